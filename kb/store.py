@@ -1,0 +1,658 @@
+"""kb.db: the schema (the public contract), its migrations, and every write to it.
+
+This is the only module that creates or alters tables. The schema is documented table by table
+in README.md and column by column in metadata.yml; change it only by appending a migration to
+``MIGRATIONS`` (``PRAGMA user_version`` records how many have run).
+
+Writes are per document and transactional: ``save_extraction`` replaces everything a document
+contributed (sentences, mentions, evidence) in one transaction, then recomputes the aggregates
+of the entities and tenures it touched. A build killed at any moment therefore leaves either the
+old or the new facts of a document, never half of them, and re-running it converges.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import unicodedata
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional
+
+import sqlite_utils
+
+from .errors import DatabaseError
+from .model import DateValue, IngestFailure, LinkedExtraction, Tenure
+
+# --------------------------------------------------------------------------------------------
+# Schema
+# --------------------------------------------------------------------------------------------
+
+SCHEMA_V1 = """
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    source TEXT,
+    title TEXT,
+    url TEXT,
+    published TEXT,
+    lang TEXT,
+    n_chars INTEGER,
+    text TEXT,
+    meta TEXT,
+    pipeline TEXT,
+    built_at TEXT
+);
+CREATE INDEX IF NOT EXISTS idx_documents_hash ON documents(content_hash);
+
+CREATE TABLE IF NOT EXISTS sentences (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id),
+    idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    lang TEXT,
+    text TEXT
+);
+CREATE INDEX IF NOT EXISTS idx_sentences_document ON sentences(document_id);
+
+CREATE TABLE IF NOT EXISTS persons (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    qid TEXT,
+    wikipedia_title TEXT,
+    wikipedia_url TEXT,
+    description TEXT,
+    birth_date TEXT,
+    birth_precision TEXT,
+    death_date TEXT,
+    link_score REAL,
+    link_method TEXT,
+    n_documents INTEGER DEFAULT 0,
+    n_mentions INTEGER DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS idx_persons_qid ON persons(qid);
+CREATE INDEX IF NOT EXISTS idx_persons_name ON persons(name);
+
+CREATE TABLE IF NOT EXISTS organizations (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    qid TEXT,
+    wikipedia_title TEXT,
+    wikipedia_url TEXT,
+    description TEXT,
+    link_score REAL,
+    link_method TEXT,
+    n_documents INTEGER DEFAULT 0,
+    n_mentions INTEGER DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS idx_organizations_qid ON organizations(qid);
+CREATE INDEX IF NOT EXISTS idx_organizations_name ON organizations(name);
+
+CREATE TABLE IF NOT EXISTS positions (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    role TEXT NOT NULL,
+    organization_id TEXT REFERENCES organizations(id),
+    qid TEXT,
+    wikipedia_title TEXT,
+    link_score REAL,
+    link_method TEXT
+);
+CREATE INDEX IF NOT EXISTS idx_positions_role ON positions(role);
+CREATE INDEX IF NOT EXISTS idx_positions_org ON positions(organization_id);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id),
+    sentence_id TEXT REFERENCES sentences(id),
+    entity_type TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    text TEXT,
+    name TEXT,
+    start INTEGER,
+    "end" INTEGER,
+    label TEXT
+);
+CREATE INDEX IF NOT EXISTS idx_mentions_document ON mentions(document_id);
+CREATE INDEX IF NOT EXISTS idx_mentions_entity ON mentions(entity_id);
+
+CREATE TABLE IF NOT EXISTS tenures (
+    id TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL REFERENCES persons(id),
+    position_id TEXT NOT NULL REFERENCES positions(id),
+    role TEXT NOT NULL,
+    organization_id TEXT REFERENCES organizations(id),
+    start TEXT,
+    start_precision TEXT,
+    "end" TEXT,
+    end_precision TEXT,
+    status TEXT,
+    status_as_of TEXT,
+    ordinal INTEGER,
+    n_documents INTEGER DEFAULT 0,
+    n_evidence INTEGER DEFAULT 0,
+    flags TEXT
+);
+CREATE INDEX IF NOT EXISTS idx_tenures_person ON tenures(person_id);
+CREATE INDEX IF NOT EXISTS idx_tenures_position ON tenures(position_id);
+CREATE INDEX IF NOT EXISTS idx_tenures_org ON tenures(organization_id);
+CREATE INDEX IF NOT EXISTS idx_tenures_role ON tenures(role);
+
+CREATE TABLE IF NOT EXISTS evidence (
+    id TEXT PRIMARY KEY,
+    tenure_id TEXT NOT NULL REFERENCES tenures(id),
+    document_id TEXT NOT NULL REFERENCES documents(id),
+    sentence_id TEXT REFERENCES sentences(id),
+    sentence TEXT,
+    published TEXT,
+    person_start INTEGER,
+    person_end INTEGER,
+    role_text TEXT,
+    role_start INTEGER,
+    role_end INTEGER,
+    org_start INTEGER,
+    org_end INTEGER,
+    date_text TEXT,
+    date_start INTEGER,
+    date_end INTEGER,
+    claimed_start TEXT,
+    claimed_start_precision TEXT,
+    claimed_end TEXT,
+    claimed_end_precision TEXT,
+    claimed_status TEXT,
+    claimed_ordinal INTEGER,
+    extractor TEXT,
+    confidence REAL
+);
+CREATE INDEX IF NOT EXISTS idx_evidence_tenure ON evidence(tenure_id);
+CREATE INDEX IF NOT EXISTS idx_evidence_document ON evidence(document_id);
+
+CREATE TABLE IF NOT EXISTS link_candidates (
+    entity_type TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    qid TEXT NOT NULL,
+    label TEXT,
+    score REAL,
+    method TEXT,
+    features TEXT,
+    PRIMARY KEY (entity_type, entity_id, qid)
+);
+
+CREATE TABLE IF NOT EXISTS judgements (
+    entity_type TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    qid TEXT NOT NULL,
+    judgement TEXT NOT NULL CHECK (judgement IN ('confirmed', 'rejected')),
+    note TEXT,
+    created_at TEXT,
+    PRIMARY KEY (entity_type, name_key, qid)
+);
+
+CREATE TABLE IF NOT EXISTS failures (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    source TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at TEXT
+);
+
+CREATE TABLE IF NOT EXISTS ref_entities (
+    qid TEXT PRIMARY KEY,
+    label TEXT,
+    description TEXT,
+    kind TEXT,
+    enwiki TEXT,
+    birth_date TEXT,
+    birth_precision TEXT,
+    death_date TEXT,
+    death_precision TEXT,
+    n_sitelinks INTEGER,
+    n_statements INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS ref_names (
+    qid TEXT NOT NULL,
+    name TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    lang TEXT,
+    is_label INTEGER,
+    PRIMARY KEY (qid, name, lang)
+);
+CREATE INDEX IF NOT EXISTS idx_ref_names_norm ON ref_names(norm);
+
+CREATE TABLE IF NOT EXISTS ref_claims (
+    qid TEXT NOT NULL,
+    property TEXT NOT NULL,
+    value TEXT NOT NULL,
+    start TEXT,
+    start_precision TEXT,
+    "end" TEXT,
+    end_precision TEXT
+);
+CREATE INDEX IF NOT EXISTS idx_ref_claims_qid ON ref_claims(qid, property);
+CREATE INDEX IF NOT EXISTS idx_ref_claims_value ON ref_claims(property, value);
+
+CREATE TABLE IF NOT EXISTS http_cache (
+    url TEXT PRIMARY KEY,
+    status INTEGER,
+    body TEXT,
+    fetched_at TEXT
+);
+"""
+
+#: Append-only list of migrations; index + 1 is the schema version it produces.
+MIGRATIONS: list[str] = [SCHEMA_V1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+#: Tables written per document (deleted and rewritten when a document is rebuilt).
+PER_DOCUMENT_TABLES = ("evidence", "mentions", "sentences")
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def open_db(path: str | Path, create: bool = True) -> sqlite_utils.Database:
+    """Open (and create or migrate) a kb database in WAL mode.
+
+    WAL lets Datasette read while a build writes; ``synchronous=NORMAL`` keeps per-document
+    commits cheap while staying consistent after a crash.
+    """
+    path = Path(path)
+    if not create and not path.exists():
+        raise DatabaseError(f"{path} does not exist: build it first with `kb build INPUT --db {path}`")
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(str(path), timeout=60)
+        db = sqlite_utils.Database(conn)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        migrate(db)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            f"{path} is not a usable SQLite database ({exc}): remove it or pass another --db"
+        ) from exc
+    return db
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Run the migrations this database has not seen yet; return the schema version."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"this database has schema version {version}, newer than this kb ({SCHEMA_VERSION}): "
+            "upgrade kb (pip install -U kb) or use another --db"
+        )
+    for number in range(version, SCHEMA_VERSION):
+        with db.conn:
+            db.conn.executescript(MIGRATIONS[number])
+            db.execute(f"PRAGMA user_version = {number + 1}")
+    return SCHEMA_VERSION
+
+
+# --------------------------------------------------------------------------------------------
+# Keys
+# --------------------------------------------------------------------------------------------
+
+
+def name_key(name: str) -> str:
+    """Normalised name for matching: accents folded, case folded, punctuation as spaces."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("ß", "ss").casefold()
+    text = re.sub(r"[^\w]+", " ", text)
+    return " ".join(text.split())
+
+
+def slug(text: str) -> str:
+    return name_key(text).replace(" ", "-") or "x"
+
+
+def entity_id(type: str, name: str, qid: Optional[str]) -> str:
+    """Stable id: the QID when linked (merges across documents), else a name slug."""
+    if qid:
+        return qid
+    return f"{type}:{slug(name)}"
+
+
+def position_id(role: str, org_id: Optional[str], qid: Optional[str]) -> str:
+    if qid:
+        return qid
+    return f"position:{slug(role)}@{org_id or '-'}"
+
+
+def position_label(role: str, org_name: Optional[str]) -> str:
+    return f"{role} of {org_name}" if org_name else role
+
+
+def tenure_id(person: str, position: str, start: Optional[str], end: Optional[str]) -> str:
+    """Hash of (person, position, start or 'unknown', end or 'unknown') after the design notes:
+    two half-dated tenures of the same post do not collapse into one."""
+    raw = "|".join([person, position, start or "unknown", end or "unknown"])
+    return "t" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------------------------
+# Reads used by the build
+# --------------------------------------------------------------------------------------------
+
+
+def document_state(db: sqlite_utils.Database, doc_id: str) -> Optional[tuple[str, str]]:
+    """(content_hash, pipeline) of a stored document, or None."""
+    row = db.execute(
+        "SELECT content_hash, pipeline FROM documents WHERE id = ?", [doc_id]
+    ).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def hash_known(db: sqlite_utils.Database, content_hash: str, pipeline: str) -> Optional[str]:
+    """Id of a document already built from the same text with the same pipeline, if any."""
+    row = db.execute(
+        "SELECT id FROM documents WHERE content_hash = ? AND pipeline = ? LIMIT 1",
+        [content_hash, pipeline],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def counts(db: sqlite_utils.Database) -> dict[str, int]:
+    return {
+        table: db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
+        for table in ("documents", "persons", "organizations", "positions", "tenures", "evidence", "failures")
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Writes
+# --------------------------------------------------------------------------------------------
+
+
+def record_failure(db: sqlite_utils.Database, failure: IngestFailure, stage: str) -> None:
+    with db.conn:
+        db["failures"].insert(
+            {"source": failure.source, "stage": stage, "reason": failure.reason, "at": now_iso()}
+        )
+
+
+def _date(d: Optional[DateValue]) -> tuple[Optional[str], Optional[str]]:
+    return (d.value, d.precision) if d else (None, None)
+
+
+def _delete_document_rows(db: sqlite_utils.Database, doc_id: str) -> tuple[set[str], set[str]]:
+    """Delete what a document contributed; return the tenure and entity ids it touched."""
+    tenures = {r[0] for r in db.execute("SELECT DISTINCT tenure_id FROM evidence WHERE document_id = ?", [doc_id])}
+    entities = {r[0] for r in db.execute("SELECT DISTINCT entity_id FROM mentions WHERE document_id = ?", [doc_id])}
+    for table in PER_DOCUMENT_TABLES:
+        db.execute(f"DELETE FROM [{table}] WHERE document_id = ?", [doc_id])
+    return tenures, entities
+
+
+def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
+    """Remove a document and everything it contributed (aggregates recomputed)."""
+    with db.conn:
+        tenures, entities = _delete_document_rows(db, doc_id)
+        db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+        refresh_aggregates(db, tenures, entities)
+
+
+def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None:
+    """Replace one document's facts in a single transaction."""
+    ext = linked.extraction
+    doc = ext.document
+    with db.conn:
+        old_tenures, old_entities = _delete_document_rows(db, doc.id)
+        db["documents"].upsert(
+            {
+                "id": doc.id,
+                "content_hash": doc.content_hash,
+                "source": doc.source,
+                "title": doc.title,
+                "url": doc.url,
+                "published": doc.published,
+                "lang": ext.lang,
+                "n_chars": len(doc.text),
+                "text": doc.text,
+                "meta": json.dumps(doc.meta, ensure_ascii=False, default=str) if doc.meta else None,
+                "pipeline": ext.pipeline,
+                "built_at": now_iso(),
+            },
+            pk="id",
+        )
+        sent_ids = {s.index: f"{doc.id}:{s.index}" for s in ext.sentences}
+        db["sentences"].insert_all(
+            (
+                {
+                    "id": sent_ids[s.index],
+                    "document_id": doc.id,
+                    "idx": s.index,
+                    "start": s.start,
+                    "end": s.end,
+                    "lang": s.lang,
+                    "text": s.text,
+                }
+                for s in ext.sentences
+            ),
+            pk="id",
+            replace=True,
+        )
+        ids: dict[tuple[str, str], str] = {}
+        mention_rows = []
+        for ent in ext.entities:
+            link = linked.link_for(ent.type, ent.name)
+            eid = entity_id(ent.type, ent.name, link.qid)
+            ids[(ent.type, ent.name)] = eid
+            _upsert_entity(db, ent.type, eid, ent.name, link, ent)
+            _store_candidates(db, ent.type, eid, link)
+            for m in ent.mentions:
+                mention_rows.append(
+                    {
+                        "id": f"{doc.id}:{m.start}:{m.end}:{ent.type}",
+                        "document_id": doc.id,
+                        "sentence_id": sent_ids.get(m.sentence),
+                        "entity_type": ent.type,
+                        "entity_id": eid,
+                        "text": m.text,
+                        "name": ent.name,
+                        "start": m.start,
+                        "end": m.end,
+                        "label": m.label,
+                    }
+                )
+        db["mentions"].insert_all(mention_rows, pk="id", replace=True)
+        new_tenures: set[str] = set()
+        for i, ten in enumerate(ext.tenures):
+            tid = _save_tenure(db, linked, ten, ids, sent_ids, i)
+            if tid:
+                new_tenures.add(tid)
+        refresh_aggregates(db, old_tenures | new_tenures, old_entities | set(ids.values()))
+
+
+def _upsert_entity(db, type: str, eid: str, name: str, link, ent) -> None:
+    table = "persons" if type == "person" else "organizations"
+    existing = db.execute(f"SELECT name FROM [{table}] WHERE id = ?", [eid]).fetchone()
+    row: dict[str, Any] = {
+        "id": eid,
+        # keep the longest name seen across documents as the display name
+        "name": name if not existing or len(name) > len(existing[0] or "") else existing[0],
+        "qid": link.qid,
+        "wikipedia_title": link.enwiki,
+        "wikipedia_url": wikipedia_url(link.enwiki),
+        "description": link.description,
+        "link_score": link.score if link.qid else None,
+        "link_method": link.method if link.qid else None,
+    }
+    if type == "person" and ent.birth_date is not None:
+        row["birth_date"], row["birth_precision"] = _date(ent.birth_date)
+    if type == "person" and ent.death_date is not None:
+        row["death_date"] = ent.death_date.value
+    db[table].upsert(row, pk="id")
+
+
+def wikipedia_url(title: Optional[str], lang: str = "en") -> Optional[str]:
+    if not title:
+        return None
+    from urllib.parse import quote
+
+    return f"https://{lang}.wikipedia.org/wiki/{quote(title.replace(' ', '_'), safe='_()')}"
+
+
+def _store_candidates(db, type: str, eid: str, link) -> None:
+    if not link.candidates:
+        return
+    db["link_candidates"].upsert_all(
+        (
+            {
+                "entity_type": type,
+                "entity_id": eid,
+                "qid": c.qid,
+                "label": c.label,
+                "score": c.score,
+                "method": c.method,
+                "features": json.dumps(c.features) if c.features else None,
+            }
+            for c in link.candidates
+        ),
+        pk=("entity_type", "entity_id", "qid"),
+    )
+
+
+def _save_tenure(db, linked: LinkedExtraction, ten: Tenure, ids, sent_ids, i: int) -> Optional[str]:
+    ext = linked.extraction
+    doc = ext.document
+    pid = ids.get(("person", ten.person))
+    if pid is None:
+        return None
+    org_id = ids.get(("organization", ten.org)) if ten.org else None
+    plink = linked.position_links.get((ten.role, ten.org))
+    pos_qid = plink.qid if plink else None
+    posid = position_id(ten.role, org_id, pos_qid)
+    db["positions"].upsert(
+        {
+            "id": posid,
+            "label": (plink.label if plink and plink.label else position_label(ten.role, ten.org)),
+            "role": ten.role,
+            "organization_id": org_id,
+            "qid": pos_qid,
+            "wikipedia_title": plink.enwiki if plink else None,
+            "link_score": plink.score if plink and plink.qid else None,
+            "link_method": plink.method if plink and plink.qid else None,
+        },
+        pk="id",
+    )
+    start, start_p = _date(ten.start)
+    end, end_p = _date(ten.end)
+    tid = tenure_id(pid, posid, start, end)
+    if not db.execute("SELECT 1 FROM tenures WHERE id = ?", [tid]).fetchone():
+        db["tenures"].insert(
+            {
+                "id": tid,
+                "person_id": pid,
+                "position_id": posid,
+                "role": ten.role,
+                "organization_id": org_id,
+                "start": start,
+                "start_precision": start_p,
+                "end": end,
+                "end_precision": end_p,
+                "status": ten.status,
+                "ordinal": ten.ordinal,
+            },
+            pk="id",
+        )
+    sent = next((s for s in ext.sentences if s.index == ten.sentence), None)
+
+    def _span(span):
+        return (span.start, span.end) if span else (None, None)
+
+    ps, pe = _span(ten.person_span)
+    rs, re_ = _span(ten.role_span)
+    os_, oe = _span(ten.org_span)
+    ds, de = _span(ten.date_span)
+    db["evidence"].insert(
+        {
+            "id": f"{doc.id}:{i}",
+            "tenure_id": tid,
+            "document_id": doc.id,
+            "sentence_id": sent_ids.get(ten.sentence),
+            "sentence": sent.text if sent else None,
+            "published": doc.published,
+            "person_start": ps,
+            "person_end": pe,
+            "role_text": ten.role_text or None,
+            "role_start": rs,
+            "role_end": re_,
+            "org_start": os_,
+            "org_end": oe,
+            "date_text": ten.date_span.text if ten.date_span else None,
+            "date_start": ds,
+            "date_end": de,
+            "claimed_start": start,
+            "claimed_start_precision": start_p,
+            "claimed_end": end,
+            "claimed_end_precision": end_p,
+            "claimed_status": ten.status,
+            "claimed_ordinal": ten.ordinal,
+            "extractor": ten.extractor,
+            "confidence": ten.confidence,
+        },
+        pk="id",
+        replace=True,
+    )
+    return tid
+
+
+def refresh_aggregates(db: sqlite_utils.Database, tenure_ids: Iterable[str], entity_ids: Iterable[str]) -> None:
+    """Recompute counts and status of the given tenures and entities; drop orphans.
+
+    A tenure's status is the claim of its newest evidence (by published date, then document),
+    as of that evidence's published date: "status as of the newest article that speaks of it".
+    """
+    for tid in set(tenure_ids):
+        row = db.execute(
+            "SELECT count(*), count(DISTINCT document_id) FROM evidence WHERE tenure_id = ?", [tid]
+        ).fetchone()
+        if not row[0]:
+            db.execute("DELETE FROM tenures WHERE id = ?", [tid])
+            continue
+        newest = db.execute(
+            "SELECT claimed_status, published, claimed_ordinal FROM evidence WHERE tenure_id = ? "
+            "ORDER BY coalesce(published, '') DESC, document_id DESC LIMIT 1",
+            [tid],
+        ).fetchone()
+        ordinal = db.execute(
+            "SELECT claimed_ordinal FROM evidence WHERE tenure_id = ? AND claimed_ordinal IS NOT NULL LIMIT 1",
+            [tid],
+        ).fetchone()
+        db.execute(
+            "UPDATE tenures SET n_evidence = ?, n_documents = ?, status = ?, status_as_of = ?, ordinal = ? WHERE id = ?",
+            [row[0], row[1], newest[0], newest[1], ordinal[0] if ordinal else None, tid],
+        )
+    for eid in set(entity_ids):
+        row = db.execute(
+            "SELECT count(*), count(DISTINCT document_id), max(entity_type) FROM mentions WHERE entity_id = ?", [eid]
+        ).fetchone()
+        for table in ("persons", "organizations"):
+            if row[0]:
+                db.execute(
+                    f"UPDATE [{table}] SET n_mentions = ?, n_documents = ? WHERE id = ?",
+                    [row[0], row[1], eid],
+                )
+            else:
+                used = db.execute(
+                    "SELECT 1 FROM tenures WHERE person_id = ? OR organization_id = ? LIMIT 1", [eid, eid]
+                ).fetchone()
+                if not used:
+                    db.execute(f"DELETE FROM [{table}] WHERE id = ?", [eid])
+    db.execute(
+        "DELETE FROM positions WHERE id NOT IN (SELECT position_id FROM tenures)"
+    )
+
+
+def iter_rows(db: sqlite_utils.Database, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
+    cursor = db.execute(sql, list(params))
+    cols = [c[0] for c in cursor.description]
+    for row in cursor:
+        yield dict(zip(cols, row))
