@@ -133,17 +133,18 @@ class Extractor:
         for i, (doc, sents, doc_lang) in enumerate(batch):
             yield ParsedDocument(doc, sents, [parsed[(i, s.index)] for s in sents], doc_lang)
 
-    def extract(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+    def extract(self, documents: Iterable[Document], on_error=None) -> Iterator[Extraction]:
+        """Yield one Extraction per document. With ``on_error(document, exc)``, a document whose
+        rules fail is reported and skipped instead of ending the iteration."""
         from .facts import extract_facts
 
         version = self.version
         for pd in self.parse(documents):
-            entities, tenures = extract_facts(pd)
-            yield Extraction(
-                document=pd.document,
-                sentences=pd.sentences,
-                entities=entities,
-                tenures=tenures,
-                lang=pd.lang,
-                pipeline=version,
-            )
+            try:
+                entities, tenures = extract_facts(pd)
+            except Exception as exc:
+                if on_error is None:
+                    raise
+                on_error(pd.document, exc)
+                continue
+            yield Extraction(pd.document, pd.sentences, entities, tenures, pd.lang, version)

@@ -1,0 +1,239 @@
+"""kb's command line: a thin click layer over the library.
+
+Each command parses options, calls one library function and prints a summary. ``KbError``s are
+turned into one clean message here, and only here; anything else is a bug and keeps its
+traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from .errors import KbError
+from .settings import get_settings
+
+
+class KbGroup(click.Group):
+    """A click group that turns KbError into ``Error: <how to fix>`` and exit code 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KbError as exc:
+            click.secho(f"Error: {exc}", err=True, fg="red")
+            ctx.exit(exc.exit_code)
+
+
+def _db_option(f):
+    return click.option(
+        "--db", "db_path", type=click.Path(dir_okay=False), default=lambda: get_settings().db_path,
+        show_default="kb.db", help="The kb SQLite database.",
+    )(f)
+
+
+def _open(db_path: str, create: bool = False):
+    from .store import open_db
+
+    return open_db(db_path, create=create)
+
+
+@click.group(cls=KbGroup)
+@click.version_option(package_name="kb")
+@click.option("-v", "--verbose", is_flag=True, help="Show debug logging.")
+def cli(verbose: bool) -> None:
+    """kb: build a knowledge base of people, organisations and the roles they hold, with
+    dates and evidence, from news articles; browse it in Datasette, export it to Gephi."""
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(levelname)s: %(message)s",
+    )
+
+
+# ---------------------------------------------------------------------------------- build
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@_db_option
+@click.option("--published", help="Publication date (YYYY-MM-DD) for documents that do not carry one.")
+@click.option("--lang", type=click.Choice(["en", "de", "auto"]), default="auto", show_default=True,
+              help="Language of the documents; auto detects it per sentence.")
+@click.option("--model", help="spaCy pipeline name or path for English (default: en_core_web_sm if installed).")
+@click.option("--online", is_flag=True, help="Ask the Wikidata API for mentions the offline reference misses.")
+@click.option("--workers", type=int, default=1, show_default=True, help="Parallel extraction processes.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def build(inputs, db_path, published, lang, model, online, workers, quiet) -> None:
+    """Build or update kb.db from .txt, .html and .jsonl files and directories.
+
+    Example: kb build ../shared/samples/articles --db kb.db --published 2025-03-14
+    """
+    from tqdm import tqdm
+
+    from .build import build as run_build
+    from .ingest import normalise_date
+
+    if published:
+        published = normalise_date(published)
+    bar = tqdm(unit=" docs", desc="building", disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
+    kwargs = dict(published=published, lang=None if lang == "auto" else lang, model=model,
+                  online=online, progress=bar.update)
+    if workers != 1:
+        kwargs["workers"] = workers
+    report = run_build(list(inputs), db_path, **kwargs)
+    bar.close()
+    for failure in report.failures[:50]:
+        click.echo(f"failed: {failure.source}: {failure.reason}", err=True)
+    if len(report.failures) > 50:
+        click.echo(f"... and {len(report.failures) - 50} more failures (see the failures table)", err=True)
+    click.echo(
+        f"documents: {report.read} read, {report.built} built, {report.skipped} skipped, {report.failed} failed | "
+        f"persons: {report.persons}, organisations: {report.organizations}, tenures: {report.tenures} | db: {db_path}"
+    )
+
+
+# ---------------------------------------------------------------------------------- export
+
+
+@cli.group()
+def export() -> None:
+    """Export kb.db: facts (JSON Lines), graphs for Gephi, QuickStatements."""
+
+
+@export.command("facts")
+@_db_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="-", show_default=True,
+              help="Output file (- for standard output).")
+def export_facts(db_path, output) -> None:
+    """One JSON object per document in the gold format (GOLD-FORMAT.md).
+
+    Example: kb export facts --db kb.db -o facts.jsonl
+    """
+    from .export import facts_to_file
+
+    n = facts_to_file(_open(db_path), None if output == "-" else output)
+    if output != "-":
+        click.echo(f"wrote {n} documents to {output}")
+
+
+# ---------------------------------------------------------------------------------- evaluate
+
+
+@cli.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@_db_option
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Score this facts file instead of --db.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--verbose", is_flag=True, help="List misses and spurious items.")
+def evaluate(gold, db_path, pred, as_json, verbose) -> None:
+    """Score kb's facts against a gold file (GOLD-FORMAT.md): P/R/F1 and accuracies.
+
+    Example: kb evaluate ../shared/samples/gold.jsonl --db kb.db --verbose
+    """
+    from .evaluate import evaluate as run, format_report, read_jsonl
+    from .export import iter_facts
+
+    predictions = read_jsonl(pred) if pred else list(iter_facts(_open(db_path)))
+    report = run(read_jsonl(gold), predictions)
+    if as_json:
+        click.echo(json.dumps(report.as_dict() if verbose else {k: v for k, v in report.as_dict().items() if k not in ("misses", "spurious")}, indent=2))
+    else:
+        click.echo(format_report(report, verbose=verbose))
+
+
+# ---------------------------------------------------------------------------------- reference
+
+
+@cli.group()
+def reference() -> None:
+    """Reference data (Wikidata dump lines) that the linker uses."""
+
+
+@reference.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@_db_option
+def reference_import(paths, db_path) -> None:
+    """Import Wikidata JSON dump data (.jsonl/.json, plain, .gz or .bz2) into kb.db.
+
+    Example: kb reference import ../shared/reference/wikidata-subset.jsonl.gz --db kb.db
+    """
+    from .link.reference import import_reference
+
+    report = import_reference(_open(db_path, create=True), list(paths))
+    for failure in getattr(report, "failures", [])[:20]:
+        click.echo(f"skipped: {failure}", err=True)
+    click.echo(
+        f"entities: {report.entities} imported, {report.skipped} malformed lines skipped "
+        f"in {report.seconds:.1f} s | db: {db_path}"
+    )
+
+
+# ---------------------------------------------------------------------------------- link
+
+
+@cli.group()
+def link() -> None:
+    """Judge links: confirmed and rejected links survive every re-build."""
+
+
+def _judge(verdict: str, entity: str, qid: str, db_path: str, entity_type: str, note: Optional[str]) -> None:
+    from .link import judge
+
+    judge(_open(db_path), entity_type, entity, qid, verdict, note=note)
+    click.echo(f"{verdict}: {entity} -> {qid}")
+
+
+@link.command("confirm")
+@click.argument("entity")
+@click.argument("qid")
+@_db_option
+@click.option("--type", "entity_type", type=click.Choice(["person", "organization"]), default="person", show_default=True)
+@click.option("--note", help="Why (kept with the judgement).")
+def link_confirm(entity, qid, db_path, entity_type, note) -> None:
+    """Confirm that ENTITY (a name or an entity id) is QID.
+
+    Example: kb link confirm "Mark Rutte" Q57792
+    """
+    _judge("confirmed", entity, qid, db_path, entity_type, note)
+
+
+@link.command("reject")
+@click.argument("entity")
+@click.argument("qid")
+@_db_option
+@click.option("--type", "entity_type", type=click.Choice(["person", "organization"]), default="person", show_default=True)
+@click.option("--note", help="Why (kept with the judgement).")
+def link_reject(entity, qid, db_path, entity_type, note) -> None:
+    """Reject QID for ENTITY: the linker will never choose it again for that name.
+
+    Example: kb link reject "John Smith" Q123456
+    """
+    _judge("rejected", entity, qid, db_path, entity_type, note)
+
+
+# ---------------------------------------------------------------------------------- serve
+
+
+@cli.command()
+@_db_option
+@click.option("--port", type=int, default=lambda: get_settings().serve_port, show_default="8001")
+@click.option("--host", default="127.0.0.1", show_default=True)
+def serve(db_path, port, host) -> None:
+    """Browse kb.db in Datasette with kb's metadata.yml and link plugin (read-only).
+
+    Example: kb serve --db kb.db --port 8001
+    """
+    from .serve import serve as run
+
+    _open(db_path)  # fails clearly when missing; migrates an older kb.db first
+    click.echo(f"serving {db_path} at http://{host}:{port}/ (Ctrl-C to stop)")
+    run(db_path, port=port, host=host)
+
+
+def main() -> None:  # pragma: no cover
+    cli()

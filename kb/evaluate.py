@@ -1,0 +1,306 @@
+"""Score kb's facts against a gold file with the matching rules of GOLD-FORMAT.md (version 1).
+
+- Persons match by QID when both sides have one, else by normalised name (case, accents,
+  hyphens and a leading title removed); a surname alone matches the full name in the same doc.
+- Organisations match by QID when both sides have one, else by normalised name or a gold alias.
+- Tenures match on (person, role): the role matches when, normalised, it equals the gold role or
+  an alias, or contains one of them as whole words. Matched tenures are scored field by field
+  (org, start, end, status, ordinal); a full tenure is right when person, role, org, start and
+  end all are.
+Matching is one-to-one (each gold item takes at most one prediction), documents by ``id``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+from .errors import EvaluationError
+
+TITLES = (
+    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "president", "prime minister", "chancellor",
+    "minister", "secretary general", "general", "senator", "governor", "king", "queen", "pope",
+    "herr", "frau", "bundeskanzler", "bundeskanzlerin", "präsident", "prasident",
+)
+
+
+def norm(text: Optional[str]) -> str:
+    """Lower case, accents folded, hyphens and punctuation as spaces, leading 'the' dropped."""
+    if not text:
+        return ""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c)).replace("ß", "ss").casefold()
+    t = re.sub(r"[’'`]s\b", "s", t)
+    t = re.sub(r"[^\w]+", " ", t).strip()
+    t = re.sub(r"^the ", "", t)
+    return t
+
+
+def norm_person(name: Optional[str]) -> str:
+    t = norm(name)
+    for title in sorted(TITLES, key=len, reverse=True):
+        if t.startswith(title + " ") and len(t) > len(title) + 1:
+            t = t[len(title) + 1 :]
+            break
+    return t
+
+
+def person_match(pred: dict, gold: dict) -> int:
+    """2: QID or full name match; 1: surname-only match; 0: no match."""
+    pq, gq = pred.get("qid") or pred.get("person_qid"), gold.get("qid") or gold.get("person_qid")
+    if pq and gq:
+        return 2 if pq == gq else 0
+    pn = norm_person(pred.get("name") or pred.get("person"))
+    gn = norm_person(gold.get("name") or gold.get("person"))
+    if not pn or not gn:
+        return 0
+    if pn == gn:
+        return 2
+    ptoks, gtoks = pn.split(), gn.split()
+    if (len(ptoks) == 1 and ptoks[0] == gtoks[-1]) or (len(gtoks) == 1 and gtoks[0] == ptoks[-1]):
+        return 1
+    return 0
+
+
+def org_match(pred_name: Optional[str], pred_qid: Optional[str], gold: dict) -> bool:
+    if pred_qid and gold.get("qid"):
+        return pred_qid == gold["qid"]
+    names = {norm(gold.get("name"))} | {norm(a) for a in gold.get("aliases") or []}
+    return norm(pred_name) in names - {""}
+
+
+def role_match(pred_role: Optional[str], gold: dict) -> bool:
+    pr = norm(pred_role)
+    if not pr:
+        return False
+    for alias in [gold.get("role")] + list(gold.get("role_aliases") or []):
+        a = norm(alias)
+        if a and (pr == a or re.search(rf"(^| ){re.escape(a)}( |$)", pr)):
+            return True
+    return False
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass
+class Accuracy:
+    right: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.total += 1
+        self.right += int(ok)
+
+    @property
+    def value(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"right": self.right, "total": self.total, "accuracy": round(self.value, 4)}
+
+
+@dataclass
+class Report:
+    scores: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in ("persons", "organizations", "tenures", "full_tenures")})
+    accuracy: dict[str, Accuracy] = field(default_factory=dict)
+    misses: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+    documents: int = 0
+    missing_documents: list[str] = field(default_factory=list)
+
+    def acc(self, name: str) -> Accuracy:
+        return self.accuracy.setdefault(name, Accuracy())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "missing_documents": self.missing_documents,
+            "scores": {k: v.as_dict() for k, v in self.scores.items()},
+            "accuracy": {k: v.as_dict() for k, v in self.accuracy.items()},
+            "misses": self.misses,
+            "spurious": self.spurious,
+        }
+
+
+def _match(golds: list[dict], preds: list[dict], fn) -> list[tuple[dict, Optional[dict]]]:
+    """One-to-one greedy matching; ``fn`` returns a strength (0 = no match)."""
+    used: set[int] = set()
+    pairs = []
+    for g in golds:
+        best, best_i = 0, -1
+        for i, p in enumerate(preds):
+            if i in used:
+                continue
+            s = fn(p, g)
+            if s > best:
+                best, best_i = s, i
+        if best_i >= 0:
+            used.add(best_i)
+            pairs.append((g, preds[best_i]))
+        else:
+            pairs.append((g, None))
+    return pairs
+
+
+def evaluate_document(gold: dict, pred: dict, report: Report) -> None:
+    doc = gold["id"]
+    # persons
+    pairs = _match(gold["persons"], pred.get("persons", []), person_match)
+    matched_preds = [p for _, p in pairs if p is not None]
+    s = report.scores["persons"]
+    for g, p in pairs:
+        if p is None:
+            s.fn += 1
+            report.misses.append(f"{doc}: person {g['name']}")
+        else:
+            s.tp += 1
+            if g.get("qid"):
+                report.acc("person_link").add(p.get("qid") == g["qid"])
+            if g.get("birth_date"):
+                report.acc("birth_date").add(p.get("birth_date") == g["birth_date"])
+    for p in pred.get("persons", []):
+        if not any(p is m for m in matched_preds):
+            s.fp += 1
+            report.spurious.append(f"{doc}: person {p.get('name')}")
+    # organisations
+    pairs = _match(gold["organizations"], pred.get("organizations", []),
+                   lambda p, g: int(org_match(p.get("name"), p.get("qid"), g)))
+    matched_preds = [p for _, p in pairs if p is not None]
+    s = report.scores["organizations"]
+    for g, p in pairs:
+        if p is None:
+            s.fn += 1
+            report.misses.append(f"{doc}: organization {g['name']}")
+        else:
+            s.tp += 1
+            if g.get("qid"):
+                report.acc("organization_link").add(p.get("qid") == g["qid"])
+    for p in pred.get("organizations", []):
+        if not any(p is m for m in matched_preds):
+            s.fp += 1
+            report.spurious.append(f"{doc}: organization {p.get('name')}")
+    # tenures
+    gold_orgs = gold["organizations"]
+
+    def tenure_strength(p: dict, g: dict) -> int:
+        if not role_match(p.get("role"), g):
+            return 0
+        return person_match({"name": p.get("person"), "qid": p.get("person_qid")},
+                            {"name": g.get("person"), "qid": g.get("person_qid")})
+
+    pairs = _match(gold["tenures"], pred.get("tenures", []), tenure_strength)
+    matched_preds = [p for _, p in pairs if p is not None]
+    s, full = report.scores["tenures"], report.scores["full_tenures"]
+    for g, p in pairs:
+        label = f"{doc}: tenure {g['person']} / {g['role']} / {g.get('org')}"
+        if p is None:
+            s.fn += 1
+            full.fn += 1
+            report.misses.append(label)
+            continue
+        s.tp += 1
+        org_ok = _tenure_org_ok(p, g, gold_orgs)
+        start_ok = p.get("start") == g.get("start")
+        end_ok = p.get("end") == g.get("end")
+        report.acc("tenure_org").add(org_ok)
+        report.acc("tenure_start").add(start_ok)
+        report.acc("tenure_end").add(end_ok)
+        report.acc("tenure_status").add(p.get("status") == g.get("status"))
+        report.acc("tenure_ordinal").add(p.get("ordinal") == g.get("ordinal"))
+        if g.get("position_qid"):
+            report.acc("position_link").add(p.get("position_qid") == g["position_qid"])
+        if org_ok and start_ok and end_ok:
+            full.tp += 1
+        else:
+            full.fn += 1
+            full.fp += 1
+            report.misses.append(
+                f"{label}: predicted org={p.get('org')!r} start={p.get('start')!r} end={p.get('end')!r} "
+                f"(gold start={g.get('start')!r} end={g.get('end')!r})"
+            )
+    for p in pred.get("tenures", []):
+        if not any(p is m for m in matched_preds):
+            s.fp += 1
+            full.fp += 1
+            report.spurious.append(f"{doc}: tenure {p.get('person')} / {p.get('role')} / {p.get('org')}")
+
+
+def _tenure_org_ok(pred: dict, gold: dict, gold_orgs: list[dict]) -> bool:
+    if gold.get("org") is None:
+        return pred.get("org") is None
+    target = next((o for o in gold_orgs if o["name"] == gold["org"]), {"name": gold["org"], "qid": gold.get("org_qid")})
+    return org_match(pred.get("org"), pred.get("org_qid"), target)
+
+
+def read_jsonl(path: str | Path) -> list[dict]:
+    out = []
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    out.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise EvaluationError(f"{path}:{n} is not valid JSON ({exc.msg}): fix or remove that line") from exc
+    except OSError as exc:
+        raise EvaluationError(f"cannot read {path}: {exc.strerror}; check the path") from exc
+    return out
+
+
+def evaluate(gold: Iterable[dict], predictions: Iterable[dict]) -> Report:
+    report = Report()
+    preds = {p["id"]: p for p in predictions}
+    for g in gold:
+        for key in ("id", "persons", "organizations", "tenures"):
+            if key not in g:
+                raise EvaluationError(f"gold record lacks {key!r}: see GOLD-FORMAT.md")
+        report.documents += 1
+        pred = preds.get(g["id"])
+        if pred is None:
+            report.missing_documents.append(g["id"])
+            pred = {"persons": [], "organizations": [], "tenures": []}
+        evaluate_document(g, pred, report)
+    return report
+
+
+def format_report(report: Report, verbose: bool = False) -> str:
+    lines = [f"documents: {report.documents}" + (f" (not in predictions: {', '.join(report.missing_documents)})" if report.missing_documents else "")]
+    lines.append(f"{'category':<16}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}")
+    for name, s in report.scores.items():
+        lines.append(f"{name:<16}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
+    lines.append(f"{'accuracy':<20}{'value':>8}{'right':>7}{'total':>7}")
+    for name, a in report.accuracy.items():
+        lines.append(f"{name:<20}{a.value:>8.3f}{a.right:>7}{a.total:>7}")
+    if verbose:
+        lines.append("misses:")
+        lines.extend(f"  - {m}" for m in report.misses)
+        lines.append("spurious:")
+        lines.extend(f"  + {m}" for m in report.spurious)
+    return "\n".join(lines)
