@@ -1,0 +1,802 @@
+"""Date mentions in English and German news text, normalised to kb's three precisions.
+
+Why hand-written rules and not a library: kb only stores year / month / day precision and must
+never widen a month to a day, never guess a relative date without the document's date, and must
+stay fast on millions of sentences. ``dateparser`` is installed but slow and eager (it turns
+"14 years" and "room 1967" into dates); see ``scripts/eval_timex.py`` for the measured baseline.
+
+Two layers:
+
+1. *Atoms*: one date each ("6. Mai 2025", "December 1, 2024", "last October", "Tuesday",
+   "Anfang 2025", "four years later"). Every atom pattern has a small handler that returns
+   the parts it knows (year, month, day) and its precision. Overlapping atoms: longest wins.
+2. *Mentions*: atoms combined with the words around them ("since", "from ... to", "between
+   ... and", "until", "born", "(* ...)", "(1950–2020)", "seit", "von ... bis", ...).
+
+Conventions (documented choices, tested in tests/test_dates.py):
+
+- ``anchor`` is the publication date. Without it, anything that needs it (today, last year,
+  "on Tuesday", "1 December" without a year) yields nothing: never a guess.
+- A bare weekday ("on Tuesday", "am Freitag") is the nearest such day on or before the anchor
+  (news is written in the past tense); "next Tuesday"/"kommenden Freitag" is the nearest after.
+  "last Tuesday" is strictly before the anchor.
+- A month without a year ("in October", "1 December") takes the anchor's year; "last October"
+  is the latest October strictly before the anchor month, "next October" the first after.
+- "early/mid/late 2025", "Anfang/Mitte/Ende 2025", seasons and quarters keep the coarser
+  precision they contain (year; "early October 2024" -> month).
+- Decades ("the 1990s", "die 1990er Jahre") yield nothing: kb has no decade precision and a
+  decade is not a year.
+- "N years later/after" is anchored on the previous date mention in the same text, never on
+  the publication date; with no earlier date it yields nothing. "N years ago" uses the anchor.
+- "from X" without an end is a ``from_to`` mention with ``end=None`` (it starts something, but
+  unlike "since" it does not say it still holds).
+- A parenthesised range right after a capitalised word, "(1950–2020)", is a ``lifespan`` when it
+  spans at least 20 years (lives are long, terms of office short); otherwise ``from_to``.
+- Point mentions include a leading temporal preposition ("in", "on", "im", "am", "in the year",
+  "im Jahr") in ``DateMention.text``; the DateValue offsets always cover the date itself.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Callable, Optional
+
+from kb.model import DateValue
+
+__all__ = ["DateMention", "find_dates", "normalise"]
+
+
+@dataclass
+class DateMention:
+    """A date phrase: a point, an interval or a life's dates, with offsets in the text."""
+
+    kind: str  # point | since | from_to | between | until | born | died | lifespan
+    start: Optional[DateValue]
+    end: Optional[DateValue]
+    text: str
+    start_char: int
+    end_char: int
+    relative: bool = False
+
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------------
+
+_EN_MONTHS: dict[str, int] = {
+    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
+    "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
+    "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+}
+_DE_MONTHS: dict[str, int] = {
+    "Januar": 1, "Jänner": 1, "Jaenner": 1, "Februar": 2, "Feber": 2, "März": 3, "Maerz": 3,
+    "Marz": 3, "April": 4, "Mai": 5, "Juni": 6, "Juli": 7, "August": 8, "September": 9,
+    "Oktober": 10, "November": 11, "Dezember": 12,
+    "Jan": 1, "Feb": 2, "Mrz": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
+    "Sept": 9, "Okt": 10, "Nov": 11, "Dez": 12,
+}
+_ABBREVS = {"Jan", "Feb", "Mar", "Mrz", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+            "Okt", "Nov", "Dec", "Dez"}
+
+_EN_WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4,
+                "Saturday": 5, "Sunday": 6}
+_DE_WEEKDAYS = {"Montag": 0, "Dienstag": 1, "Mittwoch": 2, "Donnerstag": 3, "Freitag": 4,
+                "Samstag": 5, "Sonnabend": 5, "Sonntag": 6}
+
+_EN_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+               "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+               "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_DE_NUMBERS = {"ein": 1, "einem": 1, "einen": 1, "eine": 1, "einer": 1, "zwei": 2, "drei": 3,
+               "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+               "elf": 11, "zwölf": 12, "fünfzehn": 15, "zwanzig": 20, "dreißig": 30,
+               "vierzig": 40, "fünfzig": 50}
+
+
+def _alt(words: list[str] | set[str] | dict[str, int], abbrev_dot: bool = False) -> str:
+    """Regex alternation, longest first (so "Sept" is tried before "Sep")."""
+    parts = []
+    for w in sorted(words, key=len, reverse=True):
+        esc = re.escape(w)
+        parts.append(esc + r"\.?" if abbrev_dot and w in _ABBREVS else esc)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _month_number(word: str) -> Optional[int]:
+    """Month number of an English or German month name, abbreviation or inflected form."""
+    w = word.rstrip(".")
+    for table in (_EN_MONTHS, _DE_MONTHS):
+        if w in table:
+            return table[w]
+    # German genitive/inflection: "Januars", "Märzes", "Oktobers"
+    for suffix in ("es", "s"):
+        if w.endswith(suffix) and w[: -len(suffix)] in _DE_MONTHS:
+            return _DE_MONTHS[w[: -len(suffix)]]
+    return None
+
+
+def _number(word: str) -> Optional[int]:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    return _EN_NUMBERS.get(w, _DE_NUMBERS.get(w))
+
+
+# --------------------------------------------------------------------------------------------
+# Atoms
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Atom:
+    """One date as found: its parts, precision and the span of its own phrase."""
+
+    start: int
+    end: int
+    precision: str  # year | month | day
+    year: Optional[int] = None  # None: needs a year (from a range partner or the anchor)
+    month: Optional[int] = None
+    day: Optional[int] = None
+    relative: bool = False
+    # "four years later": resolved against the previous atom, unit and signed amount
+    shift: Optional[tuple[str, int]] = None
+    priority: int = 0  # tie-break between equally long atoms
+
+    def value(self) -> Optional[str]:
+        if self.year is None:
+            return None
+        if self.precision == "year":
+            return f"{self.year:04d}"
+        if self.precision == "month":
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@dataclass
+class _Ctx:
+    text: str
+    anchor: Optional[date]
+    lang: str = "en"
+
+
+Handler = Callable[[re.Match, _Ctx], Optional[_Atom]]
+
+
+def _valid(year: int, month: Optional[int], day: Optional[int]) -> bool:
+    if not 1000 <= year <= 2199:
+        return False
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is not None:
+        if month is None or not 1 <= day <= calendar.monthrange(year, month)[1]:
+            return False
+    return True
+
+
+def _full_year(token: str) -> int:
+    """'2024' -> 2024; two-digit '24' -> 2024, '98' -> 1998 (German numeric dates)."""
+    y = int(token)
+    if len(token) == 2:
+        y += 2000 if y < 50 else 1900
+    return y
+
+
+def _md_atom(m: re.Match, year: Optional[str], month: str, day: Optional[str]) -> Optional[_Atom]:
+    mo = _month_number(month)
+    if mo is None:
+        return None
+    y = _full_year(year) if year else None
+    d = int(day) if day else None
+    check_year = y if y is not None else 2000  # leap year: 29 February stays possible
+    if not _valid(check_year, mo, d):
+        return None
+    return _Atom(m.start(), m.end(), "day" if d else "month", y, mo, d)
+
+
+def _resolve_missing_year(atom: _Atom, ctx: _Ctx) -> None:
+    """A day/month without a year takes the anchor's year (or stays unresolved)."""
+    if atom.year is None and atom.shift is None and ctx.anchor is not None:
+        atom.year = ctx.anchor.year
+        atom.relative = True
+        if atom.day and not _valid(atom.year, atom.month, atom.day):
+            atom.year = None
+
+
+# Shared pieces of pattern
+_EN_MONTH_RE = _alt(_EN_MONTHS, abbrev_dot=True)
+_DE_MONTH_RE = "(?:" + _alt(_DE_MONTHS, abbrev_dot=True) + r"(?:es|s)?)"
+_YEAR = r"(?:1[1-9]\d\d|20\d\d|21\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_ORD = r"(?:st|nd|rd|th)?"
+_B = r"(?<![\w.,/-])"  # left boundary for a number: not inside 1,500 / 3.5 / 2-1 / a/b
+_E = r"(?![\w%]|[.,]\d|:\d)"  # right boundary for a number
+
+# Words before a bare number that make it a count or a label, not a year.
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:room|rooms|no|nos|number|numbers|flight|page|pages|pp|route|bus|line|highway|"
+    r"channel|model|article|section|paragraph|chapter|verse|code|pin|zip|platform|gate|seat|"
+    r"apartment|suite|unit|building|floor|score|zimmer|nummer|nr|raum|seite|seiten|linie|artikel|"
+    r"paragraf|kapitel|gleis|flug|ziffer|haus|hausnummer|postleitzahl|plz|kilometer|km|tempo|"
+    r"over|some|about|around|nearly|almost|approximately|roughly|exactly|only|just|rund|etwa|"
+    r"über|fast|knapp|mehr als|more than|less than|weniger als|up to)\.?|[$€£¥#§]|\b(?:us|usd|eur|"
+    r"chf|gbp|dm))\s*$",
+    re.IGNORECASE,
+)
+# Words after a bare number that make it a quantity or a time of day, not a year.
+_NOT_YEAR_AFTER = re.compile(
+    r"^\s*(?:%|percent\b|per\s*cent\b|prozent\b|uhr\b|hours?\b|hrs\b|h\b|gmt\b|utc\b|cet\b|"
+    r"mez\b|est\b|pst\b|am\b|pm\b|a\.m\.|p\.m\.|[a-zäöüß]+\s+(?:of|von)\s+(?:the\s+)?\d|"
+    r"(?:people|persons|men|women|children|kids|employees|workers|staff|jobs|members|voters|"
+    r"votes|seats|soldiers|troops|residents|students|cars|vehicles|units|shares|copies|"
+    r"euros?|dollars?|pounds|francs|yen|yuan|tonnes|tons|metres|meters|miles|kilometres|"
+    r"kilometers|km|kg|feet|ft|pages|words|cases|deaths|dead|victims|times|points|years|"
+    r"months|weeks|days|minutes|seconds|acres|hectares|barrels|calories|rooms|beds|"
+    r"menschen|personen|mitarbeiter|beschäftigte|stellen|arbeitsplätze|mitglieder|stimmen|"
+    r"sitze|soldaten|einwohner|studenten|autos|fahrzeuge|aktien|euro|dollar|franken|tonnen|"
+    r"meter|kilometer|seiten|fälle|tote|opfer|mal|punkte|jahre|monate|wochen|tage|minuten|"
+    r"sekunden|hektar|betten|zimmer|wohnungen)\b)",
+    re.IGNORECASE,
+)
+
+
+def _plain_year_ok(m: re.Match, ctx: _Ctx) -> bool:
+    """A bare 4-digit number is a year unless its neighbours make it a count or a label."""
+    before = ctx.text[max(0, m.start() - 30): m.start()]
+    after = ctx.text[m.end(): m.end() + 40]
+    if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(after):
+        return False
+    if re.match(r"^(?:'?s\b|er\b|er-?Jahre|ern\b)", after):  # decades: 1990s, 1990er
+        return False
+    return True
+
+
+def _h_year(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
+    if not _plain_year_ok(m, ctx):
+        return None
+    return _Atom(m.start(), m.end(), "year", int(m.group(0)))
+
+
+def _h_year_tail(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
+    """'24' in '2010-24' or '2010/11': the end year of a compact range."""
+    first = int(ctx.text[m.start() - 5: m.start() - 1])
+    tail = int(m.group(0))
+    year = first - first % 100 + tail
+    if year <= first:
+        return None
+    return _Atom(m.start(), m.end(), "year", year, priority=-1)
+
+
+def _h_iso(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
+    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    if not _valid(y, mo, d):
+        return None
+    return _Atom(m.start(), m.end(), "day", y, mo, d, priority=2)
+
+
+def _h_dmy(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
+    atom = _md_atom(m, m.group("y"), m.group("mon"), m.group("d"))
+    if atom is not None:
+        _resolve_missing_year(atom, ctx)
+    return atom
+
+
+def _h_month_year(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
+    return _md_atom(m, m.group("y"), m.group("mon"), None)
+
+
+# Words that make a bare month name ("May", "March") a date.
+_BARE_MONTH_CUE = re.compile(
+    r"(?:\b(?:in|since|until|till|through|by|from|to|and|during|of|early|mid|late|last|this|"
+    r"next|before|after|between|im|seit|bis|ab|von|vom|und|oder|zum|anfang|mitte|ende|"
+    r"letzten|vergangenen|diesen|nächsten|kommenden|des|im\s+vergangenen|im\s+letzten)|mid-)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _h_bare_month(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
+    before = ctx.text[max(0, m.start() - 25): m.start()]
+    if not _BARE_MONTH_CUE.search(before):
+        return None
+    atom = _md_atom(m, None, m.group("mon"), None)
+    if atom is not None:
+        _resolve_missing_year(atom, ctx)
+    return atom
+
+
+def _h_rel_month(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
+    """'last October', 'next March', 'vergangenen Oktober'."""
+    mo = _month_number(m.group("mon"))
+    if mo is None or ctx.anchor is None:
+        return None
+    word = m.group("rel").lower()
+    a = ctx.anchor
+    if word in ("last", "letzten", "vergangenen", "vorigen", "letzter", "vergangener"):
+        year = a.year if mo < a.month else a.year - 1
+    elif word in ("next", "nächsten", "kommenden"):
+        year = a.year if mo > a.month else a.year + 1
+    else:  # this, diesen
+        year = a.year
+    return _Atom(m.start(), m.end(), "month", year, mo, relative=True, priority=1)
+
+
+def _weekday_date(anchor: date, weekday: int, direction: str) -> date:
+    """Nearest weekday on/before ('on'), strictly before ('last') or after ('next') anchor."""
+    if direction == "next":
+        delta = (weekday - anchor.weekday()) % 7 or 7
+        return anchor + timedelta(days=delta)
+    delta = (anchor.weekday() - weekday) % 7
+    if direction == "last" and delta == 0:
+        delta = 7
+    return anchor - timedelta(days=delta)
+
+
+_LAST_WORDS = {"last", "past", "letzten", "vergangenen", "vorigen", "letzter", "vergangener"}
+_NEXT_WORDS = {"next", "coming", "nächsten", "kommenden", "nächster", "kommender"}
+
+
+def _h_weekday(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
+    if ctx.anchor is None:
+        return None
+    name = m.group("wd")
+    wd = _EN_WEEKDAYS.get(name, _DE_WEEKDAYS.get(name))
+    rel = (m.group("rel") or "").lower().split()
+    direction = "on"
+    if rel and rel[-1] in _LAST_WORDS:
+        direction = "last"
+    elif rel and rel[-1] in _NEXT_WORDS:
+        direction = "next"
+    d = _weekday_date(ctx.anchor, wd, direction)
+    return _Atom(m.start(), m.end(), "day", d.year, d.month, d.day, relative=True)
+
+
+_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "heute": 0, "gestern": -1,
+              "vorgestern": -2, "morgen": 1, "übermorgen": 2}
+
+
+def _h_day_word(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
+    if ctx.anchor is None:
+        return None
+    word = m.group(0)
+    if word[0].isupper() and word.lower() == "morgen":
+        return None  # "Morgen" is the morning
+    d = ctx.anchor + timedelta(days=_DAY_WORDS[word.lower()])
+    return _Atom(m.start(), m.end(), "day", d.year, d.month, d.day, relative=True)
+
+
+def _unit_precision(unit: str) -> Optional[str]:
+    u = unit.lower()
+    if u.startswith(("year", "jahr")):
+        return "year"
+    if u.startswith(("month", "monat")):
+        return "month"
+    if u.startswith(("day", "tag")):
+        return "day"
+    return None
+
+
+def _shift(year: int, month: int, day: int, unit: str, n: int) -> Optional[tuple[int, int, int]]:
+    if unit == "year":
+        return year + n, month, day
+    if unit == "month":
+        total = year * 12 + (month - 1) + n
+        return total // 12, total % 12 + 1, day
+    d = date(year, month, day) + timedelta(days=n)
+    return d.year, d.month, d.day
+
+
+def _h_rel_unit(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
+    """this/last/next year|month, letztes/vergangenes/dieses Jahr, im vergangenen Monat."""
+    if ctx.anchor is None:
+        return None
+    unit = _unit_precision(m.group("unit"))
+    word = m.group("rel").lower()
+    n = -1 if word in _LAST_WORDS | {"letztes", "vergangenes", "voriges", "vergangenen",
+                                     "letzten", "vorigen", "previous", "vorjahr"} else 0
+    if word in _NEXT_WORDS | {"nächstes", "kommendes"}:
+        n = 1
+    y, mo, _ = _shift(ctx.anchor.year, ctx.anchor.month, 1, unit, n)
+    return _Atom(m.start(), m.end(), unit, y, mo, relative=True)
+
+
+def _h_this_unit_word(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
+    """'earlier this year', 'later this month', 'Anfang des Jahres', 'Ende letzten Jahres'."""
+    if ctx.anchor is None:
+        return None
+    unit = _unit_precision(m.group("unit"))
+    word = (m.group("rel") or "this").lower()
+    n = -1 if word in {"last", "letzten", "vergangenen", "vorigen"} else 0
+    if word in {"next", "nächsten", "kommenden"}:
+        n = 1
+    y, mo, _ = _shift(ctx.anchor.year, ctx.anchor.month, 1, unit, n)
+    return _Atom(m.start(), m.end(), unit, y, mo, relative=True)
+
+
+def _h_ago(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
+    """'four years ago', 'vor zwei Monaten': counted back from the anchor."""
+    if ctx.anchor is None:
+        return None
+    n = _number(m.group("n"))
+    unit = _unit_precision(m.group("unit"))
+    if n is None or unit is None:
+        return None
+    a = ctx.anchor
+    y, mo, d = _shift(a.year, a.month, a.day, unit, -n)
+    return _Atom(m.start(), m.end(), unit, y, mo, d, relative=True)
+
+
+def _h_later(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
+    """'four years later', 'zwei Jahre später': resolved later against the previous date."""
+    n = _number(m.group("n"))
+    unit = _unit_precision(m.group("unit"))
+    if n is None or unit is None:
+        return None
+    direction = m.group("dir") or m.group("dir2") if "dir2" in m.re.groupindex else m.group("dir")
+    sign = -1 if direction.lower() in ("earlier", "before", "früher", "zuvor", "vorher") else 1
+    return _Atom(m.start(), m.end(), unit, shift=(unit, sign * n))
+
+
+def _h_part_of(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
+    """'early 2025', 'Mitte 2023', 'the end of October 2024': the inner date's precision."""
+    inner = m.group("inner")
+    month = _month_number(inner)
+    if month is not None:  # "Anfang März", "late October": the anchor's year
+        atom = _Atom(m.start(), m.end(), "month", None, month, priority=1)
+        _resolve_missing_year(atom, ctx)
+        return atom if atom.year is not None else None
+    sub = _atoms(inner, ctx.anchor, ctx.lang)
+    if len(sub) != 1 or sub[0].end - sub[0].start != len(inner) or sub[0].year is None:
+        return None
+    atom = sub[0]
+    atom.start, atom.end = m.start(), m.end()
+    atom.priority = 1
+    return atom
+
+
+def _h_season(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
+    """'summer 2024', 'Herbst 2023', 'the first quarter of 2024', 'fiscal 2008' -> the year."""
+    year = int(m.group("y"))
+    if not _valid(year, None, None):
+        return None
+    return _Atom(m.start(), m.end(), "year", year, priority=1)
+
+
+def _h_de_numeric(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
+    """'1.12.2024', '01.12.24' (German day.month.year)."""
+    y = _full_year(m.group("y"))
+    mo, d = int(m.group("m")), int(m.group("d"))
+    if not _valid(y, mo, d):
+        return None
+    return _Atom(m.start(), m.end(), "day", y, mo, d)
+
+
+_NUM_EN = "(?:" + "|".join(sorted(_EN_NUMBERS, key=len, reverse=True)) + r"|\d{1,3})"
+_NUM_DE = "(?:" + "|".join(sorted(_DE_NUMBERS, key=len, reverse=True)) + r"|\d{1,3})"
+_EN_WD = _alt(_EN_WEEKDAYS)
+_DE_WD = _alt(_DE_WEEKDAYS)
+
+# (pattern, handler, flags) per language; "any" runs for every language.
+_SPECS: dict[str, list[tuple[str, Handler, int]]] = {
+    "any": [
+        (r"(?<![\w.-])(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\w-])", _h_iso, 0),
+        (_B + _YEAR + _E, _h_year, 0),
+        (r"(?<=\b" + _YEAR + r"[-–—/])\d\d(?![\w%]|[.,]\d|[-/]\d)", _h_year_tail, 0),
+    ],
+    "en": [
+        # 1 December 2024, 1st of December 2024, 1 Dec. 2024, 1 December
+        (_B + r"(?P<d>" + _DAY + r")" + _ORD + r"\s+(?:of\s+)?(?P<mon>" + _EN_MONTH_RE
+         + r")(?:,?\s+(?P<y>" + _YEAR + r"))?" + r"(?![\w])", _h_dmy, 0),
+        # December 1, 2024 / Dec. 1 / December 1st 2024
+        (r"\b(?P<mon>" + _EN_MONTH_RE + r")\s+(?P<d>" + _DAY + r")" + _ORD
+         + r"(?:,?\s+(?P<y>" + _YEAR + r"))?" + _E, _h_dmy, 0),
+        # October 2024, October of 2024, Oct. 2024
+        (r"\b(?P<mon>" + _EN_MONTH_RE + r"),?\s+(?:of\s+)?(?P<y>" + _YEAR + r")" + _E,
+         _h_month_year, 0),
+        (r"\b(?P<mon>" + _EN_MONTH_RE + r")(?![\w])", _h_bare_month, 0),
+        (r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<mon>" + _EN_MONTH_RE + r")(?!\s*\d)(?![\w])",
+         _h_rel_month, 0),
+        (r"\b(?:(?P<rel>(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|(?:[Tt]his\s+)?[Cc]oming))\s+)?"
+         r"(?P<wd>" + _EN_WD + r")(?!\w)", _h_weekday, 0),
+        (r"\b(?:today|yesterday|tomorrow|Today|Yesterday|Tomorrow)\b", _h_day_word, 0),
+        (r"\b(?P<rel>this|last|next|previous|This|Last|Next)\s+(?P<unit>year|month)\b(?!'s\s+\w+\s+(?:of|for))",
+         _h_rel_unit, 0),
+        (r"\b(?:(?:[Ee]arl(?:y|ier)|[Ll]ate(?:r)?|[Mm]id-?)\s+(?:in\s+)?|(?:[Aa]t\s+)?[Tt]he\s+"
+         r"(?:end|beginning|start|middle|close|turn)\s+of\s+)(?P<rel>this|last|next|the)\s+"
+         r"(?P<unit>year|month)\b", _h_this_unit_word, 0),
+        (r"\b(?P<n>" + _NUM_EN + r")\s+(?P<unit>years?|months?|days?)\s+ago\b", _h_ago,
+         re.IGNORECASE),
+        (r"\b(?P<n>" + _NUM_EN + r")\s+(?P<unit>years?|months?|days?)\s+"
+         r"(?:(?P<dir>later|earlier)|(?P<dir2>after|before)(?![ \t]+[\w$€£]))(?![\w-])",
+         _h_later, re.IGNORECASE),
+        (r"\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s+)|(?:[Ii]n\s+)?(?:[Aa]t\s+)?[Tt]he\s+"
+         r"(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half)\s+of\s+)"
+         r"(?P<inner>(?:" + _EN_MONTH_RE + r"\s+)?" + _YEAR + r"|" + _EN_MONTH_RE + r")(?![\w])",
+         _h_part_of, 0),
+        (r"\b(?:(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)?|[Ff]iscal(?:\s+year)?"
+         r"|FY|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter\s+of"
+         r"|Q[1-4])\s+(?P<y>" + _YEAR + r")" + _E, _h_season, 0),
+    ],
+    "de": [
+        # 6. Mai 2025, 6. Mai, 06. Mai 25? (no: two-digit years only in numeric dates)
+        (_B + r"(?P<d>" + _DAY + r")\.\s*(?P<mon>" + _DE_MONTH_RE + r")(?:\s+(?P<y>" + _YEAR
+         + r"))?(?![\w])", _h_dmy, 0),
+        (_B + r"(?P<d>" + _DAY + r")\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>" + _YEAR + r"|\d\d)" + _E,
+         _h_de_numeric, 0),
+        (r"\b(?P<mon>" + _DE_MONTH_RE + r")\s+(?P<y>" + _YEAR + r")" + _E, _h_month_year, 0),
+        (r"\b(?P<mon>" + _DE_MONTH_RE + r")(?![\w])", _h_bare_month, 0),
+        (r"\b(?P<rel>[Ll]etzten|[Vv]ergangenen|[Vv]origen|[Dd]iesen|[Nn]ächsten|[Kk]ommenden)\s+"
+         r"(?P<mon>" + _DE_MONTH_RE + r")(?!\s*\d)(?![\w])", _h_rel_month, 0),
+        (r"\b(?:(?P<rel>(?:am\s+)?(?:[Ll]etzten|[Vv]ergangenen|[Vv]origen|[Nn]ächsten|"
+         r"[Kk]ommenden|[Dd]iesen))\s+)?(?P<wd>" + _DE_WD + r")(?!\w)", _h_weekday, 0),
+        (r"\b(?:[Hh]eute|[Gg]estern|[Vv]orgestern|morgen|[Üü]bermorgen)\b", _h_day_word, 0),
+        (r"\b(?:(?:im|in|des)\s+)?(?P<rel>[Ll]etzte[nms]?|[Vv]ergangene[nms]?|[Vv]orige[nms]?|"
+         r"[Dd]iese[nms]?|[Nn]ächste[nms]?|[Kk]ommende[nms]?|[Ll]aufende[nms]?)\s+"
+         r"(?P<unit>Jahr(?:es|s)?|Monat(?:s)?)\b", _h_rel_unit, 0),
+        (r"\b(?:[Aa]nfang|[Mm]itte|[Ee]nde|[Bb]eginn|[Ff]rühjahr|[Hh]erbst)\s+(?:des\s+)?"
+         r"(?P<rel>dieses|diesen|letzten|vergangenen|vorigen|nächsten|kommenden)?\s*"
+         r"(?P<unit>Jahres|Monats)\b", _h_this_unit_word, 0),
+        (r"\b[Vv]or\s+(?P<n>" + _NUM_DE + r")\s+(?P<unit>Jahren|Jahr|Monaten|Monat|Tagen|Tag)\b",
+         _h_ago, 0),
+        (r"\b(?P<n>" + _NUM_DE + r")\s+(?P<unit>Jahre|Jahr|Monate|Monat|Tage|Tag)\s+"
+         r"(?P<dir>später|danach|früher|zuvor|vorher)\b", _h_later, 0),
+        (r"\b(?:[Aa]nfang|[Mm]itte|[Ee]nde|[Bb]eginn)(?:\s+|-)(?:des\s+Jahres\s+)?"
+         r"(?P<inner>(?:" + _DE_MONTH_RE + r"\s+)?" + _YEAR + r"|" + _DE_MONTH_RE + r")(?![\w])",
+         _h_part_of, 0),
+        (r"\b(?:(?:[Ff]rühjahr|[Ff]rühling|[Ss]ommer|[Hh]erbst|[Ww]inter|[Gg]eschäftsjahr|"
+         r"(?:(?:im|in)\s+)?(?:[Jj]ahr(?:e|es)?))|(?:[Ii]m\s+)?(?:ersten|zweiten|dritten|vierten|"
+         r"letzten)\s+Quartal|Q[1-4])\s+(?P<y>" + _YEAR + r")" + _E, _h_season, 0),
+    ],
+}
+
+_COMPILED: dict[str, list[tuple[re.Pattern, Handler]]] = {}
+for _lang, _specs in _SPECS.items():
+    _COMPILED[_lang] = []
+    for _pat, _handler, _flags in _specs:
+        _rx = re.compile(_pat, _flags)
+        _COMPILED[_lang].append((_rx, _handler))
+
+
+def _patterns_for(lang: str) -> list[tuple[re.Pattern, Handler, str]]:
+    langs = {"en": ["en"], "de": ["de"]}.get(lang, ["en", "de"])
+    out = [(rx, h, "any") for rx, h in _COMPILED["any"]]
+    for code in langs:
+        out += [(rx, h, code) for rx, h in _COMPILED[code]]
+    return out
+
+
+def _atoms(text: str, anchor: Optional[date], lang: str) -> list[_Atom]:
+    """All date atoms in ``text``, non-overlapping: longest first, then by priority."""
+    ctx = _Ctx(text, anchor, lang)
+    found: list[_Atom] = []
+    for rx, handler, _code in _patterns_for(lang):
+        for m in rx.finditer(text):
+            atom = handler(m, ctx)
+            if atom is not None and (atom.year is not None or atom.shift is not None
+                                     or anchor is None):
+                found.append(atom)
+    return _select(found)
+
+
+def _select(atoms: list[_Atom]) -> list[_Atom]:
+    """Longest atoms win; equally long ones by priority; then by position."""
+    chosen: list[_Atom] = []
+    for a in sorted(atoms, key=lambda a: (-(a.end - a.start), -a.priority, a.start)):
+        if all(a.end <= c.start or a.start >= c.end for c in chosen):
+            chosen.append(a)
+    return sorted(chosen, key=lambda a: a.start)
+
+
+# --------------------------------------------------------------------------------------------
+# Mentions: atoms plus the words around them
+# --------------------------------------------------------------------------------------------
+
+_PREFIX = re.compile(
+    r"(?:(?P<paren>[(\[]\s*)?(?P<word>"
+    r"[Ss]ince|[Ff]rom|[Bb]etween|[Uu]ntil|[Uu]ntill?|[Tt]ill|[Tt]hrough|[Uu]p\s+to|"
+    r"[Bb]orn(?:\s+(?:on|in))?|b\.|[Dd]ied(?:\s+(?:on|in))?|d\.|"
+    r"[Ss]eit(?:\s+(?:dem|den))?|[Vv]on|[Vv]om|[Aa]b(?:\s+(?:dem|den))?|[Zz]wischen|"
+    r"[Bb]is(?:\s+(?:zum|zur|Ende|Anfang|Mitte))?|[Gg]eboren(?:\s+(?:am|im))?|geb\.(?:\s+am)?|"
+    r"[Gg]estorben(?:\s+(?:am|im))?|gest\.(?:\s+am)?|\*|†|"
+    r"[Ii]n(?:\s+the\s+year)?|[Oo]n|[Dd]uring|[Ii]m(?:\s+(?:Jahre?|Laufe\s+des\s+Jahres))?|[Aa]m)"
+    r"\s*|(?P<bare_paren>[(\[]\s*))$"
+)
+_POINT_WORDS = {"in", "in the year", "on", "during", "im", "im jahr", "im jahre", "am",
+                "im laufe des jahres"}
+_SINCE = {"since", "seit", "seit dem", "seit den"}
+_FROM = {"from", "von", "vom", "ab", "ab dem", "ab den"}
+_BETWEEN = {"between", "zwischen"}
+_UNTIL = {"until", "untill", "till", "through", "up to", "bis", "bis zum", "bis zur"}
+_BORN = {"born", "born on", "born in", "b.", "geboren", "geboren am", "geboren im", "geb.",
+         "geb. am", "*"}
+_DIED = {"died", "died on", "died in", "d.", "gestorben", "gestorben am", "gestorben im",
+         "gest.", "gest. am", "†"}
+
+_GAP_TO = re.compile(r"^\s*(?:[-–—/]|to|until|till|through|bis(?:\s+(?:zum|zur|Ende|Anfang|Mitte))?|"
+                     r"-\s*to)\s*$")
+_GAP_AND = re.compile(r"^\s*(?:and|und)\s*$")
+_GAP_DIED = re.compile(r"^\s*(?:[-–—]|;\s*†|,?\s*†|,\s*(?:died|d\.|gestorben|gest\.)(?:\s+(?:on|in|am|im))?)\s*$")
+
+
+def _prefix(text: str, start: int) -> tuple[Optional[str], int, bool]:
+    """The connecting word right before an atom: (word lower-cased, its start, in parens)."""
+    window = text[max(0, start - 40): start]
+    m = _PREFIX.search(window)
+    if not m:
+        return None, start, False
+    base = start - len(window)
+    if m.group("bare_paren") is not None:
+        return "(", base + m.start(), True
+    word = re.sub(r"\s+", " ", m.group("word")).lower()
+    # the word must start at a word boundary (not "Vaughn" -> "on")
+    wstart = base + m.start("word")
+    if wstart > 0 and word[0].isalpha() and (text[wstart - 1].isalnum()):
+        return None, start, False
+    if word in ("b.", "d.", "*", "†") and m.group("paren") is None:
+        # '*'/'b.' mark a birth only inside brackets; '†' is clear anywhere
+        if word != "†":
+            return None, start, False
+    return word, wstart, m.group("paren") is not None
+
+
+def _dv(atom: _Atom, text: str, offset: int) -> Optional[DateValue]:
+    value = atom.value()
+    if value is None:
+        return None
+    return DateValue(value=value, precision=atom.precision, text=text[atom.start: atom.end],
+                     start=atom.start + offset, end=atom.end + offset)
+
+
+def _resolve_shifts(atoms: list[_Atom]) -> None:
+    """'four years later' takes the previous resolved atom's date, shifted."""
+    prev: Optional[_Atom] = None
+    for a in atoms:
+        if a.shift is not None:
+            if prev is None:
+                continue
+            unit, n = a.shift
+            y, mo, d = _shift(prev.year, prev.month or 1, prev.day or 1, unit, n)
+            order = {"year": 0, "month": 1, "day": 2}
+            prec = unit if order[unit] <= order[prev.precision] else prev.precision
+            if prec == "day" and not _valid(y, mo, d):
+                continue
+            a.year, a.month, a.day, a.precision, a.relative = y, mo, d, prec, True
+            a.shift = None
+        if a.year is not None:
+            prev = a
+
+
+def _share_year(first: _Atom, second: _Atom) -> None:
+    """'from 1 May to 3 June 2024': the first date borrows the second's year."""
+    if second.year is not None and (first.year is None or
+                                    (first.relative and first.shift is None
+                                     and first.precision in ("day", "month")
+                                     and not second.relative)):
+        if first.month is not None and _valid(second.year, first.month, first.day):
+            first.year = second.year
+            first.relative = False
+
+
+def _is_lifespan(text: str, paren_start: int, a: _Atom, b: _Atom) -> bool:
+    before = text[max(0, paren_start - 40): paren_start]
+    after_name = re.search(r"[A-ZÄÖÜ][\w.'’-]*\s*$", before) is not None
+    return after_name and b.year is not None and a.year is not None and b.year - a.year >= 20
+
+
+def _mention(kind: str, a: Optional[_Atom], b: Optional[_Atom], s: int, e: int, text: str,
+             offset: int, start_atom: Optional[_Atom] = None) -> Optional[DateMention]:
+    start = _dv(a, text, offset) if a is not None else None
+    end = _dv(b, text, offset) if b is not None else None
+    if start is None and end is None:
+        return None
+    rel = any(x is not None and x.relative for x in (a, b))
+    return DateMention(kind, start, end, text[s:e], s + offset, e + offset, rel)
+
+
+def _combine(text: str, atoms: list[_Atom], offset: int) -> list[DateMention]:
+    """Turn atoms into mentions using the connecting words around them."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        gap = text[a.end: b.start] if b is not None else None
+        word, pstart, in_paren = _prefix(text, a.start)
+        used_b = False
+        m: Optional[DateMention] = None
+        if word in _FROM and b is not None and _GAP_TO.match(gap):
+            _share_year(a, b)
+            m = _mention("from_to", a, b, pstart, b.end, text, offset)
+            used_b = True
+        elif word in _BETWEEN and b is not None and _GAP_AND.match(gap):
+            _share_year(a, b)
+            m = _mention("between", a, b, pstart, b.end, text, offset)
+            used_b = True
+        elif word in _BORN:
+            if b is not None and _GAP_DIED.match(gap):
+                m = _mention("lifespan", a, b, pstart, b.end, text, offset)
+                used_b = True
+            else:
+                m = _mention("born", a, None, pstart, a.end, text, offset)
+        elif word in _DIED:
+            m = _mention("died", None, a, pstart, a.end, text, offset)
+        elif word in _SINCE:
+            m = _mention("since", a, None, pstart, a.end, text, offset)
+        elif word in _UNTIL:
+            m = _mention("until", None, a, pstart, a.end, text, offset)
+        elif b is not None and _GAP_TO.match(gap) and _rangeable(a, b, gap):
+            _share_year(a, b)
+            kind = "from_to"
+            s = a.start if word not in _POINT_WORDS else pstart
+            if word == "(" and text[b.end: b.end + 3].lstrip().startswith((")", "]")):
+                s = a.start
+                if _is_lifespan(text, pstart, a, b):
+                    kind = "lifespan"
+            m = _mention(kind, a, b, s, b.end, text, offset)
+            used_b = True
+        elif word in _FROM:
+            m = _mention("from_to", a, None, pstart, a.end, text, offset)
+        else:
+            s = pstart if word in _POINT_WORDS else a.start
+            m = _mention("point", a, None, s, a.end, text, offset)
+        if m is not None:
+            out.append(m)
+        i += 2 if used_b else 1
+    return out
+
+
+def _rangeable(a: _Atom, b: _Atom, gap: str) -> bool:
+    """'2010–2024', '2010 to 2024', 'May 2010 - June 2012': same kind of date, in order."""
+    if a.year is None or b.year is None:
+        return a.year is None and b.year is not None  # '1 May – 3 June 2024'
+    if "/" in gap and not (a.precision == b.precision == "year"):
+        return False
+    return (a.year, a.month or 0, a.day or 0) < (b.year, b.month or 13, b.day or 32) and not (
+        a.relative or b.relative)
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+
+def _parse_anchor(anchor: Optional[str]) -> Optional[date]:
+    """The document date as a ``date``; anything unparseable counts as no anchor."""
+    if not anchor:
+        return None
+    m = re.match(r"^\s*(\d{4})-(\d{2})-(\d{2})", anchor)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, anchor: Optional[str] = None, lang: str = "en",
+               offset: int = 0) -> list[DateMention]:
+    """All date mentions in ``text``, non-overlapping, in text order.
+
+    ``anchor`` is the document's publication date (ISO); relative expressions need it and are
+    left out without it. ``offset`` is added to every character offset (pass the sentence's
+    start to get document offsets). ``lang`` is "en", "de", or anything else for both.
+    """
+    if not text:
+        return []
+    anchor_date = _parse_anchor(anchor)
+    atoms = _atoms(text, anchor_date, lang)
+    _resolve_shifts(atoms)
+    return _combine(text, atoms, offset)
+
+
+def normalise(expr: str, anchor: Optional[str] = None, lang: str = "en") -> Optional[DateValue]:
+    """The date of one expression ("last October", "1.12.2024"), or None.
+
+    For an interval it returns its start (its end for "until ..." and "died ...").
+    """
+    mentions = find_dates(expr, anchor=anchor, lang=lang)
+    if not mentions:
+        return None
+    best = max(mentions, key=lambda m: m.end_char - m.start_char)
+    return best.start if best.start is not None else best.end
