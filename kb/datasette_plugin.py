@@ -1,0 +1,126 @@
+"""Datasette plugin: make kb's identifiers clickable.
+
+Registered as the ``datasette`` entry point ``kb`` (pyproject.toml), and passed with
+``--plugins-dir`` by ``kb.serve`` when kb is not installed as a package. One hook,
+``render_cell``:
+
+- a Wikidata QID (``qid``, ``*_qid`` columns, P39 values of ``ref_claims``) links to its
+  Wikidata page;
+- a Wikipedia title (``wikipedia_title``, ``enwiki``) links to the English Wikipedia article;
+- kb ids in views and canned queries (``person_id``, ``document_id``, ``sentence_id``,
+  ``evidence_id``, ...) link to their row page, so evidence leads to the document and the
+  sentence. Real foreign keys on table pages are left to Datasette, which links them itself and
+  shows the label of the row they point at.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from functools import lru_cache
+from typing import Any, Optional
+
+from datasette import hookimpl
+from datasette.utils import tilde_encode
+from markupsafe import Markup, escape
+
+from .store import MIGRATIONS, wikipedia_url
+
+__all__ = ["render_cell"]
+
+QID_RE = re.compile(r"^Q[1-9][0-9]*$")
+
+#: Column name -> the kb table whose primary key it holds (views and canned-query results).
+ID_COLUMNS: dict[str, str] = {
+    "person_id": "persons",
+    "organization_id": "organizations",
+    "position_id": "positions",
+    "tenure_id": "tenures",
+    "document_id": "documents",
+    "sentence_id": "sentences",
+    "evidence_id": "evidence",
+    "a_evidence_id": "evidence",
+    "b_evidence_id": "evidence",
+}
+
+#: Columns holding a comma-separated list of document ids (group_concat in the views).
+DOCUMENT_LIST_COLUMNS = {"documents", "a_documents", "b_documents"}
+
+WIKIPEDIA_COLUMNS = {"wikipedia_title", "enwiki"}
+
+
+@lru_cache(maxsize=1)
+def foreign_keys() -> frozenset[tuple[str, str]]:
+    """(table, column) pairs that are declared foreign keys in kb's schema.
+
+    Read from the schema itself (an in-memory database built from ``MIGRATIONS``) so that the
+    plugin never hard-codes what store.py may change.
+    """
+    conn = sqlite3.connect(":memory:")
+    try:
+        for script in MIGRATIONS:
+            conn.executescript(script)
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return frozenset(
+            (table, fk[3]) for table in tables for fk in conn.execute(f"PRAGMA foreign_key_list([{table}])")
+        )
+    finally:
+        conn.close()
+
+
+def _link(href: str, text: Any, title: str = "") -> Markup:
+    title_attr = Markup(' title="{}"').format(title) if title else Markup("")
+    return Markup('<a href="{}"{}>{}</a>').format(href, title_attr, escape(str(text)))
+
+
+def wikidata_url(qid: str) -> str:
+    return f"https://www.wikidata.org/wiki/{qid}"
+
+
+def is_qid_column(column: str, table: Optional[str]) -> bool:
+    """QID columns by name; ``ref_claims.value`` holds QIDs for item-valued properties."""
+    return column == "qid" or column.endswith("_qid") or (table == "ref_claims" and column == "value")
+
+
+def row_url(datasette, database: str, table: str, pk: str) -> str:
+    return datasette.urls.row(database, table, tilde_encode(pk))
+
+
+def _row_value(row, key: str) -> Any:
+    try:
+        return row[key]
+    except (IndexError, KeyError):
+        return None
+
+
+def _id_target(column: str, row) -> Optional[str]:
+    """The table an id column points at; ``mentions.entity_id`` depends on ``entity_type``."""
+    if column == "entity_id":
+        kind = _row_value(row, "entity_type")
+        return {"person": "persons", "organization": "organizations"}.get(kind or "")
+    return ID_COLUMNS.get(column)
+
+
+def render_link(row, value: Any, column: str, table: Optional[str], database: str, datasette) -> Optional[Markup]:
+    """The link for one cell, or None to let Datasette render it (plain function: testable)."""
+    if not isinstance(value, str) or not value:
+        return None
+    if is_qid_column(column, table) and QID_RE.match(value):
+        return _link(wikidata_url(value), value, "Wikidata")
+    if column in WIKIPEDIA_COLUMNS:
+        return _link(wikipedia_url(value), value, "English Wikipedia")
+    if table and (table, column) in foreign_keys():
+        return None  # Datasette links declared foreign keys itself, with the target's label
+    if column in DOCUMENT_LIST_COLUMNS:
+        links = [_link(row_url(datasette, database, "documents", d), d) for d in value.split(",") if d]
+        return Markup(", ").join(links)
+    target = _id_target(column, row)
+    if target and not (table == target and column == "id"):
+        return _link(row_url(datasette, database, target, value), value)
+    return None
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    """Datasette hook: see module docstring."""
+    return render_link(row, value, column, table, database, datasette)
