@@ -243,8 +243,115 @@ CREATE TABLE IF NOT EXISTS http_cache (
 );
 """
 
+#: Schema v2: read-side views and indexes for Datasette's canned queries (metadata.yml).
+#: Dates are ISO prefixes of differing precision ("2010", "2010-05", "2010-05-03"); two dates are
+#: compared on their common prefix, so "2010" agrees with "2010-05-03" and a tenure that started
+#: in "2010" and ended in "2024" covers 2015-01-01. Never compare them as plain strings.
+VIEWS_V2 = """
+CREATE INDEX IF NOT EXISTS idx_tenures_person_position ON tenures(person_id, position_id);
+CREATE INDEX IF NOT EXISTS idx_tenures_status ON tenures(status, position_id);
+CREATE INDEX IF NOT EXISTS idx_positions_qid ON positions(qid);
+CREATE INDEX IF NOT EXISTS idx_mentions_entity_document ON mentions(entity_id, document_id, sentence_id);
+CREATE INDEX IF NOT EXISTS idx_mentions_document_entity ON mentions(document_id, entity_type, entity_id);
+CREATE INDEX IF NOT EXISTS idx_evidence_tenure_document ON evidence(tenure_id, document_id);
+CREATE INDEX IF NOT EXISTS idx_mentions_text ON mentions(text COLLATE NOCASE);
+
+CREATE VIEW IF NOT EXISTS tenure_details AS
+SELECT t.id AS tenure_id, t.person_id, p.name AS person, p.qid AS person_qid,
+       t.position_id, pos.label AS position, pos.qid AS position_qid, t.role,
+       t.organization_id, o.name AS organization, o.qid AS organization_qid,
+       t.start, t.start_precision, t."end", t.end_precision, t.status, t.status_as_of,
+       t.ordinal, t.n_documents, t.n_evidence, t.flags
+FROM tenures t
+JOIN persons p ON p.id = t.person_id
+JOIN positions pos ON pos.id = t.position_id
+LEFT JOIN organizations o ON o.id = t.organization_id;
+
+CREATE VIEW IF NOT EXISTS news_vs_reference AS
+WITH pairs AS (
+    SELECT t.id AS tenure_id, t.person_id, p.name AS person, p.qid AS person_qid,
+           t.position_id, pos.label AS position, pos.qid AS position_qid,
+           t.start, t."end", t.status, t.status_as_of, t.n_evidence,
+           c.rowid AS ref_rowid, c.start AS ref_start, c."end" AS ref_end,
+           CASE
+             WHEN c.rowid IS NULL THEN NULL
+             WHEN t.start IS NOT NULL AND c.start IS NOT NULL
+                  AND substr(t.start, 1, min(length(t.start), length(c.start)))
+                      <> substr(c.start, 1, min(length(t.start), length(c.start)))
+               THEN 'start differs'
+             WHEN t."end" IS NOT NULL AND c."end" IS NOT NULL
+                  AND substr(t."end", 1, min(length(t."end"), length(c."end")))
+                      <> substr(c."end", 1, min(length(t."end"), length(c."end")))
+               THEN 'end differs'
+             WHEN c."end" IS NULL AND (t."end" IS NOT NULL OR t.status = 'former')
+               THEN 'reference open, news says ended'
+             WHEN c."end" IS NOT NULL AND t."end" IS NULL AND t.status = 'current'
+                  AND substr(t.status_as_of, 1, length(c."end")) > c."end"
+               THEN 'reference ended, news says current'
+           END AS problem
+    FROM tenures t
+    JOIN persons p ON p.id = t.person_id
+    JOIN positions pos ON pos.id = t.position_id
+    LEFT JOIN ref_claims c ON c.qid = p.qid AND c.property = 'P39' AND c.value = pos.qid
+    WHERE p.qid IS NOT NULL AND pos.qid IS NOT NULL
+)
+SELECT CASE WHEN x.ref_rowid IS NULL THEN 'missing in reference'
+            WHEN x.problem IS NULL THEN 'confirmed'
+            ELSE 'contradiction' END AS category,
+       x.problem, x.tenure_id, x.person_id, x.person, x.person_qid,
+       x.position_id, x.position, x.position_qid,
+       x.start AS news_start, x."end" AS news_end, x.status AS news_status,
+       x.status_as_of, x.ref_start, x.ref_end, x.n_evidence
+FROM pairs x
+WHERE x.ref_rowid IS NULL OR x.problem IS NULL
+   OR NOT EXISTS (SELECT 1 FROM pairs y WHERE y.tenure_id = x.tenure_id
+                  AND y.ref_rowid IS NOT NULL AND y.problem IS NULL);
+
+CREATE VIEW IF NOT EXISTS tenure_conflicts AS
+WITH claims AS (
+    SELECT t.person_id, t.position_id, e.claimed_start AS start, e.claimed_end AS "end",
+           e.claimed_ordinal AS ordinal, min(e.id) AS evidence_id, count(*) AS n_evidence,
+           group_concat(DISTINCT e.document_id) AS documents
+    FROM evidence e JOIN tenures t ON t.id = e.tenure_id
+    GROUP BY t.person_id, t.position_id, e.claimed_start, e.claimed_end, e.claimed_ordinal
+),
+pairs AS (
+    SELECT a.person_id, a.position_id,
+           a.start AS a_start, a."end" AS a_end, a.evidence_id AS a_evidence_id,
+           a.documents AS a_documents, a.n_evidence AS a_n_evidence,
+           b.start AS b_start, b."end" AS b_end, b.evidence_id AS b_evidence_id,
+           b.documents AS b_documents, b.n_evidence AS b_n_evidence,
+           (a.start IS NOT NULL AND b.start IS NOT NULL
+            AND substr(a.start, 1, min(length(a.start), length(b.start)))
+                <> substr(b.start, 1, min(length(a.start), length(b.start)))) AS start_conflict,
+           (a."end" IS NOT NULL AND b."end" IS NOT NULL
+            AND substr(a."end", 1, min(length(a."end"), length(b."end")))
+                <> substr(b."end", 1, min(length(a."end"), length(b."end")))) AS end_conflict,
+           -- two closed, non-overlapping intervals (or two ordinals) are two terms, not a conflict
+           ((a.ordinal IS NOT NULL AND b.ordinal IS NOT NULL AND a.ordinal <> b.ordinal)
+            OR (a."end" IS NOT NULL AND b.start IS NOT NULL
+                AND substr(a."end", 1, min(length(a."end"), length(b.start)))
+                    < substr(b.start, 1, min(length(a."end"), length(b.start))))
+            OR (b."end" IS NOT NULL AND a.start IS NOT NULL
+                AND substr(b."end", 1, min(length(b."end"), length(a.start)))
+                    < substr(a.start, 1, min(length(b."end"), length(a.start))))) AS separate_terms
+    FROM claims a JOIN claims b
+      ON b.person_id = a.person_id AND b.position_id = a.position_id
+     AND b.evidence_id > a.evidence_id
+)
+SELECT x.person_id, p.name AS person, p.qid AS person_qid, x.position_id, pos.label AS position,
+       CASE WHEN x.start_conflict AND x.end_conflict THEN 'start and end'
+            WHEN x.start_conflict THEN 'start' ELSE 'end' END AS conflict,
+       x.a_start, x.a_end, x.a_evidence_id, x.a_documents, x.a_n_evidence,
+       x.b_start, x.b_end, x.b_evidence_id, x.b_documents, x.b_n_evidence
+FROM pairs x
+JOIN persons p ON p.id = x.person_id
+JOIN positions pos ON pos.id = x.position_id
+WHERE (x.start_conflict OR x.end_conflict) AND NOT x.separate_terms;
+"""
+
 #: Append-only list of migrations; index + 1 is the schema version it produces.
-MIGRATIONS: list[str] = [SCHEMA_V1]
+MIGRATIONS: list[str] = [SCHEMA_V1, VIEWS_V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Tables written per document (deleted and rewritten when a document is rebuilt).
