@@ -20,8 +20,10 @@ Conventions (documented choices, tested in tests/test_dates.py):
 - A bare weekday ("on Tuesday", "am Freitag") is the nearest such day on or before the anchor
   (news is written in the past tense); "next Tuesday"/"kommenden Freitag" is the nearest after.
   "last Tuesday" is strictly before the anchor.
-- A month without a year ("in October", "1 December") takes the anchor's year; "last October"
-  is the latest October strictly before the anchor month, "next October" the first after.
+- A month or day without a year ("in October", "1 December") takes the year that puts it
+  nearest to the anchor (ties go to the past): "11 December" in a January article is last
+  December. "last October" is the latest October strictly before the anchor month, "next
+  October" the first after, "this October" the anchor's year.
 - "early/mid/late 2025", "Anfang/Mitte/Ende 2025", seasons and quarters keep the coarser
   precision they contain (year; "early October 2024" -> month).
 - Decades ("the 1990s", "die 1990er Jahre") yield nothing: kb has no decade precision and a
@@ -89,10 +91,12 @@ _DE_WEEKDAYS = {"Montag": 0, "Dienstag": 1, "Mittwoch": 2, "Donnerstag": 3, "Fre
 
 _EN_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-               "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+               "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+               "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _DE_NUMBERS = {"ein": 1, "einem": 1, "einen": 1, "eine": 1, "einer": 1, "zwei": 2, "drei": 3,
                "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
-               "elf": 11, "zwölf": 12, "fünfzehn": 15, "zwanzig": 20, "dreißig": 30,
+               "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14,
+               "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20, "dreißig": 30,
                "vierzig": 40, "fünfzig": 50}
 
 
@@ -196,13 +200,31 @@ def _md_atom(m: re.Match, year: Optional[str], month: str, day: Optional[str]) -
     return _Atom(m.start(), m.end(), "day" if d else "month", y, mo, d)
 
 
+def _nearest_year(anchor: date, month: int, day: Optional[int]) -> Optional[int]:
+    """The year that puts a yearless month/day closest to the anchor (ties: the past).
+
+    News writes "11 December" in January for last December and "June 3" in May for the
+    coming June; the nearest occurrence fits both, the anchor's year only the second.
+    """
+    best: Optional[tuple[int, int, int]] = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        if day is not None:
+            if not _valid(year, month, day):
+                continue
+            dist = (date(year, month, day) - anchor).days
+        else:
+            dist = (year * 12 + month) - (anchor.year * 12 + anchor.month)
+        key = (abs(dist), 1 if dist > 0 else 0, year)
+        if best is None or key < best:
+            best = key
+    return best[2] if best is not None else None
+
+
 def _resolve_missing_year(atom: _Atom, ctx: _Ctx) -> None:
-    """A day/month without a year takes the anchor's year (or stays unresolved)."""
+    """A day/month without a year takes its nearest year to the anchor (or stays open)."""
     if atom.year is None and atom.shift is None and ctx.anchor is not None:
-        atom.year = ctx.anchor.year
-        atom.relative = True
-        if atom.day and not _valid(atom.year, atom.month, atom.day):
-            atom.year = None
+        atom.year = _nearest_year(ctx.anchor, atom.month, atom.day)
+        atom.relative = atom.year is not None
 
 
 # Shared pieces of pattern
@@ -296,9 +318,14 @@ _BARE_MONTH_CUE = re.compile(
 )
 
 
+#: Month names that are also common words or names: alone they need a cue word before them.
+_AMBIGUOUS_MONTHS = {"May", "March", "Mar", "Jan", "August", "Aug", "Dec", "Sep", "Mai", "Marz"}
+
+
 def _h_bare_month(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
     before = ctx.text[max(0, m.start() - 25): m.start()]
-    if not _BARE_MONTH_CUE.search(before):
+    name = m.group("mon").rstrip(".")
+    if name in _AMBIGUOUS_MONTHS and not _BARE_MONTH_CUE.search(before):
         return None
     atom = _md_atom(m, None, m.group("mon"), None)
     if atom is not None:
@@ -500,8 +527,8 @@ _SPECS: dict[str, list[tuple[str, Handler, int]]] = {
         (r"\b(?:(?P<rel>(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|(?:[Tt]his\s+)?[Cc]oming))\s+)?"
          r"(?P<wd>" + _EN_WD + r")(?!\w)", _h_weekday, 0),
         (r"\b(?:today|yesterday|tomorrow|Today|Yesterday|Tomorrow)\b", _h_day_word, 0),
-        (r"\b(?P<rel>this|last|next|previous|This|Last|Next)\s+(?P<unit>year|month)\b(?!'s\s+\w+\s+(?:of|for))",
-         _h_rel_unit, 0),
+        (r"\b(?P<rel>this|last|next|previous)\s+(?P<unit>year|month)\b", _h_rel_unit,
+         re.IGNORECASE),
         (r"\b(?:(?:[Ee]arl(?:y|ier)|[Ll]ate(?:r)?|[Mm]id-?)\s+(?:in\s+)?|(?:[Aa]t\s+)?[Tt]he\s+"
          r"(?:end|beginning|start|middle|close|turn)\s+of\s+)(?P<rel>this|last|next|the)\s+"
          r"(?P<unit>year|month)\b", _h_this_unit_word, 0),
