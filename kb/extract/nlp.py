@@ -75,6 +75,7 @@ def _blank(lang: str):
 
     nlp = spacy.blank(lang)
     nlp.add_pipe("sentencizer")
+    nlp.meta["name"] = "blank"
     return nlp
 
 

@@ -1,0 +1,83 @@
+"""The gold evaluator follows GOLD-FORMAT.md's matching rules."""
+
+import json
+
+from kb.evaluate import evaluate, norm_person, role_match
+
+
+def gold_doc():
+    return {
+        "id": "a", "published": None, "lang": "en",
+        "persons": [
+            {"name": "Ann Example", "qid": "Q1", "enwiki": "Ann Example", "birth_date": "1970-01-02"},
+            {"name": "Bo Sample", "qid": None, "enwiki": None, "birth_date": None},
+        ],
+        "organizations": [
+            {"name": "Acme Corporation", "qid": "Q9", "enwiki": None, "aliases": ["Acme"]},
+            {"name": "Town Council", "qid": None, "enwiki": None, "aliases": []},
+        ],
+        "tenures": [
+            {"person": "Ann Example", "person_qid": "Q1", "role": "chief executive", "role_aliases": ["ceo"],
+             "position_qid": None, "org": "Acme Corporation", "org_qid": "Q9", "start": "2020-05", "end": None,
+             "status": "current", "ordinal": None, "sentence": "..."},
+            {"person": "Bo Sample", "person_qid": None, "role": "finance minister", "role_aliases": [],
+             "position_qid": None, "org": None, "org_qid": None, "start": None, "end": "2019",
+             "status": "former", "ordinal": None, "sentence": "..."},
+        ],
+    }
+
+
+def test_perfect_prediction_scores_one():
+    g = gold_doc()
+    r = evaluate([g], [json.loads(json.dumps(g))])
+    for s in r.scores.values():
+        assert (s.precision, s.recall, s.f1) == (1.0, 1.0, 1.0)
+    assert r.accuracy["person_link"].value == 1.0
+
+
+def test_surname_title_and_accent_matching():
+    assert norm_person("President Ann Exámple") == "ann example"
+    pred = {"id": "a", "persons": [{"name": "Example", "qid": None}, {"name": "Dr. Bo Sample", "qid": None}],
+            "organizations": [], "tenures": []}
+    r = evaluate([gold_doc()], [pred])
+    assert r.scores["persons"].tp == 2 and r.scores["persons"].fp == 0
+    assert r.accuracy["person_link"].value == 0.0  # matched but unlinked
+
+
+def test_qids_decide_when_both_sides_have_them():
+    pred = {"id": "a", "persons": [{"name": "Ann Example", "qid": "Q2"}], "organizations": [
+        {"name": "Acme", "qid": None}, {"name": "Acme Corporation", "qid": "Q10"}], "tenures": []}
+    r = evaluate([gold_doc()], [pred])
+    assert r.scores["persons"].tp == 0 and r.scores["persons"].fp == 1
+    # the alias matches the first org; the wrong QID does not match anything
+    assert r.scores["organizations"].tp == 1 and r.scores["organizations"].fp == 1
+
+
+def test_role_rules_more_specific_right_less_specific_wrong():
+    g = {"role": "finance minister", "role_aliases": ["minister of finance"]}
+    assert role_match("finance minister", g)
+    assert role_match("former finance-minister", g)
+    assert role_match("Minister of Finance", g)
+    assert not role_match("minister", g)
+    assert not role_match("financeminister", g)
+
+
+def test_tenure_fields_and_full_tenures():
+    pred = {"id": "a", "persons": [], "organizations": [], "tenures": [
+        {"person": "Ann Example", "person_qid": "Q1", "role": "ceo", "org": "Acme", "org_qid": None,
+         "start": "2020-05-01", "end": None, "status": "current", "ordinal": None},
+        {"person": "Sample", "person_qid": None, "role": "finance minister", "org": None, "org_qid": None,
+         "start": None, "end": "2019", "status": "unknown", "ordinal": None},
+        {"person": "Ann Example", "role": "pilot", "org": None},
+    ]}
+    r = evaluate([gold_doc()], [pred])
+    assert (r.scores["tenures"].tp, r.scores["tenures"].fp, r.scores["tenures"].fn) == (2, 1, 0)
+    # the first has a day where the text gave a month: not the same date
+    assert r.accuracy["tenure_start"].right == 1
+    assert r.accuracy["tenure_status"].right == 1
+    assert r.scores["full_tenures"].tp == 1
+
+
+def test_missing_document_counts_as_misses():
+    r = evaluate([gold_doc()], [])
+    assert r.missing_documents == ["a"] and r.scores["tenures"].fn == 2

@@ -1,0 +1,116 @@
+"""The store on real SQLite files: per-document replacement, aggregates, migrations."""
+
+import sqlite3
+
+import pytest
+
+from kb import store
+from kb.errors import DatabaseError
+from kb.model import (
+    DateValue, Document, Entity, Extraction, Link, LinkedExtraction, Mention, Sentence, Span, Tenure,
+)
+
+
+def linked_doc(doc_id="d1", text=None, published="2025-03-14", start="2024-10", status="current", qid="Q1"):
+    text = text or "Ann Example has led Acme Corp since October 2024."
+    doc = Document(id=doc_id, text=text, published=published, content_hash=store.slug(text))
+    sent = Sentence(0, 0, len(text), text)
+    person = Entity("Ann Example", "person", [Mention("Ann Example", "person", 0, 11, 0, "Ann Example", "PERSON")])
+    org = Entity("Acme Corp", "organization", [Mention("Acme Corp", "organization", 20, 29, 0, "Acme Corp", "ORG")])
+    ten = Tenure(
+        "Ann Example", "chief executive", "Acme Corp",
+        start=DateValue(start, {4: "year", 7: "month", 10: "day"}[len(start)]) if start else None,
+        status=status, sentence=0, person_span=Span(0, 11), date_span=Span(30, len(text) - 1, "since October 2024"),
+        extractor="test", confidence=0.9,
+    )
+    ext = Extraction(doc, [sent], [person, org], [ten], "en", "test-v1")
+    return LinkedExtraction(
+        ext,
+        {("person", "Ann Example"): Link(qid=qid, score=0.9, method="exact", enwiki="Ann Example"),
+         ("organization", "Acme Corp"): Link(qid=None)},
+    )
+
+
+def table(db, name):
+    return sorted(map(tuple, db.execute(f"SELECT * FROM [{name}]").fetchall()), key=repr)
+
+
+def test_save_creates_rows_with_evidence(db_path):
+    db = store.open_db(db_path)
+    store.save_extraction(db, linked_doc())
+    assert store.counts(db) | {"failures": 0} == {
+        "documents": 1, "persons": 1, "organizations": 1, "positions": 1, "tenures": 1, "evidence": 1, "failures": 0,
+    }
+    person = db["persons"].get("Q1")
+    assert person["wikipedia_url"] == "https://en.wikipedia.org/wiki/Ann_Example"
+    ten = next(store.iter_rows(db, "SELECT * FROM tenures"))
+    assert (ten["start"], ten["start_precision"], ten["status"], ten["n_documents"]) == ("2024-10", "month", "current", 1)
+    ev = next(store.iter_rows(db, "SELECT * FROM evidence"))
+    assert ev["sentence"].startswith("Ann Example") and ev["date_text"] == "since October 2024"
+
+
+def test_resaving_a_document_changes_nothing(db_path):
+    db = store.open_db(db_path)
+    store.save_extraction(db, linked_doc())
+    before = {t: table(db, t) for t in ("persons", "tenures", "evidence", "mentions", "positions")}
+    store.save_extraction(db, linked_doc())
+    after = {t: table(db, t) for t in ("persons", "tenures", "evidence", "mentions", "positions")}
+    # built_at may differ on documents; every fact table is identical
+    assert before == after
+
+
+def test_replacing_a_document_leaves_no_orphans(db_path):
+    db = store.open_db(db_path)
+    store.save_extraction(db, linked_doc(start="2024-10"))
+    store.save_extraction(db, linked_doc(start="2023"))  # the article was corrected
+    rows = list(store.iter_rows(db, "SELECT start FROM tenures"))
+    assert rows == [{"start": "2023"}]
+    assert db.execute("SELECT count(*) FROM evidence").fetchone()[0] == 1
+    store.delete_document(db, "d1")
+    assert store.counts(db)["tenures"] == 0 and store.counts(db)["persons"] == 0
+
+
+def test_two_documents_support_one_tenure(db_path):
+    db = store.open_db(db_path)
+    store.save_extraction(db, linked_doc("d1", published="2025-01-01", status="current"))
+    store.save_extraction(db, linked_doc("d2", text="Ann Example has led Acme Corp since October 2024!", published="2025-06-01", status="former"))
+    ten = next(store.iter_rows(db, "SELECT * FROM tenures"))
+    assert ten["n_documents"] == 2 and ten["n_evidence"] == 2
+    # status as of the newest article that speaks of it
+    assert (ten["status"], ten["status_as_of"]) == ("former", "2025-06-01")
+
+
+def test_schema_version_and_newer_database_refused(db_path):
+    db = store.open_db(db_path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    db.execute(f"PRAGMA user_version = {store.SCHEMA_VERSION + 1}")
+    db.conn.close()
+    with pytest.raises(DatabaseError, match="newer than this kb"):
+        store.open_db(db_path)
+
+
+def test_not_a_database(tmp_path):
+    bad = tmp_path / "kb.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(DatabaseError, match="not a usable SQLite database"):
+        store.open_db(bad)
+
+
+def test_missing_database_without_create(tmp_path):
+    with pytest.raises(DatabaseError, match="kb build"):
+        store.open_db(tmp_path / "nope.db", create=False)
+
+
+def test_name_key_folds_accents_case_and_punctuation():
+    assert store.name_key("Viktor Orbán") == store.name_key("viktor orban")
+    assert store.name_key("Jonas Gahr Støre") != ""
+    assert store.name_key("Straße") == "strasse"
+    assert store.entity_id("person", "Jean-Luc Picard", None) == "person:jean-luc-picard"
+    assert store.entity_id("person", "X", "Q42") == "Q42"
+
+
+def test_tenure_ids_keep_half_dated_tenures_apart():
+    a = store.tenure_id("p", "pos", "2010", None)
+    b = store.tenure_id("p", "pos", None, "2014")
+    assert a != b and a == store.tenure_id("p", "pos", "2010", None)
