@@ -617,7 +617,7 @@ def _read_html(path: Path, ctx: _Context) -> Item:
     data = _read_bytes(path, ctx.settings.max_file_bytes)
     html, encoding = _text_from_bytes(path, data, _declared_charset(data))
     extracted = _trafilatura(html)
-    text = _normalise_newlines(extracted.get("text") or "").strip("\n")
+    text = _normalise_newlines(extracted.get("text") or "").strip()
     meta: dict[str, Any] = {} if encoding == "utf-8" else {"encoding": encoding}
     if not text.strip():
         text = _strip_tags(html)
@@ -671,9 +671,10 @@ def _raw_lines(stream: BinaryIO, limit: int) -> Iterator[_RawLine]:
     with one ``_RawLine`` carrying the error; a partial line before it belongs to that error.
     """
     number, pending, dropped = 1, bytearray(), 0
+    read = getattr(stream, "read1", stream.read)  # read1: a truncated stream still gives what it has
     while True:
         try:
-            chunk = stream.read(_CHUNK)
+            chunk = read(_CHUNK)
         except Exception as err:  # EOFError, OSError, BadGzipFile, zlib.error...
             yield _RawLine(number, error=_stream_error(err))
             return
