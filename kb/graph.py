@@ -1,0 +1,745 @@
+"""kb.db -> a networkx graph, and writers that Gephi (and Gephi Lite) open.
+
+The graph is a projection of the tenures table (design notes: "a tenure is a row with its own
+evidence, not an edge attribute: graphs are projections of it"):
+
+* nodes: persons, organisations and positions (role + organisation), each with ``label``, a
+  categorical ``type`` (Gephi's partition), ``qid``, ``wikipedia_url`` and counts;
+* edges: person -> position ``holds`` (one per tenure), position -> organisation ``part_of``,
+  and, on request, ``comention`` edges weighted by the number of shared documents.
+
+Attribute hygiene is enforced here and checked again by every writer, because each client
+fails differently on bad values: networkx raises on ``None``, reads lists as dynamic triples,
+and Gephi refuses data columns called ``id`` or ``label``. So values are str/int/float/bool
+only, each attribute keeps one type everywhere, unknown numbers are left out (no sentinel), and
+unknown text is ``""``.
+
+Timeline: a holds edge carries ``start``/``end`` as ISO dates (month or year precision goes
+out as the first day of the period, the precision stays in ``start_precision``/
+``end_precision``). Gephi warns on open intervals, so an open end is closed at the as-of date
+and the static ``end_date`` stays empty, ``status`` says ``current``. ``write_gexf`` streams
+GEXF 1.2 by hand (``mode="dynamic"``, ``timeformat="date"``, start/end attributes per the
+spec): networkx's writer adds a ``networkx_key`` attribute, pops an edge ``type`` key as the
+edge direction and builds the whole tree in memory, which is slow and large at 500k edges.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional, TextIO
+
+import networkx as nx
+import sqlite_utils
+
+from .errors import ExportError
+from .store import name_key, open_db, wikipedia_url
+
+GEXF_NS = "http://www.gexf.net/1.2draft"
+GEXF_VIZ_NS = "http://www.gexf.net/1.2draft/viz"
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+GEXF_SCHEMA_LOCATION = f"{GEXF_NS} http://www.gexf.net/1.2draft/gexf.xsd"
+
+#: Keys the writers put into the element itself (never into attvalues / data columns).
+NODE_RESERVED = frozenset({"label"})
+EDGE_RESERVED = frozenset({"label", "weight", "start", "end"})
+#: Keys no client accepts as a data column name (Gephi: "column already exists").
+FORBIDDEN_KEYS = frozenset({"id"})
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# XML 1.0 forbids most C0 control characters even as character references.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+# --------------------------------------------------------------------------------------------
+# Dates
+# --------------------------------------------------------------------------------------------
+
+
+def _split_date(value: str) -> Optional[tuple[int, Optional[int], Optional[int]]]:
+    """(year, month, day) of an ISO prefix, or None when it is not a real date."""
+    match = _DATE_RE.match(value.strip()) if value else None
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    return year, month, day
+
+
+def first_day(value: Optional[str]) -> str:
+    """First day of the period an ISO prefix names ("2019" -> "2019-01-01"); "" if unusable.
+
+    GEXF ``timeformat="date"`` needs full dates; the issue asks for the first day of a month
+    or year, with the precision kept as its own attribute so nothing is silently widened.
+    """
+    parts = _split_date(value or "")
+    if parts is None:
+        return ""
+    year, month, day = parts
+    return f"{year:04d}-{month or 1:02d}-{day or 1:02d}"
+
+
+def last_day(value: Optional[str]) -> str:
+    """Last day of the period ("2019" -> "2019-12-31"): an inclusive ``--until`` bound."""
+    parts = _split_date(value or "")
+    if parts is None:
+        return ""
+    year, month, day = parts
+    if day is not None:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    month = month or 12
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def _filter_date(value: Optional[str], option: str, *, last: bool) -> Optional[str]:
+    """Parse a --since/--until/--as-of value, raising ExportError that says what is accepted."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    parsed = last_day(text) if last else first_day(text)
+    if not parsed:
+        raise ExportError(
+            f"bad {option} date {value!r}: give YYYY, YYYY-MM or YYYY-MM-DD (e.g. {option} 2020-05)"
+        )
+    return parsed
+
+
+def tenure_interval(
+    start: Optional[str],
+    end: Optional[str],
+    status: Optional[str],
+    first_seen: Optional[str],
+    last_seen: Optional[str],
+    as_of: str,
+) -> tuple[str, str]:
+    """The closed [start, end] interval (ISO days) a tenure occupies on the timeline.
+
+    Known dates win (first day of their period). An unknown start is bounded by what is
+    known: the first article that reports the tenure, or its end. An unknown end of a tenure
+    that is not known to be over is closed at ``as_of`` (Gephi warns on open intervals); a
+    former tenure without an end date is closed at the last article reporting it. An end
+    before the start (flagged data) collapses to the start day rather than a negative span.
+    """
+    begin = first_day(start)
+    finish = first_day(end)
+    if not begin:
+        bounds = [d for d in (first_day(first_seen), finish) if d]
+        begin = min(bounds) if bounds else as_of
+    if not finish:
+        if status == "former":
+            finish = first_day(last_seen) or begin
+        else:
+            finish = as_of
+    if finish < begin:
+        finish = begin
+    return begin, finish
+
+
+# --------------------------------------------------------------------------------------------
+# Filters
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Filters:
+    """Parsed and validated export filters."""
+
+    as_of: str
+    as_of_given: bool
+    since: Optional[str]
+    until: Optional[str]
+    min_weight: int
+
+    def keeps(self, begin: str, finish: str) -> bool:
+        """Whether a tenure interval belongs in the export."""
+        if self.as_of_given and begin > self.as_of:
+            return False  # not yet begun at the as-of date
+        if self.since and finish < self.since:
+            return False
+        if self.until and begin > self.until:
+            return False
+        return True
+
+
+def _parse_filters(
+    db: sqlite_utils.Database,
+    as_of: Optional[str],
+    since: Optional[str],
+    until: Optional[str],
+    min_weight: int,
+    depth: int,
+) -> _Filters:
+    since_day = _filter_date(since, "--since", last=False)
+    until_day = _filter_date(until, "--until", last=True)
+    if since_day and until_day and since_day > until_day:
+        raise ExportError(f"--since {since} is after --until {until}: swap them")
+    if not isinstance(min_weight, int) or min_weight < 1:
+        raise ExportError(f"--min-weight must be a whole number >= 1, got {min_weight!r}")
+    if not isinstance(depth, int) or depth < 0:
+        raise ExportError(f"--depth must be a whole number >= 0, got {depth!r}")
+    as_of_day = _filter_date(as_of, "--as-of", last=True)
+    return _Filters(
+        as_of=as_of_day or newest_article_date(db),
+        as_of_given=as_of_day is not None,
+        since=since_day,
+        until=until_day,
+        min_weight=min_weight,
+    )
+
+
+def newest_article_date(db: sqlite_utils.Database) -> str:
+    """Default as-of date: the newest published date in kb.db (today if none is known).
+
+    The newest article is the latest moment the knowledge base can speak for, so open
+    tenures are shown as lasting until then, not until an arbitrary "now".
+    """
+    row = db.execute(
+        "SELECT max(substr(published, 1, 10)) FROM documents WHERE published IS NOT NULL AND published != ''"
+    ).fetchone()
+    return first_day(row[0]) if row and row[0] and first_day(row[0]) else date.today().isoformat()
+
+
+# --------------------------------------------------------------------------------------------
+# Resolving --org / --ego
+# --------------------------------------------------------------------------------------------
+
+_ENTITY_TABLES = {"person": ("persons", "name"), "organization": ("organizations", "name"), "position": ("positions", "label")}
+
+
+def _resolve(db: sqlite_utils.Database, ref: str, kinds: Iterable[str], option: str) -> set[str]:
+    """Ids of the entities a QID, id or name refers to (all of them when a name is shared).
+
+    A name can belong to a linked entity in one document and an unlinked one in another;
+    taking all matches keeps both rather than silently choosing.
+    """
+    ref = (ref or "").strip()
+    if not ref:
+        raise ExportError(f"{option} needs a QID (e.g. Q458) or a name")
+    key = name_key(ref)
+    found: set[str] = set()
+    names: list[str] = []
+    for kind in kinds:
+        table, column = _ENTITY_TABLES[kind]
+        for row in db.execute(f"SELECT id, qid, [{column}] FROM [{table}]"):
+            if ref in (row[0], row[1]) or name_key(row[2] or "") == key:
+                found.add(row[0])
+            names.append(row[2] or "")
+    if not found:
+        raise ExportError(f"unknown {option} {ref!r}: {_suggest(ref, names)}")
+    return found
+
+
+def _suggest(ref: str, names: list[str]) -> str:
+    """How-to-fix text with the closest stored names (rapidfuzz when installed)."""
+    hint = "give a QID or a name as stored in kb.db (browse it with `kb serve`)"
+    try:
+        from rapidfuzz import process
+    except ImportError:  # pragma: no cover - rapidfuzz is a dependency
+        return hint
+    close = [m[0] for m in process.extract(ref, list(set(names)), limit=3, score_cutoff=60)]
+    return hint + (f"; close matches: {', '.join(close)}" if close else "")
+
+
+# --------------------------------------------------------------------------------------------
+# Reading kb.db
+# --------------------------------------------------------------------------------------------
+
+
+def _open(db: sqlite_utils.Database | str | Path) -> tuple[sqlite_utils.Database, bool]:
+    """Accept an open database or a path; a path that does not exist is a user error."""
+    if isinstance(db, sqlite_utils.Database):
+        return db, False
+    path = Path(db)
+    if not path.exists():
+        raise ExportError(f"{path} does not exist: build it first with `kb build INPUT --db {path}`")
+    return open_db(path, create=False), True
+
+
+def _text(value: Any) -> str:
+    """Text attribute: "" for unknown, whitespace collapsed (GEXF labels are xs:token)."""
+    return " ".join(str(value).split()) if value not in (None, "") else ""
+
+
+def _year(value: Optional[str]) -> Optional[int]:
+    parts = _split_date(value or "")
+    return parts[0] if parts else None
+
+
+def _countries(db: sqlite_utils.Database, table: str, prop: str) -> dict[str, str]:
+    """Entity id -> country label from reference claims (P27 citizenship, P17 country).
+
+    Current claims (no end date) win over ended ones; the label comes from ref_entities,
+    else the raw value (a QID), so the attribute is never a list.
+    """
+    sql = (
+        f"SELECT e.id, coalesce(r.label, c.value) FROM [{table}] e "
+        "JOIN ref_claims c ON c.qid = e.qid AND c.property = ? "
+        "LEFT JOIN ref_entities r ON r.qid = c.value "
+        'ORDER BY e.id, c."end" IS NOT NULL, c.start DESC'
+    )
+    out: dict[str, str] = {}
+    for eid, label in db.execute(sql, [prop]):
+        out.setdefault(eid, _text(label))
+    return out
+
+
+def _person_nodes(db: sqlite_utils.Database) -> Iterator[tuple[str, dict[str, Any]]]:
+    countries = _countries(db, "persons", "P27")
+    sql = (
+        "SELECT p.id, p.name, p.qid, p.wikipedia_url, p.description, p.n_documents, p.n_mentions, "
+        "coalesce(p.birth_date, r.birth_date), coalesce(p.death_date, r.death_date) "
+        "FROM persons p LEFT JOIN ref_entities r ON r.qid = p.qid"
+    )
+    for pid, name, qid, url, desc, n_docs, n_ments, born, died in db.execute(sql):
+        attrs: dict[str, Any] = _common(name or pid, "person", qid, url, desc, n_docs)
+        attrs["n_mentions"] = int(n_ments or 0)
+        attrs["country"] = countries.get(pid, "")
+        for key, value in (("birth_year", _year(born)), ("death_year", _year(died))):
+            if value is not None:
+                attrs[key] = value
+        yield pid, attrs
+
+
+def _organization_nodes(db: sqlite_utils.Database) -> Iterator[tuple[str, dict[str, Any]]]:
+    countries = _countries(db, "organizations", "P17")
+    sql = "SELECT id, name, qid, wikipedia_url, description, n_documents, n_mentions FROM organizations"
+    for oid, name, qid, url, desc, n_docs, n_ments in db.execute(sql):
+        attrs = _common(name or oid, "organization", qid, url, desc, n_docs)
+        attrs["n_mentions"] = int(n_ments or 0)
+        attrs["country"] = countries.get(oid, "")
+        yield oid, attrs
+
+
+def _position_nodes(db: sqlite_utils.Database, wanted: set[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    docs = dict(
+        db.execute(
+            "SELECT t.position_id, count(DISTINCT e.document_id) FROM tenures t "
+            "JOIN evidence e ON e.tenure_id = t.id GROUP BY t.position_id"
+        ).fetchall()
+    )
+    sql = (
+        "SELECT p.id, p.label, p.role, p.qid, p.wikipedia_title, p.organization_id, o.name "
+        "FROM positions p LEFT JOIN organizations o ON o.id = p.organization_id"
+    )
+    for pid, label, role, qid, title, org_id, org_name in db.execute(sql):
+        if pid not in wanted:
+            continue
+        attrs = _common(label or role or pid, "position", qid, wikipedia_url(title), "", docs.get(pid, 0))
+        attrs["role"] = _text(role)
+        attrs["organization"] = _text(org_name or org_id)
+        yield pid, attrs
+
+
+def _common(label: str, type_: str, qid: Any, url: Any, desc: Any, n_docs: Any) -> dict[str, Any]:
+    return {
+        "label": _text(label),
+        "type": type_,
+        "qid": _text(qid),
+        "wikipedia_url": _text(url),
+        "description": _text(desc),
+        "n_documents": int(n_docs or 0),
+    }
+
+
+@dataclass
+class _TenureRow:
+    id: str
+    person_id: str
+    position_id: str
+    organization_id: Optional[str]
+    role: str
+    attrs: dict[str, Any]
+
+
+def _tenures(db: sqlite_utils.Database, filters: _Filters, org_ids: Optional[set[str]]) -> Iterator[_TenureRow]:
+    """Tenures that pass the filters, as holds-edge attributes."""
+    sql = (
+        'SELECT t.id, t.person_id, t.position_id, coalesce(t.organization_id, p.organization_id), t.role, '
+        't.start, t.start_precision, t."end", t.end_precision, t.status, t.ordinal, '
+        "t.n_documents, t.n_evidence, t.flags, e.first_seen, e.last_seen "
+        "FROM tenures t LEFT JOIN positions p ON p.id = t.position_id "
+        "LEFT JOIN (SELECT tenure_id, min(substr(published, 1, 10)) AS first_seen, "
+        "max(substr(published, 1, 10)) AS last_seen FROM evidence GROUP BY tenure_id) e "
+        "ON e.tenure_id = t.id"
+    )
+    for (tid, person, position, org_id, role, start, start_p, end, end_p, status, ordinal,
+         n_docs, n_ev, flags, first_seen, last_seen) in db.execute(sql):
+        if org_ids is not None and org_id not in org_ids:
+            continue
+        if int(n_docs or 0) < filters.min_weight:
+            continue
+        begin, finish = tenure_interval(start, end, status, first_seen, last_seen, filters.as_of)
+        if not filters.keeps(begin, finish):
+            continue
+        attrs: dict[str, Any] = {
+            "label": "holds",
+            "relation": "holds",
+            "weight": float(n_docs or 0),
+            "start": begin,
+            "end": finish,
+            "start_date": _text(start),
+            "start_precision": _text(start_p) if start else "",
+            "end_date": _text(end),
+            "end_precision": _text(end_p) if end else "",
+            "status": _text(status) or "unknown",
+            "role": _text(role),
+            "n_evidence": int(n_ev or 0),
+            "flags": _text(flags),
+        }
+        if ordinal is not None:
+            attrs["ordinal"] = int(ordinal)
+        yield _TenureRow(tid, person, position, org_id, role, attrs)
+
+
+def _comention_rows(db: sqlite_utils.Database, min_weight: int) -> Iterator[tuple[str, str, int]]:
+    """(a, b, n_documents) for person-person (a < b) and person-organisation pairs."""
+    sql = (
+        "WITH dm AS (SELECT DISTINCT document_id, entity_id, entity_type FROM mentions) "
+        "SELECT a.entity_id, b.entity_id, count(*) AS n FROM dm a "
+        "JOIN dm b ON a.document_id = b.document_id "
+        "WHERE a.entity_type = 'person' AND (b.entity_type = 'organization' "
+        "OR (b.entity_type = 'person' AND a.entity_id < b.entity_id)) "
+        "GROUP BY a.entity_id, b.entity_id HAVING n >= ?"
+    )
+    yield from db.execute(sql, [min_weight])
+
+
+# --------------------------------------------------------------------------------------------
+# The graph
+# --------------------------------------------------------------------------------------------
+
+
+def build_graph(
+    db: sqlite_utils.Database | str | Path,
+    *,
+    as_of: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    org: str | None = None,
+    ego: str | None = None,
+    depth: int = 1,
+    comentions: bool = False,
+    min_weight: int = 1,
+) -> nx.MultiDiGraph:
+    """Project kb.db onto a MultiDiGraph (one holds edge per tenure, keyed by tenure id).
+
+    ``as_of`` closes open tenures (default: newest article date) and, when given, drops
+    tenures that begin after it. ``since``/``until`` keep tenures whose interval overlaps the
+    window. ``org`` keeps the positions of one organisation (QID or name), ``min_weight``
+    drops holds/co-mention edges backed by fewer documents. With any of these, only entities
+    that take part in a kept fact stay; without them every person and organisation is a node.
+    ``ego`` (QID or name) then cuts the ``depth``-hop neighbourhood, edges taken both ways:
+    person -> position is one hop, the organisation is two.
+    """
+    database, owned = _open(db)
+    try:
+        filters = _parse_filters(database, as_of, since, until, min_weight, depth)
+        org_ids = _resolve(database, org, ["organization"], "--org") if org is not None else None
+        seeds = _resolve(database, ego, list(_ENTITY_TABLES), "--ego") if ego is not None else None
+        focused = any(v is not None for v in (since, until, org)) or min_weight > 1
+        graph = _project(database, filters, org_ids, focused)
+        if comentions:
+            _add_comentions(graph, database, filters.min_weight)
+        graph.graph.update(_graph_attrs(filters))
+        if seeds is not None:
+            graph = _ego_subgraph(graph, seeds, depth, ego)
+        return graph
+    finally:
+        if owned:
+            database.conn.close()
+
+
+def _graph_attrs(filters: _Filters) -> dict[str, Any]:
+    return {
+        "name": "kb",
+        "mode": "dynamic",
+        "timeformat": "date",
+        "as_of": filters.as_of,
+        "since": filters.since or "",
+        "until": filters.until or "",
+    }
+
+
+def _project(
+    db: sqlite_utils.Database, filters: _Filters, org_ids: Optional[set[str]], focused: bool
+) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    tenures = list(_tenures(db, filters, org_ids))
+    positions = dict(_position_nodes(db, {t.position_id for t in tenures}))
+    persons = dict(_person_nodes(db))
+    orgs = dict(_organization_nodes(db))
+    if focused:
+        keep = {t.person_id for t in tenures} | {t.organization_id for t in tenures if t.organization_id}
+        keep |= org_ids or set()
+        persons = {k: v for k, v in persons.items() if k in keep}
+        orgs = {k: v for k, v in orgs.items() if k in keep}
+    graph.add_nodes_from(persons.items())
+    graph.add_nodes_from(orgs.items())
+    graph.add_nodes_from(positions.items())
+    n_holders: dict[str, int] = {}
+    part_of: dict[str, str] = {}
+    for ten in tenures:
+        _ensure_node(graph, ten.person_id, "person")
+        graph.add_edge(ten.person_id, ten.position_id, key=ten.id, **ten.attrs)
+        n_holders[ten.position_id] = n_holders.get(ten.position_id, 0) + 1
+        if ten.organization_id:
+            part_of[ten.position_id] = ten.organization_id
+    for position, org_id in part_of.items():
+        _ensure_node(graph, org_id, "organization")
+        graph.add_edge(position, org_id, key=f"part_of:{position}",
+                       label="part of", relation="part_of", weight=1.0)
+    for position in positions:
+        graph.nodes[position]["n_holders"] = n_holders.get(position, 0)
+    return graph
+
+
+def _ensure_node(graph: nx.MultiDiGraph, node: str, type_: str) -> None:
+    """A fact can point at a row another process just deleted: keep the graph consistent."""
+    if node not in graph:
+        graph.add_node(node, **_common(node, type_, "", "", "", 0))
+
+
+def _add_comentions(graph: nx.MultiDiGraph, db: sqlite_utils.Database, min_weight: int) -> None:
+    """Co-mention edges between entities already in the graph.
+
+    Unfocused exports hold every person and organisation, so this adds all pairs; focused
+    ones (--org, dates) only link the entities that passed the filters.
+    """
+    for a, b, n in _comention_rows(db, min_weight):
+        if a in graph and b in graph:
+            graph.add_edge(a, b, key=f"comention:{a}|{b}", label="co-mentioned",
+                           relation="comention", weight=float(n))
+
+
+def _ego_subgraph(graph: nx.MultiDiGraph, seeds: set[str], depth: int, ref: str) -> nx.MultiDiGraph:
+    present = [s for s in seeds if s in graph]
+    if not present:
+        raise ExportError(
+            f"--ego {ref!r} is in kb.db but has no facts within the given filters: "
+            "widen --since/--until, drop --org or lower --min-weight"
+        )
+    undirected = graph.to_undirected(as_view=True)
+    keep: set[str] = set()
+    for seed in present:
+        keep.update(nx.single_source_shortest_path_length(undirected, seed, cutoff=depth))
+    sub = graph.subgraph(keep).copy()
+    sub.graph.update(graph.graph, ego=ref, depth=depth)
+    return sub
+
+
+# --------------------------------------------------------------------------------------------
+# Attribute hygiene
+# --------------------------------------------------------------------------------------------
+
+_GEXF_TYPES = {bool: "boolean", int: "integer", float: "double", str: "string"}
+
+
+def attribute_types(items: Iterable[tuple[Any, dict[str, Any]]], what: str, reserved: frozenset[str]) -> dict[str, str]:
+    """Attribute name -> GEXF type over all nodes or edges; ExportError on unusable values.
+
+    Every writer calls this first, so a graph built elsewhere (or edited by a user) fails with
+    a message naming the element and key instead of producing a file Gephi rejects.
+    """
+    types: dict[str, str] = {}
+    for ident, data in items:
+        for key, value in data.items():
+            if key in FORBIDDEN_KEYS or not isinstance(key, str):
+                raise ExportError(f"{what} {ident!r} has a data key {key!r}: rename it (Gephi reserves 'id')")
+            kind = _value_type(value)
+            if kind is None:
+                raise ExportError(
+                    f"{what} {ident!r} attribute {key!r} is {value!r}: use str/int/float/bool "
+                    "(leave unknown numbers out, use '' for unknown text)"
+                )
+            if key in reserved:
+                continue
+            if types.setdefault(key, kind) != kind:
+                raise ExportError(
+                    f"{what} attribute {key!r} is {types[key]} elsewhere but {kind} on {ident!r}: "
+                    "give it one type everywhere"
+                )
+    return types
+
+
+def _value_type(value: Any) -> Optional[str]:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return _GEXF_TYPES.get(type(value))
+
+
+def _node_items(graph: nx.Graph) -> Iterable[tuple[Any, dict[str, Any]]]:
+    return graph.nodes(data=True)
+
+
+def _edge_items(graph: nx.Graph) -> Iterator[tuple[Any, dict[str, Any]]]:
+    if graph.is_multigraph():
+        for u, v, k, data in graph.edges(keys=True, data=True):
+            yield (u, v, k), data
+    else:
+        for u, v, data in graph.edges(data=True):
+            yield (u, v), data
+
+
+def _check_graph(graph: nx.Graph) -> tuple[dict[str, str], dict[str, str]]:
+    return (
+        attribute_types(_node_items(graph), "node", NODE_RESERVED),
+        attribute_types(_edge_items(graph), "edge", EDGE_RESERVED),
+    )
+
+
+def _writable(path: Path) -> Path:
+    path = Path(path)
+    if path.parent and not path.parent.exists():
+        raise ExportError(f"cannot write {path}: folder {path.parent} does not exist (create it first)")
+    return path
+
+
+# --------------------------------------------------------------------------------------------
+# GEXF
+# --------------------------------------------------------------------------------------------
+
+_ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                               "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+def _xml_attr(value: Any) -> str:
+    """A value as an XML attribute, quotes included; control characters XML forbids dropped."""
+    text = value if isinstance(value, str) else _format(value)
+    return '"' + _XML_INVALID.sub("", text).translate(_ATTR_ESCAPES) + '"'
+
+
+def _format(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def write_gexf(graph: nx.Graph, path: str | Path) -> None:
+    """Write GEXF 1.2 that Gephi imports with a timeline (edges' start/end as dates).
+
+    Streams line by line, so a 500k-edge graph needs no XML tree in memory.
+    """
+    node_types, edge_types = _check_graph(graph)
+    path = _writable(Path(path))
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        _write_gexf_head(out, graph, node_types, edge_types)
+        _write_gexf_nodes(out, graph, node_types)
+        _write_gexf_edges(out, graph, edge_types)
+        out.write("  </graph>\n</gexf>\n")
+
+
+def _write_gexf_head(out: TextIO, graph: nx.Graph, node_types: dict[str, str], edge_types: dict[str, str]) -> None:
+    dynamic = any("start" in d or "end" in d for _, d in _edge_items(graph)) or any(
+        "start" in d or "end" in d for _, d in _node_items(graph)
+    )
+    desc = "kb knowledge base graph" + (f", open tenures closed at {graph.graph['as_of']}" if graph.graph.get("as_of") else "")
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(f'<gexf xmlns="{GEXF_NS}" xmlns:viz="{GEXF_VIZ_NS}" xmlns:xsi="{XSI_NS}" '
+              f'xsi:schemaLocation="{GEXF_SCHEMA_LOCATION}" version="1.2">\n')
+    out.write(f'  <meta lastmodifieddate="{date.today().isoformat()}">\n'
+              f"    <creator>kb</creator>\n    <description>{_xml_text(desc)}</description>\n  </meta>\n")
+    mode = ' mode="dynamic" timeformat="date"' if dynamic else ' mode="static"'
+    edge_default = "directed" if graph.is_directed() else "undirected"
+    out.write(f'  <graph defaultedgetype="{edge_default}"{mode}>\n')
+    for cls, types in (("node", node_types), ("edge", edge_types)):
+        out.write(f'    <attributes class="{cls}" mode="static">\n')
+        for name, kind in types.items():
+            out.write(f"      <attribute id={_xml_attr(name)} title={_xml_attr(name)} type=\"{kind}\"/>\n")
+        out.write("    </attributes>\n")
+
+
+def _xml_text(text: str) -> str:
+    return _XML_INVALID.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attvalues(data: dict[str, Any], types: dict[str, str]) -> str:
+    parts = [
+        f"<attvalue for={_xml_attr(key)} value={_xml_attr(value)}/>"
+        for key, value in data.items()
+        if key in types
+    ]
+    return "<attvalues>" + "".join(parts) + "</attvalues>" if parts else ""
+
+
+def _write_gexf_nodes(out: TextIO, graph: nx.Graph, types: dict[str, str]) -> None:
+    out.write(f'    <nodes count="{graph.number_of_nodes()}">\n')
+    for node, data in graph.nodes(data=True):
+        label = data.get("label", node)
+        span = "".join(f" {k}={_xml_attr(first_day(data[k]) or data[k])}" for k in ("start", "end") if k in data)
+        out.write(f"      <node id={_xml_attr(str(node))} label={_xml_attr(str(label))}{span}>"
+                  f"{_attvalues(data, types)}</node>\n")
+    out.write("    </nodes>\n")
+
+
+def _write_gexf_edges(out: TextIO, graph: nx.Graph, types: dict[str, str]) -> None:
+    out.write(f'    <edges count="{graph.number_of_edges()}">\n')
+    seen: set[str] = set()
+    for number, (ident, data) in enumerate(_edge_items(graph)):
+        source, target = ident[0], ident[1]
+        edge_id = str(ident[2]) if len(ident) == 3 else f"e{number}"
+        if edge_id in seen:  # GEXF edge ids are unique per graph, multigraph keys per pair
+            edge_id = f"{edge_id}#{number}"
+        seen.add(edge_id)
+        extra = "".join(
+            f" {key}={_xml_attr(data[key])}" for key in ("label", "weight", "start", "end") if key in data
+        )
+        out.write(f"      <edge id={_xml_attr(edge_id)} source={_xml_attr(str(source))} "
+                  f"target={_xml_attr(str(target))}{extra}>{_attvalues(data, types)}</edge>\n")
+    out.write("    </edges>\n")
+
+
+# --------------------------------------------------------------------------------------------
+# GraphML and CSV
+# --------------------------------------------------------------------------------------------
+
+
+def write_graphml(graph: nx.Graph, path: str | Path) -> None:
+    """GraphML via networkx after the same hygiene check (Gephi maps label/weight keys)."""
+    _check_graph(graph)
+    clean = graph.copy()
+    clean.graph = {k: v for k, v in graph.graph.items() if _value_type(v) is not None}
+    nx.write_graphml(clean, str(_writable(Path(path))))
+
+
+def write_csv(graph: nx.Graph, directory: str | Path) -> tuple[Path, Path]:
+    """nodes.csv and edges.csv in Gephi's spreadsheet-import layout (Id/Label, Source/Target).
+
+    Unknown values are empty cells; ``start``/``end`` columns can be merged into a time
+    interval in Gephi's Data Laboratory.
+    """
+    node_types, edge_types = _check_graph(graph)
+    folder = Path(directory)
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder} is a file: csv export needs a folder (-o DIR)")
+    folder.mkdir(parents=True, exist_ok=True)
+    nodes_path, edges_path = folder / "nodes.csv", folder / "edges.csv"
+    node_cols = ["type"] + sorted(k for k in node_types if k != "type")
+    with open(nodes_path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["Id", "Label"] + node_cols)
+        for node, data in graph.nodes(data=True):
+            writer.writerow([node, data.get("label", node)] + [_cell(data.get(c)) for c in node_cols])
+    edge_cols = ["relation"] + sorted(k for k in edge_types if k != "relation") + ["start", "end"]
+    direction = "Directed" if graph.is_directed() else "Undirected"
+    with open(edges_path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["Source", "Target", "Type", "Id", "Label", "Weight"] + edge_cols)
+        for number, (ident, data) in enumerate(_edge_items(graph)):
+            edge_id = str(ident[2]) if len(ident) == 3 else f"e{number}"
+            writer.writerow([ident[0], ident[1], direction, edge_id, _cell(data.get("label")),
+                             _cell(data.get("weight"))] + [_cell(data.get(c)) for c in edge_cols])
+    return nodes_path, edges_path
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else _format(value)
