@@ -121,6 +121,93 @@ def export_facts(db_path, output) -> None:
         click.echo(f"wrote {n} documents to {output}")
 
 
+def _graph_filters(f):
+    """The filters shared by every graph export (they map to kb.graph.build_graph)."""
+    options = [
+        click.option("--as-of", help="Close open tenures at this date on the timeline (default: newest article date)."),
+        click.option("--since", help="Only tenures that end on or after this date."),
+        click.option("--until", help="Only tenures that start on or before this date."),
+        click.option("--org", help="Only posts of this organisation (QID or name)."),
+        click.option("--ego", help="Only the neighbourhood of this person or organisation (QID or name)."),
+        click.option("--depth", type=int, default=1, show_default=True, help="Neighbourhood depth for --ego."),
+        click.option("--comentions", is_flag=True, help="Add co-mention edges (weighted by shared documents)."),
+        click.option("--min-weight", type=int, default=1, show_default=True, help="Drop edges supported by fewer documents."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _build_graph(db_path: str, **filters):
+    from .graph import build_graph
+
+    return build_graph(_open(db_path), **filters)
+
+
+@export.command("gexf")
+@_db_option
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="GEXF file to write.")
+@_graph_filters
+def export_gexf(db_path, output, **filters) -> None:
+    """GEXF 1.3 with a timeline of tenures, for Gephi.
+
+    Example: kb export gexf -o kb.gexf --org NATO --comentions
+    """
+    from .graph import write_gexf
+
+    graph = _build_graph(db_path, **filters)
+    write_gexf(graph, output)
+    click.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}")
+
+
+@export.command("graphml")
+@_db_option
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="GraphML file to write.")
+@_graph_filters
+def export_graphml(db_path, output, **filters) -> None:
+    """GraphML (static attributes), for Gephi, yEd, Cytoscape and networkx.
+
+    Example: kb export graphml -o kb.graphml --since 2020-01-01
+    """
+    from .graph import write_graphml
+
+    graph = _build_graph(db_path, **filters)
+    write_graphml(graph, output)
+    click.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}")
+
+
+@export.command("csv")
+@_db_option
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False), help="Directory for nodes.csv and edges.csv.")
+@_graph_filters
+def export_csv(db_path, output, **filters) -> None:
+    """nodes.csv and edges.csv in Gephi's spreadsheet-import conventions.
+
+    Example: kb export csv -o graph/ --ego Q57792 --depth 2
+    """
+    from .graph import write_csv
+
+    graph = _build_graph(db_path, **filters)
+    nodes, edges = write_csv(graph, output)
+    click.echo(f"wrote {nodes} and {edges}")
+
+
+@export.command("quickstatements")
+@_db_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="-", show_default=True,
+              help="Output file (- for standard output).")
+def export_quickstatements(db_path, output) -> None:
+    """Tenures the reference lacks, as QuickStatements (V1) for Wikidata editors to review.
+
+    Example: kb export quickstatements --db kb.db -o new-facts.qs
+    """
+    from .export import quickstatements_to_file
+
+    n = quickstatements_to_file(_open(db_path), None if output == "-" else output)
+    if output != "-":
+        click.echo(f"wrote {n} statements to {output}")
+
+
 # ---------------------------------------------------------------------------------- evaluate
 
 

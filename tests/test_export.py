@@ -1,0 +1,40 @@
+"""QuickStatements export of tenures the reference lacks, on a store-built database."""
+
+from kb import store
+from kb.export import iter_quickstatements, qs_time
+from kb.model import DateValue, Document, Entity, Extraction, Link, LinkedExtraction, Mention, Sentence, Tenure
+
+
+def _save(db, doc_id, role, pos_qid, start, url="https://news.example/a"):
+    text = f"Ann Example became {role} of Norland in 2021."
+    doc = Document(id=doc_id, text=text, url=url, published="2025-02-01", content_hash=doc_id)
+    ents = [Entity("Ann Example", "person", [Mention("Ann Example", "person", 0, 11, 0, "Ann Example")]),
+            Entity("Norland", "organization", [Mention("Norland", "organization", text.index("Norland"), text.index("Norland") + 7, 0, "Norland")])]
+    ten = Tenure("Ann Example", role, "Norland", start=DateValue(start, "year") if start else None, status="current", sentence=0)
+    ext = Extraction(doc, [Sentence(0, 0, len(text), text)], ents, [ten], "en", "t")
+    store.save_extraction(db, LinkedExtraction(
+        ext,
+        {("person", "Ann Example"): Link("Q1"), ("organization", "Norland"): Link("Q2")},
+        {(role, "Norland"): Link(pos_qid, label=f"{role} of Norland")},
+    ))
+
+
+def test_qs_time_precisions():
+    assert qs_time("2024") == "+2024-00-00T00:00:00Z/9"
+    assert qs_time("2024-10") == "+2024-10-00T00:00:00Z/10"
+    assert qs_time("2024-10-01") == "+2024-10-01T00:00:00Z/11"
+
+
+def test_only_tenures_missing_in_reference_are_written(db_path):
+    db = store.open_db(db_path)
+    _save(db, "a", "prime minister", "Q100", "2021")
+    _save(db, "b", "finance minister", "Q200", "2019")
+    _save(db, "c", "mayor", None, "2018")  # no position item: cannot be a P39 statement
+    db["ref_claims"].insert({"qid": "Q1", "property": "P39", "value": "Q200", "start": "2019", "start_precision": "year"})
+    lines = list(iter_quickstatements(db))
+    assert len(lines) == 1
+    cols = lines[0].split("\t")
+    assert cols[:5] == ["Q1", "P39", "Q100", "P580", "+2021-00-00T00:00:00Z/9"]
+    assert 'S854\t"https://news.example/a"' in lines[0]
+    assert 'S1683\ten:"Ann Example became prime minister of Norland in 2021."' in lines[0]
+    assert "S577\t+2025-02-01T00:00:00Z/11" in lines[0]
