@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from kb.extract import langid
@@ -76,10 +74,7 @@ def test_mixed_paragraph_end_to_end():
     assert document_lang(langs) == "mixed"
 
 
-def test_detector_built_once_and_fast():
+def test_detector_built_once_per_process():
     langid._detector.cache_clear()
-    t0 = time.perf_counter()
     first = langid._detector()
-    elapsed = time.perf_counter() - t0
     assert langid._detector() is first
-    assert elapsed < 5.0  # low-accuracy mode: ~0.2 s on a laptop; generous bound for CI

@@ -1,0 +1,380 @@
+"""German support that kb builds itself: NER pipeline, role lexicon, GermEval reading.
+
+No pretrained German spaCy pipeline is installable here, so kb ships a small NER model it
+trains on GermEval 2014 (``scripts/train_de_ner.py``; artefact in ``models/de_ner``) and
+falls back to ``spacy.blank("de")`` + rules when the artefact is missing.
+
+Pipeline (``load_german``):
+
+``kb_de_features``  writes one gazetteer/lexicon class per token into ``Token.lemma_``
+                    (ROLE, FIRST, LAST, FIRSTLAST, ORG, LOC or "-") so that the NER's hash
+                    embedding can use it as a fifth feature; without pretrained vectors this is
+                    how the model learns "capitalised word after Bundeskanzler is a person" and
+                    "known first name". (The blank German pipeline has no lemmatizer, so the
+                    slot is free; ``kb_de_title_person`` clears it again after NER.)
+``ner``             PER / ORG / LOC / OTH (GermEval outer level; *deriv/*part are not names).
+``sentencizer``     punctuation-based sentence splitter.
+``kb_de_title_person``  rule: a capitalised name right after a role word ("Präsident",
+                    "NATO-Generalsekretär", "Ministerin") that NER left unlabelled is a PER.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+from ..errors import ModelError
+from ..settings import get_settings
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+MODEL_DIR = HERE / "models" / "de_ner"
+LEXICON_PATH = HERE / "lexicons" / "roles_de.tsv"
+
+#: Labels kept from GermEval's outer column. ``*deriv`` ("deutsche") are adjectives and
+#: ``*part`` ("EU-Kommission" = ORGpart) are words that contain a name but are not one:
+#: neither is a span kb could link to an entity, so both are trained as O.
+LABELS = ("PER", "ORG", "LOC", "OTH")
+
+# ---------------------------------------------------------------------------------------
+# Role lexicon
+# ---------------------------------------------------------------------------------------
+
+#: Inflection endings stripped (longest first) to reach the lexicon's base form: feminine
+#: -in/-innen, genitive -s/-es, weak-noun and adjectival-noun -en/-n/-e/-r, plural -e/-n/-ern.
+_ENDINGS = ("innen", "in", "ern", "en", "es", "er", "s", "e", "n", "r")
+#: Words that reduce to a role by the rules above but are not roles.
+_NOT_ROLES = frozenset({"premiere", "premieren", "generalen", "generale", "chefs-d"})
+#: First parts of hyphenated compounds that modify the role rather than name an organisation.
+_MODIFIER_PREFIXES = frozenset({"ex", "alt", "vize", "ko", "co", "interims", "noch", "amts", "neo"})
+#: A closed compound ("Bundesaußenminister") is matched by its longest lexicon suffix; the
+#: suffix and the rest must both be at least this long, so "Meister" is not "Bürgermeister".
+_MIN_SUFFIX = 4
+_MIN_REST = 3
+
+
+@dataclass(frozen=True)
+class RoleEntry:
+    """One lexicon row: the German base form, kb's English role name and its category."""
+
+    german: str
+    role: str
+    category: str
+
+
+@lru_cache(maxsize=1)
+def role_lexicon() -> dict[str, RoleEntry]:
+    """Lower-cased German base form -> entry, read once from ``lexicons/roles_de.tsv``."""
+    rows = (line for line in LEXICON_PATH.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    out: dict[str, RoleEntry] = {}
+    for rec in csv.DictReader(rows, delimiter="\t"):
+        out[rec["german"].lower()] = RoleEntry(rec["german"], rec["role"], rec["category"])
+    return out
+
+
+def _base_forms(word: str) -> Iterable[str]:
+    """The word itself, then the word with each inflection ending stripped."""
+    yield word
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_SUFFIX - 1:
+            yield word[: -len(ending)]
+
+
+def _lookup(word: str) -> Optional[RoleEntry]:
+    """Exact lexicon entry for an (inflected) single word, no compound splitting."""
+    lex = role_lexicon()
+    for form in _base_forms(word):
+        if form in lex:
+            return lex[form]
+    return None
+
+
+def _lookup_closed_compound(word: str) -> Optional[RoleEntry]:
+    """Longest lexicon entry that ends the word ("bundesaußenministerin" -> außenminister)."""
+    lex = role_lexicon()
+    best: Optional[RoleEntry] = None
+    best_len = 0
+    for form in _base_forms(word):
+        for i in range(_MIN_REST, len(form) - _MIN_SUFFIX + 1):
+            tail = form[i:]
+            if tail in lex and len(tail) > best_len:
+                best, best_len = lex[tail], len(tail)
+                break  # later i give shorter tails
+    return best
+
+
+def match_role_entry(word: str) -> Optional[RoleEntry]:
+    """Lexicon entry for one German word, inflected or compounded; None when not a role."""
+    w = word.strip().lower().replace("\u00ad", "")
+    if len(w) < 3 or w in _NOT_ROLES or not w.replace("-", "").isalpha():
+        return None
+    if "-" in w.strip("-"):
+        found = _compound_entry(w)
+        return found[0] if found else None
+    return _lookup(w) or _lookup_closed_compound(w)
+
+
+def _compound_entry(text: str) -> Optional[tuple[RoleEntry, Optional[str]]]:
+    """(entry, organisation prefix as written) for a hyphenated word, else None."""
+    parts = [p for p in text.split("-") if p]
+    if not parts:
+        return None
+    head = parts[-1].lower()
+    if parts[0].lower() in _MODIFIER_PREFIXES:
+        joined = "".join(parts).lower()
+        entry = _lookup(joined) or _lookup(head) or _lookup_closed_compound(head)
+        return (entry, None) if entry else None
+    entry = _lookup(head) or _lookup_closed_compound(head)
+    if entry is None:
+        return None
+    prefix = "-".join(p for p in parts[:-1] if p.lower() not in _MODIFIER_PREFIXES)
+    return entry, prefix or None
+
+
+def match_role_de(word: str) -> Optional[str]:
+    """kb's English role name for a German role word in any inflected form, else None.
+
+    "Generalsekretärs", "Ministerin", "Präsidenten", "Vorsitzender", "NATO-Generalsekretär"
+    and "Bundesaußenministerin" all resolve; "Premiere" or "Berlin" do not.
+    """
+    entry = match_role_entry(word)
+    return entry.role if entry else None
+
+
+def match_role_de_compound(token_text: str) -> Optional[tuple[str, Optional[str]]]:
+    """(role, organisation prefix) for a hyphenated role compound, else None.
+
+    "NATO-Generalsekretär" -> ("secretary general", "NATO"); "SPD-Fraktionschefin" ->
+    ("parliamentary group leader", "SPD"); "Ex-Kanzler" -> ("chancellor", None) because "Ex"
+    modifies the role; "Vize-Kanzler" -> ("vice chancellor", None). Words without a hyphen
+    return (role, None) when they are roles.
+    """
+    text = token_text.strip()
+    if "-" not in text.strip("-"):
+        role = match_role_de(text)
+        return (role, None) if role else None
+    if text.lower() in _NOT_ROLES or not text.replace("-", "").isalpha():
+        return None
+    found = _compound_entry(text)
+    return (found[0].role, found[1]) if found else None
+
+
+# ---------------------------------------------------------------------------------------
+# GermEval 2014 reading and the deterministic split
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class GermEvalSentence:
+    """One GermEval sentence: its 0-based position in the file, words and outer BIO tags."""
+
+    index: int
+    words: list[str]
+    tags: list[str]
+
+
+def read_germeval(path: Path) -> list[GermEvalSentence]:
+    """Read a GermEval TSV (index, token, outer tag, nested tag; blank line between sentences)."""
+    sentences: list[GermEvalSentence] = []
+    words: list[str] = []
+    tags: list[str] = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if words:
+                sentences.append(GermEvalSentence(len(sentences), words, tags))
+                words, tags = [], []
+            continue
+        cols = line.split("\t")
+        if len(cols) < 3:
+            raise ModelError(f"{path}: line {line!r} is not GermEval TSV (index, token, tag, nested tag)")
+        words.append(cols[1])
+        tags.append(cols[2])
+    if words:
+        sentences.append(GermEvalSentence(len(sentences), words, tags))
+    return sentences
+
+
+def is_heldout(index: int, percent: int = 20) -> bool:
+    """True for the ~20 % of GermEval dev sentences kb never trains on.
+
+    Decided by sha1("germeval-dev:<0-based sentence position>") so it is stable across runs
+    and machines and independent of any seed. The official test split is never used.
+    """
+    digest = hashlib.sha1(f"germeval-dev:{index}".encode()).hexdigest()
+    return int(digest[:8], 16) % 100 < percent
+
+
+def outer_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(start token, end token exclusive, label) for PER/ORG/LOC/OTH spans; deriv/part dropped."""
+    spans: list[tuple[int, int, str]] = []
+    start: Optional[int] = None
+    label = ""
+    for i, tag in enumerate(list(tags) + ["O"]):
+        prefix, _, lab = tag.partition("-")
+        continues = prefix == "I" and lab == label and start is not None
+        if start is not None and not continues:
+            if label in LABELS:
+                spans.append((start, i, label))
+            start = None
+        if prefix == "B" or (prefix == "I" and not continues):
+            start, label = i, lab
+    return spans
+
+
+# ---------------------------------------------------------------------------------------
+# Pipeline components
+# ---------------------------------------------------------------------------------------
+
+_CAPITALISED = re.compile(r"^[A-ZÄÖÜ][\w'’.-]*$")
+#: Capitalised words that follow a role word but are not names ("Präsident Frankreichs" is
+#: handled by NER; these are the common function words and titles).
+_NOT_NAME_WORDS = frozenset(
+    "Der Die Das Des Dem Den Ein Eine Und Oder Von Vom Zu Zur Zum Im In Am An Auf Für Mit Bei "
+    "Nach Aus Über Unter Seit Bis Sie Er Es Wir Ihr Dr Dr. Prof Prof. Herr Frau a.D. "
+    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()
+)
+
+
+class FeatureMarker:
+    """Writes each token's gazetteer class into ``lemma_`` for the NER's embedding."""
+
+    def __init__(self, first: Iterable[str] = (), last: Iterable[str] = ()) -> None:
+        self.first = frozenset(first)
+        self.last = frozenset(last)
+
+    def marker(self, text: str) -> str:
+        if match_role_entry(text) is not None:
+            return "ROLE"
+        f, l = text in self.first, text in self.last
+        return "FIRSTLAST" if f and l else "FIRST" if f else "LAST" if l else "-"
+
+    def __call__(self, doc):
+        for tok in doc:
+            tok.lemma_ = self.marker(tok.text) if tok.text[:1].isupper() else "-"
+        return doc
+
+    def to_disk(self, path, exclude=()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        data = {"first": sorted(self.first), "last": sorted(self.last)}
+        (path / "gazetteer.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    def from_disk(self, path, exclude=()):
+        data = json.loads((Path(path) / "gazetteer.json").read_text(encoding="utf-8"))
+        self.first, self.last = frozenset(data["first"]), frozenset(data["last"])
+        return self
+
+
+def title_person_spans(doc) -> list[tuple[int, int]]:
+    """Token spans of capitalised names right after a role word, not overlapping entities."""
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc) - 1:
+        if match_role_entry(doc[i].text) is None:
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(doc)
+            and j - i <= 3
+            and j not in taken
+            and _CAPITALISED.match(doc[j].text)
+            and doc[j].text not in _NOT_NAME_WORDS
+            and match_role_entry(doc[j].text) is None
+        ):
+            j += 1
+        # one capitalised word ending in -s is usually a genitive ("Präsident Frankreichs")
+        if j > i + 2 or (j == i + 2 and not doc[i + 1].text.endswith("s")):
+            spans.append((i + 1, j))
+        i = max(j, i + 1)
+    return spans
+
+
+def add_title_persons(doc):
+    """Add PER entities from ``title_person_spans`` and clear the feature markers."""
+    from spacy.tokens import Span
+
+    new = [Span(doc, s, e, label="PER") for s, e in title_person_spans(doc)]
+    if new:
+        doc.ents = list(doc.ents) + new
+    for tok in doc:
+        tok.lemma_ = ""
+    return doc
+
+
+def register_components() -> None:
+    """Register kb's German components with spaCy (idempotent; needed before nlp.from_disk)."""
+    from spacy.language import Language
+
+    if "kb_de_features" not in Language.factories:
+
+        @Language.factory("kb_de_features")
+        def _make_features(nlp, name):  # noqa: ARG001 - spaCy factory signature
+            return FeatureMarker()
+
+    if "kb_de_title_person" not in Language.factories:
+        Language.component("kb_de_title_person", func=add_title_persons)
+
+
+def blank_german():
+    """spacy.blank("de") + sentencizer + the title rule: German without a trained model."""
+    import spacy
+
+    register_components()
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("kb_de_title_person")
+    return nlp
+
+
+_warned = False
+
+
+def _model_path() -> Optional[Path]:
+    """The configured German model (KB_DE_MODEL) or the committed artefact, if present."""
+    configured = get_settings().de_model
+    if configured:
+        path = Path(configured)
+        if not (path / "config.cfg").exists():
+            raise ModelError(
+                f"German model {configured!r} (KB_DE_MODEL) is not a spaCy pipeline directory: "
+                "point it at the output of scripts/train_de_ner.py or unset it"
+            )
+        return path
+    return MODEL_DIR if (MODEL_DIR / "config.cfg").exists() else None
+
+
+@lru_cache(maxsize=1)
+def load_german():
+    """kb's German pipeline: the trained artefact when present, else blank + rules (warned once)."""
+    import spacy
+
+    global _warned
+    register_components()
+    path = _model_path()
+    if path is None:
+        if not _warned:
+            _warned = True
+            log.warning(
+                "German NER is rule-only: %s is missing (run scripts/train_de_ner.py to build it)",
+                MODEL_DIR,
+            )
+        return blank_german()
+    try:
+        return spacy.load(path)
+    except (OSError, ValueError) as exc:
+        raise ModelError(
+            f"German model at {path} could not be loaded ({exc}); rebuild it with "
+            "scripts/train_de_ner.py or unset KB_DE_MODEL"
+        ) from exc

@@ -1,0 +1,127 @@
+"""Evaluate kb's German NER on the held-back ~20 % of GermEval 2014 dev (exact span match).
+
+Why: the German model is trained by kb itself on the other ~80 % (``train_de_ner.py``); this
+reports how well it finds names on sentences it never saw, beside two baselines measured in
+the same run on the same sentences:
+
+- ``caps``: every run of capitalised tokens that does not start the sentence, labelled PER
+  (what a tagger-less heuristic gives; German capitalises every noun, so precision is low);
+- ``rules``: the blank pipeline kb falls back to without the artefact (title rule only).
+
+Scores: precision / recall / F1 for PER, ORG, PER+ORG (each span must match label and
+boundaries; other labels are ignored) and all four types (PER/ORG/LOC/OTH). GermEval's
+``*deriv`` and ``*part`` spans are not gold names (see ``kb.extract.german.LABELS``).
+Only the held-back part is read for scoring; the official test split is never used.
+
+Example: .venv/bin/python scripts/eval_germeval.py --model kb/extract/models/de_ner
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable, Iterable
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from kb.extract.german import (  # noqa: E402
+    MODEL_DIR,
+    GermEvalSentence,
+    blank_german,
+    register_components,
+    is_heldout,
+    outer_spans,
+    read_germeval,
+)
+from kb.settings import SHARED_DIR  # noqa: E402
+
+DEFAULT_DATA = SHARED_DIR / "eval" / "germeval2014-de" / "dev.tsv"
+Spans = set[tuple[int, int, int, str]]  # (sentence, start token, end token, label)
+GROUPS = {"PER": {"PER"}, "ORG": {"ORG"}, "PER+ORG": {"PER", "ORG"}, "all": {"PER", "ORG", "LOC", "OTH"}}
+
+
+def prf(pred: Spans, gold: Spans, labels: set[str]) -> tuple[float, float, float, int]:
+    """Precision, recall, F1 and gold count over spans whose label is in ``labels``."""
+    p = {s for s in pred if s[3] in labels}
+    g = {s for s in gold if s[3] in labels}
+    tp = len(p & g)
+    precision = tp / len(p) if p else 0.0
+    recall = tp / len(g) if g else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1, len(g)
+
+
+def gold_spans(sents: Iterable[GermEvalSentence]) -> Spans:
+    return {(s.index, a, b, lab) for s in sents for a, b, lab in outer_spans(s.tags)}
+
+
+def pipeline_spans(nlp, sents: list[GermEvalSentence]) -> Spans:
+    """Run every pipeline component on GermEval's own tokenisation (no re-tokenising)."""
+    from spacy.tokens import Doc
+
+    out: Spans = set()
+    for s in sents:
+        doc = Doc(nlp.vocab, words=s.words)
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        out |= {(s.index, e.start, e.end, e.label_) for e in doc.ents}
+    return out
+
+
+def caps_spans(sents: list[GermEvalSentence]) -> Spans:
+    """Baseline: maximal runs of capitalised words after the first token, labelled PER."""
+    out: Spans = set()
+    for s in sents:
+        i = 1
+        while i < len(s.words):
+            if s.words[i][:1].isupper():
+                j = i
+                while j < len(s.words) and s.words[j][:1].isupper():
+                    j += 1
+                out.add((s.index, i, j, "PER"))
+                i = j
+            else:
+                i += 1
+    return out
+
+
+def report(name: str, pred: Spans, gold: Spans, show: Callable[[str], None] = print) -> dict[str, float]:
+    scores = {}
+    for group, labels in GROUPS.items():
+        p, r, f, n = prf(pred, gold, labels)
+        scores[group] = f
+        show(f"{name:8s} {group:8s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (gold {n})")
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="GermEval 2014 dev.tsv")
+    ap.add_argument("--model", type=Path, default=MODEL_DIR, help="trained pipeline directory")
+    args = ap.parse_args(argv)
+    if not args.data.exists():
+        print(f"skipped: {args.data} not present (../shared is optional)")
+        return 0
+    held = [s for s in read_germeval(args.data) if is_heldout(s.index)]
+    gold = gold_spans(held)
+    print(f"held-back sentences: {len(held)}, gold spans: {len(gold)}")
+    report("caps", caps_spans(held), gold)
+    report("rules", pipeline_spans(blank_german(), held), gold)
+    if not (args.model / "config.cfg").exists():
+        print(f"skipped model: {args.model} has no trained pipeline (run scripts/train_de_ner.py)")
+        return 0
+    import spacy
+
+    register_components()
+    nlp = spacy.load(args.model)
+    report("model", pipeline_spans(nlp, held), gold)
+    without_rule = [n for n in nlp.pipe_names if n != "kb_de_title_person"]
+    with nlp.select_pipes(enable=without_rule):
+        report("ner-only", pipeline_spans(nlp, held), gold)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

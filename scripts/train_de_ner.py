@@ -1,0 +1,260 @@
+"""Train kb's small German NER (PER/ORG/LOC/OTH) on the GermEval 2014 dev split.
+
+Why: no pretrained German spaCy pipeline is installable here, so kb builds its own.
+
+Data use (nothing else is ever read):
+- GermEval 2014 ``dev.tsv`` only (the official test split is withheld and never used).
+- ~20 % of its sentences are held back for ``scripts/eval_germeval.py``:
+  ``kb.extract.german.is_heldout`` (sha1 of the sentence position, no seed involved).
+- Of the remaining ~80 %, ~12 % (sha1 with another salt) is a *tuning* part used only to
+  pick the best epoch (early stopping); the rest is trained on.
+- Optional gazetteer: first names and surnames of the people in
+  ``../shared/reference/wikidata-subset.jsonl.gz`` (Wikidata labels, CC0), used as a token
+  feature, never as an answer.
+
+Model: ``spacy.blank("de")`` + ``kb_de_features`` + ``ner`` with its own small CNN tok2vec
+(hash embeddings of NORM, PREFIX, SUFFIX, SHAPE and the gazetteer class; width 96, depth 4),
+then ``sentencizer`` and the ``kb_de_title_person`` rule. Fixed seed: same data, same model.
+
+Example: .venv/bin/python scripts/train_de_ner.py --out kb/extract/models/de_ner --seed 0
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import random
+import re
+import shutil
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from kb.extract.german import (  # noqa: E402
+    LABELS,
+    MODEL_DIR,
+    FeatureMarker,
+    GermEvalSentence,
+    register_components,
+    is_heldout,
+    outer_spans,
+    read_germeval,
+)
+from kb.settings import SHARED_DIR  # noqa: E402
+
+DEFAULT_DATA = SHARED_DIR / "eval" / "germeval2014-de" / "dev.tsv"
+DEFAULT_REFERENCE = SHARED_DIR / "reference" / "wikidata-subset.jsonl.gz"
+
+WIDTH = 96
+NER_MODEL = {
+    "@architectures": "spacy.TransitionBasedParser.v2",
+    "state_type": "ner",
+    "extra_state_tokens": False,
+    "hidden_width": 64,
+    "maxout_pieces": 2,
+    "use_upper": True,
+    "nO": None,
+    "tok2vec": {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {
+            "@architectures": "spacy.MultiHashEmbed.v2",
+            "width": WIDTH,
+            "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE", "LEMMA"],
+            "rows": [5000, 1000, 2500, 2500, 50],
+            "include_static_vectors": False,
+        },
+        "encode": {
+            "@architectures": "spacy.MaxoutWindowEncoder.v2",
+            "width": WIDTH,
+            "depth": 4,
+            "window_size": 1,
+            "maxout_pieces": 3,
+        },
+    },
+}
+
+
+def is_tuning(index: int, percent: int = 12) -> bool:
+    """Early-stopping part of the training sentences (never the held-back part)."""
+    return int(hashlib.sha1(f"germeval-tune:{index}".encode()).hexdigest()[:8], 16) % 100 < percent
+
+
+_NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÀ-Þ][a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜ][a-zäöüßà-ÿ]+)?$")
+
+
+def build_gazetteer(path: Path, min_count: int = 2) -> tuple[set[str], set[str]]:
+    """First names and surnames from person labels (en/de/mul + aliases) in the reference.
+
+    Only Latin-script capitalised words seen in at least ``min_count`` labels: rare tokens
+    are mostly transliteration noise and would only bloat the artefact.
+    """
+    first: Counter[str] = Counter()
+    last: Counter[str] = Counter()
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if '"Q5"' not in line:
+                continue
+            item = json.loads(line)
+            names = [v["value"] for lang, v in item.get("labels", {}).items() if lang in ("en", "de", "mul")]
+            names += [a["value"] for lang, al in item.get("aliases", {}).items() if lang in ("en", "de") for a in al]
+            for name in set(names):
+                toks = name.replace(",", " ").split()
+                if len(toks) < 2:
+                    continue
+                if _NAME_TOKEN.match(toks[0]):
+                    first[toks[0]] += 1
+                if _NAME_TOKEN.match(toks[-1]):
+                    last[toks[-1]] += 1
+    return ({w for w, c in first.items() if c >= min_count}, {w for w, c in last.items() if c >= min_count})
+
+
+def make_example(nlp, sent: GermEvalSentence, features: FeatureMarker):
+    """Example whose predicted doc carries the feature markers and whose gold is outer spans."""
+    from spacy.tokens import Doc, Span
+    from spacy.training import Example
+
+    doc = features(Doc(nlp.vocab, words=sent.words))
+    gold = Doc(nlp.vocab, words=sent.words)
+    gold.ents = [Span(gold, s, e, label=lab) for s, e, lab in outer_spans(sent.tags)]
+    return Example(doc, gold)
+
+
+def span_f1(nlp, examples) -> float:
+    """Micro F1 (exact spans, all labels) of the current NER on examples."""
+    ner = nlp.get_pipe("ner")
+    tp = fp = fn = 0
+    for eg in examples:
+        pred = ner(eg.predicted.copy())
+        p = {(e.start, e.end, e.label_) for e in pred.ents}
+        g = {(e.start, e.end, e.label_) for e in eg.reference.ents}
+        tp, fp, fn = tp + len(p & g), fp + len(p - g), fn + len(g - p)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def build_pipeline(first: set[str], last: set[str]):
+    """Blank German + features + NER (untrained) + sentencizer + title rule."""
+    import spacy
+
+    register_components()
+    nlp = spacy.blank("de")
+    feats = nlp.add_pipe("kb_de_features")
+    feats.first, feats.last = frozenset(first), frozenset(last)
+    ner = nlp.add_pipe("ner", config={"model": NER_MODEL})
+    for label in LABELS:
+        ner.add_label(label)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("kb_de_title_person")
+    return nlp, feats
+
+
+def train(nlp, train_egs, tune_egs, seed: int, max_epochs: int, patience: int) -> tuple[float, int]:
+    """Train the NER with early stopping on the tuning part; keep the best epoch's weights."""
+    from spacy.training import Example  # noqa: F401 - imported for side effects of registry
+    from spacy.util import compounding, fix_random_seed, minibatch
+
+    fix_random_seed(seed)
+    rng = random.Random(seed)
+    with nlp.select_pipes(enable=["ner"]):
+        optimizer = nlp.initialize(lambda: train_egs)
+        ner = nlp.get_pipe("ner")
+        best, best_epoch, best_bytes = -1.0, 0, ner.model.to_bytes()
+        for epoch in range(1, max_epochs + 1):
+            order = list(train_egs)
+            rng.shuffle(order)
+            losses: dict[str, float] = {}
+            for batch in minibatch(order, size=compounding(8.0, 64.0, 1.001)):
+                nlp.update(batch, drop=0.25, sgd=optimizer, losses=losses)
+            score = span_f1(nlp, tune_egs)
+            if score > best:
+                best, best_epoch, best_bytes = score, epoch, ner.model.to_bytes()
+            print(f"epoch {epoch:2d} loss {losses.get('ner', 0):8.1f} tune F1 {score:.3f}", flush=True)
+            if epoch - best_epoch >= patience:
+                break
+        ner.model.from_bytes(best_bytes)
+    return best, best_epoch
+
+
+def write_card(out: Path, args, n_train: int, n_tune: int, n_held: int, best: float, epoch: int, gaz: tuple[int, int]) -> None:
+    """README + LICENCE next to the weights: where the data came from and how to rebuild."""
+    (out / "README.md").write_text(
+        f"""# kb German NER (de_kb_germeval_ner)
+
+Small spaCy pipeline (blank German + kb feature marker + NER + sentencizer + title rule) built
+by `scripts/train_de_ner.py` for kb, so that German extraction works without a pretrained
+German spaCy model (none is installable here).
+
+- Training data: GermEval 2014 NER **dev** split (2,200 sentences; `../shared/eval/germeval2014-de/dev.tsv`,
+  from LSX-UniWue/SuperGLEBer at 5d3c59a9, the GermEval 2014 shared-task files). The official
+  test split was never used.
+- Split: sentences whose `sha1("germeval-dev:<position>")` falls in the lowest 20 % are held back
+  for `scripts/eval_germeval.py` ({n_held} sentences); of the rest, {n_tune} chose the epoch
+  (early stopping) and {n_train} were trained on.
+- Labels: PER, ORG, LOC, OTH (GermEval outer level). `*deriv` ("deutsche") and `*part`
+  ("EU-Kommission") are trained as O: they are not names kb could link.
+- Gazetteer feature: {gaz[0]} first names and {gaz[1]} surnames taken from person labels in
+  kb's Wikidata reference subset (CC0), used as a token feature only.
+- Seed {args.seed}; best epoch {epoch}; tuning-part F1 (all labels) {best:.3f}.
+- Rebuild: `.venv/bin/python scripts/train_de_ner.py --seed {args.seed}`.
+
+## Licence
+The model is derived from GermEval 2014 (Benikova, Biemann, Reznicek, LREC 2014), licensed
+**CC BY 4.0** (https://creativecommons.org/licenses/by/4.0/): attribution to the GermEval 2014
+NER shared task / NoSta-D is required when redistributing. Name lists: Wikidata, CC0.
+""",
+        encoding="utf-8",
+    )
+    (out / "LICENSE").write_text(
+        "This trained model is a derivative of the GermEval 2014 NER data set\n"
+        "(https://sites.google.com/site/germeval2014ner/), licensed under CC BY 4.0\n"
+        "(https://creativecommons.org/licenses/by/4.0/). Attribution: Benikova, Biemann, Reznicek,\n"
+        "NoSta-D Named Entity Annotation for German: Guidelines and Dataset, LREC 2014.\n"
+        "Gazetteer names: Wikidata (CC0 1.0). kb's code: Apache-2.0.\n",
+        encoding="utf-8",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE, help="Wikidata subset for the name gazetteer")
+    ap.add_argument("--no-gazetteer", action="store_true", help="train without the name gazetteer feature")
+    ap.add_argument("--out", type=Path, default=MODEL_DIR)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--max-epochs", type=int, default=40)
+    ap.add_argument("--patience", type=int, default=6)
+    args = ap.parse_args(argv)
+    if not args.data.exists():
+        print(f"error: {args.data} not found: pass --data PATH to GermEval 2014 dev.tsv", file=sys.stderr)
+        return 2
+    t0 = time.time()
+    sents = read_germeval(args.data)
+    first: set[str] = set()
+    last: set[str] = set()
+    if not args.no_gazetteer and args.reference.exists():
+        first, last = build_gazetteer(args.reference)
+        print(f"gazetteer: {len(first)} first names, {len(last)} surnames ({time.time() - t0:.1f}s)")
+    nlp, feats = build_pipeline(first, last)
+    pool = [s for s in sents if not is_heldout(s.index)]
+    train_egs = [make_example(nlp, s, feats) for s in pool if not is_tuning(s.index)]
+    tune_egs = [make_example(nlp, s, feats) for s in pool if is_tuning(s.index)]
+    n_held = len(sents) - len(pool)
+    print(f"sentences: {len(train_egs)} train, {len(tune_egs)} tuning, {n_held} held back")
+    best, epoch = train(nlp, train_egs, tune_egs, args.seed, args.max_epochs, args.patience)
+    nlp.meta.update({"name": "kb_germeval_ner", "version": "0.1.0", "license": "CC BY 4.0"})
+    if args.out.exists():
+        shutil.rmtree(args.out)
+    nlp.to_disk(args.out)
+    write_card(args.out, args, len(train_egs), len(tune_egs), n_held, best, epoch, (len(first), len(last)))
+    size = sum(p.stat().st_size for p in args.out.rglob("*") if p.is_file())
+    print(f"saved {args.out} ({size / 1e6:.1f} MB); best epoch {epoch}, tuning F1 {best:.3f}; {time.time() - t0:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,258 @@
+"""German role lexicon, GermEval reading/splitting, the title rule and the German pipeline."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from kb.extract import german
+from kb.errors import ModelError
+from kb.extract.german import (
+    FeatureMarker,
+    blank_german,
+    is_heldout,
+    match_role_de,
+    match_role_de_compound,
+    outer_spans,
+    read_germeval,
+    role_lexicon,
+    title_person_spans,
+)
+
+# --- role lexicon ------------------------------------------------------------------------
+
+
+def test_lexicon_rows_are_complete():
+    lex = role_lexicon()
+    assert len(lex) >= 60
+    for key, entry in lex.items():
+        assert key == entry.german.lower()
+        assert entry.role and entry.role == entry.role.lower()
+        assert entry.category
+
+
+@pytest.mark.parametrize(
+    "word, role",
+    [
+        ("Bundeskanzler", "chancellor"),
+        ("Bundeskanzlerin", "chancellor"),
+        ("Generalsekretärs", "secretary general"),  # des Generalsekretärs
+        ("Generalsekretärin", "secretary general"),
+        ("Generalsekretärinnen", "secretary general"),
+        ("Ministerin", "minister"),  # der früheren Ministerin
+        ("Präsidenten", "president"),  # weak noun: den Präsidenten
+        ("Vorsitzender", "chair"),  # adjectival noun: ein Vorsitzender
+        ("Vorsitzenden", "chair"),
+        ("Abgeordneten", "member of parliament"),
+        ("Ministerpräsidentin", "prime minister"),
+        ("Regierungschefs", "head of government"),
+        ("Außenministers", "foreign minister"),
+        ("Bürgermeisterinnen", "mayor"),
+        ("Vorstandschefin", "chief executive officer"),
+        ("Botschafterin", "ambassador"),
+    ],
+)
+def test_inflected_and_feminine_forms(word, role):
+    assert match_role_de(word) == role
+
+
+@pytest.mark.parametrize(
+    "word, role",
+    [
+        ("Bundesaußenministerin", "foreign minister"),  # closed compound: longest known tail
+        ("Landesinnenminister", "interior minister"),
+        ("Parteivorsitzende", "party leader"),  # its own row beats the shorter "vorsitzende"
+        ("Premierminister", "prime minister"),  # not the shorter "minister"
+    ],
+)
+def test_closed_compounds(word, role):
+    assert match_role_de(word) == role
+
+
+@pytest.mark.parametrize(
+    "word", ["Berlin", "Premiere", "Ministerium", "Präsidentschaft", "Meister", "früheren", "Regierung", "in", "Bundestag", "2025"]
+)
+def test_non_roles(word):
+    assert match_role_de(word) is None
+
+
+@pytest.mark.parametrize(
+    "token, expected",
+    [
+        ("NATO-Generalsekretär", ("secretary general", "NATO")),
+        ("NATO-Generalsekretärs", ("secretary general", "NATO")),
+        ("SPD-Fraktionschefin", ("parliamentary group leader", "SPD")),
+        ("EU-Kommissionspräsidentin", ("commission president", "EU")),
+        ("CDU-Chef", ("head", "CDU")),
+        ("Ex-Kanzler", ("chancellor", None)),  # "Ex" is a modifier, not an organisation
+        ("Vize-Kanzler", ("vice chancellor", None)),
+        ("Generalsekretär", ("secretary general", None)),
+    ],
+)
+def test_hyphenated_compounds(token, expected):
+    assert match_role_de_compound(token) == expected
+
+
+@pytest.mark.parametrize("token", ["EU-Kommission", "NATO-Gipfel", "Baden-Württemberg", "Berlin", "-"])
+def test_hyphenated_non_roles(token):
+    assert match_role_de_compound(token) is None
+
+
+# --- GermEval reading and split ------------------------------------------------------------
+
+TSV = """1\tGestern\tO\tO
+2\tsprach\tO\tO
+3\tAnna\tB-PER\tO
+4\tMüller\tI-PER\tO
+5\tvon\tO\tO
+6\tder\tO\tO
+7\tSPD-Fraktion\tB-ORGpart\tB-ORG
+8\tmit\tO\tO
+9\tdeutschen\tB-LOCderiv\tB-LOC
+10\tReportern\tO\tO
+11\tin\tO\tO
+12\tBad\tB-LOC\tO
+13\tEms\tI-LOC\tO
+14\t.\tO\tO
+
+1\tDie\tO\tO
+2\tFirma\tO\tO
+3\tSiemens\tB-ORG\tO
+4\tAG\tI-ORG\tO
+"""
+
+
+def test_read_germeval_and_outer_spans(tmp_path):
+    path = tmp_path / "mini.tsv"
+    path.write_text(TSV, encoding="utf-8")
+    sents = read_germeval(path)
+    assert [s.index for s in sents] == [0, 1]
+    assert sents[0].words[2:4] == ["Anna", "Müller"]
+    # deriv/part are not names: only the PER and LOC spans remain
+    assert outer_spans(sents[0].tags) == [(2, 4, "PER"), (11, 13, "LOC")]
+    assert outer_spans(sents[1].tags) == [(2, 4, "ORG")]
+
+
+def test_outer_spans_starts_new_span_on_label_change_and_stray_inside():
+    assert outer_spans(["I-PER", "I-PER", "I-ORG", "O", "B-LOC", "B-LOC"]) == [
+        (0, 2, "PER"),
+        (2, 3, "ORG"),
+        (4, 5, "LOC"),
+        (5, 6, "LOC"),
+    ]
+
+
+def test_malformed_germeval_line_says_how_to_fix(tmp_path):
+    path = tmp_path / "bad.tsv"
+    path.write_text("just one column\n", encoding="utf-8")
+    with pytest.raises(ModelError, match="GermEval TSV"):
+        read_germeval(path)
+
+
+def test_heldout_split_is_deterministic_and_about_a_fifth():
+    picks = [is_heldout(i) for i in range(5000)]
+    assert picks == [is_heldout(i) for i in range(5000)]
+    assert 0.17 < sum(picks) / len(picks) < 0.23
+
+
+# --- title rule and pipeline ----------------------------------------------------------------
+
+
+def _persons(nlp, text):
+    return [e.text for e in nlp(text).ents if e.label_ == "PER"]
+
+
+def test_title_rule_finds_names_after_role_words():
+    nlp = blank_german()
+    text = "Gestern empfing Bundeskanzlerin Anna Beispiel den NATO-Generalsekretär Piet Voorbeeld in Berlin."
+    assert _persons(nlp, text) == ["Anna Beispiel", "Piet Voorbeeld"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Präsident Frankreichs reiste ab.",  # genitive country, not a name
+        "Die Ministerin sagte am Montag nichts.",
+        "Der Präsident der Vereinigten Staaten kam.",
+        "Die Vorsitzende Richterin verlas das Urteil.",  # role after role
+        "Dem Präsidenten Im Saal wurde applaudiert.",  # capitalised function word
+    ],
+)
+def test_title_rule_does_not_fire(text):
+    assert _persons(blank_german(), text) == []
+
+
+def test_title_rule_respects_existing_entities():
+    from spacy.tokens import Span
+
+    nlp = blank_german()
+    doc = nlp.make_doc("Präsident Müller Stiftung")
+    doc.ents = [Span(doc, 1, 3, label="ORG")]
+    assert title_person_spans(doc) == []
+
+
+def test_feature_marker_classes_and_roundtrip(tmp_path):
+    marker = FeatureMarker(first={"Anna", "Paul"}, last={"Müller", "Paul"})
+    assert [marker.marker(w) for w in ["Anna", "Müller", "Paul", "Präsidentin", "Haus"]] == [
+        "FIRST",
+        "LAST",
+        "FIRSTLAST",
+        "ROLE",
+        "-",
+    ]
+    marker.to_disk(tmp_path / "feat")
+    again = FeatureMarker().from_disk(tmp_path / "feat")
+    assert again.first == marker.first and again.last == marker.last
+
+
+def test_rule_only_fallback_warns_once(tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr(german, "MODEL_DIR", tmp_path / "absent")
+    monkeypatch.setattr(german, "_warned", False)
+    german.load_german.cache_clear()
+    try:
+        with caplog.at_level(logging.WARNING, logger="kb.extract.german"):
+            nlp = german.load_german()
+            german.load_german.cache_clear()
+            german.load_german()
+        assert "ner" not in nlp.pipe_names and "sentencizer" in nlp.pipe_names
+        assert sum("rule-only" in r.message for r in caplog.records) == 1
+        assert [s.text for s in nlp("Das ist gut. Das auch.").sents] == ["Das ist gut.", "Das auch."]
+    finally:
+        german.load_german.cache_clear()
+
+
+def test_configured_model_that_is_not_a_pipeline_says_how_to_fix(tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_DE_MODEL", str(tmp_path))
+    german.load_german.cache_clear()
+    try:
+        with pytest.raises(ModelError, match="KB_DE_MODEL"):
+            german.load_german()
+    finally:
+        german.load_german.cache_clear()
+
+
+@pytest.fixture
+def trained_german():
+    if not (german.MODEL_DIR / "config.cfg").exists():
+        pytest.skip("trained German NER artefact absent (scripts/train_de_ner.py builds it)")
+    german.load_german.cache_clear()
+    return german.load_german()
+
+
+def test_trained_model_finds_people_and_organisations(trained_german):
+    doc = trained_german(
+        "Am Dienstag traf sich Bundeskanzler Friedrich Merz in Paris mit dem französischen "
+        "Präsidenten Emmanuel Macron. Danach sprach er mit Vertretern von Siemens und der Deutschen Bank."
+    )
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Friedrich Merz", "PER") in ents
+    assert ("Emmanuel Macron", "PER") in ents
+    assert any(label == "ORG" for _, label in ents)
+    assert len(list(doc.sents)) == 2
+    assert all(t.lemma_ == "" for t in doc)  # feature markers are cleared after NER
+
+
+def test_trained_model_leaves_plain_sentences_alone(trained_german):
+    doc = trained_german("Das Wetter wird morgen schlechter, sagen die Meteorologen.")
+    assert [e.text for e in doc.ents if e.label_ in ("PER", "ORG")] == []
