@@ -374,3 +374,22 @@ def test_normalise_returns_none_for_non_dates():
 
 def test_bad_anchor_is_no_anchor():
     assert normalise("yesterday", anchor="03-02-2009") is None
+
+
+def test_day_ranges_share_month_and_year():
+    m = one("Die Messe läuft vom 3. bis 5. Mai 2024 in Basel.", lang="de")
+    assert values(m) == ("from_to", "2024-05-03", "2024-05-05")
+    m = one("The fair runs 3–5 May 2024 in Basel.")
+    assert values(m) == ("from_to", "2024-05-03", "2024-05-05") and m.text == "3–5 May 2024"
+    # a first day after the second is not a range within one month
+    assert all(m.kind != "from_to" for m in
+               find_dates("von 31. bis 2. März", anchor=ANCHOR, lang="de"))
+
+
+def test_hyphen_year_range_and_hyphenated_codes():
+    assert values(one("Jo Lind (1931-2008) wrote novels.")) == ("lifespan", "1931", "2008")
+    assert find_dates("The COVID-2019 label and model A350-1000.", anchor=ANCHOR) == []
+
+
+def test_de_weekday_with_time_of_day():
+    assert one("Er sprach am Freitagabend in Köln.", lang="de").start.value == "2025-05-09"

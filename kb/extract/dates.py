@@ -150,9 +150,10 @@ class _Atom:
     # "four years later": resolved against the previous atom, unit and signed amount
     shift: Optional[tuple[str, int]] = None
     priority: int = 0  # tie-break between equally long atoms
+    partial: bool = False  # a bare day ("3." in "vom 3. bis 5. Mai"): month from its partner
 
     def value(self) -> Optional[str]:
-        if self.year is None:
+        if self.year is None or (self.precision != "year" and self.month is None):
             return None
         if self.precision == "year":
             return f"{self.year:04d}"
@@ -235,7 +236,9 @@ _DE_MONTH_RE = "(?:" + _alt(_DE_MONTHS, abbrev_dot=True) + r"(?:es|s)?)"
 _YEAR = r"(?:1[1-9]\d\d|20\d\d|21\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _ORD = r"(?:st|nd|rd|th)?"
-_B = r"(?<![\w.,/-])"  # left boundary for a number: not inside 1,500 / 3.5 / 2-1 / a/b
+# left boundary for a number: not inside 1,500 / 3.5 / 2-1 / a/b / COVID-2019, but the end of
+# a year range ("1950-2020") may follow a hyphen
+_B = r"(?<![\w.,/])(?<!(?<!\d\d\d\d)-)"
 _E = r"(?![\w%]|[.,]\d|:\d)"  # right boundary for a number
 
 # Words before a bare number that make it a count or a label, not a year.
@@ -305,6 +308,11 @@ def _h_dmy(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
     if atom is not None:
         _resolve_missing_year(atom, ctx)
     return atom
+
+
+def _h_day_only(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
+    """The first day of a day range ("3.–5. Mai 2024", "3 to 5 May"): completed by its partner."""
+    return _Atom(m.start(), m.end(), "day", None, None, int(m.group("d")), partial=True)
 
 
 def _h_month_year(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
@@ -517,6 +525,9 @@ _SPECS: dict[str, list[tuple[str, Handler, int]]] = {
         # 1 December 2024, 1st of December 2024, 1 Dec. 2024, 1 December
         (_B + r"(?P<d>" + _DAY + r")" + _ORD + r"\s+(?:of\s+)?(?P<mon>" + _EN_MONTH_RE
          + r")(?:,?\s+(?P<y>" + _YEAR + r"))?" + r"(?![\w])", _h_dmy, 0),
+        # 3–5 May 2024, 3 to 5 May: the first day of a range
+        (_B + r"(?P<d>" + _DAY + r")" + _ORD + r"(?=\s*(?:[-–—]|to|until)\s*" + _DAY + _ORD
+         + r"\s+(?:of\s+)?" + _EN_MONTH_RE + r")", _h_day_only, 0),
         # December 1, 2024 / Dec. 1 / December 1st 2024
         (r"\b(?P<mon>" + _EN_MONTH_RE + r")\s+(?P<d>" + _DAY + r")" + _ORD
          + r"(?:,?\s+(?P<y>" + _YEAR + r"))?" + _E, _h_dmy, 0),
@@ -551,6 +562,8 @@ _SPECS: dict[str, list[tuple[str, Handler, int]]] = {
         # 6. Mai 2025, 6. Mai, 06. Mai 25? (no: two-digit years only in numeric dates)
         (_B + r"(?P<d>" + _DAY + r")\.\s*(?P<mon>" + _DE_MONTH_RE + r")(?:\s+(?P<y>" + _YEAR
          + r"))?(?![\w])", _h_dmy, 0),
+        (_B + r"(?P<d>" + _DAY + r")\.(?=\s*(?:[-–—]|bis(?:\s+zum)?)\s*" + _DAY + r"\.\s*"
+         + _DE_MONTH_RE + r")", _h_day_only, 0),
         (_B + r"(?P<d>" + _DAY + r")\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>" + _YEAR + r"|\d\d)" + _E,
          _h_de_numeric, 0),
         (r"\b(?P<mon>" + _DE_MONTH_RE + r")\s+(?P<y>" + _YEAR + r")" + _E, _h_month_year, 0),
@@ -558,7 +571,8 @@ _SPECS: dict[str, list[tuple[str, Handler, int]]] = {
         (r"\b(?P<rel>[Ll]etzten|[Vv]ergangenen|[Vv]origen|[Dd]iesen|[Nn]ächsten|[Kk]ommenden)\s+"
          r"(?P<mon>" + _DE_MONTH_RE + r")(?!\s*\d)(?![\w])", _h_rel_month, 0),
         (r"\b(?:(?P<rel>(?:am\s+)?(?:[Ll]etzten|[Vv]ergangenen|[Vv]origen|[Nn]ächsten|"
-         r"[Kk]ommenden|[Dd]iesen))\s+)?(?P<wd>" + _DE_WD + r")(?!\w)", _h_weekday, 0),
+         r"[Kk]ommenden|[Dd]iesen))\s+)?(?P<wd>" + _DE_WD + r")"
+         r"(?:abend|morgen|vormittag|nachmittag|mittag|nacht)?(?!\w)", _h_weekday, 0),
         (r"\b(?:[Hh]eute|[Gg]estern|[Vv]orgestern|morgen|[Üü]bermorgen)\b", _h_day_word, 0),
         (r"\b(?:(?:im|in|des)\s+)?(?P<rel>[Ll]etzte[nms]?|[Vv]ergangene[nms]?|[Vv]orige[nms]?|"
          r"[Dd]iese[nms]?|[Nn]ächste[nms]?|[Kk]ommende[nms]?|[Ll]aufende[nms]?)\s+"
@@ -603,7 +617,7 @@ def _atoms(text: str, anchor: Optional[date], lang: str) -> list[_Atom]:
         for m in rx.finditer(text):
             atom = handler(m, ctx)
             if atom is not None and (atom.year is not None or atom.shift is not None
-                                     or anchor is None):
+                                     or atom.partial or anchor is None):
                 found.append(atom)
     return _select(found)
 
@@ -698,6 +712,11 @@ def _resolve_shifts(atoms: list[_Atom]) -> None:
 
 def _share_year(first: _Atom, second: _Atom) -> None:
     """'from 1 May to 3 June 2024': the first date borrows the second's year."""
+    if first.partial and second.month is not None and second.precision == "day":
+        first.month = second.month
+        if second.year is not None and _valid(second.year, first.month, first.day):
+            first.year = second.year
+        return
     if second.year is not None and (first.year is None or
                                     (first.relative and first.shift is None
                                      and first.precision in ("day", "month")
@@ -734,7 +753,8 @@ def _combine(text: str, atoms: list[_Atom], offset: int) -> list[DateMention]:
         word, pstart, in_paren = _prefix(text, a.start)
         used_b = False
         m: Optional[DateMention] = None
-        if word in _FROM and b is not None and _GAP_TO.match(gap):
+        if word in _FROM and b is not None and _GAP_TO.match(gap) and (
+                not a.partial or _rangeable(a, b, gap)):
             _share_year(a, b)
             m = _mention("from_to", a, b, pstart, b.end, text, offset)
             used_b = True
@@ -777,6 +797,8 @@ def _combine(text: str, atoms: list[_Atom], offset: int) -> list[DateMention]:
 
 def _rangeable(a: _Atom, b: _Atom, gap: str) -> bool:
     """'2010–2024', '2010 to 2024', 'May 2010 - June 2012': same kind of date, in order."""
+    if a.partial:
+        return b.precision == "day" and b.day is not None and a.day < b.day
     if a.year is None or b.year is None:
         return a.year is None and b.year is not None  # '1 May – 3 June 2024'
     if "/" in gap and not (a.precision == b.precision == "year"):
