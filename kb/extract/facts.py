@@ -1,45 +1,626 @@
-"""Parsed sentences -> entities (persons, organisations) and tenures.
+"""Parsed sentences -> entities (persons, organisations) and tenures, with evidence.
 
-MINIMAL first version (foundation): NER mentions grouped per document under their fullest
-name. The role/tenure rules live in roles.py (being written).
+For each sentence: NER mentions (``mentions.py``), role phrases (``roles.py``), date mentions
+(``dates.py``); then holder rules attach each role phrase to a person. Rules, in order:
+
+* ``title_before_name``  "Prime Minister Jonas Gahr Store", "NATO chief Mark Rutte"
+* ``apposition``         "Jane Roe, Norway's finance minister, said" / "X, the 14th secretary general"
+* ``copula``             "X is/was/became/served as/was appointed/took over as … ROLE"; the subject
+                         may be a pronoun or a relative clause ("X, who has served as …")
+* ``conjunction``        "… served as prime minister … and leader of the VVD …"
+* ``succession``         "X succeeded Y as ROLE": X holds it, Y held it (former)
+* ``verb_role``          "X heads/led/chairs/founded ORG", "X works for ORG"
+* ``description``        "the lawmaker told …", "The NATO chief added": a role description that
+                         refers back to a person (coref.py)
+
+Sentences with ``lang == "de"`` go to ``kb.extract.roles_de.extract_tenures_de`` when that
+module exists. Claims are then merged: one tenure per (person, role, org), keeping the best
+dates and evidence; a generic "chief"/"head" at an organisation folds into the person's specific
+post there; status follows OpenSanctions' rules (an end in the past ends a tenure; no end is
+current only with present tense or "since").
 """
 
 from __future__ import annotations
 
-from ..model import Entity, Mention, Tenure
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
 
-PERSON_LABELS = {"PERSON", "PER"}
-ORG_LABELS = {"ORG", "NORP_ORG"}
+from ..model import DateValue, Entity, Mention, Sentence, Span, Tenure
+from .coref import PRONOUN_WORDS, antecedent, canonical_names, description_holder
+from .mentions import in_ranges, is_chrome, name_backward, name_forward, ner_mentions, quoted_ranges, rule_mention
+from .roles import GENERIC_ROLES, NEEDS_ORG_ALWAYS, RoleMatch, _org_name_span, _clean_org, find_roles, lexicon
+
+try:  # the German rules plug in here when present
+    from .roles_de import extract_tenures_de  # type: ignore
+except ImportError:  # pragma: no cover - depends on another module landing
+    extract_tenures_de = None
+
+try:
+    from .dates import find_dates
+except ImportError:  # pragma: no cover
+    find_dates = None
+
+EXTRACTOR = "kb.roles.v1"
+
+#: Words right before a role phrase that link it to a subject on the left.
+LINK_WORDS = {
+    "is", "was", "are", "were", "'s", "be", "been", "being", "become", "becomes", "became", "becoming",
+    "remains", "remained", "remain", "as", "appointed", "named", "elected", "chosen", "nominated",
+    "installed", "made", "confirmed", "reappointed", "crowned", "proclaimed", "declared", "sworn",
+}
+EVENT_WORDS = {"became", "become", "becomes", "appointed", "named", "elected", "chosen", "nominated", "installed",
+               "made", "took", "succeeded", "sworn", "reappointed", "crowned", "proclaimed", "promoted", "confirmed"}
+PRESENT_WORDS = {"is", "are", "'s", "am", "has", "have", "remains", "serves", "heads", "leads", "chairs", "runs", "works"}
+PAST_WORDS = {"was", "were", "served", "had", "headed", "led", "chaired", "ran", "worked", "remained"}
+#: Cues that the statement is not a fact (future, wish, negation, hypothesis).
+IRREALIS = {"will", "would", "could", "might", "may", "should", "expected", "hopes", "hope", "wants", "want",
+            "plans", "plan", "aims", "seeks", "bid", "candidate", "nominee", "not", "never", "n't", "if",
+            "likely", "set", "whether", "running", "race", "tipped", "rumoured", "rumored"}
+SUCCESSION = {"succeeded", "succeeds", "succeeding", "replaced", "replaces", "replacing", "ousted", "unseated"}
+FORMER_ADVERBS = {"previously", "formerly", "once", "earlier", "later"}
+SPEECH_VERBS = {"said", "says", "told", "tells", "added", "adds", "stated", "noted", "warned", "argued", "wrote",
+                "explained", "insisted", "declared", "announced", "stressed", "believes", "thinks", "urged",
+                "has", "had", "is", "was", "will", "would", "called", "met", "visited", "spoke"}
+BLOCKERS = {";", ":", "\"", "“", "”", "—", "–"}
+VERB_ROLES = {
+    "heads": "head", "headed": "head", "head": "head", "leads": "leader", "led": "leader", "chairs": "chair",
+    "chaired": "chair", "founded": "founder", "co-founded": "co-founder", "runs": "head", "ran": "head",
+    "directs": "director", "directed": "director", "manages": "manager", "managed": "manager",
+}
+WORK_VERBS = {"works", "worked", "working", "work"}
+CONFIDENCE = {"title_before_name": 0.9, "apposition": 0.85, "copula": 0.8, "conjunction": 0.7, "succession": 0.75,
+              "verb_role": 0.65, "description": 0.5}
+FOLDABLE = {"chief", "head", "boss", "leader"}
 
 
-def mentions_from_ner(pd) -> list[Mention]:
-    out: list[Mention] = []
+@dataclass
+class Claim:
+    """One statement of a tenure in one sentence (before merging)."""
+
+    mention: Mention  # the person as mentioned (a pronoun or description is resolved below)
+    person: str
+    role: str
+    org: Optional[str]
+    sentence: int
+    rule: str
+    role_span: Span
+    org_span: Optional[Span] = None
+    org_label: str = ""
+    start: Optional[DateValue] = None
+    end: Optional[DateValue] = None
+    date_span: Optional[Span] = None
+    ordinal: Optional[int] = None
+    status: str = "unknown"
+    status_strength: int = 0  # 3 dates, 2 explicit cue, 1 tense
+    role_text: str = ""
+    confidence: float = 0.5
+
+
+@dataclass
+class _SentCtx:
+    sent: Sentence
+    doc: object
+    persons: list[tuple[int, int, Mention]] = field(default_factory=list)  # token spans
+    dates: list = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------------------------
+# entry point
+# ------------------------------------------------------------------------------------------
+
+
+def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
+    """Entities and tenures of one parsed document (see the module docstring)."""
+    quoted = quoted_ranges(pd.document.text)
+    anchor = pd.document.published
+    mentions: list[Mention] = []
+    claims: list[Claim] = []
+    deferred: list[tuple[_SentCtx, RoleMatch]] = []
+    births: dict[int, DateValue] = {}  # id(mention) -> birth date
+    deaths: dict[int, DateValue] = {}
     for sent, sdoc in zip(pd.sentences, pd.docs):
-        for ent in sdoc.ents:
-            kind = "person" if ent.label_ in PERSON_LABELS else "organization" if ent.label_ in ORG_LABELS else None
-            if kind is None:
-                continue
-            start = sent.start + ent.start_char
-            out.append(Mention(ent.text, kind, start, start + len(ent.text), sent.index, label=ent.label_))
+        if is_chrome(sent.text):
+            continue
+        ctx = _SentCtx(sent, sdoc)
+        sent_mentions = ner_mentions(sent, sdoc)
+        mentions.extend(sent_mentions)
+        ctx.persons = _token_spans(ctx, [m for m in sent_mentions if m.type == "person"])
+        ctx.dates = find_dates(sent.text, anchor, sent.lang, sent.start) if find_dates else []
+        if sent.lang == "de":
+            if extract_tenures_de is not None:
+                claims.extend(_german(ctx, mentions))
+            continue
+        claims.extend(_sentence_claims(ctx, mentions, quoted, deferred))
+        _life_dates(ctx, births, deaths)
+    names = canonical_names(m.text for m in mentions if m.type == "person")
+    for m in mentions:
+        m.name = names.get(m.text, m.text) if m.type == "person" else m.text
+    for c in claims:
+        c.person = c.mention.name or names.get(c.mention.text, c.mention.text)
+    claims.extend(_descriptions(deferred, claims, mentions, quoted))
+    tenures = _merge(claims, anchor, deaths, mentions)
+    entities = _entities(mentions, tenures, births, deaths)
+    return entities, tenures
+
+
+def _german(ctx: _SentCtx, mentions: list[Mention]) -> list[Claim]:
+    """Adapter for German rules: they return Claims (same dataclass) for one sentence."""
+    try:
+        return list(extract_tenures_de(ctx.sent, ctx.doc, [p[2] for p in ctx.persons], ctx.dates, mentions))
+    except TypeError:  # a different signature: German rules not wired yet
+        return []
+
+
+def _token_spans(ctx: _SentCtx, persons: list[Mention]) -> list[tuple[int, int, Mention]]:
+    out = []
+    for m in persons:
+        span = ctx.doc.char_span(m.start - ctx.sent.start, m.end - ctx.sent.start, alignment_mode="expand")
+        if span is not None:
+            out.append((span.start, span.end, m))
     return out
 
 
-def group_entities(mentions: list[Mention]) -> list[Entity]:
-    """One entity per person/org under its fullest name; a surname joins the full name."""
+# ------------------------------------------------------------------------------------------
+# per-sentence holder rules
+# ------------------------------------------------------------------------------------------
+
+
+def _sentence_claims(ctx: _SentCtx, mentions: list[Mention], quoted, deferred) -> list[Claim]:
+    out: list[Claim] = []
+    doc = ctx.doc
+    for m in find_roles(doc):
+        in_quote = in_ranges(ctx.sent.start + doc[m.core_start].idx, quoted)
+        claim = _title_before_name(ctx, m, mentions)
+        if claim is None and not in_quote:
+            claim = _apposition(ctx, m, mentions) or _copula(ctx, m, mentions, quoted, out)
+        if claim is None:
+            if not in_quote and _is_description(doc, m):
+                deferred.append((ctx, m))
+            continue
+        if not _org_ok(m, claim.rule):
+            continue
+        out.append(claim)
+    if not any(in_ranges(ctx.sent.start + t.idx, quoted) for t in doc[:1]):
+        out.extend(_verb_roles(ctx, mentions, quoted))
+    for c in out:
+        _attach_dates(ctx, c, out)
+    return out
+
+
+def _org_ok(m: RoleMatch, rule: str) -> bool:
+    """Generic roles ("head", "leader") need an organisation; titles need a capital or org."""
+    base = m.role.split()[-1]
+    if m.role in NEEDS_ORG_ALWAYS or base in NEEDS_ORG_ALWAYS and m.role == base:
+        return m.org_name is not None
+    if m.role in GENERIC_ROLES and rule == "title_before_name" and not (m.capitalised or m.org_name):
+        return False
+    return True
+
+
+def _new_claim(ctx: _SentCtx, m: RoleMatch, person: Mention, rule: str) -> Claim:
+    doc, s0 = ctx.doc, ctx.sent.start
+    rs, re_ = doc[m.core_start].idx + s0, doc[m.core_end - 1].idx + len(doc[m.core_end - 1].text) + s0
+    text_start = doc[m.start].idx + s0
+    role_span = Span(text_start, re_, ctx.sent.text[text_start - s0 : re_ - s0])
+    org_span = None
+    if m.org_name is not None:
+        os_, oe = doc[m.org_start].idx + s0, doc[m.org_end - 1].idx + len(doc[m.org_end - 1].text) + s0
+        org_span = Span(os_, oe, ctx.sent.text[os_ - s0 : oe - s0])
+    claim = Claim(person, person.text, m.role, m.org_name, ctx.sent.index, rule, role_span, org_span, m.org_label,
+                  ordinal=m.ordinal, role_text=m.text, confidence=CONFIDENCE.get(rule, 0.5))
+    if m.status_cue:
+        claim.status, claim.status_strength = m.status_cue, 2
+    return claim
+
+
+def _person_at(ctx: _SentCtx, i: int) -> Optional[tuple[int, int, Mention]]:
+    for p in ctx.persons:
+        if p[0] == i:
+            return p
+    return None
+
+
+def _person_ending(ctx: _SentCtx, j: int) -> Optional[tuple[int, int, Mention]]:
+    for p in ctx.persons:
+        if p[1] == j:
+            return p
+    return None
+
+
+def _add_rule_person(ctx: _SentCtx, span: tuple[int, int], rule: str, mentions: list[Mention]):
+    mention = rule_mention(ctx.sent, ctx.doc, span, rule)
+    mentions.append(mention)
+    p = (span[0], span[1], mention)
+    ctx.persons.append(p)
+    ctx.persons.sort(key=lambda x: x[0])
+    return p
+
+
+def _title_before_name(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> Optional[Claim]:
+    """ROLE NAME: "Prime Minister Jonas Gahr Store", "former ministre Jane Roe"."""
+    doc = ctx.doc
+    i = m.end
+    if i < len(doc) and doc[i].text == "," and m.start > 0 and doc[m.start - 1].lower_ in ("the", "'s", "’s"):
+        i += 1  # "the president of France, Emmanuel Macron,"
+    if i >= len(doc):
+        return None
+    p = _person_at(ctx, i)
+    if p is None and (m.capitalised or m.org_name) and doc[i].ent_type_ not in ("ORG", "GPE", "NORP", "DATE", "LOC"):
+        span = name_forward(doc, i)
+        if span is not None and (span[1] - span[0] >= 2 or m.capitalised):
+            p = _add_rule_person(ctx, span, "title", mentions)
+    if p is None:
+        return None
+    claim = _new_claim(ctx, m, p[2], "title_before_name")
+    if claim.status == "unknown":
+        claim.status, claim.status_strength = "current", 1  # news titles name the holder now
+    return claim
+
+
+def _sentence_past(doc) -> bool:
+    """Main verb in the past and no present-tense verb: titles may be historical."""
+    tags = {t.tag_ for t in doc if t.tag_}
+    return bool(tags) and "VBD" in tags and not tags & {"VBZ", "VBP"}
+
+
+def _apposition(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> Optional[Claim]:
+    """NAME, [the|a] ROLE …: "Alexey Chepa, first deputy chairman of …"."""
+    doc = ctx.doc
+    k = m.start - 1
+    while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
+        k -= 1
+    if k < 1 or doc[k].text not in (",", "("):
+        return None
+    p = _person_ending(ctx, k)
+    if p is None and not doc.has_annotation("ENT_IOB"):
+        span = name_backward(doc, k)
+        if span is not None:
+            p = _add_rule_person(ctx, span, "apposition", mentions)
+    if p is None:
+        return None
+    claim = _new_claim(ctx, m, p[2], "apposition")
+    if claim.status == "unknown":
+        claim.status, claim.status_strength = "current", 1
+    return claim
+
+
+def _link_index(doc, m: RoleMatch) -> Optional[int]:
+    """Index of the link word right before the role phrase (skipping determiners)."""
+    k = m.start - 1
+    while k >= 0 and (doc[k].lower_ in ("the", "a", "an", "its", "their", "his", "her") or doc[k].lower_ in ("-",)):
+        k -= 1
+    if k >= 0 and doc[k].lower_ == "to" and k > 0 and doc[k - 1].lower_ in ("promoted", "elevated", "elected", "appointed"):
+        return k - 1
+    if k >= 0 and doc[k].lower_ in ("in",) and k > 0 and doc[k - 1].lower_ == "sworn":
+        return k
+    if k >= 0 and (doc[k].lower_ in LINK_WORDS or doc[k].lower_ == "over"):
+        return k
+    return None
+
+
+def _copula(ctx: _SentCtx, m: RoleMatch, mentions, quoted, earlier: list[Claim]) -> Optional[Claim]:
+    """SUBJ … LINK ROLE, with pronoun subjects resolved; also conjunctions and succession."""
+    doc = ctx.doc
+    k = _link_index(doc, m)
+    if k is None:
+        return _conjunction(ctx, m, earlier)
+    subject = _subject_left(ctx, k, mentions, quoted)
+    if subject is None:
+        return None
+    (ps, pe, person), rule = subject
+    between = [t.lower_ for t in doc[pe:m.start]]
+    if any(w in IRREALIS for w in between) or any(w in BLOCKERS for w in between):
+        return None
+    if len(between) > 25:
+        return None
+    claim = _new_claim(ctx, m, person, rule)
+    _tense_status(claim, between, doc, ps)
+    return claim
+
+
+def _subject_left(ctx: _SentCtx, k: int, mentions, quoted):
+    """Nearest person (or he/she) left of token k; "succeeded Y" skips Y to the subject."""
+    doc = ctx.doc
+    cands = [p for p in ctx.persons if p[1] <= k]
+    pron = [i for i in range(k) if doc[i].lower_ in PRONOUN_WORDS and doc[i].lower_ not in ("her",)]
+    best = cands[-1] if cands else None
+    if pron and (best is None or pron[-1] >= best[1]):
+        i = pron[-1]
+        ante = antecedent(ctx.sent.start + doc[i].idx, ctx.sent.index, [m for m in mentions if m.type == "person"], quoted)
+        if ante is None:
+            return None
+        pm = Mention(doc[i].text, "person", ctx.sent.start + doc[i].idx, ctx.sent.start + doc[i].idx + len(doc[i].text),
+                     ctx.sent.index, label="pronoun")
+        pm.text = ante.text  # resolved below through the name map; span keeps the pronoun offsets
+        return (i, i + 1, pm), "copula"
+    if best is None:
+        return None
+    if best[0] > 0 and doc[best[0] - 1].lower_ in SUCCESSION:
+        earlier = [p for p in cands if p[1] <= best[0] - 1]
+        if earlier:
+            return earlier[-1], "succession"
+        return None
+    if best[0] > 0 and doc[best[0] - 1].lower_ in ("'s", "’s"):
+        return None
+    return best, "copula"
+
+
+def _tense_status(claim: Claim, between: list[str], doc, ps: int) -> None:
+    """Status from the verb group between subject and role (unless a modifier decided)."""
+    if claim.status_strength >= 2:
+        return
+    words = set(between) | {doc[ps - 1].lower_} if ps > 0 else set(between)
+    if words & FORMER_ADVERBS:
+        claim.status, claim.status_strength = "former", 2
+    elif words & PRESENT_WORDS:
+        claim.status, claim.status_strength = "current", 1
+    elif words & EVENT_WORDS:
+        claim.status, claim.status_strength = "unknown", 0
+    elif words & PAST_WORDS:
+        claim.status, claim.status_strength = "former", 1
+    if any(w.startswith("longest") or w.startswith("youngest") or w.startswith("oldest") for w in between):
+        claim.status, claim.status_strength = "unknown", 0
+
+
+def _conjunction(ctx: _SentCtx, m: RoleMatch, earlier: list[Claim]) -> Optional[Claim]:
+    """"… served as A from 2010 to 2024 and B from 2006 to 2023": B shares A's holder."""
+    doc = ctx.doc
+    k = m.start - 1
+    while k >= 0 and doc[k].lower_ in ("the", "a", "an", "as"):
+        k -= 1
+    if k < 0 or doc[k].lower_ not in ("and", ",", "then", "later"):
+        return None
+    prev = [c for c in earlier if c.sentence == ctx.sent.index and c.rule in ("copula", "conjunction", "succession")
+            and c.role_span.end <= ctx.sent.start + doc[k].idx]
+    if not prev:
+        return None
+    last = prev[-1]
+    gap = ctx.sent.text[last.role_span.end - ctx.sent.start : doc[k].idx]
+    if len(gap) > 60 or any(ch in gap for ch in ";:\"“”"):
+        return None
+    claim = _new_claim(ctx, m, last.mention, "conjunction")
+    if claim.status_strength < last.status_strength:
+        claim.status, claim.status_strength = last.status, last.status_strength
+    return claim
+
+
+def _is_description(doc, m: RoleMatch) -> bool:
+    """ "the ROLE" used as a subject ("The NATO chief added", "the lawmaker told")."""
+    if m.start == 0 or doc[m.start - 1].lower_ != "the":
+        return False
+    return m.end < len(doc) and doc[m.end].lower_ in SPEECH_VERBS
+
+
+def _verb_roles(ctx: _SentCtx, mentions, quoted) -> list[Claim]:
+    """SUBJ heads/led/chairs/founded ORG; SUBJ works for ORG (named organisations only)."""
+    doc, out = ctx.doc, []
+    for i, tok in enumerate(doc):
+        w = tok.lower_
+        if w in VERB_ROLES and tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            j, role = i + 1, VERB_ROLES[w]
+        elif w in WORK_VERBS and i + 1 < len(doc) and doc[i + 1].lower_ in ("for", "at"):
+            j, role = i + 2, "employee"
+        else:
+            continue
+        if j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        span = _org_name_span(doc, j)
+        if span is None or doc[span[0]].ent_type_ in ("PERSON", "DATE", "CARDINAL", "NORP") or _person_at(ctx, span[0]):
+            continue
+        subject = _subject_left(ctx, i, mentions, quoted) or _fronted_subject(ctx, span[1])
+        if subject is None:
+            continue
+        (ps, pe, person), _ = subject
+        between = [t.lower_ for t in doc[min(pe, i):i]]
+        if any(x in IRREALIS for x in between):
+            continue
+        start, name = _clean_org(doc, span[0], span[1])
+        fake = RoleMatch(i, span[1], i, i + 1, role, "executive", text=doc[i:span[1]].text, org_name=name,
+                         org_start=start, org_end=span[1], org_label=span[2])
+        claim = _new_claim(ctx, fake, person, "verb_role")
+        _tense_status(claim, between + [w], doc, ps)
+        if ps > span[1] and doc[0].lower_ in ("after", "before", "having"):
+            claim.status, claim.status_strength = ("former", 1) if doc[0].lower_ in ("after", "having") else ("unknown", 0)
+        out.append(claim)
+    return out
+
+
+def _fronted_subject(ctx: _SentCtx, j: int):
+    """"After … working for Unilever, Rutte entered politics": the main-clause subject."""
+    doc = ctx.doc
+    if doc[0].lower_ not in ("after", "before", "having", "while"):
+        return None
+    comma = next((k for k in range(j, len(doc)) if doc[k].text == ","), None)
+    if comma is None:
+        return None
+    p = _person_at(ctx, comma + 1)
+    return (p, "verb_role") if p else None
+
+
+# ------------------------------------------------------------------------------------------
+# dates, births, descriptions
+# ------------------------------------------------------------------------------------------
+
+
+def _attach_dates(ctx: _SentCtx, claim: Claim, claims: list[Claim]) -> None:
+    """The date phrase of the role's clause: after the role up to the next role, else before."""
+    if not ctx.dates:
+        return
+    nxt = min((c.role_span.start for c in claims if c.sentence == claim.sentence and c.role_span.start > claim.role_span.end),
+              default=ctx.sent.end)
+    tenure_kinds = ("since", "from_to", "between", "until", "point")
+    after = [d for d in ctx.dates if d.kind in tenure_kinds and claim.role_span.end <= d.start_char < nxt]
+    prev = max((c.role_span.end for c in claims if c.sentence == claim.sentence and c.role_span.end <= claim.role_span.start),
+               default=ctx.sent.start)
+    before = [d for d in ctx.dates if d.kind in tenure_kinds and prev <= d.start_char and d.end_char <= claim.role_span.start]
+    chosen = after[0] if after else (before[-1] if before else None)
+    if chosen is None:
+        return
+    if chosen.kind == "point":
+        if not (claim.rule in ("copula", "succession", "conjunction", "verb_role") and claim.status_strength == 0):
+            return  # "in 2014" only dates an event (became / was appointed)
+        claim.start = chosen.start
+    elif chosen.kind == "until":
+        claim.end = chosen.end or chosen.start
+    else:
+        claim.start, claim.end = chosen.start, chosen.end
+    claim.date_span = Span(chosen.start_char, chosen.end_char, chosen.text)
+    if chosen.kind == "since" and claim.status_strength < 2:
+        claim.status, claim.status_strength = "current", 1
+
+
+def _life_dates(ctx: _SentCtx, births: dict, deaths: dict) -> None:
+    """"X (born 14 February 1967)", "X (1920–1992)": dates right after a person mention."""
+    for d in ctx.dates:
+        if d.kind not in ("born", "died", "lifespan"):
+            continue
+        before = [p for p in ctx.persons if p[2].end <= d.start_char and d.start_char - p[2].end <= 12]
+        if not before:
+            continue
+        mention = before[-1][2]
+        if d.kind in ("born", "lifespan") and d.start is not None:
+            births.setdefault(id(mention), d.start)
+        if d.kind == "died" and d.start is not None:
+            deaths.setdefault(id(mention), d.start)
+        if d.kind == "lifespan" and d.end is not None:
+            deaths.setdefault(id(mention), d.end)
+
+
+def _descriptions(deferred, claims: list[Claim], mentions: list[Mention], quoted) -> list[Claim]:
+    """Role descriptions that refer back: new claims, folded later into known posts."""
+    holders: dict[tuple[str, Optional[str]], str] = {}
+    out: list[Claim] = []
+    persons = [m for m in mentions if m.type == "person"]
+    for c in claims:
+        holders.setdefault((c.role, c.org), c.person)
+    for ctx, m in deferred:
+        pos = ctx.sent.start + ctx.doc[m.start].idx
+        name = description_holder(m.role, m.org_name, holders, pos, persons, quoted)
+        if name is None:
+            continue
+        if m.role in NEEDS_ORG_ALWAYS and not any(c.person == name and c.org == m.org_name for c in claims):
+            continue
+        pm = Mention(ctx.doc[m.start:m.end].text, "person", pos, pos + len(ctx.doc[m.start:m.end].text),
+                     ctx.sent.index, name=name, label="description")
+        claim = _new_claim(ctx, m, pm, "description")
+        claim.person = name
+        if claim.status == "unknown":
+            claim.status, claim.status_strength = "current", 1
+        out.append(claim)
+    return out
+
+
+# ------------------------------------------------------------------------------------------
+# merging and status
+# ------------------------------------------------------------------------------------------
+
+
+def _anchor(published: Optional[str]) -> Optional[str]:
+    return published[:10] if published else None
+
+
+def _date_status(c: Claim, anchor: Optional[str]) -> None:
+    """OpenSanctions: an end in the past ends a tenure, a future end keeps it current."""
+    if c.end is None:
+        return
+    today = anchor or date.today().isoformat()
+    if c.end.value < today[: len(c.end.value)] or anchor is None:
+        c.status, c.status_strength = "former", 3
+    else:
+        c.status, c.status_strength = "current", 3
+
+
+def _merge(claims: list[Claim], published: Optional[str], deaths: dict, mentions: list[Mention]) -> list[Tenure]:
+    anchor = _anchor(published)
+    for c in claims:
+        _date_status(c, anchor)
+    _fold_generic(claims)
+    groups: dict[tuple[str, str, Optional[str]], list[Claim]] = {}
+    for c in claims:
+        groups.setdefault((c.person, c.role, c.org), []).append(c)
+    _fold_open_org(groups)
+    dead = {m.name for m in mentions if id(m) in deaths}
+    return [_tenure(key, group, key[0] in dead) for key, group in groups.items() if group]
+
+
+def _fold_generic(claims: list[Claim]) -> None:
+    """"NATO chief" folds into the same person's specific post at NATO."""
+    for c in claims:
+        if c.role not in FOLDABLE or c.org is None:
+            continue
+        specific = [d for d in claims if d.person == c.person and d.org == c.org and d.role not in FOLDABLE]
+        roles = {d.role for d in specific}
+        if len(roles) == 1:
+            c.role = specific[0].role
+
+
+def _fold_open_org(groups: dict) -> None:
+    """A claim with no org joins the same person's same role at one known org."""
+    for key in [k for k in groups if k[2] is None]:
+        targets = [k for k in groups if k[0] == key[0] and k[1] == key[1] and k[2] is not None]
+        if len(targets) == 1:
+            groups[targets[0]].extend(groups[key])
+            groups[key] = []
+
+
+def _evidence_score(c: Claim) -> tuple:
+    return (c.start is not None or c.end is not None, c.ordinal is not None, c.confidence, -c.sentence)
+
+
+def _tenure(key, group: list[Claim], dead: bool) -> Tenure:
+    best = max(group, key=_evidence_score)
+    start = best.start or next((c.start for c in group if c.start), None)
+    end = best.end or next((c.end for c in group if c.end), None)
+    status_claim = max(group, key=lambda c: (c.status_strength, c.status == "former"))
+    status = status_claim.status if status_claim.status_strength > 0 else "unknown"
+    if dead:
+        status = "former"
+    org_claim = next((c for c in [best] + group if c.org_span is not None), None)
+    return Tenure(
+        person=key[0], role=key[1], org=key[2], start=start, end=end, status=status,
+        ordinal=best.ordinal or next((c.ordinal for c in group if c.ordinal), None),
+        sentence=best.sentence,
+        person_span=Span(best.mention.start, best.mention.end, best.mention.text if best.mention.label != "pronoun" else ""),
+        role_span=best.role_span, org_span=org_claim.org_span if org_claim else None, date_span=best.date_span,
+        extractor=f"{EXTRACTOR}:{best.rule}", confidence=max(c.confidence for c in group), role_text=best.role_text,
+    )
+
+
+# ------------------------------------------------------------------------------------------
+# entities
+# ------------------------------------------------------------------------------------------
+
+
+def _entities(mentions: list[Mention], tenures: list[Tenure], births: dict, deaths: dict) -> list[Entity]:
+    """Persons and organisations under their fullest names; places only where they hold a post."""
+    post_orgs = {t.org for t in tenures if t.org}
+    demonyms = lexicon().demonyms
     entities: dict[tuple[str, str], Entity] = {}
-    fullest: dict[str, str] = {}
-    persons = sorted({m.text for m in mentions if m.type == "person"}, key=len, reverse=True)
-    for name in persons:
-        target = next((f for f in fullest.values() if f.split()[-1] == name.split()[-1] and len(f) >= len(name)), None)
-        fullest[name] = target or name
     for m in mentions:
-        m.name = fullest.get(m.text, m.text) if m.type == "person" else m.text
+        if m.type == "organization":
+            name = demonyms.get(m.text, m.text) if m.label in ("NORP", "GPE") else m.text
+            if m.label in ("GPE", "LOC", "NORP") and name not in post_orgs and m.text not in post_orgs:
+                continue
+            m.name = name
         ent = entities.setdefault((m.type, m.name), Entity(name=m.name, type=m.type))
         ent.mentions.append(m)
         if m.text != m.name and m.text not in ent.aliases:
             ent.aliases.append(m.text)
+        if id(m) in births and ent.birth_date is None:
+            ent.birth_date = births[id(m)]
+        if id(m) in deaths and ent.death_date is None:
+            ent.death_date = deaths[id(m)]
+    for t in tenures:
+        if ("person", t.person) not in entities:
+            entities[("person", t.person)] = Entity(name=t.person, type="person")
+        if t.org and ("organization", t.org) not in entities:
+            ent = Entity(name=t.org, type="organization")
+            if t.org_span:
+                ent.mentions.append(Mention(t.org_span.text, "organization", t.org_span.start, t.org_span.end,
+                                            t.sentence, name=t.org, label="rule:role_org"))
+                if t.org_span.text != t.org:
+                    ent.aliases.append(t.org_span.text)
+            entities[("organization", t.org)] = ent
     return list(entities.values())
-
-
-def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
-    return group_entities(mentions_from_ner(pd)), []

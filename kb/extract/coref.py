@@ -1,0 +1,95 @@
+"""Within-document coreference, only as far as facts need it.
+
+Three kinds of reference are resolved, all language-neutral:
+
+* names: a surname alone ("Rutte") or a shorter form joins the fullest name of the document
+  whose last word matches ("Mark Rutte"); so facts about "Rutte" belong to Mark Rutte;
+* pronoun subjects ("he previously served as …"): the subject of the sentence so far, else the
+  first person named in the nearest earlier sentence (news keeps its topic in subject
+  position), skipping names inside quotes (a quoted "I agree with Rutte" is not the speaker);
+* role descriptions ("the NATO chief", "the lawmaker"): the person who already holds that role
+  (or any role at that organisation) in the document, else the most recent person outside
+  quotes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Iterable, Optional
+
+from ..model import Mention
+
+PRONOUN_WORDS = {"he", "she", "er", "sie"}
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower().replace("’", "'")
+
+
+def canonical_names(names: Iterable[str]) -> dict[str, str]:
+    """Map each person surface form to the fullest name of the document it refers to.
+
+    A form joins a longer name when its words are that name's last words ("Rutte", "Peter
+    Balkenende" -> "Jan Peter Balkenende") or it is the first+last words. Ambiguous surnames
+    (two full names share it) stay on their own.
+    """
+    forms = sorted(set(names), key=lambda n: (-len(n.split()), -len(n)))
+    out: dict[str, str] = {}
+    fulls: list[str] = []
+    for form in forms:
+        words = _fold(form).split()
+        hits = [f for f in fulls if _joins(words, _fold(f).split())]
+        if len(hits) == 1:
+            out[form] = out.get(hits[0], hits[0])
+        elif len({out.get(h, h) for h in hits}) == 1 and hits:
+            out[form] = out.get(hits[0], hits[0])
+        else:
+            out[form] = form
+            fulls.append(form)
+    return out
+
+
+def _joins(short: list[str], full: list[str]) -> bool:
+    if not short or len(short) >= len(full) and short != full:
+        return False
+    if short == full:
+        return True
+    if full[-len(short) :] == short:
+        return True
+    return len(short) == 2 and short[0] == full[0] and short[-1] == full[-1]
+
+
+def antecedent(pos: int, sentence: int, persons: list[Mention], quoted: list[tuple[int, int]],
+               max_back: int = 3) -> Optional[Mention]:
+    """The person a pronoun subject at document offset ``pos`` (in ``sentence``) refers to."""
+    def outside(m: Mention) -> bool:
+        return not any(a <= m.start < b for a, b in quoted)
+
+    same = [m for m in persons if m.sentence == sentence and m.end <= pos and outside(m)]
+    if same:
+        return same[0]
+    for back in range(1, max_back + 1):
+        earlier = [m for m in persons if m.sentence == sentence - back and outside(m)]
+        if earlier:
+            return earlier[0]
+    return None
+
+
+def description_holder(role: str, org: Optional[str], holders: dict[tuple[str, Optional[str]], str],
+                       pos: int, persons: list[Mention], quoted: list[tuple[int, int]]) -> Optional[str]:
+    """Name of the person a role description ("the NATO chief") refers to, or None.
+
+    ``holders`` maps (role, org) of tenures found so far to their holder's name.
+    """
+    if (role, org) in holders:
+        return holders[(role, org)]
+    if org is not None:
+        at_org = {name for (r, o), name in holders.items() if o == org}
+        if len(at_org) == 1:
+            return at_org.pop()
+    by_role = {name for (r, o), name in holders.items() if r == role}
+    if len(by_role) == 1 and org is None:
+        return by_role.pop()
+    before = [m for m in persons if m.end <= pos and not any(a <= m.start < b for a, b in quoted)]
+    return (before[-1].name or before[-1].text) if before else None

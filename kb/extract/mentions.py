@@ -1,0 +1,163 @@
+"""Person and organisation mentions: spaCy NER plus kb's own name rules.
+
+Language-neutral: English labels (PERSON, ORG, GPE, NORP) and German ones (PER, ORG, LOC)
+map onto kb's two types. NER output is cleaned the way news text needs: a title glued to a
+name ("President Donald Trump" tagged as one PERSON) is cut off, possessives ("Trump's") are
+dropped, and sentences that are page chrome ("Subscribe to … channel", "Your comment:") give no
+mentions at all. ``name_forward``/``name_backward`` find a capitalised name next to a role word
+when NER is absent (blank pipeline) or missed it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import Mention, Sentence
+from .roles import NOT_NAME_WORDS, lexicon, surface_key
+
+PERSON_LABELS = {"PERSON", "PER"}
+ORG_LABELS = {"ORG"}
+PLACE_LABELS = {"GPE", "LOC", "NORP"}
+
+#: Page chrome: share/subscribe lines, comment forms, cookie notices. Matched at sentence start
+#: or as the whole sentence, so an article sentence mentioning "subscribers" is kept.
+_CHROME = re.compile(
+    r"""^\s*(subscribe\b|follow\s+us\b|sign\s+up\b|share\s+(this|on)\b|click\s+here\b|read\s+more\b|
+    your\s+(comment|name|e-?mail)\s*:|error\s+page\s+url\s*:|text\s+containing\s+error\s*:|
+    all\s+rights\s+reserved|copyright\b|©|we\s+use\s+cookies|advertisement\b|related\s*:|tags\s*:|
+    download\s+(our|the)\s+app|join\s+our\b|newsletter\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CHROME_ANYWHERE = re.compile(r"(telegram|whatsapp)\s+channel|facebook,\s*(rss|twitter|x)\b|\brss!", re.I)
+
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+_TITLE_WORDS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr.", "prof."}
+
+
+def is_chrome(text: str) -> bool:
+    """True for page chrome that must not produce entities or facts."""
+    return bool(_CHROME.match(text) or _CHROME_ANYWHERE.search(text))
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks, per line (news reopens quotes each paragraph)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        open_at: Optional[int] = None
+        for k, ch in enumerate(line):
+            if ch in "“«„" and open_at is None:
+                open_at = k
+            elif ch in "”»" and open_at is not None:
+                out.append((pos + open_at, pos + k + 1))
+                open_at = None
+            elif ch == '"':
+                if open_at is None:
+                    open_at = k
+                else:
+                    out.append((pos + open_at, pos + k + 1))
+                    open_at = None
+        if open_at is not None:
+            out.append((pos + open_at, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def _trim_person(ent) -> Optional[tuple[int, int]]:
+    """Token span of a PERSON entity without leading titles/roles and trailing possessive."""
+    doc = ent.doc
+    lex = lexicon()
+    start, end = ent.start, ent.end
+    while start < end:
+        w = doc[start].lower_
+        n, entry = lex.lookup([t.lower_ for t in doc[start:end]], 0)
+        if entry is not None and n < end - start:
+            start += n
+        elif w in _TITLE_WORDS or w in ("former", "ex", "-", "the"):
+            start += 1
+        else:
+            break
+    while start == ent.start and start > 1 and _name_token(doc[start - 1]) and not doc[start - 1].ent_type_:
+        start -= 1  # NER cut a first name off ("Jan [Peter Balkenende]")
+    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’", "-", ","):
+        end -= 1
+    if end <= start or not any(t.is_alpha and t.text[0].isupper() for t in doc[start:end]):
+        return None
+    return start, end
+
+
+def ner_mentions(sent: Sentence, doc) -> list[Mention]:
+    """Person and organisation mentions from NER, cleaned; places get type organization
+    with their label kept, so facts.py can keep them only where they hold a post."""
+    out: list[Mention] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label in PERSON_LABELS:
+            span = _trim_person(ent)
+            if span is None:
+                continue
+            toks = doc[span[0] : span[1]]
+            if len(toks) == 1 and toks[0].lower_ in NOT_NAME_WORDS:
+                continue
+            out.append(_mention(sent, toks, "person", label))
+        elif label in ORG_LABELS or label in PLACE_LABELS:
+            toks = ent
+            if toks[0].lower_ == "the" and len(toks) > 1:
+                toks = doc[ent.start + 1 : ent.end]
+            if toks[-1].lower_ in ("'s", "’s"):
+                toks = doc[toks.start : toks.end - 1]
+            if len(toks) == 0 or not any(c.isalpha() for c in toks.text):
+                continue
+            out.append(_mention(sent, toks, "organization", label))
+    return out
+
+
+def _mention(sent: Sentence, span, type_: str, label: str) -> Mention:
+    start = sent.start + span.start_char
+    return Mention(span.text, type_, start, start + len(span.text), sent.index, label=label)
+
+
+def _name_token(tok) -> bool:
+    text = tok.text
+    if not text or not text[0].isupper() or tok.lower_ in NOT_NAME_WORDS:
+        return False
+    if lexicon().lookup([tok.lower_], 0)[1] is not None:
+        return False
+    return bool(re.fullmatch(r"[A-ZÀ-Þ][\w'’.\-]*", text)) and not text.isupper() or bool(re.fullmatch(r"[A-Z]\.", text))
+
+
+def name_forward(doc, i: int, max_len: int = 4) -> Optional[tuple[int, int]]:
+    """A capitalised personal name starting at token i (1–4 tokens), or None."""
+    end = i
+    while end < len(doc) and end - i < max_len and _name_token(doc[end]):
+        end += 1
+    if end == i:
+        return None
+    return i, end
+
+
+def name_backward(doc, j: int, max_len: int = 4) -> Optional[tuple[int, int]]:
+    """A capitalised name ending just before token j, or None."""
+    start = j
+    while start > 0 and j - start < max_len and _name_token(doc[start - 1]):
+        start -= 1
+    if start == j:
+        return None
+    if start == 0 and j - start == 1:
+        return None  # one sentence-initial capitalised word is too weak
+    return start, j
+
+
+def rule_mention(sent: Sentence, doc, span: tuple[int, int], rule: str) -> Mention:
+    """A person mention found by a kb rule (label ``rule:<name>``)."""
+    return _mention(sent, doc[span[0] : span[1]], "person", f"rule:{rule}")
+
+
+def is_person_surface(text: str) -> bool:
+    """A plausible person name (not a role word, not all lower-case)."""
+    return any(w[:1].isupper() for w in text.split()) and surface_key(text) not in lexicon().roles

@@ -1,0 +1,388 @@
+"""Role phrases in English sentences: the lexicon, modifiers, ordinals and the organisation.
+
+A role phrase is found by looking up token sequences in the role lexicon (data, in
+``lexicons/roles_en.tsv``; ministerial portfolios in ``portfolios_en.tsv``). Lookups are on
+lower-case words with hyphens ignored, so "Secretary-General", "secretary general" and
+"SECRETARY GENERAL" are one entry. Around the core the phrase grows left over modifiers
+("first deputy", "former", "ex-", "then-"), an ordinal ("14th") and an organisation premodifier
+("NATO", "Russian" -> Russia, "Norway's"), and right over "of/at ORG" and an "(ACRONYM)".
+
+Everything here works on a bare tokenised Doc (blank pipeline): NER labels and POS tags are
+used when present, and capitalisation stands in for them when not. The lexicon is read once
+per process (``lexicon()`` is cached); matching is dictionary lookups over at most a few
+tokens per position, so the per-sentence cost stays small next to spaCy's own.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+
+#: Modifiers that become part of the role name ("first deputy chairman", "vice chairman").
+ROLE_MODIFIERS = {"deputy", "vice", "assistant", "associate", "co", "joint", "senior", "principal", "executive"}
+#: "first" is a role word only before deputy/vice ("first deputy chairman"); else an ordinal.
+FORMER_CUES = {"former", "ex", "then", "late", "previous", "erstwhile", "outgoing", "one-time", "onetime"}
+CURRENT_CUES = {"current", "sitting", "incumbent", "serving", "present"}
+#: Modifiers skipped over (kept in role_text only).
+SKIP_MODIFIERS = {
+    "acting", "interim", "new", "newly", "appointed", "elected", "designate", "longtime", "long", "time",
+    "longest", "serving", "powerful", "veteran", "influential", "top", "chief", "-", "then",
+}
+#: Roles so generic that they need an organisation (or a capitalised title use) to count.
+GENERIC_ROLES = {
+    "head", "chief", "boss", "leader", "chair", "director", "manager", "captain", "anchor", "owner",
+    "founder", "co-founder", "editor", "coach", "professor", "adviser", "commander", "member", "speaker",
+    "minister", "secretary", "judge", "prosecutor", "correspondent", "columnist", "envoy", "consul",
+    "commissioner", "dean", "rector", "governor", "king", "queen", "cardinal", "bishop", "president",
+    "vice president", "spokesman", "spokeswoman", "spokesperson",
+}
+#: Of these, a role is fine with no org when it is used before a name or after a copula.
+NEEDS_ORG_ALWAYS = {"head", "chief", "boss", "leader", "chair", "manager", "captain", "anchor", "owner", "member", "dean"}
+
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}
+_ORDINAL_RE = re.compile(r"^(\d{1,3})(st|nd|rd|th)$", re.I)
+#: Words that may sit inside an organisation name between capitalised words.
+ORG_CONNECTORS = {"of", "for", "on", "and", "&", "the", "de", "du", "des", "la", "le", "'s", "’s", "-"}
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+PERSON_LABELS = {"PERSON", "PER"}
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
+#: Capitalised words that start sentences or clauses but never organisations.
+NOT_NAME_WORDS = {
+    "the", "a", "an", "in", "on", "at", "after", "before", "meanwhile", "however", "but", "and", "or", "as",
+    "he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "this", "that", "these",
+    "those", "when", "while", "since", "from", "to", "for", "with", "by", "of", "if", "then", "also", "former",
+    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "said", "says", "today", "yesterday",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}
+
+
+@dataclass(frozen=True)
+class RoleEntry:
+    """One lexicon row: the normalised role, its category and how it is used."""
+
+    role: str
+    category: str
+    of_org: bool
+    title: bool
+
+
+@dataclass
+class RoleMatch:
+    """A role phrase in one sentence Doc (token indices are into that Doc)."""
+
+    start: int  # first token of the whole phrase (modifiers, org premodifier included)
+    end: int  # one past the last token (org after "of" included)
+    core_start: int
+    core_end: int
+    role: str
+    category: str
+    text: str = ""
+    ordinal: Optional[int] = None
+    status_cue: Optional[str] = None  # former / current from modifiers
+    org_name: Optional[str] = None
+    org_start: int = -1  # token span of the org as written
+    org_end: int = -1
+    org_label: str = ""
+    org_possessive: bool = False
+    entry_title: bool = False
+    capitalised: bool = False
+    extras: dict = field(default_factory=dict)
+
+
+class Lexicon:
+    """The role lexicon as a dictionary from word tuples to entries (longest match wins)."""
+
+    def __init__(self, roles: dict[tuple[str, ...], RoleEntry], demonyms: dict[str, str]):
+        self.roles = roles
+        self.maxlen = max((len(k) for k in roles), default=1)
+        self.demonyms = demonyms
+        self.first_words = {k[0] for k in roles}
+
+    def lookup(self, words: list[str], i: int) -> tuple[int, Optional[RoleEntry]]:
+        """Longest entry starting at ``words[i]``: (length, entry) or (0, None)."""
+        if words[i] not in self.first_words:
+            return 0, None
+        for n in range(min(self.maxlen, len(words) - i), 0, -1):
+            entry = self.roles.get(tuple(words[i : i + n]))
+            if entry is not None:
+                return n, entry
+        return 0, None
+
+
+def _rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    return [row for row in csv.reader(lines[1:], delimiter="\t")]
+
+
+def surface_key(text: str) -> tuple[str, ...]:
+    """Lexicon key of a surface form: lower-case words, hyphens as word breaks."""
+    return tuple(w for w in re.split(r"[\s\-]+", text.lower().strip()) if w)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Read the English role lexicon, portfolios and demonyms once per process."""
+    roles: dict[tuple[str, ...], RoleEntry] = {}
+    for surface, role, category, of_org, title in _rows(LEXICON_DIR / "roles_en.tsv"):
+        roles[surface_key(surface)] = RoleEntry(role, category, of_org == "y", title == "y")
+    for surface, portfolio in _rows(LEXICON_DIR / "portfolios_en.tsv"):
+        entry = RoleEntry(f"{portfolio} minister", "minister", True, True)
+        for form in (f"{surface} minister", f"minister of {surface}", f"minister for {surface}",
+                     f"minister of the {surface}", f"{surface} secretary" if surface in ("foreign", "home") else ""):
+            if form:
+                roles.setdefault(surface_key(form), entry)
+    demonyms = {d: name for d, name in _rows(LEXICON_DIR / "demonyms_en.tsv")}
+    return Lexicon(roles, demonyms)
+
+
+def ordinal_value(word: str) -> Optional[int]:
+    """14 for "14th", 1 for "first"; None for other words."""
+    m = _ORDINAL_RE.match(word)
+    if m:
+        return int(m.group(1))
+    return ORDINAL_WORDS.get(word.lower())
+
+
+def _words(doc) -> list[str]:
+    return [t.lower_ for t in doc]
+
+
+def _is_cap(tok) -> bool:
+    text = tok.text
+    return bool(text) and (text[0].isupper() or (text[0].isdigit() and len(text) > 1 and text[-1].isupper()))
+
+
+def _ent_at(doc, i: int, labels: set[str]):
+    """The NER entity covering token i with one of ``labels`` (None without NER)."""
+    ent_type = doc[i].ent_type_
+    if ent_type not in labels:
+        return None
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            return ent
+    return None
+
+
+def _has_ner(doc) -> bool:
+    return doc.has_annotation("ENT_IOB")
+
+
+def find_roles(doc) -> list[RoleMatch]:
+    """All role phrases in a sentence Doc, left to right, not overlapping."""
+    lex = lexicon()
+    words = _words(doc)
+    # Hyphen tokens are skipped for lookups: map positions in a hyphen-free word list back.
+    idx = [i for i, w in enumerate(words) if w != "-"]
+    flat = [words[i] for i in idx]
+    out: list[RoleMatch] = []
+    j = 0
+    while j < len(flat):
+        n, entry = lex.lookup(flat, j)
+        if entry is None:
+            j += 1
+            continue
+        match = _grow(doc, idx[j], idx[j + n - 1] + 1, entry, lex)
+        if match is not None:
+            out.append(match)
+        j += n
+    return out
+
+
+def _inside_person(doc, start: int, end: int) -> bool:
+    """True when the core lies inside a person name (Martin Luther King), not at its start."""
+    for i in range(start, end):
+        ent = _ent_at(doc, i, PERSON_LABELS)
+        if ent is not None and ent.start < start:
+            return True
+    return False
+
+
+def _grow(doc, cs: int, ce: int, entry: RoleEntry, lex: Lexicon) -> Optional[RoleMatch]:
+    """Extend a lexicon hit to the whole role phrase; None when it is not a role use."""
+    if _inside_person(doc, cs, ce):
+        return None
+    last = doc[ce - 1]
+    if last.pos_ in ("VERB", "AUX") or (last.tag_ and last.tag_.startswith("VB")):
+        return None  # "heads", "judge" used as verbs
+    m = RoleMatch(start=cs, end=ce, core_start=cs, core_end=ce, role=entry.role, category=entry.category,
+                  entry_title=entry.title, capitalised=_is_cap(doc[cs]))
+    _left_modifiers(doc, m)
+    _org_after(doc, m, entry)
+    if m.org_name is None:
+        _org_before(doc, m, lex)
+    m.text = doc[m.start : m.end].text
+    return m
+
+
+def _left_modifiers(doc, m: RoleMatch) -> None:
+    """Walk left over deputy/vice/former/ex-/then-/acting and an ordinal."""
+    prefix: list[str] = []
+    i = m.core_start - 1
+    while i >= 0:
+        w = doc[i].lower_
+        if w in ROLE_MODIFIERS:
+            prefix.insert(0, w)
+        elif w == "first" and (prefix or m.role.split()[0]) and (prefix or m.role.split())[0] in ("deputy", "vice"):
+            prefix.insert(0, w)
+        elif w in FORMER_CUES:
+            m.status_cue = "former" if w != "outgoing" else "current"
+        elif w in CURRENT_CUES:
+            m.status_cue = m.status_cue or "current"
+        elif w in SKIP_MODIFIERS or (w == "-" and i > 0):
+            pass
+        elif ordinal_value(w) is not None and m.ordinal is None:
+            m.ordinal = ordinal_value(w)
+        else:
+            break
+        i -= 1
+    m.start = i + 1
+    if prefix:
+        role = " ".join(prefix) + " " + m.role
+        m.role = role.replace("co chair", "co-chair").replace("co founder", "co-founder")
+
+
+def _org_name_span(doc, i: int) -> Optional[tuple[int, int, str]]:
+    """A name starting at token i: an NER org/place, else a run of capitalised words.
+
+    Returns (start, end, label). Connectors ("of", "on", "for", "and", "the") are taken only
+    between capitalised words; a trailing "(VVD)" acronym is included.
+    """
+    if i >= len(doc):
+        return None
+    ent = _ent_at(doc, i, ORG_LABELS)
+    if ent is not None and ent.start == i:
+        end, label = ent.end, ent.label_
+    elif _is_cap(doc[i]) and doc[i].lower_ not in NOT_NAME_WORDS and doc[i].is_alpha or (
+        doc[i].text.isupper() and len(doc[i].text) > 1
+    ):
+        end, label = i + 1, "rule:cap"
+    else:
+        return None
+    end = _extend_caps(doc, end)
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].text.isupper():
+        end += 3
+    return i, end, label
+
+
+def _extend_caps(doc, end: int) -> int:
+    """Continue a name over capitalised words and connectors followed by capitalised words."""
+    while end < len(doc):
+        tok = doc[end]
+        if _is_cap(tok) and tok.lower_ not in NOT_NAME_WORDS - {"the"} and not tok.is_punct:
+            end += 1
+        elif tok.lower_ in ORG_CONNECTORS and end + 1 < len(doc) and _is_cap(doc[end + 1]) and doc[end + 1].lower_ not in NOT_NAME_WORDS:
+            end += 2
+        else:
+            break
+    return end
+
+
+def _clean_org(doc, start: int, end: int) -> tuple[int, str]:
+    """Drop a leading "the" and a trailing "'s"; returns (start, name)."""
+    if doc[start].lower_ == "the" and end - start > 1:
+        start += 1
+    span = doc[start:end]
+    text = span.text
+    acr = re.search(r"\s*\(([A-Z][A-Za-z.]+)\)$", text)
+    if acr:
+        text = text[: acr.start()]
+    return start, re.sub(r"['’]s$", "", text).strip()
+
+
+def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
+    """ "of ORG" / "at ORG" / "for ORG" right after the core."""
+    i = m.core_end
+    if i >= len(doc) or doc[i].lower_ not in ("of", "at", "for", "in"):
+        return
+    if doc[i].lower_ == "in" and m.category not in ("head_of_government", "legislator", "diplomat"):
+        return
+    if doc[i].lower_ in ("for",) and m.category not in ("executive", "employee", "official", "media", "diplomat", "minister"):
+        return
+    j = i + 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    span = _org_name_span(doc, j)
+    if span is None:
+        return
+    start, end, label = span
+    if _cabinet_of(doc, m, start, end) or any(_ent_at(doc, k, PERSON_LABELS) for k in range(start, end)):
+        return  # "member of X's cabinet", or a person after "of" ("chief of staff of Rutte")
+    if doc[i].lower_ == "in" and (label == "NORP" or doc[start:end].text in lexicon().demonyms):
+        return  # "prime minister in Dutch history"
+    start, name = _clean_org(doc, start, end)
+    if not name:
+        return
+    m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
+    m.end = end
+
+
+def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
+    """Premodifiers: "NATO chief", "Russian Foreign Minister", "Norway's finance minister"."""
+    i = m.start - 1
+    if i < 0:
+        return
+    possessive = doc[i].lower_ in ("'s", "’s", "'")
+    if possessive:
+        i -= 1
+    if i < 0:
+        return
+    end = i + 1
+    start = end - 1
+    ent = _ent_at(doc, i, ORG_LABELS | PERSON_LABELS)
+    if ent is not None:
+        if ent.label_ in PERSON_LABELS:
+            return  # "Rutte's chief of staff": the possessor is a person, not an org
+        start = ent.start
+        label = ent.label_
+    else:
+        while start >= 0 and _is_cap(doc[start]) and doc[start].lower_ not in NOT_NAME_WORDS and not doc[start].is_punct:
+            start -= 1
+        start += 1
+        if start >= end:
+            return
+        if start == 0 and end - start == 1 and not doc[0].text.isupper() and doc[0].text not in lex.demonyms:
+            return  # a lone capitalised sentence-initial word is not evidence of a name
+        label = "rule:cap"
+    text = doc[start:end].text
+    name = lex.demonyms.get(text) or lex.demonyms.get(text.replace("-", " "))
+    if name is None and re.fullmatch(r"(?i)ex|former|then", text):
+        return
+    if name is None:
+        s2, name = _clean_org(doc, start, end)
+        start = s2
+    if not name:
+        return
+    m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
+    m.org_possessive = possessive
+    m.start = start
+
+
+#: "member of X's cabinet": the body is named after its leader.
+LEADER_BODIES = {"cabinet", "cabinets", "government", "governments", "administration", "team"}
+
+
+def _cabinet_of(doc, m: RoleMatch, start: int, end: int) -> bool:
+    """ "a member of Jan Peter Balkenende's cabinets" -> role cabinet member, org "Balkenende cabinet"."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("'s", "’s") or doc[end + 1].lower_ not in LEADER_BODIES:
+        return False
+    if m.role not in ("member", "minister"):
+        return False
+    body = doc[end + 1].lower_.rstrip("s")
+    body = "cabinet" if body == "cabinet" else body
+    m.role = "cabinet member" if body == "cabinet" else f"{body} member"
+    m.org_name = f"{doc[end - 1].text} {body}"
+    m.org_start, m.org_end, m.org_label = start, end + 2, "rule:leader_body"
+    m.end = end + 2
+    return True
