@@ -219,9 +219,15 @@ CREATE TABLE IF NOT EXISTS ref_names (
     norm TEXT NOT NULL,
     lang TEXT,
     is_label INTEGER,
+    skel TEXT,
+    last TEXT,
+    acro TEXT,
     PRIMARY KEY (qid, name, lang)
 );
 CREATE INDEX IF NOT EXISTS idx_ref_names_norm ON ref_names(norm);
+CREATE INDEX IF NOT EXISTS idx_ref_names_skel ON ref_names(skel);
+CREATE INDEX IF NOT EXISTS idx_ref_names_last ON ref_names(last);
+CREATE INDEX IF NOT EXISTS idx_ref_names_acro ON ref_names(acro) WHERE acro IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS ref_claims (
     qid TEXT NOT NULL,
@@ -550,6 +556,8 @@ def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None
         for ent in ext.entities:
             link = linked.link_for(ent.type, ent.name)
             eid = entity_id(ent.type, ent.name, link.qid)
+            if not link.qid:
+                eid = _unlinked_entity_id(db, ent, eid, ext, doc.id)
             ids[(ent.type, ent.name)] = eid
             _upsert_entity(db, ent.type, eid, ent.name, link, ent)
             _store_candidates(db, ent.type, eid, link)
@@ -575,6 +583,38 @@ def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None
             if tid:
                 new_tenures.add(tid)
         refresh_aggregates(db, old_tenures | new_tenures, old_entities | set(ids.values()))
+
+
+def _unlinked_entity_id(db, ent, base: str, ext, doc_id: str) -> str:
+    """Merge unlinked entities across documents by normalised name plus context.
+
+    A one-word person name ("Smith") is too weak to merge on: it stays within its document.
+    A full name merges with the stored entity of that name unless both sides state roles and
+    they share neither a role nor an organisation: then they are two people who share a name,
+    and the newcomer gets (or joins) a numbered variant of the id.
+    """
+    if ent.type != "person":
+        return base
+    if len(name_key(ent.name).split()) < 2:
+        return f"{base}@{doc_id}"
+    mine = {("role", t.role) for t in ext.tenures if t.person == ent.name}
+    mine |= {("org", slug(t.org)) for t in ext.tenures if t.person == ent.name and t.org}
+    candidate, n = base, 1
+    while True:
+        row = db.execute("SELECT 1 FROM persons WHERE id = ?", [candidate]).fetchone()
+        if row is None:
+            return candidate
+        theirs = {("role", r[0]) for r in db.execute("SELECT DISTINCT role FROM tenures WHERE person_id = ?", [candidate])}
+        theirs |= {
+            ("org", (r[0] or "").split(":", 1)[-1])
+            for r in db.execute(
+                "SELECT DISTINCT organization_id FROM tenures WHERE person_id = ? AND organization_id IS NOT NULL", [candidate]
+            )
+        }
+        if not mine or not theirs or mine & theirs:
+            return candidate
+        n += 1
+        candidate = f"{base}~{n}"
 
 
 def _upsert_entity(db, type: str, eid: str, name: str, link, ent) -> None:
@@ -635,6 +675,8 @@ def _save_tenure(db, linked: LinkedExtraction, ten: Tenure, ids, sent_ids, i: in
     org_id = ids.get(("organization", ten.org)) if ten.org else None
     plink = linked.position_links.get((ten.role, ten.org))
     pos_qid = plink.qid if plink else None
+    if org_id is None and not pos_qid:
+        org_id = _only_org_for_role(db, pid, ten.role)  # "the prime minister" = the post he holds
     posid = position_id(ten.role, org_id, pos_qid)
     db["positions"].upsert(
         {
@@ -651,7 +693,7 @@ def _save_tenure(db, linked: LinkedExtraction, ten: Tenure, ids, sent_ids, i: in
     )
     start, start_p = _date(ten.start)
     end, end_p = _date(ten.end)
-    tid = tenure_id(pid, posid, start, end)
+    tid = _compatible_tenure(db, pid, posid, start, end, ten.ordinal) or tenure_id(pid, posid, start, end)
     if not db.execute("SELECT 1 FROM tenures WHERE id = ?", [tid]).fetchone():
         db["tenures"].insert(
             {
@@ -711,35 +753,103 @@ def _save_tenure(db, linked: LinkedExtraction, ten: Tenure, ids, sent_ids, i: in
     return tid
 
 
-def refresh_aggregates(db: sqlite_utils.Database, tenure_ids: Iterable[str], entity_ids: Iterable[str]) -> None:
-    """Recompute counts and status of the given tenures and entities; drop orphans.
+def _only_org_for_role(db, person_id: str, role: str) -> Optional[str]:
+    """The organisation of the person's only post with this role, if exactly one exists."""
+    rows = db.execute(
+        "SELECT DISTINCT organization_id FROM tenures WHERE person_id = ? AND role = ? AND organization_id IS NOT NULL",
+        [person_id, role],
+    ).fetchall()
+    return rows[0][0] if len(rows) == 1 else None
 
-    A tenure's status is the claim of its newest evidence (by published date, then document),
-    as of that evidence's published date: "status as of the newest article that speaks of it".
+
+def dates_compatible(a: Optional[str], b: Optional[str]) -> bool:
+    """Two ISO prefixes agree when one refines the other ("2024" and "2024-10")."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _compatible_tenure(db, person_id: str, position_id_: str, start, end, ordinal) -> Optional[str]:
+    """An existing tenure of the same post that this claim can join, or None.
+
+    A claim joins a tenure when none of its dates or ordinal contradicts the tenure's and, if
+    both carry dates, they share at least one agreeing date: "from 2002" and "until 2024" stay
+    two tenures (they may be two terms), "since October 2024" refines "since 2024", and an
+    undated claim joins the most recent tenure of the post.
     """
-    for tid in set(tenure_ids):
-        row = db.execute(
-            "SELECT count(*), count(DISTINCT document_id) FROM evidence WHERE tenure_id = ?", [tid]
-        ).fetchone()
-        if not row[0]:
+    rows = db.execute(
+        'SELECT id, start, "end", ordinal FROM tenures WHERE person_id = ? AND position_id = ? '
+        "ORDER BY coalesce(start, '') DESC, id",
+        [person_id, position_id_],
+    ).fetchall()
+    for tid, t_start, t_end, t_ordinal in rows:
+        if not (dates_compatible(start, t_start) and dates_compatible(end, t_end)):
+            continue
+        if ordinal is not None and t_ordinal is not None and ordinal != t_ordinal:
+            continue
+        claim_dated = start is not None or end is not None
+        tenure_dated = t_start is not None or t_end is not None
+        shared = (start is not None and t_start is not None) or (end is not None and t_end is not None)
+        if claim_dated and tenure_dated and not shared:
+            continue
+        return tid
+    return None
+
+
+def _reconcile(claims: list[tuple[Optional[str], Optional[str]]]) -> tuple[Optional[str], Optional[str], bool]:
+    """The most precise date among compatible claims, its precision, and whether any conflict."""
+    values = [c for c in claims if c[0]]
+    if not values:
+        return None, None, False
+    best = max(values, key=lambda c: len(c[0]))
+    conflict = any(not dates_compatible(best[0], v[0]) for v in values)
+    return best[0], best[1], conflict
+
+
+def refresh_aggregates(db: sqlite_utils.Database, tenure_ids: Iterable[str], entity_ids: Iterable[str]) -> None:
+    """Recompute the derived columns of the given tenures and entities; drop orphans.
+
+    A tenure's dates are reconciled from its evidence (a more precise claim refines a coarser
+    one; disagreeing claims set the ``date conflict`` flag and stay visible in ``evidence`` and
+    the ``tenure_conflicts`` view). An end before the start is flagged ``inverted`` and the
+    dates are not stored as truth on the tenure (the claims stay in ``evidence``). Its status
+    is the claim of the newest evidence (by published date), as of that date: "status as of
+    the newest article that speaks of it".
+    """
+    tenure_ids = set(tenure_ids)
+    positions = {r[0] for tid in tenure_ids for r in db.execute("SELECT position_id FROM tenures WHERE id = ?", [tid])}
+    for tid in tenure_ids:
+        rows = list(iter_rows(
+            db,
+            "SELECT document_id, published, claimed_start, claimed_start_precision, claimed_end, "
+            "claimed_end_precision, claimed_status, claimed_ordinal FROM evidence WHERE tenure_id = ? "
+            "ORDER BY coalesce(published, '') DESC, document_id DESC",
+            [tid],
+        ))
+        if not rows:
             db.execute("DELETE FROM tenures WHERE id = ?", [tid])
             continue
-        newest = db.execute(
-            "SELECT claimed_status, published, claimed_ordinal FROM evidence WHERE tenure_id = ? "
-            "ORDER BY coalesce(published, '') DESC, document_id DESC LIMIT 1",
-            [tid],
-        ).fetchone()
-        ordinal = db.execute(
-            "SELECT claimed_ordinal FROM evidence WHERE tenure_id = ? AND claimed_ordinal IS NOT NULL LIMIT 1",
-            [tid],
-        ).fetchone()
+        start, start_p, start_conflict = _reconcile([(r["claimed_start"], r["claimed_start_precision"]) for r in rows])
+        end, end_p, end_conflict = _reconcile([(r["claimed_end"], r["claimed_end_precision"]) for r in rows])
+        flags = []
+        if start_conflict or end_conflict:
+            flags.append("date conflict")
+        if start and end and end[: len(start)] < start[: len(end)]:
+            flags.append(f"inverted: end {end} before start {start}")
+            start = start_p = end = end_p = None
+        newest = rows[0]
+        # a dated end in the past of the newest article, or any "former" claim, ends the tenure
+        status = newest["claimed_status"]
+        if status != "former" and end and newest["published"] and end[:10] < newest["published"][: len(end)]:
+            status = "former"
+        ordinal = next((r["claimed_ordinal"] for r in rows if r["claimed_ordinal"] is not None), None)
         db.execute(
-            "UPDATE tenures SET n_evidence = ?, n_documents = ?, status = ?, status_as_of = ?, ordinal = ? WHERE id = ?",
-            [row[0], row[1], newest[0], newest[1], ordinal[0] if ordinal else None, tid],
+            'UPDATE tenures SET start = ?, start_precision = ?, "end" = ?, end_precision = ?, status = ?, '
+            "status_as_of = ?, ordinal = ?, n_evidence = ?, n_documents = ?, flags = ? WHERE id = ?",
+            [start, start_p, end, end_p, status, newest["published"], ordinal, len(rows),
+             len({r["document_id"] for r in rows}), "; ".join(flags) or None, tid],
         )
     for eid in set(entity_ids):
         row = db.execute(
-            "SELECT count(*), count(DISTINCT document_id), max(entity_type) FROM mentions WHERE entity_id = ?", [eid]
+            "SELECT count(*), count(DISTINCT document_id) FROM mentions WHERE entity_id = ?", [eid]
         ).fetchone()
         for table in ("persons", "organizations"):
             if row[0]:
@@ -753,9 +863,9 @@ def refresh_aggregates(db: sqlite_utils.Database, tenure_ids: Iterable[str], ent
                 ).fetchone()
                 if not used:
                     db.execute(f"DELETE FROM [{table}] WHERE id = ?", [eid])
-    db.execute(
-        "DELETE FROM positions WHERE id NOT IN (SELECT position_id FROM tenures)"
-    )
+    for pos in positions:
+        if not db.execute("SELECT 1 FROM tenures WHERE position_id = ? LIMIT 1", [pos]).fetchone():
+            db.execute("DELETE FROM positions WHERE id = ?", [pos])
 
 
 def iter_rows(db: sqlite_utils.Database, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:

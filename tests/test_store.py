@@ -11,7 +11,11 @@ from kb.model import (
 )
 
 
-def linked_doc(doc_id="d1", text=None, published="2025-03-14", start="2024-10", status="current", qid="Q1"):
+def _dv(value):
+    return DateValue(value, {4: "year", 7: "month", 10: "day"}[len(value)]) if value else None
+
+
+def linked_doc(doc_id="d1", text=None, published="2025-03-14", start="2024-10", status="current", qid="Q1", end=None):
     text = text or "Ann Example has led Acme Corp since October 2024."
     doc = Document(id=doc_id, text=text, published=published, content_hash=store.slug(text))
     sent = Sentence(0, 0, len(text), text)
@@ -19,7 +23,7 @@ def linked_doc(doc_id="d1", text=None, published="2025-03-14", start="2024-10", 
     org = Entity("Acme Corp", "organization", [Mention("Acme Corp", "organization", 20, 29, 0, "Acme Corp", "ORG")])
     ten = Tenure(
         "Ann Example", "chief executive", "Acme Corp",
-        start=DateValue(start, {4: "year", 7: "month", 10: "day"}[len(start)]) if start else None,
+        start=_dv(start), end=_dv(end),
         status=status, sentence=0, person_span=Span(0, 11), date_span=Span(30, len(text) - 1, "since October 2024"),
         extractor="test", confidence=0.9,
     )
@@ -114,3 +118,77 @@ def test_tenure_ids_keep_half_dated_tenures_apart():
     a = store.tenure_id("p", "pos", "2010", None)
     b = store.tenure_id("p", "pos", None, "2014")
     assert a != b and a == store.tenure_id("p", "pos", "2010", None)
+
+
+def _tenures(db):
+    return list(store.iter_rows(db, 'SELECT start, "end", n_documents, flags, status FROM tenures ORDER BY start'))
+
+
+def test_a_more_precise_date_refines_a_coarser_one(db_path):
+    db = store.open_db(db_path)
+    store.save_extraction(db, linked_doc("d1", text="a", start="2024"))
+    store.save_extraction(db, linked_doc("d2", text="b", start="2024-10"))
+    store.save_extraction(db, linked_doc("d3", text="c", start=None))  # undated mention joins it
+    assert _tenures(db) == [{"start": "2024-10", "end": None, "n_documents": 3, "flags": None, "status": "current"}]
+    ten = next(store.iter_rows(db, "SELECT start_precision FROM tenures"))
+    assert ten["start_precision"] == "month"
+    store.delete_document(db, "d2")  # the refining article is withdrawn: back to the year
+    assert _tenures(db)[0]["start"] == "2024"
+
+
+def test_conflicting_dates_stay_visible(db_path):
+    db = store.open_db(db_path)
+    store.save_extraction(db, linked_doc("d1", text="a", start="2010"))
+    store.save_extraction(db, linked_doc("d2", text="b", start="2012"))
+    assert [t["start"] for t in _tenures(db)] == ["2010", "2012"]
+    conflicts = list(store.iter_rows(db, "SELECT conflict, a_start, b_start FROM tenure_conflicts"))
+    assert conflicts == [{"conflict": "start", "a_start": "2010", "b_start": "2012"}]
+
+
+def test_start_only_and_end_only_claims_stay_apart(db_path):
+    db = store.open_db(db_path)
+    store.save_extraction(db, linked_doc("d1", text="a", start="2002"))
+    store.save_extraction(db, linked_doc("d2", text="b", start=None, end="2024", status="former"))
+    assert len(_tenures(db)) == 2
+
+
+def test_inverted_interval_is_flagged_not_stored(db_path):
+    db = store.open_db(db_path)
+    store.save_extraction(db, linked_doc("d1", text="a", start="2012", end="2010", status="former"))
+    (ten,) = _tenures(db)
+    assert ten["start"] is None and ten["end"] is None
+    assert ten["flags"].startswith("inverted")
+    ev = next(store.iter_rows(db, "SELECT claimed_start, claimed_end FROM evidence"))
+    assert ev == {"claimed_start": "2012", "claimed_end": "2010"}
+
+
+def test_end_in_the_past_makes_a_tenure_former(db_path):
+    db = store.open_db(db_path)
+    store.save_extraction(db, linked_doc("d1", text="a", start="2010", end="2020", status="unknown", published="2025-01-01"))
+    assert _tenures(db)[0]["status"] == "former"
+
+
+def _person_doc(doc_id, name, role, org):
+    text = f"{name} is the {role} of {org}."
+    doc = Document(id=doc_id, text=text, content_hash=doc_id)
+    ents = [Entity(name, "person", [Mention(name, "person", 0, len(name), 0, name)]),
+            Entity(org, "organization", [Mention(org, "organization", text.index(org), text.index(org) + len(org), 0, org)])]
+    ten = Tenure(name, role, org, sentence=0, status="current")
+    ext = Extraction(doc, [Sentence(0, 0, len(text), text)], ents, [ten], "en", "t")
+    return LinkedExtraction(ext, {})
+
+
+def test_unlinked_namesakes_merge_only_with_shared_context(db_path):
+    db = store.open_db(db_path)
+    store.save_extraction(db, _person_doc("a", "John Smith", "chief executive", "Acme"))
+    store.save_extraction(db, _person_doc("b", "John Smith", "chief executive", "Acme"))
+    store.save_extraction(db, _person_doc("c", "John Smith", "goalkeeper", "Harbour United"))
+    people = sorted(store.iter_rows(db, "SELECT id, n_documents FROM persons"), key=lambda r: r["id"])
+    assert people == [{"id": "person:john-smith", "n_documents": 2}, {"id": "person:john-smith~2", "n_documents": 1}]
+
+
+def test_surname_alone_does_not_merge_across_documents(db_path):
+    db = store.open_db(db_path)
+    store.save_extraction(db, _person_doc("a", "Smith", "mayor", "Townsville"))
+    store.save_extraction(db, _person_doc("b", "Smith", "mayor", "Townsville"))
+    assert db.execute("SELECT count(*) FROM persons").fetchone()[0] == 2
