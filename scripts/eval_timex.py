@@ -1,6 +1,6 @@
 """Evaluate kb.extract.dates on gold TIMEX3 values (MEANTIME English) and GUM dates.
 
-Usage: python scripts/eval_timex.py [MEANTIME_DIR] [--gum GUM_DIR]
+Usage: python scripts/eval_timex.py [MEANTIME_DIR] [--gum GUM_DIR] [--errors] [--dateparser]
 
 MEANTIME: for every gold TIMEX3 of type DATE that has a text extent (the document creation time
 excluded), ``normalise(text, anchor=DCT)`` is compared with the gold value. Gold values kb cannot
@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,6 +165,29 @@ def _ours(text: str, anchor: Optional[str]) -> Optional[str]:
     return dv.value if dv else None
 
 
+def _dateparser_system() -> Callable[[str, Optional[str]], Optional[str]]:
+    """dateparser as a second baseline, its answer cut to the period it reports."""
+    from datetime import datetime
+
+    from dateparser.date import DateDataParser
+
+    parser = DateDataParser(languages=["en"])
+    cut = {"year": 4, "month": 7, "day": 10, "week": 10, "time": 10}
+
+    def run(text: str, anchor: Optional[str]) -> Optional[str]:
+        settings = {"RELATIVE_BASE": datetime.fromisoformat(anchor)} if anchor else {}
+        try:
+            data = DateDataParser(languages=["en"], settings=settings).get_date_data(text) \
+                if settings else parser.get_date_data(text)
+        except Exception:  # dateparser raises on odd input; count as no answer
+            return None
+        if data is None or data.date_obj is None:
+            return None
+        return data.date_obj.date().isoformat()[: cut.get(data.period or "day", 10)]
+
+    return run
+
+
 def score_values(golds: list[Gold], system: Callable[[str, Optional[str]], Optional[str]]
                  ) -> dict:
     """Accuracy on representable gold, per precision, coverage and the unrepresentable count."""
@@ -255,6 +279,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("meantime", nargs="?", default=str(SHARED_DIR / "eval" / "meantime-en"))
     ap.add_argument("--gum", default=str(SHARED_DIR / "eval" / "gum-wikinews"))
     ap.add_argument("--errors", action="store_true", help="list the value errors")
+    ap.add_argument("--dateparser", action="store_true",
+                    help="also score dateparser on the same gold (slow), with timings")
     args = ap.parse_args(argv)
     meantime = Path(args.meantime)
     if not meantime.exists():
@@ -269,6 +295,18 @@ def main(argv: Optional[list[str]] = None) -> int:
     res = score_values(golds, _ours)
     print_values("MEANTIME", res, score_values(golds, _baseline))
     score_running_text(docs)
+    if args.dateparser:
+        t0 = time.perf_counter()
+        ours = score_values(golds, _ours)
+        t_ours = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        dp = score_values(golds, _dateparser_system())
+        t_dp = time.perf_counter() - t0
+        c = dp["c"]
+        print(f"dateparser (same gold): representable accuracy "
+              f"{_ratio(c['rep_correct'], c['rep'])}, coverage {_ratio(c['rep_answered'], c['rep'])}, "
+              f"answered {c['unrep_answered']} of {c['unrepresentable']} unrepresentable; "
+              f"time {t_dp:.2f}s vs kb {t_ours:.3f}s (ratio {t_dp / max(t_ours, 1e-9):.0f}x)")
     if args.errors:
         for gold, got, text, anchor in res["errors"]:
             print(f"  gold {gold:<12} got {got!s:<12} {text!r} (anchor {anchor})")

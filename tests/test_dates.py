@@ -393,3 +393,31 @@ def test_hyphen_year_range_and_hyphenated_codes():
 
 def test_de_weekday_with_time_of_day():
     assert one("Er sprach am Freitagabend in Köln.", lang="de").start.value == "2025-05-09"
+
+
+# ------------------------------------------------------------------ evaluator
+
+
+def _eval_main():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "eval_timex.py"
+    spec = importlib.util.spec_from_file_location("eval_timex", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module.main
+
+
+def test_eval_timex_skips_without_data(tmp_path, capsys):
+    assert _eval_main()([str(tmp_path / "absent")]) == 0
+    assert capsys.readouterr().out.startswith("skipped:")
+
+
+def test_eval_timex_on_meantime(shared, capsys):
+    meantime = shared("eval/meantime-en")
+    assert _eval_main()([str(meantime), "--gum", str(meantime / "absent")]) == 0
+    out = capsys.readouterr().out
+    assert "representable" in out and "precision" in out and "baseline" in out
