@@ -41,10 +41,16 @@ ID_COLUMNS: dict[str, str] = {
     "evidence_id": "evidence",
     "a_evidence_id": "evidence",
     "b_evidence_id": "evidence",
+    "example_document_id": "documents",
 }
 
-#: Columns holding a comma-separated list of document ids (group_concat in the views).
-DOCUMENT_LIST_COLUMNS = {"documents", "a_documents", "b_documents"}
+#: Columns holding a comma-separated list of ids (group_concat in views and canned queries).
+LIST_COLUMNS: dict[str, str] = {
+    "documents": "documents",
+    "a_documents": "documents",
+    "b_documents": "documents",
+    "evidence_ids": "evidence",
+}
 
 WIKIPEDIA_COLUMNS = {"wikipedia_title", "enwiki"}
 
@@ -111,8 +117,9 @@ def render_link(row, value: Any, column: str, table: Optional[str], database: st
         return _link(wikipedia_url(value), value, "English Wikipedia")
     if table and (table, column) in foreign_keys():
         return None  # Datasette links declared foreign keys itself, with the target's label
-    if column in DOCUMENT_LIST_COLUMNS:
-        links = [_link(row_url(datasette, database, "documents", d), d) for d in value.split(",") if d]
+    if column in LIST_COLUMNS:
+        target = LIST_COLUMNS[column]
+        links = [_link(row_url(datasette, database, target, i), i) for i in value.split(",") if i]
         return Markup(", ").join(links)
     target = _id_target(column, row)
     if target and not (table == target and column == "id"):
