@@ -73,9 +73,9 @@ def open_dump(path: Path) -> io.BufferedIOBase:
     with path.open("rb") as fh:
         magic = fh.read(3)
     if path.suffix == ".gz" or magic[:2] == b"\x1f\x8b":
-        return io.BufferedReader(gzip.open(path, "rb"), buffer_size=1 << 20)
+        return gzip.open(path, "rb")  # small internal reads: a truncated file keeps its lines
     if path.suffix == ".bz2" or magic == b"BZh":
-        return io.BufferedReader(bz2.open(path, "rb"), buffer_size=1 << 20)
+        return bz2.open(path, "rb")
     return path.open("rb")
 
 

@@ -1,0 +1,226 @@
+"""Candidate generation: indexed SQL lookups in ``ref_names`` plus cached reference facts.
+
+Each lookup returns ``Cand`` records with a name similarity in [0, 1] and the method that found
+them; ``kb.link.disambiguate`` adds the evidence. Everything here is a read of kb.db through
+indexes on normalised keys, with small in-memory caches, so a ``Linker`` starts in milliseconds
+and repeated names in a build cost a dict lookup.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from rapidfuzz import fuzz
+
+from .names import last_token, looks_like_acronym, norm, skeleton, strip_article
+
+#: Name similarity given to each way of finding a candidate (before evidence).
+SIM_LABEL = 1.0
+SIM_ALIAS = 0.97
+SIM_ACRONYM = 0.9
+SIM_SURNAME = 0.62  # surname alone, no full name in the document
+_MAX_ROWS = 300
+
+
+@dataclass
+class Cand:
+    """A candidate QID for one mention, with its best name similarity and how it was found."""
+
+    qid: str
+    label: str
+    sim: float
+    method: str
+    features: dict[str, float] = field(default_factory=dict)
+    score: float = 0.0
+
+
+@dataclass
+class RefEntity:
+    """The reference facts the disambiguator needs about one QID (cached per Linker)."""
+
+    qid: str
+    label: Optional[str]
+    description: Optional[str]
+    kind: Optional[str]
+    enwiki: Optional[str]
+    birth: Optional[str]
+    birth_precision: Optional[str]
+    n_sitelinks: int
+    n_statements: int
+
+    @property
+    def prior(self) -> float:
+        """Popularity in [0, 1]: sitelinks and statements, log-scaled (a weak tie-breaker)."""
+        return min(1.0, math.log1p(5 * self.n_sitelinks + self.n_statements) / math.log1p(200))
+
+
+@dataclass
+class Holding:
+    """One P39 statement: a position with its (source-effective) dates."""
+
+    position: str
+    start: Optional[str]
+    end: Optional[str]
+
+
+class ReferenceIndex:
+    """Cached reads of the reference tables (one per Linker; connections are not shared)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._entities: dict[str, Optional[RefEntity]] = {}
+        self._holdings: dict[str, list[Holding]] = {}
+        self._names: dict[str, list[str]] = {}
+        self._jurisdictions: dict[str, set[str]] = {}
+        self._by_jurisdiction: dict[str, list[str]] = {}
+        self._exact: dict[str, list[tuple[str, str, int]]] = {}
+
+    # -- single facts ---------------------------------------------------------------------
+
+    def entity(self, qid: str) -> Optional[RefEntity]:
+        if qid not in self._entities:
+            row = self.conn.execute(
+                "SELECT qid, label, description, kind, enwiki, birth_date, birth_precision, "
+                "coalesce(n_sitelinks, 0), coalesce(n_statements, 0) FROM ref_entities WHERE qid = ?",
+                [qid],
+            ).fetchone()
+            self._entities[qid] = RefEntity(*row) if row else None
+        return self._entities[qid]
+
+    def holdings(self, qid: str) -> list[Holding]:
+        """P39 statements of a person."""
+        if qid not in self._holdings:
+            rows = self.conn.execute(
+                'SELECT value, start, "end" FROM ref_claims WHERE qid = ? AND property = \'P39\'', [qid]
+            ).fetchall()
+            self._holdings[qid] = [Holding(*r) for r in rows]
+        return self._holdings[qid]
+
+    def names(self, qid: str) -> list[str]:
+        """All normalised names (labels and aliases, every language) of a QID."""
+        if qid not in self._names:
+            rows = self.conn.execute("SELECT DISTINCT norm FROM ref_names WHERE qid = ?", [qid]).fetchall()
+            self._names[qid] = [r[0] for r in rows]
+        return self._names[qid]
+
+    def jurisdictions(self, qid: str) -> set[str]:
+        """Countries/organisations a position belongs to (P17 country, P1001 jurisdiction)."""
+        if qid not in self._jurisdictions:
+            rows = self.conn.execute(
+                "SELECT value FROM ref_claims WHERE qid = ? AND property IN ('P17', 'P1001')", [qid]
+            ).fetchall()
+            self._jurisdictions[qid] = {r[0] for r in rows}
+        return self._jurisdictions[qid]
+
+    def positions_of(self, jurisdiction: str) -> list[str]:
+        """Positions (and other items) whose P17/P1001 is this QID."""
+        if jurisdiction not in self._by_jurisdiction:
+            rows = self.conn.execute(
+                "SELECT DISTINCT c.qid FROM ref_claims c JOIN ref_entities e ON e.qid = c.qid "
+                "WHERE c.property IN ('P17', 'P1001') AND c.value = ? AND e.kind = 'position'",
+                [jurisdiction],
+            ).fetchall()
+            self._by_jurisdiction[jurisdiction] = [r[0] for r in rows]
+        return self._by_jurisdiction[jurisdiction]
+
+    def exact(self, key: str) -> list[tuple[str, str, int]]:
+        """(qid, name, is_label) rows whose normalised name equals ``key``."""
+        if key not in self._exact:
+            self._exact[key] = self.conn.execute(
+                "SELECT qid, name, is_label FROM ref_names WHERE norm = ? LIMIT ?", [key, _MAX_ROWS]
+            ).fetchall()
+        return self._exact[key]
+
+    def by_column(self, column: str, key: str) -> list[tuple[str, str, str, int]]:
+        """(qid, name, norm, is_label) rows by one of the indexed blocking keys."""
+        assert column in ("skel", "last", "acro")
+        return self.conn.execute(
+            f"SELECT qid, name, norm, is_label FROM ref_names WHERE {column} = ? LIMIT ?", [key, _MAX_ROWS]
+        ).fetchall()
+
+    def kind(self, qid: str) -> Optional[str]:
+        ent = self.entity(qid)
+        return ent.kind if ent else None
+
+
+# ------------------------------------------------------------------------------------------
+# Candidate generation
+# ------------------------------------------------------------------------------------------
+
+
+def _keep(found: dict[str, Cand], qid: str, label: str, sim: float, method: str) -> None:
+    old = found.get(qid)
+    if old is None or sim > old.sim:
+        found[qid] = Cand(qid, label, sim, method)
+
+
+def _exact(index: ReferenceIndex, key: str, found: dict[str, Cand]) -> None:
+    for qid, name, is_label in index.exact(key):
+        _keep(found, qid, name, SIM_LABEL if is_label else SIM_ALIAS, "exact" if is_label else "alias")
+
+
+def _fuzzy(index: ReferenceIndex, key: str, found: dict[str, Cand]) -> None:
+    """Same phonetic skeleton: transliteration variants; similarity from rapidfuzz."""
+    for qid, name, other, _ in index.by_column("skel", skeleton(key)):
+        if other == key:
+            continue
+        ratio = fuzz.ratio(key, other) / 100.0
+        _keep(found, qid, name, 0.8 + 0.15 * ratio, "fuzzy")
+
+
+def _surname(index: ReferenceIndex, key: str, found: dict[str, Cand]) -> None:
+    """A surname alone: people whose last name word has the same skeleton."""
+    for qid, name, other, _ in index.by_column("last", skeleton(key)):
+        ratio = fuzz.ratio(key, last_token(other)) / 100.0
+        _keep(found, qid, name, SIM_SURNAME * (0.9 + 0.1 * ratio), "surname")
+
+
+def _acronym(index: ReferenceIndex, key: str, found: dict[str, Cand]) -> None:
+    for qid, name, _, _ in index.by_column("acro", key.replace(" ", "")):
+        _keep(found, qid, name, SIM_ACRONYM, "acronym")
+
+
+def expand_surname(name: str, full_names: Iterable[str]) -> Optional[str]:
+    """The document's full name that ends with this one-word name ("Rutte" -> "Mark Rutte")."""
+    key = norm(name)
+    if " " in key or not key:
+        return None
+    matches = {full for full in full_names if " " in norm(full) and last_token(norm(full)) == key}
+    return max(matches, key=len) if len(matches) == 1 else None
+
+
+def person_candidates(index: ReferenceIndex, name: str, surface_forms: Iterable[str]) -> dict[str, Cand]:
+    """Candidates for a person name (and its other surface forms in the document)."""
+    found: dict[str, Cand] = {}
+    forms = [name] + [f for f in surface_forms if f != name]
+    for form in forms:
+        key = norm(form)
+        if not key:
+            continue
+        _exact(index, key, found)
+        if " " in key:
+            _fuzzy(index, key, found)
+    if not any(c.sim >= SIM_ALIAS for c in found.values()):
+        key = norm(name)
+        if " " not in key and key:
+            _surname(index, key, found)
+    return {q: c for q, c in found.items() if index.kind(q) == "person"}
+
+
+def org_candidates(index: ReferenceIndex, name: str, surface_forms: Iterable[str]) -> dict[str, Cand]:
+    """Candidates for an organisation (or country acting as a government)."""
+    found: dict[str, Cand] = {}
+    for form in [name] + [f for f in surface_forms if f != name]:
+        key = norm(form)
+        if not key:
+            continue
+        for variant in {key, strip_article(key)}:
+            _exact(index, variant, found)
+        if looks_like_acronym(form.replace("the ", "").replace("The ", "")):
+            _acronym(index, strip_article(key), found)
+        elif " " in key:
+            _fuzzy(index, key, found)
+    return {q: c for q, c in found.items() if index.kind(q) not in ("person", "position", None)}

@@ -1,0 +1,133 @@
+"""Reference import: dump formats, malformed lines, truncation, idempotence, lookup keys."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+from pathlib import Path
+
+import pytest
+
+from kb.errors import ReferenceError_
+from kb.link.names import acronym, looks_like_acronym, norm, skeleton
+from kb.link.reference import import_reference, parse_time
+from kb.store import open_db
+
+MINI = Path(__file__).parent / "fixtures" / "reference" / "mini.jsonl"
+N_GOOD = 20  # entities in mini.jsonl; one more line is malformed
+
+
+def _counts(db) -> tuple[int, int, int]:
+    return tuple(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("ref_entities", "ref_names", "ref_claims"))
+
+
+def _array_form(tmp_path: Path) -> Path:
+    """The official latest-all.json layout: '[', one entity per line with a trailing comma, ']'."""
+    lines = [l for l in MINI.read_text(encoding="utf-8").splitlines() if l.endswith("}")]
+    out = tmp_path / "latest-all.json"
+    out.write_text("[\n" + ",\n".join(lines) + "\n]\n", encoding="utf-8")
+    return out
+
+
+def test_plain_jsonl_counts_and_skips_malformed_line(db_path):
+    db = open_db(db_path)
+    report = import_reference(db, [MINI])
+    assert report.entities == N_GOOD
+    assert report.skipped == 1
+    assert "mini.jsonl:11" in report.failures[0]
+    assert _counts(db)[0] == N_GOOD
+    assert report.names == _counts(db)[1] and report.claims == _counts(db)[2]
+
+
+def test_reimport_is_idempotent(db_path):
+    db = open_db(db_path)
+    import_reference(db, [MINI])
+    first = _counts(db)
+    import_reference(db, [MINI])
+    assert _counts(db) == first
+
+
+@pytest.mark.parametrize("packer", ["gz", "bz2", "array", "array.gz"])
+def test_compressed_and_array_forms_give_same_rows(tmp_path, packer):
+    plain_db = open_db(tmp_path / "plain.db")
+    import_reference(plain_db, [MINI])
+    source = _array_form(tmp_path) if packer.startswith("array") else MINI
+    data = source.read_bytes()
+    if packer.endswith("gz"):
+        path = tmp_path / (source.name + ".gz")
+        path.write_bytes(gzip.compress(data))
+    elif packer == "bz2":
+        path = tmp_path / (source.name + ".bz2")
+        path.write_bytes(bz2.compress(data))
+    else:
+        path = source
+    db = open_db(tmp_path / "packed.db")
+    report = import_reference(db, [path])
+    assert report.entities == N_GOOD
+    assert _counts(db) == _counts(plain_db)
+
+
+def test_truncated_gzip_keeps_what_was_read(tmp_path):
+    data = gzip.compress(MINI.read_bytes())
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(data[: len(data) * 2 // 3])
+    db = open_db(tmp_path / "kb.db")
+    report = import_reference(db, [cut])
+    assert 0 < report.entities < N_GOOD
+    assert any("ends early" in f for f in report.failures)
+    assert _counts(db)[0] == report.entities
+
+
+def test_missing_file_is_a_reference_error(db_path):
+    with pytest.raises(ReferenceError_, match="not found"):
+        import_reference(open_db(db_path), [db_path.parent / "nope.jsonl"])
+
+
+def test_entity_fields_claims_and_kinds(db_path):
+    db = open_db(db_path)
+    import_reference(db, [MINI])
+    row = db.execute("SELECT label, kind, enwiki, birth_date, birth_precision FROM ref_entities WHERE qid='Q57792'").fetchone()
+    assert row == ("Mark Rutte", "person", "Mark Rutte", "1967-02-14", "day")
+    assert db.execute("SELECT kind FROM ref_entities WHERE qid='Q3058109'").fetchone()[0] == "position"
+    assert db.execute("SELECT kind FROM ref_entities WHERE qid='Q7184'").fetchone()[0] == "item"
+    p39 = db.execute("SELECT value, start, \"end\" FROM ref_claims WHERE qid='Q57792' AND property='P39' ORDER BY \"end\"").fetchall()
+    assert p39 == [("Q3058109", "2010-10-14", None), ("Q3058109", "2010-10-14", "2012-11-05")]
+    # a year-precision birth stays a year (never widened to a day)
+    assert db.execute("SELECT birth_date, birth_precision FROM ref_entities WHERE qid='Q900000003'").fetchone() == ("1981", "year")
+    # labels in every language, with transliterated lookup keys
+    assert db.execute("SELECT norm FROM ref_names WHERE qid='Q27926049'").fetchone()[0] == "aleksei vasil evich chepa"
+    assert db.execute("SELECT acro FROM ref_names WHERE qid='Q7184'").fetchone()[0] == "nato"
+    assert db.execute("SELECT count(*) FROM ref_names WHERE qid='Q239333'").fetchone()[0] == 3
+
+
+def test_progress_callback_sums_to_entities(db_path):
+    seen: list[int] = []
+    report = import_reference(open_db(db_path), [MINI], progress=seen.append)
+    assert sum(seen) == report.entities
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ({"time": "+2010-10-14T00:00:00Z", "precision": 11}, ("2010-10-14", "day")),
+        ({"time": "+2024-10-00T00:00:00Z", "precision": 10}, ("2024-10", "month")),
+        ({"time": "+1998-00-00T00:00:00Z", "precision": 9}, ("1998", "year")),
+        ({"time": "+1990-00-00T00:00:00Z", "precision": 8}, ("1990", "year")),
+        ({"time": "+2001-05-00T00:00:00Z", "precision": 11}, ("2001-05", "month")),
+        ("not a time", (None, None)),
+    ],
+)
+def test_parse_time_keeps_precision(value, expected):
+    assert parse_time(value) == expected
+
+
+def test_name_keys():
+    assert norm("Viktor Orbán") == norm("Viktor Orban") == "viktor orban"
+    assert norm("Jonas Gahr Støre") == "jonas gahr store"
+    assert skeleton(norm("Selenskyj")) == skeleton(norm("Zelenskyy")) == skeleton(norm("Zelensky"))
+    assert skeleton(norm("Rutte")) != skeleton(norm("Ruth"))
+    assert acronym("north atlantic treaty organization") == "nato"
+    assert acronym("organization of the islamic cooperation") == "oic"
+    assert acronym("netherlands") is None
+    assert looks_like_acronym("NATO") and looks_like_acronym("E.U.") and looks_like_acronym("VVD")
+    assert not looks_like_acronym("Nato") and not looks_like_acronym("A") and not looks_like_acronym("NATO2")
