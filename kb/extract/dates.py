@@ -559,7 +559,7 @@ _SPECS: dict[str, list[tuple[str, Handler, int]]] = {
          r"|Q[1-4])\s+(?P<y>" + _YEAR + r")" + _E, _h_season, 0),
     ],
     "de": [
-        # 6. Mai 2025, 6. Mai, 06. Mai 25? (no: two-digit years only in numeric dates)
+        # 6. Mai 2025, 6. Mai (two-digit years only in numeric dates: 1.12.24)
         (_B + r"(?P<d>" + _DAY + r")\.\s*(?P<mon>" + _DE_MONTH_RE + r")(?:\s+(?P<y>" + _YEAR
          + r"))?(?![\w])", _h_dmy, 0),
         (_B + r"(?P<d>" + _DAY + r")\.(?=\s*(?:[-–—]|bis(?:\s+zum)?)\s*" + _DAY + r"\.\s*"
