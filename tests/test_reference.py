@@ -95,7 +95,7 @@ def test_entity_fields_claims_and_kinds(db_path):
     # a year-precision birth stays a year (never widened to a day)
     assert db.execute("SELECT birth_date, birth_precision FROM ref_entities WHERE qid='Q900000003'").fetchone() == ("1981", "year")
     # labels in every language, with transliterated lookup keys
-    assert db.execute("SELECT norm FROM ref_names WHERE qid='Q27926049'").fetchone()[0] == "aleksei vasil evich chepa"
+    assert db.execute("SELECT norm FROM ref_names WHERE qid='Q27926049'").fetchone()[0] == "aleksei vasilevich chepa"
     assert db.execute("SELECT acro FROM ref_names WHERE qid='Q7184'").fetchone()[0] == "nato"
     assert db.execute("SELECT count(*) FROM ref_names WHERE qid='Q239333'").fetchone()[0] == 3
 

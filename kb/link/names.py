@@ -20,6 +20,7 @@ from functools import lru_cache
 from unidecode import unidecode
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_APOSTROPHES = re.compile(r"['`\u2019\u02bc\u02b9]")
 #: Function words skipped when forming initials ("Organization *of the* Islamic Cooperation").
 _FUNCTION_WORDS = frozenset(
     "of the and for de la le les du des der die das und fur von van in on at to a an et y del di".split()
@@ -32,7 +33,7 @@ _LEADING_ARTICLE = re.compile(r"^(the|die|der|das) ")
 @lru_cache(maxsize=200_000)
 def norm(name: str) -> str:
     """Lookup form of a name: ASCII transliteration, case-folded, words separated by one space."""
-    text = unidecode(name).casefold()
+    text = _APOSTROPHES.sub("", unidecode(name).casefold())  # "Vasil'evich" (soft sign) = "Vasilevich"
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
