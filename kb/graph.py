@@ -30,9 +30,10 @@ import csv
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional, TextIO
+from typing import Any, Callable, Iterable, Iterator, Optional, TextIO
 
 import networkx as nx
 import sqlite_utils
@@ -61,6 +62,7 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # --------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def _split_date(value: str) -> Optional[tuple[int, Optional[int], Optional[int]]]:
     """(year, month, day) of an ISO prefix, or None when it is not a real date."""
     match = _DATE_RE.match(value.strip()) if value else None
@@ -74,6 +76,7 @@ def _split_date(value: str) -> Optional[tuple[int, Optional[int], Optional[int]]
     return year, month, day
 
 
+@lru_cache(maxsize=65536)
 def first_day(value: Optional[str]) -> str:
     """First day of the period an ISO prefix names ("2019" -> "2019-01-01"); "" if unusable.
 
@@ -268,6 +271,11 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split()) if value not in (None, "") else ""
 
 
+def _code(value: Any) -> str:
+    """A short code kb itself wrote (status, precision, ISO date): "" for unknown, no cleaning."""
+    return value if isinstance(value, str) else ("" if value is None else str(value))
+
+
 def _year(value: Optional[str]) -> Optional[int]:
     parts = _split_date(value or "")
     return parts[0] if parts else None
@@ -385,14 +393,14 @@ def _tenures(db: sqlite_utils.Database, filters: _Filters, org_ids: Optional[set
             "weight": float(n_docs or 0),
             "start": begin,
             "end": finish,
-            "start_date": _text(start),
-            "start_precision": _text(start_p) if start else "",
-            "end_date": _text(end),
-            "end_precision": _text(end_p) if end else "",
-            "status": _text(status) or "unknown",
-            "role": _text(role),
+            "start_date": _code(start),
+            "start_precision": _code(start_p) if start else "",
+            "end_date": _code(end),
+            "end_precision": _code(end_p) if end else "",
+            "status": _code(status) or "unknown",
+            "role": _code(role),
             "n_evidence": int(n_ev or 0),
-            "flags": _text(flags),
+            "flags": _code(flags),
         }
         if ordinal is not None:
             attrs["ordinal"] = int(ordinal)
@@ -546,27 +554,38 @@ def attribute_types(items: Iterable[tuple[Any, dict[str, Any]]], what: str, rese
     """Attribute name -> GEXF type over all nodes or edges; ExportError on unusable values.
 
     Every writer calls this first, so a graph built elsewhere (or edited by a user) fails with
-    a message naming the element and key instead of producing a file Gephi rejects.
+    a message naming the element and key instead of producing a file Gephi rejects. It runs
+    over every value of a 500k-edge graph, hence the flat loop.
     """
     types: dict[str, str] = {}
+    gexf_types, forbidden, isfinite = _GEXF_TYPES, FORBIDDEN_KEYS, math.isfinite
     for ident, data in items:
         for key, value in data.items():
-            if key in FORBIDDEN_KEYS or not isinstance(key, str):
-                raise ExportError(f"{what} {ident!r} has a data key {key!r}: rename it (Gephi reserves 'id')")
-            kind = _value_type(value)
-            if kind is None:
-                raise ExportError(
-                    f"{what} {ident!r} attribute {key!r} is {value!r}: use str/int/float/bool "
-                    "(leave unknown numbers out, use '' for unknown text)"
-                )
+            kind = gexf_types.get(type(value))
+            if kind is None or key in forbidden or (kind == "double" and not isfinite(value)):
+                _refuse(what, ident, key, value)
             if key in reserved:
                 continue
-            if types.setdefault(key, kind) != kind:
+            known = types.get(key)
+            if known is None:
+                if not isinstance(key, str):
+                    _refuse(what, ident, key, value)
+                types[key] = kind
+            elif known != kind:
                 raise ExportError(
-                    f"{what} attribute {key!r} is {types[key]} elsewhere but {kind} on {ident!r}: "
+                    f"{what} attribute {key!r} is {known} elsewhere but {kind} on {ident!r}: "
                     "give it one type everywhere"
                 )
     return types
+
+
+def _refuse(what: str, ident: Any, key: Any, value: Any) -> None:
+    if key in FORBIDDEN_KEYS or not isinstance(key, str):
+        raise ExportError(f"{what} {ident!r} has a data key {key!r}: rename it (Gephi reserves 'id')")
+    raise ExportError(
+        f"{what} {ident!r} attribute {key!r} is {value!r}: use str/int/float/bool "
+        "(leave unknown numbers out, use '' for unknown text)"
+    )
 
 
 def _value_type(value: Any) -> Optional[str]:
@@ -608,12 +627,20 @@ def _writable(path: Path) -> Path:
 
 _ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
                                "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+_NEEDS_ESCAPE = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
 
 
 def _xml_attr(value: Any) -> str:
     """A value as an XML attribute, quotes included; control characters XML forbids dropped."""
-    text = value if isinstance(value, str) else _format(value)
-    return '"' + _XML_INVALID.sub("", text).translate(_ATTR_ESCAPES) + '"'
+    return '"' + _escape(value) + '"'
+
+
+def _escape(value: Any) -> str:
+    """Attribute text without quotes. Most values need no escaping: test before rewriting."""
+    text = value if type(value) is str else _format(value)
+    if _NEEDS_ESCAPE.search(text) is None:
+        return text
+    return _XML_INVALID.sub("", text).translate(_ATTR_ESCAPES)
 
 
 def _format(value: Any) -> str:
@@ -662,27 +689,48 @@ def _xml_text(text: str) -> str:
     return _XML_INVALID.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _attvalues(data: dict[str, Any], types: dict[str, str]) -> str:
-    parts = [
-        f"<attvalue for={_xml_attr(key)} value={_xml_attr(value)}/>"
-        for key, value in data.items()
-        if key in types
-    ]
+def _escaper() -> Callable[[Any], str]:
+    """_escape with a memo for strings: statuses, precisions, dates, roles and node ids repeat
+    across hundreds of thousands of edges, and a dict hit is cheaper than a regex scan."""
+    cache: dict[str, str] = {}
+
+    def escape(value: Any) -> str:
+        if type(value) is not str:
+            return _escape(value)
+        text = cache.get(value)
+        if text is None:
+            text = _escape(value)
+            if len(cache) < 1_000_000:
+                cache[value] = text
+        return text
+
+    return escape
+
+
+def _attvalues(data: dict[str, Any], prefixes: dict[str, str], escape: Callable[[Any], str]) -> str:
+    """<attvalues> of one element; ``prefixes`` maps declared keys to '<attvalue for="k" value="'."""
+    parts = [prefixes[key] + escape(value) + '"/>' for key, value in data.items() if key in prefixes]
     return "<attvalues>" + "".join(parts) + "</attvalues>" if parts else ""
+
+
+def _prefixes(types: dict[str, str]) -> dict[str, str]:
+    return {key: f"<attvalue for={_xml_attr(key)} value=\"" for key in types}
 
 
 def _write_gexf_nodes(out: TextIO, graph: nx.Graph, types: dict[str, str]) -> None:
     out.write(f'    <nodes count="{graph.number_of_nodes()}">\n')
+    prefixes, esc = _prefixes(types), _escaper()
     for node, data in graph.nodes(data=True):
         label = data.get("label", node)
         span = "".join(f" {k}={_xml_attr(first_day(data[k]) or data[k])}" for k in ("start", "end") if k in data)
         out.write(f"      <node id={_xml_attr(str(node))} label={_xml_attr(str(label))}{span}>"
-                  f"{_attvalues(data, types)}</node>\n")
+                  f"{_attvalues(data, prefixes, esc)}</node>\n")
     out.write("    </nodes>\n")
 
 
 def _write_gexf_edges(out: TextIO, graph: nx.Graph, types: dict[str, str]) -> None:
     out.write(f'    <edges count="{graph.number_of_edges()}">\n')
+    prefixes, esc = _prefixes(types), _escaper()
     seen: set[str] = set()
     for number, (ident, data) in enumerate(_edge_items(graph)):
         source, target = ident[0], ident[1]
@@ -691,10 +739,10 @@ def _write_gexf_edges(out: TextIO, graph: nx.Graph, types: dict[str, str]) -> No
             edge_id = f"{edge_id}#{number}"
         seen.add(edge_id)
         extra = "".join(
-            f" {key}={_xml_attr(data[key])}" for key in ("label", "weight", "start", "end") if key in data
+            f' {key}="{esc(data[key])}"' for key in ("label", "weight", "start", "end") if key in data
         )
-        out.write(f"      <edge id={_xml_attr(edge_id)} source={_xml_attr(str(source))} "
-                  f"target={_xml_attr(str(target))}{extra}>{_attvalues(data, types)}</edge>\n")
+        out.write(f'      <edge id="{_escape(edge_id)}" source="{esc(str(source))}" '
+                  f'target="{esc(str(target))}"{extra}>{_attvalues(data, prefixes, esc)}</edge>\n')
     out.write("    </edges>\n")
 
 
