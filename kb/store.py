@@ -257,7 +257,7 @@ VIEWS_V2 = """
 CREATE INDEX IF NOT EXISTS idx_tenures_person_position ON tenures(person_id, position_id);
 CREATE INDEX IF NOT EXISTS idx_tenures_status ON tenures(status, position_id);
 CREATE INDEX IF NOT EXISTS idx_positions_qid ON positions(qid);
-CREATE INDEX IF NOT EXISTS idx_mentions_entity_document ON mentions(entity_id, document_id, sentence_id);
+CREATE INDEX IF NOT EXISTS idx_mentions_entity_document ON mentions(entity_id, document_id, sentence_id, text);
 CREATE INDEX IF NOT EXISTS idx_mentions_document_entity ON mentions(document_id, entity_type, entity_id);
 CREATE INDEX IF NOT EXISTS idx_evidence_tenure_document ON evidence(tenure_id, document_id);
 CREATE INDEX IF NOT EXISTS idx_mentions_text ON mentions(text COLLATE NOCASE);
@@ -873,3 +873,67 @@ def iter_rows(db: sqlite_utils.Database, sql: str, params: Iterable[Any] = ()) -
     cols = [c[0] for c in cursor.description]
     for row in cursor:
         yield dict(zip(cols, row))
+
+
+# --------------------------------------------------------------------------------------------
+# Bulk writes (synthetic benchmark databases, fresh imports)
+# --------------------------------------------------------------------------------------------
+
+
+def bulk_insert(db: sqlite_utils.Database, table: str, rows: Iterable[dict[str, Any]], chunk: int = 5000) -> int:
+    """Append rows to a kb table with executemany, no per-row introspection; return the count.
+
+    For building large databases fast (scripts/bench_queries.py): no per-document replacement,
+    no consolidation, so only for rows that are new. Unknown columns are an error, not dropped.
+    """
+    columns = [c.name for c in db[table].columns]
+    known = set(columns)
+    count = 0
+    batch: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        if not batch:
+            return
+        extra = set().union(*batch) - known
+        if extra:
+            raise DatabaseError(f"{table} has no column(s) {sorted(extra)}: use the schema's column names")
+        cols = [c for c in columns if any(c in r for r in batch)]
+        sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' for _ in cols)})"
+        db.conn.executemany(sql, ([r.get(c) for c in cols] for r in batch))
+        batch.clear()
+
+    for row in rows:
+        batch.append(row)
+        count += 1
+        if len(batch) >= chunk:
+            flush()
+    flush()
+    return count
+
+
+def refresh_all_aggregates(db: sqlite_utils.Database) -> None:
+    """Set-based version of ``refresh_aggregates`` for every tenure and entity (after bulk_insert).
+
+    Same rules: a tenure's status is the claim of its newest evidence (published, then
+    document), as of that evidence's published date.
+    """
+    with db.conn:
+        db.execute(
+            """
+            UPDATE tenures SET
+              n_evidence = (SELECT count(*) FROM evidence e WHERE e.tenure_id = tenures.id),
+              n_documents = (SELECT count(DISTINCT document_id) FROM evidence e WHERE e.tenure_id = tenures.id),
+              status = coalesce((SELECT claimed_status FROM evidence e WHERE e.tenure_id = tenures.id
+                        ORDER BY coalesce(published, '') DESC, document_id DESC LIMIT 1), status),
+              status_as_of = (SELECT published FROM evidence e WHERE e.tenure_id = tenures.id
+                        ORDER BY coalesce(published, '') DESC, document_id DESC LIMIT 1)
+            """
+        )
+        for table in ("persons", "organizations"):
+            db.execute(
+                f"""
+                UPDATE [{table}] SET
+                  n_mentions = (SELECT count(*) FROM mentions m WHERE m.entity_id = [{table}].id),
+                  n_documents = (SELECT count(DISTINCT document_id) FROM mentions m WHERE m.entity_id = [{table}].id)
+                """
+            )
