@@ -22,6 +22,7 @@ current only with present tense or "since").
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,7 +40,8 @@ except ImportError:  # pragma: no cover - depends on another module landing
 
 try:
     from .dates import find_dates
-except ImportError:  # pragma: no cover
+except Exception as exc:  # pragma: no cover - a broken dates module must not stop extraction
+    logging.getLogger(__name__).warning("date extraction unavailable (%s): tenures get no dates", exc)
     find_dates = None
 
 EXTRACTOR = "kb.roles.v1"
@@ -63,14 +65,14 @@ FORMER_ADVERBS = {"previously", "formerly", "once", "earlier", "later"}
 SPEECH_VERBS = {"said", "says", "told", "tells", "added", "adds", "stated", "noted", "warned", "argued", "wrote",
                 "explained", "insisted", "declared", "announced", "stressed", "believes", "thinks", "urged",
                 "has", "had", "is", "was", "will", "would", "called", "met", "visited", "spoke"}
-BLOCKERS = {";", ":", "\"", "“", "”", "—", "–"}
+BLOCKERS = {";", ":", "\"", "“", "”"}
 VERB_ROLES = {
     "heads": "head", "headed": "head", "head": "head", "leads": "leader", "led": "leader", "chairs": "chair",
     "chaired": "chair", "founded": "founder", "co-founded": "co-founder", "runs": "head", "ran": "head",
     "directs": "director", "directed": "director", "manages": "manager", "managed": "manager",
 }
 WORK_VERBS = {"works", "worked", "working", "work"}
-CONFIDENCE = {"title_before_name": 0.9, "apposition": 0.85, "copula": 0.8, "conjunction": 0.7, "succession": 0.75,
+CONFIDENCE = {"inverse_copula": 0.75, "title_before_name": 0.9, "apposition": 0.85, "copula": 0.8, "conjunction": 0.7, "succession": 0.75,
               "verb_role": 0.65, "description": 0.5}
 FOLDABLE = {"chief", "head", "boss", "leader"}
 
@@ -174,7 +176,7 @@ def _sentence_claims(ctx: _SentCtx, mentions: list[Mention], quoted, deferred) -
         in_quote = in_ranges(ctx.sent.start + doc[m.core_start].idx, quoted)
         claim = _title_before_name(ctx, m, mentions)
         if claim is None and not in_quote:
-            claim = _apposition(ctx, m, mentions) or _copula(ctx, m, mentions, quoted, out)
+            claim = _apposition(ctx, m, mentions) or _inverse_copula(ctx, m) or _copula(ctx, m, mentions, quoted, out)
         if claim is None:
             if not in_quote and _is_description(doc, m):
                 deferred.append((ctx, m))
@@ -184,6 +186,7 @@ def _sentence_claims(ctx: _SentCtx, mentions: list[Mention], quoted, deferred) -
         out.append(claim)
     if not any(in_ranges(ctx.sent.start + t.idx, quoted) for t in doc[:1]):
         out.extend(_verb_roles(ctx, mentions, quoted))
+        out.extend(_party_in_parens(ctx))
     for c in out:
         _attach_dates(ctx, c, out)
     return out
@@ -242,8 +245,8 @@ def _title_before_name(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> 
     """ROLE NAME: "Prime Minister Jonas Gahr Store", "former ministre Jane Roe"."""
     doc = ctx.doc
     i = m.end
-    if i < len(doc) and doc[i].text == "," and m.start > 0 and doc[m.start - 1].lower_ in ("the", "'s", "’s"):
-        i += 1  # "the president of France, Emmanuel Macron,"
+    if i < len(doc) and doc[i].text == "," and (m.org_possessive or m.start > 0 and doc[m.start - 1].lower_ == "the"):
+        i += 1  # "the president of France, Emmanuel Macron," / "Norway's finance minister, Jens Stoltenberg"
     if i >= len(doc):
         return None
     p = _person_at(ctx, i)
@@ -289,12 +292,22 @@ def _apposition(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> Optiona
 def _link_index(doc, m: RoleMatch) -> Optional[int]:
     """Index of the link word right before the role phrase (skipping determiners)."""
     k = m.start - 1
-    while k >= 0 and (doc[k].lower_ in ("the", "a", "an", "its", "their", "his", "her") or doc[k].lower_ in ("-",)):
-        k -= 1
+    adjectives = 0
+    while k >= 0:
+        w = doc[k].lower_
+        if w in ("the", "a", "an", "its", "their", "his", "her", "-"):
+            k -= 1
+        elif adjectives < 3 and (doc[k].pos_ == "ADJ" or doc[k].ent_type_ == "NORP" or doc[k].text in lexicon().demonyms):
+            k -= 1  # "was a Norwegian politician", "is an influential senior adviser"
+            adjectives += 1
+        else:
+            break
     if k >= 0 and doc[k].lower_ == "to" and k > 0 and doc[k - 1].lower_ in ("promoted", "elevated", "elected", "appointed"):
         return k - 1
     if k >= 0 and doc[k].lower_ in ("in",) and k > 0 and doc[k - 1].lower_ == "sworn":
         return k
+    if k >= 2 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "well" and doc[k - 2].lower_ == "as":
+        return None  # "as well as"
     if k >= 0 and (doc[k].lower_ in LINK_WORDS or doc[k].lower_ == "over"):
         return k
     return None
@@ -310,20 +323,101 @@ def _copula(ctx: _SentCtx, m: RoleMatch, mentions, quoted, earlier: list[Claim])
     if subject is None:
         return None
     (ps, pe, person), rule = subject
-    between = [t.lower_ for t in doc[pe:m.start]]
+    between = _outside_parens(doc, pe, m.start)
     if any(w in IRREALIS for w in between) or any(w in BLOCKERS for w in between):
         return None
-    if len(between) > 25:
+    if len(between) > 30:
         return None
+    if m.org_name is None and doc[k].lower_ == "as":
+        _org_from_verb(doc, m, pe, k)
     claim = _new_claim(ctx, m, person, rule)
     _tense_status(claim, between, doc, ps)
+    if rule == "succession":
+        _predecessor(ctx, m, k, earlier)
     return claim
+
+
+def _outside_parens(doc, lo: int, hi: int) -> list[str]:
+    """Lower-case words between lo and hi, skipping parenthesised asides ("(born 1967)")."""
+    out, depth = [], 0
+    for t in doc[lo:hi]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(t.lower_)
+    return out
+
+
+def _inverse_copula(ctx: _SentCtx, m: RoleMatch) -> Optional[Claim]:
+    """ROLE is NAME: "the deputy mayor is Terje Halleland", "The current CEO is Jane Roe"."""
+    doc = ctx.doc
+    i = m.end
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("is", "was", "remains"):
+        return None
+    p = _person_at(ctx, i + 1)
+    if p is None:
+        return None
+    claim = _new_claim(ctx, m, p[2], "inverse_copula")
+    if claim.status_strength < 2:
+        claim.status, claim.status_strength = ("current", 1) if doc[i].lower_ != "was" else ("unknown", 0)
+    return claim
+
+
+def _party_in_parens(ctx: _SentCtx) -> list[Claim]:
+    """NAME (PARTY): "Janne Johnsen (Conservative Party)" states party membership."""
+    from .roles import is_party
+
+    doc, out = ctx.doc, []
+    for ps, pe, person in ctx.persons:
+        if pe + 2 < len(doc) and doc[pe].text == "(":
+            close = next((k for k in range(pe + 1, min(len(doc), pe + 8)) if doc[k].text == ")"), None)
+            if close is None or close == pe + 1:
+                continue
+            span = doc[pe + 1 : close]
+            if not is_party(span.text, doc[pe + 1].ent_type_) or not _is_cap_word(doc[pe + 1]):
+                continue
+            fake = RoleMatch(pe + 1, close, pe + 1, close, "member", "party", text=span.text, org_name=span.text,
+                             org_start=pe + 1, org_end=close, org_label="rule:party")
+            claim = _new_claim(ctx, fake, person, "apposition")
+            out.append(claim)
+    return out
+
+
+def _is_cap_word(tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _org_from_verb(doc, m: RoleMatch, lo: int, hi: int) -> None:
+    """ "X, who led the Red Cross as president": the org is the object of the verb before "as"."""
+    for i in range(lo, hi):
+        if doc[i].lower_ in VERB_ROLES or doc[i].lower_ in ("joined", "joins", "at"):
+            j = i + 1 + (i + 1 < hi and doc[i + 1].lower_ == "the")
+            span = _org_name_span(doc, j)
+            if span is not None and span[1] <= hi and not doc[span[0]].ent_type_ in ("PERSON", "DATE"):
+                start, name = _clean_org(doc, span[0], span[1])
+                m.org_name, m.org_start, m.org_end, m.org_label = name, start, span[1], span[2]
+                return
+
+
+def _predecessor(ctx: _SentCtx, m: RoleMatch, k: int, earlier: list[Claim]) -> None:
+    """ "X succeeded Y as ROLE": Y held ROLE before (former)."""
+    for ps, pe, person in ctx.persons:
+        if pe <= k and ps > 0 and ctx.doc[ps - 1].lower_ in SUCCESSION:
+            claim = _new_claim(ctx, m, person, "succession")
+            claim.status, claim.status_strength = "former", 2
+            earlier.append(claim)
 
 
 def _subject_left(ctx: _SentCtx, k: int, mentions, quoted):
     """Nearest person (or he/she) left of token k; "succeeded Y" skips Y to the subject."""
     doc = ctx.doc
     cands = [p for p in ctx.persons if p[1] <= k]
+    if not cands and not doc.has_annotation("ENT_IOB"):
+        span = _rule_name_left(doc, k)
+        if span is not None:
+            cands = [_add_rule_person(ctx, span, "subject", mentions)]
     pron = [i for i in range(k) if doc[i].lower_ in PRONOUN_WORDS and doc[i].lower_ not in ("her",)]
     best = cands[-1] if cands else None
     if pron and (best is None or pron[-1] >= best[1]):
@@ -345,6 +439,19 @@ def _subject_left(ctx: _SentCtx, k: int, mentions, quoted):
     if best[0] > 0 and doc[best[0] - 1].lower_ in ("'s", "’s"):
         return None
     return best, "copula"
+
+
+def _rule_name_left(doc, k: int) -> Optional[tuple[int, int]]:
+    """Without NER: the nearest run of 2+ capitalised name words left of token k."""
+    j = k
+    while j > 0:
+        span = name_backward(doc, j)
+        if span is not None and span[1] - span[0] >= 2 and (
+            span[0] == 0 or doc[span[0] - 1].lower_ in (",", "(", "and", '"', "“", "that")
+        ):
+            return span  # subject position, not an object ("led the Red Cross")
+        j -= 1
+    return None
 
 
 def _tense_status(claim: Claim, between: list[str], doc, ps: int) -> None:
@@ -372,6 +479,8 @@ def _conjunction(ctx: _SentCtx, m: RoleMatch, earlier: list[Claim]) -> Optional[
         k -= 1
     if k < 0 or doc[k].lower_ not in ("and", ",", "then", "later"):
         return None
+    if m.end < len(doc) and doc[m.end].lower_ in ("is", "was", "are", "were", "said", "has"):
+        return None  # "… and the deputy mayor is Y": a new clause with its own subject
     prev = [c for c in earlier if c.sentence == ctx.sent.index and c.rule in ("copula", "conjunction", "succession")
             and c.role_span.end <= ctx.sent.start + doc[k].idx]
     if not prev:
@@ -390,7 +499,9 @@ def _is_description(doc, m: RoleMatch) -> bool:
     """ "the ROLE" used as a subject ("The NATO chief added", "the lawmaker told")."""
     if m.start == 0 or doc[m.start - 1].lower_ != "the":
         return False
-    return m.end < len(doc) and doc[m.end].lower_ in SPEECH_VERBS
+    if m.end >= len(doc) or doc[m.end].lower_ not in SPEECH_VERBS:
+        return False
+    return m.end + 1 >= len(doc) or not doc[m.end + 1].text[:1].isupper()  # not "the mayor is Jane Roe"
 
 
 def _verb_roles(ctx: _SentCtx, mentions, quoted) -> list[Claim]:

@@ -126,7 +126,7 @@ def _name_token(tok) -> bool:
     text = tok.text
     if not text or not text[0].isupper() or tok.lower_ in NOT_NAME_WORDS:
         return False
-    if lexicon().lookup([tok.lower_], 0)[1] is not None:
+    if tok.lower_ in lexicon().role_words:
         return False
     return bool(re.fullmatch(r"[A-ZÀ-Þ][\w'’.\-]*", text)) and not text.isupper() or bool(re.fullmatch(r"[A-Z]\.", text))
 

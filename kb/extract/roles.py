@@ -31,7 +31,7 @@ FORMER_CUES = {"former", "ex", "then", "late", "previous", "erstwhile", "outgoin
 CURRENT_CUES = {"current", "sitting", "incumbent", "serving", "present"}
 #: Modifiers skipped over (kept in role_text only).
 SKIP_MODIFIERS = {
-    "acting", "interim", "new", "newly", "appointed", "elected", "designate", "longtime", "long", "time",
+    "acting", "interim", "new", "newly", "designate", "longtime", "long", "time",
     "longest", "serving", "powerful", "veteran", "influential", "top", "chief", "-", "then",
 }
 #: Roles so generic that they need an organisation (or a capitalised title use) to count.
@@ -108,6 +108,7 @@ class Lexicon:
         self.maxlen = max((len(k) for k in roles), default=1)
         self.demonyms = demonyms
         self.first_words = {k[0] for k in roles}
+        self.role_words = {w for k in roles for w in k if len(w) > 2} - {"the", "and", "for", "state"}
 
     def lookup(self, words: list[str], i: int) -> tuple[int, Optional[RoleEntry]]:
         """Longest entry starting at ``words[i]``: (length, entry) or (0, None)."""
@@ -280,6 +281,8 @@ def _extend_caps(doc, end: int) -> int:
     """Continue a name over capitalised words and connectors followed by capitalised words."""
     while end < len(doc):
         tok = doc[end]
+        if tok.ent_type_ in PERSON_LABELS and (end == 0 or doc[end - 1].ent_type_ not in PERSON_LABELS):
+            break  # "Leader of the Opposition Khaleda Zia": the name is not part of the org
         if _is_cap(tok) and tok.lower_ not in NOT_NAME_WORDS - {"the"} and not tok.is_punct:
             end += 1
         elif tok.lower_ in ORG_CONNECTORS and end + 1 < len(doc) and _is_cap(doc[end + 1]) and doc[end + 1].lower_ not in NOT_NAME_WORDS:
@@ -308,7 +311,7 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
         return
     if doc[i].lower_ == "in" and m.category not in ("head_of_government", "legislator", "diplomat"):
         return
-    if doc[i].lower_ in ("for",) and m.category not in ("executive", "employee", "official", "media", "diplomat", "minister"):
+    if doc[i].lower_ in ("for",) and m.category not in ("executive", "employee", "official", "media", "diplomat", "minister", "party"):
         return
     j = i + 1
     if j < len(doc) and doc[j].lower_ == "the":
@@ -322,7 +325,7 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
     if doc[i].lower_ == "in" and (label == "NORP" or doc[start:end].text in lexicon().demonyms):
         return  # "prime minister in Dutch history"
     start, name = _clean_org(doc, start, end)
-    if not name:
+    if not name or (m.category == "party" and not is_party(name, label)):
         return
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.end = end
@@ -352,7 +355,7 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
         start += 1
         if start >= end:
             return
-        if start == 0 and end - start == 1 and not doc[0].text.isupper() and doc[0].text not in lex.demonyms:
+        if start == 0 and end - start == 1 and not (possessive or doc[0].text.isupper() or doc[0].text in lex.demonyms):
             return  # a lone capitalised sentence-initial word is not evidence of a name
         label = "rule:cap"
     text = doc[start:end].text
@@ -362,8 +365,8 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     if name is None:
         s2, name = _clean_org(doc, start, end)
         start = s2
-    if not name:
-        return
+    if not name or (m.category == "party" and not is_party(text, label)):
+        return  # "a Norwegian politician" is no party membership
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.org_possessive = possessive
     m.start = start
@@ -386,3 +389,13 @@ def _cabinet_of(doc, m: RoleMatch, start: int, end: int) -> bool:
     m.org_start, m.org_end, m.org_label = start, end + 2, "rule:leader_body"
     m.end = end + 2
     return True
+
+
+_PARTY_RE = re.compile(
+    r"\b(party|parti|partei|democrats?|democratic|republicans?|republican|labou?r|conservatives?|liberals?|"
+    r"socialists?|communists?|greens?|tory|tories|alliance|front|league|movement|union|congress|fidesz|likud)\b", re.I)
+
+
+def is_party(name: str, label: str = "") -> bool:
+    """A political party by its name ("Labour Party", "Democratic", "Christian Democrats")."""
+    return bool(_PARTY_RE.search(name)) and label not in ("GPE", "LOC")
