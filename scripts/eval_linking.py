@@ -39,6 +39,7 @@ from kb.settings import SHARED_DIR, Settings, get_settings  # noqa: E402
 from kb.store import open_db  # noqa: E402
 
 PERSON, ORG, PLACE = "person", "organization", "place"
+_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "other", "a", "an", "some", "all", "one"}
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "i", "we", "you", "it", "us", "me"}
 
 
@@ -164,7 +165,9 @@ def read_wikifair(path: Path) -> list[GoldDoc]:
 def is_name(text: str) -> bool:
     """Named mentions only: capitalised, not a pronoun (the linker links names)."""
     t = text.strip()
-    return bool(t) and t[0].isupper() and t.lower() not in _PRONOUNS
+    if not t or not t[0].isupper() or t.split()[0].lower() in _PRONOUNS | _DETERMINERS:
+        return False
+    return " and " not in t and "," not in t  # coordinated groups ("A of B and C") are not names
 
 
 def extraction_for(doc: GoldDoc) -> tuple[Extraction, dict[tuple[int, int], tuple[str, str]]]:

@@ -86,8 +86,13 @@ def test_surname_with_role_evidence_links(db):
 
 
 def test_accent_tolerant_orban(db):
-    ext = _ext("Orban met reporters.", [lambda d: _ent(d, "Orban")])
+    # a bare surname needs evidence: here the stated role of the stated country
+    ten = Tenure(person="Orban", role="prime minister", org="Hungary", status="current")
+    ext = _ext("Hungary's prime minister Orban met reporters.",
+               [lambda d: _ent(d, "Orban"), lambda d: _ent(d, "Hungary", "organization")], [ten])
     assert _link(db, ext).link_for("person", "Orban").qid == "Q57641"
+    ext = _ext("Orban met reporters.", [lambda d: _ent(d, "Orban")])
+    assert _link(db, ext).link_for("person", "Orban").qid is None  # no evidence: NIL
     ext = _ext("Viktor Orban met reporters.", [lambda d: _ent(d, "Viktor Orban")])
     assert _link(db, ext).link_for("person", "Viktor Orban").qid == "Q57641"
 

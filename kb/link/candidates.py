@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 
 from rapidfuzz import fuzz
 
-from .names import last_token, looks_like_acronym, norm, skeleton, strip_article
+from .names import last_token, looks_like_acronym, name_runs, name_variants, norm, skeleton, strip_article
 
 #: Name similarity given to each way of finding a candidate (before evidence).
 SIM_LABEL = 1.0
@@ -168,7 +168,7 @@ def _fuzzy(index: ReferenceIndex, key: str, found: dict[str, Cand]) -> None:
         if other == key:
             continue
         ratio = fuzz.ratio(key, other) / 100.0
-        _keep(found, qid, name, 0.8 + 0.15 * ratio, "fuzzy")
+        _keep(found, qid, name, 0.7 + 0.25 * ratio, "fuzzy")
 
 
 def _surname(index: ReferenceIndex, key: str, found: dict[str, Cand]) -> None:
@@ -183,30 +183,63 @@ def _acronym(index: ReferenceIndex, key: str, found: dict[str, Cand]) -> None:
         _keep(found, qid, name, SIM_ACRONYM, "acronym")
 
 
+def core_name(text: str) -> str:
+    """The longest run of capitalised words ("President Trump 's" -> "President Trump")."""
+    runs = name_runs(text)
+    return " ".join(max(runs, key=len)) if runs else text
+
+
 def expand_surname(name: str, full_names: Iterable[str]) -> Optional[str]:
     """The document's full name that ends with this one-word name ("Rutte" -> "Mark Rutte")."""
-    key = norm(name)
+    key = norm(core_name(name))
     if " " in key or not key:
         return None
-    matches = {full for full in full_names if " " in norm(full) and last_token(norm(full)) == key}
-    return max(matches, key=len) if len(matches) == 1 else None
+    matches = set()
+    for full in full_names:
+        core = norm(core_name(full))
+        if " " in core and last_token(core) == key:
+            matches.add(core)
+    if len(matches) != 1:
+        return None
+    wanted = matches.pop()
+    return next(f for f in full_names if norm(core_name(f)) == wanted)
+
+
+def _strong(found: dict[str, Cand]) -> bool:
+    return any(c.sim >= SIM_ALIAS for c in found.values())
+
+
+def _lookup(index: ReferenceIndex, key: str, found: dict[str, Cand]) -> None:
+    _exact(index, key, found)
+    if " " in key:
+        _fuzzy(index, key, found)
 
 
 def person_candidates(index: ReferenceIndex, name: str, surface_forms: Iterable[str]) -> dict[str, Cand]:
-    """Candidates for a person name (and its other surface forms in the document)."""
+    """Candidates for a person name (and its other surface forms in the document).
+
+    Long mentions ("US President Barack Obama", "Ann Chiang of DAB") fall back to the names
+    inside them, and a name that matches nothing as a whole falls back to its surname.
+    """
     found: dict[str, Cand] = {}
     forms = [name] + [f for f in surface_forms if f != name]
     for form in forms:
-        key = norm(form)
-        if not key:
-            continue
-        _exact(index, key, found)
-        if " " in key:
-            _fuzzy(index, key, found)
-    if not any(c.sim >= SIM_ALIAS for c in found.values()):
-        key = norm(name)
-        if " " not in key and key:
-            _surname(index, key, found)
+        if norm(form):
+            _lookup(index, norm(form), found)
+    if not _strong(found):
+        for variant in name_variants(name):
+            partial: dict[str, Cand] = {}
+            _lookup(index, norm(variant), partial)
+            partial = {q: c for q, c in partial.items() if index.kind(q) == "person"}
+            if partial:
+                for c in partial.values():
+                    c.method = f"partial+{c.method}"
+                found.update(partial)
+                break
+    words = norm(core_name(name)).split()
+    if len(words) == 1 and not any(index.kind(q) == "person" for q in found):
+        # only a bare surname: "Marco Bernardini" must not become "Rita Bernardini"
+        _surname(index, words[0], found)
     return {q: c for q, c in found.items() if index.kind(q) == "person"}
 
 

@@ -31,7 +31,6 @@ W_PRIOR = 0.1
 #: Organisation names are rarely shared by two reference entries (unlike person names), so an
 #: organisation's exact label is by itself enough evidence; persons need more than the name.
 W_ORG_BASE = 0.1
-W_UNIQUE_SURNAME = 0.15
 AMBIGUITY_MARGIN = 0.05
 AMBIGUITY_PENALTY = 0.12
 
@@ -171,14 +170,7 @@ def score_org(index: ReferenceIndex, cand: Cand, ctx: Context) -> None:
 
 
 def rank(cands: list[Cand]) -> list[Cand]:
-    """Sort by score; clip to [0, 1]; penalise the best when another is nearly as good.
-
-    A surname that only one reference person carries is itself evidence (news write "Orbán"
-    once the reader knows whom they mean), so a lone surname candidate gets a bonus.
-    """
-    if len(cands) == 1 and cands[0].method == "surname":
-        cands[0].score += W_UNIQUE_SURNAME
-        cands[0].features["unique"] = 1.0
+    """Sort by score; clip to [0, 1]; penalise the best when another is nearly as good."""
     cands.sort(key=lambda c: (-c.score, c.qid))
     if len(cands) > 1 and cands[0].score - cands[1].score < AMBIGUITY_MARGIN:
         cands[0].score -= AMBIGUITY_PENALTY

@@ -73,3 +73,51 @@ def looks_like_acronym(text: str) -> bool:
     """'NATO', 'UN', 'E.U.', 'VVD': 2-7 capitals (dots allowed) and nothing else."""
     letters = text.replace(".", "").strip()
     return 2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()
+
+
+_POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
+
+
+def name_runs(text: str) -> list[list[str]]:
+    """Runs of capitalised words in a mention, split at lower-case words and possessives.
+
+    "US President Barack Obama" -> [[US, President, Barack, Obama]];
+    "Ann Chiang of DAB" -> [[Ann, Chiang], [DAB]]; "DAB 's Horace Cheung" -> [[DAB], [Horace, Cheung]].
+    """
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for raw in text.replace("’", "'").split():
+        token = raw.strip(",;:()\"")
+        ends_run = bool(_POSSESSIVE.search(token)) and token not in ("'",)
+        token = _POSSESSIVE.sub("", token)
+        joined = bool(current) and current[-1] == "-"  # "Cheuk - yan": a split hyphenated name
+        if token and (token[0].isupper() or token[0].isdigit() or joined or (current and token == "-")):
+            current.append(token)
+        elif token.startswith("-") and current:  # "Cheuk - yan": a split hyphenated name
+            current.append(token)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+        if ends_run and current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def name_variants(text: str) -> list[str]:
+    """Shorter names inside a long mention, most specific first: each run of capitalised words
+    and its suffixes of two or more words (titles come first in English: "US President X Y")."""
+    out: list[str] = []
+    for run in sorted(name_runs(text), key=len, reverse=True):
+        words = [w for w in run if w != "-"]
+        joined = " ".join(run).replace(" - ", "-").replace(" -", "-")
+        if joined not in out and joined != text:
+            out.append(joined)
+        for i in range(1, len(words) - 1):
+            suffix = " ".join(words[i:])
+            if suffix not in out:
+                out.append(suffix)
+    return out
