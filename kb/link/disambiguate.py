@@ -32,7 +32,7 @@ W_PRIOR = 0.1
 #: organisation's exact label is by itself enough evidence; persons need more than the name.
 W_ORG_BASE = 0.1
 AMBIGUITY_MARGIN = 0.05
-AMBIGUITY_PENALTY = 0.12
+AMBIGUITY_PENALTY = 0.15
 
 
 @dataclass
