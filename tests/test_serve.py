@@ -531,3 +531,36 @@ def test_every_canned_query_answers_over_http(server):
         assert json.loads(body).get("ok", True), (name, body)
         status, _ = http_get(f"{server}/kb/{name}")
         assert status == 200, name
+
+
+# --------------------------------------------------------------------------------------------
+# The link plugin's rules, cell by cell (Datasette's URL builder, no server)
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ds(kb_db):
+    from datasette.app import Datasette
+
+    return Datasette([str(kb_db)])
+
+
+def test_render_link_rules(ds):
+    from kb.datasette_plugin import render_link
+
+    def cell(value, column, table=None, row=None):
+        out = render_link(row or {}, value, column, table, "kb", ds)
+        return None if out is None else str(out)
+
+    assert cell("Q42", "person_qid") == '<a href="https://www.wikidata.org/wiki/Q42" title="Wikidata">Q42</a>'
+    assert cell("Q42", "value", "ref_claims").startswith('<a href="https://www.wikidata.org/wiki/Q42"')
+    assert cell("Q42", "label") is None  # a label that looks like a QID is not a QID column
+    assert cell("Q42x", "qid") is None
+    assert "https://en.wikipedia.org/wiki/A_%26_B" in cell("A & B", "wikipedia_title")
+    assert cell("d1:0", "sentence_id") == '<a href="/kb/sentences/d1~3A0">d1:0</a>'
+    assert cell("d1:0", "sentence_id", "evidence") is None  # a declared foreign key: Datasette links it
+    assert cell("d1", "id", "documents") is None
+    assert cell("a,b", "a_documents") == '<a href="/kb/documents/a">a</a>, <a href="/kb/documents/b">b</a>'
+    assert cell("Q7", "entity_id", "mentions", {"entity_type": "organization"}) == '<a href="/kb/organizations/Q7">Q7</a>'
+    assert cell("<b>", "person_id") == '<a href="/kb/persons/~3Cb~3E">&lt;b&gt;</a>'
+    assert cell(None, "qid") is None and cell(3, "person_id") is None
