@@ -69,6 +69,12 @@ SUPPORTED = ", ".join(SUFFIX_KINDS)
 _CHUNK = 1 << 20
 #: Share of control characters (other than tab/newline/CR/FF) above which text is binary.
 _MAX_CONTROL_SHARE = 0.01
+#: Mostly-UTF-8 inputs may hold at most this many stray (Windows-1252) bytes.
+_MAX_STRAY_BYTES = 10_000
+_ASCII_BYTES = bytes(range(128))
+_WINDOW = 4096
+#: Inputs above this many bytes are encoding-detected on a sample of this size.
+_DETECT_SAMPLE = 1 << 20
 #: Single-byte Latin code pages a detector may confuse with Windows-1252 on short texts.
 _LATIN_SINGLE_BYTE = {
     "cp1250", "cp1252", "cp1257", "latin_1", "iso8859_1", "iso8859_2", "iso8859_3", "iso8859_4",
@@ -266,19 +272,54 @@ def _detect(data: bytes) -> Optional[tuple[str, str]]:
     Windows-1252 English/German). kb reads English and German, whose legacy encoding is
     Windows-1252, so when the guess is any single-byte Latin page and the bytes are valid
     Windows-1252, Windows-1252 is used (German letters sit at the same bytes in cp1250/latin-1).
+    Large inputs are detected on a sample (detecting 50 MB takes many seconds) and then decoded
+    whole and strictly; if the sample misled, the whole input is detected after all.
     """
+    if len(data) > _DETECT_SAMPLE:
+        encoding = _detect_encoding(_sample(data))
+        if encoding is not None:
+            try:
+                return data.decode(encoding), _codec_name(encoding)
+            except (UnicodeDecodeError, LookupError):
+                pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         return None
-    encoding = best.encoding
-    if encoding in _LATIN_SINGLE_BYTE:
-        try:
-            return data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            pass
-    return str(best), _codec_name(encoding)
+    if best.encoding in _LATIN_SINGLE_BYTE and _is_cp1252(data):
+        return data.decode("cp1252"), "cp1252"
+    return str(best), _codec_name(best.encoding)
+
+
+def _is_cp1252(data: bytes) -> bool:
+    try:
+        data.decode("cp1252")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _detect_encoding(data: bytes) -> Optional[str]:
+    """The encoding charset-normalizer names for ``data`` (with the cp1252 preference)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    if best.encoding in _LATIN_SINGLE_BYTE and _is_cp1252(data):
+        return "cp1252"
+    return best.encoding
+
+
+def _sample(data: bytes) -> bytes:
+    """Head, middle and tail of a large input, cut at offsets divisible by 4 so that UTF-16/32
+    code units stay aligned (single-byte encodings do not care; a cut multi-byte character
+    costs the detector one character)."""
+    part = _DETECT_SAMPLE // 3 // 4 * 4
+    middle = len(data) // 2 // 4 * 4
+    tail = (len(data) - part) // 4 * 4
+    return data[:part] + data[middle : middle + part] + data[tail : tail + part]
 
 
 def _binary_reason(text: str) -> Optional[str]:
@@ -309,10 +350,40 @@ def _decode_bytes(data: bytes, declared: Optional[str] = None) -> tuple[str, str
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    found = _detect(data)
+    found = _utf8_with_cp1252(data) or _detect(data)
     if found is None:
         raise DocumentError("its encoding could not be detected (binary data?): re-save it as UTF-8 text")
     return found
+
+
+def _utf8_with_cp1252(data: bytes) -> Optional[tuple[str, str]]:
+    """UTF-8 text with a few stray Windows-1252 bytes (a '€' or '–' pasted in from another
+    source), decoded as such; None when the input is not mostly UTF-8.
+
+    Without this, a detector calls the whole file cp1252 and every 'ü' of the UTF-8 part turns
+    into 'Ã¼', which breaks names. Mostly UTF-8 means: more valid multi-byte UTF-8 characters
+    than stray bytes. Stray bytes undefined in cp1252 become U+FFFD (one for one).
+    """
+    view, pos, parts, stray = memoryview(data), 0, [], 0
+    while pos < len(data):
+        end = pos + _WINDOW  # small windows: each UnicodeDecodeError copies its whole input
+        try:
+            text, used = codecs.utf_8_decode(view[pos:end], "strict", end >= len(data))
+            parts.append(text)
+            pos += used
+            if used == 0:  # an incomplete sequence at a window end that cannot complete
+                raise UnicodeDecodeError("utf-8", bytes(view[pos : pos + 1]), 0, 1, "incomplete")
+        except UnicodeDecodeError as err:
+            parts.append(codecs.utf_8_decode(view[pos : pos + err.start], "strict", True)[0])
+            bad = bytes(view[pos + err.start : pos + err.end])
+            parts.append(bad.decode("cp1252", "replace"))
+            stray, pos = stray + len(bad), pos + err.end
+            if stray > _MAX_STRAY_BYTES:
+                return None
+    valid_high_bytes = len(data.translate(None, _ASCII_BYTES)) - stray
+    if valid_high_bytes < 2 * stray or not stray:
+        return None
+    return "".join(parts), "utf-8+cp1252"
 
 
 def _normalise_newlines(text: str) -> str:
@@ -706,7 +777,7 @@ def _decode_line(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    found = _detect(data)
+    found = _utf8_with_cp1252(data) or _detect(data)
     if found is None:
         raise DocumentError("the line is not UTF-8 and its encoding could not be detected: re-save the file as UTF-8")
     text, encoding = found
