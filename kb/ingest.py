@@ -640,6 +640,8 @@ def _declared_charset(data: bytes) -> Optional[str]:
     if not match:
         return None
     label = match.group(1).decode("ascii", "replace").lower()
+    if label.startswith(("utf-16", "utf16")):  # WHATWG: a UTF-16 declaration in bytes read
+        return "utf-8"  # as ASCII-compatible is a lie (a BOM decides real UTF-16)
     return "cp1252" if label in _HTML_AS_CP1252 else label
 
 

@@ -213,6 +213,17 @@ def test_directories_walked_sorted_hidden_and_other_kinds_skipped(tmp_path):
     assert all(isinstance(d, Document) for d in docs)
 
 
+def test_named_hidden_file_and_folder_are_read(tmp_path):
+    hidden = write(tmp_path / ".draft.txt", "named explicitly")
+    write(tmp_path / ".corpus" / "a.txt", "inside a hidden folder named explicitly")
+    assert [d.id for d in items(hidden, tmp_path / ".corpus")] == [".draft", "a"]
+
+
+def test_html_utf16_declaration_on_ascii_bytes_is_read_as_utf8(tmp_path):
+    page = '<html><head><meta charset="utf-16"></head><body><p>Anna Berg is mayor.</p></body></html>'
+    assert "Anna Berg is mayor." in only(write(tmp_path / "p.html", page)).text
+
+
 def test_named_file_of_unknown_kind_is_read_as_text(tmp_path):
     note = write(tmp_path / "notes.md", "Anna Berg is mayor.")
     assert only(note).id == "notes"

@@ -16,7 +16,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kb.ingest import iter_documents
+from kb.errors import DocumentError
+from kb.ingest import iter_documents, normalise_date
 from kb.model import Document, IngestFailure
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -67,9 +68,9 @@ _fuzz_bytes = st.lists(_pieces, max_size=30).map(b"".join)
 
 
 @FUZZ
-@given(data=_fuzz_bytes)
-def test_random_bytes_as_txt_yield_exactly_one_item(data):
-    tmp, path = _write("doc.txt", data)
+@given(data=_fuzz_bytes, suffix=st.sampled_from([".txt", ".html"]))
+def test_random_bytes_as_txt_or_html_yield_exactly_one_item(data, suffix):
+    tmp, path = _write(f"doc{suffix}", data)
     with tmp:
         result = _run(path)
         assert len(result) == 1 and result[0].source == str(path)
@@ -150,3 +151,15 @@ def test_text_round_trips_through_txt(text, encoding):
             assert item.text == text
         elif encoding in ("utf-8", "utf-8-sig", "utf-16"):
             raise AssertionError(f"UTF text failed: {item.reason}")
+
+
+@FUZZ
+@given(value=st.one_of(st.text(max_size=40), st.from_regex(r"\A\d{1,2}[./ -]\d{1,2}[./ -]\d{2,4}\Z")))
+def test_normalise_date_returns_a_day_or_raises_document_error(value):
+    try:
+        result = normalise_date(value)
+    except DocumentError as err:
+        assert "YYYY-MM-DD" in str(err)
+        return
+    assert result is None or (len(result) == 10 and result[4] == "-" and result[7] == "-")
+    assert (result is None) == (not value.strip())
