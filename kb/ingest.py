@@ -24,6 +24,12 @@ Choices (also in the README section of the final report):
 * **Duplicate ids** within one run: the same id with the same text is yielded again (the build
   skips it as a duplicate); the same id with *different* text is a failure, since the second
   document would silently replace the first in kb.db.
+* **Encodings**: BOM, then strict UTF-8, then UTF-8 with a few stray Windows-1252 bytes (kept
+  as UTF-8, the strays read as cp1252), then charset-normalizer with a preference for cp1252
+  over its Latin neighbours (kb reads English and German). ``meta["encoding"]`` is set when not
+  plain UTF-8. Unpaired surrogates from JSON escapes become U+FFFD (SQLite cannot store them).
+* **HTML** ``lang`` attributes go to ``meta["html_lang"]``, not ``Document.lang``: sites keep
+  them on machine-translated pages, so per-sentence detection is the better judge.
 * **Unreadable files**: tests run as root, where ``chmod 000`` does not stop reading, so the
   tests use real unreadable entries instead (a dangling symlink, a FIFO); permission errors are
   handled by the same code path (``OSError`` -> failure) and tested when not running as root.
@@ -293,6 +299,7 @@ def _detect(data: bytes) -> Optional[tuple[str, str]]:
 
 
 def _is_cp1252(data: bytes) -> bool:
+    """True when every byte is defined in Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D are not)."""
     try:
         data.decode("cp1252")
         return True
@@ -441,6 +448,7 @@ def _open_checked(path: Path) -> os.stat_result:
 
 
 def _size_error(path: Path, size: int, limit: int) -> DocumentError:
+    """The over-limit message: names the setting, since raising it is one way out."""
     return DocumentError(
         f"{path} is {size:,} bytes, above the limit of {limit:,} bytes: split it into smaller "
         f"files, or raise the limit with KB_MAX_FILE_BYTES={size + 1}"
@@ -540,6 +548,7 @@ def _walk(directory: Path, plan: InputPlan, seen_dirs: set[str]) -> None:
 
 
 def _is_dir(entry: os.DirEntry) -> bool:
+    """``is_dir`` that treats an entry which cannot be stat'ed as a file (reported later)."""
     try:
         return entry.is_dir()
     except OSError:
@@ -913,6 +922,7 @@ def _check_duplicate(item: Item, seen: dict[str, tuple[str, str]]) -> Item:
 
 
 def _iterate(files: list[Path], ctx: _Context) -> Iterator[Item]:
+    """The lazy part of ``iter_documents``: one file at a time, ids checked across files."""
     seen: dict[str, tuple[str, str]] = {}
     for path in files:
         for item in _read_file(path, ctx):
