@@ -436,14 +436,14 @@ def _open_checked(path: Path) -> os.stat_result:
     except FileNotFoundError:
         if path.is_symlink():
             raise DocumentError(
-                f"{path} is a symlink to {os.readlink(path)!r}, which does not exist: fix or remove the link"
+                f"{path}: dangling symlink to {os.readlink(path)!r}, which does not exist: fix or remove the link"
             ) from None
-        raise DocumentError(f"{path} disappeared while kb was reading: check the input folder") from None
+        raise DocumentError(f"{path}: disappeared while kb was reading: check the input folder") from None
     except OSError as err:
-        raise DocumentError(f"cannot read {path}: {err.strerror or err}: check the path and its permissions") from None
+        raise DocumentError(f"{path}: cannot read it ({err.strerror or err}): check the path and its permissions") from None
     if not stat.S_ISREG(st.st_mode):
         kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file"
-        raise DocumentError(f"{path} is {kind}, not a regular file: give kb files or folders of files")
+        raise DocumentError(f"{path}: {kind}, not a regular file: give kb files or folders of files")
     return st
 
 
@@ -458,8 +458,8 @@ def _size_error(path: Path, size: int, limit: int) -> DocumentError:
 def _os_error(path: Path, err: OSError) -> DocumentError:
     """A how-to-fix message for an OSError raised while reading ``path``."""
     if isinstance(err, PermissionError):
-        return DocumentError(f"permission denied reading {path}: make it readable (chmod a+r {path}) or run kb as its owner")
-    return DocumentError(f"cannot read {path}: {err.strerror or err}: check the file and the disk")
+        return DocumentError(f"{path}: permission denied: make it readable (chmod a+r {path}) or run kb as its owner")
+    return DocumentError(f"{path}: cannot read it ({err.strerror or err}): check the file and the disk")
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:
@@ -480,16 +480,16 @@ def _read_bytes(path: Path, limit: int) -> bytes:
 def _text_from_bytes(path: Path, data: bytes, declared: Optional[str] = None) -> tuple[str, str]:
     """Decode, refuse binary/empty content, normalise newlines; DocumentError names the file."""
     if not data:
-        raise DocumentError(f"{path} is empty: remove it or fill it with the article text")
+        raise DocumentError(f"{path}: empty file: remove it or fill it with the article text")
     try:
         text, encoding = _decode_bytes(data, declared)
     except DocumentError as err:
         raise DocumentError(f"{path}: {err}") from None
     reason = _binary_reason(text)
     if reason:
-        raise DocumentError(f"{path} is not a text file: {reason}; give kb .txt, .html or .jsonl text files")
+        raise DocumentError(f"{path}: not a text file: {reason}; give kb .txt, .html or .jsonl text files")
     if not text.strip():
-        raise DocumentError(f"{path} holds only whitespace: remove it or fill it with the article text")
+        raise DocumentError(f"{path}: only whitespace: remove it or fill it with the article text")
     return _normalise_newlines(text), encoding
 
 
@@ -847,10 +847,10 @@ def _jsonl_line(raw: _RawLine, path: Path, stem: str, ctx: _Context) -> Optional
     """One Document or IngestFailure for a non-blank line; None for a blank line."""
     source = f"{path}:{raw.number}"
     if raw.error:
-        return IngestFailure(source, f"{path}: reading stopped at line {raw.number}: {raw.error}")
+        return IngestFailure(source, f"reading stopped at this line: {raw.error}")
     if raw.too_long:
         return IngestFailure(source, (
-            f"{source}: the line is {raw.too_long:,} bytes, above the limit of {ctx.settings.max_file_bytes:,} "
+            f"the line is {raw.too_long:,} bytes, above the limit of {ctx.settings.max_file_bytes:,} "
             f"bytes per document: shorten the text, or raise the limit with KB_MAX_FILE_BYTES={raw.too_long + 1}"))
     data = raw.data[3:] if raw.number == 1 and raw.data.startswith(codecs.BOM_UTF8) else raw.data
     if not data.strip():
@@ -859,9 +859,9 @@ def _jsonl_line(raw: _RawLine, path: Path, stem: str, ctx: _Context) -> Optional
         text, encoding = _decode_line(data.rstrip(b"\r"))
         return _jsonl_document(_json_object(text), f"{stem}-{raw.number}", source, ctx, encoding)
     except DocumentError as err:
-        return IngestFailure(source, f"{source}: {err}")
+        return IngestFailure(source, str(err))
     except Exception as err:  # a bug must not end the build; the reason says to report it
-        return IngestFailure(source, f"{source}: unexpected error (a kb bug, please report it): {type(err).__name__}: {err}")
+        return IngestFailure(source, f"unexpected error (a kb bug, please report it): {type(err).__name__}: {err}")
 
 
 def _read_jsonl(path: Path, ctx: _Context) -> Iterator[Item]:
@@ -879,12 +879,19 @@ def _read_jsonl(path: Path, ctx: _Context) -> Iterator[Item]:
                 if item is not None:
                     yield item
     except OSError as err:  # opening happens lazily at the first read for plain files
-        yield IngestFailure(str(path), str(_os_error(path, err)))
+        yield _file_failure(path, _os_error(path, err))
 
 
 # --------------------------------------------------------------------------------------------
 # The iterator
 # --------------------------------------------------------------------------------------------
+
+
+def _file_failure(path: Path, err: DocumentError) -> IngestFailure:
+    """A failure for a whole file; the reason drops the ``path: `` the message starts with,
+    since ``IngestFailure.source`` names the file already."""
+    reason, prefix = str(err), f"{path}: "
+    return IngestFailure(str(path), reason[len(prefix):] if reason.startswith(prefix) else reason)
 
 
 def _read_file(path: Path, ctx: _Context) -> Iterator[Item]:
@@ -898,10 +905,10 @@ def _read_file(path: Path, ctx: _Context) -> Iterator[Item]:
         else:
             yield _read_txt(path, ctx)
     except DocumentError as err:
-        yield IngestFailure(str(path), str(err))
+        yield _file_failure(path, err)
     except Exception as err:  # a bug must not end the build; the reason says to report it
         log.exception("unexpected error reading %s", path)
-        yield IngestFailure(str(path), f"{path}: unexpected error (a kb bug, please report it): {type(err).__name__}: {err}")
+        yield IngestFailure(str(path), f"unexpected error (a kb bug, please report it): {type(err).__name__}: {err}")
 
 
 def _check_duplicate(item: Item, seen: dict[str, tuple[str, str]]) -> Item:
@@ -916,7 +923,7 @@ def _check_duplicate(item: Item, seen: dict[str, tuple[str, str]]) -> Item:
         return item
     return IngestFailure(
         item.source,
-        f"{item.source}: document id {item.id!r} is already used by {first[1]} with different text: "
+        f"document id {item.id!r} is already used by {first[1]} with different text: "
         "give each document a unique id (JSONL \"id\", or rename the file)",
     )
 

@@ -149,8 +149,10 @@ def test_binary_files_fail_with_reason(tmp_path, data):
     assert isinstance(failure, IngestFailure)
     assert failure.source == str(path)
     assert "not a text file" in failure.reason or "encoding could not be detected" in failure.reason
-    with pytest.raises(DocumentError):
+    assert str(path) not in failure.reason  # the source names the file; the reason says why
+    with pytest.raises(DocumentError) as err:
         read_text_file(path)
+    assert str(err.value).startswith(f"{path}: ")  # raised alone, the message names the file
 
 
 def test_empty_and_whitespace_files_fail(tmp_path):
@@ -158,8 +160,8 @@ def test_empty_and_whitespace_files_fail(tmp_path):
     blank = write(tmp_path / "blank.txt", " \n\t\r\n  ")
     result = items(empty, blank)
     assert [type(r) for r in result] == [IngestFailure, IngestFailure]
-    assert "is empty" in result[0].reason
-    assert "only whitespace" in result[1].reason
+    assert result[0].reason.startswith("empty file")
+    assert result[1].reason.startswith("only whitespace")
 
 
 def test_50_mb_text_file_is_read(tmp_path):
