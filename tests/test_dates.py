@@ -421,3 +421,79 @@ def test_eval_timex_on_meantime(shared, capsys):
     assert _eval_main()([str(meantime), "--gum", str(meantime / "absent")]) == 0
     out = capsys.readouterr().out
     assert "representable" in out and "precision" in out and "baseline" in out
+
+
+# ------------------------------------------------------------------ speed gates are sound
+# find_dates skips every pattern whose cheap trigger words (digits, month names, "year", ...)
+# are absent from the sentence. The gates must never change a result: gated atoms must equal
+# the atoms found by running every pattern, on sentences with and without dates, in any case.
+
+_GATE_SENTENCES = [
+    "The council met on Tuesday to discuss the budget.",
+    "Shares rose 3.5 percent to 1,250 points in early trading.",
+    "Er wurde am 6. Mai 2025 gewählt und ist seit Anfang 2024 im Amt.",
+    "Vom 3. bis 5. Mai tagte der Rat; vor zwei Jahren war es der 1.12.24.",
+    "FOUR YEARS AGO she left; TWO MONTHS LATER he did, too.",
+    "In fiscal 2008 and Q3 2009 the firm (1950–2020) grew; 2010-24 was calm.",
+    "Last October, this year and next month were busy; ISO date 2024-02-29.",
+    "Die Sitzung findet morgen statt, gestern war Sonnabend, im vergangenen Jahr nicht.",
+    "The mid-2023 report covered the end of October 2024 and the summer of 2021.",
+    "No dates here at all, just a calm sentence about gardening and rain.",
+]
+
+_VOCAB = [
+    "May", "Mai", "March", "März", "Maerz", "Sept.", "Dec", "Dez.", "Jänner", "Oktobers",
+    "Monday", "Freitag", "Sonnabend", "today", "Yesterday", "morgen", "Morgen", "Übermorgen",
+    "year", "years", "months", "day", "days", "Jahr", "Jahren", "Monat", "Tagen", "Jahres",
+    "ago", "vor", "later", "after", "before", "später", "zuvor", "early", "mid-", "Anfang",
+    "Mitte", "Ende", "summer", "Sommer", "Herbst", "Q3", "FY", "fiscal", "quarter", "Quartal",
+    "of", "the", "in", "im", "am", "on", "last", "next", "this", "letzten", "kommenden",
+    "since", "from", "to", "bis", "zum", "between", "and", "born", "(", ")", "-", "–", "/",
+    ",", ".", "1", "3.", "12", "31st", "2024", "1999", "2010-24", "1.12.2024", "2024-05-06",
+    "four", "zwei", "room", "people", "%", "Tuesday", "Apr", "Okt", "heute",
+]
+
+
+def _gated_equals_ungated(text: str, anchor, lang: str) -> None:
+    from datetime import date
+
+    from kb.extract import dates as d
+
+    anchor_date = date.fromisoformat(anchor) if anchor else None
+    assert d._atoms(text, anchor_date, lang) == d._atoms(text, anchor_date, lang, gated=False)
+
+
+@pytest.mark.parametrize("text", _GATE_SENTENCES)
+@pytest.mark.parametrize("lang", ["en", "de", "xx"])
+def test_gates_do_not_change_atoms(text, lang):
+    for anchor in (None, ANCHOR):
+        _gated_equals_ungated(text, anchor, lang)
+        _gated_equals_ungated(text.upper(), anchor, lang)
+        _gated_equals_ungated(text.lower(), anchor, lang)
+
+
+def test_gates_reject_sentence_without_trigger():
+    from kb.extract import dates as d
+
+    text = "A calm sentence about gardening, rain and the council's plans."
+    assert find_dates(text, anchor=ANCHOR, lang="xx") == []
+    assert d._atoms(text, None, "xx", gated=False) == []  # the gate is not hiding anything
+
+
+def test_gates_on_generated_token_soup():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    token = st.tuples(st.sampled_from(_VOCAB), st.sampled_from([str, str.lower, str.upper,
+                                                                str.title]))
+    soup = st.lists(token, min_size=1, max_size=12).flatmap(
+        lambda toks: st.lists(st.sampled_from([" ", "", "  "]), min_size=len(toks),
+                              max_size=len(toks)).map(
+            lambda seps: "".join(f(w) + sep for (w, f), sep in zip(toks, seps))))
+
+    @settings(max_examples=400, deadline=None, database=None)
+    @given(soup, st.sampled_from(["en", "de", "xx"]), st.sampled_from([None, ANCHOR]))
+    def check(text, lang, anchor):
+        _gated_equals_ungated(text, anchor, lang)
+
+    check()

@@ -38,6 +38,13 @@ Conventions (documented choices, tested in tests/test_dates.py):
   spans at least 20 years (lives are long, terms of office short); otherwise ``from_to``.
 - Point mentions include a leading temporal preposition ("in", "on", "im", "am", "in the year",
   "im Jahr") in ``DateMention.text``; the DateValue offsets always cover the date itself.
+
+Speed: ``find_dates`` runs once per sentence of every document, and most sentences hold no
+date. Each pattern therefore carries a *gate*: substring features it cannot match without (a
+digit, a month name, "year", ...). A sentence with none of a language's root features returns
+[] after a few ``in`` tests; otherwise only patterns whose gate is open are run. Gates are
+necessary conditions, so results are identical to running every pattern (tested against
+``_atoms(..., gated=False)``); ``scripts/bench_dates.py`` measures the speed.
 """
 
 from __future__ import annotations
@@ -45,8 +52,9 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 
 from kb.model import DateValue
 
@@ -269,13 +277,20 @@ _NOT_YEAR_AFTER = re.compile(
 )
 
 
+_NOT_YEAR_WORD_MAX = 16  # longest alternative of _NOT_YEAR_BEFORE ("approximately.") + margin
+_DECADE_AFTER = re.compile(r"^(?:'?s\b|er\b|er-?Jahre|ern\b)")
+
+
 def _plain_year_ok(m: re.Match, ctx: _Ctx) -> bool:
     """A bare 4-digit number is a year unless its neighbours make it a count or a label."""
     before = ctx.text[max(0, m.start() - 30): m.start()]
     after = ctx.text[m.end(): m.end() + 40]
-    if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(after):
+    # a match of _NOT_YEAR_BEFORE is one listed word (at most _NOT_YEAR_WORD_MAX characters)
+    # ending where the trailing whitespace starts: no need to try the earlier positions
+    tail_from = max(0, len(before.rstrip()) - _NOT_YEAR_WORD_MAX)
+    if _NOT_YEAR_BEFORE.search(before, tail_from) or _NOT_YEAR_AFTER.match(after):
         return False
-    if re.match(r"^(?:'?s\b|er\b|er-?Jahre|ern\b)", after):  # decades: 1990s, 1990er
+    if _DECADE_AFTER.match(after):  # decades: 1990s, 1990er
         return False
     return True
 
@@ -517,9 +532,9 @@ _DE_WD = _alt(_DE_WEEKDAYS)
 # (pattern, handler, flags) per language; "any" runs for every language.
 _SPECS: dict[str, list[tuple[str, Handler, int, str]]] = {
     "any": [
-        (r"(?<![\w.-])(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\w-])", _h_iso, 0, "year"),
+        (r"(?<![\w.-])(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\w-])", _h_iso, 0, "iso"),
         (_B + _YEAR + _E, _h_year, 0, "year"),
-        (r"(?<=\b" + _YEAR + r"[-–—/])\d\d(?![\w%]|[.,]\d|[-/]\d)", _h_year_tail, 0, "year"),
+        (r"(?<=\b" + _YEAR + r"[-–—/])\d\d(?![\w%]|[.,]\d|[-/]\d)", _h_year_tail, 0, "year_tail"),
     ],
     "en": [
         # 1 December 2024, 1st of December 2024, 1 Dec. 2024, 1 December
@@ -540,21 +555,21 @@ _SPECS: dict[str, list[tuple[str, Handler, int, str]]] = {
         (r"\b(?:(?P<rel>(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|(?:[Tt]his\s+)?[Cc]oming))\s+)?"
          r"(?P<wd>" + _EN_WD + r")(?!\w)", _h_weekday, 0, "en_wd"),
         (r"\b(?:today|yesterday|tomorrow|Today|Yesterday|Tomorrow)\b", _h_day_word, 0, "en_dayword"),
-        (r"\b(?P<rel>this|last|next|previous)\s+(?P<unit>year|month)\b", _h_rel_unit, re.IGNORECASE, "en_unit"),
+        (r"\b(?P<rel>this|last|next|previous)\s+(?P<unit>year|month)\b", _h_rel_unit, re.IGNORECASE, "en_unit en_rel"),
         (r"\b(?:(?:[Ee]arl(?:y|ier)|[Ll]ate(?:r)?|[Mm]id-?)\s+(?:in\s+)?|(?:[Aa]t\s+)?[Tt]he\s+"
          r"(?:end|beginning|start|middle|close|turn)\s+of\s+)(?P<rel>this|last|next|the)\s+"
          r"(?P<unit>year|month)\b", _h_this_unit_word, 0, "en_unit"),
         (r"\b(?P<n>" + _NUM_EN + r")\s+(?P<unit>years?|months?|days?)\s+ago\b", _h_ago, re.IGNORECASE, "ago en_unit_day"),
         (r"\b(?P<n>" + _NUM_EN + r")\s+(?P<unit>years?|months?|days?)\s+"
          r"(?:(?P<dir>later|earlier)|(?P<dir2>after|before)(?![ \t]+[\w$€£]))(?![\w-])",
-         _h_later, re.IGNORECASE, "en_unit_day"),
+         _h_later, re.IGNORECASE, "en_unit_day en_later"),
         (r"\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s+)|(?:[Ii]n\s+)?(?:[Aa]t\s+)?[Tt]he\s+"
          r"(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half)\s+of\s+)"
          r"(?P<inner>(?:" + _EN_MONTH_RE + r"\s+)?" + _YEAR + r"|" + _EN_MONTH_RE + r")(?![\w])",
-         _h_part_of, 0, "year|en_month"),
+         _h_part_of, 0, "en_part year|en_part en_month"),
         (r"\b(?:(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)?|[Ff]iscal(?:\s+year)?"
          r"|FY|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter\s+of"
-         r"|Q[1-4])\s+(?P<y>" + _YEAR + r")" + _E, _h_season, 0, "year"),
+         r"|Q[1-4])\s+(?P<y>" + _YEAR + r")" + _E, _h_season, 0, "year en_season"),
     ],
     "de": [
         # 6. Mai 2025, 6. Mai (two-digit years only in numeric dates: 1.12.24)
@@ -563,7 +578,7 @@ _SPECS: dict[str, list[tuple[str, Handler, int, str]]] = {
         (_B + r"(?P<d>" + _DAY + r")\.(?=\s*(?:[-–—]|bis(?:\s+zum)?)\s*" + _DAY + r"\.\s*"
          + _DE_MONTH_RE + r")", _h_day_only, 0, "digit de_month"),
         (_B + r"(?P<d>" + _DAY + r")\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>" + _YEAR + r"|\d\d)" + _E,
-         _h_de_numeric, 0, "digit"),
+         _h_de_numeric, 0, "de_numeric"),
         (r"\b(?P<mon>" + _DE_MONTH_RE + r")\s+(?P<y>" + _YEAR + r")" + _E, _h_month_year, 0, "year de_month"),
         (r"\b(?P<mon>" + _DE_MONTH_RE + r")(?![\w])", _h_bare_month, 0, "de_month"),
         (r"\b(?P<rel>[Ll]etzten|[Vv]ergangenen|[Vv]origen|[Dd]iesen|[Nn]ächsten|[Kk]ommenden)\s+"
@@ -574,20 +589,20 @@ _SPECS: dict[str, list[tuple[str, Handler, int, str]]] = {
         (r"\b(?:[Hh]eute|[Gg]estern|[Vv]orgestern|morgen|[Üü]bermorgen)\b", _h_day_word, 0, "de_dayword"),
         (r"\b(?:(?:im|in|des)\s+)?(?P<rel>[Ll]etzte[nms]?|[Vv]ergangene[nms]?|[Vv]orige[nms]?|"
          r"[Dd]iese[nms]?|[Nn]ächste[nms]?|[Kk]ommende[nms]?|[Ll]aufende[nms]?)\s+"
-         r"(?P<unit>Jahr(?:es|s)?|Monat(?:s)?)\b", _h_rel_unit, 0, "de_unit"),
+         r"(?P<unit>Jahr(?:es|s)?|Monat(?:s)?)\b", _h_rel_unit, 0, "de_unit de_rel"),
         (r"\b(?:[Aa]nfang|[Mm]itte|[Ee]nde|[Bb]eginn|[Ff]rühjahr|[Hh]erbst)\s+(?:des\s+)?"
          r"(?P<rel>dieses|diesen|letzten|vergangenen|vorigen|nächsten|kommenden)?\s*"
          r"(?P<unit>Jahres|Monats)\b", _h_this_unit_word, 0, "de_unit"),
         (r"\b[Vv]or\s+(?P<n>" + _NUM_DE + r")\s+(?P<unit>Jahren|Jahr|Monaten|Monat|Tagen|Tag)\b",
-         _h_ago, 0, "de_unit_day"),
+         _h_ago, 0, "de_unit_day de_ago"),
         (r"\b(?P<n>" + _NUM_DE + r")\s+(?P<unit>Jahre|Jahr|Monate|Monat|Tage|Tag)\s+"
-         r"(?P<dir>später|danach|früher|zuvor|vorher)\b", _h_later, 0, "de_unit_day"),
+         r"(?P<dir>später|danach|früher|zuvor|vorher)\b", _h_later, 0, "de_unit_day de_later"),
         (r"\b(?:[Aa]nfang|[Mm]itte|[Ee]nde|[Bb]eginn)(?:\s+|-)(?:des\s+Jahres\s+)?"
          r"(?P<inner>(?:" + _DE_MONTH_RE + r"\s+)?" + _YEAR + r"|" + _DE_MONTH_RE + r")(?![\w])",
-         _h_part_of, 0, "year|de_month"),
+         _h_part_of, 0, "de_part year|de_part de_month"),
         (r"\b(?:(?:[Ff]rühjahr|[Ff]rühling|[Ss]ommer|[Hh]erbst|[Ww]inter|[Gg]eschäftsjahr|"
          r"(?:(?:im|in)\s+)?(?:[Jj]ahr(?:e|es)?))|(?:[Ii]m\s+)?(?:ersten|zweiten|dritten|vierten|"
-         r"letzten)\s+Quartal|Q[1-4])\s+(?P<y>" + _YEAR + r")" + _E, _h_season, 0, "year"),
+         r"letzten)\s+Quartal|Q[1-4])\s+(?P<y>" + _YEAR + r")" + _E, _h_season, 0, "year de_season"),
     ],
 }
 
@@ -596,42 +611,88 @@ _SPECS: dict[str, list[tuple[str, Handler, int, str]]] = {
 # "year|en_month": either). A gate is a necessary condition, never a guess, so skipping a
 # pattern whose gate fails changes no output; it only saves running ~30 regexes over the
 # ~80% of news sentences that hold no date (regexes led by \b or a lookbehind get no
-# first-character fast skip in Python's re and cost a full scan each). Case-insensitive
-# patterns are gated on the lower-cased text.
-_DIGIT = re.compile(r"\d")
+# first-character fast skip in Python's re and cost a full scan each). Features are plain
+# substring tests (much cheaper than a regex alternation); those for case-insensitive patterns
+# test the lower-cased text. "digit" means an ASCII digit: every pattern gated on it needs one
+# (days are [12]\d, 3[01] or 0?[1-9]; years start with 1 or 2).
+
+
+def _minimal(words: Iterable[str]) -> tuple[str, ...]:
+    """Drop every word that contains another one: finding the shorter one is enough."""
+    uniq = sorted(set(words), key=len)
+    kept: list[str] = []
+    for w in uniq:
+        if not any(k in w for k in kept):
+            kept.append(w)
+    return tuple(kept)
+
+
+def _has_any(words: Iterable[str], lower: bool = False) -> Callable[[str, str], bool]:
+    """A feature: does the text (or its lower-cased form) contain one of ``words``?"""
+    needles = _minimal(w.lower() for w in words) if lower else _minimal(words)
+
+    def test(text: str, low: str) -> bool:
+        hay = low if lower else text
+        for w in needles:
+            if w in hay:
+                return True
+        return False
+
+    return test
+
+
 _YEARISH = re.compile(r"[12]\d\d\d")  # superset of _YEAR
-_EN_MONTH_WORD = re.compile(_alt(_EN_MONTHS))
-_DE_MONTH_WORD = re.compile(_alt(_DE_MONTHS))
-_EN_WD_WORD = re.compile(_EN_WD)
-_DE_WD_WORD = re.compile(_DE_WD)
+_ISOISH = re.compile(r"[12]\d\d\d-\d\d-")
+_YEAR_TAILISH = re.compile(r"[12]\d\d\d[-–—/]\d\d")
+_DE_NUMERICISH = re.compile(r"[0-9]\.[0-9]")  # "1.12.2024": day, dot, month
+_DIGITS = "0123456789"
+_EN_DAYWORDS = ("today", "yesterday", "tomorrow")
+_DE_DAYWORDS = ("heute", "gestern", "morgen")
+_EN_UNITS = ("year", "month")
+_DE_UNITS = ("Jahr", "Monat")
+# words that must precede a year in the season/quarter/part-of patterns
+_EN_SEASON_WORDS = ("spring", "summer", "autumn", "fall", "winter", "fiscal", "fy", "quarter",
+                    "q1", "q2", "q3", "q4")
+_DE_SEASON_WORDS = ("frühjahr", "frühling", "sommer", "herbst", "winter", "jahr", "quartal",
+                    "q1", "q2", "q3", "q4")
+_EN_PART_WORDS = ("early", "late", "mid", "end", "beginning", "start", "middle", "close",
+                  "turn", "half")
+_DE_PART_WORDS = ("anfang", "mitte", "ende", "beginn")
 _FEATURES: dict[str, Callable[[str, str], bool]] = {
-    "digit": lambda t, low: _DIGIT.search(t) is not None,
+    "digit": _has_any(_DIGITS),
     "year": lambda t, low: _YEARISH.search(t) is not None,
-    "en_month": lambda t, low: _EN_MONTH_WORD.search(t) is not None,
-    "de_month": lambda t, low: _DE_MONTH_WORD.search(t) is not None,
-    "en_wd": lambda t, low: _EN_WD_WORD.search(t) is not None,
-    "de_wd": lambda t, low: _DE_WD_WORD.search(t) is not None,
-    "en_dayword": lambda t, low: "today" in low or "yesterday" in low or "tomorrow" in low,
-    "en_unit": lambda t, low: "year" in low or "month" in low,
-    "en_unit_day": lambda t, low: "year" in low or "month" in low or "day" in low,
-    "ago": lambda t, low: "ago" in low,
-    "de_dayword": lambda t, low: "heute" in low or "gestern" in low or "morgen" in low,
-    "de_unit": lambda t, low: "Jahr" in t or "Monat" in t,
-    "de_unit_day": lambda t, low: "Jahr" in t or "Monat" in t or "Tag" in t,
+    "iso": lambda t, low: _ISOISH.search(t) is not None,
+    "year_tail": lambda t, low: _YEAR_TAILISH.search(t) is not None,
+    "de_numeric": lambda t, low: _DE_NUMERICISH.search(t) is not None,
+    "en_month": _has_any(_EN_MONTHS),
+    "de_month": _has_any(_DE_MONTHS),
+    "en_wd": _has_any(_EN_WEEKDAYS),
+    "de_wd": _has_any(_DE_WEEKDAYS),
+    "en_dayword": _has_any(_EN_DAYWORDS, lower=True),
+    "en_unit": _has_any(_EN_UNITS, lower=True),
+    "en_unit_day": _has_any(_EN_UNITS + ("day",), lower=True),
+    "ago": _has_any(("ago",), lower=True),
+    "en_season": _has_any(_EN_SEASON_WORDS, lower=True),
+    "en_part": _has_any(_EN_PART_WORDS, lower=True),
+    "de_dayword": _has_any(_DE_DAYWORDS, lower=True),
+    "de_unit": _has_any(_DE_UNITS),
+    "de_unit_day": _has_any(_DE_UNITS + ("Tag",)),
+    "de_season": _has_any(_DE_SEASON_WORDS, lower=True),
+    "de_part": _has_any(_DE_PART_WORDS, lower=True),
+    "en_rel": _has_any(("this", "last", "next", "previous"), lower=True),
+    "en_later": _has_any(("later", "earlier", "after", "before"), lower=True),
+    "de_rel": _has_any(("letzte", "vergangene", "vorige", "diese", "nächste", "kommende",
+                        "laufende"), lower=True),
+    "de_ago": _has_any(("vor",), lower=True),
+    "de_later": _has_any(("später", "danach", "früher", "zuvor", "vorher")),
 }
-# One pass that rejects a sentence no gate of the language can pass (on the lower-cased text:
-# a superset of every feature above).
-_LOWER_TRIGGERS = {
-    "en": [w.lower() for w in (*_EN_MONTHS, *_EN_WEEKDAYS)]
-    + ["today", "yesterday", "tomorrow", "year", "month", "day"],
-    "de": [w.lower() for w in (*_DE_MONTHS, *_DE_WEEKDAYS)]
-    + ["heute", "gestern", "morgen", "jahr", "monat", "tag"],
+# Features every gate of a language implies at least one of (a weekday contains "day",
+# "year" needs a digit, ...): a sentence with none of them holds no date (most sentences).
+_ROOTS = {
+    "en": ("digit", "en_month", "en_unit_day", "en_dayword"),
+    "de": ("digit", "de_month", "de_unit_day", "de_wd", "de_dayword"),
 }
-_PREFILTER = {
-    code: re.compile(r"\d|" + _alt(set(words)))
-    for code, words in (("en", _LOWER_TRIGGERS["en"]), ("de", _LOWER_TRIGGERS["de"]),
-                        ("any", _LOWER_TRIGGERS["en"] + _LOWER_TRIGGERS["de"]))
-}
+_ROOTS["any"] = _ROOTS["en"] + _ROOTS["de"]
 
 Gate = tuple[tuple[str, ...], ...]  # any of (all of features)
 
@@ -659,17 +720,24 @@ def _lang_key(lang: str) -> str:
     return lang if lang in ("en", "de") else "any"
 
 
-def _atoms(text: str, anchor: Optional[date], lang: str) -> list[_Atom]:
-    """All date atoms in ``text``, non-overlapping: longest first, then by priority."""
+def _atoms(text: str, anchor: Optional[date], lang: str, gated: bool = True) -> list[_Atom]:
+    """All date atoms in ``text``, non-overlapping: longest first, then by priority.
+
+    ``gated=False`` runs every pattern (the reference the gates are tested against).
+    """
     key = _lang_key(lang)
     low = text.lower()
-    if _PREFILTER[key].search(low) is None:
+    seen: dict[str, bool] = {}
+    if gated and not _gate_open((_ROOTS[key],), text, low, seen, any_of=True):
         return []
     ctx = _Ctx(text, anchor, lang)
-    seen: dict[str, bool] = {}
     found: list[_Atom] = []
+    opened: dict[Gate, bool] = {}  # several patterns share a gate
     for rx, handler, gate in _BY_LANG[key]:
-        if not _gate_open(gate, text, low, seen):
+        is_open = opened.get(gate) if gated else True
+        if is_open is None:
+            is_open = opened[gate] = _gate_open(gate, text, low, seen)
+        if not is_open:
             continue
         for m in rx.finditer(text):
             atom = handler(m, ctx)
@@ -679,8 +747,19 @@ def _atoms(text: str, anchor: Optional[date], lang: str) -> list[_Atom]:
     return _select(found) if found else []
 
 
-def _gate_open(gate: Gate, text: str, low: str, seen: dict[str, bool]) -> bool:
-    """Whether the sentence has the features a pattern needs (each computed once)."""
+def _gate_open(gate: Gate, text: str, low: str, seen: dict[str, bool],
+               any_of: bool = False) -> bool:
+    """Whether the sentence has the features a pattern needs (each computed once).
+
+    With ``any_of``, whether it has any feature of the gate's single conjunction.
+    """
+    if any_of:
+        for feature in gate[0]:
+            if feature not in seen:
+                seen[feature] = _FEATURES[feature](text, low)
+            if seen[feature]:
+                return True
+        return False
     for alt in gate:
         for feature in alt:
             if feature not in seen:
@@ -881,12 +960,18 @@ def _rangeable(a: _Atom, b: _Atom, gap: str) -> bool:
 # Public API
 # --------------------------------------------------------------------------------------------
 
+_ANCHOR = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
+
+@lru_cache(maxsize=1024)
 def _parse_anchor(anchor: Optional[str]) -> Optional[date]:
-    """The document date as a ``date``; anything unparseable counts as no anchor."""
+    """The document date as a ``date``; anything unparseable counts as no anchor.
+
+    Cached: every sentence of a document passes the same anchor string.
+    """
     if not anchor:
         return None
-    m = re.match(r"^\s*(\d{4})-(\d{2})-(\d{2})", anchor)
+    m = _ANCHOR.match(anchor)
     if not m:
         return None
     try:
