@@ -134,8 +134,9 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
             if extract_tenures_de is not None:
                 claims.extend(_german(ctx, mentions))
             continue
+        _life_dates(ctx, births, deaths, mentions)
         claims.extend(_sentence_claims(ctx, mentions, quoted, deferred))
-        _life_dates(ctx, births, deaths)
+    _retype_orgs(mentions)
     names = canonical_names(m.text for m in mentions if m.type == "person")
     for m in mentions:
         m.name = names.get(m.text, m.text) if m.type == "person" else m.text
@@ -145,6 +146,15 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     tenures = _merge(claims, anchor, deaths, mentions)
     entities = _entities(mentions, tenures, births, deaths)
     return entities, tenures
+
+
+def _retype_orgs(mentions: list[Mention]) -> None:
+    """NER is inconsistent across sentences: an ORG with a person's name (or surname) is that person."""
+    persons = {m.text for m in mentions if m.type == "person"}
+    surnames = {p.split()[-1] for p in persons if len(p.split()) > 1}
+    for m in mentions:
+        if m.type == "organization" and m.label == "ORG" and (m.text in persons or m.text in surnames):
+            m.type, m.label = "person", "rule:same_name"
 
 
 def _german(ctx: _SentCtx, mentions: list[Mention]) -> list[Claim]:
@@ -582,21 +592,60 @@ def _attach_dates(ctx: _SentCtx, claim: Claim, claims: list[Claim]) -> None:
         claim.status, claim.status_strength = "current", 1
 
 
-def _life_dates(ctx: _SentCtx, births: dict, deaths: dict) -> None:
-    """"X (born 14 February 1967)", "X (1920–1992)": dates right after a person mention."""
+def _life_dates(ctx: _SentCtx, births: dict, deaths: dict, mentions: list[Mention]) -> None:
+    """"X (born 14 February 1967)", "X (1920–1992)", "X (born Y on 3 June 1977 in Z)".
+
+    The dates belong to the name right before the parenthesis; a name there that NER called an
+    organisation is a person (organisations are not born), and without NER the capitalised
+    words before the parenthesis are taken.
+    """
+    doc = ctx.doc
     for d in ctx.dates:
-        if d.kind not in ("born", "died", "lifespan"):
+        paren = _open_paren_before(ctx, d.start_char)
+        if paren is None:
             continue
-        before = [p for p in ctx.persons if p[2].end <= d.start_char and d.start_char - p[2].end <= 12]
-        if not before:
+        born_word = paren + 1 < len(doc) and doc[paren + 1].lower_ in ("born", "b.", "née", "nee")
+        if d.kind not in ("born", "died", "lifespan") and not (d.kind == "point" and born_word):
             continue
-        mention = before[-1][2]
-        if d.kind in ("born", "lifespan") and d.start is not None:
+        mention = _life_owner(ctx, paren, mentions)
+        if mention is None:
+            continue
+        if d.kind in ("born", "lifespan", "point") and d.start is not None:
             births.setdefault(id(mention), d.start)
-        if d.kind == "died" and d.start is not None:
-            deaths.setdefault(id(mention), d.start)
+        if d.kind == "died" and (d.start or d.end) is not None:
+            deaths.setdefault(id(mention), d.start or d.end)
         if d.kind == "lifespan" and d.end is not None:
             deaths.setdefault(id(mention), d.end)
+
+
+def _open_paren_before(ctx: _SentCtx, char: int) -> Optional[int]:
+    """Token index of the "(" that encloses document offset ``char`` (None if not inside one)."""
+    doc, rel = ctx.doc, char - ctx.sent.start
+    k = next((t.i for t in doc if t.idx >= rel), len(doc)) - 1
+    while k >= 0:
+        if ")" in doc[k].text:
+            return None
+        if doc[k].text.startswith("("):  # "(" or "(;" (tokenised together)
+            return k
+        k -= 1
+    return None
+
+
+def _life_owner(ctx: _SentCtx, paren: int, mentions: list[Mention]) -> Optional[Mention]:
+    """The person named right before token ``paren``."""
+    p = _person_ending(ctx, paren)
+    if p is not None:
+        return p[2]
+    rel = ctx.doc[paren].idx + ctx.sent.start
+    for m in mentions:
+        if m.sentence == ctx.sent.index and m.type == "organization" and 0 <= rel - m.end <= 1:
+            m.type, m.label = "person", "rule:lifespan"
+            ctx.persons = _token_spans(ctx, [x for x in mentions if x.sentence == ctx.sent.index and x.type == "person"])
+            return m
+    span = name_backward(ctx.doc, paren)
+    if span is not None and span[1] - span[0] >= 2:
+        return _add_rule_person(ctx, span, "lifespan", mentions)[2]
+    return None
 
 
 def _descriptions(deferred, claims: list[Claim], mentions: list[Mention], quoted) -> list[Claim]:

@@ -82,7 +82,7 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
             start += 1
         else:
             break
-    while start == ent.start and start > 1 and _name_token(doc[start - 1]) and not doc[start - 1].ent_type_:
+    while start == ent.start and start > 0 and _name_token(doc[start - 1]) and not doc[start - 1].ent_type_:
         start -= 1  # NER cut a first name off ("Jan [Peter Balkenende]")
     while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’", "-", ","):
         end -= 1
