@@ -9,7 +9,7 @@ Online mode (Wikidata API) is only asked when the offline reference has no candi
 from __future__ import annotations
 
 import time
-from typing import Literal, Optional
+from typing import Optional
 
 import sqlite_utils
 
@@ -25,6 +25,7 @@ from .reference import ImportReport, has_reference, import_reference
 __all__ = ["Linker", "judge", "import_reference", "ImportReport"]
 
 _MAX_STORED_CANDIDATES = 10
+_MAX_SCORED = 25
 
 
 class Linker:
@@ -41,6 +42,7 @@ class Linker:
         self.online = online
         self._client = client
         self._online_tried: set[str] = set()
+        self._cand_cache: dict[tuple, list[Cand]] = {}
 
     @classmethod
     def from_db(cls, db: sqlite_utils.Database, settings: Settings | None = None,
@@ -75,7 +77,7 @@ class Linker:
 
     def _link_entity(self, ent: Entity, ctx: Context, extraction: Extraction,
                      person_names: Optional[list[str]] = None) -> Link:
-        verdicts = self.judgements.get((ent.type, name_key(ent.name)))
+        verdicts = self.judgements.get((ent.type, name_key(ent.name))) if self.judgements else None
         if verdicts and verdicts.confirmed:
             return self._judged(verdicts.confirmed)
         if not self.has_reference and not self.online:
@@ -95,12 +97,23 @@ class Linker:
         return self._decide(ent.type, list(cands.values()), ctx)
 
     def _candidates(self, etype: str, name: str, forms: list[str]) -> dict[str, Cand]:
-        if etype == "person":
-            return person_candidates(self.index, name, forms)
-        return org_candidates(self.index, name, forms)
+        """Candidate generation, cached per (type, name, surface forms): names repeat across a
+        build; scoring (which depends on each document's context) is redone on fresh copies."""
+        key = (etype, name, tuple(sorted(set(forms))))
+        cached = self._cand_cache.get(key)
+        if cached is None:
+            finder = person_candidates if etype == "person" else org_candidates
+            cached = list(finder(self.index, name, forms).values())
+            if len(self._cand_cache) > 200_000:
+                self._cand_cache.clear()
+            self._cand_cache[key] = cached
+        return {c.qid: Cand(c.qid, c.label, c.sim, c.method) for c in cached}
 
     def _decide(self, etype: str, cands: list[Cand], ctx: Context) -> Link:
         scorer = score_person if etype == "person" else score_org
+        if len(cands) > _MAX_SCORED:  # common surnames: score the best-named, most known ones
+            cands.sort(key=lambda c: (-c.sim, -(self.index.entity(c.qid).prior if self.index.entity(c.qid) else 0)))
+            cands = cands[:_MAX_SCORED]
         for cand in cands:
             scorer(self.index, cand, ctx)
         ranked = rank(cands)
@@ -154,6 +167,7 @@ class Linker:
         if fetched:
             self.has_reference = True
             self.index = ReferenceIndex(self.db.conn)  # drop caches that missed these names
+            self._cand_cache.clear()
         cands = self._candidates(etype, name, forms)
         for c in cands.values():
             if c.qid in fetched:

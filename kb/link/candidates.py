@@ -9,6 +9,7 @@ and repeated names in a build cost a dict lookup.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
@@ -183,6 +184,7 @@ def _acronym(index: ReferenceIndex, key: str, found: dict[str, Cand]) -> None:
         _keep(found, qid, name, SIM_ACRONYM, "acronym")
 
 
+@lru_cache(maxsize=100_000)
 def core_name(text: str) -> str:
     """The longest run of capitalised words ("President Trump 's" -> "President Trump")."""
     runs = name_runs(text)
