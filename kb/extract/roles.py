@@ -223,6 +223,7 @@ def _grow(doc, cs: int, ce: int, entry: RoleEntry, lex: Lexicon) -> Optional[Rol
     _org_after(doc, m, entry)
     if m.org_name is None:
         _org_before(doc, m, lex)
+        _status_left(doc, m)
     m.text = doc[m.start : m.end].text
     return m
 
@@ -302,6 +303,19 @@ def _clean_org(doc, start: int, end: int) -> tuple[int, str]:
     if acr:
         text = text[: acr.start()]
     return start, re.sub(r"['’]s$", "", text).strip()
+
+
+def _status_left(doc, m: RoleMatch) -> None:
+    """ "former WHO Director-General": a status cue before an org premodifier."""
+    i = m.start - 1
+    while i >= 0 and doc[i].lower_ in FORMER_CUES | CURRENT_CUES | {"-"}:
+        w = doc[i].lower_
+        if w in FORMER_CUES:
+            m.status_cue = "former" if w != "outgoing" else "current"
+        elif w in CURRENT_CUES:
+            m.status_cue = m.status_cue or "current"
+        m.start = i
+        i -= 1
 
 
 def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:

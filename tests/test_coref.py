@@ -1,0 +1,65 @@
+"""Within-document coreference used by facts: names, pronoun subjects, role descriptions."""
+
+from __future__ import annotations
+
+from kb.extract.coref import antecedent, canonical_names, description_holder
+from kb.model import Mention
+
+
+def m(text, start, sentence, name=""):
+    return Mention(text, "person", start, start + len(text), sentence, name=name)
+
+
+def test_surname_joins_full_name():
+    names = canonical_names(["Rutte", "Mark Rutte", "Trump", "Donald Trump", "Peter Balkenende", "Jan Peter Balkenende"])
+    assert names["Rutte"] == "Mark Rutte"
+    assert names["Trump"] == "Donald Trump"
+    assert names["Peter Balkenende"] == "Jan Peter Balkenende"
+
+
+def test_accents_and_first_last():
+    names = canonical_names(["Orbán", "Viktor Orban", "Anna Maria Berg", "Anna Berg"])
+    assert names["Orbán"] == "Viktor Orban"
+    assert names["Anna Berg"] == "Anna Maria Berg"
+
+
+def test_ambiguous_surname_stays_alone():
+    names = canonical_names(["Scott", "Jonathan Scott", "Drew Scott"])
+    assert names["Scott"] == "Scott"
+    assert names["Drew Scott"] == "Drew Scott"
+
+
+def test_different_people_do_not_merge():
+    names = canonical_names(["Jan Berg", "Eva Lund"])
+    assert names == {"Jan Berg": "Jan Berg", "Eva Lund": "Eva Lund"}
+
+
+def test_pronoun_prefers_subject_of_previous_sentence():
+    persons = [m("Rutte", 0, 0), m("Donald Trump", 40, 0)]
+    assert antecedent(100, 1, persons, quoted=[]).text == "Rutte"
+
+
+def test_pronoun_same_sentence_subject_first():
+    persons = [m("Eva Lund", 0, 0), m("Jan Berg", 200, 1)]
+    assert antecedent(230, 1, persons, quoted=[]).text == "Jan Berg"
+
+
+def test_pronoun_skips_names_inside_quotes():
+    # '"I agree with Rutte," he said' -> not Rutte
+    persons = [m("Alexey Chepa", 0, 0), m("Rutte", 60, 1)]
+    assert antecedent(120, 2, persons, quoted=[(50, 80)]).text == "Alexey Chepa"
+
+
+def test_pronoun_without_antecedent():
+    assert antecedent(10, 0, [], quoted=[]) is None
+
+
+def test_description_by_role_or_org():
+    holders = {("secretary general", "NATO"): "Mark Rutte", ("president", "United States"): "Donald Trump"}
+    assert description_holder("chief", "NATO", holders, 500, [], []) == "Mark Rutte"
+    assert description_holder("president", "United States", holders, 500, [], []) == "Donald Trump"
+
+
+def test_description_falls_back_to_last_named_person_outside_quotes():
+    persons = [m("Alexey Chepa", 0, 0, name="Alexey Chepa"), m("Rutte", 60, 1, name="Mark Rutte")]
+    assert description_holder("lawmaker", None, {}, 200, persons, quoted=[(50, 150)]) == "Alexey Chepa"

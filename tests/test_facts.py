@@ -1,0 +1,189 @@
+"""Tenure rules end to end on sentences written for these tests (real spaCy model and blank)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from kb.extract.facts import extract_facts
+from kb.extract.pipeline import ParsedDocument
+from kb.extract.sentences import split_sentences
+from kb.model import Document
+
+
+@pytest.fixture(scope="module")
+def blank():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def run(nlp, text, published=None):
+    sents = split_sentences(text)
+    for s in sents:
+        s.lang = "en"
+    pd = ParsedDocument(Document(id="t", text=text, published=published), sents, list(nlp.pipe(s.text for s in sents)))
+    return extract_facts(pd)
+
+
+def tenures(nlp, text, published=None):
+    return {(t.person, t.role, t.org): t for t in run(nlp, text, published)[1]}
+
+
+# --- title before name -------------------------------------------------------------------
+
+@pytest.mark.parametrize("fixture", ["en_nlp", "blank"])
+def test_title_before_name(request, fixture):
+    nlp = request.getfixturevalue(fixture)
+    t = tenures(nlp, "Finance Minister Ingrid Halvorsen presented the budget in Oslo.")
+    assert ("Ingrid Halvorsen", "finance minister", None) in t
+    t = tenures(nlp, "Brazilian Foreign Minister Paulo Tavares arrived late.")
+    assert ("Paulo Tavares", "foreign minister", "Brazil") in t
+    assert t[("Paulo Tavares", "foreign minister", "Brazil")].status == "current"
+
+
+def test_title_with_org_premodifier_and_former(en_nlp):
+    t = tenures(en_nlp, "The talks were chaired by former WHO Director-General Hiroshi Nakamura.")
+    tenure = t[("Hiroshi Nakamura", "director general", "WHO")]
+    assert tenure.status == "former" and tenure.extractor.endswith("title_before_name")
+
+
+def test_title_does_not_go_to_the_subject(en_nlp):
+    t = tenures(en_nlp, "Helena Brandt met Prime Minister Tomas Lind on Monday.")
+    assert ("Tomas Lind", "prime minister", None) in t
+    assert not any(k[0] == "Helena Brandt" for k in t)
+
+
+# --- apposition, relative clause ---------------------------------------------------------
+
+@pytest.mark.parametrize("fixture", ["en_nlp", "blank"])
+def test_apposition(request, fixture):
+    nlp = request.getfixturevalue(fixture)
+    t = tenures(nlp, "Olga Petrova, deputy chairwoman of the Moscow City Council, criticised the plan.")
+    assert ("Olga Petrova", "deputy chairwoman", "Moscow City Council") in t
+
+
+def test_possessive_apposition(en_nlp):
+    t = tenures(en_nlp, "Sweden's defence minister, Lars Ekberg, said the order was signed.")
+    assert ("Lars Ekberg", "defence minister", "Sweden") in t
+
+
+def test_relative_clause_with_dates(en_nlp):
+    t = tenures(en_nlp, "Maria Santos, who led the Red Cross as president from 2001 to 2009, died in Lisbon.")
+    tenure = t[("Maria Santos", "president", "Red Cross")]
+    assert (tenure.start.value, tenure.end.value, tenure.status) == ("2001", "2009", "former")
+
+
+# --- copula and verbs --------------------------------------------------------------------
+
+def test_copula_ordinal_since(en_nlp):
+    text = "Peter Vogel (born 3 May 1961) is a German economist who has served as the 7th president of the Bundesbank since March 2019."
+    ents, tens = run(en_nlp, text)
+    tenure = {(t.person, t.role, t.org): t for t in tens}[("Peter Vogel", "president", "Bundesbank")]
+    assert tenure.ordinal == 7 and tenure.start.value == "2019-03" and tenure.start.precision == "month"
+    assert tenure.status == "current"
+    person = next(e for e in ents if e.name == "Peter Vogel")
+    assert person.birth_date.value == "1961-05-03"
+
+
+def test_appointment_with_month(en_nlp):
+    t = tenures(en_nlp, "Laura Chen was appointed chief financial officer of Norbridge in March 2021.")
+    tenure = t[("Laura Chen", "chief financial officer", "Norbridge")]
+    assert tenure.start.value == "2021-03" and tenure.start.precision == "month"
+
+
+def test_pronoun_subject_and_conjunction(en_nlp):
+    text = ("Anna Berglund is a Swedish politician. She previously served as mayor of Uppsala from 2006 to 2014 "
+            "and chair of the Green Party from 2010 to 2016.")
+    t = tenures(en_nlp, text)
+    mayor = t[("Anna Berglund", "mayor", "Uppsala")]
+    assert (mayor.start.value, mayor.end.value, mayor.status) == ("2006", "2014", "former")
+    chair = t[("Anna Berglund", "chair", "Green Party")]
+    assert (chair.start.value, chair.end.value) == ("2010", "2016")
+    assert mayor.person_span.text == ""  # evidence is the pronoun: offsets kept, no name text
+    assert text[mayor.person_span.start : mayor.person_span.end] == "She"
+
+
+def test_succession(en_nlp):
+    t = tenures(en_nlp, "Karin Olsen succeeded Erik Dahl as chairman of Fjordbank in 2019.")
+    assert t[("Karin Olsen", "chairman", "Fjordbank")].start.value == "2019"
+    assert t[("Erik Dahl", "chairman", "Fjordbank")].status == "former"
+
+
+def test_verb_heads(en_nlp):
+    t = tenures(en_nlp, "Klaus Weber heads the Federal Cartel Office.")
+    assert t[("Klaus Weber", "head", "Federal Cartel Office")].status == "current"
+
+
+def test_party_membership(en_nlp):
+    t = tenures(en_nlp, "Ola Nordmann (12 March 1950 – 4 May 2020) was a Norwegian politician for the Centre Party.")
+    assert ("Ola Nordmann", "member", "Centre Party") in t
+    assert not any(k[2] == "Norway" for k in t)  # "a Norwegian politician" is no post
+
+
+# --- descriptions, coref, merging --------------------------------------------------------
+
+def test_surname_and_description_merge(en_nlp):
+    text = ("IMF Managing Director Sofia Marin warned of risks. Marin said growth would slow. "
+            "The IMF chief added that rates were high.")
+    ents, tens = run(en_nlp, text)
+    keys = {(t.person, t.role, t.org) for t in tens}
+    assert keys == {("Sofia Marin", "managing director", "IMF")}
+    person = next(e for e in ents if e.name == "Sofia Marin")
+    assert "Marin" in person.aliases
+
+
+def test_one_tenure_per_post_keeps_dated_evidence(en_nlp):
+    text = ("Premier Li Wen opened the session. Li Wen has served as premier of the Eastern Province "
+            "since June 2020. Premier Li Wen later left.")
+    tens = run(en_nlp, text)[1]
+    pm = [t for t in tens if t.role == "prime minister"]
+    assert len(pm) == 1 and pm[0].start.value == "2020-06" and pm[0].sentence == 1
+
+
+def test_end_date_past_is_former_with_published(en_nlp):
+    t = tenures(en_nlp, "Jonas Berg was governor of the Central Bank from 2012 until 2018.", published="2024-05-01")
+    assert t[("Jonas Berg", "governor", "Central Bank")].status == "former"
+
+
+def test_evidence_offsets(en_nlp):
+    text = "On Friday, Defence Minister Ana Ruiz visited the troops."
+    tenure = next(iter(tenures(en_nlp, text).values()))
+    for span in (tenure.person_span, tenure.role_span):
+        assert text[span.start : span.end] == span.text
+    assert tenure.role_text == "Defence Minister"
+
+
+# --- must not fire -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "World leaders gathered in Paris on Sunday.",
+    "Jane Morrow hopes to become president of the club.",
+    "Tom Baxter was never chairman of Acme Holdings.",
+    "\"I would make a great prime minister,\" Tom Baxter said.",
+    "The head of the queue was long.",
+    "Tom Baxter said the minister should resign.",
+])
+def test_no_tenure(en_nlp, text):
+    assert run(en_nlp, text)[1] == []
+
+
+def test_chrome_gives_nothing(en_nlp):
+    text = "Subscribe to Daily Planet Telegram channel, Facebook, RSS!\nYour comment: President Joe Smith"
+    ents, tens = run(en_nlp, text)
+    assert ents == [] and tens == []
+
+
+def test_places_only_as_post_holders(en_nlp):
+    ents, _ = run(en_nlp, "Chancellor Eva Hartmann of Austria visited Berlin and Warsaw.")
+    names = {e.name for e in ents if e.type == "organization"}
+    assert "Berlin" not in names and "Warsaw" not in names
+
+
+def test_every_tenure_has_its_entities(en_nlp):
+    text = "UN Secretary-General Amina Osei met Kenyan President David Mwangi in Nairobi."
+    ents, tens = run(en_nlp, text)
+    names = {(e.type, e.name) for e in ents}
+    assert tens
+    for t in tens:
+        assert ("person", t.person) in names and (t.org is None or ("organization", t.org) in names)
