@@ -21,6 +21,7 @@ Pipeline (``load_german``):
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import json
 import logging
@@ -246,11 +247,21 @@ _NOT_NAME_WORDS = frozenset(
 
 
 class FeatureMarker:
-    """Writes each token's gazetteer class into ``lemma_`` for the NER's embedding."""
+    """Writes per-token features the NER embeds: gazetteer class and word cluster.
 
-    def __init__(self, first: Iterable[str] = (), last: Iterable[str] = ()) -> None:
+    ``lemma_`` gets the gazetteer class (ROLE, FIRST, LAST, FIRSTLAST or "-"); ``tag_`` the
+    word's Brown-cluster bit path and ``morph`` its first 6 bits (coarser, so rarer words
+    still share a feature). Brown clusters come from spaCy's German lookup tables
+    (spacy-lookups-data, MIT), learnt on a large German corpus: they are what lets a model
+    trained on 1.5k sentences know that "Stoltenberg" clusters with "Müller" and "Merkel".
+    The blank German pipeline has no tagger, morphologizer or lemmatizer, so these slots
+    are free; ``kb_de_title_person`` clears them after NER.
+    """
+
+    def __init__(self, first: Iterable[str] = (), last: Iterable[str] = (), clusters: Optional[dict[str, str]] = None) -> None:
         self.first = frozenset(first)
         self.last = frozenset(last)
+        self.clusters: dict[str, str] = dict(clusters or {})
 
     def marker(self, text: str) -> str:
         if match_role_entry(text) is not None:
@@ -258,9 +269,20 @@ class FeatureMarker:
         f, l = text in self.first, text in self.last
         return "FIRSTLAST" if f and l else "FIRST" if f else "LAST" if l else "-"
 
+    def cluster(self, text: str) -> str:
+        """Bit path of the word's cluster (exact, then lower-case, then title case), or "-"."""
+        for form in (text, text.lower(), text.title()):
+            path = self.clusters.get(form)
+            if path:
+                return path
+        return "-"
+
     def __call__(self, doc):
         for tok in doc:
             tok.lemma_ = self.marker(tok.text) if tok.text[:1].isupper() else "-"
+            path = self.cluster(tok.text)
+            tok.tag_ = "C" + path
+            tok.set_morph("P=" + path[:6])
         return doc
 
     def to_disk(self, path, exclude=()):
@@ -268,10 +290,17 @@ class FeatureMarker:
         path.mkdir(parents=True, exist_ok=True)
         data = {"first": sorted(self.first), "last": sorted(self.last)}
         (path / "gazetteer.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        with gzip.open(path / "clusters.json.gz", "wt", encoding="utf-8") as fh:
+            json.dump(self.clusters, fh, ensure_ascii=False, separators=(",", ":"))
 
     def from_disk(self, path, exclude=()):
-        data = json.loads((Path(path) / "gazetteer.json").read_text(encoding="utf-8"))
+        path = Path(path)
+        data = json.loads((path / "gazetteer.json").read_text(encoding="utf-8"))
         self.first, self.last = frozenset(data["first"]), frozenset(data["last"])
+        clusters = path / "clusters.json.gz"
+        if clusters.exists():
+            with gzip.open(clusters, "rt", encoding="utf-8") as fh:
+                self.clusters = json.load(fh)
         return self
 
 
@@ -310,6 +339,8 @@ def add_title_persons(doc):
         doc.ents = list(doc.ents) + new
     for tok in doc:
         tok.lemma_ = ""
+        tok.tag_ = ""
+        tok.set_morph(None)
     return doc
 
 
