@@ -511,7 +511,9 @@ def _is_description(doc, m: RoleMatch) -> bool:
         return False
     if m.end >= len(doc) or doc[m.end].lower_ not in SPEECH_VERBS:
         return False
-    return m.end + 1 >= len(doc) or not doc[m.end + 1].text[:1].isupper()  # not "the mayor is Jane Roe"
+    if doc[m.end].lower_ in ("is", "was", "has", "had"):
+        return m.end + 1 >= len(doc) or not doc[m.end + 1].text[:1].isupper()  # not "the mayor is Jane Roe"
+    return True
 
 
 def _verb_roles(ctx: _SentCtx, mentions, quoted) -> list[Claim]:

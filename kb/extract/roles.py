@@ -334,6 +334,9 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
     if span is None:
         return
     start, end, label = span
+    if label == "rule:cap" and end < len(doc) and doc[end].ent_type_ in PERSON_LABELS:
+        end = next((e.end for e in doc.ents if e.start == end), end)  # "Jan [Peter Balkenende]"
+        end -= doc[end - 1].lower_ in ("'s", "’s")
     if _cabinet_of(doc, m, start, end) or any(_ent_at(doc, k, PERSON_LABELS) for k in range(start, end)):
         return  # "member of X's cabinet", or a person after "of" ("chief of staff of Rutte")
     if doc[i].lower_ == "in" and (label == "NORP" or doc[start:end].text in lexicon().demonyms):
