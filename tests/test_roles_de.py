@@ -1,0 +1,119 @@
+"""German tenure rules (kb.extract.roles_de) on sentences written for kb."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.extract.dates import find_dates
+from kb.extract.german import blank_german
+from kb.extract.roles_de import country_name, country_of_adjective, extract_tenures_de, find_roles_de
+from kb.model import Mention, Sentence
+
+ANCHOR = "2025-06-01"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return blank_german()
+
+
+def run(nlp, text: str, names: tuple[str, ...] = (), orgs: tuple[str, ...] = ()):
+    """Claims for one sentence; ``names``/``orgs`` stand in for NER (the title rule adds more)."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    ents = list(doc.ents)
+    for label, items in (("PER", names), ("ORG", orgs)):
+        for name in items:
+            start = text.index(name)
+            span = doc.char_span(start, start + len(name), label=label)
+            if not any(span.start < e.end and e.start < span.end for e in ents):
+                ents.append(span)
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    sent = Sentence(0, 0, len(text), text, "de")
+    persons = [Mention(e.text, "person", e.start_char, e.end_char, 0, label="PER") for e in doc.ents if e.label_ == "PER"]
+    return extract_tenures_de(sent, doc, persons, find_dates(text, ANCHOR, "de"), [])
+
+
+def one(claims):
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def test_title_with_compound_org_and_former(nlp):
+    c = one(run(nlp, "Der frühere NATO-Generalsekretär Jens Stoltenberg sprach in München."))
+    assert (c.person, c.role, c.org, c.status) == ("Jens Stoltenberg", "secretary general", "NATO", "former")
+    assert c.rule == "de_title_before_name"
+    assert c.org_span.text == "NATO"
+    assert c.role_span.text.startswith("frühere NATO-Generalsekretär")
+
+
+def test_title_with_country_adjective(nlp):
+    c = one(run(nlp, "Am Montag reiste der französische Präsident Emmanuel Macron nach Berlin."))
+    assert (c.person, c.role, c.org, c.status) == ("Emmanuel Macron", "president", "France", "current")
+
+
+def test_role_then_genitive_org_then_comma_name(nlp):
+    c = one(run(nlp, "Der Generalsekretär der NATO, Mark Rutte, warnte vor Russland.", names=("Mark Rutte",), orgs=("NATO",)))
+    assert (c.person, c.role, c.org) == ("Mark Rutte", "secretary general", "NATO")
+
+
+def test_apposition_after_name(nlp):
+    c = one(run(nlp, "Mark Rutte, der Generalsekretär der NATO, sagte am Montag nichts dazu.", names=("Mark Rutte",), orgs=("NATO",)))
+    assert (c.person, c.role, c.org, c.rule) == ("Mark Rutte", "secretary general", "NATO", "de_apposition")
+
+
+def test_apposition_in_parentheses(nlp):
+    c = one(run(nlp, "Jens Stoltenberg (ehemaliger NATO-Generalsekretär) lobte den Plan.", names=("Jens Stoltenberg",)))
+    assert (c.role, c.org, c.status) == ("secretary general", "NATO", "former")
+
+
+def test_copula_since_date(nlp):
+    c = one(run(nlp, "Friedrich Merz ist seit dem 6. Mai 2025 Regierungschef.", names=("Friedrich Merz",)))
+    assert (c.person, c.role, c.org, c.status) == ("Friedrich Merz", "head of government", None, "current")
+    assert c.start.value == "2025-05-06" and c.start.precision == "day"
+    assert c.date_span.text == "seit dem 6. Mai 2025"
+
+
+def test_copula_past_interval_with_genitive_country(nlp):
+    c = one(run(nlp, "Jens Stoltenberg war von 2005 bis 2013 Ministerpräsident Norwegens.", names=("Jens Stoltenberg",)))
+    assert (c.role, c.org, c.status) == ("prime minister", "Norway", "former")
+    assert (c.start.value, c.end.value) == ("2005", "2013")
+
+
+def test_copula_event_year_starts_tenure(nlp):
+    c = one(run(nlp, "Anna Beispiel wurde 2021 Bürgermeisterin von Bonn.", names=("Anna Beispiel",), orgs=("Bonn",)))
+    assert (c.role, c.org, c.status, c.start.value) == ("mayor", "Bonn", "unknown", "2021")
+
+
+def test_copula_verb_second(nlp):
+    c = one(run(nlp, "Seit 2021 ist Lars Klingbeil Vorsitzender der SPD.", names=("Lars Klingbeil",), orgs=("SPD",)))
+    assert (c.person, c.role, c.org, c.status, c.start.value) == ("Lars Klingbeil", "chair", "SPD", "current", "2021")
+
+
+def test_leiter_with_genitive_org_and_comma_name(nlp):
+    text = "Der Leiter des Robert Koch-Instituts, Lars Schaade, mahnte zur Vorsicht."
+    c = one(run(nlp, text, names=("Lars Schaade",), orgs=("Robert Koch-Instituts",)))
+    assert (c.person, c.role, c.org) == ("Lars Schaade", "head", "Robert Koch-Instituts")
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Anna Beispiel soll im Herbst Ministerin werden.", ("Anna Beispiel",)),  # modal: not a fact
+        ("Anna Beispiel ist nicht Präsidentin des Vereins.", ("Anna Beispiel",)),  # negation
+        ("Der Chef Hans Meier kam zu spät.", ()),  # generic role with no organisation
+        ("Der Präsident sprach lange über Steuern.", ()),  # no person at all
+        ("Anna Beispiel traf den Präsidenten, der schwieg.", ("Anna Beispiel",)),  # object, not a copula
+    ],
+)
+def test_no_claim(nlp, text, names):
+    assert run(nlp, text, names=names) == []
+
+
+def test_roles_found_with_ordinal_and_places():
+    nlp = blank_german()
+    roles = find_roles_de(nlp("Der 13. Generalsekretär traf die deutsche Außenministerin."))
+    assert [(r.role, r.ordinal, r.org) for r in roles] == [("secretary general", 13, None), ("foreign minister", None, "Germany")]
+    assert country_of_adjective("französischen") == "France"
+    assert country_name("Norwegens") == "Norway" and country_name("Narnia") is None
