@@ -31,7 +31,7 @@ from typing import Optional
 from ..model import DateValue, Entity, Mention, Sentence, Span, Tenure
 from .coref import PRONOUN_WORDS, antecedent, canonical_names, description_holder
 from .mentions import in_ranges, is_chrome, name_backward, name_forward, ner_mentions, quoted_ranges, rule_mention
-from .roles import GENERIC_ROLES, NEEDS_ORG_ALWAYS, RoleMatch, _org_name_span, _clean_org, find_roles, lexicon
+from .roles import ordinal_value, GENERIC_ROLES, NEEDS_ORG_ALWAYS, RoleMatch, _org_name_span, _clean_org, find_roles, lexicon
 
 try:  # the German rules plug in here when present
     from .roles_de import extract_tenures_de  # type: ignore
@@ -130,11 +130,13 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
         mentions.extend(sent_mentions)
         ctx.persons = _token_spans(ctx, [m for m in sent_mentions if m.type == "person"])
         ctx.dates = find_dates(sent.text, anchor, sent.lang, sent.start) if find_dates else []
+        _life_dates(ctx, births, deaths, mentions)
+        if sent.lang == "en":
+            _born_clause(ctx, births, mentions, quoted)
         if sent.lang == "de":
             if extract_tenures_de is not None:
                 claims.extend(_german(ctx, mentions))
             continue
-        _life_dates(ctx, births, deaths, mentions)
         claims.extend(_sentence_claims(ctx, mentions, quoted, deferred))
     _retype_orgs(mentions)
     names = canonical_names(m.text for m in mentions if m.type == "person")
@@ -158,7 +160,14 @@ def _retype_orgs(mentions: list[Mention]) -> None:
 
 
 def _german(ctx: _SentCtx, mentions: list[Mention]) -> list[Claim]:
-    """Adapter for German rules: they return Claims (same dataclass) for one sentence."""
+    """Adapter for the German rules of one sentence.
+
+    Contract: ``kb.extract.roles_de.extract_tenures_de(sent, doc, persons, dates, mentions)``
+    gets the Sentence, its spaCy Doc, the sentence's person Mentions, its DateMentions
+    (document offsets) and the document's mention list (append rule-found persons to it), and
+    returns ``facts.Claim`` objects (``Claim.person`` may be the surface form: names are
+    canonicalised afterwards; set ``status``/``status_strength`` and dates as the English rules do).
+    """
     try:
         return list(extract_tenures_de(ctx.sent, ctx.doc, [p[2] for p in ctx.persons], ctx.dates, mentions))
     except TypeError:  # a different signature: German rules not wired yet
@@ -607,17 +616,28 @@ def _life_dates(ctx: _SentCtx, births: dict, deaths: dict, mentions: list[Mentio
         if paren is None:
             continue
         born_word = paren + 1 < len(doc) and doc[paren + 1].lower_ in ("born", "b.", "née", "nee")
-        if d.kind not in ("born", "died", "lifespan") and not (d.kind == "point" and born_word):
+        kind = "lifespan" if _bare_life_range(ctx, d, paren) else d.kind
+        if kind not in ("born", "died", "lifespan") and not (kind == "point" and born_word):
             continue
         mention = _life_owner(ctx, paren, mentions)
         if mention is None:
             continue
-        if d.kind in ("born", "lifespan", "point") and d.start is not None:
+        if kind in ("born", "lifespan", "point") and d.start is not None:
             births.setdefault(id(mention), d.start)
         if d.kind == "died" and (d.start or d.end) is not None:
             deaths.setdefault(id(mention), d.start or d.end)
-        if d.kind == "lifespan" and d.end is not None:
+        if kind == "lifespan" and d.end is not None:
             deaths.setdefault(id(mention), d.end)
+
+
+def _bare_life_range(ctx: _SentCtx, d, paren: int) -> bool:
+    """"Name (; 22 June 1940 – 4 July 2016)": a range of 15+ years alone in a parenthesis."""
+    if d.kind != "from_to" or d.start is None or d.end is None:
+        return False
+    if int(d.end.value[:4]) - int(d.start.value[:4]) < 15:
+        return False
+    lead = ctx.sent.text[ctx.doc[paren].idx + 1 : d.start_char - ctx.sent.start]
+    return not lead.strip(" ;,")
 
 
 def _open_paren_before(ctx: _SentCtx, char: int) -> Optional[int]:
@@ -633,21 +653,66 @@ def _open_paren_before(ctx: _SentCtx, char: int) -> Optional[int]:
     return None
 
 
+_BETWEEN_OK = {",", "or", "also", "known", "as", "née", "nee", "(", ")", ";", "-"}
+
+
+def _skip_to_name(doc, paren: int) -> int:
+    """From an opening parenthesis go left over ", ", "( … )" asides and post-nominals ("OBE",
+    "1st Baronet") to the token just after the name the parenthesis is about."""
+    k, depth, steps = paren, 0, 0
+    while k > 0 and steps < 25:
+        tok = doc[k - 1]
+        if ")" in tok.text:
+            depth += 1
+        elif tok.text.startswith("(") and depth:
+            depth -= 1
+        elif depth == 0 and not (tok.lower_ in _BETWEEN_OK or tok.text.isupper() or tok.like_num
+                                 or ordinal_value(tok.lower_) is not None or tok.lower_ in ("baronet", "kbe", "cbe", "mbe")):
+            break
+        k -= 1
+        steps += 1
+    return k
+
+
 def _life_owner(ctx: _SentCtx, paren: int, mentions: list[Mention]) -> Optional[Mention]:
-    """The person named right before token ``paren``."""
-    p = _person_ending(ctx, paren)
-    if p is not None:
-        return p[2]
-    rel = ctx.doc[paren].idx + ctx.sent.start
+    """The person named right before token ``paren`` (asides and post-nominals skipped)."""
+    end = _skip_to_name(ctx.doc, paren)
+    for j in {paren, end}:
+        p = _person_ending(ctx, j)
+        if p is not None:
+            return p[2]
+    rel = ctx.doc[end - 1].idx + len(ctx.doc[end - 1].text) + ctx.sent.start if end > 0 else -99
     for m in mentions:
-        if m.sentence == ctx.sent.index and m.type == "organization" and 0 <= rel - m.end <= 1:
+        if m.sentence == ctx.sent.index and m.type == "organization" and m.label == "ORG" and m.end == rel:
             m.type, m.label = "person", "rule:lifespan"
             ctx.persons = _token_spans(ctx, [x for x in mentions if x.sentence == ctx.sent.index and x.type == "person"])
             return m
-    span = name_backward(ctx.doc, paren)
+    span = name_backward(ctx.doc, end)
     if span is not None and span[1] - span[0] >= 2:
         return _add_rule_person(ctx, span, "lifespan", mentions)[2]
     return None
+
+
+def _born_clause(ctx: _SentCtx, births: dict, mentions: list[Mention], quoted) -> None:
+    """"X was born in Y on 26 January 1907" / "she was born in 1960": the subject's birth date."""
+    doc = ctx.doc
+    for i, tok in enumerate(doc):
+        if tok.lower_ != "born" or i == 0 or doc[i - 1].lower_ not in ("was", "were", "is", "been"):
+            continue
+        rel_end = doc[i].idx + ctx.sent.start
+        date = next((d for d in ctx.dates if d.kind == "point" and d.start_char > rel_end and d.start is not None
+                     and not any(t.text in (";",) or t.lower_ == "died" for t in doc if rel_end < t.idx + ctx.sent.start < d.start_char)), None)
+        if date is None:
+            continue
+        subject = _subject_left(ctx, i - 1, mentions, quoted)
+        if subject is None:
+            continue
+        (ps, pe, person), _ = subject
+        if person.label == "pronoun":
+            person = next((m for m in mentions if m.type == "person" and m.text == person.text), None)
+            if person is None:
+                continue
+        births.setdefault(id(person), date.start)
 
 
 def _descriptions(deferred, claims: list[Claim], mentions: list[Mention], quoted) -> list[Claim]:

@@ -31,6 +31,7 @@ _CHROME = re.compile(
 )
 _CHROME_ANYWHERE = re.compile(r"(telegram|whatsapp)\s+channel|facebook,\s*(rss|twitter|x)\b|\brss!", re.I)
 
+NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ten", "ter"}
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 _TITLE_WORDS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr.", "prof."}
 
@@ -144,8 +145,13 @@ def name_forward(doc, i: int, max_len: int = 4) -> Optional[tuple[int, int]]:
 def name_backward(doc, j: int, max_len: int = 4) -> Optional[tuple[int, int]]:
     """A capitalised name ending just before token j, or None."""
     start = j
-    while start > 0 and j - start < max_len and _name_token(doc[start - 1]):
-        start -= 1
+    while start > 0 and j - start < max_len + 1:
+        if _name_token(doc[start - 1]):
+            start -= 1
+        elif doc[start - 1].lower_ in NAME_PARTICLES and start - 1 > 0 and start < j and _name_token(doc[start - 2]):
+            start -= 1  # "Naomi van As", "Ludwig van Beethoven"
+        else:
+            break
     if start == j:
         return None
     if start == 0 and j - start == 1:
