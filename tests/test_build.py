@@ -1,0 +1,138 @@
+"""kb.build: incremental re-runs, pipeline versions, duplicates, failures, worker processes.
+
+Real SQLite files and the real English pipeline (skipped when none is installed); corpora are
+our own synthetic news items (tests/test_build_support.py).
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from kb import store
+from kb.build import build, fact_snapshot
+from test_build_support import count, failures, news_text, orphans, write_jsonl_corpus, write_txt_corpus
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def corpus(tmp_path, en_nlp):
+    folder = tmp_path / "corpus"
+    write_txt_corpus(folder, 12)
+    return folder
+
+
+def test_first_build_stores_facts_and_rerun_skips_everything(corpus, db_path):
+    first = build([corpus], db_path, lang="en")
+    assert (first.read, first.built, first.skipped, first.failed) == (12, 12, 0, 0)
+    assert first.persons > 0 and count(db_path, "mentions") > 0
+    before = fact_snapshot(db_path)
+    again = build([corpus], db_path, lang="en")
+    assert (again.read, again.built, again.skipped) == (12, 0, 12)
+    assert fact_snapshot(db_path) == before
+    assert not any(orphans(db_path).values())
+
+
+def test_changed_document_replaces_its_facts_only(corpus, db_path, tmp_path):
+    build([corpus], db_path, lang="en")
+    target = corpus / "news-00003.txt"
+    old_text = target.read_text(encoding="utf-8")
+    target.write_text("Petra Quandt became mayor of Leipzig in 2019.\n", encoding="utf-8")
+    report = build([corpus], db_path, lang="en")
+    assert (report.built, report.skipped) == (1, 11)
+    db = store.open_db(db_path)
+    sentences = [r[0] for r in db.execute("SELECT text FROM sentences WHERE document_id = 'news-00003'")]
+    assert sentences == ["Petra Quandt became mayor of Leipzig in 2019."]
+    old_person = old_text.split(" was appointed")[0]
+    mentioned = {r[0] for r in db.execute("SELECT text FROM mentions WHERE document_id = 'news-00003'")}
+    assert old_person not in mentioned
+    assert not any(orphans(db_path).values())
+    # the same corpus built from scratch gives the same knowledge base
+    fresh = tmp_path / "fresh.db"
+    build([corpus], fresh, lang="en")
+    assert fact_snapshot(db_path) == fact_snapshot(fresh)
+
+
+def test_new_pipeline_version_reextracts_without_duplicates(corpus, db_path, monkeypatch):
+    build([corpus], db_path, lang="en")
+    before = fact_snapshot(db_path)
+    import kb.extract.nlp as nlp_module
+
+    monkeypatch.setattr(nlp_module, "EXTRACTION_VERSION", nlp_module.EXTRACTION_VERSION + "-next")
+    report = build([corpus], db_path, lang="en")
+    assert (report.built, report.skipped) == (12, 0)
+    db = store.open_db(db_path)
+    assert all(r[0].endswith("-next") for r in db.execute("SELECT pipeline FROM documents"))
+    after = fact_snapshot(db_path)
+    # same rules, new version label: every fact is the same, none doubled
+    strip = lambda snap: {t: rows for t, rows in snap.items() if t != "documents"}  # noqa: E731
+    assert strip(after) == strip(before)
+    assert len(after["documents"]) == 12
+    assert not any(orphans(db_path).values())
+
+
+def test_same_text_under_two_ids_is_built_once(tmp_path, db_path, en_nlp):
+    folder = tmp_path / "dups"
+    write_txt_corpus(folder, 3)
+    shutil.copy(folder / "news-00001.txt", folder / "copy-of-one.txt")
+    report = build([folder], db_path, lang="en")
+    assert (report.read, report.built, report.skipped) == (4, 3, 1)
+    assert count(db_path, "documents") == 3
+
+
+def test_jsonl_and_txt_mix_and_published_default(tmp_path, db_path, en_nlp):
+    write_txt_corpus(tmp_path / "in", 2)
+    write_jsonl_corpus(tmp_path / "in" / "feed.jsonl", 3, start=100, published="2023-02-01")
+    report = build([tmp_path / "in"], db_path, lang="en", published="2025-01-01")
+    assert report.built == 5
+    db = store.open_db(db_path)
+    dates = dict(db.execute("SELECT id, published FROM documents").fetchall())
+    assert dates["item-100"] == "2023-02-01" and dates["news-00000"] == "2025-01-01"
+
+
+def test_failures_are_recorded_once_and_cleared_when_fixed(tmp_path, db_path, en_nlp):
+    folder = tmp_path / "in"
+    write_txt_corpus(folder, 2)
+    bad = folder / "broken.jsonl"
+    bad.write_text('{"id": "ok-1", "text": "Maria Novak chairs Oxfam."}\n{"id": "bad", "text": \n', encoding="utf-8")
+    first = build([folder], db_path, lang="en")
+    assert first.failed == 1 and first.built == 3
+    rows = failures(db_path)
+    assert len(rows) == 1 and rows[0][0].endswith("broken.jsonl:2") and "malformed JSON" in rows[0][2]
+    second = build([folder], db_path, lang="en")
+    assert second.failed == 1  # still reported in the summary ...
+    assert failures(db_path) == rows  # ... but not stored twice
+    bad.write_text('{"id": "ok-1", "text": "Maria Novak chairs Oxfam."}\n'
+                   '{"id": "bad", "text": "Nils Petrov heads Siemens."}\n', encoding="utf-8")
+    third = build([folder], db_path, lang="en")
+    assert third.failed == 0 and third.built == 1
+    assert failures(db_path) == []
+
+
+def test_two_workers_build_the_same_knowledge_base(tmp_path, en_nlp):
+    folder = tmp_path / "in"
+    write_txt_corpus(folder, 30)
+    (folder / "empty.txt").write_bytes(b"")
+    serial, parallel = tmp_path / "serial.db", tmp_path / "parallel.db"
+    one = build([folder], serial, lang="en")
+    two = build([folder], parallel, lang="en", workers=2, chunk_docs=4)
+    assert (two.read, two.built, two.failed) == (one.read, one.built, one.failed) == (30, 30, 1)
+    assert fact_snapshot(parallel) == fact_snapshot(serial)
+    assert failures(parallel) == failures(serial)
+    rerun = build([folder], parallel, lang="en", workers=2)
+    assert (rerun.built, rerun.skipped) == (0, 30)
+
+
+def test_auto_language_build_keeps_german_sentences_german(tmp_path, db_path, en_nlp):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "mixed.txt").write_text(
+        news_text(7) + "\nDie Vorsitzende der Stiftung ist seit März 2020 Karin Albrecht, "
+        "und sie wird das Amt nicht abgeben.\n", encoding="utf-8")
+    report = build([folder], db_path)
+    assert report.built == 1
+    db = store.open_db(db_path)
+    langs = {r[0] for r in db.execute("SELECT lang FROM sentences")}
+    assert {"en", "de"} <= langs
