@@ -44,15 +44,17 @@ def strip_article(normed: str) -> str:
 
 def skeleton(normed: str) -> str:
     """Phonetic blocking key of a normalised name (see module docstring)."""
-    words = []
-    for word in normed.split():
-        word = word.replace("ph", "f").replace("th", "t").replace("sch", "sh").translate(_SKELETON_MAP)
-        out: list[str] = []
-        for ch in word:
-            if not out or out[-1] != ch:  # doubled letters: "Zelenskyy" / "Zelensky"
-                out.append(ch)
-        words.append("".join(out))
-    return " ".join(words)
+    return " ".join([_word_skeleton(word) for word in normed.split()])
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=200_000)
+def _word_skeleton(word: str) -> str:
+    """One word's skeleton, cached: name words repeat a lot (given names, common surnames)."""
+    word = word.replace("ph", "f").replace("th", "t").replace("sch", "sh").translate(_SKELETON_MAP)
+    return _DOUBLED.sub(r"\1", word)  # doubled letters: "Zelenskyy" / "Zelensky"
 
 
 def acronym(normed: str) -> str | None:
