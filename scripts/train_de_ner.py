@@ -12,9 +12,14 @@ Data use (nothing else is ever read):
   ``../shared/reference/wikidata-subset.jsonl.gz`` (Wikidata labels, CC0), used as a token
   feature, never as an answer.
 
+- German Brown word clusters from spaCy's lookup tables (``pip install spacy-lookups-data``,
+  the ``train`` extra; or ``--clusters PATH``): unlabelled-text knowledge without vectors. On
+  the tuning part they lifted F1 (all labels) from 0.55 to ~0.65.
+
 Model: ``spacy.blank("de")`` + ``kb_de_features`` + ``ner`` with its own small CNN tok2vec
-(hash embeddings of NORM, PREFIX, SUFFIX, SHAPE and the gazetteer class; width 96, depth 4),
-then ``sentencizer`` and the ``kb_de_title_person`` rule. Fixed seed: same data, same model.
+(hash embeddings of NORM, PREFIX, SUFFIX, SHAPE, the gazetteer class and the word cluster at
+two granularities; width 96, depth 4), then ``sentencizer`` and the ``kb_de_title_person``
+rule. Fixed seed: same data, same model. About 15 epochs, 30-50 s each on 2 busy cores.
 
 Example: .venv/bin/python scripts/train_de_ner.py --out kb/extract/models/de_ner --seed 0
 """
@@ -212,7 +217,8 @@ def train(nlp, train_egs, tune_egs, seed: int, max_epochs: int, patience: int) -
     return best, best_epoch
 
 
-def write_card(out: Path, args, n_train: int, n_tune: int, n_held: int, best: float, epoch: int, gaz: tuple[int, int]) -> None:
+def write_card(out: Path, args, n_train: int, n_tune: int, n_held: int, best: float, epoch: int, gaz: tuple[int, int],
+               n_clusters: int) -> None:
     """README + LICENCE next to the weights: where the data came from and how to rebuild."""
     (out / "README.md").write_text(
         f"""# kb German NER (de_kb_germeval_ner)
@@ -231,13 +237,17 @@ German spaCy model (none is installable here).
   ("EU-Kommission") are trained as O: they are not names kb could link.
 - Gazetteer feature: {gaz[0]} first names and {gaz[1]} surnames taken from person labels in
   kb's Wikidata reference subset (CC0), used as a token feature only.
+- Word-cluster feature: {n_clusters} German words' Brown clusters from spaCy's lookup tables
+  (`spacy-lookups-data` 1.0.5, `de_lexeme_cluster.json.gz`, MIT; words with log-probability >= -16),
+  stored in `kb_de_features/clusters.json.gz`.
 - Seed {args.seed}; best epoch {epoch}; tuning-part F1 (all labels) {best:.3f}.
 - Rebuild: `.venv/bin/python scripts/train_de_ner.py --seed {args.seed}`.
 
 ## Licence
 The model is derived from GermEval 2014 (Benikova, Biemann, Reznicek, LREC 2014), licensed
 **CC BY 4.0** (https://creativecommons.org/licenses/by/4.0/): attribution to the GermEval 2014
-NER shared task / NoSta-D is required when redistributing. Name lists: Wikidata, CC0.
+NER shared task / NoSta-D is required when redistributing. Name lists: Wikidata, CC0. Word
+clusters: spaCy lookups data (spacy-lookups-data), MIT, Explosion AI.
 """,
         encoding="utf-8",
     )
@@ -246,7 +256,8 @@ NER shared task / NoSta-D is required when redistributing. Name lists: Wikidata,
         "(https://sites.google.com/site/germeval2014ner/), licensed under CC BY 4.0\n"
         "(https://creativecommons.org/licenses/by/4.0/). Attribution: Benikova, Biemann, Reznicek,\n"
         "NoSta-D Named Entity Annotation for German: Guidelines and Dataset, LREC 2014.\n"
-        "Gazetteer names: Wikidata (CC0 1.0). kb's code: Apache-2.0.\n",
+        "Gazetteer names: Wikidata (CC0 1.0). Word clusters: spacy-lookups-data (MIT, Explosion AI).\n"
+        "kb's code: Apache-2.0.\n",
         encoding="utf-8",
     )
 
@@ -291,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.out.exists():
         shutil.rmtree(args.out)
     nlp.to_disk(args.out)
-    write_card(args.out, args, len(train_egs), len(tune_egs), n_held, best, epoch, (len(first), len(last)))
+    write_card(args.out, args, len(train_egs), len(tune_egs), n_held, best, epoch, (len(first), len(last)), len(clusters))
     size = sum(p.stat().st_size for p in args.out.rglob("*") if p.is_file())
     print(f"saved {args.out} ({size / 1e6:.1f} MB); best epoch {epoch}, tuning F1 {best:.3f}; {time.time() - t0:.0f}s")
     return 0

@@ -256,3 +256,60 @@ def test_trained_model_finds_people_and_organisations(trained_german):
 def test_trained_model_leaves_plain_sentences_alone(trained_german):
     doc = trained_german("Das Wetter wird morgen schlechter, sagen die Meteorologen.")
     assert [e.text for e in doc.ents if e.label_ in ("PER", "ORG")] == []
+
+
+# --- scripts: real processes on data written here -----------------------------------------
+
+REPO = german.HERE.parent.parent
+
+
+def _write_mini_germeval(path, n: int = 40) -> None:
+    """n short sentences with PER/ORG/LOC spans, varied so the split has all three parts."""
+    firsts = ["Anna", "Paul", "Greta", "Jonas", "Lena"]
+    lasts = ["Beispiel", "Muster", "Probe", "Versuch", "Vorlage"]
+    orgs = ["Stadtwerke", "Bergbahn", "Landbank", "Nordfunk"]
+    places = ["Kleinstadt", "Oberdorf", "Seehausen"]
+    lines = []
+    for i in range(n):
+        words = [
+            (firsts[i % 5], "B-PER"), (lasts[(i * 3) % 5], "I-PER"), ("arbeitet", "O"), ("bei", "O"),
+            ("der", "O"), (orgs[i % 4], "B-ORG"), ("in", "O"), (places[i % 3], "B-LOC"), (".", "O"),
+        ]
+        lines += [f"{k + 1}\t{w}\t{t}\tO" for k, (w, t) in enumerate(words)] + [""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_train_then_evaluate_on_own_data(tmp_path):
+    import subprocess
+    import sys
+
+    data = tmp_path / "mini.tsv"
+    _write_mini_germeval(data)
+    out = tmp_path / "model"
+    train = subprocess.run(
+        [sys.executable, str(REPO / "scripts/train_de_ner.py"), "--data", str(data), "--out", str(out),
+         "--no-gazetteer", "--no-clusters", "--max-epochs", "3", "--patience", "3"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert train.returncode == 0, train.stderr
+    assert (out / "config.cfg").exists() and (out / "LICENSE").exists()
+    assert "CC BY 4.0" in (out / "README.md").read_text(encoding="utf-8")
+    ev = subprocess.run(
+        [sys.executable, str(REPO / "scripts/eval_germeval.py"), "--data", str(data), "--model", str(out)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert ev.returncode == 0, ev.stderr
+    assert "model    PER+ORG" in ev.stdout and "caps     PER+ORG" in ev.stdout
+
+
+@pytest.mark.parametrize("script", ["eval_germeval.py", "bench_de.py"])
+def test_scripts_skip_cleanly_without_data(tmp_path, script):
+    import subprocess
+    import sys
+
+    missing = str(tmp_path / "absent.tsv")
+    args = ["--data", missing] if script == "eval_germeval.py" else ["--de-data", missing]
+    res = subprocess.run([sys.executable, str(REPO / "scripts" / script), *args], capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.startswith("skipped:")
