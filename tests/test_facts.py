@@ -187,3 +187,28 @@ def test_every_tenure_has_its_entities(en_nlp):
     assert tens
     for t in tens:
         assert ("person", t.person) in names and (t.org is None or ("organization", t.org) in names)
+
+
+# --- birth dates ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,name,born", [
+    ("Hanna Lindqvist (born 2 March 1971) is a Swedish diplomat.", "Hanna Lindqvist", "1971-03-02"),
+    ("Tomasz Nowicki, (April 3, 1902 – May 9, 1980) was a Polish engineer.", "Tomasz Nowicki", "1902-04-03"),
+    ("Grete Albers, OBE (born 14 July 1950) is a German chemist.", "Grete Albers", "1950-07-14"),
+    ("Jorge Ribeiro was born in Porto on 5 May 1966 and studied law.", "Jorge Ribeiro", "1966-05-05"),
+    ("Pieter de Vries (born June 1958) is a Dutch banker.", "Pieter de Vries", "1958-06"),
+])
+def test_birth_dates(en_nlp, text, name, born):
+    ents, _ = run(en_nlp, text)
+    person = next(e for e in ents if e.name == name)
+    assert person.birth_date is not None and person.birth_date.value == born
+
+
+def test_short_range_is_not_a_life(en_nlp):
+    ents, _ = run(en_nlp, "Marta Kowalska (2015–2019) led the committee.")
+    assert all(e.birth_date is None for e in ents)
+
+
+def test_birth_date_not_given_to_the_wrong_person(en_nlp):
+    ents, _ = run(en_nlp, "Paul Meyer met Anna Schulz in 1990 in Bonn.")
+    assert all(e.birth_date is None for e in ents)

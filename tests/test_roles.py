@@ -81,3 +81,11 @@ def test_party_names():
 
 def test_ordinal_value():
     assert ordinal_value("14th") == 14 and ordinal_value("first") == 1 and ordinal_value("chief") is None
+
+
+def test_party_member_nouns(blank):
+    assert roles(blank, "He was elected as a Whig to Congress.")[0][:2] == ("member", "Whig Party")
+    assert roles(blank, "fellow Democrat Sidney Yates")[0][:2] == ("member", "Democratic Party")
+    # part of a party's own name, or an adjective before an ordinary noun: not a member noun
+    assert roles(blank, "The Democratic Party won.") == []
+    assert roles(blank, "The Republican convention opened.") == []

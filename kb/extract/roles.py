@@ -109,6 +109,7 @@ class Lexicon:
         self.demonyms = demonyms
         self.first_words = {k[0] for k in roles}
         self.role_words = {w for k in roles for w in k if len(w) > 2} - {"the", "and", "for", "state"}
+        self.party_members: dict[tuple[str, ...], str] = {}
 
     def lookup(self, words: list[str], i: int) -> tuple[int, Optional[RoleEntry]]:
         """Longest entry starting at ``words[i]``: (length, entry) or (0, None)."""
@@ -145,7 +146,9 @@ def lexicon() -> Lexicon:
             if form:
                 roles.setdefault(surface_key(form), entry)
     demonyms = {d: name for d, name in _rows(LEXICON_DIR / "demonyms_en.tsv")}
-    return Lexicon(roles, demonyms)
+    lex = Lexicon(roles, demonyms)
+    lex.party_members = {tuple(surface.split()): party for surface, party in _rows(LEXICON_DIR / "party_members_en.tsv")}
+    return lex
 
 
 def ordinal_value(word: str) -> Optional[int]:
@@ -192,6 +195,9 @@ def find_roles(doc) -> list[RoleMatch]:
     while j < len(flat):
         n, entry = lex.lookup(flat, j)
         if entry is None:
+            party = _party_member(doc, idx[j], lex)
+            if party is not None:
+                out.append(party)
             j += 1
             continue
         match = _grow(doc, idx[j], idx[j + n - 1] + 1, entry, lex)
@@ -199,6 +205,39 @@ def find_roles(doc) -> list[RoleMatch]:
             out.append(match)
         j += n
     return out
+
+
+_MEMBER_NEXT = {"politician", "member", "candidate", "nominee", "congressman", "congresswoman", "senator",
+                "representative", "lawmaker", "legislator", "mp", "activist", "leader", "chairman", "governor", "mayor"}
+
+
+def _party_member(doc, i: int, lex: Lexicon) -> Optional[RoleMatch]:
+    """ "a Democrat", "fellow Republican Jane Roe", "elected as a Whig", "a Republican member of …".
+
+    The word is a party member noun only when capitalised, not part of a party's own name
+    ("Democratic Party") and used as a noun or before a political role word.
+    """
+    for n in (2, 1):
+        key = tuple(t.text for t in doc[i : i + n])
+        party = lex.party_members.get(key)
+        if party is None or len(key) < n:
+            continue
+        end = i + n
+        nxt = doc[end].lower_ if end < len(doc) else ""
+        if nxt in ("party", "parties", "-", "national", "convention", "primary", "nomination", "caucus", "administration"):
+            return None
+        if doc[i].ent_type_ in ("ORG",) and not (i > 0 and doc[i - 1].ent_type_ != "ORG" and doc[i].ent_iob_ == "B" and end < len(doc) and doc[end].ent_iob_ != "I"):
+            return None
+        noun_use = nxt in _MEMBER_NEXT or not nxt or not nxt.isalpha() or doc[end].text[:1].isupper() or nxt in ("who", "and", "from", "in", "to")
+        if not noun_use:
+            return None
+        m = RoleMatch(start=i, end=end, core_start=i, core_end=end, role="member", category="party",
+                      text=doc[i:end].text, org_name=party, org_start=i, org_end=end, org_label="rule:party_member",
+                      capitalised=True, entry_title=True)
+        _left_modifiers(doc, m)
+        m.role = "member"
+        return m
+    return None
 
 
 def _inside_person(doc, start: int, end: int) -> bool:
@@ -295,7 +334,7 @@ def _extend_caps(doc, end: int) -> int:
 
 def _clean_org(doc, start: int, end: int) -> tuple[int, str]:
     """Drop a leading "the" and a trailing "'s"; returns (start, name)."""
-    if doc[start].lower_ == "the" and end - start > 1:
+    while doc[start].lower_ in ("the", "a", "an") and end - start > 1:
         start += 1
     span = doc[start:end]
     text = span.text
