@@ -16,8 +16,8 @@ import sqlite_utils
 from ..model import Entity, Extraction, Link, LinkCandidate, LinkedExtraction
 from ..settings import Settings, get_settings
 from ..store import name_key
-from .candidates import Cand, ReferenceIndex, expand_surname, org_candidates, person_candidates
-from .disambiguate import Context, entity_context, rank, score_org, score_person
+from .candidates import LRU, MAX_CACHED_KEYS, Cand, FullNames, ReferenceIndex, org_candidates, person_candidates
+from .disambiguate import Context, Prepared, entity_context, score_ranked
 from .judgements import NameJudgements, judge, load_judgements
 from .positions import link_position
 from .reference import ImportReport, has_reference, import_reference
@@ -42,7 +42,9 @@ class Linker:
         self.online = online
         self._client = client
         self._online_tried: set[str] = set()
-        self._cand_cache: dict[tuple, list[Cand]] = {}
+        #: (type, name, surface forms) -> candidates with their context-free facts, best-named
+        #: and best-known first (bounded LRU: names recur across a build's documents).
+        self._cand_cache = LRU(MAX_CACHED_KEYS)
 
     @classmethod
     def from_db(cls, db: sqlite_utils.Database, settings: Settings | None = None,
@@ -66,62 +68,70 @@ class Linker:
             org_qids[ent.name] = link.qid
             if link.qid:
                 co_mentioned.add(link.qid)
-        person_names = [e.name for e in persons]
+        full_names = FullNames([e.name for e in persons])
         for ent in persons:
             ctx = entity_context(ent, extraction.tenures, published, co_mentioned, org_qids)
-            linked.entity_links[(ent.type, ent.name)] = self._link_entity(ent, ctx, extraction, person_names)
+            linked.entity_links[(ent.type, ent.name)] = self._link_entity(ent, ctx, extraction, full_names)
         self._link_positions(linked, org_qids)
         return linked
 
     # -- entities -------------------------------------------------------------------------
 
     def _link_entity(self, ent: Entity, ctx: Context, extraction: Extraction,
-                     person_names: Optional[list[str]] = None) -> Link:
+                     full_names: Optional[FullNames] = None) -> Link:
         verdicts = self.judgements.get((ent.type, name_key(ent.name))) if self.judgements else None
         if verdicts and verdicts.confirmed:
             return self._judged(verdicts.confirmed)
         if not self.has_reference and not self.online:
             return Link(qid=None)
         name = ent.name
-        if ent.type == "person" and person_names:
-            name = expand_surname(ent.name, [n for n in person_names if n != ent.name]) or ent.name
-        forms = [a for a in ent.aliases] + [m.text for m in ent.mentions]
-        cands = self._candidates(ent.type, name, forms)
-        if not cands and self.online:
-            cands = self._online_candidates(ent.type, name, forms)
+        if ent.type == "person" and full_names:
+            name = full_names.expand(ent.name) or ent.name
+        forms = [*ent.aliases, *(m.text for m in ent.mentions)]
+        prepared = self._candidates(ent.type, name, forms)
+        if not prepared and self.online:
+            prepared = self._prepare(ent.type, self._online_candidates(ent.type, name, forms))
+        if not prepared:  # nothing to score: NIL without building a context
+            return Link(qid=None, score=0.0, method="nil", candidates=[])
         if verdicts:
-            cands = {q: c for q, c in cands.items() if q not in verdicts.rejected}
-        if name != ent.name:
-            for c in cands.values():
-                c.method = f"{c.method}+document"  # surname resolved via the doc's full name
-        return self._decide(ent.type, list(cands.values()), ctx)
+            prepared = [p for p in prepared if p.qid not in verdicts.rejected]
+        if name != ent.name:  # surname resolved via the doc's full name
+            prepared = [p._replace(method=f"{p.method}+document") for p in prepared]
+        return self._decide(ent.type, prepared[:_MAX_SCORED], ctx)
 
-    def _candidates(self, etype: str, name: str, forms: list[str]) -> dict[str, Cand]:
+    def _candidates(self, etype: str, name: str, forms: list[str]) -> list[Prepared]:
         """Candidate generation, cached per (type, name, surface forms): names repeat across a
-        build; scoring (which depends on each document's context) is redone on fresh copies."""
+        build; scoring (which depends on each document's context) is redone per mention."""
         key = (etype, name, tuple(sorted(set(forms))))
         cached = self._cand_cache.get(key)
         if cached is None:
             finder = person_candidates if etype == "person" else org_candidates
-            cached = list(finder(self.index, name, forms).values())
-            if len(self._cand_cache) > 200_000:
-                self._cand_cache.clear()
+            cached = self._prepare(etype, finder(self.index, name, forms))
             self._cand_cache[key] = cached
-        return {c.qid: Cand(c.qid, c.label, c.sim, c.method) for c in cached}
+        return cached
 
-    def _decide(self, etype: str, cands: list[Cand], ctx: Context) -> Link:
-        scorer = score_person if etype == "person" else score_org
-        if len(cands) > _MAX_SCORED:  # common surnames: score the best-named, most known ones
-            cands.sort(key=lambda c: (-c.sim, -(self.index.entity(c.qid).prior if self.index.entity(c.qid) else 0)))
-            cands = cands[:_MAX_SCORED]
-        for cand in cands:
-            scorer(self.index, cand, ctx)
-        ranked = rank(cands)
-        stored = [LinkCandidate(c.qid, c.label, c.score, c.method, c.features)
-                  for c in ranked[:_MAX_STORED_CANDIDATES]]
-        if not ranked or ranked[0].score < self.threshold:
-            return Link(qid=None, score=ranked[0].score if ranked else 0.0, method="nil", candidates=stored)
-        best = ranked[0]
+    def _prepare(self, etype: str, cands: dict[str, Cand]) -> list[Prepared]:
+        """Context-free facts per candidate, best-named and best-known first: common surnames
+        have hundreds of candidates and only the first ``_MAX_SCORED`` are scored."""
+        index = self.index
+        index.prefetch(cands)
+        out = []
+        for c in cands.values():
+            ref = index.entity(c.qid)
+            out.append(Prepared(c.qid, c.label, c.sim, c.method, ref.prior if ref else 0.0,
+                                ref.birth if ref else None))
+        out.sort(key=lambda p: (-p.sim, -p.prior))
+        if etype == "person":
+            index.prefetch_holdings(p.qid for p in out[:_MAX_SCORED])
+        return out
+
+    def _decide(self, etype: str, prepared: list[Prepared], ctx: Context) -> Link:
+        ranked = score_ranked(self.index, etype, prepared, ctx, _MAX_STORED_CANDIDATES)
+        stored = [LinkCandidate(qid, label, score, method, features)
+                  for score, qid, label, method, features in ranked]
+        if not ranked or ranked[0][0] < self.threshold:
+            return Link(qid=None, score=ranked[0][0] if ranked else 0.0, method="nil", candidates=stored)
+        best = stored[0]
         return self._link_for(best.qid, best.score, best.method, stored)
 
     def _link_for(self, qid: str, score: float, method: str, stored: list[LinkCandidate]) -> Link:
@@ -168,7 +178,8 @@ class Linker:
             self.has_reference = True
             self.index = ReferenceIndex(self.db.conn)  # drop caches that missed these names
             self._cand_cache.clear()
-        cands = self._candidates(etype, name, forms)
+        finder = person_candidates if etype == "person" else org_candidates
+        cands = finder(self.index, name, forms)
         for c in cands.values():
             if c.qid in fetched:
                 c.method = f"online+{c.method}"

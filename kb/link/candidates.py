@@ -51,11 +51,55 @@ class RefEntity:
     birth_precision: Optional[str]
     n_sitelinks: int
     n_statements: int
+    #: Popularity in [0, 1]: sitelinks and statements, log-scaled (a weak tie-breaker).
+    #: Computed once per QID: every mention of a candidate reads it.
+    prior: float = field(init=False)
 
-    @property
-    def prior(self) -> float:
-        """Popularity in [0, 1]: sitelinks and statements, log-scaled (a weak tie-breaker)."""
-        return min(1.0, math.log1p(5 * self.n_sitelinks + self.n_statements) / math.log1p(200))
+    def __post_init__(self) -> None:
+        self.prior = min(1.0, math.log1p(5 * self.n_sitelinks + self.n_statements) / _LOG_PRIOR_SCALE)
+
+
+_LOG_PRIOR_SCALE = math.log1p(200)
+_MISSING = object()
+#: Rows per ``IN (...)`` query when prefetching facts for a mention's candidates.
+_CHUNK = 500
+
+
+class LRU:
+    """A bounded least-recently-used map (plain dict order; a hit moves the key to the end).
+
+    Bounds a long build's memory: names and QIDs seen once are dropped first, the names that
+    recur across documents stay.
+    """
+
+    __slots__ = ("data", "maxsize")
+
+    def __init__(self, maxsize: int) -> None:
+        self.data: dict = {}
+        self.maxsize = maxsize
+
+    def get(self, key, default=None):
+        data = self.data
+        value = data.pop(key, _MISSING)
+        if value is _MISSING:
+            return default
+        data[key] = value
+        return value
+
+    def __contains__(self, key) -> bool:
+        return key in self.data
+
+    def __setitem__(self, key, value) -> None:
+        data = self.data
+        data[key] = value
+        if len(data) > self.maxsize:
+            del data[next(iter(data))]
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def clear(self) -> None:
+        self.data.clear()
 
 
 @dataclass
@@ -67,38 +111,99 @@ class Holding:
     end: Optional[str]
 
 
+#: Cache bounds per Linker (entries, not bytes; a cached QID costs well under 1 KB).
+MAX_CACHED_QIDS = 300_000
+MAX_CACHED_KEYS = 200_000
+
+
 class ReferenceIndex:
-    """Cached reads of the reference tables (one per Linker; connections are not shared)."""
+    """Cached reads of the reference tables (one per Linker; connections are not shared).
+
+    Facts are loaded lazily, once per QID, and for all candidates of a mention in one
+    ``IN (...)`` query each (entity rows, P39 holdings, jurisdictions of the held positions).
+    """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self._entities: dict[str, Optional[RefEntity]] = {}
-        self._holdings: dict[str, list[Holding]] = {}
+        self._entities = LRU(MAX_CACHED_QIDS)
+        self._holdings = LRU(MAX_CACHED_QIDS)
+        self._held_juris = LRU(MAX_CACHED_QIDS)
         self._names: dict[str, list[str]] = {}
         self._jurisdictions: dict[str, set[str]] = {}
         self._by_jurisdiction: dict[str, list[str]] = {}
-        self._exact: dict[str, list[tuple[str, str, int]]] = {}
+        self._exact = LRU(MAX_CACHED_KEYS)
+
+    # -- batched prefetch -----------------------------------------------------------------
+
+    def _chunks(self, qids: Iterable[str], cache) -> Iterable[list[str]]:
+        missing = [q for q in dict.fromkeys(qids) if q not in cache]
+        for i in range(0, len(missing), _CHUNK):
+            yield missing[i:i + _CHUNK]
+
+    def prefetch(self, qids: Iterable[str]) -> None:
+        """Load the entity rows of these QIDs (one query per 500) into the cache."""
+        for chunk in self._chunks(qids, self._entities):
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                "SELECT qid, label, description, kind, enwiki, birth_date, birth_precision, "
+                f"coalesce(n_sitelinks, 0), coalesce(n_statements, 0) FROM ref_entities WHERE qid IN ({marks})",
+                chunk,
+            ).fetchall()
+            got = {r[0]: RefEntity(*r) for r in rows}
+            for q in chunk:
+                self._entities[q] = got.get(q)
+
+    def prefetch_holdings(self, qids: Iterable[str]) -> None:
+        """Load the P39 statements of these QIDs (one query per 500) into the cache."""
+        for chunk in self._chunks(qids, self._holdings):
+            marks = ",".join("?" * len(chunk))
+            got: dict[str, list[Holding]] = {q: [] for q in chunk}
+            for qid, value, start, end in self.conn.execute(
+                f'SELECT qid, value, start, "end" FROM ref_claims WHERE qid IN ({marks}) AND property = \'P39\'',
+                chunk,
+            ):
+                got[qid].append(Holding(value, start, end))
+            for q in chunk:
+                self._holdings[q] = got[q]
+
+    def _prefetch_jurisdictions(self, positions: Iterable[str]) -> None:
+        missing = [p for p in dict.fromkeys(positions) if p not in self._jurisdictions]
+        for i in range(0, len(missing), _CHUNK):
+            chunk = missing[i:i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            got: dict[str, set[str]] = {q: set() for q in chunk}
+            for qid, value in self.conn.execute(
+                f"SELECT qid, value FROM ref_claims WHERE qid IN ({marks}) AND property IN ('P17', 'P1001')", chunk
+            ):
+                got[qid].add(value)
+            self._jurisdictions.update(got)
+
+    def held_jurisdictions(self, qid: str) -> frozenset[str]:
+        """Countries/organisations of all positions this QID held (context evidence)."""
+        value = self._held_juris.get(qid)
+        if value is None:
+            positions = [h.position for h in self.holdings(qid)]
+            self._prefetch_jurisdictions(positions)
+            value = frozenset().union(*(self._jurisdictions[p] for p in positions))
+            self._held_juris[qid] = value
+        return value
 
     # -- single facts ---------------------------------------------------------------------
 
     def entity(self, qid: str) -> Optional[RefEntity]:
-        if qid not in self._entities:
-            row = self.conn.execute(
-                "SELECT qid, label, description, kind, enwiki, birth_date, birth_precision, "
-                "coalesce(n_sitelinks, 0), coalesce(n_statements, 0) FROM ref_entities WHERE qid = ?",
-                [qid],
-            ).fetchone()
-            self._entities[qid] = RefEntity(*row) if row else None
-        return self._entities[qid]
+        ent = self._entities.get(qid, _MISSING)
+        if ent is _MISSING:
+            self.prefetch([qid])
+            ent = self._entities.get(qid)
+        return ent
 
     def holdings(self, qid: str) -> list[Holding]:
         """P39 statements of a person."""
-        if qid not in self._holdings:
-            rows = self.conn.execute(
-                'SELECT value, start, "end" FROM ref_claims WHERE qid = ? AND property = \'P39\'', [qid]
-            ).fetchall()
-            self._holdings[qid] = [Holding(*r) for r in rows]
-        return self._holdings[qid]
+        value = self._holdings.get(qid)
+        if value is None:
+            self.prefetch_holdings([qid])
+            value = self._holdings.get(qid)
+        return value
 
     def names(self, qid: str) -> list[str]:
         """All normalised names (labels and aliases, every language) of a QID."""
@@ -129,11 +234,13 @@ class ReferenceIndex:
 
     def exact(self, key: str) -> list[tuple[str, str, int]]:
         """(qid, name, is_label) rows whose normalised name equals ``key``."""
-        if key not in self._exact:
-            self._exact[key] = self.conn.execute(
+        rows = self._exact.get(key)
+        if rows is None:
+            rows = self.conn.execute(
                 "SELECT qid, name, is_label FROM ref_names WHERE norm = ? LIMIT ?", [key, _MAX_ROWS]
             ).fetchall()
-        return self._exact[key]
+            self._exact[key] = rows
+        return rows
 
     def by_column(self, column: str, key: str) -> list[tuple[str, str, str, int]]:
         """(qid, name, norm, is_label) rows by one of the indexed blocking keys."""
@@ -207,6 +314,33 @@ def expand_surname(name: str, full_names: Iterable[str]) -> Optional[str]:
     return next(f for f in full_names if norm(core_name(f)) == wanted)
 
 
+class FullNames:
+    """A document's multi-word person names by last word, built once per document, so that
+    resolving each surname-only mention is a dict lookup (same answers as ``expand_surname``)."""
+
+    __slots__ = ("by_last",)
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.by_last: dict[str, dict[str, str]] = {}  # last word -> {core name: first name giving it}
+        for full in names:
+            core = norm(core_name(full))
+            if " " in core:
+                self.by_last.setdefault(last_token(core), {}).setdefault(core, full)
+
+    def __bool__(self) -> bool:
+        return bool(self.by_last)
+
+    def expand(self, name: str) -> Optional[str]:
+        """The document's full name that ends with this one-word name ("Rutte" -> "Mark Rutte")."""
+        key = norm(core_name(name))
+        if " " in key or not key:
+            return None
+        cores = self.by_last.get(key)
+        if not cores or len(cores) != 1:
+            return None
+        return next(iter(cores.values()))
+
+
 def _strong(found: dict[str, Cand]) -> bool:
     return any(c.sim >= SIM_ALIAS for c in found.values())
 
@@ -232,6 +366,7 @@ def person_candidates(index: ReferenceIndex, name: str, surface_forms: Iterable[
         for variant in name_variants(name):
             partial: dict[str, Cand] = {}
             _lookup(index, norm(variant), partial)
+            index.prefetch(partial)
             partial = {q: c for q, c in partial.items() if index.kind(q) == "person"}
             if partial:
                 for c in partial.values():
@@ -239,9 +374,11 @@ def person_candidates(index: ReferenceIndex, name: str, surface_forms: Iterable[
                 found.update(partial)
                 break
     words = norm(core_name(name)).split()
+    index.prefetch(found)
     if len(words) == 1 and not any(index.kind(q) == "person" for q in found):
         # only a bare surname: "Marco Bernardini" must not become "Rita Bernardini"
         _surname(index, words[0], found)
+        index.prefetch(found)
     return {q: c for q, c in found.items() if index.kind(q) == "person"}
 
 
@@ -258,4 +395,5 @@ def org_candidates(index: ReferenceIndex, name: str, surface_forms: Iterable[str
             _acronym(index, strip_article(key), found)
         elif " " in key:
             _fuzzy(index, key, found)
+    index.prefetch(found)
     return {q: c for q, c in found.items() if index.kind(q) not in ("person", "position", None)}

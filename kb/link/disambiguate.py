@@ -14,7 +14,7 @@ threshold in ``kb.settings`` was tuned on the same dev data, never on a test spl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 from rapidfuzz import fuzz
 
@@ -138,10 +138,7 @@ def context_feature(index: ReferenceIndex, qid: str, ctx: Context) -> float:
     """1 when a position the candidate held belongs to a co-mentioned country/organisation."""
     if not ctx.co_mentioned:
         return 0.0
-    for h in index.holdings(qid):
-        if index.jurisdictions(h.position) & ctx.co_mentioned:
-            return 1.0
-    return 0.0
+    return 1.0 if index.held_jurisdictions(qid) & ctx.co_mentioned else 0.0
 
 
 # ------------------------------------------------------------------------------------------
@@ -189,3 +186,56 @@ def entity_context(entity: Entity, tenures: list[Tenure], published: Optional[st
         co_mentioned=co_mentioned,
         org_qids=org_qids,
     )
+
+
+# ------------------------------------------------------------------------------------------
+# Fast path used by the Linker: the same scores as score_person/score_org + rank, computed on
+# cached per-name candidate tuples; feature dicts are built only for the stored top candidates.
+# ------------------------------------------------------------------------------------------
+
+
+class Prepared(NamedTuple):
+    """A candidate with its context-free facts, cached per (type, name, surface forms)."""
+
+    qid: str
+    label: str
+    sim: float
+    method: str
+    prior: float
+    birth: Optional[str]
+
+
+def score_ranked(index: ReferenceIndex, etype: str, prepared: list[Prepared], ctx: Context,
+                 keep: int) -> list[tuple[float, str, str, str, dict[str, float]]]:
+    """(score, qid, label, method, features) of the best ``keep`` candidates, ranked as
+    ``rank`` ranks ``score_person``/``score_org`` results (identical scores and order)."""
+    rows = []
+    if etype == "person":
+        co = ctx.co_mentioned
+        birth = ctx.birth
+        for p in prepared:
+            role, dates = role_features(index, p.qid, ctx) if ctx.tenures else (0.0, 0.0)
+            b = birth_agreement(birth, p.birth) if birth is not None else 0.0
+            context = 1.0 if co and index.held_jurisdictions(p.qid) & co else 0.0
+            score = (W_NAME * p.sim + W_ROLE * role + W_DATES * dates + W_BIRTH * b
+                     + W_CONTEXT * context + W_PRIOR * p.prior)
+            rows.append((score, p, (role, dates, b, context)))
+    else:
+        co_set = ctx.co_mentioned
+        for p in prepared:
+            co = 1.0 if p.qid in co_set else 0.0
+            rows.append((W_NAME * p.sim + W_PRIOR * p.prior + W_ORG_BASE + W_CONTEXT * co, p, (co,)))
+    rows.sort(key=lambda r: (-r[0], r[1].qid))
+    ambiguous = len(rows) > 1 and rows[0][0] - rows[1][0] < AMBIGUITY_MARGIN
+    out = []
+    for i, (score, p, f) in enumerate(rows[:keep]):
+        if etype == "person":
+            features = {"name": round(p.sim, 3), "role": f[0], "dates": f[1], "birth": f[2],
+                        "context": f[3], "prior": round(p.prior, 3)}
+        else:
+            features = {"name": round(p.sim, 3), "prior": round(p.prior, 3), "context": f[0]}
+        if i == 0 and ambiguous:
+            score -= AMBIGUITY_PENALTY
+            features["ambiguous"] = 1.0
+        out.append((round(max(0.0, min(1.0, score)), 4), p.qid, p.label, p.method, features))
+    return out
