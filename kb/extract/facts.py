@@ -611,6 +611,11 @@ def _life_dates(ctx: _SentCtx, births: dict, deaths: dict, mentions: list[Mentio
     words before the parenthesis are taken.
     """
     doc = ctx.doc
+    for d in _paren_life_points(ctx):
+        mention = _life_owner(ctx, d[0], mentions)
+        if mention is not None:
+            births.setdefault(id(mention), d[1].start)
+            deaths.setdefault(id(mention), d[2].start)
     for d in ctx.dates:
         paren = _open_paren_before(ctx, d.start_char)
         if paren is None:
@@ -628,6 +633,28 @@ def _life_dates(ctx: _SentCtx, births: dict, deaths: dict, mentions: list[Mentio
             deaths.setdefault(id(mention), d.start or d.end)
         if kind == "lifespan" and d.end is not None:
             deaths.setdefault(id(mention), d.end)
+
+
+_DASHES = ("–", "—", " - ", "-")
+
+
+def _paren_life_points(ctx: _SentCtx) -> list[tuple[int, object, object]]:
+    """"(5 April 1815 in Paris – 21 March 1851, Paris)": two dates split by a dash, with places
+    between, inside one parenthesis: birth and death. Returns (paren token, first, last)."""
+    out = []
+    by_paren: dict[int, list] = {}
+    for d in ctx.dates:
+        if d.kind == "point" and d.start is not None:
+            paren = _open_paren_before(ctx, d.start_char)
+            if paren is not None:
+                by_paren.setdefault(paren, []).append(d)
+    for paren, ds in by_paren.items():
+        if len(ds) != 2:
+            continue
+        gap = ctx.sent.text[ds[0].end_char - ctx.sent.start : ds[1].start_char - ctx.sent.start]
+        if any(x in gap for x in _DASHES) and ")" not in gap and ds[0].start.value < ds[1].start.value:
+            out.append((paren, ds[0], ds[1]))
+    return out
 
 
 def _bare_life_range(ctx: _SentCtx, d, paren: int) -> bool:
