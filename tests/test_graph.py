@@ -519,3 +519,16 @@ def test_writers_escape_and_strip_control_characters(tmp_path):
 def test_unwritable_path(graph, tmp_path):
     with pytest.raises(ExportError, match="does not exist"):
         write_gexf(graph, tmp_path / "missing" / "kb.gexf")
+
+
+def test_open_database_and_empty_kb(tmp_path):
+    """An open Database is used as is (not closed); an empty kb exports a valid empty graph."""
+    db = open_db(tmp_path / "empty.db")
+    g = build_graph(db)
+    assert g.number_of_nodes() == 0 and db.execute("SELECT count(*) FROM persons").fetchone()[0] == 0
+    path = tmp_path / "empty.gexf"
+    write_gexf(g, path)
+    assert nx.read_gexf(path).number_of_nodes() == 0
+    if any(j.exists() for j in GEXF_XSD_JARS):
+        schema, lxml = _gexf_schema(tmp_path)
+        assert schema.validate(lxml.parse(str(path))), schema.error_log
