@@ -108,8 +108,7 @@ class _FailureLog:
     def resolved(self, source: str) -> None:
         """``source`` built cleanly: its old failures no longer describe the database."""
         if source in self.sources:
-            with self.db.conn:
-                self.db.execute("DELETE FROM failures WHERE source = ?", [source])
+            self.db.execute("DELETE FROM failures WHERE source = ?", [source])  # commits
             self.sources.discard(source)
             self.known = {k for k in self.known if k[0] != source}
 

@@ -136,3 +136,23 @@ def test_auto_language_build_keeps_german_sentences_german(tmp_path, db_path, en
     db = store.open_db(db_path)
     langs = {r[0] for r in db.execute("SELECT lang FROM sentences")}
     assert {"en", "de"} <= langs
+
+
+def test_a_document_that_fails_mid_write_leaves_nothing_behind(tmp_path, db_path, en_nlp):
+    """Kill-safety rests on this: a document's rows commit together or not at all, so a run
+    that dies mid-document never leaves a documents row that the next run would skip."""
+    from kb.build import link_extraction
+    from kb.extract.pipeline import Extractor
+    from kb.ingest import iter_documents
+
+    folder = tmp_path / "in"
+    write_txt_corpus(folder, 2)
+    first, second = [e for e in Extractor(lang="en").extract(list(iter_documents([folder], lang="en")))]
+    db = store.open_db(db_path)
+    store.save_extraction(db, link_extraction(None, first))
+    second.entities[0].mentions[0].start = object()  # not bindable: the mentions insert fails
+    with pytest.raises(Exception):
+        store.save_extraction(db, link_extraction(None, second))
+    assert store.document_state(db, second.document.id) is None
+    assert count(db_path, "sentences") == len(first.sentences)
+    assert not any(orphans(db_path).values())
