@@ -1,8 +1,18 @@
-"""Benchmark the linker: cold start, mentions linked per second (cold and warm caches), memory.
+"""Benchmark the linker: cold start, mentions linked per second (first and second pass), memory.
 
+Two mention streams, both in documents of 20 entities, both measured in wall time AND CPU time
+(``time.process_time``: the machine is shared, so wall time is inflated by other processes):
+
+- ``uniform``: names drawn uniformly from the reference (persons, items; 30% of the persons as a
+  bare surname) plus 20% unknown names. Nearly every name is new, so the first pass is dominated
+  by SQL candidate lookups: the worst case.
+- ``news``: the same kinds of names, but drawn from a pool with Zipf-distributed frequencies,
+  as in a news corpus (a few names in many documents, a long tail seen once). This is the
+  realistic setting for a build; its first pass is what a build over fresh data pays.
+
+The second pass re-links the same documents with warm caches (a long build's steady state).
 Baseline measured in the same run: one exact-name SQL lookup per mention (the cheapest possible
-linker over the same tables). Names are sampled from the reference itself (persons, items) plus
-names it does not have, in documents of 20 entities.
+linker over the same tables, no scoring).
 Usage: python scripts/bench_link.py [--db kb.db] [--reference PATH] [--mentions N]
 """
 
@@ -10,10 +20,10 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import sys
 import tempfile
 import time
-import resource
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -25,22 +35,39 @@ from kb.model import Document, Entity, Extraction, Mention  # noqa: E402
 from kb.settings import SHARED_DIR  # noqa: E402
 from kb.store import open_db  # noqa: E402
 
+TARGET = 20_000  # mentions/s
 
-def sample_names(db, n: int, seed: int = 7) -> list[tuple[str, str]]:
-    rng = random.Random(seed)
+
+def _pools(db) -> tuple[list[str], list[str]]:
     persons = [r[0] for r in db.execute("SELECT label FROM ref_entities WHERE kind='person' AND label IS NOT NULL")]
     items = [r[0] for r in db.execute("SELECT label FROM ref_entities WHERE kind='item' AND label IS NOT NULL")]
-    out = []
-    for i in range(n):
-        roll = rng.random()
-        if roll < 0.6:
-            name = rng.choice(persons)
-            out.append(("person", name if rng.random() < 0.7 else name.split()[-1]))
-        elif roll < 0.8:
-            out.append(("organization", rng.choice(items)))
-        else:
-            out.append(("person", f"Unknown Person{rng.randrange(10**6)}"))
-    return out
+    return persons, items
+
+
+def _draw(rng: random.Random, persons: list[str], items: list[str]) -> tuple[str, str]:
+    roll = rng.random()
+    if roll < 0.6:
+        name = rng.choice(persons)
+        return ("person", name if rng.random() < 0.7 else name.split()[-1])
+    if roll < 0.8:
+        return ("organization", rng.choice(items))
+    return ("person", f"Unknown Person{rng.randrange(10**6)}")
+
+
+def sample_names(db, n: int, seed: int = 7) -> list[tuple[str, str]]:
+    """Uniform stream: nearly every mention a name not seen before."""
+    rng = random.Random(seed)
+    persons, items = _pools(db)
+    return [_draw(rng, persons, items) for _ in range(n)]
+
+
+def sample_news(db, n: int, seed: int = 7, pool: int = 5000, s: float = 1.1) -> list[tuple[str, str]]:
+    """Zipf stream: the k-th most frequent name of a ``pool`` occurs ~ 1/k**s times."""
+    rng = random.Random(seed)
+    persons, items = _pools(db)
+    names = [_draw(rng, persons, items) for _ in range(pool)]
+    weights = [1.0 / (k ** s) for k in range(1, pool + 1)]
+    return rng.choices(names, weights=weights, k=n)
 
 
 def documents(names: list[tuple[str, str]], per_doc: int = 20) -> list[Extraction]:
@@ -55,6 +82,52 @@ def documents(names: list[tuple[str, str]], per_doc: int = 20) -> list[Extractio
             pos += len(name) + 2
         docs.append(Extraction(document=Document(id=str(i), text=text), entities=list(ents.values())))
     return docs
+
+
+def _timed(fn) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def _rate(n: int, seconds: float) -> str:
+    return f"{n / seconds:>9,.0f}/s" if seconds > 0 else "      inf/s"
+
+
+def run_setting(path: Path, label: str, names: list[tuple[str, str]]) -> float:
+    """Link the stream twice with a fresh Linker; print figures; return the 2nd-pass CPU rate."""
+    docs = documents(names)
+    n = sum(len(d.entities) for d in docs)  # distinct (type, name) per document = links made
+    db = open_db(path)
+    started = time.perf_counter()
+    linker = Linker.from_db(db)
+    cold = time.perf_counter() - started
+
+    def link_all() -> None:
+        for ext in docs:
+            linker.link(ext)
+
+    first = _timed(link_all)
+    second = _timed(link_all)
+
+    def baseline() -> None:
+        for ext in docs:
+            for ent in ext.entities:
+                db.execute("SELECT qid FROM ref_names WHERE norm = ? LIMIT 1", [norm(ent.name)]).fetchone()
+
+    base = _timed(baseline)
+    distinct = len(set(names))
+    print(f"\n== {label}: {len(docs)} documents, {n} entity mentions, {distinct} distinct names")
+    print(f"   cold start Linker.from_db : {cold * 1000:.1f} ms wall (target <= 500 ms)")
+    print(f"   {'':26}   {'wall':>11}   {'CPU':>11}")
+    for what, (w, c) in (("first pass (cold caches)", first), ("second pass (warm caches)", second),
+                         ("baseline exact SQL lookup", base)):
+        print(f"   {what:26} : {_rate(n, w)}   {_rate(n, c)}")
+    print(f"   ratio kb/baseline (CPU)    : first pass {base[1] / first[1]:.2f}x, "
+          f"second pass {base[1] / second[1]:.2f}x of baseline speed")
+    db.close()
+    return n / second[1] if second[1] else float("inf"), n / first[1] if first[1] else float("inf")
 
 
 def main(argv=None) -> int:
@@ -76,38 +149,20 @@ def main(argv=None) -> int:
     if not has_reference(db):
         print("skipped: no reference data in the database")
         return 0
-    names = sample_names(db, args.mentions)
-    docs = documents(names)
+    uniform = sample_names(db, args.mentions)
+    news = sample_news(db, args.mentions)
     db.close()
 
-    fresh = open_db(path)  # cold start on a fresh connection
-    started = time.perf_counter()
-    linker = Linker.from_db(fresh)
-    cold = time.perf_counter() - started
-
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    started = time.perf_counter()
-    for ext in docs:
-        linker.link(ext)
-    first = time.perf_counter() - started
-    started = time.perf_counter()
-    for ext in docs:
-        linker.link(ext)
-    warm = time.perf_counter() - started
+    u_second, u_first = run_setting(path, "uniform (worst case: nearly all names new)", uniform)
+    n_second, n_first = run_setting(path, "news (Zipf-distributed names, realistic)", news)
     rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-    started = time.perf_counter()
-    for _, name in names:
-        fresh.execute("SELECT qid FROM ref_names WHERE norm = ? LIMIT 1", [norm(name)]).fetchone()
-    base = time.perf_counter() - started
-
-    n = len(names)
-    print(f"cold start Linker.from_db : {cold * 1000:.1f} ms (target <= 500 ms)")
-    print(f"first pass (cold caches)  : {n} mentions in {first:.2f} s = {n / first:,.0f} mentions/s")
-    print(f"second pass (warm caches) : {n} mentions in {warm:.2f} s = {n / warm:,.0f} mentions/s (target >= 20k/s)")
-    print(f"baseline exact SQL lookup : {n} mentions in {base:.2f} s = {n / base:,.0f} mentions/s")
-    print(f"ratio kb/baseline         : first pass {base / first:.2f}x, warm {base / warm:.2f}x of baseline speed")
-    print(f"memory                    : peak RSS {rss1 / 1024:.0f} MB, growth while linking {(rss1 - rss0) / 1024:.0f} MB")
+    print(f"\nmemory: peak RSS {rss1 / 1024:.0f} MB (growth while linking {(rss1 - rss0) / 1024:.0f} MB)")
+    print(f"target >= {TARGET:,}/s (CPU rates; wall is inflated on a shared machine):")
+    print(f"   news first pass {n_first:,.0f}/s {'met' if n_first >= TARGET else 'NOT met'}; "
+          f"news second pass {n_second:,.0f}/s {'met' if n_second >= TARGET else 'NOT met'}; "
+          f"uniform second pass {u_second:,.0f}/s {'met' if u_second >= TARGET else 'NOT met'}; "
+          f"uniform first pass {u_first:,.0f}/s {'met' if u_first >= TARGET else 'NOT met'}")
     return 0
 
 

@@ -119,10 +119,13 @@ class Linker:
         for c in cands.values():
             ref = index.entity(c.qid)
             out.append(Prepared(c.qid, c.label, c.sim, c.method, ref.prior if ref else 0.0,
-                                ref.birth if ref else None))
+                                ref.birth if ref else None, None, ref))
         out.sort(key=lambda p: (-p.sim, -p.prior))
         if etype == "person":
-            index.prefetch_holdings(p.qid for p in out[:_MAX_SCORED])
+            top = out[:_MAX_SCORED]
+            index.prefetch_holdings(p.qid for p in top)
+            index.prefetch_jurisdictions(h.position for p in top for h in index.holdings(p.qid))
+            out[:_MAX_SCORED] = [p._replace(held=index.held_jurisdictions(p.qid)) for p in top]
         return out
 
     def _decide(self, etype: str, prepared: list[Prepared], ctx: Context) -> Link:
@@ -132,7 +135,10 @@ class Linker:
         if not ranked or ranked[0][0] < self.threshold:
             return Link(qid=None, score=ranked[0][0] if ranked else 0.0, method="nil", candidates=stored)
         best = stored[0]
-        return self._link_for(best.qid, best.score, best.method, stored)
+        ref = next(p.ref for p in prepared if p.qid == best.qid)
+        return Link(qid=best.qid, score=best.score, method=best.method, label=ref.label if ref else None,
+                    enwiki=ref.enwiki if ref else None, description=ref.description if ref else None,
+                    candidates=stored)
 
     def _link_for(self, qid: str, score: float, method: str, stored: list[LinkCandidate]) -> Link:
         ref = self.index.entity(qid)

@@ -60,6 +60,8 @@ class RefEntity:
 
 
 _LOG_PRIOR_SCALE = math.log1p(200)
+_ENTITY_COLUMNS = ("e.qid, e.label, e.description, e.kind, e.enwiki, e.birth_date, e.birth_precision, "
+                   "coalesce(e.n_sitelinks, 0), coalesce(e.n_statements, 0)")
 _MISSING = object()
 #: Rows per ``IN (...)`` query when prefetching facts for a mention's candidates.
 _CHUNK = 500
@@ -132,6 +134,7 @@ class ReferenceIndex:
         self._jurisdictions: dict[str, set[str]] = {}
         self._by_jurisdiction: dict[str, list[str]] = {}
         self._exact = LRU(MAX_CACHED_KEYS)
+        self._blocks = LRU(MAX_CACHED_KEYS)
 
     # -- batched prefetch -----------------------------------------------------------------
 
@@ -145,9 +148,7 @@ class ReferenceIndex:
         for chunk in self._chunks(qids, self._entities):
             marks = ",".join("?" * len(chunk))
             rows = self.conn.execute(
-                "SELECT qid, label, description, kind, enwiki, birth_date, birth_precision, "
-                f"coalesce(n_sitelinks, 0), coalesce(n_statements, 0) FROM ref_entities WHERE qid IN ({marks})",
-                chunk,
+                f"SELECT {_ENTITY_COLUMNS} FROM ref_entities e WHERE e.qid IN ({marks})", chunk
             ).fetchall()
             got = {r[0]: RefEntity(*r) for r in rows}
             for q in chunk:
@@ -166,7 +167,8 @@ class ReferenceIndex:
             for q in chunk:
                 self._holdings[q] = got[q]
 
-    def _prefetch_jurisdictions(self, positions: Iterable[str]) -> None:
+    def prefetch_jurisdictions(self, positions: Iterable[str]) -> None:
+        """Load the P17/P1001 values of these positions (one query per 500) into the cache."""
         missing = [p for p in dict.fromkeys(positions) if p not in self._jurisdictions]
         for i in range(0, len(missing), _CHUNK):
             chunk = missing[i:i + _CHUNK]
@@ -183,7 +185,7 @@ class ReferenceIndex:
         value = self._held_juris.get(qid)
         if value is None:
             positions = [h.position for h in self.holdings(qid)]
-            self._prefetch_jurisdictions(positions)
+            self.prefetch_jurisdictions(positions)
             value = frozenset().union(*(self._jurisdictions[p] for p in positions))
             self._held_juris[qid] = value
         return value
@@ -232,22 +234,43 @@ class ReferenceIndex:
             self._by_jurisdiction[jurisdiction] = [r[0] for r in rows]
         return self._by_jurisdiction[jurisdiction]
 
+    def _names_where(self, column: str, key: str) -> list[tuple[str, str, str, int]]:
+        """(qid, name, norm, is_label) rows of ``ref_names`` by an indexed column; the entity rows
+        of those QIDs come in the same query (a LEFT JOIN on the primary key) into the cache."""
+        rows = self.conn.execute(
+            f"SELECT n.qid, n.name, n.norm, n.is_label, {_ENTITY_COLUMNS} FROM ref_names n "
+            f"LEFT JOIN ref_entities e ON e.qid = n.qid WHERE n.{column} = ? LIMIT ?", [key, _MAX_ROWS]
+        ).fetchall()
+        entities = self._entities
+        for row in rows:
+            if row[0] not in entities:
+                entities[row[0]] = RefEntity(*row[4:]) if row[4] is not None else None
+        return [row[:4] for row in rows]
+
     def exact(self, key: str) -> list[tuple[str, str, int]]:
         """(qid, name, is_label) rows whose normalised name equals ``key``."""
         rows = self._exact.get(key)
         if rows is None:
-            rows = self.conn.execute(
-                "SELECT qid, name, is_label FROM ref_names WHERE norm = ? LIMIT ?", [key, _MAX_ROWS]
-            ).fetchall()
+            rows = [(q, n, label) for q, n, _, label in self._names_where("norm", key)]
             self._exact[key] = rows
         return rows
 
     def by_column(self, column: str, key: str) -> list[tuple[str, str, str, int]]:
-        """(qid, name, norm, is_label) rows by one of the indexed blocking keys."""
+        """(qid, name, norm, is_label) rows by one of the indexed blocking keys (cached)."""
         assert column in ("skel", "last", "acro")
-        return self.conn.execute(
-            f"SELECT qid, name, norm, is_label FROM ref_names WHERE {column} = ? LIMIT ?", [key, _MAX_ROWS]
-        ).fetchall()
+        rows = self._blocks.get((column, key))
+        if rows is None:
+            rows = self._names_where(column, key)
+            self._blocks[(column, key)] = rows
+        return rows
+
+    def exact_and_similar(self, key: str) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, str, int]]]:
+        """(exact rows, same-skeleton rows) of a normalised name, in one query when possible:
+        every exact row has the same skeleton, so a complete skeleton block contains them all."""
+        similar = self.by_column("skel", skeleton(key))
+        if key not in self._exact and len(similar) < _MAX_ROWS:
+            self._exact[key] = [(q, n, label) for q, n, other, label in similar if other == key]
+        return self.exact(key), similar
 
     def kind(self, qid: str) -> Optional[str]:
         ent = self.entity(qid)
@@ -270,9 +293,10 @@ def _exact(index: ReferenceIndex, key: str, found: dict[str, Cand]) -> None:
         _keep(found, qid, name, SIM_LABEL if is_label else SIM_ALIAS, "exact" if is_label else "alias")
 
 
-def _fuzzy(index: ReferenceIndex, key: str, found: dict[str, Cand]) -> None:
+def _fuzzy(index: ReferenceIndex, key: str, found: dict[str, Cand],
+           rows: Optional[list[tuple[str, str, str, int]]] = None) -> None:
     """Same phonetic skeleton: transliteration variants; similarity from rapidfuzz."""
-    for qid, name, other, _ in index.by_column("skel", skeleton(key)):
+    for qid, name, other, _ in index.by_column("skel", skeleton(key)) if rows is None else rows:
         if other == key:
             continue
         ratio = fuzz.ratio(key, other) / 100.0
@@ -346,9 +370,13 @@ def _strong(found: dict[str, Cand]) -> bool:
 
 
 def _lookup(index: ReferenceIndex, key: str, found: dict[str, Cand]) -> None:
-    _exact(index, key, found)
-    if " " in key:
-        _fuzzy(index, key, found)
+    if " " not in key:
+        _exact(index, key, found)
+        return
+    exact, similar = index.exact_and_similar(key)
+    for qid, name, is_label in exact:
+        _keep(found, qid, name, SIM_LABEL if is_label else SIM_ALIAS, "exact" if is_label else "alias")
+    _fuzzy(index, key, found, similar)
 
 
 def person_candidates(index: ReferenceIndex, name: str, surface_forms: Iterable[str]) -> dict[str, Cand]:

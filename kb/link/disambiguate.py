@@ -19,7 +19,7 @@ from typing import Iterable, NamedTuple, Optional
 from rapidfuzz import fuzz
 
 from ..model import DateValue, Entity, Tenure
-from .candidates import Cand, ReferenceIndex
+from .candidates import Cand, ReferenceIndex, RefEntity
 from .names import norm
 
 W_NAME = 0.55
@@ -203,6 +203,8 @@ class Prepared(NamedTuple):
     method: str
     prior: float
     birth: Optional[str]
+    held: Optional[frozenset]  # countries/organisations of the positions held (None: not loaded)
+    ref: Optional[RefEntity]
 
 
 def score_ranked(index: ReferenceIndex, etype: str, prepared: list[Prepared], ctx: Context,
@@ -216,7 +218,11 @@ def score_ranked(index: ReferenceIndex, etype: str, prepared: list[Prepared], ct
         for p in prepared:
             role, dates = role_features(index, p.qid, ctx) if ctx.tenures else (0.0, 0.0)
             b = birth_agreement(birth, p.birth) if birth is not None else 0.0
-            context = 1.0 if co and index.held_jurisdictions(p.qid) & co else 0.0
+            if co:
+                held = p.held if p.held is not None else index.held_jurisdictions(p.qid)
+                context = 1.0 if held & co else 0.0
+            else:
+                context = 0.0
             score = (W_NAME * p.sim + W_ROLE * role + W_DATES * dates + W_BIRTH * b
                      + W_CONTEXT * context + W_PRIOR * p.prior)
             rows.append((score, p, (role, dates, b, context)))

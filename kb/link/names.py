@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import groupby
 
 from unidecode import unidecode
 
@@ -47,14 +48,11 @@ def skeleton(normed: str) -> str:
     return " ".join([_word_skeleton(word) for word in normed.split()])
 
 
-_DOUBLED = re.compile(r"(.)\1+")
-
-
 @lru_cache(maxsize=200_000)
 def _word_skeleton(word: str) -> str:
     """One word's skeleton, cached: name words repeat a lot (given names, common surnames)."""
     word = word.replace("ph", "f").replace("th", "t").replace("sch", "sh").translate(_SKELETON_MAP)
-    return _DOUBLED.sub(r"\1", word)  # doubled letters: "Zelenskyy" / "Zelensky"
+    return "".join([ch for ch, _ in groupby(word)])  # doubled letters: "Zelenskyy" / "Zelensky"
 
 
 def acronym(normed: str) -> str | None:
