@@ -255,12 +255,22 @@ CREATE TABLE IF NOT EXISTS http_cache (
 #: in "2010" and ended in "2024" covers 2015-01-01. Never compare them as plain strings.
 VIEWS_V2 = """
 CREATE INDEX IF NOT EXISTS idx_tenures_person_position ON tenures(person_id, position_id);
-CREATE INDEX IF NOT EXISTS idx_tenures_status ON tenures(status, position_id);
 CREATE INDEX IF NOT EXISTS idx_positions_qid ON positions(qid);
 CREATE INDEX IF NOT EXISTS idx_mentions_entity_document ON mentions(entity_id, document_id, sentence_id, text);
 CREATE INDEX IF NOT EXISTS idx_mentions_document_entity ON mentions(document_id, entity_type, entity_id);
 CREATE INDEX IF NOT EXISTS idx_evidence_tenure_document ON evidence(tenure_id, document_id);
 CREATE INDEX IF NOT EXISTS idx_mentions_text ON mentions(text COLLATE NOCASE);
+-- canned queries look names up case-insensitively (name = :person COLLATE NOCASE)
+CREATE INDEX IF NOT EXISTS idx_persons_name_nocase ON persons(name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS idx_organizations_name_nocase ON organizations(name COLLATE NOCASE);
+-- a tenure's best evidence (person_timeline) is one index seek, not a sort of all its evidence
+CREATE INDEX IF NOT EXISTS idx_evidence_tenure_best ON evidence(tenure_id, confidence DESC, id);
+-- publication date by document id without touching the (large) document rows
+CREATE INDEX IF NOT EXISTS idx_documents_id_published ON documents(id, published);
+-- pages of tenures ordered from index entries alone (person_timeline, current_holders)
+CREATE INDEX IF NOT EXISTS idx_tenures_person_dates ON tenures(person_id, start, "end", id);
+CREATE INDEX IF NOT EXISTS idx_tenures_position_current
+    ON tenures(position_id, status, status_as_of, n_evidence, "end", id) WHERE status = 'current';
 
 CREATE VIEW IF NOT EXISTS tenure_details AS
 SELECT t.id AS tenure_id, t.person_id, p.name AS person, p.qid AS person_qid,
@@ -505,17 +515,22 @@ def _delete_document_rows(db: sqlite_utils.Database, doc_id: str) -> tuple[set[s
 
 def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
     """Remove a document and everything it contributed (aggregates recomputed)."""
-    with db.conn:
+    with db.atomic():  # not `with db.conn:` — sqlite-utils 4 would commit each write on its own
         tenures, entities = _delete_document_rows(db, doc_id)
         db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
         refresh_aggregates(db, tenures, entities)
 
 
 def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None:
-    """Replace one document's facts in a single transaction."""
+    """Replace one document's facts in a single transaction.
+
+    ``db.atomic()`` opens a real transaction (BEGIN): under ``with db.conn:`` sqlite-utils 4
+    commits every write on its own, and a build killed mid-document left a documents row
+    without its mentions, which the next run then skipped as done.
+    """
     ext = linked.extraction
     doc = ext.document
-    with db.conn:
+    with db.atomic():
         old_tenures, old_entities = _delete_document_rows(db, doc.id)
         db["documents"].upsert(
             {
