@@ -212,3 +212,14 @@ def test_short_range_is_not_a_life(en_nlp):
 def test_birth_date_not_given_to_the_wrong_person(en_nlp):
     ents, _ = run(en_nlp, "Paul Meyer met Anna Schulz in 1990 in Bonn.")
     assert all(e.birth_date is None for e in ents)
+
+
+def test_org_anaphor_the_country_s(en_nlp):
+    text = "Protests spread across Chile last week. The country's finance minister, Rosa Vidal, resigned."
+    t = tenures(en_nlp, text)
+    assert ("Rosa Vidal", "finance minister", "Chile") in t
+
+
+def test_honorific_between_title_and_name(en_nlp):
+    t = tenures(en_nlp, "The regional governor of the Tanga Region is Dr. Amani Mushi.")
+    assert ("Amani Mushi", "governor", "Tanga Region") in t

@@ -30,7 +30,7 @@ from typing import Optional
 
 from ..model import DateValue, Entity, Mention, Sentence, Span, Tenure
 from .coref import PRONOUN_WORDS, antecedent, canonical_names, description_holder
-from .mentions import in_ranges, is_chrome, name_backward, name_forward, ner_mentions, quoted_ranges, rule_mention
+from .mentions import skip_honorific, in_ranges, is_chrome, name_backward, name_forward, ner_mentions, quoted_ranges, rule_mention
 from .roles import ordinal_value, GENERIC_ROLES, NEEDS_ORG_ALWAYS, RoleMatch, _org_name_span, _clean_org, find_roles, lexicon
 
 try:  # the German rules plug in here when present
@@ -192,6 +192,8 @@ def _sentence_claims(ctx: _SentCtx, mentions: list[Mention], quoted, deferred) -
     out: list[Claim] = []
     doc = ctx.doc
     for m in find_roles(doc):
+        if m.org_name is None:
+            _org_anaphor(ctx, m, mentions)
         in_quote = in_ranges(ctx.sent.start + doc[m.core_start].idx, quoted)
         claim = _title_before_name(ctx, m, mentions)
         if claim is None and not in_quote:
@@ -209,6 +211,32 @@ def _sentence_claims(ctx: _SentCtx, mentions: list[Mention], quoted, deferred) -
     for c in out:
         _attach_dates(ctx, c, out)
     return out
+
+
+ANAPHOR_NOUNS = {
+    "country": ("GPE",), "nation": ("GPE",), "kingdom": ("GPE",), "republic": ("GPE",), "state": ("GPE",),
+    "company": ("ORG",), "firm": ("ORG",), "group": ("ORG",), "bank": ("ORG",), "party": ("ORG",),
+    "organisation": ("ORG",), "organization": ("ORG",), "club": ("ORG",), "university": ("ORG",), "alliance": ("ORG",),
+}
+
+
+def _org_anaphor(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> None:
+    """ "the country's prime minister", "the company's chief executive": the org named last."""
+    doc, k = ctx.doc, m.start
+    if k < 3 or doc[k - 1].lower_ not in ("'s", "’s") or doc[k - 3].lower_ != "the":
+        return
+    labels = ANAPHOR_NOUNS.get(doc[k - 2].lower_)
+    if labels is None:
+        return
+    pos = ctx.sent.start + doc[k - 3].idx
+    before = [x for x in mentions if x.type == "organization" and x.label in labels and x.end <= pos]
+    if labels == ("ORG",):
+        before = [x for x in before if (doc[k - 2].lower_ != "party") or "part" in x.text.lower()]
+    if not before:
+        return
+    m.org_name = lexicon().demonyms.get(before[-1].text, before[-1].text)
+    m.org_start, m.org_end, m.org_label, m.start = k - 2, k - 1, "rule:anaphor", k - 3
+    m.org_possessive, m.text = True, doc[k - 3 : m.end].text
 
 
 def _org_ok(m: RoleMatch, rule: str) -> bool:
@@ -266,6 +294,7 @@ def _title_before_name(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> 
     i = m.end
     if i < len(doc) and doc[i].text == "," and (m.org_possessive or m.start > 0 and doc[m.start - 1].lower_ == "the"):
         i += 1  # "the president of France, Emmanuel Macron," / "Norway's finance minister, Jens Stoltenberg"
+    i = skip_honorific(doc, i)
     if i >= len(doc):
         return None
     p = _person_at(ctx, i)
@@ -375,7 +404,7 @@ def _inverse_copula(ctx: _SentCtx, m: RoleMatch) -> Optional[Claim]:
     i = m.end
     if i + 1 >= len(doc) or doc[i].lower_ not in ("is", "was", "remains"):
         return None
-    p = _person_at(ctx, i + 1)
+    p = _person_at(ctx, skip_honorific(doc, i + 1))
     if p is None:
         return None
     claim = _new_claim(ctx, m, p[2], "inverse_copula")

@@ -125,7 +125,7 @@ def _mention(sent: Sentence, span, type_: str, label: str) -> Mention:
 
 def _name_token(tok) -> bool:
     text = tok.text
-    if not text or not text[0].isupper() or tok.lower_ in NOT_NAME_WORDS:
+    if not text or not text[0].isupper() or tok.lower_ in NOT_NAME_WORDS or tok.lower_.rstrip(".") in _TITLE_WORDS:
         return False
     if tok.lower_ in lexicon().role_words:
         return False
@@ -157,6 +157,15 @@ def name_backward(doc, j: int, max_len: int = 4) -> Optional[tuple[int, int]]:
     if start == 0 and j - start == 1:
         return None  # one sentence-initial capitalised word is too weak
     return start, j
+
+
+def skip_honorific(doc, i: int) -> int:
+    """Index after honorifics at i ("Dr.", "Mr", "Sir"): titles are not part of the name."""
+    while i < len(doc) and doc[i].lower_.rstrip(".") in _TITLE_WORDS:
+        i += 1
+        if i < len(doc) and doc[i].text == ".":
+            i += 1
+    return i
 
 
 def rule_mention(sent: Sentence, doc, span: tuple[int, int], rule: str) -> Mention:
