@@ -268,9 +268,16 @@ CREATE INDEX IF NOT EXISTS idx_evidence_tenure_best ON evidence(tenure_id, confi
 -- publication date by document id without touching the (large) document rows
 CREATE INDEX IF NOT EXISTS idx_documents_id_published ON documents(id, published);
 -- pages of tenures ordered from index entries alone (person_timeline, current_holders)
-CREATE INDEX IF NOT EXISTS idx_tenures_person_dates ON tenures(person_id, start, "end", id);
+CREATE INDEX IF NOT EXISTS idx_tenures_person_dates ON tenures(person_id, start, "end", id, position_id);
+CREATE INDEX IF NOT EXISTS idx_tenures_position_dates
+    ON tenures(position_id, start, "end", status, status_as_of, n_evidence, person_id, id);
+-- claims of a tenure from the index alone (tenure_conflicts)
+CREATE INDEX IF NOT EXISTS idx_evidence_tenure_claims
+    ON evidence(tenure_id, claimed_start, claimed_end, claimed_ordinal, id, document_id);
 CREATE INDEX IF NOT EXISTS idx_tenures_position_current
     ON tenures(position_id, status, status_as_of, n_evidence, "end", id) WHERE status = 'current';
+-- linked persons in name order from the index alone (news_vs_reference pages by person)
+CREATE INDEX IF NOT EXISTS idx_persons_linked_name ON persons(name, id, qid) WHERE qid IS NOT NULL;
 
 CREATE VIEW IF NOT EXISTS tenure_details AS
 SELECT t.id AS tenure_id, t.person_id, p.name AS person, p.qid AS person_qid,
