@@ -223,3 +223,24 @@ def test_org_anaphor_the_country_s(en_nlp):
 def test_honorific_between_title_and_name(en_nlp):
     t = tenures(en_nlp, "The regional governor of the Tanga Region is Dr. Amani Mushi.")
     assert ("Amani Mushi", "governor", "Tanga Region") in t
+
+
+@pytest.mark.parametrize("text,role,org", [
+    ("Mei Tanaka took over as chief executive of Hoshi Foods in 2022.", "chief executive officer", "Hoshi Foods"),
+    ("Ahmed Saleh was re-elected president of the Chamber of Commerce.", "president", "Chamber of Commerce"),
+    ("Lina Haddad was sworn in as mayor of Tripoli on Monday.", "mayor", "Tripoli"),
+    ("Carlos Mendes became governor of the Bank of Portugal.", "governor", "Bank of Portugal"),
+])
+def test_appointment_verbs(en_nlp, text, role, org):
+    t = tenures(en_nlp, text, published="2025-03-14")
+    assert any(k[1] == role and k[2] == org for k in t), t.keys()
+
+
+def test_relative_date_against_published(en_nlp):
+    t = tenures(en_nlp, "Jane Okafor was appointed chief executive of Lagos Steel last October.", published="2025-03-14")
+    tenure = t[("Jane Okafor", "chief executive officer", "Lagos Steel")]
+    assert tenure.start.value == "2024-10" and tenure.start.precision == "month"
+
+
+def test_reported_next_holder_is_not_a_fact(en_nlp):
+    assert run(en_nlp, "Analysts said Omar Farouk would be the next chairman of Delta Bank.")[1] == []

@@ -343,6 +343,8 @@ def _link_index(doc, m: RoleMatch) -> Optional[int]:
     adjectives = 0
     while k >= 0:
         w = doc[k].lower_
+        if w in LINK_WORDS:
+            break
         if w in ("the", "a", "an", "its", "their", "his", "her", "-"):
             k -= 1
         elif adjectives < 3 and (doc[k].pos_ == "ADJ" or doc[k].ent_type_ == "NORP" or doc[k].text in lexicon().demonyms):
