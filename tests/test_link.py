@@ -253,3 +253,59 @@ def test_bad_judgement_input_says_how_to_fix(db):
         judge(db, "person", "Mark Rutte", "Rutte", "confirmed")
     with pytest.raises(LinkError, match="person"):
         judge(db, "place", "Mark Rutte", "Q1", "confirmed")
+
+
+# -- caches and per-document helpers ------------------------------------------------------
+
+
+def test_lru_keeps_recently_used_entries():
+    from kb.link.candidates import LRU
+
+    cache = LRU(2)
+    cache["a"] = 1
+    cache["b"] = 2
+    assert cache.get("a") == 1  # "a" is now the most recent
+    cache["c"] = 3
+    assert "b" not in cache and cache.get("a") == 1 and cache.get("c") == 3
+    assert len(cache) == 2 and cache.get("zz", "missing") == "missing"
+
+
+@pytest.mark.parametrize(
+    "names,mention,expected",
+    [
+        (["Anna Kovacs", "Kovacs"], "Kovacs", "Anna Kovacs"),
+        (["Anna Kovacs", "Peter Kovacs", "Kovacs"], "Kovacs", None),  # two people share it
+        (["Anna Kovacs", "Anna Kovacs's", "Kovacs"], "Kovacs", "Anna Kovacs"),  # one core name
+        (["Anna Kovacs", "Kovacs"], "Anna", None),  # a first name is not a surname
+        (["Anna Kovacs"], "Anna Kovacs", None),  # already a full name
+        (["Minister Anna Kovacs", "Kovacs"], "Kovacs", "Minister Anna Kovacs"),
+        (["anna kovacs", "Kovacs"], "Kovacs", "anna kovacs"),  # no capitalised run: the whole text
+    ],
+)
+def test_document_full_names_agree_with_expand_surname(names, mention, expected):
+    from kb.link.candidates import FullNames, expand_surname
+
+    assert FullNames(names).expand(mention) == expected
+    assert expand_surname(mention, [n for n in names if n != mention]) == expected
+
+
+def test_exact_and_similar_gives_the_same_exact_rows_as_an_exact_lookup(db):
+    from kb.link.candidates import ReferenceIndex
+
+    for key in ("mark rutte", "viktor orban", "no such person here"):
+        merged = ReferenceIndex(db.conn)
+        exact, similar = merged.exact_and_similar(key)
+        assert exact == ReferenceIndex(db.conn).exact(key)
+        assert all(row[:2] in {r[:2] for r in similar} for row in exact)
+
+
+def test_repeated_names_link_the_same_across_documents(db):
+    """The second document is answered from the caches; its links must equal a fresh linker's."""
+    linker = Linker.from_db(db)
+    make = lambda: _ext("Mark Rutte met Orban.", [lambda d: _ent(d, "Mark Rutte"), lambda d: _ent(d, "Orban")])
+    linker.link(make())
+    warm = linker.link(make()).entity_links
+    cold = Linker.from_db(db).link(make()).entity_links
+    assert {k: (v.qid, v.score, v.method, [(c.qid, c.score, c.features) for c in v.candidates]) for k, v in warm.items()} == \
+           {k: (v.qid, v.score, v.method, [(c.qid, c.score, c.features) for c in v.candidates]) for k, v in cold.items()}
+    assert warm[("person", "Mark Rutte")].qid == "Q57792"

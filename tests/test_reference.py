@@ -131,3 +131,66 @@ def test_name_keys():
     assert acronym("netherlands") is None
     assert looks_like_acronym("NATO") and looks_like_acronym("E.U.") and looks_like_acronym("VVD")
     assert not looks_like_acronym("Nato") and not looks_like_acronym("A") and not looks_like_acronym("NATO2")
+
+
+# -- bulk import mode ---------------------------------------------------------------------
+
+
+def _ref_indexes(db) -> set[str]:
+    return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'idx_ref_%'")}
+
+
+def test_fresh_import_rebuilds_every_reference_index_and_restores_pragmas(db_path):
+    from kb.link.reference import _REF_INDEX_DDL, _index_name
+
+    db = open_db(db_path)
+    before = _ref_indexes(db)
+    assert before == {_index_name(d) for d in _REF_INDEX_DDL} and len(before) >= 6
+    sync = db.execute("PRAGMA synchronous").fetchone()[0]
+    import_reference(db, [MINI])
+    assert _ref_indexes(db) == before
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == sync
+    plan = " ".join(str(r) for r in db.execute("EXPLAIN QUERY PLAN SELECT qid FROM ref_names WHERE norm = 'mark rutte'"))
+    assert "idx_ref_names_norm" in plan
+
+
+def test_import_restores_indexes_left_dropped_by_a_killed_import(db_path):
+    db = open_db(db_path)
+    import_reference(db, [MINI])
+    db.execute("DROP INDEX idx_ref_names_skel")  # as a process killed mid-import leaves it
+    import_reference(db, [MINI])
+    assert "idx_ref_names_skel" in _ref_indexes(db)
+
+
+def test_indexes_are_restored_when_the_import_fails(db_path, monkeypatch):
+    import kb.link.reference as reference
+
+    db = open_db(db_path)
+    before = _ref_indexes(db)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(reference, "_write_rows", boom)
+    with pytest.raises(RuntimeError):
+        import_reference(db, [MINI])
+    assert _ref_indexes(db) == before
+
+
+def test_bulk_and_incremental_imports_store_the_same_rows(tmp_path):
+    """A fresh import (indexes dropped, plain inserts) and a re-import over existing rows
+    (indexes kept, deletes by QID) must leave identical tables."""
+    fresh = open_db(tmp_path / "fresh.db")
+    import_reference(fresh, [MINI])
+    again = open_db(tmp_path / "again.db")
+    import_reference(again, [MINI])
+    import_reference(again, [MINI])
+    for table in ("ref_entities", "ref_names", "ref_claims"):
+        q = f"SELECT * FROM {table} ORDER BY 1, 2, 3"
+        assert fresh.execute(q).fetchall() == again.execute(q).fetchall()
+
+
+def test_skeleton_merges_doubled_letters_only_within_words():
+    assert skeleton("zelenskyy") == "selenski"
+    assert skeleton("anna annan") == "ana anan"
+    assert skeleton("mass") == "mas" and skeleton("ma ss") == "ma s"
