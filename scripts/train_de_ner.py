@@ -207,7 +207,7 @@ def train(nlp, train_egs, tune_egs, seed: int, max_epochs: int, patience: int) -
             losses: dict[str, float] = {}
             for batch in minibatch(order, size=compounding(8.0, 64.0, 1.001)):
                 nlp.update(batch, drop=0.25, sgd=optimizer, losses=losses)
-            score = span_f1(nlp, tune_egs)
+            score = span_f1(nlp, tune_egs) if tune_egs else float(epoch)  # no tuning part: last epoch
             if score > best:
                 best, best_epoch, best_bytes = score, epoch, ner.model.to_bytes()
             print(f"epoch {epoch:2d} loss {losses.get('ner', 0):8.1f} tune F1 {score:.3f}", flush=True)
@@ -220,6 +220,8 @@ def train(nlp, train_egs, tune_egs, seed: int, max_epochs: int, patience: int) -
 def write_card(out: Path, args, n_train: int, n_tune: int, n_held: int, best: float, epoch: int, gaz: tuple[int, int],
                n_clusters: int) -> None:
     """README + LICENCE next to the weights: where the data came from and how to rebuild."""
+    tuning = f"{best:.3f}" if n_tune else "n/a (final fit)"
+    rebuild = f" --epochs {args.epochs}" if args.epochs else ""
     (out / "README.md").write_text(
         f"""# kb German NER (de_kb_germeval_ner)
 
@@ -232,7 +234,7 @@ German spaCy model (none is installable here).
   test split was never used.
 - Split: sentences whose `sha1("germeval-dev:<position>")` falls in the lowest 20 % are held back
   for `scripts/eval_germeval.py` ({n_held} sentences); of the rest, {n_tune} chose the epoch
-  (early stopping) and {n_train} were trained on.
+  (early stopping; 0 = a final fit with `--epochs`) and {n_train} were trained on.
 - Labels: PER, ORG, LOC, OTH (GermEval outer level). `*deriv` ("deutsche") and `*part`
   ("EU-Kommission") are trained as O: they are not names kb could link.
 - Gazetteer feature: {gaz[0]} first names and {gaz[1]} surnames taken from person labels in
@@ -240,8 +242,8 @@ German spaCy model (none is installable here).
 - Word-cluster feature: {n_clusters} German words' Brown clusters from spaCy's lookup tables
   (`spacy-lookups-data` 1.0.5, `de_lexeme_cluster.json.gz`, MIT; words with log-probability >= -16),
   stored in `kb_de_features/clusters.json.gz`.
-- Seed {args.seed}; best epoch {epoch}; tuning-part F1 (all labels) {best:.3f}.
-- Rebuild: `.venv/bin/python scripts/train_de_ner.py --seed {args.seed}`.
+- Seed {args.seed}; epochs {epoch}; tuning-part F1 (all labels): {tuning}.
+- Rebuild: `.venv/bin/python scripts/train_de_ner.py --seed {args.seed}{rebuild}`.
 
 ## Licence
 The model is derived from GermEval 2014 (Benikova, Biemann, Reznicek, LREC 2014), licensed
@@ -273,6 +275,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--max-epochs", type=int, default=40)
     ap.add_argument("--patience", type=int, default=6)
+    ap.add_argument(
+        "--epochs", type=int, default=0,
+        help="train on all non-held-back sentences (tuning part included) for exactly N epochs, "
+        "no early stopping; use the best epoch a tuning run reported",
+    )
     args = ap.parse_args(argv)
     if not args.data.exists():
         print(f"error: {args.data} not found: pass --data PATH to GermEval 2014 dev.tsv", file=sys.stderr)
@@ -293,8 +300,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"clusters: {len(clusters)} words ({time.time() - t0:.1f}s)")
     nlp, feats = build_pipeline(first, last, clusters)
     pool = [s for s in sents if not is_heldout(s.index)]
-    train_egs = [make_example(nlp, s, feats) for s in pool if not is_tuning(s.index)]
-    tune_egs = [make_example(nlp, s, feats) for s in pool if is_tuning(s.index)]
+    if args.epochs:  # final fit: everything but the held-back part, fixed epoch count
+        train_egs = [make_example(nlp, s, feats) for s in pool]
+        tune_egs = []
+        args.max_epochs, args.patience = args.epochs, args.epochs
+    else:
+        train_egs = [make_example(nlp, s, feats) for s in pool if not is_tuning(s.index)]
+        tune_egs = [make_example(nlp, s, feats) for s in pool if is_tuning(s.index)]
     n_held = len(sents) - len(pool)
     print(f"sentences: {len(train_egs)} train, {len(tune_egs)} tuning, {n_held} held back")
     best, epoch = train(nlp, train_egs, tune_egs, args.seed, args.max_epochs, args.patience)
@@ -304,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp.to_disk(args.out)
     write_card(args.out, args, len(train_egs), len(tune_egs), n_held, best, epoch, (len(first), len(last)), len(clusters))
     size = sum(p.stat().st_size for p in args.out.rglob("*") if p.is_file())
-    print(f"saved {args.out} ({size / 1e6:.1f} MB); best epoch {epoch}, tuning F1 {best:.3f}; {time.time() - t0:.0f}s")
+    print(f"saved {args.out} ({size / 1e6:.1f} MB); epoch {epoch}, tuning F1 {best if tune_egs else 'n/a'}; {time.time() - t0:.0f}s")
     return 0
 
 
