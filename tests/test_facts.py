@@ -244,3 +244,14 @@ def test_relative_date_against_published(en_nlp):
 
 def test_reported_next_holder_is_not_a_fact(en_nlp):
     assert run(en_nlp, "Analysts said Omar Farouk would be the next chairman of Delta Bank.")[1] == []
+
+
+@pytest.mark.parametrize("text,name,born", [
+    ("Louise Marchand - Favier (December 12, 1870 – March 5, 1961) was a writer.", "Louise Marchand - Favier", "1870-12-12"),
+    ("Pavel Dvorak, born 5 January 1938, is a Czech sculptor.", "Pavel Dvorak", "1938-01-05"),
+    ("Otto Brandt (4 May 1901 in Kiel – 2 June 1970, Bonn) was a German judge.", "Otto Brandt", "1901-05-04"),
+])
+def test_more_birth_forms(en_nlp, text, name, born):
+    ents, _ = run(en_nlp, text)
+    person = next(e for e in ents if e.name == name)
+    assert person.birth_date.value == born

@@ -650,6 +650,7 @@ def _life_dates(ctx: _SentCtx, births: dict, deaths: dict, mentions: list[Mentio
     for d in ctx.dates:
         paren = _open_paren_before(ctx, d.start_char)
         if paren is None:
+            _born_after_comma(ctx, d, births, mentions)
             continue
         born_word = paren + 1 < len(doc) and doc[paren + 1].lower_ in ("born", "b.", "née", "nee")
         kind = "lifespan" if _bare_life_range(ctx, d, paren) else d.kind
@@ -686,6 +687,21 @@ def _paren_life_points(ctx: _SentCtx) -> list[tuple[int, object, object]]:
         if any(x in gap for x in _DASHES) and ")" not in gap and ds[0].start.value < ds[1].start.value:
             out.append((paren, ds[0], ds[1]))
     return out
+
+
+def _born_after_comma(ctx: _SentCtx, d, births: dict, mentions: list[Mention]) -> None:
+    """"NAME, born 5 January 1938, is …" / "NAME (…); born …": the sentence's first name."""
+    if d.kind != "born" or d.start is None:
+        return
+    lead = ctx.sent.text[: d.start_char - ctx.sent.start].rstrip()
+    if not ctx.persons or ctx.persons[0][0] != 0:
+        span = name_forward(ctx.doc, 0, max_len=6)
+        if span is None or span[1] - span[0] < 2 or span[1] >= len(ctx.doc) or ctx.doc[span[1]].text != ",":
+            return
+        _add_rule_person(ctx, span, "born", mentions)
+    first = ctx.persons[0]
+    if first[0] == 0 and lead.endswith((",", ";")) and not any(p[0] > 0 and p[2].end <= d.start_char for p in ctx.persons[1:]):
+        births.setdefault(id(first[2]), d.start)
 
 
 def _bare_life_range(ctx: _SentCtx, d, paren: int) -> bool:

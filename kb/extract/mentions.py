@@ -85,6 +85,11 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
             break
     while start == ent.start and start > 0 and _name_token(doc[start - 1]) and not doc[start - 1].ent_type_:
         start -= 1  # NER cut a first name off ("Jan [Peter Balkenende]")
+    k = end
+    while k < len(doc) and (doc[k].lower_ in NAME_PARTICLES or doc[k].text == "-"):
+        k += 1
+    if k > end and k < len(doc) and _name_token(doc[k]) and not doc[k].ent_type_:
+        end = k + 1  # NER stopped at a particle: "[Carl von der] Esch"
     while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’", "-", ","):
         end -= 1
     if end <= start or not any(t.is_alpha and t.text[0].isupper() for t in doc[start:end]):
@@ -148,8 +153,10 @@ def name_backward(doc, j: int, max_len: int = 4) -> Optional[tuple[int, int]]:
     while start > 0 and j - start < max_len + 1:
         if _name_token(doc[start - 1]):
             start -= 1
-        elif doc[start - 1].lower_ in NAME_PARTICLES and start - 1 > 0 and start < j and _name_token(doc[start - 2]):
-            start -= 1  # "Naomi van As", "Ludwig van Beethoven"
+        elif (doc[start - 1].lower_ in NAME_PARTICLES or doc[start - 1].text == "-") and start - 1 > 0 and start < j and (
+            _name_token(doc[start - 2]) or doc[start - 2].lower_ in NAME_PARTICLES
+        ):
+            start -= 1  # "Naomi van As", "Carl von der Esch", "Louise Faure - Favier"
         else:
             break
     if start == j:
