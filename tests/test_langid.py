@@ -62,7 +62,8 @@ def test_document_language_rule():
     assert document_lang(["de"] * 10) == "de"
     assert document_lang(["en"] * 9 + ["de"]) == "en"  # one stray sentence is not mixed
     assert document_lang(["en"] * 8 + ["de"] * 2) == "mixed"  # 20 % and two sentences
-    assert document_lang(["en"] * 12 + ["de"] * 2) == "en"  # two sentences but only 14 %
+    assert document_lang(["de"] * 12 + ["en"] * 2) == "mixed"  # two sentences, 14 %
+    assert document_lang(["en"] * 20 + ["de"] * 2) == "en"  # two sentences but only 9 %
     assert document_lang(["de", "en"]) == "de"  # tie of one each: first sentence wins
     assert document_lang(["en", "en", "de", "de"]) == "mixed"
     assert document_lang([]) == "en"
@@ -78,3 +79,22 @@ def test_detector_built_once_per_process():
     langid._detector.cache_clear()
     first = langid._detector()
     assert langid._detector() is first
+
+
+def test_document_share_by_characters_when_lengths_given():
+    langs = ["de", "de", "en", "en"]
+    assert document_lang(langs) == "mixed"
+    # two one-word English fragments against two long German paragraphs: 2 % of the text
+    assert document_lang(langs, weights=[400, 400, 8, 8]) == "de"
+    assert document_lang(langs, weights=[100, 100, 60, 60]) == "mixed"
+
+
+def test_sample_mixed_article(shared):
+    """kb's sample seed-004 (German translation with untranslated English sentences)."""
+    from kb.extract.sentences import split_sentences
+
+    text = shared("samples/articles/seed-004.txt").read_text(encoding="utf-8")
+    sents = split_sentences(text)
+    langs = sentence_langs([s.text for s in sents])
+    assert langs.count("de") > langs.count("en") >= 2
+    assert document_lang(langs, [len(s.text) for s in sents]) == "mixed"

@@ -53,7 +53,7 @@ LABELS = ("PER", "ORG", "LOC", "OTH")
 #: -in/-innen, genitive -s/-es, weak-noun and adjectival-noun -en/-n/-e/-r, plural -e/-n/-ern.
 _ENDINGS = ("innen", "in", "ern", "en", "es", "er", "s", "e", "n", "r")
 #: Words that reduce to a role by the rules above but are not roles.
-_NOT_ROLES = frozenset({"premiere", "premieren", "generalen", "generale", "chefs-d"})
+_NOT_ROLES = frozenset({"premiere", "premieren", "generalen", "generale"})
 #: First parts of hyphenated compounds that modify the role rather than name an organisation.
 _MODIFIER_PREFIXES = frozenset({"ex", "alt", "vize", "ko", "co", "interims", "noch", "amts", "neo"})
 #: A closed compound ("Bundesaußenminister") is matched by its longest lexicon suffix; the
