@@ -97,6 +97,13 @@ def test_leiter_with_genitive_org_and_comma_name(nlp):
     assert (c.person, c.role, c.org) == ("Lars Schaade", "head", "Robert Koch-Instituts")
 
 
+def test_copula_subject_before_apposition(nlp):
+    text = "Anna Beispiel, die frühere Außenministerin, wurde im Juni 2025 Präsidentin der UN-Generalversammlung."
+    claims = run(nlp, text, names=("Anna Beispiel",))
+    got = {(c.role, c.org, c.status, c.start.value if c.start else None) for c in claims}
+    assert got == {("foreign minister", None, "former", None), ("president", "UN-Generalversammlung", "unknown", "2025-06")}
+
+
 @pytest.mark.parametrize(
     "text, names",
     [

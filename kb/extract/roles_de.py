@@ -168,6 +168,9 @@ def _org_after(doc, j: int) -> Optional[tuple[int, int, str, str]]:
         return j, k + 1, country_name(text) or text, "LOC"
     if k > j and len(text) >= 2 and text.isupper() and text.isalpha():
         return j, k + 1, text, "ORG"
+    head = text.split("-")[0]
+    if k > j and "-" in text and len(head) >= 2 and head.isupper() and text[-1].isalpha():
+        return j, k + 1, text, "ORG"  # "der UN-Generalversammlung", "des EU-Parlaments"
     return None
 
 
@@ -291,7 +294,7 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
         between = [t.lower_ for t in doc[v + 1 : m.start]]
         if any(x in IRREALIS for x in between) or len(between) > MAX_COPULA_GAP:
             return None
-        subject = next((p for p in spans if p[1] == v), None)  # SUBJ VERB
+        subject = next((p for p in spans if p[1] == _skip_apposition(doc, v)), None)  # SUBJ [, …,] VERB
         if subject is None:  # VERB SUBJ … ROLE
             subject = next((p for p in spans if p[0] == v + 1 and p[1] <= m.start), None)
         if subject is None:
@@ -301,6 +304,22 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
             return None
         return subject[2], "de_copula", w
     return None
+
+
+def _skip_apposition(doc, v: int) -> int:
+    """Where the subject must end for verb v: v itself, or before ", … ," right before v.
+
+    "Annalena Baerbock, die frühere Außenministerin, wurde …": the subject ends at the first
+    comma. The clause may hold at most 8 tokens and no other verb of ours.
+    """
+    if v < 2 or doc[v - 1].text != ",":
+        return v
+    for k in range(v - 2, max(0, v - 10), -1):
+        if doc[k].text == ",":
+            return k
+        if doc[k].lower_ in COPULA_PRESENT | COPULA_PAST | COPULA_EVENT:
+            break
+    return v
 
 
 def _status(m: RoleMatchDe, rule: str, verb: str = "") -> tuple[str, int]:
