@@ -43,7 +43,10 @@ GENERIC_ROLES = {
     "vice president", "spokesman", "spokeswoman", "spokesperson",
 }
 #: Of these, a role is fine with no org when it is used before a name or after a copula.
-NEEDS_ORG_ALWAYS = {"head", "chief", "boss", "leader", "chair", "manager", "captain", "anchor", "owner", "member", "dean"}
+NEEDS_ORG_ALWAYS = {"head", "chief", "boss", "leader", "chair", "manager", "captain", "anchor", "owner", "member", "dean",
+                    "lecturer", "researcher", "research fellow", "scientist", "economist", "analyst", "journalist",
+                    "reporter", "engineer", "lawyer", "attorney", "employee", "staffer", "partner", "professor",
+                    "editor", "correspondent", "columnist", "founder", "co-founder", "director", "adviser"}
 
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -360,11 +363,11 @@ def _status_left(doc, m: RoleMatch) -> None:
 def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
     """ "of ORG" / "at ORG" / "for ORG" right after the core."""
     i = m.core_end
-    if i >= len(doc) or doc[i].lower_ not in ("of", "at", "for", "in"):
+    if i >= len(doc) or doc[i].lower_ not in ("of", "at", "for", "in", "with"):
         return
     if doc[i].lower_ == "in" and m.category not in ("head_of_government", "legislator", "diplomat"):
         return
-    if doc[i].lower_ in ("for",) and m.category not in ("executive", "employee", "official", "media", "diplomat", "minister", "party"):
+    if doc[i].lower_ in ("for", "with") and m.category not in ("executive", "employee", "official", "media", "diplomat", "minister", "party"):
         return
     j = i + 1
     if j < len(doc) and doc[j].lower_ == "the":
@@ -380,6 +383,15 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
         return  # "member of X's cabinet", or a person after "of" ("chief of staff of Rutte")
     if doc[i].lower_ == "in" and (label == "NORP" or doc[start:end].text in lexicon().demonyms):
         return  # "prime minister in Dutch history"
+    if doc[i].lower_ == "of" and label == "rule:cap" and m.category == "employee" and _has_ner(doc):
+        at = next((k for k in range(end, min(len(doc), end + 12)) if doc[k].lower_ == "at"), None)
+        if at is None:
+            return  # "professor of Commercial Law": a field, not an employer
+        j = at + 1 + (at + 1 < len(doc) and doc[at + 1].lower_ == "the")
+        span = _org_name_span(doc, j)
+        if span is None:
+            return
+        start, end, label = span
     start, name = _clean_org(doc, start, end)
     if not name or (m.category == "party" and not is_party(name, label)):
         return
