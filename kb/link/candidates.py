@@ -38,7 +38,7 @@ class Cand:
     score: float = 0.0
 
 
-@dataclass
+@dataclass(slots=True)
 class RefEntity:
     """The reference facts the disambiguator needs about one QID (cached per Linker)."""
 
@@ -104,7 +104,7 @@ class LRU:
         self.data.clear()
 
 
-@dataclass
+@dataclass(slots=True)
 class Holding:
     """One P39 statement: a position with its (source-effective) dates."""
 
