@@ -255,3 +255,19 @@ def test_more_birth_forms(en_nlp, text, name, born):
     ents, _ = run(en_nlp, text)
     person = next(e for e in ents if e.name == name)
     assert person.birth_date.value == born
+
+
+def test_german_ner_title_is_cut_from_person():
+    from spacy.tokens import Span as SpacySpan
+
+    from kb.extract.mentions import ner_mentions
+    from kb.model import Sentence
+
+    nlp = spacy.blank("de")
+    doc = nlp("Gestern traf Präsident Donald Trump den Kanzler.")
+    doc.ents = [SpacySpan(doc, 2, 5, label="PER")]
+    names = [m.text for m in ner_mentions(Sentence(0, 0, len(doc.text), doc.text, "de"), doc)]
+    assert names == ["Donald Trump"]
+    doc = nlp("Gestern traf Präsident Donald Trump den Kanzler.")
+    doc.ents = [SpacySpan(doc, 3, 5, label="PER")]  # no capitalised-noun growth in German
+    assert [m.text for m in ner_mentions(Sentence(0, 0, len(doc.text), doc.text, "de"), doc)] == ["Donald Trump"]

@@ -79,22 +79,37 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
         n, entry = lex.lookup([t.lower_ for t in doc[start:end]], 0)
         if entry is not None and n < end - start:
             start += n
-        elif w in _TITLE_WORDS or w in ("former", "ex", "-", "the"):
+        elif w in _TITLE_WORDS or w in ("former", "ex", "-", "the", "der", "die", "ehemalige", "ehemaliger"):
             start += 1
+        elif end - start > 1 and label_lang(ent) == "de" and _german_role(doc[start].text):
+            start += 1  # "Präsident Donald Trump" from German NER
         else:
             break
-    while start == ent.start and start > 0 and _name_token(doc[start - 1]) and not doc[start - 1].ent_type_:
+    while start == ent.start and start > 0 and doc.lang_ == "en" and _name_token(doc[start - 1]) and not doc[start - 1].ent_type_:
         start -= 1  # NER cut a first name off ("Jan [Peter Balkenende]")
     k = end
     while k < len(doc) and (doc[k].lower_ in NAME_PARTICLES or doc[k].text == "-"):
         k += 1
-    if k > end and k < len(doc) and _name_token(doc[k]) and not doc[k].ent_type_:
+    if k > end and k < len(doc) and doc.lang_ == "en" and _name_token(doc[k]) and not doc[k].ent_type_:
         end = k + 1  # NER stopped at a particle: "[Carl von der] Esch"
     while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’", "-", ","):
         end -= 1
     if end <= start or not any(t.is_alpha and t.text[0].isupper() for t in doc[start:end]):
         return None
     return start, end
+
+
+def label_lang(ent) -> str:
+    """Language of a Doc by its pipeline ("de" for German pipelines)."""
+    return ent.doc.lang_
+
+
+def _german_role(word: str) -> bool:
+    try:
+        from .german import match_role_de
+    except ImportError:  # German support not installed
+        return False
+    return match_role_de(word) is not None
 
 
 def ner_mentions(sent: Sentence, doc) -> list[Mention]:
