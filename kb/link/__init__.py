@@ -4,6 +4,14 @@
 reference data exists. Every lookup afterwards is an indexed SQL query on normalised names,
 cached per Linker, so a build pays milliseconds to start and a dict lookup for repeated names.
 Online mode (Wikidata API) is only asked when the offline reference has no candidate.
+
+Speed (see ``scripts/bench_link.py``): a name seen for the first time costs about two queries
+(its exact and same-skeleton names with their entity rows in one join; the P39 holdings of the
+best candidates in one ``IN`` query). What does not depend on the document (name similarity,
+prior, birth date, jurisdictions of the positions held) is cached per (type, name, surface
+forms) in a bounded LRU; only the document-dependent evidence is recomputed per mention, and
+feature dicts are built only for the stored candidates. A mention without candidates returns
+NIL before any context is built.
 """
 
 from __future__ import annotations

@@ -5,6 +5,12 @@ Reads one entity per line (``.jsonl``/``.json``) or the official ``latest-all.js
 dump size. A malformed line is counted and skipped; a truncated compressed file keeps what was
 read. Re-importing an entity replaces its rows, so a re-import is idempotent.
 
+Speed: a fresh import runs in bulk mode (``synchronous=OFF``, the reference indexes dropped and
+rebuilt once after the rows are in, a sampled ``ANALYZE``); rows are built as each line is
+parsed, so only one batch of rows is in memory. A re-import into filled tables keeps the indexes
+(its deletes by QID use them). Indexes are restored in every case, also after an error, and any
+import first re-creates indexes a killed import left dropped.
+
 Only what linking needs is kept: labels and aliases in every language (with lookup keys, see
 ``kb.link.names``), descriptions, enwiki sitelink, P31, P39 with P580/P582, P569/P570 and the
 jurisdiction/membership claims (P17, P1001, P463) that tie positions to countries.
