@@ -271,3 +271,10 @@ def test_german_ner_title_is_cut_from_person():
     doc = nlp("Gestern traf Präsident Donald Trump den Kanzler.")
     doc.ents = [SpacySpan(doc, 3, 5, label="PER")]  # no capitalised-noun growth in German
     assert [m.text for m in ner_mentions(Sentence(0, 0, len(doc.text), doc.text, "de"), doc)] == ["Donald Trump"]
+
+
+def test_realm_after_the_name(en_nlp):
+    t = tenures(en_nlp, "The bridge was opened by King Harald V of Norway in 1999.")
+    assert any(k[1] == "king" and k[2] == "Norway" for k in t), t.keys()
+    t = tenures(en_nlp, "Prime Minister Anna Lund of Sweden spoke first.")
+    assert any(k[0] == "Anna Lund" and k[2] == "Sweden" for k in t), t.keys()

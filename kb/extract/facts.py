@@ -304,10 +304,24 @@ def _title_before_name(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> 
             p = _add_rule_person(ctx, span, "title", mentions)
     if p is None:
         return None
+    if m.org_name is None and m.category in ("head_of_state", "religious", "head_of_government"):
+        _org_after_name(doc, m, p[1])
     claim = _new_claim(ctx, m, p[2], "title_before_name")
     if claim.status == "unknown":
         claim.status, claim.status_strength = "current", 1  # news titles name the holder now
     return claim
+
+
+def _org_after_name(doc, m: RoleMatch, end: int) -> None:
+    """ "King Abdullah of Jordan", "Queen Margrethe II of Denmark": the realm follows the name."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return
+    j = end + 1 + (doc[end + 1].lower_ == "the")
+    span = _org_name_span(doc, j)
+    if span is None or doc[span[0]].ent_type_ in ("PERSON", "DATE"):
+        return
+    start, name = _clean_org(doc, span[0], span[1])
+    m.org_name, m.org_start, m.org_end, m.org_label = name, start, span[1], span[2]
 
 
 def _sentence_past(doc) -> bool:
