@@ -309,3 +309,28 @@ def test_repeated_names_link_the_same_across_documents(db):
     assert {k: (v.qid, v.score, v.method, [(c.qid, c.score, c.features) for c in v.candidates]) for k, v in warm.items()} == \
            {k: (v.qid, v.score, v.method, [(c.qid, c.score, c.features) for c in v.candidates]) for k, v in cold.items()}
     assert warm[("person", "Mark Rutte")].qid == "Q57792"
+
+
+@pytest.mark.parametrize("with_role,birth,co_mentioned", [
+    (False, None, set()),
+    (True, None, set()),
+    (True, "1967", {"Q55"}),
+    (False, "1900", {"Q55"}),
+])
+def test_fast_scoring_equals_reference_scoring(db, with_role, birth, co_mentioned):
+    """The Linker's cached fast path must rank exactly as score_person + rank do."""
+    from kb.link.candidates import ReferenceIndex, person_candidates
+    from kb.link.disambiguate import Context, Prepared, rank, score_person, score_ranked
+
+    index = ReferenceIndex(db.conn)
+    tenures = [Tenure(person="Rutte", role="prime minister", org="Netherlands", status="current")] if with_role else []
+    ctx = Context(tenures=tenures, birth=DateValue(birth, "year") if birth else None, published="2021-03-01",
+                  co_mentioned=co_mentioned, org_qids={"Netherlands": "Q55"})
+    cands = person_candidates(index, "Rutte", [])
+    assert len(cands) >= 2  # namesakes: the test compares a real ranking
+    prepared = [Prepared(c.qid, c.label, c.sim, c.method, index.entity(c.qid).prior, index.entity(c.qid).birth,
+                         None, index.entity(c.qid)) for c in cands.values()]
+    for c in cands.values():
+        score_person(index, c, ctx)
+    slow = [(c.score, c.qid, c.label, c.method, c.features) for c in rank(list(cands.values()))]
+    assert score_ranked(index, "person", prepared, ctx, keep=len(slow)) == slow
