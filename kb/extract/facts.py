@@ -10,8 +10,18 @@ For each sentence: NER mentions (``mentions.py``), role phrases (``roles.py``), 
 * ``conjunction``        "… served as prime minister … and leader of the VVD …"
 * ``succession``         "X succeeded Y as ROLE": X holds it, Y held it (former)
 * ``verb_role``          "X heads/led/chairs/founded ORG", "X works for ORG"
+* ``inverse_copula``     "the deputy mayor is Terje Halleland"
 * ``description``        "the lawmaker told …", "The NATO chief added": a role description that
                          refers back to a person (coref.py)
+
+Organisations come from the role phrase (roles.py: "of/at/for ORG", premodifiers, possessives,
+demonyms), from "the country's/company's ROLE" (the org named last), from a realm after the name
+("King Harald V of Norway") and from the verb before "as" ("led the Red Cross as president").
+Party membership comes from member nouns ("a Democrat"), "politician for the X Party" and
+"NAME (X Party)". Birth and death dates come from the parenthesis after a name ("(born …)",
+"(1920 – 1992)", "(5 April 1815 in Paris – 1851)", after asides and post-nominals), "NAME, born
+…," and "X was born in … on DATE". Quoted text gives titles only, never copula facts; irrealis
+cues ("will", "hopes to", "never", "next") block a claim; page chrome gives nothing.
 
 Sentences with ``lang == "de"`` go to ``kb.extract.roles_de.extract_tenures_de`` when that
 module exists. Claims are then merged: one tenure per (person, role, org), keeping the best
@@ -23,7 +33,6 @@ current only with present tense or "since").
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
@@ -322,12 +331,6 @@ def _org_after_name(doc, m: RoleMatch, end: int) -> None:
         return
     start, name = _clean_org(doc, span[0], span[1])
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, span[1], span[2]
-
-
-def _sentence_past(doc) -> bool:
-    """Main verb in the past and no present-tense verb: titles may be historical."""
-    tags = {t.tag_ for t in doc if t.tag_}
-    return bool(tags) and "VBD" in tags and not tags & {"VBZ", "VBP"}
 
 
 def _apposition(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> Optional[Claim]:

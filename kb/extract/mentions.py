@@ -14,7 +14,7 @@ import re
 from typing import Optional
 
 from ..model import Mention, Sentence
-from .roles import NOT_NAME_WORDS, lexicon, surface_key
+from .roles import NOT_NAME_WORDS, lexicon
 
 PERSON_LABELS = {"PERSON", "PER"}
 ORG_LABELS = {"ORG"}
@@ -32,7 +32,6 @@ _CHROME = re.compile(
 _CHROME_ANYWHERE = re.compile(r"(telegram|whatsapp)\s+channel|facebook,\s*(rss|twitter|x)\b|\brss!", re.I)
 
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ten", "ter"}
-PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 _TITLE_WORDS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr.", "prof."}
 
 
@@ -193,8 +192,3 @@ def skip_honorific(doc, i: int) -> int:
 def rule_mention(sent: Sentence, doc, span: tuple[int, int], rule: str) -> Mention:
     """A person mention found by a kb rule (label ``rule:<name>``)."""
     return _mention(sent, doc[span[0] : span[1]], "person", f"rule:{rule}")
-
-
-def is_person_surface(text: str) -> bool:
-    """A plausible person name (not a role word, not all lower-case)."""
-    return any(w[:1].isupper() for w in text.split()) and surface_key(text) not in lexicon().roles
