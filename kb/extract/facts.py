@@ -68,7 +68,8 @@ PAST_WORDS = {"was", "were", "served", "had", "headed", "led", "chaired", "ran",
 #: Cues that the statement is not a fact (future, wish, negation, hypothesis).
 IRREALIS = {"will", "would", "could", "might", "may", "should", "expected", "hopes", "hope", "wants", "want",
             "plans", "plan", "aims", "seeks", "bid", "candidate", "nominee", "not", "never", "n't", "if",
-            "likely", "set", "whether", "running", "race", "tipped", "rumoured", "rumored"}
+            "likely", "set", "whether", "running", "race", "tipped", "rumoured", "rumored", "next", "potential",
+            "possible"}
 SUCCESSION = {"succeeded", "succeeds", "succeeding", "replaced", "replaces", "replacing", "ousted", "unseated"}
 FORMER_ADVERBS = {"previously", "formerly", "once", "earlier", "later"}
 SPEECH_VERBS = {"said", "says", "told", "tells", "added", "adds", "stated", "noted", "warned", "argued", "wrote",
