@@ -292,7 +292,9 @@ def _client(scheduler):
     if isinstance(scheduler, Client):
         return scheduler, False
     try:
-        return Client(scheduler, timeout="30s") if scheduler else Client(processes=True), True
+        if scheduler in (None, "", "local"):  # a cluster of local processes, one per core
+            return Client(processes=True, threads_per_worker=1, dashboard_address=None), True
+        return Client(scheduler, timeout="30s"), True
     except OSError as exc:
         raise KbError(f"cannot reach the Dask scheduler at {scheduler!r} ({exc}): start it "
                       "(dask scheduler) or pass its address as tcp://HOST:8786") from exc
@@ -315,8 +317,8 @@ def build_distributed(
 ) -> BuildReport:
     """Build kb.db on a Dask cluster; the result equals a local ``kb.build.build``.
 
-    ``scheduler``: a ``distributed.Client``, a scheduler address (``tcp://host:8786``) or None
-    for a local cluster. Inputs, ``staging`` (default: ``<db>.staging/`` next to kb.db) and,
+    ``scheduler``: a ``distributed.Client``, a scheduler address (``tcp://host:8786``), or
+    None / ``"local"`` for a cluster of local processes. Inputs, ``staging`` (default: ``<db>.staging/`` next to kb.db) and,
     when linking in workers, kb.db itself must be readable by the workers at the same paths.
 
     Example: ``build_distributed(["archive/"], "kb.db", scheduler="tcp://10.0.0.5:8786")``
