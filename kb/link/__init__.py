@@ -57,7 +57,19 @@ class Linker:
     @classmethod
     def from_db(cls, db: sqlite_utils.Database, settings: Settings | None = None,
                 online: bool = False) -> "Linker":
-        """A linker over kb.db's reference tables (cheap: no data is loaded up front)."""
+        """A linker over kb.db's reference tables (cheap: no data is loaded up front).
+
+        An import killed mid-way leaves the reference indexes dropped; they are restored here
+        (a no-op when present) so that linking never silently falls back to table scans.
+        """
+        import sqlite3
+
+        from .reference import ensure_reference_indexes
+
+        try:
+            ensure_reference_indexes(db.conn)
+        except sqlite3.OperationalError:  # a read-only connection: nothing to restore here
+            pass
         return cls(db, settings or get_settings(), online=online)
 
     # -- public ---------------------------------------------------------------------------
