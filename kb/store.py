@@ -267,6 +267,8 @@ CREATE INDEX IF NOT EXISTS idx_organizations_name_nocase ON organizations(name C
 CREATE INDEX IF NOT EXISTS idx_evidence_tenure_best ON evidence(tenure_id, confidence DESC, id);
 -- publication date by document id without touching the (large) document rows
 CREATE INDEX IF NOT EXISTS idx_documents_id_published ON documents(id, published);
+-- documents newest first (documents_mentioning_person for very frequent people)
+CREATE INDEX IF NOT EXISTS idx_documents_published ON documents(published, id);
 -- pages of tenures ordered from index entries alone (person_timeline, current_holders)
 CREATE INDEX IF NOT EXISTS idx_tenures_person_dates ON tenures(person_id, start, "end", id, position_id);
 CREATE INDEX IF NOT EXISTS idx_tenures_position_dates
@@ -278,6 +280,8 @@ CREATE INDEX IF NOT EXISTS idx_tenures_position_current
     ON tenures(position_id, status, status_as_of, n_evidence, "end", id) WHERE status = 'current';
 -- linked persons in name order from the index alone (news_vs_reference pages by person)
 CREATE INDEX IF NOT EXISTS idx_persons_linked_name ON persons(name, id, qid) WHERE qid IS NOT NULL;
+-- everyone in name order from the index alone (status_as_of without a person)
+CREATE INDEX IF NOT EXISTS idx_persons_name_id ON persons(name, id);
 
 CREATE VIEW IF NOT EXISTS tenure_details AS
 SELECT t.id AS tenure_id, t.person_id, p.name AS person, p.qid AS person_qid,
