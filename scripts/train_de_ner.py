@@ -210,7 +210,8 @@ def train(nlp, train_egs, tune_egs, seed: int, max_epochs: int, patience: int) -
             score = span_f1(nlp, tune_egs) if tune_egs else float(epoch)  # no tuning part: last epoch
             if score > best:
                 best, best_epoch, best_bytes = score, epoch, ner.model.to_bytes()
-            print(f"epoch {epoch:2d} loss {losses.get('ner', 0):8.1f} tune F1 {score:.3f}", flush=True)
+            shown = f"tune F1 {score:.3f}" if tune_egs else "(final fit)"
+            print(f"epoch {epoch:2d} loss {losses.get('ner', 0):8.1f} {shown}", flush=True)
             if epoch - best_epoch >= patience:
                 break
         ner.model.from_bytes(best_bytes)
