@@ -500,6 +500,49 @@ def test_tenure_conflicts(server):
     assert canned(server, "tenure_conflicts", person="Anna Berg") == []
 
 
+
+def run_canned(db_path: Path, name: str, **params: str) -> list[tuple]:
+    """A canned query run by SQLite directly (read-only), for comparisons with the views."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        return conn.execute(load_metadata()["databases"]["kb"]["queries"][name]["sql"], params).fetchall()
+    finally:
+        conn.close()
+
+
+def test_news_vs_reference_query_agrees_with_the_view_when_a_second_reference_term_confirms(tmp_path):
+    """The canned query computes the view's rules itself (person first, for speed); with two P39
+    rows for one post, a tenure one of them confirms shows only as confirmed, in both."""
+    db_path = build_fixture_db(tmp_path / "kb.db")
+    db = open_db(db_path)
+    with db.conn:  # a second term 2011-2024 in the reference: confirms Fischer's "since 2011"
+        db["ref_claims"].insert({"qid": "Q9000003", "property": "P39", "value": "Q9200002",
+                                 "start": "2011", "start_precision": "year", "end": "2024", "end_precision": "year"})
+    db.close()
+    import sqlite3
+
+    conn = sqlite3.connect(str(db_path))
+    view = conn.execute("SELECT * FROM news_vs_reference").fetchall()
+    conn.close()
+    canned_rows = run_canned(db_path, "news_vs_reference", category="", person="")
+    assert sorted(map(repr, canned_rows)) == sorted(map(repr, view))
+    fischer = {(r[9], r[10], r[0]) for r in canned_rows if r[4] == "Lena Fischer"}
+    assert fischer == {("2010", "2024", "confirmed"), ("2011", None, "confirmed")}
+    assert run_canned(db_path, "news_vs_reference", category="contradiction", person="Fischer") == []
+
+
+def test_tenure_conflicts_query_agrees_with_the_view(kb_db):
+    view_sql = "SELECT * FROM tenure_conflicts"
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{kb_db}?mode=ro", uri=True)
+    view = conn.execute(view_sql).fetchall()
+    conn.close()
+    assert view and sorted(map(repr, run_canned(kb_db, "tenure_conflicts", person=""))) == sorted(map(repr, view))
+
+
 def test_status_as_of(server):
     rows = canned(server, "status_as_of", date="2015-01-01", person="", position="")
     status = {(r["person"], r["start"], r["end"]): r["status_on_date"] for r in rows}
