@@ -63,3 +63,8 @@ def test_description_by_role_or_org():
 def test_description_falls_back_to_last_named_person_outside_quotes():
     persons = [m("Alexey Chepa", 0, 0, name="Alexey Chepa"), m("Rutte", 60, 1, name="Mark Rutte")]
     assert description_holder("lawmaker", None, {}, 200, persons, quoted=[(50, 150)]) == "Alexey Chepa"
+
+
+def test_first_names_prefix_joins_full_name():
+    names = canonical_names(["Michael John", 'Michael John " Mike " Padden'])
+    assert names["Michael John"] == 'Michael John " Mike " Padden'

@@ -278,3 +278,8 @@ def test_realm_after_the_name(en_nlp):
     assert any(k[1] == "king" and k[2] == "Norway" for k in t), t.keys()
     t = tenures(en_nlp, "Prime Minister Anna Lund of Sweden spoke first.")
     assert any(k[0] == "Anna Lund" and k[2] == "Sweden" for k in t), t.keys()
+
+
+def test_nickname_in_quotes_keeps_the_birth_date(en_nlp):
+    ents, _ = run(en_nlp, 'Robert " Bobby " Kowalski (born March 3, 1950) is a retired boxer.')
+    assert any(e.birth_date and e.birth_date.value == "1950-03-03" for e in ents if e.type == "person")

@@ -57,6 +57,8 @@ def _joins(short: list[str], full: list[str]) -> bool:
         return True
     if full[-len(short) :] == short:
         return True
+    if len(short) >= 2 and full[: len(short)] == short:
+        return True  # "Michael John" in 'Michael John "Mike" Padden
     return len(short) == 2 and short[0] == full[0] and short[-1] == full[-1]
 
 

@@ -773,6 +773,10 @@ def _life_owner(ctx: _SentCtx, paren: int, mentions: list[Mention]) -> Optional[
         p = _person_ending(ctx, j)
         if p is not None:
             return p[2]
+    for j in {paren, end}:
+        span = name_backward(ctx.doc, j, max_len=6)
+        if span is not None and span[1] - span[0] >= 3 and any(t.text in ('"', "“") for t in ctx.doc[span[0]:span[1]]):
+            return _add_rule_person(ctx, span, "lifespan", mentions)[2]  # Michael "Mike" Padden
     rel = ctx.doc[end - 1].idx + len(ctx.doc[end - 1].text) + ctx.sent.start if end > 0 else -99
     for m in mentions:
         if m.sentence == ctx.sent.index and m.type == "organization" and m.label == "ORG" and m.end == rel:

@@ -31,6 +31,7 @@ _CHROME = re.compile(
 )
 _CHROME_ANYWHERE = re.compile(r"(telegram|whatsapp)\s+channel|facebook,\s*(rss|twitter|x)\b|\brss!", re.I)
 
+_QUOTES = {'"', "“", "”", "'", "‘", "’"}
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ten", "ter"}
 _TITLE_WORDS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr.", "prof."}
 
@@ -167,6 +168,9 @@ def name_backward(doc, j: int, max_len: int = 4) -> Optional[tuple[int, int]]:
     while start > 0 and j - start < max_len + 1:
         if _name_token(doc[start - 1]):
             start -= 1
+        elif (start >= 3 and start < j and doc[start - 1].text in _QUOTES and doc[start - 3].text in _QUOTES
+              and _name_token(doc[start - 2]) and _name_token(doc[start - 4] if start >= 4 else doc[start - 2])):
+            start -= 3  # a nickname in quotes inside the name: Michael "Mike" Padden
         elif (doc[start - 1].lower_ in NAME_PARTICLES or doc[start - 1].text == "-") and start - 1 > 0 and start < j and (
             _name_token(doc[start - 2]) or doc[start - 2].lower_ in NAME_PARTICLES
         ):
