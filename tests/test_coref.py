@@ -68,3 +68,9 @@ def test_description_falls_back_to_last_named_person_outside_quotes():
 def test_first_names_prefix_joins_full_name():
     names = canonical_names(["Michael John", 'Michael John " Mike " Padden'])
     assert names["Michael John"] == 'Michael John " Mike " Padden'
+
+
+def test_description_needs_a_salient_person():
+    persons = [m("Maria Lopez", 0, 0, name="Maria Lopez")]
+    assert description_holder("prime minister", None, {}, 300, persons, [], sentence=3) is None
+    assert description_holder("prime minister", None, {}, 300, persons, [], sentence=1) == "Maria Lopez"

@@ -820,7 +820,7 @@ def _descriptions(deferred, claims: list[Claim], mentions: list[Mention], quoted
         holders.setdefault((c.role, c.org), c.person)
     for ctx, m in deferred:
         pos = ctx.sent.start + ctx.doc[m.start].idx
-        name = description_holder(m.role, m.org_name, holders, pos, persons, quoted)
+        name = description_holder(m.role, m.org_name, holders, pos, persons, quoted, ctx.sent.index)
         if name is None:
             continue
         if m.role in NEEDS_ORG_ALWAYS and not any(c.person == name and c.org == m.org_name for c in claims):
