@@ -72,5 +72,5 @@ def test_first_names_prefix_joins_full_name():
 
 def test_description_needs_a_salient_person():
     persons = [m("Maria Lopez", 0, 0, name="Maria Lopez")]
-    assert description_holder("prime minister", None, {}, 300, persons, [], sentence=3) is None
-    assert description_holder("prime minister", None, {}, 300, persons, [], sentence=1) == "Maria Lopez"
+    assert description_holder("prime minister", None, {}, 300, persons, [], min_sentence=2) is None
+    assert description_holder("prime minister", None, {}, 300, persons, [], min_sentence=0) == "Maria Lopez"

@@ -283,3 +283,13 @@ def test_realm_after_the_name(en_nlp):
 def test_nickname_in_quotes_keeps_the_birth_date(en_nlp):
     ents, _ = run(en_nlp, 'Robert " Bobby " Kowalski (born March 3, 1950) is a retired boxer.')
     assert any(e.birth_date and e.birth_date.value == "1950-03-03" for e in ents if e.type == "person")
+
+
+def test_description_reaches_over_a_quote_not_over_narrative(en_nlp):
+    text = ('Ivan Sokolov, deputy chairman of the Kursk Regional Council, spoke on Monday.\n'
+            '"We agree with Petrov. The plan is good," the lawmaker told reporters.')
+    t = tenures(en_nlp, text)
+    assert ("Ivan Sokolov", "lawmaker", None) in t
+    text = ("Ivan Sokolov visited the plant.\nThe weather was warm.\nMany people came.\n"
+            "The lawmaker said nothing.")
+    assert not any(k[1] == "lawmaker" for k in tenures(en_nlp, text))

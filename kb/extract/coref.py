@@ -80,7 +80,7 @@ def antecedent(pos: int, sentence: int, persons: list[Mention], quoted: list[tup
 
 def description_holder(role: str, org: Optional[str], holders: dict[tuple[str, Optional[str]], str],
                        pos: int, persons: list[Mention], quoted: list[tuple[int, int]],
-                       sentence: Optional[int] = None) -> Optional[str]:
+                       min_sentence: Optional[int] = None) -> Optional[str]:
     """Name of the person a role description ("the NATO chief") refers to, or None.
 
     ``holders`` maps (role, org) of tenures found so far to their holder's name.
@@ -95,6 +95,6 @@ def description_holder(role: str, org: Optional[str], holders: dict[tuple[str, O
     if len(by_role) == 1 and org is None:
         return by_role.pop()
     before = [m for m in persons if m.end <= pos and not any(a <= m.start < b for a, b in quoted)]
-    if not before or (sentence is not None and before[-1].sentence < sentence - 1):
-        return None  # only a person named in this or the previous sentence is salient enough
+    if not before or (min_sentence is not None and before[-1].sentence < min_sentence):
+        return None  # only a recently named person is salient enough (the caller sets the window)
     return before[-1].name or before[-1].text

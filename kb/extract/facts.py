@@ -154,7 +154,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
         m.name = names.get(m.text, m.text) if m.type == "person" else m.text
     for c in claims:
         c.person = c.mention.name or names.get(c.mention.text, c.mention.text)
-    claims.extend(_descriptions(deferred, claims, mentions, quoted))
+    claims.extend(_descriptions(deferred, claims, mentions, quoted, pd.sentences))
     tenures = _merge(claims, anchor, deaths, mentions)
     entities = _entities(mentions, tenures, births, deaths)
     return entities, tenures
@@ -811,16 +811,26 @@ def _born_clause(ctx: _SentCtx, births: dict, mentions: list[Mention], quoted) -
         births.setdefault(id(person), date.start)
 
 
-def _descriptions(deferred, claims: list[Claim], mentions: list[Mention], quoted) -> list[Claim]:
+def _window_start(index: int, starts: list[int], quoted) -> int:
+    """First sentence a description may reach back to: the previous sentence, skipping
+    sentences that open inside a quotation (a quote between a name and "the lawmaker said")."""
+    k = index - 1
+    while k > 0 and in_ranges(starts[k], quoted):
+        k -= 1
+    return max(k, 0)
+
+
+def _descriptions(deferred, claims: list[Claim], mentions: list[Mention], quoted, sentences: list[Sentence]) -> list[Claim]:
     """Role descriptions that refer back: new claims, folded later into known posts."""
     holders: dict[tuple[str, Optional[str]], str] = {}
     out: list[Claim] = []
     persons = [m for m in mentions if m.type == "person"]
     for c in claims:
         holders.setdefault((c.role, c.org), c.person)
+    starts = [s.start for s in sentences]
     for ctx, m in deferred:
         pos = ctx.sent.start + ctx.doc[m.start].idx
-        name = description_holder(m.role, m.org_name, holders, pos, persons, quoted, ctx.sent.index)
+        name = description_holder(m.role, m.org_name, holders, pos, persons, quoted, _window_start(ctx.sent.index, starts, quoted))
         if name is None:
             continue
         if m.role in NEEDS_ORG_ALWAYS and not any(c.person == name and c.org == m.org_name for c in claims):
