@@ -155,9 +155,53 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     for c in claims:
         c.person = c.mention.name or names.get(c.mention.text, c.mention.text)
     claims.extend(_descriptions(deferred, claims, mentions, quoted, pd.sentences))
+    _document_country(claims, mentions)
     tenures = _merge(claims, anchor, deaths, mentions)
     entities = _entities(mentions, tenures, births, deaths)
     return entities, tenures
+
+
+#: Posts that belong to a country; with no org named they take the document's one country.
+STATE_ROLES = {"president", "vice president", "president-elect", "prime minister", "deputy prime minister", "king",
+               "queen", "emperor", "empress", "monarch", "head of state", "head of government", "sultan", "emir"}
+#: Of these, the ones also used for companies and clubs count only as a capitalised title.
+TITLE_ONLY_STATE_ROLES = {"president", "vice president", "president-elect"}
+
+
+def _country_mentions(mentions: list[Mention]) -> list[tuple[Mention, str]]:
+    """Mentions that name a country (not demonyms: "Indian" may be about India or not)."""
+    countries, demonyms = lexicon().countries, lexicon().demonyms
+    out = []
+    for m in mentions:
+        if m.type == "organization" and m.label in ("GPE", "LOC") and (m.text not in demonyms or m.text in ("US", "U.S.", "UK", "U.K.")):
+            name = countries.get(m.text) or countries.get(m.text.removeprefix("the ").removeprefix("The "))
+            if name:
+                out.append((m, name))
+    return out
+
+
+def _document_country(claims: list[Claim], mentions: list[Mention]) -> None:
+    """A head of state/government with no org named ("President Jane Roe", "the prime minister
+    said") holds the post in the country the document is about: news leaves it implied when
+    the story is about one country. Applied only when the document names exactly one country
+    (by name; demonyms are ambiguous); the org evidence is its nearest earlier mention."""
+    open_claims = [c for c in claims if c.org is None and c.role in STATE_ROLES
+                   and (c.role not in TITLE_ONLY_STATE_ROLES or _capital_core(c))]
+    if not open_claims:
+        return
+    found = _country_mentions(mentions)
+    if len({name for _, name in found}) != 1:
+        return
+    name = found[0][1]
+    for c in open_claims:
+        m = max((x for x, _ in found if x.start <= c.role_span.start), key=lambda x: x.start, default=found[0][0])
+        c.org, c.org_span, c.org_label = name, Span(m.start, m.end, m.text), "rule:doc_country"
+
+
+def _capital_core(c: Claim) -> bool:
+    """The role is written as a title ("President"), not as a common noun ("the president")."""
+    words = [w for w in c.role_text.replace("-", " ").split() if w.lower() in c.role.split()]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _retype_orgs(mentions: list[Mention]) -> None:
@@ -929,11 +973,11 @@ def _tenure(key, group: list[Claim], dead: bool) -> Tenure:
 def _entities(mentions: list[Mention], tenures: list[Tenure], births: dict, deaths: dict) -> list[Entity]:
     """Persons and organisations under their fullest names; places only where they hold a post."""
     post_orgs = {t.org for t in tenures if t.org}
-    demonyms = lexicon().demonyms
+    demonyms, countries = lexicon().demonyms, lexicon().countries
     entities: dict[tuple[str, str], Entity] = {}
     for m in mentions:
         if m.type == "organization":
-            name = demonyms.get(m.text, m.text) if m.label in ("NORP", "GPE") else m.text
+            name = (countries.get(m.text) or demonyms.get(m.text, m.text)) if m.label in ("NORP", "GPE") else m.text
             if m.label in ("GPE", "LOC", "NORP") and name not in post_orgs and m.text not in post_orgs:
                 continue
             m.name = name

@@ -113,6 +113,7 @@ class Lexicon:
         self.first_words = {k[0] for k in roles}
         self.role_words = {w for k in roles for w in k if len(w) > 2} - {"the", "and", "for", "state"}
         self.party_members: dict[tuple[str, ...], str] = {}
+        self.countries: dict[str, str] = {}  # surface ("U.S.", "American", "France") -> country
 
     def lookup(self, words: list[str], i: int) -> tuple[int, Optional[RoleEntry]]:
         """Longest entry starting at ``words[i]``: (length, entry) or (0, None)."""
@@ -151,7 +152,21 @@ def lexicon() -> Lexicon:
     demonyms = {d: name for d, name in _rows(LEXICON_DIR / "demonyms_en.tsv")}
     lex = Lexicon(roles, demonyms)
     lex.party_members = {tuple(surface.split()): party for surface, party in _rows(LEXICON_DIR / "party_members_en.tsv")}
+    lex.countries = _countries(demonyms)
     return lex
+
+
+def _countries(demonyms: dict[str, str]) -> dict[str, str]:
+    """Surface forms of countries: names, aliases and the demonyms that map to a country."""
+    out: dict[str, str] = {}
+    for row in _rows(LEXICON_DIR / "countries_en.tsv"):
+        name = row[0]
+        out[name] = name
+        for alias in (row[1].split("|") if len(row) > 1 and row[1] else []):
+            out[alias] = name
+    names = set(out.values())
+    out.update({d: name for d, name in demonyms.items() if name in names})
+    return out
 
 
 def ordinal_value(word: str) -> Optional[int]:
