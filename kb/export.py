@@ -13,44 +13,52 @@ import sqlite_utils
 from .store import iter_rows
 
 
+def _document_names(db: sqlite_utils.Database, doc_id: str) -> dict[str, dict[str, Any]]:
+    """Per entity of one document: its fullest in-document name, surface forms, first offset.
+
+    Grouping is by entity id, so two names that the linker resolved to the same item ("EU"
+    and "European Union", "Nato" and "NATO") are one organisation of the document.
+    """
+    names: dict[str, dict[str, Any]] = {}
+    for row in iter_rows(
+        db,
+        "SELECT entity_id, entity_type, name, text, start FROM mentions WHERE document_id = ? ORDER BY start",
+        [doc_id],
+    ):
+        entry = names.setdefault(row["entity_id"], {"type": row["entity_type"], "name": row["name"], "forms": [], "first": row["start"]})
+        if len(row["name"] or "") > len(entry["name"] or ""):
+            entry["name"] = row["name"]
+        for form in (row["name"], row["text"]):
+            if form and form not in entry["forms"]:
+                entry["forms"].append(form)
+    return names
+
+
 def document_facts(db: sqlite_utils.Database, doc_id: str) -> dict[str, Any]:
     """One document's facts in the gold format (``GOLD-FORMAT.md``, version 1).
 
-    Names are the document's own fullest names (``mentions.name``), not the names of the
+    Names are the document's own fullest names (from ``mentions``), not the names of the
     merged cross-document entities, so that the output compares with per-document gold.
     """
     doc = next(iter_rows(db, "SELECT id, published, lang FROM documents WHERE id = ?", [doc_id]))
-    persons = []
-    for row in iter_rows(
-        db,
-        "SELECT m.name, p.qid, p.wikipedia_title, p.birth_date, min(m.start) AS first "
-        "FROM mentions m JOIN persons p ON p.id = m.entity_id "
-        "WHERE m.document_id = ? AND m.entity_type = 'person' GROUP BY m.name ORDER BY first",
-        [doc_id],
-    ):
-        persons.append(
-            {"name": row["name"], "qid": row["qid"], "enwiki": row["wikipedia_title"], "birth_date": row["birth_date"]}
-        )
-    organizations = []
-    for row in iter_rows(
-        db,
-        "SELECT m.name, o.qid, o.wikipedia_title, group_concat(DISTINCT m.text) AS forms, min(m.start) AS first "
-        "FROM mentions m JOIN organizations o ON o.id = m.entity_id "
-        "WHERE m.document_id = ? AND m.entity_type = 'organization' GROUP BY m.name ORDER BY first",
-        [doc_id],
-    ):
-        forms = [f for f in (row["forms"] or "").split(",") if f and f != row["name"]]
-        organizations.append({"name": row["name"], "qid": row["qid"], "enwiki": row["wikipedia_title"], "aliases": forms})
+    names = _document_names(db, doc_id)
+    persons, organizations = [], []
+    for eid, entry in names.items():
+        if entry["type"] == "person":
+            row = db.execute("SELECT qid, wikipedia_title, birth_date FROM persons WHERE id = ?", [eid]).fetchone()
+            if row:
+                persons.append({"name": entry["name"], "qid": row[0], "enwiki": row[1], "birth_date": row[2]})
+        else:
+            row = db.execute("SELECT qid, wikipedia_title FROM organizations WHERE id = ?", [eid]).fetchone()
+            if row:
+                aliases = [f for f in entry["forms"] if f != entry["name"]]
+                organizations.append({"name": entry["name"], "qid": row[0], "enwiki": row[1], "aliases": aliases})
     tenures = []
     for row in iter_rows(
         db,
         """
         SELECT e.*, t.role, t.person_id, t.organization_id, pos.qid AS position_qid,
-               p.qid AS person_qid, o.qid AS org_qid,
-               (SELECT m.name FROM mentions m WHERE m.document_id = e.document_id AND m.entity_id = t.person_id LIMIT 1) AS person_name,
-               p.name AS person_fallback,
-               (SELECT m.name FROM mentions m WHERE m.document_id = e.document_id AND m.entity_id = t.organization_id LIMIT 1) AS org_name,
-               o.name AS org_fallback
+               p.qid AS person_qid, p.name AS person_fallback, o.qid AS org_qid, o.name AS org_fallback
         FROM evidence e
         JOIN tenures t ON t.id = e.tenure_id
         JOIN persons p ON p.id = t.person_id
@@ -61,13 +69,14 @@ def document_facts(db: sqlite_utils.Database, doc_id: str) -> dict[str, Any]:
         """,
         [doc_id],
     ):
+        org_id = row["organization_id"]
         tenures.append(
             {
-                "person": row["person_name"] or row["person_fallback"],
+                "person": names.get(row["person_id"], {}).get("name") or row["person_fallback"],
                 "person_qid": row["person_qid"],
                 "role": row["role"],
                 "position_qid": row["position_qid"],
-                "org": (row["org_name"] or row["org_fallback"]) if row["organization_id"] else None,
+                "org": (names.get(org_id, {}).get("name") or row["org_fallback"]) if org_id else None,
                 "org_qid": row["org_qid"],
                 "start": row["claimed_start"],
                 "end": row["claimed_end"],
