@@ -20,6 +20,9 @@ How it works
   country (LOC vertex), else P488; chair -> P488 (org, person); roles at a party (a name with
   "Party", "Democrat", "Labour", … or role category party) -> P102 (person, party); executive,
   employee, media, official, org_head, judiciary, religious roles at an ORG -> P108 (person, org);
+  a party's leader/chair -> P488 as well as P102; the president of a presidential republic
+  (United States, Philippines, most of Latin America, …: PRESIDENTIAL) -> P6 as well as P35,
+  as Wikidata records both;
   any role whose phrase overlaps a gold vertex -> P39 (person, that vertex); birth date ->
   P569; tenure start/end -> P580/P582 (position vertex, TIME vertex) when the role phrase
   overlaps a vertex.
@@ -49,6 +52,11 @@ EXTRA = ("P580", "P582")
 _NO_SPACE_BEFORE = {",", ".", ")", ";", ":", "'s", "%", "?", "!", "n't", "'", "]"}
 PARTY_RE = re.compile(r"\b(party|democrat\w*|republican\w*|labou?r|conservative\w*|liberal\w*|socialist\w*|"
                       r"communist\w*|green\w*|tory|tories|social democrat\w*|christian democrat\w*|union)\b", re.I)
+#: Presidential republics: the president is head of state (P35) and of government (P6) in Wikidata.
+PRESIDENTIAL = {"United States", "Philippines", "Indonesia", "Brazil", "Mexico", "Argentina", "Chile", "Colombia",
+                "Venezuela", "Peru", "Ecuador", "Bolivia", "Uruguay", "Paraguay", "Panama", "Nigeria", "Kenya", "Ghana"}
+#: A party's leader or chair is its chairperson (P488) and a member (P102).
+PARTY_HEADS = {"leader", "party leader", "chairman", "chairwoman", "chairperson", "chair", "president"}
 P108_CATEGORIES = {"executive", "employee", "media", "official", "org_head", "judiciary", "religious", "diplomat"}
 
 
@@ -135,13 +143,17 @@ def predict(doc: dict, extraction, vspans) -> set[tuple[int, str, int]]:
                 triples.add((pv, "P39", rv))
         if ov is None:
             continue
-        is_party = category == "party" or bool(PARTY_RE.search(t.org or "")) and t.role in ("member", "leader", "politician", "chairman", "party leader")
+        is_party = category == "party" or bool(PARTY_RE.search(t.org or "")) and (t.role in {"politician"} | PARTY_HEADS or t.role.split()[-1] == "member")
         if is_party:
             triples.add((pv, "P102", ov))
+            if t.role in PARTY_HEADS:
+                triples.add((ov, "P488", pv))
         elif category == "head_of_government":
             triples.add((ov, "P6", pv))
         elif category == "head_of_state":
             triples.add((ov, "P35" if vtypes[ov] == "LOC" else "P488", pv))
+            if t.role == "president" and t.org in PRESIDENTIAL:
+                triples.add((ov, "P6", pv))
         elif category == "chair":
             triples.add((ov, "P488", pv))
         elif category in P108_CATEGORIES and vtypes[ov] == "ORG":

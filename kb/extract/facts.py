@@ -33,6 +33,7 @@ current only with present tense or "since").
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
@@ -63,8 +64,9 @@ LINK_WORDS = {
 }
 EVENT_WORDS = {"became", "become", "becomes", "appointed", "named", "elected", "chosen", "nominated", "installed",
                "made", "took", "succeeded", "sworn", "reappointed", "crowned", "proclaimed", "promoted", "confirmed"}
-PRESENT_WORDS = {"is", "are", "'s", "am", "has", "have", "remains", "serves", "heads", "leads", "chairs", "runs", "works"}
-PAST_WORDS = {"was", "were", "served", "had", "headed", "led", "chaired", "ran", "worked", "remained"}
+PRESENT_WORDS = {"is", "are", "'s", "am", "has", "have", "remains", "serves", "heads", "leads", "chairs", "runs", "works",
+                 "teaches", "lectures", "currently"}
+PAST_WORDS = {"was", "were", "served", "had", "headed", "led", "chaired", "ran", "worked", "remained", "taught", "lectured"}
 #: Cues that the statement is not a fact (future, wish, negation, hypothesis).
 IRREALIS = {"will", "would", "could", "might", "may", "should", "expected", "hopes", "hope", "wants", "want",
             "plans", "plan", "aims", "seeks", "bid", "candidate", "nominee", "not", "never", "n't", "if",
@@ -82,6 +84,14 @@ VERB_ROLES = {
     "directs": "director", "directed": "director", "manages": "manager", "managed": "manager",
 }
 WORK_VERBS = {"works", "worked", "working", "work"}
+#: "she teaches at X", "taught at X", "lectured at X": employment at a school or university.
+TEACH_VERBS = {"teaches", "taught", "teach", "teaching", "lectures", "lectured", "lecturing"}
+#: "X joined Y": party membership or employment, by what Y is.
+JOIN_VERBS = {"joined", "joins", "rejoined", "rejoins"}
+STAFF_NOUNS = {"faculty", "staff"}
+#: Organisations one joins without being employed there (alliances, sports leagues, wars, bands).
+_NOT_EMPLOYER = re.compile(r"(?i)\b(league|alliance|union|coalition|war|cup|championship|band|movement|"
+                           r"association|federation|club|team|united|city|fc)\b")
 CONFIDENCE = {"inverse_copula": 0.75, "title_before_name": 0.9, "apposition": 0.85, "copula": 0.8, "conjunction": 0.7, "succession": 0.75,
               "verb_role": 0.65, "description": 0.5}
 FOLDABLE = {"chief", "head", "boss", "leader"}
@@ -262,6 +272,7 @@ def _sentence_claims(ctx: _SentCtx, mentions: list[Mention], quoted, deferred) -
     if not any(in_ranges(ctx.sent.start + t.idx, quoted) for t in doc[:1]):
         out.extend(_verb_roles(ctx, mentions, quoted))
         out.extend(_party_in_parens(ctx))
+        out.extend(_party_of(ctx))
     for c in out:
         _attach_dates(ctx, c, out)
     return out
@@ -386,7 +397,7 @@ def _apposition(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> Optiona
         k -= 1
     if k < 1 or doc[k].text not in (",", "("):
         return None
-    p = _person_ending(ctx, k)
+    p = _person_ending(ctx, k) or (_person_ending(ctx, _paren_open(doc, k - 1)) if doc[k].text == "," else None)
     if p is None and not doc.has_annotation("ENT_IOB"):
         span = name_backward(doc, k)
         if span is not None:
@@ -397,6 +408,18 @@ def _apposition(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> Optiona
     if claim.status == "unknown":
         claim.status, claim.status_strength = "current", 1
     return claim
+
+
+def _paren_open(doc, close: int) -> int:
+    """ "NAME (born 1955), a member of …": the "(" matching a ")" at ``close`` (-1 if none)."""
+    if close < 1 or ")" not in doc[close].text:
+        return -1
+    depth = 0
+    for k in range(close, max(-1, close - 40), -1):
+        depth += doc[k].text.count(")") - doc[k].text.count("(")
+        if depth <= 0:
+            return k
+    return -1
 
 
 def _link_index(doc, m: RoleMatch) -> Optional[int]:
@@ -494,6 +517,31 @@ def _party_in_parens(ctx: _SentCtx) -> list[Claim]:
                              org_start=pe + 1, org_end=close, org_label="rule:party")
             claim = _new_claim(ctx, fake, person, "apposition")
             out.append(claim)
+    return out
+
+
+_LEGISLATURE = re.compile(r"(?i)^(?:(?:the\s+)?(?:U\.?S\.?|United States|American)\s+)?(?:Congress|Union)$")
+
+
+def _party_of(ctx: _SentCtx) -> list[Claim]:
+    """NAME of the PARTY: "Jane Roe of the Labour Party", "John Doe of the Social Democrats"."""
+    from .roles import is_party
+
+    doc, out = ctx.doc, []
+    for ps, pe, person in ctx.persons:
+        if pe + 1 >= len(doc) or doc[pe].lower_ != "of":
+            continue
+        j = pe + 1 + (doc[pe + 1].lower_ == "the")
+        span = _org_name_span(doc, j)
+        if span is None or _person_at(ctx, span[0]):
+            continue
+        start, name = _clean_org(doc, span[0], span[1])
+        if not is_party(name, span[2]) or _LEGISLATURE.match(name):
+            continue
+        fake = RoleMatch(pe, span[1], pe, pe + 1, "member", "party", text=doc[pe:span[1]].text, org_name=name,
+                         org_start=start, org_end=span[1], org_label=span[2])
+        claim = _new_claim(ctx, fake, person, "apposition")
+        out.append(claim)
     return out
 
 
@@ -627,6 +675,10 @@ def _verb_roles(ctx: _SentCtx, mentions, quoted) -> list[Claim]:
             j, role = i + 1, VERB_ROLES[w]
         elif w in WORK_VERBS and i + 1 < len(doc) and doc[i + 1].lower_ in ("for", "at"):
             j, role = i + 2, "employee"
+        elif w in TEACH_VERBS and i + 1 < len(doc) and doc[i + 1].lower_ == "at":
+            j, role = i + 2, "lecturer"
+        elif w in JOIN_VERBS and tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            j, role = _join_object(doc, i)
         else:
             continue
         if j < len(doc) and doc[j].lower_ == "the":
@@ -634,6 +686,8 @@ def _verb_roles(ctx: _SentCtx, mentions, quoted) -> list[Claim]:
         span = _org_name_span(doc, j)
         if span is None or doc[span[0]].ent_type_ in ("PERSON", "DATE", "CARDINAL", "NORP") or _person_at(ctx, span[0]):
             continue
+        if span[1] < len(doc) and doc[span[1]].pos_ == "NOUN" and doc[span[1]].text.islower():
+            continue  # "led NATO troops", "joined EU talks": the name only modifies the object
         subject = _subject_left(ctx, i, mentions, quoted) or _fronted_subject(ctx, span[1])
         if subject is None:
             continue
@@ -642,7 +696,12 @@ def _verb_roles(ctx: _SentCtx, mentions, quoted) -> list[Claim]:
         if any(x in IRREALIS for x in between):
             continue
         start, name = _clean_org(doc, span[0], span[1])
-        fake = RoleMatch(i, span[1], i, i + 1, role, "executive", text=doc[i:span[1]].text, org_name=name,
+        category = "executive"
+        if role == "joined":
+            role, category = _joined_role(doc, span, name)
+            if role is None:
+                continue
+        fake = RoleMatch(i, span[1], i, i + 1, role, category, text=doc[i:span[1]].text, org_name=name,
                          org_start=start, org_end=span[1], org_label=span[2])
         claim = _new_claim(ctx, fake, person, "verb_role")
         _tense_status(claim, between + [w], doc, ps)
@@ -650,6 +709,26 @@ def _verb_roles(ctx: _SentCtx, mentions, quoted) -> list[Claim]:
             claim.status, claim.status_strength = ("former", 1) if doc[0].lower_ in ("after", "having") else ("unknown", 0)
         out.append(claim)
     return out
+
+
+def _join_object(doc, i: int) -> tuple[int, str]:
+    """ "joined the faculty/staff of ORG" -> the ORG after "of"; else the object of "joined"."""
+    j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+    if j + 1 < len(doc) and doc[j].lower_ in STAFF_NOUNS and doc[j + 1].lower_ in ("of", "at"):
+        return j + 2, "lecturer" if doc[j].lower_ == "faculty" else "employee"
+    return j, "joined"
+
+
+def _joined_role(doc, span: tuple[int, int, str], name: str) -> tuple[Optional[str], str]:
+    """ "X joined the Labour Party" is membership; "X joined Acme Corp" employment (a named
+    organisation only: NER ORG, not a place, a team of people or a war)."""
+    from .roles import is_party
+
+    if is_party(name, span[2]):
+        return "member", "party"
+    if span[2] == "ORG" and not _NOT_EMPLOYER.search(name):
+        return "employee", "employee"
+    return None, ""
 
 
 def _fronted_subject(ctx: _SentCtx, j: int):

@@ -44,6 +44,7 @@ GENERIC_ROLES = {
 }
 #: Of these, a role is fine with no org when it is used before a name or after a copula.
 NEEDS_ORG_ALWAYS = {"head", "chief", "boss", "leader", "chair", "manager", "captain", "anchor", "owner", "member", "dean",
+                    "candidate", "nominee",
                     "lecturer", "researcher", "research fellow", "scientist", "economist", "analyst", "journalist",
                     "reporter", "engineer", "lawyer", "attorney", "employee", "staffer", "partner", "professor",
                     "editor", "correspondent", "columnist", "founder", "co-founder", "director", "adviser"}
