@@ -37,6 +37,14 @@ def _db_option(f):
     )(f)
 
 
+def _echo_problems(label: str, lines: list[str], limit: int, hint: str) -> None:
+    """One stderr line per problem, at most ``limit``, then how many more there were."""
+    for line in lines[:limit]:
+        click.echo(f"{label}: {line}", err=True)
+    if len(lines) > limit:
+        click.echo(f"... and {len(lines) - limit} more ({hint})", err=True)
+
+
 def _open(db_path: str, create: bool = False):
     from .store import open_db
 
@@ -87,10 +95,7 @@ def build(inputs, db_path, published, lang, model, online, workers, quiet) -> No
         kwargs["workers"] = workers
     report = run_build(list(inputs), db_path, **kwargs)
     bar.close()
-    for failure in report.failures[:50]:
-        click.echo(f"failed: {failure.source}: {failure.reason}", err=True)
-    if len(report.failures) > 50:
-        click.echo(f"... and {len(report.failures) - 50} more failures (see the failures table)", err=True)
+    _echo_problems("failed", [f"{f.source}: {f.reason}" for f in report.failures], 50, "see the failures table")
     click.echo(
         f"documents: {report.read} read, {report.built} built, {report.skipped} skipped, {report.failed} failed | "
         f"persons: {report.persons}, organisations: {report.organizations}, tenures: {report.tenures} | db: {db_path}"
@@ -252,8 +257,7 @@ def reference_import(paths, db_path) -> None:
     from .link.reference import import_reference
 
     report = import_reference(_open(db_path, create=True), list(paths))
-    for failure in getattr(report, "failures", [])[:20]:
-        click.echo(f"skipped: {failure}", err=True)
+    _echo_problems("skipped", list(report.failures), 20, "malformed lines are counted, never fatal")
     click.echo(
         f"entities: {report.entities} imported, {report.skipped} malformed lines skipped "
         f"in {report.seconds:.1f} s | db: {db_path}"

@@ -168,43 +168,33 @@ def _match(golds: list[dict], preds: list[dict], fn) -> list[tuple[dict, Optiona
     return pairs
 
 
+def _score_entities(doc: str, kind: str, golds: list[dict], preds: list[dict], match, report: Report):
+    """Match one document's persons or organisations; count tp/fp/fn; return matched pairs."""
+    pairs = _match(golds, preds, match)
+    matched_ids = {id(p) for _, p in pairs if p is not None}
+    s = report.scores[f"{kind}s" if kind == "person" else "organizations"]
+    for g, p in pairs:
+        if p is None:
+            s.fn += 1
+            report.misses.append(f"{doc}: {kind} {g['name']}")
+            continue
+        s.tp += 1
+        if g.get("qid"):
+            report.acc(f"{kind}_link").add(p.get("qid") == g["qid"])
+    for p in preds:
+        if id(p) not in matched_ids:
+            s.fp += 1
+            report.spurious.append(f"{doc}: {kind} {p.get('name')}")
+    return [(g, p) for g, p in pairs if p is not None]
+
+
 def evaluate_document(gold: dict, pred: dict, report: Report) -> None:
     doc = gold["id"]
-    # persons
-    pairs = _match(gold["persons"], pred.get("persons", []), person_match)
-    matched_preds = [p for _, p in pairs if p is not None]
-    s = report.scores["persons"]
-    for g, p in pairs:
-        if p is None:
-            s.fn += 1
-            report.misses.append(f"{doc}: person {g['name']}")
-        else:
-            s.tp += 1
-            if g.get("qid"):
-                report.acc("person_link").add(p.get("qid") == g["qid"])
-            if g.get("birth_date"):
-                report.acc("birth_date").add(p.get("birth_date") == g["birth_date"])
-    for p in pred.get("persons", []):
-        if not any(p is m for m in matched_preds):
-            s.fp += 1
-            report.spurious.append(f"{doc}: person {p.get('name')}")
-    # organisations
-    pairs = _match(gold["organizations"], pred.get("organizations", []),
-                   lambda p, g: int(org_match(p.get("name"), p.get("qid"), g)))
-    matched_preds = [p for _, p in pairs if p is not None]
-    s = report.scores["organizations"]
-    for g, p in pairs:
-        if p is None:
-            s.fn += 1
-            report.misses.append(f"{doc}: organization {g['name']}")
-        else:
-            s.tp += 1
-            if g.get("qid"):
-                report.acc("organization_link").add(p.get("qid") == g["qid"])
-    for p in pred.get("organizations", []):
-        if not any(p is m for m in matched_preds):
-            s.fp += 1
-            report.spurious.append(f"{doc}: organization {p.get('name')}")
+    for g, p in _score_entities(doc, "person", gold["persons"], pred.get("persons", []), person_match, report):
+        if g.get("birth_date"):
+            report.acc("birth_date").add(p.get("birth_date") == g["birth_date"])
+    _score_entities(doc, "organization", gold["organizations"], pred.get("organizations", []),
+                    lambda p, g: int(org_match(p.get("name"), p.get("qid"), g)), report)
     # tenures
     gold_orgs = gold["organizations"]
 
