@@ -35,6 +35,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from typing import Optional
 
@@ -166,6 +167,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
         c.person = c.mention.name or names.get(c.mention.text, c.mention.text)
     claims.extend(_descriptions(deferred, claims, mentions, quoted, pd.sentences))
     _document_country(claims, mentions)
+    _legislature_from_committee(claims)
     tenures = _merge(claims, anchor, deaths, mentions)
     entities = _entities(mentions, tenures, births, deaths)
     return entities, tenures
@@ -206,6 +208,43 @@ def _document_country(claims: list[Claim], mentions: list[Mention]) -> None:
     for c in open_claims:
         m = max((x for x, _ in found if x.start <= c.role_span.start), key=lambda x: x.start, default=found[0][0])
         c.org, c.org_span, c.org_label = name, Span(m.start, m.end, m.text), "rule:doc_country"
+
+
+#: Legislatures as news names them; a committee of one names its parent ("State Duma Committee on …").
+_LEGISLATURE_RE = re.compile(
+    r"\b(State Duma|Duma|Bundestag|Bundesrat|Senate|House of Representatives|House of Commons|House of Lords|"
+    r"Parliament|Congress|National Assembly|Riksdag|Storting|Storting|Knesset|Sejm|Folketing|Eduskunta|"
+    r"Verkhovna Rada|Rada|Diet|Legislative Assembly|Legislative Council|Assembly)\b")
+_BODY_PART_RE = re.compile(r"\b(Committee|Subcommittee|Commission|Caucus|Delegation|Group)\b")
+SINGLE_SEAT_ROLES = {"speaker", "deputy speaker"}  # posts in a legislature, not a seat in it
+
+
+@lru_cache(maxsize=1)
+def _role_categories() -> dict[str, str]:
+    return {e.role: e.category for e in lexicon().roles.values()}
+
+
+def _legislature_from_committee(claims: list[Claim]) -> None:
+    """A lawmaker/MP/senator with no org named sits in the legislature whose committee the
+    same person chairs or belongs to ("X, deputy chairman of the State Duma Committee on
+    Foreign Affairs … the lawmaker said" -> lawmaker of the State Duma). Only when the person's
+    posts name exactly one legislature."""
+    cats = _role_categories()
+    for c in claims:
+        if c.org is not None or cats.get(c.role) != "legislator" or c.role in SINGLE_SEAT_ROLES:
+            continue
+        found = {}
+        for d in claims:
+            if d.person == c.person and d.org and _BODY_PART_RE.search(d.org):
+                hit = _LEGISLATURE_RE.search(d.org)
+                if hit and hit.start() < _BODY_PART_RE.search(d.org).start():
+                    found[hit.group(1)] = d
+        if len(found) == 1:
+            name, d = next(iter(found.items()))
+            c.org, c.org_label = name, "rule:legislature_of_committee"
+            if d.org_span is not None:
+                k = d.org_span.text.find(name)
+                c.org_span = Span(d.org_span.start + k, d.org_span.start + k + len(name), name) if k >= 0 else d.org_span
 
 
 def _capital_core(c: Claim) -> bool:
@@ -992,6 +1031,7 @@ def _merge(claims: list[Claim], published: Optional[str], deaths: dict, mentions
     anchor = _anchor(published)
     for c in claims:
         _date_status(c, anchor)
+    _superseded(claims, anchor)
     _fold_generic(claims)
     groups: dict[tuple[str, str, Optional[str]], list[Claim]] = {}
     for c in claims:
@@ -999,6 +1039,29 @@ def _merge(claims: list[Claim], published: Optional[str], deaths: dict, mentions
     _fold_open_org(groups)
     dead = {m.name for m in mentions if id(m) in deaths}
     return [_tenure(key, group, key[0] in dead) for key, group in groups.items() if group]
+
+
+POLITICAL_CATEGORIES = {"minister", "head_of_government", "head_of_state", "legislator"}
+LEADER_BODY_ROLES = {"cabinet member", "government member", "administration member"}
+
+
+def _political(c: Claim) -> bool:
+    return c.role in LEADER_BODY_ROLES or _role_categories().get(c.role) in POLITICAL_CATEGORIES
+
+
+def _superseded(claims: list[Claim], anchor: Optional[str]) -> None:
+    """ "X entered politics in 2002 as a member of Y's cabinet … became prime minister in 2010":
+    an appointment stated as a past event (no tense cue, a start in the past) is over when the
+    same person later took another political post elsewhere: politicians move on from office to
+    office. Only for political posts (a new job at a company need not end an old one)."""
+    today = anchor or date.today().isoformat()
+    for c in claims:
+        if c.status_strength or c.start is None or not c.start.value < today[: len(c.start.value)] or not _political(c):
+            continue
+        year = c.start.value[:4]
+        if any(d.person == c.person and d.role != c.role and _political(d) and d.start is not None
+               and d.start.value[:4] > year for d in claims):
+            c.status, c.status_strength = "former", 1
 
 
 def _fold_generic(claims: list[Claim]) -> None:
