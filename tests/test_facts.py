@@ -293,3 +293,118 @@ def test_description_reaches_over_a_quote_not_over_narrative(en_nlp):
     text = ("Ivan Sokolov visited the plant.\nThe weather was warm.\nMany people came.\n"
             "The lawmaker said nothing.")
     assert not any(k[1] == "lawmaker" for k in tenures(en_nlp, text))
+
+
+# === recall rules: the document's country, join/teach verbs, parties, committees, status ===
+
+# --- the document's country ---------------------------------------------------------------
+
+def test_open_president_takes_the_one_country(en_nlp):
+    t = tenures(en_nlp, "President Amara Okafor toured flooded districts on Monday. "
+                        "Heavy rain has displaced thousands across Nigeria since June.")
+    tenure = t[("Amara Okafor", "president", "Nigeria")]
+    assert tenure.org_span is not None and tenure.org_span.text == "Nigeria"
+
+
+def test_open_prime_minister_no_country_when_two_are_named(en_nlp):
+    t = tenures(en_nlp, "Prime Minister Lena Berg met officials in Germany. Later she flew on to France.")
+    assert ("Lena Berg", "prime minister", None) in t
+
+
+def test_company_president_in_lower_case_takes_no_country(en_nlp):
+    t = tenures(en_nlp, "Tom Hale is the president, the firm said. It sells tools across Canada.")
+    assert all(o != "Canada" for p, r, o in t)
+
+
+def test_demonym_alone_does_not_give_the_country(en_nlp):
+    t = tenures(en_nlp, "President Amara Okafor praised Indian traders at the market.")
+    assert ("Amara Okafor", "president", "India") not in t
+
+
+# --- employment and membership verbs --------------------------------------------------------
+
+def test_joined_party_is_membership_joined_company_is_employment(en_nlp):
+    t = tenures(en_nlp, "Karl Brandt joined the Liberal Party in 1990. Maria Lopez joined Siemens in 2011.")
+    assert ("Karl Brandt", "member", "Liberal Party") in t
+    assert ("Maria Lopez", "employee", "Siemens") in t
+    assert t[("Maria Lopez", "employee", "Siemens")].start.value == "2011"
+
+
+def test_joined_not_an_employer(en_nlp):
+    t = tenures(en_nlp, "Maria Lopez joined NATO summit talks in Riga. Karl Brandt joined the protests in Paris.")
+    assert not t
+
+
+def test_joined_the_faculty_of(en_nlp):
+    t = tenures(en_nlp, "After his doctorate, Paul Weber joined the faculty of the University of Leeds.")
+    assert ("Paul Weber", "lecturer", "University of Leeds") in t
+
+
+def test_teaches_at_present_and_taught_at_past(en_nlp):
+    t = tenures(en_nlp, "Ann Kowalski is a painter. She teaches at Bard College and previously taught at Yale University.")
+    assert t[("Ann Kowalski", "lecturer", "Bard College")].status == "current"
+    assert t[("Ann Kowalski", "lecturer", "Yale University")].status == "former"
+
+
+# --- party membership -----------------------------------------------------------------------
+
+def test_name_of_the_party(en_nlp):
+    t = tenures(en_nlp, "In 2004 the seat went to Priya Natarajan of the Socialist Party after a recount.")
+    assert ("Priya Natarajan", "member", "Socialist Party") in t
+
+
+def test_name_of_a_legislature_is_no_party(en_nlp):
+    t = tenures(en_nlp, "The bill was backed by Senator Ruth Ames of the US Congress.")
+    assert all(r != "member" for p, r, o in t)
+
+
+def test_party_candidate_before_name(en_nlp):
+    t = tenures(en_nlp, "In the by-election, Green Party candidate Olga Novak won easily.")
+    assert ("Olga Novak", "candidate", "Green Party") in t
+
+
+def test_candidate_without_party_is_no_fact(en_nlp):
+    t = tenures(en_nlp, "Olga Novak is a candidate for mayor.")
+    assert not any(r == "candidate" for p, r, o in t)
+
+
+def test_apposition_after_birth_parenthesis(en_nlp):
+    t = tenures(en_nlp, "Thomas Mbeki (born 3 May 1950), a senior member of the African National Congress, spoke.")
+    assert any(p == "Thomas Mbeki" and o == "African National Congress" for p, r, o in t)
+
+
+# --- legislature of a committee -------------------------------------------------------------
+
+def test_lawmaker_takes_the_legislature_of_the_committee(en_nlp):
+    t = tenures(en_nlp, "Jane Fowler, deputy chairman of the Senate Committee on Foreign Relations, criticised the plan. "
+                        "\"We cannot wait,\" the senator told reporters.")
+    tenure = t[("Jane Fowler", "senator", "Senate")]
+    assert tenure.org_span.text == "Senate"
+
+
+def test_lawmaker_stays_open_with_two_legislatures(en_nlp):
+    t = tenures(en_nlp, "Jane Fowler, a member of the Senate Committee on Energy, spoke. "
+                        "She is also chairman of the Assembly Committee on Water. The lawmaker told reporters so.")
+    assert not any(r == "lawmaker" and o for p, r, o in t)
+
+
+# --- status of past appointments ------------------------------------------------------------
+
+def test_past_appointment_followed_by_a_later_post_is_former(en_nlp):
+    t = tenures(en_nlp, "Erik Dahl became finance minister of Norway in 2005. In 2013 he was elected prime minister of Norway.",
+                published="2024-05-01")
+    assert t[("Erik Dahl", "finance minister", "Norway")].status == "former"
+    assert t[("Erik Dahl", "prime minister", "Norway")].status == "unknown"
+
+
+def test_company_appointment_stays_open_after_a_later_job(en_nlp):
+    t = tenures(en_nlp, "Erik Dahl joined Siemens in 2005. In 2013 he became chief executive of Bosch.",
+                published="2024-05-01")
+    assert t[("Erik Dahl", "employee", "Siemens")].status == "unknown"
+
+
+# --- titles before compounds ----------------------------------------------------------------
+
+def test_title_word_inside_a_compound_names_nobody(en_nlp):
+    t = tenures(en_nlp, "He now plays as a defender for Premier League side Leicester City.")
+    assert not t

@@ -402,9 +402,10 @@ def _title_before_name(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> 
     if i >= len(doc):
         return None
     p = _person_at(ctx, i)
-    if p is None and (m.capitalised or m.org_name) and doc[i].ent_type_ not in ("ORG", "GPE", "NORP", "DATE", "LOC"):
+    if p is None and (m.capitalised or m.org_name) and doc[i].ent_type_ not in ("ORG", "GPE", "NORP", "DATE", "LOC") \
+            and not _inside_name(doc, m.core_end - 1, i):
         span = name_forward(doc, i)
-        if span is not None and (span[1] - span[0] >= 2 or m.capitalised):
+        if span is not None and (span[1] - span[0] >= 2 or m.capitalised) and not _modifies_noun(doc, span[1]):
             p = _add_rule_person(ctx, span, "title", mentions)
     if p is None:
         return None
@@ -414,6 +415,18 @@ def _title_before_name(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> 
     if claim.status == "unknown":
         claim.status, claim.status_strength = "current", 1  # news titles name the holder now
     return claim
+
+
+def _modifies_noun(doc, end: int) -> bool:
+    """ "Premier League side", "President Hotel staff": capitalised words before a common noun
+    modify it (a compound), so they are no person's name."""
+    return end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].text.islower()
+
+
+def _inside_name(doc, last: int, nxt: int) -> bool:
+    """ "Premier League", "President Hotel": the title word and the next word are one name
+    (NER continues the entity across them), so the next word is not a person after a title."""
+    return doc[nxt].ent_iob_ == "I" and doc[last].ent_type_ not in ("", "PERSON", "PER")
 
 
 def _org_after_name(doc, m: RoleMatch, end: int) -> None:
