@@ -6,7 +6,9 @@ the same run on the same sentences:
 
 - ``caps``: every run of capitalised tokens that does not start the sentence, labelled PER
   (what a tagger-less heuristic gives; German capitalises every noun, so precision is low);
-- ``rules``: the blank pipeline kb falls back to without the artefact (title rule only).
+- ``rules``: the blank pipeline kb falls back to without the artefact (title rule only);
+- ``--compare DIR`` (repeatable): earlier trained pipelines, e.g. the previously shipped
+  artefact, scored beside the new one so a retrained model is judged in one run.
 
 Scores: precision / recall / F1 for PER, ORG, PER+ORG (each span must match label and
 boundaries; other labels are ignored) and all four types (PER/ORG/LOC/OTH). GermEval's
@@ -100,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="GermEval 2014 dev.tsv")
     ap.add_argument("--model", type=Path, default=MODEL_DIR, help="trained pipeline directory")
+    ap.add_argument(
+        "--compare", type=Path, action="append", default=[],
+        help="another trained pipeline directory to score in the same run (repeatable)",
+    )
     args = ap.parse_args(argv)
     if not args.data.exists():
         print(f"skipped: {args.data} not present (../shared is optional)")
@@ -115,6 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     import spacy
 
     register_components()
+    for i, other in enumerate(args.compare, 1):
+        if (other / "config.cfg").exists():
+            print(f"compare{i}: {other}")
+            report(f"compare{i}", pipeline_spans(spacy.load(other), held), gold)
+        else:
+            print(f"skipped compare{i}: {other} has no trained pipeline")
     nlp = spacy.load(args.model)
     report("model", pipeline_spans(nlp, held), gold)
     without_rule = [n for n in nlp.pipe_names if n != "kb_de_title_person"]

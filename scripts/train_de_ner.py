@@ -20,9 +20,21 @@ Data use (nothing else is ever read):
 Model: ``spacy.blank("de")`` + ``kb_de_features`` + ``ner`` with its own small CNN tok2vec
 (hash embeddings of NORM, PREFIX, SUFFIX, SHAPE, the gazetteer class and the word cluster at
 two granularities; width 96, depth 4), then ``sentencizer`` and the ``kb_de_title_person``
-rule. Fixed seed: same data, same model. About 15 epochs, 30-50 s each on 2 busy cores.
+rule. Fixed seed: same data, same model. 1-1.5 min per epoch on 2 busy cores.
 
-Example: .venv/bin/python scripts/train_de_ner.py --out kb/extract/models/de_ner --seed 0
+Two steps (the shipped artefact is the second):
+1. tuning run (no ``--epochs``): train on the training part, early-stop on the tuning part;
+   it reports the best epoch (22 for seed 0).
+2. final fit: ``--epochs N`` trains on every non-held-back sentence (tuning part included,
+   +13 % data) for exactly that many epochs; ~25-30 min on the loaded 2-core machine.
+
+Tried and not shipped (tuning part, PER+ORG F1; spaCy tuning run 0.670): a linear-chain CRF
+(python-crfsuite; word, shape, prefixes/suffixes 1-4, cluster prefixes 4/6/10/14, role flag,
+±2 neighbours, word bigrams) reached 0.614-0.642 over c1/c2 in {0..0.3}; word-frequency
+features did not help it; a union of spaCy and CRF spans (spaCy first) reached 0.673, within
+noise of spaCy alone, so it is not worth a second model and a new dependency.
+
+Example: .venv/bin/python scripts/train_de_ner.py --out kb/extract/models/de_ner --seed 0 --epochs 22
 """
 
 from __future__ import annotations
@@ -86,6 +98,17 @@ NER_MODEL = {
         },
     },
 }
+
+
+def char_embed_model(nM: int = 32, nC: int = 6) -> dict:
+    """NER config whose embedding adds a character embedding (``kb.HashCharEmbed.v1``)."""
+    model = json.loads(json.dumps(NER_MODEL))
+    embed = model["tok2vec"]["embed"]
+    model["tok2vec"]["embed"] = {
+        "@architectures": "kb.HashCharEmbed.v1",
+        "width": embed["width"], "attrs": embed["attrs"], "rows": embed["rows"], "nM": nM, "nC": nC,
+    }
+    return model
 
 
 def is_tuning(index: int, percent: int = 12) -> bool:
@@ -175,7 +198,7 @@ def span_f1(nlp, examples) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def build_pipeline(first: set[str], last: set[str], clusters: dict[str, str]):
+def build_pipeline(first: set[str], last: set[str], clusters: dict[str, str], char_embed: bool = False):
     """Blank German + features + NER (untrained) + sentencizer + title rule."""
     import spacy
 
@@ -183,7 +206,7 @@ def build_pipeline(first: set[str], last: set[str], clusters: dict[str, str]):
     nlp = spacy.blank("de")
     feats = nlp.add_pipe("kb_de_features")
     feats.first, feats.last, feats.clusters = frozenset(first), frozenset(last), clusters
-    ner = nlp.add_pipe("ner", config={"model": NER_MODEL})
+    ner = nlp.add_pipe("ner", config={"model": char_embed_model() if char_embed else NER_MODEL})
     for label in LABELS:
         ner.add_label(label)
     nlp.add_pipe("sentencizer")
@@ -229,7 +252,12 @@ def write_card(out: Path, args, n_train: int, n_tune: int, n_held: int, best: fl
         if gaz[0] or gaz[1]
         else "not used (`--gazetteer` adds it; it did not help on the held-back part)."
     )
-    rebuild = f" --epochs {args.epochs}" if args.epochs else ""
+    rebuild = (" --char-embed" if args.char_embed else "") + (f" --epochs {args.epochs}" if args.epochs else "")
+    embed = (
+        "hash embeddings of NORM/PREFIX/SUFFIX/SHAPE/clusters plus a character embedding (`kb.HashCharEmbed.v1`)"
+        if args.char_embed
+        else "hash embeddings of NORM/PREFIX/SUFFIX/SHAPE/clusters"
+    )
     (out / "README.md").write_text(
         f"""# kb German NER (de_kb_germeval_ner)
 
@@ -249,6 +277,7 @@ German spaCy model (none is installable here).
 - Word-cluster feature: {n_clusters} German words' Brown clusters from spaCy's lookup tables
   (`spacy-lookups-data` 1.0.5, `de_lexeme_cluster.json.gz`, MIT; words with log-probability >= -16),
   stored in `kb_de_features/clusters.json.gz`.
+- Token features: {embed}; CNN tok2vec width {WIDTH}, depth 4.
 - Seed {args.seed}; epochs {epoch}; tuning-part F1 (all labels): {tuning}.
 - Rebuild: `.venv/bin/python scripts/train_de_ner.py --seed {args.seed}{rebuild}`.
 
@@ -282,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-gazetteer", action="store_true", help=argparse.SUPPRESS)  # the default; kept for old commands
     ap.add_argument("--clusters", type=Path, default=default_clusters(), help="de_lexeme_cluster.json.gz (spacy-lookups-data)")
     ap.add_argument("--no-clusters", action="store_true", help="train without the word-cluster feature")
+    ap.add_argument("--char-embed", action="store_true", help="add a character embedding to the hash embeddings")
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--max-epochs", type=int, default=40)
@@ -309,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         clusters = load_clusters(Path(args.clusters))
         print(f"clusters: {len(clusters)} words ({time.time() - t0:.1f}s)")
-    nlp, feats = build_pipeline(first, last, clusters)
+    nlp, feats = build_pipeline(first, last, clusters, args.char_embed)
     pool = [s for s in sents if not is_heldout(s.index)]
     if args.epochs:  # final fit: everything but the held-back part, fixed epoch count
         train_egs = [make_example(nlp, s, feats) for s in pool]

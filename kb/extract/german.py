@@ -344,9 +344,31 @@ def add_title_persons(doc):
     return doc
 
 
+def hash_char_embed(width: int, attrs: list[str], rows: list[int], nM: int, nC: int):
+    """Token embedding = hash embeddings of several attributes + a character embedding.
+
+    Why: spaCy's ``CharacterEmbed`` takes one attribute only, which would drop kb's word
+    clusters; German capitalises every noun, so spelling inside the word (endings like
+    "-ung", "-mann", "-AG") carries signal the 1-char PREFIX / 3-char SUFFIX hashes miss.
+    Both parts are concatenated and mixed by a maxout layer to ``width``.
+    """
+    from spacy.ml import _character_embed
+    from spacy.ml.models.tok2vec import MultiHashEmbed
+    from thinc.api import Maxout, chain, concatenate, list2ragged, ragged2list, with_array
+
+    chars = chain(_character_embed.CharacterEmbed(nM=nM, nC=nC), list2ragged())
+    hashes = chain(MultiHashEmbed(width=width, attrs=attrs, rows=rows, include_static_vectors=False), list2ragged())
+    mix = with_array(Maxout(width, nM * nC + width, nP=3, normalize=True, dropout=0.0))
+    return chain(concatenate(chars, hashes), mix, ragged2list())
+
+
 def register_components() -> None:
     """Register kb's German components with spaCy (idempotent; needed before nlp.from_disk)."""
     from spacy.language import Language
+    from spacy.util import registry
+
+    if "kb.HashCharEmbed.v1" not in registry.architectures:
+        registry.architectures.register("kb.HashCharEmbed.v1", func=hash_char_embed)
 
     if "kb_de_features" not in Language.factories:
 
