@@ -75,8 +75,10 @@ def cli(verbose: bool) -> None:
 @click.option("--model", help="spaCy pipeline name or path for English (default: en_core_web_sm if installed).")
 @click.option("--online", is_flag=True, help="Ask the Wikidata API for mentions the offline reference misses.")
 @click.option("--workers", type=int, default=1, show_default=True, help="Parallel extraction processes.")
+@click.option("--dask", "dask_address", metavar="SCHEDULER_ADDRESS",
+              help="Run ingest+extract+link on this Dask cluster (tcp://HOST:8786, or 'local') and merge into --db.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def build(inputs, db_path, published, lang, model, online, workers, quiet) -> None:
+def build(inputs, db_path, published, lang, model, online, workers, dask_address, quiet) -> None:
     """Build or update kb.db from .txt, .html and .jsonl files and directories.
 
     Example: kb build ../shared/samples/articles --db kb.db --published 2025-03-14
@@ -93,7 +95,13 @@ def build(inputs, db_path, published, lang, model, online, workers, quiet) -> No
                   online=online, progress=bar.update)
     if workers != 1:
         kwargs["workers"] = workers
-    report = run_build(list(inputs), db_path, **kwargs)
+    if dask_address:
+        from .distributed import build_distributed
+
+        report = build_distributed(list(inputs), db_path, scheduler=dask_address, published=published,
+                                   lang=kwargs["lang"], model=model, online=online, progress=bar.update)
+    else:
+        report = run_build(list(inputs), db_path, **kwargs)
     bar.close()
     _echo_problems("failed", [f"{f.source}: {f.reason}" for f in report.failures], 50, "see the failures table")
     click.echo(

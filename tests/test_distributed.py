@@ -115,3 +115,19 @@ def test_new_files_added_later_and_kept_partitions_merge_alone(corpus, tmp_path,
     local = tmp_path / "local.db"
     build([corpus / "e"], local, lang="en")
     assert fact_snapshot(fresh) == fact_snapshot(local)
+
+
+@pytest.mark.slow
+def test_cli_dask_option_points_at_a_scheduler_address(corpus, tmp_path, client):
+    """`kb build --dask ADDRESS` runs on the cluster behind that address, like a local build."""
+    from click.testing import CliRunner
+
+    from kb.cli import cli
+
+    local_db, dask_db = tmp_path / "local.db", tmp_path / "dask.db"
+    build([corpus], local_db, lang="en")
+    result = CliRunner().invoke(cli, ["build", str(corpus), "--db", str(dask_db), "--lang", "en",
+                                      "--quiet", "--dask", client.scheduler.address])
+    assert result.exit_code == 0, result.output
+    assert "built" in result.output
+    assert fact_snapshot(dask_db) == fact_snapshot(local_db)
