@@ -137,6 +137,8 @@ class Extraction:
     tenures: list[Tenure] = field(default_factory=list)
     lang: str = "en"  # en, de or mixed
     pipeline: str = ""  # pipeline version string (model name+version+kb extraction version)
+    #: Canonical English names of the countries the text names (linking context for persons).
+    places: list[str] = field(default_factory=list)
 
     def entity(self, name: str, type: Optional[EntityType] = None) -> Optional[Entity]:
         for ent in self.entities:

@@ -170,8 +170,17 @@ def is_name(text: str) -> bool:
     return " and " not in t and "," not in t  # coordinated groups ("A of B and C") are not names
 
 
-def extraction_for(doc: GoldDoc) -> tuple[Extraction, dict[tuple[int, int], tuple[str, str]]]:
-    """One Entity per distinct surface form (and type); returns the span -> (type, name) map."""
+def gold_places(doc: GoldDoc) -> list[str]:
+    """Countries among the gold place mentions, as the extract stage names them (linking context)."""
+    from kb.extract.facts import country_of_place
+
+    names = (country_of_place(" ".join(m.text.split())) for m in doc.mentions if m.type == PLACE)
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def extraction_for(doc: GoldDoc, places: bool = True) -> tuple[Extraction, dict[tuple[int, int], tuple[str, str]]]:
+    """One Entity per distinct surface form (and type); returns the span -> (type, name) map.
+    With ``places``, the countries among the gold places become ``Extraction.places``."""
     by_key: dict[tuple[str, str], Entity] = {}
     span_key: dict[tuple[int, int], tuple[str, str]] = {}
     for m in doc.mentions:
@@ -185,11 +194,12 @@ def extraction_for(doc: GoldDoc) -> tuple[Extraction, dict[tuple[int, int], tupl
         ent.mentions.append(Mention(m.text, etype, m.start, m.end, 0, name=name))
         span_key[(m.start, m.end)] = (etype, name)
     document = Document(id=doc.id, text=doc.text, published=doc.published)
-    return Extraction(document=document, entities=list(by_key.values())), span_key
+    ext = Extraction(document=document, entities=list(by_key.values()), places=gold_places(doc) if places else [])
+    return ext, span_key
 
 
-def predict_linker(linker: Linker, doc: GoldDoc) -> dict[tuple[int, int], Optional[str]]:
-    ext, span_key = extraction_for(doc)
+def predict_linker(linker: Linker, doc: GoldDoc, places: bool = True) -> dict[tuple[int, int], Optional[str]]:
+    ext, span_key = extraction_for(doc, places)
     linked = linker.link(ext)
     return {span: linked.link_for(*key).qid for span, key in span_key.items()}
 
@@ -260,7 +270,7 @@ def coverage(docs: list[GoldDoc], in_ref: Callable[[str], bool]) -> tuple[int, i
     return len(ments), sum(in_ref(m.qid) for m in ments), len(qids), sum(in_ref(q) for q in qids)
 
 
-def report(name: str, docs: list[GoldDoc], linker: Linker, conn) -> dict[str, float]:
+def report(name: str, docs: list[GoldDoc], linker: Linker, conn, places: bool = True) -> dict[str, float]:
     cache: dict[str, bool] = {}
 
     def in_ref(qid: str) -> bool:
@@ -273,7 +283,7 @@ def report(name: str, docs: list[GoldDoc], linker: Linker, conn) -> dict[str, fl
     print(f"   reference lacks {n_m - n_m_in}/{n_m} mentions ({(n_m - n_m_in) / max(n_m, 1):.1%}), "
           f"{n_q - n_q_in}/{n_q} distinct QIDs ({(n_q - n_q_in) / max(n_q, 1):.1%})")
     started = time.perf_counter()
-    ours = score(docs, lambda d: predict_linker(linker, d), in_ref)
+    ours = score(docs, lambda d: predict_linker(linker, d, places), in_ref)
     seconds = time.perf_counter() - started
     base = score(docs, lambda d: predict_baseline(conn, d), in_ref)
     print(f"   {'slice':28} {'kb P':>6} {'R':>6} {'F1':>6}   {'baseline P':>10} {'R':>6} {'F1':>6}   (tp/fp/fn)")
@@ -295,6 +305,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--gum", default=str(SHARED_DIR / "eval" / "gum-wikinews"))
     ap.add_argument("--wikifair", default=str(SHARED_DIR / "eval" / "elevant-wiki-fair" / "wiki-fair.benchmark.jsonl"))
     ap.add_argument("--threshold", type=float, help="override settings.link_threshold (tuning on dev)")
+    ap.add_argument("--no-places", action="store_true",
+                    help="do not pass the countries among the gold places as Extraction.places")
     args = ap.parse_args(argv)
     gum, wf = Path(args.gum), Path(args.wikifair)
     if not (gum / "coref_tsv").exists() and not wf.exists():
@@ -317,13 +329,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.threshold is not None:
         settings = Settings(link_threshold=args.threshold)
     linker = Linker.from_db(db, settings)
-    print(f"link_threshold = {settings.link_threshold}")
+    print(f"link_threshold = {settings.link_threshold}; places: {'no' if args.no_places else 'countries among gold places'}")
     if (gum / "coref_tsv").exists():
-        report("GUM wikinews+bio (train+dev)", read_gum(gum), linker, db.conn)
+        report("GUM wikinews+bio (train+dev)", read_gum(gum), linker, db.conn, not args.no_places)
     else:
         print(f"skipped GUM: {gum} absent")
     if wf.exists():
-        report("Wiki-Fair v1 (person+organization labels)", read_wikifair(wf), linker, db.conn)
+        report("Wiki-Fair v1 (person+organization labels)", read_wikifair(wf), linker, db.conn, not args.no_places)
     else:
         print(f"skipped Wiki-Fair: {wf} absent")
     return 0

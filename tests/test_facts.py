@@ -408,3 +408,57 @@ def test_company_appointment_stays_open_after_a_later_job(en_nlp):
 def test_title_word_inside_a_compound_names_nobody(en_nlp):
     t = tenures(en_nlp, "He now plays as a defender for Premier League side Leicester City.")
     assert not t
+
+
+# --- countries the document names (linking context) ----------------------------------------
+
+
+def _parsed(nlp, text, lang="en"):
+    sents = split_sentences(text)
+    for s in sents:
+        s.lang = lang
+    return ParsedDocument(Document(id="t", text=text), sents, list(nlp.pipe(s.text for s in sents)))
+
+
+def test_country_of_place_names_countries_only():
+    from kb.extract.facts import country_of_place
+
+    assert country_of_place("the U.S.") == "United States"
+    assert country_of_place("Britain's") == "United Kingdom"
+    assert country_of_place("Norway") == "Norway"
+    assert country_of_place("Oslo") is None  # a city
+    assert country_of_place("Norwegian") is None  # a demonym is not a place named
+    assert country_of_place("Russlands", "de") == "Russia"  # German genitive
+    assert country_of_place("Russlands") is None  # German names only in German sentences
+
+
+def test_document_places_from_english_ner(en_nlp):
+    from kb.extract.facts import document_places
+
+    pd = _parsed(en_nlp, "Talks between Norway and the United States resumed in Oslo on Monday. "
+                         "Later, Norway hosted delegates from Kenya.")
+    places = document_places(pd)
+    assert places[:1] == ["Norway"] and "United States" in places
+    assert "Oslo" not in places and places.count("Norway") == 1
+
+
+def test_document_places_from_german_loc_labels():
+    from spacy.tokens import Span
+
+    from kb.extract.facts import document_places
+
+    nlp = spacy.blank("de")
+    text = "Die Regierung Russlands und Berlin verhandeln."
+    sents = split_sentences(text)
+    for s in sents:
+        s.lang = "de"
+    doc = nlp(sents[0].text)
+    doc.ents = [Span(doc, 2, 3, label="LOC"), Span(doc, 4, 5, label="LOC")]  # Russlands, Berlin
+    pd = ParsedDocument(Document(id="t", text=text), sents, [doc])
+    assert document_places(pd) == ["Russia"]
+
+
+def test_document_places_none_without_countries(en_nlp):
+    from kb.extract.facts import document_places
+
+    assert document_places(_parsed(en_nlp, "The mayor of Springfield opened a new library downtown.")) == []

@@ -334,3 +334,96 @@ def test_fast_scoring_equals_reference_scoring(db, with_role, birth, co_mentione
         score_person(index, c, ctx)
     slow = [(c.score, c.qid, c.label, c.method, c.features) for c in rank(list(cands.values()))]
     assert score_ranked(index, "person", prepared, ctx, keep=len(slow)) == slow
+
+
+# -- countries named in the document as context ------------------------------------------
+
+
+def _item(qid: str, label: str, claims: dict[str, list[str]] = (), sitelinks: int = 0) -> dict:
+    """One entity in the layout of a Wikidata dump line (item-valued claims only)."""
+    def snak(prop: str, value: str) -> dict:
+        return {"mainsnak": {"snaktype": "value", "property": prop, "datatype": "wikibase-item",
+                             "datavalue": {"type": "wikibase-entityid",
+                                           "value": {"entity-type": "item", "id": value, "numeric-id": int(value[1:])}}},
+                "type": "statement", "rank": "normal"}
+    return {"type": "item", "id": qid, "labels": {"en": {"language": "en", "value": label}}, "descriptions": {},
+            "aliases": {}, "claims": {p: [snak(p, v) for v in vs] for p, vs in dict(claims).items()},
+            "sitelinks": {f"w{i}wiki": {"site": f"w{i}wiki", "title": label} for i in range(sitelinks)}}
+
+
+@pytest.fixture
+def places_db(tmp_path):
+    """Two countries, a city, one post of each country and a politician holding the Vardøland post."""
+    import json
+
+    items = [
+        _item("Q90001", "Vardøland", sitelinks=3), _item("Q90002", "Kestrelia", sitelinks=3),
+        _item("Q90003", "Port Amsel", sitelinks=2),  # a city: no post belongs to it
+        _item("Q90011", "Chancellor of Vardøland", {"P17": ["Q90001"]}),
+        _item("Q90012", "Chancellor of Kestrelia", {"P17": ["Q90002"]}),
+        _item("Q90021", "Ottilie Brannstrom", {"P31": ["Q5"], "P39": ["Q90011"]}, sitelinks=2),
+        # a common surname: four entries, one of them held a Vardøland post
+        _item("Q90031", "Aksel Lindqvist", {"P31": ["Q5"], "P39": ["Q90011"]}, sitelinks=2),
+        *(_item(f"Q9003{i}", f"{first} Lindqvist", {"P31": ["Q5"]}, sitelinks=2)
+          for i, first in ((2, "Berit"), (3, "Casper"), (4, "Dagny"))),
+    ]
+    path = tmp_path / "places.jsonl"
+    path.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+    db = open_db(tmp_path / "kb.db")
+    import_reference(db, [path])
+    return db
+
+
+def _surname_doc(text: str, places: list[str]) -> Extraction:
+    ext = _ext(text, [lambda d: _ent(d, "Brannstrom")])
+    ext.places = places
+    return ext
+
+
+def test_surname_linked_with_a_country_of_its_posts_named(places_db):
+    ext = _surname_doc("Brannstrom told reporters in Vardøland that the budget would pass.", ["Vardøland"])
+    link = _link(places_db, ext).link_for("person", "Brannstrom")
+    assert link.qid == "Q90021"
+    assert link.candidates[0].features["context"] == 1.0
+
+
+def test_surname_stays_nil_without_a_named_country(places_db):
+    ext = _surname_doc("Brannstrom told reporters that the budget would pass.", [])
+    link = _link(places_db, ext).link_for("person", "Brannstrom")
+    assert link.qid is None
+    assert link.candidates and link.candidates[0].qid == "Q90021" and link.candidates[0].features["context"] == 0.0
+
+
+def test_surname_stays_nil_when_the_named_country_is_not_of_its_posts(places_db):
+    ext = _surname_doc("Brannstrom told reporters in Kestrelia that the budget would pass.", ["Kestrelia"])
+    link = _link(places_db, ext).link_for("person", "Brannstrom")
+    assert link.qid is None and link.candidates[0].features["context"] == 0.0
+
+
+def test_only_states_resolve_as_places(places_db):
+    from kb.link.candidates import ReferenceIndex
+
+    index = ReferenceIndex(places_db.conn)
+    assert index.state_qid("Vardøland") == "Q90001"
+    assert index.state_qid("Port Amsel") is None  # an item, but no post belongs to it
+    assert index.state_qid("Ottilie Brannstrom") is None  # a person
+    assert index.state_qid("Chancellor of Vardøland") is None  # a position
+
+
+def test_named_country_does_not_raise_organisation_scores(places_db):
+    text = "Vardøland and Brannstrom were in the news."
+    with_place = _surname_doc(text, ["Vardøland"])
+    with_place.entities.append(_ent(with_place.document, "Vardøland", "organization"))
+    without = _surname_doc(text, [])
+    without.entities.append(_ent(without.document, "Vardøland", "organization"))
+    a = _link(places_db, with_place).link_for("organization", "Vardøland")
+    b = _link(places_db, without).link_for("organization", "Vardøland")
+    assert a.qid == b.qid == "Q90001" and a.score == b.score
+
+
+def test_named_country_is_no_evidence_for_a_common_surname(places_db):
+    ext = _ext("Lindqvist told reporters in Vardøland that the budget would pass.", [lambda d: _ent(d, "Lindqvist")])
+    ext.places = ["Vardøland"]
+    link = _link(places_db, ext).link_for("person", "Lindqvist")
+    assert len(link.candidates) == 4
+    assert link.qid is None and all(c.features["context"] == 0.0 for c in link.candidates)

@@ -173,6 +173,44 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     return entities, tenures
 
 
+#: NER labels of places: GPE/LOC (English models), LOC (German models).
+_PLACE_NER_LABELS = {"GPE", "LOC"}
+
+
+def document_places(pd) -> list[str]:
+    """Canonical English names of the countries a parsed document names, in order of first
+    mention. The linker uses them as context: a person named only by surname ("Putin") is
+    more likely the candidate whose posts belong to a country the text talks about. Only
+    country names count (cities and demonyms do not: "Indian" may be about India or not)."""
+    out: dict[str, None] = {}
+    for sent, sdoc in zip(pd.sentences, pd.docs):
+        if is_chrome(sent.text):
+            continue
+        for ent in sdoc.ents:
+            if ent.label_ in _PLACE_NER_LABELS:
+                name = country_of_place(ent.text, sent.lang)
+                if name:
+                    out.setdefault(name, None)
+    return list(out)
+
+
+def country_of_place(text: str, lang: str = "en") -> Optional[str]:
+    """The canonical English country name a place mention names ("the U.S." -> "United
+    States", "Russlands" -> "Russia"), else None (cities, regions, demonyms)."""
+    text = text.strip().removesuffix("'s").removesuffix("’s").strip()
+    for prefix in ("the ", "The "):
+        text = text.removeprefix(prefix)
+    lex = lexicon()
+    if text in lex.demonyms and text not in ("US", "U.S.", "UK", "U.K."):
+        return None
+    name = lex.countries.get(text)
+    if name is None and lang != "en":
+        from .roles_de import country_name
+
+        name = country_name(text)
+    return name
+
+
 #: Posts that belong to a country; with no org named they take the document's one country.
 STATE_ROLES = {"president", "vice president", "president-elect", "prime minister", "deputy prime minister", "king",
                "queen", "emperor", "empress", "monarch", "head of state", "head of government", "sultan", "emir"}

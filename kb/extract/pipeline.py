@@ -136,15 +136,17 @@ class Extractor:
     def extract(self, documents: Iterable[Document], on_error=None) -> Iterator[Extraction]:
         """Yield one Extraction per document. With ``on_error(document, exc)``, a document whose
         rules fail is reported and skipped instead of ending the iteration."""
-        from .facts import extract_facts
+        from .facts import document_places, extract_facts
 
         version = self.version
         for pd in self.parse(documents):
             try:
                 entities, tenures = extract_facts(pd)
+                places = document_places(pd)
             except Exception as exc:
                 if on_error is None:
                     raise
                 on_error(pd.document, exc)
                 continue
-            yield Extraction(pd.document, pd.sentences, entities, tenures, pd.lang, version)
+            yield Extraction(pd.document, pd.sentences, entities, tenures, pd.lang, version,
+                             places=places)

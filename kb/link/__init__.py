@@ -17,6 +17,7 @@ NIL before any context is built.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Optional
 
 import sqlite_utils
@@ -34,6 +35,12 @@ __all__ = ["Linker", "judge", "import_reference", "ImportReport"]
 
 _MAX_STORED_CANDIDATES = 10
 _MAX_SCORED = 25
+#: A country named in the text counts as context only for a name at most this many reference
+#: entries share. A country is weak evidence: for a common surname ("Johnson", "Dean") several
+#: of its politicians share the name and the person meant is usually not in the reference at
+#: all, so the one candidate whose posts the reference happens to date to that country would
+#: win by accident (GUM train/dev: 7 such false links with no limit, none with 3).
+MAX_PLACE_CANDIDATES = 3
 
 
 class Linker:
@@ -53,6 +60,8 @@ class Linker:
         #: (type, name, surface forms) -> candidates with their context-free facts, best-named
         #: and best-known first (bounded LRU: names recur across a build's documents).
         self._cand_cache = LRU(MAX_CACHED_KEYS)
+        #: country name -> its reference QID (None: not in the reference)
+        self._place_cache: dict[str, Optional[str]] = {}
 
     @classmethod
     def from_db(cls, db: sqlite_utils.Database, settings: Settings | None = None,
@@ -89,13 +98,31 @@ class Linker:
             if link.qid:
                 co_mentioned.add(link.qid)
         full_names = FullNames([e.name for e in persons])
+        # countries the text names are context for persons only: an organisation's score
+        # must not rise because it is itself a country named somewhere in the text
+        places = self._place_qids(extraction.places) if persons else set()
         for ent in persons:
             ctx = entity_context(ent, extraction.tenures, published, co_mentioned, org_qids)
+            ctx.places = places
             linked.entity_links[(ent.type, ent.name)] = self._link_entity(ent, ctx, extraction, full_names)
         self._link_positions(linked, org_qids)
         return linked
 
     # -- entities -------------------------------------------------------------------------
+
+    def _place_qids(self, places: list[str]) -> set[str]:
+        """Reference QIDs of the countries a document names (cached per name): a candidate
+        whose positions belong to one of them gets the context feature."""
+        if not places or not self.has_reference:
+            return set()
+        out = set()
+        for name in places:
+            if name not in self._place_cache:
+                self._place_cache[name] = self.index.state_qid(name)
+            qid = self._place_cache[name]
+            if qid:
+                out.add(qid)
+        return out
 
     def _link_entity(self, ent: Entity, ctx: Context, extraction: Extraction,
                      full_names: Optional[FullNames] = None) -> Link:
@@ -117,6 +144,8 @@ class Linker:
             prepared = [p for p in prepared if p.qid not in verdicts.rejected]
         if name != ent.name:  # surname resolved via the doc's full name
             prepared = [p._replace(method=f"{p.method}+document") for p in prepared]
+        if ctx.places and len(prepared) <= MAX_PLACE_CANDIDATES:
+            ctx = replace(ctx, co_mentioned=ctx.co_mentioned | ctx.places)
         return self._decide(ent.type, prepared[:_MAX_SCORED], ctx)
 
     def _candidates(self, etype: str, name: str, forms: list[str]) -> list[Prepared]:
@@ -204,6 +233,7 @@ class Linker:
             self.has_reference = True
             self.index = ReferenceIndex(self.db.conn)  # drop caches that missed these names
             self._cand_cache.clear()
+            self._place_cache.clear()
         finder = person_candidates if etype == "person" else org_candidates
         cands = finder(self.index, name, forms)
         for c in cands.values():

@@ -291,6 +291,30 @@ class ReferenceIndex:
         ent = self.entity(qid)
         return ent.kind if ent else None
 
+    def is_jurisdiction(self, qid: str) -> bool:
+        """Is this QID the country/organisation (P17/P1001) of some position? (indexed on value)"""
+        row = self.conn.execute(
+            "SELECT 1 FROM ref_claims WHERE value = ? AND property IN ('P17', 'P1001') LIMIT 1", [qid]
+        ).fetchone()
+        return row is not None
+
+    def state_qid(self, name: str) -> Optional[str]:
+        """The reference QID of a country named exactly ``name`` (a label or alias), or None.
+
+        State-like means: neither a person nor a position, and the jurisdiction of some position
+        (the reference states no P31 for countries). Labels beat aliases; among several, the
+        best-known wins and an exact tie stays unresolved (None)."""
+        rows = [(q, is_label) for q, _, is_label in self.exact(norm(name))
+                if self.kind(q) not in ("person", "position", None) and self.is_jurisdiction(q)]
+        if not rows:
+            return None
+        best = max(is_label for _, is_label in rows)
+        qids = sorted({q for q, is_label in rows if is_label == best},
+                      key=lambda q: -(self.entity(q).prior if self.entity(q) else 0.0))
+        if len(qids) > 1 and self.entity(qids[0]).prior == self.entity(qids[1]).prior:
+            return None
+        return qids[0]
+
 
 # ------------------------------------------------------------------------------------------
 # Candidate generation

@@ -44,6 +44,9 @@ class Context:
     published: Optional[str] = None
     co_mentioned: set[str] = field(default_factory=set)  # QIDs of linked orgs/countries
     org_qids: dict[str, Optional[str]] = field(default_factory=dict)  # tenure.org -> QID
+    #: QIDs of the countries the text names (weaker than a linked organisation: the Linker
+    #: adds them to ``co_mentioned`` only for names few reference entries share)
+    places: set[str] = field(default_factory=set)
 
 
 # ------------------------------------------------------------------------------------------
