@@ -31,6 +31,25 @@ class ParsedDocument:
     sentences: list[Sentence]
     docs: list  # list[spacy.tokens.Doc]
     lang: str = "en"  # document language: en, de or mixed
+    part: int = 0  # huge documents are parsed in parts of at most settings.max_chars
+    parts: int = 1
+
+
+def _parts(sentences: list[Sentence], max_chars: int) -> list[list[Sentence]]:
+    """Consecutive groups of sentences of at most ``max_chars`` characters each.
+
+    A 50 MB document would otherwise keep millions of parsed tokens in memory at once; in
+    parts, memory is bounded by one part, at the price of coreference across part borders.
+    """
+    groups: list[list[Sentence]] = [[]]
+    size = 0
+    for s in sentences:
+        if groups[-1] and size + len(s.text) > max_chars:
+            groups.append([])
+            size = 0
+        groups[-1].append(s)
+        size += len(s.text)
+    return groups
 
 
 def _cap_sentences(sentences: list[Sentence]) -> list[Sentence]:
@@ -107,31 +126,38 @@ class Extractor:
         return "|".join(parts)
 
     def parse(self, documents: Iterable[Document]) -> Iterator[ParsedDocument]:
-        """Split, identify languages and parse, batching sentences across documents."""
-        batch: list[tuple[Document, list[Sentence], str]] = []
+        """Split, identify languages and parse, batching sentences across documents.
+
+        Documents longer than ``settings.max_chars`` come out as several ParsedDocuments
+        (``part``/``parts``) that ``extract`` merges back into one Extraction.
+        """
+        max_chars = get_settings().max_chars
+        batch: list[tuple[Document, list[Sentence], str, int, int]] = []
         n_sents = 0
         for doc in documents:
             sentences = _cap_sentences(split_sentences(doc.text))
             doc_lang = assign_languages(sentences, doc.lang or self.lang)
-            batch.append((doc, sentences, doc_lang))
-            n_sents += len(sentences)
-            if n_sents >= self.batch_size * 8:
-                yield from self._parse_batch(batch)
-                batch, n_sents = [], 0
+            groups = _parts(sentences, max_chars) if len(doc.text) > max_chars else [sentences]
+            for part, group in enumerate(groups):
+                batch.append((doc, group, doc_lang, part, len(groups)))
+                n_sents += len(group)
+                if n_sents >= self.batch_size * 8:
+                    yield from self._parse_batch(batch)
+                    batch, n_sents = [], 0
         if batch:
             yield from self._parse_batch(batch)
 
     def _parse_batch(self, batch) -> Iterator[ParsedDocument]:
         parsed: dict[tuple[int, int], object] = {}
         for lang in ("en", "de"):
-            keys = [(i, s.index) for i, (_, sents, _) in enumerate(batch) for s in sents if s.lang == lang]
+            keys = [(i, j) for i, item in enumerate(batch) for j, s in enumerate(item[1]) if s.lang == lang]
             if not keys:
                 continue
             texts = (batch[i][1][j].text for i, j in keys)
             for key, sdoc in zip(keys, self.nlp(lang).pipe(texts, batch_size=self.batch_size)):
                 parsed[key] = sdoc
-        for i, (doc, sents, doc_lang) in enumerate(batch):
-            yield ParsedDocument(doc, sents, [parsed[(i, s.index)] for s in sents], doc_lang)
+        for i, (doc, sents, doc_lang, part, parts) in enumerate(batch):
+            yield ParsedDocument(doc, sents, [parsed[(i, j)] for j in range(len(sents))], doc_lang, part, parts)
 
     def extract(self, documents: Iterable[Document], on_error=None) -> Iterator[Extraction]:
         """Yield one Extraction per document. With ``on_error(document, exc)``, a document whose
@@ -139,7 +165,13 @@ class Extractor:
         from .facts import document_places, extract_facts
 
         version = self.version
+        pending: Optional[Extraction] = None
+        failed = False
         for pd in self.parse(documents):
+            if pd.part == 0:
+                pending, failed = None, False
+            if failed:
+                continue
             try:
                 entities, tenures = extract_facts(pd)
                 places = document_places(pd)
@@ -147,6 +179,28 @@ class Extractor:
                 if on_error is None:
                     raise
                 on_error(pd.document, exc)
+                failed = True
                 continue
-            yield Extraction(pd.document, pd.sentences, entities, tenures, pd.lang, version,
-                             places=places)
+            part = Extraction(pd.document, pd.sentences, entities, tenures, pd.lang, version, places=places)
+            pending = part if pending is None else _merge_parts(pending, part)
+            if pd.part == pd.parts - 1:
+                yield pending
+                pending = None
+
+
+def _merge_parts(a: Extraction, b: Extraction) -> Extraction:
+    """One Extraction from two consecutive parts of a document: entities of the same name and
+    type become one (mentions and aliases joined), tenures and sentences are concatenated."""
+    entities = {(e.type, e.name): e for e in a.entities}
+    for e in b.entities:
+        known = entities.get((e.type, e.name))
+        if known is None:
+            entities[(e.type, e.name)] = e
+            continue
+        known.mentions.extend(e.mentions)
+        known.aliases.extend(x for x in e.aliases if x not in known.aliases)
+        known.birth_date = known.birth_date or e.birth_date
+        known.death_date = known.death_date or e.death_date
+    places = a.places + [p for p in b.places if p not in a.places]
+    return Extraction(a.document, a.sentences + b.sentences, list(entities.values()), a.tenures + b.tenures,
+                      a.lang, a.pipeline, places=places)
