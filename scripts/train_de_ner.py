@@ -22,19 +22,24 @@ Model: ``spacy.blank("de")`` + ``kb_de_features`` + ``ner`` with its own small C
 two granularities; width 96, depth 4), then ``sentencizer`` and the ``kb_de_title_person``
 rule. Fixed seed: same data, same model. 1-1.5 min per epoch on 2 busy cores.
 
-Two steps (the shipped artefact is the second):
-1. tuning run (no ``--epochs``): train on the training part, early-stop on the tuning part;
-   it reports the best epoch (22 for seed 0).
-2. final fit: ``--epochs N`` trains on every non-held-back sentence (tuning part included,
-   +13 % data) for exactly that many epochs; ~25-30 min on the loaded 2-core machine.
+How the shipped artefact was made: a tuning run (no ``--epochs``): train on the training
+part, early-stop on the tuning part; best epoch 22 for seed 0; ~16-22 min.
 
-Tried and not shipped (tuning part, PER+ORG F1; spaCy tuning run 0.670): a linear-chain CRF
+Tried and not shipped:
+- final fit, ``--epochs 22`` on every non-held-back sentence (tuning part included, +13 %
+  data, 14 min): held-back PER+ORG F1 0.604 (P 0.594 / R 0.616), all types 0.585, vs 0.625 /
+  0.606 for the shipped tuning-run model. More data did not show; the run-to-run spread of a
+  last-epoch model without early stopping is larger than the gain.
+- ``--char-embed`` (``kb.HashCharEmbed.v1``, nM=32, nC=6): tuning part PER+ORG 0.674 vs 0.670,
+  all types 0.651 vs 0.686 (best epoch 10): no gain.
+
+Tuning part, PER+ORG F1, spaCy tuning run 0.670: a linear-chain CRF
 (python-crfsuite; word, shape, prefixes/suffixes 1-4, cluster prefixes 4/6/10/14, role flag,
 ±2 neighbours, word bigrams) reached 0.614-0.642 over c1/c2 in {0..0.3}; word-frequency
 features did not help it; a union of spaCy and CRF spans (spaCy first) reached 0.673, within
 noise of spaCy alone, so it is not worth a second model and a new dependency.
 
-Example: .venv/bin/python scripts/train_de_ner.py --out kb/extract/models/de_ner --seed 0 --epochs 22
+Example: .venv/bin/python scripts/train_de_ner.py --out kb/extract/models/de_ner --seed 0
 """
 
 from __future__ import annotations
