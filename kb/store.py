@@ -12,6 +12,7 @@ old or the new facts of a document, never half of them, and re-running it conver
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -541,44 +542,23 @@ def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None
     """
     ext = linked.extraction
     doc = ext.document
+    conn = db.conn
     with db.atomic():
         old_tenures, old_entities = _delete_document_rows(db, doc.id)
-        db["documents"].upsert(
-            {
-                "id": doc.id,
-                "content_hash": doc.content_hash,
-                "source": doc.source,
-                "title": doc.title,
-                "url": doc.url,
-                "published": doc.published,
-                "lang": ext.lang,
-                "n_chars": len(doc.text),
-                "text": doc.text,
-                "meta": json.dumps(doc.meta, ensure_ascii=False, default=str) if doc.meta else None,
-                "pipeline": ext.pipeline,
-                "built_at": now_iso(),
-            },
-            pk="id",
-        )
+        conn.execute(_upsert_sql("documents", _DOCUMENT_COLUMNS, ("id",)), (
+            doc.id, doc.content_hash, doc.source, doc.title, doc.url, doc.published, ext.lang,
+            len(doc.text), doc.text,
+            json.dumps(doc.meta, ensure_ascii=False, default=str) if doc.meta else None,
+            ext.pipeline, now_iso(),
+        ))
         sent_ids = {s.index: f"{doc.id}:{s.index}" for s in ext.sentences}
-        db["sentences"].insert_all(
-            (
-                {
-                    "id": sent_ids[s.index],
-                    "document_id": doc.id,
-                    "idx": s.index,
-                    "start": s.start,
-                    "end": s.end,
-                    "lang": s.lang,
-                    "text": s.text,
-                }
-                for s in ext.sentences
-            ),
-            pk="id",
-            replace=True,
+        conn.executemany(
+            _replace_sql("sentences", ("id", "document_id", "idx", "start", "end", "lang", "text")),
+            [(sent_ids[s.index], doc.id, s.index, s.start, s.end, s.lang, s.text) for s in ext.sentences],
         )
         ids: dict[tuple[str, str], str] = {}
-        mention_rows = []
+        mention_rows: list[tuple] = []
+        candidate_rows: list[tuple] = []
         for ent in ext.entities:
             link = linked.link_for(ent.type, ent.name)
             eid = entity_id(ent.type, ent.name, link.qid)
@@ -586,29 +566,80 @@ def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None
                 eid = _unlinked_entity_id(db, ent, eid, ext, doc.id)
             ids[(ent.type, ent.name)] = eid
             _upsert_entity(db, ent.type, eid, ent.name, link, ent)
-            _store_candidates(db, ent.type, eid, link)
+            candidate_rows.extend(_candidate_rows(ent.type, eid, link))
             for m in ent.mentions:
-                mention_rows.append(
-                    {
-                        "id": f"{doc.id}:{m.start}:{m.end}:{ent.type}",
-                        "document_id": doc.id,
-                        "sentence_id": sent_ids.get(m.sentence),
-                        "entity_type": ent.type,
-                        "entity_id": eid,
-                        "text": m.text,
-                        "name": ent.name,
-                        "start": m.start,
-                        "end": m.end,
-                        "label": m.label,
-                    }
-                )
-        db["mentions"].insert_all(mention_rows, pk="id", replace=True)
+                mention_rows.append((
+                    f"{doc.id}:{m.start}:{m.end}:{ent.type}", doc.id, sent_ids.get(m.sentence),
+                    ent.type, eid, m.text, ent.name, m.start, m.end, m.label,
+                ))
+        # candidates are read by nothing in this transaction: one batch keeps their order
+        if candidate_rows:
+            conn.executemany(_CANDIDATE_UPSERT, candidate_rows)
+        conn.executemany(_replace_sql("mentions", _MENTION_COLUMNS), mention_rows)
         new_tenures: set[str] = set()
+        evidence_rows: list[tuple] = []
+        sentences = {}
+        for s in ext.sentences:
+            sentences.setdefault(s.index, s)  # the first sentence of an index, as next() found it
         for i, ten in enumerate(ext.tenures):
-            tid = _save_tenure(db, linked, ten, ids, sent_ids, i)
+            tid = _save_tenure(db, linked, ten, ids, sent_ids, i, evidence_rows, sentences)
             if tid:
                 new_tenures.add(tid)
+        # evidence is read only by refresh_aggregates: written in one batch just before it
+        conn.executemany(_replace_sql("evidence", _EVIDENCE_COLUMNS), evidence_rows)
         refresh_aggregates(db, old_tenures | new_tenures, old_entities | set(ids.values()))
+
+
+_DOCUMENT_COLUMNS = ("id", "content_hash", "source", "title", "url", "published", "lang", "n_chars",
+                     "text", "meta", "pipeline", "built_at")
+_MENTION_COLUMNS = ("id", "document_id", "sentence_id", "entity_type", "entity_id", "text", "name",
+                    "start", "end", "label")
+_EVIDENCE_COLUMNS = (
+    "id", "tenure_id", "document_id", "sentence_id", "sentence", "published", "person_start",
+    "person_end", "role_text", "role_start", "role_end", "org_start", "org_end", "date_text",
+    "date_start", "date_end", "claimed_start", "claimed_start_precision", "claimed_end",
+    "claimed_end_precision", "claimed_status", "claimed_ordinal", "extractor", "confidence",
+)
+_TENURE_COLUMNS = ("id", "person_id", "position_id", "role", "organization_id", "start", "start_precision",
+                   "end", "end_precision", "status", "ordinal")
+_POSITION_COLUMNS = ("id", "label", "role", "organization_id", "qid", "wikipedia_title", "link_score",
+                     "link_method")
+
+
+def _cols(columns: Iterable[str]) -> str:
+    return ", ".join(f"[{c}]" for c in columns)
+
+
+@functools.lru_cache(maxsize=None)
+def _replace_sql(table: str, columns: tuple[str, ...]) -> str:
+    """INSERT OR REPLACE, as sqlite-utils' ``insert(..., replace=True)`` wrote it (a new rowid)."""
+    marks = ", ".join("?" for _ in columns)
+    return f"INSERT OR REPLACE INTO [{table}] ({_cols(columns)}) VALUES ({marks})"
+
+
+@functools.lru_cache(maxsize=None)
+def _upsert_sql(table: str, columns: tuple[str, ...], pk: tuple[str, ...], keep_longest: str = "") -> str:
+    """INSERT ... ON CONFLICT DO UPDATE of exactly ``columns``, as sqlite-utils' ``upsert`` wrote
+    it: columns not listed keep their stored value. ``keep_longest`` names a column that is only
+    overwritten by a longer value (the display name: the longest name seen across documents)."""
+    marks = ", ".join("?" for _ in columns)
+    sets = []
+    for c in columns:
+        if c in pk:
+            continue
+        if c == keep_longest:
+            sets.append(f"[{c}] = CASE WHEN length(excluded.[{c}]) > length(coalesce([{table}].[{c}], '')) "
+                        f"THEN excluded.[{c}] ELSE [{table}].[{c}] END")
+        else:
+            sets.append(f"[{c}] = excluded.[{c}]")
+    return (f"INSERT INTO [{table}] ({_cols(columns)}) VALUES ({marks}) "
+            f"ON CONFLICT({_cols(pk)}) DO UPDATE SET {', '.join(sets)}")
+
+
+_CANDIDATE_UPSERT = _upsert_sql(
+    "link_candidates", ("entity_type", "entity_id", "qid", "label", "score", "method", "features"),
+    ("entity_type", "entity_id", "qid"),
+)
 
 
 def _unlinked_entity_id(db, ent, base: str, ext, doc_id: str) -> str:
@@ -644,24 +675,20 @@ def _unlinked_entity_id(db, ent, base: str, ext, doc_id: str) -> str:
 
 
 def _upsert_entity(db, type: str, eid: str, name: str, link, ent) -> None:
+    """Insert or update one entity in one statement; birth/death dates only when given."""
     table = "persons" if type == "person" else "organizations"
-    existing = db.execute(f"SELECT name FROM [{table}] WHERE id = ?", [eid]).fetchone()
-    row: dict[str, Any] = {
-        "id": eid,
-        # keep the longest name seen across documents as the display name
-        "name": name if not existing or len(name) > len(existing[0] or "") else existing[0],
-        "qid": link.qid,
-        "wikipedia_title": link.enwiki,
-        "wikipedia_url": wikipedia_url(link.enwiki),
-        "description": link.description,
-        "link_score": link.score if link.qid else None,
-        "link_method": link.method if link.qid else None,
-    }
+    columns = ["id", "name", "qid", "wikipedia_title", "wikipedia_url", "description", "link_score", "link_method"]
+    values: list[Any] = [
+        eid, name, link.qid, link.enwiki, wikipedia_url(link.enwiki), link.description,
+        link.score if link.qid else None, link.method if link.qid else None,
+    ]
     if type == "person" and ent.birth_date is not None:
-        row["birth_date"], row["birth_precision"] = _date(ent.birth_date)
+        columns += ["birth_date", "birth_precision"]
+        values += list(_date(ent.birth_date))
     if type == "person" and ent.death_date is not None:
-        row["death_date"] = ent.death_date.value
-    db[table].upsert(row, pk="id")
+        columns.append("death_date")
+        values.append(ent.death_date.value)
+    db.conn.execute(_upsert_sql(table, tuple(columns), ("id",), keep_longest="name"), values)
 
 
 def wikipedia_url(title: Optional[str], lang: str = "en") -> Optional[str]:
@@ -672,29 +699,29 @@ def wikipedia_url(title: Optional[str], lang: str = "en") -> Optional[str]:
     return f"https://{lang}.wikipedia.org/wiki/{quote(title.replace(' ', '_'), safe='_()')}"
 
 
+def _candidate_rows(type: str, eid: str, link) -> list[tuple]:
+    return [
+        (type, eid, c.qid, c.label, c.score, c.method, json.dumps(c.features) if c.features else None)
+        for c in link.candidates
+    ]
+
+
 def _store_candidates(db, type: str, eid: str, link) -> None:
-    if not link.candidates:
-        return
-    db["link_candidates"].upsert_all(
-        (
-            {
-                "entity_type": type,
-                "entity_id": eid,
-                "qid": c.qid,
-                "label": c.label,
-                "score": c.score,
-                "method": c.method,
-                "features": json.dumps(c.features) if c.features else None,
-            }
-            for c in link.candidates
-        ),
-        pk=("entity_type", "entity_id", "qid"),
-    )
+    if link.candidates:
+        db.conn.executemany(_CANDIDATE_UPSERT, _candidate_rows(type, eid, link))
 
 
-def _save_tenure(db, linked: LinkedExtraction, ten: Tenure, ids, sent_ids, i: int) -> Optional[str]:
+def _span(span) -> tuple[Optional[int], Optional[int]]:
+    return (span.start, span.end) if span else (None, None)
+
+
+def _save_tenure(db, linked: LinkedExtraction, ten: Tenure, ids, sent_ids, i: int,
+                 evidence_rows: Optional[list[tuple]] = None, sentences: Optional[dict] = None) -> Optional[str]:
+    """Store one tenure claim's position and tenure; its evidence row goes to ``evidence_rows``
+    (written by the caller in one batch) or, without that list, is inserted here."""
     ext = linked.extraction
     doc = ext.document
+    conn = db.conn
     pid = ids.get(("person", ten.person))
     if pid is None:
         return None
@@ -704,78 +731,43 @@ def _save_tenure(db, linked: LinkedExtraction, ten: Tenure, ids, sent_ids, i: in
     if org_id is None and not pos_qid:
         org_id = _only_org_for_role(db, pid, ten.role)  # "the prime minister" = the post he holds
     posid = position_id(ten.role, org_id, pos_qid)
-    db["positions"].upsert(
-        {
-            "id": posid,
-            "label": (plink.label if plink and plink.label else position_label(ten.role, ten.org)),
-            "role": ten.role,
-            "organization_id": org_id,
-            "qid": pos_qid,
-            "wikipedia_title": plink.enwiki if plink else None,
-            "link_score": plink.score if plink and plink.qid else None,
-            "link_method": plink.method if plink and plink.qid else None,
-        },
-        pk="id",
-    )
+    conn.execute(_upsert_sql("positions", _POSITION_COLUMNS, ("id",)), (
+        posid,
+        plink.label if plink and plink.label else position_label(ten.role, ten.org),
+        ten.role,
+        org_id,
+        pos_qid,
+        plink.enwiki if plink else None,
+        plink.score if plink and plink.qid else None,
+        plink.method if plink and plink.qid else None,
+    ))
     start, start_p = _date(ten.start)
     end, end_p = _date(ten.end)
     tid = _compatible_tenure(db, pid, posid, start, end, ten.ordinal) or tenure_id(pid, posid, start, end)
-    if not db.execute("SELECT 1 FROM tenures WHERE id = ?", [tid]).fetchone():
-        db["tenures"].insert(
-            {
-                "id": tid,
-                "person_id": pid,
-                "position_id": posid,
-                "role": ten.role,
-                "organization_id": org_id,
-                "start": start,
-                "start_precision": start_p,
-                "end": end,
-                "end_precision": end_p,
-                "status": ten.status,
-                "ordinal": ten.ordinal,
-            },
-            pk="id",
-        )
-    sent = next((s for s in ext.sentences if s.index == ten.sentence), None)
-
-    def _span(span):
-        return (span.start, span.end) if span else (None, None)
-
+    # DO NOTHING on the id only: a new tenure is inserted, a stored one left as it is
+    conn.execute(
+        f"INSERT INTO tenures ({_cols(_TENURE_COLUMNS)}) VALUES ({', '.join('?' for _ in _TENURE_COLUMNS)}) "
+        "ON CONFLICT(id) DO NOTHING",
+        (tid, pid, posid, ten.role, org_id, start, start_p, end, end_p, ten.status, ten.ordinal),
+    )
+    if sentences is None:
+        sent = next((s for s in ext.sentences if s.index == ten.sentence), None)
+    else:
+        sent = sentences.get(ten.sentence)
     ps, pe = _span(ten.person_span)
     rs, re_ = _span(ten.role_span)
     os_, oe = _span(ten.org_span)
     ds, de = _span(ten.date_span)
-    db["evidence"].insert(
-        {
-            "id": f"{doc.id}:{i}",
-            "tenure_id": tid,
-            "document_id": doc.id,
-            "sentence_id": sent_ids.get(ten.sentence),
-            "sentence": sent.text if sent else None,
-            "published": doc.published,
-            "person_start": ps,
-            "person_end": pe,
-            "role_text": ten.role_text or None,
-            "role_start": rs,
-            "role_end": re_,
-            "org_start": os_,
-            "org_end": oe,
-            "date_text": ten.date_span.text if ten.date_span else None,
-            "date_start": ds,
-            "date_end": de,
-            "claimed_start": start,
-            "claimed_start_precision": start_p,
-            "claimed_end": end,
-            "claimed_end_precision": end_p,
-            "claimed_status": ten.status,
-            "claimed_ordinal": ten.ordinal,
-            "extractor": ten.extractor,
-            "confidence": ten.confidence,
-        },
-        pk="id",
-        replace=True,
+    row = (
+        f"{doc.id}:{i}", tid, doc.id, sent_ids.get(ten.sentence), sent.text if sent else None,
+        doc.published, ps, pe, ten.role_text or None, rs, re_, os_, oe,
+        ten.date_span.text if ten.date_span else None, ds, de, start, start_p, end, end_p,
+        ten.status, ten.ordinal, ten.extractor, ten.confidence,
     )
+    if evidence_rows is None:
+        conn.execute(_replace_sql("evidence", _EVIDENCE_COLUMNS), row)
+    else:
+        evidence_rows.append(row)
     return tid
 
 

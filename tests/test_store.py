@@ -192,3 +192,37 @@ def test_surname_alone_does_not_merge_across_documents(db_path):
     store.save_extraction(db, _person_doc("a", "Smith", "mayor", "Townsville"))
     store.save_extraction(db, _person_doc("b", "Smith", "mayor", "Townsville"))
     assert db.execute("SELECT count(*) FROM persons").fetchone()[0] == 2
+
+
+def _named_person_doc(doc_id, name, birth=None, candidates=()):
+    """A document mentioning one linked person (Q7) under ``name``, optionally with a birth date."""
+    text = f"{name} spoke on Monday."
+    doc = Document(id=doc_id, text=text, published="2025-01-01", content_hash=store.slug(text))
+    person = Entity(name, "person", [Mention(name, "person", 0, len(name), 0, name, "PERSON")], birth_date=_dv(birth))
+    ext = Extraction(doc, [Sentence(0, 0, len(text), text)], [person], [], "en", "t")
+    link = Link(qid="Q7", score=0.8, method="exact", candidates=list(candidates))
+    return LinkedExtraction(ext, {("person", name): link})
+
+
+def test_entity_upsert_keeps_the_longest_name_and_a_known_birth_date(db_path):
+    db = store.open_db(db_path)
+    store.save_extraction(db, _named_person_doc("a", "Jane Q. Public", birth="1970-05-02"))
+    store.save_extraction(db, _named_person_doc("b", "Jane Public"))  # shorter name, no birth date
+    row = db["persons"].get("Q7")
+    assert (row["name"], row["birth_date"], row["birth_precision"], row["n_documents"]) == (
+        "Jane Q. Public", "1970-05-02", "day", 2)
+    store.save_extraction(db, _named_person_doc("c", "Jane Quincy Public", birth="1970"))
+    row = db["persons"].get("Q7")
+    assert (row["name"], row["birth_date"], row["birth_precision"]) == ("Jane Quincy Public", "1970", "year")
+
+
+def test_link_candidates_are_updated_not_duplicated(db_path):
+    from kb.model import LinkCandidate
+
+    db = store.open_db(db_path)
+    store.save_extraction(db, _named_person_doc("a", "Jane Public", candidates=[LinkCandidate("Q7", "Jane", 0.5, "alias")]))
+    store.save_extraction(db, _named_person_doc("b", "Jane Public", candidates=[
+        LinkCandidate("Q7", "Jane Public", 0.9, "exact", {"prior": 1.0}), LinkCandidate("Q8", "J. Public", 0.2, "fuzzy")]))
+    rows = table(db, "link_candidates")
+    assert rows == [("person", "Q7", "Q7", "Jane Public", 0.9, "exact", '{"prior": 1.0}'),
+                    ("person", "Q7", "Q8", "J. Public", 0.2, "fuzzy", None)]
