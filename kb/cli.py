@@ -280,39 +280,30 @@ def link() -> None:
     """Judge links: confirmed and rejected links survive every re-build."""
 
 
-def _judge(verdict: str, entity: str, qid: str, db_path: str, entity_type: str, note: Optional[str]) -> None:
-    from .link import judge
+def _judgement_command(name: str, verdict: str, doc: str) -> None:
+    """Register ``kb link confirm`` / ``kb link reject``: same arguments, another verdict."""
 
-    judge(_open(db_path), entity_type, entity, qid, verdict, note=note)
-    click.echo(f"{verdict}: {entity} -> {qid}")
+    @link.command(name, help=doc)
+    @click.argument("entity")
+    @click.argument("qid")
+    @_db_option
+    @click.option("--type", "entity_type", type=click.Choice(["person", "organization"]), default="person", show_default=True)
+    @click.option("--note", help="Why (kept with the judgement).")
+    def command(entity, qid, db_path, entity_type, note) -> None:
+        from .link import judge
+
+        judge(_open(db_path), entity_type, entity, qid, verdict, note=note)
+        click.echo(f"{verdict}: {entity} -> {qid}")
 
 
-@link.command("confirm")
-@click.argument("entity")
-@click.argument("qid")
-@_db_option
-@click.option("--type", "entity_type", type=click.Choice(["person", "organization"]), default="person", show_default=True)
-@click.option("--note", help="Why (kept with the judgement).")
-def link_confirm(entity, qid, db_path, entity_type, note) -> None:
-    """Confirm that ENTITY (a name or an entity id) is QID.
+_judgement_command("confirm", "confirmed", """Confirm that ENTITY (a name or an entity id) is QID.
 
     Example: kb link confirm "Mark Rutte" Q57792
-    """
-    _judge("confirmed", entity, qid, db_path, entity_type, note)
-
-
-@link.command("reject")
-@click.argument("entity")
-@click.argument("qid")
-@_db_option
-@click.option("--type", "entity_type", type=click.Choice(["person", "organization"]), default="person", show_default=True)
-@click.option("--note", help="Why (kept with the judgement).")
-def link_reject(entity, qid, db_path, entity_type, note) -> None:
-    """Reject QID for ENTITY: the linker will never choose it again for that name.
+    """)
+_judgement_command("reject", "rejected", """Reject QID for ENTITY: the linker will never choose it again for that name.
 
     Example: kb link reject "John Smith" Q123456
-    """
-    _judge("rejected", entity, qid, db_path, entity_type, note)
+    """)
 
 
 # ---------------------------------------------------------------------------------- serve
