@@ -16,7 +16,7 @@ def _env(name: str, default: str) -> str:
 
 
 #: Bump when extraction rules change: documents built with an older version are re-extracted.
-EXTRACTION_VERSION = "1"
+EXTRACTION_VERSION = "2"
 
 #: Where the repository's sibling ``shared/`` folder is expected (demo data, eval data).
 REPO_ROOT = Path(__file__).resolve().parent.parent
