@@ -66,6 +66,8 @@ from kb.extract.german import (  # noqa: E402
     MODEL_DIR,
     FeatureMarker,
     GermEvalSentence,
+    bio_tags,
+    crf_features,
     register_components,
     is_heldout,
     outer_spans,
@@ -247,6 +249,57 @@ def train(nlp, train_egs, tune_egs, seed: int, max_epochs: int, patience: int) -
     return best, best_epoch
 
 
+def train_crf(sents: list[GermEvalSentence], cluster, c1: float = 0.02, c2: float = 0.01) -> bytes:
+    """Linear-chain CRF (python-crfsuite, L-BFGS, 200 iterations) on ``sents``; model bytes.
+
+    c1/c2 chosen on the tuning part (0.02/0.01 best of c1 in {0, 0.02, 0.1, 0.3}).
+    """
+    import tempfile
+
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sent in sents:
+        trainer.append(crf_features(sent.words, cluster), bio_tags(len(sent.words), outer_spans(sent.tags)))
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": 200, "feature.possible_transitions": True})
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "crf.crfsuite"
+        trainer.train(str(path))
+        return path.read_bytes()
+
+
+def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path) -> int:
+    """Ensemble artefact: ``base`` pipeline + ``second``'s NER + a CRF, 2-of-3 span vote.
+
+    Both spaCy models must come from tuning runs of this script (same feature marker); the
+    CRF is trained here on the same training part (not the tuning, not the held-back part).
+    """
+    import spacy
+
+    register_components()
+    nlp = spacy.load(base)
+    other = spacy.load(second)
+    nlp.add_pipe("kb_de_stash", name="kb_de_stash", after="ner", config={"group": "kb_ner"})
+    nlp.add_pipe("ner", name="ner_char", source=other, after="kb_de_stash")
+    vote = nlp.add_pipe("kb_de_vote", after="ner_char", config={"groups": ["kb_ner"], "min_votes": 2})
+    feats = nlp.get_pipe("kb_de_features")
+    cluster = lambda w: (lambda p: None if p == "-" else p)(feats.cluster(w))  # noqa: E731
+    train_part = [s for s in sents if not is_heldout(s.index) and not is_tuning(s.index)]
+    t0 = time.time()
+    vote.crf_bytes = train_crf(train_part, cluster)
+    print(f"CRF trained on {len(train_part)} sentences ({time.time() - t0:.0f}s)")
+    nlp.meta.update({"name": "kb_germeval_ner_vote", "version": "0.2.0", "license": "CC BY 4.0"})
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    for name in ("README.md", "LICENSE"):
+        if (base / name).exists():
+            shutil.copy(base / name, out / name)
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    print(f"saved {out} ({size / 1e6:.1f} MB): pipeline {nlp.pipe_names}")
+    return 0
+
+
 def write_card(out: Path, args, n_train: int, n_tune: int, n_held: int, best: float, epoch: int, gaz: tuple[int, int],
                n_clusters: int) -> None:
     """README + LICENCE next to the weights: where the data came from and how to rebuild."""
@@ -326,10 +379,17 @@ def main(argv: list[str] | None = None) -> int:
         help="train on all non-held-back sentences (tuning part included) for exactly N epochs, "
         "no early stopping; use the best epoch a tuning run reported",
     )
+    ap.add_argument(
+        "--assemble", type=Path, nargs=2, metavar=("BASE", "SECOND"),
+        help="no spaCy training: combine two tuning-run pipelines (e.g. default and --char-embed) "
+        "with a CRF trained here into a 2-of-3 voting pipeline at --out",
+    )
     args = ap.parse_args(argv)
     if not args.data.exists():
         print(f"error: {args.data} not found: pass --data PATH to GermEval 2014 dev.tsv", file=sys.stderr)
         return 2
+    if args.assemble:
+        return assemble(args.assemble[0], args.assemble[1], read_germeval(args.data), args.out)
     t0 = time.time()
     sents = read_germeval(args.data)
     first: set[str] = set()

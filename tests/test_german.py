@@ -344,3 +344,72 @@ def test_hash_char_embed_trains_saves_and_reloads(tmp_path):
     again = spacy.load(tmp_path / "m")
     after = {(e.start, e.end, e.label_) for e in again(Doc(again.vocab, words=words)).ents}
     assert after == before
+
+
+def test_majority_vote_needs_same_boundaries_and_label():
+    votes = [
+        {(0, 2, "PER"), (4, 5, "ORG")},
+        {(0, 2, "PER"), (4, 5, "LOC"), (6, 7, "OTH")},
+        {(1, 2, "PER"), (4, 5, "ORG"), (6, 7, "OTH")},
+    ]
+    assert german.majority_vote(votes, 2) == [(0, 2, "PER"), (4, 5, "ORG"), (6, 7, "OTH")]
+    assert german.majority_vote(votes, 3) == []
+    # overlapping candidates: the better-supported span wins, the result never overlaps
+    assert german.majority_vote([{(0, 3, "ORG")}, {(0, 3, "ORG"), (1, 2, "PER")}, {(1, 2, "PER"), (0, 3, "ORG")}], 2) == [
+        (0, 3, "ORG")
+    ]
+
+
+def _tiny_crf(cluster) -> bytes:
+    """A real CRF trained on sentences written here: '<First> <Last> besucht <Org> .'"""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    firsts, lasts, orgs = ["Anna", "Jonas", "Petra", "Lukas"], ["Keller", "Brandt", "Vogel", "Sommer"], ["Siemens", "Bayer", "Lufthansa"]
+    for i in range(24):
+        words = ["Gestern", firsts[i % 4], lasts[(i + 1) % 4], "besucht", orgs[i % 3], "."]
+        trainer.append(german.crf_features(words, cluster), german.bio_tags(6, [(1, 3, "PER"), (4, 5, "ORG")]))
+    trainer.set_params({"c1": 0.0, "c2": 0.01, "max_iterations": 50})
+    path = REPO / ".pytest_cache" / "tiny.crfsuite"
+    path.parent.mkdir(exist_ok=True)
+    trainer.train(str(path))
+    data = path.read_bytes()
+    path.unlink()
+    return data
+
+
+def test_ensemble_vote_combines_stashed_current_and_crf_and_reloads(tmp_path):
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    german.register_components()
+    nlp = spacy.blank("de")
+    nlp.add_pipe("kb_de_features")
+    stash = nlp.add_pipe("kb_de_stash")
+    vote = nlp.add_pipe("kb_de_vote")
+    vote.crf_bytes = _tiny_crf(lambda w: None)
+    words = ["Gestern", "Petra", "Brandt", "besucht", "Bayer", "."]
+    assert vote.crf_spans(words) == {(1, 3, "PER"), (4, 5, "ORG")}
+
+    def run(pipeline, first_ner, second_ner):
+        doc = Doc(pipeline.vocab, words=words)
+        doc = pipeline.get_pipe("kb_de_features")(doc)
+        doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in first_ner]
+        doc = pipeline.get_pipe("kb_de_stash")(doc)
+        assert list(doc.ents) == [] and len(doc.spans["kb_ner"]) == len(first_ner)
+        doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in second_ner]
+        doc = pipeline.get_pipe("kb_de_vote")(doc)
+        assert "kb_ner" not in doc.spans
+        return {(e.start, e.end, e.label_) for e in doc.ents}
+
+    # first NER agrees with the CRF on the person, second with the CRF on the organisation
+    assert run(nlp, [(1, 3, "PER"), (3, 4, "OTH")], [(4, 5, "ORG"), (1, 2, "PER")]) == {(1, 3, "PER"), (4, 5, "ORG")}
+    # both NER models agree on a span the CRF misses: kept; a lone proposal is dropped
+    # (the CRF's PER and ORG have one vote each here, so they go too)
+    assert run(nlp, [(3, 4, "OTH")], [(3, 4, "OTH"), (0, 1, "LOC")]) == {(3, 4, "OTH")}
+    assert stash.group == "kb_ner"
+    nlp.to_disk(tmp_path / "vote")
+    again = spacy.load(tmp_path / "vote")
+    assert again.get_pipe("kb_de_vote").crf_bytes == vote.crf_bytes
+    assert again.get_pipe("kb_de_vote").crf_spans(words) == {(1, 3, "PER"), (4, 5, "ORG")}
+    assert run(again, [(0, 1, "LOC"), (1, 3, "PER")], [(0, 1, "LOC")]) == {(0, 1, "LOC"), (1, 3, "PER")}
