@@ -230,12 +230,25 @@ _MEMBER_NEXT = {"politician", "member", "candidate", "nominee", "congressman", "
                 "representative", "lawmaker", "legislator", "mp", "activist", "leader", "chairman", "governor", "mayor"}
 
 
+_PARTY_FIRSTS: dict[int, frozenset] = {}
+
+
+def _party_firsts(lex: Lexicon) -> frozenset:
+    """First words of the party-member nouns (built once per lexicon)."""
+    firsts = _PARTY_FIRSTS.get(id(lex))
+    if firsts is None:
+        firsts = _PARTY_FIRSTS[id(lex)] = frozenset(key[0] for key in lex.party_members)
+    return firsts
+
+
 def _party_member(doc, i: int, lex: Lexicon) -> Optional[RoleMatch]:
     """ "a Democrat", "fellow Republican Jane Roe", "elected as a Whig", "a Republican member of …".
 
     The word is a party member noun only when capitalised, not part of a party's own name
     ("Democratic Party") and used as a noun or before a political role word.
     """
+    if doc[i].text not in _party_firsts(lex):  # cheap exit: most tokens start no member noun
+        return None
     for n in (2, 1):
         key = tuple(t.text for t in doc[i : i + n])
         party = lex.party_members.get(key)
