@@ -157,20 +157,25 @@ def _build_graph(db_path: str, **filters):
     return build_graph(_open(db_path), **filters)
 
 
+def _write_graph(db_path: str, output: str, writer, filters: dict) -> None:
+    """Build the filtered graph, write it with ``writer`` and say how big it is."""
+    graph = _build_graph(db_path, **filters)
+    writer(graph, output)
+    click.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}")
+
+
 @export.command("gexf")
 @_db_option
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="GEXF file to write.")
 @_graph_filters
 def export_gexf(db_path, output, **filters) -> None:
-    """GEXF 1.3 with a timeline of tenures, for Gephi.
+    """GEXF 1.2 with a timeline of tenures, for Gephi.
 
     Example: kb export gexf -o kb.gexf --org NATO --comentions
     """
     from .graph import write_gexf
 
-    graph = _build_graph(db_path, **filters)
-    write_gexf(graph, output)
-    click.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}")
+    _write_graph(db_path, output, write_gexf, filters)
 
 
 @export.command("graphml")
@@ -184,9 +189,7 @@ def export_graphml(db_path, output, **filters) -> None:
     """
     from .graph import write_graphml
 
-    graph = _build_graph(db_path, **filters)
-    write_graphml(graph, output)
-    click.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}")
+    _write_graph(db_path, output, write_graphml, filters)
 
 
 @export.command("csv")
