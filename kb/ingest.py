@@ -353,14 +353,18 @@ def _decode_bytes(data: bytes, declared: Optional[str] = None) -> tuple[str, str
             return data.decode(declared), _codec_name(declared)
         except (LookupError, UnicodeDecodeError):
             pass
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    found = _utf8_with_cp1252(data) or _detect(data)
+    found = _utf8_or_detected(data)
     if found is None:
         raise DocumentError("its encoding could not be detected (binary data?): re-save it as UTF-8 text")
     return found
+
+
+def _utf8_or_detected(data: bytes) -> Optional[tuple[str, str]]:
+    """(text, encoding): strict UTF-8, else UTF-8 with stray cp1252 bytes, else detection."""
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return _utf8_with_cp1252(data) or _detect(data)
 
 
 def _utf8_with_cp1252(data: bytes) -> Optional[tuple[str, str]]:
@@ -784,11 +788,7 @@ def _append(pending: bytearray, dropped: int, part: bytes, limit: int) -> tuple[
 
 def _decode_line(data: bytes) -> tuple[str, str]:
     """A JSONL line as text: UTF-8 (JSON's encoding), else the detected encoding."""
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    found = _utf8_with_cp1252(data) or _detect(data)
+    found = _utf8_or_detected(data)
     if found is None:
         raise DocumentError("the line is not UTF-8 and its encoding could not be detected: re-save the file as UTF-8")
     text, encoding = found

@@ -852,16 +852,25 @@ def _attach_dates(ctx: _SentCtx, claim: Claim, claims: list[Claim]) -> None:
     chosen = after[0] if after else (before[-1] if before else None)
     if chosen is None:
         return
-    if chosen.kind == "point":
-        if not (claim.rule in ("copula", "succession", "conjunction", "verb_role") and claim.status_strength == 0):
-            return  # "in 2014" only dates an event (became / was appointed)
-        claim.start = chosen.start
-    elif chosen.kind == "until":
-        claim.end = chosen.end or chosen.start
+    if chosen.kind == "point" and not (
+        claim.rule in ("copula", "succession", "conjunction", "verb_role") and claim.status_strength == 0
+    ):
+        return  # "in 2014" only dates an event (became / was appointed)
+    apply_date(claim, chosen)
+
+
+def apply_date(claim, mention) -> None:
+    """Put a date mention on a claim: a point or "since" starts it, "until" ends it, an
+    interval gives both; "since" also makes a claim without a stronger status cue current.
+    Callers decide beforehand whether a point date dates the tenure at all."""
+    if mention.kind == "point":
+        claim.start = mention.start
+    elif mention.kind == "until":
+        claim.end = mention.end or mention.start
     else:
-        claim.start, claim.end = chosen.start, chosen.end
-    claim.date_span = Span(chosen.start_char, chosen.end_char, chosen.text)
-    if chosen.kind == "since" and claim.status_strength < 2:
+        claim.start, claim.end = mention.start, mention.end
+    claim.date_span = Span(mention.start_char, mention.end_char, mention.text)
+    if mention.kind == "since" and claim.status_strength < 2:
         claim.status, claim.status_strength = "current", 1
 
 

@@ -341,17 +341,11 @@ def _attach_date(claim: Any, dates: list, lo: int, hi: int, event: bool) -> None
     if not inside:
         return
     d = inside[0]
-    if d.kind == "point":
-        if not event:
-            return  # "war 2010 Minister" does not say when the tenure began
-        claim.start = d.start
-    elif d.kind == "until":
-        claim.end = d.end or d.start
-    else:
-        claim.start, claim.end = d.start, d.end
-    claim.date_span = Span(d.start_char, d.end_char, d.text)
-    if d.kind == "since" and claim.status_strength < 2:
-        claim.status, claim.status_strength = "current", 1
+    if d.kind == "point" and not event:
+        return  # "war 2010 Minister" does not say when the tenure began
+    from .facts import apply_date  # lazy: facts imports this module
+
+    apply_date(claim, d)
 
 
 def _claim(sent: Sentence, doc, m: RoleMatchDe, person: Mention, rule: str, verb: str = ""):
