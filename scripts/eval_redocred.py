@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Re-DocRED dev: kb's persons, tenures and birth dates scored as document-level relations.
 
-Usage: python scripts/eval_redocred.py [PATH] [--limit N] [--model NAME]
+Usage: python scripts/eval_redocred.py [PATH] [--half even|odd|all] [--limit N] [--model NAME] [--dump FILE]
 
 PATH defaults to ../shared/eval/re-docred/dev_revised.json (kb.settings.SHARED_DIR); when it
 is absent the script prints "skipped: <why>" and exits 0. Never run it on the test split for
@@ -221,12 +221,43 @@ def report(name: str, pred, gold, tp) -> float:
     return mf
 
 
+def select_half(n: int, half: str) -> list[int]:
+    """Document indices of one half: even ones for error analysis, odd ones as the check."""
+    if half == "even":
+        return list(range(0, n, 2))
+    if half == "odd":
+        return list(range(1, n, 2))
+    return list(range(n))
+
+
+def write_errors(fh, index: int, doc: dict, pred: set, gold: set) -> None:
+    """kb's false positives and negatives of one document, with the sentences of both ends."""
+    names = [v[0]["name"] for v in doc["vertexSet"]]
+    sents = [" ".join(s) for s in doc["sents"]]
+
+    def where(v: int) -> str:
+        return ",".join(str(s) for s in sorted({m["sent_id"] for m in doc["vertexSet"][v]}))
+
+    errors = [("FP", x) for x in sorted(pred - gold) if x[1] in MAIN] + [("FN", x) for x in sorted(gold - pred) if x[1] in MAIN]
+    if not errors:
+        return
+    fh.write(f"=== doc {index}: {doc.get('title', '')}\n")
+    for si, s in enumerate(sents):
+        fh.write(f"  [{si}] {s}\n")
+    for kind, (h, r, t) in errors:
+        fh.write(f"{kind} {r} {names[h]} [{where(h)}] -> {names[t]} [{where(t)}]\n")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("path", nargs="?", default=str(SHARED_DIR / "eval" / "re-docred" / "dev_revised.json"))
     ap.add_argument("--limit", type=int, default=0, help="only the first N documents")
     ap.add_argument("--model", default=None, help="spaCy pipeline (default: kb's English model)")
     ap.add_argument("--show", type=int, default=0, help="print N false positives/negatives")
+    ap.add_argument("--half", choices=("even", "odd", "all"), default="all",
+                    help="documents with an even or odd index only (error analysis on one half, the other "
+                         "half as a check that rules generalise); 'all' also prints each half's micro figures")
+    ap.add_argument("--dump", default=None, help="write kb's false positives/negatives with sentences to this file")
     args = ap.parse_args(argv)
     path = Path(args.path)
     if not path.exists():
@@ -235,22 +266,29 @@ def main(argv=None) -> int:
     if "test" in path.name:
         print("note: the test split is for independent evaluation only; do not tune on it")
     docs = json.loads(path.read_text(encoding="utf-8"))
+    indices = select_half(len(docs), args.half)
     if args.limit:
-        docs = docs[: args.limit]
+        indices = indices[: args.limit]
+    docs = [docs[i] for i in indices]
     from kb.extract.pipeline import Extractor
     from kb.model import Document
 
     built = [build_text(d["sents"]) for d in docs]
-    documents = [Document(id=str(i), text=text, lang="en") for i, (text, _) in enumerate(built)]
+    documents = [Document(id=str(i), text=text, lang="en") for i, (text, _) in zip(indices, built)]
     t0 = time.perf_counter()
     extractions = list(Extractor(model=args.model, lang="en").extract(documents))
     elapsed = time.perf_counter() - t0
-    counts = {k: (Counter(), Counter(), Counter()) for k in ("kb", "baseline")}
+    counts = {k: (Counter(), Counter(), Counter()) for k in ("kb", "baseline", "kb even", "kb odd")}
     shown = 0
-    for doc, (text, tmap), ex in zip(docs, built, extractions):
+    dump = open(args.dump, "w", encoding="utf-8") if args.dump else None
+    for index, doc, (text, tmap), ex in zip(indices, docs, built, extractions):
         vspans = vertex_spans(doc, tmap)
         gold = gold_triples(doc)
-        for name, pred in (("kb", predict(doc, ex, vspans)), ("baseline", baseline(doc, text, vspans))):
+        kb_pred = predict(doc, ex, vspans)
+        if dump is not None:
+            write_errors(dump, index, doc, kb_pred, gold)
+        for name, pred in (("kb", kb_pred), ("baseline", baseline(doc, text, vspans)),
+                           ("kb even" if index % 2 == 0 else "kb odd", kb_pred)):
             p_c, g_c, t_c = counts[name]
             for h, r, t in pred:
                 if r in MAIN + EXTRA:
@@ -269,6 +307,9 @@ def main(argv=None) -> int:
     print(f"Re-DocRED {path.name}: {len(docs)} documents, kb extraction {elapsed:.1f}s")
     f_base = report("baseline (same-sentence co-occurrence)", *counts["baseline"][:2], counts["baseline"][2])
     f_kb = report("kb", *counts["kb"][:2], counts["kb"][2])
+    if args.half == "all":
+        for name in ("kb even", "kb odd"):
+            report(f"{name} half", *counts[name][:2], counts[name][2])
     print(f"\nmicro-F1 kb {f_kb:.3f} vs baseline {f_base:.3f} (gain {f_kb - f_base:+.3f})")
     return 0
 
