@@ -378,8 +378,95 @@ JOIN positions pos ON pos.id = x.position_id
 WHERE (x.start_conflict OR x.end_conflict) AND NOT x.separate_terms;
 """
 
+#: The conflicting claim pairs among the evidence of the tenures matching ``{scope}`` (a condition
+#: on tenures ``t``), by the rules of the v2 ``tenure_conflicts`` view: claims are the distinct
+#: (start, end, ordinal) of a person's evidence for one post; two of them conflict when a start or
+#: an end disagrees beyond precision, unless they are two terms (closed and non-overlapping, or
+#: different ordinals). Only tenures of the same person and post are compared, so the store keeps
+#: the result per (person, post) in ``tenure_conflict_pairs`` and refreshes just the posts a
+#: document touched, instead of every reader self-joining all claims of the database.
+CONFLICT_PAIRS_SELECT = """
+WITH claims AS MATERIALIZED (
+    SELECT t.person_id, t.position_id, e.claimed_start AS start, e.claimed_end AS "end",
+           e.claimed_ordinal AS ordinal, min(e.id) AS evidence_id, count(*) AS n_evidence,
+           group_concat(DISTINCT e.document_id) AS documents
+    FROM tenures t JOIN evidence e ON e.tenure_id = t.id
+    WHERE {scope}
+    GROUP BY t.person_id, t.position_id, e.claimed_start, e.claimed_end, e.claimed_ordinal
+),
+pairs AS (
+    SELECT a.person_id, a.position_id,
+           a.start AS a_start, a."end" AS a_end, a.evidence_id AS a_evidence_id,
+           a.documents AS a_documents, a.n_evidence AS a_n_evidence,
+           b.start AS b_start, b."end" AS b_end, b.evidence_id AS b_evidence_id,
+           b.documents AS b_documents, b.n_evidence AS b_n_evidence,
+           (a.start IS NOT NULL AND b.start IS NOT NULL
+            AND substr(a.start, 1, min(length(a.start), length(b.start)))
+                <> substr(b.start, 1, min(length(a.start), length(b.start)))) AS start_conflict,
+           (a."end" IS NOT NULL AND b."end" IS NOT NULL
+            AND substr(a."end", 1, min(length(a."end"), length(b."end")))
+                <> substr(b."end", 1, min(length(a."end"), length(b."end")))) AS end_conflict,
+           ((a.ordinal IS NOT NULL AND b.ordinal IS NOT NULL AND a.ordinal <> b.ordinal)
+            OR (a."end" IS NOT NULL AND b.start IS NOT NULL
+                AND substr(a."end", 1, min(length(a."end"), length(b.start)))
+                    < substr(b.start, 1, min(length(a."end"), length(b.start))))
+            OR (b."end" IS NOT NULL AND a.start IS NOT NULL
+                AND substr(b."end", 1, min(length(b."end"), length(a.start)))
+                    < substr(a.start, 1, min(length(b."end"), length(a.start))))) AS separate_terms
+    FROM claims a JOIN claims b
+      ON b.person_id = a.person_id AND b.position_id = a.position_id
+     AND b.evidence_id > a.evidence_id
+)
+SELECT x.person_id, x.position_id,
+       CASE WHEN x.start_conflict AND x.end_conflict THEN 'start and end'
+            WHEN x.start_conflict THEN 'start' ELSE 'end' END AS conflict,
+       x.a_start, x.a_end, x.a_evidence_id, x.a_documents, x.a_n_evidence,
+       x.b_start, x.b_end, x.b_evidence_id, x.b_documents, x.b_n_evidence
+FROM pairs x
+WHERE (x.start_conflict OR x.end_conflict) AND NOT x.separate_terms
+"""
+
+CONFLICT_PAIRS_COLUMNS = ("person_id", "position_id", "conflict", "a_start", "a_end", "a_evidence_id",
+                          "a_documents", "a_n_evidence", "b_start", "b_end", "b_evidence_id",
+                          "b_documents", "b_n_evidence")
+
+#: Schema v3: maintained read-side tables for the queries that were too slow to compute on read
+#: at 100k documents. ``tenure_conflict_pairs`` holds the conflicting claim pairs (written by
+#: ``refresh_aggregates``); the ``tenure_conflicts`` view keeps its v2 columns and rules but reads
+#: that table. The migration fills it for an existing database.
+VIEWS_V3 = f"""
+CREATE TABLE IF NOT EXISTS tenure_conflict_pairs (
+    person_id TEXT NOT NULL REFERENCES persons(id),
+    position_id TEXT NOT NULL REFERENCES positions(id),
+    conflict TEXT NOT NULL,
+    a_start TEXT,
+    a_end TEXT,
+    a_evidence_id TEXT NOT NULL,
+    a_documents TEXT,
+    a_n_evidence INTEGER,
+    b_start TEXT,
+    b_end TEXT,
+    b_evidence_id TEXT NOT NULL,
+    b_documents TEXT,
+    b_n_evidence INTEGER,
+    PRIMARY KEY (person_id, position_id, a_evidence_id, b_evidence_id)
+);
+DELETE FROM tenure_conflict_pairs;
+INSERT INTO tenure_conflict_pairs ({", ".join(CONFLICT_PAIRS_COLUMNS)})
+{CONFLICT_PAIRS_SELECT.format(scope="1")};
+
+DROP VIEW IF EXISTS tenure_conflicts;
+CREATE VIEW tenure_conflicts AS
+SELECT x.person_id, p.name AS person, p.qid AS person_qid, x.position_id, pos.label AS position,
+       x.conflict, x.a_start, x.a_end, x.a_evidence_id, x.a_documents, x.a_n_evidence,
+       x.b_start, x.b_end, x.b_evidence_id, x.b_documents, x.b_n_evidence
+FROM tenure_conflict_pairs x
+JOIN persons p ON p.id = x.person_id
+JOIN positions pos ON pos.id = x.position_id;
+"""
+
 #: Append-only list of migrations; index + 1 is the schema version it produces.
-MIGRATIONS: list[str] = [SCHEMA_V1, VIEWS_V2]
+MIGRATIONS: list[str] = [SCHEMA_V1, VIEWS_V2, VIEWS_V3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Tables written per document (deleted and rewritten when a document is rebuilt).
@@ -833,7 +920,11 @@ def refresh_aggregates(db: sqlite_utils.Database, tenure_ids: Iterable[str], ent
     the newest article that speaks of it".
     """
     tenure_ids = set(tenure_ids)
-    positions = {r[0] for tid in tenure_ids for r in db.execute("SELECT position_id FROM tenures WHERE id = ?", [tid])}
+    posts = {
+        (r[0], r[1]) for tid in tenure_ids
+        for r in db.execute("SELECT person_id, position_id FROM tenures WHERE id = ?", [tid])
+    }
+    positions = {post[1] for post in posts}
     for tid in tenure_ids:
         rows = list(iter_rows(
             db,
@@ -884,6 +975,25 @@ def refresh_aggregates(db: sqlite_utils.Database, tenure_ids: Iterable[str], ent
     for pos in positions:
         if not db.execute("SELECT 1 FROM tenures WHERE position_id = ? LIMIT 1", [pos]).fetchone():
             db.execute("DELETE FROM positions WHERE id = ?", [pos])
+    refresh_conflicts(db, posts)
+
+
+_CONFLICT_PAIRS_INSERT = (
+    f"INSERT INTO tenure_conflict_pairs ({_cols(CONFLICT_PAIRS_COLUMNS)}) "
+    + CONFLICT_PAIRS_SELECT.format(scope="t.person_id = :person AND t.position_id = :position")
+)
+
+
+def refresh_conflicts(db: sqlite_utils.Database, posts: Iterable[tuple[str, str]]) -> None:
+    """Recompute ``tenure_conflict_pairs`` for these (person_id, position_id) posts.
+
+    Conflicts only arise between claims of the same person and post, so a document can change
+    only the conflicts of the posts its evidence touches (before or after it was replaced).
+    """
+    for person, position in posts:
+        params = {"person": person, "position": position}
+        db.execute("DELETE FROM tenure_conflict_pairs WHERE person_id = :person AND position_id = :position", params)
+        db.execute(_CONFLICT_PAIRS_INSERT, params)
 
 
 def iter_rows(db: sqlite_utils.Database, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
@@ -947,6 +1057,9 @@ def refresh_all_aggregates(db: sqlite_utils.Database) -> None:
                         ORDER BY coalesce(published, '') DESC, document_id DESC LIMIT 1)
             """
         )
+        db.execute("DELETE FROM tenure_conflict_pairs")
+        db.execute(f"INSERT INTO tenure_conflict_pairs ({_cols(CONFLICT_PAIRS_COLUMNS)}) "
+                   + CONFLICT_PAIRS_SELECT.format(scope="1"))
         for table in ("persons", "organizations"):
             db.execute(
                 f"""

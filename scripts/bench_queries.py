@@ -4,8 +4,8 @@ Generates a synthetic kb.db (default 100k documents, 10 evidence rows each = 1M 
 with kb's own store code (``open_db`` migrations, kb's id functions, ``store.bulk_insert``,
 ``store.refresh_all_aggregates``, ``kb.serve.prepare``), skewed like news (a few persons in a
 quarter of all documents, most in one or two), and caches it per (documents, evidence per
-document, seed, generator version) under --cache-dir: later runs reuse it and only bring its views
-and indexes up to the current VIEWS_V2 migration. Serves it with the argv of
+document, seed, generator version) under --cache-dir: later runs reuse it, run the migrations it
+has not seen (``open_db``) and bring its views and indexes up to the current migrations. Serves it with the argv of
 ``kb.serve.datasette_args`` on a loopback port and times a bounded number of requests per canned
 query and parameter class ("heavy": the most-mentioned persons, the biggest organisations, bare
 roles; "typical": random persons, organisations, positions; "all": empty filters). Prints
@@ -249,7 +249,7 @@ def _schema_objects(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
 
 
 def sync_views_and_indexes(path: Path) -> list[str]:
-    """Bring a cached database's views and indexes to the current VIEWS_V2 (edited in place).
+    """Bring a cached database's views and indexes to the current migrations (edited in place).
 
     The data of a cached database stays valid while the migration's views and indexes change
     during tuning; this drops what differs and creates what is missing, then analyzes new
@@ -460,6 +460,9 @@ def prepare_db(args: argparse.Namespace) -> Path:
         done.write_text(f"built in {time.perf_counter() - started:.1f} s\n", encoding="utf-8")
         print(f"generated {db_path} in {time.perf_counter() - started:.1f} s")
     else:
+        # migrations first (new tables and columns, with their backfill), then the current
+        # views and indexes of every migration re-synced (they change while tuning)
+        open_db(db_path, create=False).close()
         changed = sync_views_and_indexes(db_path)
         print(f"reusing {db_path} ({done.read_text(encoding='utf-8').strip()}); "
               f"views/indexes re-created: {', '.join(changed) or 'none'}")
