@@ -455,6 +455,11 @@ DELETE FROM tenure_conflict_pairs;
 INSERT INTO tenure_conflict_pairs ({", ".join(CONFLICT_PAIRS_COLUMNS)})
 {CONFLICT_PAIRS_SELECT.format(scope="1")};
 
+-- tenures by evidence count with the columns who_held_on_date compares, from the index alone:
+-- without a position it walks the best-attested tenures and stops after one page
+CREATE INDEX IF NOT EXISTS idx_tenures_evidence_dates
+    ON tenures(n_evidence DESC, id, start, "end", status, status_as_of, position_id);
+
 DROP VIEW IF EXISTS tenure_conflicts;
 CREATE VIEW tenure_conflicts AS
 SELECT x.person_id, p.name AS person, p.qid AS person_qid, x.position_id, pos.label AS position,

@@ -462,6 +462,25 @@ def test_who_held_on_date_respects_precision(server):
     assert "Lena Fischer" not in {r["person"] for r in rows}
 
 
+def test_who_held_on_date_without_position_covers_every_post(kb_db):
+    """Empty position: the best-attested tenures of any post (one page, walked on the evidence
+    index), ranked by certainty; on a small database exactly the union over all posts."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{kb_db}?mode=ro", uri=True)
+    posts = [r[0] for r in conn.execute("SELECT id FROM positions")]
+    conn.close()
+    for day in ("2012", "2015-01-01", "2024-10-20", "2030"):
+        every = run_canned(kb_db, "who_held_on_date", position="", date=day)
+        per_post = [r for post in posts for r in run_canned(kb_db, "who_held_on_date", position=post, date=day)]
+        assert sorted(every) == sorted(per_post), day
+        ranks = ["certain", "within date precision"]
+        order = [ranks.index(r[9]) if r[9] in ranks else 2 for r in every]
+        assert order == sorted(order), day
+    names = {r[1] for r in run_canned(kb_db, "who_held_on_date", position="", date="2015-01-01")}
+    assert {"Piet Jansen", "Lena Fischer"} <= names and "Anna Berg" not in names
+
+
 def test_organization_people(server):
     rows = canned(server, "organization_people", organization="Northern Alliance")
     assert {r["person"] for r in rows} == {"Anna Berg", "Piet Jansen"}
