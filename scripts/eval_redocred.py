@@ -115,49 +115,91 @@ def predict(doc: dict, extraction, vspans) -> set[tuple[int, str, int]]:
     vtypes = [v[0]["type"] for v in doc["vertexSet"]]
     categories = {e.role: e.category for e in lexicon().roles.values()}
     ent_vertex: dict[tuple[str, str], object] = {}
+    person_vertices: dict[str, list[int]] = {}
     for ent in extraction.entities:
         types = {"PER"} if ent.type == "person" else {"ORG", "LOC", "MISC"}
-        ent_vertex[(ent.type, ent.name)] = best_vertex([(m.start, m.end) for m in ent.mentions], vspans, types, vtypes)
+        spans = [(m.start, m.end) for m in ent.mentions]
+        ent_vertex[(ent.type, ent.name)] = best_vertex(spans, vspans, types, vtypes)
+        if ent.type == "person" and ent_vertex[(ent.type, ent.name)] is not None:
+            person_vertices[ent.name] = same_person_vertices(ent.name, ent_vertex[(ent.type, ent.name)], spans, doc, vspans, vtypes)
     triples: set[tuple[int, str, int]] = set()
     for ent in extraction.entities:
         pv = ent_vertex.get((ent.type, ent.name))
         if ent.type == "person" and pv is not None and ent.birth_date is not None and ent.birth_date.start >= 0:
             tv = best_vertex([(ent.birth_date.start, ent.birth_date.end)], vspans, {"TIME"}, vtypes)
             if tv is not None:
-                triples.add((pv, "P569", tv))
+                triples.update((v, "P569", tv) for v in person_vertices[ent.name])
     for t in extraction.tenures:
-        pv = ent_vertex.get(("person", t.person))
-        if pv is None:
+        if ent_vertex.get(("person", t.person)) is None:
             continue
-        ov = None
-        if t.org:
-            spans = [(t.org_span.start, t.org_span.end)] if t.org_span else []
-            ov = best_vertex(spans, vspans, {"ORG", "LOC", "MISC"}, vtypes) if spans else None
-            if ov is None:
-                ov = ent_vertex.get(("organization", t.org))
-        category = categories.get(t.role.split()[-1], categories.get(t.role, ""))
-        category = categories.get(t.role, category)
-        if t.role_span is not None:
-            rv = best_vertex([(t.role_span.start, t.role_span.end)], vspans, {"MISC", "ORG", "LOC"}, vtypes)
-            if rv is not None and rv != ov:
-                triples.add((pv, "P39", rv))
+        for pv in person_vertices[t.person]:
+            triples.update(_tenure_triples(t, pv, doc, vspans, vtypes, ent_vertex, categories))
+    return triples
+
+
+#: Role prefixes that make a deputy, not the head: "vice president" is no head of state.
+DEPUTY_PREFIXES = {"vice", "deputy", "assistant", "associate", "first", "co", "acting"}
+#: Party posts below the leadership still state membership (P102) of the party.
+PARTY_MEMBER_ROLES = {"politician", "founder", "co-founder", "candidate", "nominee", "general secretary",
+                      "secretary general", "spokesman", "spokeswoman", "spokesperson", "treasurer"}
+
+
+def same_person_vertices(name: str, best: int, spans, doc: dict, vspans, vtypes) -> list[int]:
+    """The best PER vertex plus the other PER vertices kb's entity covers that are shorter forms
+    of its name ("Halin" for "Rudolf Halin"): the gold sometimes splits one person into several
+    clusters, and kb's merged entity states its facts for all of them."""
+    words = set(name.lower().split())
+    best_words = set(doc["vertexSet"][best][0]["name"].lower().split())
+    out = [best]
+    for vi, vs in enumerate(vspans):
+        if vi == best or vtypes[vi] != "PER":
+            continue
+        vwords = set(doc["vertexSet"][vi][0]["name"].lower().split())
+        if not vwords or not vwords <= words or not (vwords <= best_words or best_words <= vwords):
+            continue  # only shorter or longer forms of the same name, never a second person
+        if any(_overlap(a, b, c, d) for a, b in spans for c, d, _ in vs):
+            out.append(vi)
+    return out
+
+
+def _tenure_triples(t, pv: int, doc: dict, vspans, vtypes, ent_vertex, categories) -> set[tuple[int, str, int]]:
+    """The relation triples one kb tenure states for the person vertex ``pv``."""
+    triples: set[tuple[int, str, int]] = set()
+    ov = None
+    if t.org:
+        spans = [(t.org_span.start, t.org_span.end)] if t.org_span else []
+        ov = best_vertex(spans, vspans, {"ORG", "LOC", "MISC"}, vtypes) if spans else None
         if ov is None:
-            continue
-        is_party = category == "party" or bool(PARTY_RE.search(t.org or "")) and (t.role in {"politician"} | PARTY_HEADS or t.role.split()[-1] == "member")
-        if is_party:
-            triples.add((pv, "P102", ov))
-            if t.role in PARTY_HEADS:
-                triples.add((ov, "P488", pv))
-        elif category == "head_of_government":
-            triples.add((ov, "P6", pv))
-        elif category == "head_of_state":
-            triples.add((ov, "P35" if vtypes[ov] == "LOC" else "P488", pv))
-            if t.role == "president" and t.org in PRESIDENTIAL:
-                triples.add((ov, "P6", pv))
-        elif category == "chair":
+            ov = ent_vertex.get(("organization", t.org))
+    category = categories.get(t.role.split()[-1], categories.get(t.role, ""))
+    category = categories.get(t.role, category)
+    if t.role_span is not None:
+        rv = best_vertex([(t.role_span.start, t.role_span.end)], vspans, {"MISC", "ORG", "LOC"}, vtypes)
+        if rv is not None and rv != ov:
+            triples.add((pv, "P39", rv))
+    if ov is None:
+        return triples
+    deputy = t.role.split()[0] in DEPUTY_PREFIXES
+    is_party = category == "party" or bool(PARTY_RE.search(t.org or "")) and (
+        t.role in PARTY_MEMBER_ROLES | PARTY_HEADS or t.role.split()[-1] in PARTY_HEADS | {"member"})
+    if is_party:
+        triples.add((pv, "P102", ov))
+        if t.role in PARTY_HEADS:
             triples.add((ov, "P488", pv))
-        elif category in P108_CATEGORIES and vtypes[ov] == "ORG":
-            triples.add((pv, "P108", ov))
+    elif deputy and category in ("head_of_government", "head_of_state", "chair"):
+        pass  # a deputy or vice holder is not the head
+    elif category == "head_of_government":
+        triples.add((ov, "P6", pv))
+    elif category == "head_of_state":
+        triples.add((ov, "P35" if vtypes[ov] == "LOC" else "P488", pv))
+        if t.role == "president" and t.org in PRESIDENTIAL:
+            triples.add((ov, "P6", pv))
+    elif category == "chair":
+        triples.add((ov, "P488", pv))
+    elif category in P108_CATEGORIES and vtypes[ov] == "ORG":
+        triples.add((pv, "P108", ov))
+        if category == "org_head" and not deputy:
+            triples.add((ov, "P488", pv))  # the head of an organisation presides over it
     return triples
 
 

@@ -74,3 +74,29 @@ def test_description_needs_a_salient_person():
     persons = [m("Maria Lopez", 0, 0, name="Maria Lopez")]
     assert description_holder("prime minister", None, {}, 300, persons, [], min_sentence=2) is None
     assert description_holder("prime minister", None, {}, 300, persons, [], min_sentence=0) == "Maria Lopez"
+
+
+def test_pronoun_chain_follows_the_previous_pronoun_subject():
+    # "Eva Lund … . She worked under the Tom Hall administration. She was appointed …"
+    persons = [m("Eva Lund", 0, 0), m("Tom Hall", 60, 1)]
+    assert antecedent(100, 2, persons, quoted=[]).text == "Tom Hall"
+    assert antecedent(100, 2, persons, quoted=[], subjects={1: persons[0]}).text == "Eva Lund"
+
+
+def test_pronoun_skips_a_person_of_the_other_gender():
+    persons = [m("Eva Lund", 0, 0), m("Tom Hall", 20, 0)]
+    assert antecedent(100, 1, persons, quoted=[], pronoun="he", genders={"Eva Lund": "f"}).text == "Tom Hall"
+    assert antecedent(100, 1, persons, quoted=[], pronoun="she", genders={"Eva Lund": "f"}).text == "Eva Lund"
+    # an unknown gender is no reason to skip
+    assert antecedent(100, 1, persons, quoted=[], pronoun="he", genders={}).text == "Eva Lund"
+
+
+def test_pronoun_skips_names_used_as_modifiers():
+    persons = [m("Tom Hall", 4, 0), m("Eva Lund", 40, 0)]
+    assert antecedent(100, 1, persons, quoted=[], modifiers={id(persons[0])}).text == "Eva Lund"
+
+
+def test_chained_subject_of_the_other_gender_is_not_taken():
+    persons = [m("Eva Lund", 0, 0), m("Tom Hall", 60, 1)]
+    got = antecedent(100, 2, persons, quoted=[], pronoun="he", subjects={1: persons[0]}, genders={"Eva Lund": "f"})
+    assert got.text == "Tom Hall"

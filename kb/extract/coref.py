@@ -62,20 +62,47 @@ def _joins(short: list[str], full: list[str]) -> bool:
     return len(short) == 2 and short[0] == full[0] and short[-1] == full[-1]
 
 
-def antecedent(pos: int, sentence: int, persons: list[Mention], quoted: list[tuple[int, int]],
-               max_back: int = 3) -> Optional[Mention]:
-    """The person a pronoun subject at document offset ``pos`` (in ``sentence``) refers to."""
-    def outside(m: Mention) -> bool:
-        return not any(a <= m.start < b for a, b in quoted)
+#: The gender a pronoun states (English and German); "sie" is also "they", so it states none.
+PRONOUN_GENDER = {"he": "m", "she": "f", "er": "m"}
 
-    same = [m for m in persons if m.sentence == sentence and m.end <= pos and outside(m)]
+
+def antecedent(pos: int, sentence: int, persons: list[Mention], quoted: list[tuple[int, int]],
+               max_back: int = 3, pronoun: str = "", subjects: Optional[dict[int, Mention]] = None,
+               genders: Optional[dict[str, str]] = None, modifiers: Optional[set[int]] = None) -> Optional[Mention]:
+    """The person a pronoun subject at document offset ``pos`` (in ``sentence``) refers to.
+
+    Optional discourse state makes the choice closer to how news text refers:
+    ``subjects`` maps a sentence whose subject was itself a pronoun to the person it resolved
+    to ("Jane Roe … . She has worked under the Tom Hall administration. She was appointed …":
+    the second "she" continues the chain, not the first name of the sentence before);
+    ``genders`` (person text -> "m"/"f", from honorifics and earlier pronouns) rules out a
+    candidate of the other gender than ``pronoun``; ``modifiers`` holds ids of mentions used as
+    a noun modifier ("the Tom Hall administration"), which are never a sentence's subject.
+    """
+    want = PRONOUN_GENDER.get(pronoun.lower(), "")
+
+    def fits(m: Mention) -> bool:
+        if any(a <= m.start < b for a, b in quoted) or (modifiers and id(m) in modifiers):
+            return False
+        have = _gender_of(m, genders) if want and genders else ""
+        return not (want and have and have != want)
+
+    same = [m for m in persons if m.sentence == sentence and m.end <= pos and fits(m)]
     if same:
         return same[0]
     for back in range(1, max_back + 1):
-        earlier = [m for m in persons if m.sentence == sentence - back and outside(m)]
+        chained = subjects.get(sentence - back) if subjects else None
+        if chained is not None and fits(chained):
+            return chained
+        earlier = [m for m in persons if m.sentence == sentence - back and fits(m)]
         if earlier:
             return earlier[0]
     return None
+
+
+def _gender_of(m: Mention, genders: dict[str, str]) -> str:
+    """Known gender of a mention by its text or canonical name (else "")."""
+    return genders.get(m.text) or genders.get(m.name or "") or ""
 
 
 def description_holder(role: str, org: Optional[str], holders: dict[tuple[str, Optional[str]], str],

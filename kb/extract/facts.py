@@ -42,7 +42,7 @@ from typing import Optional
 from ..model import DateValue, Entity, Mention, Sentence, Span, Tenure
 from .coref import PRONOUN_WORDS, antecedent, canonical_names, description_holder
 from .mentions import skip_honorific, in_ranges, is_chrome, name_backward, name_forward, ner_mentions, quoted_ranges, rule_mention
-from .roles import ordinal_value, GENERIC_ROLES, NEEDS_ORG_ALWAYS, RoleMatch, _org_name_span, _clean_org, find_roles, lexicon
+from .roles import REGNAL_TITLES, regnal_name, ordinal_value, GENERIC_ROLES, NEEDS_ORG_ALWAYS, RoleMatch, _org_name_span, _clean_org, find_roles, lexicon
 
 try:  # the German rules plug in here when present
     from .roles_de import extract_tenures_de  # type: ignore
@@ -93,7 +93,7 @@ STAFF_NOUNS = {"faculty", "staff"}
 #: Organisations one joins without being employed there (alliances, sports leagues, wars, bands).
 _NOT_EMPLOYER = re.compile(r"(?i)\b(league|alliance|union|coalition|war|cup|championship|band|movement|"
                            r"association|federation|club|team|united|city|fc)\b")
-CONFIDENCE = {"inverse_copula": 0.75, "title_before_name": 0.9, "apposition": 0.85, "copula": 0.8, "conjunction": 0.7, "succession": 0.75,
+CONFIDENCE = {"inverse_copula": 0.75, "fronted_apposition": 0.75, "title_before_name": 0.9, "apposition": 0.85, "copula": 0.8, "conjunction": 0.7, "succession": 0.75,
               "verb_role": 0.65, "description": 0.5}
 FOLDABLE = {"chief", "head", "boss", "leader"}
 
@@ -122,11 +122,21 @@ class Claim:
 
 
 @dataclass
+class _Discourse:
+    """What earlier sentences tell pronoun resolution (see ``coref.antecedent``)."""
+
+    subjects: dict[int, Mention] = field(default_factory=dict)  # sentence -> referent of its pronoun subject
+    genders: dict[str, str] = field(default_factory=dict)  # person text -> "m" / "f"
+    modifiers: set[int] = field(default_factory=set)  # ids of names used as noun modifiers
+
+
+@dataclass
 class _SentCtx:
     sent: Sentence
     doc: object
     persons: list[tuple[int, int, Mention]] = field(default_factory=list)  # token spans
     dates: list = field(default_factory=list)
+    disc: _Discourse = field(default_factory=_Discourse)
 
 
 # ------------------------------------------------------------------------------------------
@@ -143,13 +153,17 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     deferred: list[tuple[_SentCtx, RoleMatch]] = []
     births: dict[int, DateValue] = {}  # id(mention) -> birth date
     deaths: dict[int, DateValue] = {}
+    disc = _Discourse()
     for sent, sdoc in zip(pd.sentences, pd.docs):
         if is_chrome(sent.text):
             continue
-        ctx = _SentCtx(sent, sdoc)
+        ctx = _SentCtx(sent, sdoc, disc=disc)
         sent_mentions = ner_mentions(sent, sdoc)
         mentions.extend(sent_mentions)
         ctx.persons = _token_spans(ctx, [m for m in sent_mentions if m.type == "person"])
+        if sent.lang == "en":
+            _note_names(ctx)
+            _note_pronoun_subject(ctx, mentions, quoted)
         ctx.dates = find_dates(sent.text, anchor, sent.lang, sent.start) if find_dates else []
         _life_dates(ctx, births, deaths, mentions)
         if sent.lang == "en":
@@ -240,12 +254,36 @@ def _document_country(claims: list[Claim], mentions: list[Mention]) -> None:
     if not open_claims:
         return
     found = _country_mentions(mentions)
-    if len({name for _, name in found}) != 1:
+    name = _dominant_country(found, mentions)
+    if name is None:
         return
-    name = found[0][1]
+    found = [(x, n) for x, n in found if n == name]
     for c in open_claims:
         m = max((x for x, _ in found if x.start <= c.role_span.start), key=lambda x: x.start, default=found[0][0])
         c.org, c.org_span, c.org_label = name, Span(m.start, m.end, m.text), "rule:doc_country"
+
+
+def _dominant_country(found: list[tuple[Mention, str]], mentions: list[Mention]) -> Optional[str]:
+    """The one country the document is about: the only country it names, or one named at
+    least twice and at least twice as often as any other (demonyms count towards their
+    country here: "Afghan officials … Afghanistan" is about Afghanistan)."""
+    names = {name for _, name in found}
+    if len(names) == 1:
+        return next(iter(names))
+    if not names:
+        return None
+    counts: dict[str, int] = {}
+    for _, name in found:
+        counts[name] = counts.get(name, 0) + 1
+    lex = lexicon()
+    for m in mentions:
+        if m.type == "organization" and m.label == "NORP" and lex.countries.get(m.text) and m.text in lex.demonyms:
+            counts[lex.countries[m.text]] = counts.get(lex.countries[m.text], 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    if top in names and n >= 2 and (len(ranked) == 1 or n >= 2 * ranked[1][1]):
+        return top
+    return None
 
 
 #: Legislatures as news names them; a committee of one names its parent ("State Duma Committee on …").
@@ -338,7 +376,8 @@ def _sentence_claims(ctx: _SentCtx, mentions: list[Mention], quoted, deferred) -
         in_quote = in_ranges(ctx.sent.start + doc[m.core_start].idx, quoted)
         claim = _title_before_name(ctx, m, mentions)
         if claim is None and not in_quote:
-            claim = _apposition(ctx, m, mentions) or _inverse_copula(ctx, m) or _copula(ctx, m, mentions, quoted, out)
+            claim = _apposition(ctx, m, mentions) or _inverse_copula(ctx, m) or _fronted_apposition(ctx, m, mentions, quoted) \
+                or _copula(ctx, m, mentions, quoted, out)
         if claim is None:
             if not in_quote and _is_description(doc, m):
                 deferred.append((ctx, m))
@@ -362,9 +401,40 @@ ANAPHOR_NOUNS = {
 }
 
 
-def _org_anaphor(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> None:
-    """ "the country's prime minister", "the company's chief executive": the org named last."""
+#: Role categories whose "its" refers to a country, not to an organisation ("its president").
+STATE_CATEGORIES = {"head_of_state", "head_of_government", "minister", "diplomat", "legislator"}
+
+
+def _its_org(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> None:
+    """ "Acme said its chief executive Jane Roe …", "the group and its leader X": "its" is the
+    organisation named last before it in the sentence, else the first one (the topic) of the
+    sentence before. A state post's "its" ("Norway and its prime minister") looks for a country."""
     doc, k = ctx.doc, m.start
+    labels = ("GPE",) if m.category in STATE_CATEGORIES else ("ORG",)
+    pos = ctx.sent.start + doc[k - 1].idx
+    orgs = [x for x in mentions if x.type == "organization" and x.label in labels and x.end <= pos]
+    same = [x for x in orgs if x.sentence == ctx.sent.index]
+    prev = [x for x in orgs if x.sentence == ctx.sent.index - 1]
+    if same:
+        target = same[-1]
+    elif prev and not any(x.sentence == ctx.sent.index for x in mentions if x.type == "organization" and x.end <= pos):
+        target = prev[0]  # only when no other organisation or place came in between
+    else:
+        return
+    name = country_of_place(target.text) if labels == ("GPE",) else target.text
+    if not name:
+        return
+    m.org_name, m.org_start, m.org_end, m.org_label, m.start = name, k - 1, k, "rule:its", k - 1
+    m.org_possessive, m.text = True, doc[k - 1 : m.end].text
+
+
+def _org_anaphor(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> None:
+    """ "the country's prime minister", "the company's chief executive": the org named last;
+    "its chief executive": see ``_its_org``."""
+    doc, k = ctx.doc, m.start
+    if k >= 1 and doc[k - 1].lower_ == "its":
+        _its_org(ctx, m, mentions)
+        return
     if k < 3 or doc[k - 1].lower_ not in ("'s", "’s") or doc[k - 3].lower_ != "the":
         return
     labels = ANAPHOR_NOUNS.get(doc[k - 2].lower_)
@@ -440,6 +510,8 @@ def _title_before_name(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> 
     if i >= len(doc):
         return None
     p = _person_at(ctx, i)
+    if p is None and doc[m.core_end - 1].lower_ in REGNAL_TITLES and regnal_name(doc, i) is not None:
+        p = _regnal_person(ctx, regnal_name(doc, i), mentions)
     if p is None and (m.capitalised or m.org_name) and doc[i].ent_type_ not in ("ORG", "GPE", "NORP", "DATE", "LOC") \
             and not _inside_name(doc, m.core_end - 1, i):
         span = name_forward(doc, i)
@@ -453,6 +525,30 @@ def _title_before_name(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> 
     if claim.status == "unknown":
         claim.status, claim.status_strength = "current", 1  # news titles name the holder now
     return claim
+
+
+def _regnal_person(ctx: _SentCtx, span: tuple[int, int], mentions: list[Mention], rule: str = "regnal"):
+    """A name the context shows to be a person ("King Constantine I", "A former minister, Jane
+    Roe said"): a rule person, and an organisation NER made of it in this sentence is dropped."""
+    s0 = ctx.sent.start
+    a, b = ctx.doc[span[0]].idx + s0, ctx.doc[span[1] - 1].idx + len(ctx.doc[span[1] - 1].text) + s0
+    for x in [x for x in mentions if x.sentence == ctx.sent.index and x.type == "organization" and x.start < b and a < x.end]:
+        mentions.remove(x)
+    return _add_rule_person(ctx, span, rule, mentions)
+
+
+def _org_tagged_person(ctx: _SentCtx, i: int) -> Optional[tuple[int, int]]:
+    """An NER "organisation" at token i that reads as a person's name: two or three capitalised
+    words, subject of the verb right after it ("Rosa Quispe said")."""
+    doc = ctx.doc
+    if doc[i].ent_type_ != "ORG" or doc[i].ent_iob_ != "B":
+        return None
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if not 2 <= end - i <= 3 or not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in doc[i:end]):
+        return None
+    return (i, end) if end < len(doc) and doc[end].pos_ in ("VERB", "AUX") else None
 
 
 def _modifies_noun(doc, end: int) -> bool:
@@ -500,6 +596,38 @@ def _apposition(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> Optiona
     return claim
 
 
+def _fronted_apposition(ctx: _SentCtx, m: RoleMatch, mentions, quoted) -> Optional[Claim]:
+    """ "A Republican, he has served …", "A former finance minister of Peru, Jane Roe said …",
+    "As mayor of Oslo, she …": a role phrase opening the sentence before a comma describes the
+    subject that follows the comma (a name, or he/she resolved like any pronoun subject)."""
+    doc = ctx.doc
+    k = 0
+    if k < len(doc) and doc[k].lower_ == "as":
+        k += 1
+    if k < len(doc) and doc[k].lower_ in ("a", "an"):
+        k += 1
+    if k == 0 or m.start != k or m.end + 1 >= len(doc) or doc[m.end].text != ",":
+        return None
+    i = skip_honorific(doc, m.end + 1)
+    p = _person_at(ctx, i)
+    if p is None and i < len(doc) and doc[i].lower_ in ("he", "she") and not in_ranges(ctx.sent.start + doc[i].idx, quoted):
+        ante = _resolve_pronoun(ctx, i, mentions, quoted)
+        if ante is None:
+            return None
+        pm = Mention(ante.text, "person", ctx.sent.start + doc[i].idx, ctx.sent.start + doc[i].idx + len(doc[i].text),
+                     ctx.sent.index, label="pronoun")
+        p = (i, i + 1, pm)
+    if p is None and m.category != "party" and _org_tagged_person(ctx, i) is not None:
+        p = _regnal_person(ctx, _org_tagged_person(ctx, i), mentions, "fronted_apposition")  # a minister is a person
+    if p is None:
+        return None
+    claim = _new_claim(ctx, m, p[2], "fronted_apposition")
+    after = [t.lower_ for t in doc[p[1] : p[1] + 3]]
+    if claim.status_strength < 2 and set(after) & PRESENT_WORDS:
+        claim.status, claim.status_strength = "current", 1
+    return claim
+
+
 def _paren_open(doc, close: int) -> int:
     """ "NAME (born 1955), a member of …": the "(" matching a ")" at ``close`` (-1 if none)."""
     if close < 1 or ")" not in doc[close].text:
@@ -543,7 +671,7 @@ def _copula(ctx: _SentCtx, m: RoleMatch, mentions, quoted, earlier: list[Claim])
     doc = ctx.doc
     k = _link_index(doc, m)
     if k is None:
-        return _conjunction(ctx, m, earlier)
+        return _conjunction(ctx, m, earlier, mentions, quoted)
     subject = _subject_left(ctx, k, mentions, quoted)
     if subject is None:
         return None
@@ -672,7 +800,7 @@ def _subject_left(ctx: _SentCtx, k: int, mentions, quoted):
     best = cands[-1] if cands else None
     if pron and (best is None or pron[-1] >= best[1]):
         i = pron[-1]
-        ante = antecedent(ctx.sent.start + doc[i].idx, ctx.sent.index, [m for m in mentions if m.type == "person"], quoted)
+        ante = _resolve_pronoun(ctx, i, mentions, quoted)
         if ante is None:
             return None
         pm = Mention(doc[i].text, "person", ctx.sent.start + doc[i].idx, ctx.sent.start + doc[i].idx + len(doc[i].text),
@@ -689,6 +817,47 @@ def _subject_left(ctx: _SentCtx, k: int, mentions, quoted):
     if best[0] > 0 and doc[best[0] - 1].lower_ in ("'s", "’s"):
         return None
     return best, "copula"
+
+
+def _resolve_pronoun(ctx: _SentCtx, i: int, mentions, quoted) -> Optional[Mention]:
+    """The person the he/she at token i refers to, with the document's discourse state."""
+    d = ctx.disc
+    return antecedent(ctx.sent.start + ctx.doc[i].idx, ctx.sent.index, [m for m in mentions if m.type == "person"],
+                      quoted, pronoun=ctx.doc[i].lower_, subjects=d.subjects, genders=d.genders, modifiers=d.modifiers)
+
+
+#: Honorifics that state a gender ("Mrs Roe" is a woman): they rule out "he" for her.
+HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f",
+                    "king": "m", "queen": "f", "prince": "m", "princess": "f"}
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def _note_names(ctx: _SentCtx) -> None:
+    """Record genders stated by honorifics and names used as noun modifiers ("the Tom Hall
+    administration", "a Jane Roe song"): such a name is no sentence's subject."""
+    doc, d = ctx.doc, ctx.disc
+    for ps, pe, m in ctx.persons:
+        k = ps - 1 - (ps > 1 and doc[ps - 1].text == ".")
+        if k >= 0 and doc[k].lower_.rstrip(".") in HONORIFIC_GENDER:
+            d.genders.setdefault(m.text, HONORIFIC_GENDER[doc[k].lower_.rstrip(".")])
+        if ps > 0 and doc[ps - 1].lower_ in ("the", "a", "an") and pe < len(doc) and doc[pe].pos_ == "NOUN" \
+                and doc[pe].text.islower():
+            d.modifiers.add(id(m))
+
+
+def _note_pronoun_subject(ctx: _SentCtx, mentions, quoted) -> None:
+    """A sentence whose subject is he/she (no name before it) passes its referent to later
+    pronouns, and the pronoun tells that person's gender."""
+    doc = ctx.doc
+    first_person = ctx.persons[0][0] if ctx.persons else len(doc)
+    i = next((k for k in range(min(first_person, len(doc))) if doc[k].lower_ in _PRONOUN_GENDER), None)
+    if i is None or in_ranges(ctx.sent.start + doc[i].idx, quoted):
+        return
+    ante = _resolve_pronoun(ctx, i, mentions, quoted)
+    if ante is None:
+        return
+    ctx.disc.subjects[ctx.sent.index] = ante
+    ctx.disc.genders.setdefault(ante.text, _PRONOUN_GENDER[doc[i].lower_])
 
 
 def _rule_name_left(doc, k: int) -> Optional[tuple[int, int]]:
@@ -721,7 +890,7 @@ def _tense_status(claim: Claim, between: list[str], doc, ps: int) -> None:
         claim.status, claim.status_strength = "unknown", 0
 
 
-def _conjunction(ctx: _SentCtx, m: RoleMatch, earlier: list[Claim]) -> Optional[Claim]:
+def _conjunction(ctx: _SentCtx, m: RoleMatch, earlier: list[Claim], mentions=None, quoted=()) -> Optional[Claim]:
     """"… served as A from 2010 to 2024 and B from 2006 to 2023": B shares A's holder."""
     doc = ctx.doc
     k = m.start - 1
@@ -734,7 +903,7 @@ def _conjunction(ctx: _SentCtx, m: RoleMatch, earlier: list[Claim]) -> Optional[
     prev = [c for c in earlier if c.sentence == ctx.sent.index and c.rule in ("copula", "conjunction", "succession")
             and c.role_span.end <= ctx.sent.start + doc[k].idx]
     if not prev:
-        return None
+        return _conjoined_predicate(ctx, m, k, mentions, quoted)
     last = prev[-1]
     gap = ctx.sent.text[last.role_span.end - ctx.sent.start : doc[k].idx]
     if len(gap) > 60 or any(ch in gap for ch in ";:\"“”"):
@@ -742,6 +911,32 @@ def _conjunction(ctx: _SentCtx, m: RoleMatch, earlier: list[Claim]) -> Optional[
     claim = _new_claim(ctx, m, last.mention, "conjunction")
     if claim.status_strength < last.status_strength:
         claim.status, claim.status_strength = last.status, last.status_strength
+    return claim
+
+
+def _conjoined_predicate(ctx: _SentCtx, m: RoleMatch, k: int, mentions, quoted) -> Optional[Claim]:
+    """ "She is a fellow at X and a professor at Y": the second predicate noun shares the first
+    one's copula and subject even when the first is no role kb knows. The copula must be in
+    the same clause (no other verb, semicolon or quote between it and the "and")."""
+    doc = ctx.doc
+    if doc[k].lower_ != "and":
+        return None
+    j = k - 1
+    while j >= 0 and doc[j].lower_ not in LINK_WORDS:
+        if doc[j].text in BLOCKERS or doc[j].lower_ in ("who", "which", "that", "and", ",", "(") or doc[j].ent_type_ == "PERSON" or \
+                (doc[j].pos_ in ("VERB", "AUX") and doc[j].lower_ not in LINK_WORDS):
+            return None
+        j -= 1
+    if j < 1 or k - j > 20:
+        return None
+    found = _subject_left(ctx, j, mentions, quoted)
+    if found is None or found[1] != "copula":
+        return None
+    subject = found[0]
+    if not all(t.lower_ in ("currently", "also", "now", "still", "previously", "formerly") for t in doc[subject[1]:j]):
+        return None  # the subject must come right before its copula
+    claim = _new_claim(ctx, m, subject[2], "conjunction")
+    _tense_status(claim, [t.lower_ for t in doc[subject[1]:j + 1]], doc, subject[0])
     return claim
 
 
@@ -791,13 +986,35 @@ def _verb_roles(ctx: _SentCtx, mentions, quoted) -> list[Claim]:
             role, category = _joined_role(doc, span, name)
             if role is None:
                 continue
-        fake = RoleMatch(i, span[1], i, i + 1, role, category, text=doc[i:span[1]].text, org_name=name,
-                         org_start=start, org_end=span[1], org_label=span[2])
-        claim = _new_claim(ctx, fake, person, "verb_role")
-        _tense_status(claim, between + [w], doc, ps)
-        if ps > span[1] and doc[0].lower_ in ("after", "before", "having"):
-            claim.status, claim.status_strength = ("former", 1) if doc[0].lower_ in ("after", "having") else ("unknown", 0)
-        out.append(claim)
+        for start, end, label, name in [(start, span[1], span[2], name)] + _conjoined_orgs(ctx, span[1]):
+            fake = RoleMatch(i, end, i, i + 1, role, category, text=doc[i:end].text, org_name=name,
+                             org_start=start, org_end=end, org_label=label)
+            claim = _new_claim(ctx, fake, person, "verb_role")
+            _tense_status(claim, between + [w], doc, ps)
+            if ps > span[1] and doc[0].lower_ in ("after", "before", "having"):
+                claim.status, claim.status_strength = ("former", 1) if doc[0].lower_ in ("after", "having") else ("unknown", 0)
+            out.append(claim)
+    return out
+
+
+def _conjoined_orgs(ctx: _SentCtx, end: int) -> list[tuple[int, int, str, str]]:
+    """ "taught at Acme University and the Oslo Art School": further organisations joined to a
+    verb's object by "and" / ",". Only names NER calls organisations count, and the list stops
+    at a clause ("and Jane Roe said", "and Acme hired …")."""
+    doc, out = ctx.doc, []
+    while end + 1 < len(doc) and doc[end].lower_ in ("and", ","):
+        j = end + 1 + (doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].lower_ == "and")
+        j += j < len(doc) and doc[j].lower_ == "the"
+        span = _org_name_span(doc, j)
+        if span is None or span[2] not in ("ORG", "rule:cap") or _person_at(ctx, span[0]):
+            break
+        if span[2] == "rule:cap" and not (span[1] < len(doc) and doc[span[1]].lower_ in (",", "and")):
+            break  # an untagged name counts only inside the list ("Siemens, Philips and Unilever")
+        if span[1] < len(doc) and (doc[span[1]].pos_ in ("VERB", "AUX") or doc[span[1]].pos_ == "NOUN" and doc[span[1]].text.islower()):
+            break
+        start, name = _clean_org(doc, span[0], span[1])
+        out.append((start, span[1], span[2], name))
+        end = span[1]
     return out
 
 
@@ -839,8 +1056,10 @@ def _fronted_subject(ctx: _SentCtx, j: int):
 
 
 def _attach_dates(ctx: _SentCtx, claim: Claim, claims: list[Claim]) -> None:
-    """The date phrase of the role's clause: after the role up to the next role, else before."""
-    if not ctx.dates:
+    """The date phrase of the role's clause: after the role up to the next role, else before.
+    A fronted apposition ("A Republican, he has served … since 2014") has no clause of its
+    own: the main clause's dates belong to what the main clause says."""
+    if not ctx.dates or claim.rule == "fronted_apposition":
         return
     nxt = min((c.role_span.start for c in claims if c.sentence == claim.sentence and c.role_span.start > claim.role_span.end),
               default=ctx.sent.end)

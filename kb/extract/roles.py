@@ -272,8 +272,31 @@ def _party_member(doc, i: int, lex: Lexicon) -> Optional[RoleMatch]:
     return None
 
 
+_ROMAN_RE = re.compile(r"^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})$")
+#: Titles that precede regnal names ("King Charles III", "Pope Leo XIV").
+REGNAL_TITLES = {"king", "queen", "emperor", "empress", "pope", "tsar", "czar", "sultan", "shah", "prince", "princess"}
+
+
+def regnal_name(doc, i: int) -> Optional[tuple[int, int]]:
+    """ "Charles III", "Philip V", "Constantine I": one or two capitalised words and a Roman
+    numeral at token i, a ruler's name even when NER calls it an organisation or misses it."""
+    for n in (1, 2):
+        j = i + n
+        if j >= len(doc) or not all(doc[k].is_alpha and doc[k].text[:1].isupper() and not _ROMAN_RE.match(doc[k].text)
+                                    for k in range(i, j)):
+            return None
+        if _ROMAN_RE.match(doc[j].text.rstrip(".")):
+            if j + 1 < len(doc) and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
+                return None  # "Edward VII Hospital", "Louis XIV Holdings": a name of something else
+            return i, j + 1
+    return None
+
+
 def _inside_person(doc, start: int, end: int) -> bool:
-    """True when the core lies inside a person name (Martin Luther King), not at its start."""
+    """True when the core lies inside a person name (Martin Luther King), not at its start;
+    a ruler's title before a regnal name ("Bourbon King Philip V" tagged as a person) is a title."""
+    if doc[end - 1].lower_ in REGNAL_TITLES and regnal_name(doc, end) is not None:
+        return False
     for i in range(start, end):
         ent = _ent_at(doc, i, PERSON_LABELS)
         if ent is not None and ent.start < start:
@@ -358,6 +381,8 @@ def _extend_caps(doc, end: int) -> int:
         if _is_cap(tok) and tok.lower_ not in NOT_NAME_WORDS - {"the"} and not tok.is_punct:
             end += 1
         elif tok.lower_ in ORG_CONNECTORS and end + 1 < len(doc) and _is_cap(doc[end + 1]) and doc[end + 1].lower_ not in NOT_NAME_WORDS:
+            if tok.lower_ in ("and", "&") and doc[end + 1].ent_iob_ == "B":
+                break  # "Acme Corp and Siemens": NER starts a second name after "and"
             end += 2
         else:
             break
@@ -422,7 +447,7 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
             return
         start, end, label = span
     start, name = _clean_org(doc, start, end)
-    if not name or (m.category == "party" and not is_party(name, label)):
+    if not name or (m.category == "party" and not party_or_led_org(m, name, label)):
         return
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.end = end
@@ -462,7 +487,7 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     if name is None:
         s2, name = _clean_org(doc, start, end)
         start = s2
-    if not name or (m.category == "party" and not is_party(text, label)):
+    if not name or (m.category == "party" and not party_or_led_org(m, text, label)):
         return  # "a Norwegian politician" is no party membership
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.org_possessive = possessive
@@ -491,6 +516,17 @@ def _cabinet_of(doc, m: RoleMatch, start: int, end: int) -> bool:
 _PARTY_RE = re.compile(
     r"\b(party|parti|partei|democrats?|democratic|republicans?|republican|labou?r|conservatives?|liberals?|"
     r"socialists?|communists?|greens?|tory|tories|alliance|front|league|movement|union|congress|fidesz|likud)\b", re.I)
+
+
+#: Party words that also lead any named organisation ("Hamas leader", "leader of Solidarity").
+LEADER_ROLES = {"leader"}
+
+
+def party_or_led_org(m: RoleMatch, name: str, label: str) -> bool:
+    """The org of a party-category role: a party by name, or, for a leader, any organisation
+    NER names as one (movements, unions, militias are led too, but a place is not: "Soviet
+    leader" states no organisation)."""
+    return is_party(name, label) or (m.role in LEADER_ROLES and label == "ORG")
 
 
 def is_party(name: str, label: str = "") -> bool:
