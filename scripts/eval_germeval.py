@@ -7,6 +7,8 @@ the same run on the same sentences:
 - ``caps``: every run of capitalised tokens that does not start the sentence, labelled PER
   (what a tagger-less heuristic gives; German capitalises every noun, so precision is low);
 - ``rules``: the blank pipeline kb falls back to without the artefact (title rule only);
+- ``model`` is the artefact as kb loads it (``finish_pipeline``: + ``kb_de_repair``), beside
+  ``no-repair`` (without that last component) and ``ner-only`` (also without the title rule);
 - ``--compare DIR`` (repeatable): earlier trained pipelines, e.g. the previously shipped
   artefact, scored beside the new one so a retrained model is judged in one run.
 
@@ -32,6 +34,7 @@ from kb.extract.german import (  # noqa: E402
     MODEL_DIR,
     GermEvalSentence,
     blank_german,
+    finish_pipeline,
     register_components,
     is_heldout,
     outer_spans,
@@ -127,10 +130,11 @@ def main(argv: list[str] | None = None) -> int:
             report(f"compare{i}", pipeline_spans(spacy.load(other), held), gold)
         else:
             print(f"skipped compare{i}: {other} has no trained pipeline")
-    nlp = spacy.load(args.model)
+    nlp = finish_pipeline(spacy.load(args.model))  # as kb loads it: with kb_de_repair
     report("model", pipeline_spans(nlp, held), gold)
-    without_rule = [n for n in nlp.pipe_names if n != "kb_de_title_person"]
-    with nlp.select_pipes(enable=without_rule):
+    with nlp.select_pipes(disable=["kb_de_repair"]):
+        report("no-repair", pipeline_spans(nlp, held), gold)
+    with nlp.select_pipes(disable=["kb_de_repair", "kb_de_title_person"]):
         report("ner-only", pipeline_spans(nlp, held), gold)
     return 0
 

@@ -157,6 +157,60 @@ def build_gazetteer(path: Path, min_count: int = 2) -> tuple[set[str], set[str]]
     return ({w for w, c in first.items() if c >= min_count}, {w for w, c in last.items() if c >= min_count})
 
 
+DEFAULT_INDEX = SHARED_DIR / "reference" / "entity-index.tsv.gz"
+_ORG_WORDS = re.compile(r"(?i)\b(organi[sz]ation|union|co-?operation|council|alliance|league|community|treaty)\b")
+_LATIN = re.compile(r"^[A-Za-zÀ-ɏ .'’-]+$")
+
+
+def _entity_kinds(index: Path) -> dict[str, str]:
+    """QID -> PER / ORG / LOC from the reference index's own classification (kinds column)."""
+    out: dict[str, str] = {}
+    with gzip.open(index, "rt", encoding="utf-8") as fh:
+        next(fh, None)
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 3:
+                continue
+            qid, kinds, label = cols[0], cols[1], cols[2]
+            if kinds == "person":
+                out[qid] = "PER"
+            elif "political party" in kinds:
+                out[qid] = "ORG"
+            elif "jurisdiction" in kinds or "state" in kinds:
+                out[qid] = "ORG" if _ORG_WORDS.search(label) else "LOC"
+    return out
+
+
+def build_reference_names(subset: Path, index: Path, out: Path) -> dict[str, int]:
+    """Write ``kind<TAB>folded name`` for the reference's persons, parties and places.
+
+    Labels and aliases in en/de/mul; person names need two or more words (one word alone is
+    too ambiguous to type a span), all names Latin script. Used by ``kb_de_repair`` as exact
+    matches only. Source: Wikidata via kb's reference subset (CC0).
+    """
+    from kb.extract.german import fold_name
+
+    kinds = _entity_kinds(index)
+    rows: set[tuple[str, str]] = set()
+    with gzip.open(subset, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            item = json.loads(line)
+            kind = kinds.get(item.get("id", ""))
+            if kind is None:
+                continue
+            names = [v["value"] for lang, v in item.get("labels", {}).items() if lang in ("en", "de", "mul")]
+            names += [a["value"] for lang, al in item.get("aliases", {}).items() if lang in ("en", "de", "mul") for a in al]
+            for name in names:
+                if not _LATIN.match(name) or (kind == "PER" and len(name.split()) < 2) or len(name) < 2:
+                    continue
+                rows.add((kind, fold_name(name)))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+        for kind, name in sorted(rows):
+            fh.write(f"{kind}\t{name}\n")
+    return dict(Counter(kind for kind, _ in rows))
+
+
 def default_clusters() -> Optional[Path]:
     """spacy-lookups-data's German Brown clusters, when that package is installed."""
     spec = importlib.util.find_spec("spacy_lookups_data")
@@ -389,7 +443,24 @@ def main(argv: list[str] | None = None) -> int:
         help="no spaCy training: combine two tuning-run pipelines (e.g. default and --char-embed) "
         "with a CRF trained here into a 2-of-3 voting pipeline at --out",
     )
+    ap.add_argument("--index", type=Path, default=DEFAULT_INDEX, help="reference entity-index.tsv.gz (for --names)")
+    ap.add_argument(
+        "--names", action="store_true",
+        help="only (re)write the reference-name list kb_de_repair types spans with "
+        "(models/de_ner/reference_names.tsv.gz) from --reference and --index",
+    )
     args = ap.parse_args(argv)
+    if args.names:
+        from kb.extract.german import REFERENCE_NAMES
+
+        if not args.reference.exists() or not args.index.exists():
+            print(f"error: {args.reference} or {args.index} not found: pass --reference/--index", file=sys.stderr)
+            return 2
+        t0 = time.time()
+        counts = build_reference_names(args.reference, args.index, REFERENCE_NAMES)
+        size = REFERENCE_NAMES.stat().st_size / 1e6
+        print(f"reference names: {counts} -> {REFERENCE_NAMES} ({size:.1f} MB, {time.time() - t0:.0f}s)")
+        return 0
     if not args.data.exists():
         print(f"error: {args.data} not found: pass --data PATH to GermEval 2014 dev.tsv", file=sys.stderr)
         return 2

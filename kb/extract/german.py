@@ -501,9 +501,11 @@ class EnsembleVote:
     def __call__(self, doc):
         from spacy.tokens import Span
 
+        words = [t.text for t in doc]
         votes = [{(s.start, s.end, s.label_) for s in doc.spans.get(g, [])} for g in self.groups]
         votes.append({(e.start, e.end, e.label_) for e in doc.ents})
-        votes.append(self.crf_spans([t.text for t in doc]))
+        votes.append(self.crf_spans(words))
+        votes = split_possessives(votes, words)  # members may disagree on the owner only
         doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in majority_vote(votes, self.min_votes)]
         for g in self.groups:
             doc.spans.pop(g, None)
@@ -519,6 +521,215 @@ class EnsembleVote:
         self.crf_bytes = crf.read_bytes() if crf.exists() else b""
         self._tagger = None
         return self
+
+
+# ---------------------------------------------------------------------------------------
+# Repair: English material, role titles and reference names after the vote
+# ---------------------------------------------------------------------------------------
+
+REFERENCE_NAMES = MODEL_DIR / "reference_names.tsv.gz"
+POSSESSIVE_CLITICS = frozenset({"'s", "’s"})
+#: English NER labels -> kb's German labels; NORP ("Dutch") and numbers are not names.
+EN_TO_DE_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "EVENT": "OTH",
+                   "WORK_OF_ART": "OTH", "LAW": "OTH", "PRODUCT": "OTH", "LANGUAGE": "OTH"}
+#: Longest capitalised run looked up as a reference person name when no member tagged it.
+MAX_GAZETTEER_TOKENS = 4
+
+
+def fold_name(text: str) -> str:
+    """Accent-, case- and space-insensitive key: "Viktor  Orbán" == "viktor orban"."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
+
+
+@dataclass(frozen=True)
+class ReferenceNames:
+    """Exact names from kb's reference data by kind: persons, organisations (parties,
+    alliances), places (states, regions). A name listed under two kinds says nothing."""
+
+    persons: frozenset[str] = frozenset()
+    orgs: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+
+    def kind(self, text: str) -> Optional[str]:
+        """"PER", "ORG", "LOC" for a name of exactly one kind, else None."""
+        key = fold_name(text)
+        kinds = [k for k, names in (("PER", self.persons), ("ORG", self.orgs), ("LOC", self.places)) if key in names]
+        return kinds[0] if len(kinds) == 1 else None
+
+
+@lru_cache(maxsize=4)
+def reference_names(path: Path = REFERENCE_NAMES) -> ReferenceNames:
+    """Read ``kind<TAB>folded name`` lines (written by ``train_de_ner.py --names``); empty if absent."""
+    if not Path(path).exists():
+        return ReferenceNames()
+    groups: dict[str, set[str]] = {"PER": set(), "ORG": set(), "LOC": set()}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            kind, _, name = line.rstrip("\n").partition("\t")
+            if kind in groups and name:
+                groups[kind].add(name)
+    return ReferenceNames(frozenset(groups["PER"]), frozenset(groups["ORG"]), frozenset(groups["LOC"]))
+
+
+def _is_possessive_at(words: list[str], k: int, start: int) -> bool:
+    return words[k] in POSSESSIVE_CLITICS or (k > start and words[k].endswith(("'s", "’s")))
+
+
+def split_possessives(votes: list[set[tuple[int, int, str]]], words: list[str]) -> list[set[tuple[int, int, str]]]:
+    """Cut members' spans at an English possessive that another member already cuts at.
+
+    "Slovakia 's Robert Fico" as one ORG is an English construction a German model does not
+    know; when another member has a span starting right after the clitic ("Robert Fico"),
+    the long span is cut there and keeps its label, so the members can agree. Without such
+    evidence the span stays: names themselves hold possessives ("Germany 's Next Topmodel",
+    "Miller 's" shops), and those are one name.
+    """
+    starts = {s for vote in votes for s, _e, _l in vote}
+    out = []
+    for vote in votes:
+        cut_vote = set()
+        for start, end, label in vote:
+            cut = start
+            for k in range(start, end - 1):
+                if _is_possessive_at(words, k, start) and k + 1 in starts:
+                    cut = k + 1
+            cut_vote.add((cut, end, label))
+        out.append(cut_vote)
+    return out
+
+
+def _english_nlp():
+    """kb's English pipeline when it has an NER, else None (blank English cannot re-read)."""
+    try:
+        from .nlp import load_pipeline
+
+        nlp = load_pipeline("en")
+    except Exception as exc:  # a missing English model only loses the re-read
+        log.debug("no English pipeline for re-reading English passages: %s", exc)
+        return None
+    return nlp if "ner" in nlp.pipe_names else None
+
+
+def english_reread(doc, spans: set[tuple[int, int, str]], english=None) -> set[tuple[int, int, str]]:
+    """Replace the German NER's spans inside English passages by the English pipeline's.
+
+    The German models were trained on German; on "… with the notable exceptions of Hungary's
+    Viktor Orban" or "speaking to Bloomberg TV" they guess ("Bloomberg" as PER). kb's English
+    model reads those passages far better, so its entities win there.
+    """
+    from .langid import english_stretches
+
+    stretches = english_stretches([t.text for t in doc])
+    if not stretches:
+        return spans
+    english = english if english is not None else _english_nlp()
+    if english is None:
+        return spans
+    out = set(spans)
+    for a, b in stretches:
+        lo, hi = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        found: set[tuple[int, int, str]] = set()
+        for ent in english(doc.text[lo:hi]).ents:
+            label = EN_TO_DE_LABELS.get(ent.label_)
+            span = doc.char_span(lo + ent.start_char, lo + ent.end_char, alignment_mode="contract")
+            if label and span is not None and len(span):
+                found.add((span.start, span.end, label))
+        taken = {i for s, e, _ in found for i in range(s, e)}
+        out = {s for s in out if not (a <= s[0] and s[1] <= b) and taken.isdisjoint(range(s[0], s[1]))}
+        out |= found
+    return out
+
+
+def _name_like(doc, start: int, end: int) -> bool:
+    """Capitalised, not all-capitals words: how personal names look (not "NATO", "der")."""
+    return all(
+        _CAPITALISED.match(t.text) and not t.text.isupper() and t.text not in _NOT_NAME_WORDS
+        and match_role_entry(t.text) is None
+        for t in doc[start:end]
+    )
+
+
+def title_types(doc, spans: set[tuple[int, int, str]], names: ReferenceNames) -> set[tuple[int, int, str]]:
+    """A name right after a role word is a person: "Präsident Putin" tagged LOC becomes PER.
+
+    Not for one word ending in -s ("Präsident Frankreichs", a genitive), nor for a known
+    place or organisation ("Bürgermeister Berlins", "Vorsitzender SPD").
+    """
+    from .roles_de import country_name  # lazy: roles_de imports this module
+
+    out = set()
+    for start, end, label in spans:
+        after_role = start > 0 and match_role_entry(doc[start - 1].text) is not None
+        if (
+            label != "PER" and after_role and _name_like(doc, start, end)
+            and not (end - start == 1 and doc[start].text.endswith("s"))
+            and country_name(doc[start:end].text) is None
+            and names.kind(doc[start:end].text) in (None, "PER")
+        ):
+            label = "PER"
+        out.add((start, end, label))
+    return out
+
+
+def gazetteer_types(doc, spans: set[tuple[int, int, str]], names: ReferenceNames) -> set[tuple[int, int, str]]:
+    """Type spans that exactly match one kind of reference name; add missed full person names.
+
+    "Robert Fico" tagged ORG is a person because the reference lists exactly that person; a
+    party name tagged PER is an ORG; a state tagged ORG ("Slovakia") is a place. New spans only for untagged runs of 2-4 name-like words
+    that are a reference person's full name (one word is too ambiguous: "Paris", "Berlin").
+    """
+    out = set()
+    for start, end, label in spans:
+        label = names.kind(doc[start:end].text) or label
+        out.add((start, end, label))
+    if not names.persons:
+        return out
+    taken = {i for s, e, _ in out for i in range(s, e)}
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < MAX_GAZETTEER_TOKENS and j not in taken and _name_like(doc, j, j + 1):
+            j += 1
+        for end in range(j, i + 1, -1):  # longest match first, at least two words
+            if names.kind(doc[i:end].text) == "PER":
+                out.add((i, end, "PER"))
+                i = end - 1
+                break
+        i += 1
+    return out
+
+
+class EntityRepair:
+    """Last German component: fixes the entities the NER models get wrong on news text.
+
+    In order (the vote already cut spans at English possessives): re-read English passages with the English
+    pipeline, type names after role words as persons, type exact reference names (persons,
+    parties) and add untagged full reference person names. Each step is a small rule with its
+    own reason (see the functions); together they make the German path robust to the English
+    material real German pages carry.
+    """
+
+    def __init__(self, names_path: Optional[Path] = None, english: bool = True) -> None:
+        self.names_path = Path(names_path) if names_path else REFERENCE_NAMES
+        self.english = english
+
+    @property
+    def names(self) -> ReferenceNames:
+        return reference_names(self.names_path)
+
+    def __call__(self, doc):
+        from spacy.tokens import Span
+
+        spans = {(e.start, e.end, e.label_) for e in doc.ents}
+        if self.english:
+            spans = english_reread(doc, spans)
+        names = self.names
+        spans = gazetteer_types(doc, title_types(doc, spans, names), names)
+        doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in majority_vote([spans], 1)]
+        return doc
 
 
 def hash_char_embed(width: int, attrs: list[str], rows: list[int], nM: int, nC: int):
@@ -568,6 +779,12 @@ def register_components() -> None:
     if "kb_de_title_person" not in Language.factories:
         Language.component("kb_de_title_person", func=add_title_persons)
 
+    if "kb_de_repair" not in Language.factories:
+
+        @Language.factory("kb_de_repair", default_config={"names_path": "", "english": True})
+        def _make_repair(nlp, name, names_path: str, english: bool):  # noqa: ARG001
+            return EntityRepair(Path(names_path) if names_path else None, english)
+
 
 def blank_german():
     """spacy.blank("de") + sentencizer + the title rule: German without a trained model."""
@@ -577,6 +794,23 @@ def blank_german():
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("kb_de_title_person")
+    return nlp
+
+
+#: Tag appended to the pipeline version when ``finish_pipeline`` adds the repair, so that
+#: documents extracted without it are re-extracted.
+REPAIR_VERSION = "r1"
+
+
+def finish_pipeline(nlp, english: bool = True):
+    """Append ``kb_de_repair`` (see ``EntityRepair``) unless the pipeline already has it.
+
+    Added at load time rather than saved in the artefact: the repair is rules and reference
+    names, not trained weights, so it improves without retraining the NER models.
+    """
+    if "kb_de_repair" not in nlp.pipe_names:
+        nlp.add_pipe("kb_de_repair", last=True, config={"english": english})
+        nlp.meta["version"] = f"{nlp.meta.get('version', '0')}-{REPAIR_VERSION}"
     return nlp
 
 
@@ -612,9 +846,9 @@ def load_german():
                 "German NER is rule-only: %s is missing (run scripts/train_de_ner.py to build it)",
                 MODEL_DIR,
             )
-        return blank_german()
+        return finish_pipeline(blank_german())
     try:
-        return spacy.load(path)
+        return finish_pipeline(spacy.load(path))
     except (OSError, ValueError) as exc:
         raise ModelError(
             f"German model at {path} could not be loaded ({exc}); rebuild it with "

@@ -148,3 +148,73 @@ def document_lang(langs: list[str], weights: Optional[list[int]] = None) -> str:
     if share["en"] == share["de"]:
         return langs[0] if langs[0] in count else "en"
     return max(share, key=share.__getitem__)
+
+
+# ---------------------------------------------------------------------------------------
+# English stretches inside a German sentence
+# ---------------------------------------------------------------------------------------
+
+#: English possessive clitics: "Slovakia's" is English grammar even when the sentence is German.
+POSSESSIVES = frozenset({"'s", "’s"})
+#: Lowercase words ending in -ing that are German ("gering"), not English gerunds.
+_GERMAN_ING = frozenset({"gering", "wenig", "ring", "swing", "camping", "marketing", "training", "meeting",
+                         "doping", "leasing", "timing", "ranking", "casting", "shopping", "briefing"})
+#: English cue words a stretch needs before its names are re-read by the English pipeline.
+MIN_EN_CUES = 2
+#: Longest name run (capitalised words) taken into a stretch at its edges.
+MAX_NAME_RUN = 4
+
+
+def _is_possessive(word: str) -> bool:
+    """"'s" as a token, or glued to a capitalised word ("Britain's")."""
+    return word in POSSESSIVES or word[:1].isupper() and word.endswith(("'s", "’s")) and len(word) > 2
+
+
+def _is_en_cue(word: str) -> bool:
+    """An English function word, possessive or gerund: words German text does not use."""
+    if word.lower() in _EN_WORDS or _is_possessive(word):
+        return True
+    return word.islower() and len(word) >= 5 and word.endswith("ing") and word not in _GERMAN_ING
+
+
+def _is_de_cue(word: str) -> bool:
+    low = word.lower()
+    return low in _DE_WORDS or any(ch in "äöüß" for ch in low)
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and not _is_de_cue(word)
+
+
+def english_stretches(words: list[str]) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of English passages inside a (German) sentence.
+
+    Why: real pages leave English sentences untranslated or glue them to German ones
+    ("… Slovakia's Robert Fico hat sich … eingesetzt"), so a sentence-level language decision
+    cannot route them. A passage is a run of tokens without German cue words (German function
+    words, umlauts) holding at least ``MIN_EN_CUES`` English cues (function words,
+    possessive 's, gerunds), or one possessive 's before a name ("Britain's Keir Starmer"). It is cut to span from its first to its last cue, widened by the
+    capitalised name runs touching those ends ("of Hungary's Viktor Orban", "to Bloomberg
+    TV"): names are language-neutral and belong to the clause they sit in.
+    """
+    out: list[tuple[int, int]] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        if _is_de_cue(words[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and not _is_de_cue(words[j]):
+            j += 1
+        cues = [k for k in range(i, j) if _is_en_cue(words[k])]
+        possessive = any(_is_possessive(words[k]) and k + 1 < j and _is_name_word(words[k + 1]) for k in cues)
+        if len(cues) >= MIN_EN_CUES or possessive:
+            start, end = cues[0], cues[-1] + 1
+            while start > i and cues[0] - start < MAX_NAME_RUN and _is_name_word(words[start - 1]):
+                start -= 1
+            while end < j and end - cues[-1] <= MAX_NAME_RUN and (_is_name_word(words[end]) or words[end] in POSSESSIVES):
+                end += 1
+            out.append((start, end))
+        i = j
+    return out

@@ -42,7 +42,8 @@ EXTRACTOR = "kb.roles_de.v1"
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 #: Rule names carry a "de_" prefix so that a tenure's extractor ("kb.roles.v1:de_copula") shows
 #: it came from the German rules; confidences match the English rules of the same shape.
-CONFIDENCE = {"de_title_before_name": 0.9, "de_apposition": 0.85, "de_copula": 0.8}
+CONFIDENCE = {"de_title_before_name": 0.9, "de_apposition": 0.85, "de_copula": 0.8, "de_verb_final": 0.8,
+              "de_ellipsis": 0.6}
 #: Roles too generic to mean anything without an organisation ("der Chef", "die Leiterin").
 NEEDS_ORG = {"head", "chair", "spokesperson", "director", "founder", "judge",
              "prosecutor", "coach", "rector", "general"}
@@ -63,6 +64,21 @@ IRREALIS = {"soll", "sollte", "sollen", "könnte", "könnten", "würde", "würde
             "kandidiert", "designierte", "designierter", "designierten", "voraussichtlich", "angeblich"}
 CLAUSE_BREAKS = {";", ":", "\"", "„", "“", "”", "»", "«", "—", "–", "und", "oder", "aber", "dass", "weil"}
 MAX_COPULA_GAP = 12  # tokens between the verb and the role
+#: Conjunctions opening a verb-final clause: "während sie … Ministerin war", "als er … wurde".
+SUBORDINATORS = {"während", "als", "seit", "seitdem", "nachdem", "bevor", "weil", "da", "dass", "daß", "obwohl",
+                 "wo", "sobald", "solange", "wenngleich", "nachdem"}
+#: Relative pronouns that are the subject of their clause: "Rutte, der … Premierminister war".
+RELATIVE_SUBJECTS = {"der", "die", "welcher", "welche"}
+#: Participles between the role and the finite verb: "… Ministerin gewesen war".
+PARTICIPLES = {"gewesen", "geworden", "geblieben"}
+#: Plural copulas: "sie waren Minister" is "they", not "she".
+PLURAL_VERBS = {"sind", "waren", "wurden", "werden", "bleiben", "blieben", "seien", "wären"}
+#: Prepositions: a name right after one is an object ("mit Putin"), not the clause's subject.
+PREPOSITIONS = {"mit", "von", "vom", "zu", "zum", "zur", "bei", "beim", "gegen", "für", "über", "an", "am", "auf",
+                "nach", "ohne", "um", "durch", "aus", "unter", "neben", "zwischen", "vor", "hinter", "trotz", "wegen"}
+#: Labels a German NER gives places and organisations; a surname of the document's person
+#: tagged with one of them ("Rutte" as LOC) is that person.
+_NON_PERSON_LABELS = {"LOC", "ORG", "GPE", "OTH"}
 
 
 @dataclass
@@ -372,10 +388,13 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
     """Claims (facts.Claim) of one German sentence; ``dates`` are find_dates(lang="de") results.
 
     ``persons`` are the sentence's person mentions (document offsets); ``mentions`` is the
-    document's mention list so far (unused: German person names come from NER and the
-    pipeline's title rule, so no rule mentions are added here).
+    document's mention list so far. Two things read it: a place/organisation entity that is a
+    name of a person named in the document ("Rutte" tagged LOC after "Mark Rutte") is turned
+    into that person, and "er"/"sie" subjects resolve to a person named before (``coref``).
     """
+    persons = list(persons) + _promote_known_names(sent, doc, mentions, persons)
     spans = _person_spans(sent, doc, persons)
+    spans = sorted(spans + _pronoun_spans(sent, doc, mentions, spans), key=lambda x: x[0])
     if not spans:
         return []
     claims = []
@@ -383,22 +402,193 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
     for n, m in enumerate(roles):
         if m.role in NEEDS_ORG and m.org is None:
             continue
-        found = _title_before_name(doc, m, spans) or _apposition(doc, m, spans)
-        verb = ""
+        found = _holder(doc, m, spans)
         if found is None:
-            cop = _copula(doc, m, spans)
-            if cop is None:
-                continue
-            found, verb = (cop[0], cop[1]), cop[2]
-        person, rule = found
+            continue
+        person, rule, verb, clause = found
         claim = _claim(sent, doc, m, person, rule, verb)
         s0 = sent.start
         nxt = roles[n + 1].start if n + 1 < len(roles) else len(doc)
         # copula dates sit anywhere in the clause ("Seit 2021 ist X …", "X ist seit 2021 …"):
-        # from the previous role on; title/apposition dates follow the role
-        prev_end = roles[n - 1].end if n > 0 else 0
-        lo = (doc[prev_end].idx if prev_end < len(doc) else len(sent.text)) + s0 if rule == "de_copula" else doc[m.start].idx + s0
+        # from the previous role (or the clause's conjunction) on; title/apposition dates follow the role
+        prev_end = max(roles[n - 1].end if n > 0 else 0, clause)
+        lo_tok = prev_end if rule in ("de_copula", "de_verb_final") else m.start
+        lo = (doc[lo_tok].idx if lo_tok < len(doc) else len(sent.text)) + s0
         hi = doc[nxt - 1].idx + len(doc[nxt - 1].text) + s0
         _attach_date(claim, dates, lo, hi, event=verb in COPULA_EVENT)
         claims.append(claim)
     return claims
+
+
+def _holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, int]]:
+    """(person, rule, verb, first token of the clause) of the first holder rule that fires."""
+    found = _title_before_name(doc, m, spans) or _apposition(doc, m, spans)
+    if found is not None:
+        return found[0], found[1], "", 0
+    final = _verb_final(doc, m, spans)
+    if final is not None:
+        return final
+    cop = _copula(doc, m, spans)
+    if cop is not None:
+        if _plural_pronoun(cop[0], cop[2]):
+            return None
+        return cop[0], cop[1], cop[2], 0
+    return _ellipsis(doc, m, spans)
+
+
+# ------------------------------------------------------------------------------------------
+# names the NER mistyped, pronoun subjects, verb-final clauses and "während ROLE"
+# ------------------------------------------------------------------------------------------
+
+
+def _promote_known_names(sent: Sentence, doc, mentions: list[Mention], persons: list[Mention]) -> list[Mention]:
+    """Person mentions for entities tagged LOC/ORG that are a name or surname of the document's persons.
+
+    NER decides per sentence and small models flip labels ("Rutte" LOC right after "Mark
+    Rutte" PER). A document names a person in full first and by surname later, so an entity
+    equal to a known person's name or last word is that person, unless it is a country name.
+    The document's own mention is retyped in place (no duplicate place mention remains).
+    """
+    known = {m.text for m in mentions if m.type == "person" and m.label != "pronoun"}
+    surnames = {n.split()[-1] for n in known if len(n.split()) > 1}
+    taken = {(p.start, p.end) for p in persons}
+    out: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in _NON_PERSON_LABELS or (ent.text not in known and ent.text not in surnames):
+            continue
+        if country_name(ent.text) is not None:
+            continue
+        start, end = sent.start + ent.start_char, sent.start + ent.end_char
+        if (start, end) in taken:
+            continue
+        same = next((x for x in mentions if (x.start, x.end) == (start, end)), None)
+        if same is None:
+            same = Mention(ent.text, "person", start, end, sent.index, label="rule:same_name")
+            mentions.append(same)
+        same.type, same.label = "person", "rule:same_name"
+        out.append(same)
+    return out
+
+
+def _gender_cue(doc, start: int) -> Optional[str]:
+    """"f"/"m" from the words right before a name: "Frau", "Herr", "Ministerin X", "der Präsident X"."""
+    if start == 0:
+        return None
+    before = doc[start - 1].text
+    if before in ("Frau", "Fr."):
+        return "f"
+    if before in ("Herr", "Herrn", "Hr."):
+        return "m"
+    found = match_role_de_compound(before)
+    if found is None:
+        return None
+    if before.lower().endswith(("in", "innen")) and not found[0].endswith("in"):
+        return "f"  # "Ministerin", "Kanzlerin": feminine forms of the lexicon's roles
+    article = doc[start - 2].lower_ if start >= 2 else ""
+    return "m" if article in ("der", "dem", "den", "des", "ein", "einem", "einen", "eines") else None
+
+
+#: Private attribute on a person Mention holding a gender cue ("f"/"m") seen where it was named.
+GENDER_ATTR = "_kb_de_gender"
+
+
+def _gender_of(m: Mention, genders: dict[str, str]) -> Optional[str]:
+    """The cue of this mention, else of another mention with its text or of a longer name
+    ending in it ("Frau Anna Muster" … "Muster")."""
+    if getattr(m, GENDER_ATTR, None):
+        return getattr(m, GENDER_ATTR)
+    if m.text in genders:
+        return genders[m.text]
+    ends = {g for text, g in genders.items() if text.split()[-1] == m.text.split()[-1]}
+    return ends.pop() if len(ends) == 1 else None
+
+
+def _pronoun_spans(sent: Sentence, doc, mentions: list[Mention], spans) -> list[tuple[int, int, Mention]]:
+    """Token spans for "er"/"sie" subjects, resolved to a person named before (coref.antecedent).
+
+    Like the English coreference: the person named first in the pronoun's sentence before it,
+    else the first person of the nearest earlier sentence (news keeps its topic in subject
+    position). German additions: "er" skips a person known to be a woman and "sie" one known
+    to be a man (cues where the person was named in a German sentence: "Frau X", "Ministerin
+    X", "der Präsident X"); mid-sentence
+    "Sie" is the polite "you"; pronouns inside quotes are the speaker's and are left alone.
+    A plural "sie" is rejected where its verb is read (``_plural_pronoun``).
+    """
+    from .coref import antecedent
+    from .mentions import in_ranges, quoted_ranges
+
+    quoted = [(a + sent.start, b + sent.start) for a, b in quoted_ranges(sent.text)]
+    for s, _e, p in spans:
+        cue = _gender_cue(doc, s)
+        if cue:
+            setattr(p, GENDER_ATTR, cue)  # remembered for pronouns in later sentences
+    people = sorted((m for m in mentions if m.type == "person" and m.label != "pronoun"), key=lambda m: m.start)
+    genders = {m.text: getattr(m, GENDER_ATTR) for m in people if getattr(m, GENDER_ATTR, None)}
+    out = []
+    for i, tok in enumerate(doc):
+        low = tok.lower_
+        if low not in ("er", "sie") or (tok.text == "Sie" and i > 0 and doc[i - 1].is_alpha):
+            continue
+        pos = sent.start + tok.idx
+        if in_ranges(pos, quoted):
+            continue
+        wrong = "f" if low == "er" else "m"
+        ante = antecedent(pos, sent.index, [m for m in people if _gender_of(m, genders) != wrong], quoted)
+        if ante is None:
+            continue
+        pm = Mention(tok.text, "person", pos, pos + len(tok.text), sent.index, label="pronoun")
+        pm.text = ante.text  # resolved to the name through facts' name map; offsets stay the pronoun's
+        out.append((i, i + 1, pm))
+    return out
+
+
+def _plural_pronoun(person: Mention, verb: str) -> bool:
+    """A "sie" subject with a plural verb is "they": no single holder."""
+    return person.label == "pronoun" and verb in PLURAL_VERBS
+
+
+def _verb_final(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, int]]:
+    """"…, während sie (von 2018 bis 2021) Ministerin war" / "Rutte, der … Premierminister war, …".
+
+    German subordinate and relative clauses put the verb last, after the role; the subject
+    follows the conjunction, or is the relative pronoun whose antecedent is the name before
+    the comma. "gewesen"/"geworden" before the finite verb are read as past/event.
+    """
+    v = m.end
+    participle = ""
+    while v < len(doc) and doc[v].lower_ in PARTICIPLES:
+        participle, v = doc[v].lower_, v + 1
+    if v >= len(doc) or doc[v].lower_ not in COPULA_PRESENT | COPULA_PAST | COPULA_EVENT:
+        return None
+    verb = {"gewesen": "war", "geworden": "wurde"}.get(participle, doc[v].lower_)
+    for c in range(m.start - 1, max(-1, m.start - MAX_COPULA_GAP - 2), -1):
+        w = doc[c].lower_
+        if w in IRREALIS:
+            return None
+        if w in SUBORDINATORS:
+            subject = next((p for p in spans if p[0] == c + 1 and p[1] <= m.start), None)
+            if subject is not None:
+                return None if _plural_pronoun(subject[2], doc[v].lower_) else (subject[2], "de_verb_final", verb, c)
+            continue  # "seit 2019", "während der Krise": a preposition, the clause starts further left
+        if w in RELATIVE_SUBJECTS and c >= 1 and doc[c - 1].text == ",":
+            if any(c < s < m.start for s, _e, _p in spans):
+                return None  # another person inside the clause: the pronoun may be an object
+            subject = next((p for p in spans if p[1] == c - 1), None)
+            return (subject[2], "de_verb_final", verb, c) if subject else None
+        if doc[c].text == "," or w in CLAUSE_BREAKS:
+            return None
+    return None
+
+
+def _ellipsis(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, int]]:
+    """"…, während Premierminister der Niederlande." (English "while prime minister"): the
+    holder is the subject of the clause before: the nearest person or resolved pronoun to the
+    left that no preposition governs ("mit Putin" is an object). A past post: former."""
+    if m.start == 0 or doc[m.start - 1].lower_ != "während":
+        return None
+    if m.end < len(doc) and not doc[m.end].is_punct:
+        return None  # "während Minister X sprach": a title, not an ellipsis
+    left = [p for p in spans if p[1] <= m.start - 1 and not (p[0] > 0 and doc[p[0] - 1].lower_ in PREPOSITIONS)]
+    if not left:
+        return None
+    return left[-1][2], "de_ellipsis", "war", 0

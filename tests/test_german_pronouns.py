@@ -1,0 +1,135 @@
+"""German pronoun subjects, verb-final clauses, "während ROLE" and mistyped names
+(kb.extract.roles_de), on multi-sentence German texts written for kb (made-up people)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.extract.dates import find_dates
+from kb.extract.german import blank_german
+from kb.extract.roles_de import extract_tenures_de
+from kb.model import Mention, Sentence
+
+ANCHOR = "2025-06-01"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return blank_german()
+
+
+def run_doc(nlp, sentences: list[str], ents: dict[str, str]):
+    """Claims of a document, sentence by sentence as facts.py calls the German rules.
+
+    ``ents`` maps surface text -> NER label and stands in for NER (the title rule adds more);
+    every occurrence is tagged. Returns (claims, document mentions).
+    """
+    from spacy.tokens import Span
+
+    mentions: list[Mention] = []
+    claims = []
+    offset = 0
+    for index, text in enumerate(sentences):
+        doc = nlp(text)
+        spans = list(doc.ents)
+        for surface, label in ents.items():
+            pos = text.find(surface)
+            while pos >= 0:
+                span = doc.char_span(pos, pos + len(surface), label=label)
+                if span is not None and not any(span.start < e.end and e.start < span.end for e in spans):
+                    spans.append(span)
+                pos = text.find(surface, pos + 1)
+        doc.ents = sorted(spans, key=lambda e: e.start)
+        sent = Sentence(index, offset, offset + len(text), text, "de")
+        sent_mentions = [
+            Mention(e.text, "person" if e.label_ == "PER" else "organization", offset + e.start_char,
+                    offset + e.end_char, index, label=e.label_)
+            for e in doc.ents
+        ]
+        mentions.extend(sent_mentions)
+        persons = [m for m in sent_mentions if m.type == "person"]
+        claims.extend(extract_tenures_de(sent, doc, persons, find_dates(text, ANCHOR, "de", offset), mentions))
+        offset += len(text) + 1
+    return claims, mentions
+
+
+def facts(claims):
+    return {(c.person, c.role, c.org, c.status) for c in claims}
+
+
+def test_er_in_next_sentence_refers_to_the_person_named_before(nlp):
+    claims, _ = run_doc(nlp, ["Jan Beispiel sprach am Montag in Den Haag.", "Er war zuvor Premierminister der Niederlande."],
+                        {"Jan Beispiel": "PER", "Den Haag": "LOC", "Niederlande": "LOC"})
+    assert facts(claims) == {("Jan Beispiel", "prime minister", "Netherlands", "former")}
+    assert claims[0].rule == "de_copula" and claims[0].mention.label == "pronoun"
+
+
+def test_er_skips_a_woman_named_before(nlp):
+    claims, _ = run_doc(
+        nlp, ["Die Ministerin Anna Muster traf am Dienstag Jan Beispiel.", "Er ist seit 2019 Bürgermeister von Utrecht."],
+        {"Anna Muster": "PER", "Jan Beispiel": "PER", "Utrecht": "LOC"},
+    )
+    assert ("Jan Beispiel", "mayor", "Utrecht", "current") in facts(claims)
+    assert not any(c.person == "Anna Muster" and c.role == "mayor" for c in claims)
+
+
+def test_sie_in_a_verb_final_clause_with_dates(nlp):
+    text = "Anna Muster kennt das Ressort gut, während sie von 2018 bis 2021 Außenministerin war."
+    claims, _ = run_doc(nlp, [text], {"Anna Muster": "PER"})
+    (c,) = claims
+    assert (c.person, c.role, c.status, c.rule) == ("Anna Muster", "foreign minister", "former", "de_verb_final")
+    assert (c.start.value, c.end.value) == ("2018", "2021")
+
+
+def test_relative_clause_names_its_subject(nlp):
+    text = "Piet Voorbeeld, der von 2010 bis 2020 Bürgermeister von Utrecht war, sprach gestern in Berlin."
+    claims, _ = run_doc(nlp, [text], {"Piet Voorbeeld": "PER", "Utrecht": "LOC", "Berlin": "LOC"})
+    (c,) = claims
+    assert (c.person, c.role, c.org, c.status) == ("Piet Voorbeeld", "mayor", "Utrecht", "former")
+    assert c.start.value == "2010"
+
+
+def test_elliptical_waehrend_role_takes_the_subject_not_the_object(nlp):
+    text = "Später erinnerte sich Lena Test daran, dass sie viele Gespräche mit Max Probe führte, während Bundeskanzlerin."
+    claims, _ = run_doc(nlp, [text], {"Lena Test": "PER", "Max Probe": "PER"})
+    (c,) = claims
+    assert (c.person, c.role, c.status, c.rule) == ("Lena Test", "chancellor", "former", "de_ellipsis")
+
+
+def test_surname_tagged_as_place_is_the_person(nlp):
+    claims, mentions = run_doc(
+        nlp, ["Der Generalsekretär Jan Beispiel reiste ab.", "Gestern sagte Beispiel, er sei müde, während Bürgermeister von Utrecht."],
+        {"Jan Beispiel": "PER", "Beispiel": "LOC", "Utrecht": "LOC"},
+    )
+    retyped = [m for m in mentions if m.text == "Beispiel"]
+    assert [(m.type, m.label) for m in retyped] == [("person", "rule:same_name")]
+    assert ("Beispiel", "mayor", "Utrecht", "former") in facts(claims)
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        # plural "sie" with a plural verb is "they"
+        ["Jan Beispiel und Anna Muster kamen nach Berlin.", "Sie waren zuvor Abgeordnete im Bundestag."],
+        # no person before: nothing to resolve to
+        ["Das Wetter war schlecht.", "Er war zuvor Premierminister der Niederlande."],
+        # the pronoun is inside a quotation: the speaker's words, not the narrator's subject
+        ["Jan Beispiel sagte: „Er war damals Bürgermeister von Utrecht.“"],
+        # "während" before a title and a name is a preposition phrase, not an ellipsis
+        ["Jan Beispiel schwieg, während Bürgermeister Max Probe sprach."],
+        # polite "Sie" mid-sentence is "you"
+        ["Frau Anna Muster, waren Sie damals Außenministerin?"],
+    ],
+)
+def test_pronoun_rules_do_not_fire(nlp, sentences):
+    ents = {"Jan Beispiel": "PER", "Anna Muster": "PER", "Max Probe": "PER", "Niederlande": "LOC", "Utrecht": "LOC"}
+    claims, _ = run_doc(nlp, sentences, ents)
+    assert not [c for c in claims if c.mention.label == "pronoun" or c.rule == "de_ellipsis"], claims
+    assert not [c for c in claims if c.person == "Jan Beispiel" and c.role == "mayor"], claims
+
+
+def test_mixed_document_resolves_german_pronoun_to_the_english_sentences_person(nlp):
+    """The pronoun's antecedent may come from an English sentence: mentions are the document's."""
+    claims, mentions = run_doc(nlp, ["Gestern sprach Piet Voorbeeld in Brüssel.", "Er war zuvor Premierminister der Niederlande."],
+                               {"Piet Voorbeeld": "PER", "Niederlande": "LOC"})
+    assert facts(claims) == {("Piet Voorbeeld", "prime minister", "Netherlands", "former")}
