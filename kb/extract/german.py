@@ -644,10 +644,10 @@ def english_reread(doc, spans: set[tuple[int, int, str]], english=None) -> set[t
 
 
 def _name_like(doc, start: int, end: int) -> bool:
-    """Capitalised, not all-capitals words: how personal names look (not "NATO", "der")."""
+    """Capitalised words without acronyms: how personal names look (not "NATO-Rat", "der")."""
     return all(
-        _CAPITALISED.match(t.text) and not t.text.isupper() and t.text not in _NOT_NAME_WORDS
-        and match_role_entry(t.text) is None
+        _CAPITALISED.match(t.text) and not any(len(part) > 1 and part.isupper() for part in t.text.split("-"))
+        and t.text not in _NOT_NAME_WORDS and match_role_entry(t.text) is None
         for t in doc[start:end]
     )
 
