@@ -12,15 +12,19 @@ How it works
   joined by spaces except before closing punctuation), keeping a (sentence, token) -> char map,
   and run through kb's real extract stage (``Extractor``).
 - Entity matching: a kb entity is mapped to the gold vertex (entity cluster) that its mentions
-  overlap most (persons to PER vertices; organisations to ORG/LOC/MISC vertices; a tenure's
+  overlap most, and a person also to the other PER vertices it overlaps that are shorter or
+  longer forms of the same name (the gold sometimes splits "Rudolf Halin" and "Halin") (persons to PER vertices; organisations to ORG/LOC/MISC vertices; a tenure's
   org span and role span count as mentions too). A birth date maps to the TIME vertex its
   characters overlap.
 - kb's facts become triples by the role's lexicon category:
   head_of_government -> P6 (org, person); head_of_state -> P35 (org, person) when the org is a
   country (LOC vertex), else P488; chair -> P488 (org, person); roles at a party (a name with
   "Party", "Democrat", "Labour", … or role category party) -> P102 (person, party); executive,
-  employee, media, official, org_head, judiciary, religious roles at an ORG -> P108 (person, org);
-  a party's leader/chair -> P488 as well as P102; the president of a presidential republic
+  employee, media, official, org_head, judiciary, religious roles at an ORG -> P108 (person, org),
+  and a generic head ("head", "leader", "chief", "boss") of an ORG -> P488 as well;
+  a party's leader/chair -> P488 as well as P102, its founder, candidate or spokesperson -> P102;
+  deputies ("vice president", "deputy prime minister") are no heads (no P35/P6/P488);
+  head_of_government -> P6 only for a place (LOC vertex), not a court's or university's chancellor; the president of a presidential republic
   (United States, Philippines, most of Latin America, …: PRESIDENTIAL) -> P6 as well as P35,
   as Wikidata records both;
   any role whose phrase overlaps a gold vertex -> P39 (person, that vertex); birth date ->
@@ -137,6 +141,9 @@ def predict(doc: dict, extraction, vspans) -> set[tuple[int, str, int]]:
     return triples
 
 
+#: Generic heads of an organisation: the presiding person (P488), not a named office like
+#: secretary general or director general (Wikidata's P1037 director/manager).
+GENERIC_HEADS = {"head", "chief", "boss", "leader"}
 #: Role prefixes that make a deputy, not the head: "vice president" is no head of state.
 DEPUTY_PREFIXES = {"vice", "deputy", "assistant", "associate", "first", "co", "acting"}
 #: Party posts below the leadership still state membership (P102) of the party.
@@ -189,7 +196,8 @@ def _tenure_triples(t, pv: int, doc: dict, vspans, vtypes, ent_vertex, categorie
     elif deputy and category in ("head_of_government", "head_of_state", "chair"):
         pass  # a deputy or vice holder is not the head
     elif category == "head_of_government":
-        triples.add((ov, "P6", pv))
+        if vtypes[ov] == "LOC":  # a place's government; a university's or a court's chancellor is no P6
+            triples.add((ov, "P6", pv))
     elif category == "head_of_state":
         triples.add((ov, "P35" if vtypes[ov] == "LOC" else "P488", pv))
         if t.role == "president" and t.org in PRESIDENTIAL:
@@ -198,8 +206,8 @@ def _tenure_triples(t, pv: int, doc: dict, vspans, vtypes, ent_vertex, categorie
         triples.add((ov, "P488", pv))
     elif category in P108_CATEGORIES and vtypes[ov] == "ORG":
         triples.add((pv, "P108", ov))
-        if category == "org_head" and not deputy:
-            triples.add((ov, "P488", pv))  # the head of an organisation presides over it
+        if t.role in GENERIC_HEADS:
+            triples.add((ov, "P488", pv))  # "the head of X", "X leader": the one presiding over it
     return triples
 
 

@@ -497,3 +497,13 @@ def test_gates_on_generated_token_soup():
         _gated_equals_ungated(text, anchor, lang)
 
     check()
+
+
+def test_spaced_compact_year_range_in_parentheses():
+    from kb.extract.dates import find_dates
+
+    got = find_dates("Johan Rud ( 1820 – 88 ) was a priest.", None, "en", 0)
+    assert [(d.kind, d.start.value, d.end.value) for d in got] == [("lifespan", "1820", "1888")]
+    # outside a closing parenthesis the tail is a number, not a year
+    assert all(d.end is None for d in find_dates("Sales rose 1990 – 91 percent.", None, "en", 0))
+    assert all(d.end is None for d in find_dates("Tom Berg ( 1950 – 12 ) was", None, "en", 0))  # tail before start

@@ -153,3 +153,40 @@ def test_title_without_country_when_no_country_dominates(en_nlp):
     text = "Chile and Peru signed a deal on Sunday. President Ana Rojas thanked both teams."
     t = keys(en_nlp, text)
     assert ("Ana Rojas", "president", None) in t
+
+
+# --- occupational nouns: need an organisation ------------------------------------------------
+
+def test_occupation_at_an_organisation(en_nlp):
+    t = keys(en_nlp, "Lena Borg, who was a curator at the Nordic Museum of Design, retired in May.")
+    assert ("Lena Borg", "curator", "Nordic Museum of Design") in t
+    t = keys(en_nlp, "BBC presenter Oliver Grant was suspended on Monday.")
+    assert ("Oliver Grant", "presenter", "BBC") in t
+
+
+def test_occupation_without_an_organisation_is_no_tenure(en_nlp):
+    assert not keys(en_nlp, "Eva Strand is a teacher. Mark Lie, a consultant, said prices would rise.")
+
+
+# --- life dates ------------------------------------------------------------------------------
+
+def test_compact_life_range_with_spaced_dash(en_nlp):
+    ents = {e.name: e for e in run(en_nlp, "He was the son of Johan Rud ( 1820 – 88 ) and a teacher.")[0]}
+    assert ents["Johan Rud"].birth_date.value == "1820"
+
+
+def test_approximate_birth_year_in_a_life_range(en_nlp):
+    ents = {e.name: e for e in run(en_nlp, "Her mother was Anne Marchand (circa 1680 – 1764), a painter.")[0]}
+    assert ents["Anne Marchand"].birth_date.value == "1680"
+
+
+def test_season_range_is_no_life(en_nlp):
+    ents = {e.name: e for e in run(en_nlp, "Tom Akers won the title in the 1990 – 91 season.")[0]}
+    assert ents["Tom Akers"].birth_date is None
+
+
+def test_conjoined_role_after_a_long_organisation_name(en_nlp):
+    text = ("Maria Jensen is a researcher at the Institute of Marine Studies of the Norwegian Academy of "
+            "Sciences and a professor at the University of Bergen.")
+    t = keys(en_nlp, text)
+    assert ("Maria Jensen", "professor", "University of Bergen") in t

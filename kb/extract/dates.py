@@ -311,6 +311,15 @@ def _h_year_tail(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
     return _Atom(m.start(), m.end(), "year", year, priority=-1)
 
 
+def _h_spaced_year_tail(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
+    """'88' in '(1820 – 88)': the end year of a compact range written with spaces."""
+    first = int(ctx.text[m.start() - 7: m.start() - 3])
+    year = first - first % 100 + int(m.group(0))
+    if year <= first:
+        return None
+    return _Atom(m.start(), m.end(), "year", year, priority=-1)
+
+
 def _h_iso(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
     y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
     if not _valid(y, mo, d):
@@ -535,6 +544,8 @@ _SPECS: dict[str, list[tuple[str, Handler, int, str]]] = {
         (r"(?<![\w.-])(?P<y>" + _YEAR + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\w-])", _h_iso, 0, "iso"),
         (_B + _YEAR + _E, _h_year, 0, "year"),
         (r"(?<=\b" + _YEAR + r"[-–—/])\d\d(?![\w%]|[.,]\d|[-/]\d)", _h_year_tail, 0, "year_tail"),
+        # "(1820 – 88)": a spaced dash, only when the parenthesis closes right after the tail
+        (r"(?<=\b" + _YEAR + r" [-–—] )\d\d(?=\s?[)\]])", _h_spaced_year_tail, 0, "year_tail"),
     ],
     "en": [
         # 1 December 2024, 1st of December 2024, 1 Dec. 2024, 1 December
@@ -643,7 +654,7 @@ def _has_any(words: Iterable[str], lower: bool = False) -> Callable[[str, str], 
 
 _YEARISH = re.compile(r"[12]\d\d\d")  # superset of _YEAR
 _ISOISH = re.compile(r"[12]\d\d\d-\d\d-")
-_YEAR_TAILISH = re.compile(r"[12]\d\d\d[-–—/]\d\d")
+_YEAR_TAILISH = re.compile(r"[12]\d\d\d(?:[-–—/]| [-–—] )\d\d")
 _DE_NUMERICISH = re.compile(r"[0-9]\.[0-9]")  # "1.12.2024": day, dot, month
 _DIGITS = "0123456789"
 _EN_DAYWORDS = ("today", "yesterday", "tomorrow")

@@ -905,7 +905,8 @@ def _conjunction(ctx: _SentCtx, m: RoleMatch, earlier: list[Claim], mentions=Non
     if not prev:
         return _conjoined_predicate(ctx, m, k, mentions, quoted)
     last = prev[-1]
-    gap = ctx.sent.text[last.role_span.end - ctx.sent.start : doc[k].idx]
+    last_end = max(last.role_span.end, last.org_span.end if last.org_span is not None else 0)  # after "of the … Academy"
+    gap = ctx.sent.text[last_end - ctx.sent.start : doc[k].idx]
     if len(gap) > 60 or any(ch in gap for ch in ";:\"“”"):
         return None
     claim = _new_claim(ctx, m, last.mention, "conjunction")
@@ -1164,13 +1165,14 @@ def _born_after_comma(ctx: _SentCtx, d, births: dict, mentions: list[Mention]) -
 
 
 def _bare_life_range(ctx: _SentCtx, d, paren: int) -> bool:
-    """"Name (; 22 June 1940 – 4 July 2016)": a range of 15+ years alone in a parenthesis."""
+    """"Name (; 22 June 1940 – 4 July 2016)", "Name (c. 1680 – 1764)": a range of 15+ years
+    alone in a parenthesis (an approximate start still gives the birth year)."""
     if d.kind != "from_to" or d.start is None or d.end is None:
         return False
     if int(d.end.value[:4]) - int(d.start.value[:4]) < 15:
         return False
     lead = ctx.sent.text[ctx.doc[paren].idx + 1 : d.start_char - ctx.sent.start]
-    return not lead.strip(" ;,")
+    return lead.strip(" ;,").lower() in ("", "c.", "c", "ca.", "circa")  # "(c. 1680 – 1764)": an approximate birth year
 
 
 def _open_paren_before(ctx: _SentCtx, char: int) -> Optional[int]:

@@ -47,7 +47,9 @@ NEEDS_ORG_ALWAYS = {"head", "chief", "boss", "leader", "chair", "manager", "capt
                     "candidate", "nominee",
                     "lecturer", "researcher", "research fellow", "scientist", "economist", "analyst", "journalist",
                     "reporter", "engineer", "lawyer", "attorney", "employee", "staffer", "partner", "professor",
-                    "editor", "correspondent", "columnist", "founder", "co-founder", "director", "adviser"}
+                    "editor", "correspondent", "columnist", "founder", "co-founder", "director", "adviser",
+                    "curator", "teacher", "physician", "surgeon", "architect", "accountant", "consultant",
+                    "academician", "producer", "presenter", "commentator", "broadcaster"}
 
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
