@@ -190,3 +190,16 @@ def test_conjoined_role_after_a_long_organisation_name(en_nlp):
             "Sciences and a professor at the University of Bergen.")
     t = keys(en_nlp, text)
     assert ("Maria Jensen", "professor", "University of Bergen") in t
+
+
+# --- "ORG, led by NAME" --------------------------------------------------------------------------
+
+def test_participle_by_after_an_organisation(en_nlp):
+    t = keys(en_nlp, "The Freedom Party, led by Ingrid Solheim, won the vote.")
+    assert ("Ingrid Solheim", "leader", "Freedom Party") in t
+    t = keys(en_nlp, "Nordvik Energy, headed by Mr. Per Lie, reported a loss.")
+    assert ("Per Lie", "head", "Nordvik Energy") in t
+
+
+def test_participle_by_after_a_common_noun_is_no_tenure(en_nlp):
+    assert not keys(en_nlp, "The attack, led by Tom Hall, failed within hours.")

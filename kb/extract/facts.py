@@ -9,7 +9,9 @@ For each sentence: NER mentions (``mentions.py``), role phrases (``roles.py``), 
                          may be a pronoun or a relative clause ("X, who has served as …")
 * ``conjunction``        "… served as prime minister … and leader of the VVD …"
 * ``succession``         "X succeeded Y as ROLE": X holds it, Y held it (former)
-* ``verb_role``          "X heads/led/chairs/founded ORG", "X works for ORG"
+* ``verb_role``          "X heads/led/chairs/founded ORG", "X works for ORG", "ORG, led by X",
+                         "X worked for A, B and C", "X joined ORG"
+* ``fronted_apposition`` "A Republican, he …", "A former minister of Peru, Jane Roe said"
 * ``inverse_copula``     "the deputy mayor is Terje Halleland"
 * ``description``        "the lawmaker told …", "The NATO chief added": a role description that
                          refers back to a person (coref.py)
@@ -389,6 +391,7 @@ def _sentence_claims(ctx: _SentCtx, mentions: list[Mention], quoted, deferred) -
         out.extend(_verb_roles(ctx, mentions, quoted))
         out.extend(_party_in_parens(ctx))
         out.extend(_party_of(ctx))
+        out.extend(_led_by(ctx))
     for c in out:
         _attach_dates(ctx, c, out)
     return out
@@ -1016,6 +1019,37 @@ def _conjoined_orgs(ctx: _SentCtx, end: int) -> list[tuple[int, int, str, str]]:
         start, name = _clean_org(doc, span[0], span[1])
         out.append((start, span[1], span[2], name))
         end = span[1]
+    return out
+
+
+#: "ORG, led by NAME": the participle names the post the person holds at the organisation.
+PASSIVE_ROLES = {"led": ("leader", "party"), "headed": ("head", "org_head"), "chaired": ("chair", "chair"),
+                 "founded": ("founder", "executive"), "co-founded": ("co-founder", "executive"),
+                 "run": ("head", "org_head"), "directed": ("director", "executive")}
+
+
+def _led_by(ctx: _SentCtx) -> list[Claim]:
+    """ "the Freedom Party, led by Jane Roe, …", "Acme (founded by John Doe)": a participle with
+    "by" after an organisation's name gives its holder. Only organisations NER or the party
+    lexicon names ("the attack, led by …" is no organisation)."""
+    from .roles import is_party
+
+    doc, out = ctx.doc, []
+    for i in range(2, len(doc) - 2):
+        role = PASSIVE_ROLES.get(doc[i].lower_)
+        if role is None or doc[i + 1].lower_ != "by" or doc[i - 1].text not in (",", "("):
+            continue
+        p = _person_at(ctx, skip_honorific(doc, i + 2))
+        end = i - 1
+        ent = next((e for e in doc.ents if e.end == end), None)
+        if p is None or ent is None or not (ent.label_ == "ORG" or is_party(ent.text, ent.label_)):
+            continue
+        start, name = _clean_org(doc, ent.start, ent.end)
+        if not name:
+            continue
+        fake = RoleMatch(i, i + 1, i, i + 1, role[0], role[1], text=doc[i : i + 2].text, org_name=name,
+                         org_start=start, org_end=ent.end, org_label=ent.label_)
+        out.append(_new_claim(ctx, fake, p[2], "verb_role"))
     return out
 
 
