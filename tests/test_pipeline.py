@@ -43,3 +43,62 @@ def test_a_huge_document_is_parsed_in_parts_and_merged(monkeypatch, en_nlp):
     names = sorted((e.type, e.name) for e in merged.entities)
     assert len(names) == len(set(names))  # one entity per name and type across parts
     assert {e.name for e in merged.entities if e.type == "person"} == {e.name for e in whole.entities if e.type == "person"}
+
+
+# ---------------------------------------------------------------- consecutive sentences, one Doc
+
+NEWS = (
+    "The board of Veltra Foods named Ingrid Solberg chief executive on Monday. "
+    "She replaces Tomas Hrabal, who led the company for nine years. "
+    "Analysts at Nordbank welcomed the choice. "
+    "Solberg previously ran the group's dairy unit in Oslo."
+)
+
+
+def _parsed(text: str, whole: tuple, monkeypatch) -> list:
+    monkeypatch.setattr(pipeline, "WHOLE_RUN_LANGS", whole)
+    (pd,) = list(Extractor(lang="en").parse([Document(id="d", text=text, content_hash="h")]))
+    return pd
+
+
+def test_a_run_of_sentences_parses_into_one_doc_per_sentence(monkeypatch, en_nlp):
+    pd = _parsed(NEWS, ("en",), monkeypatch)
+    assert len(pd.docs) == len(pd.sentences) == 4
+    for sent, sdoc in zip(pd.sentences, pd.docs):
+        assert sdoc.text == sent.text  # offsets stay sentence-relative
+        assert sdoc[0].idx == 0 and sdoc[0].is_sent_start
+        assert all(0 <= t.head.i < len(sdoc) for t in sdoc)
+        assert sdoc.has_annotation("DEP") and sdoc.has_annotation("TAG")
+    persons = {e.text for sdoc in pd.docs for e in sdoc.ents if e.label_ == "PERSON"}
+    assert {"Ingrid Solberg", "Tomas Hrabal"} <= persons
+
+
+def test_joined_and_per_sentence_parses_share_tokens(monkeypatch, en_nlp):
+    joined = _parsed(NEWS, ("en",), monkeypatch)
+    single = _parsed(NEWS, (), monkeypatch)
+    for a, b in zip(joined.docs, single.docs):
+        assert [(t.text, t.idx, t.whitespace_) for t in a] == [(t.text, t.idx, t.whitespace_) for t in b]
+
+
+def test_runs_break_at_language_changes_and_at_the_run_limit(monkeypatch):
+    sents = split_sentences("One is here. Zwei ist hier. Three is here. Four is here. Five is here.")
+    for s, lang in zip(sents, ["en", "de", "en", "en", "en"]):
+        s.lang = lang
+    assert list(pipeline._runs(7, sents, "en")) == [[(7, 0)], [(7, 2), (7, 3), (7, 4)]]
+    assert list(pipeline._runs(7, sents, "de")) == [[(7, 1)]]
+    monkeypatch.setattr(pipeline, "MAX_RUN_SENTENCES", 2)
+    assert list(pipeline._runs(7, sents, "en")) == [[(7, 0)], [(7, 2), (7, 3)], [(7, 4)]]
+
+
+def test_a_head_or_entity_across_a_boundary_is_made_valid(en_nlp):
+    """If the parser or NER ignored a sentence start, each sentence Doc is still well formed."""
+    from spacy.tokens import Doc
+
+    doc = Doc(en_nlp.vocab, words=["Anna", "Berg", "spoke", ".", "Karl", "Holm", "left", "."],
+              heads=[1, 2, 2, 2, 5, 2, 6, 6], deps=["compound", "nsubj", "ROOT", "punct", "compound", "dobj", "ROOT", "punct"],
+              ents=["B-PERSON", "I-PERSON", "O", "O", "I-PERSON", "I-PERSON", "O", "O"])
+    doc.user_data["kb_sentence_tokens"] = [4, 4]
+    first, second = pipeline._split_run(doc, 2)
+    assert [e.text for e in first.ents] == ["Anna Berg"]
+    assert [(e.text, e.label_) for e in second.ents] == [("Karl Holm", "PERSON")]
+    assert second[1].head.i == 1  # pointed into the first sentence: now a root of its own
