@@ -43,8 +43,8 @@ from typing import Optional
 
 from ..model import DateValue, Entity, Mention, Sentence, Span, Tenure
 from .coref import PRONOUN_WORDS, antecedent, canonical_names, description_holder
-from .mentions import skip_honorific, in_ranges, is_chrome, name_backward, name_forward, ner_mentions, quoted_ranges, rule_mention
-from .roles import REGNAL_TITLES, regnal_name, ordinal_value, GENERIC_ROLES, NEEDS_ORG_ALWAYS, RoleMatch, _org_name_span, _clean_org, find_roles, lexicon
+from .mentions import ORG_HEAD_WORDS, NAME_PARTICLES, skip_honorific, in_ranges, is_chrome, name_backward, name_forward, ner_mentions, quoted_ranges, rule_mention
+from .roles import NOT_NAME_WORDS, REGNAL_TITLES, regnal_name, ordinal_value, GENERIC_ROLES, NEEDS_ORG_ALWAYS, RoleMatch, _org_name_span, _clean_org, find_roles, lexicon
 
 try:  # the German rules plug in here when present
     from .roles_de import extract_tenures_de  # type: ignore
@@ -75,6 +75,9 @@ IRREALIS = {"will", "would", "could", "might", "may", "should", "expected", "hop
             "plans", "plan", "aims", "seeks", "bid", "candidate", "nominee", "not", "never", "n't", "if",
             "likely", "set", "whether", "running", "race", "tipped", "rumoured", "rumored", "next", "potential",
             "possible"}
+#: Adverbs that sit between a copula and its role ("is now", "was previously", "has also been").
+LINK_ADVERBS = {"now", "currently", "also", "still", "previously", "formerly", "once", "later", "again", "already",
+                "briefly", "then", "recently", "subsequently", "eventually", "twice", "effectively"}
 SUCCESSION = {"succeeded", "succeeds", "succeeding", "replaced", "replaces", "replacing", "ousted", "unseated"}
 FORMER_ADVERBS = {"previously", "formerly", "once", "earlier", "later"}
 SPEECH_VERBS = {"said", "says", "told", "tells", "added", "adds", "stated", "noted", "warned", "argued", "wrote",
@@ -121,6 +124,7 @@ class Claim:
     status_strength: int = 0  # 3 dates, 2 explicit cue, 1 tense
     role_text: str = ""
     confidence: float = 0.5
+    dated_event: bool = False  # stated through an event ("taking office as"): a point date starts it
 
 
 @dataclass
@@ -156,6 +160,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     births: dict[int, DateValue] = {}  # id(mention) -> birth date
     deaths: dict[int, DateValue] = {}
     disc = _Discourse()
+    events: list[tuple[Mention, object, int]] = []  # "took office in …": (person, date, sentence)
     for sent, sdoc in zip(pd.sentences, pd.docs):
         if is_chrome(sent.text):
             continue
@@ -164,6 +169,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
         mentions.extend(sent_mentions)
         ctx.persons = _token_spans(ctx, [m for m in sent_mentions if m.type == "person"])
         if sent.lang == "en":
+            _rescue_names(ctx, mentions)
             _note_names(ctx)
             _note_pronoun_subject(ctx, mentions, quoted)
         ctx.dates = find_dates(sent.text, anchor, sent.lang, sent.start) if find_dates else []
@@ -175,6 +181,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
                 claims.extend(_german(ctx, mentions))
             continue
         claims.extend(_sentence_claims(ctx, mentions, quoted, deferred))
+        events.extend(_office_events(ctx, mentions, quoted))
     _retype_orgs(mentions)
     names = canonical_names(m.text for m in mentions if m.type == "person")
     for m in mentions:
@@ -182,6 +189,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     for c in claims:
         c.person = c.mention.name or names.get(c.mention.text, c.mention.text)
     claims.extend(_descriptions(deferred, claims, mentions, quoted, pd.sentences))
+    _date_office_events(events, claims, names)
     _document_country(claims, mentions)
     _legislature_from_committee(claims)
     tenures = _merge(claims, anchor, deaths, mentions)
@@ -372,7 +380,11 @@ def _token_spans(ctx: _SentCtx, persons: list[Mention]) -> list[tuple[int, int, 
 def _sentence_claims(ctx: _SentCtx, mentions: list[Mention], quoted, deferred) -> list[Claim]:
     out: list[Claim] = []
     doc = ctx.doc
-    for m in find_roles(doc):
+    roles = find_roles(doc)
+    for m in roles:
+        if m.extras.get("org_was_person"):
+            _person_to_org(ctx, m, mentions)
+    for m in roles:
         if m.org_name is None:
             _org_anaphor(ctx, m, mentions)
         in_quote = in_ranges(ctx.sent.start + doc[m.core_start].idx, quoted)
@@ -578,12 +590,22 @@ def _org_after_name(doc, m: RoleMatch, end: int) -> None:
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, span[1], span[2]
 
 
+def _person_to_org(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> None:
+    """The name after "mayor of" / "chief executive of" that NER took for a person is the
+    post's place or company: it stops being a person of this sentence."""
+    for p in [p for p in ctx.persons if m.org_start <= p[0] < m.org_end]:
+        ctx.persons.remove(p)
+        p[2].type, p[2].label = "organization", "rule:org_of_role"
+
+
 def _apposition(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> Optional[Claim]:
     """NAME, [the|a] ROLE …: "Alexey Chepa, first deputy chairman of …"."""
     doc = ctx.doc
     k = m.start - 1
     while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
         k -= 1
+    if k >= 3 and doc[k].text == "," and doc[k - 1].like_num and len(doc[k - 1].text) <= 3 and doc[k - 2].text == ",":
+        k -= 2  # "Ola Berg, 54, the chief executive of …": an age between name and apposition
     if k < 1 or doc[k].text not in (",", "("):
         return None
     p = _person_ending(ctx, k) or (_person_ending(ctx, _paren_open(doc, k - 1)) if doc[k].text == "," else None)
@@ -651,8 +673,8 @@ def _link_index(doc, m: RoleMatch) -> Optional[int]:
         w = doc[k].lower_
         if w in LINK_WORDS:
             break
-        if w in ("the", "a", "an", "its", "their", "his", "her", "-"):
-            k -= 1
+        if w in ("the", "a", "an", "its", "their", "his", "her", "-") or w in LINK_ADVERBS:
+            k -= 1  # "is now Norway's finance minister", "was previously chief financial officer"
         elif adjectives < 3 and (doc[k].pos_ == "ADJ" or doc[k].ent_type_ == "NORP" or doc[k].text in lexicon().demonyms):
             k -= 1  # "was a Norwegian politician", "is an influential senior adviser"
             adjectives += 1
@@ -677,7 +699,7 @@ def _copula(ctx: _SentCtx, m: RoleMatch, mentions, quoted, earlier: list[Claim])
         return _conjunction(ctx, m, earlier, mentions, quoted)
     subject = _subject_left(ctx, k, mentions, quoted)
     if subject is None:
-        return None
+        return _participle_clause(ctx, m, k)
     (ps, pe, person), rule = subject
     between = _outside_parens(doc, pe, m.start)
     if any(w in IRREALIS for w in between) or any(w in BLOCKERS for w in between):
@@ -690,6 +712,39 @@ def _copula(ctx: _SentCtx, m: RoleMatch, mentions, quoted, earlier: list[Claim])
     _tense_status(claim, between, doc, ps)
     if rule == "succession":
         _predecessor(ctx, m, k, earlier)
+    return claim
+
+
+#: Openers of a fronted participle clause and the status they give its role as of the main
+#: clause: "Since taking office as …" (still holds it), "After serving as …" (held it before).
+#: Participles of taking up a post: a point date in their clause is the start of the tenure.
+EVENT_PARTICIPLES = {"taking", "appointed", "named", "elected", "becoming", "sworn", "installed", "chosen",
+                     "nominated", "assuming", "re-elected", "reelected", "promoted", "succeeding"}
+PARTICIPLE_OPENERS = {"since": "current", "after": "former", "having": "former", "before": "unknown",
+                      "while": "unknown", "when": "unknown", "upon": "unknown", "on": "unknown"}
+
+
+def _participle_clause(ctx: _SentCtx, m: RoleMatch, k: int) -> Optional[Claim]:
+    """ "Since taking office as governor of Texas in 2015, Greg Abbott has …", "Appointed chief
+    executive in 2019, Jane Roe …": a participle clause opening the sentence has no subject of
+    its own; its role belongs to the main clause's subject, the person right after its comma."""
+    doc = ctx.doc
+    opener = doc[0].lower_
+    if opener not in PARTICIPLE_OPENERS and doc[0].tag_ not in ("VBG", "VBN"):
+        return None
+    if not any(t.tag_ in ("VBG", "VBN") for t in doc[: k + 1]) or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[:k]):
+        return None  # a finite verb before the role: a full clause with a subject of its own
+    comma = next((i for i in range(m.end, len(doc)) if doc[i].text == ","), None)
+    if comma is None or any(t.text in BLOCKERS for t in doc[m.end:comma]):
+        return None
+    p = _person_at(ctx, skip_honorific(doc, comma + 1))
+    if p is None:
+        return None
+    claim = _new_claim(ctx, m, p[2], "copula")
+    claim.dated_event = any(t.lower_ in EVENT_PARTICIPLES for t in doc[:k + 1])
+    status = PARTICIPLE_OPENERS.get(opener, "unknown")
+    if claim.status_strength < 2 and status != "unknown":
+        claim.status, claim.status_strength = status, 1
     return claim
 
 
@@ -833,6 +888,89 @@ def _resolve_pronoun(ctx: _SentCtx, i: int, mentions, quoted) -> Optional[Mentio
 HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f",
                     "king": "m", "queen": "f", "prince": "m", "princess": "f"}
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+# ------------------------------------------------------------------------------------------
+# names NER typed as organisations or missed, shown to be persons by a role context
+# ------------------------------------------------------------------------------------------
+
+#: Words after a name that only a person does as the subject: "took over as", "succeeded Y".
+_PERSON_VERBS = {"took", "takes", "served", "serves"} | {"succeeded", "succeeds", "replaced", "replaces"}
+_BETWEEN_NAME_AND_ROLE = {",", "a", "an", "the", "has", "have", "had", "been", "is", "was", "became", "becomes",
+                          "remains", "remained", "as", "also", "now", "currently", "previously", "formerly", "once",
+                          "then", "still", "appointed", "named", "elected", "re", "-", "reelected", "sworn", "in"}
+
+
+def _name_like(doc, i: int, j: int) -> bool:
+    """Two or three capitalised words (particles allowed) that could be a personal name:
+    no organisation head word ("Bank", "Group"), no country, demonym or role word."""
+    lex = lexicon()
+    if not 2 <= j - i <= 4:
+        return False
+    words = [t for t in doc[i:j] if t.lower_ not in NAME_PARTICLES]
+    if len(words) < 2 or len(words) > 3:
+        return False
+    for t in words:
+        if not (t.is_alpha and t.text[:1].isupper() and not t.is_upper) or t.lower_ in ORG_HEAD_WORDS \
+                or t.text in lex.countries or t.text in lex.demonyms or t.lower_ in lex.role_words \
+                or t.lower_ in NOT_NAME_WORDS:
+            return False
+    return not doc[i].lower_ in NAME_PARTICLES
+
+
+def _name_candidates(ctx: _SentCtx) -> list[tuple[int, int]]:
+    """Spans NER typed ORG that look like names, and untagged name-like runs at the start of
+    the sentence or of a clause after a comma (the small model misses many non-English names)."""
+    doc, out = ctx.doc, []
+    taken = {k for p in ctx.persons for k in range(p[0], p[1])}
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and not taken & set(range(ent.start, ent.end)) and _name_like(doc, ent.start, ent.end):
+            out.append((ent.start, ent.end))
+    for i in range(len(doc)):
+        if (i == 0 or doc[i - 1].text == ",") and not doc[i].ent_type_ and i not in taken:
+            j = i
+            while j < len(doc) and j - i < 3 and not doc[j].ent_type_ and doc[j].text[:1].isupper():
+                j += 1
+            if _name_like(doc, i, j):
+                out.append((i, j))
+    return out
+
+
+def _person_context(ctx: _SentCtx, i: int, j: int, roles: list[RoleMatch]) -> bool:
+    """The words around a name-like span show a person: a title before it ("Chancellor X"),
+    ", who", a role phrase as its apposition or predicate ("X, chairwoman of …", "X is the
+    mayor …", "X was appointed …"), or a verb only people do ("took over as", "succeeded")."""
+    doc, lex = ctx.doc, lexicon()
+    nxt = doc[j].lower_ if j < len(doc) else ""
+    after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+    if i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in lex.role_words and doc[i].ent_type_ == "ORG":
+        return True  # "Chancellor [Olaf Scholz]ORG"
+    if nxt == "," and after == "who":
+        return True
+    if nxt in ("took", "takes") and after in ("over", "office", "up"):
+        return True
+    if nxt in ("served", "serves") and after == "as":
+        return True
+    if nxt in SUCCESSION and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+        return True
+    for m in roles:
+        if j < m.start <= j + 6:
+            between = doc[j:m.start]
+            if all(t.lower_ in _BETWEEN_NAME_AND_ROLE or t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in between):
+                return nxt == "," or nxt in LINK_WORDS or nxt in ("has", "had", "have")
+    return False
+
+
+def _rescue_names(ctx: _SentCtx, mentions: list[Mention]) -> None:
+    """Make the name-like spans a role context shows to be people persons of this sentence;
+    an organisation mention NER made of one is dropped."""
+    cands = _name_candidates(ctx)
+    if not cands:
+        return
+    roles = find_roles(ctx.doc)
+    for i, j in cands:
+        if _person_context(ctx, i, j, roles):
+            _regnal_person(ctx, (i, j), mentions, "name_in_role_context")
 
 
 def _note_names(ctx: _SentCtx) -> None:
@@ -1103,14 +1241,22 @@ def _attach_dates(ctx: _SentCtx, claim: Claim, claims: list[Claim]) -> None:
     prev = max((c.role_span.end for c in claims if c.sentence == claim.sentence and c.role_span.end <= claim.role_span.start),
                default=ctx.sent.start)
     before = [d for d in ctx.dates if d.kind in tenure_kinds and prev <= d.start_char and d.end_char <= claim.role_span.start]
+    if before and prev > ctx.sent.start and before[0].start_char - prev < 25 and not _comma_between(ctx, prev, before[0].start_char):
+        before = before[1:]  # "who led NATO as secretary general from 2014 to 2024, is now …": the earlier role's date
     chosen = after[0] if after else (before[-1] if before else None)
     if chosen is None:
         return
-    if chosen.kind == "point" and not (
+    if chosen.kind == "point" and not claim.dated_event and not (
         claim.rule in ("copula", "succession", "conjunction", "verb_role") and claim.status_strength == 0
     ):
         return  # "in 2014" only dates an event (became / was appointed)
     apply_date(claim, chosen)
+
+
+def _comma_between(ctx: _SentCtx, a: int, b: int) -> bool:
+    """A comma or semicolon between document offsets a and b of this sentence."""
+    gap = ctx.sent.text[a - ctx.sent.start : b - ctx.sent.start]
+    return "," in gap or ";" in gap
 
 
 def apply_date(claim, mention) -> None:
@@ -1297,6 +1443,71 @@ def _window_start(index: int, starts: list[int], quoted) -> int:
     return max(k, 0)
 
 
+#: Verbs of saying whose subject is the speaker, never the person a reported clause describes.
+REPORTING_VERBS = {"said", "says", "told", "tells", "added", "stated", "noted", "warned", "argued", "wrote", "claimed",
+                   "explained", "insisted", "announced", "confirmed", "reported", "revealed", "believes", "thinks",
+                   "denied", "suggested", "alleged", "admitted"}
+
+
+def _speakers_before(ctx: _SentCtx, k: int) -> set[int]:
+    """Ids of persons of this sentence who are the subject of a reporting verb before token k:
+    in "Paul Lind said the chief executive had resigned" the chief executive is not Paul Lind."""
+    doc, out = ctx.doc, set()
+    for ps, pe, person in ctx.persons:
+        if pe < k and any(t.lower_ in REPORTING_VERBS for t in doc[pe:min(pe + 3, k)]):
+            out.add(id(person))
+    return out
+
+
+def _office_event_at(doc, i: int) -> bool:
+    """ "took office", "assumed office", "took up the post", "was sworn in" (not "… as ROLE",
+    which the role rules read): taking up a post named elsewhere."""
+    w = doc[i].lower_
+    nxt = [t.lower_ for t in doc[i + 1 : i + 4]]
+    if not nxt:
+        return False
+    if w in ("took", "takes", "assumed", "assumes") and nxt[0] == "office":
+        return nxt[1:2] != ["as"]
+    if w in ("took", "takes") and nxt[0] == "up" and any(x in ("post", "job", "role", "position") for x in nxt[1:3]):
+        return True
+    if w == "sworn" and nxt[0] == "in" and i > 0 and doc[i - 1].lower_ in ("was", "were", "been"):
+        return nxt[1:2] != ["as"]
+    return False
+
+
+def _office_events(ctx: _SentCtx, mentions, quoted) -> list[tuple[Mention, object, int]]:
+    """ "She took office in September 2019": the person and the date, to start the post the
+    text names for that person nearby (see ``_date_office_events``)."""
+    if ctx.sent.lang != "en" or not ctx.dates:
+        return []
+    doc, out = ctx.doc, []
+    for i in range(1, len(doc) - 1):
+        if not _office_event_at(doc, i) or in_ranges(ctx.sent.start + doc[i].idx, quoted):
+            continue
+        pos = ctx.sent.start + doc[i].idx
+        date = next((d for d in ctx.dates if d.kind in ("point", "since") and d.start_char > pos and d.start is not None), None)
+        subject = _subject_left(ctx, i, mentions, quoted)
+        between = [t.lower_ for t in doc[subject[0][1]:i]] if subject else []
+        if date is None or subject is None or set(between) & IRREALIS:
+            continue
+        out.append((subject[0][2], date, ctx.sent.index))
+    return out
+
+
+def _date_office_events(events, claims: list[Claim], names: dict[str, str]) -> None:
+    """Give the start date of "X took office in …" to X's post stated in the same or one of the
+    two sentences before, when that post has no start of its own (the latest such post)."""
+    for mention, date, sent in events:
+        person = mention.name or names.get(mention.text, mention.text)
+        cands = [c for c in claims if c.person == person and sent - 2 <= c.sentence <= sent and c.start is None
+                 and c.end is None and c.status != "former"]
+        if not cands:
+            continue
+        target = max(cands, key=lambda c: (c.sentence, c.role_span.start))
+        target.start = date.start
+        target.date_span = Span(date.start_char, date.end_char, date.text)
+
+
 def _descriptions(deferred, claims: list[Claim], mentions: list[Mention], quoted, sentences: list[Sentence]) -> list[Claim]:
     """Role descriptions that refer back: new claims, folded later into known posts."""
     holders: dict[tuple[str, Optional[str]], str] = {}
@@ -1307,7 +1518,9 @@ def _descriptions(deferred, claims: list[Claim], mentions: list[Mention], quoted
     starts = [s.start for s in sentences]
     for ctx, m in deferred:
         pos = ctx.sent.start + ctx.doc[m.start].idx
-        name = description_holder(m.role, m.org_name, holders, pos, persons, quoted, _window_start(ctx.sent.index, starts, quoted))
+        speakers = _speakers_before(ctx, m.start)
+        cands = [p for p in persons if id(p) not in speakers]
+        name = description_holder(m.role, m.org_name, holders, pos, cands, quoted, _window_start(ctx.sent.index, starts, quoted))
         if name is None:
             continue
         if m.role in NEEDS_ORG_ALWAYS and not any(c.person == name and c.org == m.org_name for c in claims):
@@ -1379,12 +1592,17 @@ def _superseded(claims: list[Claim], anchor: Optional[str]) -> None:
             c.status, c.status_strength = "former", 1
 
 
+#: A membership or a job is no head's post: "its leader" never folds into "member" of a party.
+NOT_FOLD_TARGETS = {"member", "employee", "board member", "staffer", "partner", "founder", "co-founder"}
+
+
 def _fold_generic(claims: list[Claim]) -> None:
     """"NATO chief" folds into the same person's specific post at NATO."""
     for c in claims:
         if c.role not in FOLDABLE or c.org is None:
             continue
-        specific = [d for d in claims if d.person == c.person and d.org == c.org and d.role not in FOLDABLE]
+        specific = [d for d in claims if d.person == c.person and d.org == c.org and d.role not in FOLDABLE
+                    and d.role not in NOT_FOLD_TARGETS]
         roles = {d.role for d in specific}
         if len(roles) == 1:
             c.role = specific[0].role

@@ -92,11 +92,46 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
         k += 1
     if k > end and k < len(doc) and doc.lang_ == "en" and _name_token(doc[k]) and not doc[k].ent_type_:
         end = k + 1  # NER stopped at a particle: "[Carl von der] Esch"
+    elif end - start > 1 and doc[end - 1].lower_ in NAME_PARTICLES and end < len(doc) and doc.lang_ == "en" \
+            and _name_token(doc[end]) and doc[end].ent_type_ not in ("DATE", "TIME", "CARDINAL"):
+        end += 1  # a name never ends on a particle: "[Ursula von der] [Leyen]GPE"
+    elif doc.lang_ == "en" and _trailing_surname(doc, start, end):
+        end += 1  # NER dropped the last of three names: "[Espen Barth] Eide"
     while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’", "-", ","):
         end -= 1
     if end <= start or not any(t.is_alpha and t.text[0].isupper() for t in doc[start:end]):
         return None
     return start, end
+
+
+#: Head words of organisation names: a capitalised word like these after a name starts or
+#: continues an organisation ("Jane Roe Foundation"), it is no surname.
+ORG_HEAD_WORDS = {
+    "bank", "group", "party", "council", "union", "association", "agency", "ministry", "office", "committee",
+    "university", "institute", "foundation", "corporation", "corp", "inc", "ltd", "plc", "company", "co",
+    "holdings", "fund", "authority", "administration", "commission", "federation", "league", "club", "solutions",
+    "energy", "airlines", "airways", "motors", "partners", "capital", "systems", "technologies", "media", "news",
+    "times", "post", "press", "services", "church", "school", "college", "hospital", "court", "department",
+    "army", "forces", "police", "assembly", "parliament", "congress", "senate", "government", "board", "trust",
+    "society", "network", "gruppen", "hydro", "power", "electric", "insurance", "international", "industries",
+    "directorate", "organisation", "organization", "centre", "center", "museum", "orchestra", "theatre",
+    "academy", "alliance", "front", "movement", "cabinet", "coalition", "unit", "service", "review", "journal",
+    "gas", "oil", "petroleum", "telecom", "airport", "station", "square", "street", "city", "county", "state",
+    "republic", "kingdom", "province", "region", "island", "islands", "river", "lake", "valley", "house", "hall",
+}
+
+
+def _trailing_surname(doc, start: int, end: int) -> bool:
+    """One more capitalised, untagged proper noun right after a person span of two names
+    ("Espen Barth" + "Eide"): the small model often drops the last of three names. Not an
+    organisation head word ("Jane Roe Foundation"), not the start of a longer capitalised run."""
+    if end - start != 2 or end >= len(doc):
+        return False
+    tok = doc[end]
+    if tok.ent_type_ or tok.tag_ != "NNP" or not _name_token(tok) or tok.lower_ in ORG_HEAD_WORDS:
+        return False
+    nxt = doc[end + 1] if end + 1 < len(doc) else None
+    return nxt is None or not (nxt.text[:1].isupper() and nxt.is_alpha) and nxt.lower_ not in ("'s", "’s")
 
 
 def label_lang(ent) -> str:
@@ -116,6 +151,7 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
     """Person and organisation mentions from NER, cleaned; places get type organization
     with their label kept, so facts.py can keep them only where they hold a post."""
     out: list[Mention] = []
+    taken: set[int] = set()  # tokens a person span grew over (an entity NER cut off the name)
     for ent in doc.ents:
         label = ent.label_
         if label in PERSON_LABELS:
@@ -125,7 +161,10 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
             toks = doc[span[0] : span[1]]
             if len(toks) == 1 and toks[0].lower_ in NOT_NAME_WORDS:
                 continue
+            taken.update(range(ent.end, span[1]))
             out.append(_mention(sent, toks, "person", label))
+        elif ent.start in taken:
+            continue
         elif label in ORG_LABELS or label in PLACE_LABELS:
             toks = ent
             if toks[0].lower_ == "the" and len(toks) > 1:

@@ -340,6 +340,8 @@ def _left_modifiers(doc, m: RoleMatch) -> None:
             m.status_cue = m.status_cue or "current"
         elif w in SKIP_MODIFIERS or (w == "-" and i > 0):
             pass
+        elif _noun_premodifier(doc, i, m):
+            pass  # "county governor", "club president", "board chairman": kept in role_text
         elif ordinal_value(w) is not None and m.ordinal is None:
             m.ordinal = ordinal_value(w)
         else:
@@ -349,6 +351,14 @@ def _left_modifiers(doc, m: RoleMatch) -> None:
     if prefix:
         role = " ".join(prefix) + " " + m.role
         m.role = role.replace("co chair", "co-chair").replace("co founder", "co-founder")
+
+
+def _noun_premodifier(doc, i: int, m: RoleMatch) -> bool:
+    """A lower-case common noun compounded onto the role ("county governor", "union leader"):
+    part of the phrase, so "as county governor" links like "as governor". Needs a parse."""
+    tok = doc[i]
+    return (tok.is_alpha and tok.text.islower() and tok.pos_ == "NOUN" and tok.dep_ == "compound"
+            and m.core_start <= tok.head.i < m.core_end and tok.lower_ not in DETERMINERS)
 
 
 def _org_name_span(doc, i: int) -> Optional[tuple[int, int, str]]:
@@ -435,8 +445,12 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
     if label == "rule:cap" and end < len(doc) and doc[end].ent_type_ in PERSON_LABELS:
         end = next((e.end for e in doc.ents if e.start == end), end)  # "Jan [Peter Balkenende]"
         end -= doc[end - 1].lower_ in ("'s", "’s")
-    if _cabinet_of(doc, m, start, end) or any(_ent_at(doc, k, PERSON_LABELS) for k in range(start, end)):
-        return  # "member of X's cabinet", or a person after "of" ("chief of staff of Rutte")
+    if _cabinet_of(doc, m, start, end):
+        return  # "member of X's cabinet"
+    if any(_ent_at(doc, k, PERSON_LABELS) for k in range(start, end)):
+        if not _misread_person(doc, m, i, start, end):
+            return  # a person after "of" ("chief of staff of Rutte", "an adviser to Jane Roe")
+        m.extras["org_was_person"] = True
     if doc[i].lower_ == "in" and (label == "NORP" or doc[start:end].text in lexicon().demonyms):
         return  # "prime minister in Dutch history"
     if doc[i].lower_ == "of" and label == "rule:cap" and m.category == "employee" and _has_ner(doc):
@@ -453,6 +467,21 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
         return
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.end = end
+
+
+#: Posts held in an organisation or a place, never "of" a person: a name NER calls a person
+#: after "mayor of" / "chief executive of" is a place or company it misread ("mayor of Malmo").
+NOT_OF_PERSON_CATEGORIES = {"head_of_state", "head_of_government", "executive", "org_head", "chair", "legislator"}
+
+
+def _misread_person(doc, m: RoleMatch, prep: int, start: int, end: int) -> bool:
+    """True when the "person" after "ROLE of" can only be the post's organisation or place."""
+    if doc[prep].lower_ != "of" or m.category not in NOT_OF_PERSON_CATEGORIES or m.role in ("chief of staff",):
+        return False
+    if end < len(doc) and doc[end].lower_ in ("'s", "’s", "'"):
+        return False  # "head of Jane Roe's office"
+    ent = _ent_at(doc, start, PERSON_LABELS)
+    return ent is not None and ent.start == start and ent.end <= end
 
 
 def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
