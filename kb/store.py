@@ -470,8 +470,164 @@ JOIN persons p ON p.id = x.person_id
 JOIN positions pos ON pos.id = x.position_id;
 """
 
+#: The rows of the ``news_vs_reference`` view for the tenures matching ``{scope}`` (a condition on
+#: tenures ``t``, persons ``p``, positions ``pos``), by the v2 view's rules: a linked tenure of a
+#: linked post is 'missing in reference' without a P39 statement of that post; each statement
+#: it agrees with (dates compared at their common precision) is a 'confirmed' row; a tenure no
+#: statement confirms gets one 'contradiction' row per statement, with the problem. Written
+#: without a WITH clause because trigger bodies cannot hold one.
+REFERENCE_COMPARISONS_SELECT = """
+SELECT y.tenure_id, y.person_id, y.person,
+       CASE WHEN NOT y.has_ref THEN 'missing in reference'
+            WHEN y.problem IS NULL THEN 'confirmed' ELSE 'contradiction' END,
+       y.problem, y.news_start, y.ref_start, y.ref_end
+FROM (
+  SELECT x.*, max(x.has_ref AND x.problem IS NULL) OVER (PARTITION BY x.tenure_id) AS confirmed_any
+  FROM (
+    SELECT t.id AS tenure_id, t.person_id, p.name AS person, t.start AS news_start,
+           c.qid IS NOT NULL AS has_ref, c.start AS ref_start, c."end" AS ref_end,
+           CASE
+             WHEN c.qid IS NULL THEN NULL
+             WHEN t.start IS NOT NULL AND c.start IS NOT NULL
+                  AND substr(t.start, 1, min(length(t.start), length(c.start)))
+                      <> substr(c.start, 1, min(length(t.start), length(c.start)))
+               THEN 'start differs'
+             WHEN t."end" IS NOT NULL AND c."end" IS NOT NULL
+                  AND substr(t."end", 1, min(length(t."end"), length(c."end")))
+                      <> substr(c."end", 1, min(length(t."end"), length(c."end")))
+               THEN 'end differs'
+             WHEN c."end" IS NULL AND (t."end" IS NOT NULL OR t.status = 'former')
+               THEN 'reference open, news says ended'
+             WHEN c."end" IS NOT NULL AND t."end" IS NULL AND t.status = 'current'
+                  AND substr(t.status_as_of, 1, length(c."end")) > c."end"
+               THEN 'reference ended, news says current'
+           END AS problem
+    FROM tenures t
+    JOIN persons p ON p.id = t.person_id
+    JOIN positions pos ON pos.id = t.position_id
+    LEFT JOIN ref_claims c ON c.property = 'P39' AND c.qid = p.qid AND c.value = pos.qid
+    WHERE p.qid IS NOT NULL AND pos.qid IS NOT NULL AND ({scope})
+  ) x
+) y
+WHERE NOT y.has_ref OR y.problem IS NULL OR NOT y.confirmed_any
+"""
+
+REFERENCE_COMPARISONS_COLUMNS = ("tenure_id", "person_id", "person", "category", "problem", "news_start",
+                                 "ref_start", "ref_end")
+
+
+def _refresh_comparisons(scope: str, tenures: str) -> str:
+    """Trigger body: drop the comparison rows of ``tenures`` (a subquery of tenure ids) and
+    recompute those of the tenures matching ``scope``."""
+    return (f"DELETE FROM reference_comparisons WHERE tenure_id IN ({tenures});\n"
+            f"INSERT INTO reference_comparisons ({', '.join(REFERENCE_COMPARISONS_COLUMNS)})"
+            f"{REFERENCE_COMPARISONS_SELECT.format(scope=scope)};")
+
+
+def _claim_scope(row: str) -> tuple[str, str]:
+    """(scope, tenure ids) of the tenures a P39 reference row ``row`` (NEW or OLD) speaks of."""
+    return (f"p.qid = {row}.qid AND pos.qid = {row}.value",
+            "SELECT t.id FROM persons p JOIN tenures t ON t.person_id = p.id "
+            f"JOIN positions pos ON pos.id = t.position_id WHERE p.qid = {row}.qid AND pos.qid = {row}.value")
+
+
+def _comparison_triggers() -> str:
+    """Triggers keeping ``reference_comparisons`` equal to a full recomputation after any write
+    to what it depends on: a tenure's dates and status, a person's name and QID, a position's
+    QID, P39 statements. Guards (WHEN) skip the upserts that change none of these."""
+    tenure_changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in
+                                 ("start", '"end"', "status", "status_as_of", "person_id", "position_id"))
+    by_tenure = ("t.id = NEW.id", "SELECT OLD.id")
+    triggers = {
+        "tenure_insert": ("AFTER INSERT ON tenures", "t.id = NEW.id", "SELECT NEW.id"),
+        "tenure_update": ('AFTER UPDATE OF start, "end", status, status_as_of, person_id, position_id ON tenures '
+                          f"WHEN {tenure_changed}", *by_tenure),
+        "person_insert": ("AFTER INSERT ON persons", "t.person_id = NEW.id",
+                          "SELECT id FROM tenures WHERE person_id = NEW.id"),
+        "person_update": ("AFTER UPDATE OF name, qid ON persons WHEN OLD.name IS NOT NEW.name OR OLD.qid IS NOT NEW.qid",
+                          "t.person_id = NEW.id", "SELECT id FROM tenures WHERE person_id IN (OLD.id, NEW.id)"),
+        "position_insert": ("AFTER INSERT ON positions", "t.position_id = NEW.id",
+                            "SELECT id FROM tenures WHERE position_id = NEW.id"),
+        "position_update": ("AFTER UPDATE OF qid ON positions WHEN OLD.qid IS NOT NEW.qid", "t.position_id = NEW.id",
+                            "SELECT id FROM tenures WHERE position_id IN (OLD.id, NEW.id)"),
+        "claim_insert": ("AFTER INSERT ON ref_claims WHEN NEW.property = 'P39'", *_claim_scope("NEW")),
+        "claim_delete": ("AFTER DELETE ON ref_claims WHEN OLD.property = 'P39'", *_claim_scope("OLD")),
+    }
+    out = []
+    for name, (event, scope, tenures) in triggers.items():
+        out.append(f"CREATE TRIGGER IF NOT EXISTS reference_comparisons_{name} {event} BEGIN\n"
+                   f"{_refresh_comparisons(scope, tenures)}\nEND;")
+    old_scope, old_tenures = _claim_scope("OLD")
+    new_scope, new_tenures = _claim_scope("NEW")
+    out.append("CREATE TRIGGER IF NOT EXISTS reference_comparisons_claim_update AFTER UPDATE ON ref_claims "
+               "WHEN OLD.property = 'P39' OR NEW.property = 'P39' BEGIN\n"
+               f"{_refresh_comparisons(old_scope, old_tenures)}\n{_refresh_comparisons(new_scope, new_tenures)}\nEND;")
+    out.append("CREATE TRIGGER IF NOT EXISTS reference_comparisons_tenure_delete AFTER DELETE ON tenures BEGIN\n"
+               "DELETE FROM reference_comparisons WHERE tenure_id = OLD.id;\nEND;")
+    out.append("CREATE TRIGGER IF NOT EXISTS reference_comparisons_person_delete AFTER DELETE ON persons BEGIN\n"
+               "DELETE FROM reference_comparisons WHERE person_id = OLD.id;\nEND;")
+    out.append("CREATE TRIGGER IF NOT EXISTS reference_comparisons_position_delete AFTER DELETE ON positions BEGIN\n"
+               "DELETE FROM reference_comparisons WHERE tenure_id IN "
+               "(SELECT id FROM tenures WHERE position_id = OLD.id);\nEND;")
+    return "\n".join(out)
+
+
+#: Schema v4: more read-side data kept by the store, for the canned queries that still read too
+#: much at 100k documents. ``reference_comparisons`` holds the rows of ``news_vs_reference``
+#: (kept by triggers, so reference imports and direct writes keep it right too), read in page
+#: order from one index; ``mentions.published`` copies its document's date so that a person's
+#: mentions are walked newest first from one index; two tenure indexes let who_held_on_date walk
+#: a role's tenures by evidence count and look at a post's tenures of other roles.
+VIEWS_V4 = f"""
+-- P39 statements by (person, post): the comparisons' lookups. Not named idx_ref_*: the reference
+-- import drops those while it loads and the triggers below must never scan ref_claims.
+CREATE INDEX IF NOT EXISTS idx_p39_claims ON ref_claims(qid, value, start, "end") WHERE property = 'P39';
+CREATE TABLE IF NOT EXISTS reference_comparisons (
+    tenure_id TEXT NOT NULL REFERENCES tenures(id),
+    person_id TEXT NOT NULL REFERENCES persons(id),
+    person TEXT NOT NULL,
+    category TEXT NOT NULL,
+    problem TEXT,
+    news_start TEXT,
+    ref_start TEXT,
+    ref_end TEXT
+);
+CREATE INDEX IF NOT EXISTS idx_reference_comparisons_page
+    ON reference_comparisons(category, person, news_start, tenure_id, ref_start, ref_end);
+CREATE INDEX IF NOT EXISTS idx_reference_comparisons_tenure ON reference_comparisons(tenure_id);
+CREATE INDEX IF NOT EXISTS idx_reference_comparisons_person
+    ON reference_comparisons(person_id, category, person, news_start, tenure_id, ref_start, ref_end);
+DELETE FROM reference_comparisons;
+INSERT INTO reference_comparisons ({", ".join(REFERENCE_COMPARISONS_COLUMNS)})
+{REFERENCE_COMPARISONS_SELECT.format(scope="1")};
+{_comparison_triggers()}
+
+DROP VIEW IF EXISTS news_vs_reference;
+CREATE VIEW news_vs_reference AS
+SELECT r.category, r.problem, r.tenure_id, r.person_id, r.person, p.qid AS person_qid,
+       t.position_id, pos.label AS position, pos.qid AS position_qid,
+       r.news_start, t."end" AS news_end, t.status AS news_status,
+       t.status_as_of, r.ref_start, r.ref_end, t.n_evidence
+FROM reference_comparisons r
+JOIN tenures t ON t.id = r.tenure_id
+JOIN persons p ON p.id = r.person_id
+JOIN positions pos ON pos.id = t.position_id;
+
+-- who_held_on_date: a role's tenures by evidence count, and a post's tenures by role
+CREATE INDEX IF NOT EXISTS idx_tenures_role_evidence
+    ON tenures(role, n_evidence DESC, id, start, "end", status, status_as_of, position_id);
+CREATE INDEX IF NOT EXISTS idx_tenures_position_role
+    ON tenures(position_id, role, n_evidence, id, start, "end", status, status_as_of);
+
+-- documents_mentioning_person: a person's mentions newest first from the index alone
+ALTER TABLE mentions ADD COLUMN published TEXT;
+UPDATE mentions SET published = (SELECT d.published FROM documents d WHERE d.id = mentions.document_id);
+CREATE INDEX IF NOT EXISTS idx_mentions_entity_published
+    ON mentions(entity_id, published DESC, document_id, sentence_id);
+"""
+
 #: Append-only list of migrations; index + 1 is the schema version it produces.
-MIGRATIONS: list[str] = [SCHEMA_V1, VIEWS_V2, VIEWS_V3]
+MIGRATIONS: list[str] = [SCHEMA_V1, VIEWS_V2, VIEWS_V3, VIEWS_V4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Tables written per document (deleted and rewritten when a document is rebuilt).
@@ -662,7 +818,7 @@ def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None
             for m in ent.mentions:
                 mention_rows.append((
                     f"{doc.id}:{m.start}:{m.end}:{ent.type}", doc.id, sent_ids.get(m.sentence),
-                    ent.type, eid, m.text, ent.name, m.start, m.end, m.label,
+                    ent.type, eid, m.text, ent.name, m.start, m.end, m.label, doc.published,
                 ))
         # candidates are read by nothing in this transaction: one batch keeps their order
         if candidate_rows:
@@ -685,7 +841,7 @@ def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None
 _DOCUMENT_COLUMNS = ("id", "content_hash", "source", "title", "url", "published", "lang", "n_chars",
                      "text", "meta", "pipeline", "built_at")
 _MENTION_COLUMNS = ("id", "document_id", "sentence_id", "entity_type", "entity_id", "text", "name",
-                    "start", "end", "label")
+                    "start", "end", "label", "published")
 _EVIDENCE_COLUMNS = (
     "id", "tenure_id", "document_id", "sentence_id", "sentence", "published", "person_start",
     "person_end", "role_text", "role_start", "role_end", "org_start", "org_end", "date_text",

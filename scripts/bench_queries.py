@@ -153,12 +153,12 @@ def generate_rows(world: World, documents: int, per_doc: int) -> Iterator[tuple[
             yield "mentions", {"id": f"{doc_id}:{s_start}:{s_start + len(person['name'])}:person", "document_id": doc_id,
                                "sentence_id": sid, "entity_type": "person", "entity_id": person["id"],
                                "text": person["name"], "name": person["name"], "start": s_start,
-                               "end": s_start + len(person["name"]), "label": "PERSON"}
+                               "end": s_start + len(person["name"]), "label": "PERSON", "published": published}
             yield "mentions", {"id": f"{doc_id}:{org_at}:{org_at + len(position['org_name'])}:organization",
                                "document_id": doc_id, "sentence_id": sid, "entity_type": "organization",
                                "entity_id": position["organization_id"], "text": position["org_name"],
                                "name": position["org_name"], "start": org_at,
-                               "end": org_at + len(position["org_name"]), "label": "ORG"}
+                               "end": org_at + len(position["org_name"]), "label": "ORG", "published": published}
             yield "evidence", {"id": f"{doc_id}:{k}", "tenure_id": tid, "document_id": doc_id, "sentence_id": sid,
                                "sentence": text, "published": published, "person_start": s_start,
                                "person_end": s_start + len(person["name"]), "role_text": role_text,

@@ -115,7 +115,13 @@ def test_refresh_all_aggregates_rebuilds_the_pairs(db_path):
 def _downgrade_to_v2(path) -> None:
     """Turn a current kb.db into the v2 layout: no maintained table, the v2 self-join view."""
     conn = sqlite3.connect(str(path))
-    with conn:
+    with conn:  # first undo v4 (see test_store_read_tables), then v3
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+            conn.execute(f"DROP TRIGGER [{name}]")
+        conn.execute("DROP INDEX idx_mentions_entity_published")
+        conn.execute("ALTER TABLE mentions DROP COLUMN published")
+        conn.execute("DROP VIEW news_vs_reference")
+        conn.execute("DROP TABLE reference_comparisons")
         conn.execute("DROP VIEW tenure_conflicts")
         conn.execute("DROP TABLE tenure_conflict_pairs")
         conn.executescript(store.VIEWS_V2)

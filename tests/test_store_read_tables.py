@@ -1,0 +1,245 @@
+"""Schema v4: read-side data the store keeps for the canned queries, and the queries that read it.
+
+Real SQLite files; documents written with ``store.save_extraction`` (fictional people and
+sentences written for these tests). ``reference_comparisons`` must always equal the v2
+``news_vs_reference`` view computed from scratch, whatever is written in whatever order;
+``mentions.published`` must equal its document's date; the rewritten canned queries must return
+what straightforward (slow) versions of the same definitions return.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import yaml
+
+from kb import store
+from kb.model import Link
+from kb.settings import REPO_ROOT
+from test_store_conflicts import claim_doc
+
+#: The v2 view's statement (tenures x P39 statements computed on read): the reference.
+V2_NEWS_VS_REFERENCE = re.search(r"CREATE VIEW IF NOT EXISTS news_vs_reference AS\n(.*?);\n",
+                                 store.VIEWS_V2, re.S).group(1)
+
+#: Position QIDs for the roles of the test documents (the post at Acme Corp).
+ROLE_QIDS = {"chair": "Q901", "treasurer": "Q902", "secretary": "Q903"}
+
+
+def linked_doc(doc_id: str, claims, published: str = "2025-01-10", names: dict[str, str] | None = None):
+    """claim_doc with its posts linked to ROLE_QIDS, and optionally other display names for
+    the same persons (the same QID: the store keeps the longest name)."""
+    linked = claim_doc(doc_id, claims, published)
+    for ten in linked.extraction.tenures:
+        if ten.role in ROLE_QIDS:
+            linked.position_links[(ten.role, ten.org)] = Link(qid=ROLE_QIDS[ten.role], score=1.0, method="exact")
+    for (kind, name), link in list(linked.entity_links.items()):
+        if names and name in names:
+            linked.entity_links[(kind, name)] = Link(qid=names[name], score=1.0, method="exact")
+    return linked
+
+
+def person_qid(db, name: str) -> str:
+    return db.execute("SELECT qid FROM persons WHERE name = ?", [name]).fetchone()[0]
+
+
+def stored(db) -> list[str]:
+    return sorted(map(repr, db.execute("SELECT * FROM news_vs_reference").fetchall()))
+
+
+def recomputed(db) -> list[str]:
+    return sorted(map(repr, db.execute(V2_NEWS_VS_REFERENCE).fetchall()))
+
+
+def add_claim(db, qid: str, post: str, start=None, end=None) -> None:
+    with db.conn:
+        db.execute("INSERT INTO ref_claims (qid, property, value, start, \"end\") VALUES (?, 'P39', ?, ?, ?)",
+                   [qid, post, start, end])
+
+
+def test_comparisons_follow_every_write_like_the_v2_view(db_path):
+    db = store.open_db(db_path)
+    store.save_extraction(db, linked_doc("d1", [("Ann Example", "chair", "2010", None),
+                                                ("Bo Sample", "treasurer", "2012", "2016")]))
+    rows = list(store.iter_rows(db, "SELECT person, category FROM news_vs_reference ORDER BY person"))
+    assert rows == [{"person": "Ann Example", "category": "missing in reference"},
+                    {"person": "Bo Sample", "category": "missing in reference"}]
+    ann, bo = person_qid(db, "Ann Example"), person_qid(db, "Bo Sample")
+    add_claim(db, ann, "Q901", "2010-03", None)  # agrees at year precision: confirmed
+    add_claim(db, bo, "Q902", "2011", "2016")  # the start differs: a contradiction
+    assert stored(db) == recomputed(db)
+    got = {r["person"]: (r["category"], r["problem"]) for r in store.iter_rows(db, "SELECT * FROM news_vs_reference")}
+    assert got == {"Ann Example": ("confirmed", None), "Bo Sample": ("contradiction", "start differs")}
+    # a second reference term that confirms Bo's tenure hides the contradiction
+    add_claim(db, bo, "Q902", "2012", "2016")
+    assert [r["category"] for r in store.iter_rows(db, "SELECT * FROM news_vs_reference WHERE person = 'Bo Sample'")] == ["confirmed"]
+    assert stored(db) == recomputed(db)
+    # the news now says Ann's tenure ended: the open reference statement is contradicted
+    store.save_extraction(db, linked_doc("d2", [("Ann Example", "chair", "2010", "2020")], published="2025-02-01"))
+    assert stored(db) == recomputed(db)
+    assert "reference open, news says ended" in {r[1] for r in db.execute("SELECT * FROM news_vs_reference")}
+    # a document re-extracted, a document deleted, a statement deleted
+    store.save_extraction(db, linked_doc("d2", [("Ann Example", "secretary", "2021", None)], published="2025-02-01"))
+    assert stored(db) == recomputed(db)
+    store.delete_document(db, "d1")
+    assert stored(db) == recomputed(db)
+    with db.conn:
+        db.execute("DELETE FROM ref_claims WHERE qid = ?", [bo])
+    assert stored(db) == recomputed(db)
+    assert db.execute("SELECT count(*) FROM reference_comparisons").fetchone()[0] == len(recomputed(db)) == 1
+
+
+def test_comparisons_follow_names_and_links_of_persons_and_posts(db_path):
+    db = store.open_db(db_path)
+    store.save_extraction(db, linked_doc("d1", [("Cy Dunmore", "chair", "2015", None)], names={"Cy Dunmore": "Q4711"}))
+    add_claim(db, "Q4711", "Q901", "2015", None)
+    # a longer name for the same person (same QID) becomes the display name and the sort key
+    store.save_extraction(db, linked_doc("d2", [("Cyril Dunmore", "chair", "2015", None)],
+                                         names={"Cyril Dunmore": "Q4711"}))
+    assert db.execute("SELECT DISTINCT person FROM reference_comparisons").fetchall() == [("Cyril Dunmore",)]
+    assert stored(db) == recomputed(db)
+    # the post loses its link (a plain UPDATE, as a manual correction would): no comparison
+    with db.conn:
+        db.execute("UPDATE positions SET qid = NULL WHERE qid = 'Q901'")
+    assert stored(db) == recomputed(db) == []
+    with db.conn:
+        db.execute("UPDATE positions SET qid = 'Q901' WHERE role = 'chair'")
+        db.execute("UPDATE persons SET qid = NULL WHERE qid = 'Q4711'")
+    assert stored(db) == recomputed(db) == []
+    with db.conn:
+        db.execute("UPDATE persons SET qid = 'Q4711' WHERE name = 'Cyril Dunmore'")
+    assert stored(db) == recomputed(db) != []
+
+
+def test_mentions_carry_their_document_date(db_path):
+    db = store.open_db(db_path)
+    store.save_extraction(db, linked_doc("d1", [("Ann Example", "chair", "2010", None)], published="2024-05-06"))
+    store.save_extraction(db, linked_doc("d1", [("Ann Example", "chair", "2010", None)], published="2024-05-07"))
+    assert set(db.execute("SELECT published FROM mentions").fetchall()) == {("2024-05-07",)}
+
+
+def test_a_v3_database_is_upgraded_with_comparisons_and_mention_dates(tmp_path):
+    """A v3 kb.db (rows written before v4) gets mentions.published and reference_comparisons."""
+    path = tmp_path / "v3.db"
+    conn = sqlite3.connect(path)
+    for migration in store.MIGRATIONS[:3]:
+        conn.executescript(migration)
+    conn.execute("PRAGMA user_version = 3")
+    with conn:
+        conn.execute("INSERT INTO documents (id, content_hash, published) VALUES ('d1', 'h1', '2023-04-05')")
+        conn.execute("INSERT INTO mentions (id, document_id, entity_type, entity_id, text) "
+                     "VALUES ('m1', 'd1', 'person', 'Q1', 'Dee Fallow')")
+        conn.execute("INSERT INTO persons (id, name, qid) VALUES ('Q1', 'Dee Fallow', 'Q1')")
+        conn.execute("INSERT INTO positions (id, label, role, qid) VALUES ('Q901', 'chair of Acme', 'chair', 'Q901')")
+        conn.execute("INSERT INTO tenures (id, person_id, position_id, role, start, status) "
+                     "VALUES ('t1', 'Q1', 'Q901', 'chair', '2019', 'current')")
+        conn.execute("INSERT INTO ref_claims (qid, property, value, start) VALUES ('Q1', 'P39', 'Q901', '2018')")
+    conn.close()
+    db = store.open_db(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert db.execute("SELECT published FROM mentions").fetchall() == [("2023-04-05",)]
+    assert stored(db) == recomputed(db)
+    assert [(r["category"], r["problem"]) for r in store.iter_rows(db, "SELECT * FROM news_vs_reference")] == [
+        ("contradiction", "start differs")]
+
+
+# --------------------------------------------------------------------------------------------
+# Canned queries against straightforward versions of the same definitions
+# --------------------------------------------------------------------------------------------
+
+
+def canned_sql(name: str) -> str:
+    meta = yaml.safe_load((REPO_ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    return meta["databases"]["kb"]["queries"][name]["sql"]
+
+
+def run(path: Path, sql: str, **params: str) -> list[tuple]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+#: who_held_on_date by its definition: every tenure of a matched post covering the date, ranked,
+#: best first, one page (no walks, no gates).
+WHO_HELD_PLAIN = """
+WITH pos AS (SELECT id FROM positions WHERE :position <> '' AND (id = :position OR qid = :position
+             OR role = lower(:position) OR label LIKE '%' || :position || '%')),
+cmp AS (""" + re.search(r"cmp AS NOT MATERIALIZED \((.*?)\n\), role0", canned_sql("who_held_on_date"), re.S).group(1) + """)
+SELECT c.id, c.rank FROM pos JOIN cmp c ON c.position_id = pos.id ORDER BY c.rank, c.n_evidence DESC, c.id LIMIT 200
+"""
+
+
+def many_tenures_db(path: Path) -> Path:
+    """Forty people who were chair of Acme Corp at different times, a few also treasurer, with
+    different amounts of evidence; dates of every precision, some open-ended."""
+    db = store.open_db(path)
+    for i in range(40):
+        start = ["2001", "2005-03", "2009-07-14", "2012", None][i % 5]
+        end = [None, "2010", "2016-02", None, "2020-11-30", None][i % 6]
+        claims = [(f"Person Number{i:02d}", "chair", start, end)] * (1 + i % 4)
+        if i % 7 == 0:
+            claims.append((f"Person Number{i:02d}", "treasurer", "2008", None))
+        store.save_extraction(db, linked_doc(f"d{i:02d}", claims, published=f"20{10 + i % 15}-06-01"))
+    db.close()
+    return path
+
+
+def test_who_held_on_date_walks_agree_with_the_plain_definition(tmp_path):
+    path = many_tenures_db(tmp_path / "kb.db")
+    sql = canned_sql("who_held_on_date")
+    for limit in ("200", "3"):  # a page of 3 makes every walk and gate cut early
+        fast = sql.replace("LIMIT 200", f"LIMIT {limit}")
+        plain = WHO_HELD_PLAIN.replace("LIMIT 200", f"LIMIT {limit}")
+        for position in ("chair", "Chair", "treasurer", "of Acme", "Q901"):
+            for date in ("2004", "2009-07", "2010-01-01", "2016", "2030-01-01"):
+                rank = {"certain": 0, "within date precision": 1}
+                got = [(r[-1], rank.get(r[9], 2)) for r in run(path, fast, position=position, date=date)]
+                want = run(path, plain, position=position, date=date)
+                assert got == want, (limit, position, date)
+
+
+DOCUMENTS_PLAIN = """
+WITH person AS (SELECT id FROM persons WHERE id = :person OR qid = :person OR name = :person COLLATE NOCASE
+                UNION SELECT id FROM persons WHERE :person <> '' AND name LIKE '%' || :person || '%'
+                  AND NOT EXISTS (SELECT 1 FROM persons WHERE id = :person OR qid = :person OR name = :person COLLATE NOCASE))
+SELECT m.document_id, m.sentence_id, m.entity_id, d.published FROM person JOIN mentions m ON m.entity_id = person.id
+JOIN documents d ON d.id = m.document_id
+GROUP BY m.entity_id, m.document_id, m.sentence_id ORDER BY d.published DESC, m.document_id, m.sentence_id LIMIT 200
+"""
+
+
+def test_documents_mentioning_person_agrees_with_the_plain_definition(tmp_path):
+    path = many_tenures_db(tmp_path / "kb.db")
+    for limit in ("200", "5"):
+        fast = canned_sql("documents_mentioning_person").replace("LIMIT 200", f"LIMIT {limit}")
+        plain = DOCUMENTS_PLAIN.replace("LIMIT 200", f"LIMIT {limit}")
+        for person in ("Person Number07", "person number07", "Number0", "Number", "nobody"):
+            got = [(r[0], r[5], r[4], r[2]) for r in run(path, fast, person=person)]
+            want = run(path, plain, person=person)
+            assert sorted(got) == sorted(want), (limit, person)
+            assert [r[3] for r in got] == sorted((r[3] for r in got), reverse=True)
+
+
+def test_news_vs_reference_query_pages_agree_with_the_view(tmp_path):
+    path = many_tenures_db(tmp_path / "kb.db")
+    db = store.open_db(path)
+    for i, (qid,) in enumerate(db.execute("SELECT qid FROM persons ORDER BY name").fetchall()):
+        if i % 3:
+            add_claim(db, qid, "Q901", ["2001", "2006", None][i % 3], [None, "2010"][i % 2])
+    db.close()
+    order = "ORDER BY category, person, news_start, tenure_id, ref_start, ref_end"
+    for limit in ("200", "4"):
+        fast = canned_sql("news_vs_reference").replace("LIMIT 200", f"LIMIT {limit}")
+        for category in ("", "confirmed", "contradiction", "missing in reference", "other"):
+            for person in ("", "Number1", "Person Number03", "nobody"):
+                where = ["(:category = '' OR category = :category)",
+                         "(:person = '' OR person_id IN (SELECT id FROM persons WHERE qid IS NOT NULL AND "
+                         "(id = :person OR qid = :person OR name LIKE '%' || :person || '%')))"]
+                want = run(path, f"SELECT * FROM ({V2_NEWS_VS_REFERENCE}) WHERE {' AND '.join(where)} {order} LIMIT {limit}",
+                           category=category, person=person)
+                got = run(path, fast, category=category, person=person)
+                assert got == want, (limit, category, person)
