@@ -43,7 +43,7 @@ from typing import Optional
 
 from ..model import DateValue, Entity, Mention, Sentence, Span, Tenure
 from .coref import PRONOUN_WORDS, antecedent, canonical_names, description_holder
-from .mentions import ORG_HEAD_WORDS, NAME_PARTICLES, skip_honorific, in_ranges, is_chrome, name_backward, name_forward, ner_mentions, quoted_ranges, rule_mention
+from .mentions import ORG_HEAD_WORDS, NAME_PARTICLES, _name_token, skip_honorific, in_ranges, is_chrome, name_backward, name_forward, ner_mentions, quoted_ranges, rule_mention
 from .roles import NOT_NAME_WORDS, REGNAL_TITLES, regnal_name, ordinal_value, GENERIC_ROLES, NEEDS_ORG_ALWAYS, RoleMatch, _org_name_span, _clean_org, find_roles, lexicon
 
 try:  # the German rules plug in here when present
@@ -699,7 +699,7 @@ def _copula(ctx: _SentCtx, m: RoleMatch, mentions, quoted, earlier: list[Claim])
         return _conjunction(ctx, m, earlier, mentions, quoted)
     subject = _subject_left(ctx, k, mentions, quoted)
     if subject is None:
-        return _participle_clause(ctx, m, k)
+        return _participle_clause(ctx, m, k, mentions)
     (ps, pe, person), rule = subject
     between = _outside_parens(doc, pe, m.start)
     if any(w in IRREALIS for w in between) or any(w in BLOCKERS for w in between):
@@ -724,7 +724,7 @@ PARTICIPLE_OPENERS = {"since": "current", "after": "former", "having": "former",
                       "while": "unknown", "when": "unknown", "upon": "unknown", "on": "unknown"}
 
 
-def _participle_clause(ctx: _SentCtx, m: RoleMatch, k: int) -> Optional[Claim]:
+def _participle_clause(ctx: _SentCtx, m: RoleMatch, k: int, mentions: list[Mention]) -> Optional[Claim]:
     """ "Since taking office as governor of Texas in 2015, Greg Abbott has …", "Appointed chief
     executive in 2019, Jane Roe …": a participle clause opening the sentence has no subject of
     its own; its role belongs to the main clause's subject, the person right after its comma."""
@@ -737,7 +737,8 @@ def _participle_clause(ctx: _SentCtx, m: RoleMatch, k: int) -> Optional[Claim]:
     comma = next((i for i in range(m.end, len(doc)) if doc[i].text == ","), None)
     if comma is None or any(t.text in BLOCKERS for t in doc[m.end:comma]):
         return None
-    p = _person_at(ctx, skip_honorific(doc, comma + 1))
+    i = skip_honorific(doc, comma + 1)
+    p = _person_at(ctx, i) or _clause_subject_name(ctx, i, mentions)
     if p is None:
         return None
     claim = _new_claim(ctx, m, p[2], "copula")
@@ -746,6 +747,16 @@ def _participle_clause(ctx: _SentCtx, m: RoleMatch, k: int) -> Optional[Claim]:
     if claim.status_strength < 2 and status != "unknown":
         claim.status, claim.status_strength = status, 1
     return claim
+
+
+def _clause_subject_name(ctx: _SentCtx, i: int, mentions: list[Mention]):
+    """A name-like span at token i that NER typed ORG or missed, followed by a finite verb:
+    the subject of the main clause after a fronted participle clause about a person's post."""
+    doc = ctx.doc
+    span = next(((a, b) for a, b in _name_candidates(ctx) if a == i), None)
+    if span is None or span[1] >= len(doc) or doc[span[1]].tag_ not in ("VBD", "VBZ", "VBP", "MD"):
+        return None
+    return _regnal_person(ctx, span, mentions, "name_in_role_context")
 
 
 def _outside_parens(doc, lo: int, hi: int) -> list[str]:
@@ -924,8 +935,11 @@ def _name_candidates(ctx: _SentCtx) -> list[tuple[int, int]]:
     doc, out = ctx.doc, []
     taken = {k for p in ctx.persons for k in range(p[0], p[1])}
     for ent in doc.ents:
-        if ent.label_ == "ORG" and not taken & set(range(ent.start, ent.end)) and _name_like(doc, ent.start, ent.end):
-            out.append((ent.start, ent.end))
+        start = ent.start
+        if start > 0 and not doc[start - 1].ent_type_ and _name_token(doc[start - 1]) and start - 1 not in taken:
+            start -= 1  # "Ana [Costa]ORG": the untagged first name belongs to it
+        if ent.label_ == "ORG" and not taken & set(range(start, ent.end)) and _name_like(doc, start, ent.end):
+            out.append((start, ent.end))
     for i in range(len(doc)):
         if (i == 0 or doc[i - 1].text == ",") and not doc[i].ent_type_ and i not in taken:
             j = i
