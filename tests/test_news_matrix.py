@@ -208,7 +208,7 @@ SERVED_AS = [
 
 BECAME = [
     Case("became_month", "Kaja Kallas became prime minister of Estonia in January 2021.",
-         [F("Kaja Kallas", "prime minister", "Estonia", start="2021-01")]),
+         [F("Kaja Kallas", "prime minister", "Estonia", start="2021-01", status="unknown")]),
     Case("became_last_month_word", "Pia Holm became chief executive of Orkla last October.",
          [F("Pia Holm", "chief executive officer", "Orkla", start="2024-10")]),
     Case("became_fronted_year", "In 2019, Anders Lie became the first chairman of the Norwegian Climate Council.",
@@ -304,7 +304,11 @@ DATES = [
     Case("born_paren", "Anna Lund (born 3 May 1971) is a Swedish politician who has been mayor of Malmo since 2018.",
          [Born("Anna Lund", "1971-05-03"), F("Anna Lund", "mayor", "Malmo", start="2018", status="current")]),
     Case("years_later", "Kim Sand joined Equinor in 2012. Four years later, she was appointed chief financial officer of the company.",
-         [F("Kim Sand", "chief financial officer", ANY)]),
+         [F("Kim Sand", "chief financial officer", ANY, start="2016")]),
+    Case("years_after_event", "Four years after joining the Social Democrats in 2009, Ida Holm became the party's leader.",
+         [F("Ida Holm", "leader", ANY, start="2013")]),
+    Case("of_the_company", "Anna Li joined Goldman Sachs in 2012. Four years later, she was appointed chief financial officer of the bank.",
+         [F("Anna Li", "chief financial officer", "Goldman Sachs", start="2016")]),
     Case("future_end_current", "Tove Dahl, whose term as president of the Norwegian Bar Association runs from 2023 to 2027, spoke first.",
          [F("Tove Dahl", "president", "Norwegian Bar Association", start="2023", end="2027", status="current")]),
     Case("last_month_word_appos", "Hanne Vik, who was named chief executive of Telenor last October, said the unit would be sold.",

@@ -159,6 +159,7 @@ class _Atom:
     shift: Optional[tuple[str, int]] = None
     priority: int = 0  # tie-break between equally long atoms
     partial: bool = False  # a bare day ("3." in "vom 3. bis 5. Mai"): month from its partner
+    forward: bool = False  # "N years after <event in 2012>": shifted from the next date, not the previous
 
     def value(self) -> Optional[str]:
         if self.year is None or (self.precision != "year" and self.month is None):
@@ -499,6 +500,15 @@ def _h_later(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
     return _Atom(m.start(), m.end(), unit, shift=(unit, sign * n))
 
 
+def _h_after_event(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
+    """'four years after joining the party in 2012': counted from the date of the event the
+    clause names (the next date before a comma); left out when the clause gives none."""
+    atom = _h_later(m, ctx)
+    if atom is not None:
+        atom.forward = True
+    return atom
+
+
 def _h_part_of(m: re.Match, ctx: _Ctx) -> Optional[_Atom]:
     """'early 2025', 'Mitte 2023', 'the end of October 2024': the inner date's precision."""
     inner = m.group("inner")
@@ -574,6 +584,8 @@ _SPECS: dict[str, list[tuple[str, Handler, int, str]]] = {
         (r"\b(?P<n>" + _NUM_EN + r")\s+(?P<unit>years?|months?|days?)\s+"
          r"(?:(?P<dir>later|earlier)|(?P<dir2>after|before)(?![ \t]+[\w$€£]))(?![\w-])",
          _h_later, re.IGNORECASE, "en_unit_day en_later"),
+        (r"\b(?P<n>" + _NUM_EN + r")\s+(?P<unit>years?|months?|days?)\s+(?P<dir>after|before)(?=[ \t]+[a-z])",
+         _h_after_event, re.IGNORECASE, "en_unit_day en_later"),
         (r"\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s+)|(?:[Ii]n\s+)?(?:[Aa]t\s+)?[Tt]he\s+"
          r"(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half)\s+of\s+)"
          r"(?P<inner>(?:" + _EN_MONTH_RE + r"\s+)?" + _YEAR + r"|" + _EN_MONTH_RE + r")(?![\w])",
@@ -851,10 +863,24 @@ def _dv(atom: _Atom, text: str, offset: int) -> Optional[DateValue]:
                      start=atom.start + offset, end=atom.end + offset)
 
 
-def _resolve_shifts(atoms: list[_Atom]) -> None:
-    """'four years later' takes the previous resolved atom's date, shifted."""
-    prev: Optional[_Atom] = None
-    for a in atoms:
+def _prior_atom(prior: Optional[DateValue]) -> Optional[_Atom]:
+    """An atom for a date stated before this text (the previous sentence's last date)."""
+    if prior is None:
+        return None
+    parts = [int(x) for x in prior.value.split("-")]
+    return _Atom(-1, -1, prior.precision, parts[0], parts[1] if len(parts) > 1 else None,
+                 parts[2] if len(parts) > 2 else None)
+
+
+def _resolve_shifts(atoms: list[_Atom], prior: Optional[DateValue] = None, text: str = "") -> None:
+    """'four years later' takes the previous resolved atom's date, shifted; the first one of a
+    sentence takes ``prior``, the last date of the text before ("She joined in 2012. Four
+    years later, …")."""
+    prev: Optional[_Atom] = _prior_atom(prior)
+    for a in list(atoms):
+        if a.forward:
+            _resolve_forward(a, atoms, text)
+            continue
         if a.shift is not None:
             if prev is None:
                 continue
@@ -868,6 +894,28 @@ def _resolve_shifts(atoms: list[_Atom]) -> None:
             a.shift = None
         if a.year is not None:
             prev = a
+
+
+def _resolve_forward(a: _Atom, atoms: list[_Atom], text: str) -> None:
+    """ "four years after joining the party in 2012" is 2016: the event's date is the next
+    absolute date in the same clause (within 80 characters, no comma or semicolon between).
+    The event's date becomes part of the phrase, so it dates nothing else; without one the
+    phrase is dropped (it is counted from an event whose date the text does not give)."""
+    base = next((b for b in atoms if b.start >= a.end and b.year is not None and b.shift is None), None)
+    gap = text[a.end : base.start] if base is not None else ""
+    if base is None or len(gap) > 80 or any(ch in gap for ch in ",;:.") :
+        atoms.remove(a)
+        return
+    unit, n = a.shift
+    y, mo, d = _shift(base.year, base.month or 1, base.day or 1, unit, n)
+    order = {"year": 0, "month": 1, "day": 2}
+    prec = unit if order[unit] <= order[base.precision] else base.precision
+    if prec == "day" and not _valid(y, mo, d):
+        atoms.remove(a)
+        return
+    a.year, a.month, a.day, a.precision, a.relative, a.shift = y, mo, d, prec, True, None
+    a.end = base.end
+    atoms.remove(base)
 
 
 def _share_year(first: _Atom, second: _Atom) -> None:
@@ -992,18 +1040,19 @@ def _parse_anchor(anchor: Optional[str]) -> Optional[date]:
 
 
 def find_dates(text: str, anchor: Optional[str] = None, lang: str = "en",
-               offset: int = 0) -> list[DateMention]:
+               offset: int = 0, prior: Optional[DateValue] = None) -> list[DateMention]:
     """All date mentions in ``text``, non-overlapping, in text order.
 
     ``anchor`` is the document's publication date (ISO); relative expressions need it and are
     left out without it. ``offset`` is added to every character offset (pass the sentence's
     start to get document offsets). ``lang`` is "en", "de", or anything else for both.
+    ``prior`` is the last date stated before ``text`` ("four years later" counts from it).
     """
     if not text:
         return []
     anchor_date = _parse_anchor(anchor)
     atoms = _atoms(text, anchor_date, lang)
-    _resolve_shifts(atoms)
+    _resolve_shifts(atoms, prior, text)
     return _combine(text, atoms, offset)
 
 

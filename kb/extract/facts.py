@@ -44,7 +44,7 @@ from typing import Optional
 from ..model import DateValue, Entity, Mention, Sentence, Span, Tenure
 from .coref import PRONOUN_WORDS, antecedent, canonical_names, description_holder
 from .mentions import ORG_HEAD_WORDS, NAME_PARTICLES, _name_token, skip_honorific, in_ranges, is_chrome, name_backward, name_forward, ner_mentions, quoted_ranges, rule_mention
-from .roles import NOT_NAME_WORDS, REGNAL_TITLES, regnal_name, ordinal_value, GENERIC_ROLES, NEEDS_ORG_ALWAYS, RoleMatch, _org_name_span, _clean_org, find_roles, lexicon
+from .roles import is_party, NOT_NAME_WORDS, REGNAL_TITLES, regnal_name, ordinal_value, GENERIC_ROLES, NEEDS_ORG_ALWAYS, RoleMatch, _org_name_span, _clean_org, find_roles, lexicon
 
 try:  # the German rules plug in here when present
     from .roles_de import extract_tenures_de  # type: ignore
@@ -161,6 +161,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     deaths: dict[int, DateValue] = {}
     disc = _Discourse()
     events: list[tuple[Mention, object, int]] = []  # "took office in …": (person, date, sentence)
+    prior: Optional[DateValue] = None  # the last date stated so far ("four years later" counts from it)
     for sent, sdoc in zip(pd.sentences, pd.docs):
         if is_chrome(sent.text):
             continue
@@ -172,7 +173,8 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
             _rescue_names(ctx, mentions)
             _note_names(ctx)
             _note_pronoun_subject(ctx, mentions, quoted)
-        ctx.dates = find_dates(sent.text, anchor, sent.lang, sent.start) if find_dates else []
+        ctx.dates = find_dates(sent.text, anchor, sent.lang, sent.start, prior) if find_dates else []
+        prior = _last_date(ctx.dates) or prior
         _life_dates(ctx, births, deaths, mentions)
         if sent.lang == "en":
             _born_clause(ctx, births, mentions, quoted)
@@ -195,6 +197,17 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     tenures = _merge(claims, anchor, deaths, mentions)
     entities = _entities(mentions, tenures, births, deaths)
     return entities, tenures
+
+
+def _last_date(dates: list) -> Optional[DateValue]:
+    """The last absolute date of a sentence (an interval's end, else its start)."""
+    for d in reversed(dates):
+        if d.kind in ("born", "died", "lifespan"):
+            continue
+        value = d.end or d.start
+        if value is not None:
+            return value
+    return None
 
 
 #: NER labels of places: GPE/LOC (English models), LOC (German models).
@@ -411,7 +424,7 @@ def _sentence_claims(ctx: _SentCtx, mentions: list[Mention], quoted, deferred) -
 
 ANAPHOR_NOUNS = {
     "country": ("GPE",), "nation": ("GPE",), "kingdom": ("GPE",), "republic": ("GPE",), "state": ("GPE",),
-    "company": ("ORG",), "firm": ("ORG",), "group": ("ORG",), "bank": ("ORG",), "party": ("ORG",),
+    "company": ("ORG",), "firm": ("ORG",), "group": ("ORG",), "bank": ("ORG",), "party": ("ORG", "NORP"),
     "organisation": ("ORG",), "organization": ("ORG",), "club": ("ORG",), "university": ("ORG",), "alliance": ("ORG",),
 }
 
@@ -450,6 +463,8 @@ def _org_anaphor(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> None:
     if k >= 1 and doc[k - 1].lower_ == "its":
         _its_org(ctx, m, mentions)
         return
+    if _of_the_anaphor(ctx, m, mentions):
+        return
     if k < 3 or doc[k - 1].lower_ not in ("'s", "’s") or doc[k - 3].lower_ != "the":
         return
     labels = ANAPHOR_NOUNS.get(doc[k - 2].lower_)
@@ -457,13 +472,38 @@ def _org_anaphor(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> None:
         return
     pos = ctx.sent.start + doc[k - 3].idx
     before = [x for x in mentions if x.type == "organization" and x.label in labels and x.end <= pos]
-    if labels == ("ORG",):
-        before = [x for x in before if (doc[k - 2].lower_ != "party") or "part" in x.text.lower()]
+    if doc[k - 2].lower_ == "party":
+        before = [x for x in before if is_party(x.text)]  # "the party's leader": Labour, the Social Democrats
     if not before:
         return
     m.org_name = lexicon().demonyms.get(before[-1].text, before[-1].text)
     m.org_start, m.org_end, m.org_label, m.start = k - 2, k - 1, "rule:anaphor", k - 3
     m.org_possessive, m.text = True, doc[k - 3 : m.end].text
+
+
+def _of_the_anaphor(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> bool:
+    """ "chief financial officer of the company", "leader of the party": the organisation (or
+    country) of that kind named last, in this sentence or the one before."""
+    doc, i = ctx.doc, m.core_end
+    if i + 2 >= len(doc) or doc[i].lower_ not in ("of", "at") or doc[i + 1].lower_ != "the":
+        return False
+    labels = ANAPHOR_NOUNS.get(doc[i + 2].lower_)
+    if labels is None or (i + 3 < len(doc) and (doc[i + 3].text[:1].isupper() or doc[i + 3].lower_ in ("of", "'s", "’s"))):
+        return False  # "of the Party of Regions", "of the company's board"
+    pos = ctx.sent.start + doc[i].idx
+    before = [x for x in mentions if x.type == "organization" and x.label in labels and x.end <= pos
+              and ctx.sent.index - 1 <= x.sentence <= ctx.sent.index]
+    if doc[i + 2].lower_ == "party":
+        before = [x for x in before if is_party(x.text)]
+    if not before:
+        return False
+    target = before[-1]
+    m.org_name = country_of_place(target.text) if labels == ("GPE",) else target.text
+    if not m.org_name:
+        return False
+    m.org_start, m.org_end, m.org_label, m.end = i + 2, i + 3, "rule:anaphor", i + 3
+    m.text = doc[m.start : m.end].text
+    return True
 
 
 def _org_ok(m: RoleMatch, rule: str) -> bool:
