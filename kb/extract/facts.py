@@ -44,7 +44,7 @@ from typing import Optional
 from ..model import DateValue, Entity, Mention, Sentence, Span, Tenure
 from .coref import PRONOUN_WORDS, antecedent, canonical_names, description_holder
 from .mentions import ORG_HEAD_WORDS, NAME_PARTICLES, _name_token, skip_honorific, in_ranges, is_chrome, name_backward, name_forward, ner_mentions, quoted_ranges, rule_mention
-from .roles import is_party, NOT_NAME_WORDS, REGNAL_TITLES, regnal_name, ordinal_value, GENERIC_ROLES, NEEDS_ORG_ALWAYS, RoleMatch, _org_name_span, _clean_org, find_roles, lexicon
+from .roles import ROLE_MODIFIERS, is_party, NOT_NAME_WORDS, REGNAL_TITLES, regnal_name, ordinal_value, GENERIC_ROLES, NEEDS_ORG_ALWAYS, RoleMatch, _org_name_span, _clean_org, find_roles, lexicon
 
 try:  # the German rules plug in here when present
     from .roles_de import extract_tenures_de  # type: ignore
@@ -509,7 +509,8 @@ def _of_the_anaphor(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> boo
 def _org_ok(m: RoleMatch, rule: str) -> bool:
     """Generic roles ("head", "leader") need an organisation; titles need a capital or org."""
     base = m.role.split()[-1]
-    if m.role in NEEDS_ORG_ALWAYS or base in NEEDS_ORG_ALWAYS and m.role == base:
+    core = " ".join(w for w in m.role.split() if w not in ROLE_MODIFIERS and w != "first")  # "senior adviser" -> adviser
+    if m.role in NEEDS_ORG_ALWAYS or core in NEEDS_ORG_ALWAYS or base in NEEDS_ORG_ALWAYS and m.role == base:
         return m.org_name is not None
     if m.role in GENERIC_ROLES and rule == "title_before_name" and not (m.capitalised or m.org_name):
         return False
@@ -1167,7 +1168,8 @@ def _verb_roles(ctx: _SentCtx, mentions, quoted) -> list[Claim]:
         span = _org_name_span(doc, j)
         if span is None or doc[span[0]].ent_type_ in ("PERSON", "DATE", "CARDINAL", "NORP") or _person_at(ctx, span[0]):
             continue
-        if span[1] < len(doc) and doc[span[1]].pos_ == "NOUN" and doc[span[1]].text.islower():
+        if span[1] < len(doc) and doc[span[1]].pos_ == "NOUN" and doc[span[1]].text.islower() \
+                and doc[span[1]].lower_ not in ORG_KIND_NOUNS:
             continue  # "led NATO troops", "joined EU talks": the name only modifies the object
         subject = _subject_left(ctx, i, mentions, quoted) or _fronted_subject(ctx, span[1])
         if subject is None:
@@ -1191,6 +1193,12 @@ def _verb_roles(ctx: _SentCtx, mentions, quoted) -> list[Claim]:
                 claim.status, claim.status_strength = ("former", 1) if doc[0].lower_ in ("after", "having") else ("unknown", 0)
             out.append(claim)
     return out
+
+
+#: Lower-case nouns after a name that say what kind of organisation it is ("the Brothers of
+#: Italy party", "the Wagner group"): the name is still the object, not a modifier.
+ORG_KIND_NOUNS = {"party", "movement", "group", "alliance", "coalition", "company", "union", "bank", "firm",
+                  "foundation", "institute", "agency", "militia", "faction", "bloc"}
 
 
 def _conjoined_orgs(ctx: _SentCtx, end: int) -> list[tuple[int, int, str, str]]:
