@@ -127,10 +127,10 @@ def main(argv: list[str] | None = None) -> int:
     for i, other in enumerate(args.compare, 1):
         if (other / "config.cfg").exists():
             print(f"compare{i}: {other}")
-            report(f"compare{i}", pipeline_spans(spacy.load(other), held), gold)
+            report(f"compare{i}", pipeline_spans(finish_pipeline(spacy.load(other), model_dir=other), held), gold)
         else:
             print(f"skipped compare{i}: {other} has no trained pipeline")
-    nlp = finish_pipeline(spacy.load(args.model))  # as kb loads it: with kb_de_repair
+    nlp = finish_pipeline(spacy.load(args.model), model_dir=args.model)  # as kb loads it: with kb_de_repair
     report("model", pipeline_spans(nlp, held), gold)
     with nlp.select_pipes(disable=["kb_de_repair"]):
         report("no-repair", pipeline_spans(nlp, held), gold)

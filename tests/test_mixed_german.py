@@ -228,3 +228,39 @@ def test_repair_component_without_reference_names_or_english(nlp, tmp_path):
 
     doc.ents = [Span(doc, 3, 5, label="ORG")]
     assert [(e.text, e.label_) for e in repair(doc).ents] == [("Lula Beispiel", "PER")]
+
+
+# --- reference names as CRF features ------------------------------------------------------
+
+
+def test_name_features_mark_first_last_and_exact_names():
+    names = ReferenceNames(
+        persons=frozenset({"jana vzor", "jana novak", "petr vzor", "ola nordmann"}),
+        orgs=frozenset({"grune mitte"}),
+        places=frozenset({"slovakia"}),
+    )
+    feats = german.NameFeatures(names)
+    w = ["Gestern", "sprach", "Jana", "Vzor", "für", "die", "Grüne", "Mitte", "in", "Slovakia", "mit", "Ola", "Nordmann"]
+    f = feats(w)
+    assert f[2]["gF"] and f[2]["gM"] == "B-PER" and f[3]["gL"] and f[3]["gM"] == "I-PER"
+    assert f[6]["gM"] == "B-ORG" and f[7]["gM"] == "I-ORG" and f[9]["gM"] == "B-LOC"
+    assert "gF" not in f[11] and f[11]["gM"] == "B-PER"  # "Ola" is the first word of one name only
+    assert f[1]["1:gF"] and f[4]["-1:gM"] == "I-PER"
+    assert f[0] == {} and "gM" not in f[8]
+    # the features reach the CRF's feature dicts
+    merged = german.crf_features(w, lambda _w: None, feats)
+    assert merged[2]["gM"] == "B-PER" and "gM" not in german.crf_features(w, lambda _w: None)[2]
+
+
+def test_vote_remembers_whether_its_crf_uses_name_features(tmp_path):
+    import spacy
+
+    german.register_components()
+    nlp = spacy.blank("de")
+    vote = nlp.add_pipe("kb_de_vote")
+    vote.crf_bytes, vote.name_features = b"", True
+    vote.to_disk(tmp_path / "kb_de_vote")
+    again = german.EnsembleVote(nlp, ["kb_ner"], 2).from_disk(tmp_path / "kb_de_vote")
+    assert again.name_features and again.names_path == tmp_path / german.NAMES_FILE
+    with pytest.raises(german.ModelError, match="--names"):
+        again.names()  # trained with names, but the model directory has none
