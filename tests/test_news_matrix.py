@@ -50,6 +50,13 @@ class Born:
 
 
 @dataclass
+class IsOrg:
+    """A name that must stay an organisation (no rule may make a person of it)."""
+
+    name: str
+
+
+@dataclass
 class Case:
     id: str
     text: str
@@ -97,6 +104,9 @@ def _check(extraction, case: Case) -> list[str]:
                    and (e.role is None or t.role == e.role) and (e.org is None or t.org == e.org)]
             if bad:
                 problems.append(f"invented {[(t.person, t.role, t.org) for t in bad]}")
+        elif isinstance(e, IsOrg):
+            if any(x.type == "person" and x.name == e.name for x in extraction.entities):
+                problems.append(f"{e.name} made a person")
         elif isinstance(e, Born):
             ent = next((x for x in extraction.entities if x.type == "person" and x.name == e.person), None)
             have = ent and ent.birth_date
@@ -347,6 +357,12 @@ NEGATIVE = [
          [No("Maria Solberg", "mayor")]),
     Case("neg_met_object", "Jane Roe met the prime minister in London on Monday.",
          [No("Jane Roe")]),
+    Case("neg_company_took_over", "Deutsche Telekom took over the Dutch network in 2020.",
+         [No(), IsOrg("Deutsche Telekom")]),
+    Case("neg_company_adviser", "Morgan Stanley, the adviser to the buyers, declined to comment.",
+         [No(), IsOrg("Morgan Stanley")]),
+    Case("neg_org_is_leader", "Nordic Semiconductor is the market leader in Bluetooth chips.",
+         [No(), IsOrg("Nordic Semiconductor")]),
     Case("neg_criticised", "Jane Roe criticised Finance Minister Tom Berg over the budget.",
          [F("Tom Berg", "finance minister", ANY), No("Jane Roe")]),
     Case("neg_possible_successor", "Analysts see Erik Holm as a possible successor to the chief executive.",

@@ -1002,14 +1002,14 @@ def _person_context(ctx: _SentCtx, i: int, j: int, roles: list[RoleMatch]) -> bo
         return True  # "Chancellor [Olaf Scholz]ORG"
     if nxt == "," and after == "who":
         return True
-    if nxt in ("took", "takes") and after in ("over", "office", "up"):
-        return True
+    if nxt in ("took", "takes") and (after == "office" or after == "over" and j + 2 < len(doc) and doc[j + 2].lower_ == "as"):
+        return True  # "took over as": a company "took over" a rival
     if nxt in ("served", "serves") and after == "as":
         return True
     if nxt in SUCCESSION and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
         return True
     for m in roles:
-        if j < m.start <= j + 6:
+        if j < m.start <= j + 6 and (m.org_name or m.category not in ("employee", "media", "party", "official")):
             between = doc[j:m.start]
             if all(t.lower_ in _BETWEEN_NAME_AND_ROLE or t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in between):
                 return nxt == "," or nxt in LINK_WORDS or nxt in ("has", "had", "have")
