@@ -626,8 +626,36 @@ CREATE INDEX IF NOT EXISTS idx_mentions_entity_published
     ON mentions(entity_id, published DESC, document_id, sentence_id);
 """
 
+#: Every ordered pair of distinct persons mentioned in the same documents: how many documents
+#: and the greatest of their ids (co_mentioned_persons' example). The full recomputation; the
+#: store keeps the table up to date per document write (``_update_co_mentions``).
+CO_MENTIONS_SELECT = """
+SELECT a.entity_id, b.entity_id, count(DISTINCT a.document_id), max(a.document_id)
+FROM mentions a
+JOIN mentions b ON b.document_id = a.document_id AND b.entity_type = 'person' AND b.entity_id <> a.entity_id
+WHERE a.entity_type = 'person'
+GROUP BY a.entity_id, b.entity_id
+"""
+
+#: Schema v5: ``co_mentions``, persons mentioned together, counted per document write, so that
+#: co_mentioned_persons reads one person's best-ranked rows from an index instead of counting
+#: the mentions of (up to) a thousand documents on every request.
+VIEWS_V5 = f"""
+CREATE TABLE IF NOT EXISTS co_mentions (
+    person_id TEXT NOT NULL,
+    other_id TEXT NOT NULL,
+    n_documents INTEGER NOT NULL,
+    example_document_id TEXT,
+    PRIMARY KEY (person_id, other_id)
+) WITHOUT ROWID;
+DELETE FROM co_mentions;
+INSERT INTO co_mentions (person_id, other_id, n_documents, example_document_id)
+{CO_MENTIONS_SELECT};
+CREATE INDEX IF NOT EXISTS idx_co_mentions_rank ON co_mentions(person_id, n_documents DESC, other_id);
+"""
+
 #: Append-only list of migrations; index + 1 is the schema version it produces.
-MIGRATIONS: list[str] = [SCHEMA_V1, VIEWS_V2, VIEWS_V3, VIEWS_V4]
+MIGRATIONS: list[str] = [SCHEMA_V1, VIEWS_V2, VIEWS_V3, VIEWS_V4, VIEWS_V5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Tables written per document (deleted and rewritten when a document is rebuilt).
@@ -773,10 +801,51 @@ def _delete_document_rows(db: sqlite_utils.Database, doc_id: str) -> tuple[set[s
     return tenures, entities
 
 
+def _persons_mentioned(db: sqlite_utils.Database, doc_id: str) -> set[str]:
+    return {r[0] for r in db.execute(
+        "SELECT DISTINCT entity_id FROM mentions WHERE document_id = ? AND entity_type = 'person'", [doc_id])}
+
+
+_CO_MENTION_ADD = (
+    "INSERT INTO co_mentions (person_id, other_id, n_documents, example_document_id) VALUES (?, ?, 1, ?) "
+    "ON CONFLICT (person_id, other_id) DO UPDATE SET n_documents = n_documents + 1, "
+    "example_document_id = max(coalesce(example_document_id, ''), excluded.example_document_id)"
+)
+_CO_MENTION_EXAMPLE = """
+UPDATE co_mentions SET example_document_id = (
+    SELECT a.document_id FROM mentions a
+    WHERE a.entity_id = co_mentions.person_id AND a.entity_type = 'person'
+      AND EXISTS (SELECT 1 FROM mentions b WHERE b.document_id = a.document_id AND b.entity_type = 'person'
+                  AND b.entity_id = co_mentions.other_id)
+    ORDER BY a.document_id DESC LIMIT 1)
+WHERE person_id = ? AND other_id = ? AND example_document_id = ?
+"""
+
+
+def _update_co_mentions(db: sqlite_utils.Database, doc_id: str, old: set[str], new: set[str]) -> None:
+    """Apply one document's change of mentioned persons (``old`` -> ``new``) to ``co_mentions``.
+
+    Only pairs that appear or disappear in this document change, by one document each, so the
+    cost is the document's own pairs, whatever the persons' fame. A pair whose example was this
+    document gets the next greatest shared document (one backwards index walk).
+    """
+    gone = [(a, b) for a in old for b in old if a != b and not (a in new and b in new)]
+    added = [(a, b, doc_id) for a in new for b in new if a != b and not (a in old and b in old)]
+    conn = db.conn
+    if gone:
+        conn.executemany("UPDATE co_mentions SET n_documents = n_documents - 1 WHERE person_id = ? AND other_id = ?", gone)
+        conn.executemany("DELETE FROM co_mentions WHERE person_id = ? AND other_id = ? AND n_documents <= 0", gone)
+        conn.executemany(_CO_MENTION_EXAMPLE, [(a, b, doc_id) for a, b in gone])
+    if added:
+        conn.executemany(_CO_MENTION_ADD, added)
+
+
 def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
     """Remove a document and everything it contributed (aggregates recomputed)."""
     with db.atomic():  # not `with db.conn:` — sqlite-utils 4 would commit each write on its own
+        old_persons = _persons_mentioned(db, doc_id)
         tenures, entities = _delete_document_rows(db, doc_id)
+        _update_co_mentions(db, doc_id, old_persons, set())
         db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
         refresh_aggregates(db, tenures, entities)
 
@@ -792,6 +861,7 @@ def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None
     doc = ext.document
     conn = db.conn
     with db.atomic():
+        old_persons = _persons_mentioned(db, doc.id)
         old_tenures, old_entities = _delete_document_rows(db, doc.id)
         conn.execute(_upsert_sql("documents", _DOCUMENT_COLUMNS, ("id",)), (
             doc.id, doc.content_hash, doc.source, doc.title, doc.url, doc.published, ext.lang,
@@ -824,6 +894,7 @@ def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None
         if candidate_rows:
             conn.executemany(_CANDIDATE_UPSERT, candidate_rows)
         conn.executemany(_replace_sql("mentions", _MENTION_COLUMNS), mention_rows)
+        _update_co_mentions(db, doc.id, old_persons, {row[4] for row in mention_rows if row[3] == "person"})
         new_tenures: set[str] = set()
         evidence_rows: list[tuple] = []
         sentences = {}
@@ -1218,6 +1289,8 @@ def refresh_all_aggregates(db: sqlite_utils.Database) -> None:
                         ORDER BY coalesce(published, '') DESC, document_id DESC LIMIT 1)
             """
         )
+        db.execute("DELETE FROM co_mentions")
+        db.execute(f"INSERT INTO co_mentions (person_id, other_id, n_documents, example_document_id) {CO_MENTIONS_SELECT}")
         db.execute("DELETE FROM tenure_conflict_pairs")
         db.execute(f"INSERT INTO tenure_conflict_pairs ({_cols(CONFLICT_PAIRS_COLUMNS)}) "
                    + CONFLICT_PAIRS_SELECT.format(scope="1"))

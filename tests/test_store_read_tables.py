@@ -243,3 +243,77 @@ def test_news_vs_reference_query_pages_agree_with_the_view(tmp_path):
                            category=category, person=person)
                 got = run(path, fast, category=category, person=person)
                 assert got == want, (limit, category, person)
+
+
+# --------------------------------------------------------------------------------------------
+# co_mentions (schema v5)
+# --------------------------------------------------------------------------------------------
+
+
+def co_maintained(db) -> list[tuple]:
+    return sorted(db.execute("SELECT * FROM co_mentions").fetchall())
+
+
+def co_recomputed(db) -> list[tuple]:
+    return sorted(db.execute(store.CO_MENTIONS_SELECT).fetchall())
+
+
+def test_co_mentions_follow_every_write(db_path):
+    db = store.open_db(db_path)
+    steps = [
+        ("save", "d1", [("Ann Example", "chair", "2010", None), ("Bo Sample", "treasurer", None, None)]),
+        ("save", "d2", [("Ann Example", "chair", None, None), ("Bo Sample", "chair", None, None),
+                        ("Cy Dunmore", "secretary", None, None)]),
+        ("save", "d3", [("Bo Sample", "chair", None, None), ("Cy Dunmore", "chair", None, None)]),
+        ("save", "d2", [("Ann Example", "chair", None, None)]),  # re-extracted: only Ann is left
+        ("delete", "d3", []),  # the example document of Bo and Cy goes
+        ("save", "d4", [("Cy Dunmore", "chair", None, None), ("Ann Example", "chair", None, None)]),
+        ("delete", "d1", []),
+    ]
+    for action, doc_id, claims in steps:
+        if action == "save":
+            store.save_extraction(db, linked_doc(doc_id, claims))
+        else:
+            store.delete_document(db, doc_id)
+        assert co_maintained(db) == co_recomputed(db), (action, doc_id)
+    ann, cy = person_qid(db, "Ann Example"), person_qid(db, "Cy Dunmore")
+    assert co_maintained(db) == sorted([(ann, cy, 1, "d4"), (cy, ann, 1, "d4")])
+
+
+def test_co_mentions_keep_the_greatest_shared_document_as_example(db_path):
+    db = store.open_db(db_path)
+    for doc_id in ("d1", "d3", "d2"):
+        store.save_extraction(db, linked_doc(doc_id, [("Ann Example", "chair", None, None), ("Bo Sample", "chair", None, None)]))
+    assert {r[2:] for r in co_maintained(db)} == {(3, "d3")}
+    store.delete_document(db, "d3")
+    assert {r[2:] for r in co_maintained(db)} == {(2, "d2")} and co_maintained(db) == co_recomputed(db)
+
+
+CO_MENTIONED_PLAIN = """
+WITH exact AS (SELECT id FROM persons WHERE id = :person OR qid = :person OR name = :person COLLATE NOCASE),
+person AS (SELECT id FROM exact UNION SELECT id FROM persons
+           WHERE NOT EXISTS (SELECT 1 FROM exact) AND :person <> '' AND name LIKE '%' || :person || '%'),
+docs AS (SELECT DISTINCT m.document_id FROM person JOIN mentions m ON m.entity_id = person.id)
+SELECT m.entity_id, p.name, p.qid, count(DISTINCT m.document_id), max(m.document_id)
+FROM docs JOIN mentions m ON m.document_id = docs.document_id AND m.entity_type = 'person'
+JOIN persons p ON p.id = m.entity_id
+WHERE m.entity_id NOT IN (SELECT id FROM person)
+GROUP BY m.entity_id ORDER BY 4 DESC, 2, 1 LIMIT 200
+"""
+
+
+def test_co_mentioned_persons_agrees_with_the_plain_definition(tmp_path):
+    path = tmp_path / "kb.db"
+    db = store.open_db(path)
+    for i in range(30):  # person i shares documents with i+1..i+3, and everyone with Person Number00
+        claims = [(f"Person Number{j:02d}", "chair", None, None) for j in {0, i, (i + 1) % 30, (i + 3) % 30}]
+        store.save_extraction(db, linked_doc(f"d{i:02d}", claims))
+    db.close()
+    for limit in ("200", "3"):
+        fast = canned_sql("co_mentioned_persons").replace("LIMIT 200", f"LIMIT {limit}").replace("OFFSET 199", f"OFFSET {int(limit) - 1}")
+        plain = CO_MENTIONED_PLAIN.replace("LIMIT 200", f"LIMIT {limit}")
+        for person in ("Person Number00", "person number07", "Number1", "nobody"):
+            assert run(path, fast, person=person) == run(path, plain, person=person), (limit, person)
+    # everyone else (names with the same letters share a test QID, hence fewer than 29 persons)
+    everyone = run(path, "SELECT count(*) - 1 FROM persons")[0][0]
+    assert len(run(path, canned_sql("co_mentioned_persons"), person="Person Number00")) == everyone > 5
