@@ -284,6 +284,17 @@ TOOK_OFFICE = [
          [F("Greg Abbott", "governor", "Texas", start="2015")]),
 ]
 
+EXIT = [
+    Case("stepped_down_month", "Lars Eik stepped down as chief executive of Telenor in May 2023.",
+         [F("Lars Eik", "chief executive officer", "Telenor", end="2023-05", status="former")]),
+    Case("resigned_as", "Grete Faremo resigned as justice minister of Norway after the scandal.",
+         [F("Grete Faremo", "justice minister", "Norway", status="former")]),
+    Case("ousted_relative", "Kari Lie, who was ousted as leader of the Centre Party in 2019, returned to farming.",
+         [F("Kari Lie", "leader", "Centre Party", end="2019", status="former")]),
+    Case("replaced_as_not_exit", "Jonas Dahl replaced Ola Moe as chairman of Orkla in 2022.",
+         [F("Jonas Dahl", "chairman", "Orkla", start="2022"), F("Ola Moe", "chairman", "Orkla", status="former")]),
+]
+
 FORMER = [
     Case("former_title", "Former Norwegian Prime Minister Erna Solberg criticised the budget.",
          [F("Erna Solberg", "prime minister", "Norway", status="former")]),
@@ -374,7 +385,7 @@ NEGATIVE = [
 ]
 
 MATRIX = (TITLE_BEFORE_NAME + POSSESSIVES + APPOSITION + RELATIVE + COPULA + SERVED_AS + BECAME + APPOINTED
-          + TOOK_OVER + SUCCEEDED + HEADED_LEADS + TOOK_OFFICE + FORMER + COMPOUND + DATES + COREF + NEGATIVE)
+          + TOOK_OVER + SUCCEEDED + HEADED_LEADS + TOOK_OFFICE + EXIT + FORMER + COMPOUND + DATES + COREF + NEGATIVE)
 
 
 @pytest.fixture(scope="module")

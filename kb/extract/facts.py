@@ -75,6 +75,9 @@ IRREALIS = {"will", "would", "could", "might", "may", "should", "expected", "hop
             "plans", "plan", "aims", "seeks", "bid", "candidate", "nominee", "not", "never", "n't", "if",
             "likely", "set", "whether", "running", "race", "tipped", "rumoured", "rumored", "next", "potential",
             "possible"}
+#: Verbs of leaving a post: "stepped down as ROLE in May" ends the tenure then.
+EXIT_WORDS = {"stepped", "resigned", "resigns", "quit", "quits", "retired", "retires", "ousted", "dismissed", "fired",
+              "sacked", "removed", "stood", "left", "leaves", "deposed"}
 #: Adverbs that sit between a copula and its role ("is now", "was previously", "has also been").
 LINK_ADVERBS = {"now", "currently", "also", "still", "previously", "formerly", "once", "later", "again", "already",
                 "briefly", "then", "recently", "subsequently", "eventually", "twice", "effectively"}
@@ -125,6 +128,7 @@ class Claim:
     role_text: str = ""
     confidence: float = 0.5
     dated_event: bool = False  # stated through an event ("taking office as"): a point date starts it
+    exit_event: bool = False  # "stepped down as", "resigned as": a point date ends it
 
 
 @dataclass
@@ -1071,6 +1075,9 @@ def _rule_name_left(doc, k: int) -> Optional[tuple[int, int]]:
 
 def _tense_status(claim: Claim, between: list[str], doc, ps: int) -> None:
     """Status from the verb group between subject and role (unless a modifier decided)."""
+    if set(between) & EXIT_WORDS and between and between[-1] == "as":
+        claim.status, claim.status_strength, claim.exit_event = "former", 2, True  # "stepped down as ROLE"
+        return
     if claim.status_strength >= 2:
         return
     words = set(between) | {doc[ps - 1].lower_} if ps > 0 else set(between)
@@ -1308,6 +1315,9 @@ def _attach_dates(ctx: _SentCtx, claim: Claim, claims: list[Claim]) -> None:
     chosen = after[0] if after else (before[-1] if before else None)
     if chosen is None:
         return
+    if chosen.kind == "point" and claim.exit_event:
+        claim.end, claim.date_span = chosen.start, Span(chosen.start_char, chosen.end_char, chosen.text)
+        return  # "resigned as finance minister in May 2023"
     if chosen.kind == "point" and not claim.dated_event and not (
         claim.rule in ("copula", "succession", "conjunction", "verb_role") and claim.status_strength == 0
     ):
