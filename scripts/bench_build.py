@@ -186,6 +186,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--lang", default="en", choices=["en", "de", "auto"])
     ap.add_argument("--no-bare-parallel", action="store_true", help="skip bare spaCy with n_process=N")
     ap.add_argument("--keep", help="write the corpus and dbs here and keep them")
+    ap.add_argument("--rss-only", action="store_true",
+                    help="only build once with --workers and print words/s and peak RSS (for big --docs)")
     args = ap.parse_args(argv)
 
     root = Path(args.eval_dir)
@@ -199,6 +201,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     print(f"machine: {machine()}; load average at start: {load()}")
     print(f"corpus: {args.docs} documents, {words:,} words ({len(texts)} distinct MEANTIME+GUM texts), --lang {args.lang}")
 
+    if args.rss_only:
+        t, _, rss, line = kb_build(work / "corpus", work / "rss.db", args.workers, args.lang)
+        print(f"kb build, {args.workers} worker(s): {words / t:9,.0f} words/s  ({t:.1f} s wall)  "
+              f"peak RSS {gb(rss.peak_tree)} (tree), {gb(rss.peak_one)} largest process   (target <= 2 GB for 10k documents)")
+        print(f"  {line}")
+        _cleanup(work, args.keep)
+        return 0
     bare, bare_cpu = bare_spacy(docs)
     print(f"bare spaCy nlp.pipe:           {words / bare:9,.0f} words/s  ({bare:.1f} s wall, {bare_cpu:.1f} s CPU)")
     t1, c1, rss1, line1 = kb_build(work / "corpus", work / "w1.db", 1, args.lang)
@@ -222,11 +231,15 @@ def main(argv: Optional[list[str]] = None) -> int:
     print(f"1-worker and {args.workers}-worker builds store the same facts: {'yes' if same else 'NO'}")
     print(f"load average at end: {load()} (on a busy machine wall-time ratios are not reliable: "
           "re-measure when it is quiet)")
-    if not args.keep:
+    _cleanup(work, args.keep)
+    return 0
+
+
+def _cleanup(work: Path, keep: Optional[str]) -> None:
+    if not keep:
         import shutil
 
         shutil.rmtree(work, ignore_errors=True)
-    return 0
 
 
 if __name__ == "__main__":
