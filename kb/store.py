@@ -12,6 +12,7 @@ old or the new facts of a document, never half of them, and re-running it conver
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import json
@@ -654,8 +655,127 @@ INSERT INTO co_mentions (person_id, other_id, n_documents, example_document_id)
 CREATE INDEX IF NOT EXISTS idx_co_mentions_rank ON co_mentions(person_id, n_documents DESC, other_id);
 """
 
+#: The key of a claim group in ``evidence_claims``: the six claimed columns as a JSON array
+#: (SQLite's json_array and ``_claim_key`` write the same text).
+_CLAIM_KEY_SQL = ("json_array(e.claimed_start, e.claimed_start_precision, e.claimed_end, e.claimed_end_precision, "
+                  "e.claimed_ordinal, e.claimed_status)")
+#: The key of a conflict claim in ``claim_documents``: (start, end, ordinal) as a JSON array.
+_CONFLICT_KEY_SQL = "json_array({start}, {end}, {ordinal})"
+
+#: One row per tenure and distinct claim (the six claimed columns): how many evidence rows make
+#: it, the smallest evidence id, and the newest row's sort key (published, then document id, as
+#: ``refresh_aggregates`` orders evidence). The full recomputation from ``evidence``.
+EVIDENCE_CLAIMS_SELECT = f"""
+SELECT e.tenure_id, {_CLAIM_KEY_SQL}, t.person_id, t.position_id,
+       e.claimed_start, e.claimed_start_precision, e.claimed_end, e.claimed_end_precision,
+       e.claimed_ordinal, e.claimed_status,
+       count(*), min(e.id), max(coalesce(e.published, '') || char(1) || e.document_id)
+FROM evidence e JOIN tenures t ON t.id = e.tenure_id
+GROUP BY e.tenure_id, e.claimed_start, e.claimed_start_precision, e.claimed_end, e.claimed_end_precision,
+         e.claimed_ordinal, e.claimed_status
+"""
+EVIDENCE_CLAIMS_COLUMNS = ("tenure_id", "claim", "person_id", "position_id", "start", "start_precision", "end",
+                           "end_precision", "ordinal", "status", "n_evidence", "evidence_id", "newest")
+
+#: The documents making each (person, post, start, end, ordinal) claim, sorted and comma-joined
+#: (the tenure_conflicts lists). The full recomputation from ``evidence``.
+CLAIM_DOCUMENTS_SELECT = f"""
+SELECT person_id, position_id, claim, documents FROM (
+  SELECT person_id, position_id, claim,
+         group_concat(document_id) OVER (PARTITION BY person_id, position_id, claim ORDER BY document_id
+                                         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS documents,
+         row_number() OVER (PARTITION BY person_id, position_id, claim ORDER BY document_id) AS n
+  FROM (SELECT DISTINCT t.person_id, t.position_id, {_CONFLICT_KEY_SQL.format(start="e.claimed_start", end="e.claimed_end", ordinal="e.claimed_ordinal")} AS claim, e.document_id
+        FROM evidence e JOIN tenures t ON t.id = e.tenure_id)
+) WHERE n = 1
+"""
+
+#: CONFLICT_PAIRS_SELECT's rules over claim groups (``{claims}``: rows like evidence_claims;
+#: ``{documents}``: rows like claim_documents) instead of evidence rows; ``{scope}`` is a
+#: condition on ``t`` (person_id, position_id).
+CLAIM_PAIRS_SELECT = CONFLICT_PAIRS_SELECT.replace(
+    """    SELECT t.person_id, t.position_id, e.claimed_start AS start, e.claimed_end AS "end",
+           e.claimed_ordinal AS ordinal, min(e.id) AS evidence_id, count(*) AS n_evidence,
+           group_concat(DISTINCT e.document_id) AS documents
+    FROM tenures t JOIN evidence e ON e.tenure_id = t.id
+    WHERE {scope}
+    GROUP BY t.person_id, t.position_id, e.claimed_start, e.claimed_end, e.claimed_ordinal""",
+    f"""    SELECT t.person_id, t.position_id, t.start, t."end", t.ordinal, min(t.evidence_id) AS evidence_id,
+           sum(t.n_evidence) AS n_evidence,
+           (SELECT d.documents FROM {{documents}} d WHERE d.person_id = t.person_id
+              AND d.position_id = t.position_id AND d.claim = {_CONFLICT_KEY_SQL.format(start="t.start", end='t."end"', ordinal="t.ordinal")}) AS documents
+    FROM {{claims}} t
+    WHERE {{scope}}
+    GROUP BY t.person_id, t.position_id, t.start, t."end", t.ordinal""")
+assert CLAIM_PAIRS_SELECT != CONFLICT_PAIRS_SELECT
+
+#: A post's pairs from the stored claim groups: a look at its few groups, not at its evidence.
+STORED_CONFLICT_PAIRS_SELECT = (CLAIM_PAIRS_SELECT.replace("{claims}", "evidence_claims")
+                                .replace("{documents}", "claim_documents"))
+
+#: The conflict pairs computed from scratch from ``evidence`` (documents lists sorted, as
+#: ``claim_documents`` keeps them): what ``tenure_conflict_pairs`` must equal after any writes.
+CONFLICT_PAIRS_FROM_EVIDENCE = (
+    CLAIM_PAIRS_SELECT
+    .replace("{claims}", "(SELECT t.person_id, t.position_id, e.claimed_start AS start, e.claimed_end AS \"end\", "
+                         "e.claimed_ordinal AS ordinal, min(e.id) AS evidence_id, count(*) AS n_evidence "
+                         "FROM evidence e JOIN tenures t ON t.id = e.tenure_id "
+                         "GROUP BY e.tenure_id, e.claimed_start, e.claimed_start_precision, e.claimed_end, "
+                         "e.claimed_end_precision, e.claimed_ordinal, e.claimed_status)")
+    .replace("{documents}", f"({CLAIM_DOCUMENTS_SELECT})")
+)
+
+#: Schema v6: claim groups kept per document write, so that a document's write costs the same
+#: whatever the size of the posts it speaks of. ``evidence_claims`` summarises a tenure's
+#: evidence by distinct claim (what ``refresh_aggregates`` reconciles); ``claim_documents``
+#: lists the documents of each (person, post) claim (what tenure_conflicts shows). Both are
+#: updated from the changed document's own rows; conflict pairs are recomputed from them.
+VIEWS_V6 = f"""
+-- v4's comparison indexes renamed: idx_ref_* names belong to the reference tables (the import
+-- manages those by name)
+DROP INDEX IF EXISTS idx_reference_comparisons_page;
+DROP INDEX IF EXISTS idx_reference_comparisons_tenure;
+DROP INDEX IF EXISTS idx_reference_comparisons_person;
+CREATE INDEX IF NOT EXISTS idx_comparisons_page
+    ON reference_comparisons(category, person, news_start, tenure_id, ref_start, ref_end);
+CREATE INDEX IF NOT EXISTS idx_comparisons_tenure ON reference_comparisons(tenure_id);
+CREATE INDEX IF NOT EXISTS idx_comparisons_person
+    ON reference_comparisons(person_id, category, person, news_start, tenure_id, ref_start, ref_end);
+CREATE TABLE IF NOT EXISTS evidence_claims (
+    tenure_id TEXT NOT NULL,
+    claim TEXT NOT NULL,
+    person_id TEXT NOT NULL,
+    position_id TEXT NOT NULL,
+    start TEXT,
+    start_precision TEXT,
+    "end" TEXT,
+    end_precision TEXT,
+    ordinal INTEGER,
+    status TEXT,
+    n_evidence INTEGER NOT NULL,
+    evidence_id TEXT NOT NULL,
+    newest TEXT NOT NULL,
+    PRIMARY KEY (tenure_id, claim)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS idx_evidence_claims_post ON evidence_claims(person_id, position_id);
+CREATE TABLE IF NOT EXISTS claim_documents (
+    person_id TEXT NOT NULL,
+    position_id TEXT NOT NULL,
+    claim TEXT NOT NULL,
+    documents TEXT NOT NULL,
+    PRIMARY KEY (person_id, position_id, claim)
+) WITHOUT ROWID;
+DELETE FROM evidence_claims;
+INSERT INTO evidence_claims ({", ".join(f'"{c}"' for c in EVIDENCE_CLAIMS_COLUMNS)}) {EVIDENCE_CLAIMS_SELECT};
+DELETE FROM claim_documents;
+INSERT INTO claim_documents (person_id, position_id, claim, documents) {CLAIM_DOCUMENTS_SELECT};
+DELETE FROM tenure_conflict_pairs;
+INSERT INTO tenure_conflict_pairs ({", ".join(CONFLICT_PAIRS_COLUMNS)})
+{STORED_CONFLICT_PAIRS_SELECT.format(scope="1")};
+"""
+
 #: Append-only list of migrations; index + 1 is the schema version it produces.
-MIGRATIONS: list[str] = [SCHEMA_V1, VIEWS_V2, VIEWS_V3, VIEWS_V4, VIEWS_V5]
+MIGRATIONS: list[str] = [SCHEMA_V1, VIEWS_V2, VIEWS_V3, VIEWS_V4, VIEWS_V5, VIEWS_V6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 #: Tables written per document (deleted and rewritten when a document is rebuilt).
@@ -844,10 +964,14 @@ def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
     """Remove a document and everything it contributed (aggregates recomputed)."""
     with db.atomic():  # not `with db.conn:` — sqlite-utils 4 would commit each write on its own
         old_persons = _persons_mentioned(db, doc_id)
+        old_claims = _document_claims(db, doc_id)
+        change = DocumentChange(db, doc_id)
         tenures, entities = _delete_document_rows(db, doc_id)
         _update_co_mentions(db, doc_id, old_persons, set())
+        posts = _apply_claim_changes(db, doc_id, old_claims, [])
         db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-        refresh_aggregates(db, tenures, entities)
+        refresh_aggregates(db, tenures, entities, change)
+        refresh_conflicts(db, posts)
 
 
 def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None:
@@ -862,6 +986,8 @@ def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None
     conn = db.conn
     with db.atomic():
         old_persons = _persons_mentioned(db, doc.id)
+        old_claims = _document_claims(db, doc.id)
+        change = DocumentChange(db, doc.id)
         old_tenures, old_entities = _delete_document_rows(db, doc.id)
         conn.execute(_upsert_sql("documents", _DOCUMENT_COLUMNS, ("id",)), (
             doc.id, doc.content_hash, doc.source, doc.title, doc.url, doc.published, ext.lang,
@@ -906,7 +1032,10 @@ def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None
                 new_tenures.add(tid)
         # evidence is read only by refresh_aggregates: written in one batch just before it
         conn.executemany(_replace_sql("evidence", _EVIDENCE_COLUMNS), evidence_rows)
-        refresh_aggregates(db, old_tenures | new_tenures, old_entities | set(ids.values()))
+        posts = _apply_claim_changes(db, doc.id, old_claims, _document_claims(db, doc.id))
+        change.written(db)
+        refresh_aggregates(db, old_tenures | new_tenures, old_entities | set(ids.values()), change)
+        refresh_conflicts(db, posts)
 
 
 _DOCUMENT_COLUMNS = ("id", "content_hash", "source", "title", "url", "published", "lang", "n_chars",
@@ -1141,7 +1270,8 @@ def _reconcile(claims: list[tuple[Optional[str], Optional[str]]]) -> tuple[Optio
     return best[0], best[1], conflict
 
 
-def refresh_aggregates(db: sqlite_utils.Database, tenure_ids: Iterable[str], entity_ids: Iterable[str]) -> None:
+def refresh_aggregates(db: sqlite_utils.Database, tenure_ids: Iterable[str], entity_ids: Iterable[str],
+                       change: Optional["DocumentChange"] = None) -> None:
     """Recompute the derived columns of the given tenures and entities; drop orphans.
 
     A tenure's dates are reconciled from its evidence (a more precise claim refines a coarser
@@ -1150,69 +1280,220 @@ def refresh_aggregates(db: sqlite_utils.Database, tenure_ids: Iterable[str], ent
     dates are not stored as truth on the tenure (the claims stay in ``evidence``). Its status
     is the claim of the newest evidence (by published date), as of that date: "status as of
     the newest article that speaks of it".
+
+    With ``change`` (one document's write), counts move by that document's own rows instead of
+    being recounted over everything an entity or tenure has: a document costs the same however
+    famous the people it mentions.
     """
     tenure_ids = set(tenure_ids)
-    posts = {
-        (r[0], r[1]) for tid in tenure_ids
-        for r in db.execute("SELECT person_id, position_id FROM tenures WHERE id = ?", [tid])
+    positions = {
+        r[0] for tid in tenure_ids for r in db.execute("SELECT position_id FROM tenures WHERE id = ?", [tid])
     }
-    positions = {post[1] for post in posts}
     for tid in tenure_ids:
-        rows = list(iter_rows(
-            db,
-            "SELECT document_id, published, claimed_start, claimed_start_precision, claimed_end, "
-            "claimed_end_precision, claimed_status, claimed_ordinal FROM evidence WHERE tenure_id = ? "
-            "ORDER BY coalesce(published, '') DESC, document_id DESC",
-            [tid],
-        ))
-        if not rows:
-            db.execute("DELETE FROM tenures WHERE id = ?", [tid])
-            continue
-        start, start_p, start_conflict = _reconcile([(r["claimed_start"], r["claimed_start_precision"]) for r in rows])
-        end, end_p, end_conflict = _reconcile([(r["claimed_end"], r["claimed_end_precision"]) for r in rows])
-        flags = []
-        if start_conflict or end_conflict:
-            flags.append("date conflict")
-        if start and end and end[: len(start)] < start[: len(end)]:
-            flags.append(f"inverted: end {end} before start {start}")
-            start = start_p = end = end_p = None
-        newest = rows[0]
-        # a dated end in the past of the newest article, or any "former" claim, ends the tenure
-        status = newest["claimed_status"]
-        if status != "former" and end and newest["published"] and end[:10] < newest["published"][: len(end)]:
-            status = "former"
-        ordinal = next((r["claimed_ordinal"] for r in rows if r["claimed_ordinal"] is not None), None)
-        db.execute(
-            'UPDATE tenures SET start = ?, start_precision = ?, "end" = ?, end_precision = ?, status = ?, '
-            "status_as_of = ?, ordinal = ?, n_evidence = ?, n_documents = ?, flags = ? WHERE id = ?",
-            [start, start_p, end, end_p, status, newest["published"], ordinal, len(rows),
-             len({r["document_id"] for r in rows}), "; ".join(flags) or None, tid],
-        )
+        _refresh_tenure(db, tid, change)
     for eid in set(entity_ids):
-        row = db.execute(
-            "SELECT count(*), count(DISTINCT document_id) FROM mentions WHERE entity_id = ?", [eid]
-        ).fetchone()
         for table in ("persons", "organizations"):
-            if row[0]:
-                db.execute(
-                    f"UPDATE [{table}] SET n_mentions = ?, n_documents = ? WHERE id = ?",
-                    [row[0], row[1], eid],
-                )
+            counts = _entity_counts(db, table, eid, change)
+            if counts is None:
+                continue
+            if counts[0]:
+                db.execute(f"UPDATE [{table}] SET n_mentions = ?, n_documents = ? WHERE id = ?", [*counts, eid])
             else:
                 used = db.execute(
                     "SELECT 1 FROM tenures WHERE person_id = ? OR organization_id = ? LIMIT 1", [eid, eid]
                 ).fetchone()
-                if not used:
+                if used:
+                    db.execute(f"UPDATE [{table}] SET n_mentions = 0, n_documents = 0 WHERE id = ?", [eid])
+                else:
                     db.execute(f"DELETE FROM [{table}] WHERE id = ?", [eid])
     for pos in positions:
         if not db.execute("SELECT 1 FROM tenures WHERE position_id = ? LIMIT 1", [pos]).fetchone():
             db.execute("DELETE FROM positions WHERE id = ?", [pos])
-    refresh_conflicts(db, posts)
+
+
+class DocumentChange:
+    """One document's rows before and after its write: the deltas ``refresh_aggregates`` applies."""
+
+    def __init__(self, db: sqlite_utils.Database, doc_id: str) -> None:
+        self.doc_id = doc_id
+        self.mentions_before = self._mentions(db)
+        self.mentions_after: dict[str, int] = {}
+        self.tenures_before = self._tenures(db)
+        self.tenures_after: set[str] = set()
+
+    def written(self, db: sqlite_utils.Database) -> None:
+        """Record the document's rows after its write."""
+        self.mentions_after = self._mentions(db)
+        self.tenures_after = self._tenures(db)
+
+    def _mentions(self, db) -> dict[str, int]:
+        return dict(db.execute("SELECT entity_id, count(*) FROM mentions WHERE document_id = ? GROUP BY entity_id",
+                               [self.doc_id]).fetchall())
+
+    def _tenures(self, db) -> set[str]:
+        return {r[0] for r in db.execute("SELECT DISTINCT tenure_id FROM evidence WHERE document_id = ?", [self.doc_id])}
+
+    def document_delta(self, tid: str) -> int:
+        return (tid in self.tenures_after) - (tid in self.tenures_before)
+
+
+def _entity_counts(db, table: str, eid: str, change: Optional[DocumentChange]) -> Optional[tuple[int, int]]:
+    """(n_mentions, n_documents) of an entity row after a write, or None without a row: moved by
+    the document's own mentions when ``change`` is given, else counted."""
+    if change is None:
+        if not db.execute(f"SELECT 1 FROM [{table}] WHERE id = ?", [eid]).fetchone():
+            return None
+        row = db.execute("SELECT count(*), count(DISTINCT document_id) FROM mentions WHERE entity_id = ?", [eid]).fetchone()
+        return row[0], row[1]
+    row = db.execute(f"SELECT n_mentions, n_documents FROM [{table}] WHERE id = ?", [eid]).fetchone()
+    if row is None:
+        return None
+    before, after = change.mentions_before.get(eid, 0), change.mentions_after.get(eid, 0)
+    return (row[0] or 0) - before + after, (row[1] or 0) - (before > 0) + (after > 0)
+
+
+def _refresh_tenure(db: sqlite_utils.Database, tid: str, change: Optional[DocumentChange] = None) -> None:
+    """Recompute one tenure's derived columns from its claim groups (``evidence_claims``), newest
+    first: the same result as reading every evidence row in (published, document) order, for the
+    cost of a few rows however much evidence the tenure has."""
+    rows = db.execute(
+        'SELECT start, start_precision, "end", end_precision, ordinal, status, n_evidence, newest '
+        "FROM evidence_claims WHERE tenure_id = ? ORDER BY newest DESC", [tid]).fetchall()
+    if not rows:
+        db.execute("DELETE FROM tenures WHERE id = ?", [tid])
+        return
+    start, start_p, start_conflict = _reconcile([(r[0], r[1]) for r in rows])
+    end, end_p, end_conflict = _reconcile([(r[2], r[3]) for r in rows])
+    flags = []
+    if start_conflict or end_conflict:
+        flags.append("date conflict")
+    if start and end and end[: len(start)] < start[: len(end)]:
+        flags.append(f"inverted: end {end} before start {start}")
+        start = start_p = end = end_p = None
+    published = rows[0][7].split("\x01", 1)[0] or None
+    # a dated end in the past of the newest article, or any "former" claim, ends the tenure
+    status = rows[0][5]
+    if status != "former" and end and published and end[:10] < published[: len(end)]:
+        status = "former"
+    ordinal = next((r[4] for r in rows if r[4] is not None), None)
+    if change is None:
+        n_documents = db.execute("SELECT count(DISTINCT document_id) FROM evidence WHERE tenure_id = ?",
+                                 [tid]).fetchone()[0]
+    else:
+        n_documents = (db.execute("SELECT n_documents FROM tenures WHERE id = ?", [tid]).fetchone()[0] or 0) \
+            + change.document_delta(tid)
+    db.execute(
+        'UPDATE tenures SET start = ?, start_precision = ?, "end" = ?, end_precision = ?, status = ?, '
+        "status_as_of = ?, ordinal = ?, n_evidence = ?, n_documents = ?, flags = ? WHERE id = ?",
+        [start, start_p, end, end_p, status, published, ordinal, sum(r[6] for r in rows), n_documents,
+         "; ".join(flags) or None, tid],
+    )
+
+
+#: A document's evidence rows with their claim keys (evidence_claims, claim_documents), id,
+#: newest-order key and post.
+_DOCUMENT_CLAIMS = f"""
+SELECT e.tenure_id, {_CLAIM_KEY_SQL}, {_CONFLICT_KEY_SQL.format(start="e.claimed_start", end="e.claimed_end", ordinal="e.claimed_ordinal")},
+       e.id, coalesce(e.published, '') || char(1) || e.document_id, t.person_id, t.position_id,
+       e.claimed_start, e.claimed_start_precision, e.claimed_end, e.claimed_end_precision,
+       e.claimed_ordinal, e.claimed_status
+FROM evidence e JOIN tenures t ON t.id = e.tenure_id WHERE e.document_id = ?
+"""
+_CLAIM_RECOUNT = ("SELECT min(e.id), max(coalesce(e.published, '') || char(1) || e.document_id) FROM evidence e "
+                  f"WHERE e.tenure_id = ? AND {_CLAIM_KEY_SQL} = ?")
+_CLAIM_DOCUMENTS_RECOUNT = (
+    "SELECT DISTINCT e.document_id FROM evidence e JOIN tenures t ON t.id = e.tenure_id "
+    "WHERE t.person_id = ? AND t.position_id = ? AND "
+    + _CONFLICT_KEY_SQL.format(start="e.claimed_start", end="e.claimed_end", ordinal="e.claimed_ordinal") + " = ?")
+
+
+def _document_claims(db: sqlite_utils.Database, doc_id: str) -> list[tuple]:
+    return db.execute(_DOCUMENT_CLAIMS, [doc_id]).fetchall()
+
+
+def _apply_claim_changes(db: sqlite_utils.Database, doc_id: str, old: list[tuple], new: list[tuple]) -> set[tuple[str, str]]:
+    """Update ``evidence_claims`` and ``claim_documents`` from one document's evidence rows
+    before (``old``) and after (``new``) its write; return the (person, post) pairs touched.
+
+    Only this document's rows changed, so each claim group moves by their count; the smallest
+    evidence id and the newest row are read again from ``evidence`` only when this document
+    held them and no longer does (a re-extraction or deletion, never an added document).
+    """
+    groups: dict[tuple[str, str], list] = {}
+    documents: dict[tuple[str, str, str], list[bool]] = {}
+    for side, rows in ((0, old), (1, new)):
+        for r in rows:
+            group = groups.setdefault((r[0], r[1]), [[], [], None, None, r])
+            group[side].append(r[3])
+            group[2 + side] = r[4]
+            documents.setdefault((r[5], r[6], r[2]), [False, False])[side] = True
+    posts: set[tuple[str, str]] = set()
+    for (tid, claim), (old_ids, new_ids, old_key, new_key, r) in groups.items():
+        if sorted(old_ids) == sorted(new_ids) and old_key == new_key:
+            continue
+        posts.add((r[5], r[6]))
+        _update_claim_group(db, tid, claim, r, old_ids, new_ids, old_key, new_key)
+    for (person, position, claim), (before, after) in documents.items():
+        if before != after:
+            posts.add((person, position))
+            _update_claim_documents(db, person, position, claim, doc_id, after)
+    return posts
+
+
+def _update_claim_group(db, tid: str, claim: str, r: tuple, old_ids: list[str], new_ids: list[str],
+                        old_key: Optional[str], new_key: Optional[str]) -> None:
+    """One evidence_claims row after a document's rows in it went from ``old_ids`` to ``new_ids``."""
+    stored = db.execute("SELECT n_evidence, evidence_id, newest FROM evidence_claims WHERE tenure_id = ? AND claim = ?",
+                        [tid, claim]).fetchone()
+    n = (stored[0] if stored else 0) - len(old_ids) + len(new_ids)
+    if n <= 0:
+        db.execute("DELETE FROM evidence_claims WHERE tenure_id = ? AND claim = ?", [tid, claim])
+        return
+    if n == len(new_ids):  # only this document's rows
+        min_id, newest = min(new_ids), new_key
+    elif stored is None:
+        min_id, newest = db.execute(_CLAIM_RECOUNT, [tid, claim]).fetchone()
+    else:
+        min_id, newest = stored[1], stored[2]
+        if min_id in old_ids and min_id not in new_ids:
+            min_id = db.execute(_CLAIM_RECOUNT, [tid, claim]).fetchone()[0]
+        elif new_ids:
+            min_id = min([min_id, *new_ids])
+        if newest == old_key and not (new_ids and new_key >= old_key):
+            newest = db.execute(_CLAIM_RECOUNT, [tid, claim]).fetchone()[1]
+        elif new_ids:
+            newest = max(newest, new_key)
+    db.execute(
+        f"INSERT OR REPLACE INTO evidence_claims ({_cols(EVIDENCE_CLAIMS_COLUMNS)}) "
+        f"VALUES ({', '.join('?' for _ in EVIDENCE_CLAIMS_COLUMNS)})",
+        [tid, claim, r[5], r[6], *r[7:13], n, min_id, newest])
+
+
+def _update_claim_documents(db, person: str, position: str, claim: str, doc_id: str, present: bool) -> None:
+    """Add ``doc_id`` to (or drop it from) the sorted documents list of a (person, post) claim."""
+    key = [person, position, claim]
+    row = db.execute("SELECT documents FROM claim_documents WHERE person_id = ? AND position_id = ? AND claim = ?",
+                     key).fetchone()
+    if "," in doc_id:
+        ids = sorted(r[0] for r in db.execute(_CLAIM_DOCUMENTS_RECOUNT, key))  # ids with commas: read them
+    else:
+        ids = row[0].split(",") if row else []
+        at = bisect.bisect_left(ids, doc_id)
+        present_now = at < len(ids) and ids[at] == doc_id
+        if present and not present_now:
+            ids.insert(at, doc_id)
+        elif not present and present_now:
+            del ids[at]
+    if ids:
+        db.execute("INSERT OR REPLACE INTO claim_documents (person_id, position_id, claim, documents) VALUES (?, ?, ?, ?)",
+                   [*key, ",".join(ids)])
+    else:
+        db.execute("DELETE FROM claim_documents WHERE person_id = ? AND position_id = ? AND claim = ?", key)
 
 
 _CONFLICT_PAIRS_INSERT = (
     f"INSERT INTO tenure_conflict_pairs ({_cols(CONFLICT_PAIRS_COLUMNS)}) "
-    + CONFLICT_PAIRS_SELECT.format(scope="t.person_id = :person AND t.position_id = :position")
+    + STORED_CONFLICT_PAIRS_SELECT.format(scope="t.person_id = :person AND t.position_id = :position")
 )
 
 
@@ -1220,7 +1501,8 @@ def refresh_conflicts(db: sqlite_utils.Database, posts: Iterable[tuple[str, str]
     """Recompute ``tenure_conflict_pairs`` for these (person_id, position_id) posts.
 
     Conflicts only arise between claims of the same person and post, so a document can change
-    only the conflicts of the posts its evidence touches (before or after it was replaced).
+    only the conflicts of the posts its evidence touches (before or after it was replaced); the
+    pairs are computed from the post's claim groups (kept by ``_apply_claim_changes``).
     """
     for person, position in posts:
         params = {"person": person, "position": position}
@@ -1291,9 +1573,13 @@ def refresh_all_aggregates(db: sqlite_utils.Database) -> None:
         )
         db.execute("DELETE FROM co_mentions")
         db.execute(f"INSERT INTO co_mentions (person_id, other_id, n_documents, example_document_id) {CO_MENTIONS_SELECT}")
+        db.execute("DELETE FROM evidence_claims")
+        db.execute(f"INSERT INTO evidence_claims ({_cols(EVIDENCE_CLAIMS_COLUMNS)}) {EVIDENCE_CLAIMS_SELECT}")
+        db.execute("DELETE FROM claim_documents")
+        db.execute(f"INSERT INTO claim_documents (person_id, position_id, claim, documents) {CLAIM_DOCUMENTS_SELECT}")
         db.execute("DELETE FROM tenure_conflict_pairs")
         db.execute(f"INSERT INTO tenure_conflict_pairs ({_cols(CONFLICT_PAIRS_COLUMNS)}) "
-                   + CONFLICT_PAIRS_SELECT.format(scope="1"))
+                   + STORED_CONFLICT_PAIRS_SELECT.format(scope="1"))
         for table in ("persons", "organizations"):
             db.execute(
                 f"""

@@ -2,6 +2,12 @@
 
 Usage: python scripts/bench_store.py [EVAL_DIR] [--docs 200] [--copies 2] [--reference]
                                      [--cache FILE] [--snapshot FILE] [--compare FILE]
+       python scripts/bench_store.py --popular 20000
+
+``--popular N`` times instead one document's write about a post that already has N evidence
+rows (N documents about one person and post, a few with a conflicting start), against the
+same write about a post with one evidence row (the baseline, same run): a store whose
+per-document cost grows with the post shows a ratio far above 1. Needs no data.
 
 Extracts (and links) ``--docs`` MEANTIME+GUM documents once, then times only the store:
 every document is saved ``--copies`` times under new ids into a fresh kb.db (later copies
@@ -99,6 +105,77 @@ def time_baseline(items: list, db_path: Path) -> tuple[float, float]:
     return cpu, wall
 
 
+def popular_document(doc_id: str, person: str, start: str):
+    """A one-sentence linked document: PERSON, chair of Acme Corp since START (fictional)."""
+    from kb.model import (DateValue, Document, Entity, Extraction, Link, LinkedExtraction, Mention, Sentence,
+                          Span, Tenure)
+
+    text = f"{person}, chair of Acme Corp since {start}, spoke on Monday."
+    org_at = text.index("Acme Corp")
+    sentence = Sentence(0, 0, len(text), text)
+    entities = [Entity(person, "person", [Mention(person, "person", 0, len(person), 0, person, "PERSON")]),
+                Entity("Acme Corp", "organization",
+                       [Mention("Acme Corp", "organization", org_at, org_at + 9, 0, "Acme Corp", "ORG")])]
+    tenure = Tenure(person, "chair", "Acme Corp", start=DateValue(start, "year"), status="current", sentence=0,
+                    person_span=Span(0, len(person)), extractor="bench", confidence=0.9)
+    doc = Document(id=doc_id, text=text, published=f"2024-{1 + len(doc_id) % 12:02d}-01", content_hash=doc_id)
+    links = {("person", person): Link(qid="Q4242" if person == "Ann Example" else "Q4343", score=1.0, method="exact"),
+             ("organization", "Acme Corp"): Link(qid="Q5", score=1.0, method="exact")}
+    return LinkedExtraction(Extraction(doc, [sentence], entities, [tenure], "en", "bench"), links)
+
+
+def popular_db(path: Path, n: int) -> None:
+    """A kb.db where Ann Example's post has ``n`` evidence rows from ``n`` documents (copies of
+    one stored document's rows, bulk-inserted, then the aggregates rebuilt), 2% claiming 2011."""
+    from kb import store
+
+    db = store.open_db(path)
+    store.save_extraction(db, popular_document("seed", "Ann Example", "2010"))
+    store.save_extraction(db, popular_document("other", "Bo Sample", "2010"))
+    tables = {t: [dict(zip([c[0] for c in cur.description], r)) for r in cur.fetchall()]
+              for t in ("evidence", "mentions", "sentences", "documents")
+              for cur in [db.execute(f"SELECT * FROM {t} WHERE {'id' if t == 'documents' else 'document_id'} = 'seed'")]}
+    rows: dict[str, list] = {t: [] for t in tables}
+    for i in range(n - 1):
+        doc_id = f"bulk{i:07d}"
+        for table, seed_rows in tables.items():
+            for r in seed_rows:
+                r = dict(r, id=str(r["id"]).replace("seed", doc_id))
+                r["document_id" if table != "documents" else "id"] = doc_id
+                if table == "evidence" and i % 50 == 0:
+                    r["claimed_start"] = "2011"
+                if table == "sentences":
+                    r["id"] = f"{doc_id}:0"
+                if table in ("evidence", "mentions"):
+                    r["sentence_id"] = f"{doc_id}:0"
+                rows[table].append(r)
+    with db.conn:
+        for table, batch in rows.items():
+            store.bulk_insert(db, table, batch)
+    store.refresh_all_aggregates(db)
+    db.conn.close()
+
+
+def time_popular(n: int, writes: int = 20) -> int:
+    """ms per document written about a post with ``n`` evidence rows vs one with 1 row."""
+    from kb import store
+
+    work = Path(tempfile.mkdtemp(prefix="kb-popular-"))
+    popular_db(work / "kb.db", n)
+    db = store.open_db(work / "kb.db")
+    results = {}
+    for person in ("Bo Sample", "Ann Example"):  # Bo's post has one row: the baseline
+        started = time.perf_counter()
+        for i in range(writes):
+            store.save_extraction(db, popular_document(f"new-{person[:3]}-{i}", person, "2010"))
+        results[person] = 1000 * (time.perf_counter() - started) / writes
+    db.conn.close()
+    print(f"post with 1 evidence row: {results['Bo Sample']:.1f} ms/doc (baseline)")
+    print(f"post with {n} evidence rows: {results['Ann Example']:.1f} ms/doc")
+    print(f"ratio popular/baseline: {results['Ann Example'] / max(results['Bo Sample'], 1e-9):.1f}x")
+    return 0
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("eval_dir", nargs="?", default=str(SHARED_DIR / "eval"))
@@ -108,7 +185,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--cache", help="pickle of linked extractions (written if absent)")
     ap.add_argument("--snapshot", help="write the fact snapshot (pickle) here")
     ap.add_argument("--compare", help="compare the fact snapshot with this saved one")
+    ap.add_argument("--popular", type=int, default=0,
+                    help="instead: time writes about a post with this many evidence rows (no data needed)")
     args = ap.parse_args(argv)
+    if args.popular:
+        return time_popular(args.popular)
     root = Path(args.eval_dir)
     if not (root / "meantime-en").exists() or not (root / "gum-wikinews").exists():
         print(f"skipped: MEANTIME/GUM not present under {root}")

@@ -46,8 +46,8 @@ def maintained(db) -> list[tuple]:
 
 
 def recomputed(db) -> list[tuple]:
-    """The conflict pairs computed from scratch over every tenure (the migration's statement)."""
-    return sorted(db.execute(store.CONFLICT_PAIRS_SELECT.format(scope="1")).fetchall(), key=repr)
+    """The conflict pairs computed from scratch from every evidence row (documents sorted)."""
+    return sorted(db.execute(store.CONFLICT_PAIRS_FROM_EVIDENCE.format(scope="1")).fetchall(), key=repr)
 
 
 def test_conflict_is_recorded_and_cleared_when_a_document_is_re_extracted(db_path):
@@ -122,6 +122,9 @@ def _downgrade_to_v2(path) -> None:
         conn.execute("ALTER TABLE mentions DROP COLUMN published")
         conn.execute("DROP VIEW news_vs_reference")
         conn.execute("DROP TABLE reference_comparisons")
+        conn.execute("DROP TABLE co_mentions")
+        conn.execute("DROP TABLE evidence_claims")
+        conn.execute("DROP TABLE claim_documents")
         conn.execute("DROP VIEW tenure_conflicts")
         conn.execute("DROP TABLE tenure_conflict_pairs")
         conn.executescript(store.VIEWS_V2)

@@ -317,3 +317,105 @@ def test_co_mentioned_persons_agrees_with_the_plain_definition(tmp_path):
     # everyone else (names with the same letters share a test QID, hence fewer than 29 persons)
     everyone = run(path, "SELECT count(*) - 1 FROM persons")[0][0]
     assert len(run(path, canned_sql("co_mentioned_persons"), person="Person Number00")) == everyone > 5
+
+
+# --------------------------------------------------------------------------------------------
+# evidence_claims and claim_documents (schema v6): a document's write costs its own rows
+# --------------------------------------------------------------------------------------------
+
+
+def reference_tenures(db) -> list[tuple]:
+    """Every tenure's derived columns by the pre-v6 algorithm: read all its evidence rows,
+    newest first, in Python."""
+    out = []
+    for (tid,) in db.execute("SELECT id FROM tenures ORDER BY id").fetchall():
+        rows = db.execute(
+            "SELECT document_id, published, claimed_start, claimed_start_precision, claimed_end, "
+            "claimed_end_precision, claimed_status, claimed_ordinal FROM evidence WHERE tenure_id = ? "
+            "ORDER BY coalesce(published, '') DESC, document_id DESC", [tid]).fetchall()
+        start, start_p, c1 = store._reconcile([(r[2], r[3]) for r in rows])
+        end, end_p, c2 = store._reconcile([(r[4], r[5]) for r in rows])
+        flags = ["date conflict"] if c1 or c2 else []
+        if start and end and end[: len(start)] < start[: len(end)]:
+            flags.append(f"inverted: end {end} before start {start}")
+            start = start_p = end = end_p = None
+        status, published = rows[0][6], rows[0][1]
+        if status != "former" and end and published and end[:10] < published[: len(end)]:
+            status = "former"
+        ordinal = next((r[7] for r in rows if r[7] is not None), None)
+        out.append((tid, start, start_p, end, end_p, status, published, ordinal, len(rows),
+                    len({r[0] for r in rows}), "; ".join(flags) or None))
+    return out
+
+
+def stored_tenures(db) -> list[tuple]:
+    return db.execute('SELECT id, start, start_precision, "end", end_precision, status, status_as_of, ordinal, '
+                      "n_evidence, n_documents, flags FROM tenures ORDER BY id").fetchall()
+
+
+def claims_consistent(db) -> None:
+    assert sorted(db.execute("SELECT * FROM evidence_claims").fetchall()) == \
+        sorted(db.execute(store.EVIDENCE_CLAIMS_SELECT).fetchall())
+    assert sorted(db.execute("SELECT * FROM claim_documents").fetchall()) == \
+        sorted(db.execute(store.CLAIM_DOCUMENTS_SELECT).fetchall())
+    assert stored_tenures(db) == reference_tenures(db)
+    assert sorted(db.execute("SELECT * FROM tenure_conflict_pairs").fetchall(), key=repr) == \
+        sorted(db.execute(store.CONFLICT_PAIRS_FROM_EVIDENCE.format(scope="1")).fetchall(), key=repr)
+
+
+def test_claim_groups_and_tenures_follow_every_write(db_path):
+    """Adds, re-extractions (other claims, another date) and deletions, including documents
+    that held a group's newest row or smallest evidence id."""
+    db = store.open_db(db_path)
+    steps = [
+        ("d3", [("Ann Example", "chair", "2010", None)], "2024-03-01"),
+        ("d1", [("Ann Example", "chair", "2010-05", None), ("Bo Sample", "chair", "2011", "2015")], "2024-05-01"),
+        ("d2", [("Ann Example", "chair", "2011", None), ("Bo Sample", "chair", "2011", "2015")], "2024-01-01"),
+        ("d4", [("Ann Example", "chair", "2010", "2019")], "2024-07-01"),  # newest: an end, so former
+        ("d1", [("Ann Example", "chair", "2010", None)], "2023-02-01"),  # re-extracted, older date
+        ("d4", None, None),  # deleted: the newest row and a group go
+        ("d0", [("Ann Example", "chair", "2010", None), ("Ann Example", "treasurer", "2012", None)], "2024-06-01"),
+        ("d3", None, None),
+        ("d2", [("Bo Sample", "chair", "2011", "2015")], "2024-01-01"),
+    ]
+    for doc_id, claims, published in steps:
+        if claims is None:
+            store.delete_document(db, doc_id)
+        else:
+            store.save_extraction(db, linked_doc(doc_id, claims, published=published))
+        claims_consistent(db)
+    assert db.execute("SELECT count(*) FROM evidence_claims").fetchone()[0] > 2
+
+
+def test_a_tenure_with_many_documents_keeps_sorted_document_lists(db_path):
+    db = store.open_db(db_path)
+    for i in (5, 1, 9, 3, 7):
+        store.save_extraction(db, linked_doc(f"doc{i}", [("Ann Example", "chair", "2010", None)],
+                                             published=f"2024-0{i}-01"))
+    store.save_extraction(db, linked_doc("docx", [("Ann Example", "chair", "2012", None)]))
+    claims_consistent(db)
+    lists = {r[0] for r in db.execute("SELECT a_documents FROM tenure_conflict_pairs UNION "
+                                      "SELECT b_documents FROM tenure_conflict_pairs")}
+    assert lists == {"doc1,doc3,doc5,doc7,doc9", "docx"}
+    store.delete_document(db, "doc5")
+    claims_consistent(db)
+    assert "doc1,doc3,doc7,doc9" in {r[0] for r in db.execute("SELECT a_documents FROM tenure_conflict_pairs")}
+
+
+def test_entity_and_tenure_counts_move_by_each_document(db_path):
+    """Counts kept by deltas equal a recount after adds, re-extractions and deletions."""
+    db = store.open_db(db_path)
+    recount = ("SELECT p.id, p.n_mentions, p.n_documents, (SELECT count(*) FROM mentions m WHERE m.entity_id = p.id), "
+               "(SELECT count(DISTINCT document_id) FROM mentions m WHERE m.entity_id = p.id) FROM {} p")
+    steps = [("d1", [("Ann Example", "chair", "2010", None), ("Ann Example", "chair", "2010", None)]),
+             ("d2", [("Ann Example", "chair", "2010", None), ("Bo Sample", "chair", None, None)]),
+             ("d1", [("Bo Sample", "chair", None, None)]), ("d2", None), ("d3", [("Ann Example", "chair", None, None)])]
+    for doc_id, claims in steps:
+        if claims is None:
+            store.delete_document(db, doc_id)
+        else:
+            store.save_extraction(db, linked_doc(doc_id, claims))
+        for table in ("persons", "organizations"):
+            for _id, n, d, n2, d2 in db.execute(recount.format(table)).fetchall():
+                assert (n, d) == (n2, d2), (doc_id, _id)
+        claims_consistent(db)
