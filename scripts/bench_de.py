@@ -7,7 +7,9 @@ sentence length) so a slow German model is noticed.
 Text: GermEval 2014 dev sentences (German) and WikiGold sentences (English Wikipedia), both
 joined back into plain text with spaces and cut to the same number of words. Each pipeline
 is timed with ``nlp.pipe`` after one warm-up pass; the best of ``--repeat`` runs counts.
-Prints words/s for each, the German/English ratio, and the German load time.
+Prints words/s for each, the German/English ratio, the German load time, and the time of the
+load-time ``kb_de_repair`` component alone (what the English re-read and reference-name checks
+cost) per sentence and as a share of the German pipeline's time.
 
 Example: .venv/bin/python scripts/bench_de.py --words 20000
 """
@@ -72,6 +74,29 @@ def words_per_second(nlp, texts: list[str], repeat: int) -> float:
     return n_words / best
 
 
+def repair_seconds(nlp, texts: list[str], repeat: int) -> float:
+    """Best time of ``kb_de_repair`` alone over docs parsed without it (0 when absent).
+
+    Timed apart rather than as pipeline-with minus pipeline-without: on a shared machine the
+    difference of two long runs is mostly the other jobs' noise.
+    """
+    if "kb_de_repair" not in nlp.pipe_names:
+        return 0.0
+    repair = nlp.get_pipe("kb_de_repair")
+    with nlp.select_pipes(disable=["kb_de_repair"]):
+        docs = list(nlp.pipe(texts, batch_size=64))
+    for doc in docs[:50]:
+        repair(doc.copy())  # warm-up: reference names, English pipeline
+    best = float("inf")
+    for _ in range(repeat):
+        copies = [d.copy() for d in docs]
+        t0 = time.perf_counter()
+        for doc in copies:
+            repair(doc)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
 def english_pipeline():
     import importlib.util
 
@@ -108,10 +133,14 @@ def main(argv: list[str] | None = None) -> int:
     de = cut(german_texts(args.de_data), args.words)
     en = cut(english_texts(args.en_data), args.words)
     de_wps = words_per_second(de_nlp, de, args.repeat)
+    repair_s = repair_seconds(de_nlp, de, args.repeat)
     en_wps = words_per_second(en_nlp, en, args.repeat)
     avg = lambda ts: sum(len(t.split()) for t in ts) / len(ts)  # noqa: E731
     print(f"German  load_german() {de_nlp.pipe_names}: load {load_s:.2f}s (after importing spaCy: {import_s:.2f}s)")
     print(f"German  {len(de)} sentences ({avg(de):.1f} words each): {de_wps:,.0f} words/s")
+    n_words = sum(len(t.split()) for t in de)
+    print(f"German  kb_de_repair alone: {repair_s * 1000 / len(de):.2f} ms per sentence, "
+          f"{repair_s * de_wps / n_words:.0%} of the pipeline's time")
     print(f"English {en_name} {en_nlp.pipe_names}: {len(en)} sentences ({avg(en):.1f} words each): {en_wps:,.0f} words/s")
     print(f"ratio German/English: {de_wps / en_wps:.2f}x")
     return 0

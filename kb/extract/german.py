@@ -126,6 +126,7 @@ def _lookup_closed_compound(word: str) -> Optional[RoleEntry]:
     return best
 
 
+@lru_cache(maxsize=200_000)
 def match_role_entry(word: str) -> Optional[RoleEntry]:
     """Lexicon entry for one German word, inflected or compounded; None when not a role."""
     w = word.strip().lower().replace("\u00ad", "")
@@ -718,7 +719,8 @@ def _english_nlp():
     return nlp if "ner" in nlp.pipe_names else None
 
 
-def english_reread(doc, spans: set[tuple[int, int, str]], english=None) -> set[tuple[int, int, str]]:
+def english_reread(doc, spans: set[tuple[int, int, str]], english=None,
+                   words: Optional[list[str]] = None) -> set[tuple[int, int, str]]:
     """Replace the German NER's spans inside English passages by the English pipeline's.
 
     The German models were trained on German; on "… with the notable exceptions of Hungary's
@@ -727,7 +729,7 @@ def english_reread(doc, spans: set[tuple[int, int, str]], english=None) -> set[t
     """
     from .langid import english_stretches
 
-    stretches = english_stretches([t.text for t in doc])
+    stretches = english_stretches(words if words is not None else [t.text for t in doc])
     if not stretches:
         return spans
     english = english if english is not None else _english_nlp()
@@ -748,13 +750,16 @@ def english_reread(doc, spans: set[tuple[int, int, str]], english=None) -> set[t
     return out
 
 
-def _name_like(doc, start: int, end: int) -> bool:
-    """Capitalised words without acronyms: how personal names look (not "NATO-Rat", "der")."""
-    return all(
-        _CAPITALISED.match(t.text) and not any(len(part) > 1 and part.isupper() for part in t.text.split("-"))
-        and t.text not in _NOT_NAME_WORDS and match_role_entry(t.text) is None
-        for t in doc[start:end]
+def _name_word(text: str) -> bool:
+    """A capitalised word without acronyms: how personal names look (not "NATO-Rat", "der")."""
+    return bool(
+        _CAPITALISED.match(text) and not any(len(part) > 1 and part.isupper() for part in text.split("-"))
+        and text not in _NOT_NAME_WORDS and match_role_entry(text) is None
     )
+
+
+def _name_like(doc, start: int, end: int) -> bool:
+    return all(_name_word(t.text) for t in doc[start:end])
 
 
 def title_types(doc, spans: set[tuple[int, int, str]], names: ReferenceNames) -> set[tuple[int, int, str]]:
@@ -779,7 +784,8 @@ def title_types(doc, spans: set[tuple[int, int, str]], names: ReferenceNames) ->
     return out
 
 
-def gazetteer_types(doc, spans: set[tuple[int, int, str]], names: ReferenceNames) -> set[tuple[int, int, str]]:
+def gazetteer_types(doc, spans: set[tuple[int, int, str]], names: ReferenceNames,
+                    words: Optional[list[str]] = None) -> set[tuple[int, int, str]]:
     """Type spans that exactly match one kind of reference name; add missed full person names.
 
     "Robert Fico" tagged ORG is a person because the reference lists exactly that person; a
@@ -793,10 +799,12 @@ def gazetteer_types(doc, spans: set[tuple[int, int, str]], names: ReferenceNames
     if not names.persons:
         return out
     taken = {i for s, e, _ in out for i in range(s, e)}
+    words = words if words is not None else [t.text for t in doc]
+    free = [i not in taken and _name_word(w) for i, w in enumerate(words)]
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j - i < MAX_GAZETTEER_TOKENS and j not in taken and _name_like(doc, j, j + 1):
+        while j < len(doc) and j - i < MAX_GAZETTEER_TOKENS and free[j]:
             j += 1
         for end in range(j, i + 1, -1):  # longest match first, at least two words
             if names.kind(doc[i:end].text) == "PER":
@@ -828,11 +836,12 @@ class EntityRepair:
     def __call__(self, doc):
         from spacy.tokens import Span
 
+        words = [t.text for t in doc]  # once: creating Token objects is most of this component's cost
         spans = {(e.start, e.end, e.label_) for e in doc.ents}
         if self.english:
-            spans = english_reread(doc, spans)
+            spans = english_reread(doc, spans, words=words)
         names = self.names
-        spans = gazetteer_types(doc, title_types(doc, spans, names), names)
+        spans = gazetteer_types(doc, title_types(doc, spans, names), names, words)
         doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in majority_vote([spans], 1)]
         return doc
 

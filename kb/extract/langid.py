@@ -159,6 +159,7 @@ POSSESSIVES = frozenset({"'s", "’s"})
 #: Lowercase words ending in -ing that are German ("gering"), not English gerunds.
 _GERMAN_ING = frozenset({"gering", "wenig", "ring", "swing", "camping", "marketing", "training", "meeting",
                          "doping", "leasing", "timing", "ranking", "casting", "shopping", "briefing"})
+_UMLAUT = re.compile("[äöüß]")
 #: English cue words a stretch needs before its names are re-read by the English pipeline.
 MIN_EN_CUES = 2
 #: Longest name run (capitalised words) taken into a stretch at its edges.
@@ -170,6 +171,7 @@ def _is_possessive(word: str) -> bool:
     return word in POSSESSIVES or word[:1].isupper() and word.endswith(("'s", "’s")) and len(word) > 2
 
 
+@lru_cache(maxsize=100_000)
 def _is_en_cue(word: str) -> bool:
     """An English function word, possessive or gerund: words German text does not use."""
     if word.lower() in _EN_WORDS or _is_possessive(word):
@@ -177,9 +179,10 @@ def _is_en_cue(word: str) -> bool:
     return word.islower() and len(word) >= 5 and word.endswith("ing") and word not in _GERMAN_ING
 
 
+@lru_cache(maxsize=100_000)
 def _is_de_cue(word: str) -> bool:
     low = word.lower()
-    return low in _DE_WORDS or any(ch in "äöüß" for ch in low)
+    return low in _DE_WORDS or _UMLAUT.search(low) is not None
 
 
 def _is_name_word(word: str) -> bool:
