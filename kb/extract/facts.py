@@ -1359,6 +1359,7 @@ def _life_dates(ctx: _SentCtx, births: dict, deaths: dict, mentions: list[Mentio
         if mention is not None:
             births.setdefault(id(mention), d[1].start)
             deaths.setdefault(id(mention), d[2].start)
+    _paren_birth_years(ctx, births, mentions)
     for d in ctx.dates:
         paren = _open_paren_before(ctx, d.start_char)
         if paren is None:
@@ -1380,6 +1381,26 @@ def _life_dates(ctx: _SentCtx, births: dict, deaths: dict, mentions: list[Mentio
 
 
 _DASHES = ("–", "—", " - ", "-")
+#: "(1944– )", "(born 1944 - )": a life still going on; "(c.1680 – 1764)", "(about 1780 – 1834)":
+#: an approximate birth year the date module leaves out (an "about" number is no date there).
+_OPEN_LIFE_RE = re.compile(r"\((?:\s*[;,])?\s*(?:born\s+)?(?P<y>1[0-9]\d\d|20[0-2]\d)\s*[–—-]\s*\)")
+_APPROX_LIFE_RE = re.compile(r"\((?:\s*[;,])?\s*(?:c\.|ca\.|circa|about|around|approx\.|approximately)\s*"
+                             r"(?P<y>1[0-9]\d\d|20[0-2]\d)\s*[–—-]\s*(?:[^()]{0,20}?)(?:1[0-9]\d\d|20[0-2]\d)\s*\)", re.I)
+
+
+def _paren_birth_years(ctx: _SentCtx, births: dict, mentions: list[Mention]) -> None:
+    """Birth years of the name before an open or approximate life range (see the patterns)."""
+    rel = {t.idx: t.i for t in ctx.doc}
+    for rx in (_OPEN_LIFE_RE, _APPROX_LIFE_RE):
+        for mt in rx.finditer(ctx.sent.text):
+            paren = rel.get(mt.start())
+            if paren is None:
+                continue
+            mention = _life_owner(ctx, paren, mentions)
+            if mention is None:
+                continue
+            a, b = ctx.sent.start + mt.start("y"), ctx.sent.start + mt.end("y")
+            births.setdefault(id(mention), DateValue(mt.group("y"), "year", mt.group(0), a, b))
 
 
 def _paren_life_points(ctx: _SentCtx) -> list[tuple[int, object, object]]:
@@ -1446,7 +1467,7 @@ _BETWEEN_OK = {",", "or", "also", "known", "as", "née", "nee", "(", ")", ";", "
 def _skip_to_name(doc, paren: int) -> int:
     """From an opening parenthesis go left over ", ", "( … )" asides and post-nominals ("OBE",
     "1st Baronet") to the token just after the name the parenthesis is about."""
-    k, depth, steps = paren, 0, 0
+    k, depth, steps, asides = paren, 0, 0, 0
     while k > 0 and steps < 25:
         tok = doc[k - 1]
         if ")" in tok.text:
@@ -1455,10 +1476,39 @@ def _skip_to_name(doc, paren: int) -> int:
             depth -= 1
         elif depth == 0 and not (tok.lower_ in _BETWEEN_OK or tok.text.isupper() or tok.like_num
                                  or ordinal_value(tok.lower_) is not None or tok.lower_ in ("baronet", "kbe", "cbe", "mbe")):
-            break
+            aside = _title_aside(doc, k) if asides < 2 else None
+            if aside is None:
+                break
+            asides += 1
+            steps += k - aside
+            k = aside
+            continue
         k -= 1
         steps += 1
     return k
+
+
+#: Lower-case words inside a title aside ("Count of Lund", "comte de Martigny").
+_ASIDE_CONNECTORS = {"of", "the", "de", "du", "des", "la", "le", "von", "van", "and", "d'", "di", "da", "y"}
+
+
+def _title_aside(doc, k: int) -> Optional[int]:
+    """ "NAME, Count of Lund (1678 – 1733)", "NAME, Commendatore OSSI, (born …)": a title or
+    honour after a comma after the name; returns the index of the comma that opens it (the
+    aside ends at token k - 1, before a comma or the parenthesis). No person's name inside."""
+    if k >= len(doc) or not (doc[k].text == "," or doc[k].text.startswith("(")):
+        return None
+    j = k - 1
+    while j >= 0 and k - j <= 6 and doc[j].text != ",":
+        t = doc[j]
+        if t.ent_type_ in ("PERSON", "PER") or not (t.text[:1].isupper() or t.lower_ in _ASIDE_CONNECTORS or t.text == "."):
+            return None
+        j -= 1
+    if j < 1 or doc[j].text != "," or j == k - 1 or not doc[j + 1].text[:1].isupper():
+        return None
+    if doc[k].text != "," and not any(t.lower_ in _ASIDE_CONNECTORS for t in doc[j + 1 : k]):
+        return None  # right before the parenthesis only a title "of" a place, not any name
+    return j
 
 
 def _life_owner(ctx: _SentCtx, paren: int, mentions: list[Mention]) -> Optional[Mention]:
@@ -1485,25 +1535,61 @@ def _life_owner(ctx: _SentCtx, paren: int, mentions: list[Mention]) -> Optional[
 
 
 def _born_clause(ctx: _SentCtx, births: dict, mentions: list[Mention], quoted) -> None:
-    """"X was born in Y on 26 January 1907" / "she was born in 1960": the subject's birth date."""
+    """"X was born in Y on 26 January 1907" / "she was born on 5 June 1950 in Z" / "X, who was
+    born in 1960, …" / "Born in 1950 in Oslo, X studied law": the subject's birth date. The date
+    module reads "born on/in DATE" as one born-date phrase starting at "born"."""
     doc = ctx.doc
     for i, tok in enumerate(doc):
-        if tok.lower_ != "born" or i == 0 or doc[i - 1].lower_ not in ("was", "were", "is", "been"):
+        if tok.lower_ != "born":
+            continue
+        fronted = i == 0
+        if not fronted and doc[i - 1].lower_ not in ("was", "were", "is", "been"):
             continue
         rel_end = doc[i].idx + ctx.sent.start
-        date = next((d for d in ctx.dates if d.kind == "point" and d.start_char > rel_end and d.start is not None
-                     and not any(t.text in (";",) or t.lower_ == "died" for t in doc if rel_end < t.idx + ctx.sent.start < d.start_char)), None)
+        date = next((d for d in ctx.dates if d.start is not None and (
+            d.kind == "point" and d.start_char > rel_end or d.kind == "born" and d.start_char >= rel_end)
+            and not any(t.text in (";",) or t.lower_ == "died" for t in doc if rel_end < t.idx + ctx.sent.start < d.start_char)), None)
         if date is None:
+            continue
+        if fronted:
+            _fronted_born(ctx, date, births)
             continue
         subject = _subject_left(ctx, i - 1, mentions, quoted)
         if subject is None:
             continue
         (ps, pe, person), _ = subject
+        if not _born_subject(doc, pe, i - 1):
+            continue
         if person.label == "pronoun":
             person = next((m for m in mentions if m.type == "person" and m.text == person.text), None)
             if person is None:
                 continue
         births.setdefault(id(person), date.start)
+
+
+def _born_subject(doc, pe: int, aux: int) -> bool:
+    """The name or pronoun ending at ``pe`` is the subject of "was born" at ``aux``: only a
+    comma aside, "who" and adverbs between ("Jane Roe, who was born …"), never "Jane Roe's son
+    was born …" or "Jane Roe said her daughter was born …"."""
+    depth = 0
+    for t in doc[pe:aux]:
+        if t.text == ",":
+            depth = 1 - depth
+        elif depth == 0 and not (t.lower_ in ("who", "also", "reportedly", "probably", "actually") or t.pos_ == "ADV"):
+            return False
+    return True
+
+
+def _fronted_born(ctx: _SentCtx, date, births: dict) -> None:
+    """ "Born in 1950 in Oslo, Jane Roe studied law": the name right after the participle
+    clause's comma is the one born (no other person may come before it)."""
+    doc = ctx.doc
+    comma = next((t.i for t in doc if t.text == "," and t.idx + ctx.sent.start >= date.end_char), None)
+    if comma is None:
+        return
+    p = _person_at(ctx, skip_honorific(doc, comma + 1))
+    if p is not None and not any(q[0] < comma for q in ctx.persons):
+        births.setdefault(id(p[2]), date.start)
 
 
 def _window_start(index: int, starts: list[int], quoted) -> int:

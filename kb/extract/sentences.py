@@ -23,7 +23,7 @@ ABBREVIATIONS = frozenset(
     mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon pres
     no nos vol fig inc ltd co corp bros dept univ est approx ca vs etc al cf e.g i.e
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
-    u.s u.k u.n e.u a.m p.m
+    u.s u.k u.n e.u a.m p.m b c fl
     z.b bzw bspw ca evtl ggf inkl insb usw vgl sog dt abs nr str hr fr dipl ing
     """.split()
 )

@@ -1,0 +1,72 @@
+"""Recall rules for how English prose states births, offices and employment (added for the
+Re-DocRED generalisation work), each on sentences written for these tests, with sentences the
+rule must not fire on (real English model; skipped when absent)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.extract.facts import extract_facts
+from kb.extract.pipeline import ParsedDocument
+from kb.extract.sentences import split_sentences
+from kb.model import Document
+
+
+def run(nlp, text, published="2025-03-14"):
+    sents = split_sentences(text)
+    for s in sents:
+        s.lang = "en"
+    pd = ParsedDocument(Document(id="t", text=text, published=published), sents, list(nlp.pipe(s.text for s in sents)))
+    return extract_facts(pd)
+
+
+def births(nlp, text) -> dict[str, str]:
+    return {e.name: e.birth_date.value for e in run(nlp, text)[0] if e.type == "person" and e.birth_date}
+
+
+def keys(nlp, text) -> set[tuple[str, str, object]]:
+    return {(t.person, t.role, t.org) for t in run(nlp, text)[1]}
+
+
+# --- birth dates ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,name,value", [
+    ("Jonas Ek was born on 5 June 1950 in Malmo.", "Jonas Ek", "1950-06-05"),
+    ("Mirela Dobre was born in 1962 in Cluj and grew up in Sibiu.", "Mirela Dobre", "1962"),
+    ("Mirela Dobre, who was born in 1962, studied law in Cluj.", "Mirela Dobre", "1962"),
+    ("Born in 1971 in Porto, Tiago Mendes studied engineering.", "Tiago Mendes", "1971"),
+    ("Tiago Mendes is an engineer. He was born on March 3, 1971, in Porto.", "Tiago Mendes", "1971-03-03"),
+])
+def test_born_clause_forms(en_nlp, text, name, value):
+    assert births(en_nlp, text).get(name) == value
+
+
+@pytest.mark.parametrize("text", [
+    "Mirela Dobre's son was born in 1990 in Cluj.",
+    "Mirela Dobre said her daughter was born in 1990.",
+    "Born in 1990, the son of Mirela Dobre studied law.",
+])
+def test_born_clause_of_someone_else_gives_no_birth(en_nlp, text):
+    assert "Mirela Dobre" not in births(en_nlp, text)
+
+
+@pytest.mark.parametrize("text,name,value", [
+    ("Pedro Alves (1944– ) is a Brazilian painter.", "Pedro Alves", "1944"),
+    ("Pedro Alves ( 1944 - ) is a Brazilian painter.", "Pedro Alves", "1944"),
+    ("Henrik Lunde (c.1680 – 1764) was a Norwegian priest.", "Henrik Lunde", "1680"),
+    ("Henrik Lunde (about 1702 – 12 May 1771) was a Norwegian priest.", "Henrik Lunde", "1702"),
+    ("Jonas Ek (b. 1950) is a Swedish painter.", "Jonas Ek", "1950"),
+    ("Hugo Baptiste, Knight of the Garter, KBE, (born 4 May 1950) is a French chemist.", "Hugo Baptiste", "1950-05-04"),
+    ("Henrik Lunde, Count of Nordby (1678 – 1733), owned the estate.", "Henrik Lunde", "1678"),
+])
+def test_parenthesis_birth_forms(en_nlp, text, name, value):
+    assert births(en_nlp, text).get(name) == value
+
+
+@pytest.mark.parametrize("text", [
+    "The Oslo Accord (1993– ) is still debated by Henrik Lunde and others.",
+    "Henrik Lunde wrote about the war (about 1702 – 1721) in his diary.",
+    "Henrik Lunde, Acme Shipping (1950 – 1990) and others paid for it.",
+])
+def test_parenthesis_ranges_not_after_the_name_give_no_birth(en_nlp, text):
+    assert "Henrik Lunde" not in births(en_nlp, text)
