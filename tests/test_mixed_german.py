@@ -264,3 +264,44 @@ def test_vote_remembers_whether_its_crf_uses_name_features(tmp_path):
     assert again.name_features and again.names_path == tmp_path / german.NAMES_FILE
     with pytest.raises(german.ModelError, match="--names"):
         again.names()  # trained with names, but the model directory has none
+
+
+# --- a mixed document end to end (language per sentence, German rules, English coref) ------
+
+
+@pytest.fixture
+def extractor(trained_german):
+    from kb.extract.pipeline import Extractor
+
+    return Extractor()
+
+
+def _extract(extractor, text: str):
+    from kb.model import Document
+
+    (extraction,) = list(extractor.extract([Document(id="mixed-test", text=text)]))
+    return extraction
+
+
+def test_german_pronoun_after_english_sentence_gives_one_person_and_tenure(extractor):
+    text = (
+        "Piet Voorbeeld spoke to reporters in Brussels on Monday about the new budget rules. "
+        "Er war zuvor Premierminister der Niederlande und ist heute Berater der Regierung."
+    )
+    ex = _extract(extractor, text)
+    assert [s.lang for s in ex.sentences] == ["en", "de"]
+    assert {(t.person, t.role, t.org, t.status) for t in ex.tenures} >= {
+        ("Piet Voorbeeld", "prime minister", "Netherlands", "former")
+    }
+    assert [e.name for e in ex.entities if e.type == "person"] == ["Piet Voorbeeld"]
+
+
+def test_english_possessive_names_inside_a_german_sentence_are_persons(extractor):
+    text = (
+        "Die Außenminister trafen sich am Montag in Brüssel. Most ministers, with the exception of "
+        "Norway’s Espen Barth Eide and Hungary’s Péter Szijjártó, haben sich dort für neue Sanktionen ausgesprochen."
+    )
+    ex = _extract(extractor, text)
+    persons = {e.name for e in ex.entities if e.type == "person"}
+    assert {"Espen Barth Eide", "Péter Szijjártó"} <= persons
+    assert not any("’s" in e.name or "'s" in e.name for e in ex.entities)
