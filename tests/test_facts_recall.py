@@ -70,3 +70,59 @@ def test_parenthesis_birth_forms(en_nlp, text, name, value):
 ])
 def test_parenthesis_ranges_not_after_the_name_give_no_birth(en_nlp, text):
     assert "Henrik Lunde" not in births(en_nlp, text)
+
+
+# --- monarchs: regnal names with a realm, the throne -----------------------------------------
+
+@pytest.mark.parametrize("text,fact", [
+    ("The fortress was rebuilt by Christian IV of Denmark in 1620.", ("Christian IV", "monarch", "Denmark")),
+    ("Louis XIV of France revoked the edict.", ("Louis XIV", "monarch", "France")),
+    ("Olaf III ascended the throne of Sweden in 1310.", ("Olaf III", "monarch", "Sweden")),
+    ("Margit Holm succeeded to the Danish throne in 1412 after her father died.", ("Margit Holm", "monarch", "Denmark")),
+])
+def test_monarch_constructions(en_nlp, text, fact):
+    assert fact in keys(en_nlp, text)
+
+
+def test_throne_date_starts_the_reign(en_nlp):
+    t = {(x.person, x.role): x for x in run(en_nlp, "Olaf III ascended the throne of Sweden in 1310.")[1]}
+    assert t[("Olaf III", "monarch")].start.value == "1310"
+
+
+@pytest.mark.parametrize("text", [
+    "Thurston Howell III of New York donated the library.",  # a suffix, not a ruler; no country
+    "Prince Harald was heir to the throne of Norway for decades.",
+    "Karl Berg hoped he would one day take the throne of Sweden.",
+    "Anna Wik said the Edward VII Hospital of London would close.",
+])
+def test_no_monarch_without_a_reign(en_nlp, text):
+    assert not any(role == "monarch" for _, role, _ in keys(en_nlp, text))
+
+
+# --- governors and premiers take the one state or province a document names ------------------
+
+def test_governor_title_takes_the_documents_state(en_nlp):
+    t = keys(en_nlp, "Ohio lawmakers passed the budget late on Sunday. Governor Tom Kerr signed it on Monday.")
+    assert ("Tom Kerr", "governor", "Ohio") in t
+
+
+def test_gov_abbreviation_is_a_governor(en_nlp):
+    assert ("Tom Kerr", "governor", "Texas") in keys(en_nlp, "Gov. Tom Kerr of Texas signed the bill.")
+
+
+def test_premier_takes_the_province_not_the_country(en_nlp):
+    text = "Voters in Ontario went to the polls on Thursday. Premier Dana Roy promised lower fees in Canada."
+    assert ("Dana Roy", "prime minister", "Ontario") in keys(en_nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Tom Kerr met officials from Ohio and Texas.",  # two states: which one?
+    "The Bank of England raised rates. The governor Andrew Hale spoke in Ohio.",  # not a title
+])
+def test_governor_without_one_state_gets_none(en_nlp, text):
+    assert not any(org for p, role, org in keys(en_nlp, text) if role == "governor")
+
+
+def test_lieutenant_governor_is_no_governor(en_nlp):
+    t = keys(en_nlp, "Sam Ortiz is a Maryland politician. He was elected lieutenant governor in 2006. Lt. Gov. Ana Diaz also spoke.")
+    assert not any(role == "governor" for _, role, _ in t)

@@ -196,6 +196,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
         c.person = c.mention.name or names.get(c.mention.text, c.mention.text)
     claims.extend(_descriptions(deferred, claims, mentions, quoted, pd.sentences))
     _date_office_events(events, claims, names)
+    _document_region(claims, mentions)
     _document_country(claims, mentions)
     _legislature_from_committee(claims)
     tenures = _merge(claims, anchor, deaths, mentions)
@@ -288,6 +289,57 @@ def _document_country(claims: list[Claim], mentions: list[Mention]) -> None:
     for c in open_claims:
         m = max((x for x, _ in found if x.start <= c.role_span.start), key=lambda x: x.start, default=found[0][0])
         c.org, c.org_span, c.org_label = name, Span(m.start, m.end, m.text), "rule:doc_country"
+
+
+#: Posts that belong to a state or province ("Governor Jay Roe", "the premier"): with no place
+#: named they take the one sub-national unit a document names (lexicons/regions_en.tsv).
+REGION_ROLES = {"governor"}
+REGION_ROLE_WORDS = {"governor", "gov.", "gov", "premier"}
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, str]:
+    """Surface form -> canonical name of US states, Canadian provinces and Australian states."""
+    from .roles import LEXICON_DIR, _rows
+
+    out: dict[str, str] = {}
+    for row in _rows(LEXICON_DIR / "regions_en.tsv"):
+        out[row[0]] = row[0]
+        for alias in (row[2].split("|") if len(row) > 2 and row[2] else []):
+            out[alias] = row[0]
+    return out
+
+
+def _region_mentions(mentions: list[Mention]) -> list[tuple[Mention, str]]:
+    """Place mentions (NER GPE/LOC) that name a state or province ("Washington State" too)."""
+    table, out = regions(), []
+    for m in mentions:
+        if m.type == "organization" and m.label in ("GPE", "LOC"):
+            text = m.text.removeprefix("the ").removesuffix("'s").removesuffix("’s")
+            name = table.get(text) or table.get(text.removesuffix(" State").removesuffix(" state"))
+            if name:
+                out.append((m, name))
+    return out
+
+
+def _document_region(claims: list[Claim], mentions: list[Mention]) -> None:
+    """A governor or premier with no place named ("Governor Jay Roe", "Gov. Roe", "made Labor
+    leader Sam Ito premier") heads the state or province the document is about: US, Canadian
+    and Australian news name the state once and the governor without it. Only when the
+    document names exactly one such unit; a premier is then no national prime minister."""
+    open_claims = [c for c in claims if c.org is None and (
+        c.role in REGION_ROLES or c.role == "prime minister" and "premier" in c.role_text.lower())]
+    if not open_claims:
+        return
+    found = _region_mentions(mentions)
+    if len({n for _, n in found}) != 1:
+        return
+    name = found[0][1]
+    for c in open_claims:
+        if c.role == "governor" and c.rule == "title_before_name" and not _capital_core(c):
+            continue  # "the governor Jane Roe" of what? a capitalised title only
+        m = max((x for x, _ in found if x.start <= c.role_span.start), key=lambda x: x.start, default=found[0][0])
+        c.org, c.org_span, c.org_label = name, Span(m.start, m.end, m.text), "rule:doc_region"
 
 
 def _dominant_country(found: list[tuple[Mention, str]], mentions: list[Mention]) -> Optional[str]:
@@ -421,6 +473,8 @@ def _sentence_claims(ctx: _SentCtx, mentions: list[Mention], quoted, deferred) -
         out.extend(_party_in_parens(ctx))
         out.extend(_party_of(ctx))
         out.extend(_led_by(ctx))
+        out.extend(_regnal_realm(ctx, roles, mentions))
+        out.extend(_throne(ctx, mentions, quoted))
     for c in out:
         _attach_dates(ctx, c, out)
     return out
@@ -1257,6 +1311,71 @@ def _led_by(ctx: _SentCtx) -> list[Claim]:
         fake = RoleMatch(i, i + 1, i, i + 1, role[0], role[1], text=doc[i : i + 2].text, org_name=name,
                          org_start=start, org_end=ent.end, org_label=ent.label_)
         out.append(_new_claim(ctx, fake, p[2], "verb_role"))
+    return out
+
+
+def _regnal_realm(ctx: _SentCtx, roles: list[RoleMatch], mentions: list[Mention]) -> list[Claim]:
+    """ "built by Christian IV of Denmark", "Louis XIV of France": a name, a Roman numeral and
+    "of" a country name a monarch of that country even without a title (a titled one,
+    "King Olav V of Norway", is the title rule's). Only one given name before the numeral
+    ("John Smith III of Texas" is no ruler) and only a country from the lexicon."""
+    doc, out = ctx.doc, []
+    taken = {i for m in roles for i in range(m.start, m.end)}
+    for i in range(len(doc) - 3):
+        span = regnal_name(doc, i)
+        if span is None or span[1] - span[0] != 2 or i in taken or span[1] + 1 >= len(doc) or doc[span[1]].lower_ != "of":
+            continue
+        if i > 0 and (doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha or doc[i - 1].lower_ in REGNAL_TITLES):
+            continue  # "King Christian IV", "Duke Francis II": a title or a longer name before
+        j = span[1] + 1 + (doc[span[1] + 1].lower_ == "the")
+        realm = _org_name_span(doc, j)
+        country = country_of_place(doc[j : realm[1]].text) if realm else None
+        if country is None:
+            continue
+        p = _person_at(ctx, i) or _regnal_person(ctx, span, mentions)
+        fake = RoleMatch(i, realm[1], span[1], span[1] + 1, "monarch", "head_of_state", text=doc[i : realm[1]].text,
+                         org_name=country, org_start=j, org_end=realm[1], org_label="rule:realm")
+        out.append(_new_claim(ctx, fake, p[2], "title_before_name"))
+    return out
+
+
+#: "ascended the throne", "succeeded to the throne", "came to the Danish throne".
+THRONE_VERBS = {"ascended", "ascends", "succeeded", "acceded", "came", "assumed", "inherited", "mounted", "took"}
+
+
+def _throne(ctx: _SentCtx, mentions, quoted) -> list[Claim]:
+    """ "X ascended the throne of Sweden in 1310", "X succeeded to the Danish throne": the
+    subject became monarch of the realm named after "throne" or before it (a country or its
+    demonym); the date is the start. Never for heirs or claimants ("heir to the throne")."""
+    doc, out = ctx.doc, []
+    for k, tok in enumerate(doc):
+        if tok.lower_ != "throne":
+            continue
+        v = next((x for x in range(k - 1, max(-1, k - 5), -1) if doc[x].lower_ in THRONE_VERBS), None)
+        if v is None or any(t.lower_ in ("heir", "claimant", "pretender") for t in doc[v:k]):
+            continue
+        realm = None
+        if k + 2 < len(doc) and doc[k + 1].lower_ == "of":
+            j = k + 2 + (doc[k + 2].lower_ == "the")
+            sp = _org_name_span(doc, j)
+            realm = (j, sp[1]) if sp else None
+        elif doc[k - 1].text[:1].isupper():
+            realm = (k - 1, k)
+        country = country_of_place(doc[realm[0] : realm[1]].text) if realm else None
+        if country is None and realm is not None:
+            country = lexicon().countries.get(doc[realm[0] : realm[1]].text)  # "the Danish throne"
+        if country is None:
+            continue
+        subject = _subject_left(ctx, v, mentions, quoted)
+        if subject is None and regnal_name(doc, 0) is not None and regnal_name(doc, 0)[1] == v:
+            subject = (_regnal_person(ctx, regnal_name(doc, 0), mentions), "copula")  # "Olaf III ascended …"
+        if subject is None or any(t.lower_ in IRREALIS for t in doc[subject[0][1] : v]):
+            continue
+        fake = RoleMatch(v, max(k + 1, realm[1]), k, k + 1, "monarch", "head_of_state", text=doc[v : max(k + 1, realm[1])].text,
+                         org_name=country, org_start=realm[0], org_end=realm[1], org_label="rule:throne")
+        claim = _new_claim(ctx, fake, subject[0][2], "copula")
+        claim.dated_event = True
+        out.append(claim)
     return out
 
 
