@@ -126,3 +126,89 @@ def test_governor_without_one_state_gets_none(en_nlp, text):
 def test_lieutenant_governor_is_no_governor(en_nlp):
     t = keys(en_nlp, "Sam Ortiz is a Maryland politician. He was elected lieutenant governor in 2006. Lt. Gov. Ana Diaz also spoke.")
     assert not any(role == "governor" for _, role, _ in t)
+
+
+@pytest.mark.parametrize("text,name,value", [
+    ("Ronaldo (born 5 February 1985) is a Portuguese footballer.", "Ronaldo", "1985-02-05"),
+    ("Ngô Văn Chiêu (3 January 1901 – 2 November 1963) was a Vietnamese official.", "Ngô Văn Chiêu", "1901-01-03"),
+    ("Femke van As (born 6 May 1984) is a Dutch rower.", "Femke van As", "1984-05-06"),
+    ("Mihai Lupu (born Mihail Lupescu; 20 February 1844 – 1 May 1900) was a painter.", "Mihai Lupu", "1844-02-20"),
+])
+def test_names_ner_misses_before_life_dates(en_nlp, text, name, value):
+    assert births(en_nlp, text).get(name) == value
+
+
+@pytest.mark.parametrize("text", [
+    "Acme (1950 – 1990) was a shipping company.",
+    "Norway (born of the union's end in 1905) is a kingdom.",
+])
+def test_a_lone_first_word_is_no_person_without_a_name_cue(en_nlp, text):
+    assert not births(en_nlp, text)
+
+
+# --- party membership ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,fact", [
+    ("Sen. Sam Ortiz (R-Ohio) voted against the bill.", ("Sam Ortiz", "member", "Republican Party")),
+    ("Rep. Jane Roe, D-Calif., voted for the bill.", ("Jane Roe", "member", "Democratic Party")),
+    ("Sam Ortiz is a Swedish politician (Moderate Party) and member of the Riksdag.", ("Sam Ortiz", "member", "Moderate Party")),
+    ("Sam Ortiz was a member of the Legislative Assembly of Ontario for the Liberal Party.",
+     ("Sam Ortiz", "member", "Liberal Party")),
+    ("Sam Ortiz represented the riding as a Liberal from 1990 to 1995.", ("Sam Ortiz", "member", "Liberal Party")),
+    ("Sam Ortiz, a Social Democratic member of the Riksdag, voted no.", ("Sam Ortiz", "member", "Social Democratic Party")),
+])
+def test_party_membership_forms(en_nlp, text, fact):
+    assert fact in keys(en_nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sam Ortiz, D-Day veteran, spoke at the memorial.",
+    "Sam Ortiz (Ohio) voted against the bill.",
+    "Sam Ortiz is a politician for the people of Ohio.",
+    "Sam Ortiz will run as a candidate for the Liberal Party next year.",
+    "Sam Ortiz is a member of the committee for the Liberal Party congress.",
+])
+def test_no_party_membership_without_a_party_cue(en_nlp, text):
+    assert not any(role == "member" and org in ("Republican Party", "Democratic Party", "Liberal Party")
+                   and p == "Sam Ortiz" for p, role, org in keys(en_nlp, text))
+
+
+def test_social_democratic_is_not_the_democratic_party(en_nlp):
+    t = keys(en_nlp, "Sam Ortiz, a Social Democratic member of the Riksdag, voted no.")
+    assert ("Sam Ortiz", "member", "Democratic Party") not in t
+
+
+# --- employment ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,fact", [
+    ("Laura Finch is a professor of physics at Uppsala University.", ("Laura Finch", "professor", "Uppsala University")),
+    ("Laura Finch is professor of economics at the University of Oslo.", ("Laura Finch", "professor", "University of Oslo")),
+    ("Laura Finch was hired by Google in 2012.", ("Laura Finch", "employee", "Google")),
+    ("Laura Finch was employed by the BBC as a producer.", ("Laura Finch", "employee", "BBC")),
+    ("Laura Finch is an American journalist. She writes for The Guardian.", ("Laura Finch", "writer", "Guardian")),
+    ("Laura Finch is a senior fellow at the Brookings Institution.", ("Laura Finch", "senior fellow", "Brookings Institution")),
+    ("Laura Finch was a staff writer at The New Yorker.", ("Laura Finch", "staff writer", "New Yorker")),
+    ("Laura Finch, sister of Tom Finch and a professor at Yale University, spoke.", ("Laura Finch", "professor", "Yale University")),
+    ("Before joining Siemens in 2001, Laura Finch worked as a teacher.", ("Laura Finch", "employee", "Siemens")),
+])
+def test_employment_forms(en_nlp, text, fact):
+    assert fact in keys(en_nlp, text)
+
+
+def test_hiring_date_starts_the_employment(en_nlp):
+    t = {(x.person, x.org): x for x in run(en_nlp, "Laura Finch was hired by Google in 2012.")[1]}
+    assert t[("Laura Finch", "Google")].start.value == "2012"
+
+
+@pytest.mark.parametrize("text", [
+    "Laura Finch is an American journalist.",  # a nationality is no employer
+    "Laura Finch is a German chemist and author.",
+    "Laura Finch was hired by Tom Akers in 2012.",  # a person is no employer
+    "Laura Finch writes for Real Madrid fans.",
+    "Laura Finch is a professor of economics.",  # a field is no employer
+    "Laura Finch, a professor of art history who lives at Lake Como, spoke.",
+    "Laura Finch met Tom Akers, Anna Berg and a professor at Yale University.",
+    "Laura Finch is a fellow Democrat of Tom Akers.",
+])
+def test_no_employer_without_one(en_nlp, text):
+    assert not any(p == "Laura Finch" and org and role != "member" for p, role, org in keys(en_nlp, text))

@@ -96,7 +96,11 @@ WORK_VERBS = {"works", "worked", "working", "work"}
 #: "she teaches at X", "taught at X", "lectured at X": employment at a school or university.
 TEACH_VERBS = {"teaches", "taught", "teach", "teaching", "lectures", "lectured", "lecturing"}
 #: "X joined Y": party membership or employment, by what Y is.
-JOIN_VERBS = {"joined", "joins", "rejoined", "rejoins"}
+JOIN_VERBS = {"joined", "joins", "rejoined", "rejoins", "joining"}
+#: "X was hired/employed/recruited by ORG": employment, in the passive only (the subject is hired).
+HIRE_VERBS = {"hired", "employed", "recruited"}
+#: "X writes/wrote for ORG": a writer for a publication.
+WRITE_VERBS = {"writes", "wrote", "writing", "write", "written"}
 STAFF_NOUNS = {"faculty", "staff"}
 #: Organisations one joins without being employed there (alliances, sports leagues, wars, bands).
 _NOT_EMPLOYER = re.compile(r"(?i)\b(league|alliance|union|coalition|war|cup|championship|band|movement|"
@@ -474,6 +478,8 @@ def _sentence_claims(ctx: _SentCtx, mentions: list[Mention], quoted, deferred) -
         out.extend(_party_of(ctx))
         out.extend(_led_by(ctx))
         out.extend(_regnal_realm(ctx, roles, mentions))
+        out.extend(_us_party_tags(ctx))
+        out.extend(_seat_party(ctx, mentions, quoted))
         out.extend(_throne(ctx, mentions, quoted))
     for c in out:
         _attach_dates(ctx, c, out)
@@ -705,6 +711,8 @@ def _apposition(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> Optiona
         k -= 1
     if k >= 3 and doc[k].text == "," and doc[k - 1].like_num and len(doc[k - 1].text) <= 3 and doc[k - 2].text == ",":
         k -= 2  # "Ola Berg, 54, the chief executive of …": an age between name and apposition
+    if k >= 3 and doc[k].lower_ == "and":
+        k = _conjoined_apposition(doc, k)
     if k < 1 or doc[k].text not in (",", "("):
         return None
     p = _person_ending(ctx, k) or (_person_ending(ctx, _paren_open(doc, k - 1)) if doc[k].text == "," else None)
@@ -718,6 +726,20 @@ def _apposition(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> Optiona
     if claim.status == "unknown":
         claim.status, claim.status_strength = "current", 1
     return claim
+
+
+def _conjoined_apposition(doc, k: int) -> int:
+    """ "Hugh Roe, brother of Ann Roe and a professor at Yale, …": the second of two joined
+    appositive noun phrases; returns the comma after the name (or k when there is none). The
+    first phrase must start lower-case ("brother", "a writer") and hold no verb or comma."""
+    c = k - 1
+    while c > 0 and k - c <= 10 and doc[c].text != ",":
+        if doc[c].pos_ in ("VERB", "AUX") or doc[c].text in ("(", ")", ";", ":"):
+            return k
+        c -= 1
+    if c <= 0 or doc[c].text != "," or c + 1 >= k or not doc[c + 1].text[:1].islower():
+        return k
+    return c
 
 
 def _fronted_apposition(ctx: _SentCtx, m: RoleMatch, mentions, quoted) -> Optional[Claim]:
@@ -906,6 +928,67 @@ def _party_in_parens(ctx: _SentCtx) -> list[Claim]:
     return out
 
 
+#: US news marks a member of Congress with party and state: "(R-Ohio)", ", D-Calif.,", "(D)".
+_US_PARTY_TAG = re.compile(r"^(?P<p>[RD])(?:\s*[-–]\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?$")
+_US_PARTIES = {"R": "Republican Party", "D": "Democratic Party"}
+#: Seat holders whose parenthesis or "for the X Party" names their party ("politician (Moderate Party)").
+SEAT_NOUNS = {"politician", "member", "lawmaker", "legislator", "senator", "deputy", "mp", "councillor", "councilor",
+              "mayor", "representative", "congressman", "congresswoman", "mep"}
+
+
+def _us_party_tags(ctx: _SentCtx) -> list[Claim]:
+    """ "Sen. Jane Roe (R-Ohio)", "Rep. John Doe, D-Calif., said": the party letter after a
+    name (with an optional state) is Republican or Democratic membership."""
+    doc, out = ctx.doc, []
+    for ps, pe, person in ctx.persons:
+        if pe + 2 >= len(doc) or doc[pe].text not in ("(", ","):
+            continue
+        close = next((k for k in range(pe + 1, min(len(doc), pe + 7)) if doc[k].text in (")", ",")), None)
+        if close is None or (doc[pe].text == "(") != (doc[close].text == ")"):
+            continue
+        tag = _US_PARTY_TAG.match(doc[pe + 1 : close].text)
+        if tag is None:
+            continue
+        party = _US_PARTIES[tag.group("p")]
+        fake = RoleMatch(pe + 1, close, pe + 1, pe + 2, "member", "party", text=doc[pe + 1 : close].text, org_name=party,
+                         org_start=pe + 1, org_end=pe + 2, org_label="rule:us_party_tag")
+        out.append(_new_claim(ctx, fake, person, "apposition"))
+    return out
+
+
+def _seat_party(ctx: _SentCtx, mentions, quoted) -> list[Claim]:
+    """ "X is a Swedish politician (Moderate Party)", "a member of the Legislative Assembly for
+    the Liberal Party": a party in a parenthesis right after a seat noun, or after "for (the)"
+    following a seat phrase, belongs to the seat holder (the subject of the clause)."""
+    from .roles import is_party
+
+    doc, out = ctx.doc, []
+    for k, tok in enumerate(doc):
+        if tok.lower_ not in SEAT_NOUNS or k + 2 >= len(doc):
+            continue
+        if doc[k + 1].text == "(":
+            close = next((x for x in range(k + 2, min(len(doc), k + 9)) if doc[x].text == ")"), None)
+            span = (k + 2, close, doc[k + 2].ent_type_) if close else None
+        else:
+            f = next((x for x in range(k + 1, min(len(doc), k + 9)) if doc[x].lower_ == "for"), None)
+            if f is None or any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";") for t in doc[k + 1 : f]):
+                continue
+            span = _org_name_span(doc, f + 1 + (f + 2 < len(doc) and doc[f + 1].lower_ == "the"))
+        if span is None or not _is_cap_word(doc[span[0]]) or span[1] < len(doc) and doc[span[1]].text.islower() \
+                and doc[span[1]].pos_ in ("NOUN", "PROPN"):
+            continue  # "for the Liberal Party congress": the party only names the event
+        start, name = _clean_org(doc, span[0], span[1])
+        if not name or not is_party(name, span[2]):
+            continue
+        subject = _subject_left(ctx, k, mentions, quoted)
+        if subject is None or any(t.lower_ in IRREALIS for t in doc[subject[0][1] : k]):
+            continue
+        fake = RoleMatch(k, span[1], k, k + 1, "member", "party", text=doc[k : span[1]].text, org_name=name,
+                         org_start=start, org_end=span[1], org_label="rule:seat_party")
+        out.append(_new_claim(ctx, fake, subject[0][2], "copula"))
+    return out
+
+
 _LEGISLATURE = re.compile(r"(?i)^(?:(?:the\s+)?(?:U\.?S\.?|United States|American)\s+)?(?:Congress|Union)$")
 
 
@@ -1067,7 +1150,8 @@ def _person_context(ctx: _SentCtx, i: int, j: int, roles: list[RoleMatch]) -> bo
     if nxt in SUCCESSION and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
         return True
     for m in roles:
-        if j < m.start <= j + 6 and (m.org_name or m.category not in ("employee", "media", "party", "official")):
+        if j < m.start <= j + 6 and (m.org_name or m.extras.get("nationality")
+                                     or m.category not in ("employee", "media", "party", "official")):
             between = doc[j:m.start]
             if all(t.lower_ in _BETWEEN_NAME_AND_ROLE or t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in between):
                 return nxt == "," or nxt in LINK_WORDS or nxt in ("has", "had", "have")
@@ -1222,6 +1306,11 @@ def _verb_roles(ctx: _SentCtx, mentions, quoted) -> list[Claim]:
             j, role = i + 2, "lecturer"
         elif w in JOIN_VERBS and tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
             j, role = _join_object(doc, i)
+        elif w in HIRE_VERBS and i > 0 and doc[i - 1].lower_ in ("was", "were", "been", "is", "be") \
+                and i + 1 < len(doc) and doc[i + 1].lower_ == "by":
+            j, role = i + 2, "employee"
+        elif w in WRITE_VERBS and i + 1 < len(doc) and doc[i + 1].lower_ == "for":
+            j, role = i + 2, "writer"
         else:
             continue
         if j < len(doc) and doc[j].lower_ == "the":
@@ -1241,6 +1330,8 @@ def _verb_roles(ctx: _SentCtx, mentions, quoted) -> list[Claim]:
             continue
         start, name = _clean_org(doc, span[0], span[1])
         category = "executive"
+        if role in ("employee", "writer") and (span[2] not in ("ORG", "rule:cap") or _NOT_EMPLOYER.search(name)):
+            continue  # "hired by Texas", "writes for the club": an employer is a named organisation
         if role == "joined":
             role, category = _joined_role(doc, span, name)
             if role is None:
@@ -1250,6 +1341,8 @@ def _verb_roles(ctx: _SentCtx, mentions, quoted) -> list[Claim]:
                              org_start=start, org_end=end, org_label=label)
             claim = _new_claim(ctx, fake, person, "verb_role")
             _tense_status(claim, between + [w], doc, ps)
+            if w in HIRE_VERBS:  # "was hired by X in 2012": an event that starts the employment
+                claim.status, claim.status_strength, claim.dated_event = "unknown", 0, True
             if ps > span[1] and doc[0].lower_ in ("after", "before", "having"):
                 claim.status, claim.status_strength = ("former", 1) if doc[0].lower_ in ("after", "having") else ("unknown", 0)
             out.append(claim)
@@ -1488,7 +1581,7 @@ def _life_dates(ctx: _SentCtx, births: dict, deaths: dict, mentions: list[Mentio
         kind = "lifespan" if _bare_life_range(ctx, d, paren) else d.kind
         if kind not in ("born", "died", "lifespan") and not (kind == "point" and born_word):
             continue
-        mention = _life_owner(ctx, paren, mentions)
+        mention = _life_owner(ctx, paren, mentions, single_ok=born_word or d.kind == "born")
         if mention is None:
             continue
         if kind in ("born", "lifespan", "point") and d.start is not None:
@@ -1564,6 +1657,8 @@ def _bare_life_range(ctx: _SentCtx, d, paren: int) -> bool:
     if int(d.end.value[:4]) - int(d.start.value[:4]) < 15:
         return False
     lead = ctx.sent.text[ctx.doc[paren].idx + 1 : d.start_char - ctx.sent.start]
+    if lead.rstrip().endswith(";") and ")" not in lead and "(" not in lead:
+        return True  # "(born Michael Lieb; 1844 – 1900)", "(Russian: Иван Петров; 1820 – 1888)"
     return lead.strip(" ;,").lower() in ("", "c.", "c", "ca.", "circa")  # "(c. 1680 – 1764)": an approximate birth year
 
 
@@ -1593,7 +1688,7 @@ def _skip_to_name(doc, paren: int) -> int:
             depth += 1
         elif tok.text.startswith("(") and depth:
             depth -= 1
-        elif depth == 0 and not (tok.lower_ in _BETWEEN_OK or tok.text.isupper() or tok.like_num
+        elif depth == 0 and not (tok.text in _BETWEEN_OK or tok.text.isupper() or tok.like_num
                                  or ordinal_value(tok.lower_) is not None or tok.lower_ in ("baronet", "kbe", "cbe", "mbe")):
             aside = _title_aside(doc, k) if asides < 2 else None
             if aside is None:
@@ -1630,8 +1725,9 @@ def _title_aside(doc, k: int) -> Optional[int]:
     return j
 
 
-def _life_owner(ctx: _SentCtx, paren: int, mentions: list[Mention]) -> Optional[Mention]:
-    """The person named right before token ``paren`` (asides and post-nominals skipped)."""
+def _life_owner(ctx: _SentCtx, paren: int, mentions: list[Mention], single_ok: bool = False) -> Optional[Mention]:
+    """The person named right before token ``paren`` (asides and post-nominals skipped); with
+    ``single_ok`` (the parenthesis says "born") one sentence-initial word will do ("Ronaldo")."""
     end = _skip_to_name(ctx.doc, paren)
     for j in {paren, end}:
         p = _person_ending(ctx, j)
@@ -1650,6 +1746,8 @@ def _life_owner(ctx: _SentCtx, paren: int, mentions: list[Mention]) -> Optional[
     span = name_backward(ctx.doc, end)
     if span is not None and span[1] - span[0] >= 2:
         return _add_rule_person(ctx, span, "lifespan", mentions)[2]
+    if single_ok and end == 1 and _name_token(ctx.doc[0]) and ctx.doc[0].ent_type_ in ("", "PERSON", "PER"):
+        return _add_rule_person(ctx, (0, 1), "lifespan", mentions)[2]  # "Ronaldinho (born 21 March 1980) is …"
     return None
 
 

@@ -188,7 +188,7 @@ def _name_token(tok) -> bool:
         return False
     if tok.lower_ in lexicon().role_words:
         return False
-    return bool(re.fullmatch(r"[A-ZÀ-Þ][\w'’.\-]*", text)) and not text.isupper() or bool(re.fullmatch(r"[A-Z]\.", text))
+    return bool(re.fullmatch(r"[^\W\d_][\w'’.\-]*", text)) and not text.isupper() or bool(re.fullmatch(r"[A-Z]\.", text))
 
 
 def name_forward(doc, i: int, max_len: int = 4) -> Optional[tuple[int, int]]:
@@ -205,7 +205,7 @@ def name_backward(doc, j: int, max_len: int = 4) -> Optional[tuple[int, int]]:
     """A capitalised name ending just before token j, or None."""
     start = j
     while start > 0 and j - start < max_len + 1:
-        if _name_token(doc[start - 1]):
+        if _name_token(doc[start - 1]) or _surname_after_particle(doc, start - 1):
             start -= 1
         elif (start >= 3 and start < j and doc[start - 1].text in _QUOTES and doc[start - 3].text in _QUOTES
               and _name_token(doc[start - 2]) and _name_token(doc[start - 4] if start >= 4 else doc[start - 2])):
@@ -221,6 +221,14 @@ def name_backward(doc, j: int, max_len: int = 4) -> Optional[tuple[int, int]]:
     if start == 0 and j - start == 1:
         return None  # one sentence-initial capitalised word is too weak
     return start, j
+
+
+def _surname_after_particle(doc, k: int) -> bool:
+    """ "Naomi van As", "Jan de Man": a capitalised common word right after a name particle
+    that follows a given name is the surname, not the word "as"/"man"."""
+    tok = doc[k]
+    return (k >= 2 and tok.text[:1].isupper() and tok.is_alpha and not tok.is_upper
+            and doc[k - 1].text in NAME_PARTICLES and _name_token(doc[k - 2]))
 
 
 def skip_honorific(doc, i: int) -> int:

@@ -49,7 +49,9 @@ NEEDS_ORG_ALWAYS = {"head", "chief", "boss", "leader", "chair", "manager", "capt
                     "reporter", "engineer", "lawyer", "attorney", "employee", "staffer", "partner", "professor",
                     "editor", "correspondent", "columnist", "founder", "co-founder", "director", "adviser",
                     "curator", "teacher", "physician", "surgeon", "architect", "accountant", "consultant",
-                    "academician", "producer", "presenter", "commentator", "broadcaster"}
+                    "academician", "producer", "presenter", "commentator", "broadcaster", "writer", "staff writer",
+                    "senior fellow", "visiting fellow", "postdoctoral fellow", "executive", "chemist", "physicist", "mathematician", "historian", "biologist",
+                    "statistician", "psychologist", "sociologist", "designer", "nurse", "pilot", "instructor", "trainer"}
 
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -439,6 +441,9 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
     if j < len(doc) and doc[j].lower_ == "the":
         j += 1
     span = _org_name_span(doc, j)
+    after_field = span is None and doc[i].lower_ == "of" and m.category in FIELD_CATEGORIES
+    if after_field:
+        span = _org_after_field(doc, j)  # "professor of physics at Uppsala University"
     if span is None:
         return
     start, end, label = span
@@ -453,7 +458,7 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
         m.extras["org_was_person"] = True
     if doc[i].lower_ == "in" and (label == "NORP" or doc[start:end].text in lexicon().demonyms):
         return  # "prime minister in Dutch history"
-    if doc[i].lower_ == "of" and label == "rule:cap" and m.category == "employee" and _has_ner(doc):
+    if doc[i].lower_ == "of" and label == "rule:cap" and m.category == "employee" and _has_ner(doc) and not after_field:
         at = next((k for k in range(end, min(len(doc), end + 12)) if doc[k].lower_ == "at"), None)
         if at is None:
             return  # "professor of Commercial Law": a field, not an employer
@@ -467,6 +472,24 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
         return
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.end = end
+
+
+#: Roles "of" a field of study or work ("professor of physics", "editor of the sports pages").
+FIELD_CATEGORIES = {"employee", "media"}
+
+
+def _org_after_field(doc, j: int) -> Optional[tuple[int, int, str]]:
+    """ "professor of organic chemistry at the University of Oslo": after a lower-case field of
+    up to five words (no verb, no comma) the employer follows "at"."""
+    k = j
+    while k < len(doc) and k - j < 6 and doc[k].lower_ != "at":
+        t = doc[k]
+        if not (t.text.islower() and t.is_alpha and t.pos_ not in ("VERB", "AUX", "PRON")):
+            return None
+        k += 1
+    if k == j or k >= len(doc) - 1 or doc[k].lower_ != "at":
+        return None
+    return _org_name_span(doc, k + 1 + (doc[k + 1].lower_ == "the"))
 
 
 #: Posts held in an organisation or a place, never "of" a person: a name NER calls a person
@@ -520,6 +543,9 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
         start = s2
     if not name or (m.category == "party" and not party_or_led_org(m, text, label)):
         return  # "a Norwegian politician" is no party membership
+    if m.category in FIELD_CATEGORIES and not possessive and (text in lex.demonyms or label in ("GPE", "NORP", "LOC")):
+        m.extras["nationality"] = name
+        return  # "an American journalist", "a German chemist": a nationality, not an employer
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.org_possessive = possessive
     m.start = start
