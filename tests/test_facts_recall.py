@@ -212,3 +212,30 @@ def test_hiring_date_starts_the_employment(en_nlp):
 ])
 def test_no_employer_without_one(en_nlp, text):
     assert not any(p == "Laura Finch" and org and role != "member" for p, role, org in keys(en_nlp, text))
+
+
+@pytest.mark.parametrize("text,fact", [
+    ("The Liberal Party's Sam Ortiz won the seat.", ("Sam Ortiz", "member", "Liberal Party")),
+    ("Labour's Sam Ortiz won the seat.", ("Sam Ortiz", "member", "Labour")),
+    ("Sam Ortiz was a founding member of the Green Party.", ("Sam Ortiz", "member", "Green Party")),
+    ("Sam Ortiz switched to the Liberal Party in 1999.", ("Sam Ortiz", "member", "Liberal Party")),
+    ("Sam Ortiz defected to the Reform Party after the vote.", ("Sam Ortiz", "member", "Reform Party")),
+    ("Sam Ortiz left the Labour Party in 2001 to join the Social Democratic Party.",
+     ("Sam Ortiz", "member", "Social Democratic Party")),
+    ("Sam Ortiz is an Indian politician belonging to the Bharatiya Janata Party.",
+     ("Sam Ortiz", "member", "Bharatiya Janata Party")),
+    ("Sam Ortiz is a Member of Parliament representing the Conservative Party.", ("Sam Ortiz", "member", "Conservative Party")),
+])
+def test_more_party_membership_forms(en_nlp, text, fact):
+    assert fact in keys(en_nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Google's Sam Ortiz spoke at the launch.",
+    "Sam Ortiz was invited to join the Liberal Party in 1999.",
+    "Sam Ortiz refused to join the Liberal Party.",
+    "Sam Ortiz switched to Google in 2010.",
+    "Sam Ortiz hopes to join the Liberal Party next year.",
+])
+def test_no_membership_from_other_possessives_or_unrealised_joins(en_nlp, text):
+    assert not any(p == "Sam Ortiz" and role == "member" for p, role, _ in keys(en_nlp, text))

@@ -96,7 +96,7 @@ WORK_VERBS = {"works", "worked", "working", "work"}
 #: "she teaches at X", "taught at X", "lectured at X": employment at a school or university.
 TEACH_VERBS = {"teaches", "taught", "teach", "teaching", "lectures", "lectured", "lecturing"}
 #: "X joined Y": party membership or employment, by what Y is.
-JOIN_VERBS = {"joined", "joins", "rejoined", "rejoins", "joining"}
+JOIN_VERBS = {"joined", "joins", "rejoined", "rejoins", "joining", "join", "defected", "switched"}
 #: "X was hired/employed/recruited by ORG": employment, in the passive only (the subject is hired).
 HIRE_VERBS = {"hired", "employed", "recruited"}
 #: "X writes/wrote for ORG": a writer for a publication.
@@ -479,6 +479,7 @@ def _sentence_claims(ctx: _SentCtx, mentions: list[Mention], quoted, deferred) -
         out.extend(_led_by(ctx))
         out.extend(_regnal_realm(ctx, roles, mentions))
         out.extend(_us_party_tags(ctx))
+        out.extend(_party_possessive(ctx))
         out.extend(_seat_party(ctx, mentions, quoted))
         out.extend(_throne(ctx, mentions, quoted))
     for c in out:
@@ -932,8 +933,33 @@ def _party_in_parens(ctx: _SentCtx) -> list[Claim]:
 _US_PARTY_TAG = re.compile(r"^(?P<p>[RD])(?:\s*[-–]\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?$")
 _US_PARTIES = {"R": "Republican Party", "D": "Democratic Party"}
 #: Seat holders whose parenthesis or "for the X Party" names their party ("politician (Moderate Party)").
+SEAT_PREPOSITIONS = {"for", "from", "representing", "belonging", "affiliated"}
 SEAT_NOUNS = {"politician", "member", "lawmaker", "legislator", "senator", "deputy", "mp", "councillor", "councilor",
               "mayor", "representative", "congressman", "congresswoman", "mep"}
+
+
+def _party_possessive(ctx: _SentCtx) -> list[Claim]:
+    """ "Labour's Jane Roe", "the Liberal Party's John Doe": a party's possessive right before
+    a name states the person's membership."""
+    from .roles import is_party
+
+    doc, out = ctx.doc, []
+    for ps, pe, person in ctx.persons:
+        if ps < 2 or doc[ps - 1].lower_ not in ("'s", "’s", "'"):
+            continue
+        ent = next((e for e in doc.ents if e.end == ps - 1 and e.label_ in ("ORG", "NORP")), None)
+        start = ent.start if ent is not None else ps - 2
+        if ent is None and not _is_cap_word(doc[ps - 2]):
+            continue
+        while ent is None and start > 0 and _is_cap_word(doc[start - 1]) and doc[start - 1].lower_ not in NOT_NAME_WORDS:
+            start -= 1  # "the Liberal Party's": the whole capitalised name
+        o_start, name = _clean_org(doc, start, ps - 1)
+        if not name or not is_party(name, ent.label_ if ent is not None else ""):
+            continue
+        fake = RoleMatch(start, pe, ps, pe, "member", "party", text=doc[start:pe].text, org_name=name,
+                         org_start=o_start, org_end=ps - 1, org_label="rule:party_possessive")
+        out.append(_new_claim(ctx, fake, person, "apposition"))
+    return out
 
 
 def _us_party_tags(ctx: _SentCtx) -> list[Claim]:
@@ -970,9 +996,12 @@ def _seat_party(ctx: _SentCtx, mentions, quoted) -> list[Claim]:
             close = next((x for x in range(k + 2, min(len(doc), k + 9)) if doc[x].text == ")"), None)
             span = (k + 2, close, doc[k + 2].ent_type_) if close else None
         else:
-            f = next((x for x in range(k + 1, min(len(doc), k + 9)) if doc[x].lower_ == "for"), None)
-            if f is None or any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";") for t in doc[k + 1 : f]):
+            f = next((x for x in range(k + 1, min(len(doc), k + 9)) if doc[x].lower_ in SEAT_PREPOSITIONS
+                      and doc[x - 1].lower_ not in ("elected", "ran", "running", "standing", "stood")), None)
+            if f is None or any((t.pos_ in ("VERB", "AUX") and t.lower_ not in SEAT_PREPOSITIONS) or t.text in (",", ";")
+                                for t in doc[k + 1 : f]):
                 continue
+            f += doc[f].lower_ in ("belonging", "affiliated") and f + 1 < len(doc) and doc[f + 1].lower_ in ("to", "with")
             span = _org_name_span(doc, f + 1 + (f + 2 < len(doc) and doc[f + 1].lower_ == "the"))
         if span is None or not _is_cap_word(doc[span[0]]) or span[1] < len(doc) and doc[span[1]].text.islower() \
                 and doc[span[1]].pos_ in ("NOUN", "PROPN"):
@@ -1332,8 +1361,8 @@ def _verb_roles(ctx: _SentCtx, mentions, quoted) -> list[Claim]:
         category = "executive"
         if role in ("employee", "writer") and (span[2] not in ("ORG", "rule:cap") or _NOT_EMPLOYER.search(name)):
             continue  # "hired by Texas", "writes for the club": an employer is a named organisation
-        if role == "joined":
-            role, category = _joined_role(doc, span, name)
+        if role in ("joined", "party_only"):
+            role, category = _joined_role(doc, span, name, party_only=role == "party_only")
             if role is None:
                 continue
         for start, end, label, name in [(start, span[1], span[2], name)] + _conjoined_orgs(ctx, span[1]):
@@ -1472,22 +1501,35 @@ def _throne(ctx: _SentCtx, mentions, quoted) -> list[Claim]:
     return out
 
 
+#: "was invited to join", "refused to join": the infinitive states no membership.
+_NOT_JOINED_BEFORE = {"invited", "asked", "refused", "declined", "offered", "tried", "attempted", "failed", "hoped",
+                      "wanted", "planned", "urged", "pressured", "encouraged"}
+
+
 def _join_object(doc, i: int) -> tuple[int, str]:
-    """ "joined the faculty/staff of ORG" -> the ORG after "of"; else the object of "joined"."""
+    """ "joined the faculty/staff of ORG" -> the ORG after "of"; "defected/switched to the X
+    Party" -> the party; "left X to join Y" -> Y; else the object of "joined"."""
+    w = doc[i].lower_
+    if w in ("defected", "switched"):
+        if i + 1 >= len(doc) or doc[i + 1].lower_ != "to":
+            return len(doc), "joined"
+        return i + 2, "party_only"
+    if w == "join" and (i < 2 or doc[i - 1].lower_ != "to" or doc[i - 2].lower_ in _NOT_JOINED_BEFORE):
+        return len(doc), "joined"
     j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
     if j + 1 < len(doc) and doc[j].lower_ in STAFF_NOUNS and doc[j + 1].lower_ in ("of", "at"):
         return j + 2, "lecturer" if doc[j].lower_ == "faculty" else "employee"
     return j, "joined"
 
 
-def _joined_role(doc, span: tuple[int, int, str], name: str) -> tuple[Optional[str], str]:
+def _joined_role(doc, span: tuple[int, int, str], name: str, party_only: bool = False) -> tuple[Optional[str], str]:
     """ "X joined the Labour Party" is membership; "X joined Acme Corp" employment (a named
     organisation only: NER ORG, not a place, a team of people or a war)."""
     from .roles import is_party
 
     if is_party(name, span[2]):
         return "member", "party"
-    if span[2] == "ORG" and not _NOT_EMPLOYER.search(name):
+    if span[2] == "ORG" and not party_only and not _NOT_EMPLOYER.search(name):
         return "employee", "employee"
     return None, ""
 
@@ -1577,7 +1619,9 @@ def _life_dates(ctx: _SentCtx, births: dict, deaths: dict, mentions: list[Mentio
         if paren is None:
             _born_after_comma(ctx, d, births, mentions)
             continue
-        born_word = paren + 1 < len(doc) and doc[paren + 1].lower_ in ("born", "b.", "née", "nee")
+        lead = ctx.sent.text[doc[paren].idx + 1 : max(doc[paren].idx + 1, d.start_char - ctx.sent.start)]
+        born_word = paren + 1 < len(doc) and doc[paren + 1].lower_ in ("born", "b.", "née", "nee") \
+            or bool(_BORN_NAME_RE.search(lead))  # "(Greek: …; born Nikolaos Aliagas on 13 May 1969)"
         kind = "lifespan" if _bare_life_range(ctx, d, paren) else d.kind
         if kind not in ("born", "died", "lifespan") and not (kind == "point" and born_word):
             continue
@@ -1593,6 +1637,8 @@ def _life_dates(ctx: _SentCtx, births: dict, deaths: dict, mentions: list[Mentio
 
 
 _DASHES = ("–", "—", " - ", "-")
+#: "born" opening a clause inside the parenthesis, with a birth name before the date.
+_BORN_NAME_RE = re.compile(r"(?:^|;)\s*born\s+[^\W\d][^;()]*\s(?:on|in)?\s*$")
 #: "(1944– )", "(born 1944 - )": a life still going on; "(c.1680 – 1764)", "(about 1780 – 1834)":
 #: an approximate birth year the date module leaves out (an "about" number is no date there).
 _OPEN_LIFE_RE = re.compile(r"\((?:\s*[;,])?\s*(?:born\s+)?(?P<y>1[0-9]\d\d|20[0-2]\d)\s*[–—-]\s*\)")
@@ -1710,7 +1756,7 @@ def _title_aside(doc, k: int) -> Optional[int]:
     """ "NAME, Count of Lund (1678 – 1733)", "NAME, Commendatore OSSI, (born …)": a title or
     honour after a comma after the name; returns the index of the comma that opens it (the
     aside ends at token k - 1, before a comma or the parenthesis). No person's name inside."""
-    if k >= len(doc) or not (doc[k].text == "," or doc[k].text.startswith("(")):
+    if k >= len(doc):
         return None
     j = k - 1
     while j >= 0 and k - j <= 6 and doc[j].text != ",":
@@ -1720,7 +1766,7 @@ def _title_aside(doc, k: int) -> Optional[int]:
         j -= 1
     if j < 1 or doc[j].text != "," or j == k - 1 or not doc[j + 1].text[:1].isupper():
         return None
-    if doc[k].text != "," and not any(t.lower_ in _ASIDE_CONNECTORS for t in doc[j + 1 : k]):
+    if doc[k].text.startswith("(") and not any(t.lower_ in _ASIDE_CONNECTORS for t in doc[j + 1 : k]):
         return None  # right before the parenthesis only a title "of" a place, not any name
     return j
 

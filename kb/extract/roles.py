@@ -32,7 +32,7 @@ CURRENT_CUES = {"current", "sitting", "incumbent", "serving", "present"}
 #: Modifiers skipped over (kept in role_text only).
 SKIP_MODIFIERS = {
     "acting", "interim", "new", "newly", "designate", "longtime", "long", "time",
-    "longest", "serving", "powerful", "veteran", "influential", "top", "chief", "-", "then",
+    "longest", "serving", "powerful", "veteran", "influential", "top", "chief", "-", "then", "founding",
 }
 #: Roles so generic that they need an organisation (or a capitalised title use) to count.
 GENERIC_ROLES = {
@@ -583,7 +583,8 @@ def party_or_led_org(m: RoleMatch, name: str, label: str) -> bool:
     """The org of a party-category role: a party by name, or, for a leader, any organisation
     NER names as one (movements, unions, militias are led too, but a place is not: "Soviet
     leader" states no organisation)."""
-    return is_party(name, label) or (m.role in LEADER_ROLES and label == "ORG")
+    return is_party(name, label) or (m.role in LEADER_ROLES and label == "ORG") or (
+        label == "ORG" and m.text.lower().split()[-1:] == ["politician"])  # "a Fianna Fáil politician"
 
 
 def is_party(name: str, label: str = "") -> bool:
