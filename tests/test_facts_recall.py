@@ -239,3 +239,25 @@ def test_more_party_membership_forms(en_nlp, text, fact):
 ])
 def test_no_membership_from_other_possessives_or_unrealised_joins(en_nlp, text):
     assert not any(p == "Sam Ortiz" and role == "member" for p, role, _ in keys(en_nlp, text))
+
+
+# --- terms of office: "the presidency of X" ---------------------------------------------------
+
+@pytest.mark.parametrize("text,fact", [
+    ("The agency was founded in Brazil. It grew during the presidency of Luis Costa.", ("Luis Costa", "president", "Brazil")),
+    ("The law was passed in Canada under Tom Bell's premiership.", ("Tom Bell", "prime minister", "Canada")),
+    ("The castle was built in Sweden during the reign of Erik Lund.", ("Erik Lund", "monarch", "Sweden")),
+])
+def test_term_of_office_takes_the_documents_country(en_nlp, text, fact):
+    assert fact in keys(en_nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Luis Costa criticised the presidency of the council.",
+    "The agency grew during the presidency of Luis Costa.",  # no country: nothing to hold
+    "Tom Bell is the mayor of Springfield in the United States. Bell's presidency of the club ended in 2001.",
+    "Jane Roe served in the Obama administration in Pakistan and Brazil.",
+])
+def test_no_term_of_office_without_a_country_or_with_another_post(en_nlp, text):
+    assert not any(role in ("president", "prime minister", "monarch") and org not in (None, "Springfield")
+                   for _, role, org in keys(en_nlp, text))

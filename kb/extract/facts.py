@@ -105,7 +105,7 @@ STAFF_NOUNS = {"faculty", "staff"}
 #: Organisations one joins without being employed there (alliances, sports leagues, wars, bands).
 _NOT_EMPLOYER = re.compile(r"(?i)\b(league|alliance|union|coalition|war|cup|championship|band|movement|"
                            r"association|federation|club|team|united|city|fc)\b")
-CONFIDENCE = {"inverse_copula": 0.75, "fronted_apposition": 0.75, "title_before_name": 0.9, "apposition": 0.85, "copula": 0.8, "conjunction": 0.7, "succession": 0.75,
+CONFIDENCE = {"term_of_office": 0.6, "inverse_copula": 0.75, "fronted_apposition": 0.75, "title_before_name": 0.9, "apposition": 0.85, "copula": 0.8, "conjunction": 0.7, "succession": 0.75,
               "verb_role": 0.65, "description": 0.5}
 FOLDABLE = {"chief", "head", "boss", "leader"}
 
@@ -281,13 +281,15 @@ def _document_country(claims: list[Claim], mentions: list[Mention]) -> None:
     said") holds the post in the country the document is about: news leaves it implied when
     the story is about one country. Applied only when the document names exactly one country
     (by name; demonyms are ambiguous); the org evidence is its nearest earlier mention."""
+    _drop_terms_of_other_posts(claims)
     open_claims = [c for c in claims if c.org is None and c.role in STATE_ROLES
-                   and (c.role not in TITLE_ONLY_STATE_ROLES or _capital_core(c))]
+                   and (c.role not in TITLE_ONLY_STATE_ROLES or _capital_core(c) or c.rule == "term_of_office")]
     if not open_claims:
         return
     found = _country_mentions(mentions)
     name = _dominant_country(found, mentions)
     if name is None:
+        claims[:] = [c for c in claims if not (c.rule == "term_of_office" and c.org is None)]
         return
     found = [(x, n) for x, n in found if n == name]
     for c in open_claims:
@@ -344,6 +346,14 @@ def _document_region(claims: list[Claim], mentions: list[Mention]) -> None:
             continue  # "the governor Jane Roe" of what? a capitalised title only
         m = max((x for x, _ in found if x.start <= c.role_span.start), key=lambda x: x.start, default=found[0][0])
         c.org, c.org_span, c.org_label = name, Span(m.start, m.end, m.text), "rule:doc_region"
+
+
+def _drop_terms_of_other_posts(claims: list[Claim]) -> None:
+    """ "the Bloomberg administration" of a mayor, "the Cuomo administration" of a governor: a
+    term noun names the top post of the country only when the document gives the person no
+    other post; a term that found no country names nothing and is dropped too."""
+    others = {c.person for c in claims if c.rule != "term_of_office"}
+    claims[:] = [c for c in claims if not (c.rule == "term_of_office" and c.person in others)]
 
 
 def _dominant_country(found: list[tuple[Mention, str]], mentions: list[Mention]) -> Optional[str]:
@@ -480,6 +490,7 @@ def _sentence_claims(ctx: _SentCtx, mentions: list[Mention], quoted, deferred) -
         out.extend(_regnal_realm(ctx, roles, mentions))
         out.extend(_us_party_tags(ctx))
         out.extend(_party_possessive(ctx))
+        out.extend(_term_of_office(ctx))
         out.extend(_seat_party(ctx, mentions, quoted))
         out.extend(_throne(ctx, mentions, quoted))
     for c in out:
@@ -959,6 +970,35 @@ def _party_possessive(ctx: _SentCtx) -> list[Claim]:
         fake = RoleMatch(start, pe, ps, pe, "member", "party", text=doc[start:pe].text, org_name=name,
                          org_start=o_start, org_end=ps - 1, org_label="rule:party_possessive")
         out.append(_new_claim(ctx, fake, person, "apposition"))
+    return out
+
+
+#: Nouns naming a head's time in office: "the presidency of X", "during the reign of X",
+#: "Bell's premiership". Not "the Obama administration" or "Putin's government": news names
+#: foreign leaders' governments in stories about other countries all the time.
+TERM_NOUNS = {"presidency": ("president", "head_of_state"), "premiership": ("prime minister", "head_of_government"),
+              "reign": ("monarch", "head_of_state")}
+
+
+def _term_of_office(ctx: _SentCtx) -> list[Claim]:
+    """ "during the presidency of Harry Truman", "under Tom Bell's premiership", "the reign of
+    Olaf III": the person held the country's top post (the country comes from the document,
+    see ``_document_country``; without one country the claim is dropped)."""
+    doc, out = ctx.doc, []
+    for k, tok in enumerate(doc):
+        term = TERM_NOUNS.get(tok.lower_)
+        if term is None:
+            continue
+        p = None
+        if k + 1 < len(doc) and doc[k + 1].lower_ == "of" and k > 0 and doc[k - 1].lower_ == "the":
+            p = _person_at(ctx, skip_honorific(doc, k + 2))
+        elif k > 1 and doc[k - 1].lower_ in ("'s", "’s"):
+            p = _person_ending(ctx, k - 1)
+        if p is None:
+            continue
+        fake = RoleMatch(k, k + 1, k, k + 1, term[0], term[1], text=tok.text)
+        claim = _new_claim(ctx, fake, p[2], "term_of_office")
+        out.append(claim)
     return out
 
 
