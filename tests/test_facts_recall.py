@@ -261,3 +261,33 @@ def test_term_of_office_takes_the_documents_country(en_nlp, text, fact):
 def test_no_term_of_office_without_a_country_or_with_another_post(en_nlp, text):
     assert not any(role in ("president", "prime minister", "monarch") and org not in (None, "Springfield")
                    for _, role, org in keys(en_nlp, text))
+
+
+# --- heads and staff of organisations ---------------------------------------------------------
+
+@pytest.mark.parametrize("text,fact", [
+    ("Laura Finch became head coach of the Chicago Bulls in 2015.", ("Laura Finch", "head coach", "Chicago Bulls")),
+    ("Tom Akers serves as chairman of the board of Nordvik Energy.", ("Tom Akers", "chairman", "Nordvik Energy")),
+    ("Tom Akers is chairman of the board of directors of Nordvik Energy.", ("Tom Akers", "chairman", "Nordvik Energy")),
+    ("Tom Akers is a senior lecturer in physics at the University of Leeds.",
+     ("Tom Akers", "senior lecturer", "University of Leeds")),
+    ("Nordvik Energy is chaired by Laura Finch.", ("Laura Finch", "chair", "Nordvik Energy")),
+    ("Nordvik Energy has been headed by Laura Finch since 2010.", ("Laura Finch", "head", "Nordvik Energy")),
+])
+def test_org_post_forms(en_nlp, text, fact):
+    assert fact in keys(en_nlp, text)
+
+
+def test_passive_present_is_current(en_nlp):
+    t = {(x.person, x.role): x for x in run(en_nlp, "Nordvik Energy is chaired by Laura Finch.")[1]}
+    assert t[("Laura Finch", "chair")].status == "current"
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Akers is a lawyer in Oslo.",  # a place is no employer
+    "Tom Akers is a teacher in Bergen.",
+    "The attack was led by Tom Akers.",  # no organisation
+    "Tom Akers is chairman of the board.",
+])
+def test_no_org_post_without_an_org(en_nlp, text):
+    assert not any(org for p, _, org in keys(en_nlp, text) if p == "Tom Akers")

@@ -1460,10 +1460,13 @@ def _led_by(ctx: _SentCtx) -> list[Claim]:
     doc, out = ctx.doc, []
     for i in range(2, len(doc) - 2):
         role = PASSIVE_ROLES.get(doc[i].lower_)
-        if role is None or doc[i + 1].lower_ != "by" or doc[i - 1].text not in (",", "("):
+        passive = doc[i - 1].lower_ in ("is", "was", "are", "were", "been") and doc[i - 1].pos_ == "AUX"
+        if role is None or doc[i + 1].lower_ != "by" or not (doc[i - 1].text in (",", "(") or passive):
             continue
         p = _person_at(ctx, skip_honorific(doc, i + 2))
         end = i - 1
+        while passive and end > 1 and doc[end - 1].lower_ in ("is", "was", "are", "were", "been", "has", "have", "had"):
+            end -= 1  # "the Louvre has been directed by X": the organisation ends before the auxiliaries
         ent = next((e for e in doc.ents if e.end == end), None)
         if p is None or ent is None or not (ent.label_ == "ORG" or is_party(ent.text, ent.label_)):
             continue
@@ -1472,7 +1475,10 @@ def _led_by(ctx: _SentCtx) -> list[Claim]:
             continue
         fake = RoleMatch(i, i + 1, i, i + 1, role[0], role[1], text=doc[i : i + 2].text, org_name=name,
                          org_start=start, org_end=ent.end, org_label=ent.label_)
-        out.append(_new_claim(ctx, fake, p[2], "verb_role"))
+        claim = _new_claim(ctx, fake, p[2], "verb_role")
+        if passive:  # "X is chaired by", "X was led by": the tense of the auxiliaries
+            _tense_status(claim, [t.lower_ for t in doc[end:i]], doc, 0)
+        out.append(claim)
     return out
 
 

@@ -372,8 +372,9 @@ def _org_name_span(doc, i: int) -> Optional[tuple[int, int, str]]:
     if i >= len(doc):
         return None
     ent = _ent_at(doc, i, ORG_LABELS)
-    if ent is not None and ent.start == i:
-        end, label = ent.end, ent.label_
+    if ent is not None and (ent.start == i or ent.start == i - 1 and doc[i - 1].lower_ == "the"):
+        end, label = ent.end, ent.label_  # NER often starts "the Chicago Bulls" at "the"
+        end = next((k for k in range(i, end) if doc[k].text == "(" and ")" not in doc[k:end].text), end)  # "X (PVV"
     elif _is_cap(doc[i]) and doc[i].lower_ not in NOT_NAME_WORDS and doc[i].is_alpha or (
         doc[i].text.isupper() and len(doc[i].text) > 1
     ):
@@ -433,15 +434,17 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
     i = m.core_end
     if i >= len(doc) or doc[i].lower_ not in ("of", "at", "for", "in", "with"):
         return
-    if doc[i].lower_ == "in" and m.category not in ("head_of_government", "legislator", "diplomat"):
+    if doc[i].lower_ == "in" and m.category not in ("head_of_government", "legislator", "diplomat") + tuple(FIELD_CATEGORIES):
         return
     if doc[i].lower_ in ("for", "with") and m.category not in ("executive", "employee", "official", "media", "diplomat", "minister", "party"):
         return
     j = i + 1
     if j < len(doc) and doc[j].lower_ == "the":
         j += 1
-    span = _org_name_span(doc, j)
-    after_field = span is None and doc[i].lower_ == "of" and m.category in FIELD_CATEGORIES
+    j = _skip_board(doc, j) if doc[i].lower_ == "of" else j
+    field_in = doc[i].lower_ == "in" and m.category in FIELD_CATEGORIES  # "lecturer in physics at ORG" only
+    span = None if field_in else _org_name_span(doc, j)
+    after_field = span is None and doc[i].lower_ in ("of", "in") and m.category in FIELD_CATEGORIES
     if after_field:
         span = _org_after_field(doc, j)  # "professor of physics at Uppsala University"
     if span is None:
@@ -476,6 +479,26 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
 
 #: Roles "of" a field of study or work ("professor of physics", "editor of the sports pages").
 FIELD_CATEGORIES = {"employee", "media"}
+
+
+#: "chairman of the board (of directors) of ORG": the company comes after the board.
+_BOARD_WORDS = {"board", "supervisory", "executive", "management", "advisory"}
+_BOARD_OF = {"directors", "trustees", "governors", "regents", "management"}
+
+
+def _skip_board(doc, j: int) -> int:
+    """Index of the org after "the board [of directors] of" at j (j itself when not there)."""
+    k = j
+    while k < len(doc) and doc[k].lower_ in _BOARD_WORDS - {"board"}:
+        k += 1
+    if k >= len(doc) or doc[k].lower_ != "board":
+        return j
+    k += 1
+    if k + 1 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].lower_ in _BOARD_OF:
+        k += 2
+    if k + 1 >= len(doc) or doc[k].lower_ != "of":
+        return j
+    return k + 1 + (doc[k + 1].lower_ == "the")
 
 
 def _org_after_field(doc, j: int) -> Optional[tuple[int, int, str]]:
