@@ -291,3 +291,16 @@ def test_passive_present_is_current(en_nlp):
 ])
 def test_no_org_post_without_an_org(en_nlp, text):
     assert not any(org for p, _, org in keys(en_nlp, text) if p == "Tom Akers")
+
+
+def test_joining_a_sports_team_is_no_employment(en_nlp):
+    t = keys(en_nlp, "Tom Akers spent six years in Denver before joining the Chicago Bears as a free agent in 2014.")
+    assert not any(org == "Chicago Bears" for _, _, org in t)
+
+
+@pytest.mark.parametrize("text,org", [
+    ("Tom Akers joined General Motors in 1990.", "General Motors"),
+    ("Tom Akers joined Singapore Airlines in 2001.", "Singapore Airlines"),
+])
+def test_joining_a_company_with_a_plural_name_is_employment(en_nlp, text, org):
+    assert ("Tom Akers", "employee", org) in keys(en_nlp, text)

@@ -1575,9 +1575,29 @@ def _joined_role(doc, span: tuple[int, int, str], name: str, party_only: bool = 
 
     if is_party(name, span[2]):
         return "member", "party"
-    if span[2] == "ORG" and not party_only and not _NOT_EMPLOYER.search(name):
+    if span[2] == "ORG" and not party_only and not _NOT_EMPLOYER.search(name) and not _sports_team(doc, name):
         return "employee", "employee"
     return None, ""
+
+
+#: Plural last words of company names ("Singapore Airlines", "General Motors"): no team.
+_CORPORATE_PLURALS = {"airlines", "airways", "industries", "systems", "holdings", "motors", "technologies", "brothers",
+                      "communications", "partners", "laboratories", "labs", "sciences", "pharmaceuticals", "resources",
+                      "services", "solutions", "studios", "records", "networks", "times", "news", "nations", "works",
+                      "enterprises", "investments", "securities", "markets", "materials", "products", "foods", "games"}
+#: Words that make a sentence about sport: a team one joins there is no employer in the usual sense.
+_SPORT_CUES = {"season", "seasons", "draft", "drafted", "traded", "agent", "playoffs", "quarterback", "pitcher", "striker",
+               "goalkeeper", "midfielder", "defender", "forward", "player", "roster", "transfer", "loan", "signed", "league"}
+
+
+def _sports_team(doc, name: str) -> bool:
+    """ "joined the Chicago Bears as a free agent": a name ending in a plural (Bears, Vikings,
+    Lakers) in a sentence about sport is a team; playing for one is team membership, which
+    Wikidata keeps apart from employment."""
+    last = name.split()[-1].lower() if name.split() else ""
+    if len(name.split()) < 2 or not last.endswith("s") or last in _CORPORATE_PLURALS:
+        return False
+    return any(t.lower_ in _SPORT_CUES for t in doc)
 
 
 def _fronted_subject(ctx: _SentCtx, j: int):
