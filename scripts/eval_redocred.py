@@ -23,6 +23,7 @@ How it works
   employee, media, official, org_head, judiciary, religious roles at an ORG -> P108 (person, org),
   and a generic head ("head", "leader", "chief", "boss") of an ORG -> P488 as well;
   a party's leader/chair -> P488 as well as P102, its founder, candidate or spokesperson -> P102;
+  a country's leader ("Soviet leader X": role leader at a LOC vertex) -> P35;
   deputies ("vice president", "deputy prime minister") are no heads (no P35/P6/P488);
   head_of_government -> P6 only for a place (LOC vertex), not a court's or university's chancellor; the president of a presidential republic
   (United States, Philippines, most of Latin America, …: PRESIDENTIAL) -> P6 as well as P35,
@@ -189,7 +190,9 @@ def _tenure_triples(t, pv: int, doc: dict, vspans, vtypes, ent_vertex, categorie
     deputy = t.role.split()[0] in DEPUTY_PREFIXES
     is_party = category == "party" or bool(PARTY_RE.search(t.org or "")) and (
         t.role in PARTY_MEMBER_ROLES | PARTY_HEADS or t.role.split()[-1] in PARTY_HEADS | {"member"})
-    if is_party:
+    if category == "party" and t.role in GENERIC_HEADS and vtypes[ov] == "LOC":
+        triples.add((ov, "P35", pv))  # "Soviet leader X": the country's top leader, no party
+    elif is_party:
         triples.add((pv, "P102", ov))
         if t.role in PARTY_HEADS:
             triples.add((ov, "P488", pv))

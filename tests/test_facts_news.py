@@ -56,9 +56,18 @@ def test_leader_of_a_named_organisation_not_only_parties(en_nlp):
     assert ("Hassan Nasrallah", "leader", "Hezbollah") in t
 
 
-def test_a_demonym_is_no_organisation_for_leader(en_nlp):
+def test_a_demonym_before_leader_names_the_country_not_a_party(en_nlp):
     t = keys(en_nlp, "Soviet leader Leonid Brezhnev visited Bonn in 1973.")
-    assert not any(p == "Leonid Brezhnev" and org for p, _, org in t)
+    assert {org for p, _, org in t if p == "Leonid Brezhnev"} == {"Soviet Union"}
+
+
+@pytest.mark.parametrize("text", [
+    "Russian opposition leader Alexei Navalny was jailed.",  # leads the opposition, not Russia
+    "Kurdish leader Massoud Barzani spoke in Erbil.",  # a people, not a country in the lexicon
+    "Russian Orthodox leader Kirill spoke in Moscow.",  # a church
+])
+def test_a_modified_or_stateless_leader_gets_no_country(en_nlp, text):
+    assert not any(role == "leader" and org for _, role, org in keys(en_nlp, text))
 
 
 # --- fronted apposition: "A Republican, he …" --------------------------------------------------

@@ -564,6 +564,11 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     if name is None:
         s2, name = _clean_org(doc, start, end)
         start = s2
+    if name and m.role in LEADER_ROLES and end + possessive == m.core_start and text in lex.countries \
+            and lex.countries[text] == name and not _inside_name_left(doc, start):
+        m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, "rule:country_leader"
+        m.org_possessive, m.start = possessive, start  # "Soviet leader Leonid Brezhnev", "Russia's leader X"
+        return
     if not name or (m.category == "party" and not party_or_led_org(m, text, label)):
         return  # "a Norwegian politician" is no party membership
     if m.category in FIELD_CATEGORIES and not possessive and (text in lex.demonyms or label in ("GPE", "NORP", "LOC")):
@@ -572,6 +577,14 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.org_possessive = possessive
     m.start = start
+
+
+def _inside_name_left(doc, start: int) -> bool:
+    """ "Russian Orthodox leader", "the North Korean leader": a capitalised word before the
+    demonym makes it part of a longer name (a church, a movement), not the country alone;
+    "North Korean" itself is one demonym in the lexicon when listed."""
+    return start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha \
+        and doc[start - 1].lower_ not in NOT_NAME_WORDS and doc[start - 1].lower_ not in FORMER_CUES
 
 
 #: "member of X's cabinet": the body is named after its leader.
