@@ -304,3 +304,26 @@ def test_joining_a_sports_team_is_no_employment(en_nlp):
 ])
 def test_joining_a_company_with_a_plural_name_is_employment(en_nlp, text, org):
     assert ("Tom Akers", "employee", org) in keys(en_nlp, text)
+
+
+@pytest.mark.parametrize("text,name,value", [
+    ("Jonas Ek (5 June 1950 – ) is a Swedish painter.", "Jonas Ek", "1950-06-05"),
+    ("Jonas Ek (June 5, 1950 – ) is a Swedish painter.", "Jonas Ek", "1950-06-05"),
+    ("Jonas Ek (also Jonas Eek, 1950 – 2010) was a Swedish painter.", "Jonas Ek", "1950"),
+    ("Jonas Ek, born in Malmo in 1950, is a painter.", "Jonas Ek", "1950"),
+    ("Jonas Ek, born in Malmo on 5 June 1950, is a painter.", "Jonas Ek", "1950-06-05"),
+    ("Jonas Ek is a Swedish painter born on 5 June 1950 in Malmo.", "Jonas Ek", "1950-06-05"),
+])
+def test_more_birth_forms(en_nlp, text, name, value):
+    assert births(en_nlp, text).get(name) == value
+
+
+@pytest.mark.parametrize("text", [
+    "Jonas Ek is the son of a farmer born in 1920.",
+    "Jonas Ek met a painter born in 1920.",
+    "Jonas Ek, born in Malmo, moved to Oslo in 1950.",
+    "Jonas Ek visited the exhibition (5 June 1950 – ) in Malmo.",
+    "Jonas Ek (Ohio, 1950 – 2010) wrote about the war.",
+])
+def test_more_births_of_no_one(en_nlp, text):
+    assert "Jonas Ek" not in births(en_nlp, text)

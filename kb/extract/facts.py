@@ -1713,8 +1713,20 @@ _APPROX_LIFE_RE = re.compile(r"\((?:\s*[;,])?\s*(?:c\.|ca\.|circa|about|around|a
 
 
 def _paren_birth_years(ctx: _SentCtx, births: dict, mentions: list[Mention]) -> None:
-    """Birth years of the name before an open or approximate life range (see the patterns)."""
+    """Birth years of the name before an open or approximate life range (see the patterns);
+    "(5 June 1950 – )": a full date before an open dash is a birth date too."""
     rel = {t.idx: t.i for t in ctx.doc}
+    for d in ctx.dates:
+        if d.kind != "point" or d.start is None:
+            continue
+        after = ctx.sent.text[d.end_char - ctx.sent.start : d.end_char - ctx.sent.start + 6]
+        paren = _open_paren_before(ctx, d.start_char)
+        if paren is None or not re.match(r"\s*[–—-]\s*\)", after):
+            continue
+        inner = ctx.sent.text[ctx.doc[paren].idx + 1 : d.start_char - ctx.sent.start]
+        mention = _life_owner(ctx, paren, mentions) if not inner.strip(" ;,") or inner.rstrip().endswith(";") else None
+        if mention is not None:
+            births.setdefault(id(mention), d.start)
     for rx in (_OPEN_LIFE_RE, _APPROX_LIFE_RE):
         for mt in rx.finditer(ctx.sent.text):
             paren = rel.get(mt.start())
@@ -1748,9 +1760,18 @@ def _paren_life_points(ctx: _SentCtx) -> list[tuple[int, object, object]]:
 
 def _born_after_comma(ctx: _SentCtx, d, births: dict, mentions: list[Mention]) -> None:
     """"NAME, born 5 January 1938, is …" / "NAME (…); born …": the sentence's first name."""
-    if d.kind != "born" or d.start is None:
+    if d.start is None:
         return
-    lead = ctx.sent.text[: d.start_char - ctx.sent.start].rstrip()
+    if d.kind == "point":  # "NAME, born in Malmo in 1950, is …": "born" and a place before the date
+        lead = ctx.sent.text[: d.start_char - ctx.sent.start]
+        born = re.search(r",\s*born\s+(?:in|at|near)\s+[^,;()]{1,40}?(?:\s(?:on|in))?\s*$", lead)
+        if born is None:
+            return
+        lead = lead[: born.start() + 1]
+    elif d.kind != "born":
+        return
+    else:
+        lead = ctx.sent.text[: d.start_char - ctx.sent.start].rstrip()
     if not ctx.persons or ctx.persons[0][0] != 0:
         span = name_forward(ctx.doc, 0, max_len=6)
         if span is None or span[1] - span[0] < 2 or span[1] >= len(ctx.doc) or ctx.doc[span[1]].text != ",":
@@ -1771,6 +1792,8 @@ def _bare_life_range(ctx: _SentCtx, d, paren: int) -> bool:
     lead = ctx.sent.text[ctx.doc[paren].idx + 1 : d.start_char - ctx.sent.start]
     if lead.rstrip().endswith(";") and ")" not in lead and "(" not in lead:
         return True  # "(born Michael Lieb; 1844 – 1900)", "(Russian: Иван Петров; 1820 – 1888)"
+    if lead.rstrip().endswith(",") and re.match(r"\s*(?:also|né|née|nee|born)\b", lead) and not re.search(r"\d|[()]", lead):
+        return True  # "(also Jonas Eek, 1950 – 2010)": an alias, then the life range
     return lead.strip(" ;,").lower() in ("", "c.", "c", "ca.", "circa")  # "(c. 1680 – 1764)": an approximate birth year
 
 
@@ -1872,7 +1895,8 @@ def _born_clause(ctx: _SentCtx, births: dict, mentions: list[Mention], quoted) -
         if tok.lower_ != "born":
             continue
         fronted = i == 0
-        if not fronted and doc[i - 1].lower_ not in ("was", "were", "is", "been"):
+        reduced = not fronted and doc[i - 1].pos_ == "NOUN" and doc[i - 1].text.islower()  # "a painter born in 1950"
+        if not fronted and not reduced and doc[i - 1].lower_ not in ("was", "were", "is", "been"):
             continue
         rel_end = doc[i].idx + ctx.sent.start
         date = next((d for d in ctx.dates if d.start is not None and (
@@ -1887,13 +1911,23 @@ def _born_clause(ctx: _SentCtx, births: dict, mentions: list[Mention], quoted) -
         if subject is None:
             continue
         (ps, pe, person), _ = subject
-        if not _born_subject(doc, pe, i - 1):
+        if not (_predicate_noun(doc, pe, i) if reduced else _born_subject(doc, pe, i - 1)):
             continue
         if person.label == "pronoun":
             person = next((m for m in mentions if m.type == "person" and m.text == person.text), None)
             if person is None:
                 continue
         births.setdefault(id(person), date.start)
+
+
+def _predicate_noun(doc, pe: int, born: int) -> bool:
+    """ "Jane Roe is a Swedish painter born in 1950": the noun before "born" is the subject's
+    own predicate (a copula, then only determiners, adjectives and nouns), never a noun in a
+    phrase of its own ("the son of a farmer born in 1920")."""
+    words = doc[pe:born]
+    if not words or words[0].lower_ not in ("is", "was", "are", "were"):
+        return False
+    return all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "ADV") or t.lower_ in ("-",) for t in words[1:])
 
 
 def _born_subject(doc, pe: int, aux: int) -> bool:
