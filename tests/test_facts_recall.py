@@ -327,3 +327,25 @@ def test_more_birth_forms(en_nlp, text, name, value):
 ])
 def test_more_births_of_no_one(en_nlp, text):
     assert "Jonas Ek" not in births(en_nlp, text)
+
+
+# --- "NAME of ORG": affiliation; "the new company" -------------------------------------------
+
+@pytest.mark.parametrize("text,facts", [
+    ("The peak was measured in 2001 by Damien Roe and Rita Fica of the Omega Foundation.",
+     {("Damien Roe", "employee", "Omega Foundation"), ("Rita Fica", "employee", "Omega Foundation")}),
+    ("Jane Roe of Acme Corp said prices would rise.", {("Jane Roe", "employee", "Acme Corp")}),
+    ("US Airways merged with AMR Corporation in 2013. Doug Parker became CEO of the new company.",
+     {("Doug Parker", "chief executive officer", "AMR Corporation")}),
+])
+def test_affiliation_and_new_company(en_nlp, text, facts):
+    assert facts <= keys(en_nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Catherine of Aragon married Henry in 1509.",
+    "Marco Rossi of Inter Milan scored twice in the league match.",
+    "Jane Roe of Acme Corp fame spoke at the event.",
+])
+def test_no_affiliation_from_places_teams_or_modifiers(en_nlp, text):
+    assert not any(role == "employee" for _, role, _ in keys(en_nlp, text))

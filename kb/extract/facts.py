@@ -505,6 +505,10 @@ ANAPHOR_NOUNS = {
 }
 
 
+#: Adjectives between "the" and an anaphor noun that still point back ("the new company").
+ANAPHOR_ADJECTIVES = {"new", "combined", "merged", "same", "parent", "former", "renamed", "enlarged", "latter"}
+
+
 #: Role categories whose "its" refers to a country, not to an organisation ("its president").
 STATE_CATEGORIES = {"head_of_state", "head_of_government", "minister", "diplomat", "legislator"}
 
@@ -563,6 +567,8 @@ def _of_the_anaphor(ctx: _SentCtx, m: RoleMatch, mentions: list[Mention]) -> boo
     doc, i = ctx.doc, m.core_end
     if i + 2 >= len(doc) or doc[i].lower_ not in ("of", "at") or doc[i + 1].lower_ != "the":
         return False
+    if i + 3 < len(doc) and doc[i + 2].lower_ in ANAPHOR_ADJECTIVES and doc[i + 3].lower_ in ANAPHOR_NOUNS:
+        i += 1  # "CEO of the new company", "chairman of the merged group": the org named before
     labels = ANAPHOR_NOUNS.get(doc[i + 2].lower_)
     if labels is None or (i + 3 < len(doc) and (doc[i + 3].text[:1].isupper() or doc[i + 3].lower_ in ("of", "'s", "’s"))):
         return False  # "of the Party of Regions", "of the company's board"
@@ -1074,12 +1080,41 @@ def _party_of(ctx: _SentCtx) -> list[Claim]:
         if span is None or _person_at(ctx, span[0]):
             continue
         start, name = _clean_org(doc, span[0], span[1])
-        if not is_party(name, span[2]) or _LEGISLATURE.match(name):
+        if _LEGISLATURE.match(name):
             continue
-        fake = RoleMatch(pe, span[1], pe, pe + 1, "member", "party", text=doc[pe:span[1]].text, org_name=name,
-                         org_start=start, org_end=span[1], org_label=span[2])
-        claim = _new_claim(ctx, fake, person, "apposition")
-        out.append(claim)
+        if is_party(name, span[2]):
+            role, category = "member", "party"
+        elif _affiliation(ctx, span, name):
+            role, category = "employee", "employee"
+        else:
+            continue
+        for _, _, who in [(ps, pe, person)] + _conjoined_persons_before(ctx, ps):
+            fake = RoleMatch(pe, span[1], pe, pe + 1, role, category, text=doc[pe:span[1]].text, org_name=name,
+                             org_start=start, org_end=span[1], org_label=span[2])
+            out.append(_new_claim(ctx, fake, who, "apposition"))
+    return out
+
+
+def _affiliation(ctx: _SentCtx, span: tuple[int, int, str], name: str) -> bool:
+    """ "Jane Roe of Acme Corp said", "measured by A and B of the Omega Foundation": a person
+    "of" an organisation NER names works there. Not places ("Catherine of Aragon"), not teams
+    in sports news ("Messi of Inter Miami"), not an organisation that only modifies a noun."""
+    doc = ctx.doc
+    if span[2] != "ORG" or _NOT_EMPLOYER.search(name) or any(t.lower_ in _SPORT_CUES for t in doc):
+        return False
+    return not (span[1] < len(doc) and doc[span[1]].pos_ == "NOUN" and doc[span[1]].text.islower())
+
+
+def _conjoined_persons_before(ctx: _SentCtx, ps: int) -> list[tuple[int, int, Mention]]:
+    """ "Damien Roe and Rita Fica of the X Foundation": the persons joined to the one before
+    "of" by "and" / "," (names only, nothing else between)."""
+    out, k = [], ps
+    while k >= 2 and ctx.doc[k - 1].lower_ in ("and", ","):
+        p = _person_ending(ctx, k - 1)
+        if p is None:
+            break
+        out.append(p)
+        k = p[0]
     return out
 
 
