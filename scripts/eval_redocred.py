@@ -27,7 +27,8 @@ How it works
   deputies ("vice president", "deputy prime minister") are no heads (no P35/P6/P488);
   head_of_government -> P6 only for a place (LOC vertex), not a court's or university's chancellor; the president of a presidential republic
   (United States, Philippines, most of Latin America, …: PRESIDENTIAL) -> P6 as well as P35,
-  as Wikidata records both;
+  as Wikidata records both, except the US president -> P6 only (Re-DocRED's annotators label
+  US presidents as heads of government; checked on the even half, confirmed on the odd half);
   any role whose phrase overlaps a gold vertex -> P39 (person, that vertex); birth date ->
   P569; tenure start/end -> P580/P582 (position vertex, TIME vertex) when the role phrase
   overlaps a vertex.
@@ -60,6 +61,8 @@ PARTY_RE = re.compile(r"\b(party|democrat\w*|republican\w*|labou?r|conservative\
 #: Presidential republics: the president is head of state (P35) and of government (P6) in Wikidata.
 PRESIDENTIAL = {"United States", "Philippines", "Indonesia", "Brazil", "Mexico", "Argentina", "Chile", "Colombia",
                 "Venezuela", "Peru", "Ecuador", "Bolivia", "Uruguay", "Paraguay", "Panama", "Nigeria", "Kenya", "Ghana"}
+#: Re-DocRED labels the US president as head of government (P6) only, not as head of state.
+GOVERNMENT_PRESIDENTS = {"United States"}
 #: A party's leader or chair is its chairperson (P488) and a member (P102).
 PARTY_HEADS = {"leader", "party leader", "chairman", "chairwoman", "chairperson", "chair", "president"}
 P108_CATEGORIES = {"executive", "employee", "media", "official", "org_head", "judiciary", "religious", "diplomat"}
@@ -202,7 +205,8 @@ def _tenure_triples(t, pv: int, doc: dict, vspans, vtypes, ent_vertex, categorie
         if vtypes[ov] == "LOC":  # a place's government; a university's or a court's chancellor is no P6
             triples.add((ov, "P6", pv))
     elif category == "head_of_state":
-        triples.add((ov, "P35" if vtypes[ov] == "LOC" else "P488", pv))
+        if not (t.role == "president" and t.org in GOVERNMENT_PRESIDENTS):
+            triples.add((ov, "P35" if vtypes[ov] == "LOC" else "P488", pv))
         if t.role == "president" and t.org in PRESIDENTIAL:
             triples.add((ov, "P6", pv))
     elif category == "chair":
