@@ -21,7 +21,8 @@ How it works
   country (LOC vertex), else P488; chair -> P488 (org, person); roles at a party (a name with
   "Party", "Democrat", "Labour", … or role category party) -> P102 (person, party); executive,
   employee, media, official, org_head, judiciary, religious roles at an ORG -> P108 (person, org),
-  and a generic head ("head", "leader", "chief", "boss") of an ORG -> P488 as well;
+  and a generic head ("head", "leader", "chief", "boss") or the chief executive of an ORG -> P488 as well
+  (Re-DocRED labels a company's CEO its chairperson);
   a party's leader/chair -> P488 as well as P102, its founder, candidate or spokesperson -> P102;
   a country's leader ("Soviet leader X": role leader at a LOC vertex) -> P35;
   deputies ("vice president", "deputy prime minister") are no heads (no P35/P6/P488);
@@ -146,6 +147,8 @@ def predict(doc: dict, extraction, vspans) -> set[tuple[int, str, int]]:
 #: Generic heads of an organisation: the presiding person (P488), not a named office like
 #: secretary general or director general (Wikidata's P1037 director/manager).
 GENERIC_HEADS = {"head", "chief", "boss", "leader"}
+#: A company's chief executive is labelled its chairperson (P488) in Re-DocRED, like a generic head.
+CHIEF_EXECUTIVES = {"chief executive officer"}
 #: Role prefixes that make a deputy, not the head: "vice president" is no head of state.
 DEPUTY_PREFIXES = {"vice", "deputy", "assistant", "associate", "first", "co", "acting"}
 #: Party posts below the leadership still state membership (P102) of the party.
@@ -211,8 +214,8 @@ def _tenure_triples(t, pv: int, doc: dict, vspans, vtypes, ent_vertex, categorie
         triples.add((ov, "P488", pv))
     elif category in P108_CATEGORIES and vtypes[ov] == "ORG":
         triples.add((pv, "P108", ov))
-        if t.role in GENERIC_HEADS:
-            triples.add((ov, "P488", pv))  # "the head of X", "X leader": the one presiding over it
+        if t.role in GENERIC_HEADS | CHIEF_EXECUTIVES:
+            triples.add((ov, "P488", pv))  # "the head of X", "X leader", its CEO: the one presiding over it
     return triples
 
 
