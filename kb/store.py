@@ -715,6 +715,7 @@ STORED_CONFLICT_PAIRS_SELECT = (CLAIM_PAIRS_SELECT.replace("{claims}", "evidence
 
 #: The conflict pairs computed from scratch from ``evidence`` (documents lists sorted, as
 #: ``claim_documents`` keeps them): what ``tenure_conflict_pairs`` must equal after any writes.
+#: A reference for tests on small databases (it recomputes every documents list per claim).
 CONFLICT_PAIRS_FROM_EVIDENCE = (
     CLAIM_PAIRS_SELECT
     .replace("{claims}", "(SELECT t.person_id, t.position_id, e.claimed_start AS start, e.claimed_end AS \"end\", "
