@@ -102,3 +102,26 @@ def test_a_head_or_entity_across_a_boundary_is_made_valid(en_nlp):
     assert [e.text for e in first.ents] == ["Anna Berg"]
     assert [(e.text, e.label_) for e in second.ents] == [("Karl Holm", "PERSON")]
     assert second[1].head.i == 1  # pointed into the first sentence: now a root of its own
+
+
+ODD = [
+    'He said: "We will win."',
+    "Then   he left for the U.S. (Boston) on Friday,\nat 9 a.m.",
+    "Visit example.com/news?id=3 or mail desk@example.org!",
+    "(Reporting by Jane Roe; editing by Tom Lee)",
+]
+
+
+def test_joined_tokens_equal_those_of_each_sentence_alone(en_nlp):
+    for texts in (ODD, ODD[:1], ODD[1:3]):
+        joined = pipeline._split_run(pipeline._joined(en_nlp, texts), len(texts))
+        for text, sdoc in zip(texts, joined):
+            alone = en_nlp.make_doc(text)
+            assert sdoc.text == text
+            assert [(t.text, t.idx, t.whitespace_) for t in sdoc] == [(t.text, t.idx, t.whitespace_) for t in alone]
+
+
+def test_texts_that_are_not_stripped_sentences_are_joined_as_docs(en_nlp):
+    texts = [" leading space.", "fine.", "trailing space. "]
+    joined = pipeline._split_run(pipeline._joined(en_nlp, texts), len(texts))
+    assert [d.text for d in joined] == texts

@@ -884,16 +884,26 @@ def _resolve_shifts(atoms: list[_Atom], prior: Optional[DateValue] = None, text:
         if a.shift is not None:
             if prev is None:
                 continue
-            unit, n = a.shift
-            y, mo, d = _shift(prev.year, prev.month or 1, prev.day or 1, unit, n)
-            order = {"year": 0, "month": 1, "day": 2}
-            prec = unit if order[unit] <= order[prev.precision] else prev.precision
-            if prec == "day" and not _valid(y, mo, d):
+            shifted = _shifted(prev, a.shift)
+            if shifted is None:
                 continue
-            a.year, a.month, a.day, a.precision, a.relative = y, mo, d, prec, True
-            a.shift = None
+            a.year, a.month, a.day, a.precision = shifted
+            a.relative, a.shift = True, None
         if a.year is not None:
             prev = a
+
+
+def _shifted(base: _Atom, shift: tuple[str, int]) -> Optional[tuple[int, int, int, str]]:
+    """``base`` moved by ``shift`` (unit, n): year, month, day and the coarser of the unit's and
+    the base's precision ("four years after March 2012" is a month, "two days after 2012" a
+    year), or None for an impossible day."""
+    unit, n = shift
+    y, mo, d = _shift(base.year, base.month or 1, base.day or 1, unit, n)
+    order = {"year": 0, "month": 1, "day": 2}
+    prec = unit if order[unit] <= order[base.precision] else base.precision
+    if prec == "day" and not _valid(y, mo, d):
+        return None
+    return y, mo, d, prec
 
 
 def _resolve_forward(a: _Atom, atoms: list[_Atom], text: str) -> None:
@@ -906,14 +916,12 @@ def _resolve_forward(a: _Atom, atoms: list[_Atom], text: str) -> None:
     if base is None or len(gap) > 80 or any(ch in gap for ch in ",;:.") :
         atoms.remove(a)
         return
-    unit, n = a.shift
-    y, mo, d = _shift(base.year, base.month or 1, base.day or 1, unit, n)
-    order = {"year": 0, "month": 1, "day": 2}
-    prec = unit if order[unit] <= order[base.precision] else base.precision
-    if prec == "day" and not _valid(y, mo, d):
+    shifted = _shifted(base, a.shift)
+    if shifted is None:
         atoms.remove(a)
         return
-    a.year, a.month, a.day, a.precision, a.relative, a.shift = y, mo, d, prec, True, None
+    a.year, a.month, a.day, a.precision = shifted
+    a.relative, a.shift = True, None
     a.end = base.end
     atoms.remove(base)
 

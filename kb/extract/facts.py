@@ -101,6 +101,8 @@ JOIN_VERBS = {"joined", "joins", "rejoined", "rejoins", "joining", "join", "defe
 HIRE_VERBS = {"hired", "employed", "recruited"}
 #: "X writes/wrote for ORG": a writer for a publication.
 WRITE_VERBS = {"writes", "wrote", "writing", "write", "written"}
+#: Every verb ``_verb_roles`` reads, for scanning a sentence's words before touching tokens.
+ROLE_VERBS_GATE = set(VERB_ROLES) | WORK_VERBS | TEACH_VERBS | JOIN_VERBS | HIRE_VERBS | WRITE_VERBS
 STAFF_NOUNS = {"faculty", "staff"}
 #: Organisations one joins without being employed there (alliances, sports leagues, wars, bands).
 _NOT_EMPLOYER = re.compile(r"(?i)\b(league|alliance|union|coalition|war|cup|championship|band|movement|"
@@ -151,6 +153,16 @@ class _SentCtx:
     persons: list[tuple[int, int, Mention]] = field(default_factory=list)  # token spans
     dates: list = field(default_factory=list)
     disc: _Discourse = field(default_factory=_Discourse)
+    _lowers: Optional[list[str]] = None
+
+    @property
+    def lowers(self) -> list[str]:
+        """The sentence's lower-case words, made once. Rules scan this list for their keywords
+        and touch spaCy tokens only where one occurs: spaCy makes a new Token object for every
+        token on every pass over a Doc, which was most of the rules' cost."""
+        if self._lowers is None:
+            self._lowers = [t.lower_ for t in self.doc]
+        return self._lowers
 
 
 # ------------------------------------------------------------------------------------------
@@ -991,10 +1003,11 @@ def _term_of_office(ctx: _SentCtx) -> list[Claim]:
     Olaf III": the person held the country's top post (the country comes from the document,
     see ``_document_country``; without one country the claim is dropped)."""
     doc, out = ctx.doc, []
-    for k, tok in enumerate(doc):
-        term = TERM_NOUNS.get(tok.lower_)
+    for k, w in enumerate(ctx.lowers):
+        term = TERM_NOUNS.get(w)
         if term is None:
             continue
+        tok = doc[k]
         p = None
         if k + 1 < len(doc) and doc[k + 1].lower_ == "of" and k > 0 and doc[k - 1].lower_ == "the":
             p = _person_at(ctx, skip_honorific(doc, k + 2))
@@ -1035,9 +1048,10 @@ def _seat_party(ctx: _SentCtx, mentions, quoted) -> list[Claim]:
     from .roles import is_party
 
     doc, out = ctx.doc, []
-    for k, tok in enumerate(doc):
-        if tok.lower_ not in SEAT_NOUNS or k + 2 >= len(doc):
+    for k, w in enumerate(ctx.lowers):
+        if w not in SEAT_NOUNS or k + 2 >= len(doc):
             continue
+        tok = doc[k]
         if doc[k + 1].text == "(":
             close = next((x for x in range(k + 2, min(len(doc), k + 9)) if doc[x].text == ")"), None)
             span = (k + 2, close, doc[k + 2].ent_type_) if close else None
@@ -1400,8 +1414,10 @@ def _is_description(doc, m: RoleMatch) -> bool:
 def _verb_roles(ctx: _SentCtx, mentions, quoted) -> list[Claim]:
     """SUBJ heads/led/chairs/founded ORG; SUBJ works for ORG (named organisations only)."""
     doc, out = ctx.doc, []
-    for i, tok in enumerate(doc):
-        w = tok.lower_
+    for i, w in enumerate(ctx.lowers):
+        if w not in ROLE_VERBS_GATE:
+            continue
+        tok = doc[i]
         if w in VERB_ROLES and tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
             j, role = i + 1, VERB_ROLES[w]
         elif w in WORK_VERBS and i + 1 < len(doc) and doc[i + 1].lower_ in ("for", "at"):
@@ -1551,9 +1567,10 @@ def _throne(ctx: _SentCtx, mentions, quoted) -> list[Claim]:
     subject became monarch of the realm named after "throne" or before it (a country or its
     demonym); the date is the start. Never for heirs or claimants ("heir to the throne")."""
     doc, out = ctx.doc, []
-    for k, tok in enumerate(doc):
-        if tok.lower_ != "throne":
+    for k, w in enumerate(ctx.lowers):
+        if w != "throne":
             continue
+        tok = doc[k]
         v = next((x for x in range(k - 1, max(-1, k - 5), -1) if doc[x].lower_ in THRONE_VERBS), None)
         if v is None or any(t.lower_ in ("heir", "claimant", "pretender") for t in doc[v:k]):
             continue
@@ -1750,7 +1767,7 @@ _APPROX_LIFE_RE = re.compile(r"\((?:\s*[;,])?\s*(?:c\.|ca\.|circa|about|around|a
 def _paren_birth_years(ctx: _SentCtx, births: dict, mentions: list[Mention]) -> None:
     """Birth years of the name before an open or approximate life range (see the patterns);
     "(5 June 1950 – )": a full date before an open dash is a birth date too."""
-    rel = {t.idx: t.i for t in ctx.doc}
+    rel: Optional[dict[int, int]] = None  # token index by character offset, made on first need
     for d in ctx.dates:
         if d.kind != "point" or d.start is None:
             continue
@@ -1764,6 +1781,8 @@ def _paren_birth_years(ctx: _SentCtx, births: dict, mentions: list[Mention]) -> 
             births.setdefault(id(mention), d.start)
     for rx in (_OPEN_LIFE_RE, _APPROX_LIFE_RE):
         for mt in rx.finditer(ctx.sent.text):
+            if rel is None:
+                rel = {t.idx: t.i for t in ctx.doc}
             paren = rel.get(mt.start())
             if paren is None:
                 continue
@@ -1926,9 +1945,10 @@ def _born_clause(ctx: _SentCtx, births: dict, mentions: list[Mention], quoted) -
     born in 1960, …" / "Born in 1950 in Oslo, X studied law": the subject's birth date. The date
     module reads "born on/in DATE" as one born-date phrase starting at "born"."""
     doc = ctx.doc
-    for i, tok in enumerate(doc):
-        if tok.lower_ != "born":
+    for i, w in enumerate(ctx.lowers):
+        if w != "born":
             continue
+        tok = doc[i]
         fronted = i == 0
         reduced = not fronted and doc[i - 1].pos_ == "NOUN" and doc[i - 1].text.islower()  # "a painter born in 1950"
         if not fronted and not reduced and doc[i - 1].lower_ not in ("was", "were", "is", "been"):

@@ -127,14 +127,41 @@ def _joined(nlp, texts: list[str]):
 
     Why: spaCy's per-Doc overhead (the attribute ruler's matcher, ``Language._pipe``, batch
     padding) made one Doc per sentence cost about a fifth more than parsing whole documents.
-    Each sentence is tokenized on its own (the tokens are exactly those of a per-sentence
-    parse), the Docs are joined, and every sentence's first token is marked as a sentence
-    start, which the parser respects, so no dependency arc crosses kb's sentence boundaries.
+    The sentences are tokenized as one text joined by single spaces (the tokenizer splits at
+    whitespace first, so the tokens are those of each sentence on its own), and each
+    sentence's first token is marked as a sentence start, which the parser respects, so no
+    dependency arc crosses kb's sentence boundaries.
     """
+    if len(texts) == 1:
+        doc = nlp.make_doc(texts[0])
+        doc.user_data["kb_sentence_tokens"] = [len(doc)]
+        return doc
+    if any(t != t.strip() or not t for t in texts):  # not kb's stripped sentences: join Docs
+        return _joined_docs(nlp, texts)
+    doc = nlp.make_doc(" ".join(texts))
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    counts = [0] * len(texts)
+    j = 0
+    for token in doc:
+        while j + 1 < len(starts) and token.idx >= starts[j + 1]:
+            j += 1
+        if token.idx == starts[j] and (j == 0 or counts[j] == 0):
+            token.is_sent_start = True
+        counts[j] += 1
+    doc.user_data["kb_sentence_tokens"] = counts
+    doc.user_data["kb_joined_by_space"] = True
+    return doc
+
+
+def _joined_docs(nlp, texts: list[str]):
+    """``_joined`` for texts that are not stripped sentences: tokenized one by one, then joined."""
     from spacy.tokens import Doc
 
     docs = [nlp.make_doc(t) for t in texts]
-    doc = Doc.from_docs(docs, ensure_whitespace=False) if len(docs) > 1 else docs[0]
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
     offset = 0
     for d in docs:
         if len(d):
@@ -160,9 +187,13 @@ def _split_run(doc, n: int) -> list:
     array = doc.to_array(attrs) if attrs else None
     words = [t.text for t in doc]
     spaces = [bool(t.whitespace_) for t in doc]
+    joined_by_space = doc.user_data.get("kb_joined_by_space", False)
     out, start = [], 0
     for length in lengths:
-        sdoc = Doc(doc.vocab, words=words[start:start + length], spaces=spaces[start:start + length])
+        sent_spaces = spaces[start:start + length]
+        if sent_spaces and joined_by_space:
+            sent_spaces[-1] = False  # the space that joined the sentences belongs to neither
+        sdoc = Doc(doc.vocab, words=words[start:start + length], spaces=sent_spaces)
         if array is not None and length:
             sdoc.from_array(attrs, _sentence_array(array, attrs, start, length))
         out.append(sdoc)
