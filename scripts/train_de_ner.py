@@ -359,14 +359,8 @@ def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path,
     nlp.add_pipe("kb_de_stash", name="kb_de_stash", after="ner", config={"group": "kb_ner"})
     nlp.add_pipe("ner", name="ner_char", source=other, after="kb_de_stash")
     vote = nlp.add_pipe("kb_de_vote", after="ner_char", config={"groups": ["kb_ner"], "min_votes": 2})
-    feats = nlp.get_pipe("kb_de_features")
-    cluster = lambda w: (lambda p: None if p == "-" else p)(feats.cluster(w))  # noqa: E731
-    names = _name_features(out) if crf_names else None
-    train_part = crf_sentences(sents, crf_data)
-    t0 = time.time()
-    vote.crf_bytes = train_crf(train_part, cluster, names=names)
-    vote.name_features = names is not None
-    print(f"CRF trained on {len(train_part)} sentences, name features {names is not None} ({time.time() - t0:.0f}s)")
+    train_part, names, seconds = fit_vote_crf(nlp, vote, out, sents, crf_data, crf_names)
+    print(f"CRF trained on {len(train_part)} sentences, name features {names is not None} ({seconds:.0f}s)")
     nlp.meta.update({"name": "kb_germeval_ner_vote", "version": VOTE_VERSION, "license": "CC BY 4.0"})
     if out.exists():
         shutil.rmtree(out)
@@ -419,13 +413,7 @@ def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = 
     register_components()
     nlp = spacy.load(model_dir)
     vote = nlp.get_pipe("kb_de_vote")
-    feats = nlp.get_pipe("kb_de_features")
-    cluster = lambda w: (lambda p: None if p == "-" else p)(feats.cluster(w))  # noqa: E731
-    names = _name_features(model_dir) if crf_names else None
-    train_part = crf_sentences(sents, crf_data)
-    t0 = time.time()
-    vote.crf_bytes = train_crf(train_part, cluster, names=names)
-    vote.name_features = names is not None
+    train_part, names, seconds = fit_vote_crf(nlp, vote, model_dir, sents, crf_data, crf_names)
     vote.to_disk(model_dir / "kb_de_vote")
     import srsly  # spaCy's own JSON writer: meta.json keeps spaCy's layout
 
@@ -434,8 +422,22 @@ def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = 
     meta["version"] = VOTE_VERSION
     srsly.write_json(meta_path, meta)
     print(f"CRF retrained on {len(train_part)} sentences, name features {names is not None} "
-          f"({time.time() - t0:.0f}s) -> {model_dir / 'kb_de_vote'}")
+          f"({seconds:.0f}s) -> {model_dir / 'kb_de_vote'}")
     return 0
+
+
+def fit_vote_crf(nlp, vote, names_dir: Path, sents, crf_data: str, crf_names: bool):
+    """Train the vote's CRF on the chosen sentences, with the pipeline's word clusters (and the
+    reference names of ``names_dir`` as features with ``crf_names``); shared by ``--assemble``
+    and ``--retrain-crf`` so both fit it the same way. Returns (sentences, names, seconds)."""
+    feats = nlp.get_pipe("kb_de_features")
+    cluster = lambda w: (lambda p: None if p == "-" else p)(feats.cluster(w))  # noqa: E731
+    names = _name_features(names_dir) if crf_names else None
+    train_part = crf_sentences(sents, crf_data)
+    t0 = time.time()
+    vote.crf_bytes = train_crf(train_part, cluster, names=names)
+    vote.name_features = names is not None
+    return train_part, names, time.time() - t0
 
 
 def write_card(out: Path, args, n_train: int, n_tune: int, n_held: int, best: float, epoch: int, gaz: tuple[int, int],

@@ -5,22 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.extract.facts import extract_facts
-from kb.extract.pipeline import ParsedDocument
-from kb.extract.sentences import split_sentences
-from kb.model import Document
-
-
-def run(nlp, text, published=None):
-    sents = split_sentences(text)
-    for s in sents:
-        s.lang = "en"
-    pd = ParsedDocument(Document(id="t", text=text, published=published), sents, list(nlp.pipe(s.text for s in sents)))
-    return extract_facts(pd)
-
-
-def tenures(nlp, text):
-    return {(t.person, t.role, t.org): t for t in run(nlp, text)[1]}
+from test_facts import run, tenures
 
 
 def keys(nlp, text):

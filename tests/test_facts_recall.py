@@ -6,18 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from kb.extract.facts import extract_facts
-from kb.extract.pipeline import ParsedDocument
-from kb.extract.sentences import split_sentences
-from kb.model import Document
+from test_facts import run as run_facts
+
+PUBLISHED = "2025-03-14"
 
 
-def run(nlp, text, published="2025-03-14"):
-    sents = split_sentences(text)
-    for s in sents:
-        s.lang = "en"
-    pd = ParsedDocument(Document(id="t", text=text, published=published), sents, list(nlp.pipe(s.text for s in sents)))
-    return extract_facts(pd)
+def run(nlp, text, published=PUBLISHED):
+    return run_facts(nlp, text, published)
 
 
 def births(nlp, text) -> dict[str, str]:

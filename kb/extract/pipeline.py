@@ -148,7 +148,7 @@ def _joined(nlp, texts: list[str]):
     for token in doc:
         while j + 1 < len(starts) and token.idx >= starts[j + 1]:
             j += 1
-        if token.idx == starts[j] and (j == 0 or counts[j] == 0):
+        if counts[j] == 0:  # a sentence's first token (texts are stripped: it starts the text)
             token.is_sent_start = True
         counts[j] += 1
     doc.user_data["kb_sentence_tokens"] = counts
