@@ -36,6 +36,9 @@ class Settings:
     #: German pipeline: empty = the committed kb/extract/models/de_ner (trained by
     #: scripts/train_de_ner.py), else blank German + rules; or a path to another pipeline.
     de_model: str = field(default_factory=lambda: _env("DE_MODEL", ""))
+    #: Replace the pipeline's spaCy ``attribute_ruler`` by kb's table-driven equivalent (same
+    #: annotations, tested token for token; about a tenth of English parsing time saved).
+    fast_attribute_ruler: bool = field(default_factory=lambda: _env("FAST_ATTRIBUTE_RULER", "1") == "1")
     batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "32")))
     #: Documents sent to a build worker process at a time (kb build --workers N).
     build_chunk_docs: int = field(default_factory=lambda: int(_env("BUILD_CHUNK_DOCS", "16")))
