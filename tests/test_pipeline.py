@@ -125,3 +125,47 @@ def test_texts_that_are_not_stripped_sentences_are_joined_as_docs(en_nlp):
     texts = [" leading space.", "fine.", "trailing space. "]
     joined = pipeline._split_run(pipeline._joined(en_nlp, texts), len(texts))
     assert [d.text for d in joined] == texts
+
+
+def test_version_names_the_german_models_without_loading_them():
+    """A build's version string covers German, but a corpus with no German sentence never pays
+    for loading the German models just to compute it."""
+    from kb.extract.german import german_meta, load_german
+    from kb.extract.nlp import pipeline_version
+
+    if german_meta() is None:
+        import pytest
+
+        pytest.skip("no trained German model: the blank pipeline is loaded instead")
+    ex = Extractor()
+    version = ex.version
+    assert "de" not in ex._nlps
+    en, de = version.split("|")
+    assert de == pipeline_version(load_german())
+    assert en == pipeline_version(ex.nlp("en"))
+
+
+def test_german_repair_rereads_english_with_the_chosen_english_model(tmp_path):
+    """--model names the English pipeline; English passages inside German sentences are re-read
+    by that one too, not by kb's default model."""
+    import spacy
+
+    from kb.extract.german import german_meta
+
+    if german_meta() is None:
+        import pytest
+
+        pytest.skip("no trained German model")
+    custom = spacy.blank("en")
+    custom.add_pipe("sentencizer")
+    # a label no stock model would give these words: proof of which pipeline re-read them
+    custom.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": "Quorvex Systems"}])
+    custom.to_disk(tmp_path / "en_custom")
+    ex = Extractor(model=str(tmp_path / "en_custom"))
+    german = ex.nlp("de")
+    assert german.get_pipe("kb_de_repair").english_nlp is ex.nlp("en")
+    text = ("Die Regierung hat am Montag bestätigt, dass sie the takeover of Quorvex Systems "
+            "by the largest investor in the country prüfen wird.")
+    pd = next(ex.parse([Document(id="m", text=text, content_hash="m")]))
+    ents = {(e.text, e.label_) for sent in pd.docs for e in sent.ents}
+    assert ("Quorvex Systems", "PER") in ents

@@ -828,6 +828,9 @@ class EntityRepair:
     def __init__(self, names_path: Optional[Path] = None, english: bool = True) -> None:
         self.names_path = Path(names_path) if names_path else REFERENCE_NAMES
         self.english = english
+        #: the English pipeline that re-reads English passages; None = kb's default English
+        #: model. The Extractor sets its own (``--model``) here.
+        self.english_nlp = None
 
     @property
     def names(self) -> ReferenceNames:
@@ -839,7 +842,7 @@ class EntityRepair:
         words = [t.text for t in doc]  # once: creating Token objects is most of this component's cost
         spans = {(e.start, e.end, e.label_) for e in doc.ents}
         if self.english:
-            spans = english_reread(doc, spans, words=words)
+            spans = english_reread(doc, spans, english=self.english_nlp, words=words)
         names = self.names
         spans = gazetteer_types(doc, title_types(doc, spans, names), names, words)
         doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in majority_vote([spans], 1)]
@@ -946,6 +949,22 @@ def _model_path() -> Optional[Path]:
             )
         return path
     return MODEL_DIR if (MODEL_DIR / "config.cfg").exists() else None
+
+
+def german_meta() -> Optional[dict]:
+    """The meta (lang, name, version) :func:`load_german` will report, read without loading it:
+    a build's pipeline version needs it even when no sentence turns out to be German, and
+    loading the vote's three models costs seconds. None when only loading can tell (no trained
+    model: the blank pipeline is cheap to build)."""
+    import srsly
+
+    path = _model_path()
+    if path is None or not (path / "meta.json").exists():
+        return None
+    meta = dict(srsly.read_json(path / "meta.json"))
+    if "kb_de_repair" not in meta.get("pipeline", []):  # as finish_pipeline does
+        meta["version"] = f"{meta.get('version', '0')}-{REPAIR_VERSION}"
+    return meta
 
 
 @lru_cache(maxsize=1)

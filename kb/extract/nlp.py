@@ -92,5 +92,9 @@ def _blank(lang: str):
 
 def pipeline_version(nlp) -> str:
     """Identifies what produced an extraction: model name+version and kb's rule version."""
-    meta = nlp.meta or {}
-    return f"{meta.get('lang', nlp.lang)}_{meta.get('name', 'blank')}-{meta.get('version', '0')}+kb{EXTRACTION_VERSION}"
+    return meta_version(nlp.meta or {}, nlp.lang)
+
+
+def meta_version(meta: dict, lang: str) -> str:
+    """:func:`pipeline_version` from a pipeline's meta alone (no need to load the pipeline)."""
+    return f"{meta.get('lang', lang)}_{meta.get('name', 'blank')}-{meta.get('version', '0')}+kb{EXTRACTION_VERSION}"

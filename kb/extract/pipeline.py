@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Optional
 
 from ..model import Document, Extraction, Sentence
 from ..settings import get_settings
-from .nlp import load_pipeline, pipeline_version
+from .nlp import load_pipeline, meta_version, pipeline_version
 from .sentences import split_sentences
 
 #: Sentences longer than this (no punctuation for pages on end) are cut at whitespace.
@@ -252,6 +252,11 @@ class Extractor:
         if lang not in self._nlps:
             model = self.model if (lang == "en" or self.lang == lang) else None
             self._nlps[lang] = load_pipeline(lang, model)
+            if lang == "de" and "kb_de_repair" in self._nlps[lang].pipe_names:
+                # English passages inside German text are re-read by the English pipeline the
+                # user chose (--model), else by kb's default one
+                chosen = self.model and self.lang != "de"
+                self._nlps[lang].get_pipe("kb_de_repair").english_nlp = self.nlp("en") if chosen else None
         return self._nlps[lang]
 
     @property
@@ -259,8 +264,19 @@ class Extractor:
         """Pipeline version string stored with each document (decides re-extraction)."""
         parts = [pipeline_version(self.nlp("en"))]
         if self.lang != "en":
-            parts.append(pipeline_version(self.nlp("de")))
+            parts.append(self._german_version())
         return "|".join(parts)
+
+    def _german_version(self) -> str:
+        """The German part of :attr:`version`, without loading kb's German models when their
+        metadata says it (a build with no German sentence never loads them)."""
+        if "de" not in self._nlps and not (self.model and self.lang == "de"):
+            from .german import german_meta
+
+            meta = german_meta()
+            if meta is not None:
+                return meta_version(meta, "de")
+        return pipeline_version(self.nlp("de"))
 
     def parse(self, documents: Iterable[Document]) -> Iterator[ParsedDocument]:
         """Split, identify languages and parse, batching sentences across documents.
