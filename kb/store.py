@@ -19,6 +19,7 @@ import json
 import re
 import sqlite3
 import unicodedata
+from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
@@ -1070,15 +1071,18 @@ def _replace_sql(table: str, columns: tuple[str, ...]) -> str:
 def _upsert_sql(table: str, columns: tuple[str, ...], pk: tuple[str, ...], keep_longest: str = "") -> str:
     """INSERT ... ON CONFLICT DO UPDATE of exactly ``columns``, as sqlite-utils' ``upsert`` wrote
     it: columns not listed keep their stored value. ``keep_longest`` names a column that is only
-    overwritten by a longer value (the display name: the longest name seen across documents)."""
+    overwritten by a longer value (the display name: the longest name seen across documents),
+    or by an equally long one that sorts first, so that the order documents arrive in never
+    decides it ("Zaha Hadid" over "Zahā Ḥadīd" whichever document came first)."""
     marks = ", ".join("?" for _ in columns)
     sets = []
     for c in columns:
         if c in pk:
             continue
         if c == keep_longest:
-            sets.append(f"[{c}] = CASE WHEN length(excluded.[{c}]) > length(coalesce([{table}].[{c}], '')) "
-                        f"THEN excluded.[{c}] ELSE [{table}].[{c}] END")
+            new, old = f"excluded.[{c}]", f"coalesce([{table}].[{c}], '')"
+            sets.append(f"[{c}] = CASE WHEN length({new}) > length({old}) OR (length({new}) = length({old}) "
+                        f"AND {new} < {old}) THEN {new} ELSE [{table}].[{c}] END")
         else:
             sets.append(f"[{c}] = excluded.[{c}]")
     return (f"INSERT INTO [{table}] ({_cols(columns)}) VALUES ({marks}) "
@@ -1266,7 +1270,9 @@ def _reconcile(claims: list[tuple[Optional[str], Optional[str]]]) -> tuple[Optio
     values = [c for c in claims if c[0]]
     if not values:
         return None, None, False
-    best = max(values, key=lambda c: len(c[0]))
+    # most precise, then most claimed, then the value itself: never the order claims were stored in
+    counts = Counter(c[0] for c in values)
+    best = max(values, key=lambda c: (len(c[0]), counts[c[0]], c[0]))
     conflict = any(not dates_compatible(best[0], v[0]) for v in values)
     return best[0], best[1], conflict
 

@@ -156,3 +156,52 @@ def test_a_document_that_fails_mid_write_leaves_nothing_behind(tmp_path, db_path
     assert store.document_state(db, second.document.id) is None
     assert count(db_path, "sentences") == len(first.sentences)
     assert not any(orphans(db_path).values())
+
+
+def _spelling_corpus(folder):
+    """Two articles naming one person in two spellings of equal length, with two start dates of
+    equal precision for the same post."""
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Zoë Brandt has been the chief executive of Harlow Logistics since March 2019. "
+        "Zoë Brandt said the company would grow.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Zoe Brandt has been the chief executive of Harlow Logistics since April 2019. "
+        "Analysts praised Zoe Brandt on Tuesday.\n", encoding="utf-8")
+    return [folder / "a.txt", folder / "b.txt"]
+
+
+def test_document_order_does_not_change_the_knowledge_base(tmp_path, en_nlp):
+    files = _spelling_corpus(tmp_path / "in")
+    forward, backward = tmp_path / "forward.db", tmp_path / "backward.db"
+    build(files, forward, lang="en")
+    build(list(reversed(files)), backward, lang="en")
+    snap = fact_snapshot(forward)
+    assert {r[1] for r in snap["persons"] if "brandt" in r[0]} == {"Zoe Brandt"}
+    assert snap == fact_snapshot(backward)
+
+
+def test_hash_seed_does_not_change_the_knowledge_base(tmp_path, en_nlp):
+    """Real `kb build` processes with different PYTHONHASHSEEDs (as 1- and N-worker builds have)
+    store the same facts: no choice may follow set or dict-of-set iteration order."""
+    import os
+    import subprocess
+    import sys
+
+    from kb.settings import REPO_ROOT
+
+    folder = tmp_path / "in"
+    _spelling_corpus(folder)
+    (folder / "c.txt").write_text(
+        "Lena Voss, the mayor of Brookfield, met Léna Voss's deputy. Léna Voss took office in "
+        "June 2021 and Lena Voss will run again. Ana Pérez and Ana Perez, the city's treasurer, "
+        "disagreed; Jose Ortiz and José Ortiz, the police chief, did not.\n", encoding="utf-8")
+    write_txt_corpus(folder, 4)
+    snaps = []
+    for seed in ("1", "2", "3"):
+        db = tmp_path / f"seed{seed}.db"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-m", "kb", "build", str(folder), "--db", str(db), "--lang", "en", "--quiet"],
+                       cwd=REPO_ROOT, env=env, check=True, capture_output=True)
+        snaps.append(fact_snapshot(db))
+    assert snaps[0] == snaps[1] == snaps[2]

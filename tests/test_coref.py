@@ -100,3 +100,26 @@ def test_chained_subject_of_the_other_gender_is_not_taken():
     persons = [m("Eva Lund", 0, 0), m("Tom Hall", 60, 1)]
     got = antecedent(100, 2, persons, quoted=[], pronoun="he", subjects={1: persons[0]}, genders={"Eva Lund": "f"})
     assert got.text == "Tom Hall"
+
+
+def test_canonical_name_does_not_depend_on_the_hash_seed():
+    """Two spellings of equal length ("Zoe Brandt", "Zoë Brandt"): the same one wins in every
+    process (set order changes with the hash seed, and worker processes have their own)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    forms = ["Zoë Brandt", "Zoe Brandt", "Brandt", "Lena Voss", "Léna Voss", "Ana Pérez", "Ana Perez"]
+    code = ("import json, sys; from kb.extract.coref import canonical_names; "
+            "print(json.dumps(canonical_names(json.loads(sys.argv[1])), sort_keys=True))")
+    results = set()
+    for seed in range(8):
+        env = dict(os.environ, PYTHONHASHSEED=str(seed))
+        out = subprocess.run([sys.executable, "-c", code, json.dumps(forms)], env=env, check=True,
+                             capture_output=True, text=True).stdout
+        results.add(out)
+    assert len(results) == 1
+    names = json.loads(results.pop())
+    assert names["Brandt"] == names["Zoë Brandt"] == names["Zoe Brandt"] == "Zoe Brandt"
+    assert names["Léna Voss"] == "Lena Voss" and names["Ana Pérez"] == "Ana Perez"

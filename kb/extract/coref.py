@@ -34,7 +34,9 @@ def canonical_names(names: Iterable[str]) -> dict[str, str]:
     Balkenende" -> "Jan Peter Balkenende") or it is the first+last words. Ambiguous surnames
     (two full names share it) stay on their own.
     """
-    forms = sorted(set(names), key=lambda n: (-len(n.split()), -len(n)))
+    # the form itself breaks ties ("Zaha Hadid" / "Zahā Ḥadīd"): set order changes with the
+    # process's hash seed, and the canonical name must not (1- and N-worker builds agree)
+    forms = sorted(set(names), key=lambda n: (-len(n.split()), -len(n), n))
     out: dict[str, str] = {}
     fulls: list[str] = []
     for form in forms:

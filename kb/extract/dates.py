@@ -642,7 +642,7 @@ _SPECS: dict[str, list[tuple[str, Handler, int, str]]] = {
 
 def _minimal(words: Iterable[str]) -> tuple[str, ...]:
     """Drop every word that contains another one: finding the shorter one is enough."""
-    uniq = sorted(set(words), key=len)
+    uniq = sorted(set(words), key=lambda w: (len(w), w))
     kept: list[str] = []
     for w in uniq:
         if not any(k in w for k in kept):
