@@ -475,7 +475,7 @@ def _token_spans(ctx: _SentCtx, persons: list[Mention]) -> list[tuple[int, int, 
 def _sentence_claims(ctx: _SentCtx, mentions: list[Mention], quoted, deferred) -> list[Claim]:
     out: list[Claim] = []
     doc = ctx.doc
-    roles = find_roles(doc)
+    roles = find_roles(doc, ctx.lowers)
     for m in roles:
         if m.extras.get("org_was_person"):
             _person_to_org(ctx, m, mentions)
@@ -1282,7 +1282,7 @@ def _rescue_names(ctx: _SentCtx, mentions: list[Mention]) -> None:
     cands = _name_candidates(ctx)
     if not cands:
         return
-    roles = find_roles(ctx.doc)
+    roles = find_roles(ctx.doc, ctx.lowers)
     for i, j in cands:
         if _person_context(ctx, i, j, roles):
             _regnal_person(ctx, (i, j), mentions, "name_in_role_context")
@@ -1540,7 +1540,10 @@ def _regnal_realm(ctx: _SentCtx, roles: list[RoleMatch], mentions: list[Mention]
     ("John Smith III of Texas" is no ruler) and only a country from the lexicon."""
     doc, out = ctx.doc, []
     taken = {i for m in roles for i in range(m.start, m.end)}
+    lowers = ctx.lowers
     for i in range(len(doc) - 3):
+        if lowers[i + 2] != "of":  # cheap exit: the span below must end before "of"
+            continue
         span = regnal_name(doc, i)
         if span is None or span[1] - span[0] != 2 or i in taken or span[1] + 1 >= len(doc) or doc[span[1]].lower_ != "of":
             continue

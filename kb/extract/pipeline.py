@@ -138,20 +138,19 @@ def _joined(nlp, texts: list[str]):
         return doc
     if any(t != t.strip() or not t for t in texts):  # not kb's stripped sentences: join Docs
         return _joined_docs(nlp, texts)
+    import numpy as np
+    from spacy.attrs import IDX, SENT_START
+
     doc = nlp.make_doc(" ".join(texts))
-    starts, pos = [], 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
-    counts = [0] * len(texts)
-    j = 0
-    for token in doc:
-        while j + 1 < len(starts) and token.idx >= starts[j + 1]:
-            j += 1
-        if counts[j] == 0:  # a sentence's first token (texts are stripped: it starts the text)
-            token.is_sent_start = True
-        counts[j] += 1
-    doc.user_data["kb_sentence_tokens"] = counts
+    # which sentence each token belongs to, from token offsets (no Token objects: this runs
+    # for every token of the corpus)
+    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+    sentence_of = np.searchsorted(starts, doc.to_array(IDX).astype(np.int64), side="right") - 1
+    counts = np.bincount(sentence_of, minlength=len(texts))
+    first = np.ones(len(doc), dtype=bool)
+    first[1:] = sentence_of[1:] != sentence_of[:-1]
+    doc.from_array([SENT_START], first.astype(np.uint64).reshape(-1, 1))
+    doc.user_data["kb_sentence_tokens"] = counts.tolist()
     doc.user_data["kb_joined_by_space"] = True
     return doc
 
@@ -178,6 +177,7 @@ def _split_run(doc, n: int) -> list:
     which is about five times cheaper than ``Span.as_doc``, and cheap matters: this runs for
     every sentence of every document.
     """
+    from spacy.attrs import IDX, LENGTH, SPACY
     from spacy.tokens import Doc
 
     lengths = doc.user_data.get("kb_sentence_tokens") or [len(doc)]
@@ -185,8 +185,10 @@ def _split_run(doc, n: int) -> list:
         return [doc]
     attrs = _annotated(doc)
     array = doc.to_array(attrs) if attrs else None
-    words = [t.text for t in doc]
-    spaces = [bool(t.whitespace_) for t in doc]
+    text = doc.text
+    offsets = doc.to_array([IDX, LENGTH, SPACY]).tolist()
+    words = [text[i:i + n] for i, n, _ in offsets]
+    spaces = [bool(sp) for _, _, sp in offsets]
     joined_by_space = doc.user_data.get("kb_joined_by_space", False)
     out, start = [], 0
     for length in lengths:

@@ -206,21 +206,27 @@ def _has_ner(doc) -> bool:
     return doc.has_annotation("ENT_IOB")
 
 
-def find_roles(doc) -> list[RoleMatch]:
-    """All role phrases in a sentence Doc, left to right, not overlapping."""
+def find_roles(doc, words: Optional[list[str]] = None) -> list[RoleMatch]:
+    """All role phrases in a sentence Doc, left to right, not overlapping. ``words``: the Doc's
+    lower-case words when the caller has them already (a pass over a Doc makes Token objects)."""
     lex = lexicon()
-    words = _words(doc)
+    words = words if words is not None else _words(doc)
     # Hyphen tokens are skipped for lookups: map positions in a hyphen-free word list back.
     idx = [i for i, w in enumerate(words) if w != "-"]
     flat = [words[i] for i in idx]
     out: list[RoleMatch] = []
+    firsts = _party_firsts(lex)
+    texts: Optional[list[str]] = None
     j = 0
     while j < len(flat):
         n, entry = lex.lookup(flat, j)
         if entry is None:
-            party = _party_member(doc, idx[j], lex)
-            if party is not None:
-                out.append(party)
+            if texts is None:
+                texts = [t.text for t in doc]
+            if texts[idx[j]] in firsts:  # cheap exit: most tokens start no party-member noun
+                party = _party_member(doc, idx[j], lex)
+                if party is not None:
+                    out.append(party)
             j += 1
             continue
         match = _grow(doc, idx[j], idx[j + n - 1] + 1, entry, lex)
