@@ -227,19 +227,14 @@ def compile_ruler(ruler) -> Optional[FastAttributeRuler]:
                         raise Unsupported(f"token pattern {token}")
                     tests = []
                     for name, value in token.items():
-                        column = columns.setdefault(name, _Column(name, ruler.vocab.strings))
-                        tests.append((name, column.test_id(value)))
-                    compiled.append(tests)
-                patterns.append(_Pattern(rule, tuple(compiled), target))  # type: ignore[arg-type]
+                        if name not in columns:
+                            columns[name] = _Column(name, ruler.vocab.strings)
+                        tests.append((list(columns).index(name), columns[name].test_id(value)))
+                    compiled.append(tuple(tests))
+                patterns.append(_Pattern(rule, tuple(compiled), target))
     except Unsupported:
         return None
-    order = list(columns)
-    patterns = [
-        _Pattern(p.rule, tuple(tuple((order.index(name), t) for name, t in tok) for tok in p.tokens), p.target)
-        for p in patterns
-    ]
-    return FastAttributeRuler(ruler.vocab, [columns[name] for name in order], patterns,
-                              [dict(a) for a in ruler.attrs])
+    return FastAttributeRuler(ruler.vocab, list(columns.values()), patterns, [dict(a) for a in ruler.attrs])
 
 
 @Language.factory("kb_attribute_ruler")

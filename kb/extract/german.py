@@ -930,8 +930,12 @@ def finish_pipeline(nlp, english: bool = True, model_dir: Optional[Path] = None)
         names = Path(model_dir) / NAMES_FILE if model_dir is not None else None
         config = {"english": english, "names_path": str(names) if names is not None and names.exists() else ""}
         nlp.add_pipe("kb_de_repair", last=True, config=config)
-        nlp.meta["version"] = f"{nlp.meta.get('version', '0')}-{REPAIR_VERSION}"
+        nlp.meta["version"] = _repaired_version(nlp.meta)
     return nlp
+
+
+def _repaired_version(meta: dict) -> str:
+    return f"{meta.get('version', '0')}-{REPAIR_VERSION}"
 
 
 _warned = False
@@ -963,7 +967,7 @@ def german_meta() -> Optional[dict]:
         return None
     meta = dict(srsly.read_json(path / "meta.json"))
     if "kb_de_repair" not in meta.get("pipeline", []):  # as finish_pipeline does
-        meta["version"] = f"{meta.get('version', '0')}-{REPAIR_VERSION}"
+        meta["version"] = _repaired_version(meta)
     return meta
 
 

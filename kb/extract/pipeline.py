@@ -187,7 +187,7 @@ def _split_run(doc, n: int) -> list:
     array = doc.to_array(attrs) if attrs else None
     text = doc.text
     offsets = doc.to_array([IDX, LENGTH, SPACY]).tolist()
-    words = [text[i:i + n] for i, n, _ in offsets]
+    words = [text[i:i + size] for i, size, _ in offsets]
     spaces = [bool(sp) for _, _, sp in offsets]
     joined_by_space = doc.user_data.get("kb_joined_by_space", False)
     out, start = [], 0
@@ -250,10 +250,13 @@ class Extractor:
         self.batch_size = batch_size or get_settings().batch_size
         self._nlps: dict[str, object] = {}
 
+    def _model_for(self, lang: str) -> Optional[str]:
+        """``--model`` names the English pipeline, or the German one when ``--lang de``."""
+        return self.model if (lang == "en" or self.lang == lang) else None
+
     def nlp(self, lang: str):
         if lang not in self._nlps:
-            model = self.model if (lang == "en" or self.lang == lang) else None
-            self._nlps[lang] = load_pipeline(lang, model)
+            self._nlps[lang] = load_pipeline(lang, self._model_for(lang))
             if lang == "de" and "kb_de_repair" in self._nlps[lang].pipe_names:
                 # English passages inside German text are re-read by the English pipeline the
                 # user chose (--model), else by kb's default one
@@ -272,7 +275,7 @@ class Extractor:
     def _german_version(self) -> str:
         """The German part of :attr:`version`, without loading kb's German models when their
         metadata says it (a build with no German sentence never loads them)."""
-        if "de" not in self._nlps and not (self.model and self.lang == "de"):
+        if "de" not in self._nlps and not self._model_for("de"):
             from .german import german_meta
 
             meta = german_meta()

@@ -255,10 +255,9 @@ def _party_member(doc, i: int, lex: Lexicon) -> Optional[RoleMatch]:
     """ "a Democrat", "fellow Republican Jane Roe", "elected as a Whig", "a Republican member of …".
 
     The word is a party member noun only when capitalised, not part of a party's own name
-    ("Democratic Party") and used as a noun or before a political role word.
+    ("Democratic Party") and used as a noun or before a political role word. The caller
+    (``find_roles``) calls it only at words that start a member noun (``_party_firsts``).
     """
-    if doc[i].text not in _party_firsts(lex):  # cheap exit: most tokens start no member noun
-        return None
     for n in (2, 1):
         key = tuple(t.text for t in doc[i : i + n])
         party = lex.party_members.get(key)
