@@ -26,6 +26,8 @@ from typing import Any, Iterable, Iterator, Optional
 
 import sqlite_utils
 
+from .names import entity_id, name_key, slug  # noqa: F401  (re-exported for callers)
+from .prefixdate import agrees
 from .errors import DatabaseError
 from .model import DateValue, IngestFailure, LinkedExtraction, Tenure
 
@@ -832,26 +834,6 @@ def migrate(db: sqlite_utils.Database) -> int:
 # --------------------------------------------------------------------------------------------
 
 
-def name_key(name: str) -> str:
-    """Normalised name for matching: accents folded, case folded, punctuation as spaces."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("ß", "ss").casefold()
-    text = re.sub(r"[^\w]+", " ", text)
-    return " ".join(text.split())
-
-
-def slug(text: str) -> str:
-    return name_key(text).replace(" ", "-") or "x"
-
-
-def entity_id(type: str, name: str, qid: Optional[str]) -> str:
-    """Stable id: the QID when linked (merges across documents), else a name slug."""
-    if qid:
-        return qid
-    return f"{type}:{slug(name)}"
-
-
 def position_id(role: str, org_id: Optional[str], qid: Optional[str]) -> str:
     if qid:
         return qid
@@ -1233,9 +1215,7 @@ def _only_org_for_role(db, person_id: str, role: str) -> Optional[str]:
     return rows[0][0] if len(rows) == 1 else None
 
 
-def dates_compatible(a: Optional[str], b: Optional[str]) -> bool:
-    """Two ISO prefixes agree when one refines the other ("2024" and "2024-10")."""
-    return a is None or b is None or a.startswith(b) or b.startswith(a)
+dates_compatible = agrees  # the ISO-prefix rule lives in kb.prefixdate
 
 
 def _compatible_tenure(db, person_id: str, position_id_: str, start, end, ordinal) -> Optional[str]:

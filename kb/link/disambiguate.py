@@ -18,6 +18,7 @@ from typing import Iterable, NamedTuple, Optional
 
 from rapidfuzz import fuzz
 
+from ..prefixdate import common, overlaps  # noqa: F401  (overlaps re-exported)
 from ..model import DateValue, Entity, Tenure
 from .candidates import Cand, ReferenceIndex, RefEntity
 from .names import norm
@@ -54,23 +55,7 @@ class Context:
 # ------------------------------------------------------------------------------------------
 
 
-def _cut(a: str, b: str) -> tuple[str, str]:
-    """Compare two ISO prefixes at the coarser of their precisions."""
-    n = min(len(a), len(b))
-    return a[:n], b[:n]
-
-
-def overlaps(start: Optional[str], end: Optional[str], other_start: Optional[str], other_end: Optional[str]) -> bool:
-    """Do two (possibly open) date intervals share a moment? ISO prefixes of any precision."""
-    if start and other_end:
-        a, b = _cut(start, other_end)
-        if a > b:
-            return False
-    if other_start and end:
-        a, b = _cut(other_start, end)
-        if a > b:
-            return False
-    return True
+_cut = common  # the ISO-prefix rule lives in kb.prefixdate
 
 
 def birth_agreement(stated: Optional[DateValue], ref_birth: Optional[str]) -> float:
