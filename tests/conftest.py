@@ -1,8 +1,11 @@
-"""Shared test fixtures: the ../shared folder (skipped cleanly when absent) and temp dbs."""
+"""Shared test fixtures: the ../shared folder (skipped cleanly when absent) and temp dbs; and
+one summary line at the end of a session saying how many tests were skipped for want of the
+English spaCy model or ../shared (so a green run that tested little does not look complete)."""
 
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
@@ -49,3 +52,36 @@ def en_nlp():
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "kb.db"
+
+
+#: Skip reasons that mean "the English spaCy model is not installed" / "../shared is absent".
+_MODEL_REASON = re.compile(r"spaCy model|en_core_web", re.I)
+_SHARED_REASON = re.compile(r"\.\./shared|shared/|MEANTIME|GUM not present", re.I)
+
+
+def _skip_reason(report) -> str:
+    """The reason text of a skipped test report (pytest keeps it as (path, line, reason))."""
+    longrepr = report.longrepr
+    if isinstance(longrepr, tuple) and len(longrepr) == 3:
+        return str(longrepr[2])
+    return str(longrepr)
+
+
+def skip_summary(reasons: list[str]) -> str | None:
+    """One line counting model and ../shared skips, or None when there were none."""
+    model = sum(1 for r in reasons if _MODEL_REASON.search(r))
+    shared = sum(1 for r in reasons if not _MODEL_REASON.search(r) and _SHARED_REASON.search(r))
+    parts = []
+    if model:
+        parts.append(f"{model} test{'s' if model != 1 else ''} skipped: spaCy model en_core_web_sm not installed")
+    if shared:
+        parts.append(f"{shared} test{'s' if shared != 1 else ''} skipped: ../shared data not present")
+    return "kb: " + "; ".join(parts) if parts else None
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Print :func:`skip_summary` of this session's skips, if any."""
+    reasons = [_skip_reason(r) for r in terminalreporter.stats.get("skipped", [])]
+    line = skip_summary(reasons)
+    if line:
+        terminalreporter.write_line(line, yellow=True)
