@@ -170,6 +170,8 @@ def split_label(label: str, labels: dict[str, str], portfolios: dict[str, str]) 
 def normalise_role(text: str, portfolios: dict[str, str]) -> tuple[str, Optional[str]]:
     """'minister of finance' -> ('finance minister', 'finance'); 'secretary of state for health'
     -> ('health secretary', 'health'); 'home secretary' -> ('home secretary', 'home')."""
+    if re.fullmatch(r"(?:[a-z ]+ )?secretary of state", text):
+        return text, None  # the office itself ("US Secretary of State"), not a "state" portfolio
     m = re.match(r"^(?:(?P<pre>[a-z ]+?) )?(?P<head>minister|secretary of state|secretary|spokesman|spokesperson)"
                  r" (?:of|for) (?:the )?(?P<port>[a-z ]+)$", text)
     if m:
