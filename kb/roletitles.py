@@ -32,6 +32,11 @@ PORTFOLIOS_FILE = LEXICONS / "portfolios_en.tsv"
 #: Words that open a noun phrase; a possessive pronoun leaves the organisation unstated.
 DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+#: Words that never premodify a title: a phrase cut from running text ("and chief executive",
+#: "who became chairman", "has been mp") is no title phrase with them.
+FUNCTION_WORDS = frozenset("""a an and or but nor as at by for from in into of on to with who whom whose which that
+this these those was were is are be been being has have had do does did also became become becomes becoming
+named appointed elected said says not than then now there here it he she they we you i""".split())
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ0-9&.']+")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 
@@ -102,6 +107,7 @@ def _rows(path: Path) -> list[list[str]]:
 
 
 def _head(row: list[str]) -> Head:
+    """A grammar head row; its note holds "category=…" and "portfolio-first[=word]"."""
     note = dict(part.split("=", 1) if "=" in part else (part, "") for part in (row[3] if len(row) > 3 else "").split(";") if part)
     first = note.get("portfolio-first")
     return Head(_clean(row[1]), row[2], note.get("category", ""), (first or _clean(row[1])) if first is not None else None)
@@ -194,6 +200,8 @@ def _head_span(words: list[str], g: Grammar) -> Optional[tuple[int, int]]:
 
 @dataclass
 class _Prefix:
+    """The words before a head, sorted into their parts (filled right to left)."""
+
     modifiers: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     domain: list[str] = field(default_factory=list)
@@ -235,8 +243,9 @@ def _prefix(toks: list[tuple[str, str]], g: Grammar, head: Head) -> Optional[_Pr
             p.org.insert(0, orig[:-2] if word.endswith("'s") else orig)
             i -= 1
             continue
-        if head.kind == "standalone" and not p.modifiers and not p.org and word.isalpha():
-            p.qualifier.insert(0, word)  # "club president", "county governor"
+        if (head.kind == "standalone" and not p.modifiers and not p.org and not p.qualifier and word.isalpha()
+                and word not in FUNCTION_WORDS and not word.endswith(("ed", "ing", "ly"))):
+            p.qualifier.insert(0, word)  # one noun premodifier: "club president", "county governor"
             i -= 1
             continue
         return None

@@ -125,6 +125,7 @@ def label_lang(text: str, lang: str) -> str:
 
 
 def _claim_ids(entity: dict, prop: str) -> list[str]:
+    """The item QIDs an entity's ``prop`` statements point to."""
     out = []
     for st in entity.get("claims", {}).get(prop, []):
         value = st.get("mainsnak", {}).get("datavalue", {}).get("value", {})

@@ -157,6 +157,7 @@ class Errors:
     role_classes: dict[str, Counter] = field(default_factory=dict)
 
     def add_miss(self, cls: str, gold: dict, doc: str) -> None:
+        """Count a missed gold tenure under its class, with an example line for the report."""
         self.missed[cls] += 1
         self.missed_roles[gold["role"]] += 1
         self.role_classes.setdefault(gold["role"], Counter())[cls] += 1
@@ -232,6 +233,7 @@ def split_halves(golds: list[dict]) -> dict[str, list[dict]]:
 
 
 def score_line(name: str, report: Report) -> str:
+    """One row of the by-half table: tenures and full tenures P/R/F1 in kb evaluate's format."""
     t, f = report.scores["tenures"], report.scores["full_tenures"]
     return (f"{name:<22}{report.documents:>5}{t.precision:>8.3f}{t.recall:>8.3f}{t.f1:>8.3f}{t.tp:>6}{t.fp:>6}{t.fn:>6}"
             f"{f.precision:>8.3f}{f.recall:>8.3f}{f.f1:>8.3f}")

@@ -80,12 +80,18 @@ def test_object_gives_organisation_portfolio_or_place():
 
 
 @pytest.mark.parametrize("phrase", [
+    "and chairman", "who became president", "has been mayor", "was chairman",
     "secretary", "his secretary", "his secretary said", "chief", "the chief", "director",
     "her new boss", "analyst", "a lawyer", "retail analyst", "secretary of his", "minister of",
     "the weather", "", "   ",
 ])
 def test_not_titles(phrase):
     assert parse_title(phrase) is None
+
+
+def test_noun_premodifier_of_a_standalone_title():
+    parsed = parse_title("village mayor")
+    assert (parsed.role, parsed.name) == ("mayor", "village mayor")
 
 
 def test_occupations_need_an_organisation():
