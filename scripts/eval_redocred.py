@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Re-DocRED dev: kb's persons, tenures and birth dates scored as document-level relations.
 
-Usage: python scripts/eval_redocred.py [PATH] [--half even|odd|all] [--limit N] [--model NAME] [--dump FILE]
+Usage: python scripts/eval_redocred.py [PATH] [--half even|odd|all] [--limit N] [--model NAME] [--dump FILE] [--no-p569]
 
 PATH defaults to ../shared/eval/re-docred/dev_revised.json (kb.settings.SHARED_DIR); when it
 is absent the script prints "skipped: <why>" and exits 0. Never run it on the test split for
@@ -35,7 +35,9 @@ How it works
   P569; tenure start/end -> P580/P582 (position vertex, TIME vertex) when the role phrase
   overlaps a vertex.
 - Scored: precision/recall/F1 per relation and micro-averaged over P39, P102, P108, P488, P6,
-  P35, P569 (P580/P582 printed separately: in Re-DocRED they mostly date events, not tenures).
+  P35, P569 (P580/P582 printed separately: in Re-DocRED they mostly date events, not tenures), and
+  micro-averaged over the role relations alone (the same without P569: birth dates say nothing
+  about tenures); ``--no-p569`` makes that second figure the one compared with the baseline.
 - Baseline, in the same run: same-sentence co-occurrence (a person and an org/place in one
   sentence -> the relation its sentence's keywords suggest; a person and the first date of their
   first sentence -> P569).
@@ -56,6 +58,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from kb.settings import SHARED_DIR  # noqa: E402
 
 MAIN = ("P39", "P102", "P108", "P488", "P6", "P35", "P569")
+#: The role relations: MAIN without the birth date (P569), which says nothing about tenures.
+ROLE_RELATIONS = tuple(r for r in MAIN if r != "P569")
 EXTRA = ("P580", "P582")
 _NO_SPACE_BEFORE = {",", ".", ")", ";", ":", "'s", "%", "?", "!", "n't", "'", "]"}
 PARTY_RE = re.compile(r"\b(party|democrat\w*|republican\w*|labou?r|conservative\w*|liberal\w*|socialist\w*|"
@@ -267,16 +271,24 @@ def score(pred: dict[str, int], gold: dict[str, int], tp: dict[str, int], rels) 
     return rows
 
 
-def report(name: str, pred, gold, tp) -> float:
+def micro(pred, gold, tp, relations: tuple[str, ...]) -> tuple[float, float, float]:
+    """Micro-averaged precision, recall and F1 over ``relations``."""
+    T, P, G = (sum(x[r] for r in relations) for x in (tp, pred, gold))
+    mp, mr = (T / P if P else 0.0), (T / G if G else 0.0)
+    return mp, mr, (2 * mp * mr / (mp + mr) if mp + mr else 0.0)
+
+
+def report(name: str, pred, gold, tp, relations: tuple[str, ...] = MAIN) -> float:
+    """Print per-relation figures, the micro line over MAIN and over the role relations (no P569);
+    return the micro-F1 over ``relations``."""
     print(f"\n{name}")
     print(f"{'rel':6} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'pred':>5} {'gold':>5}")
     for r, p, rc, f, t, n_p, n_g in score(pred, gold, tp, MAIN + EXTRA):
         print(f"{r:6} {p:6.3f} {rc:6.3f} {f:6.3f} {t:5d} {n_p:5d} {n_g:5d}")
-    T, P, G = (sum(x[r] for r in MAIN) for x in (tp, pred, gold))
-    mp, mr = (T / P if P else 0.0), (T / G if G else 0.0)
-    mf = 2 * mp * mr / (mp + mr) if mp + mr else 0.0
-    print(f"micro({'+'.join(MAIN)}): P={mp:.3f} R={mr:.3f} F1={mf:.3f}")
-    return mf
+    for rels in (MAIN, ROLE_RELATIONS):
+        mp, mr, mf = micro(pred, gold, tp, rels)
+        print(f"micro({'+'.join(rels)}): P={mp:.3f} R={mr:.3f} F1={mf:.3f}")
+    return micro(pred, gold, tp, relations)[2]
 
 
 def select_half(n: int, half: str) -> list[int]:
@@ -316,7 +328,10 @@ def main(argv=None) -> int:
                     help="documents with an even or odd index only (error analysis on one half, the other "
                          "half as a check that rules generalise); 'all' also prints each half's micro figures")
     ap.add_argument("--dump", default=None, help="write kb's false positives/negatives with sentences to this file")
+    ap.add_argument("--no-p569", action="store_true",
+                    help="compare kb and baseline on the role relations only (micro-F1 without P569, birth dates)")
     args = ap.parse_args(argv)
+    relations = ROLE_RELATIONS if args.no_p569 else MAIN
     path = Path(args.path)
     if not path.exists():
         print(f"skipped: {path} not found (Re-DocRED dev is read from ../shared/eval/re-docred)")
@@ -363,12 +378,13 @@ def main(argv=None) -> int:
                         print(f"FN {r} {vn[h]} -> {vn[t]}")
                 shown += 1
     print(f"Re-DocRED {path.name}: {len(docs)} documents, kb extraction {elapsed:.1f}s")
-    f_base = report("baseline (same-sentence co-occurrence)", *counts["baseline"][:2], counts["baseline"][2])
-    f_kb = report("kb", *counts["kb"][:2], counts["kb"][2])
+    f_base = report("baseline (same-sentence co-occurrence)", *counts["baseline"], relations)
+    f_kb = report("kb", *counts["kb"], relations)
     if args.half == "all":
         for name in ("kb even", "kb odd"):
-            report(f"{name} half", *counts[name][:2], counts[name][2])
-    print(f"\nmicro-F1 kb {f_kb:.3f} vs baseline {f_base:.3f} (gain {f_kb - f_base:+.3f})")
+            report(f"{name} half", *counts[name], relations)
+    what = "role relations micro-F1 (no P569)" if args.no_p569 else "micro-F1"
+    print(f"\n{what} kb {f_kb:.3f} vs baseline {f_base:.3f} (gain {f_kb - f_base:+.3f})")
     return 0
 
 
