@@ -141,7 +141,7 @@ def test_auto_language_build_keeps_german_sentences_german(tmp_path, db_path, en
 def test_a_document_that_fails_mid_write_leaves_nothing_behind(tmp_path, db_path, en_nlp):
     """Kill-safety rests on this: a document's rows commit together or not at all, so a run
     that dies mid-document never leaves a documents row that the next run would skip."""
-    from kb.build import link_extraction
+    from kb.session import link_extraction
     from kb.extract.pipeline import Extractor
     from kb.ingest import iter_documents
 
