@@ -145,6 +145,8 @@ def _graph_filters(f):
         click.option("--depth", type=int, default=1, show_default=True, help="Neighbourhood depth for --ego."),
         click.option("--comentions", is_flag=True, help="Add co-mention edges (weighted by shared documents)."),
         click.option("--min-weight", type=int, default=1, show_default=True, help="Drop edges supported by fewer documents."),
+        click.option("--keep-isolated/--drop-isolated", "keep_isolated", default=None,
+                     help="Keep or drop nodes without edges (default: drop them, unless --ego or --org is given)."),
     ]
     for option in reversed(options):
         f = option(f)

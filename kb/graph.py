@@ -291,6 +291,36 @@ def _position_nodes(db: sqlite_utils.Database, wanted: set[str]) -> Iterator[tup
         yield pid, attrs
 
 
+def _post_nodes(db: sqlite_utils.Database, tenures: list["_TenureRow"]) -> dict[str, dict[str, Any]]:
+    """Post nodes in positions-table order; a holder's own post (see :func:`_post_of`) comes
+    right after where its position would be, with the documents of that holder's tenures."""
+    positions = dict(_position_nodes(db, {t.position_id for t in tenures}))
+    own: dict[str, list[_TenureRow]] = {}
+    for ten in tenures:
+        if ten.post != ten.position_id and ten.post not in {t.post for t in own.get(ten.position_id, [])}:
+            own.setdefault(ten.position_id, []).append(ten)
+    if not own:
+        return positions
+    shared = {t.position_id for t in tenures if t.post == t.position_id}
+    docs = _holder_documents(db, set(own))
+    posts: dict[str, dict[str, Any]] = {}
+    for pid, attrs in positions.items():
+        if pid in shared:
+            posts[pid] = attrs
+        for ten in own.get(pid, []):
+            posts[ten.post] = {**attrs, "n_documents": docs.get((pid, ten.person_id), 0)}
+    return posts
+
+
+def _holder_documents(db: sqlite_utils.Database, position_ids: set[str]) -> dict[tuple[str, str], int]:
+    """(position, person) -> documents with evidence of that person holding that position."""
+    rows = db.execute(
+        "SELECT t.position_id, t.person_id, count(DISTINCT e.document_id) FROM tenures t "
+        "JOIN evidence e ON e.tenure_id = t.id GROUP BY t.position_id, t.person_id"
+    )
+    return {(pos, person): n for pos, person, n in rows if pos in position_ids}
+
+
 def _common(label: str, type_: str, qid: Any, url: Any, desc: Any, n_docs: Any) -> dict[str, Any]:
     return {
         "label": _text(label),
@@ -308,6 +338,21 @@ class _TenureRow(NamedTuple):
     position_id: str
     organization_id: Optional[str]
     attrs: dict[str, Any]
+    post: str  # the graph node of the post: the position, or the holder's own (see _post_of)
+
+
+def _post_of(person_id: str, position_id: str, organization_id: Optional[str], position_qid: str) -> str:
+    """The node a tenure's holds edge points at.
+
+    A post is (role, organisation). When the organisation is unknown and the post has no QID,
+    "chief executive officer" names a different post for each holder (each one's own company):
+    one shared node would join unrelated people through it. Such a post is therefore a node
+    per holder; a post with a QID ("President of the United States") or an organisation stays
+    one node for all its holders.
+    """
+    if organization_id or position_qid:
+        return position_id
+    return f"{position_id}|{person_id}"
 
 
 def _tenures(db: sqlite_utils.Database, filters: _Filters, org_ids: Optional[set[str]]) -> Iterator[_TenureRow]:
@@ -323,7 +368,7 @@ def _tenures(db: sqlite_utils.Database, filters: _Filters, org_ids: Optional[set
         "coalesce(t.\"end\", ''), "
         "CASE WHEN coalesce(t.\"end\", '') = '' THEN '' ELSE coalesce(t.end_precision, '') END, "
         "coalesce(nullif(t.status, ''), 'unknown'), t.ordinal, coalesce(t.n_documents, 0), "
-        "coalesce(t.n_evidence, 0), coalesce(t.flags, ''), e.first_seen, e.last_seen "
+        "coalesce(t.n_evidence, 0), coalesce(t.flags, ''), e.first_seen, e.last_seen, coalesce(p.qid, '') "
         "FROM tenures t LEFT JOIN positions p ON p.id = t.position_id "
         "LEFT JOIN (SELECT tenure_id, min(substr(published, 1, 10)) AS first_seen, "
         "max(substr(published, 1, 10)) AS last_seen FROM evidence GROUP BY tenure_id) e "
@@ -331,7 +376,7 @@ def _tenures(db: sqlite_utils.Database, filters: _Filters, org_ids: Optional[set
     )
     as_of, min_weight, keeps = filters.as_of, filters.min_weight, filters.keeps
     for (tid, person, position, org_id, role, start, start_p, end, end_p, status, ordinal,
-         n_docs, n_ev, flags, first_seen, last_seen) in db.execute(sql):
+         n_docs, n_ev, flags, first_seen, last_seen, position_qid) in db.execute(sql):
         if (org_ids is not None and org_id not in org_ids) or n_docs < min_weight:
             continue
         begin, finish = tenure_interval(start, end, status, first_seen, last_seen, as_of)
@@ -345,7 +390,7 @@ def _tenures(db: sqlite_utils.Database, filters: _Filters, org_ids: Optional[set
         }
         if ordinal is not None:
             attrs["ordinal"] = int(ordinal)
-        yield _TenureRow(tid, person, position, org_id, attrs)
+        yield _TenureRow(tid, person, position, org_id, attrs, _post_of(person, position, org_id, position_qid))
 
 
 def _comention_rows(db: sqlite_utils.Database, min_weight: int) -> Iterator[tuple[str, str, int]]:
@@ -377,6 +422,7 @@ def build_graph(
     depth: int = 1,
     comentions: bool = False,
     min_weight: int = 1,
+    keep_isolated: Optional[bool] = None,
 ) -> nx.MultiDiGraph:
     """Project kb.db onto a MultiDiGraph (one holds edge per tenure, keyed by tenure id).
 
@@ -387,6 +433,10 @@ def build_graph(
     that take part in a kept fact stay; without them every person and organisation is a node.
     ``ego`` (QID or name) then cuts the ``depth``-hop neighbourhood, edges taken both ways:
     person -> position is one hop, the organisation is two.
+
+    ``keep_isolated``: keep nodes without any edge (a person named in the news but holding no
+    post). None means: keep them in focused exports (``ego``/``org``), drop them from
+    whole-database exports, where they are most of the nodes and hide the network.
     """
     database, owned = _open(db)
     try:
@@ -394,12 +444,15 @@ def build_graph(
         org_ids = _resolve(database, org, ["organization"], "--org") if org is not None else None
         seeds = _resolve(database, ego, list(_ENTITY_TABLES), "--ego") if ego is not None else None
         focused = any(v is not None for v in (since, until, org)) or min_weight > 1
-        graph = _project(database, filters, org_ids, focused)
+        graph, own_posts = _project(database, filters, org_ids, focused)
         if comentions:
             _add_comentions(graph, database, filters.min_weight)
         graph.graph.update(_graph_attrs(filters))
         if seeds is not None:
+            seeds |= {post for post, position in own_posts.items() if position in seeds}
             graph = _ego_subgraph(graph, seeds, depth, ego)
+        if not (keep_isolated if keep_isolated is not None else (ego is not None or org is not None)):
+            graph.remove_nodes_from(list(nx.isolates(graph)))
         return graph
     finally:
         if owned:
@@ -419,10 +472,11 @@ def _graph_attrs(filters: _Filters) -> dict[str, Any]:
 
 def _project(
     db: sqlite_utils.Database, filters: _Filters, org_ids: Optional[set[str]], focused: bool
-) -> nx.MultiDiGraph:
+) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+    """The graph, and each holder's own post node -> the position it splits (for --ego)."""
     graph = nx.MultiDiGraph()
     tenures = list(_tenures(db, filters, org_ids))
-    positions = dict(_position_nodes(db, {t.position_id for t in tenures}))
+    positions = _post_nodes(db, tenures)
     persons = dict(_person_nodes(db))
     orgs = dict(_organization_nodes(db))
     if focused:
@@ -437,17 +491,17 @@ def _project(
     part_of: dict[str, str] = {}
     for ten in tenures:
         _ensure_node(graph, ten.person_id, "person")
-        graph.add_edge(ten.person_id, ten.position_id, key=ten.id, **ten.attrs)
-        n_holders[ten.position_id] = n_holders.get(ten.position_id, 0) + 1
+        graph.add_edge(ten.person_id, ten.post, key=ten.id, **ten.attrs)
+        n_holders[ten.post] = n_holders.get(ten.post, 0) + 1
         if ten.organization_id:
-            part_of[ten.position_id] = ten.organization_id
+            part_of[ten.post] = ten.organization_id
     for position, org_id in part_of.items():
         _ensure_node(graph, org_id, "organization")
         graph.add_edge(position, org_id, key=f"part_of:{position}",
                        label="part of", relation="part_of", weight=1.0)
     for position in positions:
         graph.nodes[position]["n_holders"] = n_holders.get(position, 0)
-    return graph
+    return graph, {t.post: t.position_id for t in tenures if t.post != t.position_id}
 
 
 def _ensure_node(graph: nx.MultiDiGraph, node: str, type_: str) -> None:
@@ -479,6 +533,11 @@ def _ego_subgraph(graph: nx.MultiDiGraph, seeds: set[str], depth: int, ref: str)
     keep: set[str] = set()
     for seed in present:
         keep.update(nx.single_source_shortest_path_length(undirected, seed, cutoff=depth))
-    sub = graph.subgraph(keep).copy()
+    # built in the graph's own order: subgraph() would follow the order of a set of ids, which
+    # changes with the hash seed, so two runs would write the same graph in different orders
+    sub = graph.__class__()
+    sub.add_nodes_from((node, data) for node, data in graph.nodes(data=True) if node in keep)
+    sub.add_edges_from((u, v, k, data) for u, v, k, data in graph.edges(keys=True, data=True)
+                       if u in keep and v in keep)
     sub.graph.update(graph.graph, ego=ref, depth=depth)
     return sub
