@@ -296,8 +296,10 @@ def _post_nodes(db: sqlite_utils.Database, tenures: list["_TenureRow"]) -> dict[
     right after where its position would be, with the documents of that holder's tenures."""
     positions = dict(_position_nodes(db, {t.position_id for t in tenures}))
     own: dict[str, list[_TenureRow]] = {}
+    seen: set[str] = set()
     for ten in tenures:
-        if ten.post != ten.position_id and ten.post not in {t.post for t in own.get(ten.position_id, [])}:
+        if ten.post != ten.position_id and ten.post not in seen:
+            seen.add(ten.post)
             own.setdefault(ten.position_id, []).append(ten)
     if not own:
         return positions
@@ -316,7 +318,9 @@ def _holder_documents(db: sqlite_utils.Database, position_ids: set[str]) -> dict
     """(position, person) -> documents with evidence of that person holding that position."""
     rows = db.execute(
         "SELECT t.position_id, t.person_id, count(DISTINCT e.document_id) FROM tenures t "
-        "JOIN evidence e ON e.tenure_id = t.id GROUP BY t.position_id, t.person_id"
+        "JOIN evidence e ON e.tenure_id = t.id "
+        "WHERE t.position_id IN (SELECT id FROM positions WHERE organization_id IS NULL) "
+        "GROUP BY t.position_id, t.person_id"
     )
     return {(pos, person): n for pos, person, n in rows if pos in position_ids}
 
