@@ -10,7 +10,12 @@ because documents are always written in input order.
 
 One bad document never stops a build: it is recorded in the ``failures`` table (once per
 source, stage and reason, however often the build is re-run) and counted; a source that later
-builds cleanly has its old failures removed.
+builds cleanly has its old failures removed. Skipping, failure records, linking and storing
+are ``kb.session.BuildSession``'s, shared with the Dask merge (``kb.distributed``).
+
+Nothing pending loads nothing: the pipeline version that decides what is up to date is read
+from the pipelines' meta.json (``kb.session.predicted_version``), and spaCy is loaded when the
+first document needs extracting (then checked against the prediction).
 
 Parallelism (``workers > 1``): the driver process reads the input, decides what is pending,
 links and writes; worker processes split, parse and extract, and send back plain
@@ -27,144 +32,30 @@ import logging
 import multiprocessing
 import os
 import signal
-import sqlite3
 import sys
-import traceback
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import Iterable, Iterator, Optional
 
 import sqlite_utils
 
-from . import store
-from .model import BuildReport, Document, Extraction, IngestFailure, Link, LinkedExtraction
+from .model import BuildReport, Document, IngestFailure
+from .session import (
+    BuildSession,
+    Outcome,
+    PipelineChanged,
+    ProgressFn,
+    failure_for,
+    open_database,
+    predicted_version,
+)
 from .settings import get_settings
 
 log = logging.getLogger(__name__)
-
-ProgressFn = Callable[[int], None]
-#: What extraction yields per document: its Extraction, or the failure that replaced it.
-Outcome = Union[Extraction, IngestFailure]
-
-
-# --------------------------------------------------------------------------------------------
-# Linking
-# --------------------------------------------------------------------------------------------
-
-
-def _linker(db: sqlite_utils.Database, online: bool):
-    """The reference linker, or None (every entity NIL) when the link stage is unavailable."""
-    try:
-        from .link import Linker  # type: ignore[attr-defined]
-    except ImportError:  # link stage not installed (or not written yet)
-        return None
-    return Linker.from_db(db, online=online)
-
-
-def link_extraction(linker, extraction: Extraction) -> LinkedExtraction:
-    """Link one extraction; with no linker every entity is NIL (still stored, just unlinked)."""
-    if linker is None:
-        return LinkedExtraction(extraction, {(e.type, e.name): Link(qid=None) for e in extraction.entities})
-    return linker.link(extraction)
-
-
-# --------------------------------------------------------------------------------------------
-# Failures
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _FailureLog:
-    """Writes failures idempotently: a re-run does not add the same line again, and a source
-    that builds cleanly later loses its stale failures."""
-
-    db: sqlite_utils.Database
-    report: BuildReport
-    known: set[tuple[str, str, str]] = field(default_factory=set)
-    sources: set[str] = field(default_factory=set)
-
-    @classmethod
-    def load(cls, db: sqlite_utils.Database, report: BuildReport) -> "_FailureLog":
-        rows = db.execute("SELECT source, stage, reason FROM failures").fetchall()
-        return cls(db, report, {tuple(r) for r in rows}, {r[0] for r in rows})
-
-    def add(self, failure: IngestFailure, stage: str) -> None:
-        self.report.failed += 1
-        self.report.failures.append(failure)
-        key = (failure.source, stage, failure.reason)
-        if key in self.known:
-            return
-        store.record_failure(self.db, failure, stage)
-        self.known.add(key)
-        self.sources.add(failure.source)
-
-    def add_exception(self, doc: Document, stage: str, exc: BaseException) -> None:
-        log.debug("failure in %s for %s\n%s", stage, doc.source, traceback.format_exc())
-        self.add(failure_for(doc, stage, exc), stage)
-
-    def resolved(self, source: str) -> None:
-        """``source`` built cleanly: its old failures no longer describe the database."""
-        if source in self.sources:
-            self.db.execute("DELETE FROM failures WHERE source = ?", [source])  # commits
-            self.sources.discard(source)
-            self.known = {k for k in self.known if k[0] != source}
-
-
-def failure_for(doc: Document, stage: str, exc: BaseException) -> IngestFailure:
-    """One failure line for a document whose extraction, linking or storing raised."""
-    source = doc.source or doc.id
-    return IngestFailure(source, f"{source}: {stage} failed ({type(exc).__name__}: {exc}): "
-                                 "a kb bug, please report it with this document")
-
-
-# --------------------------------------------------------------------------------------------
-# Deciding what is pending
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass
-class PendingFilter:
-    """Decides, item by item and in input order, what a build must (re-)extract.
-
-    Shared by the local build and the Dask merge (``kb.distributed``) so both count and skip
-    exactly alike: up to date (same id, text and pipeline), or a duplicate (the same text
-    under another id, already stored or seen earlier in this run).
-    """
-
-    db: sqlite_utils.Database
-    version: str
-    report: BuildReport
-    failures: _FailureLog
-    seen_hashes: set[str] = field(default_factory=set)
-
-    def failed(self, failure: IngestFailure) -> None:
-        self.failures.add(failure, "ingest")
-
-    def wants(self, doc: Document) -> bool:
-        """Count the document as read; True when it must be extracted and stored."""
-        self.report.read += 1
-        if store.document_state(self.db, doc.id) == (doc.content_hash, self.version):
-            self.report.skipped += 1
-            return False
-        other = store.hash_known(self.db, doc.content_hash, self.version)
-        if (other and other != doc.id) or doc.content_hash in self.seen_hashes:
-            self.report.skipped += 1  # the same text under another id: a duplicate
-            return False
-        self.seen_hashes.add(doc.content_hash)
-        return True
-
-    def filter(self, items: Iterable[Document | IngestFailure],
-               on_item: Optional[ProgressFn] = None) -> Iterator[Document]:
-        for item in items:
-            if on_item:
-                on_item(1)
-            if isinstance(item, IngestFailure):
-                self.failed(item)
-            elif self.wants(item):
-                yield item
 
 
 # --------------------------------------------------------------------------------------------
@@ -297,54 +188,6 @@ class WorkerPool:
 
 
 # --------------------------------------------------------------------------------------------
-# Writing
-# --------------------------------------------------------------------------------------------
-
-
-def write_outcomes(db: sqlite_utils.Database, outcomes: Iterable[Outcome], linker,
-                   report: BuildReport, failures: _FailureLog) -> None:
-    """Link and store each outcome in input order, one transaction per document."""
-    for outcome in outcomes:
-        if isinstance(outcome, IngestFailure):
-            failures.add(outcome, "extract")
-            continue
-        write_one(db, outcome, linker, report, failures)
-
-
-def write_one(db: sqlite_utils.Database, extraction: Extraction, linker, report: BuildReport,
-              failures: _FailureLog, linked: Optional[LinkedExtraction] = None) -> None:
-    """Link (unless already linked) and store one document; a failure is recorded, not raised."""
-    doc = extraction.document
-    stage = "link"
-    try:
-        linked = linked or link_extraction(linker, extraction)
-        stage = "store"
-        store.save_extraction(db, linked)
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "disk" in str(exc) or "full" in str(exc):
-            raise  # the database itself is unusable: not one document's fault
-        failures.add_exception(doc, stage, exc)
-        return
-    except Exception as exc:  # one bad document never stops a build
-        failures.add_exception(doc, stage, exc)
-        return
-    report.built += 1
-    failures.resolved(doc.source or doc.id)
-
-
-def _open(db: str | Path | sqlite_utils.Database) -> sqlite_utils.Database:
-    return db if isinstance(db, sqlite_utils.Database) else store.open_db(db)
-
-
-def finish(db: sqlite_utils.Database, report: BuildReport) -> BuildReport:
-    """Fill the report's totals from the database."""
-    totals = store.counts(db)
-    report.persons, report.organizations, report.tenures = (
-        totals["persons"], totals["organizations"], totals["tenures"])
-    return report
-
-
-# --------------------------------------------------------------------------------------------
 # The build
 # --------------------------------------------------------------------------------------------
 
@@ -364,30 +207,64 @@ def build(
     """Build (or update) a knowledge base from input files and directories.
 
     ``workers`` > 1 extracts in that many processes (the driver links and writes);
-    ``chunk_docs`` documents go to a worker at a time.
+    ``chunk_docs`` documents go to a worker at a time. The spaCy pipelines are loaded only
+    when a document needs extracting: an unchanged re-run reads, compares and stops.
 
     Example: ``kb.build(["articles/"], db="kb.db", published="2025-03-14", workers=2)``
     """
-    from .extract.pipeline import Extractor
     from .ingest import iter_documents
 
-    database = _open(db)
-    report = BuildReport()
-    items = iter_documents(list(paths), published=published, lang=lang)  # usage errors now
-    extractor = Extractor(model=model, lang=lang)
-    version = extractor.version  # computed once: loads the pipelines
-    failures = _FailureLog.load(database, report)
-    pending = PendingFilter(database, version, report, failures).filter(items, progress)
-    linker = _linker(database, online)
-    if workers <= 1:
-        write_outcomes(database, extract_serial(extractor, pending), linker, report, failures)
-        return finish(database, report)
-    pool = WorkerPool(workers, model, lang, version, chunk_docs or get_settings().build_chunk_docs)
+    database = open_database(db)
+    paths = list(paths)
+    iter_documents(paths, published=published, lang=lang)  # usage errors now
+    plan = _Plan(paths, published, lang, model, online, progress, workers,
+                 chunk_docs or get_settings().build_chunk_docs)
     try:
-        write_outcomes(database, pool.extract(pending), linker, report, failures)
-    finally:
-        pool.close()
-    return finish(database, report)
+        return plan.run(database, predicted_version(model, lang))
+    except PipelineChanged as exc:
+        log.warning("%s: building with the loaded pipeline's version", exc)
+        return plan.run(database, None)
+
+
+@dataclass
+class _Plan:
+    """One build's arguments, so that a build can start again with another pipeline version."""
+
+    paths: list
+    published: Optional[str]
+    lang: Optional[str]
+    model: Optional[str]
+    online: bool
+    progress: Optional[ProgressFn]
+    workers: int
+    chunk_docs: int
+
+    def run(self, database: sqlite_utils.Database, version: Optional[str]) -> BuildReport:
+        """Build with ``version`` (None: load the pipelines now and ask them)."""
+        from .extract.pipeline import Extractor
+        from .ingest import iter_documents
+
+        extractor = Extractor(model=self.model, lang=self.lang)
+        if version is None:
+            version = extractor.version  # loads the pipelines
+        session = BuildSession.open(database, version, online=self.online, progress=self.progress)
+        items = iter_documents(self.paths, published=self.published, lang=self.lang)
+        pending = iter(session.pending_documents(items))
+        first = next(pending, None)
+        if first is None:  # nothing to extract: no pipeline loaded, no linker made
+            return session.finish()
+        if extractor.version != version:  # loads the pipelines (a no-op when already loaded)
+            raise PipelineChanged(f"the pipeline is {extractor.version}, its meta.json said {version}")
+        docs = chain([first], pending)
+        if self.workers <= 1:
+            session.write_outcomes(extract_serial(extractor, docs))
+            return session.finish()
+        pool = WorkerPool(self.workers, self.model, self.lang, version, self.chunk_docs)
+        try:
+            session.write_outcomes(pool.extract(docs))
+        finally:
+            pool.close()
+        return session.finish()
 
 
 #: Columns that record when, not what: left out when two builds' facts are compared.
@@ -402,7 +279,7 @@ def fact_snapshot(db: str | Path | sqlite_utils.Database,
     """Every fact row of ``tables``, sorted, without timestamps: two builds made the same
     knowledge base exactly when their snapshots are equal (used by the kill-safety and Dask
     tests and by the benchmarks to check that a faster build is still the same build)."""
-    database = _open(db)
+    database = open_database(db)
     out: dict[str, list[tuple]] = {}
     for table in tables:
         cols = [c for c in database[table].columns_dict if c not in VOLATILE_COLUMNS]

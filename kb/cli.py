@@ -145,6 +145,8 @@ def _graph_filters(f):
         click.option("--depth", type=int, default=1, show_default=True, help="Neighbourhood depth for --ego."),
         click.option("--comentions", is_flag=True, help="Add co-mention edges (weighted by shared documents)."),
         click.option("--min-weight", type=int, default=1, show_default=True, help="Drop edges supported by fewer documents."),
+        click.option("--keep-isolated/--drop-isolated", "keep_isolated", default=None,
+                     help="Keep or drop nodes without edges (default: drop them, unless --ego or --org is given)."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -173,7 +175,7 @@ def export_gexf(db_path, output, **filters) -> None:
 
     Example: kb export gexf -o kb.gexf --org NATO --comentions
     """
-    from .graph import write_gexf
+    from .export.gexf import write_gexf
 
     _write_graph(db_path, output, write_gexf, filters)
 
@@ -187,7 +189,7 @@ def export_graphml(db_path, output, **filters) -> None:
 
     Example: kb export graphml -o kb.graphml --since 2020-01-01
     """
-    from .graph import write_graphml
+    from .export.graphml import write_graphml
 
     _write_graph(db_path, output, write_graphml, filters)
 
@@ -201,7 +203,7 @@ def export_csv(db_path, output, **filters) -> None:
 
     Example: kb export csv -o graph/ --ego Q57792 --depth 2
     """
-    from .graph import write_csv
+    from .export.csv import write_csv
 
     graph = _build_graph(db_path, **filters)
     nodes, edges = write_csv(graph, output)

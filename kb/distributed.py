@@ -3,7 +3,7 @@
 Why this shape: SQLite has one writer, so the cluster does the expensive part (parsing, rules,
 linking) and writes plain records (JSON Lines of kb.model dataclasses) to a staging folder; the
 driver then merges the partitions into kb.db *in input order* with the same code a local build
-uses (``PendingFilter`` + ``write_one`` + ``store.save_extraction``). The result is therefore
+uses (``kb.session.BuildSession``: its pending filter, linker and ``store.save_extraction``). The result is therefore
 identical to ``kb.build.build`` over the same inputs: same skips, duplicates, failures, ids.
 
 * Partitions are contiguous runs of input files, balanced by size (a single huge JSONL file is
@@ -28,83 +28,18 @@ import logging
 import shutil
 import sqlite3
 import threading
-import typing
-from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
 
 import sqlite_utils
 
-from . import store
-from .build import (
-    PendingFilter,
-    ProgressFn,
-    _FailureLog,
-    _linker,
-    _open,
-    extract_serial,
-    finish,
-    link_extraction,
-    write_one,
-)
+from .build import extract_serial
+from .codec import dumps, from_json, to_json
 from .errors import InputError, KbError, ModelError
 from .model import BuildReport, Document, Extraction, IngestFailure, LinkedExtraction
+from .session import BuildSession, ProgressFn, link_extraction, make_linker, open_database
 
 log = logging.getLogger(__name__)
-
-# --------------------------------------------------------------------------------------------
-# Records: kb.model dataclasses <-> JSON
-# --------------------------------------------------------------------------------------------
-
-
-def to_json(obj: Any) -> Any:
-    """A dataclass tree as JSON values; dicts keyed by tuples become lists of [key, value]."""
-    if is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_json(getattr(obj, f.name)) for f in fields(obj)}
-    if isinstance(obj, dict):
-        if any(isinstance(k, tuple) for k in obj):
-            return [[list(k), to_json(v)] for k, v in obj.items()]
-        return {k: to_json(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [to_json(v) for v in obj]
-    return obj
-
-
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _hints(cls: type) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = typing.get_type_hints(cls)
-    return _HINTS[cls]
-
-
-def from_json(tp: Any, value: Any) -> Any:
-    """Rebuild a value of type ``tp`` (a kb.model dataclass, or a typing form) from JSON."""
-    if value is None:
-        return None
-    origin = typing.get_origin(tp)
-    if origin is Union:
-        inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return from_json(inner[0], value) if len(inner) == 1 else value
-    if is_dataclass(tp):
-        hints = _hints(tp)
-        return tp(**{k: from_json(hints[k], v) for k, v in value.items() if k in hints})
-    if origin is list:
-        (item,) = typing.get_args(tp)
-        return [from_json(item, v) for v in value]
-    if origin is dict:
-        key_tp, val_tp = typing.get_args(tp)
-        if typing.get_origin(key_tp) is tuple:
-            return {tuple(k): from_json(val_tp, v) for k, v in value}
-        return {k: from_json(val_tp, v) for k, v in value.items()}
-    return value
-
-
-def _dumps(record: dict[str, Any]) -> str:
-    # default=str matches store.save_extraction's meta encoding, so the stored meta is identical
-    return json.dumps(record, ensure_ascii=False, default=str)
-
 
 # --------------------------------------------------------------------------------------------
 # Partitions
@@ -158,7 +93,7 @@ def _worker_linker(db_path: Optional[str]):
         return None
     if db_path not in _LINKERS:
         conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False, timeout=60)
-        _LINKERS[db_path] = _linker(sqlite_utils.Database(conn), online=False)
+        _LINKERS[db_path] = make_linker(sqlite_utils.Database(conn), online=False)
     return _LINKERS[db_path]
 
 
@@ -186,7 +121,7 @@ def run_partition(index: int, files: list[str], out_dir: str, spec: dict[str, An
             for record in _partition_records(iter_documents(files, published=spec["published"], lang=spec["lang"]),
                                              extractor, linker, known):
                 counts[record["k"]] += 1
-                out.write(_dumps(record) + "\n")
+                out.write(dumps(record) + "\n")
         tmp.replace(path)  # a partition file exists only when complete
     return {"index": index, "path": str(path), **counts}
 
@@ -232,11 +167,8 @@ def _partition_records(items: Iterable[Union[Document, IngestFailure]], extracto
 class Merger:
     """Applies partition files to kb.db in order, exactly as a local build would."""
 
-    def __init__(self, db: sqlite_utils.Database, version: str, report: BuildReport, linker,
-                 progress: Optional[ProgressFn] = None):
-        self.db, self.linker, self.report, self.progress = db, linker, report, progress
-        self.failures = _FailureLog.load(db, report)
-        self.filter = PendingFilter(db, version, report, self.failures)
+    def __init__(self, session: BuildSession):
+        self.session = session
         self.seen_ids: dict[str, tuple[str, str]] = {}
 
     def merge_file(self, path: str | Path) -> None:
@@ -247,11 +179,12 @@ class Merger:
     def apply(self, record: dict[str, Any]) -> None:
         from .ingest import _check_duplicate  # the same rule (and message) as a local ingest
 
-        if self.progress:
-            self.progress(1)
+        session = self.session
+        if session.progress:
+            session.progress(1)
         kind = record["k"]
         if kind == "fail":
-            self.filter.failed(IngestFailure(record["source"], record["reason"]))
+            session.pending.failed(IngestFailure(record["source"], record["reason"]))
             return
         linked = extraction = None
         if kind == "doc" and "linked" in record:
@@ -263,18 +196,18 @@ class Merger:
             id=record["id"], text="", source=record["source"], content_hash=record["hash"])
         checked = _check_duplicate(doc, self.seen_ids)
         if isinstance(checked, IngestFailure):  # same id, other text, in an earlier partition
-            self.filter.failed(checked)
+            session.pending.failed(checked)
             return
-        if not self.filter.wants(doc):
+        if not session.pending.wants(doc):
             return
         if kind == "xfail":
-            self.failures.add(IngestFailure(doc.source or doc.id, record["reason"]), "extract")
+            session.failures.add(IngestFailure(doc.source or doc.id, record["reason"]), "extract")
         elif extraction is None:  # a worker skipped what the driver needs: the db changed meanwhile
-            self.failures.add(IngestFailure(doc.source or doc.id, (
+            session.failures.add(IngestFailure(doc.source or doc.id, (
                 f"{doc.source or doc.id}: skipped by a Dask worker as already built, but kb.db "
                 "changed during the build: run the build again")), "merge")
         else:
-            write_one(self.db, extraction, self.linker, self.report, self.failures, linked=linked)
+            session.write(extraction, linked=linked)
 
 
 def known_hashes(db: sqlite_utils.Database, version: str) -> frozenset[bytes]:
@@ -328,7 +261,7 @@ def build_distributed(
 
     iter_documents(list(paths), published=published, lang=lang)  # usage errors now, not on a worker
     files = collect_inputs(list(paths)).files
-    database = _open(db)
+    database = open_database(db)
     db_file = _db_file(database)
     version = Extractor(model=model, lang=lang).version  # computed once, checked by every worker
     from .ingest import normalise_date
@@ -338,7 +271,7 @@ def build_distributed(
     out_dir = Path(staging) if staging else Path(f"{db_file or 'kb.db'}.staging")
     out_dir.mkdir(parents=True, exist_ok=True)
     client, own_client = _client(scheduler)
-    report = BuildReport()
+    session: Optional[BuildSession] = None
     try:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
         parts = partition_files(files, partitions or 4 * n_workers)
@@ -347,7 +280,9 @@ def build_distributed(
         futures = [client.submit(run_partition, i, [str(f) for f in part], str(out_dir), spec, known,
                                  pure=False, key=f"kb-partition-{i}-{out_dir.name}")
                    for i, part in enumerate(parts)]
-        merger = Merger(database, version, report, None if spec["link_db"] else _linker(database, online), progress)
+        session = BuildSession.open(database, version, online=online, link_here=not spec["link_db"],
+                                    progress=progress)
+        merger = Merger(session)
         for future in futures:  # in order: partition i merges while later ones still run
             result = future.result()
             merger.merge_file(result["path"])
@@ -358,7 +293,7 @@ def build_distributed(
             client.close()
     if not keep_staging:
         shutil.rmtree(out_dir, ignore_errors=True)
-    return finish(database, report)
+    return session.finish()
 
 
 def _db_file(db: sqlite_utils.Database) -> Optional[str]:
@@ -373,11 +308,10 @@ def merge_files(files: Iterable[str | Path], db: str | Path | sqlite_utils.Datab
 
     Used by ``scripts/bench_merge.py`` to measure the merge alone.
     """
-    database = _open(db)
-    report = BuildReport()
-    merger = Merger(database, version, report, _linker(database, online), progress)
+    session = BuildSession.open(db, version, online=online, progress=progress)
+    merger = Merger(session)
     for path in files:
         if not Path(path).exists():
             raise InputError(f"{path} does not exist: pass partition files written by a distributed build")
         merger.merge_file(path)
-    return finish(database, report)
+    return session.finish()

@@ -1,4 +1,5 @@
-"""kb.db -> a networkx graph, and writers that Gephi (and Gephi Lite) open.
+"""kb.db -> a networkx graph: the projection, its filters (dates, --org, --ego, weights) and
+the attribute values every node and edge gets.
 
 The graph is a projection of the tenures table (design notes: "a tenure is a row with its own
 evidence, not an edge attribute: graphs are projections of it"):
@@ -8,98 +9,50 @@ evidence, not an edge attribute: graphs are projections of it"):
 * edges: person -> position ``holds`` (one per tenure), position -> organisation ``part_of``,
   and, on request, ``comention`` edges weighted by the number of shared documents.
 
-Attribute hygiene is enforced here and checked again by every writer, because each client
-fails differently on bad values: networkx raises on ``None``, reads lists as dynamic triples,
-and Gephi refuses data columns called ``id`` or ``label``. So values are str/int/float/bool
-only, each attribute keeps one type everywhere, unknown numbers are left out (no sentinel), and
-unknown text is ``""``.
+Attribute hygiene is enforced here and checked again by every writer
+(``kb.export.attributes``), because each client fails differently on bad values: values are
+str/int/float/bool only, each attribute keeps one type everywhere, unknown numbers are left
+out (no sentinel), and unknown text is ``""``.
 
 Timeline: a holds edge carries ``start``/``end`` as ISO dates (month or year precision goes
 out as the first day of the period, the precision stays in ``start_precision``/
 ``end_precision``). Gephi warns on open intervals, so an open end is closed at the as-of date
-and the static ``end_date`` stays empty, ``status`` says ``current``. ``write_gexf`` streams
-GEXF 1.2 by hand (``mode="dynamic"``, ``timeformat="date"``, start/end attributes per the
-spec): networkx's writer adds a ``networkx_key`` attribute, pops an edge ``type`` key as the
-edge direction and builds the whole tree in memory, which is slow and large at 500k edges.
+and the static ``end_date`` stays empty, ``status`` says ``current``.
+
+The writers are in ``kb.export`` (``gexf``, ``graphml``, ``csv``: one module per format) and
+stay importable from here as the README documents them.
 """
 
 from __future__ import annotations
 
-import calendar
-import csv
-import math
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, NamedTuple, Optional, TextIO
+from typing import Any, Iterable, Iterator, NamedTuple, Optional
 
 import networkx as nx
 import sqlite_utils
 
 from .errors import ExportError
-from .store import name_key, open_db, wikipedia_url
+from .export.attributes import attribute_types
+from .export.csv import write_csv
+from .export.gexf import GEXF_NS, write_gexf
+from .export.graphml import write_graphml
+from .names import name_key
+from .prefixdate import first_day, last_day, split
+from .store import open_db, wikipedia_url
 
-GEXF_NS = "http://www.gexf.net/1.2draft"
-GEXF_VIZ_NS = "http://www.gexf.net/1.2draft/viz"
-XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
-GEXF_SCHEMA_LOCATION = f"{GEXF_NS} http://www.gexf.net/1.2draft/gexf.xsd"
+#: The writers live in kb.export (one module per format); these names stay importable from
+#: kb.graph, where the README has always documented them.
+__all__ = ["build_graph", "tenure_interval", "newest_article_date", "first_day", "last_day",
+           "write_gexf", "write_graphml", "write_csv", "attribute_types", "GEXF_NS"]
 
-#: Keys the writers put into the element itself (never into attvalues / data columns).
-NODE_RESERVED = frozenset({"label"})
-EDGE_RESERVED = frozenset({"label", "weight", "start", "end"})
-#: Keys no client accepts as a data column name (Gephi: "column already exists").
-FORBIDDEN_KEYS = frozenset({"id"})
-
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-# XML 1.0 forbids most C0 control characters even as character references.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ENTITY_TABLES = {"person": ("persons", "name"), "organization": ("organizations", "name"), "position": ("positions", "label")}
 
 
 # --------------------------------------------------------------------------------------------
 # Dates
 # --------------------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=65536)
-def _split_date(value: str) -> Optional[tuple[int, Optional[int], Optional[int]]]:
-    """(year, month, day) of an ISO prefix, or None when it is not a real date."""
-    match = _DATE_RE.match(value.strip()) if value else None
-    if not match:
-        return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        date(year, month or 1, day or 1)
-    except ValueError:
-        return None
-    return year, month, day
-
-
-@lru_cache(maxsize=65536)
-def first_day(value: Optional[str]) -> str:
-    """First day of the period an ISO prefix names ("2019" -> "2019-01-01"); "" if unusable.
-
-    GEXF ``timeformat="date"`` needs full dates; the issue asks for the first day of a month
-    or year, with the precision kept as its own attribute so nothing is silently widened.
-    """
-    parts = _split_date(value or "")
-    if parts is None:
-        return ""
-    year, month, day = parts
-    return f"{year:04d}-{month or 1:02d}-{day or 1:02d}"
-
-
-def last_day(value: Optional[str]) -> str:
-    """Last day of the period ("2019" -> "2019-12-31"): an inclusive ``--until`` bound."""
-    parts = _split_date(value or "")
-    if parts is None:
-        return ""
-    year, month, day = parts
-    if day is not None:
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    month = month or 12
-    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
 def _filter_date(value: Optional[str], option: str, *, last: bool) -> Optional[str]:
@@ -214,9 +167,6 @@ def newest_article_date(db: sqlite_utils.Database) -> str:
 # Resolving --org / --ego
 # --------------------------------------------------------------------------------------------
 
-_ENTITY_TABLES = {"person": ("persons", "name"), "organization": ("organizations", "name"), "position": ("positions", "label")}
-
-
 def _resolve(db: sqlite_utils.Database, ref: str, kinds: Iterable[str], option: str) -> set[str]:
     """Ids of the entities a QID, id or name refers to (all of them when a name is shared).
 
@@ -272,7 +222,7 @@ def _text(value: Any) -> str:
 
 
 def _year(value: Optional[str]) -> Optional[int]:
-    parts = _split_date(value or "")
+    parts = split(value or "")
     return parts[0] if parts else None
 
 
@@ -341,6 +291,40 @@ def _position_nodes(db: sqlite_utils.Database, wanted: set[str]) -> Iterator[tup
         yield pid, attrs
 
 
+def _post_nodes(db: sqlite_utils.Database, tenures: list["_TenureRow"]) -> dict[str, dict[str, Any]]:
+    """Post nodes in positions-table order; a holder's own post (see :func:`_post_of`) comes
+    right after where its position would be, with the documents of that holder's tenures."""
+    positions = dict(_position_nodes(db, {t.position_id for t in tenures}))
+    own: dict[str, list[_TenureRow]] = {}
+    seen: set[str] = set()
+    for ten in tenures:
+        if ten.post != ten.position_id and ten.post not in seen:
+            seen.add(ten.post)
+            own.setdefault(ten.position_id, []).append(ten)
+    if not own:
+        return positions
+    shared = {t.position_id for t in tenures if t.post == t.position_id}
+    docs = _holder_documents(db, set(own))
+    posts: dict[str, dict[str, Any]] = {}
+    for pid, attrs in positions.items():
+        if pid in shared:
+            posts[pid] = attrs
+        for ten in own.get(pid, []):
+            posts[ten.post] = {**attrs, "n_documents": docs.get((pid, ten.person_id), 0)}
+    return posts
+
+
+def _holder_documents(db: sqlite_utils.Database, position_ids: set[str]) -> dict[tuple[str, str], int]:
+    """(position, person) -> documents with evidence of that person holding that position."""
+    rows = db.execute(
+        "SELECT t.position_id, t.person_id, count(DISTINCT e.document_id) FROM tenures t "
+        "JOIN evidence e ON e.tenure_id = t.id "
+        "WHERE t.position_id IN (SELECT id FROM positions WHERE organization_id IS NULL) "
+        "GROUP BY t.position_id, t.person_id"
+    )
+    return {(pos, person): n for pos, person, n in rows if pos in position_ids}
+
+
 def _common(label: str, type_: str, qid: Any, url: Any, desc: Any, n_docs: Any) -> dict[str, Any]:
     return {
         "label": _text(label),
@@ -358,6 +342,21 @@ class _TenureRow(NamedTuple):
     position_id: str
     organization_id: Optional[str]
     attrs: dict[str, Any]
+    post: str  # the graph node of the post: the position, or the holder's own (see _post_of)
+
+
+def _post_of(person_id: str, position_id: str, organization_id: Optional[str], position_qid: str) -> str:
+    """The node a tenure's holds edge points at.
+
+    A post is (role, organisation). When the organisation is unknown and the post has no QID,
+    "chief executive officer" names a different post for each holder (each one's own company):
+    one shared node would join unrelated people through it. Such a post is therefore a node
+    per holder; a post with a QID ("President of the United States") or an organisation stays
+    one node for all its holders.
+    """
+    if organization_id or position_qid:
+        return position_id
+    return f"{position_id}|{person_id}"
 
 
 def _tenures(db: sqlite_utils.Database, filters: _Filters, org_ids: Optional[set[str]]) -> Iterator[_TenureRow]:
@@ -373,7 +372,7 @@ def _tenures(db: sqlite_utils.Database, filters: _Filters, org_ids: Optional[set
         "coalesce(t.\"end\", ''), "
         "CASE WHEN coalesce(t.\"end\", '') = '' THEN '' ELSE coalesce(t.end_precision, '') END, "
         "coalesce(nullif(t.status, ''), 'unknown'), t.ordinal, coalesce(t.n_documents, 0), "
-        "coalesce(t.n_evidence, 0), coalesce(t.flags, ''), e.first_seen, e.last_seen "
+        "coalesce(t.n_evidence, 0), coalesce(t.flags, ''), e.first_seen, e.last_seen, coalesce(p.qid, '') "
         "FROM tenures t LEFT JOIN positions p ON p.id = t.position_id "
         "LEFT JOIN (SELECT tenure_id, min(substr(published, 1, 10)) AS first_seen, "
         "max(substr(published, 1, 10)) AS last_seen FROM evidence GROUP BY tenure_id) e "
@@ -381,7 +380,7 @@ def _tenures(db: sqlite_utils.Database, filters: _Filters, org_ids: Optional[set
     )
     as_of, min_weight, keeps = filters.as_of, filters.min_weight, filters.keeps
     for (tid, person, position, org_id, role, start, start_p, end, end_p, status, ordinal,
-         n_docs, n_ev, flags, first_seen, last_seen) in db.execute(sql):
+         n_docs, n_ev, flags, first_seen, last_seen, position_qid) in db.execute(sql):
         if (org_ids is not None and org_id not in org_ids) or n_docs < min_weight:
             continue
         begin, finish = tenure_interval(start, end, status, first_seen, last_seen, as_of)
@@ -395,7 +394,7 @@ def _tenures(db: sqlite_utils.Database, filters: _Filters, org_ids: Optional[set
         }
         if ordinal is not None:
             attrs["ordinal"] = int(ordinal)
-        yield _TenureRow(tid, person, position, org_id, attrs)
+        yield _TenureRow(tid, person, position, org_id, attrs, _post_of(person, position, org_id, position_qid))
 
 
 def _comention_rows(db: sqlite_utils.Database, min_weight: int) -> Iterator[tuple[str, str, int]]:
@@ -427,6 +426,7 @@ def build_graph(
     depth: int = 1,
     comentions: bool = False,
     min_weight: int = 1,
+    keep_isolated: Optional[bool] = None,
 ) -> nx.MultiDiGraph:
     """Project kb.db onto a MultiDiGraph (one holds edge per tenure, keyed by tenure id).
 
@@ -437,6 +437,10 @@ def build_graph(
     that take part in a kept fact stay; without them every person and organisation is a node.
     ``ego`` (QID or name) then cuts the ``depth``-hop neighbourhood, edges taken both ways:
     person -> position is one hop, the organisation is two.
+
+    ``keep_isolated``: keep nodes without any edge (a person named in the news but holding no
+    post). None means: keep them in focused exports (``ego``/``org``), drop them from
+    whole-database exports, where they are most of the nodes and hide the network.
     """
     database, owned = _open(db)
     try:
@@ -444,12 +448,15 @@ def build_graph(
         org_ids = _resolve(database, org, ["organization"], "--org") if org is not None else None
         seeds = _resolve(database, ego, list(_ENTITY_TABLES), "--ego") if ego is not None else None
         focused = any(v is not None for v in (since, until, org)) or min_weight > 1
-        graph = _project(database, filters, org_ids, focused)
+        graph, own_posts = _project(database, filters, org_ids, focused)
         if comentions:
             _add_comentions(graph, database, filters.min_weight)
         graph.graph.update(_graph_attrs(filters))
         if seeds is not None:
+            seeds |= {post for post, position in own_posts.items() if position in seeds}
             graph = _ego_subgraph(graph, seeds, depth, ego)
+        if not (keep_isolated if keep_isolated is not None else (ego is not None or org is not None)):
+            graph.remove_nodes_from(list(nx.isolates(graph)))
         return graph
     finally:
         if owned:
@@ -469,10 +476,11 @@ def _graph_attrs(filters: _Filters) -> dict[str, Any]:
 
 def _project(
     db: sqlite_utils.Database, filters: _Filters, org_ids: Optional[set[str]], focused: bool
-) -> nx.MultiDiGraph:
+) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+    """The graph, and each holder's own post node -> the position it splits (for --ego)."""
     graph = nx.MultiDiGraph()
     tenures = list(_tenures(db, filters, org_ids))
-    positions = dict(_position_nodes(db, {t.position_id for t in tenures}))
+    positions = _post_nodes(db, tenures)
     persons = dict(_person_nodes(db))
     orgs = dict(_organization_nodes(db))
     if focused:
@@ -487,17 +495,17 @@ def _project(
     part_of: dict[str, str] = {}
     for ten in tenures:
         _ensure_node(graph, ten.person_id, "person")
-        graph.add_edge(ten.person_id, ten.position_id, key=ten.id, **ten.attrs)
-        n_holders[ten.position_id] = n_holders.get(ten.position_id, 0) + 1
+        graph.add_edge(ten.person_id, ten.post, key=ten.id, **ten.attrs)
+        n_holders[ten.post] = n_holders.get(ten.post, 0) + 1
         if ten.organization_id:
-            part_of[ten.position_id] = ten.organization_id
+            part_of[ten.post] = ten.organization_id
     for position, org_id in part_of.items():
         _ensure_node(graph, org_id, "organization")
         graph.add_edge(position, org_id, key=f"part_of:{position}",
                        label="part of", relation="part_of", weight=1.0)
     for position in positions:
         graph.nodes[position]["n_holders"] = n_holders.get(position, 0)
-    return graph
+    return graph, {t.post: t.position_id for t in tenures if t.post != t.position_id}
 
 
 def _ensure_node(graph: nx.MultiDiGraph, node: str, type_: str) -> None:
@@ -529,256 +537,11 @@ def _ego_subgraph(graph: nx.MultiDiGraph, seeds: set[str], depth: int, ref: str)
     keep: set[str] = set()
     for seed in present:
         keep.update(nx.single_source_shortest_path_length(undirected, seed, cutoff=depth))
-    sub = graph.subgraph(keep).copy()
+    # built in the graph's own order: subgraph() would follow the order of a set of ids, which
+    # changes with the hash seed, so two runs would write the same graph in different orders
+    sub = graph.__class__()
+    sub.add_nodes_from((node, data) for node, data in graph.nodes(data=True) if node in keep)
+    sub.add_edges_from((u, v, k, data) for u, v, k, data in graph.edges(keys=True, data=True)
+                       if u in keep and v in keep)
     sub.graph.update(graph.graph, ego=ref, depth=depth)
     return sub
-
-
-# --------------------------------------------------------------------------------------------
-# Attribute hygiene
-# --------------------------------------------------------------------------------------------
-
-_GEXF_TYPES = {bool: "boolean", int: "integer", float: "double", str: "string"}
-
-
-def attribute_types(items: Iterable[tuple[Any, dict[str, Any]]], what: str, reserved: frozenset[str]) -> dict[str, str]:
-    """Attribute name -> GEXF type over all nodes or edges; ExportError on unusable values.
-
-    Every writer calls this first, so a graph built elsewhere (or edited by a user) fails with
-    a message naming the element and key instead of producing a file Gephi rejects. It runs
-    over every value of a 500k-edge graph, hence the flat loop.
-    """
-    types: dict[str, str] = {}
-    gexf_types, forbidden, isfinite = _GEXF_TYPES, FORBIDDEN_KEYS, math.isfinite
-    for ident, data in items:
-        for key, value in data.items():
-            kind = gexf_types.get(type(value))
-            if kind is None or key in forbidden or (kind == "double" and not isfinite(value)):
-                _refuse(what, ident, key, value)
-            if key in reserved:
-                continue
-            known = types.get(key)
-            if known is None:
-                if not isinstance(key, str):
-                    _refuse(what, ident, key, value)
-                types[key] = kind
-            elif known != kind:
-                raise ExportError(
-                    f"{what} attribute {key!r} is {known} elsewhere but {kind} on {ident!r}: "
-                    "give it one type everywhere"
-                )
-    return types
-
-
-def _refuse(what: str, ident: Any, key: Any, value: Any) -> None:
-    if key in FORBIDDEN_KEYS or not isinstance(key, str):
-        raise ExportError(f"{what} {ident!r} has a data key {key!r}: rename it (Gephi reserves 'id')")
-    raise ExportError(
-        f"{what} {ident!r} attribute {key!r} is {value!r}: use str/int/float/bool "
-        "(leave unknown numbers out, use '' for unknown text)"
-    )
-
-
-def _value_type(value: Any) -> Optional[str]:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return _GEXF_TYPES.get(type(value))
-
-
-def _node_items(graph: nx.Graph) -> Iterable[tuple[Any, dict[str, Any]]]:
-    return graph.nodes(data=True)
-
-
-def _edge_items(graph: nx.Graph) -> Iterator[tuple[Any, dict[str, Any]]]:
-    if graph.is_multigraph():
-        for u, v, k, data in graph.edges(keys=True, data=True):
-            yield (u, v, k), data
-    else:
-        for u, v, data in graph.edges(data=True):
-            yield (u, v), data
-
-
-def _check_graph(graph: nx.Graph) -> tuple[dict[str, str], dict[str, str]]:
-    return (
-        attribute_types(_node_items(graph), "node", NODE_RESERVED),
-        attribute_types(_edge_items(graph), "edge", EDGE_RESERVED),
-    )
-
-
-def _writable(path: Path) -> Path:
-    path = Path(path)
-    if path.parent and not path.parent.exists():
-        raise ExportError(f"cannot write {path}: folder {path.parent} does not exist (create it first)")
-    return path
-
-
-# --------------------------------------------------------------------------------------------
-# GEXF
-# --------------------------------------------------------------------------------------------
-
-_ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                               "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
-_NEEDS_ESCAPE = re.compile('[&<>"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]')
-
-
-def _xml_attr(value: Any) -> str:
-    """A value as an XML attribute, quotes included; control characters XML forbids dropped."""
-    return '"' + _escape(value) + '"'
-
-
-def _escape(value: Any) -> str:
-    """Attribute text without quotes. Most values need no escaping: test before rewriting."""
-    text = value if type(value) is str else _format(value)
-    if _NEEDS_ESCAPE.search(text) is None:
-        return text
-    return _XML_INVALID.sub("", text).translate(_ATTR_ESCAPES)
-
-
-def _format(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
-
-
-def write_gexf(graph: nx.Graph, path: str | Path) -> None:
-    """Write GEXF 1.2 that Gephi imports with a timeline (edges' start/end as dates).
-
-    Streams line by line, so a 500k-edge graph needs no XML tree in memory.
-    """
-    node_types, edge_types = _check_graph(graph)
-    path = _writable(Path(path))
-    with open(path, "w", encoding="utf-8", newline="\n") as out:
-        _write_gexf_head(out, graph, node_types, edge_types)
-        _write_gexf_nodes(out, graph, node_types)
-        _write_gexf_edges(out, graph, edge_types)
-        out.write("  </graph>\n</gexf>\n")
-
-
-def _write_gexf_head(out: TextIO, graph: nx.Graph, node_types: dict[str, str], edge_types: dict[str, str]) -> None:
-    dynamic = any("start" in d or "end" in d for _, d in _edge_items(graph)) or any(
-        "start" in d or "end" in d for _, d in _node_items(graph)
-    )
-    desc = "kb knowledge base graph" + (f", open tenures closed at {graph.graph['as_of']}" if graph.graph.get("as_of") else "")
-    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(f'<gexf xmlns="{GEXF_NS}" xmlns:viz="{GEXF_VIZ_NS}" xmlns:xsi="{XSI_NS}" '
-              f'xsi:schemaLocation="{GEXF_SCHEMA_LOCATION}" version="1.2">\n')
-    out.write(f'  <meta lastmodifieddate="{date.today().isoformat()}">\n'
-              f"    <creator>kb</creator>\n    <description>{_xml_text(desc)}</description>\n  </meta>\n")
-    mode = ' mode="dynamic" timeformat="date"' if dynamic else ' mode="static"'
-    edge_default = "directed" if graph.is_directed() else "undirected"
-    out.write(f'  <graph defaultedgetype="{edge_default}"{mode}>\n')
-    for cls, types in (("node", node_types), ("edge", edge_types)):
-        out.write(f'    <attributes class="{cls}" mode="static">\n')
-        for name, kind in types.items():
-            out.write(f"      <attribute id={_xml_attr(name)} title={_xml_attr(name)} type=\"{kind}\"/>\n")
-        out.write("    </attributes>\n")
-
-
-def _xml_text(text: str) -> str:
-    return _XML_INVALID.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _escaper() -> Callable[[Any], str]:
-    """_escape with a memo for strings: statuses, precisions, dates, roles and node ids repeat
-    across hundreds of thousands of edges, and a dict hit is cheaper than a regex scan."""
-    cache: dict[str, str] = {}
-
-    def escape(value: Any) -> str:
-        if type(value) is not str:
-            return _escape(value)
-        text = cache.get(value)
-        if text is None:
-            text = _escape(value)
-            if len(cache) < 1_000_000:
-                cache[value] = text
-        return text
-
-    return escape
-
-
-def _attvalues(data: dict[str, Any], prefixes: dict[str, str], escape: Callable[[Any], str]) -> str:
-    """<attvalues> of one element; ``prefixes`` maps declared keys to '<attvalue for="k" value="'."""
-    parts = [prefixes[key] + escape(value) + '"/>' for key, value in data.items() if key in prefixes]
-    return "<attvalues>" + "".join(parts) + "</attvalues>" if parts else ""
-
-
-def _prefixes(types: dict[str, str]) -> dict[str, str]:
-    return {key: f"<attvalue for={_xml_attr(key)} value=\"" for key in types}
-
-
-def _write_gexf_nodes(out: TextIO, graph: nx.Graph, types: dict[str, str]) -> None:
-    out.write(f'    <nodes count="{graph.number_of_nodes()}">\n')
-    prefixes, esc = _prefixes(types), _escaper()
-    for node, data in graph.nodes(data=True):
-        label = data.get("label", node)
-        span = "".join(f" {k}={_xml_attr(first_day(str(data[k])) or data[k])}" for k in ("start", "end") if k in data)
-        out.write(f"      <node id={_xml_attr(str(node))} label={_xml_attr(str(label))}{span}>"
-                  f"{_attvalues(data, prefixes, esc)}</node>\n")
-    out.write("    </nodes>\n")
-
-
-def _write_gexf_edges(out: TextIO, graph: nx.Graph, types: dict[str, str]) -> None:
-    out.write(f'    <edges count="{graph.number_of_edges()}">\n')
-    prefixes, esc = _prefixes(types), _escaper()
-    seen: set[str] = set()
-    for number, (ident, data) in enumerate(_edge_items(graph)):
-        source, target = ident[0], ident[1]
-        edge_id = str(ident[2]) if len(ident) == 3 else f"e{number}"
-        if edge_id in seen:  # GEXF edge ids are unique per graph, multigraph keys per pair
-            edge_id = f"{edge_id}#{number}"
-        seen.add(edge_id)
-        extra = "".join(
-            f' {key}="{esc(data[key])}"' for key in ("label", "weight", "start", "end") if key in data
-        )
-        out.write(f'      <edge id="{_escape(edge_id)}" source="{esc(str(source))}" '
-                  f'target="{esc(str(target))}"{extra}>{_attvalues(data, prefixes, esc)}</edge>\n')
-    out.write("    </edges>\n")
-
-
-# --------------------------------------------------------------------------------------------
-# GraphML and CSV
-# --------------------------------------------------------------------------------------------
-
-
-def write_graphml(graph: nx.Graph, path: str | Path) -> None:
-    """GraphML via networkx after the same hygiene check (Gephi maps label/weight keys)."""
-    _check_graph(graph)
-    clean = graph.copy()
-    clean.graph = {k: v for k, v in graph.graph.items() if _value_type(v) is not None}
-    nx.write_graphml(clean, str(_writable(Path(path))))
-
-
-def write_csv(graph: nx.Graph, directory: str | Path) -> tuple[Path, Path]:
-    """nodes.csv and edges.csv in Gephi's spreadsheet-import layout (Id/Label, Source/Target).
-
-    Unknown values are empty cells; ``start``/``end`` columns can be merged into a time
-    interval in Gephi's Data Laboratory.
-    """
-    node_types, edge_types = _check_graph(graph)
-    folder = Path(directory)
-    if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} is a file: csv export needs a folder (-o DIR)")
-    folder.mkdir(parents=True, exist_ok=True)
-    nodes_path, edges_path = folder / "nodes.csv", folder / "edges.csv"
-    node_cols = ["type"] + sorted(k for k in node_types if k != "type")
-    with open(nodes_path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["Id", "Label"] + node_cols)
-        for node, data in graph.nodes(data=True):
-            writer.writerow([node, data.get("label", node)] + [_cell(data.get(c)) for c in node_cols])
-    edge_cols = ["relation"] + sorted(k for k in edge_types if k != "relation") + ["start", "end"]
-    direction = "Directed" if graph.is_directed() else "Undirected"
-    with open(edges_path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["Source", "Target", "Type", "Id", "Label", "Weight"] + edge_cols)
-        for number, (ident, data) in enumerate(_edge_items(graph)):
-            edge_id = str(ident[2]) if len(ident) == 3 else f"e{number}"
-            writer.writerow([ident[0], ident[1], direction, edge_id, _cell(data.get("label")),
-                             _cell(data.get("weight"))] + [_cell(data.get(c)) for c in edge_cols])
-    return nodes_path, edges_path
-
-
-def _cell(value: Any) -> str:
-    return "" if value is None else _format(value)

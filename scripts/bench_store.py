@@ -43,7 +43,7 @@ def linked_extractions(eval_dir: Path, n: int, work: Path, reference: bool) -> l
     """Extract and link ``n`` documents once (the part this benchmark does not time)."""
     from bench_build import gum_texts, meantime_texts, write_corpus
     from kb import store
-    from kb.build import _linker, link_extraction
+    from kb.session import link_extraction, make_linker
     from kb.extract.pipeline import Extractor
     from kb.ingest import iter_documents
 
@@ -54,7 +54,7 @@ def linked_extractions(eval_dir: Path, n: int, work: Path, reference: bool) -> l
         from kb.link.reference import import_reference
 
         import_reference(ref_db, [SHARED_DIR / "reference" / "wikidata-subset.jsonl.gz"])
-    linker = _linker(ref_db, online=False) if reference else None
+    linker = make_linker(ref_db, online=False) if reference else None
     docs = [d for d in iter_documents([str(work / "corpus")]) if not hasattr(d, "reason")]
     extractions = list(Extractor(lang="en").extract(docs))
     return [link_extraction(linker, e) for e in extractions]

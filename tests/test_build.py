@@ -6,6 +6,7 @@ our own synthetic news items (tests/test_build_support.py).
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -141,7 +142,7 @@ def test_auto_language_build_keeps_german_sentences_german(tmp_path, db_path, en
 def test_a_document_that_fails_mid_write_leaves_nothing_behind(tmp_path, db_path, en_nlp):
     """Kill-safety rests on this: a document's rows commit together or not at all, so a run
     that dies mid-document never leaves a documents row that the next run would skip."""
-    from kb.build import link_extraction
+    from kb.session import link_extraction
     from kb.extract.pipeline import Extractor
     from kb.ingest import iter_documents
 
@@ -205,3 +206,88 @@ def test_hash_seed_does_not_change_the_knowledge_base(tmp_path, en_nlp):
                        cwd=REPO_ROOT, env=env, check=True, capture_output=True)
         snaps.append(fact_snapshot(db))
     assert snaps[0] == snaps[1] == snaps[2]
+
+
+def test_a_duplicate_leaves_a_failures_line_naming_its_twin(tmp_path, db_path, en_nlp):
+    """The skipped copy's id stays findable: one 'duplicate' line, not repeated by re-runs, not
+    counted as a failure, and gone once the copy gets text of its own."""
+    folder = tmp_path / "dups"
+    write_txt_corpus(folder, 3)
+    copy = folder / "zz-copy-of-one.txt"  # read after news-00001.txt (inputs go in name order)
+    shutil.copy(folder / "news-00001.txt", copy)
+    first = build([folder], db_path, lang="en")
+    assert (first.skipped, first.failed) == (1, 0)
+    rows = failures(db_path)
+    assert [(r[0], r[1]) for r in rows] == [(str(copy), "duplicate")]
+    assert "'zz-copy-of-one'" in rows[0][2] and "'news-00001'" in rows[0][2]
+    again = build([folder], db_path, lang="en")
+    assert (again.built, again.skipped, again.failed) == (0, 4, 0)
+    assert failures(db_path) == rows
+    copy.write_text("Tomas Lind became chairman of Oxfam in 2020.\n", encoding="utf-8")
+    third = build([folder], db_path, lang="en")
+    assert third.built == 1 and failures(db_path) == []
+
+
+def test_a_duplicate_within_one_jsonl_file_is_noted_too(tmp_path, db_path, en_nlp):
+    feed = tmp_path / "feed.jsonl"
+    text = news_text(3)
+    feed.write_text("".join(json.dumps({"id": i, "text": text}) + "\n" for i in ("first", "second")), encoding="utf-8")
+    report = build([feed], db_path, lang="en")
+    assert (report.built, report.skipped) == (1, 1)
+    [(source, stage, reason)] = failures(db_path)
+    assert source.endswith("feed.jsonl:2") and stage == "duplicate" and "'first'" in reason
+
+
+_RERUN = """
+import sys
+from kb.build import build
+report = build([sys.argv[1]], sys.argv[2], lang="en")
+print(report.built, report.skipped, "spacy" in sys.modules)
+"""
+
+
+def _rerun(folder, db_path) -> list[str]:
+    """A re-run in a fresh interpreter: what it built and skipped, and whether spaCy got imported."""
+    import os
+    import subprocess
+    import sys
+
+    from kb.settings import REPO_ROOT
+
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    out = subprocess.run([sys.executable, "-c", _RERUN, str(folder), str(db_path)], env=env,
+                         capture_output=True, text=True, check=True).stdout
+    return out.split()
+
+
+def test_an_unchanged_rerun_loads_no_pipeline(corpus, db_path):
+    build([corpus], db_path, lang="en")
+    built, skipped, spacy_loaded = _rerun(corpus, db_path)
+    assert (built, skipped, spacy_loaded) == ("0", "12", "False")
+    # the same check sees the pipeline when one document does need extracting
+    (corpus / "news-00004.txt").write_text("Ilse Brook became director of Oxfam in 2021.\n", encoding="utf-8")
+    built, skipped, spacy_loaded = _rerun(corpus, db_path)
+    assert (built, skipped, spacy_loaded) == ("1", "11", "True")
+
+
+def test_a_wrong_predicted_version_restarts_with_the_loaded_one(corpus, db_path, monkeypatch):
+    """The version read from meta.json is checked when the pipeline loads: a mismatch builds
+    again under the loaded pipeline's version, so no document is stored under a wrong one."""
+    import sys
+
+    build_module = sys.modules["kb.build"]  # kb.build the attribute is the function
+    from kb.extract.pipeline import Extractor
+
+    monkeypatch.setattr(build_module, "predicted_version", lambda model, lang: "en_not-a-model-0+kb0")
+    report = build([corpus], db_path, lang="en")
+    assert (report.read, report.built, report.skipped) == (12, 12, 0)
+    db = store.open_db(db_path)
+    assert {r[0] for r in db.execute("SELECT pipeline FROM documents")} == {Extractor(lang="en").version}
+
+
+def test_predicted_version_is_the_loaded_pipelines_version(en_nlp):
+    from kb.extract.pipeline import Extractor
+    from kb.session import predicted_version
+
+    for lang in ("en", None):
+        assert predicted_version(None, lang) == Extractor(lang=lang).version

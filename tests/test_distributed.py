@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from kb.build import build, fact_snapshot
-from kb.distributed import build_distributed, from_json, merge_files, partition_files, to_json
+from kb.codec import from_json, to_json
+from kb.distributed import build_distributed, merge_files, partition_files
 from kb.model import (DateValue, Document, Entity, Extraction, Link, LinkCandidate, LinkedExtraction,
                       Mention, Sentence, Span, Tenure)
 from test_build_support import failures, news_text, write_jsonl_corpus, write_txt_corpus

@@ -195,8 +195,12 @@ def test_tenure_interval_rules():
 # --------------------------------------------------------------------------------------------
 
 
-def test_graph_nodes_and_edges(graph):
-    assert _types(graph) == {"person": 6, "organization": 3, "position": 5}
+def test_graph_nodes_and_edges(graph, kb_path):
+    # Karl Lund is only named (no post, no co-mention edge unless asked): a whole-database
+    # export drops such isolated nodes unless told to keep them
+    assert _types(graph) == {"person": 5, "organization": 3, "position": 5}
+    assert "person:karl-lund" not in graph
+    assert _types(build_graph(kb_path, keep_isolated=True)) == {"person": 6, "organization": 3, "position": 5}
     relations = [d["relation"] for _, _, d in graph.edges(data=True)]
     assert relations.count("holds") == 6 and relations.count("part_of") == 4
     anna = graph.nodes["Q1001"]
@@ -532,3 +536,81 @@ def test_open_database_and_empty_kb(tmp_path):
     if any(j.exists() for j in GEXF_XSD_JARS):
         schema, lxml = _gexf_schema(tmp_path)
         assert schema.validate(lxml.parse(str(path))), schema.error_log
+
+
+# --------------------------------------------------------------------------------------------
+# Posts without an organisation, isolated nodes
+# --------------------------------------------------------------------------------------------
+
+
+def _ceo_kb(path: Path) -> Path:
+    """Two unrelated chief executives whose companies the texts do not name, one linked post
+    (with a QID) held by two people, and a person only named in passing."""
+    db = open_db(path)
+    for doc_id, person in (("c1", "Nora Quist"), ("c2", "Olaf Brenner")):
+        sentence = f"{person}, the chief executive officer, spoke to investors on Monday."
+        save_extraction(db, _doc(doc_id, "2023-04-0" + doc_id[1], [sentence],
+                                 [dict(person=person, role="chief executive officer", org=None, status="current")],
+                                 {person: None}, []))
+    save_extraction(db, _doc(
+        "c3", "2023-05-01",
+        ["Anna Berg has been prime minister of the Republic of Nordland since October 2019.",
+         "Before her, Eva Fisch was prime minister of the Republic of Nordland until 2019.",
+         "Pia Sand watched the debate."],
+        [dict(person="Anna Berg", role="prime minister", org="Republic of Nordland", start=DateValue("2019-10", "month"),
+              status="current"),
+         dict(person="Eva Fisch", role="prime minister", org="Republic of Nordland", end=DateValue("2019", "year"),
+              status="former")],
+        {"Anna Berg": None, "Eva Fisch": None, "Pia Sand": None}, ["Republic of Nordland"],
+    ))
+    db.conn.close()
+    return path
+
+
+def test_posts_without_an_organisation_do_not_join_their_holders(tmp_path):
+    path = _ceo_kb(tmp_path / "ceo.db")
+    for keep in (False, True):
+        g = build_graph(path, keep_isolated=keep).to_undirected()
+        nora, olaf = "person:nora-quist", "person:olaf-brenner"
+        assert nora in g and olaf in g
+        assert not nx.has_path(g, nora, olaf)
+        # each holds "chief executive officer", each their own post
+        posts = {v for person in (nora, olaf) for v in g[person] if g.nodes[v]["type"] == "position"}
+        assert len(posts) == 2 and {g.nodes[p]["label"] for p in posts} == {"chief executive officer"}
+        assert all(g.nodes[p]["n_holders"] == 1 and g.nodes[p]["n_documents"] == 1 for p in posts)
+        # a post with a QID and an organisation is still one node for its two holders
+        assert nx.has_path(g, "Q1001", "Q1003") and g.nodes["Q3001"]["n_holders"] == 2
+    # --ego on the shared position finds each holder's own post
+    assert {"person:nora-quist", "person:olaf-brenner"} <= set(
+        build_graph(path, ego="chief executive officer", depth=1))
+
+
+def test_isolated_nodes_dropped_from_whole_exports_and_kept_on_request(tmp_path):
+    path = _ceo_kb(tmp_path / "ceo.db")
+    dropped = build_graph(path)
+    assert "person:pia-sand" not in dropped and not list(nx.isolates(dropped))
+    kept = build_graph(path, keep_isolated=True)
+    assert "person:pia-sand" in kept and list(nx.isolates(kept)) == ["person:pia-sand"]
+    assert set(kept) - set(dropped) == {"person:pia-sand"}
+    # a focused export keeps them unless told otherwise; co-mention edges make them connected
+    assert "person:pia-sand" in build_graph(path, ego="Pia Sand")
+    assert "person:pia-sand" not in build_graph(path, ego="Pia Sand", keep_isolated=False)
+    assert "person:pia-sand" in build_graph(path, comentions=True)
+
+
+def test_cli_isolated_option_and_gexf_read_back(tmp_path):
+    from click.testing import CliRunner
+
+    from kb.cli import cli
+
+    path = _ceo_kb(tmp_path / "ceo.db")
+    counts = {}
+    for flag in ("", "--keep-isolated", "--drop-isolated"):
+        out = tmp_path / f"g{flag}.gexf"
+        result = CliRunner().invoke(cli, ["export", "gexf", "--db", str(path), "-o", str(out)] + ([flag] if flag else []))
+        assert result.exit_code == 0, result.output
+        back = nx.read_gexf(out)
+        counts[flag] = back.number_of_nodes()
+        assert ("person:pia-sand" in back) == (flag == "--keep-isolated")
+        assert not nx.has_path(back.to_undirected(), "person:nora-quist", "person:olaf-brenner")
+    assert counts[""] == counts["--drop-isolated"] == counts["--keep-isolated"] - 1
