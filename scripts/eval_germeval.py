@@ -14,10 +14,10 @@ the same run on the same sentences:
 
 Scores: precision / recall / F1 for PER, ORG, PER+ORG (each span must match label and
 boundaries; other labels are ignored) and all four types (PER/ORG/LOC/OTH). GermEval's
-``*deriv`` and ``*part`` spans are not gold names (see ``kb.extract.german.LABELS``).
+``*deriv`` and ``*part`` spans are not gold names (see ``kb.extract.de.ner.LABELS``).
 Only the held-back part is read for scoring; the official test split is never used.
 
-Example: .venv/bin/python scripts/eval_germeval.py --model kb/extract/models/de_ner
+Example: .venv/bin/python scripts/eval_germeval.py --model kb/extract/de/model
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from typing import Callable, Iterable
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from kb.extract.german import (  # noqa: E402
+from kb.extract.de.ner import (  # noqa: E402
     MODEL_DIR,
     GermEvalSentence,
     blank_german,

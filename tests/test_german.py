@@ -6,17 +6,15 @@ import logging
 
 import pytest
 
-from kb.extract import german
+from kb.extract.de import ner as german
 from kb.errors import ModelError
-from kb.extract.german import (
+from kb.extract.de.lexicon import match_role_de, match_role_de_compound, role_lexicon
+from kb.extract.de.ner import (
     FeatureMarker,
     blank_german,
     is_heldout,
-    match_role_de,
-    match_role_de_compound,
     outer_spans,
     read_germeval,
-    role_lexicon,
     title_person_spans,
 )
 
@@ -211,7 +209,7 @@ def test_rule_only_fallback_warns_once(tmp_path, monkeypatch, caplog):
     monkeypatch.setattr(german, "_warned", False)
     german.load_german.cache_clear()
     try:
-        with caplog.at_level(logging.WARNING, logger="kb.extract.german"):
+        with caplog.at_level(logging.WARNING, logger="kb.extract.de.ner"):
             nlp = german.load_german()
             german.load_german.cache_clear()
             german.load_german()
@@ -260,7 +258,7 @@ def test_trained_model_leaves_plain_sentences_alone(trained_german):
 
 # --- scripts: real processes on data written here -----------------------------------------
 
-REPO = german.HERE.parent.parent
+REPO = german.HERE.parent.parent.parent
 
 
 def _write_mini_germeval(path, n: int = 40) -> None:

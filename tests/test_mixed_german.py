@@ -1,5 +1,5 @@
 """English material inside German sentences: stretches, possessives, the English re-read,
-role-title and reference-name typing (kb.extract.langid / kb.extract.german), on sentences
+role-title and reference-name typing (kb.extract.langid / kb.extract.de.ner), on sentences
 written for kb (made-up people, or public figures in sentences of our own)."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kb.extract import german
-from kb.extract.german import (
+from kb.extract.de import ner as german
+from kb.extract.de.ner import (
     EntityRepair,
     ReferenceNames,
     blank_german,
@@ -199,7 +199,7 @@ def trained_german(en_nlp):
     if not (german.MODEL_DIR / "config.cfg").exists():
         pytest.skip("trained German NER artefact absent (scripts/train_de_ner.py builds it)")
     german.load_german.cache_clear()
-    nlp = german.load_german()
+    nlp = german.load_german(load_english=lambda: en_nlp)
     assert nlp.pipe_names[-1] == "kb_de_repair"
     return nlp
 

@@ -16,6 +16,8 @@ from typing import Iterable, Iterator, Optional
 
 from ..model import Document, Extraction, Sentence
 from ..settings import get_settings
+from .de.ner import german_meta
+from .facts import document_places, extract_facts
 from .nlp import load_pipeline, meta_version, pipeline_version
 from .sentences import split_sentences
 
@@ -276,8 +278,6 @@ class Extractor:
         """The German part of :attr:`version`, without loading kb's German models when their
         metadata says it (a build with no German sentence never loads them)."""
         if "de" not in self._nlps and not self._model_for("de"):
-            from .german import german_meta
-
             meta = german_meta()
             if meta is not None:
                 return meta_version(meta, "de")
@@ -328,8 +328,6 @@ class Extractor:
     def extract(self, documents: Iterable[Document], on_error=None) -> Iterator[Extraction]:
         """Yield one Extraction per document. With ``on_error(document, exc)``, a document whose
         rules fail is reported and skipped instead of ending the iteration."""
-        from .facts import document_places, extract_facts
-
         version = self.version
         pending: Optional[Extraction] = None
         failed = False

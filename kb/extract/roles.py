@@ -1,7 +1,7 @@
 """Role phrases in English sentences: the lexicon, modifiers, ordinals and the organisation.
 
-A role phrase is found by looking up token sequences in the role lexicon (data, in
-``lexicons/roles_en.tsv``; ministerial portfolios in ``portfolios_en.tsv``). Lookups are on
+A role phrase is found by looking up token sequences in the role lexicon (``lexicon.py``
+reads it from ``lexicons/roles_en.tsv``; ministerial portfolios from ``portfolios_en.tsv``). Lookups are on
 lower-case words with hyphens ignored, so "Secretary-General", "secretary general" and
 "SECRETARY GENERAL" are one entry. Around the core the phrase grows left over modifiers
 ("first deputy", "former", "ex-", "then-"), an ordinal ("14th") and an organisation premodifier
@@ -9,20 +9,17 @@ lower-case words with hyphens ignored, so "Secretary-General", "secretary genera
 
 Everything here works on a bare tokenised Doc (blank pipeline): NER labels and POS tags are
 used when present, and capitalisation stands in for them when not. The lexicon is read once
-per process (``lexicon()`` is cached); matching is dictionary lookups over at most a few
+per process (``lexicon.lexicon()`` is cached); matching is dictionary lookups over at most a few
 tokens per position, so the per-sentence cost stays small next to spaCy's own.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+from .lexicon import Lexicon, RoleEntry, lexicon
 
 #: Modifiers that become part of the role name ("first deputy chairman", "vice chairman").
 ROLE_MODIFIERS = {"deputy", "vice", "assistant", "associate", "co", "joint", "senior", "principal", "executive"}
@@ -75,16 +72,6 @@ NOT_NAME_WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class RoleEntry:
-    """One lexicon row: the normalised role, its category and how it is used."""
-
-    role: str
-    category: str
-    of_org: bool
-    title: bool
-
-
 @dataclass
 class RoleMatch:
     """A role phrase in one sentence Doc (token indices are into that Doc)."""
@@ -106,72 +93,6 @@ class RoleMatch:
     entry_title: bool = False
     capitalised: bool = False
     extras: dict = field(default_factory=dict)
-
-
-class Lexicon:
-    """The role lexicon as a dictionary from word tuples to entries (longest match wins)."""
-
-    def __init__(self, roles: dict[tuple[str, ...], RoleEntry], demonyms: dict[str, str]):
-        self.roles = roles
-        self.maxlen = max((len(k) for k in roles), default=1)
-        self.demonyms = demonyms
-        self.first_words = {k[0] for k in roles}
-        self.role_words = {w for k in roles for w in k if len(w) > 2} - {"the", "and", "for", "state"}
-        self.party_members: dict[tuple[str, ...], str] = {}
-        self.countries: dict[str, str] = {}  # surface ("U.S.", "American", "France") -> country
-
-    def lookup(self, words: list[str], i: int) -> tuple[int, Optional[RoleEntry]]:
-        """Longest entry starting at ``words[i]``: (length, entry) or (0, None)."""
-        if words[i] not in self.first_words:
-            return 0, None
-        for n in range(min(self.maxlen, len(words) - i), 0, -1):
-            entry = self.roles.get(tuple(words[i : i + n]))
-            if entry is not None:
-                return n, entry
-        return 0, None
-
-
-def _rows(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8") as fh:
-        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    return [row for row in csv.reader(lines[1:], delimiter="\t")]
-
-
-def surface_key(text: str) -> tuple[str, ...]:
-    """Lexicon key of a surface form: lower-case words, hyphens as word breaks."""
-    return tuple(w for w in re.split(r"[\s\-]+", text.lower().strip()) if w)
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """Read the English role lexicon, portfolios and demonyms once per process."""
-    roles: dict[tuple[str, ...], RoleEntry] = {}
-    for surface, role, category, of_org, title in _rows(LEXICON_DIR / "roles_en.tsv"):
-        roles[surface_key(surface)] = RoleEntry(role, category, of_org == "y", title == "y")
-    for surface, portfolio in _rows(LEXICON_DIR / "portfolios_en.tsv"):
-        entry = RoleEntry(f"{portfolio} minister", "minister", True, True)
-        for form in (f"{surface} minister", f"minister of {surface}", f"minister for {surface}",
-                     f"minister of the {surface}", f"{surface} secretary" if surface in ("foreign", "home") else ""):
-            if form:
-                roles.setdefault(surface_key(form), entry)
-    demonyms = {d: name for d, name in _rows(LEXICON_DIR / "demonyms_en.tsv")}
-    lex = Lexicon(roles, demonyms)
-    lex.party_members = {tuple(surface.split()): party for surface, party in _rows(LEXICON_DIR / "party_members_en.tsv")}
-    lex.countries = _countries(demonyms)
-    return lex
-
-
-def _countries(demonyms: dict[str, str]) -> dict[str, str]:
-    """Surface forms of countries: names, aliases and the demonyms that map to a country."""
-    out: dict[str, str] = {}
-    for row in _rows(LEXICON_DIR / "countries_en.tsv"):
-        name = row[0]
-        out[name] = name
-        for alias in (row[1].split("|") if len(row) > 1 and row[1] else []):
-            out[alias] = name
-    names = set(out.values())
-    out.update({d: name for d, name in demonyms.items() if name in names})
-    return out
 
 
 def ordinal_value(word: str) -> Optional[int]:

@@ -1,7 +1,7 @@
-"""German support that kb builds itself: NER pipeline, role lexicon, GermEval reading.
+"""The German NER pipeline kb builds itself: its components, loading, and GermEval reading.
 
 No pretrained German spaCy pipeline is installable here, so kb ships a small NER model it
-trains on GermEval 2014 (``scripts/train_de_ner.py``; artefact in ``models/de_ner``) and
+trains on GermEval 2014 (``scripts/train_de_ner.py``; artefact in ``de/model``) and
 falls back to ``spacy.blank("de")`` + rules when the artefact is missing.
 
 Pipeline (``load_german``):
@@ -25,7 +25,7 @@ Pipeline (``load_german``):
                     "NATO-Generalsekretär", "Ministerin") that NER left unlabelled is a PER.
 ``kb_de_repair``    added at load time (``finish_pipeline``), for the English material German
                     pages carry: English passages (``langid.english_stretches``) are re-read by
-                    kb's English pipeline; a non-PER name right after a role word is a PER;
+                    an English pipeline (given to ``load_german``, never imported here); a non-PER name right after a role word is a PER;
                     spans that exactly match one kind of reference name (persons, parties,
                     states: ``reference_names.tsv.gz``) take that type, and untagged full
                     reference person names are added. Held-back PER+ORG F1 0.676 -> 0.679.
@@ -33,7 +33,6 @@ Pipeline (``load_german``):
 
 from __future__ import annotations
 
-import csv
 import gzip
 import hashlib
 import json
@@ -45,143 +44,20 @@ from pathlib import Path
 from collections import Counter
 from typing import Callable, Iterable, Optional
 
-from ..errors import ModelError
-from ..settings import get_settings
+from ...errors import ModelError
+from ...settings import get_settings
+from ..langid import english_stretches
+from .lexicon import country_name, match_role_entry
 
 log = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
-MODEL_DIR = HERE / "models" / "de_ner"
-LEXICON_PATH = HERE / "lexicons" / "roles_de.tsv"
+MODEL_DIR = HERE / "model"
 
 #: Labels kept from GermEval's outer column. ``*deriv`` ("deutsche") are adjectives and
 #: ``*part`` ("EU-Kommission" = ORGpart) are words that contain a name but are not one:
 #: neither is a span kb could link to an entity, so both are trained as O.
 LABELS = ("PER", "ORG", "LOC", "OTH")
-
-# ---------------------------------------------------------------------------------------
-# Role lexicon
-# ---------------------------------------------------------------------------------------
-
-#: Inflection endings stripped (longest first) to reach the lexicon's base form: feminine
-#: -in/-innen, genitive -s/-es, weak-noun and adjectival-noun -en/-n/-e/-r, plural -e/-n/-ern.
-_ENDINGS = ("innen", "in", "ern", "en", "es", "er", "s", "e", "n", "r")
-#: Words that reduce to a role by the rules above but are not roles.
-_NOT_ROLES = frozenset({"premiere", "premieren", "generalen", "generale"})
-#: First parts of hyphenated compounds that modify the role rather than name an organisation.
-_MODIFIER_PREFIXES = frozenset({"ex", "alt", "vize", "ko", "co", "interims", "noch", "amts", "neo"})
-#: A closed compound ("Bundesaußenminister") is matched by its longest lexicon suffix; the
-#: suffix and the rest must both be at least this long, so "Meister" is not "Bürgermeister".
-_MIN_SUFFIX = 4
-_MIN_REST = 3
-
-
-@dataclass(frozen=True)
-class RoleEntry:
-    """One lexicon row: the German base form, kb's English role name and its category."""
-
-    german: str
-    role: str
-    category: str
-
-
-@lru_cache(maxsize=1)
-def role_lexicon() -> dict[str, RoleEntry]:
-    """Lower-cased German base form -> entry, read once from ``lexicons/roles_de.tsv``."""
-    rows = (line for line in LEXICON_PATH.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
-    out: dict[str, RoleEntry] = {}
-    for rec in csv.DictReader(rows, delimiter="\t"):
-        out[rec["german"].lower()] = RoleEntry(rec["german"], rec["role"], rec["category"])
-    return out
-
-
-def _base_forms(word: str) -> Iterable[str]:
-    """The word itself, then the word with each inflection ending stripped."""
-    yield word
-    for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= _MIN_SUFFIX - 1:
-            yield word[: -len(ending)]
-
-
-def _lookup(word: str) -> Optional[RoleEntry]:
-    """Exact lexicon entry for an (inflected) single word, no compound splitting."""
-    lex = role_lexicon()
-    for form in _base_forms(word):
-        if form in lex:
-            return lex[form]
-    return None
-
-
-def _lookup_closed_compound(word: str) -> Optional[RoleEntry]:
-    """Longest lexicon entry that ends the word ("bundesaußenministerin" -> außenminister)."""
-    lex = role_lexicon()
-    best: Optional[RoleEntry] = None
-    best_len = 0
-    for form in _base_forms(word):
-        for i in range(_MIN_REST, len(form) - _MIN_SUFFIX + 1):
-            tail = form[i:]
-            if tail in lex and len(tail) > best_len:
-                best, best_len = lex[tail], len(tail)
-                break  # later i give shorter tails
-    return best
-
-
-@lru_cache(maxsize=200_000)
-def match_role_entry(word: str) -> Optional[RoleEntry]:
-    """Lexicon entry for one German word, inflected or compounded; None when not a role."""
-    w = word.strip().lower().replace("\u00ad", "")
-    if len(w) < 3 or w in _NOT_ROLES or not w.replace("-", "").isalpha():
-        return None
-    if "-" in w.strip("-"):
-        found = _compound_entry(w)
-        return found[0] if found else None
-    return _lookup(w) or _lookup_closed_compound(w)
-
-
-def _compound_entry(text: str) -> Optional[tuple[RoleEntry, Optional[str]]]:
-    """(entry, organisation prefix as written) for a hyphenated word, else None."""
-    parts = [p for p in text.split("-") if p]
-    if not parts:
-        return None
-    head = parts[-1].lower()
-    if parts[0].lower() in _MODIFIER_PREFIXES:
-        joined = "".join(parts).lower()
-        entry = _lookup(joined) or _lookup(head) or _lookup_closed_compound(head)
-        return (entry, None) if entry else None
-    entry = _lookup(head) or _lookup_closed_compound(head)
-    if entry is None:
-        return None
-    prefix = "-".join(p for p in parts[:-1] if p.lower() not in _MODIFIER_PREFIXES)
-    return entry, prefix or None
-
-
-def match_role_de(word: str) -> Optional[str]:
-    """kb's English role name for a German role word in any inflected form, else None.
-
-    "Generalsekretärs", "Ministerin", "Präsidenten", "Vorsitzender", "NATO-Generalsekretär"
-    and "Bundesaußenministerin" all resolve; "Premiere" or "Berlin" do not.
-    """
-    entry = match_role_entry(word)
-    return entry.role if entry else None
-
-
-def match_role_de_compound(token_text: str) -> Optional[tuple[str, Optional[str]]]:
-    """(role, organisation prefix) for a hyphenated role compound, else None.
-
-    "NATO-Generalsekretär" -> ("secretary general", "NATO"); "SPD-Fraktionschefin" ->
-    ("parliamentary group leader", "SPD"); "Ex-Kanzler" -> ("chancellor", None) because "Ex"
-    modifies the role; "Vize-Kanzler" -> ("vice chancellor", None). Words without a hyphen
-    return (role, None) when they are roles.
-    """
-    text = token_text.strip()
-    if "-" not in text.strip("-"):
-        role = match_role_de(text)
-        return (role, None) if role else None
-    if text.lower() in _NOT_ROLES or not text.replace("-", "").isalpha():
-        return None
-    found = _compound_entry(text)
-    return (found[0].role, found[1]) if found else None
-
 
 # ---------------------------------------------------------------------------------------
 # GermEval 2014 reading and the deterministic split
@@ -707,32 +583,21 @@ def split_possessives(votes: list[set[tuple[int, int, str]]], words: list[str]) 
     return out
 
 
-def _english_nlp():
-    """kb's English pipeline when it has an NER, else None (blank English cannot re-read)."""
-    try:
-        from .nlp import load_pipeline
-
-        nlp = load_pipeline("en")
-    except Exception as exc:  # a missing English model only loses the re-read
-        log.debug("no English pipeline for re-reading English passages: %s", exc)
-        return None
-    return nlp if "ner" in nlp.pipe_names else None
-
-
 def english_reread(doc, spans: set[tuple[int, int, str]], english=None,
-                   words: Optional[list[str]] = None) -> set[tuple[int, int, str]]:
+                   words: Optional[list[str]] = None,
+                   load_english: Optional[Callable[[], object]] = None) -> set[tuple[int, int, str]]:
     """Replace the German NER's spans inside English passages by the English pipeline's.
 
     The German models were trained on German; on "… with the notable exceptions of Hungary's
     Viktor Orban" or "speaking to Bloomberg TV" they guess ("Bloomberg" as PER). kb's English
-    model reads those passages far better, so its entities win there.
+    model reads those passages far better, so its entities win there. ``english`` is that
+    pipeline; without it ``load_english`` is asked for one, only when a passage needs it
+    (loading costs seconds). No pipeline, or one without NER: the spans stay as they are.
     """
-    from .langid import english_stretches
-
     stretches = english_stretches(words if words is not None else [t.text for t in doc])
     if not stretches:
         return spans
-    english = english if english is not None else _english_nlp()
+    english = english if english is not None else _english_ner(load_english)
     if english is None:
         return spans
     out = set(spans)
@@ -748,6 +613,19 @@ def english_reread(doc, spans: set[tuple[int, int, str]], english=None,
         out = {s for s in out if not (a <= s[0] and s[1] <= b) and taken.isdisjoint(range(s[0], s[1]))}
         out |= found
     return out
+
+
+def _english_ner(load_english: Optional[Callable[[], object]]):
+    """The pipeline ``load_english`` gives when it has an NER, else None (blank English cannot
+    re-read); a missing English model only loses the re-read."""
+    if load_english is None:
+        return None
+    try:
+        nlp = load_english()
+    except Exception as exc:  # a missing English model only loses the re-read
+        log.debug("no English pipeline for re-reading English passages: %s", exc)
+        return None
+    return nlp if nlp is not None and "ner" in nlp.pipe_names else None
 
 
 def _name_word(text: str) -> bool:
@@ -768,8 +646,6 @@ def title_types(doc, spans: set[tuple[int, int, str]], names: ReferenceNames) ->
     Not for one word ending in -s ("Präsident Frankreichs", a genitive), nor for a known
     place or organisation ("Bürgermeister Berlins", "Vorsitzender SPD").
     """
-    from .roles_de import country_name  # lazy: roles_de imports this module
-
     out = set()
     for start, end, label in spans:
         after_role = start > 0 and match_role_entry(doc[start - 1].text) is not None
@@ -828,9 +704,11 @@ class EntityRepair:
     def __init__(self, names_path: Optional[Path] = None, english: bool = True) -> None:
         self.names_path = Path(names_path) if names_path else REFERENCE_NAMES
         self.english = english
-        #: the English pipeline that re-reads English passages; None = kb's default English
-        #: model. The Extractor sets its own (``--model``) here.
+        #: the English pipeline that re-reads English passages; None = the one ``load_english``
+        #: gives. The Extractor sets its own (``--model``) here.
         self.english_nlp = None
+        #: returns kb's default English pipeline (set by ``load_german``; None: no re-read)
+        self.load_english: Optional[Callable[[], object]] = None
 
     @property
     def names(self) -> ReferenceNames:
@@ -842,7 +720,7 @@ class EntityRepair:
         words = [t.text for t in doc]  # once: creating Token objects is most of this component's cost
         spans = {(e.start, e.end, e.label_) for e in doc.ents}
         if self.english:
-            spans = english_reread(doc, spans, english=self.english_nlp, words=words)
+            spans = english_reread(doc, spans, english=self.english_nlp, words=words, load_english=self.load_english)
         names = self.names
         spans = gazetteer_types(doc, title_types(doc, spans, names), names, words)
         doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in majority_vote([spans], 1)]
@@ -919,18 +797,21 @@ def blank_german():
 REPAIR_VERSION = "r1"
 
 
-def finish_pipeline(nlp, english: bool = True, model_dir: Optional[Path] = None):
+def finish_pipeline(nlp, english: bool = True, model_dir: Optional[Path] = None,
+                    load_english: Optional[Callable[[], object]] = None):
     """Append ``kb_de_repair`` (see ``EntityRepair``) unless the pipeline already has it.
 
     Added at load time rather than saved in the artefact: the repair is rules and reference
     names, not trained weights, so it improves without retraining the NER models. The names
     are the model directory's ``reference_names.tsv.gz`` when it has one, else the shipped ones.
+    ``load_english`` returns the English pipeline that re-reads English passages.
     """
     if "kb_de_repair" not in nlp.pipe_names:
         names = Path(model_dir) / NAMES_FILE if model_dir is not None else None
         config = {"english": english, "names_path": str(names) if names is not None and names.exists() else ""}
         nlp.add_pipe("kb_de_repair", last=True, config=config)
         nlp.meta["version"] = _repaired_version(nlp.meta)
+    nlp.get_pipe("kb_de_repair").load_english = load_english
     return nlp
 
 
@@ -972,8 +853,13 @@ def german_meta() -> Optional[dict]:
 
 
 @lru_cache(maxsize=1)
-def load_german():
-    """kb's German pipeline: the trained artefact when present, else blank + rules (warned once)."""
+def load_german(load_english: Optional[Callable[[], object]] = None):
+    """kb's German pipeline: the trained artefact when present, else blank + rules (warned once).
+
+    ``load_english`` returns the English pipeline that re-reads English passages inside German
+    sentences (``nlp.load_pipeline`` passes kb's default one); it is called on the first such
+    passage only. The caller gives it so this module never imports the English loader.
+    """
     import spacy
 
     global _warned
@@ -986,9 +872,9 @@ def load_german():
                 "German NER is rule-only: %s is missing (run scripts/train_de_ner.py to build it)",
                 MODEL_DIR,
             )
-        return finish_pipeline(blank_german())
+        return finish_pipeline(blank_german(), load_english=load_english)
     try:
-        return finish_pipeline(spacy.load(path), model_dir=path)
+        return finish_pipeline(spacy.load(path), model_dir=path, load_english=load_english)
     except (OSError, ValueError) as exc:
         raise ModelError(
             f"German model at {path} could not be loaded ({exc}); rebuild it with "
