@@ -16,14 +16,14 @@ from typing import Optional
 
 from ..model import DateValue, Mention, Span, Tenure
 from ..prefixdate import before
-from .lexicon import role_categories
+from .lexicon import role_categories, word_sets
 
 
 #: Stored as ``Tenure.extractor``: ``kb.roles.v<version>:<rule>`` (version and rule of the best claim).
 EXTRACTOR_PREFIX = "kb.roles"
 
 
-FOLDABLE = {"chief", "head", "boss", "leader"}
+FOLDABLE = word_sets("role_classes_en.tsv")["foldable"]
 
 
 @dataclass
@@ -96,10 +96,10 @@ def merge_claims(claims: list[Claim], published: Optional[str], deaths: dict, me
     return [_tenure(key, group, key[0] in dead) for key, group in groups.items() if group]
 
 
-POLITICAL_CATEGORIES = {"minister", "head_of_government", "head_of_state", "legislator"}
+POLITICAL_CATEGORIES = word_sets("role_classes_en.tsv")["political_categories"]
 
 
-LEADER_BODY_ROLES = {"cabinet member", "government member", "administration member"}
+LEADER_BODY_ROLES = word_sets("role_classes_en.tsv")["leader_body_roles"]
 
 
 def _political(c: Claim) -> bool:
@@ -122,7 +122,7 @@ def _superseded(claims: list[Claim], anchor: Optional[str]) -> None:
 
 
 #: A membership or a job is no head's post: "its leader" never folds into "member" of a party.
-NOT_FOLD_TARGETS = {"member", "employee", "board member", "staffer", "partner", "founder", "co-founder"}
+NOT_FOLD_TARGETS = word_sets("role_classes_en.tsv")["not_fold_targets"]
 
 
 def _fold_generic(claims: list[Claim]) -> None:

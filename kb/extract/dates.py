@@ -57,6 +57,7 @@ from datetime import date, timedelta
 from typing import Callable, Iterable, Optional
 
 from kb.model import DateValue
+from kb.prefixdate import MONTHS_DE, MONTHS_EN, split
 
 __all__ = ["DateMention", "find_dates", "normalise"]
 
@@ -78,19 +79,6 @@ class DateMention:
 # Vocabulary
 # --------------------------------------------------------------------------------------------
 
-_EN_MONTHS: dict[str, int] = {
-    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
-    "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
-    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
-    "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
-}
-_DE_MONTHS: dict[str, int] = {
-    "Januar": 1, "Jänner": 1, "Jaenner": 1, "Februar": 2, "Feber": 2, "März": 3, "Maerz": 3,
-    "Marz": 3, "April": 4, "Mai": 5, "Juni": 6, "Juli": 7, "August": 8, "September": 9,
-    "Oktober": 10, "November": 11, "Dezember": 12,
-    "Jan": 1, "Feb": 2, "Mrz": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
-    "Sept": 9, "Okt": 10, "Nov": 11, "Dez": 12,
-}
 _ABBREVS = {"Jan", "Feb", "Mar", "Mrz", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
             "Okt", "Nov", "Dec", "Dez"}
 
@@ -122,13 +110,13 @@ def _alt(words: list[str] | set[str] | dict[str, int], abbrev_dot: bool = False)
 def _month_number(word: str) -> Optional[int]:
     """Month number of an English or German month name, abbreviation or inflected form."""
     w = word.rstrip(".")
-    for table in (_EN_MONTHS, _DE_MONTHS):
+    for table in (MONTHS_EN, MONTHS_DE):
         if w in table:
             return table[w]
     # German genitive/inflection: "Januars", "Märzes", "Oktobers"
     for suffix in ("es", "s"):
-        if w.endswith(suffix) and w[: -len(suffix)] in _DE_MONTHS:
-            return _DE_MONTHS[w[: -len(suffix)]]
+        if w.endswith(suffix) and w[: -len(suffix)] in MONTHS_DE:
+            return MONTHS_DE[w[: -len(suffix)]]
     return None
 
 
@@ -240,8 +228,8 @@ def _resolve_missing_year(atom: _Atom, ctx: _Ctx) -> None:
 
 
 # Shared pieces of pattern
-_EN_MONTH_RE = _alt(_EN_MONTHS, abbrev_dot=True)
-_DE_MONTH_RE = "(?:" + _alt(_DE_MONTHS, abbrev_dot=True) + r"(?:es|s)?)"
+_EN_MONTH_RE = _alt(MONTHS_EN, abbrev_dot=True)
+_DE_MONTH_RE = "(?:" + _alt(MONTHS_DE, abbrev_dot=True) + r"(?:es|s)?)"
 _YEAR = r"(?:1[1-9]\d\d|20\d\d|21\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _ORD = r"(?:st|nd|rd|th)?"
@@ -687,8 +675,8 @@ _FEATURES: dict[str, Callable[[str, str], bool]] = {
     "iso": lambda t, low: _ISOISH.search(t) is not None,
     "year_tail": lambda t, low: _YEAR_TAILISH.search(t) is not None,
     "de_numeric": lambda t, low: _DE_NUMERICISH.search(t) is not None,
-    "en_month": _has_any(_EN_MONTHS),
-    "de_month": _has_any(_DE_MONTHS),
+    "en_month": _has_any(MONTHS_EN),
+    "de_month": _has_any(MONTHS_DE),
     "en_wd": _has_any(_EN_WEEKDAYS),
     "de_wd": _has_any(_DE_WEEKDAYS),
     "en_dayword": _has_any(_EN_DAYWORDS, lower=True),
@@ -867,9 +855,8 @@ def _prior_atom(prior: Optional[DateValue]) -> Optional[_Atom]:
     """An atom for a date stated before this text (the previous sentence's last date)."""
     if prior is None:
         return None
-    parts = [int(x) for x in prior.value.split("-")]
-    return _Atom(-1, -1, prior.precision, parts[0], parts[1] if len(parts) > 1 else None,
-                 parts[2] if len(parts) > 2 else None)
+    year, month, day = split(prior.value)
+    return _Atom(-1, -1, prior.precision, year, month, day)
 
 
 def _resolve_shifts(atoms: list[_Atom], prior: Optional[DateValue] = None, text: str = "") -> None:

@@ -47,13 +47,22 @@ def word_set(name: str) -> set[str]:
     return {row[0] for row in _table(name)[1]}
 
 
+def word_sets(name: str) -> dict[str, set[str]]:
+    """``list<TAB>word`` rows grouped by list: several small word classes in one file. Each call
+    gives new sets, so a caller that changes its copy changes no one else's."""
+    out: dict[str, set[str]] = {}
+    for row in _table(name)[1]:
+        out.setdefault(row[0], set()).add(row[1])
+    return out
+
+
 def word_map(name: str) -> dict[str, str]:
     """First column -> second column, in file order."""
     return {row[0]: row[1] for row in _table(name)[1]}
 
 
 def word_tuples(name: str) -> dict[str, tuple[str, ...]]:
-    """First column -> the other columns as a tuple, in file order (a "|" cell is a list)."""
+    """First column -> the other columns as a tuple, in file order."""
     return {row[0]: tuple(row[1:]) for row in _table(name)[1]}
 
 

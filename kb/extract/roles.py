@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .lexicon import Lexicon, RoleEntry, lexicon
+from .lexicon import Lexicon, RoleEntry, lexicon, word_sets
 
 #: Modifiers that become part of the role name ("first deputy chairman", "vice chairman").
 ROLE_MODIFIERS = {"deputy", "vice", "assistant", "associate", "co", "joint", "senior", "principal", "executive"}
@@ -32,23 +32,9 @@ SKIP_MODIFIERS = {
     "longest", "serving", "powerful", "veteran", "influential", "top", "chief", "-", "then", "founding",
 }
 #: Roles so generic that they need an organisation (or a capitalised title use) to count.
-GENERIC_ROLES = {
-    "head", "chief", "boss", "leader", "chair", "director", "manager", "captain", "anchor", "owner",
-    "founder", "co-founder", "editor", "coach", "professor", "adviser", "commander", "member", "speaker",
-    "minister", "secretary", "judge", "prosecutor", "correspondent", "columnist", "envoy", "consul",
-    "commissioner", "dean", "rector", "governor", "king", "queen", "cardinal", "bishop", "president",
-    "vice president", "spokesman", "spokeswoman", "spokesperson",
-}
+GENERIC_ROLES = word_sets("role_classes_en.tsv")["generic_roles"]
 #: Of these, a role is fine with no org when it is used before a name or after a copula.
-NEEDS_ORG_ALWAYS = {"head", "chief", "boss", "leader", "chair", "manager", "captain", "anchor", "owner", "member", "dean",
-                    "candidate", "nominee",
-                    "lecturer", "researcher", "research fellow", "scientist", "economist", "analyst", "journalist",
-                    "reporter", "engineer", "lawyer", "attorney", "employee", "staffer", "partner", "professor",
-                    "editor", "correspondent", "columnist", "founder", "co-founder", "director", "adviser",
-                    "curator", "teacher", "physician", "surgeon", "architect", "accountant", "consultant",
-                    "academician", "producer", "presenter", "commentator", "broadcaster", "writer", "staff writer",
-                    "senior fellow", "visiting fellow", "postdoctoral fellow", "executive", "chemist", "physicist", "mathematician", "historian", "biologist",
-                    "statistician", "psychologist", "sociologist", "designer", "nurse", "pilot", "instructor", "trainer"}
+NEEDS_ORG_ALWAYS = word_sets("role_classes_en.tsv")["needs_org_always"]
 
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -204,7 +190,7 @@ def _party_member(doc, i: int, lex: Lexicon) -> Optional[RoleMatch]:
 
 _ROMAN_RE = re.compile(r"^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})$")
 #: Titles that precede regnal names ("King Charles III", "Pope Leo XIV").
-REGNAL_TITLES = {"king", "queen", "emperor", "empress", "pope", "tsar", "czar", "sultan", "shah", "prince", "princess"}
+REGNAL_TITLES = word_sets("role_classes_en.tsv")["regnal_titles"]
 
 
 def regnal_name(doc, i: int) -> Optional[tuple[int, int]]:
@@ -404,7 +390,7 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
 
 
 #: Roles "of" a field of study or work ("professor of physics", "editor of the sports pages").
-FIELD_CATEGORIES = {"employee", "media"}
+FIELD_CATEGORIES = word_sets("role_classes_en.tsv")["field_categories"]
 
 
 #: "chairman of the board (of directors) of ORG": the company comes after the board.
@@ -443,7 +429,7 @@ def _org_after_field(doc, j: int) -> Optional[tuple[int, int, str]]:
 
 #: Posts held in an organisation or a place, never "of" a person: a name NER calls a person
 #: after "mayor of" / "chief executive of" is a place or company it misread ("mayor of Malmo").
-NOT_OF_PERSON_CATEGORIES = {"head_of_state", "head_of_government", "executive", "org_head", "chair", "legislator"}
+NOT_OF_PERSON_CATEGORIES = word_sets("role_classes_en.tsv")["not_of_person_categories"]
 
 
 def _misread_person(doc, m: RoleMatch, prep: int, start: int, end: int) -> bool:
@@ -514,7 +500,7 @@ def _inside_name_left(doc, start: int) -> bool:
 
 
 #: "member of X's cabinet": the body is named after its leader.
-LEADER_BODIES = {"cabinet", "cabinets", "government", "governments", "administration", "team"}
+LEADER_BODIES = word_sets("words_en.tsv")["leader_bodies"]
 
 
 def _cabinet_of(doc, m: RoleMatch, start: int, end: int) -> bool:

@@ -37,14 +37,14 @@ from ..claims import Claim, apply_date
 from ..coref import antecedent
 from ..mentions import in_ranges, quoted_ranges
 from .lexicon import adj_stem, country_name, country_of_adjective, match_role_de_compound
+from ..lexicon import word_sets
 
 #: Rule names carry a "de_" prefix so that a tenure's extractor ("kb.roles.v1:de_copula") shows
 #: it came from the German rules; confidences match the English rules of the same shape.
 CONFIDENCE = {"de_title_before_name": 0.9, "de_apposition": 0.85, "de_copula": 0.8, "de_verb_final": 0.8,
               "de_ellipsis": 0.6}
 #: Roles too generic to mean anything without an organisation ("der Chef", "die Leiterin").
-NEEDS_ORG = {"head", "chair", "spokesperson", "director", "founder", "judge",
-             "prosecutor", "coach", "rector", "general"}
+NEEDS_ORG = word_sets("role_classes_de.tsv")["needs_org"]
 
 DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
                "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihrer"}

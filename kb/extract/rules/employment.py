@@ -11,13 +11,10 @@ from ..roles import RoleMatch, _clean_org, _org_name_span, is_party
 from .context import IRREALIS, Quoted, SentCtx, new_claim, person_at, tense_status
 from .subjects import fronted_subject, subject_left
 from ...model import Mention
+from ..lexicon import word_map, word_sets, word_tuples
 
 
-VERB_ROLES = {
-    "heads": "head", "headed": "head", "head": "head", "leads": "leader", "led": "leader", "chairs": "chair",
-    "chaired": "chair", "founded": "founder", "co-founded": "co-founder", "runs": "head", "ran": "head",
-    "directs": "director", "directed": "director", "manages": "manager", "managed": "manager",
-}
+VERB_ROLES = word_map("verb_roles_en.tsv")
 
 
 WORK_VERBS = {"works", "worked", "working", "work"}
@@ -111,8 +108,7 @@ def verb_roles(ctx: SentCtx, roles: list[RoleMatch], mentions: list[Mention], qu
 
 #: Lower-case nouns after a name that say what kind of organisation it is ("the Brothers of
 #: Italy party", "the Wagner group"): the name is still the object, not a modifier.
-ORG_KIND_NOUNS = {"party", "movement", "group", "alliance", "coalition", "company", "union", "bank", "firm",
-                  "foundation", "institute", "agency", "militia", "faction", "bloc"}
+ORG_KIND_NOUNS = word_sets("words_en.tsv")["org_kind_nouns"]
 
 
 def _conjoined_orgs(ctx: SentCtx, end: int) -> list[tuple[int, int, str, str]]:
@@ -137,9 +133,7 @@ def _conjoined_orgs(ctx: SentCtx, end: int) -> list[tuple[int, int, str, str]]:
 
 
 #: "ORG, led by NAME": the participle names the post the person holds at the organisation.
-PASSIVE_ROLES = {"led": ("leader", "party"), "headed": ("head", "org_head"), "chaired": ("chair", "chair"),
-                 "founded": ("founder", "executive"), "co-founded": ("co-founder", "executive"),
-                 "run": ("head", "org_head"), "directed": ("director", "executive")}
+PASSIVE_ROLES = word_tuples("passive_roles_en.tsv")
 
 
 def led_by(ctx: SentCtx, roles: list[RoleMatch], mentions: list[Mention], quoted: Quoted) -> list[Claim]:
@@ -203,15 +197,11 @@ def _joined_role(doc, span: tuple[int, int, str], name: str, party_only: bool = 
 
 
 #: Plural last words of company names ("Singapore Airlines", "General Motors"): no team.
-_CORPORATE_PLURALS = {"airlines", "airways", "industries", "systems", "holdings", "motors", "technologies", "brothers",
-                      "communications", "partners", "laboratories", "labs", "sciences", "pharmaceuticals", "resources",
-                      "services", "solutions", "studios", "records", "networks", "times", "news", "nations", "works",
-                      "enterprises", "investments", "securities", "markets", "materials", "products", "foods", "games"}
+_CORPORATE_PLURALS = word_sets("words_en.tsv")["corporate_plurals"]
 
 
 #: Words that make a sentence about sport: a team one joins there is no employer in the usual sense.
-SPORT_CUES = {"season", "seasons", "draft", "drafted", "traded", "agent", "playoffs", "quarterback", "pitcher", "striker",
-               "goalkeeper", "midfielder", "defender", "forward", "player", "roster", "transfer", "loan", "signed", "league"}
+SPORT_CUES = word_sets("words_en.tsv")["sport_cues"]
 
 
 def _sports_team(doc, name: str) -> bool:

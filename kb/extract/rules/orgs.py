@@ -5,18 +5,14 @@ from __future__ import annotations
 
 
 from ...model import Mention
-from ..lexicon import lexicon
+from ..lexicon import lexicon, word_lists, word_sets
 from ..roles import GENERIC_ROLES, NEEDS_ORG_ALWAYS, ROLE_MODIFIERS, RoleMatch, _clean_org, _org_name_span, is_party
 from .context import SentCtx
 from .employment import VERB_ROLES
 from .places import country_of_place
 
 
-ANAPHOR_NOUNS = {
-    "country": ("GPE",), "nation": ("GPE",), "kingdom": ("GPE",), "republic": ("GPE",), "state": ("GPE",),
-    "company": ("ORG",), "firm": ("ORG",), "group": ("ORG",), "bank": ("ORG",), "party": ("ORG", "NORP"),
-    "organisation": ("ORG",), "organization": ("ORG",), "club": ("ORG",), "university": ("ORG",), "alliance": ("ORG",),
-}
+ANAPHOR_NOUNS = word_lists("anaphor_nouns_en.tsv")
 
 
 #: Adjectives between "the" and an anaphor noun that still point back ("the new company").
@@ -24,7 +20,7 @@ ANAPHOR_ADJECTIVES = {"new", "combined", "merged", "same", "parent", "former", "
 
 
 #: Role categories whose "its" refers to a country, not to an organisation ("its president").
-STATE_CATEGORIES = {"head_of_state", "head_of_government", "minister", "diplomat", "legislator"}
+STATE_CATEGORIES = word_sets("role_classes_en.tsv")["state_categories"]
 
 
 def _its_org(ctx: SentCtx, m: RoleMatch, mentions: list[Mention]) -> None:

@@ -10,6 +10,7 @@ from ..roles import NOT_NAME_WORDS, RoleMatch, _clean_org, _org_name_span, is_pa
 from .context import IRREALIS, Quoted, SentCtx, is_cap_word, new_claim, person_at, person_ending
 from .employment import NOT_EMPLOYER, SPORT_CUES
 from .subjects import subject_left
+from ..lexicon import word_sets
 
 
 def party_in_parens(ctx: SentCtx, roles: list[RoleMatch], mentions: list[Mention], quoted: Quoted) -> list[Claim]:
@@ -41,8 +42,7 @@ _US_PARTIES = {"R": "Republican Party", "D": "Democratic Party"}
 SEAT_PREPOSITIONS = {"for", "from", "representing", "belonging", "affiliated"}
 
 
-SEAT_NOUNS = {"politician", "member", "lawmaker", "legislator", "senator", "deputy", "mp", "councillor", "councilor",
-              "mayor", "representative", "congressman", "congresswoman", "mep"}
+SEAT_NOUNS = word_sets("words_en.tsv")["seat_nouns"]
 
 
 def party_possessive(ctx: SentCtx, roles: list[RoleMatch], mentions: list[Mention], quoted: Quoted) -> list[Claim]:

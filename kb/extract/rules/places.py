@@ -8,7 +8,7 @@ import re
 from ...model import Mention, Span
 from ..claims import Claim
 from ..de.lexicon import country_name
-from ..lexicon import lexicon, regions, role_categories
+from ..lexicon import lexicon, regions, role_categories, word_sets
 
 
 def country_of_place(text: str, lang: str = "en") -> Optional[str]:
@@ -27,12 +27,11 @@ def country_of_place(text: str, lang: str = "en") -> Optional[str]:
 
 
 #: Posts that belong to a country; with no org named they take the document's one country.
-STATE_ROLES = {"president", "vice president", "president-elect", "prime minister", "deputy prime minister", "king",
-               "queen", "emperor", "empress", "monarch", "head of state", "head of government", "sultan", "emir"}
+STATE_ROLES = word_sets("role_classes_en.tsv")["state_roles"]
 
 
 #: Of these, the ones also used for companies and clubs count only as a capitalised title.
-TITLE_ONLY_STATE_ROLES = {"president", "vice president", "president-elect"}
+TITLE_ONLY_STATE_ROLES = word_sets("role_classes_en.tsv")["title_only_state_roles"]
 
 
 def _country_mentions(mentions: list[Mention]) -> list[tuple[Mention, str]]:
@@ -70,7 +69,7 @@ def document_country(claims: list[Claim], mentions: list[Mention]) -> None:
 
 #: Posts that belong to a state or province ("Governor Jay Roe", "the premier"): with no place
 #: named they take the one sub-national unit a document names (lexicons/regions_en.tsv).
-REGION_ROLES = {"governor"}
+REGION_ROLES = word_sets("role_classes_en.tsv")["region_roles"]
 
 
 REGION_ROLE_WORDS = {"governor", "gov.", "gov", "premier"}
@@ -149,7 +148,7 @@ _LEGISLATURE_RE = re.compile(
 _BODY_PART_RE = re.compile(r"\b(Committee|Subcommittee|Commission|Caucus|Delegation|Group)\b")
 
 
-SINGLE_SEAT_ROLES = {"speaker", "deputy speaker"}  # posts in a legislature, not a seat in it
+SINGLE_SEAT_ROLES = word_sets("role_classes_en.tsv")["single_seat_roles"]
 
 
 def legislature_from_committee(claims: list[Claim]) -> None:

@@ -7,7 +7,7 @@ from typing import Optional
 from ...model import Mention
 from ..coref import PRONOUN_WORDS, antecedent
 from ..mentions import NAME_PARTICLES, ORG_HEAD_WORDS, _name_token, in_ranges, name_backward
-from ..lexicon import lexicon
+from ..lexicon import lexicon, word_map
 from ..roles import NOT_NAME_WORDS, RoleMatch, find_roles
 from .context import LINK_WORDS, SUCCESSION, SentCtx, add_rule_person, person_at, regnal_person
 
@@ -75,8 +75,7 @@ def resolve_pronoun(ctx: SentCtx, i: int, mentions, quoted) -> Optional[Mention]
 
 
 #: Honorifics that state a gender ("Mrs Roe" is a woman): they rule out "he" for her.
-HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f",
-                    "king": "m", "queen": "f", "prince": "m", "princess": "f"}
+HONORIFIC_GENDER = word_map("honorifics_en.tsv")
 
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}

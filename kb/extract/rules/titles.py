@@ -7,7 +7,7 @@ from typing import Optional
 from ...model import Mention
 from ..claims import Claim
 from ..mentions import name_forward, skip_honorific
-from ..lexicon import lexicon
+from ..lexicon import lexicon, word_tuples
 from ..roles import REGNAL_TITLES, RoleMatch, _org_name_span, regnal_name
 from .context import IRREALIS, Quoted, SentCtx, add_rule_person, new_claim, person_at, person_ending, regnal_person
 from .orgs import org_after_name
@@ -57,8 +57,7 @@ def _inside_name(doc, last: int, nxt: int) -> bool:
 #: Nouns naming a head's time in office: "the presidency of X", "during the reign of X",
 #: "Bell's premiership". Not "the Obama administration" or "Putin's government": news names
 #: foreign leaders' governments in stories about other countries all the time.
-TERM_NOUNS = {"presidency": ("president", "head_of_state"), "premiership": ("prime minister", "head_of_government"),
-              "reign": ("monarch", "head_of_state")}
+TERM_NOUNS = word_tuples("term_nouns_en.tsv")
 
 
 def term_of_office(ctx: SentCtx, roles: list[RoleMatch], mentions: list[Mention], quoted: Quoted) -> list[Claim]:
