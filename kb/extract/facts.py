@@ -38,9 +38,9 @@ from .claims import Claim, merge_claims
 from .coref import canonical_names
 from .dates import find_dates
 from .de.rules import extract_tenures_de
+from .lexicon import lexicon
 from .mentions import in_ranges, is_chrome, ner_mentions, quoted_ranges
 from .roles import RoleMatch, find_roles
-from .lexicon import lexicon
 from .rules import DOCUMENT_RULES, ROLE_RULES, SENTENCE_RULES, stamp
 from .rules.back_references import is_description
 from .rules.context import Discourse, SentCtx, last_date, token_spans

@@ -18,6 +18,7 @@ from ..model import Document, Extraction, Sentence
 from ..settings import get_settings
 from .de.ner import german_meta
 from .facts import document_places, extract_facts
+from .langid import document_lang, sentence_langs
 from .nlp import load_pipeline, meta_version, pipeline_version
 from .sentences import split_sentences
 
@@ -89,12 +90,6 @@ def assign_languages(sentences: list[Sentence], lang: Optional[str]) -> str:
             s.lang = lang
         return lang
     if not any(_GERMAN_HINT.search(s.text) for s in sentences):
-        for s in sentences:
-            s.lang = "en"
-        return "en"
-    try:
-        from .langid import document_lang, sentence_langs
-    except ImportError:  # language identification not installed: treat as English
         for s in sentences:
             s.lang = "en"
         return "en"

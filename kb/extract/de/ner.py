@@ -25,7 +25,8 @@ Pipeline (``load_german``):
                     "NATO-Generalsekretär", "Ministerin") that NER left unlabelled is a PER.
 ``kb_de_repair``    added at load time (``finish_pipeline``), for the English material German
                     pages carry: English passages (``langid.english_stretches``) are re-read by
-                    an English pipeline (given to ``load_german``, never imported here); a non-PER name right after a role word is a PER;
+                    an English pipeline (given to ``load_german``, never imported here); a
+                    non-PER name right after a role word is a PER;
                     spans that exactly match one kind of reference name (persons, parties,
                     states: ``reference_names.tsv.gz``) take that type, and untagged full
                     reference person names are added. Held-back PER+ORG F1 0.676 -> 0.679.

@@ -1,4 +1,6 @@
-"""Apposition rules: "X, the ROLE", "A ROLE, X said" (fronted) and "the ROLE is X" (inverse copula)."""
+"""Apposition rules: "X, the ROLE", "A ROLE, X said" (fronted) and "the ROLE is X" (inverse
+copula).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +10,10 @@ from ...model import Mention
 from ..claims import Claim
 from ..mentions import in_ranges, name_backward, skip_honorific
 from ..roles import RoleMatch
-from .context import PRESENT_WORDS, Quoted, SentCtx, add_rule_person, new_claim, paren_open, person_at, person_ending, regnal_person
+from .context import (
+    PRESENT_WORDS, Quoted, SentCtx, add_rule_person, new_claim, paren_open, person_at, person_ending,
+    regnal_person,
+)
 from .subjects import org_tagged_person, resolve_pronoun
 
 

@@ -1,4 +1,6 @@
-"""Role descriptions that refer back to a person ("the lawmaker told …"), resolved after the whole document is read."""
+"""Role descriptions that refer back to a person ("the lawmaker told …"), resolved after the whole
+document is read.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""The per-sentence context every rule reads (``SentCtx``), the words that link a subject to its role, and making a ``Claim`` from a role phrase."""
+"""The per-sentence context every rule reads (``SentCtx``), the words that link a subject to its
+role, and making a ``Claim`` from a role phrase.
+"""
 
 from __future__ import annotations
 

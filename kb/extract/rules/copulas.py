@@ -1,4 +1,6 @@
-"""Copula rules: "X is/was/became/served as ROLE", participle clauses, conjoined roles and succession ("X succeeded Y as ROLE")."""
+"""Copula rules: "X is/was/became/served as ROLE", participle clauses, conjoined roles and
+succession ("X succeeded Y as ROLE").
+"""
 
 from __future__ import annotations
 
@@ -6,10 +8,13 @@ from typing import Optional
 
 from ...model import Mention
 from ..claims import Claim
-from ..mentions import skip_honorific
 from ..lexicon import lexicon
+from ..mentions import skip_honorific
 from ..roles import RoleMatch
-from .context import BLOCKERS, IRREALIS, LINK_ADVERBS, LINK_WORDS, Quoted, SUCCESSION, SentCtx, new_claim, outside_parens, person_at, tense_status
+from .context import (
+    BLOCKERS, IRREALIS, LINK_ADVERBS, LINK_WORDS, Quoted, SUCCESSION, SentCtx, new_claim,
+    outside_parens, person_at, tense_status,
+)
 from .orgs import org_from_verb
 from .subjects import clause_subject_name, subject_left
 

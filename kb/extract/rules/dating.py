@@ -1,4 +1,6 @@
-"""Dates of tenures: the date phrase of a role's clause, and "X took office in …" dating a post named nearby."""
+"""Dates of tenures: the date phrase of a role's clause, and "X took office in …" dating a post
+named nearby.
+"""
 
 from __future__ import annotations
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Optional
 import re
+from typing import Optional
 
+from ...model import Mention
 from ..claims import Claim
+from ..lexicon import word_map, word_sets, word_tuples
 from ..mentions import skip_honorific
 from ..roles import RoleMatch, _clean_org, _org_name_span, is_party
 from .context import IRREALIS, Quoted, SentCtx, new_claim, person_at, tense_status
 from .subjects import fronted_subject, subject_left
-from ...model import Mention
-from ..lexicon import word_map, word_sets, word_tuples
 
 
 VERB_ROLES = word_map("verb_roles_en.tsv")

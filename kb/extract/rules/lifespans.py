@@ -1,10 +1,11 @@
-"""Birth and death dates: "X (born …)", "X (1920 – 1992)", "X, born …,", "X was born in … on DATE"."""
+"""Birth and death dates: "X (born …)", "X (1920 – 1992)", "X, born …,", "X was born in … on DATE".
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Optional
-import re
 
 from ...model import DateValue, Mention
 from ..mentions import _name_token, name_backward, name_forward, skip_honorific

@@ -1,12 +1,14 @@
-"""The organisation of one role phrase when the phrase itself does not name it: anaphors ("its", "the company's"), the realm after a name, the object of the verb before "as"."""
+"""The organisation of one role phrase when the phrase itself does not name it: anaphors ("its",
+"the company's"), the realm after a name, the object of the verb before "as".
+"""
 
 from __future__ import annotations
 
-
-
 from ...model import Mention
 from ..lexicon import lexicon, word_lists, word_sets
-from ..roles import GENERIC_ROLES, NEEDS_ORG_ALWAYS, ROLE_MODIFIERS, RoleMatch, _clean_org, _org_name_span, is_party
+from ..roles import (
+    GENERIC_ROLES, NEEDS_ORG_ALWAYS, ROLE_MODIFIERS, RoleMatch, _clean_org, _org_name_span, is_party,
+)
 from .context import SentCtx
 from .employment import VERB_ROLES
 from .places import country_of_place

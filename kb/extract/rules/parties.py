@@ -1,4 +1,6 @@
-"""Party membership rules: "X (PARTY)", "X of the PARTY", "PARTY's X", US party tags, seat holders' parties."""
+"""Party membership rules: "X (PARTY)", "X of the PARTY", "PARTY's X", US party tags, seat holders'
+parties.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +8,11 @@ import re
 
 from ...model import Mention
 from ..claims import Claim
+from ..lexicon import word_sets
 from ..roles import NOT_NAME_WORDS, RoleMatch, _clean_org, _org_name_span, is_party
 from .context import IRREALIS, Quoted, SentCtx, is_cap_word, new_claim, person_at, person_ending
 from .employment import NOT_EMPLOYER, SPORT_CUES
 from .subjects import subject_left
-from ..lexicon import word_sets
 
 
 def party_in_parens(ctx: SentCtx, roles: list[RoleMatch], mentions: list[Mention], quoted: Quoted) -> list[Claim]:

@@ -1,9 +1,11 @@
-"""Organisations a document implies: the one country or region it is about, a legislature named by its committee."""
+"""Organisations a document implies: the one country or region it is about, a legislature named by
+its committee.
+"""
 
 from __future__ import annotations
 
-from typing import Optional
 import re
+from typing import Optional
 
 from ...model import Mention, Span
 from ..claims import Claim

@@ -1,4 +1,6 @@
-"""Who a role phrase is about: the subject left of a verb, pronoun resolution with the document's discourse state, and names NER missed that a role context shows to be persons."""
+"""Who a role phrase is about: the subject left of a verb, pronoun resolution with the document's
+discourse state, and names NER missed that a role context shows to be persons.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +8,8 @@ from typing import Optional
 
 from ...model import Mention
 from ..coref import PRONOUN_WORDS, antecedent
-from ..mentions import NAME_PARTICLES, ORG_HEAD_WORDS, _name_token, in_ranges, name_backward
 from ..lexicon import lexicon, word_map
+from ..mentions import NAME_PARTICLES, ORG_HEAD_WORDS, _name_token, in_ranges, name_backward
 from ..roles import NOT_NAME_WORDS, RoleMatch, find_roles
 from .context import LINK_WORDS, SUCCESSION, SentCtx, add_rule_person, person_at, regnal_person
 

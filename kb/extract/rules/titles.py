@@ -1,4 +1,6 @@
-"""Title rules: a role title right before a name ("Prime Minister X", "King Harald V of Norway"), a throne, a term of office ("the presidency of X")."""
+"""Title rules: a role title right before a name ("Prime Minister X", "King Harald V of Norway"), a
+throne, a term of office ("the presidency of X").
+"""
 
 from __future__ import annotations
 
@@ -6,10 +8,12 @@ from typing import Optional
 
 from ...model import Mention
 from ..claims import Claim
-from ..mentions import name_forward, skip_honorific
 from ..lexicon import lexicon, word_tuples
+from ..mentions import name_forward, skip_honorific
 from ..roles import REGNAL_TITLES, RoleMatch, _org_name_span, regnal_name
-from .context import IRREALIS, Quoted, SentCtx, add_rule_person, new_claim, person_at, person_ending, regnal_person
+from .context import (
+    IRREALIS, Quoted, SentCtx, add_rule_person, new_claim, person_at, person_ending, regnal_person,
+)
 from .orgs import org_after_name
 from .places import country_of_place
 from .subjects import subject_left
