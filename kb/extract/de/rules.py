@@ -343,8 +343,10 @@ def _claim(sent: Sentence, doc, m: RoleMatchDe, person: Mention, rule: str, verb
     )
 
 
-def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list, mentions: list[Mention]) -> list:
-    """Claims (facts.Claim) of one German sentence; ``dates`` are find_dates(lang="de") results.
+def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list, mentions: list[Mention]) -> list[Claim]:
+    """Claims (``claims.Claim``, as the English rules return) of one German sentence; ``dates``
+    are find_dates(lang="de") results. ``Claim.person`` may be the surface form (the driver
+    canonicalises names afterwards); status, strength and dates are set as the English rules do.
 
     ``persons`` are the sentence's person mentions (document offsets); ``mentions`` is the
     document's mention list so far. Two things read it: a place/organisation entity that is a
