@@ -1,4 +1,4 @@
-"""Role phrases in English sentences: the lexicon, modifiers, ordinals and the organisation.
+"""Role phrases in English sentences: lexicon lookups, modifiers, ordinals and the organisation.
 
 A role phrase is found by looking up token sequences in the role lexicon (``lexicon.py``
 reads it from ``lexicons/roles_en.tsv``; ministerial portfolios from ``portfolios_en.tsv``). Lookups are on
