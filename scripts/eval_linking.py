@@ -172,7 +172,7 @@ def is_name(text: str) -> bool:
 
 def gold_places(doc: GoldDoc) -> list[str]:
     """Countries among the gold place mentions, as the extract stage names them (linking context)."""
-    from kb.extract.facts import country_of_place
+    from kb.extract.rules.places import country_of_place
 
     names = (country_of_place(" ".join(m.text.split())) for m in doc.mentions if m.type == PLACE)
     return list(dict.fromkeys(n for n in names if n))

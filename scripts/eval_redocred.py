@@ -121,7 +121,7 @@ def best_vertex(spans: list[tuple[int, int]], vspans, types: set[str], vtypes: l
 
 def predict(doc: dict, extraction, vspans) -> set[tuple[int, str, int]]:
     """kb's facts as (head vertex, relation, tail vertex) triples."""
-    from kb.extract.roles import lexicon
+    from kb.extract.lexicon import lexicon
 
     vtypes = [v[0]["type"] for v in doc["vertexSet"]]
     categories = {e.role: e.category for e in lexicon().roles.values()}

@@ -5,7 +5,7 @@ Why: no pretrained German spaCy pipeline is installable here, so kb builds its o
 Data use (nothing else is ever read):
 - GermEval 2014 ``dev.tsv`` only (the official test split is withheld and never used).
 - ~20 % of its sentences are held back for ``scripts/eval_germeval.py``:
-  ``kb.extract.german.is_heldout`` (sha1 of the sentence position, no seed involved).
+  ``kb.extract.de.germeval.is_heldout`` (sha1 of the sentence position, no seed involved).
 - Of the remaining ~80 %, ~12 % (sha1 with another salt) is a *tuning* part used only to
   pick the best epoch (early stopping); the rest is trained on.
 - Optional gazetteer (``--gazetteer``, off by default): first names and surnames of the
@@ -76,21 +76,16 @@ from typing import Optional
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from kb.extract.german import (  # noqa: E402
+from kb.extract.de.features import FeatureMarker, NameFeatures, bio_tags, crf_features  # noqa: E402
+from kb.extract.de.germeval import (  # noqa: E402
     LABELS,
-    MODEL_DIR,
-    NAMES_FILE,
-    FeatureMarker,
-    NameFeatures,
     GermEvalSentence,
-    bio_tags,
-    crf_features,
-    register_components,
     is_heldout,
     outer_spans,
     read_germeval,
-    reference_names,
 )
+from kb.extract.de.names import NAMES_FILE, reference_names  # noqa: E402
+from kb.extract.de.ner import MODEL_DIR, register_components  # noqa: E402
 from kb.settings import SHARED_DIR  # noqa: E402
 
 DEFAULT_DATA = SHARED_DIR / "eval" / "germeval2014-de" / "dev.tsv"
@@ -201,7 +196,7 @@ def build_reference_names(subset: Path, index: Path, out: Path) -> dict[str, int
     too ambiguous to type a span), all names Latin script. Used by ``kb_de_repair`` as exact
     matches only. Source: Wikidata via kb's reference subset (CC0).
     """
-    from kb.extract.german import fold_name
+    from kb.extract.de.names import fold_name
 
     kinds = _entity_kinds(index)
     rows: set[tuple[str, str]] = set()
@@ -326,7 +321,7 @@ def train_crf(sents: list[GermEvalSentence], cluster, c1: float = 0.02, c2: floa
     """Linear-chain CRF (python-crfsuite, L-BFGS, 200 iterations) on ``sents``; model bytes.
 
     c1/c2 chosen on the tuning part (0.02/0.01 best of c1 in {0, 0.02, 0.1, 0.3}). With
-    ``names`` the reference-name features are added (``kb.extract.german.NameFeatures``).
+    ``names`` the reference-name features are added (``kb.extract.de.features.NameFeatures``).
     L-BFGS on a fixed sentence order is deterministic: same data, same CRF.
     """
     import tempfile
@@ -528,7 +523,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--names", action="store_true",
         help="only (re)write the reference-name list kb_de_repair types spans with "
-        "(models/de_ner/reference_names.tsv.gz) from --reference and --index",
+        "(de/model/reference_names.tsv.gz) from --reference and --index",
     )
     ap.add_argument(
         "--retrain-crf", action="store_true",

@@ -460,7 +460,7 @@ def _gated_equals_ungated(text: str, anchor, lang: str) -> None:
     from kb.extract import dates as d
 
     anchor_date = date.fromisoformat(anchor) if anchor else None
-    assert d._atoms(text, anchor_date, lang) == d._atoms(text, anchor_date, lang, gated=False)
+    assert d.find_atoms(text, anchor_date, lang) == d.find_atoms(text, anchor_date, lang, gated=False)
 
 
 @pytest.mark.parametrize("text", _GATE_SENTENCES)
@@ -477,7 +477,7 @@ def test_gates_reject_sentence_without_trigger():
 
     text = "A calm sentence about gardening, rain and the council's plans."
     assert find_dates(text, anchor=ANCHOR, lang="xx") == []
-    assert d._atoms(text, None, "xx", gated=False) == []  # the gate is not hiding anything
+    assert d.find_atoms(text, None, "xx", gated=False) == []  # the gate is not hiding anything
 
 
 def test_gates_on_generated_token_soup():

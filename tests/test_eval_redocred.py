@@ -48,7 +48,7 @@ def _triples(ev, tenure, doc):
     text, tmap = ev.build_text(doc["sents"])
     vspans = ev.vertex_spans(doc, tmap)
     vtypes = [v[0]["type"] for v in doc["vertexSet"]]
-    from kb.extract.roles import lexicon
+    from kb.extract.lexicon import lexicon
     cats = {e.role: e.category for e in lexicon().roles.values()}
     return ev._tenure_triples(tenure, 0, doc, vspans, vtypes, {}, cats)
 

@@ -421,7 +421,7 @@ def _parsed(nlp, text, lang="en"):
 
 
 def test_country_of_place_names_countries_only():
-    from kb.extract.facts import country_of_place
+    from kb.extract.rules.places import country_of_place
 
     assert country_of_place("the U.S.") == "United States"
     assert country_of_place("Britain's") == "United Kingdom"

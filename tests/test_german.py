@@ -6,19 +6,14 @@ import logging
 
 import pytest
 
-from kb.extract import german
+from kb.extract.de import ner as german
+from kb.extract.de import features as de_features
+from kb.extract.de import names as de_names
 from kb.errors import ModelError
-from kb.extract.german import (
-    FeatureMarker,
-    blank_german,
-    is_heldout,
-    match_role_de,
-    match_role_de_compound,
-    outer_spans,
-    read_germeval,
-    role_lexicon,
-    title_person_spans,
-)
+from kb.extract.de.lexicon import match_role_de, match_role_de_compound, role_lexicon
+from kb.extract.de.features import FeatureMarker, title_person_spans
+from kb.extract.de.germeval import is_heldout, outer_spans, read_germeval
+from kb.extract.de.ner import blank_german
 
 # --- role lexicon ------------------------------------------------------------------------
 
@@ -211,7 +206,7 @@ def test_rule_only_fallback_warns_once(tmp_path, monkeypatch, caplog):
     monkeypatch.setattr(german, "_warned", False)
     german.load_german.cache_clear()
     try:
-        with caplog.at_level(logging.WARNING, logger="kb.extract.german"):
+        with caplog.at_level(logging.WARNING, logger="kb.extract.de.ner"):
             nlp = german.load_german()
             german.load_german.cache_clear()
             german.load_german()
@@ -260,7 +255,7 @@ def test_trained_model_leaves_plain_sentences_alone(trained_german):
 
 # --- scripts: real processes on data written here -----------------------------------------
 
-REPO = german.HERE.parent.parent
+REPO = de_names.HERE.parent.parent.parent
 
 
 def _write_mini_germeval(path, n: int = 40) -> None:
@@ -352,10 +347,10 @@ def test_majority_vote_needs_same_boundaries_and_label():
         {(0, 2, "PER"), (4, 5, "LOC"), (6, 7, "OTH")},
         {(1, 2, "PER"), (4, 5, "ORG"), (6, 7, "OTH")},
     ]
-    assert german.majority_vote(votes, 2) == [(0, 2, "PER"), (4, 5, "ORG"), (6, 7, "OTH")]
-    assert german.majority_vote(votes, 3) == []
+    assert de_features.majority_vote(votes, 2) == [(0, 2, "PER"), (4, 5, "ORG"), (6, 7, "OTH")]
+    assert de_features.majority_vote(votes, 3) == []
     # overlapping candidates: the better-supported span wins, the result never overlaps
-    assert german.majority_vote([{(0, 3, "ORG")}, {(0, 3, "ORG"), (1, 2, "PER")}, {(1, 2, "PER"), (0, 3, "ORG")}], 2) == [
+    assert de_features.majority_vote([{(0, 3, "ORG")}, {(0, 3, "ORG"), (1, 2, "PER")}, {(1, 2, "PER"), (0, 3, "ORG")}], 2) == [
         (0, 3, "ORG")
     ]
 
@@ -368,7 +363,7 @@ def _tiny_crf(cluster) -> bytes:
     firsts, lasts, orgs = ["Anna", "Jonas", "Petra", "Lukas"], ["Keller", "Brandt", "Vogel", "Sommer"], ["Siemens", "Bayer", "Lufthansa"]
     for i in range(24):
         words = ["Gestern", firsts[i % 4], lasts[(i + 1) % 4], "besucht", orgs[i % 3], "."]
-        trainer.append(german.crf_features(words, cluster), german.bio_tags(6, [(1, 3, "PER"), (4, 5, "ORG")]))
+        trainer.append(de_features.crf_features(words, cluster), de_features.bio_tags(6, [(1, 3, "PER"), (4, 5, "ORG")]))
     trainer.set_params({"c1": 0.0, "c2": 0.01, "max_iterations": 50})
     path = REPO / ".pytest_cache" / "tiny.crfsuite"
     path.parent.mkdir(exist_ok=True)

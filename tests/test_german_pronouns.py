@@ -1,13 +1,13 @@
 """German pronoun subjects, verb-final clauses, "während ROLE" and mistyped names
-(kb.extract.roles_de), on multi-sentence German texts written for kb (made-up people)."""
+(kb.extract.de.rules), on multi-sentence German texts written for kb (made-up people)."""
 
 from __future__ import annotations
 
 import pytest
 
 from kb.extract.dates import find_dates
-from kb.extract.german import blank_german
-from kb.extract.roles_de import extract_tenures_de
+from kb.extract.de.ner import blank_german
+from kb.extract.de.rules import extract_tenures_de
 from kb.model import Mention, Sentence
 
 ANCHOR = "2025-06-01"

@@ -1,5 +1,5 @@
 """English material inside German sentences: stretches, possessives, the English re-read,
-role-title and reference-name typing (kb.extract.langid / kb.extract.german), on sentences
+role-title and reference-name typing (kb.extract.langid / kb.extract.de.ner), on sentences
 written for kb (made-up people, or public figures in sentences of our own)."""
 
 from __future__ import annotations
@@ -11,18 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from kb.extract import german
-from kb.extract.german import (
-    EntityRepair,
-    ReferenceNames,
-    blank_german,
-    english_reread,
-    fold_name,
-    gazetteer_types,
-    reference_names,
-    split_possessives,
-    title_types,
-)
+from kb.extract.de import ner as german
+from kb.extract.de import features as de_features
+from kb.extract.de import names as de_names
+from kb.extract.de.names import ReferenceNames, fold_name, reference_names, split_possessives
+from kb.extract.de.ner import blank_german
+from kb.extract.de.repair import EntityRepair, english_reread, gazetteer_types, title_types
 from kb.extract.langid import english_stretches
 
 REPO = Path(__file__).resolve().parent.parent
@@ -80,7 +74,7 @@ def test_possessive_is_cut_when_another_member_starts_after_it():
     w = ["exceptions", "of", "Slovakia", "’s", "Jana", "Vzor", "hat"]
     votes = [{(2, 6, "ORG")}, {(4, 6, "PER")}, {(2, 6, "PER")}]
     assert split_possessives(votes, w) == [{(4, 6, "ORG")}, {(4, 6, "PER")}, {(4, 6, "PER")}]
-    assert german.majority_vote(split_possessives(votes, w), 2) == [(4, 6, "PER")]
+    assert de_features.majority_vote(split_possessives(votes, w), 2) == [(4, 6, "PER")]
 
 
 def test_possessive_inside_a_name_stays_when_no_member_cuts_it():
@@ -199,7 +193,7 @@ def trained_german(en_nlp):
     if not (german.MODEL_DIR / "config.cfg").exists():
         pytest.skip("trained German NER artefact absent (scripts/train_de_ner.py builds it)")
     german.load_german.cache_clear()
-    nlp = german.load_german()
+    nlp = german.load_german(load_english=lambda: en_nlp)
     assert nlp.pipe_names[-1] == "kb_de_repair"
     return nlp
 
@@ -239,7 +233,7 @@ def test_name_features_mark_first_last_and_exact_names():
         orgs=frozenset({"grune mitte"}),
         places=frozenset({"slovakia"}),
     )
-    feats = german.NameFeatures(names)
+    feats = de_features.NameFeatures(names)
     w = ["Gestern", "sprach", "Jana", "Vzor", "für", "die", "Grüne", "Mitte", "in", "Slovakia", "mit", "Ola", "Nordmann"]
     f = feats(w)
     assert f[2]["gF"] and f[2]["gM"] == "B-PER" and f[3]["gL"] and f[3]["gM"] == "I-PER"
@@ -248,8 +242,8 @@ def test_name_features_mark_first_last_and_exact_names():
     assert f[1]["1:gF"] and f[4]["-1:gM"] == "I-PER"
     assert f[0] == {} and "gM" not in f[8]
     # the features reach the CRF's feature dicts
-    merged = german.crf_features(w, lambda _w: None, feats)
-    assert merged[2]["gM"] == "B-PER" and "gM" not in german.crf_features(w, lambda _w: None)[2]
+    merged = de_features.crf_features(w, lambda _w: None, feats)
+    assert merged[2]["gM"] == "B-PER" and "gM" not in de_features.crf_features(w, lambda _w: None)[2]
 
 
 def test_vote_remembers_whether_its_crf_uses_name_features(tmp_path):
@@ -260,8 +254,8 @@ def test_vote_remembers_whether_its_crf_uses_name_features(tmp_path):
     vote = nlp.add_pipe("kb_de_vote")
     vote.crf_bytes, vote.name_features = b"", True
     vote.to_disk(tmp_path / "kb_de_vote")
-    again = german.EnsembleVote(nlp, ["kb_ner"], 2).from_disk(tmp_path / "kb_de_vote")
-    assert again.name_features and again.names_path == tmp_path / german.NAMES_FILE
+    again = de_features.EnsembleVote(nlp, ["kb_ner"], 2).from_disk(tmp_path / "kb_de_vote")
+    assert again.name_features and again.names_path == tmp_path / de_names.NAMES_FILE
     with pytest.raises(german.ModelError, match="--names"):
         again.names()  # trained with names, but the model directory has none
 

@@ -130,7 +130,7 @@ def test_texts_that_are_not_stripped_sentences_are_joined_as_docs(en_nlp):
 def test_version_names_the_german_models_without_loading_them():
     """A build's version string covers German, but a corpus with no German sentence never pays
     for loading the German models just to compute it."""
-    from kb.extract.german import german_meta, load_german
+    from kb.extract.de.ner import german_meta, load_german
     from kb.extract.nlp import pipeline_version
 
     if german_meta() is None:
@@ -150,7 +150,7 @@ def test_german_repair_rereads_english_with_the_chosen_english_model(tmp_path):
     by that one too, not by kb's default model."""
     import spacy
 
-    from kb.extract.german import german_meta
+    from kb.extract.de.ner import german_meta
 
     if german_meta() is None:
         import pytest

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from kb.extract.roles import find_roles, is_party, lexicon, ordinal_value, surface_key
+from kb.extract.lexicon import lexicon, surface_key
+from kb.extract.roles import find_roles, is_party, ordinal_value
 
 
 @pytest.fixture(scope="module")

@@ -1,12 +1,13 @@
-"""German tenure rules (kb.extract.roles_de) on sentences written for kb."""
+"""German tenure rules (kb.extract.de.rules) on sentences written for kb."""
 
 from __future__ import annotations
 
 import pytest
 
 from kb.extract.dates import find_dates
-from kb.extract.german import blank_german
-from kb.extract.roles_de import country_name, country_of_adjective, extract_tenures_de, find_roles_de
+from kb.extract.de.ner import blank_german
+from kb.extract.de.lexicon import country_name, country_of_adjective
+from kb.extract.de.rules import extract_tenures_de, find_roles_de
 from kb.model import Mention, Sentence
 
 ANCHOR = "2025-06-01"

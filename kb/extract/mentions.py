@@ -14,7 +14,9 @@ import re
 from typing import Optional
 
 from ..model import Mention, Sentence
-from .roles import NOT_NAME_WORDS, lexicon
+from .de.lexicon import match_role_de
+from .lexicon import lexicon
+from .roles import NOT_NAME_WORDS
 
 PERSON_LABELS = {"PERSON", "PER"}
 ORG_LABELS = {"ORG"}
@@ -140,10 +142,6 @@ def label_lang(ent) -> str:
 
 
 def _german_role(word: str) -> bool:
-    try:
-        from .german import match_role_de
-    except ImportError:  # German support not installed
-        return False
     return match_role_de(word) is not None
 
 

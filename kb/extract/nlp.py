@@ -15,6 +15,7 @@ from typing import Optional
 
 from ..errors import ModelError
 from ..settings import EXTRACTION_VERSION, get_settings
+from .de.ner import load_german
 
 log = logging.getLogger(__name__)
 
@@ -48,12 +49,7 @@ def load_pipeline(lang: str = "en", model: Optional[str] = None):
     import spacy
 
     if lang == "de" and not model:
-        try:
-            from .german import load_german
-        except ImportError:
-            _warn_once("de", "German NER is not available: using a blank German pipeline with kb's rules")
-            return _blank("de")
-        return load_german()
+        return load_german(load_english=_default_english)
     name = model or (find_english_model() if lang == "en" else None)
     if name is None:
         _warn_once(
@@ -79,6 +75,12 @@ def load_pipeline(lang: str = "en", model: Optional[str] = None):
         # same in about 1 % (identical annotations; a ruler it cannot compile stays as it is)
         replace_attribute_ruler(nlp)
     return nlp
+
+
+def _default_english():
+    """kb's default English pipeline, for the German pipeline to re-read English passages with
+    (given to ``load_german`` so that the German package never imports this module)."""
+    return load_pipeline("en")
 
 
 def _blank(lang: str):

@@ -16,6 +16,9 @@ from typing import Iterable, Iterator, Optional
 
 from ..model import Document, Extraction, Sentence
 from ..settings import get_settings
+from .de.ner import german_meta
+from .facts import document_places, extract_facts
+from .langid import document_lang, sentence_langs
 from .nlp import load_pipeline, meta_version, pipeline_version
 from .sentences import split_sentences
 
@@ -87,12 +90,6 @@ def assign_languages(sentences: list[Sentence], lang: Optional[str]) -> str:
             s.lang = lang
         return lang
     if not any(_GERMAN_HINT.search(s.text) for s in sentences):
-        for s in sentences:
-            s.lang = "en"
-        return "en"
-    try:
-        from .langid import document_lang, sentence_langs
-    except ImportError:  # language identification not installed: treat as English
         for s in sentences:
             s.lang = "en"
         return "en"
@@ -276,8 +273,6 @@ class Extractor:
         """The German part of :attr:`version`, without loading kb's German models when their
         metadata says it (a build with no German sentence never loads them)."""
         if "de" not in self._nlps and not self._model_for("de"):
-            from .german import german_meta
-
             meta = german_meta()
             if meta is not None:
                 return meta_version(meta, "de")
@@ -328,8 +323,6 @@ class Extractor:
     def extract(self, documents: Iterable[Document], on_error=None) -> Iterator[Extraction]:
         """Yield one Extraction per document. With ``on_error(document, exc)``, a document whose
         rules fail is reported and skipped instead of ending the iteration."""
-        from .facts import document_places, extract_facts
-
         version = self.version
         pending: Optional[Extraction] = None
         failed = False

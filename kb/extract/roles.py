@@ -1,7 +1,7 @@
-"""Role phrases in English sentences: the lexicon, modifiers, ordinals and the organisation.
+"""Role phrases in English sentences: lexicon lookups, modifiers, ordinals and the organisation.
 
-A role phrase is found by looking up token sequences in the role lexicon (data, in
-``lexicons/roles_en.tsv``; ministerial portfolios in ``portfolios_en.tsv``). Lookups are on
+A role phrase is found by looking up token sequences in the role lexicon (``lexicon.py``
+reads it from ``lexicons/roles_en.tsv``; ministerial portfolios from ``portfolios_en.tsv``). Lookups are on
 lower-case words with hyphens ignored, so "Secretary-General", "secretary general" and
 "SECRETARY GENERAL" are one entry. Around the core the phrase grows left over modifiers
 ("first deputy", "former", "ex-", "then-"), an ordinal ("14th") and an organisation premodifier
@@ -9,20 +9,17 @@ lower-case words with hyphens ignored, so "Secretary-General", "secretary genera
 
 Everything here works on a bare tokenised Doc (blank pipeline): NER labels and POS tags are
 used when present, and capitalisation stands in for them when not. The lexicon is read once
-per process (``lexicon()`` is cached); matching is dictionary lookups over at most a few
+per process (``lexicon.lexicon()`` is cached); matching is dictionary lookups over at most a few
 tokens per position, so the per-sentence cost stays small next to spaCy's own.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+from .lexicon import Lexicon, RoleEntry, lexicon, word_sets
 
 #: Modifiers that become part of the role name ("first deputy chairman", "vice chairman").
 ROLE_MODIFIERS = {"deputy", "vice", "assistant", "associate", "co", "joint", "senior", "principal", "executive"}
@@ -35,23 +32,9 @@ SKIP_MODIFIERS = {
     "longest", "serving", "powerful", "veteran", "influential", "top", "chief", "-", "then", "founding",
 }
 #: Roles so generic that they need an organisation (or a capitalised title use) to count.
-GENERIC_ROLES = {
-    "head", "chief", "boss", "leader", "chair", "director", "manager", "captain", "anchor", "owner",
-    "founder", "co-founder", "editor", "coach", "professor", "adviser", "commander", "member", "speaker",
-    "minister", "secretary", "judge", "prosecutor", "correspondent", "columnist", "envoy", "consul",
-    "commissioner", "dean", "rector", "governor", "king", "queen", "cardinal", "bishop", "president",
-    "vice president", "spokesman", "spokeswoman", "spokesperson",
-}
+GENERIC_ROLES = word_sets("role_classes_en.tsv")["generic_roles"]
 #: Of these, a role is fine with no org when it is used before a name or after a copula.
-NEEDS_ORG_ALWAYS = {"head", "chief", "boss", "leader", "chair", "manager", "captain", "anchor", "owner", "member", "dean",
-                    "candidate", "nominee",
-                    "lecturer", "researcher", "research fellow", "scientist", "economist", "analyst", "journalist",
-                    "reporter", "engineer", "lawyer", "attorney", "employee", "staffer", "partner", "professor",
-                    "editor", "correspondent", "columnist", "founder", "co-founder", "director", "adviser",
-                    "curator", "teacher", "physician", "surgeon", "architect", "accountant", "consultant",
-                    "academician", "producer", "presenter", "commentator", "broadcaster", "writer", "staff writer",
-                    "senior fellow", "visiting fellow", "postdoctoral fellow", "executive", "chemist", "physicist", "mathematician", "historian", "biologist",
-                    "statistician", "psychologist", "sociologist", "designer", "nurse", "pilot", "instructor", "trainer"}
+NEEDS_ORG_ALWAYS = word_sets("role_classes_en.tsv")["needs_org_always"]
 
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -75,16 +58,6 @@ NOT_NAME_WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class RoleEntry:
-    """One lexicon row: the normalised role, its category and how it is used."""
-
-    role: str
-    category: str
-    of_org: bool
-    title: bool
-
-
 @dataclass
 class RoleMatch:
     """A role phrase in one sentence Doc (token indices are into that Doc)."""
@@ -106,72 +79,6 @@ class RoleMatch:
     entry_title: bool = False
     capitalised: bool = False
     extras: dict = field(default_factory=dict)
-
-
-class Lexicon:
-    """The role lexicon as a dictionary from word tuples to entries (longest match wins)."""
-
-    def __init__(self, roles: dict[tuple[str, ...], RoleEntry], demonyms: dict[str, str]):
-        self.roles = roles
-        self.maxlen = max((len(k) for k in roles), default=1)
-        self.demonyms = demonyms
-        self.first_words = {k[0] for k in roles}
-        self.role_words = {w for k in roles for w in k if len(w) > 2} - {"the", "and", "for", "state"}
-        self.party_members: dict[tuple[str, ...], str] = {}
-        self.countries: dict[str, str] = {}  # surface ("U.S.", "American", "France") -> country
-
-    def lookup(self, words: list[str], i: int) -> tuple[int, Optional[RoleEntry]]:
-        """Longest entry starting at ``words[i]``: (length, entry) or (0, None)."""
-        if words[i] not in self.first_words:
-            return 0, None
-        for n in range(min(self.maxlen, len(words) - i), 0, -1):
-            entry = self.roles.get(tuple(words[i : i + n]))
-            if entry is not None:
-                return n, entry
-        return 0, None
-
-
-def _rows(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8") as fh:
-        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    return [row for row in csv.reader(lines[1:], delimiter="\t")]
-
-
-def surface_key(text: str) -> tuple[str, ...]:
-    """Lexicon key of a surface form: lower-case words, hyphens as word breaks."""
-    return tuple(w for w in re.split(r"[\s\-]+", text.lower().strip()) if w)
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """Read the English role lexicon, portfolios and demonyms once per process."""
-    roles: dict[tuple[str, ...], RoleEntry] = {}
-    for surface, role, category, of_org, title in _rows(LEXICON_DIR / "roles_en.tsv"):
-        roles[surface_key(surface)] = RoleEntry(role, category, of_org == "y", title == "y")
-    for surface, portfolio in _rows(LEXICON_DIR / "portfolios_en.tsv"):
-        entry = RoleEntry(f"{portfolio} minister", "minister", True, True)
-        for form in (f"{surface} minister", f"minister of {surface}", f"minister for {surface}",
-                     f"minister of the {surface}", f"{surface} secretary" if surface in ("foreign", "home") else ""):
-            if form:
-                roles.setdefault(surface_key(form), entry)
-    demonyms = {d: name for d, name in _rows(LEXICON_DIR / "demonyms_en.tsv")}
-    lex = Lexicon(roles, demonyms)
-    lex.party_members = {tuple(surface.split()): party for surface, party in _rows(LEXICON_DIR / "party_members_en.tsv")}
-    lex.countries = _countries(demonyms)
-    return lex
-
-
-def _countries(demonyms: dict[str, str]) -> dict[str, str]:
-    """Surface forms of countries: names, aliases and the demonyms that map to a country."""
-    out: dict[str, str] = {}
-    for row in _rows(LEXICON_DIR / "countries_en.tsv"):
-        name = row[0]
-        out[name] = name
-        for alias in (row[1].split("|") if len(row) > 1 and row[1] else []):
-            out[alias] = name
-    names = set(out.values())
-    out.update({d: name for d, name in demonyms.items() if name in names})
-    return out
 
 
 def ordinal_value(word: str) -> Optional[int]:
@@ -283,7 +190,7 @@ def _party_member(doc, i: int, lex: Lexicon) -> Optional[RoleMatch]:
 
 _ROMAN_RE = re.compile(r"^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})$")
 #: Titles that precede regnal names ("King Charles III", "Pope Leo XIV").
-REGNAL_TITLES = {"king", "queen", "emperor", "empress", "pope", "tsar", "czar", "sultan", "shah", "prince", "princess"}
+REGNAL_TITLES = word_sets("role_classes_en.tsv")["regnal_titles"]
 
 
 def regnal_name(doc, i: int) -> Optional[tuple[int, int]]:
@@ -483,7 +390,7 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
 
 
 #: Roles "of" a field of study or work ("professor of physics", "editor of the sports pages").
-FIELD_CATEGORIES = {"employee", "media"}
+FIELD_CATEGORIES = word_sets("role_classes_en.tsv")["field_categories"]
 
 
 #: "chairman of the board (of directors) of ORG": the company comes after the board.
@@ -522,7 +429,7 @@ def _org_after_field(doc, j: int) -> Optional[tuple[int, int, str]]:
 
 #: Posts held in an organisation or a place, never "of" a person: a name NER calls a person
 #: after "mayor of" / "chief executive of" is a place or company it misread ("mayor of Malmo").
-NOT_OF_PERSON_CATEGORIES = {"head_of_state", "head_of_government", "executive", "org_head", "chair", "legislator"}
+NOT_OF_PERSON_CATEGORIES = word_sets("role_classes_en.tsv")["not_of_person_categories"]
 
 
 def _misread_person(doc, m: RoleMatch, prep: int, start: int, end: int) -> bool:
@@ -593,7 +500,7 @@ def _inside_name_left(doc, start: int) -> bool:
 
 
 #: "member of X's cabinet": the body is named after its leader.
-LEADER_BODIES = {"cabinet", "cabinets", "government", "governments", "administration", "team"}
+LEADER_BODIES = word_sets("words_en.tsv")["leader_bodies"]
 
 
 def _cabinet_of(doc, m: RoleMatch, start: int, end: int) -> bool:

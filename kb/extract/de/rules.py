@@ -3,7 +3,7 @@
 Plugs into ``kb.extract.facts`` (sentences with ``lang == "de"``): ``extract_tenures_de``
 takes one parsed German sentence and returns the same ``Claim`` records the English rules
 produce, so merging, status and storage are shared. Role words come from
-``lexicons/roles_de.tsv`` through ``kb.extract.german.match_role_de_compound`` (inflection,
+``lexicons/roles_de.tsv`` through ``kb.extract.de.lexicon.match_role_de_compound`` (inflection,
 feminine forms, "NATO-Generalsekretär"), dates from ``kb.extract.dates.find_dates(lang="de")``.
 
 Rules (German word order differs from English, so they are German rules, not translations):
@@ -29,24 +29,22 @@ Statements under negation or modality ("soll … werden", "nicht", "Kandidat") a
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from ..model import Mention, Sentence, Span
-from .german import match_role_de_compound
+from ...model import Mention, Sentence, Span
+from ..claims import Claim, apply_date
+from ..coref import antecedent
+from ..mentions import in_ranges, quoted_ranges
+from .lexicon import adj_stem, country_name, country_of_adjective, match_role_de_compound
+from ..lexicon import word_sets
 
-EXTRACTOR = "kb.roles_de.v1"
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 #: Rule names carry a "de_" prefix so that a tenure's extractor ("kb.roles.v1:de_copula") shows
 #: it came from the German rules; confidences match the English rules of the same shape.
 CONFIDENCE = {"de_title_before_name": 0.9, "de_apposition": 0.85, "de_copula": 0.8, "de_verb_final": 0.8,
               "de_ellipsis": 0.6}
 #: Roles too generic to mean anything without an organisation ("der Chef", "die Leiterin").
-NEEDS_ORG = {"head", "chair", "spokesperson", "director", "founder", "judge",
-             "prosecutor", "coach", "rector", "general"}
+NEEDS_ORG = word_sets("role_classes_de.tsv")["needs_org"]
 
 DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
                "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihrer"}
@@ -97,43 +95,8 @@ class RoleMatchDe:
     ordinal: Optional[int] = None
 
 
-@lru_cache(maxsize=1)
-def _places() -> tuple[dict[str, str], dict[str, str]]:
-    """(adjective stem -> name, German country name -> English name) from demonyms_de.tsv."""
-    rows = (l for l in (LEXICON_DIR / "demonyms_de.tsv").read_text(encoding="utf-8").splitlines() if not l.startswith("#"))
-    adjs: dict[str, str] = {}
-    countries: dict[str, str] = {}
-    for rec in csv.DictReader(rows, delimiter="\t"):
-        (adjs if rec["kind"] == "adj" else countries)[rec["german"] if rec["kind"] != "adj" else rec["german"].lower()] = rec["name"]
-    return adjs, countries
-
-
-def _adj_stem(word: str) -> str:
-    """"französischen" -> "französisch": strip an adjective ending."""
-    w = word.lower()
-    for ending in ("en", "em", "er", "es", "e"):
-        if w.endswith(ending) and len(w) - len(ending) >= 3:
-            return w[: -len(ending)]
-    return w
-
-
-def country_of_adjective(word: str) -> Optional[str]:
-    """English country name for a German country adjective in any form, else None."""
-    return _places()[0].get(_adj_stem(word))
-
-
-def country_name(text: str) -> Optional[str]:
-    """English name for a German country name, also in the genitive ("Norwegens")."""
-    countries = _places()[1]
-    if text in countries:
-        return countries[text]
-    if text.endswith("s") and text[:-1] in countries:
-        return countries[text[:-1]]
-    return None
-
-
 def _status_of(word: str) -> Optional[str]:
-    stem = _adj_stem(word)
+    stem = adj_stem(word)
     if any(stem.startswith(s) for s in FORMER_STEMS):
         return "former"
     if any(stem == s or stem.startswith(s) and len(stem) - len(s) <= 1 for s in CURRENT_STEMS):
@@ -142,7 +105,7 @@ def _status_of(word: str) -> Optional[str]:
 
 
 def _is_skip_adj(word: str) -> bool:
-    return any(_adj_stem(word).startswith(s) for s in SKIP_STEMS)
+    return any(adj_stem(word).startswith(s) for s in SKIP_STEMS)
 
 
 def _ent_label(doc, i: int) -> str:
@@ -359,14 +322,10 @@ def _attach_date(claim: Any, dates: list, lo: int, hi: int, event: bool) -> None
     d = inside[0]
     if d.kind == "point" and not event:
         return  # "war 2010 Minister" does not say when the tenure began
-    from .facts import apply_date  # lazy: facts imports this module
-
     apply_date(claim, d)
 
 
 def _claim(sent: Sentence, doc, m: RoleMatchDe, person: Mention, rule: str, verb: str = ""):
-    from .facts import Claim  # lazy: facts imports this module
-
     s0 = sent.start
     rs = doc[m.start].idx + s0
     re_ = doc[m.core].idx + len(doc[m.core].text) + s0
@@ -384,8 +343,10 @@ def _claim(sent: Sentence, doc, m: RoleMatchDe, person: Mention, rule: str, verb
     )
 
 
-def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list, mentions: list[Mention]) -> list:
-    """Claims (facts.Claim) of one German sentence; ``dates`` are find_dates(lang="de") results.
+def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list, mentions: list[Mention]) -> list[Claim]:
+    """Claims (``claims.Claim``, as the English rules return) of one German sentence; ``dates``
+    are find_dates(lang="de") results. ``Claim.person`` may be the surface form (the driver
+    canonicalises names afterwards); status, strength and dates are set as the English rules do.
 
     ``persons`` are the sentence's person mentions (document offsets); ``mentions`` is the
     document's mention list so far. Two things read it: a place/organisation entity that is a
@@ -514,9 +475,6 @@ def _pronoun_spans(sent: Sentence, doc, mentions: list[Mention], spans) -> list[
     "Sie" is the polite "you"; pronouns inside quotes are the speaker's and are left alone.
     A plural "sie" is rejected where its verb is read (``_plural_pronoun``).
     """
-    from .coref import antecedent
-    from .mentions import in_ranges, quoted_ranges
-
     quoted = [(a + sent.start, b + sent.start) for a, b in quoted_ranges(sent.text)]
     for s, _e, p in spans:
         cue = _gender_cue(doc, s)

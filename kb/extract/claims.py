@@ -1,0 +1,169 @@
+"""Claims -> tenures: the ``Claim`` every language's rules return, and merging them into ``Tenure``s.
+
+A claim is one statement of a post in one sentence. The English rules (``rules/``) and the
+German ones (``de/rules.py``) both return ``Claim`` objects; ``merge_claims`` then makes one
+tenure per (person, role, org), keeping the best dates and evidence; a generic "chief"/"head" at
+an organisation folds into the person's specific post there; status follows OpenSanctions'
+rules (an end in the past ends a tenure; no end is current only with present tense or "since").
+Dates are compared as ISO prefixes (``kb.prefixdate``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+from ..model import DateValue, Mention, Span, Tenure
+from ..prefixdate import before
+from .lexicon import role_categories, word_sets
+
+
+#: Stored as ``Tenure.extractor``: ``kb.roles.v<version>:<rule>`` (version and rule of the best claim).
+EXTRACTOR_PREFIX = "kb.roles"
+
+
+FOLDABLE = word_sets("role_classes_en.tsv")["foldable"]
+
+
+@dataclass
+class Claim:
+    """One statement of a tenure in one sentence (before merging)."""
+
+    mention: Mention  # the person as mentioned (a pronoun or description is resolved below)
+    person: str
+    role: str
+    org: Optional[str]
+    sentence: int
+    rule: str
+    role_span: Span
+    org_span: Optional[Span] = None
+    org_label: str = ""
+    start: Optional[DateValue] = None
+    end: Optional[DateValue] = None
+    date_span: Optional[Span] = None
+    ordinal: Optional[int] = None
+    status: str = "unknown"
+    status_strength: int = 0  # 3 dates, 2 explicit cue, 1 tense
+    role_text: str = ""
+    confidence: float = 0.5
+    version: int = 1  # the rule's version (see rules.RULES)
+    dated_event: bool = False  # stated through an event ("taking office as"): a point date starts it
+    exit_event: bool = False  # "stepped down as", "resigned as": a point date ends it
+
+
+def apply_date(claim, mention) -> None:
+    """Put a date mention on a claim: a point or "since" starts it, "until" ends it, an
+    interval gives both; "since" also makes a claim without a stronger status cue current.
+    Callers decide beforehand whether a point date dates the tenure at all."""
+    if mention.kind == "point":
+        claim.start = mention.start
+    elif mention.kind == "until":
+        claim.end = mention.end or mention.start
+    else:
+        claim.start, claim.end = mention.start, mention.end
+    claim.date_span = Span(mention.start_char, mention.end_char, mention.text)
+    if mention.kind == "since" and claim.status_strength < 2:
+        claim.status, claim.status_strength = "current", 1
+
+
+def _anchor(published: Optional[str]) -> Optional[str]:
+    return published[:10] if published else None
+
+
+def _date_status(c: Claim, anchor: Optional[str]) -> None:
+    """OpenSanctions: an end in the past ends a tenure, a future end keeps it current."""
+    if c.end is None:
+        return
+    today = anchor or date.today().isoformat()
+    if before(c.end.value, today) or anchor is None:
+        c.status, c.status_strength = "former", 3
+    else:
+        c.status, c.status_strength = "current", 3
+
+
+def merge_claims(claims: list[Claim], published: Optional[str], deaths: dict, mentions: list[Mention]) -> list[Tenure]:
+    anchor = _anchor(published)
+    for c in claims:
+        _date_status(c, anchor)
+    _superseded(claims, anchor)
+    _fold_generic(claims)
+    groups: dict[tuple[str, str, Optional[str]], list[Claim]] = {}
+    for c in claims:
+        groups.setdefault((c.person, c.role, c.org), []).append(c)
+    _fold_open_org(groups)
+    dead = {m.name for m in mentions if id(m) in deaths}
+    return [_tenure(key, group, key[0] in dead) for key, group in groups.items() if group]
+
+
+POLITICAL_CATEGORIES = word_sets("role_classes_en.tsv")["political_categories"]
+
+
+LEADER_BODY_ROLES = word_sets("role_classes_en.tsv")["leader_body_roles"]
+
+
+def _political(c: Claim) -> bool:
+    return c.role in LEADER_BODY_ROLES or role_categories().get(c.role) in POLITICAL_CATEGORIES
+
+
+def _superseded(claims: list[Claim], anchor: Optional[str]) -> None:
+    """ "X entered politics in 2002 as a member of Y's cabinet … became prime minister in 2010":
+    an appointment stated as a past event (no tense cue, a start in the past) is over when the
+    same person later took another political post elsewhere: politicians move on from office to
+    office. Only for political posts (a new job at a company need not end an old one)."""
+    today = anchor or date.today().isoformat()
+    for c in claims:
+        if c.status_strength or c.start is None or not before(c.start.value, today) or not _political(c):
+            continue
+        year = c.start.value[:4]
+        if any(d.person == c.person and d.role != c.role and _political(d) and d.start is not None
+               and before(year, d.start.value) for d in claims):
+            c.status, c.status_strength = "former", 1
+
+
+#: A membership or a job is no head's post: "its leader" never folds into "member" of a party.
+NOT_FOLD_TARGETS = word_sets("role_classes_en.tsv")["not_fold_targets"]
+
+
+def _fold_generic(claims: list[Claim]) -> None:
+    """"NATO chief" folds into the same person's specific post at NATO."""
+    for c in claims:
+        if c.role not in FOLDABLE or c.org is None:
+            continue
+        specific = [d for d in claims if d.person == c.person and d.org == c.org and d.role not in FOLDABLE
+                    and d.role not in NOT_FOLD_TARGETS]
+        roles = {d.role for d in specific}
+        if len(roles) == 1:
+            c.role = specific[0].role
+
+
+def _fold_open_org(groups: dict) -> None:
+    """A claim with no org joins the same person's same role at one known org."""
+    for key in [k for k in groups if k[2] is None]:
+        targets = [k for k in groups if k[0] == key[0] and k[1] == key[1] and k[2] is not None]
+        if len(targets) == 1:
+            groups[targets[0]].extend(groups[key])
+            groups[key] = []
+
+
+def _evidence_score(c: Claim) -> tuple:
+    return (c.start is not None or c.end is not None, c.ordinal is not None, c.confidence, -c.sentence)
+
+
+def _tenure(key, group: list[Claim], dead: bool) -> Tenure:
+    best = max(group, key=_evidence_score)
+    start = best.start or next((c.start for c in group if c.start), None)
+    end = best.end or next((c.end for c in group if c.end), None)
+    status_claim = max(group, key=lambda c: (c.status_strength, c.status == "former"))
+    status = status_claim.status if status_claim.status_strength > 0 else "unknown"
+    if dead:
+        status = "former"
+    org_claim = next((c for c in [best] + group if c.org_span is not None), None)
+    return Tenure(
+        person=key[0], role=key[1], org=key[2], start=start, end=end, status=status,
+        ordinal=best.ordinal or next((c.ordinal for c in group if c.ordinal), None),
+        sentence=best.sentence,
+        person_span=Span(best.mention.start, best.mention.end, best.mention.text if best.mention.label != "pronoun" else ""),
+        role_span=best.role_span, org_span=org_claim.org_span if org_claim else None, date_span=best.date_span,
+        extractor=f"{EXTRACTOR_PREFIX}.v{best.version}:{best.rule}", confidence=max(c.confidence for c in group), role_text=best.role_text,
+    )

@@ -1,0 +1,167 @@
+"""The German lexicon: role words (``lexicons/roles_de.tsv``) in any inflected or compound
+form, and German country adjectives and names (``lexicons/demonyms_de.tsv``) -> English names.
+
+Shared by the German NER's repair and features (``de/ner.py``), the German tenure rules
+(``de/rules.py``) and the mention filter (``mentions.py``); the files are read by
+``kb.extract.lexicon``. Nothing here touches spaCy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from ..lexicon import records
+
+#: Inflection endings stripped (longest first) to reach the lexicon's base form: feminine
+#: -in/-innen, genitive -s/-es, weak-noun and adjectival-noun -en/-n/-e/-r, plural -e/-n/-ern.
+_ENDINGS = ("innen", "in", "ern", "en", "es", "er", "s", "e", "n", "r")
+#: Words that reduce to a role by the rules above but are not roles.
+_NOT_ROLES = frozenset({"premiere", "premieren", "generalen", "generale"})
+#: First parts of hyphenated compounds that modify the role rather than name an organisation.
+_MODIFIER_PREFIXES = frozenset({"ex", "alt", "vize", "ko", "co", "interims", "noch", "amts", "neo"})
+#: A closed compound ("Bundesaußenminister") is matched by its longest lexicon suffix; the
+#: suffix and the rest must both be at least this long, so "Meister" is not "Bürgermeister".
+_MIN_SUFFIX = 4
+_MIN_REST = 3
+
+
+@dataclass(frozen=True)
+class RoleEntry:
+    """One lexicon row: the German base form, kb's English role name and its category."""
+
+    german: str
+    role: str
+    category: str
+
+
+@lru_cache(maxsize=1)
+def role_lexicon() -> dict[str, RoleEntry]:
+    """Lower-cased German base form -> entry, read once from ``lexicons/roles_de.tsv``."""
+    out: dict[str, RoleEntry] = {}
+    for rec in records("roles_de.tsv"):
+        out[rec["german"].lower()] = RoleEntry(rec["german"], rec["role"], rec["category"])
+    return out
+
+
+def _base_forms(word: str) -> Iterable[str]:
+    """The word itself, then the word with each inflection ending stripped."""
+    yield word
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_SUFFIX - 1:
+            yield word[: -len(ending)]
+
+
+def _lookup(word: str) -> Optional[RoleEntry]:
+    """Exact lexicon entry for an (inflected) single word, no compound splitting."""
+    lex = role_lexicon()
+    for form in _base_forms(word):
+        if form in lex:
+            return lex[form]
+    return None
+
+
+def _lookup_closed_compound(word: str) -> Optional[RoleEntry]:
+    """Longest lexicon entry that ends the word ("bundesaußenministerin" -> außenminister)."""
+    lex = role_lexicon()
+    best: Optional[RoleEntry] = None
+    best_len = 0
+    for form in _base_forms(word):
+        for i in range(_MIN_REST, len(form) - _MIN_SUFFIX + 1):
+            tail = form[i:]
+            if tail in lex and len(tail) > best_len:
+                best, best_len = lex[tail], len(tail)
+                break  # later i give shorter tails
+    return best
+
+
+@lru_cache(maxsize=200_000)
+def match_role_entry(word: str) -> Optional[RoleEntry]:
+    """Lexicon entry for one German word, inflected or compounded; None when not a role."""
+    w = word.strip().lower().replace("\u00ad", "")
+    if len(w) < 3 or w in _NOT_ROLES or not w.replace("-", "").isalpha():
+        return None
+    if "-" in w.strip("-"):
+        found = _compound_entry(w)
+        return found[0] if found else None
+    return _lookup(w) or _lookup_closed_compound(w)
+
+
+def _compound_entry(text: str) -> Optional[tuple[RoleEntry, Optional[str]]]:
+    """(entry, organisation prefix as written) for a hyphenated word, else None."""
+    parts = [p for p in text.split("-") if p]
+    if not parts:
+        return None
+    head = parts[-1].lower()
+    if parts[0].lower() in _MODIFIER_PREFIXES:
+        joined = "".join(parts).lower()
+        entry = _lookup(joined) or _lookup(head) or _lookup_closed_compound(head)
+        return (entry, None) if entry else None
+    entry = _lookup(head) or _lookup_closed_compound(head)
+    if entry is None:
+        return None
+    prefix = "-".join(p for p in parts[:-1] if p.lower() not in _MODIFIER_PREFIXES)
+    return entry, prefix or None
+
+
+def match_role_de(word: str) -> Optional[str]:
+    """kb's English role name for a German role word in any inflected form, else None.
+
+    "Generalsekretärs", "Ministerin", "Präsidenten", "Vorsitzender", "NATO-Generalsekretär"
+    and "Bundesaußenministerin" all resolve; "Premiere" or "Berlin" do not.
+    """
+    entry = match_role_entry(word)
+    return entry.role if entry else None
+
+
+def match_role_de_compound(token_text: str) -> Optional[tuple[str, Optional[str]]]:
+    """(role, organisation prefix) for a hyphenated role compound, else None.
+
+    "NATO-Generalsekretär" -> ("secretary general", "NATO"); "SPD-Fraktionschefin" ->
+    ("parliamentary group leader", "SPD"); "Ex-Kanzler" -> ("chancellor", None) because "Ex"
+    modifies the role; "Vize-Kanzler" -> ("vice chancellor", None). Words without a hyphen
+    return (role, None) when they are roles.
+    """
+    text = token_text.strip()
+    if "-" not in text.strip("-"):
+        role = match_role_de(text)
+        return (role, None) if role else None
+    if text.lower() in _NOT_ROLES or not text.replace("-", "").isalpha():
+        return None
+    found = _compound_entry(text)
+    return (found[0].role, found[1]) if found else None
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[dict[str, str], dict[str, str]]:
+    """(adjective stem -> name, German country name -> English name) from demonyms_de.tsv."""
+    adjs: dict[str, str] = {}
+    countries: dict[str, str] = {}
+    for rec in records("demonyms_de.tsv"):
+        (adjs if rec["kind"] == "adj" else countries)[rec["german"] if rec["kind"] != "adj" else rec["german"].lower()] = rec["name"]
+    return adjs, countries
+
+
+def adj_stem(word: str) -> str:
+    """"französischen" -> "französisch": strip an adjective ending."""
+    w = word.lower()
+    for ending in ("en", "em", "er", "es", "e"):
+        if w.endswith(ending) and len(w) - len(ending) >= 3:
+            return w[: -len(ending)]
+    return w
+
+
+def country_of_adjective(word: str) -> Optional[str]:
+    """English country name for a German country adjective in any form, else None."""
+    return _places()[0].get(adj_stem(word))
+
+
+def country_name(text: str) -> Optional[str]:
+    """English name for a German country name, also in the genitive ("Norwegens")."""
+    countries = _places()[1]
+    if text in countries:
+        return countries[text]
+    if text.endswith("s") and text[:-1] in countries:
+        return countries[text[:-1]]
+    return None

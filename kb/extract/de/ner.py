@@ -1,0 +1,205 @@
+"""Loading kb's German NER pipeline: registering its components, the trained artefact or the
+blank fallback. The components live in ``features.py`` and ``repair.py``.
+
+No pretrained German spaCy pipeline is installable here, so kb ships a small NER model it
+trains on GermEval 2014 (``scripts/train_de_ner.py``; artefact in ``de/model``) and
+falls back to ``spacy.blank("de")`` + rules when the artefact is missing.
+
+Pipeline (``load_german``):
+
+``kb_de_features``  writes one gazetteer/lexicon class per token into ``Token.lemma_``
+                    (ROLE, FIRST, LAST, FIRSTLAST, ORG, LOC or "-") so that the NER's hash
+                    embedding can use it as a fifth feature; without pretrained vectors this is
+                    how the model learns "capitalised word after Bundeskanzler is a person" and
+                    "known first name". (The blank German pipeline has no lemmatizer, so the
+                    slot is free; ``kb_de_title_person`` clears it again after NER.)
+``ner``             PER / ORG / LOC / OTH (GermEval outer level; *deriv/*part are not names).
+``kb_de_stash``     moves ``ner``'s entities to ``doc.spans["kb_ner"]`` and clears doc.ents.
+``ner_char``        a second NER (same features + a character embedding) predicting afresh.
+``kb_de_vote``      keeps the spans that 2 of 3 members agree on: ``ner``, ``ner_char`` and a
+                    linear-chain CRF over hand-crafted features (``crf_features``). On the
+                    held-back GermEval part the vote lifted PER+ORG F1 from 0.625 to 0.668
+                    (0.676 with the CRF of artefact 0.3.0). A span running over an English
+                    possessive ("Slovakia's Robert Fico") is cut where another member cuts it.
+``sentencizer``     punctuation-based sentence splitter.
+``kb_de_title_person``  rule: a capitalised name right after a role word ("Präsident",
+                    "NATO-Generalsekretär", "Ministerin") that NER left unlabelled is a PER.
+``kb_de_repair``    added at load time (``finish_pipeline``), for the English material German
+                    pages carry: English passages (``langid.english_stretches``) are re-read by
+                    an English pipeline (given to ``load_german``, never imported here); a
+                    non-PER name right after a role word is a PER;
+                    spans that exactly match one kind of reference name (persons, parties,
+                    states: ``reference_names.tsv.gz``) take that type, and untagged full
+                    reference person names are added. Held-back PER+ORG F1 0.676 -> 0.679.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Optional
+
+from ...errors import ModelError
+from ...settings import get_settings
+from .features import EnsembleVote, EntityStash, FeatureMarker, add_title_persons
+from .names import MODEL_DIR, NAMES_FILE
+from .repair import EntityRepair
+
+
+log = logging.getLogger(__name__)
+
+
+def hash_char_embed(width: int, attrs: list[str], rows: list[int], nM: int, nC: int):
+    """Token embedding = hash embeddings of several attributes + a character embedding.
+
+    Why: spaCy's ``CharacterEmbed`` takes one attribute only, which would drop kb's word
+    clusters; German capitalises every noun, so spelling inside the word (endings like
+    "-ung", "-mann", "-AG") carries signal the 1-char PREFIX / 3-char SUFFIX hashes miss.
+    Both parts are concatenated and mixed by a maxout layer to ``width``.
+    """
+    from spacy.ml import _character_embed
+    from spacy.ml.models.tok2vec import MultiHashEmbed
+    from thinc.api import Maxout, chain, concatenate, list2ragged, ragged2list, with_array
+
+    chars = chain(_character_embed.CharacterEmbed(nM=nM, nC=nC), list2ragged())
+    hashes = chain(MultiHashEmbed(width=width, attrs=attrs, rows=rows, include_static_vectors=False), list2ragged())
+    mix = with_array(Maxout(width, nM * nC + width, nP=3, normalize=True, dropout=0.0))
+    return chain(concatenate(chars, hashes), mix, ragged2list())
+
+
+def register_components() -> None:
+    """Register kb's German components with spaCy (idempotent; needed before nlp.from_disk)."""
+    from spacy.language import Language
+    from spacy.util import registry
+
+    if "kb.HashCharEmbed.v1" not in registry.architectures:
+        registry.architectures.register("kb.HashCharEmbed.v1", func=hash_char_embed)
+
+    if "kb_de_features" not in Language.factories:
+
+        @Language.factory("kb_de_features")
+        def _make_features(nlp, name):  # noqa: ARG001 - spaCy factory signature
+            return FeatureMarker()
+
+    if "kb_de_stash" not in Language.factories:
+
+        @Language.factory("kb_de_stash", default_config={"group": "kb_ner"})
+        def _make_stash(nlp, name, group: str):  # noqa: ARG001 - spaCy factory signature
+            return EntityStash(group)
+
+    if "kb_de_vote" not in Language.factories:
+
+        @Language.factory("kb_de_vote", default_config={"groups": ["kb_ner"], "min_votes": 2})
+        def _make_vote(nlp, name, groups: list[str], min_votes: int):  # noqa: ARG001
+            return EnsembleVote(nlp, groups, min_votes)
+
+    if "kb_de_title_person" not in Language.factories:
+        Language.component("kb_de_title_person", func=add_title_persons)
+
+    if "kb_de_repair" not in Language.factories:
+
+        @Language.factory("kb_de_repair", default_config={"names_path": "", "english": True})
+        def _make_repair(nlp, name, names_path: str, english: bool):  # noqa: ARG001
+            return EntityRepair(Path(names_path) if names_path else None, english)
+
+
+def blank_german():
+    """spacy.blank("de") + sentencizer + the title rule: German without a trained model."""
+    import spacy
+
+    register_components()
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("kb_de_title_person")
+    return nlp
+
+
+#: Tag appended to the pipeline version when ``finish_pipeline`` adds the repair, so that
+#: documents extracted without it are re-extracted.
+REPAIR_VERSION = "r1"
+
+
+def finish_pipeline(nlp, english: bool = True, model_dir: Optional[Path] = None,
+                    load_english: Optional[Callable[[], object]] = None):
+    """Append ``kb_de_repair`` (see ``EntityRepair``) unless the pipeline already has it.
+
+    Added at load time rather than saved in the artefact: the repair is rules and reference
+    names, not trained weights, so it improves without retraining the NER models. The names
+    are the model directory's ``reference_names.tsv.gz`` when it has one, else the shipped ones.
+    ``load_english`` returns the English pipeline that re-reads English passages.
+    """
+    if "kb_de_repair" not in nlp.pipe_names:
+        names = Path(model_dir) / NAMES_FILE if model_dir is not None else None
+        config = {"english": english, "names_path": str(names) if names is not None and names.exists() else ""}
+        nlp.add_pipe("kb_de_repair", last=True, config=config)
+        nlp.meta["version"] = _repaired_version(nlp.meta)
+    nlp.get_pipe("kb_de_repair").load_english = load_english
+    return nlp
+
+
+def _repaired_version(meta: dict) -> str:
+    return f"{meta.get('version', '0')}-{REPAIR_VERSION}"
+
+
+_warned = False
+
+
+def _model_path() -> Optional[Path]:
+    """The configured German model (KB_DE_MODEL) or the committed artefact, if present."""
+    configured = get_settings().de_model
+    if configured:
+        path = Path(configured)
+        if not (path / "config.cfg").exists():
+            raise ModelError(
+                f"German model {configured!r} (KB_DE_MODEL) is not a spaCy pipeline directory: "
+                "point it at the output of scripts/train_de_ner.py or unset it"
+            )
+        return path
+    return MODEL_DIR if (MODEL_DIR / "config.cfg").exists() else None
+
+
+def german_meta() -> Optional[dict]:
+    """The meta (lang, name, version) :func:`load_german` will report, read without loading it:
+    a build's pipeline version needs it even when no sentence turns out to be German, and
+    loading the vote's three models costs seconds. None when only loading can tell (no trained
+    model: the blank pipeline is cheap to build)."""
+    import srsly
+
+    path = _model_path()
+    if path is None or not (path / "meta.json").exists():
+        return None
+    meta = dict(srsly.read_json(path / "meta.json"))
+    if "kb_de_repair" not in meta.get("pipeline", []):  # as finish_pipeline does
+        meta["version"] = _repaired_version(meta)
+    return meta
+
+
+@lru_cache(maxsize=1)
+def load_german(load_english: Optional[Callable[[], object]] = None):
+    """kb's German pipeline: the trained artefact when present, else blank + rules (warned once).
+
+    ``load_english`` returns the English pipeline that re-reads English passages inside German
+    sentences (``nlp.load_pipeline`` passes kb's default one); it is called on the first such
+    passage only. The caller gives it so this module never imports the English loader.
+    """
+    import spacy
+
+    global _warned
+    register_components()
+    path = _model_path()
+    if path is None:
+        if not _warned:
+            _warned = True
+            log.warning(
+                "German NER is rule-only: %s is missing (run scripts/train_de_ner.py to build it)",
+                MODEL_DIR,
+            )
+        return finish_pipeline(blank_german(), load_english=load_english)
+    try:
+        return finish_pipeline(spacy.load(path), model_dir=path, load_english=load_english)
+    except (OSError, ValueError) as exc:
+        raise ModelError(
+            f"German model at {path} could not be loaded ({exc}); rebuild it with "
+            "scripts/train_de_ner.py or unset KB_DE_MODEL"
+        ) from exc

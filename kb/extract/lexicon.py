@@ -1,0 +1,163 @@
+"""Every word list of the extract stage, read from ``lexicons/*.tsv`` by one reader.
+
+The domain vocabulary (role words, demonyms, countries, regions, the verbs and nouns the holder
+rules key on) is data, not code: each list is a commented TSV file in ``lexicons/`` so a new
+word is a new line there. This module reads them all the same way (``#`` lines are comments,
+the first other line is the header) and keeps each file's order, since some rules try their
+entries in order. Nothing here touches spaCy.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+
+
+def _lines(name: str) -> list[str]:
+    with (LEXICON_DIR / name).open(encoding="utf-8") as fh:
+        return [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def _table(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    lines = _lines(name)
+    parsed = list(csv.reader(lines, delimiter="\t"))
+    return tuple(parsed[0]), tuple(tuple(row) for row in parsed[1:])
+
+
+def rows(name: str) -> list[list[str]]:
+    """The data rows of ``lexicons/<name>`` (header and comments dropped), in file order."""
+    return [list(row) for row in _table(name)[1]]
+
+
+def records(name: str) -> list[dict[str, Optional[str]]]:
+    """The data rows of ``lexicons/<name>`` as dicts keyed by the header (missing cells None)."""
+    header, body = _table(name)
+    return [{h: (row[i] if i < len(row) else None) for i, h in enumerate(header)} for row in body]
+
+
+def word_set(name: str) -> set[str]:
+    """The first column of a one-word-per-line list (``lexicons/<name>``)."""
+    return {row[0] for row in _table(name)[1]}
+
+
+def word_sets(name: str) -> dict[str, set[str]]:
+    """``list<TAB>word`` rows grouped by list: several small word classes in one file. Each call
+    gives new sets, so a caller that changes its copy changes no one else's."""
+    out: dict[str, set[str]] = {}
+    for row in _table(name)[1]:
+        out.setdefault(row[0], set()).add(row[1])
+    return out
+
+
+def word_map(name: str) -> dict[str, str]:
+    """First column -> second column, in file order."""
+    return {row[0]: row[1] for row in _table(name)[1]}
+
+
+def word_tuples(name: str) -> dict[str, tuple[str, ...]]:
+    """First column -> the other columns as a tuple, in file order."""
+    return {row[0]: tuple(row[1:]) for row in _table(name)[1]}
+
+
+def word_lists(name: str) -> dict[str, tuple[str, ...]]:
+    """First column -> the "|"-separated words of the second column, in file order."""
+    return {row[0]: tuple(row[1].split("|")) for row in _table(name)[1]}
+
+
+# ------------------------------------------------------------------------------------------
+# the English role lexicon (roles_en, portfolios_en, demonyms_en, party_members_en, countries_en)
+# ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoleEntry:
+    """One lexicon row: the normalised role, its category and how it is used."""
+
+    role: str
+    category: str
+    of_org: bool
+    title: bool
+
+
+class Lexicon:
+    """The role lexicon as a dictionary from word tuples to entries (longest match wins)."""
+
+    def __init__(self, roles: dict[tuple[str, ...], RoleEntry], demonyms: dict[str, str]):
+        self.roles = roles
+        self.maxlen = max((len(k) for k in roles), default=1)
+        self.demonyms = demonyms
+        self.first_words = {k[0] for k in roles}
+        self.role_words = {w for k in roles for w in k if len(w) > 2} - {"the", "and", "for", "state"}
+        self.party_members: dict[tuple[str, ...], str] = {}
+        self.countries: dict[str, str] = {}  # surface ("U.S.", "American", "France") -> country
+
+    def lookup(self, words: list[str], i: int) -> tuple[int, Optional[RoleEntry]]:
+        """Longest entry starting at ``words[i]``: (length, entry) or (0, None)."""
+        if words[i] not in self.first_words:
+            return 0, None
+        for n in range(min(self.maxlen, len(words) - i), 0, -1):
+            entry = self.roles.get(tuple(words[i : i + n]))
+            if entry is not None:
+                return n, entry
+        return 0, None
+
+
+def surface_key(text: str) -> tuple[str, ...]:
+    """Lexicon key of a surface form: lower-case words, hyphens as word breaks."""
+    return tuple(w for w in re.split(r"[\s\-]+", text.lower().strip()) if w)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Read the English role lexicon, portfolios and demonyms once per process."""
+    roles: dict[tuple[str, ...], RoleEntry] = {}
+    for surface, role, category, of_org, title in rows("roles_en.tsv"):
+        roles[surface_key(surface)] = RoleEntry(role, category, of_org == "y", title == "y")
+    for surface, portfolio in rows("portfolios_en.tsv"):
+        entry = RoleEntry(f"{portfolio} minister", "minister", True, True)
+        for form in (f"{surface} minister", f"minister of {surface}", f"minister for {surface}",
+                     f"minister of the {surface}", f"{surface} secretary" if surface in ("foreign", "home") else ""):
+            if form:
+                roles.setdefault(surface_key(form), entry)
+    demonyms = {d: name for d, name in rows("demonyms_en.tsv")}
+    lex = Lexicon(roles, demonyms)
+    lex.party_members = {tuple(surface.split()): party for surface, party in rows("party_members_en.tsv")}
+    lex.countries = _countries(demonyms)
+    return lex
+
+
+def _countries(demonyms: dict[str, str]) -> dict[str, str]:
+    """Surface forms of countries: names, aliases and the demonyms that map to a country."""
+    out: dict[str, str] = {}
+    for row in rows("countries_en.tsv"):
+        name = row[0]
+        out[name] = name
+        for alias in (row[1].split("|") if len(row) > 1 and row[1] else []):
+            out[alias] = name
+    names = set(out.values())
+    out.update({d: name for d, name in demonyms.items() if name in names})
+    return out
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, str]:
+    """Surface form -> canonical name of US states, Canadian provinces and Australian states."""
+    out: dict[str, str] = {}
+    for row in rows("regions_en.tsv"):
+        out[row[0]] = row[0]
+        for alias in (row[2].split("|") if len(row) > 2 and row[2] else []):
+            out[alias] = row[0]
+    return out
+
+
+@lru_cache(maxsize=1)
+def role_categories() -> dict[str, str]:
+    """Normalised English role -> its category ("prime minister" -> "head_of_government")."""
+    return {e.role: e.category for e in lexicon().roles.values()}

@@ -1,0 +1,103 @@
+"""Apposition rules: "X, the ROLE", "A ROLE, X said" (fronted) and "the ROLE is X" (inverse
+copula).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ...model import Mention
+from ..claims import Claim
+from ..mentions import in_ranges, name_backward, skip_honorific
+from ..roles import RoleMatch
+from .context import (
+    PRESENT_WORDS, Quoted, SentCtx, add_rule_person, new_claim, paren_open, person_at, person_ending,
+    regnal_person,
+)
+from .subjects import org_tagged_person, resolve_pronoun
+
+
+def apposition(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, earlier: list[Claim]) -> Optional[Claim]:
+    """NAME, [the|a] ROLE …: "Alexey Chepa, first deputy chairman of …"."""
+    doc = ctx.doc
+    k = m.start - 1
+    while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
+        k -= 1
+    if k >= 3 and doc[k].text == "," and doc[k - 1].like_num and len(doc[k - 1].text) <= 3 and doc[k - 2].text == ",":
+        k -= 2  # "Ola Berg, 54, the chief executive of …": an age between name and apposition
+    if k >= 3 and doc[k].lower_ == "and":
+        k = _conjoined_apposition(doc, k)
+    if k < 1 or doc[k].text not in (",", "("):
+        return None
+    p = person_ending(ctx, k) or (person_ending(ctx, paren_open(doc, k - 1)) if doc[k].text == "," else None)
+    if p is None and not doc.has_annotation("ENT_IOB"):
+        span = name_backward(doc, k)
+        if span is not None:
+            p = add_rule_person(ctx, span, "apposition", mentions)
+    if p is None:
+        return None
+    claim = new_claim(ctx, m, p[2], "apposition")
+    if claim.status == "unknown":
+        claim.status, claim.status_strength = "current", 1
+    return claim
+
+
+def _conjoined_apposition(doc, k: int) -> int:
+    """ "Hugh Roe, brother of Ann Roe and a professor at Yale, …": the second of two joined
+    appositive noun phrases; returns the comma after the name (or k when there is none). The
+    first phrase must start lower-case ("brother", "a writer") and hold no verb or comma."""
+    c = k - 1
+    while c > 0 and k - c <= 10 and doc[c].text != ",":
+        if doc[c].pos_ in ("VERB", "AUX") or doc[c].text in ("(", ")", ";", ":"):
+            return k
+        c -= 1
+    if c <= 0 or doc[c].text != "," or c + 1 >= k or not doc[c + 1].text[:1].islower():
+        return k
+    return c
+
+
+def fronted_apposition(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, earlier: list[Claim]) -> Optional[Claim]:
+    """ "A Republican, he has served …", "A former finance minister of Peru, Jane Roe said …",
+    "As mayor of Oslo, she …": a role phrase opening the sentence before a comma describes the
+    subject that follows the comma (a name, or he/she resolved like any pronoun subject)."""
+    doc = ctx.doc
+    k = 0
+    if k < len(doc) and doc[k].lower_ == "as":
+        k += 1
+    if k < len(doc) and doc[k].lower_ in ("a", "an"):
+        k += 1
+    if k == 0 or m.start != k or m.end + 1 >= len(doc) or doc[m.end].text != ",":
+        return None
+    i = skip_honorific(doc, m.end + 1)
+    p = person_at(ctx, i)
+    if p is None and i < len(doc) and doc[i].lower_ in ("he", "she") and not in_ranges(ctx.sent.start + doc[i].idx, quoted):
+        ante = resolve_pronoun(ctx, i, mentions, quoted)
+        if ante is None:
+            return None
+        pm = Mention(ante.text, "person", ctx.sent.start + doc[i].idx, ctx.sent.start + doc[i].idx + len(doc[i].text),
+                     ctx.sent.index, label="pronoun")
+        p = (i, i + 1, pm)
+    if p is None and m.category != "party" and org_tagged_person(ctx, i) is not None:
+        p = regnal_person(ctx, org_tagged_person(ctx, i), mentions, "fronted_apposition")  # a minister is a person
+    if p is None:
+        return None
+    claim = new_claim(ctx, m, p[2], "fronted_apposition")
+    after = [t.lower_ for t in doc[p[1] : p[1] + 3]]
+    if claim.status_strength < 2 and set(after) & PRESENT_WORDS:
+        claim.status, claim.status_strength = "current", 1
+    return claim
+
+
+def inverse_copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, earlier: list[Claim]) -> Optional[Claim]:
+    """ROLE is NAME: "the deputy mayor is Terje Halleland", "The current CEO is Jane Roe"."""
+    doc = ctx.doc
+    i = m.end
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("is", "was", "remains"):
+        return None
+    p = person_at(ctx, skip_honorific(doc, i + 1))
+    if p is None:
+        return None
+    claim = new_claim(ctx, m, p[2], "inverse_copula")
+    if claim.status_strength < 2:
+        claim.status, claim.status_strength = ("current", 1) if doc[i].lower_ != "was" else ("unknown", 0)
+    return claim

@@ -1,0 +1,82 @@
+"""Role descriptions that refer back to a person ("the lawmaker told …"), resolved after the whole
+document is read.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ...model import Mention, Sentence
+from ..claims import Claim
+from ..coref import description_holder
+from ..mentions import in_ranges
+from ..roles import NEEDS_ORG_ALWAYS, RoleMatch
+from .context import SentCtx, new_claim
+
+
+SPEECH_VERBS = {"said", "says", "told", "tells", "added", "adds", "stated", "noted", "warned", "argued", "wrote",
+                "explained", "insisted", "declared", "announced", "stressed", "believes", "thinks", "urged",
+                "has", "had", "is", "was", "will", "would", "called", "met", "visited", "spoke"}
+
+
+def is_description(doc, m: RoleMatch) -> bool:
+    """ "the ROLE" used as a subject ("The NATO chief added", "the lawmaker told")."""
+    if m.start == 0 or doc[m.start - 1].lower_ != "the":
+        return False
+    if m.end >= len(doc) or doc[m.end].lower_ not in SPEECH_VERBS:
+        return False
+    if doc[m.end].lower_ in ("is", "was", "has", "had"):
+        return m.end + 1 >= len(doc) or not doc[m.end + 1].text[:1].isupper()  # not "the mayor is Jane Roe"
+    return True
+
+
+def _window_start(index: int, starts: list[int], quoted) -> int:
+    """First sentence a description may reach back to: the previous sentence, skipping
+    sentences that open inside a quotation (a quote between a name and "the lawmaker said")."""
+    k = index - 1
+    while k > 0 and in_ranges(starts[k], quoted):
+        k -= 1
+    return max(k, 0)
+
+
+#: Verbs of saying whose subject is the speaker, never the person a reported clause describes.
+REPORTING_VERBS = {"said", "says", "told", "tells", "added", "stated", "noted", "warned", "argued", "wrote", "claimed",
+                   "explained", "insisted", "announced", "confirmed", "reported", "revealed", "believes", "thinks",
+                   "denied", "suggested", "alleged", "admitted"}
+
+
+def _speakers_before(ctx: SentCtx, k: int) -> set[int]:
+    """Ids of persons of this sentence who are the subject of a reporting verb before token k:
+    in "Paul Lind said the chief executive had resigned" the chief executive is not Paul Lind."""
+    doc, out = ctx.doc, set()
+    for ps, pe, person in ctx.persons:
+        if pe < k and any(t.lower_ in REPORTING_VERBS for t in doc[pe:min(pe + 3, k)]):
+            out.add(id(person))
+    return out
+
+
+def descriptions(deferred, claims: list[Claim], mentions: list[Mention], quoted, sentences: list[Sentence]) -> list[Claim]:
+    """Role descriptions that refer back: new claims, folded later into known posts."""
+    holders: dict[tuple[str, Optional[str]], str] = {}
+    out: list[Claim] = []
+    persons = [m for m in mentions if m.type == "person"]
+    for c in claims:
+        holders.setdefault((c.role, c.org), c.person)
+    starts = [s.start for s in sentences]
+    for ctx, m in deferred:
+        pos = ctx.sent.start + ctx.doc[m.start].idx
+        speakers = _speakers_before(ctx, m.start)
+        cands = [p for p in persons if id(p) not in speakers]
+        name = description_holder(m.role, m.org_name, holders, pos, cands, quoted, _window_start(ctx.sent.index, starts, quoted))
+        if name is None:
+            continue
+        if m.role in NEEDS_ORG_ALWAYS and not any(c.person == name and c.org == m.org_name for c in claims):
+            continue
+        pm = Mention(ctx.doc[m.start:m.end].text, "person", pos, pos + len(ctx.doc[m.start:m.end].text),
+                     ctx.sent.index, name=name, label="description")
+        claim = new_claim(ctx, m, pm, "description")
+        claim.person = name
+        if claim.status == "unknown":
+            claim.status, claim.status_strength = "current", 1
+        out.append(claim)
+    return out

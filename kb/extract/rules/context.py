@@ -1,0 +1,215 @@
+"""The per-sentence context every rule reads (``SentCtx``), the words that link a subject to its
+role, and making a ``Claim`` from a role phrase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ...model import DateValue, Mention, Sentence, Span
+from ..claims import Claim
+from ..mentions import rule_mention
+from ..roles import RoleMatch
+
+
+#: Document offsets of quoted passages (``mentions.quoted_ranges``): claims inside come from
+#: what someone said, not from the text's own voice.
+Quoted = list[tuple[int, int]]
+
+
+#: Words right before a role phrase that link it to a subject on the left.
+LINK_WORDS = {
+    "is", "was", "are", "were", "'s", "be", "been", "being", "become", "becomes", "became", "becoming",
+    "remains", "remained", "remain", "as", "appointed", "named", "elected", "chosen", "nominated",
+    "installed", "made", "confirmed", "reappointed", "crowned", "proclaimed", "declared", "sworn",
+}
+
+
+EVENT_WORDS = {"became", "become", "becomes", "appointed", "named", "elected", "chosen", "nominated", "installed",
+               "made", "took", "succeeded", "sworn", "reappointed", "crowned", "proclaimed", "promoted", "confirmed"}
+
+
+PRESENT_WORDS = {"is", "are", "'s", "am", "has", "have", "remains", "serves", "heads", "leads", "chairs", "runs", "works",
+                 "teaches", "lectures", "currently"}
+
+
+PAST_WORDS = {"was", "were", "served", "had", "headed", "led", "chaired", "ran", "worked", "remained", "taught", "lectured"}
+
+
+#: Cues that the statement is not a fact (future, wish, negation, hypothesis).
+IRREALIS = {"will", "would", "could", "might", "may", "should", "expected", "hopes", "hope", "wants", "want",
+            "plans", "plan", "aims", "seeks", "bid", "candidate", "nominee", "not", "never", "n't", "if",
+            "likely", "set", "whether", "running", "race", "tipped", "rumoured", "rumored", "next", "potential",
+            "possible"}
+
+
+#: Verbs of leaving a post: "stepped down as ROLE in May" ends the tenure then.
+EXIT_WORDS = {"stepped", "resigned", "resigns", "quit", "quits", "retired", "retires", "ousted", "dismissed", "fired",
+              "sacked", "removed", "stood", "left", "leaves", "deposed"}
+
+
+#: Adverbs that sit between a copula and its role ("is now", "was previously", "has also been").
+LINK_ADVERBS = {"now", "currently", "also", "still", "previously", "formerly", "once", "later", "again", "already",
+                "briefly", "then", "recently", "subsequently", "eventually", "twice", "effectively"}
+
+
+SUCCESSION = {"succeeded", "succeeds", "succeeding", "replaced", "replaces", "replacing", "ousted", "unseated"}
+
+
+FORMER_ADVERBS = {"previously", "formerly", "once", "earlier", "later"}
+
+
+BLOCKERS = {";", ":", "\"", "“", "”"}
+
+
+@dataclass
+class Discourse:
+    """What earlier sentences tell pronoun resolution (see ``coref.antecedent``)."""
+
+    subjects: dict[int, Mention] = field(default_factory=dict)  # sentence -> referent of its pronoun subject
+    genders: dict[str, str] = field(default_factory=dict)  # person text -> "m" / "f"
+    modifiers: set[int] = field(default_factory=set)  # ids of names used as noun modifiers
+
+
+@dataclass
+class SentCtx:
+    sent: Sentence
+    doc: object
+    persons: list[tuple[int, int, Mention]] = field(default_factory=list)  # token spans
+    dates: list = field(default_factory=list)
+    disc: Discourse = field(default_factory=Discourse)
+    _lowers: Optional[list[str]] = None
+
+    @property
+    def lowers(self) -> list[str]:
+        """The sentence's lower-case words, made once. Rules scan this list for their keywords
+        and touch spaCy tokens only where one occurs: spaCy makes a new Token object for every
+        token on every pass over a Doc, which was most of the rules' cost."""
+        if self._lowers is None:
+            self._lowers = [t.lower_ for t in self.doc]
+        return self._lowers
+
+
+def last_date(dates: list) -> Optional[DateValue]:
+    """The last absolute date of a sentence (an interval's end, else its start)."""
+    for d in reversed(dates):
+        if d.kind in ("born", "died", "lifespan"):
+            continue
+        value = d.end or d.start
+        if value is not None:
+            return value
+    return None
+
+
+def token_spans(ctx: SentCtx, persons: list[Mention]) -> list[tuple[int, int, Mention]]:
+    out = []
+    for m in persons:
+        span = ctx.doc.char_span(m.start - ctx.sent.start, m.end - ctx.sent.start, alignment_mode="expand")
+        if span is not None:
+            out.append((span.start, span.end, m))
+    return out
+
+
+def new_claim(ctx: SentCtx, m: RoleMatch, person: Mention, rule: str) -> Claim:
+    doc, s0 = ctx.doc, ctx.sent.start
+    rs, re_ = doc[m.core_start].idx + s0, doc[m.core_end - 1].idx + len(doc[m.core_end - 1].text) + s0
+    text_start = doc[m.start].idx + s0
+    role_span = Span(text_start, re_, ctx.sent.text[text_start - s0 : re_ - s0])
+    org_span = None
+    if m.org_name is not None:
+        os_, oe = doc[m.org_start].idx + s0, doc[m.org_end - 1].idx + len(doc[m.org_end - 1].text) + s0
+        org_span = Span(os_, oe, ctx.sent.text[os_ - s0 : oe - s0])
+    claim = Claim(person, person.text, m.role, m.org_name, ctx.sent.index, rule, role_span, org_span, m.org_label,
+                  ordinal=m.ordinal, role_text=m.text)  # confidence and version: rules.stamp
+    if m.status_cue:
+        claim.status, claim.status_strength = m.status_cue, 2
+    return claim
+
+
+def person_at(ctx: SentCtx, i: int) -> Optional[tuple[int, int, Mention]]:
+    for p in ctx.persons:
+        if p[0] == i:
+            return p
+    return None
+
+
+def person_ending(ctx: SentCtx, j: int) -> Optional[tuple[int, int, Mention]]:
+    for p in ctx.persons:
+        if p[1] == j:
+            return p
+    return None
+
+
+def add_rule_person(ctx: SentCtx, span: tuple[int, int], rule: str, mentions: list[Mention]):
+    mention = rule_mention(ctx.sent, ctx.doc, span, rule)
+    mentions.append(mention)
+    p = (span[0], span[1], mention)
+    ctx.persons.append(p)
+    ctx.persons.sort(key=lambda x: x[0])
+    return p
+
+
+def regnal_person(ctx: SentCtx, span: tuple[int, int], mentions: list[Mention], rule: str = "regnal"):
+    """A name the context shows to be a person ("King Constantine I", "A former minister, Jane
+    Roe said"): a rule person, and an organisation NER made of it in this sentence is dropped."""
+    s0 = ctx.sent.start
+    a, b = ctx.doc[span[0]].idx + s0, ctx.doc[span[1] - 1].idx + len(ctx.doc[span[1] - 1].text) + s0
+    for x in [x for x in mentions if x.sentence == ctx.sent.index and x.type == "organization" and x.start < b and a < x.end]:
+        mentions.remove(x)
+    return add_rule_person(ctx, span, rule, mentions)
+
+
+def paren_open(doc, close: int) -> int:
+    """ "NAME (born 1955), a member of …": the "(" matching a ")" at ``close`` (-1 if none)."""
+    if close < 1 or ")" not in doc[close].text:
+        return -1
+    depth = 0
+    for k in range(close, max(-1, close - 40), -1):
+        depth += doc[k].text.count(")") - doc[k].text.count("(")
+        if depth <= 0:
+            return k
+    return -1
+
+
+def outside_parens(doc, lo: int, hi: int) -> list[str]:
+    """Lower-case words between lo and hi, skipping parenthesised asides ("(born 1967)")."""
+    out, depth = [], 0
+    for t in doc[lo:hi]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(t.lower_)
+    return out
+
+
+def is_cap_word(tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def tense_status(claim: Claim, between: list[str], doc, ps: int) -> None:
+    """Status from the verb group between subject and role (unless a modifier decided)."""
+    if set(between) & EXIT_WORDS and between and between[-1] == "as":
+        claim.status, claim.status_strength, claim.exit_event = "former", 2, True  # "stepped down as ROLE"
+        return
+    if claim.status_strength >= 2:
+        return
+    words = set(between) | {doc[ps - 1].lower_} if ps > 0 else set(between)
+    if words & FORMER_ADVERBS:
+        claim.status, claim.status_strength = "former", 2
+    elif words & PRESENT_WORDS:
+        claim.status, claim.status_strength = "current", 1
+    elif words & EVENT_WORDS:
+        claim.status, claim.status_strength = "unknown", 0
+    elif words & PAST_WORDS:
+        claim.status, claim.status_strength = "former", 1
+    if any(w.startswith("longest") or w.startswith("youngest") or w.startswith("oldest") for w in between):
+        claim.status, claim.status_strength = "unknown", 0
+
+
+def comma_between(ctx: SentCtx, a: int, b: int) -> bool:
+    """A comma or semicolon between document offsets a and b of this sentence."""
+    gap = ctx.sent.text[a - ctx.sent.start : b - ctx.sent.start]
+    return "," in gap or ";" in gap

@@ -1,0 +1,165 @@
+"""Copula rules: "X is/was/became/served as ROLE", participle clauses, conjoined roles and
+succession ("X succeeded Y as ROLE").
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ...model import Mention
+from ..claims import Claim
+from ..lexicon import lexicon
+from ..mentions import skip_honorific
+from ..roles import RoleMatch
+from .context import (
+    BLOCKERS, IRREALIS, LINK_ADVERBS, LINK_WORDS, Quoted, SUCCESSION, SentCtx, new_claim,
+    outside_parens, person_at, tense_status,
+)
+from .orgs import org_from_verb
+from .subjects import clause_subject_name, subject_left
+
+
+def _link_index(doc, m: RoleMatch) -> Optional[int]:
+    """Index of the link word right before the role phrase (skipping determiners)."""
+    k = m.start - 1
+    adjectives = 0
+    while k >= 0:
+        w = doc[k].lower_
+        if w in LINK_WORDS:
+            break
+        if w in ("the", "a", "an", "its", "their", "his", "her", "-") or w in LINK_ADVERBS:
+            k -= 1  # "is now Norway's finance minister", "was previously chief financial officer"
+        elif adjectives < 3 and (doc[k].pos_ == "ADJ" or doc[k].ent_type_ == "NORP" or doc[k].text in lexicon().demonyms):
+            k -= 1  # "was a Norwegian politician", "is an influential senior adviser"
+            adjectives += 1
+        else:
+            break
+    if k >= 0 and doc[k].lower_ == "to" and k > 0 and doc[k - 1].lower_ in ("promoted", "elevated", "elected", "appointed"):
+        return k - 1
+    if k >= 0 and doc[k].lower_ in ("in",) and k > 0 and doc[k - 1].lower_ == "sworn":
+        return k
+    if k >= 2 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "well" and doc[k - 2].lower_ == "as":
+        return None  # "as well as"
+    if k >= 0 and (doc[k].lower_ in LINK_WORDS or doc[k].lower_ == "over"):
+        return k
+    return None
+
+
+def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, earlier: list[Claim]) -> Optional[Claim]:
+    """SUBJ … LINK ROLE, with pronoun subjects resolved; also conjunctions and succession."""
+    doc = ctx.doc
+    k = _link_index(doc, m)
+    if k is None:
+        return _conjunction(ctx, m, earlier, mentions, quoted)
+    subject = subject_left(ctx, k, mentions, quoted)
+    if subject is None:
+        return _participle_clause(ctx, m, k, mentions)
+    (ps, pe, person), rule = subject
+    between = outside_parens(doc, pe, m.start)
+    if any(w in IRREALIS for w in between) or any(w in BLOCKERS for w in between):
+        return None
+    if len(between) > 30:
+        return None
+    if m.org_name is None and doc[k].lower_ == "as":
+        org_from_verb(doc, m, pe, k)
+    claim = new_claim(ctx, m, person, rule)
+    tense_status(claim, between, doc, ps)
+    if rule == "succession":
+        _predecessor(ctx, m, k, earlier)
+    return claim
+
+
+#: Openers of a fronted participle clause and the status they give its role as of the main
+#: clause: "Since taking office as …" (still holds it), "After serving as …" (held it before).
+#: Participles of taking up a post: a point date in their clause is the start of the tenure.
+EVENT_PARTICIPLES = {"taking", "appointed", "named", "elected", "becoming", "sworn", "installed", "chosen",
+                     "nominated", "assuming", "re-elected", "reelected", "promoted", "succeeding"}
+
+
+PARTICIPLE_OPENERS = {"since": "current", "after": "former", "having": "former", "before": "unknown",
+                      "while": "unknown", "when": "unknown", "upon": "unknown", "on": "unknown"}
+
+
+def _participle_clause(ctx: SentCtx, m: RoleMatch, k: int, mentions: list[Mention]) -> Optional[Claim]:
+    """ "Since taking office as governor of Texas in 2015, Greg Abbott has …", "Appointed chief
+    executive in 2019, Jane Roe …": a participle clause opening the sentence has no subject of
+    its own; its role belongs to the main clause's subject, the person right after its comma."""
+    doc = ctx.doc
+    opener = doc[0].lower_
+    if opener not in PARTICIPLE_OPENERS and doc[0].tag_ not in ("VBG", "VBN"):
+        return None
+    if not any(t.tag_ in ("VBG", "VBN") for t in doc[: k + 1]) or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[:k]):
+        return None  # a finite verb before the role: a full clause with a subject of its own
+    comma = next((i for i in range(m.end, len(doc)) if doc[i].text == ","), None)
+    if comma is None or any(t.text in BLOCKERS for t in doc[m.end:comma]):
+        return None
+    i = skip_honorific(doc, comma + 1)
+    p = person_at(ctx, i) or clause_subject_name(ctx, i, mentions)
+    if p is None:
+        return None
+    claim = new_claim(ctx, m, p[2], "copula")
+    claim.dated_event = any(t.lower_ in EVENT_PARTICIPLES for t in doc[:k + 1])
+    status = PARTICIPLE_OPENERS.get(opener, "unknown")
+    if claim.status_strength < 2 and status != "unknown":
+        claim.status, claim.status_strength = status, 1
+    return claim
+
+
+def _predecessor(ctx: SentCtx, m: RoleMatch, k: int, earlier: list[Claim]) -> None:
+    """ "X succeeded Y as ROLE": Y held ROLE before (former)."""
+    for ps, pe, person in ctx.persons:
+        if pe <= k and ps > 0 and ctx.doc[ps - 1].lower_ in SUCCESSION:
+            claim = new_claim(ctx, m, person, "succession")
+            claim.status, claim.status_strength = "former", 2
+            earlier.append(claim)
+
+
+def _conjunction(ctx: SentCtx, m: RoleMatch, earlier: list[Claim], mentions=None, quoted=()) -> Optional[Claim]:
+    """"… served as A from 2010 to 2024 and B from 2006 to 2023": B shares A's holder."""
+    doc = ctx.doc
+    k = m.start - 1
+    while k >= 0 and doc[k].lower_ in ("the", "a", "an", "as"):
+        k -= 1
+    if k < 0 or doc[k].lower_ not in ("and", ",", "then", "later"):
+        return None
+    if m.end < len(doc) and doc[m.end].lower_ in ("is", "was", "are", "were", "said", "has"):
+        return None  # "… and the deputy mayor is Y": a new clause with its own subject
+    prev = [c for c in earlier if c.sentence == ctx.sent.index and c.rule in ("copula", "conjunction", "succession")
+            and c.role_span.end <= ctx.sent.start + doc[k].idx]
+    if not prev:
+        return _conjoined_predicate(ctx, m, k, mentions, quoted)
+    last = prev[-1]
+    last_end = max(last.role_span.end, last.org_span.end if last.org_span is not None else 0)  # after "of the … Academy"
+    gap = ctx.sent.text[last_end - ctx.sent.start : doc[k].idx]
+    if len(gap) > 60 or any(ch in gap for ch in ";:\"“”"):
+        return None
+    claim = new_claim(ctx, m, last.mention, "conjunction")
+    if claim.status_strength < last.status_strength:
+        claim.status, claim.status_strength = last.status, last.status_strength
+    return claim
+
+
+def _conjoined_predicate(ctx: SentCtx, m: RoleMatch, k: int, mentions, quoted) -> Optional[Claim]:
+    """ "She is a fellow at X and a professor at Y": the second predicate noun shares the first
+    one's copula and subject even when the first is no role kb knows. The copula must be in
+    the same clause (no other verb, semicolon or quote between it and the "and")."""
+    doc = ctx.doc
+    if doc[k].lower_ != "and":
+        return None
+    j = k - 1
+    while j >= 0 and doc[j].lower_ not in LINK_WORDS:
+        if doc[j].text in BLOCKERS or doc[j].lower_ in ("who", "which", "that", "and", ",", "(") or doc[j].ent_type_ == "PERSON" or \
+                (doc[j].pos_ in ("VERB", "AUX") and doc[j].lower_ not in LINK_WORDS):
+            return None
+        j -= 1
+    if j < 1 or k - j > 20:
+        return None
+    found = subject_left(ctx, j, mentions, quoted)
+    if found is None or found[1] != "copula":
+        return None
+    subject = found[0]
+    if not all(t.lower_ in ("currently", "also", "now", "still", "previously", "formerly") for t in doc[subject[1]:j]):
+        return None  # the subject must come right before its copula
+    claim = new_claim(ctx, m, subject[2], "conjunction")
+    tense_status(claim, [t.lower_ for t in doc[subject[1]:j + 1]], doc, subject[0])
+    return claim

@@ -1,0 +1,143 @@
+"""The organisation of one role phrase when the phrase itself does not name it: anaphors ("its",
+"the company's"), the realm after a name, the object of the verb before "as".
+"""
+
+from __future__ import annotations
+
+from ...model import Mention
+from ..lexicon import lexicon, word_lists, word_sets
+from ..roles import (
+    GENERIC_ROLES, NEEDS_ORG_ALWAYS, ROLE_MODIFIERS, RoleMatch, _clean_org, _org_name_span, is_party,
+)
+from .context import SentCtx
+from .employment import VERB_ROLES
+from .places import country_of_place
+
+
+ANAPHOR_NOUNS = word_lists("anaphor_nouns_en.tsv")
+
+
+#: Adjectives between "the" and an anaphor noun that still point back ("the new company").
+ANAPHOR_ADJECTIVES = {"new", "combined", "merged", "same", "parent", "former", "renamed", "enlarged", "latter"}
+
+
+#: Role categories whose "its" refers to a country, not to an organisation ("its president").
+STATE_CATEGORIES = word_sets("role_classes_en.tsv")["state_categories"]
+
+
+def _its_org(ctx: SentCtx, m: RoleMatch, mentions: list[Mention]) -> None:
+    """ "Acme said its chief executive Jane Roe …", "the group and its leader X": "its" is the
+    organisation named last before it in the sentence, else the first one (the topic) of the
+    sentence before. A state post's "its" ("Norway and its prime minister") looks for a country."""
+    doc, k = ctx.doc, m.start
+    labels = ("GPE",) if m.category in STATE_CATEGORIES else ("ORG",)
+    pos = ctx.sent.start + doc[k - 1].idx
+    orgs = [x for x in mentions if x.type == "organization" and x.label in labels and x.end <= pos]
+    same = [x for x in orgs if x.sentence == ctx.sent.index]
+    prev = [x for x in orgs if x.sentence == ctx.sent.index - 1]
+    if same:
+        target = same[-1]
+    elif prev and not any(x.sentence == ctx.sent.index for x in mentions if x.type == "organization" and x.end <= pos):
+        target = prev[0]  # only when no other organisation or place came in between
+    else:
+        return
+    name = country_of_place(target.text) if labels == ("GPE",) else target.text
+    if not name:
+        return
+    m.org_name, m.org_start, m.org_end, m.org_label, m.start = name, k - 1, k, "rule:its", k - 1
+    m.org_possessive, m.text = True, doc[k - 1 : m.end].text
+
+
+def org_anaphor(ctx: SentCtx, m: RoleMatch, mentions: list[Mention]) -> None:
+    """ "the country's prime minister", "the company's chief executive": the org named last;
+    "its chief executive": see ``_its_org``."""
+    doc, k = ctx.doc, m.start
+    if k >= 1 and doc[k - 1].lower_ == "its":
+        _its_org(ctx, m, mentions)
+        return
+    if _of_the_anaphor(ctx, m, mentions):
+        return
+    if k < 3 or doc[k - 1].lower_ not in ("'s", "’s") or doc[k - 3].lower_ != "the":
+        return
+    labels = ANAPHOR_NOUNS.get(doc[k - 2].lower_)
+    if labels is None:
+        return
+    pos = ctx.sent.start + doc[k - 3].idx
+    before = [x for x in mentions if x.type == "organization" and x.label in labels and x.end <= pos]
+    if doc[k - 2].lower_ == "party":
+        before = [x for x in before if is_party(x.text)]  # "the party's leader": Labour, the Social Democrats
+    if not before:
+        return
+    m.org_name = lexicon().demonyms.get(before[-1].text, before[-1].text)
+    m.org_start, m.org_end, m.org_label, m.start = k - 2, k - 1, "rule:anaphor", k - 3
+    m.org_possessive, m.text = True, doc[k - 3 : m.end].text
+
+
+def _of_the_anaphor(ctx: SentCtx, m: RoleMatch, mentions: list[Mention]) -> bool:
+    """ "chief financial officer of the company", "leader of the party": the organisation (or
+    country) of that kind named last, in this sentence or the one before."""
+    doc, i = ctx.doc, m.core_end
+    if i + 2 >= len(doc) or doc[i].lower_ not in ("of", "at") or doc[i + 1].lower_ != "the":
+        return False
+    if i + 3 < len(doc) and doc[i + 2].lower_ in ANAPHOR_ADJECTIVES and doc[i + 3].lower_ in ANAPHOR_NOUNS:
+        i += 1  # "CEO of the new company", "chairman of the merged group": the org named before
+    labels = ANAPHOR_NOUNS.get(doc[i + 2].lower_)
+    if labels is None or (i + 3 < len(doc) and (doc[i + 3].text[:1].isupper() or doc[i + 3].lower_ in ("of", "'s", "’s"))):
+        return False  # "of the Party of Regions", "of the company's board"
+    pos = ctx.sent.start + doc[i].idx
+    before = [x for x in mentions if x.type == "organization" and x.label in labels and x.end <= pos
+              and ctx.sent.index - 1 <= x.sentence <= ctx.sent.index]
+    if doc[i + 2].lower_ == "party":
+        before = [x for x in before if is_party(x.text)]
+    if not before:
+        return False
+    target = before[-1]
+    m.org_name = country_of_place(target.text) if labels == ("GPE",) else target.text
+    if not m.org_name:
+        return False
+    m.org_start, m.org_end, m.org_label, m.end = i + 2, i + 3, "rule:anaphor", i + 3
+    m.text = doc[m.start : m.end].text
+    return True
+
+
+def org_ok(m: RoleMatch, rule: str) -> bool:
+    """Generic roles ("head", "leader") need an organisation; titles need a capital or org."""
+    base = m.role.split()[-1]
+    core = " ".join(w for w in m.role.split() if w not in ROLE_MODIFIERS and w != "first")  # "senior adviser" -> adviser
+    if m.role in NEEDS_ORG_ALWAYS or core in NEEDS_ORG_ALWAYS or base in NEEDS_ORG_ALWAYS and m.role == base:
+        return m.org_name is not None
+    if m.role in GENERIC_ROLES and rule == "title_before_name" and not (m.capitalised or m.org_name):
+        return False
+    return True
+
+
+def org_after_name(doc, m: RoleMatch, end: int) -> None:
+    """ "King Abdullah of Jordan", "Queen Margrethe II of Denmark": the realm follows the name."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return
+    j = end + 1 + (doc[end + 1].lower_ == "the")
+    span = _org_name_span(doc, j)
+    if span is None or doc[span[0]].ent_type_ in ("PERSON", "DATE"):
+        return
+    start, name = _clean_org(doc, span[0], span[1])
+    m.org_name, m.org_start, m.org_end, m.org_label = name, start, span[1], span[2]
+
+
+def person_to_org(ctx: SentCtx, m: RoleMatch, mentions: list[Mention]) -> None:
+    """The name after "mayor of" / "chief executive of" that NER took for a person is the
+    post's place or company: it stops being a person of this sentence."""
+    for p in [p for p in ctx.persons if m.org_start <= p[0] < m.org_end]:
+        ctx.persons.remove(p)
+        p[2].type, p[2].label = "organization", "rule:org_of_role"
+
+
+def org_from_verb(doc, m: RoleMatch, lo: int, hi: int) -> None:
+    """ "X, who led the Red Cross as president": the org is the object of the verb before "as"."""
+    for i in range(lo, hi):
+        if doc[i].lower_ in VERB_ROLES or doc[i].lower_ in ("joined", "joins", "at"):
+            j = i + 1 + (i + 1 < hi and doc[i + 1].lower_ == "the")
+            span = _org_name_span(doc, j)
+            if span is not None and span[1] <= hi and not doc[span[0]].ent_type_ in ("PERSON", "DATE"):
+                start, name = _clean_org(doc, span[0], span[1])
+                m.org_name, m.org_start, m.org_end, m.org_label = name, start, span[1], span[2]
+                return

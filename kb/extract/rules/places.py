@@ -1,0 +1,182 @@
+"""Organisations a document implies: the one country or region it is about, a legislature named by
+its committee.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ...model import Mention, Span
+from ..claims import Claim
+from ..de.lexicon import country_name
+from ..lexicon import lexicon, regions, role_categories, word_sets
+
+
+def country_of_place(text: str, lang: str = "en") -> Optional[str]:
+    """The canonical English country name a place mention names ("the U.S." -> "United
+    States", "Russlands" -> "Russia"), else None (cities, regions, demonyms)."""
+    text = text.strip().removesuffix("'s").removesuffix("’s").strip()
+    for prefix in ("the ", "The "):
+        text = text.removeprefix(prefix)
+    lex = lexicon()
+    if text in lex.demonyms and text not in ("US", "U.S.", "UK", "U.K."):
+        return None
+    name = lex.countries.get(text)
+    if name is None and lang != "en":
+        name = country_name(text)
+    return name
+
+
+#: Posts that belong to a country; with no org named they take the document's one country.
+STATE_ROLES = word_sets("role_classes_en.tsv")["state_roles"]
+
+
+#: Of these, the ones also used for companies and clubs count only as a capitalised title.
+TITLE_ONLY_STATE_ROLES = word_sets("role_classes_en.tsv")["title_only_state_roles"]
+
+
+def _country_mentions(mentions: list[Mention]) -> list[tuple[Mention, str]]:
+    """Mentions that name a country (not demonyms: "Indian" may be about India or not)."""
+    countries, demonyms = lexicon().countries, lexicon().demonyms
+    out = []
+    for m in mentions:
+        if m.type == "organization" and m.label in ("GPE", "LOC") and (m.text not in demonyms or m.text in ("US", "U.S.", "UK", "U.K.")):
+            name = countries.get(m.text) or countries.get(m.text.removeprefix("the ").removeprefix("The "))
+            if name:
+                out.append((m, name))
+    return out
+
+
+def document_country(claims: list[Claim], mentions: list[Mention]) -> None:
+    """A head of state/government with no org named ("President Jane Roe", "the prime minister
+    said") holds the post in the country the document is about: news leaves it implied when
+    the story is about one country. Applied only when the document names exactly one country
+    (by name; demonyms are ambiguous); the org evidence is its nearest earlier mention."""
+    _drop_terms_of_other_posts(claims)
+    open_claims = [c for c in claims if c.org is None and c.role in STATE_ROLES
+                   and (c.role not in TITLE_ONLY_STATE_ROLES or _capital_core(c) or c.rule == "term_of_office")]
+    if not open_claims:
+        return
+    found = _country_mentions(mentions)
+    name = _dominant_country(found, mentions)
+    if name is None:
+        claims[:] = [c for c in claims if not (c.rule == "term_of_office" and c.org is None)]
+        return
+    found = [(x, n) for x, n in found if n == name]
+    for c in open_claims:
+        m = max((x for x, _ in found if x.start <= c.role_span.start), key=lambda x: x.start, default=found[0][0])
+        c.org, c.org_span, c.org_label = name, Span(m.start, m.end, m.text), "rule:doc_country"
+
+
+#: Posts that belong to a state or province ("Governor Jay Roe", "the premier"): with no place
+#: named they take the one sub-national unit a document names (lexicons/regions_en.tsv).
+REGION_ROLES = word_sets("role_classes_en.tsv")["region_roles"]
+
+
+REGION_ROLE_WORDS = {"governor", "gov.", "gov", "premier"}
+
+
+def _region_mentions(mentions: list[Mention]) -> list[tuple[Mention, str]]:
+    """Place mentions (NER GPE/LOC) that name a state or province ("Washington State" too)."""
+    table, out = regions(), []
+    for m in mentions:
+        if m.type == "organization" and m.label in ("GPE", "LOC"):
+            text = m.text.removeprefix("the ").removesuffix("'s").removesuffix("’s")
+            name = table.get(text) or table.get(text.removesuffix(" State").removesuffix(" state"))
+            if name:
+                out.append((m, name))
+    return out
+
+
+def document_region(claims: list[Claim], mentions: list[Mention]) -> None:
+    """A governor or premier with no place named ("Governor Jay Roe", "Gov. Roe", "made Labor
+    leader Sam Ito premier") heads the state or province the document is about: US, Canadian
+    and Australian news name the state once and the governor without it. Only when the
+    document names exactly one such unit; a premier is then no national prime minister."""
+    open_claims = [c for c in claims if c.org is None and (
+        c.role in REGION_ROLES or c.role == "prime minister" and "premier" in c.role_text.lower())]
+    if not open_claims:
+        return
+    found = _region_mentions(mentions)
+    if len({n for _, n in found}) != 1:
+        return
+    name = found[0][1]
+    for c in open_claims:
+        if c.role == "governor" and c.rule == "title_before_name" and not _capital_core(c):
+            continue  # "the governor Jane Roe" of what? a capitalised title only
+        m = max((x for x, _ in found if x.start <= c.role_span.start), key=lambda x: x.start, default=found[0][0])
+        c.org, c.org_span, c.org_label = name, Span(m.start, m.end, m.text), "rule:doc_region"
+
+
+def _drop_terms_of_other_posts(claims: list[Claim]) -> None:
+    """ "the Bloomberg administration" of a mayor, "the Cuomo administration" of a governor: a
+    term noun names the top post of the country only when the document gives the person no
+    other post; a term that found no country names nothing and is dropped too."""
+    others = {c.person for c in claims if c.rule != "term_of_office"}
+    claims[:] = [c for c in claims if not (c.rule == "term_of_office" and c.person in others)]
+
+
+def _dominant_country(found: list[tuple[Mention, str]], mentions: list[Mention]) -> Optional[str]:
+    """The one country the document is about: the only country it names, or one named at
+    least twice and at least twice as often as any other (demonyms count towards their
+    country here: "Afghan officials … Afghanistan" is about Afghanistan)."""
+    names = {name for _, name in found}
+    if len(names) == 1:
+        return next(iter(names))
+    if not names:
+        return None
+    counts: dict[str, int] = {}
+    for _, name in found:
+        counts[name] = counts.get(name, 0) + 1
+    lex = lexicon()
+    for m in mentions:
+        if m.type == "organization" and m.label == "NORP" and lex.countries.get(m.text) and m.text in lex.demonyms:
+            counts[lex.countries[m.text]] = counts.get(lex.countries[m.text], 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    if top in names and n >= 2 and (len(ranked) == 1 or n >= 2 * ranked[1][1]):
+        return top
+    return None
+
+
+#: Legislatures as news names them; a committee of one names its parent ("State Duma Committee on …").
+_LEGISLATURE_RE = re.compile(
+    r"\b(State Duma|Duma|Bundestag|Bundesrat|Senate|House of Representatives|House of Commons|House of Lords|"
+    r"Parliament|Congress|National Assembly|Riksdag|Storting|Storting|Knesset|Sejm|Folketing|Eduskunta|"
+    r"Verkhovna Rada|Rada|Diet|Legislative Assembly|Legislative Council|Assembly)\b")
+
+
+_BODY_PART_RE = re.compile(r"\b(Committee|Subcommittee|Commission|Caucus|Delegation|Group)\b")
+
+
+SINGLE_SEAT_ROLES = word_sets("role_classes_en.tsv")["single_seat_roles"]
+
+
+def legislature_from_committee(claims: list[Claim]) -> None:
+    """A lawmaker/MP/senator with no org named sits in the legislature whose committee the
+    same person chairs or belongs to ("X, deputy chairman of the State Duma Committee on
+    Foreign Affairs … the lawmaker said" -> lawmaker of the State Duma). Only when the person's
+    posts name exactly one legislature."""
+    cats = role_categories()
+    for c in claims:
+        if c.org is not None or cats.get(c.role) != "legislator" or c.role in SINGLE_SEAT_ROLES:
+            continue
+        found = {}
+        for d in claims:
+            if d.person == c.person and d.org and _BODY_PART_RE.search(d.org):
+                hit = _LEGISLATURE_RE.search(d.org)
+                if hit and hit.start() < _BODY_PART_RE.search(d.org).start():
+                    found[hit.group(1)] = d
+        if len(found) == 1:
+            name, d = next(iter(found.items()))
+            c.org, c.org_label = name, "rule:legislature_of_committee"
+            if d.org_span is not None:
+                k = d.org_span.text.find(name)
+                c.org_span = Span(d.org_span.start + k, d.org_span.start + k + len(name), name) if k >= 0 else d.org_span
+
+
+def _capital_core(c: Claim) -> bool:
+    """The role is written as a title ("President"), not as a common noun ("the president")."""
+    words = [w for w in c.role_text.replace("-", " ").split() if w.lower() in c.role.split()]
+    return bool(words) and all(w[:1].isupper() for w in words)
