@@ -14,7 +14,7 @@ builds cleanly has its old failures removed. Skipping, failure records, linking 
 are ``kb.session.BuildSession``'s, shared with the Dask merge (``kb.distributed``).
 
 Nothing pending loads nothing: the pipeline version that decides what is up to date is read
-from the pipelines' meta.json (``kb.session.predicted_version``), and spaCy is loaded when the
+from the pipelines' meta.json (``kb.extract.nlp.predicted_version``), and spaCy is loaded when the
 first document needs extracting (then checked against the prediction).
 
 Parallelism (``workers > 1``): the driver process reads the input, decides what is pending,
@@ -43,6 +43,7 @@ from typing import Iterable, Iterator, Optional
 
 import sqlite_utils
 
+from .extract.nlp import predicted_version
 from .model import BuildReport, Document, IngestFailure
 from .session import (
     BuildSession,
@@ -51,7 +52,6 @@ from .session import (
     ProgressFn,
     failure_for,
     open_database,
-    predicted_version,
 )
 from .settings import get_settings
 

@@ -6,15 +6,13 @@ through a ``BuildSession``, so they skip, de-duplicate, link, store, record fail
 exactly alike, and neither needs the other's internals.
 
 The pipeline version decides what is up to date. Loading spaCy to learn it costs seconds, so
-:func:`predicted_version` reads it from the pipelines' ``meta.json`` files with the extract
+``kb.extract.nlp.predicted_version`` reads it from the pipelines' ``meta.json`` files with the extract
 stage's own rule (``meta_version``): an unchanged re-run then loads no pipeline at all. The
 build checks the prediction against the loaded pipeline as soon as a document needs extracting.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import logging
 import sqlite3
 import traceback
@@ -180,48 +178,8 @@ class PendingFilter:
 
 
 class PipelineChanged(Exception):
-    """The loaded pipeline's version differs from :func:`predicted_version` (the build starts
+    """The loaded pipeline's version differs from ``predicted_version`` (the build starts
     again with the loaded version; nothing was written under the predicted one)."""
-
-
-def _meta(name: Optional[str]) -> Optional[dict]:
-    """meta.json of a pipeline named as ``spacy.load`` takes it (a directory or a package)."""
-    if not name:
-        return None
-    path = Path(name)
-    if not (path / "meta.json").is_file():
-        try:
-            spec = importlib.util.find_spec(name)
-        except (ImportError, ValueError):
-            return None
-        locations = list(spec.submodule_search_locations or []) if spec else []
-        if not locations:
-            return None
-        path = Path(locations[0])
-    try:
-        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return meta if isinstance(meta, dict) else None
-
-
-def predicted_version(model: Optional[str], lang: Optional[str]) -> Optional[str]:
-    """``Extractor(model, lang).version`` read from meta.json files; None when only loading
-    the pipeline can tell (no model installed: the blank fallback)."""
-    from .extract.german import german_meta
-    from .extract.nlp import find_english_model, meta_version
-
-    lang = lang if lang in ("en", "de") else None
-    english = _meta(model or find_english_model())  # --model always names the English pipeline
-    if english is None:
-        return None
-    parts = [meta_version(english, "en")]
-    if lang != "en":
-        german = _meta(model) if (model and lang == "de") else german_meta()
-        if german is None:
-            return None
-        parts.append(meta_version(german, "de"))
-    return "|".join(parts)
 
 
 # --------------------------------------------------------------------------------------------

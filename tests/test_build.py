@@ -287,7 +287,7 @@ def test_a_wrong_predicted_version_restarts_with_the_loaded_one(corpus, db_path,
 
 def test_predicted_version_is_the_loaded_pipelines_version(en_nlp):
     from kb.extract.pipeline import Extractor
-    from kb.session import predicted_version
+    from kb.extract.nlp import predicted_version
 
     for lang in ("en", None):
         assert predicted_version(None, lang) == Extractor(lang=lang).version

@@ -8,6 +8,7 @@ one. The first English model found among ``settings.en_models`` wins, so a user'
 from __future__ import annotations
 
 import importlib.util
+import json
 import logging
 from functools import lru_cache
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Optional
 
 from ..errors import ModelError
 from ..settings import EXTRACTION_VERSION, get_settings
-from .de.ner import load_german
+from .de.ner import german_meta, load_german
 
 log = logging.getLogger(__name__)
 
@@ -100,3 +101,40 @@ def pipeline_version(nlp) -> str:
 def meta_version(meta: dict, lang: str) -> str:
     """:func:`pipeline_version` from a pipeline's meta alone (no need to load the pipeline)."""
     return f"{meta.get('lang', lang)}_{meta.get('name', 'blank')}-{meta.get('version', '0')}+kb{EXTRACTION_VERSION}"
+
+
+def _meta(name: Optional[str]) -> Optional[dict]:
+    """meta.json of a pipeline named as ``spacy.load`` takes it (a directory or a package)."""
+    if not name:
+        return None
+    path = Path(name)
+    if not (path / "meta.json").is_file():
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            return None
+        locations = list(spec.submodule_search_locations or []) if spec else []
+        if not locations:
+            return None
+        path = Path(locations[0])
+    try:
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def predicted_version(model: Optional[str], lang: Optional[str]) -> Optional[str]:
+    """``Extractor(model, lang).version`` read from meta.json files; None when only loading
+    the pipeline can tell (no model installed: the blank fallback)."""
+    lang = lang if lang in ("en", "de") else None
+    english = _meta(model or find_english_model())  # --model always names the English pipeline
+    if english is None:
+        return None
+    parts = [meta_version(english, "en")]
+    if lang != "en":
+        german = _meta(model) if (model and lang == "de") else german_meta()
+        if german is None:
+            return None
+        parts.append(meta_version(german, "de"))
+    return "|".join(parts)
