@@ -141,11 +141,11 @@ def _ref_indexes(db) -> set[str]:
 
 
 def test_fresh_import_rebuilds_every_reference_index_and_restores_pragmas(db_path):
-    from kb.link.reference import _REF_INDEX_DDL, _index_name
+    from kb.store.reference import REF_INDEXES
 
     db = open_db(db_path)
     before = _ref_indexes(db)
-    assert before == {_index_name(d) for d in _REF_INDEX_DDL} and len(before) >= 6
+    assert before == {index.name for _, index in REF_INDEXES} and len(before) >= 6
     sync = db.execute("PRAGMA synchronous").fetchone()[0]
     import_reference(db, [MINI])
     assert _ref_indexes(db) == before

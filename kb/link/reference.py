@@ -23,9 +23,7 @@ import gc
 import gzip
 import io
 import json
-import re
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +32,10 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 import sqlite_utils
 
 from ..errors import ReferenceError_
-from ..store import SCHEMA_V1
+from ..store import migrate
+from ..store.reference import (
+    analyze_reference, bulk_mode, classify_kinds, ensure_reference_indexes, has_reference_rows, write_reference_rows,
+)
 from .names import acronym, last_token, norm, skeleton
 
 try:  # orjson parses dump lines ~3x faster than the standard library; both give the same dicts
@@ -297,40 +298,18 @@ class _Rows:
         self.claims.extend(crows)
 
 
-def _write_batch(conn, batch: list[dict[str, Any]], replace_old: bool, report: ImportReport) -> None:
+def _write_batch(db, batch: list[dict[str, Any]], replace_old: bool, report: ImportReport) -> None:
     rows = _Rows()
     for ent in batch:
         rows.add(ent, report)
-    _write_rows(conn, rows, replace_old, report)
+    _write_rows(db, rows, replace_old, report)
 
 
-def _write_rows(conn, rows: _Rows, replace_old: bool, report: ImportReport) -> None:
-    if replace_old:
-        qids = [(e[0],) for e in rows.entities]
-        conn.executemany("DELETE FROM ref_names WHERE qid = ?", qids)
-        conn.executemany("DELETE FROM ref_claims WHERE qid = ?", qids)
-    conn.executemany("INSERT OR REPLACE INTO ref_entities VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows.entities)
-    conn.executemany(
-        "INSERT OR REPLACE INTO ref_names (qid, name, norm, lang, is_label, skel, last, acro) VALUES (?,?,?,?,?,?,?,?)",
-        rows.names,
-    )
-    conn.executemany("INSERT INTO ref_claims VALUES (?,?,?,?,?,?,?)", rows.claims)
+def _write_rows(db, rows: _Rows, replace_old: bool, report: ImportReport) -> None:
+    write_reference_rows(db, rows.entities, rows.names, rows.claims, replace_old)
     report.entities += len(rows.entities)
     report.names += len(rows.names)
     report.claims += len(rows.claims)
-
-
-def classify_kinds(conn) -> None:
-    """Kinds the dump does not state directly: items held as P39 are positions, the rest items.
-
-    Runs after every import because a position is recognised by its holders, which may be
-    imported later than the position itself.
-    """
-    conn.execute(
-        "UPDATE ref_entities SET kind = 'position' WHERE kind IS NOT 'person' "
-        "AND qid IN (SELECT value FROM ref_claims WHERE property = 'P39')"
-    )
-    conn.execute("UPDATE ref_entities SET kind = 'item' WHERE kind IS NULL")
 
 
 def import_reference(
@@ -343,8 +322,6 @@ def import_reference(
     ``progress`` is called with the number of entities written in each batch (for a progress
     bar). Each batch is one transaction: an interrupted import keeps every finished batch.
     """
-    from ..store import migrate
-
     migrate(db)
     report = ImportReport()
     gc_was_enabled = gc.isenabled()
@@ -359,81 +336,32 @@ def import_reference(
 
 def _import_paths(db, paths, progress, report: ImportReport) -> None:
     started = time.perf_counter()
-    conn = db.conn
-    had_rows = conn.execute("SELECT 1 FROM ref_entities LIMIT 1").fetchone() is not None
-    with _bulk_mode(conn, fresh=not had_rows):
+    had_rows = has_reference_rows(db)
+    fresh = not had_rows
+    with bulk_mode(db, fresh=fresh):
         for raw in paths:
+            if fresh and had_rows:
+                # an earlier file of this call filled the tables: the replacing deletes by QID
+                # below need the indexes a fresh import dropped (a scan per entity otherwise)
+                ensure_reference_indexes(db)
+                fresh = False
             rows = _Rows()
             for entity in iter_entities(Path(raw), report):
                 rows.add(entity, report)
                 if len(rows.entities) >= _BATCH:
-                    _flush(conn, rows, had_rows, report, progress)
+                    _flush(db, rows, had_rows, report, progress)
                     rows = _Rows()
             if rows.entities:
-                _flush(conn, rows, had_rows, report, progress)
+                _flush(db, rows, had_rows, report, progress)
             had_rows = had_rows or report.entities > 0
-    with conn:
-        classify_kinds(conn)
-    _analyze(conn)
+    classify_kinds(db)
+    analyze_reference(db)
     report.seconds = time.perf_counter() - started
 
 
-#: Secondary indexes of the reference tables, as ``kb.store`` declares them (dropped and rebuilt
-#: around a fresh bulk import: one sort per index instead of a B-tree update per row).
-_REF_INDEX_DDL = [stmt.strip() for stmt in re.findall(r"CREATE INDEX IF NOT EXISTS idx_ref_[^;]+;", SCHEMA_V1)]
-
-
-def _index_name(ddl: str) -> str:
-    return ddl.split("EXISTS", 1)[1].split()[0]
-
-
-def ensure_reference_indexes(conn) -> None:
-    """Create any missing reference index (an import killed mid-way leaves them dropped)."""
-    with conn:
-        for ddl in _REF_INDEX_DDL:
-            conn.execute(ddl)
-
-
-@contextmanager
-def _bulk_mode(conn, fresh: bool) -> Iterator[None]:
-    """Import-only SQLite settings, restored afterwards.
-
-    ``synchronous=OFF``: an import is re-runnable, so a crash needs no durability guarantee
-    (the WAL still keeps the file consistent). A bigger page cache and in-memory temp storage
-    speed up the index sorts. On a fresh import the secondary indexes are dropped and rebuilt
-    after the rows are in; a re-import keeps them (its deletes by QID need them).
-    """
-    ensure_reference_indexes(conn)
-    sync = conn.execute("PRAGMA synchronous").fetchone()[0]
-    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-    temp = conn.execute("PRAGMA temp_store").fetchone()[0]
-    conn.execute("PRAGMA synchronous=OFF")
-    conn.execute("PRAGMA cache_size=-65536")  # 64 MB
-    conn.execute("PRAGMA temp_store=MEMORY")
-    if fresh:
-        with conn:
-            for ddl in _REF_INDEX_DDL:
-                conn.execute(f"DROP INDEX IF EXISTS {_index_name(ddl)}")
-    try:
-        yield
-    finally:
-        ensure_reference_indexes(conn)
-        conn.execute(f"PRAGMA synchronous={int(sync)}")
-        conn.execute(f"PRAGMA cache_size={int(cache)}")
-        conn.execute(f"PRAGMA temp_store={int(temp)}")
-
-
-def _analyze(conn) -> None:
-    """Planner statistics for the reference tables, from a sample of each index (fast)."""
-    conn.execute("PRAGMA analysis_limit=1000")
-    for table in ("ref_entities", "ref_names", "ref_claims"):
-        conn.execute(f"ANALYZE {table}")
-
-
-def _flush(conn, rows: _Rows, replace_old: bool, report: ImportReport, progress) -> None:
+def _flush(db, rows: _Rows, replace_old: bool, report: ImportReport, progress) -> None:
     before = report.entities
-    with conn:
-        _write_rows(conn, rows, replace_old, report)
+    _write_rows(db, rows, replace_old, report)
     if progress is not None:
         progress(report.entities - before)
 
