@@ -2,8 +2,13 @@
 
 Reads one entity per line (``.jsonl``/``.json``) or the official ``latest-all.json`` array form
 (``[``, ``{...},``, ``]``), plain, ``.gz`` or ``.bz2``, streaming: memory stays flat whatever the
-dump size. A malformed line is counted and skipped; a truncated compressed file keeps what was
-read. Re-importing an entity replaces its rows, so a re-import is idempotent.
+dump size. A malformed line (not JSON, no ``id``, or an id that is not a QID) is counted and
+skipped; properties and lexemes (``P…``/``L…`` ids) are skipped without counting, kb keeps items
+only. A truncated compressed file keeps what was read; a ``.gz``/``.bz2`` file that is not
+compressed data is an error naming the file. A file without a single entity gets a warning
+(``ImportReport.warnings``), and an import that found no entity in any file is an error, so a
+wrong path never passes as a successful empty import. Re-importing an entity replaces its
+rows, so a re-import is idempotent.
 
 Speed: a fresh import runs in bulk mode (``synchronous=OFF``, the reference indexes dropped and
 rebuilt once after the rows are in, a sampled ``ANALYZE``); rows are built as each line is
@@ -23,6 +28,7 @@ import gc
 import gzip
 import io
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -50,6 +56,10 @@ TIME_PROPERTIES = ("P569", "P570", "P571", "P576")
 #: Wikidata precision codes -> kb precision names (coarser than a year stays a year).
 _PRECISION = {11: "day", 10: "month", 9: "year"}
 _BATCH = 10_000
+_GZIP_MAGIC, _BZ2_MAGIC = b"\x1f\x8b", b"BZh"
+#: Wikidata item ids, the only entities kb keeps; properties and lexemes are skipped quietly.
+_QID_RE = re.compile(r"^Q[1-9][0-9]*$")
+_OTHER_ENTITY_RE = re.compile(r"^[PL][1-9][0-9]*$")
 _MAX_FAILURE_MESSAGES = 50
 
 
@@ -63,6 +73,7 @@ class ImportReport:
     claims: int = 0
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # files without any entity
 
     @property
     def entities_per_second(self) -> float:
@@ -83,9 +94,15 @@ def open_dump(path: Path) -> io.BufferedIOBase:
         raise ReferenceError_(f"reference file {path} not found: pass the path of a Wikidata dump (.json, .jsonl, .gz, .bz2)")
     with path.open("rb") as fh:
         magic = fh.read(3)
-    if path.suffix == ".gz" or magic[:2] == b"\x1f\x8b":
+    is_gzip, is_bz2 = magic[:2] == _GZIP_MAGIC, magic == _BZ2_MAGIC
+    for suffix, ok, kind in ((".gz", is_gzip, "gzip"), (".bz2", is_bz2, "bzip2")):
+        if path.suffix == suffix and magic and not ok:
+            raise ReferenceError_(
+                f"reference file {path} is named {suffix} but is not {kind} data: if it is plain JSON "
+                f"lines, rename it without {suffix}; otherwise download it again")
+    if is_gzip:
         return gzip.open(path, "rb")  # small internal reads: a truncated file keeps its lines
-    if path.suffix == ".bz2" or magic == b"BZh":
+    if is_bz2:
         return bz2.open(path, "rb")
     return path.open("rb")
 
@@ -108,6 +125,11 @@ def iter_entities(path: Path, report: ImportReport) -> Iterator[dict[str, Any]]:
                     continue
                 if not isinstance(obj, dict) or not isinstance(obj.get("id"), str):
                     _fail(report, f"{path}:{lineno}: JSON without an entity 'id'; the line was skipped")
+                    continue
+                if not _QID_RE.match(obj["id"]):
+                    if not _OTHER_ENTITY_RE.match(obj["id"]):
+                        _fail(report, f"{path}:{lineno}: id {obj['id'][:40]!r} is not a Wikidata QID "
+                              "(Q followed by digits); the line was skipped")
                     continue
                 yield obj
         except (EOFError, OSError, ValueError) as exc:
@@ -322,6 +344,7 @@ def import_reference(
     ``progress`` is called with the number of entities written in each batch (for a progress
     bar). Each batch is one transaction: an interrupted import keeps every finished batch.
     """
+    paths = list(paths)
     migrate(db)
     report = ImportReport()
     gc_was_enabled = gc.isenabled()
@@ -331,6 +354,11 @@ def import_reference(
     finally:
         if gc_was_enabled:
             gc.enable()
+    if paths and report.entities == 0:
+        raise ReferenceError_(
+            f"no entities in {', '.join(map(str, paths))}"
+            + (f" ({report.skipped} malformed lines, first: {report.failures[0]})" if report.failures else "")
+            + ": pass a Wikidata dump (one entity JSON object per line, or latest-all.json)")
     return report
 
 
@@ -346,6 +374,7 @@ def _import_paths(db, paths, progress, report: ImportReport) -> None:
                 ensure_reference_indexes(db)
                 fresh = False
             rows = _Rows()
+            entities_before = report.entities
             for entity in iter_entities(Path(raw), report):
                 rows.add(entity, report)
                 if len(rows.entities) >= _BATCH:
@@ -353,6 +382,8 @@ def _import_paths(db, paths, progress, report: ImportReport) -> None:
                     rows = _Rows()
             if rows.entities:
                 _flush(db, rows, had_rows, report, progress)
+            if report.entities == entities_before:
+                report.warnings.append(f"no entities in {raw}: the file holds no Wikidata entity line")
             had_rows = had_rows or report.entities > 0
     classify_kinds(db)
     analyze_reference(db)
