@@ -53,6 +53,46 @@ def test_two_concurrent_builds_on_one_new_database(tmp_path):
     assert conn.execute("SELECT count(*) FROM failures").fetchone()[0] == 0
 
 
+#: Another writer (plain sqlite3, as any tool could be): takes the write lock, holds it a moment,
+#: commits, again and again until the stop file appears.
+_BUSY_WRITER = """
+import sqlite3, sys, time
+from pathlib import Path
+conn = sqlite3.connect(sys.argv[1], timeout=60, isolation_level=None)
+stop, i = Path(sys.argv[2]), 0
+print("writing", flush=True)
+while not stop.exists():
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("INSERT OR REPLACE INTO http_cache (url, status, body) VALUES (?, 200, 'x')", [f"u{i % 5}"])
+    time.sleep(0.2)
+    conn.execute("COMMIT")
+    time.sleep(0.02)
+    i += 1
+"""
+
+
+def test_a_build_beside_a_busy_writer_waits_for_each_of_its_transactions(tmp_path):
+    """A deferred BEGIN that read before this writer committed could never write ("database is
+    locked" without waiting); with BEGIN IMMEDIATE every document waits its turn."""
+    paths = write_txt_corpus(tmp_path / "a", 30)
+    db_path = tmp_path / "kb.db"
+    store.open_db(db_path).conn.close()
+    stop = tmp_path / "stop"
+    writer = subprocess.Popen([sys.executable, "-c", _BUSY_WRITER, str(db_path), str(stop)],
+                              cwd=REPO_ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "writing"
+        code, err = _finish(_build(tmp_path / "a", db_path))
+    finally:
+        stop.touch()
+        writer.wait(timeout=60)
+    assert code == 0 and "Traceback" not in err, err
+    db = store.open_db(db_path)
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert {Path(r[0]).name for r in db.execute("SELECT source FROM documents")} == {p.name for p in paths}
+    assert store.counts(db)["failures"] == 0
+
+
 def test_a_build_waits_for_a_lock_and_stops_with_one_line_naming_the_writer(tmp_path):
     write_txt_corpus(tmp_path / "a", 2)
     path = tmp_path / "kb.db"

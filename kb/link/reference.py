@@ -40,7 +40,8 @@ import sqlite_utils
 from ..errors import ReferenceError_
 from ..store import migrate
 from ..store.reference import (
-    analyze_reference, bulk_mode, classify_kinds, ensure_reference_indexes, has_reference_rows, write_reference_rows,
+    QID_INDEXES, analyze_reference, bulk_mode, classify_kinds, ensure_reference_indexes, has_reference_rows,
+    write_reference_rows,
 )
 from .names import acronym, last_token, norm, skeleton
 
@@ -370,8 +371,9 @@ def _import_paths(db, paths, progress, report: ImportReport) -> None:
         for raw in paths:
             if fresh and had_rows:
                 # an earlier file of this call filled the tables: the replacing deletes by QID
-                # below need the indexes a fresh import dropped (a scan per entity otherwise)
-                ensure_reference_indexes(db)
+                # below need the QID indexes a fresh import dropped (a scan per entity
+                # otherwise); the other indexes stay dropped until the end of the call
+                ensure_reference_indexes(db, QID_INDEXES)
                 fresh = False
             rows = _Rows()
             entities_before = report.entities

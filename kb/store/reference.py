@@ -10,7 +10,7 @@ from typing import Iterator, Sequence
 
 import sqlite_utils
 
-from .tables import TABLES, REFERENCE_TABLES
+from .tables import REFERENCE_TABLES, TABLES, Index
 from .transaction import write_transaction
 
 #: Secondary indexes of the reference tables (``idx_ref_*``), dropped and rebuilt around a fresh
@@ -20,12 +20,16 @@ REF_INDEXES = [(table, index) for table in REFERENCE_TABLES for index in TABLES[
                if index.name.startswith("idx_ref_")]
 
 
-def ensure_reference_indexes(db: sqlite_utils.Database) -> None:
+#: The reference indexes that look rows up by QID: what replacing an entity's rows needs.
+QID_INDEXES = [(table, index) for table, index in REF_INDEXES if index.columns[0] == "qid"]
+
+
+def ensure_reference_indexes(db: sqlite_utils.Database, indexes: Sequence[tuple[str, Index]] = REF_INDEXES) -> None:
     """Create any missing reference index (an import killed mid-way leaves them dropped).
 
     Looks first, so that the usual case (all present) takes no write lock."""
     present = {r[0] for r in db.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    missing = [(table, index) for table, index in REF_INDEXES if index.name not in present]
+    missing = [(table, index) for table, index in indexes if index.name not in present]
     if not missing:
         return
     with write_transaction(db):
