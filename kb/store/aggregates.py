@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 
 import sqlite_utils
 
-from ..prefixdate import sql_common
+from ..prefixdate import before, sql_common
 from ..tenure_rules import reconcile
 from .db import cols as _cols
 from .transaction import write_transaction
@@ -296,13 +296,13 @@ def _refresh_tenure(db: sqlite_utils.Database, tid: str, change: Optional[Docume
     flags = []
     if start_conflict or end_conflict:
         flags.append("date conflict")
-    if start and end and end[: len(start)] < start[: len(end)]:
+    if before(end, start):
         flags.append(f"inverted: end {end} before start {start}")
         start = start_p = end = end_p = None
     published = rows[0][7].split("\x01", 1)[0] or None
     # a dated end in the past of the newest article, or any "former" claim, ends the tenure
     status = rows[0][5]
-    if status != "former" and end and published and end[:10] < published[: len(end)]:
+    if status != "former" and before(end, published):
         status = "former"
     ordinal = next((r[4] for r in rows if r[4] is not None), None)
     if change is None:
