@@ -271,6 +271,8 @@ def reference_import(paths, db_path) -> None:
 
     report = import_reference(_open(db_path, create=True), list(paths))
     _echo_problems("skipped", list(report.failures), 20, "malformed lines are counted, never fatal")
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(
         f"entities: {report.entities} imported, {report.skipped} malformed lines skipped "
         f"in {report.seconds:.1f} s | db: {db_path}"

@@ -16,7 +16,6 @@ Registered as the ``datasette`` entry point ``kb`` (pyproject.toml), and passed 
 from __future__ import annotations
 
 import re
-import sqlite3
 from functools import lru_cache
 from typing import Any, Optional
 
@@ -24,7 +23,7 @@ from datasette import hookimpl
 from datasette.utils import tilde_encode
 from markupsafe import Markup, escape
 
-from .store import MIGRATIONS, wikipedia_url
+from .store import foreign_keys as schema_foreign_keys, wikipedia_url
 
 __all__ = ["render_cell"]
 
@@ -59,19 +58,10 @@ WIKIPEDIA_COLUMNS = {"wikipedia_title", "enwiki"}
 def foreign_keys() -> frozenset[tuple[str, str]]:
     """(table, column) pairs that are declared foreign keys in kb's schema.
 
-    Read from the schema itself (an in-memory database built from ``MIGRATIONS``) so that the
-    plugin never hard-codes what store.py may change.
+    Asked of the store's description of its tables (``kb.store.tables``) so that the plugin
+    never hard-codes what the store may change.
     """
-    conn = sqlite3.connect(":memory:")
-    try:
-        for script in MIGRATIONS:
-            conn.executescript(script)
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return frozenset(
-            (table, fk[3]) for table in tables for fk in conn.execute(f"PRAGMA foreign_key_list([{table}])")
-        )
-    finally:
-        conn.close()
+    return schema_foreign_keys()
 
 
 def _link(href: str, text: Any, title: str = "") -> Markup:

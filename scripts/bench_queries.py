@@ -1,7 +1,7 @@
 """Benchmark: every canned query of metadata.yml through Datasette's HTTP API on a big kb.db.
 
 Generates a synthetic kb.db (default 100k documents, 10 evidence rows each = 1M evidence rows)
-with kb's own store code (``open_db`` migrations, kb's id functions, ``store.bulk_insert``,
+with kb's own store code (``open_db`` migrations, kb's id functions, ``bulk_insert`` below,
 ``store.refresh_all_aggregates``, ``kb.serve.prepare``), skewed like news (a few persons in a
 quarter of all documents, most in one or two), and caches it per (documents, evidence per
 document, seed, generator version) under --cache-dir: later runs reuse it, run the migrations it
@@ -32,16 +32,16 @@ import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import sqlite_utils  # noqa: E402
 import yaml  # noqa: E402
 
 from kb import serve as kb_serve  # noqa: E402
 from kb.store import (  # noqa: E402
     MIGRATIONS,
-    bulk_insert,
     entity_id,
     open_db,
     position_id,
@@ -106,6 +106,38 @@ class World:
         full = f"{year}-{1 + (p + pos) % 12:02d}-{1 + (p * 3 + pos) % 28:02d}"
         end = f"{year + 4}-{1 + pos % 12:02d}-15" if (p + pos) % 2 == 0 else None
         return full, end
+
+
+def bulk_insert(db: sqlite_utils.Database, table: str, rows: Iterable[dict[str, Any]], chunk: int = 5000) -> int:
+    """Append rows to a kb table with executemany, no per-row introspection; return the count.
+
+    For building large benchmark databases fast (this script and bench_store.py): no per-document replacement,
+    no consolidation, so only for rows that are new. Unknown columns are an error, not dropped.
+    """
+    columns = [c.name for c in db[table].columns]
+    known = set(columns)
+    count = 0
+    batch: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        if not batch:
+            return
+        extra = set().union(*batch) - known
+        if extra:
+            raise ValueError(f"{table} has no column(s) {sorted(extra)}: use the schema's column names")
+        cols = [c for c in columns if any(c in r for r in batch)]
+        sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' for _ in cols)})"
+        db.conn.executemany(sql, ([r.get(c) for c in cols] for r in batch))
+        batch.clear()
+
+    for row in rows:
+        batch.append(row)
+        count += 1
+        if len(batch) >= chunk:
+            flush()
+    flush()
+    return count
+
 
 
 def _cut(value: str | None, precision: str) -> tuple[str | None, str | None]:

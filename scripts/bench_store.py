@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from kb.settings import SHARED_DIR  # noqa: E402
+from bench_queries import bulk_insert  # noqa: E402
 
 
 def linked_extractions(eval_dir: Path, n: int, work: Path, reference: bool) -> list:
@@ -151,7 +152,7 @@ def popular_db(path: Path, n: int) -> None:
                 rows[table].append(r)
     with db.conn:
         for table, batch in rows.items():
-            store.bulk_insert(db, table, batch)
+            bulk_insert(db, table, batch)
     store.refresh_all_aggregates(db)
     db.conn.close()
 

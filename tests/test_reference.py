@@ -141,11 +141,11 @@ def _ref_indexes(db) -> set[str]:
 
 
 def test_fresh_import_rebuilds_every_reference_index_and_restores_pragmas(db_path):
-    from kb.link.reference import _REF_INDEX_DDL, _index_name
+    from kb.store.reference import REF_INDEXES
 
     db = open_db(db_path)
     before = _ref_indexes(db)
-    assert before == {_index_name(d) for d in _REF_INDEX_DDL} and len(before) >= 6
+    assert before == {index.name for _, index in REF_INDEXES} and len(before) >= 6
     sync = db.execute("PRAGMA synchronous").fetchone()[0]
     import_reference(db, [MINI])
     assert _ref_indexes(db) == before
@@ -194,3 +194,96 @@ def test_skeleton_merges_doubled_letters_only_within_words():
     assert skeleton("zelenskyy") == "selenski"
     assert skeleton("anna annan") == "ana anan"
     assert skeleton("mass") == "mas" and skeleton("ma ss") == "ma s"
+
+
+# -- refused input ---------------------------------------------------------------------------
+
+
+def test_non_qid_ids_are_refused_as_malformed_and_properties_skipped(tmp_path):
+    good = [l for l in MINI.read_text(encoding="utf-8").splitlines() if l.endswith("}")][:3]
+    path = tmp_path / "ids.jsonl"
+    path.write_text("\n".join(good + [
+        '{"type": "item", "id": "notaqid", "labels": {"en": {"language": "en", "value": "Nobody"}}}',
+        '{"type": "item", "id": "Q0x", "labels": {}}',
+        '{"type": "property", "id": "P39", "labels": {"en": {"language": "en", "value": "position held"}}}',
+    ]) + "\n", encoding="utf-8")
+    db = open_db(tmp_path / "kb.db")
+    report = import_reference(db, [path])
+    assert report.entities == 3 and report.skipped == 2
+    assert "ids.jsonl:4" in report.failures[0] and "not a Wikidata QID" in report.failures[0]
+    stored = {r[0] for r in db.execute("SELECT qid FROM ref_entities")}
+    assert len(stored) == 3 and all(q.startswith("Q") and q[1:].isdigit() for q in stored)
+
+
+def test_a_gz_file_that_is_not_gzip_data_says_so(tmp_path):
+    fake = tmp_path / "dump.jsonl.gz"
+    fake.write_bytes(MINI.read_bytes())  # plain JSON lines under a .gz name
+    with pytest.raises(ReferenceError_, match=r"dump\.jsonl\.gz is named \.gz but is not gzip data") as err:
+        import_reference(open_db(tmp_path / "kb.db"), [fake])
+    assert "ends early" not in str(err.value)
+
+
+def test_an_empty_dump_is_an_error_and_an_empty_file_among_others_a_warning(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"")
+    db = open_db(tmp_path / "kb.db")
+    with pytest.raises(ReferenceError_, match=r"no entities in .*empty\.jsonl"):
+        import_reference(db, [empty])
+    report = import_reference(db, [MINI, empty])
+    assert report.entities == N_GOOD
+    assert report.warnings == [f"no entities in {empty}: the file holds no Wikidata entity line"]
+
+
+def test_cli_reports_an_empty_dump_in_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from kb.cli import cli
+
+    empty = tmp_path / "empty.jsonl.gz"
+    empty.write_bytes(gzip.compress(b""))
+    result = CliRunner().invoke(cli, ["reference", "import", str(empty), "--db", str(tmp_path / "kb.db")])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [f"Error: no entities in {empty}: pass a Wikidata dump "
+                                                  "(one entity JSON object per line, or latest-all.json)"]
+
+
+# -- several files in one call ----------------------------------------------------------------
+
+
+def _split_mini(tmp_path: Path) -> tuple[Path, Path]:
+    """Two files from mini.jsonl sharing one entity (so the second file replaces it)."""
+    lines = MINI.read_text(encoding="utf-8").splitlines()
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("\n".join(lines[:12]) + "\n", encoding="utf-8")
+    second.write_text("\n".join(lines[11:]) + "\n", encoding="utf-8")
+    return first, second
+
+
+def _tables(db) -> list[list[tuple]]:
+    return [db.execute(f"SELECT * FROM {t} ORDER BY 1, 2, 3").fetchall() for t in ("ref_entities", "ref_names", "ref_claims")]
+
+
+def test_several_files_in_one_call_do_the_work_of_separate_imports(tmp_path, monkeypatch):
+    """One call with two files gives the tables of two separate imports, and its second file
+    replaces entities with the QID indexes in place (never a table scan per entity)."""
+    import kb.link.reference as reference
+
+    first, second = _split_mini(tmp_path)
+    separate = open_db(tmp_path / "separate.db")
+    import_reference(separate, [first])
+    import_reference(separate, [second])
+
+    replacing_without_index = []
+    real_write = reference.write_reference_rows
+
+    def write(db, entities, names, claims, replace_old):
+        if replace_old:
+            present = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+            replacing_without_index.extend({"idx_ref_claims_qid"} - present)
+        return real_write(db, entities, names, claims, replace_old)
+
+    monkeypatch.setattr(reference, "write_reference_rows", write)
+    one_call = open_db(tmp_path / "one.db")
+    report = import_reference(one_call, [first, second])
+    assert _tables(one_call) == _tables(separate)
+    assert report.entities == 21 and replacing_without_index == []  # 12 + 9 lines, one shared

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from kb import store
+from kb.tenure_rules import reconcile
 from kb.model import Link
 from kb.settings import REPO_ROOT
 from test_store_conflicts import claim_doc
@@ -333,8 +334,8 @@ def reference_tenures(db) -> list[tuple]:
             "SELECT document_id, published, claimed_start, claimed_start_precision, claimed_end, "
             "claimed_end_precision, claimed_status, claimed_ordinal FROM evidence WHERE tenure_id = ? "
             "ORDER BY coalesce(published, '') DESC, document_id DESC", [tid]).fetchall()
-        start, start_p, c1 = store._reconcile([(r[2], r[3]) for r in rows])
-        end, end_p, c2 = store._reconcile([(r[4], r[5]) for r in rows])
+        start, start_p, c1 = reconcile([(r[2], r[3]) for r in rows])
+        end, end_p, c2 = reconcile([(r[4], r[5]) for r in rows])
         flags = ["date conflict"] if c1 or c2 else []
         if start and end and end[: len(start)] < start[: len(end)]:
             flags.append(f"inverted: end {end} before start {start}")

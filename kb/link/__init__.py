@@ -76,7 +76,7 @@ class Linker:
         from .reference import ensure_reference_indexes
 
         try:
-            ensure_reference_indexes(db.conn)
+            ensure_reference_indexes(db)
         except sqlite3.OperationalError:  # a read-only connection: nothing to restore here
             pass
         return cls(db, settings or get_settings(), online=online)

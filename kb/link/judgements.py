@@ -13,7 +13,8 @@ from typing import Literal, Optional
 import sqlite_utils
 
 from ..errors import LinkError
-from ..store import migrate, name_key, now_iso
+from ..names import name_key
+from ..store import judgement_rows, migrate, save_judgement
 
 Verdict = Literal["confirmed", "rejected"]
 _TYPES = ("person", "organization")
@@ -50,25 +51,13 @@ def judge(db: sqlite_utils.Database, entity_type: str, name: str, qid: str, verd
     key = name_key(_resolve_name(db, entity_type, name))
     if not key:
         raise LinkError(f"name {name!r} has no letters or digits: pass the entity's name as shown in kb")
-    with db.conn:
-        if verdict == "confirmed":
-            db.execute("DELETE FROM judgements WHERE entity_type = ? AND name_key = ? AND judgement = 'confirmed'",
-                       [entity_type, key])
-        db.execute("DELETE FROM judgements WHERE entity_type = ? AND name_key = ? AND qid = ?", [entity_type, key, qid])
-        db.execute(
-            "INSERT INTO judgements (entity_type, name_key, qid, judgement, note, created_at) VALUES (?,?,?,?,?,?)",
-            [entity_type, key, qid, verdict, note, now_iso()],
-        )
+    save_judgement(db, entity_type, key, qid, verdict, note)
 
 
 def load_judgements(db: sqlite_utils.Database) -> dict[tuple[str, str], NameJudgements]:
     """All judgements, keyed by (entity type, name key); the table is small (made by hand)."""
     out: dict[tuple[str, str], NameJudgements] = {}
-    try:
-        rows = db.execute("SELECT entity_type, name_key, qid, judgement FROM judgements").fetchall()
-    except Exception:  # not migrated yet: no judgements
-        return out
-    for etype, key, qid, verdict in rows:
+    for etype, key, qid, verdict in judgement_rows(db):
         item = out.setdefault((etype, key), NameJudgements())
         if verdict == "confirmed":
             item.confirmed = qid

@@ -2,8 +2,13 @@
 
 Reads one entity per line (``.jsonl``/``.json``) or the official ``latest-all.json`` array form
 (``[``, ``{...},``, ``]``), plain, ``.gz`` or ``.bz2``, streaming: memory stays flat whatever the
-dump size. A malformed line is counted and skipped; a truncated compressed file keeps what was
-read. Re-importing an entity replaces its rows, so a re-import is idempotent.
+dump size. A malformed line (not JSON, no ``id``, or an id that is not a QID) is counted and
+skipped; properties and lexemes (``P…``/``L…`` ids) are skipped without counting, kb keeps items
+only. A truncated compressed file keeps what was read; a ``.gz``/``.bz2`` file that is not
+compressed data is an error naming the file. A file without a single entity gets a warning
+(``ImportReport.warnings``), and an import that found no entity in any file is an error, so a
+wrong path never passes as a successful empty import. Re-importing an entity replaces its
+rows, so a re-import is idempotent.
 
 Speed: a fresh import runs in bulk mode (``synchronous=OFF``, the reference indexes dropped and
 rebuilt once after the rows are in, a sampled ``ANALYZE``); rows are built as each line is
@@ -25,7 +30,6 @@ import io
 import json
 import re
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +38,11 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 import sqlite_utils
 
 from ..errors import ReferenceError_
-from ..store import SCHEMA_V1
+from ..store import migrate
+from ..store.reference import (
+    QID_INDEXES, analyze_reference, bulk_mode, classify_kinds, ensure_reference_indexes, has_reference_rows,
+    write_reference_rows,
+)
 from .names import acronym, last_token, norm, skeleton
 
 try:  # orjson parses dump lines ~3x faster than the standard library; both give the same dicts
@@ -49,6 +57,10 @@ TIME_PROPERTIES = ("P569", "P570", "P571", "P576")
 #: Wikidata precision codes -> kb precision names (coarser than a year stays a year).
 _PRECISION = {11: "day", 10: "month", 9: "year"}
 _BATCH = 10_000
+_GZIP_MAGIC, _BZ2_MAGIC = b"\x1f\x8b", b"BZh"
+#: Wikidata item ids, the only entities kb keeps; properties and lexemes are skipped quietly.
+_QID_RE = re.compile(r"^Q[1-9][0-9]*$")
+_OTHER_ENTITY_RE = re.compile(r"^[PL][1-9][0-9]*$")
 _MAX_FAILURE_MESSAGES = 50
 
 
@@ -62,6 +74,7 @@ class ImportReport:
     claims: int = 0
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # files without any entity
 
     @property
     def entities_per_second(self) -> float:
@@ -82,9 +95,15 @@ def open_dump(path: Path) -> io.BufferedIOBase:
         raise ReferenceError_(f"reference file {path} not found: pass the path of a Wikidata dump (.json, .jsonl, .gz, .bz2)")
     with path.open("rb") as fh:
         magic = fh.read(3)
-    if path.suffix == ".gz" or magic[:2] == b"\x1f\x8b":
+    is_gzip, is_bz2 = magic[:2] == _GZIP_MAGIC, magic == _BZ2_MAGIC
+    for suffix, ok, kind in ((".gz", is_gzip, "gzip"), (".bz2", is_bz2, "bzip2")):
+        if path.suffix == suffix and magic and not ok:
+            raise ReferenceError_(
+                f"reference file {path} is named {suffix} but is not {kind} data: if it is plain JSON "
+                f"lines, rename it without {suffix}; otherwise download it again")
+    if is_gzip:
         return gzip.open(path, "rb")  # small internal reads: a truncated file keeps its lines
-    if path.suffix == ".bz2" or magic == b"BZh":
+    if is_bz2:
         return bz2.open(path, "rb")
     return path.open("rb")
 
@@ -107,6 +126,11 @@ def iter_entities(path: Path, report: ImportReport) -> Iterator[dict[str, Any]]:
                     continue
                 if not isinstance(obj, dict) or not isinstance(obj.get("id"), str):
                     _fail(report, f"{path}:{lineno}: JSON without an entity 'id'; the line was skipped")
+                    continue
+                if not _QID_RE.match(obj["id"]):
+                    if not _OTHER_ENTITY_RE.match(obj["id"]):
+                        _fail(report, f"{path}:{lineno}: id {obj['id'][:40]!r} is not a Wikidata QID "
+                              "(Q followed by digits); the line was skipped")
                     continue
                 yield obj
         except (EOFError, OSError, ValueError) as exc:
@@ -297,40 +321,18 @@ class _Rows:
         self.claims.extend(crows)
 
 
-def _write_batch(conn, batch: list[dict[str, Any]], replace_old: bool, report: ImportReport) -> None:
+def _write_batch(db, batch: list[dict[str, Any]], replace_old: bool, report: ImportReport) -> None:
     rows = _Rows()
     for ent in batch:
         rows.add(ent, report)
-    _write_rows(conn, rows, replace_old, report)
+    _write_rows(db, rows, replace_old, report)
 
 
-def _write_rows(conn, rows: _Rows, replace_old: bool, report: ImportReport) -> None:
-    if replace_old:
-        qids = [(e[0],) for e in rows.entities]
-        conn.executemany("DELETE FROM ref_names WHERE qid = ?", qids)
-        conn.executemany("DELETE FROM ref_claims WHERE qid = ?", qids)
-    conn.executemany("INSERT OR REPLACE INTO ref_entities VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows.entities)
-    conn.executemany(
-        "INSERT OR REPLACE INTO ref_names (qid, name, norm, lang, is_label, skel, last, acro) VALUES (?,?,?,?,?,?,?,?)",
-        rows.names,
-    )
-    conn.executemany("INSERT INTO ref_claims VALUES (?,?,?,?,?,?,?)", rows.claims)
+def _write_rows(db, rows: _Rows, replace_old: bool, report: ImportReport) -> None:
+    write_reference_rows(db, rows.entities, rows.names, rows.claims, replace_old)
     report.entities += len(rows.entities)
     report.names += len(rows.names)
     report.claims += len(rows.claims)
-
-
-def classify_kinds(conn) -> None:
-    """Kinds the dump does not state directly: items held as P39 are positions, the rest items.
-
-    Runs after every import because a position is recognised by its holders, which may be
-    imported later than the position itself.
-    """
-    conn.execute(
-        "UPDATE ref_entities SET kind = 'position' WHERE kind IS NOT 'person' "
-        "AND qid IN (SELECT value FROM ref_claims WHERE property = 'P39')"
-    )
-    conn.execute("UPDATE ref_entities SET kind = 'item' WHERE kind IS NULL")
 
 
 def import_reference(
@@ -343,8 +345,7 @@ def import_reference(
     ``progress`` is called with the number of entities written in each batch (for a progress
     bar). Each batch is one transaction: an interrupted import keeps every finished batch.
     """
-    from ..store import migrate
-
+    paths = list(paths)
     migrate(db)
     report = ImportReport()
     gc_was_enabled = gc.isenabled()
@@ -354,86 +355,46 @@ def import_reference(
     finally:
         if gc_was_enabled:
             gc.enable()
+    if paths and report.entities == 0:
+        raise ReferenceError_(
+            f"no entities in {', '.join(map(str, paths))}"
+            + (f" ({report.skipped} malformed lines, first: {report.failures[0]})" if report.failures else "")
+            + ": pass a Wikidata dump (one entity JSON object per line, or latest-all.json)")
     return report
 
 
 def _import_paths(db, paths, progress, report: ImportReport) -> None:
     started = time.perf_counter()
-    conn = db.conn
-    had_rows = conn.execute("SELECT 1 FROM ref_entities LIMIT 1").fetchone() is not None
-    with _bulk_mode(conn, fresh=not had_rows):
+    had_rows = has_reference_rows(db)
+    fresh = not had_rows
+    with bulk_mode(db, fresh=fresh):
         for raw in paths:
+            if fresh and had_rows:
+                # an earlier file of this call filled the tables: the replacing deletes by QID
+                # below need the QID indexes a fresh import dropped (a scan per entity
+                # otherwise); the other indexes stay dropped until the end of the call
+                ensure_reference_indexes(db, QID_INDEXES)
+                fresh = False
             rows = _Rows()
+            entities_before = report.entities
             for entity in iter_entities(Path(raw), report):
                 rows.add(entity, report)
                 if len(rows.entities) >= _BATCH:
-                    _flush(conn, rows, had_rows, report, progress)
+                    _flush(db, rows, had_rows, report, progress)
                     rows = _Rows()
             if rows.entities:
-                _flush(conn, rows, had_rows, report, progress)
+                _flush(db, rows, had_rows, report, progress)
+            if report.entities == entities_before:
+                report.warnings.append(f"no entities in {raw}: the file holds no Wikidata entity line")
             had_rows = had_rows or report.entities > 0
-    with conn:
-        classify_kinds(conn)
-    _analyze(conn)
+    classify_kinds(db)
+    analyze_reference(db)
     report.seconds = time.perf_counter() - started
 
 
-#: Secondary indexes of the reference tables, as ``kb.store`` declares them (dropped and rebuilt
-#: around a fresh bulk import: one sort per index instead of a B-tree update per row).
-_REF_INDEX_DDL = [stmt.strip() for stmt in re.findall(r"CREATE INDEX IF NOT EXISTS idx_ref_[^;]+;", SCHEMA_V1)]
-
-
-def _index_name(ddl: str) -> str:
-    return ddl.split("EXISTS", 1)[1].split()[0]
-
-
-def ensure_reference_indexes(conn) -> None:
-    """Create any missing reference index (an import killed mid-way leaves them dropped)."""
-    with conn:
-        for ddl in _REF_INDEX_DDL:
-            conn.execute(ddl)
-
-
-@contextmanager
-def _bulk_mode(conn, fresh: bool) -> Iterator[None]:
-    """Import-only SQLite settings, restored afterwards.
-
-    ``synchronous=OFF``: an import is re-runnable, so a crash needs no durability guarantee
-    (the WAL still keeps the file consistent). A bigger page cache and in-memory temp storage
-    speed up the index sorts. On a fresh import the secondary indexes are dropped and rebuilt
-    after the rows are in; a re-import keeps them (its deletes by QID need them).
-    """
-    ensure_reference_indexes(conn)
-    sync = conn.execute("PRAGMA synchronous").fetchone()[0]
-    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-    temp = conn.execute("PRAGMA temp_store").fetchone()[0]
-    conn.execute("PRAGMA synchronous=OFF")
-    conn.execute("PRAGMA cache_size=-65536")  # 64 MB
-    conn.execute("PRAGMA temp_store=MEMORY")
-    if fresh:
-        with conn:
-            for ddl in _REF_INDEX_DDL:
-                conn.execute(f"DROP INDEX IF EXISTS {_index_name(ddl)}")
-    try:
-        yield
-    finally:
-        ensure_reference_indexes(conn)
-        conn.execute(f"PRAGMA synchronous={int(sync)}")
-        conn.execute(f"PRAGMA cache_size={int(cache)}")
-        conn.execute(f"PRAGMA temp_store={int(temp)}")
-
-
-def _analyze(conn) -> None:
-    """Planner statistics for the reference tables, from a sample of each index (fast)."""
-    conn.execute("PRAGMA analysis_limit=1000")
-    for table in ("ref_entities", "ref_names", "ref_claims"):
-        conn.execute(f"ANALYZE {table}")
-
-
-def _flush(conn, rows: _Rows, replace_old: bool, report: ImportReport, progress) -> None:
+def _flush(db, rows: _Rows, replace_old: bool, report: ImportReport, progress) -> None:
     before = report.entities
-    with conn:
-        _write_rows(conn, rows, replace_old, report)
+    _write_rows(db, rows, replace_old, report)
     if progress is not None:
         progress(report.entities - before)
 

@@ -19,7 +19,7 @@ import sqlite_utils
 
 from ..errors import LinkError
 from ..settings import Settings
-from ..store import now_iso
+from ..store import now_iso, write_transaction
 
 WIKIDATA_API = "https://www.wikidata.org/w/api.php"
 _RETRY_STATUS = {429, 500, 502, 503, 504}
@@ -36,7 +36,7 @@ class HttpCache:
         return row[0] if row else None
 
     def put(self, url: str, status: int, body: str) -> None:
-        with self.db.conn:
+        with write_transaction(self.db):
             self.db.execute(
                 "INSERT OR REPLACE INTO http_cache (url, status, body, fetched_at) VALUES (?, ?, ?, ?)",
                 [url, status, body, now_iso()],
@@ -125,7 +125,7 @@ class WikidataClient:
         if not entities:
             return set()
         report = ImportReport()
-        with self.db.conn:
-            _write_batch(self.db.conn, list(entities.values()), True, report)
-            classify_kinds(self.db.conn)
+        with write_transaction(self.db):
+            _write_batch(self.db, list(entities.values()), True, report)
+            classify_kinds(self.db)
         return set(entities)
