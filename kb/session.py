@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Union
 import sqlite_utils
 
 from . import store
+from .errors import DatabaseBusyError
 from .model import BuildReport, Document, Extraction, IngestFailure, Link, LinkedExtraction
 
 log = logging.getLogger(__name__)
@@ -249,6 +250,8 @@ class BuildSession:
                 raise  # the database itself is unusable: not one document's fault
             self.failures.add_exception(doc, stage, exc)
             return
+        except DatabaseBusyError:
+            raise  # another writer holds kb.db: the build stops with one line, not per document
         except Exception as exc:  # one bad document never stops a build
             self.failures.add_exception(doc, stage, exc)
             return
