@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from test_news_matrix import ANY, Born, Case, F, No, extract, extractor  # noqa: F401  (extractor: the fixture)
-from test_news_matrix import _check as check
+from helpers.matrix import ANY, Born, Case, F, No, extract, extractor  # noqa: F401  (extractor: the fixture)
+from helpers.matrix import _check as check
 
 VARIANTS = [
     # names NER types as organisations or misses, shown to be people by the role context

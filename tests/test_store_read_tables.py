@@ -19,7 +19,7 @@ from kb import store
 from kb.tenure_rules import reconcile
 from kb.model import Link
 from kb.settings import REPO_ROOT
-from test_store_conflicts import claim_doc
+from helpers.store import claim_doc
 
 #: The v2 view's statement (tenures x P39 statements computed on read): the reference.
 V2_NEWS_VS_REFERENCE = re.search(r"CREATE VIEW IF NOT EXISTS news_vs_reference AS\n(.*?);\n",
