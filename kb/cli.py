@@ -321,9 +321,12 @@ def serve(db_path, port, host) -> None:
 
     Example: kb serve --db kb.db --port 8001
     """
-    from .serve import serve as run
+    from .serve import exposure_warning, serve as run
 
     _open(db_path)  # fails clearly when missing; migrates an older kb.db first
+    warning = exposure_warning(host)
+    if warning:
+        click.secho(warning, err=True, fg="yellow")
     click.echo(f"serving {db_path} at http://{host}:{port}/ (Ctrl-C to stop)")
     run(db_path, port=port, host=host)
 
