@@ -188,3 +188,31 @@ def test_real_kb_serve_ignores_planted_files_answers_404_and_stops_on_sigterm(pr
         log.close()
     assert sorted(tmp.rglob("*")) == planted  # kb serve wrote nothing to the temp folder
     assert sqlite3.connect(db).execute("SELECT count(*) FROM failures WHERE source = 'planted'").fetchone()[0] == 0
+
+
+PLANTED = '<script>alert("kb")</script><img src=x onerror=alert(1)>'
+
+
+def test_markup_planted_in_the_data_is_escaped_on_every_page(tmp_path):
+    """Names, titles, texts and Wikipedia titles come from scraped pages: markup in them must
+    reach the browser as text, on Datasette's pages and on the cells kb's plugin renders."""
+    from test_serve import running_datasette
+
+    db = build_fixture_db(tmp_path / "kb.db")
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE persons SET name = name || ?, wikipedia_title = ?, description = ?",
+                      [PLANTED, PLANTED, PLANTED])
+        conn.execute("UPDATE documents SET title = ?, text = text || ?", [PLANTED, PLANTED])
+        conn.execute("UPDATE sentences SET text = text || ?", [PLANTED])
+    person, document = (conn.execute(f"SELECT id FROM {t} LIMIT 1").fetchone()[0] for t in ("persons", "documents"))
+    conn.close()
+    pages = ["/kb/persons", f"/kb/persons/{person}", "/kb/documents", f"/kb/documents/{document}",
+             "/kb/sentences", "/kb/evidence", "/kb/mentions", "/kb?sql=select+name+from+persons",
+             "/kb/persons?_search=Berg"]
+    with running_datasette(db) as base:
+        for page in pages:
+            status, body = http_get(base + page)
+            assert status == 200, page
+            assert "<script>alert" not in body and "<img src=x" not in body, page
+        assert "&lt;script&gt;alert" in http_get(base + f"/kb/persons/{person}")[1]
