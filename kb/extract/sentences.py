@@ -8,6 +8,9 @@ paragraphs and page chrome on their own lines); within a line it splits after ``
 opening quote, except after known abbreviations, initials and German ordinal dates
 ("am 6. Mai"). It also repairs boundaries that scraping glued together ("upon.Most",
 "Putin.speaking") without breaking domains ("Lenta.ru") or acronyms ("U.S.").
+
+Time is linear in the length of a line: a page or a book scraped onto one line must not stall
+a build, so each boundary looks back only at the word before it (and the word before that).
 """
 
 from __future__ import annotations
@@ -46,7 +49,6 @@ _GERMAN_ORDINAL_CONTEXT = re.compile(r"\b(der|die|das|dem|den|des|am|im|zum|zur|
 #: the word before it, not the length of the line before it.
 _WORD_CHARS_REVERSED = re.compile(r"[\w.]*")
 _SPACE_REVERSED = re.compile(r"\s*")
-_CLOSERS = "\"'”’»«)]"
 #: Longest word _GERMAN_ORDINAL_CONTEXT accepts ("seinem"), plus one character for its ``\b``.
 _ORDINAL_CONTEXT_REACH = 7
 
