@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 
 from .store import foreign_keys as schema_foreign_keys, wikipedia_url
 
-__all__ = ["render_cell"]
+__all__ = ["render_cell", "prepare_connection"]
 
 QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 
@@ -134,3 +134,23 @@ def prepare_connection(conn, database, datasette):
     """Tune each read connection for big databases (mmap, page cache); read-only stays as is."""
     for pragma in READ_PRAGMAS:
         conn.execute(pragma)
+
+
+def _plain_error_tracebacks() -> None:
+    """Make Datasette answer 404, not 500, on unrouted paths such as ``/-/xyz``.
+
+    Datasette 0.65's default error handler prints every error with ``rich`` (with local
+    variables) before rendering the error page. For an unrouted path it is handed a ``NotFound``
+    that was never raised, so there is no traceback to print and rich 14+ raises ``ValueError``
+    instead: the 404 page became a 500. Without rich, the handler renders the page and prints
+    plain tracebacks for real (500) errors only, which also keeps request locals out of logs.
+    """
+    try:
+        from datasette import handle_exception
+    except ImportError:  # a Datasette without this module has its own handler
+        return
+    if getattr(handle_exception, "rich", None) is not None:
+        handle_exception.rich = None
+
+
+_plain_error_tracebacks()

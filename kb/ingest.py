@@ -40,6 +40,7 @@ from __future__ import annotations
 import bz2
 import codecs
 import datetime as _dt
+import functools
 import gzip
 import hashlib
 import json
@@ -675,14 +676,35 @@ def _strip_tags(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+@functools.lru_cache(maxsize=1)
+def _load_trafilatura() -> Optional[Any]:
+    """The trafilatura module, or None when it (or a library it needs) cannot load.
+
+    An install can lack a piece of trafilatura's chain (justext needs ``lxml_html_clean``,
+    split out of lxml 5.2): HTML pages are then read by stripping tags, which loses the
+    main-text choice and the page's metadata but never the page. Said once per run, as one
+    line that says how to fix it; cached, so the import is tried once.
+    """
+    try:
+        import trafilatura
+    except Exception as err:  # ImportError, or a dependency failing at import time
+        log.warning("HTML main-text extraction is unavailable (%s: %s): HTML pages are read by stripping "
+                    "tags; reinstall kb (pip install .) to get trafilatura and lxml[html_clean]",
+                    type(err).__name__, err)
+        return None
+    return trafilatura
+
+
 def _trafilatura(html: str) -> dict[str, Any]:
-    """Main text and metadata; ``{}`` when trafilatura fails (the tag strip takes over).
+    """Main text and metadata; ``{}`` when trafilatura fails or cannot load (the tag strip
+    takes over).
 
     Dates come from the page's markup only (``extensive_search`` off): a date found somewhere
     in the article body is not the publication date. ``filedate`` (today) is never used.
     """
-    import trafilatura
-
+    trafilatura = _load_trafilatura()
+    if trafilatura is None:
+        return {}
     try:
         result = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False,
