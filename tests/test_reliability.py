@@ -198,7 +198,7 @@ class NoNetwork(requests.adapters.BaseAdapter):
 
 
 def test_online_without_network_links_offline_and_warns_once(tmp_path, caplog):
-    from test_link_online import _ext
+    from helpers.linking import person_extraction as _ext
 
     db = store.open_db(tmp_path / "kb.db")
     session = requests.Session()

@@ -31,7 +31,7 @@ from kb.cli import cli
 from kb.errors import KbError
 from kb.settings import REPO_ROOT
 
-from test_serve import build_fixture_db, free_port, http_get
+from helpers.serving import build_fixture_db, free_port, http_get
 
 pytestmark = pytest.mark.slow
 
@@ -196,7 +196,7 @@ PLANTED = '<script>alert("kb")</script><img src=x onerror=alert(1)>'
 def test_markup_planted_in_the_data_is_escaped_on_every_page(tmp_path):
     """Names, titles, texts and Wikipedia titles come from scraped pages: markup in them must
     reach the browser as text, on Datasette's pages and on the cells kb's plugin renders."""
-    from test_serve import running_datasette
+    from helpers.serving import running_datasette
 
     db = build_fixture_db(tmp_path / "kb.db")
     conn = sqlite3.connect(db)
