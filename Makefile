@@ -32,7 +32,7 @@ model: $(BIN)/.kb-installed
 build-demo: install
 	@if [ -f "$(REFERENCE)" ]; then $(BIN)/kb reference import "$(REFERENCE)" --db $(DB); \
 	else echo "no reference data at $(REFERENCE): entities stay unlinked"; fi
-	$(BIN)/kb build $(SHARED)/samples/articles --db $(DB)
+	$(BIN)/kb build $(SHARED)/samples/articles --db $(DB) --published 2025-03-14  # samples/README.md: the interview was reported on 14 March 2025
 
 demo: build-demo
 	@echo "kb.db is ready. Open http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)."

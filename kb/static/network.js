@@ -79,9 +79,10 @@
         { selector: 'edge[status = "current"]', style: { "line-color": "#2e8b57", "target-arrow-color": "#2e8b57" } },
         { selector: ".kb-hidden", style: { "display": "none" } }
       ],
-      layout: { name: "concentric", concentric: function (n) {
-        return n.data("center") ? 4 : ({ position: 3, organization: 2, person: 1 })[n.data("kind")] || 1;
-      }, levelWidth: function () { return 1; }, minNodeSpacing: 30, animate: false }
+      // rings around the centre by distance: its posts (or an organisation's posts), then the
+      // organisations and the other holders of those posts
+      layout: { name: "breadthfirst", roots: "[?center]", circle: true, spacingFactor: 1.5,
+                avoidOverlap: true, animate: false }
     });
     cy.on("tap", "node", function (evt) {
       var url = evt.target.data("url");
