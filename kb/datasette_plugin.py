@@ -262,7 +262,7 @@ def _examples(conn: sqlite3.Connection) -> dict[str, str]:
         SELECT o.name FROM tenures t JOIN organizations o ON o.id = t.organization_id
         ORDER BY t.n_evidence DESC, t.id LIMIT 1""").fetchone()
     if org:
-        ex["organization"] = org[0].split()[0] if len(org[0].split()) > 1 else org[0]
+        ex["organization"] = org[0]
     return ex
 
 

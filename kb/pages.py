@@ -24,12 +24,15 @@ __all__ = [
     "resolve_entity",
 ]
 
-#: Evidence sentences shown per tenure on a person page, and tenures per page.
-EVIDENCE_PER_TENURE = 3
+#: Tenures per person page; evidence sentences shown for each of the first EVIDENCE_TENURES
+#: of them (a person with hundreds of posts links on to evidence_readable for the rest).
 MAX_TENURES = 200
-#: Network size caps: posts around the centre, holders per post.
-MAX_POSTS = 60
-MAX_HOLDERS_PER_POST = 25
+EVIDENCE_PER_TENURE = 2
+EVIDENCE_TENURES = 60
+#: Network size caps: posts around the centre, holders per post (a readable drawing, and
+#: under 100 ms for the most-mentioned person of a 200k-evidence database).
+MAX_POSTS = 40
+MAX_HOLDERS_PER_POST = 12
 
 #: (kind, start column, end column) of the phrases an evidence row marks, in the order shown.
 SPAN_COLUMNS = (
@@ -183,7 +186,7 @@ def person_page(conn: sqlite3.Connection, person_id: str) -> Optional[dict[str, 
     if person is None:
         return None
     tenures = person_tenures(conn, person_id)
-    evidence = tenure_evidence(conn, [t["id"] for t in tenures])
+    evidence = tenure_evidence(conn, [t["id"] for t in tenures[:EVIDENCE_TENURES]])
     by_tenure: dict[str, list[dict[str, Any]]] = {}
     for row in evidence:
         by_tenure.setdefault(row["tenure_id"], []).append(row)
@@ -192,6 +195,7 @@ def person_page(conn: sqlite3.Connection, person_id: str) -> Optional[dict[str, 
         "timeline": timeline_bars(tenures),
         "evidence": by_tenure,
         "n_evidence": len(evidence),
+        "n_evidence_tenures": EVIDENCE_TENURES,
     }
 
 

@@ -33,6 +33,7 @@ EXTRA_PERSONS = {"Tomas Varga": Link(qid=None), "Sofia Lind": Link(qid=None), "I
 EXTRA_ORGS = {"Orchard Inc.": Link(qid="Q9100003", score=1.0, method="exact", label="Orchard Inc."),
               "Orchard": Link(qid=None)}
 ALIAS = "Northern Treaty Organisation"
+DESCRIPTION = "fictional diplomat of the test fixture"
 
 
 def extra_documents():
@@ -75,6 +76,7 @@ def build_pages_db(path: Path) -> Path:
         save_extraction(db, linked)
     with db.conn:
         db["ref_names"].insert({"qid": "Q9100001", "name": ALIAS, "norm": norm(ALIAS), "lang": "en", "is_label": 0})
+        db.execute("UPDATE persons SET description = ? WHERE id = 'Q9000001'", [DESCRIPTION])
     db.close()
     test_serve.kb_serve.prepare(path)
     return path
@@ -246,6 +248,14 @@ def test_person_page_has_timeline_marked_evidence_and_links(server):
     assert 'href="/kb/documents_mentioning_person?person=Q9000003"' in body
     assert 'href="https://www.wikidata.org/wiki/Q9000003"' in body
     assert body.index('class="kb-timeline"') < body.index("The row in kb.db")
+
+
+def test_person_page_shows_description_and_current_posts(server):
+    status, body = http_get(f"{server}/kb/persons/Q9000001")
+    assert status == 200
+    assert f'<p class="kb-description">{DESCRIPTION}</p>' in body
+    summary = re.search(r'<p class="kb-summary">(.*?)</p>', body, re.S).group(1)
+    assert "secretary general of the Northern Alliance since 2024-10" in summary
 
 
 def test_person_page_of_an_unlinked_person_and_other_rows_still_render(server):
