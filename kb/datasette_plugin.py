@@ -42,7 +42,8 @@ from . import pages
 from .query_words import register_functions
 from .store import MIGRATIONS, wikipedia_url
 
-__all__ = ["render_cell", "prepare_connection", "prepare_jinja2_environment", "extra_template_vars", "register_routes"]
+__all__ = ["render_cell", "prepare_connection", "prepare_jinja2_environment", "extra_template_vars", "register_routes",
+           "extra_css_urls"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
@@ -366,7 +367,7 @@ async def static_file(datasette, request) -> Response:
     kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
     if target.suffix == ".js":
         kind = "application/javascript; charset=utf-8"
-    return Response(target.read_bytes(), content_type=kind, headers={"cache-control": "max-age=3600"})
+    return Response(target.read_bytes(), content_type=kind, headers={"cache-control": "no-cache"})
 
 
 @hookimpl
@@ -376,3 +377,9 @@ def register_routes(datasette):
         (r"^/-/kb/network\.json$", network_json),
         (r"^/-/kb/static/(?P<path>.+)$", static_file),
     ]
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    """kb.css on every page: the evidence marks' colours on table pages too."""
+    return [datasette.urls.path("-/kb/static/kb.css")]

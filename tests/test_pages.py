@@ -189,6 +189,7 @@ def test_readable_evidence_and_evidence_table_mark_the_phrases(server):
     assert '<mark class="kb-role" title="role">prime minister</mark>' in body
     status, body = http_get(f"{server}/kb/evidence")
     assert status == 200 and '<mark class="kb-person" title="person">Mara Holm</mark>' in body
+    assert 'href="/-/kb/static/kb.css"' in body  # the marks' colours on Datasette's own table pages
     # canned-query names link to their pages
     status, body = http_get(f"{server}/kb/tenures_readable?person=Lena+Fischer&position=")
     assert 'href="/kb/persons/Q9000003">Lena Fischer</a>' in body

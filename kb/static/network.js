@@ -65,15 +65,17 @@
       container: box,
       elements: elements,
       wheelSensitivity: 0.3,
+      minZoom: 0.2,
+      maxZoom: 1.5,  // a small network is not blown up to giant labels by fit()
       style: [
-        { selector: "node", style: { "label": "data(label)", "font-size": 10, "text-wrap": "wrap", "text-max-width": 140,
+        { selector: "node", style: { "label": "data(label)", "font-size": 12, "text-wrap": "wrap", "text-max-width": 140,
                                      "text-valign": "bottom", "text-margin-y": 3, "width": 16, "height": 16 } },
         { selector: 'node[kind = "person"]', style: { "background-color": "#e8a33d", "shape": "ellipse" } },
         { selector: 'node[kind = "position"]', style: { "background-color": "#2e8b57", "shape": "round-rectangle" } },
         { selector: 'node[kind = "organization"]', style: { "background-color": "#4a7bb7", "shape": "round-rectangle", "width": 22, "height": 22 } },
         { selector: "node[?center]", style: { "width": 30, "height": 30, "font-size": 13, "font-weight": "bold", "border-width": 3, "border-color": "#333" } },
         { selector: "edge", style: { "width": 1.5, "curve-style": "bezier", "line-color": "#aaa", "label": "data(label)",
-                                     "font-size": 8, "color": "#555", "text-rotation": "autorotate" } },
+                                     "font-size": 10, "color": "#444", "text-rotation": "autorotate" } },
         { selector: 'edge[kind = "held"]', style: { "target-arrow-shape": "triangle", "target-arrow-color": "#aaa" } },
         { selector: 'edge[kind = "post of"]', style: { "line-style": "dashed", "line-color": "#c9daf8" } },
         { selector: 'edge[status = "current"]', style: { "line-color": "#2e8b57", "target-arrow-color": "#2e8b57" } },
@@ -81,7 +83,7 @@
       ],
       // rings around the centre by distance: its posts (or an organisation's posts), then the
       // organisations and the other holders of those posts
-      layout: { name: "breadthfirst", roots: "[?center]", circle: true, spacingFactor: 1.5,
+      layout: { name: "breadthfirst", roots: "[?center]", circle: true, spacingFactor: 1.1,
                 avoidOverlap: true, animate: false }
     });
     cy.on("tap", "node", function (evt) {
