@@ -1,4 +1,4 @@
-"""Datasette plugin: make kb's identifiers clickable, and serve kb's own pages.
+"""Datasette plugin: kb's hooks into Datasette (cell links, wording functions, pages).
 
 Registered as the ``datasette`` entry point ``kb`` (pyproject.toml), and passed with
 ``--plugins-dir`` by ``kb.serve`` when kb is not installed as a package.
@@ -301,7 +301,7 @@ def extra_template_vars(template, database, table, view_name, request, datasette
     """Page data for kb's templates: questions on the home and database pages, the person and
     organisation sections on their row pages, links to the network page."""
     async def inner() -> dict[str, Any]:
-        if view_name in ("index", "database"):
+        if template in ("index.html", "database.html"):  # not the query pages (also view "database")
             name = database or kb_database_name(datasette)
             if name is None:
                 return {}
@@ -350,6 +350,8 @@ async def network_json(datasette, request) -> Response:
     name = request.args.get("db") or kb_database_name(datasette)
     if name not in datasette.databases:
         return Response.json({"ok": False, "error": f"no database {name!r}"}, status=404)
+    if not await datasette.permission_allowed(request.actor, "view-database", resource=name, default=True):
+        return Response.json({"ok": False, "error": "not allowed"}, status=403)  # as Datasette's own views
     data = await datasette.get_database(name).execute_fn(lambda conn: pages.ego_network(conn, person=person, org=org))
     if data is None:
         return Response.json({"ok": False, "error": f"{person or org!r} is not in {name}"}, status=404)
@@ -372,6 +374,7 @@ async def static_file(datasette, request) -> Response:
 
 @hookimpl
 def register_routes(datasette):
+    """kb's own pages under /-/kb/: the network page, its JSON, and kb's static files."""
     return [
         (r"^/-/kb/network$", network_page),
         (r"^/-/kb/network\.json$", network_json),
