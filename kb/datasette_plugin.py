@@ -346,7 +346,8 @@ async def network_json(datasette, request) -> Response:
     """The ego network of ?person= or ?org= (id, QID or exact name) as JSON, read-only."""
     person, org = request.args.get("person"), request.args.get("org")
     if not person and not org:
-        return Response.json({"ok": False, "error": "pass ?person=ID or ?org=ID (an id, QID or exact name)"}, status=400)
+        return Response.json({"ok": False, "error": "pass ?person=ID or ?org=ID (an id, QID or exact name)"},
+                             status=400)
     name = request.args.get("db") or kb_database_name(datasette)
     if name not in datasette.databases:
         return Response.json({"ok": False, "error": f"no database {name!r}"}, status=404)

@@ -243,7 +243,8 @@ class _Graph:
             return None
         key = f"{kind}:{node_id}" if not node_id.startswith(f"{kind}:") else node_id
         if key not in self.nodes:
-            self.nodes[key] = {"id": key, "entity_id": node_id, "kind": kind, "label": label or node_id, "center": center}
+            self.nodes[key] = {"id": key, "entity_id": node_id, "kind": kind, "label": label or node_id,
+                               "center": center}
         elif center:
             self.nodes[key]["center"] = True
         return key
@@ -267,8 +268,12 @@ def _edge_years(t: dict[str, Any]) -> dict[str, Optional[int]]:
     as_of = _year(t.get("status_as_of"))
     if lo is None and hi is None:
         return {"from_year": None, "to_year": None}
-    if hi is None:
-        hi = (as_of or lo) if t.get("status") != "current" else max(lo or 0, as_of or _dt.date.today().year)
+    if hi is None:  # open: a current post runs to its newest evidence, a former one is only known at its start
+        status = t.get("status")
+        if status == "current":
+            hi = max(lo, as_of or _dt.date.today().year)
+        else:
+            hi = lo if status == "former" else (as_of or lo)
     if lo is None:
         lo = hi
     return {"from_year": lo, "to_year": max(lo, hi)}
@@ -299,7 +304,8 @@ def _holders(conn: sqlite3.Connection, position_ids: list[str]) -> list[dict[str
     return out
 
 
-def ego_network(conn: sqlite3.Connection, person: Optional[str] = None, org: Optional[str] = None) -> Optional[dict[str, Any]]:
+def ego_network(conn: sqlite3.Connection, person: Optional[str] = None,
+                org: Optional[str] = None) -> Optional[dict[str, Any]]:
     """The people, posts and organisations around a person or an organisation, edges dated.
 
     A person: their posts, each post's organisation and the post's other holders. An

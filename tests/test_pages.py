@@ -299,6 +299,11 @@ def test_network_json_of_an_organisation_by_name_and_errors(server):
     assert data["center"]["id"] == "Q9100002"
     labels = {n["label"] for n in data["nodes"] if n["kind"] == "person"}
     assert {"Lena Fischer", "Karl Weber", "Ines Dahl"} <= labels
+    years = {(e["start"], e["end"]): (e["from_year"], e["to_year"]) for e in data["edges"] if e["kind"] == "held"}
+    assert years[("2010", "2024")] == (2010, 2024)
+    assert years[("2011", None)] == (2011, 2011)  # former, end unknown: only its start year is known
+    assert years[("2019", None)] == (2019, 2024)  # current as of the 2024-02-01 article
+    assert years[(None, None)] == (None, None)  # undated: shown under "all years" only
     assert http_get(f"{server}/-/kb/network.json?person=Nobody+Here")[0] == 404
     assert http_get(f"{server}/-/kb/network.json")[0] == 400
 
@@ -345,3 +350,15 @@ def test_templates_and_static_files_are_package_data():
     packaged = {p.relative_to(kb_dir).as_posix() for g in globs for p in kb_dir.glob(g) if p.is_file()}
     assert files and set(files) <= packaged, sorted(set(files) - packaged)
     assert (kb_dir / "static" / "vendor" / "cytoscape.LICENSE").read_text().startswith("Copyright")
+
+
+def test_every_hook_reaches_the_plugins_dir_shim():
+    """kb serve loads the plugin with ``from kb.datasette_plugin import *`` when kb is not
+    installed (kb.serve.plugins_dir): every hook must be in ``__all__``."""
+    import kb.datasette_plugin as plugin
+
+    hooks = {name for name, value in vars(plugin).items() if hasattr(value, "datasette_impl")}
+    namespace: dict = {}
+    exec("from kb.datasette_plugin import *", namespace)
+    assert {"render_cell", "register_routes", "prepare_jinja2_environment", "extra_template_vars"} <= hooks
+    assert hooks <= set(namespace)
