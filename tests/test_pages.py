@@ -147,6 +147,12 @@ def test_current_holders_take_the_users_wording(server, wording):
     assert people(canned(server, "current_holders", position=wording)) == {"Anna Berg"}
 
 
+def test_current_holders_match_organisation_names_without_their_punctuation(server):
+    assert people(canned(server, "current_holders", position="Orchard Inc chief executive")) == {"Tomas Varga"}
+    assert people(canned(server, "current_holders", position="chief executive of orchard")) == {"Tomas Varga"}
+    assert people(canned(server, "current_holders", position="Orchard chair")) == {"Sofia Lind"}
+
+
 def test_current_holders_do_not_overmatch(server):
     assert canned(server, "current_holders", position="general secretary") == []  # word order kept in a role
     assert canned(server, "current_holders", position="Veldonia secretary general") == []  # the wrong organisation
