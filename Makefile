@@ -39,7 +39,7 @@ build-demo: install
 	elif [ -f "$(DB)" ] && [ -f "$(REF_STAMP)" ] && [ "$$(cat "$(REF_STAMP)")" = "$$($(REF_ID))" ]; then \
 		echo "reference: $(REFERENCE) already imported into $(DB)"; \
 	else $(BIN)/kb reference import "$(REFERENCE)" --db $(DB) && ($(REF_ID)) > "$(REF_STAMP)"; fi
-	$(BIN)/kb build $(SHARED)/samples/articles --db $(DB)
+	$(BIN)/kb build $(SHARED)/samples/articles --db $(DB) --published 2025-03-14  # samples/README.md: the interview was reported on 14 March 2025
 
 demo: build-demo
 	@echo "kb.db is ready. Open http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)."

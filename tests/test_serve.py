@@ -305,7 +305,10 @@ def run_canned(db_path: Path, name: str, **params: str) -> list[tuple]:
     """A canned query run by SQLite directly (read-only), for comparisons with the views."""
     import sqlite3
 
+    from kb.query_words import register_functions
+
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    register_functions(conn)  # as kb's Datasette plugin does on every connection
     try:
         return conn.execute(load_metadata()["databases"]["kb"]["queries"][name]["sql"], params).fetchall()
     finally:

@@ -157,7 +157,10 @@ def canned_sql(name: str) -> str:
 
 
 def run(path: Path, sql: str, **params: str) -> list[tuple]:
+    from kb.query_words import register_functions
+
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    register_functions(conn)  # the wording functions the canned queries call, as kb's Datasette plugin adds them
     try:
         return conn.execute(sql, params).fetchall()
     finally:

@@ -18,8 +18,12 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+
+import pytest
 import yaml
+
 from kb import serve as kb_serve
+from kb.link.names import norm
 from kb.model import DateValue, Document, Entity, Extraction, Link, LinkedExtraction, Mention, Sentence, Span, Tenure
 from kb.settings import REPO_ROOT
 from kb.store import open_db, save_extraction
@@ -245,3 +249,60 @@ def canned(base: str, name: str, **params: str) -> list[dict]:
 
 def load_metadata() -> dict:
     return yaml.safe_load((REPO_ROOT / "metadata.yml").read_text(encoding="utf-8"))
+
+
+#: Extra fictional facts: an organisation named like the start of another one ("Orchard" and
+#: "Orchard Inc."), a hyphenated role, and a reference alias of the Northern Alliance.
+EXTRA_PERSONS = {"Tomas Varga": Link(qid=None), "Sofia Lind": Link(qid=None), "Ines Dahl": Link(qid=None)}
+
+
+EXTRA_ORGS = {"Orchard Inc.": Link(qid="Q9100003", score=1.0, method="exact", label="Orchard Inc."),
+              "Orchard": Link(qid=None)}
+ALIAS = "Northern Treaty Organisation"
+DESCRIPTION = "fictional diplomat of the test fixture"
+
+
+def extra_documents():
+    return [
+        make_doc(
+            "d7", "2023-06-01", "en",
+            ["Orchard Inc. named Tomas Varga its chief executive in March 2023."],
+            {"Tomas Varga": ("person", ["Tomas Varga"]), "Orchard Inc.": ("organization", ["Orchard Inc."])},
+            [dict(person="Tomas Varga", person_text="Tomas Varga", role="chief executive", role_text="chief executive",
+                  org="Orchard Inc.", start="2023-03", status="current", sentence=0)],
+        ),
+        make_doc(
+            "d8", "2023-07-01", "en",
+            ["Sofia Lind has chaired the Orchard growers' cooperative since 2021."],
+            {"Sofia Lind": ("person", ["Sofia Lind"]), "Orchard": ("organization", ["Orchard"])},
+            [dict(person="Sofia Lind", person_text="Sofia Lind", role="chair", role_text="chaired",
+                  org="Orchard", start="2021", status="current", sentence=0)],
+        ),
+        make_doc(
+            "d9", "2024-02-01", "en",
+            ["Ines Dahl has been commander-in-chief of Veldonia since 2019."],
+            {"Ines Dahl": ("person", ["Ines Dahl"]), "Veldonia": ("organization", ["Veldonia"])},
+            [dict(person="Ines Dahl", person_text="Ines Dahl", role="commander-in-chief", role_text="commander-in-chief",
+                  org="Veldonia", start="2019", status="current", sentence=0)],
+        ),
+    ]
+
+
+def build_pages_db(path: Path) -> Path:
+    """The serve fixture database, the extra documents and one reference alias."""
+    build_fixture_db(path)
+    with pytest.MonkeyPatch.context() as mp:
+        for name, link in EXTRA_PERSONS.items():
+            mp.setitem(PERSONS, name, link)
+        for name, link in EXTRA_ORGS.items():
+            mp.setitem(ORGS, name, link)
+        docs = extra_documents()
+    db = open_db(path, create=False)
+    for linked in docs:
+        save_extraction(db, linked)
+    with db.conn:
+        db["ref_names"].insert({"qid": "Q9100001", "name": ALIAS, "norm": norm(ALIAS), "lang": "en", "is_label": 0})
+        db.execute("UPDATE persons SET description = ? WHERE id = 'Q9000001'", [DESCRIPTION])
+    db.close()
+    kb_serve.prepare(path)
+    return path
