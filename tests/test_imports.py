@@ -98,13 +98,13 @@ def test_no_import_cycle_in_kb():
     assert not cycle, " -> ".join(cycle)
 
 
-@pytest.mark.parametrize("path", sorted((KB / "extract").rglob("*.py")), ids=lambda p: str(p.relative_to(KB)))
-def test_extract_module_is_small_and_says_its_job(path: Path):
+@pytest.mark.parametrize("path", sorted(KB.rglob("*.py")), ids=lambda p: str(p.relative_to(KB)))
+def test_module_is_small_and_says_its_job(path: Path):
     text = path.read_text(encoding="utf-8")
     assert text.count("\n") <= MAX_LINES, f"{path} has more than {MAX_LINES} lines"
     assert ast.get_docstring(ast.parse(text)), f"{path} has no module docstring"
 
 
-def test_no_lazy_import_workaround_in_extract():
-    for path in (KB / "extract").rglob("*.py"):
+def test_no_lazy_import_workaround():
+    for path in KB.rglob("*.py"):
         assert "# lazy" not in path.read_text(encoding="utf-8"), path

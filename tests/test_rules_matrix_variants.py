@@ -1,6 +1,6 @@
 """Fresh variants of the constructions fixed for the news matrix, written after the fixes and
 not looked at while fixing: the honest check that the rules generalise (see
-``test_news_matrix.py`` for the harness and the expectations' meaning)."""
+``helpers/matrix.py`` for the harness and the expectations' meaning)."""
 
 from __future__ import annotations
 
