@@ -55,6 +55,7 @@ from typing import Any, BinaryIO, Iterable, Iterator, Optional, Union
 
 from .errors import DocumentError, InputError
 from .model import Document, IngestFailure
+from .prefixdate import MONTHS_LOWER
 from .settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -126,20 +127,6 @@ def document_stem(path: Path) -> str:
 # Dates
 # --------------------------------------------------------------------------------------------
 
-_MONTHS = {
-    "january": 1, "jan": 1, "januar": 1, "jänner": 1, "jaenner": 1, "jän": 1,
-    "february": 2, "feb": 2, "februar": 2, "feber": 2,
-    "march": 3, "mar": 3, "märz": 3, "maerz": 3, "mär": 3, "mrz": 3,
-    "april": 4, "apr": 4,
-    "may": 5, "mai": 5,
-    "june": 6, "jun": 6, "juni": 6,
-    "july": 7, "jul": 7, "juli": 7,
-    "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "oktober": 10, "okt": 10,
-    "november": 11, "nov": 11,
-    "december": 12, "dec": 12, "dezember": 12, "dez": 12,
-}
 _WEEKDAYS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
@@ -179,11 +166,11 @@ def _ymd_from_text(value: str) -> Optional[tuple[int, int, int]]:
         return _resolve_ambiguous(value, int(match[1]), int(match[2]), int(match[3]))
     value = _strip_weekday(value)
     match = _D_MONTH_Y.match(value)
-    if match and match[2] in _MONTHS:
-        return int(match[3]), _MONTHS[match[2]], int(match[1])
+    if match and match[2] in MONTHS_LOWER:
+        return int(match[3]), MONTHS_LOWER[match[2]], int(match[1])
     match = _MONTH_D_Y.match(value)
-    if match and match[1] in _MONTHS:
-        return int(match[3]), _MONTHS[match[1]], int(match[2])
+    if match and match[1] in MONTHS_LOWER:
+        return int(match[3]), MONTHS_LOWER[match[1]], int(match[2])
     return None
 
 
