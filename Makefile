@@ -56,7 +56,7 @@ node:
 # Evaluators on the public data in ../shared (each prints its figures, or "skipped" without data).
 eval: install
 	$(BIN)/python scripts/eval_gold.py
-	@for s in eval_timex eval_redocred eval_linking eval_germeval; do \
+	@for s in eval_timex eval_redocred eval_linking eval_germeval eval_news; do \
 		if [ -f scripts/$$s.py ]; then echo "== $$s"; $(BIN)/python scripts/$$s.py || exit 1; fi; done
 
 test: install node eval
