@@ -231,3 +231,10 @@ def test_user_report_scholz_and_merz(tmp_path):
     assert (scholz["role"], scholz["org"], scholz["status"], scholz["start"], scholz["end"]) == (
         "chancellor", "Germany", "former", "2021", "2025")
     assert tenures["Friedrich Merz"]["status"] == "current"
+
+
+def test_genitive_place_before_city_and_state_posts(nlp):
+    assert facts(run(nlp, "Das kritisierte Bregenz' Gast und Dornbirns Bürgermeister Leo Amann.", names=("Leo Amann",))) == [
+        ("Leo Amann", "mayor", "Dornbirn", "current")]
+    assert facts(run(nlp, "Gestern sprach Kärntens Landeshauptmann Udo Senn.", names=("Udo Senn",))) == [
+        ("Udo Senn", "governor", "Kärnten", "current")]

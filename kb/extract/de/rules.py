@@ -37,7 +37,7 @@ from ..claims import Claim, apply_date
 from ..coref import antecedent
 from ..mentions import in_ranges, quoted_ranges
 from .lexicon import adj_stem, country_name, country_of_adjective, match_role_de_compound, match_role_entry
-from .places import place_of_adjective
+from .places import place_named, place_of_adjective
 from ..lexicon import word_map, word_sets
 
 #: Rule names carry a "de_" prefix so that a tenure's extractor ("kb.roles.v1:de_copula") shows
@@ -236,6 +236,9 @@ def _place_adjective(doc, k: int, m: RoleMatchDe) -> Optional[str]:
     if place is not None:
         return place.name
     before = doc[k - 1].lower_ if k > 0 else ""
+    if word[:1].isupper() and word.endswith("s") and len(word) >= 5 and word.isalpha() and before not in DETERMINERS \
+            and (place_named(word) or cat == "local government") and match_role_de_compound(word) is None:
+        return place_named(word).name if place_named(word) else word[:-1]  # "Roms Bürgermeister", "Tirols Landeshauptmann"
     if (cat == "local government" and word[:1].isupper() and word.endswith("er") and len(word) >= 6
             and word.isalpha() and (before in DETERMINERS or before in PREPOSITIONS)
             and match_role_de_compound(word) is None):
