@@ -18,7 +18,7 @@ from kb.extract.de.lexicon import match_role_de_compound
 from kb.extract.de.ner import blank_german
 from kb.extract.de.places import dateline_place, resolve_places_de
 from kb.model import DateValue, Mention, Sentence, Span
-from test_roles_de import run
+from helpers.de_rules import run
 
 
 @pytest.fixture(scope="module")
