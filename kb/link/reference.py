@@ -35,6 +35,7 @@ import sqlite_utils
 
 from ..errors import ReferenceError_
 from ..store import SCHEMA_V1
+from .kinds import import_index, is_index_file
 from .names import acronym, last_token, norm, skeleton
 
 try:  # orjson parses dump lines ~3x faster than the standard library; both give the same dicts
@@ -361,8 +362,10 @@ def _import_paths(db, paths, progress, report: ImportReport) -> None:
     started = time.perf_counter()
     conn = db.conn
     had_rows = conn.execute("SELECT 1 FROM ref_entities LIMIT 1").fetchone() is not None
+    paths = [Path(p) for p in paths]
+    indexes = [p for p in paths if is_index_file(p)]  # kinds/countries: after the dumps
     with _bulk_mode(conn, fresh=not had_rows):
-        for raw in paths:
+        for raw in [p for p in paths if not is_index_file(p)]:
             rows = _Rows()
             for entity in iter_entities(Path(raw), report):
                 rows.add(entity, report)
@@ -372,6 +375,8 @@ def _import_paths(db, paths, progress, report: ImportReport) -> None:
             if rows.entities:
                 _flush(conn, rows, had_rows, report, progress)
             had_rows = had_rows or report.entities > 0
+    for path in indexes:
+        import_index(conn, path)
     with conn:
         classify_kinds(conn)
     _analyze(conn)
