@@ -70,6 +70,7 @@ class Evidence:
     place_reading: bool = False  # the person-typed mention reads as a place or building
     acronym_form: bool = False  # the mention is an upper-case short form ("GM")
     text_key: str = ""  # the normalised document text (acronym expansions)
+    acronyms: tuple[str, ...] = ()  # the upper-case short forms of the mention
 
 
 def _year_of(value: Optional[str]) -> Optional[int]:
@@ -120,7 +121,8 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
     """The rules' view of one entity in one document."""
     text = extraction.document.text
     forms = [ent.name, *ent.aliases, *(m.text for m in ent.mentions)]
-    acronym_form = ent.type == "organization" and any(looks_like_acronym(f.replace("the ", "")) for f in forms)
+    acronyms = tuple(f for f in forms if ent.type == "organization" and looks_like_acronym(f.replace("the ", "")))
+    acronym_form = bool(acronyms)
     return Evidence(
         etype=ent.type,
         countries=countries,
@@ -130,6 +132,7 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
         org_qids=org_qids,
         place_reading=ent.type == "person" and _reads_as_place(ent, text),
         acronym_form=acronym_form,
+        acronyms=acronyms,
         text_key=f" {norm(text)} " if acronym_form else "",
     )
 
@@ -212,15 +215,28 @@ def role_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence) -> bool:
     return False
 
 
-def acronym_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence) -> bool:
+#: Initials this long that only one reference name has are support enough ("NATO"); shorter
+#: ones collide by chance ("GM": General Motors, the Grafton ministry, ...).
+MIN_UNIQUE_ACRONYM = 4
+
+
+def acronym_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence, n_initials: int) -> bool:
+    """``n_initials``: how many candidates of this mention were found by their initials."""
     if ev.etype != "organization" or not ev.acronym_form:
         return False
     if p.method.endswith("acronym"):
-        # initials of a longer name: only when the document writes that name out
+        # initials of a longer name: only when the document writes that name out, or when
+        # they are long and no other reference name has them
+        if n_initials == 1 and _longest_acronym(ev) >= MIN_UNIQUE_ACRONYM:
+            return False
         return not any(f" {name} " in ev.text_key for name in index.names(p.qid) if " " in name)
     if p.method.endswith("alias") and index.has_kinds():
         return not index.profile(p.qid).kinds  # an alias "GM" of an entry of unknown kind
     return False
+
+
+def _longest_acronym(ev: Evidence) -> int:
+    return max((len(a.replace(".", "").replace("the ", "").strip()) for a in ev.acronyms), default=0)
 
 
 def conflicts(index: ReferenceIndex, prepared: list[Prepared], ev: Evidence) -> dict[str, str]:
@@ -228,6 +244,7 @@ def conflicts(index: ReferenceIndex, prepared: list[Prepared], ev: Evidence) -> 
     index.prefetch_profiles(p.qid for p in prepared)
     profiles = {p.qid: index.profile(p.qid) for p in prepared}
     fitting = bool(ev.countries) and any(prof.countries & ev.countries for prof in profiles.values())
+    n_initials = sum(1 for p in prepared if p.method.endswith("acronym"))
     out: dict[str, str] = {}
     for p in prepared:
         prof = profiles[p.qid]
@@ -239,6 +256,6 @@ def conflicts(index: ReferenceIndex, prepared: list[Prepared], ev: Evidence) -> 
             out[p.qid] = "date"
         elif role_conflict(index, p, ev):
             out[p.qid] = "role"
-        elif acronym_conflict(index, p, ev):
+        elif acronym_conflict(index, p, ev, n_initials):
             out[p.qid] = "acronym"
     return out
