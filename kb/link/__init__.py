@@ -29,7 +29,7 @@ from .candidates import LRU, MAX_CACHED_KEYS, Cand, FullNames, ReferenceIndex, o
 from .disambiguate import Context, Prepared, entity_context, score_ranked
 from .judgements import NameJudgements, judge, load_judgements
 from .positions import link_position
-from .rules import Evidence, conflicts, document_countries, entity_evidence
+from .rules import Evidence, conflicts, document_countries, entity_evidence, unsupported
 from .reference import ImportReport, has_reference, import_reference
 
 __all__ = ["Linker", "judge", "import_reference", "ImportReport"]
@@ -200,6 +200,10 @@ class Linker:
             return Link(qid=None, score=ranked[0][0] if ranked else 0.0, method="nil", candidates=stored)
         best = stored[0]
         ref = next(p.ref for p in prepared if p.qid == best.qid)
+        if best.features.get("ambiguous") or unsupported(etype, ref, best.method, best.features):
+            # the reference cannot tell the namesakes apart, or the name alone is a weak clue
+            best.features.setdefault("unsupported", 1.0)
+            return Link(qid=None, score=best.score, method="nil", candidates=stored)
         return Link(qid=best.qid, score=best.score, method=best.method, label=ref.label if ref else None,
                     enwiki=ref.enwiki if ref else None, description=ref.description if ref else None,
                     candidates=stored)

@@ -127,6 +127,12 @@ def org_class(kinds: Iterable[str]) -> Optional[str]:
     return "organisation"
 
 
+def only_nsi(kinds: Iterable[str]) -> bool:
+    """Known only from the name-suggestion-index (a shop brand or an OSM operator)."""
+    kinds = list(kinds)
+    return bool(kinds) and all(k.startswith("NSI ") for k in kinds)
+
+
 def only_operator(kinds: Iterable[str]) -> bool:
     """Known only as the operator of OSM features (often a municipality, i.e. a place)."""
     kinds = list(kinds)
@@ -142,6 +148,7 @@ def _country_codes() -> dict[str, str]:
     for code, name in Locale("en").territories.items():
         if len(code) == 2 and code.isalpha():
             out[norm(name)] = code
+            out.setdefault(norm(name.replace(" SAR China", "")), code)  # "Hong Kong SAR China"
     for name, code in (("united states of america", "US"), ("america", "US"), ("usa", "US"),
                        ("us", "US"), ("uk", "GB"), ("britain", "GB"), ("great britain", "GB"),
                        ("czech republic", "CZ"), ("republic of korea", "KR"), ("russian federation", "RU")):

@@ -374,6 +374,9 @@ def _import_paths(db, paths, progress, report: ImportReport) -> None:
                     rows = _Rows()
             if rows.entities:
                 _flush(conn, rows, had_rows, report, progress)
+            if not had_rows and report.entities > 0:
+                # the next file replaces rows by QID: without indexes each delete scans the table
+                ensure_reference_indexes(conn)
             had_rows = had_rows or report.entities > 0
     for path in indexes:
         import_index(conn, path)

@@ -26,13 +26,14 @@ stored candidates with the rule's name as a feature.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Entity, Extraction, Tenure
-from .candidates import Profile, ReferenceIndex
+from .candidates import Profile, ReferenceIndex, RefEntity
 from .disambiguate import Prepared, best_role_similarity
-from .kinds import country_code, org_class, only_operator
+from .kinds import country_code, only_nsi, only_operator, org_class
 from .names import looks_like_acronym, norm
 
 #: A year in date position: after a preposition or a month name (English and German), so that
@@ -65,12 +66,14 @@ class Evidence:
     countries: frozenset[str] = frozenset()  # ISO codes of the countries the document names
     published: Optional[int] = None  # publication year
     years: list[int] = field(default_factory=list)  # years in the sentences naming the entity
+    doc_years: list[int] = field(default_factory=list)  # years anywhere in the document
     tenures: list[Tenure] = field(default_factory=list)  # posts the text gives this person
     org_qids: dict[str, Optional[str]] = field(default_factory=dict)  # tenure.org -> QID
     place_reading: bool = False  # the person-typed mention reads as a place or building
     acronym_form: bool = False  # the mention is an upper-case short form ("GM")
     text_key: str = ""  # the normalised document text (acronym expansions)
     acronyms: tuple[str, ...] = ()  # the upper-case short forms of the mention
+    definite: bool = False  # every mention is written with "the" ("the Crown")
 
 
 def _year_of(value: Optional[str]) -> Optional[int]:
@@ -82,6 +85,12 @@ def _year_of(value: Optional[str]) -> Optional[int]:
 def document_countries(places: list[str]) -> frozenset[str]:
     """ISO codes of the countries a document names (``Extraction.places``)."""
     return frozenset(c for c in (country_code(p) for p in places) if c)
+
+
+@lru_cache(maxsize=64)
+def document_years(text: str) -> list[int]:
+    """Years in date position anywhere in a document (cached: asked once per entity)."""
+    return sorted({int(y) for y in _YEAR.findall(text)})
 
 
 def _entity_years(ent: Entity, extraction: Extraction) -> list[int]:
@@ -116,6 +125,18 @@ def _reads_as_place(ent: Entity, text: str) -> bool:
     return True
 
 
+def _always_definite(ent: Entity, text: str) -> bool:
+    """Every mention reads "the X" (brands and shops are named without the article)."""
+    if not ent.mentions:
+        return False
+    for m in ent.mentions:
+        if m.text.casefold().startswith("the "):
+            continue
+        if text[max(0, m.start - 4):m.start].casefold() != "the ":
+            return False
+    return True
+
+
 def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[str],
                     org_qids: dict[str, Optional[str]]) -> Evidence:
     """The rules' view of one entity in one document."""
@@ -128,11 +149,13 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
         countries=countries,
         published=_year_of(extraction.document.published),
         years=_entity_years(ent, extraction),
+        doc_years=document_years(text),
         tenures=[t for t in extraction.tenures if t.person == ent.name] if ent.type == "person" else [],
         org_qids=org_qids,
         place_reading=ent.type == "person" and _reads_as_place(ent, text),
         acronym_form=acronym_form,
         acronyms=acronyms,
+        definite=ent.type == "organization" and _always_definite(ent, text),
         text_key=f" {norm(text)} " if acronym_form else "",
     )
 
@@ -145,9 +168,12 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
 def type_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidence) -> bool:
     if ev.etype == "person":
         return ev.place_reading
-    # an organisation mention: never a municipality known only as an operator of OSM features
+    # an organisation mention: never a municipality known only as an operator of OSM features,
+    # and "the Crown" / "The Guardian" is an institution, not a shop brand of that name
     label = norm(p.ref.label or "") if p.ref else ""
-    return only_operator(prof.kinds) and bool(label) and label.split()[0] in _MUNICIPAL_WORDS
+    if only_operator(prof.kinds) and bool(label) and label.split()[0] in _MUNICIPAL_WORDS:
+        return True
+    return ev.definite and only_nsi(prof.kinds)
 
 
 #: First words of NSI operator labels that name a municipality ("Stadt Bern", "City of X").
@@ -156,12 +182,13 @@ _MUNICIPAL_WORDS = frozenset("stadt gemeinde city town village ville commune com
 
 
 def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool) -> bool:
-    """``fitting``: some candidate of this mention belongs to one of the document's countries."""
+    """``fitting``: a party or government body of one of the document's countries is among
+    this mention's candidates (then namesakes of other countries are not meant)."""
     if not ev.countries or not prof.countries or prof.countries & ev.countries:
         return False
-    if org_class(prof.kinds) in ("party", "government"):
-        return True  # a party or ministry of a country the text never names
-    return fitting  # a namesake abroad while the document's own country has one
+    if org_class(prof.kinds) == "party":
+        return True  # a party of a country the text never names (agencies are named abroad: BBC)
+    return fitting  # a namesake abroad while a party of the document's country has the name
 
 
 def date_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidence) -> bool:
@@ -174,6 +201,8 @@ def date_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
                 stated.append(ev.published)
             if stated and birth > max(stated):
                 return True
+            if ev.doc_years and birth > max(ev.doc_years):
+                return True  # the whole document is about times before the candidate was born
             for ten in ev.tenures:
                 start = _year_of(ten.start.value if ten.start else None)
                 if start is not None and start < birth + MIN_AGE_FOR_POST:
@@ -189,6 +218,8 @@ def date_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
     stated = [y for y in ev.years if y != prof.inception]
     if ev.published is not None:
         stated.append(ev.published)
+    if ev.doc_years and prof.inception > max(ev.doc_years):
+        return True  # founded after every year the document names
     return bool(stated) and prof.inception > max(stated)  # founded after the story
 
 
@@ -220,10 +251,14 @@ def role_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence) -> bool:
 MIN_UNIQUE_ACRONYM = 4
 
 
-def acronym_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence, n_initials: int) -> bool:
-    """``n_initials``: how many candidates of this mention were found by their initials."""
+def acronym_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidence, n_initials: int,
+                     n_parties: int) -> bool:
+    """``n_initials``: how many candidates of this mention were found by their initials;
+    ``n_parties``: how many of its candidates are parties."""
     if ev.etype != "organization" or not ev.acronym_form:
         return False
+    if org_class(prof.kinds) == "party" and n_parties > 1 and not prof.countries & ev.countries:
+        return True  # parties of several countries share this short name: the text must say which
     if p.method.endswith("acronym"):
         # initials of a longer name: only when the document writes that name out, or when
         # they are long and no other reference name has them
@@ -231,7 +266,10 @@ def acronym_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence, n_initial
             return False
         return not any(f" {name} " in ev.text_key for name in index.names(p.qid) if " " in name)
     if p.method.endswith("alias") and index.has_kinds():
-        return not index.profile(p.qid).kinds  # an alias "GM" of an entry of unknown kind
+        if not index.profile(p.qid).kinds:
+            return True  # an alias "GM" of an entry of unknown kind
+        if _longest_acronym(ev) <= 2:  # two letters name dozens of bodies: the text must say which
+            return not any(f" {name} " in ev.text_key for name in index.names(p.qid) if " " in name)
     return False
 
 
@@ -243,7 +281,9 @@ def conflicts(index: ReferenceIndex, prepared: list[Prepared], ev: Evidence) -> 
     """QID -> name of the first rule that rules it out, for the candidates of one mention."""
     index.prefetch_profiles(p.qid for p in prepared)
     profiles = {p.qid: index.profile(p.qid) for p in prepared}
-    fitting = bool(ev.countries) and any(prof.countries & ev.countries for prof in profiles.values())
+    fitting = bool(ev.countries) and any(prof.countries & ev.countries and org_class(prof.kinds) == "party"
+                                         for prof in profiles.values())
+    n_parties = sum(1 for prof in profiles.values() if org_class(prof.kinds) == "party")
     n_initials = sum(1 for p in prepared if p.method.endswith("acronym"))
     out: dict[str, str] = {}
     for p in prepared:
@@ -256,6 +296,26 @@ def conflicts(index: ReferenceIndex, prepared: list[Prepared], ev: Evidence) -> 
             out[p.qid] = "date"
         elif role_conflict(index, p, ev):
             out[p.qid] = "role"
-        elif acronym_conflict(index, p, ev, n_initials):
+        elif acronym_conflict(index, p, prof, ev, n_initials, n_parties):
             out[p.qid] = "acronym"
     return out
+
+
+# ------------------------------------------------------------------------------------------
+# After scoring: a person named like someone the reference barely knows needs evidence
+# ------------------------------------------------------------------------------------------
+
+_EVIDENCE_FEATURES = ("role", "dates", "birth", "context")
+_WEAK_METHODS = ("fuzzy", "surname")
+
+
+def unsupported(etype: str, ref: Optional[RefEntity], method: str, features: dict[str, float]) -> bool:
+    """A person linked on the name alone where the name is a weak clue: found by a fuzzy
+    or surname match, or the entry is obscure or one of several namesakes by Wikipedia's own account (its article title is disambiguated, "Michael
+    Jackson (journalist)"). Famous people the reference lacks land exactly on such entries."""
+    if etype != "person" or any(features.get(f, 0.0) > 0 for f in _EVIDENCE_FEATURES):
+        return False
+    if any(w in method for w in _WEAK_METHODS) and "+document" not in method:
+        return True
+    enwiki = ref.enwiki if ref else None
+    return bool(enwiki) and "(" in enwiki
