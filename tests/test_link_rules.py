@@ -147,7 +147,22 @@ def test_acronym_with_its_expansion_in_the_document_links(db):
 
 
 def test_acronym_alias_of_an_organisation_links(db):
-    assert _link(db, "KM said profits rose by a tenth.", [("KM", "organization")])["KM"].qid == "Q910000041"
+    assert _link(db, "KMC said profits rose by a tenth.", [("KMC", "organization")])["KMC"].qid == "Q910000041"
+
+
+def test_two_letter_alias_needs_the_name_in_the_document(db):
+    assert _link(db, "KM said profits rose by a tenth.", [("KM", "organization")])["KM"].qid is None
+    text = "Kestrel Motors reported on Monday; KM said profits rose by a tenth."
+    links = _link(db, text, [("Kestrel Motors", "organization"), ("KM", "organization")])
+    assert links["KM"].qid == "Q910000041"
+
+
+# -- namesakes by Wikipedia's own account -------------------------------------------------
+
+
+def test_disambiguated_namesake_needs_evidence(db):
+    text = "Lionel Brack sang three songs at the festival."
+    assert _link(db, text, [("Lionel Brack", "person")])["Lionel Brack"].qid is None
 
 
 # -- the index import ---------------------------------------------------------------------

@@ -29,7 +29,7 @@ from .candidates import LRU, MAX_CACHED_KEYS, Cand, FullNames, ReferenceIndex, o
 from .disambiguate import Context, Prepared, entity_context, score_ranked
 from .judgements import NameJudgements, judge, load_judgements
 from .positions import link_position
-from .rules import Evidence, conflicts, document_countries, entity_evidence, unsupported
+from .rules import Evidence, conflicts, document_countries, entity_evidence, unsupported, unsupported_org
 from .reference import ImportReport, has_reference, import_reference
 
 __all__ = ["Linker", "judge", "import_reference", "ImportReport"]
@@ -154,6 +154,10 @@ class Linker:
         if ctx.places and len(prepared) <= MAX_PLACE_CANDIDATES:
             ctx = replace(ctx, co_mentioned=ctx.co_mentioned | ctx.places)
         link = self._decide(ent.type, prepared[:_MAX_SCORED], ctx)
+        if link.qid and unsupported_org(self.index.entity(link.qid), link.method, self.index.profile(link.qid),
+                                        evidence):
+            link.candidates[0].features["unsupported"] = 1.0
+            link = Link(qid=None, score=link.score, method="nil", candidates=link.candidates)
         if ruled_out:
             link.candidates.extend(LinkCandidate(q, self._label(q), 0.0, f"ruled out: {rule}", {rule: -1.0})
                                    for q, rule in list(ruled_out.items())[:_MAX_STORED_CANDIDATES])

@@ -34,7 +34,7 @@ from ..model import Entity, Extraction, Tenure
 from .candidates import Profile, ReferenceIndex, RefEntity
 from .disambiguate import Prepared, best_role_similarity
 from .kinds import country_code, only_nsi, only_operator, org_class
-from .names import looks_like_acronym, norm
+from .names import acronym, looks_like_acronym, norm
 
 #: A year in date position: after a preposition or a month name (English and German), so that
 #: counts ("2000 workers") are not read as years.
@@ -246,8 +246,8 @@ def role_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence) -> bool:
     return False
 
 
-#: Initials this long that only one reference name has are support enough ("NATO"); shorter
-#: ones collide by chance ("GM": General Motors, the Grafton ministry, ...).
+#: Initials this long that only one reference name of a notable body has are support enough
+#: ("NATO"); shorter ones collide by chance ("GM": General Motors, the Grafton ministry, ...).
 MIN_UNIQUE_ACRONYM = 4
 
 
@@ -262,8 +262,9 @@ def acronym_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evid
     if p.method.endswith("acronym"):
         # initials of a longer name: only when the document writes that name out, or when
         # they are long and no other reference name has them
-        if n_initials == 1 and _longest_acronym(ev) >= MIN_UNIQUE_ACRONYM:
-            return False
+        if (n_initials == 1 and _longest_acronym(ev) >= MIN_UNIQUE_ACRONYM and p.ref and p.ref.label
+                and (acronym(norm(p.ref.label)) or "") in {norm(a).replace(" ", "") for a in ev.acronyms}):
+            return False  # the only reference name with these initials, and its own (English) label
         return not any(f" {name} " in ev.text_key for name in index.names(p.qid) if " " in name)
     if p.method.endswith("alias") and index.has_kinds():
         if not index.profile(p.qid).kinds:
@@ -310,12 +311,24 @@ _WEAK_METHODS = ("fuzzy", "surname")
 
 
 def unsupported(etype: str, ref: Optional[RefEntity], method: str, features: dict[str, float]) -> bool:
-    """A person linked on the name alone where the name is a weak clue: found by a fuzzy
-    or surname match, or the entry is obscure or one of several namesakes by Wikipedia's own account (its article title is disambiguated, "Michael
-    Jackson (journalist)"). Famous people the reference lacks land exactly on such entries."""
+    """A person linked on the name alone where the name is a weak clue: the entry is one of
+    several namesakes by Wikipedia's own account (its article title is disambiguated: "Michael
+    Jackson (journalist)"), or an obscure entry (no English Wikipedia article) found only by a
+    fuzzy or surname match. Famous people the reference lacks land exactly on such entries."""
     if etype != "person" or any(features.get(f, 0.0) > 0 for f in _EVIDENCE_FEATURES):
         return False
-    if any(w in method for w in _WEAK_METHODS) and "+document" not in method:
-        return True
     enwiki = ref.enwiki if ref else None
-    return bool(enwiki) and "(" in enwiki
+    if enwiki and "(" in enwiki:
+        return True
+    return not enwiki and any(w in method for w in _WEAK_METHODS) and "+document" not in method
+
+
+def unsupported_org(ref: Optional[RefEntity], method: str, prof: Profile, ev: Evidence) -> bool:
+    """A company, university or brand found only through one of its aliases ("Triple A"), without an English
+    Wikipedia article and not of a country the document names: the alias is a weak clue."""
+    if (ev.etype != "organization" or ev.acronym_form or not method.endswith("alias")
+            or org_class(prof.kinds) != "organisation"):
+        return False  # short forms have their own rule (acronym_conflict)
+    if ref is not None and ref.enwiki:
+        return False
+    return not (prof.countries & ev.countries)
