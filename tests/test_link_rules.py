@@ -176,3 +176,16 @@ def test_index_file_becomes_kind_and_country_claims(db):
     # re-importing the index replaces its claims (idempotent)
     import_reference(db, [INDEX])
     assert db.execute("SELECT count(*) FROM ref_claims WHERE property = 'kb:kind'").fetchone()[0] == 7
+
+
+@pytest.mark.shared
+def test_shared_orgs_index_reads_as_kinds_and_countries():
+    from kb.link.kinds import index_claim_rows
+    from kb.settings import SHARED_DIR
+
+    path = SHARED_DIR / "reference" / "orgs-index.tsv.gz"
+    if not path.exists():
+        pytest.skip(f"{path} not present (../shared is optional)")
+    rows = {(q, p, v) for q, p, v, *_ in index_claim_rows(path) if q in ("Q9531", "Q81965")}
+    assert ("Q9531", "kb:country", "GB") in rows  # the BBC
+    assert ("Q81965", "kb:kind", "ROR company") in rows  # General Motors
