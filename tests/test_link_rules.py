@@ -188,4 +188,4 @@ def test_shared_orgs_index_reads_as_kinds_and_countries():
         pytest.skip(f"{path} not present (../shared is optional)")
     rows = {(q, p, v) for q, p, v, *_ in index_claim_rows(path) if q in ("Q9531", "Q81965")}
     assert ("Q9531", "kb:country", "GB") in rows  # the BBC
-    assert ("Q81965", "kb:kind", "ROR company") in rows  # General Motors
+    assert ("Q81965", "kb:kind", "ROR company+funder") in rows  # General Motors
