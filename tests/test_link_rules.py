@@ -189,3 +189,9 @@ def test_shared_orgs_index_reads_as_kinds_and_countries():
     rows = {(q, p, v) for q, p, v, *_ in index_claim_rows(path) if q in ("Q9531", "Q81965")}
     assert ("Q9531", "kb:country", "GB") in rows  # the BBC
     assert ("Q81965", "kb:kind", "ROR company+funder") in rows  # General Motors
+
+
+def test_role_obscure_entry_whose_posts_differ_from_the_texts_role(db):
+    text = "Tom Hadley, the club's treasurer, said the accounts were in order."
+    treasurer = Tenure(person="Tom Hadley", role="treasurer", status="current")
+    assert _link(db, text, [("Tom Hadley", "person")], tenures=(treasurer,))["Tom Hadley"].qid is None

@@ -12,9 +12,10 @@ rule's name when they contradict each other:
                has the name too;
 - ``date``:    born after the years the text ties to the mention; died before a post the text
                gives; an organisation founded after the year of the sentence naming it;
-- ``role``:    the text gives the person a post at a company, university or other non-political
-               body and the candidate's reference posts match none of the text's roles, or the
-               candidate's posts all began after the document's date;
+- ``role``:    the candidate's reference posts match none of the roles the text gives and the
+               posts are at a company, university or other non-political body (or the entry
+               is obscure: no English Wikipedia article), or the candidate's posts all began
+               after the document's date;
 - ``acronym``: a short upper-case mention matched only by the initials of a longer name that the
                document never writes out, or by an alias of an entry whose kind is unknown.
 
@@ -239,6 +240,8 @@ def role_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence) -> bool:
                   for t in ev.tenures for h in holdings)
     if matched:
         return False
+    if p.ref is None or not p.ref.enwiki:
+        return True  # an obscure entry whose every post differs from the ones the text gives
     for ten in ev.tenures:
         org = ev.org_qids.get(ten.org or "")
         if org and org_class(index.profile(org).kinds) == "organisation":
