@@ -82,6 +82,15 @@ def test_country_party_of_another_country_is_not_linked(db):
     assert link["Harbour Party"].qid == "Q910000012"
 
 
+def test_country_ministry_of_another_country_under_a_generic_alias_is_not_linked(db):
+    text = "In the United Kingdom, the Department of Labour published new figures."
+    link = _link(db, text, [("Department of Labour", "organization")], places=("United Kingdom",))
+    assert link["Department of Labour"].qid is None
+    text = "In Australia, the Department of Labour published new figures."
+    link = _link(db, text, [("Department of Labour", "organization")], places=("Australia",))
+    assert link["Department of Labour"].qid == "Q910000060"
+
+
 # -- date ---------------------------------------------------------------------------------
 
 
@@ -175,7 +184,7 @@ def test_index_file_becomes_kind_and_country_claims(db):
                     ("Q910000040", "kb:kind", "cabinet")]
     # re-importing the index replaces its claims (idempotent)
     import_reference(db, [INDEX])
-    assert db.execute("SELECT count(*) FROM ref_claims WHERE property = 'kb:kind'").fetchone()[0] == 7
+    assert db.execute("SELECT count(*) FROM ref_claims WHERE property = 'kb:kind'").fetchone()[0] == 8
 
 
 @pytest.mark.shared

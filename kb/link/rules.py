@@ -187,8 +187,14 @@ def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool) ->
     this mention's candidates (then namesakes of other countries are not meant)."""
     if not ev.countries or not prof.countries or prof.countries & ev.countries:
         return False
-    if org_class(prof.kinds) == "party":
-        return True  # a party of a country the text never names (agencies are named abroad: BBC)
+    if any(k.startswith("international organisation") for k in prof.kinds):
+        return False  # its country is only the seat (WHO: Switzerland)
+    cls = org_class(prof.kinds)
+    if cls == "party":
+        return True  # a party of a country the text never names
+    if cls == "government" and p.method.endswith("alias"):
+        return True  # another country's ministry under a generic alias ("Department of Employment");
+        # agencies are named abroad under their own label ("BBC"), so labels stay
     return fitting  # a namesake abroad while a party of the document's country has the name
 
 
