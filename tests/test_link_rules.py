@@ -156,7 +156,11 @@ def test_acronym_with_its_expansion_in_the_document_links(db):
 
 
 def test_acronym_alias_of_an_organisation_links(db):
-    assert _link(db, "KMC said profits rose by a tenth.", [("KMC", "organization")])["KMC"].qid == "Q910000041"
+    text = "In the United States, KMC said profits rose by a tenth."
+    assert _link(db, text, [("KMC", "organization")], places=("United States",))["KMC"].qid == "Q910000041"
+    # a national company's short form in a text about another country, without its full name
+    text = "In Norway, KMC said profits rose by a tenth."
+    assert _link(db, text, [("KMC", "organization")], places=("Norway",))["KMC"].qid is None
 
 
 def test_two_letter_alias_needs_the_name_in_the_document(db):

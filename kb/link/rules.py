@@ -75,6 +75,7 @@ class Evidence:
     text_key: str = ""  # the normalised document text (acronym expansions)
     acronyms: tuple[str, ...] = ()  # the upper-case short forms of the mention
     definite: bool = False  # every mention is written with "the" ("the Crown")
+    common_noun: bool = False  # a one-word name the text also writes in lower case ("the budget")
 
 
 def _year_of(value: Optional[str]) -> Optional[int]:
@@ -126,6 +127,15 @@ def _reads_as_place(ent: Entity, text: str) -> bool:
     return True
 
 
+def _common_noun(name: str, text: str) -> bool:
+    """A one-word capitalised name whose lower-case form the text uses as an ordinary word:
+    "Budget" in a headline of an article about "the budget" is no car-rental brand."""
+    word = name.strip()
+    if " " in word or not word[:1].isupper() or word.isupper():
+        return False
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+
+
 def _always_definite(ent: Entity, text: str) -> bool:
     """Every mention reads "the X" (brands and shops are named without the article)."""
     if not ent.mentions:
@@ -157,6 +167,7 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
         acronym_form=acronym_form,
         acronyms=acronyms,
         definite=ent.type == "organization" and _always_definite(ent, text),
+        common_noun=ent.type == "organization" and _common_noun(ent.name, text),
         text_key=f" {norm(text)} " if acronym_form else "",
     )
 
@@ -174,7 +185,7 @@ def type_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
     label = norm(p.ref.label or "") if p.ref else ""
     if only_operator(prof.kinds) and bool(label) and label.split()[0] in _MUNICIPAL_WORDS:
         return True
-    return ev.definite and only_nsi(prof.kinds)
+    return (ev.definite or ev.common_noun) and only_nsi(prof.kinds)
 
 
 #: First words of NSI operator labels that name a municipality ("Stadt Bern", "City of X").
@@ -275,12 +286,23 @@ def acronym_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evid
                 and (acronym(norm(p.ref.label)) or "") in {norm(a).replace(" ", "") for a in ev.acronyms}):
             return False  # the only reference name with these initials, and its own (English) label
         return not any(f" {name} " in ev.text_key for name in index.names(p.qid) if " " in name)
+    cls = org_class(prof.kinds)
+    if cls in ("organisation", "government") and not any(
+            k.startswith(("international organisation", "state", "organisation/jurisdiction")) for k in prof.kinds):
+        # a national body's short form ("FSA", "KGB", "UN" of a Mexican college): only when the
+        # document is about its country or writes the full name out
+        return not (prof.countries & ev.countries) and not _expanded(index, p.qid, ev)
     if p.method.endswith("alias") and index.has_kinds():
         if not index.profile(p.qid).kinds:
             return True  # an alias "GM" of an entry of unknown kind
         if _longest_acronym(ev) <= 2:  # two letters name dozens of bodies: the text must say which
             return not any(f" {name} " in ev.text_key for name in index.names(p.qid) if " " in name)
     return False
+
+
+def _expanded(index: ReferenceIndex, qid: str, ev: Evidence) -> bool:
+    """The document writes out one of the candidate's multi-word names."""
+    return any(f" {name} " in ev.text_key for name in index.names(qid) if " " in name)
 
 
 def _longest_acronym(ev: Evidence) -> int:
