@@ -185,9 +185,13 @@ def type_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
     label = norm(p.ref.label or "") if p.ref else ""
     if only_operator(prof.kinds) and bool(label) and label.split()[0] in _MUNICIPAL_WORDS:
         return True
+    if p.method.endswith("fuzzy") and len(norm(p.label or "")) < MIN_FUZZY_ORG:
+        return True  # "Q&A" is no misspelt "C&A": short names differ by one letter by chance
     return (ev.definite or ev.common_noun) and only_nsi(prof.kinds)
 
 
+#: Organisation names shorter than this (normalised) are only matched exactly, never fuzzily.
+MIN_FUZZY_ORG = 8
 #: First words of NSI operator labels that name a municipality ("Stadt Bern", "City of X").
 _MUNICIPAL_WORDS = frozenset("stadt gemeinde city town village ville commune comune municipality "
                              "borough county markt landkreis kreis".split())
@@ -283,15 +287,21 @@ def acronym_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evid
         # initials of a longer name: only when the document writes that name out, or when
         # they are long and no other reference name has them
         if (n_initials == 1 and _longest_acronym(ev) >= MIN_UNIQUE_ACRONYM and p.ref and p.ref.label
+                and not only_nsi(prof.kinds)
                 and (acronym(norm(p.ref.label)) or "") in {norm(a).replace(" ", "") for a in ev.acronyms}):
             return False  # the only reference name with these initials, and its own (English) label
         return not any(f" {name} " in ev.text_key for name in index.names(p.qid) if " " in name)
     cls = org_class(prof.kinds)
     if cls in ("organisation", "government") and not any(
             k.startswith(("international organisation", "state", "organisation/jurisdiction")) for k in prof.kinds):
-        # a national body's short form ("FSA", "KGB", "UN" of a Mexican college): only when the
-        # document is about its country or writes the full name out
-        return not (prof.countries & ev.countries) and not _expanded(index, p.qid, ev)
+        if p.method.endswith("alias"):
+            # the short forms the sources list as aliases ("LSE" of a school, "HSBC" of a US
+            # subsidiary, "TUC" of a university) name many bodies: the text must write it out
+            return not _expanded(index, p.qid, ev)
+        if not (p.ref and p.ref.enwiki):
+            # an obscure body whose own label is the short form ("FSA", "UN" of a college):
+            # only when the document is about its country or writes the full name out
+            return not (prof.countries & ev.countries) and not _expanded(index, p.qid, ev)
     if p.method.endswith("alias") and index.has_kinds():
         if not index.profile(p.qid).kinds:
             return True  # an alias "GM" of an entry of unknown kind
@@ -346,11 +356,15 @@ def unsupported(etype: str, ref: Optional[RefEntity], method: str, features: dic
     several namesakes by Wikipedia's own account (its article title is disambiguated: "Michael
     Jackson (journalist)"), or an obscure entry (no English Wikipedia article) found only by a
     fuzzy or surname match. Famous people the reference lacks land exactly on such entries."""
-    if etype != "person" or any(features.get(f, 0.0) > 0 for f in _EVIDENCE_FEATURES):
+    if etype != "person":
         return False
     enwiki = ref.enwiki if ref else None
     if enwiki and "(" in enwiki:
-        return True
+        # a country in common is no evidence against a more famous namesake: the text must
+        # give a matching post, its dates or the birth date
+        return not any(features.get(f, 0.0) > 0 for f in ("role", "dates", "birth"))
+    if any(features.get(f, 0.0) > 0 for f in _EVIDENCE_FEATURES):
+        return False
     return not enwiki and any(w in method for w in _WEAK_METHODS) and "+document" not in method
 
 
