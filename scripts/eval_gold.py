@@ -20,11 +20,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from kb.settings import SHARED_DIR  # noqa: E402
 
 
+#: The reference as `make demo` imports it: dumps first, then the kind/country index files.
+REFERENCE_FILES = ("wikidata-subset.jsonl.gz", "wikidata-orgs.jsonl.gz", "entity-index.tsv.gz", "orgs-index.tsv.gz")
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("articles", nargs="?", default=str(SHARED_DIR / "samples" / "articles"))
     parser.add_argument("gold", nargs="?", default=str(SHARED_DIR / "samples" / "gold.jsonl"))
-    parser.add_argument("--reference", default=str(SHARED_DIR / "reference" / "wikidata-subset.jsonl.gz"))
+    parser.add_argument("--reference", nargs="+", default=[str(SHARED_DIR / "reference" / name) for name in REFERENCE_FILES],
+                        help="reference files to import (default: the dumps and index files in ../shared/reference)")
     parser.add_argument("--db", help="Keep the database here (default: a temporary file).")
     args = parser.parse_args()
     if not Path(args.articles).exists() or not Path(args.gold).exists():
@@ -37,14 +41,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db_path = args.db or str(Path(tmp) / "kb.db")
         db = kb.open_db(db_path)
-        if Path(args.reference).exists():
+        present = [path for path in args.reference if Path(path).exists()]
+        if present:
             from kb.link.reference import import_reference
 
             t0 = time.perf_counter()
-            rep = import_reference(db, [args.reference])
+            rep = import_reference(db, present)
             print(f"reference: {rep.entities} entities in {time.perf_counter() - t0:.1f} s")
         else:
-            print(f"reference: none at {args.reference} (entities stay unlinked)")
+            print(f"reference: none of {args.reference} present (entities stay unlinked)")
         t0 = time.perf_counter()
         report = kb.build([args.articles], db=db)
         print(f"build: {report.built} documents in {time.perf_counter() - t0:.1f} s, {report.failed} failed")

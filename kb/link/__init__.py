@@ -36,6 +36,8 @@ __all__ = ["Linker", "judge", "import_reference", "ImportReport"]
 
 _MAX_STORED_CANDIDATES = 10
 _MAX_SCORED = 25
+#: Rounds of rule checks as ruled-out candidates make room for the next ones (bounded work).
+_MAX_RULE_ROUNDS = 8
 #: A country named in the text counts as context only for a name at most this many reference
 #: entries share. A country is weak evidence: for a common surname ("Johnson", "Dean") several
 #: of its politicians share the name and the person meant is usually not in the reference at
@@ -148,7 +150,7 @@ class Linker:
             prepared = [p for p in prepared if p.qid not in verdicts.rejected]
         if name != ent.name:  # surname resolved via the doc's full name
             prepared = [p._replace(method=f"{p.method}+document") for p in prepared]
-        ruled_out = conflicts(self.index, prepared[:_MAX_SCORED], evidence)
+        ruled_out = self._ruled_out(prepared, evidence)
         if ruled_out:
             prepared = [p for p in prepared if p.qid not in ruled_out]
         if ctx.places and len(prepared) <= MAX_PLACE_CANDIDATES:
@@ -162,6 +164,22 @@ class Linker:
             link.candidates.extend(LinkCandidate(q, self._label(q), 0.0, f"ruled out: {rule}", {rule: -1.0})
                                    for q, rule in list(ruled_out.items())[:_MAX_STORED_CANDIDATES])
         return link
+
+    def _ruled_out(self, prepared: list[Prepared], evidence: Evidence) -> dict[str, str]:
+        """The rules' verdicts on the candidates that will be scored.
+
+        Only the first ``_MAX_SCORED`` candidates are scored; when the rules drop some of
+        them, the next ones move up into that window and must be judged too (else "US"
+        would be scored against the universities whose initials are U.S. that moved up).
+        """
+        ruled_out: dict[str, str] = {}
+        for _ in range(_MAX_RULE_ROUNDS):
+            window = [p for p in prepared if p.qid not in ruled_out][:_MAX_SCORED]
+            new = {q: r for q, r in conflicts(self.index, window, evidence).items() if q not in ruled_out}
+            if not new:
+                break
+            ruled_out.update(new)
+        return ruled_out
 
     def _label(self, qid: str) -> str:
         ref = self.index.entity(qid)

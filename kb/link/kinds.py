@@ -105,7 +105,7 @@ def import_index(db, path: Path) -> tuple[int, int]:
 
 #: Kind prefixes of entries that are places, not organisations: NSI gives a municipality's QID
 #: as the "operator" of schools and recycling bins; the politicians subset has states.
-_PLACE_KINDS = ("state", "state/territory")
+PLACE_KINDS = ("state", "state/territory")
 _GOVERNMENT_KINDS = ("political party", "cabinet", "government", "organisation/jurisdiction", "state",
                      "ROR government", "ROR funder+government", "government agency",
                      "international organisation")

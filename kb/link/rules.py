@@ -34,7 +34,7 @@ from typing import Optional
 from ..model import Entity, Extraction, Tenure
 from .candidates import Profile, ReferenceIndex, RefEntity
 from .disambiguate import Prepared, best_role_similarity
-from .kinds import country_code, only_nsi, only_operator, org_class
+from .kinds import PLACE_KINDS, country_code, only_nsi, only_operator, org_class
 from .names import acronym, looks_like_acronym, norm
 
 #: A year in date position: after a preposition or a month name (English and German), so that
@@ -303,6 +303,8 @@ def acronym_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evid
             # only when the document is about its country or writes the full name out
             return not (prof.countries & ev.countries) and not _expanded(index, p.qid, ev)
     if p.method.endswith("alias") and index.has_kinds():
+        if any(k.startswith(PLACE_KINDS) for k in prof.kinds):
+            return False  # a state's own short form ("US", "UK") names that state in any news text
         if not index.profile(p.qid).kinds:
             return True  # an alias "GM" of an entry of unknown kind
         if _longest_acronym(ev) <= 2:  # two letters name dozens of bodies: the text must say which
