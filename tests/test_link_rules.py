@@ -209,3 +209,30 @@ def test_role_obscure_entry_whose_posts_differ_from_the_texts_role(db):
     text = "Tom Hadley, the club's treasurer, said the accounts were in order."
     treasurer = Tenure(person="Tom Hadley", role="treasurer", status="current")
     assert _link(db, text, [("Tom Hadley", "person")], tenures=(treasurer,))["Tom Hadley"].qid is None
+
+
+def test_candidates_moving_into_the_scored_window_are_judged_too(tmp_path, monkeypatch):
+    """When the rules drop candidates from the scored window, the ones that move up are checked
+    as well: a state's short form must not lose to bodies whose initials merely match."""
+    import json
+
+    import kb.link as link_module
+
+    def item(qid: str, label: str, aliases: tuple[str, ...] = ()) -> str:
+        return json.dumps({"type": "item", "id": qid, "labels": {"en": {"language": "en", "value": label}},
+                           "aliases": {"en": [{"language": "en", "value": a} for a in aliases]},
+                           "claims": {}, "sitelinks": {"enwiki": {"site": "enwiki", "title": label}}})
+
+    dump = tmp_path / "ref.jsonl"
+    dump.write_text("\n".join([item("Q920000001", "Republic of Velmora", ("VR",)),
+                               item("Q920000002", "Vela Rowing"), item("Q920000003", "Vitra Records"),
+                               item("Q920000004", "Verin Radio")]) + "\n", encoding="utf-8")
+    index = tmp_path / "ref-index.tsv"
+    index.write_text("qid\tkind\tlabel_en\tcountry_iso2\nQ920000001\tstate\tRepublic of Velmora\t\n"
+                     + "".join(f"Q92000000{i}\tcompany\tx\t\n" for i in (2, 3, 4)), encoding="utf-8")
+    db = open_db(tmp_path / "kb.db")
+    import_reference(db, [dump, index])
+    monkeypatch.setattr(link_module, "_MAX_SCORED", 2)
+    text = "Talks with the VR went on; the VR said no."
+    link = _link(db, text, [("VR", "organization")])["VR"]
+    assert link.qid == "Q920000001"
