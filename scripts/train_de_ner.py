@@ -71,7 +71,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -92,6 +92,7 @@ from kb.extract.german import (  # noqa: E402
     reference_names,
 )
 from kb.settings import SHARED_DIR  # noqa: E402
+from smartdata_de import DEFAULT_SMARTDATA, read_smartdata, training_sentences  # noqa: E402
 
 DEFAULT_DATA = SHARED_DIR / "eval" / "germeval2014-de" / "dev.tsv"
 DEFAULT_REFERENCE = SHARED_DIR / "reference" / "wikidata-subset.jsonl.gz"
@@ -237,10 +238,13 @@ def load_clusters(path: Path, min_logprob: float = -16.0) -> dict[str, str]:
     """Word -> Brown-cluster bit path, for words at least as frequent as ``min_logprob``.
 
     The cut keeps ~210k of the table's 1M words (81 % of GermEval tokens vs 84 % for all),
-    so the artefact stays small. The probabilities sit next to the clusters.
+    so the artefact stays small. The probabilities sit next to the clusters. Without
+    spacy-lookups-data the shipped model's own table (the same cut) is read as it is.
     """
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         clusters = json.load(fh)
+    if all(isinstance(v, str) for v in list(clusters.values())[:100]):
+        return clusters  # a model's kb_de_features/clusters.json.gz: bit paths, already cut
     probs_path = path.with_name(path.name.replace("cluster", "prob"))
     probs: dict[str, float] = {}
     if probs_path.exists():
@@ -293,8 +297,12 @@ def build_pipeline(first: set[str], last: set[str], clusters: dict[str, str], ch
     return nlp, feats
 
 
-def train(nlp, train_egs, tune_egs, seed: int, max_epochs: int, patience: int) -> tuple[float, int]:
-    """Train the NER with early stopping on the tuning part; keep the best epoch's weights."""
+def train(nlp, train_egs, tune_egs, seed: int, max_epochs: int, patience: int,
+          on_best: Optional[Callable[[int], None]] = None) -> tuple[float, int]:
+    """Train the NER with early stopping on the tuning part; keep the best epoch's weights.
+
+    ``on_best(epoch)`` runs after each new best epoch (``--checkpoint`` saves the pipeline
+    there, so a long run stopped early still leaves its best model on disk)."""
     from spacy.training import Example  # noqa: F401 - imported for side effects of registry
     from spacy.util import compounding, fix_random_seed, minibatch
 
@@ -313,6 +321,8 @@ def train(nlp, train_egs, tune_egs, seed: int, max_epochs: int, patience: int) -
             score = span_f1(nlp, tune_egs) if tune_egs else float(epoch)  # no tuning part: last epoch
             if score > best:
                 best, best_epoch, best_bytes = score, epoch, ner.model.to_bytes()
+                if on_best is not None:
+                    on_best(epoch)
             shown = f"tune F1 {score:.3f}" if tune_egs else "(final fit)"
             print(f"epoch {epoch:2d} loss {losses.get('ner', 0):8.1f} {shown}", flush=True)
             if epoch - best_epoch >= patience:
@@ -440,6 +450,33 @@ def fit_vote_crf(nlp, vote, names_dir: Path, sents, crf_data: str, crf_names: bo
     return train_part, names, time.time() - t0
 
 
+def smartdata_parts(path: Optional[Path], sources: str) -> tuple[list, list]:
+    """SmartData (train part, tuning part) sentences of the chosen sources, or two empty lists.
+
+    Split by document (``smartdata_de.is_smartdata_tuning``), not by GermEval's ``is_tuning``
+    of a sentence position: a document's sentences share names, so a sentence split would
+    leak them into early stopping.
+    """
+    if path is None:
+        return [], []
+    if not Path(path).exists():
+        raise SystemExit(f"error: {path} not found: pass --smartdata PATH to SmartData v1-train.json.gz")
+    keep = set(sources.split(","))
+    sents = [s for s in read_smartdata(Path(path)) if s.source in keep]
+    return training_sentences(sents, "train"), training_sentences(sents, "tune")
+
+
+def save_checkpoint(nlp, out: Path, epoch: int) -> None:
+    """Write the whole pipeline (disabled components re-enabled for the write) to ``out``."""
+    disabled = list(nlp.disabled)
+    for name in disabled:
+        nlp.enable_pipe(name)
+    nlp.meta.update({"name": "kb_germeval_ner", "version": "0.1.0", "license": "CC BY 4.0", "epoch": epoch})
+    nlp.to_disk(out)
+    for name in disabled:
+        nlp.disable_pipe(name)
+
+
 def write_card(out: Path, args, n_train: int, n_tune: int, n_held: int, best: float, epoch: int, gaz: tuple[int, int],
                n_clusters: int) -> None:
     """README + LICENCE next to the weights: where the data came from and how to rebuild."""
@@ -542,6 +579,14 @@ def main(argv: list[str] | None = None) -> int:
         "--crf-names", action="store_true",
         help="add reference-name features to the CRF (off: no gain on the tuning part)",
     )
+    ap.add_argument(
+        "--smartdata", type=Path, nargs="?", const=DEFAULT_SMARTDATA, default=None, metavar="PATH",
+        help="also train on SmartData train (scripts/smartdata_de.py: its non-held-back documents; "
+        "for spaCy runs its tuning documents join the early-stopping part)",
+    )
+    ap.add_argument("--smartdata-sources", default="news,rss,tweet",
+                    help="comma-separated SmartData sources to train on (news, rss, tweet)")
+    ap.add_argument("--checkpoint", action="store_true", help="save the pipeline at --out after every new best epoch")
     args = ap.parse_args(argv)
     if args.names:
         if not args.reference.exists() or not args.index.exists():
@@ -568,6 +613,8 @@ def main(argv: list[str] | None = None) -> int:
         first, last = build_gazetteer(args.reference)
         print(f"gazetteer: {len(first)} first names, {len(last)} surnames ({time.time() - t0:.1f}s)")
     clusters: dict[str, str] = {}
+    if args.clusters is None and (MODEL_DIR / "kb_de_features" / "clusters.json.gz").exists():
+        args.clusters = MODEL_DIR / "kb_de_features" / "clusters.json.gz"  # the shipped, already-cut table
     if not args.no_clusters:
         if args.clusters is None or not Path(args.clusters).exists():
             print("error: no word clusters: pip install spacy-lookups-data, pass --clusters or --no-clusters", file=sys.stderr)
@@ -576,16 +623,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"clusters: {len(clusters)} words ({time.time() - t0:.1f}s)")
     nlp, feats = build_pipeline(first, last, clusters, args.char_embed)
     pool = [s for s in sents if not is_heldout(s.index)]
+    extra_train, extra_tune = smartdata_parts(args.smartdata, args.smartdata_sources)
     if args.epochs:  # final fit: everything but the held-back part, fixed epoch count
-        train_egs = [make_example(nlp, s, feats) for s in pool]
+        train_egs = [make_example(nlp, s, feats) for s in pool + extra_train + extra_tune]
         tune_egs = []
         args.max_epochs, args.patience = args.epochs, args.epochs
     else:
         train_egs = [make_example(nlp, s, feats) for s in pool if not is_tuning(s.index)]
         tune_egs = [make_example(nlp, s, feats) for s in pool if is_tuning(s.index)]
+        train_egs += [make_example(nlp, s, feats) for s in extra_train]  # SmartData: split by document
+        tune_egs += [make_example(nlp, s, feats) for s in extra_tune]
     n_held = len(sents) - len(pool)
-    print(f"sentences: {len(train_egs)} train, {len(tune_egs)} tuning, {n_held} held back")
-    best, epoch = train(nlp, train_egs, tune_egs, args.seed, args.max_epochs, args.patience)
+    print(f"sentences: {len(train_egs)} train, {len(tune_egs)} tuning, {n_held} held back"
+          f" (SmartData: {len(extra_train)} train, {len(extra_tune)} tuning)")
+    on_best = None
+    if args.checkpoint:
+        def on_best(epoch: int) -> None:
+            save_checkpoint(nlp, args.out, epoch)
+    best, epoch = train(nlp, train_egs, tune_egs, args.seed, args.max_epochs, args.patience, on_best)
     nlp.meta.update({"name": "kb_germeval_ner", "version": "0.1.0", "license": "CC BY 4.0"})
     if args.out.exists():
         shutil.rmtree(args.out)
