@@ -354,7 +354,7 @@ def train_crf(sents: list[GermEvalSentence], cluster, c1: float = 0.02, c2: floa
 
 
 def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path, crf_data: str = "all",
-             crf_names: bool = False) -> int:
+             crf_names: bool = False, extra: Optional[list[GermEvalSentence]] = None) -> int:
     """Ensemble artefact: ``base`` pipeline + ``second``'s NER + a CRF, 2-of-3 span vote.
 
     Both spaCy models must come from tuning runs of this script (same feature marker); the
@@ -367,9 +367,11 @@ def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path,
     other = spacy.load(second)
     names_bytes = (out / NAMES_FILE).read_bytes() if (out / NAMES_FILE).exists() else b""
     nlp.add_pipe("kb_de_stash", name="kb_de_stash", after="ner", config={"group": "kb_ner"})
-    nlp.add_pipe("ner", name="ner_char", source=other, after="kb_de_stash")
+    # SECOND is a tuning run (its "ner") or an assembled artefact (its "ner_char" is reused)
+    second_name = "ner_char" if "ner_char" in other.pipe_names else "ner"
+    nlp.add_pipe(second_name, name="ner_char", source=other, after="kb_de_stash")
     vote = nlp.add_pipe("kb_de_vote", after="ner_char", config={"groups": ["kb_ner"], "min_votes": 2})
-    train_part, names, seconds = fit_vote_crf(nlp, vote, out, sents, crf_data, crf_names)
+    train_part, names, seconds = fit_vote_crf(nlp, vote, out, sents, crf_data, crf_names, extra)
     print(f"CRF trained on {len(train_part)} sentences, name features {names is not None} ({seconds:.0f}s)")
     nlp.meta.update({"name": "kb_germeval_ner_vote", "version": VOTE_VERSION, "license": "CC BY 4.0"})
     if out.exists():
@@ -411,7 +413,8 @@ def crf_sentences(sents: list[GermEvalSentence], crf_data: str) -> list[GermEval
     return [s for s in sents if not is_heldout(s.index) and not is_tuning(s.index)]
 
 
-def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = "all", crf_names: bool = False) -> int:
+def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = "all", crf_names: bool = False,
+                extra: Optional[list[GermEvalSentence]] = None) -> int:
     """Retrain only the vote's CRF of an assembled artefact (the spaCy models stay as they are).
 
     Why: the CRF trains in about a minute while each spaCy model takes 15-20; feature work on
@@ -423,7 +426,7 @@ def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = 
     register_components()
     nlp = spacy.load(model_dir)
     vote = nlp.get_pipe("kb_de_vote")
-    train_part, names, seconds = fit_vote_crf(nlp, vote, model_dir, sents, crf_data, crf_names)
+    train_part, names, seconds = fit_vote_crf(nlp, vote, model_dir, sents, crf_data, crf_names, extra)
     vote.to_disk(model_dir / "kb_de_vote")
     import srsly  # spaCy's own JSON writer: meta.json keeps spaCy's layout
 
@@ -436,14 +439,16 @@ def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = 
     return 0
 
 
-def fit_vote_crf(nlp, vote, names_dir: Path, sents, crf_data: str, crf_names: bool):
-    """Train the vote's CRF on the chosen sentences, with the pipeline's word clusters (and the
-    reference names of ``names_dir`` as features with ``crf_names``); shared by ``--assemble``
-    and ``--retrain-crf`` so both fit it the same way. Returns (sentences, names, seconds)."""
+def fit_vote_crf(nlp, vote, names_dir: Path, sents, crf_data: str, crf_names: bool,
+                 extra: Optional[list[GermEvalSentence]] = None):
+    """Train the vote's CRF on the chosen sentences (plus ``extra``: SmartData's with
+    ``--smartdata``), with the pipeline's word clusters (and the reference names of
+    ``names_dir`` as features with ``crf_names``); shared by ``--assemble`` and
+    ``--retrain-crf`` so both fit it the same way. Returns (sentences, names, seconds)."""
     feats = nlp.get_pipe("kb_de_features")
     cluster = lambda w: (lambda p: None if p == "-" else p)(feats.cluster(w))  # noqa: E731
     names = _name_features(names_dir) if crf_names else None
-    train_part = crf_sentences(sents, crf_data)
+    train_part = crf_sentences(sents, crf_data) + list(extra or [])
     t0 = time.time()
     vote.crf_bytes = train_crf(train_part, cluster, names=names)
     vote.name_features = names is not None
@@ -600,11 +605,14 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.exists():
         print(f"error: {args.data} not found: pass --data PATH to GermEval 2014 dev.tsv", file=sys.stderr)
         return 2
+    if args.retrain_crf or args.assemble:
+        sd_train, sd_tune = smartdata_parts(args.smartdata, args.smartdata_sources)
+        extra = sd_train + (sd_tune if args.crf_data == "all" else [])
     if args.retrain_crf:
-        return retrain_crf(args.out, read_germeval(args.data), args.crf_data, args.crf_names)
+        return retrain_crf(args.out, read_germeval(args.data), args.crf_data, args.crf_names, extra)
     if args.assemble:
         return assemble(args.assemble[0], args.assemble[1], read_germeval(args.data), args.out, args.crf_data,
-                        args.crf_names)
+                        args.crf_names, extra)
     t0 = time.time()
     sents = read_germeval(args.data)
     first: set[str] = set()
