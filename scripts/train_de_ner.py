@@ -387,6 +387,37 @@ def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path,
     return 0
 
 
+def add_member(model_dir: Path, member: Path, out: Path, min_votes: int = 2) -> int:
+    """Copy an assembled vote artefact with ``member``'s NER as one more voter (no training).
+
+    Why: a vote of more members (e.g. a GermEval-only ``ner`` beside models trained with
+    SmartData) can be scored by ``eval_germeval.py`` as kb loads it. The new NER runs before
+    ``ner_char`` and stashes its spans in its own group; the CRF is kept as it is.
+    """
+    import spacy
+
+    register_components()
+    nlp = spacy.load(model_dir)
+    other = spacy.load(member)
+    old = nlp.get_pipe("kb_de_vote")
+    k = len(old.groups) + 1
+    nlp.add_pipe("ner", name=f"ner_{k}", source=other, before="ner_char")
+    nlp.add_pipe("kb_de_stash", name=f"kb_de_stash_{k}", after=f"ner_{k}", config={"group": f"kb_ner_{k}"})
+    groups = list(old.groups) + [f"kb_ner_{k}"]
+    nlp.remove_pipe("kb_de_vote")
+    vote = nlp.add_pipe("kb_de_vote", after="ner_char", config={"groups": groups, "min_votes": min_votes})
+    vote.crf_bytes, vote.name_features = old.crf_bytes, old.name_features
+    if out.exists() and out != model_dir:
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    for name in (NAMES_FILE, "README.md", "LICENSE"):
+        if (model_dir / name).exists() and out != model_dir:
+            shutil.copy(model_dir / name, out / name)
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    print(f"saved {out} ({size / 1e6:.1f} MB): pipeline {nlp.pipe_names}, {len(groups) + 2} voters, {min_votes} needed")
+    return 0
+
+
 #: Artefact version: 0.2.0 the first vote; 0.3.0 its CRF trained on every non-held-back sentence.
 VOTE_VERSION = "0.3.0"
 
@@ -592,7 +623,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--smartdata-sources", default="news,rss,tweet",
                     help="comma-separated SmartData sources to train on (news, rss, tweet)")
     ap.add_argument("--checkpoint", action="store_true", help="save the pipeline at --out after every new best epoch")
+    ap.add_argument(
+        "--add-member", type=Path, nargs=2, metavar=("VOTE", "MEMBER"),
+        help="no training: copy the assembled artefact VOTE to --out with MEMBER's ner as one more voter",
+    )
+    ap.add_argument("--min-votes", type=int, default=2, help="votes a span needs (--add-member)")
     args = ap.parse_args(argv)
+    if args.add_member:
+        return add_member(args.add_member[0], args.add_member[1], args.out, args.min_votes)
     if args.names:
         if not args.reference.exists() or not args.index.exists():
             print(f"error: {args.reference} or {args.index} not found: pass --reference/--index", file=sys.stderr)
