@@ -25,11 +25,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
-
-import sys
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -78,7 +77,8 @@ class SmartDataSentence(GermEvalSentence):
 
 def read_documents(path: Path) -> Iterator[dict]:
     """The corpus' concatenated JSON objects, first occurrence of each document id only."""
-    raw = gzip.open(path, "rt", encoding="utf-8").read()
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        raw = fh.read()
     decoder = json.JSONDecoder()
     seen: set[str] = set()
     i = 0
