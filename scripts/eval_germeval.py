@@ -17,6 +17,11 @@ boundaries; other labels are ignored) and all four types (PER/ORG/LOC/OTH). Germ
 ``*deriv`` and ``*part`` spans are not gold names (see ``kb.extract.de.germeval.LABELS``).
 Only the held-back part is read for scoring; the official test split is never used.
 
+SmartData (``../shared/eval/smartdata-de``, when present; ``--smartdata PATH``, ``--no-smartdata``):
+the same scores on the held-back ~20 % of SmartData train's news and RSS documents
+(``scripts/smartdata_de.py``: sha1 of the document id), printed after GermEval's, with the
+rows prefixed ``sd-``. SmartData's withheld test split is never used.
+
 Example: .venv/bin/python scripts/eval_germeval.py --model kb/extract/de/model
 """
 
@@ -33,6 +38,7 @@ sys.path.insert(0, str(REPO))
 from kb.extract.de.germeval import GermEvalSentence, is_heldout, outer_spans, read_germeval  # noqa: E402
 from kb.extract.de.ner import MODEL_DIR, blank_german, finish_pipeline, register_components  # noqa: E402
 from kb.settings import SHARED_DIR  # noqa: E402
+from smartdata_de import DEFAULT_SMARTDATA, read_smartdata, training_sentences  # noqa: E402
 
 DEFAULT_DATA = SHARED_DIR / "eval" / "germeval2014-de" / "dev.tsv"
 Spans = set[tuple[int, int, int, str]]  # (sentence, start token, end token, label)
@@ -101,34 +107,58 @@ def main(argv: list[str] | None = None) -> int:
         "--compare", type=Path, action="append", default=[],
         help="another trained pipeline directory to score in the same run (repeatable)",
     )
+    ap.add_argument("--smartdata", type=Path, default=DEFAULT_SMARTDATA, help="SmartData v1-train.json.gz")
+    ap.add_argument("--no-smartdata", action="store_true", help="score GermEval's held-back part only")
     args = ap.parse_args(argv)
     if not args.data.exists():
         print(f"skipped: {args.data} not present (../shared is optional)")
         return 0
     held = [s for s in read_germeval(args.data) if is_heldout(s.index)]
-    gold = gold_spans(held)
-    print(f"held-back sentences: {len(held)}, gold spans: {len(gold)}")
-    report("caps", caps_spans(held), gold)
-    report("rules", pipeline_spans(blank_german(), held), gold)
-    if not (args.model / "config.cfg").exists():
-        print(f"skipped model: {args.model} has no trained pipeline (run scripts/train_de_ner.py)")
-        return 0
+    sets = [("", held)]
+    if not args.no_smartdata and args.smartdata.exists():
+        sets.append(("sd-", training_sentences(read_smartdata(args.smartdata), "heldout")))
+    elif not args.no_smartdata:
+        print(f"skipped SmartData: {args.smartdata} not present")
+    models = None
+    for prefix, sents in sets:
+        gold = gold_spans(sents)
+        what = "SmartData held-back news/RSS" if prefix else "held-back"
+        print(f"{what} sentences: {len(sents)}, gold spans: {len(gold)}")
+        report(f"{prefix}caps", caps_spans(sents), gold)
+        report(f"{prefix}rules", pipeline_spans(blank_german(), sents), gold)
+        if not (args.model / "config.cfg").exists():
+            print(f"skipped model: {args.model} has no trained pipeline (run scripts/train_de_ner.py)")
+            return 0
+        models = models or load_models(args.model, args.compare)
+        score_models(models, sents, gold, prefix)
+    return 0
+
+
+def load_models(model: Path, compare: list[Path]) -> list[tuple[str, object]]:
+    """(row name, pipeline) for each ``--compare`` pipeline and the artefact as kb loads it."""
     import spacy
 
     register_components()
-    for i, other in enumerate(args.compare, 1):
+    out = []
+    for i, other in enumerate(compare, 1):
         if (other / "config.cfg").exists():
             print(f"compare{i}: {other}")
-            report(f"compare{i}", pipeline_spans(finish_pipeline(spacy.load(other), model_dir=other), held), gold)
+            out.append((f"compare{i}", finish_pipeline(spacy.load(other), model_dir=other)))
         else:
             print(f"skipped compare{i}: {other} has no trained pipeline")
-    nlp = finish_pipeline(spacy.load(args.model), model_dir=args.model)  # as kb loads it: with kb_de_repair
-    report("model", pipeline_spans(nlp, held), gold)
+    out.append(("model", finish_pipeline(spacy.load(model), model_dir=model)))  # as kb loads it: with kb_de_repair
+    return out
+
+
+def score_models(models: list[tuple[str, object]], sents: list[GermEvalSentence], gold: Spans, prefix: str) -> None:
+    """Report every model on ``sents``; the artefact also without kb_de_repair and title rule."""
+    for name, nlp in models:
+        report(prefix + name, pipeline_spans(nlp, sents), gold)
+    nlp = models[-1][1]
     with nlp.select_pipes(disable=["kb_de_repair"]):
-        report("no-repair", pipeline_spans(nlp, held), gold)
+        report(prefix + "no-repair", pipeline_spans(nlp, sents), gold)
     with nlp.select_pipes(disable=["kb_de_repair", "kb_de_title_person"]):
-        report("ner-only", pipeline_spans(nlp, held), gold)
-    return 0
+        report(prefix + "ner-only", pipeline_spans(nlp, sents), gold)
 
 
 if __name__ == "__main__":

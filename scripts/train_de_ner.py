@@ -50,6 +50,12 @@ Tried and not shipped:
   depending on L-BFGS iterations (200/1000) and feature order: no gain beyond the noise.
 - a vote on boundaries alone (label by majority): tuning 0.692-0.707 vs 0.711.
 
+SmartData (``--smartdata``; ``scripts/smartdata_de.py``, CC BY 4.0): its non-held-back documents
+join the training data (spaCy runs: its tuning documents join early stopping; the CRF: all of
+them). Measured (docs-german.md): SmartData held-back PER+ORG 0.536 -> 0.649 but GermEval
+held-back 0.679 -> 0.649-0.667 for every vote built with it, so the shipped model stays
+GermEval-only. ``--add-member`` scores larger votes; ``--checkpoint`` saves each best epoch.
+
 Example: .venv/bin/python scripts/train_de_ner.py --out /tmp/de_ner_base --seed 0
          .venv/bin/python scripts/train_de_ner.py --names
          .venv/bin/python scripts/train_de_ner.py --retrain-crf
@@ -71,7 +77,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -87,6 +93,7 @@ from kb.extract.de.germeval import (  # noqa: E402
 from kb.extract.de.names import NAMES_FILE, reference_names  # noqa: E402
 from kb.extract.de.ner import MODEL_DIR, register_components  # noqa: E402
 from kb.settings import SHARED_DIR  # noqa: E402
+from smartdata_de import DEFAULT_SMARTDATA, read_smartdata, training_sentences  # noqa: E402
 
 DEFAULT_DATA = SHARED_DIR / "eval" / "germeval2014-de" / "dev.tsv"
 DEFAULT_REFERENCE = SHARED_DIR / "reference" / "wikidata-subset.jsonl.gz"
@@ -232,10 +239,13 @@ def load_clusters(path: Path, min_logprob: float = -16.0) -> dict[str, str]:
     """Word -> Brown-cluster bit path, for words at least as frequent as ``min_logprob``.
 
     The cut keeps ~210k of the table's 1M words (81 % of GermEval tokens vs 84 % for all),
-    so the artefact stays small. The probabilities sit next to the clusters.
+    so the artefact stays small. The probabilities sit next to the clusters. Without
+    spacy-lookups-data the shipped model's own table (the same cut) is read as it is.
     """
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         clusters = json.load(fh)
+    if all(isinstance(v, str) for v in list(clusters.values())[:100]):
+        return clusters  # a model's kb_de_features/clusters.json.gz: bit paths, already cut
     probs_path = path.with_name(path.name.replace("cluster", "prob"))
     probs: dict[str, float] = {}
     if probs_path.exists():
@@ -288,8 +298,12 @@ def build_pipeline(first: set[str], last: set[str], clusters: dict[str, str], ch
     return nlp, feats
 
 
-def train(nlp, train_egs, tune_egs, seed: int, max_epochs: int, patience: int) -> tuple[float, int]:
-    """Train the NER with early stopping on the tuning part; keep the best epoch's weights."""
+def train(nlp, train_egs, tune_egs, seed: int, max_epochs: int, patience: int,
+          on_best: Optional[Callable[[int], None]] = None) -> tuple[float, int]:
+    """Train the NER with early stopping on the tuning part; keep the best epoch's weights.
+
+    ``on_best(epoch)`` runs after each new best epoch (``--checkpoint`` saves the pipeline
+    there, so a long run stopped early still leaves its best model on disk)."""
     from spacy.training import Example  # noqa: F401 - imported for side effects of registry
     from spacy.util import compounding, fix_random_seed, minibatch
 
@@ -308,6 +322,8 @@ def train(nlp, train_egs, tune_egs, seed: int, max_epochs: int, patience: int) -
             score = span_f1(nlp, tune_egs) if tune_egs else float(epoch)  # no tuning part: last epoch
             if score > best:
                 best, best_epoch, best_bytes = score, epoch, ner.model.to_bytes()
+                if on_best is not None:
+                    on_best(epoch)
             shown = f"tune F1 {score:.3f}" if tune_egs else "(final fit)"
             print(f"epoch {epoch:2d} loss {losses.get('ner', 0):8.1f} {shown}", flush=True)
             if epoch - best_epoch >= patience:
@@ -339,7 +355,7 @@ def train_crf(sents: list[GermEvalSentence], cluster, c1: float = 0.02, c2: floa
 
 
 def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path, crf_data: str = "all",
-             crf_names: bool = False) -> int:
+             crf_names: bool = False, extra: Optional[list[GermEvalSentence]] = None) -> int:
     """Ensemble artefact: ``base`` pipeline + ``second``'s NER + a CRF, 2-of-3 span vote.
 
     Both spaCy models must come from tuning runs of this script (same feature marker); the
@@ -352,9 +368,11 @@ def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path,
     other = spacy.load(second)
     names_bytes = (out / NAMES_FILE).read_bytes() if (out / NAMES_FILE).exists() else b""
     nlp.add_pipe("kb_de_stash", name="kb_de_stash", after="ner", config={"group": "kb_ner"})
-    nlp.add_pipe("ner", name="ner_char", source=other, after="kb_de_stash")
+    # SECOND is a tuning run (its "ner") or an assembled artefact (its "ner_char" is reused)
+    second_name = "ner_char" if "ner_char" in other.pipe_names else "ner"
+    nlp.add_pipe(second_name, name="ner_char", source=other, after="kb_de_stash")
     vote = nlp.add_pipe("kb_de_vote", after="ner_char", config={"groups": ["kb_ner"], "min_votes": 2})
-    train_part, names, seconds = fit_vote_crf(nlp, vote, out, sents, crf_data, crf_names)
+    train_part, names, seconds = fit_vote_crf(nlp, vote, out, sents, crf_data, crf_names, extra)
     print(f"CRF trained on {len(train_part)} sentences, name features {names is not None} ({seconds:.0f}s)")
     nlp.meta.update({"name": "kb_germeval_ner_vote", "version": VOTE_VERSION, "license": "CC BY 4.0"})
     if out.exists():
@@ -367,6 +385,37 @@ def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path,
             shutil.copy(base / name, out / name)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(f"saved {out} ({size / 1e6:.1f} MB): pipeline {nlp.pipe_names}")
+    return 0
+
+
+def add_member(model_dir: Path, member: Path, out: Path, min_votes: int = 2) -> int:
+    """Copy an assembled vote artefact with ``member``'s NER as one more voter (no training).
+
+    Why: a vote of more members (e.g. a GermEval-only ``ner`` beside models trained with
+    SmartData) can be scored by ``eval_germeval.py`` as kb loads it. The new NER runs before
+    ``ner_char`` and stashes its spans in its own group; the CRF is kept as it is.
+    """
+    import spacy
+
+    register_components()
+    nlp = spacy.load(model_dir)
+    other = spacy.load(member)
+    old = nlp.get_pipe("kb_de_vote")
+    k = len(old.groups) + 1
+    nlp.add_pipe("ner", name=f"ner_{k}", source=other, before="ner_char")
+    nlp.add_pipe("kb_de_stash", name=f"kb_de_stash_{k}", after=f"ner_{k}", config={"group": f"kb_ner_{k}"})
+    groups = list(old.groups) + [f"kb_ner_{k}"]
+    nlp.remove_pipe("kb_de_vote")
+    vote = nlp.add_pipe("kb_de_vote", after="ner_char", config={"groups": groups, "min_votes": min_votes})
+    vote.crf_bytes, vote.name_features = old.crf_bytes, old.name_features
+    if out.exists() and out != model_dir:
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    for name in (NAMES_FILE, "README.md", "LICENSE"):
+        if (model_dir / name).exists() and out != model_dir:
+            shutil.copy(model_dir / name, out / name)
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    print(f"saved {out} ({size / 1e6:.1f} MB): pipeline {nlp.pipe_names}, {len(groups) + 2} voters, {min_votes} needed")
     return 0
 
 
@@ -396,7 +445,8 @@ def crf_sentences(sents: list[GermEvalSentence], crf_data: str) -> list[GermEval
     return [s for s in sents if not is_heldout(s.index) and not is_tuning(s.index)]
 
 
-def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = "all", crf_names: bool = False) -> int:
+def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = "all", crf_names: bool = False,
+                extra: Optional[list[GermEvalSentence]] = None) -> int:
     """Retrain only the vote's CRF of an assembled artefact (the spaCy models stay as they are).
 
     Why: the CRF trains in about a minute while each spaCy model takes 15-20; feature work on
@@ -408,7 +458,7 @@ def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = 
     register_components()
     nlp = spacy.load(model_dir)
     vote = nlp.get_pipe("kb_de_vote")
-    train_part, names, seconds = fit_vote_crf(nlp, vote, model_dir, sents, crf_data, crf_names)
+    train_part, names, seconds = fit_vote_crf(nlp, vote, model_dir, sents, crf_data, crf_names, extra)
     vote.to_disk(model_dir / "kb_de_vote")
     import srsly  # spaCy's own JSON writer: meta.json keeps spaCy's layout
 
@@ -421,18 +471,47 @@ def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = 
     return 0
 
 
-def fit_vote_crf(nlp, vote, names_dir: Path, sents, crf_data: str, crf_names: bool):
-    """Train the vote's CRF on the chosen sentences, with the pipeline's word clusters (and the
-    reference names of ``names_dir`` as features with ``crf_names``); shared by ``--assemble``
-    and ``--retrain-crf`` so both fit it the same way. Returns (sentences, names, seconds)."""
+def fit_vote_crf(nlp, vote, names_dir: Path, sents, crf_data: str, crf_names: bool,
+                 extra: Optional[list[GermEvalSentence]] = None):
+    """Train the vote's CRF on the chosen sentences (plus ``extra``: SmartData's with
+    ``--smartdata``), with the pipeline's word clusters (and the reference names of
+    ``names_dir`` as features with ``crf_names``); shared by ``--assemble`` and
+    ``--retrain-crf`` so both fit it the same way. Returns (sentences, names, seconds)."""
     feats = nlp.get_pipe("kb_de_features")
     cluster = lambda w: (lambda p: None if p == "-" else p)(feats.cluster(w))  # noqa: E731
     names = _name_features(names_dir) if crf_names else None
-    train_part = crf_sentences(sents, crf_data)
+    train_part = crf_sentences(sents, crf_data) + list(extra or [])
     t0 = time.time()
     vote.crf_bytes = train_crf(train_part, cluster, names=names)
     vote.name_features = names is not None
     return train_part, names, time.time() - t0
+
+
+def smartdata_parts(path: Optional[Path], sources: str) -> tuple[list, list]:
+    """SmartData (train part, tuning part) sentences of the chosen sources, or two empty lists.
+
+    Split by document (``smartdata_de.is_smartdata_tuning``), not by GermEval's ``is_tuning``
+    of a sentence position: a document's sentences share names, so a sentence split would
+    leak them into early stopping.
+    """
+    if path is None:
+        return [], []
+    if not Path(path).exists():
+        raise SystemExit(f"error: {path} not found: pass --smartdata PATH to SmartData v1-train.json.gz")
+    keep = set(sources.split(","))
+    sents = [s for s in read_smartdata(Path(path)) if s.source in keep]
+    return training_sentences(sents, "train"), training_sentences(sents, "tune")
+
+
+def save_checkpoint(nlp, out: Path, epoch: int) -> None:
+    """Write the whole pipeline (disabled components re-enabled for the write) to ``out``."""
+    disabled = list(nlp.disabled)
+    for name in disabled:
+        nlp.enable_pipe(name)
+    nlp.meta.update({"name": "kb_germeval_ner", "version": "0.1.0", "license": "CC BY 4.0", "epoch": epoch})
+    nlp.to_disk(out)
+    for name in disabled:
+        nlp.disable_pipe(name)
 
 
 def write_card(out: Path, args, n_train: int, n_tune: int, n_held: int, best: float, epoch: int, gaz: tuple[int, int],
@@ -537,7 +616,22 @@ def main(argv: list[str] | None = None) -> int:
         "--crf-names", action="store_true",
         help="add reference-name features to the CRF (off: no gain on the tuning part)",
     )
+    ap.add_argument(
+        "--smartdata", type=Path, nargs="?", const=DEFAULT_SMARTDATA, default=None, metavar="PATH",
+        help="also train on SmartData train (scripts/smartdata_de.py: its non-held-back documents; "
+        "for spaCy runs its tuning documents join the early-stopping part)",
+    )
+    ap.add_argument("--smartdata-sources", default="news,rss,tweet",
+                    help="comma-separated SmartData sources to train on (news, rss, tweet)")
+    ap.add_argument("--checkpoint", action="store_true", help="save the pipeline at --out after every new best epoch")
+    ap.add_argument(
+        "--add-member", type=Path, nargs=2, metavar=("VOTE", "MEMBER"),
+        help="no training: copy the assembled artefact VOTE to --out with MEMBER's ner as one more voter",
+    )
+    ap.add_argument("--min-votes", type=int, default=2, help="votes a span needs (--add-member)")
     args = ap.parse_args(argv)
+    if args.add_member:
+        return add_member(args.add_member[0], args.add_member[1], args.out, args.min_votes)
     if args.names:
         if not args.reference.exists() or not args.index.exists():
             print(f"error: {args.reference} or {args.index} not found: pass --reference/--index", file=sys.stderr)
@@ -550,11 +644,14 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.exists():
         print(f"error: {args.data} not found: pass --data PATH to GermEval 2014 dev.tsv", file=sys.stderr)
         return 2
+    if args.retrain_crf or args.assemble:
+        sd_train, sd_tune = smartdata_parts(args.smartdata, args.smartdata_sources)
+        extra = sd_train + (sd_tune if args.crf_data == "all" else [])
     if args.retrain_crf:
-        return retrain_crf(args.out, read_germeval(args.data), args.crf_data, args.crf_names)
+        return retrain_crf(args.out, read_germeval(args.data), args.crf_data, args.crf_names, extra)
     if args.assemble:
         return assemble(args.assemble[0], args.assemble[1], read_germeval(args.data), args.out, args.crf_data,
-                        args.crf_names)
+                        args.crf_names, extra)
     t0 = time.time()
     sents = read_germeval(args.data)
     first: set[str] = set()
@@ -563,6 +660,8 @@ def main(argv: list[str] | None = None) -> int:
         first, last = build_gazetteer(args.reference)
         print(f"gazetteer: {len(first)} first names, {len(last)} surnames ({time.time() - t0:.1f}s)")
     clusters: dict[str, str] = {}
+    if args.clusters is None and (MODEL_DIR / "kb_de_features" / "clusters.json.gz").exists():
+        args.clusters = MODEL_DIR / "kb_de_features" / "clusters.json.gz"  # the shipped, already-cut table
     if not args.no_clusters:
         if args.clusters is None or not Path(args.clusters).exists():
             print("error: no word clusters: pip install spacy-lookups-data, pass --clusters or --no-clusters", file=sys.stderr)
@@ -571,16 +670,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"clusters: {len(clusters)} words ({time.time() - t0:.1f}s)")
     nlp, feats = build_pipeline(first, last, clusters, args.char_embed)
     pool = [s for s in sents if not is_heldout(s.index)]
+    extra_train, extra_tune = smartdata_parts(args.smartdata, args.smartdata_sources)
     if args.epochs:  # final fit: everything but the held-back part, fixed epoch count
-        train_egs = [make_example(nlp, s, feats) for s in pool]
+        train_egs = [make_example(nlp, s, feats) for s in pool + extra_train + extra_tune]
         tune_egs = []
         args.max_epochs, args.patience = args.epochs, args.epochs
     else:
         train_egs = [make_example(nlp, s, feats) for s in pool if not is_tuning(s.index)]
         tune_egs = [make_example(nlp, s, feats) for s in pool if is_tuning(s.index)]
+        train_egs += [make_example(nlp, s, feats) for s in extra_train]  # SmartData: split by document
+        tune_egs += [make_example(nlp, s, feats) for s in extra_tune]
     n_held = len(sents) - len(pool)
-    print(f"sentences: {len(train_egs)} train, {len(tune_egs)} tuning, {n_held} held back")
-    best, epoch = train(nlp, train_egs, tune_egs, args.seed, args.max_epochs, args.patience)
+    print(f"sentences: {len(train_egs)} train, {len(tune_egs)} tuning, {n_held} held back"
+          f" (SmartData: {len(extra_train)} train, {len(extra_tune)} tuning)")
+    on_best = (lambda epoch: save_checkpoint(nlp, args.out, epoch)) if args.checkpoint else None
+    best, epoch = train(nlp, train_egs, tune_egs, args.seed, args.max_epochs, args.patience, on_best)
     nlp.meta.update({"name": "kb_germeval_ner", "version": "0.1.0", "license": "CC BY 4.0"})
     if args.out.exists():
         shutil.rmtree(args.out)
