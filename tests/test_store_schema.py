@@ -120,7 +120,7 @@ def test_database_built_by_the_original_store_opens_reads_and_takes_a_document(t
     path = tmp_path / "old.db"
     shutil.copy(FIXTURE_V6, path)
     db = store.open_db(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 6
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 7
     assert store.counts(db)["documents"] == 2
     (tenure,) = [r for r in store.iter_rows(db, "SELECT * FROM tenure_details") if r["start"] == "2024-10"]
     assert tenure["person"] == "Ann Example" and tenure["n_evidence"] == 1
