@@ -214,16 +214,21 @@ def export_csv(db_path, output, **filters) -> None:
 @_db_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="-", show_default=True,
               help="Output file (- for standard output).")
-def export_quickstatements(db_path, output) -> None:
-    """Tenures the reference lacks, as QuickStatements (V1) for Wikidata editors to review.
+@click.option("--needs-position", type=click.Path(dir_okay=False),
+              help="Also write a CSV of the new tenures whose post has no Wikidata item (position item needed).")
+def export_quickstatements(db_path, output, needs_position) -> None:
+    """What the news says that the reference lacks: P39 statements (QuickStatements V1) for
+    Wikidata editors to review, with the evidence as the reference.
 
-    Example: kb export quickstatements --db kb.db -o new-facts.qs
+    Example: kb export quickstatements --db kb.db -o new-facts.qs --needs-position needs-item.csv
     """
     from .export import quickstatements_to_file
 
-    n = quickstatements_to_file(_open(db_path), None if output == "-" else output)
+    n, m = quickstatements_to_file(_open(db_path), None if output == "-" else output, needs_position)
     if output != "-":
         click.echo(f"wrote {n} statements to {output}")
+    if needs_position:
+        click.echo(f"wrote {m} tenures needing a position item to {needs_position}", err=output == "-")
 
 
 # ---------------------------------------------------------------------------------- evaluate
