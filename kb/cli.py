@@ -289,7 +289,8 @@ def reference_import(paths, db_path) -> None:
 
 @cli.group()
 def link() -> None:
-    """Judge links: confirmed and rejected links survive every re-build."""
+    """Judge links: the documents already built are relinked at once, and the judgement
+    holds in every later build."""
 
 
 def _judgement_command(name: str, verdict: str, doc: str) -> None:
@@ -302,10 +303,12 @@ def _judgement_command(name: str, verdict: str, doc: str) -> None:
     @click.option("--type", "entity_type", type=click.Choice(["person", "organization"]), default="person", show_default=True)
     @click.option("--note", help="Why (kept with the judgement).")
     def command(entity, qid, db_path, entity_type, note) -> None:
-        from .link import judge
+        from .link.judgements import apply_judgement
 
-        judge(_open(db_path), entity_type, entity, qid, verdict, note=note)
-        click.echo(f"{verdict}: {entity} -> {qid}")
+        result = apply_judgement(_open(db_path), entity_type, entity, qid, verdict, note=note)
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        click.echo(result.summary())
 
 
 _judgement_command("confirm", "confirmed", """Confirm that ENTITY (a name or an entity id) is QID.
