@@ -303,7 +303,7 @@ def _judgement_command(name: str, verdict: str, doc: str) -> None:
     @click.option("--type", "entity_type", type=click.Choice(["person", "organization"]), default="person", show_default=True)
     @click.option("--note", help="Why (kept with the judgement).")
     def command(entity, qid, db_path, entity_type, note) -> None:
-        from .link.judgements import apply_judgement
+        from .link.relink import apply_judgement
 
         result = apply_judgement(_open(db_path), entity_type, entity, qid, verdict, note=note)
         for warning in result.warnings:

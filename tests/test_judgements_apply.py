@@ -88,11 +88,18 @@ def test_reject_relinks_built_documents_at_once_and_holds_after_a_rebuild(built,
     assert {r[0] for r in db.execute("SELECT DISTINCT link_method FROM persons WHERE qid = 'Q57792'")} == {"judgement"}
 
 
-def test_relinking_equals_building_with_the_judgement_already_made(built, tmp_path):
-    run("link", "reject", "Mark Rutte", "Q57792", "--db", built)
+@pytest.mark.parametrize("entity_type, name, qid", [("person", "Mark Rutte", "Q57792"),
+                                                    ("organization", "NATO", "Q7184")])
+def test_relinking_equals_building_with_the_judgement_already_made(built, tmp_path, entity_type, name, qid):
+    """The relinked database holds what a build with the judgement made beforehand holds: the
+    judged entity's rows, its tenures, their posts (linked again: a post's item depends on its
+    holder and organisation) and the comparisons with the reference."""
+    out = run("link", "reject", name, qid, "--type", entity_type, "--db", built)
+    documents = "2 documents" if entity_type == "person" else "1 document"  # NATO is named in j1 only
+    assert out.strip() == f"{name}: linked {qid} -> none (unlinked) in {documents}"
     fresh = tmp_path / "fresh.db"
     run("reference", "import", FIXTURES / "reference" / "mini.jsonl", "--db", fresh)
-    judge(store.open_db(fresh), "person", "Mark Rutte", "Q57792", "rejected")
+    judge(store.open_db(fresh), entity_type, name, qid, "rejected")
     run("build", tmp_path / "in", "--db", fresh, "--quiet")
     relinked, rebuilt = snapshot(store.open_db(built)), snapshot(store.open_db(fresh))
     for table in TABLES:

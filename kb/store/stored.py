@@ -19,6 +19,7 @@ from ..errors import DatabaseError
 from ..model import (
     DateValue, Document, Entity, Extraction, Link, LinkCandidate, LinkedExtraction, Mention, Sentence, Span, Tenure,
 )
+from .keys import position_label
 
 _PRECISIONS = {4: "year", 7: "month", 10: "day"}
 
@@ -84,14 +85,23 @@ def _entities(db: sqlite_utils.Database, doc_id: str, sentence_index: dict[str, 
 
 
 def _name_for(ids: dict[tuple[str, str], str], entities: list[Entity], etype: str, eid: Optional[str],
-              span: Optional[Span]) -> Optional[str]:
-    """The in-document name of a stored entity: the one mentioned at ``span``, else the one with
-    most mentions."""
+              span: Optional[Span], label: Optional[tuple[str, str]] = None) -> Optional[str]:
+    """The in-document name of a stored entity: the one mentioned at ``span``; for an
+    organisation, the one the stored position label was made of (``label``: role and the label
+    of a post without item; a bare role means the claim named no organisation); else the one
+    with most mentions."""
     names = [e for e in entities if e.type == etype and ids.get((etype, e.name)) == eid]
     if span is not None:
         for ent in names:
             if any(m.start == span.start and m.end == span.end for m in ent.mentions):
                 return ent.name
+    if label is not None:
+        role, text = label
+        for ent in names:
+            if position_label(role, ent.name) == text:
+                return ent.name
+        if text == role:
+            return None
     return max(names, key=lambda e: len(e.mentions)).name if names else None
 
 
@@ -115,7 +125,8 @@ def _tenures(db, doc_id: str, entities: list[Entity], ids, sentence_index: dict[
         index = int(r[0].rsplit(":", 1)[1])
         person_span, org_span = _span(r[10], r[11]), _span(r[15], r[16])
         person = _name_for(ids, entities, "person", r[1], person_span)
-        org = _name_for(ids, entities, "organization", r[3], org_span) if r[3] else None
+        org = _name_for(ids, entities, "organization", r[3], org_span,
+                        None if r[4] else (r[2], r[5])) if r[3] else None
         if person is None:
             continue
         by_index[index] = Tenure(
