@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from pathlib import Path
 from typing import Optional
 
@@ -66,8 +67,51 @@ def cli(verbose: bool) -> None:
 # ---------------------------------------------------------------------------------- build
 
 
+class _ProgressLines:
+    """Build progress when stderr is not a terminal (a log file, CI, nohup): one line every
+    ``every`` seconds, so a long build shows it is alive without a bar's control codes."""
+
+    def __init__(self, every: float) -> None:
+        self.every = every
+        self.done = 0
+        self.started = self.last = time.monotonic()
+
+    def update(self, n: int = 1) -> None:
+        self.done += n
+        now = time.monotonic()
+        if now - self.last >= self.every:
+            self.last = now
+            rate = self.done / max(now - self.started, 1e-9)
+            click.echo(f"building: {self.done} documents read ({rate:.1f}/s)", err=True)
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(quiet: bool):
+    """A tqdm bar on a terminal, progress lines otherwise, nothing with --quiet."""
+    if not quiet and not sys.stderr.isatty():
+        return _ProgressLines(get_settings().progress_seconds)
+    from tqdm import tqdm
+
+    return tqdm(unit=" docs", desc="building", disable=quiet, file=sys.stderr)
+
+
+def _check_inputs(inputs: tuple[str, ...]) -> None:
+    """Refuse, before the database is created, inputs that hold nothing to build: missing
+    paths (all named at once) and folders without a single document."""
+    from .errors import InputError
+    from .ingest import SUPPORTED, collect_inputs
+
+    plan = collect_inputs(inputs)
+    if not plan.files:
+        skipped = f" ({len(plan.skipped)} files of other kinds skipped, e.g. {plan.skipped[0]})" if plan.skipped else ""
+        raise InputError(f"no documents in {', '.join(inputs)}{skipped}: kb reads {SUPPORTED} files; "
+                         "point it at a folder that holds some")
+
+
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(readable=False))
 @_db_option
 @click.option("--published", help="Publication date (YYYY-MM-DD) for documents that do not carry one.")
 @click.option("--lang", type=click.Choice(["en", "de", "auto"]), default="auto", show_default=True,
@@ -83,14 +127,13 @@ def build(inputs, db_path, published, lang, model, online, workers, dask_address
 
     Example: kb build ../shared/samples/articles --db kb.db --published 2025-03-14
     """
-    from tqdm import tqdm
-
     from .build import build as run_build
     from .ingest import normalise_date
 
     if published:
         published = normalise_date(published)
-    bar = tqdm(unit=" docs", desc="building", disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
+    _check_inputs(inputs)
+    bar = _progress(quiet)
     kwargs = dict(published=published, lang=None if lang == "auto" else lang, model=model,
                   online=online, progress=bar.update)
     if workers != 1:
@@ -333,9 +376,12 @@ def serve(db_path, port, host) -> None:
 
     Example: kb serve --db kb.db --port 8001
     """
-    from .serve import serve as run
+    from .serve import exposure_warning, serve as run
 
     _open(db_path)  # fails clearly when missing; migrates an older kb.db first
+    warning = exposure_warning(host)
+    if warning:
+        click.secho(warning, err=True, fg="yellow")
     click.echo(f"serving {db_path} at http://{host}:{port}/ (Ctrl-C to stop)")
     run(db_path, port=port, host=host)
 

@@ -44,6 +44,10 @@ class LinkError(KbError):
     """The linker or the online Wikidata/Wikipedia client failed."""
 
 
+class WikidataUnreachable(LinkError):
+    """The Wikidata API did not answer after every retry (no network, or the service is down)."""
+
+
 class EvaluationError(KbError):
     """A gold or prediction file is malformed."""
 

@@ -40,6 +40,7 @@ from __future__ import annotations
 import bz2
 import codecs
 import datetime as _dt
+import functools
 import gzip
 import hashlib
 import json
@@ -54,6 +55,7 @@ from typing import Any, BinaryIO, Iterable, Iterator, Optional, Union
 
 from .errors import DocumentError, InputError
 from .model import Document, IngestFailure
+from .prefixdate import MONTHS_LOWER
 from .settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -125,20 +127,6 @@ def document_stem(path: Path) -> str:
 # Dates
 # --------------------------------------------------------------------------------------------
 
-_MONTHS = {
-    "january": 1, "jan": 1, "januar": 1, "jänner": 1, "jaenner": 1, "jän": 1,
-    "february": 2, "feb": 2, "februar": 2, "feber": 2,
-    "march": 3, "mar": 3, "märz": 3, "maerz": 3, "mär": 3, "mrz": 3,
-    "april": 4, "apr": 4,
-    "may": 5, "mai": 5,
-    "june": 6, "jun": 6, "juni": 6,
-    "july": 7, "jul": 7, "juli": 7,
-    "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "oktober": 10, "okt": 10,
-    "november": 11, "nov": 11,
-    "december": 12, "dec": 12, "dezember": 12, "dez": 12,
-}
 _WEEKDAYS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
@@ -178,11 +166,11 @@ def _ymd_from_text(value: str) -> Optional[tuple[int, int, int]]:
         return _resolve_ambiguous(value, int(match[1]), int(match[2]), int(match[3]))
     value = _strip_weekday(value)
     match = _D_MONTH_Y.match(value)
-    if match and match[2] in _MONTHS:
-        return int(match[3]), _MONTHS[match[2]], int(match[1])
+    if match and match[2] in MONTHS_LOWER:
+        return int(match[3]), MONTHS_LOWER[match[2]], int(match[1])
     match = _MONTH_D_Y.match(value)
-    if match and match[1] in _MONTHS:
-        return int(match[3]), _MONTHS[match[1]], int(match[2])
+    if match and match[1] in MONTHS_LOWER:
+        return int(match[3]), MONTHS_LOWER[match[1]], int(match[2])
     return None
 
 
@@ -675,14 +663,35 @@ def _strip_tags(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+@functools.lru_cache(maxsize=1)
+def _load_trafilatura() -> Optional[Any]:
+    """The trafilatura module, or None when it (or a library it needs) cannot load.
+
+    An install can lack a piece of trafilatura's chain (justext needs ``lxml_html_clean``,
+    split out of lxml 5.2): HTML pages are then read by stripping tags, which loses the
+    main-text choice and the page's metadata but never the page. Said once per run, as one
+    line that says how to fix it; cached, so the import is tried once.
+    """
+    try:
+        import trafilatura
+    except Exception as err:  # ImportError, or a dependency failing at import time
+        log.warning("HTML main-text extraction is unavailable (%s: %s): HTML pages are read by stripping "
+                    "tags; reinstall kb (pip install .) to get trafilatura and lxml[html_clean]",
+                    type(err).__name__, err)
+        return None
+    return trafilatura
+
+
 def _trafilatura(html: str) -> dict[str, Any]:
-    """Main text and metadata; ``{}`` when trafilatura fails (the tag strip takes over).
+    """Main text and metadata; ``{}`` when trafilatura fails or cannot load (the tag strip
+    takes over).
 
     Dates come from the page's markup only (``extensive_search`` off): a date found somewhere
     in the article body is not the publication date. ``filedate`` (today) is never used.
     """
-    import trafilatura
-
+    trafilatura = _load_trafilatura()
+    if trafilatura is None:
+        return {}
     try:
         result = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False,

@@ -31,8 +31,11 @@ MONTHS_DE: dict[str, int] = {
     "Marz": 3, "April": 4, "Mai": 5, "Juni": 6, "Juli": 7, "August": 8, "September": 9,
     "Oktober": 10, "November": 11, "Dezember": 12,
     "Jan": 1, "Feb": 2, "Mrz": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
-    "Sept": 9, "Okt": 10, "Nov": 11, "Dez": 12,
+    "Sept": 9, "Okt": 10, "Nov": 11, "Dez": 12, "Jän": 1, "Mär": 3,
 }
+
+#: Both tables folded to lower case, for parsers of metadata dates ("14 märz 2025").
+MONTHS_LOWER: dict[str, int] = {k.lower(): v for table in (MONTHS_EN, MONTHS_DE) for k, v in table.items()}
 
 PRECISIONS = ("year", "month", "day")
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -10,16 +10,26 @@ write through the web, and a concurrent build keeps working.
 Before serving, ``serve`` brings the database to the current schema (views and indexes the
 canned queries need) and creates the full-text indexes once: the only writes, done by the local
 user running ``kb serve``, never by the web server.
+
+Files handed to Datasette (metadata renamed for another database name, the plugin shim) live
+in a per-user private folder (``KB_CACHE_DIR``, default ``~/.cache/kb``, mode 0700) and are
+rewritten atomically on every start; nothing is read from or written to the shared temporary
+folder, where another local user could plant a writable canned query.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
+import signal
 import socket
+import stat
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 
@@ -27,11 +37,14 @@ import yaml
 
 from .errors import DatabaseError, KbError
 from .search import enable_search, search_enabled
-from .settings import REPO_ROOT
+from .settings import REPO_ROOT, get_settings
 from .store import open_db
 
 #: Database name metadata.yml is written for (Datasette names a database after its file stem).
 METADATA_DATABASE = "kb"
+
+#: The plugin shim's file name in the plugins folder.
+SHIM_NAME = "kb_links.py"
 
 #: Datasette settings for kb: generous SQL time for ad-hoc queries on big builds, quick facets.
 DATASETTE_SETTINGS: dict[str, str] = {
@@ -55,18 +68,53 @@ def metadata_path() -> Path:
     return Path(__file__).resolve().parent / "metadata.yml"
 
 
-def _cache_dir() -> Path:
-    path = Path(tempfile.gettempdir()) / "kb-datasette"
-    path.mkdir(parents=True, exist_ok=True)
+def _private_dir(path: Path) -> Path:
+    """``path`` as a folder only this user can enter (mode 0700), created when missing.
+
+    Datasette loads every ``.py`` in ``--plugins-dir`` and every canned query in
+    ``--metadata``, so the files kb hands it must be out of other users' reach: the shared
+    temporary folder is not (another local user could plant a metadata file with a writable
+    canned query there, or a plugin). A folder that is a symlink, or belongs to another user,
+    is refused rather than used.
+    """
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    st = os.lstat(path)
+    if stat.S_ISLNK(st.st_mode) or not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid():
+        raise KbError(f"{path} is not a folder of yours (a symlink, or another user's): remove it, "
+                      "or point KB_CACHE_DIR at a private folder")
+    if stat.S_IMODE(st.st_mode) & 0o077:
+        os.chmod(path, 0o700)
     return path
+
+
+def _cache_dir() -> Path:
+    """kb serve's private cache folder (settings.cache_dir/serve, mode 0700)."""
+    base = _private_dir(get_settings().cache_dir)
+    return _private_dir(base / "serve")
+
+
+def _write_atomically(target: Path, text: str) -> Path:
+    """Write ``text`` to ``target`` through a temporary file in the same folder and a rename:
+    a reader (Datasette starting, another ``kb serve``) sees the old file or the new one,
+    never half of one. The file is always rewritten: what is on disk is never trusted."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
 
 
 def metadata_for(db_path: str | Path) -> Path:
     """metadata.yml for this database file.
 
     Datasette keys metadata by database name, the file stem; metadata.yml is written for
-    ``kb``. For another name (``--db news.db``) a copy with the database renamed is written to a
-    temp folder, so descriptions and canned queries still apply.
+    ``kb``. For another name (``--db news.db``) a copy with the database renamed is written to
+    kb's private cache folder (rewritten on every call), so descriptions and canned queries
+    still apply.
     """
     source = metadata_path()
     name = Path(db_path).stem
@@ -76,11 +124,8 @@ def metadata_for(db_path: str | Path) -> Path:
     databases = data.get("databases", {})
     databases[name] = databases.pop(METADATA_DATABASE, {})
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-    target = _cache_dir() / f"metadata-{digest}.yml"
-    if not target.exists():
-        target.write_text(text, encoding="utf-8")
-    return target
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return _write_atomically(_cache_dir() / f"metadata-{digest}.yml", text)
 
 
 def plugin_registered() -> bool:
@@ -92,7 +137,8 @@ def plugins_dir() -> Path:
     """A folder with a one-line shim loading kb.datasette_plugin (kb run from a checkout).
 
     The shim puts kb's parent folder on ``sys.path`` first, so the plugin loads even when
-    Datasette runs from another directory.
+    Datasette runs from another directory. Datasette loads *every* file in the folder, so
+    anything else found in it is removed and the shim is rewritten on every call.
     """
     kb_parent = str(Path(__file__).resolve().parent.parent)
     text = (
@@ -101,12 +147,12 @@ def plugins_dir() -> Path:
         f"    sys.path.insert(0, {kb_parent!r})\n"
         "from kb.datasette_plugin import *  # noqa: F401,F403\n"
     )
-    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-    folder = _cache_dir() / f"plugins-{digest}"
-    folder.mkdir(exist_ok=True)
-    shim = folder / "kb_links.py"
-    if not shim.exists():
-        shim.write_text(text, encoding="utf-8")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    folder = _private_dir(_cache_dir() / f"plugins-{digest}")
+    for entry in folder.iterdir():
+        if entry.name != SHIM_NAME and not entry.name.startswith(f".{SHIM_NAME}."):  # another kb serve's write
+            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+    _write_atomically(folder / SHIM_NAME, text)
     return folder
 
 
@@ -174,17 +220,58 @@ def port_free(host: str, port: int) -> bool:
     return True
 
 
+#: Hosts that only this machine can reach.
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+
+def exposure_warning(host: str) -> str | None:
+    """A warning line when ``--host`` makes the server reachable from other machines."""
+    if host in LOOPBACK_HOSTS or host.startswith("127."):
+        return None
+    return (f"warning: --host {host} makes this server reachable from other machines on the network: "
+            "anyone who can reach it can read the whole database (use --host 127.0.0.1 to keep it local)")
+
+
+class _Stopped(Exception):
+    """SIGTERM or SIGHUP arrived: stop Datasette, then return."""
+
+
+def _raise_stopped(signum, frame) -> None:
+    raise _Stopped(signum)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Terminate Datasette and wait for it, so that its port is free when kb serve exits."""
+    if process.poll() is None:
+        process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def serve(db_path, port: int = 8001, host: str = "127.0.0.1") -> None:
-    """Run Datasette on kb.db in the foreground until Ctrl-C."""
+    """Run Datasette on kb.db in the foreground until Ctrl-C, SIGTERM or SIGHUP.
+
+    Datasette runs as a child process; every way of stopping kb serve stops it too (a
+    service manager's SIGTERM once left the child holding the port).
+    """
     prepare(db_path)
     if not port_free(host, port):
         raise KbError(f"port {port} on {host} is in use: stop the other server or pass --port {port + 1}")
-    process = subprocess.Popen(datasette_args(db_path, port=port, host=host))
+    in_main_thread = threading.current_thread() is threading.main_thread()  # signals need it
+    previous = {sig: signal.signal(sig, _raise_stopped) for sig in (signal.SIGTERM, signal.SIGHUP)} if in_main_thread else {}
+    process = None
     try:
+        process = subprocess.Popen(datasette_args(db_path, port=port, host=host))
         code = process.wait()
-    except KeyboardInterrupt:
-        process.terminate()
-        process.wait(timeout=10)
+    except (KeyboardInterrupt, _Stopped):
         return
+    finally:
+        if process is not None:
+            _stop(process)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     if code != 0:
         raise KbError(f"datasette exited with code {code}: see its message above; `kb serve --help` lists the options")

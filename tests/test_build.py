@@ -13,7 +13,7 @@ import pytest
 
 from kb import store
 from kb.build import build, fact_snapshot
-from test_build_support import count, failures, news_text, orphans, write_jsonl_corpus, write_txt_corpus
+from helpers.corpus import count, failures, news_text, orphans, write_jsonl_corpus, write_txt_corpus
 
 pytestmark = pytest.mark.slow
 

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from kb.build import build
 from kb.cli import cli
-from test_build_support import count, failures, news_text, orphans, write_txt_corpus
+from helpers.corpus import count, failures, news_text, orphans, write_txt_corpus
 
 pytestmark = pytest.mark.slow
 

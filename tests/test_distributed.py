@@ -16,7 +16,7 @@ from kb.codec import from_json, to_json
 from kb.distributed import build_distributed, merge_files, partition_files
 from kb.model import (DateValue, Document, Entity, Extraction, Link, LinkCandidate, LinkedExtraction,
                       Mention, Sentence, Span, Tenure)
-from test_build_support import failures, news_text, write_jsonl_corpus, write_txt_corpus
+from helpers.corpus import failures, news_text, write_jsonl_corpus, write_txt_corpus
 
 
 def test_records_round_trip_through_json():

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from kb.extract.facts import extract_facts
 from kb.extract.pipeline import ParsedDocument
 from kb.extract.sentences import split_sentences
 from kb.model import Document
+from helpers.facts import run, tenures
 
 
 @pytest.fixture(scope="module")
@@ -16,18 +16,6 @@ def blank():
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
-
-
-def run(nlp, text, published=None):
-    sents = split_sentences(text)
-    for s in sents:
-        s.lang = "en"
-    pd = ParsedDocument(Document(id="t", text=text, published=published), sents, list(nlp.pipe(s.text for s in sents)))
-    return extract_facts(pd)
-
-
-def tenures(nlp, text, published=None):
-    return {(t.person, t.role, t.org): t for t in run(nlp, text, published)[1]}
 
 
 # --- title before name -------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_facts import run, tenures
+from helpers.facts import run, tenures
 
 
 def keys(nlp, text):

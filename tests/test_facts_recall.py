@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_facts import run as run_facts
+from helpers.facts import run as run_facts
 
 PUBLISHED = "2025-03-14"
 

@@ -98,13 +98,25 @@ def test_no_import_cycle_in_kb():
     assert not cycle, " -> ".join(cycle)
 
 
-@pytest.mark.parametrize("path", sorted((KB / "extract").rglob("*.py")), ids=lambda p: str(p.relative_to(KB)))
-def test_extract_module_is_small_and_says_its_job(path: Path):
+@pytest.mark.parametrize("path", sorted(KB.rglob("*.py")), ids=lambda p: str(p.relative_to(KB)))
+def test_module_is_small_and_says_its_job(path: Path):
     text = path.read_text(encoding="utf-8")
     assert text.count("\n") <= MAX_LINES, f"{path} has more than {MAX_LINES} lines"
     assert ast.get_docstring(ast.parse(text)), f"{path} has no module docstring"
 
 
-def test_no_lazy_import_workaround_in_extract():
-    for path in (KB / "extract").rglob("*.py"):
+def test_no_lazy_import_workaround():
+    for path in KB.rglob("*.py"):
         assert "# lazy" not in path.read_text(encoding="utf-8"), path
+
+
+def test_no_test_module_imports_another():
+    """Shared test code lives in ``tests/helpers/``: a test module never imports another one."""
+    tests = Path(__file__).resolve().parent
+    offenders = []
+    for path in sorted(tests.glob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0].startswith("test_")]
+    assert not offenders, offenders

@@ -19,9 +19,9 @@ from kb.errors import LinkError
 from kb.link import Linker
 from kb.link.wikidata import WikidataClient
 from kb.link.wikipedia import WikipediaSummaries, enwiki_title
-from kb.model import Document, Entity, Extraction, Mention
 from kb.settings import Settings
 from kb.store import open_db
+from helpers.linking import person_extraction as _ext
 
 HTTP = Path(__file__).parent / "fixtures" / "http"
 
@@ -65,13 +65,6 @@ def _client(db, adapter: FixtureAdapter, retries: int = 3) -> WikidataClient:
     session = requests.Session()
     session.mount("https://", adapter)
     return WikidataClient(db, Settings(http_retries=retries), session=session, backoff=0.0)
-
-
-def _ext(name: str) -> Extraction:
-    text = f"{name} spoke today."
-    doc = Document(id="d", text=text, content_hash="h")
-    ent = Entity(name=name, type="person", mentions=[Mention(name, "person", 0, len(name), 0, name=name)])
-    return Extraction(document=doc, entities=[ent])
 
 
 def test_online_links_a_name_the_reference_misses_and_caches(tmp_path):

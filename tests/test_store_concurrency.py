@@ -17,7 +17,7 @@ import pytest
 
 from kb import store
 from kb.settings import REPO_ROOT
-from test_build_support import write_txt_corpus
+from helpers.corpus import write_txt_corpus
 
 pytestmark = pytest.mark.slow
 

@@ -20,7 +20,7 @@ from kb.store import comparisons
 from kb.tenure_rules import reconcile
 from kb.model import Link
 from kb.settings import REPO_ROOT
-from test_store_conflicts import claim_doc
+from helpers.store import claim_doc
 
 #: Position QIDs for the roles of the test documents (the post at Acme Corp).
 ROLE_QIDS = {"chair": "Q901", "treasurer": "Q902", "secretary": "Q903"}
@@ -116,7 +116,6 @@ def test_consecutive_reference_terms_are_one_span(db_path):
 def test_a_post_without_item_is_compared_by_role_and_organisation(db_path):
     """A tenure whose post has no position item meets the person's P39 positions whose label
     names the role and whose P1001 is the organisation; another organisation's post does not."""
-    from test_store_conflicts import claim_doc
 
     db = store.open_db(db_path)
     store.save_extraction(db, claim_doc("d1", [("Ann Example", "chair", "2015", None),
@@ -178,7 +177,10 @@ def canned_sql(name: str) -> str:
 
 
 def run(path: Path, sql: str, **params: str) -> list[tuple]:
+    from kb.query_words import register_functions
+
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    register_functions(conn)  # the wording functions the canned queries call, as kb's Datasette plugin adds them
     try:
         return conn.execute(sql, params).fetchall()
     finally:

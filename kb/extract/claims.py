@@ -78,6 +78,8 @@ def _date_status(c: Claim, anchor: Optional[str]) -> None:
     today = anchor or date.today().isoformat()
     if before(c.end.value, today) or anchor is None:
         c.status, c.status_strength = "former", 3
+    elif c.status == "former" and c.status_strength >= 1 and not before(today, c.end.value):
+        c.status_strength = 3  # "war von 2021 bis 2025 Kanzler" in 2025: the past tense says it ended
     else:
         c.status, c.status_strength = "current", 3
 

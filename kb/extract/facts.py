@@ -37,6 +37,7 @@ from ..model import DateValue, Entity, Mention, Tenure
 from .claims import Claim, merge_claims
 from .coref import canonical_names
 from .dates import find_dates
+from .de.places import resolve_places_de
 from .de.rules import extract_tenures_de
 from .lexicon import lexicon
 from .mentions import in_ranges, is_chrome, ner_mentions, quoted_ranges
@@ -95,6 +96,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
         stamp(found)
         claims.extend(found)
     date_office_events(events, claims, names)
+    resolve_places_de(claims, mentions, pd.sentences)  # German posts: the document's city/state/country
     document_region(claims, mentions)
     document_country(claims, mentions)
     legislature_from_committee(claims)

@@ -8,6 +8,9 @@ paragraphs and page chrome on their own lines); within a line it splits after ``
 opening quote, except after known abbreviations, initials and German ordinal dates
 ("am 6. Mai"). It also repairs boundaries that scraping glued together ("upon.Most",
 "Putin.speaking") without breaking domains ("Lenta.ru") or acronyms ("U.S.").
+
+Time is linear in the length of a line: a page or a book scraped onto one line must not stall
+a build, so each boundary looks back only at the word before it (and the word before that).
 """
 
 from __future__ import annotations
@@ -41,24 +44,47 @@ _BOUNDARY = re.compile(
 _GLUED = re.compile(r"(?<=[a-zäöüß]{3}[.!?])(?=[A-ZÄÖÜ][a-zäöüß]{3,}\b(?![./]))|(?<=[A-Za-zäöüß]{4}[.!?])(?=[a-zäöüß]{5,}\b(?![./]))")
 _GERMAN_MONTH = re.compile(r"\s*(Jan|Feb|Mär|Maer|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)[a-zä]*\b")
 _GERMAN_ORDINAL_CONTEXT = re.compile(r"\b(der|die|das|dem|den|des|am|im|zum|zur|vom|beim|seinem|ihrem|seine|ihre|sein|ihr)\s+$")
-_WORD_BEFORE = re.compile(r"([\w.]+)[.!?…][\"'”’»«)\]]*\s*$")
+#: Look-behind is done on the reversed line: a ``match`` at a position reads backwards from
+#: it and stops at the first character that does not fit, so each boundary costs the length of
+#: the word before it, not the length of the line before it.
+_WORD_CHARS_REVERSED = re.compile(r"[\w.]*")
+_SPACE_REVERSED = re.compile(r"\s*")
+#: Longest word _GERMAN_ORDINAL_CONTEXT accepts ("seinem"), plus one character for its ``\b``.
+_ORDINAL_CONTEXT_REACH = 7
 
 
-def _is_false_boundary(before: str, after: str) -> bool:
-    match = _WORD_BEFORE.search(before)
-    if not match:
+def _is_false_boundary(line: str, reversed_line: str, mark: int, after: int) -> bool:
+    """Whether the boundary after the sentence mark at ``line[mark]`` is not a sentence end.
+
+    ``after`` is where the next sentence would start. Only the word before the mark (and, for
+    German ordinals, the word before that) is read: positions into the line, never slices of
+    everything before or after the boundary, so a long line splits in linear time.
+    """
+    n = len(line)
+    word_start = n - _WORD_CHARS_REVERSED.match(reversed_line, n - mark).end()
+    if word_start == mark:
         return False
-    word = match.group(1)
+    word = line[word_start:mark]
     lowered = word.lower().rstrip(".")
     if lowered in ABBREVIATIONS:
         return True
     if len(word) == 1 and word.isalpha() and word.isupper():  # an initial: "J. K. Rowling"
         return True
-    if word.isdigit() and len(word) <= 2 and _GERMAN_MONTH.match(after):
+    if word.isdigit() and len(word) <= 2 and _GERMAN_MONTH.match(line, after):
         return True  # German ordinal day: "am 6. Mai", "14. Februar"
-    if word.isdigit() and len(word) <= 3 and _GERMAN_ORDINAL_CONTEXT.search(before[: match.start(1)]):
+    if word.isdigit() and len(word) <= 3 and _ordinal_context(line, reversed_line, word_start):
         return True  # German ordinal: "der 14. Generalsekretär", "zum 3. Mal"
     return False
+
+
+def _ordinal_context(line: str, reversed_line: str, word_start: int) -> bool:
+    """An article or preposition, then whitespace, right before ``word_start``."""
+    n = len(line)
+    space_start = n - _SPACE_REVERSED.match(reversed_line, n - word_start).end()
+    if space_start == word_start:
+        return False
+    window = max(0, space_start - _ORDINAL_CONTEXT_REACH)
+    return _GERMAN_ORDINAL_CONTEXT.search(line, window, word_start) is not None
 
 
 def _split_line(line: str) -> Iterator[tuple[int, int]]:
@@ -66,8 +92,9 @@ def _split_line(line: str) -> Iterator[tuple[int, int]]:
     cuts = [0]
     for m in _GLUED.finditer(line):
         cuts.append(m.start())
+    reversed_line = line[::-1]
     for m in _BOUNDARY.finditer(line):
-        if not _is_false_boundary(line[: m.start() + (len(m.group(0)) - len(m.group(0).lstrip("\"'”’»«)]"))) or 0], line[m.end():]):
+        if not _is_false_boundary(line, reversed_line, m.start() - 1, m.end()):
             cuts.append(m.end())
     cuts = sorted(set(cuts)) + [len(line)]
     for a, b in zip(cuts, cuts[1:]):

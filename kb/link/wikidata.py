@@ -5,11 +5,16 @@ User-Agent (settings.user_agent), retries with exponential backoff on 429/5xx an
 errors (honouring Retry-After), and every successful reply kept in kb.db's ``http_cache`` table,
 so a re-build asks the network nothing it asked before. Fetched entities are written into the
 reference tables in the dump format they arrive in, and from then on link offline.
+
+No network is not a reason to lose documents: when the API stays unreachable after every
+retry, the client says so once (one warning line for the whole build) and the build links the
+rest offline, as if ``--online`` had not been given.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import time
 from typing import Any, Optional
 from urllib.parse import urlencode
@@ -17,9 +22,11 @@ from urllib.parse import urlencode
 import requests
 import sqlite_utils
 
-from ..errors import LinkError
+from ..errors import LinkError, WikidataUnreachable
 from ..settings import Settings
 from ..store import now_iso, write_transaction
+
+log = logging.getLogger(__name__)
 
 WIKIDATA_API = "https://www.wikidata.org/w/api.php"
 _RETRY_STATUS = {429, 500, 502, 503, 504}
@@ -56,6 +63,8 @@ class WikidataClient:
         self.backoff = backoff
         self.language = language
         self.cache = HttpCache(db)
+        #: Why the API is given up on for this build (None while it answers).
+        self.unreachable: Optional[str] = None
 
     # -- HTTP -------------------------------------------------------------------------------
 
@@ -87,7 +96,7 @@ class WikidataClient:
                 raise LinkError(f"Wikidata API error {data['error'].get('code')}: {data['error'].get('info')}")
             self.cache.put(url, 200, resp.text)
             return data
-        raise LinkError(
+        raise WikidataUnreachable(
             f"Wikidata API unreachable after {self.settings.http_retries + 1} attempts ({last_error}): "
             "check the network, raise KB_HTTP_RETRIES, or build without --online"
         )
@@ -117,11 +126,23 @@ class WikidataClient:
         return {q: e for q, e in data.get("entities", {}).items() if "missing" not in e}
 
     def fetch_into_reference(self, name: str) -> set[str]:
-        """Search a name, fetch the hits, and store them as reference entries; return their QIDs."""
+        """Search a name, fetch the hits, and store them as reference entries; return their QIDs.
+
+        Once the API is unreachable, nothing more is asked in this build: the empty set lets
+        the linker go on with the offline reference.
+        """
         from .reference import ImportReport, _write_batch, classify_kinds
 
-        hits = [h["id"] for h in self.search(name) if isinstance(h.get("id"), str)]
-        entities = self.get_entities(hits)
+        if self.unreachable:
+            return set()
+        try:
+            hits = [h["id"] for h in self.search(name) if isinstance(h.get("id"), str)]
+            entities = self.get_entities(hits)
+        except WikidataUnreachable as err:
+            self.unreachable = str(err)
+            log.warning("--online: %s; linking offline for the rest of this build (re-run with --online "
+                        "later to link what the reference misses)", err)
+            return set()
         if not entities:
             return set()
         report = ImportReport()

@@ -45,12 +45,28 @@ def role_lexicon() -> dict[str, RoleEntry]:
     return out
 
 
+#: Feminine forms umlaut the stem's last vowel ("Stadträtin", "Landesrätin"); the lexicon holds
+#: the masculine form, so the vowel is folded back after a feminine ending is stripped.
+_UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
+
+
 def _base_forms(word: str) -> Iterable[str]:
     """The word itself, then the word with each inflection ending stripped."""
     yield word
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= _MIN_SUFFIX - 1:
-            yield word[: -len(ending)]
+            stem = word[: -len(ending)]
+            yield stem
+            if ending in ("in", "innen"):
+                yield _fold_last_umlaut(stem)
+
+
+def _fold_last_umlaut(stem: str) -> str:
+    """"stadträt" -> "stadtrat": the last umlaut of a stem back to its plain vowel."""
+    for i in range(len(stem) - 1, -1, -1):
+        if stem[i] in _UMLAUTS:
+            return stem[:i] + _UMLAUTS[stem[i]] + stem[i + 1 :]
+    return stem
 
 
 def _lookup(word: str) -> Optional[RoleEntry]:
@@ -62,8 +78,16 @@ def _lookup(word: str) -> Optional[RoleEntry]:
     return None
 
 
+#: Council posts that take a portfolio as a closed compound: "Finanzlandesrat", "Wohnungsstadträtin".
+_COUNCILLOR_HEADS = frozenset({"landesrat", "stadtrat"})
+
+
 def _lookup_closed_compound(word: str) -> Optional[RoleEntry]:
-    """Longest lexicon entry that ends the word ("bundesaußenministerin" -> außenminister)."""
+    """Longest lexicon entry that ends the word ("bundesaußenministerin" -> außenminister).
+
+    A councillor with a portfolio ("Finanzlandesrat") is named like the minister of that
+    portfolio: the rest + "minister" is a lexicon minister ("Finanzminister" -> "finance
+    minister"), so the post is "finance councillor"."""
     lex = role_lexicon()
     best: Optional[RoleEntry] = None
     best_len = 0
@@ -72,8 +96,18 @@ def _lookup_closed_compound(word: str) -> Optional[RoleEntry]:
             tail = form[i:]
             if tail in lex and len(tail) > best_len:
                 best, best_len = lex[tail], len(tail)
+                if tail in _COUNCILLOR_HEADS:
+                    best = _portfolio_councillor(form[:i], best)
                 break  # later i give shorter tails
     return best
+
+
+def _portfolio_councillor(portfolio: str, entry: RoleEntry) -> RoleEntry:
+    """"finanz" + Landesrat -> "finance councillor" when "finanzminister" is a lexicon row."""
+    minister = role_lexicon().get(portfolio + "minister")
+    if minister is None or not minister.role.endswith(" minister"):
+        return entry
+    return RoleEntry(entry.german, minister.role.removesuffix(" minister") + " councillor", entry.category)
 
 
 @lru_cache(maxsize=200_000)
@@ -99,8 +133,9 @@ def _compound_entry(text: str) -> Optional[tuple[RoleEntry, Optional[str]]]:
         entry = _lookup(joined) or _lookup(head) or _lookup_closed_compound(head)
         return (entry, None) if entry else None
     entry = _lookup(head) or _lookup_closed_compound(head)
-    if entry is None:
-        return None
+    if entry is None:  # "Landeshauptmann-Stellvertreterin": a role written in two parts
+        joined = _lookup("".join(parts).lower())
+        return (joined, None) if joined else None
     prefix = "-".join(p for p in parts[:-1] if p.lower() not in _MODIFIER_PREFIXES)
     return entry, prefix or None
 

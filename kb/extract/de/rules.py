@@ -36,8 +36,9 @@ from ...model import Mention, Sentence, Span
 from ..claims import Claim, apply_date
 from ..coref import antecedent
 from ..mentions import in_ranges, quoted_ranges
-from .lexicon import adj_stem, country_name, country_of_adjective, match_role_de_compound
-from ..lexicon import word_sets
+from .lexicon import adj_stem, country_name, country_of_adjective, match_role_de_compound, match_role_entry
+from .places import place_named, place_of_adjective
+from ..lexicon import word_map, word_sets
 
 #: Rule names carry a "de_" prefix so that a tenure's extractor ("kb.roles.v1:de_copula") shows
 #: it came from the German rules; confidences match the English rules of the same shape.
@@ -45,14 +46,23 @@ CONFIDENCE = {"de_title_before_name": 0.9, "de_apposition": 0.85, "de_copula": 0
               "de_ellipsis": 0.6}
 #: Roles too generic to mean anything without an organisation ("der Chef", "die Leiterin").
 NEEDS_ORG = word_sets("role_classes_de.tsv")["needs_org"]
+#: A party "chief" is its party leader; a council seat or government post is not held in a party.
+PARTY_HEADS = word_sets("role_classes_de.tsv")["party_heads"]
+SEAT_CATEGORIES = word_sets("role_classes_de.tsv")["seat_categories"]
+#: Party names as written in role compounds ("VP-", "SPÖ-") -> the party's name.
+PARTIES = word_map("parties_de.tsv")
+#: Posts whose word names their body ("Landtagsabgeordnete" -> Landtag).
+ROLE_BODIES = word_map("role_orgs_de.tsv")
 
 DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
                "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihrer"}
 #: Adjective stems (any ending) that mark a former or current holder.
 FORMER_STEMS = ("früher", "ehemalig", "einstig", "vormalig", "damalig", "abgesetzt", "gestürzt")
 CURRENT_STEMS = ("amtierend", "derzeitig", "jetzig", "heutig", "aktuell", "scheidend", "geschäftsführend", "neu")
+#: Adjective stems of a holder to be ("der designierte Kanzler"): the tenure has not begun.
+FUTURE_STEMS = ("designiert", "künftig", "zukünftig", "angehend", "neugewählt")
 #: Other adjectives allowed inside a role phrase (kept in role_text only).
-SKIP_STEMS = ("stellvertretend", "kommissarisch", "langjährig", "erst", "zweit", "dritt", "designiert")
+SKIP_STEMS = ("stellvertretend", "kommissarisch", "langjährig", "erst", "zweit", "dritt")
 COPULA_PRESENT = {"ist", "sind", "bleibt", "bleiben", "amtiert", "fungiert", "dient", "gilt"}
 COPULA_PAST = {"war", "waren", "blieb", "blieben", "amtierte", "fungierte", "diente", "galt"}
 COPULA_EVENT = {"wurde", "wurden", "wird", "werden", "worden"}
@@ -60,6 +70,16 @@ COPULA_EVENT = {"wurde", "wurden", "wird", "werden", "worden"}
 IRREALIS = {"soll", "sollte", "sollen", "könnte", "könnten", "würde", "würden", "möchte", "will", "wollen",
             "nicht", "kein", "keine", "nie", "niemals", "wenn", "falls", "ob", "kandidat", "kandidatin",
             "kandidiert", "designierte", "designierter", "designierten", "voraussichtlich", "angeblich"}
+#: Words right after a role that make it talk, not fact: "war als Finanzminister im Gespräch".
+IRREALIS_AFTER = {"gespräch", "gehandelt", "nachgesagt", "gehandelte", "vorgeschlagen"}
+#: Verbs of a post to come, with the infinitive "werden" after the role: "X dürfte Bürgermeisterin
+#: werden", "X wird … Vorsitzender werden". The tenure's status is unknown. "soll … werden" stays
+#: irrealis (IRREALIS): "soll" is also hearsay ("X soll Minister werden" = it is said X becomes one).
+FUTURE_MODALS = {"dürfte", "dürften", "wird", "werden"}
+#: Participles of an appointment before the finite verb: "…, die zur Bürgermeisterin gewählt wurde".
+APPOINTED = {"gewählt", "ernannt", "bestellt", "berufen", "angelobt", "vereidigt", "nominiert", "befördert"}
+#: Words before "Gemeinderat"/"Stadtrat" that make it the body, not a member: "im Gemeinderat".
+BODY_PREPOSITIONS = {"im", "ins"}
 CLAUSE_BREAKS = {";", ":", "\"", "„", "“", "”", "»", "«", "—", "–", "und", "oder", "aber", "dass", "weil"}
 MAX_COPULA_GAP = 12  # tokens between the verb and the role
 #: Conjunctions opening a verb-final clause: "während sie … Ministerin war", "als er … wurde".
@@ -73,7 +93,8 @@ PARTICIPLES = {"gewesen", "geworden", "geblieben"}
 PLURAL_VERBS = {"sind", "waren", "wurden", "werden", "bleiben", "blieben", "seien", "wären"}
 #: Prepositions: a name right after one is an object ("mit Putin"), not the clause's subject.
 PREPOSITIONS = {"mit", "von", "vom", "zu", "zum", "zur", "bei", "beim", "gegen", "für", "über", "an", "am", "auf",
-                "nach", "ohne", "um", "durch", "aus", "unter", "neben", "zwischen", "vor", "hinter", "trotz", "wegen"}
+                "nach", "ohne", "um", "durch", "aus", "unter", "neben", "zwischen", "vor", "hinter", "trotz", "wegen",
+                "statt", "anstelle"}
 #: Labels a German NER gives places and organisations; a surname of the document's person
 #: tagged with one of them ("Rutte" as LOC) is that person.
 _NON_PERSON_LABELS = {"LOC", "ORG", "GPE", "OTH"}
@@ -99,6 +120,8 @@ def _status_of(word: str) -> Optional[str]:
     stem = adj_stem(word)
     if any(stem.startswith(s) for s in FORMER_STEMS):
         return "former"
+    if any(stem.startswith(s) for s in FUTURE_STEMS):
+        return "unknown"
     if any(stem == s or stem.startswith(s) and len(stem) - len(s) <= 1 for s in CURRENT_STEMS):
         return "current"
     return None
@@ -135,6 +158,8 @@ def _org_after(doc, j: int) -> Optional[tuple[int, int, str, str]]:
         k += 1
     if k >= len(doc):
         return None
+    if k + 1 < len(doc) and country_name(doc[k].text + " " + doc[k + 1].text):  # "der Bundesrepublik Deutschland"
+        return j, k + 2, country_name(doc[k].text + " " + doc[k + 1].text) or "", "LOC"
     ent = _ent_at(doc, k)
     if ent is not None and ent.label_ in ("ORG", "LOC", "GPE"):
         name = country_name(ent.text) or ent.text
@@ -159,6 +184,8 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
     for i, tok in enumerate(doc):
         if not tok.text[:1].isupper() or _in_person(doc, i):
             continue
+        if i > 0 and doc[i - 1].lower_ in BODY_PREPOSITIONS:
+            continue  # "im Gemeinderat": the council, not a councillor
         found = match_role_de_compound(tok.text)
         if found is None:
             continue
@@ -168,17 +195,59 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
             m.org = country_name(prefix) or prefix
             m.org_span = (tok.idx, tok.idx + len(prefix))
             m.org_label = "ORG"
+            _party_prefix(tok.text, m)
         if tok.text.lower().startswith(("ex-", "alt-")):
             m.status_cue = "former"
         _grow_left(doc, m)
         _grow_right(doc, m)
+        if m.org is None and m.role in ROLE_BODIES:
+            m.org, m.org_label = ROLE_BODIES[m.role], "rule:role_body"
         m.text = doc[m.start : m.end].text
         out.append(m)
     return out
 
 
+def _category(word: str) -> str:
+    entry = match_role_entry(word)
+    return entry.category if entry else ""
+
+
+def _party_prefix(word: str, m: RoleMatchDe) -> None:
+    """"SPÖ-Chefin" -> party leader of SPÖ; "KPÖ-Stadträtin", "VP-Finanzlandesrat": the party is
+    the holder's, the seat is the city's or state's (filled by de/places.py), so no org here."""
+    party = PARTIES.get(m.org or "")
+    if party is None:
+        return
+    if m.role in PARTY_HEADS:
+        m.role, m.org = "party leader", party
+    elif _category(word) in SEAT_CATEGORIES:
+        m.org, m.org_span, m.org_label = None, None, ""
+
+
+def _place_adjective(doc, k: int, m: RoleMatchDe) -> Optional[str]:
+    """The place an adjective right before a city or state post names: "Grazer", "Tiroler",
+    "niederösterreichische" (places_de.tsv), and for a city post any capitalised "-er" adjective
+    after an article or preposition ("des Schwarzacher Bürgermeisters" -> Schwarzach)."""
+    word = doc[k].text
+    cat = _category(doc[m.core].text)
+    if cat not in ("local government", "regional government"):
+        return None
+    place = place_of_adjective(word)
+    if place is not None:
+        return place.name
+    before = doc[k - 1].lower_ if k > 0 else ""
+    if word[:1].isupper() and word.endswith("s") and len(word) >= 5 and word.isalpha() and before not in DETERMINERS \
+            and (place_named(word) or cat == "local government") and match_role_de_compound(word) is None:
+        return place_named(word).name if place_named(word) else word[:-1]  # "Roms Bürgermeister", "Tirols Landeshauptmann"
+    if (cat == "local government" and word[:1].isupper() and word.endswith("er") and len(word) >= 6
+            and word.isalpha() and (before in DETERMINERS or before in PREPOSITIONS)
+            and match_role_de_compound(word) is None):
+        return word[:-2]
+    return None
+
+
 def _grow_left(doc, m: RoleMatchDe) -> None:
-    """Take status adjectives, a country adjective and an ordinal ("der 14.") before the role."""
+    """Take status adjectives, a country or place adjective and an ordinal ("der 14.") before the role."""
     k = m.core - 1
     while k >= 0:
         word = doc[k].text
@@ -186,6 +255,10 @@ def _grow_left(doc, m: RoleMatchDe) -> None:
             m.status_cue = m.status_cue or _status_of(word)
         elif word[:1].islower() and country_of_adjective(word) and m.org is None:
             m.org = country_of_adjective(word)
+            m.org_span = (doc[k].idx, doc[k].idx + len(word))
+            m.org_label = "LOC"
+        elif m.org is None and k == m.core - 1 and _place_adjective(doc, k, m):
+            m.org = _place_adjective(doc, k, m)
             m.org_span = (doc[k].idx, doc[k].idx + len(word))
             m.org_label = "LOC"
         elif word[:1].islower() and _is_skip_adj(word):
@@ -199,11 +272,14 @@ def _grow_left(doc, m: RoleMatchDe) -> None:
 
 
 def _grow_right(doc, m: RoleMatchDe) -> None:
-    """Take a genitive / "von" organisation after the role when none was found yet."""
+    """Take a genitive / "von" organisation after the role when none was found yet, and a
+    body the post sits in ("SPÖ-Klubchef im Gemeinderat") into the phrase."""
     if m.org is not None:
+        _take_body(doc, m)
         return
     org = _org_after(doc, m.core + 1)
     if org is None:
+        _take_body(doc, m)
         return
     start, end, name, label = org
     m.org = name
@@ -211,6 +287,13 @@ def _grow_right(doc, m: RoleMatchDe) -> None:
     m.org_span = (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
     m.org_label = label
     m.end = end
+    _take_body(doc, m)
+
+
+def _take_body(doc, m: RoleMatchDe) -> None:
+    """"… im Gemeinderat", "… im Landtag" right after the phrase belongs to it."""
+    if m.end + 1 < len(doc) and doc[m.end].lower_ == "im" and doc[m.end + 1].text[:1].isupper():
+        m.end += 2
 
 
 # ------------------------------------------------------------------------------------------
@@ -240,7 +323,7 @@ def _person_spans(sent: Sentence, doc, persons: Iterable[Mention]) -> list[tuple
 def _title_before_name(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str]]:
     """ROLE NAME, or "der ROLE der ORG, NAME"."""
     i = m.end
-    if i < len(doc) and doc[i].text == "," and m.start > 0 and doc[m.start - 1].lower_ in DETERMINERS:
+    if i < len(doc) and doc[i].text == "," and _determiner_before(doc, m.start):
         i += 1
     for s, _e, p in spans:
         if s == i:
@@ -248,15 +331,32 @@ def _title_before_name(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, st
     return None
 
 
+def _determiner_before(doc, start: int) -> bool:
+    """An article opens the phrase, maybe before a participle or a year: "der 1972 geborene …"."""
+    for k in range(start - 1, max(-1, start - 4), -1):
+        if doc[k].lower_ in DETERMINERS:
+            return True
+        if not (doc[k].text[:1].islower() or doc[k].like_num):
+            return False
+    return False
+
+
+def _after_age(doc, e: int) -> int:
+    """Where a name's phrase ends: after "(41)", the age news puts after a name, else e."""
+    if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 1].like_num and doc[e + 2].text == ")":
+        return e + 3
+    return e
+
+
 def _apposition(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str]]:
-    """NAME, [der] ROLE …  /  NAME ([ehemaliger] ROLE)."""
+    """NAME, [der] ROLE …  /  NAME ([ehemaliger] ROLE)  /  NAME (41), ROLE …"""
     k = m.start - 1
     if k >= 0 and doc[k].lower_ in DETERMINERS:
         k -= 1
     if k < 1 or doc[k].text not in (",", "("):
         return None
     for _s, e, p in spans:
-        if e == k:
+        if e == k or _after_age(doc, e) == k:
             return p, "de_apposition"
     return None
 
@@ -264,16 +364,23 @@ def _apposition(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str]]:
 def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
     """SUBJ VERB … ROLE  or  … VERB SUBJ … ROLE (verb second); returns (person, rule, verb)."""
     lo = max(0, m.start - MAX_COPULA_GAP - 4)
+    if any(t.lower_ in IRREALIS_AFTER for t in doc[m.core + 1 : m.end + 3]):
+        return None  # "war als Finanzminister im Gespräch"
+    future = m.end < len(doc) and doc[m.end].lower_ in ("werden", "bleiben")
     for v in range(m.start - 1, lo - 1, -1):
         w = doc[v].lower_
+        if w == "und" and not any(v < s < m.start for s, _e, _p in spans):
+            continue  # "ist seit 1992 Stadtrat und seit 1999 Bürgermeister": one subject, two posts
         if w in CLAUSE_BREAKS or doc[v].text == ",":
             return None
-        if w not in COPULA_PRESENT | COPULA_PAST | COPULA_EVENT:
+        if future and w in FUTURE_MODALS:
+            w = "future"
+        elif w not in COPULA_PRESENT | COPULA_PAST | COPULA_EVENT:
             continue
         between = [t.lower_ for t in doc[v + 1 : m.start]]
         if any(x in IRREALIS for x in between) or len(between) > MAX_COPULA_GAP:
             return None
-        subject = next((p for p in spans if p[1] == _skip_apposition(doc, v)), None)  # SUBJ [, …,] VERB
+        subject = next((p for p in spans if _after_age(doc, p[1]) == _skip_apposition(doc, v)), None)  # SUBJ [, …,] VERB
         if subject is None:  # VERB SUBJ … ROLE
             subject = next((p for p in spans if p[0] == v + 1 and p[1] <= m.start), None)
         if subject is None:
@@ -310,6 +417,8 @@ def _status(m: RoleMatchDe, rule: str, verb: str = "") -> tuple[str, int]:
         return "current", 1
     if verb in COPULA_PAST:
         return "former", 1
+    if verb == "future":
+        return "unknown", 1  # "soll … werden": a post to come
     return "unknown", 0
 
 
@@ -359,6 +468,7 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
     if not spans:
         return []
     claims = []
+    held: dict[int, tuple[Mention, str, str]] = {}  # role index -> (holder, rule, verb)
     roles = find_roles_de(doc)
     for n, m in enumerate(roles):
         if m.role in NEEDS_ORG and m.org is None:
@@ -374,11 +484,43 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
         # from the previous role (or the clause's conjunction) on; title/apposition dates follow the role
         prev_end = max(roles[n - 1].end if n > 0 else 0, clause)
         lo_tok = prev_end if rule in ("de_copula", "de_verb_final") else m.start
+        conj = [u for u in range(lo_tok, m.start) if doc[u].lower_ == "und"]
+        lo_tok = conj[-1] + 1 if conj and rule == "de_copula" else lo_tok  # "… und seit 1999 Bürgermeister"
         lo = (doc[lo_tok].idx if lo_tok < len(doc) else len(sent.text)) + s0
         hi = doc[nxt - 1].idx + len(doc[nxt - 1].text) + s0
-        _attach_date(claim, dates, lo, hi, event=verb in COPULA_EVENT)
+        _attach_date(claim, dates, lo, hi, event=verb in COPULA_EVENT or verb == "future")
         claims.append(claim)
+        held[n] = (person, rule, verb)
+    claims.extend(_coordinated(sent, doc, roles, held))
     return claims
+
+
+def _coordinated(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict) -> list[Claim]:
+    """Posts joined by "und" share their holder: "Landesparteiobmann und Klubobmann Walter X"
+    (the name follows the second), "Walter X, Leiter des Bauhofs und Parteivorsitzender der
+    SPÖ" and "X ist Betriebsratsvorsitzender und Klubobmann" (the holder comes with the first)."""
+    out = []
+    for n, m in enumerate(roles):
+        if n in held or (m.role in NEEDS_ORG and m.org is None):
+            continue
+        nxt = roles[n + 1] if n + 1 < len(roles) else None
+        prev = roles[n - 1] if n > 0 else None
+        source = None
+        if nxt is not None and n + 1 in held and held[n + 1][1] == "de_title_before_name" \
+                and m.end < len(doc) and doc[m.end].lower_ == "und" and nxt.start == m.end + 1:
+            source = held[n + 1]
+        elif prev is not None and n - 1 in held and held[n - 1][1] in ("de_apposition", "de_copula") \
+                and m.start > 0 and doc[m.start - 1].lower_ == "und" and _only_modifiers(doc, prev.end, m.start - 1):
+            source = held[n - 1]
+        if source is not None:
+            out.append(_claim(sent, doc, m, source[0], source[1], source[2]))
+    return out
+
+
+def _only_modifiers(doc, lo: int, hi: int) -> bool:
+    """Tokens lo..hi hold no verb, comma or person: "Leiter des Bauhofs im Magistrat"."""
+    return hi - lo <= 5 and not any(t.text in (",", ";") or t.lower_ in COPULA_PRESENT | COPULA_PAST | COPULA_EVENT
+                                    or _in_person(doc, t.i) for t in doc[lo:hi])
 
 
 def _holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, int]]:
@@ -514,11 +656,15 @@ def _verb_final(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str,
     """
     v = m.end
     participle = ""
-    while v < len(doc) and doc[v].lower_ in PARTICIPLES:
-        participle, v = doc[v].lower_, v + 1
+    while v < len(doc) and doc[v].lower_ in PARTICIPLES | APPOINTED | {"worden"}:
+        if participle not in APPOINTED:  # "gewählt worden war": an appointment
+            participle = doc[v].lower_
+        v += 1
     if v >= len(doc) or doc[v].lower_ not in COPULA_PRESENT | COPULA_PAST | COPULA_EVENT:
         return None
-    verb = {"gewesen": "war", "geworden": "wurde"}.get(participle, doc[v].lower_)
+    if participle in APPOINTED and (m.start == 0 or doc[m.start - 1].lower_ not in ("zum", "zur")):
+        return None  # "…, die Ministerin ernannt wurde" is no appointment of the subject
+    verb = "wurde" if participle in APPOINTED else {"gewesen": "war", "geworden": "wurde"}.get(participle, doc[v].lower_)
     for c in range(m.start - 1, max(-1, m.start - MAX_COPULA_GAP - 2), -1):
         w = doc[c].lower_
         if w in IRREALIS:
@@ -529,7 +675,7 @@ def _verb_final(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str,
                 return None if _plural_pronoun(subject[2], doc[v].lower_) else (subject[2], "de_verb_final", verb, c)
             continue  # "seit 2019", "während der Krise": a preposition, the clause starts further left
         if w in RELATIVE_SUBJECTS and c >= 1 and doc[c - 1].text == ",":
-            if any(c < s < m.start for s, _e, _p in spans):
+            if any(c < s < m.start and doc[s - 1].lower_ not in PREPOSITIONS for s, _e, _p in spans):
                 return None  # another person inside the clause: the pronoun may be an object
             subject = next((p for p in spans if p[1] == c - 1), None)
             return (subject[2], "de_verb_final", verb, c) if subject else None

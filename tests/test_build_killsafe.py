@@ -19,7 +19,7 @@ import pytest
 
 from kb.build import fact_snapshot
 from kb.settings import REPO_ROOT
-from test_build_support import count, failures, write_jsonl_corpus, write_txt_corpus
+from helpers.corpus import count, failures, write_jsonl_corpus, write_txt_corpus
 
 pytestmark = pytest.mark.slow
 

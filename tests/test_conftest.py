@@ -26,7 +26,7 @@ def _pytest(code: str, *args: str) -> subprocess.CompletedProcess:
 
 
 def test_line_counts_model_skips_when_the_model_is_missing():
-    res = _pytest(_HIDE_MODEL, "tests/test_golden.py")
+    res = _pytest(_HIDE_MODEL, "tests/test_extract_golden.py")
     assert res.returncode == 0, res.stdout + res.stderr
     names = len(list((REPO / "tests" / "fixtures" / "texts").glob("*.txt")))
     # every per-text golden test and the export-ids test skip; the file-listing test runs
@@ -34,7 +34,7 @@ def test_line_counts_model_skips_when_the_model_is_missing():
 
 
 def test_no_line_when_nothing_was_skipped():
-    res = _pytest("import sys, pytest; sys.exit(pytest.main(sys.argv[1:]))", "tests/test_golden.py::test_texts_exist")
+    res = _pytest("import sys, pytest; sys.exit(pytest.main(sys.argv[1:]))", "tests/test_extract_golden.py::test_texts_exist")
     assert res.returncode == 0, res.stdout + res.stderr
     assert "1 passed" in res.stdout and "kb:" not in res.stdout
 

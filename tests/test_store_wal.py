@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from kb.settings import REPO_ROOT
-from test_build_support import count, write_txt_corpus
+from helpers.corpus import count, write_txt_corpus
 
 pytestmark = pytest.mark.slow
 

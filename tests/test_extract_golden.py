@@ -19,7 +19,7 @@ stays in and shows up in the diff). Skipped when no English spaCy model is insta
 Rewriting the goldens after an intended change (then read the diff and update
 KNOWN_ERRORS.md)::
 
-    KB_UPDATE_GOLDEN=1 python -m pytest -q -p no:cacheprovider tests/test_golden.py
+    KB_UPDATE_GOLDEN=1 python -m pytest -q -p no:cacheprovider tests/test_extract_golden.py
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def test_every_text_is_exported_once(exported):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_golden(exported, name):
+def test_extract_golden(exported, name):
     golden = TEXTS / f"{name}.json"
     actual = _dump(_strip_links(exported[name]))
     if UPDATE:

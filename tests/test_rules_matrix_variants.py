@@ -1,13 +1,13 @@
 """Fresh variants of the constructions fixed for the news matrix, written after the fixes and
 not looked at while fixing: the honest check that the rules generalise (see
-``test_news_matrix.py`` for the harness and the expectations' meaning)."""
+``helpers/matrix.py`` for the harness and the expectations' meaning)."""
 
 from __future__ import annotations
 
 import pytest
 
-from test_news_matrix import ANY, Born, Case, F, No, extract, extractor  # noqa: F401  (extractor: the fixture)
-from test_news_matrix import _check as check
+from helpers.matrix import ANY, Born, Case, F, No, extract, extractor  # noqa: F401  (extractor: the fixture)
+from helpers.matrix import _check as check
 
 VARIANTS = [
     # names NER types as organisations or misses, shown to be people by the role context

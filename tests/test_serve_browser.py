@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from test_serve import build_fixture_db, running_datasette
+from helpers.serving import build_fixture_db, running_datasette
 
 pytestmark = pytest.mark.slow
 

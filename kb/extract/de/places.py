@@ -1,0 +1,143 @@
+"""Where a German post with no organisation named is held: the document's city, state or country.
+
+Austrian and German news name the place once (the dateline "Graz –", "Wien/St. Pölten –", or in
+the text) and then write "Bürgermeister X", "Landeshauptmann Y", "Finanzminister Z" without
+it. ``resolve_places_de`` fills those organisations after a document's sentences are read:
+a city post (lexicon category "local government": mayor, city councillor) takes the dateline
+city, else the one city the document names; a state post ("regional government": governor,
+state councillor) the one state named, else the dateline city's state; a national government
+post (category "government", and "Bundespräsident") the country, only when every place the
+document names lies in that one country (a story that names a foreign country may be about
+that country's minister). Places come from ``lexicons/places_de.tsv`` and, for countries,
+``lexicons/demonyms_de.tsv``. Nothing here touches spaCy: claims, mentions and sentences only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from ...model import Mention, Sentence, Span
+from ..claims import Claim
+from ..lexicon import records
+from .lexicon import adj_stem, country_name, match_role_entry
+
+
+@dataclass(frozen=True)
+class Place:
+    """One row of places_de.tsv."""
+
+    name: str
+    kind: str  # "city" | "state"
+    state: str
+    country: str
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, Place], dict[str, Place]]:
+    """(name -> place, adjective -> place); capitalised adjectives ("Grazer") kept as written,
+    lower-case ones ("steirisch") as stems."""
+    names: dict[str, Place] = {}
+    adjs: dict[str, Place] = {}
+    for rec in records("places_de.tsv"):
+        place = Place(rec["name"] or "", rec["kind"] or "", rec["state"] or "", rec["country"] or "")
+        names[place.name] = place
+        adj = rec["adjective"] or "-"
+        if adj != "-":
+            adjs[adj] = place
+    return names, adjs
+
+
+def place_named(text: str) -> Optional[Place]:
+    """The place a name (also genitive: "Tirols") stands for, else None."""
+    names = _tables()[0]
+    return names.get(text) or (names.get(text[:-1]) if text.endswith("s") else None)
+
+
+def place_of_adjective(word: str) -> Optional[Place]:
+    """"Grazer" -> Graz, "Tiroler" -> Tirol, "niederösterreichischen" -> Niederösterreich."""
+    adjs = _tables()[1]
+    if word[:1].isupper():
+        return adjs.get(word)  # "Grazer", "Tiroler": invariant
+    return adjs.get(adj_stem(word))
+
+
+#: "Graz – Die …", "Wien/St. Pölten – …": the place a news story was filed from opens a sentence.
+_DATELINE = re.compile(r"^([A-ZÄÖÜ][\w.\- ]{1,30}?)(?:/[\w.\- ]{1,30}?)? [–—-] ")
+
+
+def dateline_place(sentences: Iterable[Sentence]) -> Optional[tuple[Place, Sentence]]:
+    """The dateline's (first) place among the first three sentences, with its sentence."""
+    for sent in list(sentences)[:3]:
+        found = _DATELINE.match(sent.text)
+        if found and place_named(found.group(1)):
+            return place_named(found.group(1)), sent
+    return None
+
+
+def _named_places(mentions: list[Mention]) -> list[tuple[Mention, Optional[Place], Optional[str]]]:
+    """(mention, place, country) for each place or country mention of the document."""
+    out = []
+    for m in mentions:
+        if m.type != "organization":
+            continue
+        place = place_named(m.text)
+        country = place.country if place else country_name(m.text)
+        if country:
+            out.append((m, place, country))
+    return out
+
+
+def _one(values: Iterable[str]) -> Optional[str]:
+    distinct = set(values)
+    return distinct.pop() if len(distinct) == 1 else None
+
+
+def _category(c: Claim) -> str:
+    """The lexicon category of the claim's role word ("local government", "government", …)."""
+    for word in re.split(r"[\s(),]+", c.role_text):
+        entry = match_role_entry(word) if word[:1].isupper() else None
+        if entry is not None:
+            return "head of country" if entry.german.lower() == "bundespräsident" else entry.category
+    return ""
+
+
+def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: list[Sentence]) -> None:
+    """Fill the organisation of German claims that name none (see the module docstring)."""
+    german = {s.index for s in sentences if s.lang == "de"}
+    open_claims = [c for c in claims if c.org is None and c.sentence in german]
+    if not open_claims:
+        return
+    named = _named_places(mentions)
+    dateline = dateline_place(s for s in sentences if s.lang == "de")
+    cities = [p.name for _m, p, _c in named if p and p.kind == "city"]
+    states = [p.name for _m, p, _c in named if p and p.kind == "state"]
+    home_city = dateline[0].name if dateline and dateline[0].kind == "city" else _one(cities)
+    home_state = _one(states) or (dateline[0].state if dateline else None)
+    countries = [c for _m, _p, c in named] + ([dateline[0].country] if dateline else [])
+    home_country = _one(countries)
+    for c in open_claims:
+        cat = _category(c)
+        name = {"local government": home_city, "regional government": home_state,
+                "government": home_country, "head of country": home_country}.get(cat)
+        if name is None:
+            continue
+        c.org, c.org_label = name, "rule:doc_place"
+        c.org_span = _evidence(name, named, c, dateline)
+
+
+def _evidence(name: str, named, c: Claim, dateline) -> Optional[Span]:
+    """The nearest mention of the place before the claim (else any), as the org's evidence."""
+    spans = [m for m, p, country in named if (p and (p.name == name or p.state == name)) or country == name]
+    before = [m for m in spans if m.start <= c.role_span.start]
+    m = max(before, key=lambda x: x.start) if before else (spans[0] if spans else None)
+    if m is not None:
+        return Span(m.start, m.end, m.text)
+    if dateline is not None:
+        sent = dateline[1]
+        found = _DATELINE.match(sent.text)
+        text = found.group(1) if found else ""
+        return Span(sent.start, sent.start + len(text), text)
+    return None
