@@ -126,9 +126,36 @@ class Accuracy:
 
 
 @dataclass
+class LinkScore:
+    """Strict link precision: every kb link on a matched entity is judged against the gold QID.
+
+    The dev gold looked every entity up in the reference, so a gold ``qid`` of null means "not
+    in the reference": a kb link there is wrong. Recall counts every gold entity with a QID
+    (also those the extraction missed)."""
+
+    right: int = 0
+    linked: int = 0  # kb links on matched entities
+    gold: int = 0  # gold entities with a QID
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.linked if self.linked else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.right / self.gold if self.gold else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"right": self.right, "linked": self.linked, "gold": self.gold,
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4)}
+
+
+@dataclass
 class Report:
     scores: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in ("persons", "organizations", "tenures", "full_tenures")})
     accuracy: dict[str, Accuracy] = field(default_factory=dict)
+    links: dict[str, LinkScore] = field(default_factory=lambda: {k: LinkScore() for k in ("person", "organization")})
+    wrong_links: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
     documents: int = 0
@@ -143,6 +170,8 @@ class Report:
             "missing_documents": self.missing_documents,
             "scores": {k: v.as_dict() for k, v in self.scores.items()},
             "accuracy": {k: v.as_dict() for k, v in self.accuracy.items()},
+            "strict_links": {k: v.as_dict() for k, v in self.links.items()},
+            "wrong_links": self.wrong_links,
             "misses": self.misses,
             "spurious": self.spurious,
         }
@@ -168,8 +197,35 @@ def _match(golds: list[dict], preds: list[dict], fn) -> list[tuple[dict, Optiona
     return pairs
 
 
+def _unlinked(item: dict) -> dict:
+    return {k: v for k, v in item.items() if k not in ("qid", "person_qid")}
+
+
+def _judge_links(doc: str, kind: str, golds: list[dict], preds: list[dict], match, report: Report) -> None:
+    """Strict link precision: pair entities by name alone (a wrong QID must not unpair them),
+    then judge every kb link against the gold QID (null gold QID: the link is wrong)."""
+    links = report.links[kind]
+    links.gold += sum(1 for g in golds if g.get("qid"))
+    plain = [_unlinked(p) for p in preds]
+    position = {id(x): i for i, x in enumerate(plain)}
+    # _match returns one pair per gold item, in the gold order
+    for gold, (_, p) in zip(golds, _match([_unlinked(g) for g in golds], plain, match)):
+        if p is None:
+            continue
+        pred = preds[position[id(p)]]
+        if not pred.get("qid"):
+            continue
+        links.linked += 1
+        if pred["qid"] == gold.get("qid"):
+            links.right += 1
+        else:
+            report.wrong_links.append(f"{doc}: {kind} {gold['name']!r} -> {pred['qid']} ({pred.get('name')!r}; "
+                                      f"gold {gold.get('qid')})")
+
+
 def _score_entities(doc: str, kind: str, golds: list[dict], preds: list[dict], match, report: Report):
     """Match one document's persons or organisations; count tp/fp/fn; return matched pairs."""
+    _judge_links(doc, kind, golds, preds, match, report)
     pairs = _match(golds, preds, match)
     matched_ids = {id(p) for _, p in pairs if p is not None}
     s = report.scores[f"{kind}s" if kind == "person" else "organizations"]
@@ -288,7 +344,12 @@ def format_report(report: Report, verbose: bool = False) -> str:
     lines.append(f"{'accuracy':<20}{'value':>8}{'right':>7}{'total':>7}")
     for name, a in report.accuracy.items():
         lines.append(f"{name:<20}{a.value:>8.3f}{a.right:>7}{a.total:>7}")
+    lines.append(f"{'strict links':<20}{'P':>8}{'R':>8}{'right':>7}{'linked':>7}{'gold':>6}")
+    for name, k in report.links.items():
+        lines.append(f"{name:<20}{k.precision:>8.3f}{k.recall:>8.3f}{k.right:>7}{k.linked:>7}{k.gold:>6}")
     if verbose:
+        lines.append("wrong links (matched entities whose kb QID is not the gold QID):")
+        lines.extend(f"  x {w}" for w in report.wrong_links)
         lines.append("misses:")
         lines.extend(f"  - {m}" for m in report.misses)
         lines.append("spurious:")

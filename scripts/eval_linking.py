@@ -39,6 +39,9 @@ from kb.settings import SHARED_DIR, Settings, get_settings  # noqa: E402
 from kb.store import open_db  # noqa: E402
 
 PERSON, ORG, PLACE = "person", "organization", "place"
+#: The reference the evaluators use: politicians subset, organisations, and their index files
+#: (kinds and countries, imported as claims after the dumps).
+REFERENCE_FILES = ("wikidata-subset.jsonl.gz", "wikidata-orgs.jsonl.gz", "entity-index.tsv.gz", "orgs-index.tsv.gz")
 _DETERMINERS = {"his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "other", "a", "an", "some", "all", "one"}
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "i", "we", "you", "it", "us", "me"}
 
@@ -246,8 +249,10 @@ class Counts:
         return p, r, f
 
 
-def score(docs: list[GoldDoc], predict: Callable[[GoldDoc], dict], in_ref: Callable[[str], bool]) -> dict[str, Counts]:
-    """Counts per slice: all/in-KB x person/organization/both. NIL gold counts only as FP bait."""
+def score(docs: list[GoldDoc], predict: Callable[[GoldDoc], dict], in_ref: Callable[[str], bool],
+          errors: Optional[list[str]] = None) -> dict[str, Counts]:
+    """Counts per slice: all/in-KB x person/organization/both. NIL gold counts only as FP bait.
+    With ``errors``, each wrong link is appended to it (document, mention, gold, predicted)."""
     counts: dict[str, Counts] = defaultdict(Counts)
     for doc in docs:
         preds = predict(doc)
@@ -255,6 +260,9 @@ def score(docs: list[GoldDoc], predict: Callable[[GoldDoc], dict], in_ref: Calla
             if m.type == PLACE or (m.start, m.end) not in preds:
                 continue
             pred = preds[(m.start, m.end)]
+            if errors is not None and pred and pred != m.qid:
+                errors.append(f"{doc.id}: {m.type} {m.text!r} gold={m.qid} "
+                              f"({'in' if m.qid and in_ref(m.qid) else 'not in'} reference) linked={pred}")
             inkb = m.qid is None or in_ref(m.qid)
             for etype in (m.type, "all"):
                 counts[f"overall/{etype}"].add(m.qid, pred)
@@ -270,7 +278,8 @@ def coverage(docs: list[GoldDoc], in_ref: Callable[[str], bool]) -> tuple[int, i
     return len(ments), sum(in_ref(m.qid) for m in ments), len(qids), sum(in_ref(q) for q in qids)
 
 
-def report(name: str, docs: list[GoldDoc], linker: Linker, conn, places: bool = True) -> dict[str, float]:
+def report(name: str, docs: list[GoldDoc], linker: Linker, conn, places: bool = True,
+           list_errors: bool = False) -> dict[str, float]:
     cache: dict[str, bool] = {}
 
     def in_ref(qid: str) -> bool:
@@ -283,7 +292,8 @@ def report(name: str, docs: list[GoldDoc], linker: Linker, conn, places: bool = 
     print(f"   reference lacks {n_m - n_m_in}/{n_m} mentions ({(n_m - n_m_in) / max(n_m, 1):.1%}), "
           f"{n_q - n_q_in}/{n_q} distinct QIDs ({(n_q - n_q_in) / max(n_q, 1):.1%})")
     started = time.perf_counter()
-    ours = score(docs, lambda d: predict_linker(linker, d, places), in_ref)
+    errors: list[str] = []
+    ours = score(docs, lambda d: predict_linker(linker, d, places), in_ref, errors)
     seconds = time.perf_counter() - started
     base = score(docs, lambda d: predict_baseline(conn, d), in_ref)
     print(f"   {'slice':28} {'kb P':>6} {'R':>6} {'F1':>6}   {'baseline P':>10} {'R':>6} {'F1':>6}   (tp/fp/fn)")
@@ -295,16 +305,35 @@ def report(name: str, docs: list[GoldDoc], linker: Linker, conn, places: bool = 
         print(f"   {key:28} {p:6.3f} {r:6.3f} {f:6.3f}   {bp:10.3f} {br:6.3f} {bf:6.3f}   ({c.tp}/{c.fp}/{c.fn})")
         out[key] = f
     print(f"   linked in {seconds:.2f} s")
+    if list_errors:
+        label = {q: l for q, l in conn.execute("SELECT qid, label FROM ref_entities")} if errors else {}
+        for line in errors:
+            print(f"   wrong: {line} ({label.get(line.rsplit('=', 1)[1])})")
     return out
+
+
+def _halve(docs: list[GoldDoc], half: Optional[str]) -> list[GoldDoc]:
+    """Even- or odd-indexed documents (in reading order), or all of them."""
+    if half is None:
+        return docs
+    return docs[0 if half == "even" else 1::2]
+
+
+def _half_name(half: Optional[str]) -> str:
+    return f", {half}-indexed documents" if half else ""
 
 
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--db", help="kb.db with imported reference (default: import into a temp db)")
-    ap.add_argument("--reference", default=str(SHARED_DIR / "reference" / "wikidata-subset.jsonl.gz"))
+    ap.add_argument("--reference", nargs="+", default=[str(SHARED_DIR / "reference" / f) for f in REFERENCE_FILES],
+                    help="reference files to import (dumps, then index files)")
+    ap.add_argument("--half", choices=("even", "odd"),
+                    help="only the even- or odd-indexed documents (error analysis on one half, report the other)")
     ap.add_argument("--gum", default=str(SHARED_DIR / "eval" / "gum-wikinews"))
     ap.add_argument("--wikifair", default=str(SHARED_DIR / "eval" / "elevant-wiki-fair" / "wiki-fair.benchmark.jsonl"))
     ap.add_argument("--threshold", type=float, help="override settings.link_threshold (tuning on dev)")
+    ap.add_argument("--errors", action="store_true", help="list each wrong link (gold, predicted)")
     ap.add_argument("--no-places", action="store_true",
                     help="do not pass the countries among the gold places as Extraction.places")
     args = ap.parse_args(argv)
@@ -315,12 +344,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.db:
         db = open_db(args.db)
     else:
-        if not Path(args.reference).exists():
-            print(f"skipped: reference {args.reference} absent (pass --db with imported reference)")
+        missing = [r for r in args.reference if not Path(r).exists()]
+        if missing:
+            print(f"skipped: reference {', '.join(missing)} absent (pass --db with imported reference)")
             return 0
         tmp = Path(tempfile.mkdtemp()) / "ref.db"
         db = open_db(tmp)
-        rep = import_reference(db, [args.reference])
+        rep = import_reference(db, args.reference)
         print(f"imported {rep.entities} entities in {rep.seconds:.1f} s")
     if not has_reference(db):
         print("skipped: the database has no reference data (run `kb reference import` first)")
@@ -331,11 +361,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     linker = Linker.from_db(db, settings)
     print(f"link_threshold = {settings.link_threshold}; places: {'no' if args.no_places else 'countries among gold places'}")
     if (gum / "coref_tsv").exists():
-        report("GUM wikinews+bio (train+dev)", read_gum(gum), linker, db.conn, not args.no_places)
+        report(f"GUM wikinews+bio (train+dev){_half_name(args.half)}", _halve(read_gum(gum), args.half), linker,
+               db.conn, not args.no_places, args.errors)
     else:
         print(f"skipped GUM: {gum} absent")
     if wf.exists():
-        report("Wiki-Fair v1 (person+organization labels)", read_wikifair(wf), linker, db.conn, not args.no_places)
+        report(f"Wiki-Fair v1 (person+organization labels){_half_name(args.half)}", _halve(read_wikifair(wf), args.half),
+               linker, db.conn, not args.no_places, args.errors)
     else:
         print(f"skipped Wiki-Fair: {wf} absent")
     return 0

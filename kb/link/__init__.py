@@ -29,6 +29,7 @@ from .candidates import LRU, MAX_CACHED_KEYS, Cand, FullNames, ReferenceIndex, o
 from .disambiguate import Context, Prepared, entity_context, score_ranked
 from .judgements import NameJudgements, judge, load_judgements
 from .positions import link_position
+from .rules import Evidence, conflicts, document_countries, entity_evidence, unsupported, unsupported_org
 from .reference import ImportReport, has_reference, import_reference
 
 __all__ = ["Linker", "judge", "import_reference", "ImportReport"]
@@ -91,8 +92,10 @@ class Linker:
         persons = [e for e in extraction.entities if e.type == "person"]
         co_mentioned: set[str] = set()
         org_qids: dict[str, Optional[str]] = {}
+        countries = document_countries(extraction.places)
         for ent in orgs:
-            link = self._link_entity(ent, Context(published=published), extraction)
+            evidence = entity_evidence(ent, extraction, countries, org_qids)
+            link = self._link_entity(ent, Context(published=published), evidence)
             linked.entity_links[(ent.type, ent.name)] = link
             org_qids[ent.name] = link.qid
             if link.qid:
@@ -104,7 +107,8 @@ class Linker:
         for ent in persons:
             ctx = entity_context(ent, extraction.tenures, published, co_mentioned, org_qids)
             ctx.places = places
-            linked.entity_links[(ent.type, ent.name)] = self._link_entity(ent, ctx, extraction, full_names)
+            evidence = entity_evidence(ent, extraction, countries, org_qids)
+            linked.entity_links[(ent.type, ent.name)] = self._link_entity(ent, ctx, evidence, full_names)
         self._link_positions(linked, org_qids)
         return linked
 
@@ -124,7 +128,7 @@ class Linker:
                 out.add(qid)
         return out
 
-    def _link_entity(self, ent: Entity, ctx: Context, extraction: Extraction,
+    def _link_entity(self, ent: Entity, ctx: Context, evidence: Evidence,
                      full_names: Optional[FullNames] = None) -> Link:
         verdicts = self.judgements.get((ent.type, name_key(ent.name))) if self.judgements else None
         if verdicts and verdicts.confirmed:
@@ -144,9 +148,24 @@ class Linker:
             prepared = [p for p in prepared if p.qid not in verdicts.rejected]
         if name != ent.name:  # surname resolved via the doc's full name
             prepared = [p._replace(method=f"{p.method}+document") for p in prepared]
+        ruled_out = conflicts(self.index, prepared[:_MAX_SCORED], evidence)
+        if ruled_out:
+            prepared = [p for p in prepared if p.qid not in ruled_out]
         if ctx.places and len(prepared) <= MAX_PLACE_CANDIDATES:
             ctx = replace(ctx, co_mentioned=ctx.co_mentioned | ctx.places)
-        return self._decide(ent.type, prepared[:_MAX_SCORED], ctx)
+        link = self._decide(ent.type, prepared[:_MAX_SCORED], ctx)
+        if link.qid and unsupported_org(self.index.entity(link.qid), link.method, self.index.profile(link.qid),
+                                        evidence):
+            link.candidates[0].features["unsupported"] = 1.0
+            link = Link(qid=None, score=link.score, method="nil", candidates=link.candidates)
+        if ruled_out:
+            link.candidates.extend(LinkCandidate(q, self._label(q), 0.0, f"ruled out: {rule}", {rule: -1.0})
+                                   for q, rule in list(ruled_out.items())[:_MAX_STORED_CANDIDATES])
+        return link
+
+    def _label(self, qid: str) -> str:
+        ref = self.index.entity(qid)
+        return (ref.label if ref else None) or qid
 
     def _candidates(self, etype: str, name: str, forms: list[str]) -> list[Prepared]:
         """Candidate generation, cached per (type, name, surface forms): names repeat across a
@@ -185,6 +204,10 @@ class Linker:
             return Link(qid=None, score=ranked[0][0] if ranked else 0.0, method="nil", candidates=stored)
         best = stored[0]
         ref = next(p.ref for p in prepared if p.qid == best.qid)
+        if best.features.get("ambiguous") or unsupported(etype, ref, best.method, best.features):
+            # the reference cannot tell the namesakes apart, or the name alone is a weak clue
+            best.features.setdefault("unsupported", 1.0)
+            return Link(qid=None, score=best.score, method="nil", candidates=stored)
         return Link(qid=best.qid, score=best.score, method=best.method, label=ref.label if ref else None,
                     enwiki=ref.enwiki if ref else None, description=ref.description if ref else None,
                     candidates=stored)

@@ -16,6 +16,7 @@ from typing import Iterable, Optional
 
 from rapidfuzz import fuzz
 
+from .kinds import COUNTRY, KIND, country_code
 from .names import last_token, looks_like_acronym, name_runs, name_variants, norm, skeleton, strip_article
 
 #: Name similarity given to each way of finding a candidate (before evidence).
@@ -105,6 +106,29 @@ class LRU:
 
 
 @dataclass(slots=True)
+class Profile:
+    """What a candidate is, where and when: the facts the abstention rules read (kb.link.rules).
+
+    ``kinds`` and ISO ``countries`` come from the index files imported as ``kb:kind`` /
+    ``kb:country`` claims (see ``kb.link.kinds``) plus P17; inception and death are years."""
+
+    kinds: tuple[str, ...] = ()
+    countries: frozenset[str] = frozenset()
+    inception: Optional[int] = None
+    death: Optional[int] = None
+
+
+_PROFILE_PROPERTIES = ("kb:kind", "kb:country", "P17", "P571", "P570")
+
+
+def _year(value: Optional[str]) -> Optional[int]:
+    """The year of an ISO-prefix date ("1948-05-01" -> 1948); None for BCE or junk."""
+    if not value or value.startswith("-") or not value[:4].isdigit():
+        return None
+    return int(value[:4])
+
+
+@dataclass(slots=True)
 class Holding:
     """One P39 statement: a position with its (source-effective) dates."""
 
@@ -150,6 +174,8 @@ class ReferenceIndex:
         self._by_jurisdiction: dict[str, list[str]] = {}
         self._exact = LRU(MAX_CACHED_KEYS)
         self._blocks = LRU(MAX_CACHED_KEYS)
+        self._profiles = LRU(MAX_CACHED_QIDS)
+        self._has_kinds: Optional[bool] = None
 
     # -- batched prefetch -----------------------------------------------------------------
 
@@ -194,6 +220,42 @@ class ReferenceIndex:
             ):
                 got[qid].add(value)
             self._jurisdictions.update(got)
+
+    def prefetch_profiles(self, qids: Iterable[str]) -> None:
+        """Load kinds, countries, inception and death of these QIDs (one query per 500)."""
+        for chunk in self._chunks(qids, self._profiles):
+            marks = ",".join("?" * len(chunk))
+            got: dict[str, dict[str, list[str]]] = {q: {} for q in chunk}
+            for qid, prop, value in self.conn.execute(
+                f"SELECT qid, property, value FROM ref_claims WHERE qid IN ({marks}) "
+                f"AND property IN ({','.join('?' * len(_PROFILE_PROPERTIES))})", [*chunk, *_PROFILE_PROPERTIES]
+            ):
+                got[qid].setdefault(prop, []).append(value)
+            for q in chunk:
+                facts = got[q]
+                countries = set(facts.get(COUNTRY, []))
+                for state in facts.get("P17", []):
+                    ref = self.entity(state)
+                    code = country_code(ref.label) if ref and ref.label else None
+                    if code:
+                        countries.add(code)
+                years = {p: [y for y in map(_year, facts.get(p, [])) if y] for p in ("P571", "P570")}
+                self._profiles[q] = Profile(tuple(facts.get(KIND, [])), frozenset(countries),
+                                            min(years["P571"], default=None), min(years["P570"], default=None))
+
+    def profile(self, qid: str) -> Profile:
+        value = self._profiles.get(qid)
+        if value is None:
+            self.prefetch_profiles([qid])
+            value = self._profiles.get(qid)
+        return value
+
+    def has_kinds(self) -> bool:
+        """Were index files (kinds of organisations, parties, cabinets) imported at all?"""
+        if self._has_kinds is None:
+            self._has_kinds = self.conn.execute(
+                "SELECT 1 FROM ref_claims WHERE property = 'kb:kind' LIMIT 1").fetchone() is not None
+        return self._has_kinds
 
     def held_jurisdictions(self, qid: str) -> frozenset[str]:
         """Countries/organisations of all positions this QID held (context evidence)."""

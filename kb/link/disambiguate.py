@@ -221,6 +221,8 @@ def score_ranked(index: ReferenceIndex, etype: str, prepared: list[Prepared], ct
             rows.append((W_NAME * p.sim + W_PRIOR * p.prior + W_ORG_BASE + W_CONTEXT * co, p, (co,)))
     rows.sort(key=lambda r: (-r[0], r[1].qid))
     ambiguous = len(rows) > 1 and rows[0][0] - rows[1][0] < AMBIGUITY_MARGIN
+    if ambiguous and etype != "person" and rows[0][1].method == "exact" and rows[1][1].method != "exact":
+        ambiguous = False  # an organisation's own label beats another's alias ("BBC")
     out = []
     for i, (score, p, f) in enumerate(rows[:keep]):
         if etype == "person":

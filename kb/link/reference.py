@@ -43,6 +43,7 @@ from ..store.reference import (
     QID_INDEXES, analyze_reference, bulk_mode, classify_kinds, ensure_reference_indexes, has_reference_rows,
     write_reference_rows,
 )
+from .kinds import import_index, is_index_file
 from .names import acronym, last_token, norm, skeleton
 
 try:  # orjson parses dump lines ~3x faster than the standard library; both give the same dicts
@@ -355,9 +356,10 @@ def import_reference(
     finally:
         if gc_was_enabled:
             gc.enable()
-    if paths and report.entities == 0:
+    dumps = [p for p in paths if not is_index_file(Path(p))]
+    if dumps and report.entities == 0:
         raise ReferenceError_(
-            f"no entities in {', '.join(map(str, paths))}"
+            f"no entities in {', '.join(map(str, dumps))}"
             + (f" ({report.skipped} malformed lines, first: {report.failures[0]})" if report.failures else "")
             + ": pass a Wikidata dump (one entity JSON object per line, or latest-all.json)")
     return report
@@ -367,8 +369,10 @@ def _import_paths(db, paths, progress, report: ImportReport) -> None:
     started = time.perf_counter()
     had_rows = has_reference_rows(db)
     fresh = not had_rows
+    paths = [Path(p) for p in paths]
+    indexes = [p for p in paths if is_index_file(p)]  # kinds/countries: read after the dumps
     with bulk_mode(db, fresh=fresh):
-        for raw in paths:
+        for raw in [p for p in paths if not is_index_file(p)]:
             if fresh and had_rows:
                 # an earlier file of this call filled the tables: the replacing deletes by QID
                 # below need the QID indexes a fresh import dropped (a scan per entity
@@ -387,6 +391,8 @@ def _import_paths(db, paths, progress, report: ImportReport) -> None:
             if report.entities == entities_before:
                 report.warnings.append(f"no entities in {raw}: the file holds no Wikidata entity line")
             had_rows = had_rows or report.entities > 0
+    for path in indexes:
+        import_index(db, path)
     classify_kinds(db)
     analyze_reference(db)
     refresh_all_comparisons(db)  # the tenures already built, against the new reference

@@ -112,3 +112,16 @@ def analyze_reference(db: sqlite_utils.Database) -> None:
     db.conn.execute("PRAGMA analysis_limit=1000")
     for table in REFERENCE_TABLES:
         db.conn.execute(f"ANALYZE {table}")
+
+
+def replace_claims(db: sqlite_utils.Database, qids: list[str], properties: tuple[str, ...],
+                   rows: list[tuple]) -> None:
+    """Replace the given properties' claims of ``qids`` by ``rows`` (index files: kinds, countries).
+
+    One write transaction, so a re-import of the same index leaves the same claims.
+    """
+    marks = ", ".join("?" for _ in properties)
+    with write_transaction(db):
+        db.conn.executemany(f"DELETE FROM ref_claims WHERE qid = ? AND property IN ({marks})",
+                            [(q, *properties) for q in qids])
+        db.conn.executemany("INSERT INTO ref_claims VALUES (?,?,?,?,?,?,?)", rows)

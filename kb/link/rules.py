@@ -1,0 +1,379 @@
+"""Abstention rules: a candidate the document contradicts is never linked, whatever its name.
+
+A wrong link is worse than none: a famous person the reference lacks must not become the obscure
+namesake it has. Each rule reads what the document says about one entity (``Evidence``) and what
+the reference says about one candidate (``Profile``, P39 holdings, birth date) and returns the
+rule's name when they contradict each other:
+
+- ``type``:    the mention is not what the candidate is (a person name used for an airport or a
+               town; an organisation candidate that is only known as a place);
+- ``country``: a party or government body of another country than the ones the text names, or
+               a namesake organisation of another country when one of the document's countries
+               has the name too;
+- ``date``:    born after the years the text ties to the mention; died before a post the text
+               gives; an organisation founded after the year of the sentence naming it;
+- ``role``:    the candidate's reference posts match none of the roles the text gives and the
+               posts are at a company, university or other non-political body (or the entry
+               is obscure: no English Wikipedia article), or the candidate's posts all began
+               after the document's date;
+- ``acronym``: a short upper-case mention matched only by the initials of a longer name that the
+               document never writes out, or by an alias of an entry whose kind is unknown.
+
+Rules only remove candidates; the remaining ones are scored as before (``kb.link.disambiguate``),
+so confidence stays in ``link_score``/``link_method``, and a removed candidate is kept among the
+stored candidates with the rule's name as a feature.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import Entity, Extraction, Tenure
+from .candidates import Profile, ReferenceIndex, RefEntity
+from .disambiguate import Prepared, best_role_similarity
+from .kinds import country_code, only_nsi, only_operator, org_class
+from .names import acronym, looks_like_acronym, norm
+
+#: A year in date position: after a preposition or a month name (English and German), so that
+#: counts ("2000 workers") are not read as years.
+_YEAR = re.compile(
+    r"\b(?:in|since|from|until|till|to|by|during|before|after|between|and|early|late|mid|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"seit|im|bis|von|ab|jahr|januar|jänner|februar|märz|juni|juli|oktober|dezember)"
+    r"\s+(?:\d{1,2}\s+)?(1[89]\d\d|20\d\d)\b(?![\d%])", re.IGNORECASE)
+#: A person is at least this old when the text gives them a post.
+MIN_AGE_FOR_POST = 16
+#: Words after a person-like name that make the whole phrase a place, building or event
+#: ("John F. Kennedy airport", "Romney Marsh"): heads of English place/facility names.
+_PLACE_HEADS = frozenset(
+    "airport airfield street st road avenue boulevard square bridge station stadium arena park "
+    "centre center hall building tower house school college university hospital institute "
+    "museum library gallery prize award trophy cup memorial foundation river lake mountain "
+    "marsh county city town village island bay valley highway motorway tunnel".split())
+#: Prepositions that, before a bare one-word name not followed by 's, read as a place.
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
+_NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NER_PERSON_LABELS = frozenset({"PERSON", "PER"})
+
+
+@dataclass
+class Evidence:
+    """What one document says about one entity, for the rules (built once per entity)."""
+
+    etype: str
+    countries: frozenset[str] = frozenset()  # ISO codes of the countries the document names
+    published: Optional[int] = None  # publication year
+    years: list[int] = field(default_factory=list)  # years in the sentences naming the entity
+    doc_years: list[int] = field(default_factory=list)  # years anywhere in the document
+    tenures: list[Tenure] = field(default_factory=list)  # posts the text gives this person
+    org_qids: dict[str, Optional[str]] = field(default_factory=dict)  # tenure.org -> QID
+    place_reading: bool = False  # the person-typed mention reads as a place or building
+    acronym_form: bool = False  # the mention is an upper-case short form ("GM")
+    text_key: str = ""  # the normalised document text (acronym expansions)
+    acronyms: tuple[str, ...] = ()  # the upper-case short forms of the mention
+    definite: bool = False  # every mention is written with "the" ("the Crown")
+    common_noun: bool = False  # a one-word name the text also writes in lower case ("the budget")
+
+
+def _year_of(value: Optional[str]) -> Optional[int]:
+    if value and value[:4].isdigit() and not value.startswith("-"):
+        return int(value[:4])
+    return None
+
+
+def document_countries(places: list[str]) -> frozenset[str]:
+    """ISO codes of the countries a document names (``Extraction.places``)."""
+    return frozenset(c for c in (country_code(p) for p in places) if c)
+
+
+@lru_cache(maxsize=64)
+def document_years(text: str) -> list[int]:
+    """Years in date position anywhere in a document (cached: asked once per entity)."""
+    return sorted({int(y) for y in _YEAR.findall(text)})
+
+
+def _entity_years(ent: Entity, extraction: Extraction) -> list[int]:
+    sentences = {s.index: s.text for s in extraction.sentences}
+    text = extraction.document.text
+    years = set()
+    for m in ent.mentions:
+        around = sentences.get(m.sentence) if sentences else text[max(0, m.start - 150):m.end + 150]
+        for y in _YEAR.findall(around or ""):
+            years.add(int(y))
+    return sorted(years)
+
+
+def _reads_as_place(ent: Entity, text: str) -> bool:
+    """Every mention of a person-typed entity reads as a place or building: NER called it a
+    place, a place/facility noun follows it, or a bare name follows 'in'/'at' without 's."""
+    if not ent.mentions:
+        return False
+    labels = {m.label for m in ent.mentions}
+    if labels & _NER_PLACE_LABELS and not labels & _NER_PERSON_LABELS:
+        return True
+    for m in ent.mentions:
+        after = text[m.end:m.end + 40].split()
+        before = text[max(0, m.start - 20):m.start].split()
+        nxt = after[0].strip(",.;:)'\"").casefold() if after else ""
+        if nxt in _PLACE_HEADS:
+            continue
+        if (len(m.text.split()) == 1 and before and before[-1].casefold() in _PLACE_PREPOSITIONS
+                and not text[m.end:m.end + 2].startswith(("'s", "’s"))):
+            continue
+        return False
+    return True
+
+
+def _common_noun(name: str, text: str) -> bool:
+    """A one-word capitalised name whose lower-case form the text uses as an ordinary word:
+    "Budget" in a headline of an article about "the budget" is no car-rental brand."""
+    word = name.strip()
+    if " " in word or not word[:1].isupper() or word.isupper():
+        return False
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+
+
+def _always_definite(ent: Entity, text: str) -> bool:
+    """Every mention reads "the X" (brands and shops are named without the article)."""
+    if not ent.mentions:
+        return False
+    for m in ent.mentions:
+        if m.text.casefold().startswith("the "):
+            continue
+        if text[max(0, m.start - 4):m.start].casefold() != "the ":
+            return False
+    return True
+
+
+def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[str],
+                    org_qids: dict[str, Optional[str]]) -> Evidence:
+    """The rules' view of one entity in one document."""
+    text = extraction.document.text
+    forms = [ent.name, *ent.aliases, *(m.text for m in ent.mentions)]
+    acronyms = tuple(f for f in forms if ent.type == "organization" and looks_like_acronym(f.replace("the ", "")))
+    acronym_form = bool(acronyms)
+    return Evidence(
+        etype=ent.type,
+        countries=countries,
+        published=_year_of(extraction.document.published),
+        years=_entity_years(ent, extraction),
+        doc_years=document_years(text),
+        tenures=[t for t in extraction.tenures if t.person == ent.name] if ent.type == "person" else [],
+        org_qids=org_qids,
+        place_reading=ent.type == "person" and _reads_as_place(ent, text),
+        acronym_form=acronym_form,
+        acronyms=acronyms,
+        definite=ent.type == "organization" and _always_definite(ent, text),
+        common_noun=ent.type == "organization" and _common_noun(ent.name, text),
+        text_key=f" {norm(text)} " if acronym_form else "",
+    )
+
+
+# ------------------------------------------------------------------------------------------
+# The rules
+# ------------------------------------------------------------------------------------------
+
+
+def type_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidence) -> bool:
+    if ev.etype == "person":
+        return ev.place_reading
+    # an organisation mention: never a municipality known only as an operator of OSM features,
+    # and "the Crown" / "The Guardian" is an institution, not a shop brand of that name
+    label = norm(p.ref.label or "") if p.ref else ""
+    if only_operator(prof.kinds) and bool(label) and label.split()[0] in _MUNICIPAL_WORDS:
+        return True
+    if p.method.endswith("fuzzy") and len(norm(p.label or "")) < MIN_FUZZY_ORG:
+        return True  # "Q&A" is no misspelt "C&A": short names differ by one letter by chance
+    return (ev.definite or ev.common_noun) and only_nsi(prof.kinds)
+
+
+#: Organisation names shorter than this (normalised) are only matched exactly, never fuzzily.
+MIN_FUZZY_ORG = 8
+#: First words of NSI operator labels that name a municipality ("Stadt Bern", "City of X").
+_MUNICIPAL_WORDS = frozenset("stadt gemeinde city town village ville commune comune municipality "
+                             "borough county markt landkreis kreis".split())
+
+
+def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool) -> bool:
+    """``fitting``: a party or government body of one of the document's countries is among
+    this mention's candidates (then namesakes of other countries are not meant)."""
+    if not ev.countries or not prof.countries or prof.countries & ev.countries:
+        return False
+    if any(k.startswith("international organisation") for k in prof.kinds):
+        return False  # its country is only the seat (WHO: Switzerland)
+    cls = org_class(prof.kinds)
+    if cls == "party":
+        return True  # a party of a country the text never names
+    if cls == "government" and p.method.endswith("alias"):
+        return True  # another country's ministry under a generic alias ("Department of Employment");
+        # agencies are named abroad under their own label ("BBC"), so labels stay
+    return fitting  # a namesake abroad while a party of the document's country has the name
+
+
+def date_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidence) -> bool:
+    if ev.etype == "person":
+        birth = _year_of(p.birth)
+        if birth is not None:
+            # born after every year the text ties to the mention (and after publication)
+            stated = [y for y in ev.years if y != birth]
+            if ev.published is not None:
+                stated.append(ev.published)
+            if stated and birth > max(stated):
+                return True
+            if ev.doc_years and birth > max(ev.doc_years):
+                return True  # the whole document is about times before the candidate was born
+            for ten in ev.tenures:
+                start = _year_of(ten.start.value if ten.start else None)
+                if start is not None and start < birth + MIN_AGE_FOR_POST:
+                    return True
+        if prof.death is not None:
+            for ten in ev.tenures:
+                start = _year_of(ten.start.value if ten.start else None)
+                if start is not None and start > prof.death:
+                    return True
+        return False
+    if prof.inception is None:
+        return False
+    stated = [y for y in ev.years if y != prof.inception]
+    if ev.published is not None:
+        stated.append(ev.published)
+    if ev.doc_years and prof.inception > max(ev.doc_years):
+        return True  # founded after every year the document names
+    return bool(stated) and prof.inception > max(stated)  # founded after the story
+
+
+def role_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence) -> bool:
+    """The text's posts of this person against the candidate's reference posts (P39)."""
+    if ev.etype != "person" or not ev.tenures:
+        return False
+    holdings = index.holdings(p.qid)
+    if not holdings:
+        return False
+    doc_year = ev.published or (max(ev.years) if ev.years else None)
+    if doc_year is not None:
+        starts = [_year_of(h.start) for h in holdings]
+        if all(s is not None and s > doc_year + 1 for s in starts):
+            return True  # known only for posts that began after the document
+    matched = any(best_role_similarity(norm(t.role), index.names(h.position)) >= 0.7
+                  for t in ev.tenures for h in holdings)
+    if matched:
+        return False
+    if p.ref is None or not p.ref.enwiki:
+        return True  # an obscure entry whose every post differs from the ones the text gives
+    for ten in ev.tenures:
+        org = ev.org_qids.get(ten.org or "")
+        if org and org_class(index.profile(org).kinds) == "organisation":
+            return True  # a company/university post, and none of the politician's posts
+    return False
+
+
+#: Initials this long that only one reference name of a notable body has are support enough
+#: ("NATO"); shorter ones collide by chance ("GM": General Motors, the Grafton ministry, ...).
+MIN_UNIQUE_ACRONYM = 4
+
+
+def acronym_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidence, n_initials: int,
+                     n_parties: int) -> bool:
+    """``n_initials``: how many candidates of this mention were found by their initials;
+    ``n_parties``: how many of its candidates are parties."""
+    if ev.etype != "organization" or not ev.acronym_form:
+        return False
+    if org_class(prof.kinds) == "party" and n_parties > 1 and not prof.countries & ev.countries:
+        return True  # parties of several countries share this short name: the text must say which
+    if p.method.endswith("acronym"):
+        # initials of a longer name: only when the document writes that name out, or when
+        # they are long and no other reference name has them
+        if (n_initials == 1 and _longest_acronym(ev) >= MIN_UNIQUE_ACRONYM and p.ref and p.ref.label
+                and not only_nsi(prof.kinds)
+                and (acronym(norm(p.ref.label)) or "") in {norm(a).replace(" ", "") for a in ev.acronyms}):
+            return False  # the only reference name with these initials, and its own (English) label
+        return not any(f" {name} " in ev.text_key for name in index.names(p.qid) if " " in name)
+    cls = org_class(prof.kinds)
+    if cls in ("organisation", "government") and not any(
+            k.startswith(("international organisation", "state", "organisation/jurisdiction")) for k in prof.kinds):
+        if p.method.endswith("alias"):
+            # the short forms the sources list as aliases ("LSE" of a school, "HSBC" of a US
+            # subsidiary, "TUC" of a university) name many bodies: the text must write it out
+            return not _expanded(index, p.qid, ev)
+        if not (p.ref and p.ref.enwiki):
+            # an obscure body whose own label is the short form ("FSA", "UN" of a college):
+            # only when the document is about its country or writes the full name out
+            return not (prof.countries & ev.countries) and not _expanded(index, p.qid, ev)
+    if p.method.endswith("alias") and index.has_kinds():
+        if not index.profile(p.qid).kinds:
+            return True  # an alias "GM" of an entry of unknown kind
+        if _longest_acronym(ev) <= 2:  # two letters name dozens of bodies: the text must say which
+            return not any(f" {name} " in ev.text_key for name in index.names(p.qid) if " " in name)
+    return False
+
+
+def _expanded(index: ReferenceIndex, qid: str, ev: Evidence) -> bool:
+    """The document writes out one of the candidate's multi-word names."""
+    return any(f" {name} " in ev.text_key for name in index.names(qid) if " " in name)
+
+
+def _longest_acronym(ev: Evidence) -> int:
+    return max((len(a.replace(".", "").replace("the ", "").strip()) for a in ev.acronyms), default=0)
+
+
+def conflicts(index: ReferenceIndex, prepared: list[Prepared], ev: Evidence) -> dict[str, str]:
+    """QID -> name of the first rule that rules it out, for the candidates of one mention."""
+    index.prefetch_profiles(p.qid for p in prepared)
+    profiles = {p.qid: index.profile(p.qid) for p in prepared}
+    fitting = bool(ev.countries) and any(prof.countries & ev.countries and org_class(prof.kinds) == "party"
+                                         for prof in profiles.values())
+    n_parties = sum(1 for prof in profiles.values() if org_class(prof.kinds) == "party")
+    n_initials = sum(1 for p in prepared if p.method.endswith("acronym"))
+    out: dict[str, str] = {}
+    for p in prepared:
+        prof = profiles[p.qid]
+        if type_conflict(index, p, prof, ev):
+            out[p.qid] = "type"
+        elif country_conflict(p, prof, ev, fitting):
+            out[p.qid] = "country"
+        elif date_conflict(index, p, prof, ev):
+            out[p.qid] = "date"
+        elif role_conflict(index, p, ev):
+            out[p.qid] = "role"
+        elif acronym_conflict(index, p, prof, ev, n_initials, n_parties):
+            out[p.qid] = "acronym"
+    return out
+
+
+# ------------------------------------------------------------------------------------------
+# After scoring: a person named like someone the reference barely knows needs evidence
+# ------------------------------------------------------------------------------------------
+
+_EVIDENCE_FEATURES = ("role", "dates", "birth", "context")
+_WEAK_METHODS = ("fuzzy", "surname")
+
+
+def unsupported(etype: str, ref: Optional[RefEntity], method: str, features: dict[str, float]) -> bool:
+    """A person linked on the name alone where the name is a weak clue: the entry is one of
+    several namesakes by Wikipedia's own account (its article title is disambiguated: "Michael
+    Jackson (journalist)"), or an obscure entry (no English Wikipedia article) found only by a
+    fuzzy or surname match. Famous people the reference lacks land exactly on such entries."""
+    if etype != "person":
+        return False
+    enwiki = ref.enwiki if ref else None
+    if enwiki and "(" in enwiki:
+        # a country in common is no evidence against a more famous namesake: the text must
+        # give a matching post, its dates or the birth date
+        return not any(features.get(f, 0.0) > 0 for f in ("role", "dates", "birth"))
+    if any(features.get(f, 0.0) > 0 for f in _EVIDENCE_FEATURES):
+        return False
+    return not enwiki and any(w in method for w in _WEAK_METHODS) and "+document" not in method
+
+
+def unsupported_org(ref: Optional[RefEntity], method: str, prof: Profile, ev: Evidence) -> bool:
+    """A company, university or brand found only through one of its aliases ("Triple A"), without an English
+    Wikipedia article and not of a country the document names: the alias is a weak clue."""
+    if (ev.etype != "organization" or ev.acronym_form or not method.endswith("alias")
+            or org_class(prof.kinds) != "organisation"):
+        return False  # short forms have their own rule (acronym_conflict)
+    if ref is not None and ref.enwiki:
+        return False
+    return not (prof.countries & ev.countries)
