@@ -257,16 +257,21 @@ def export_csv(db_path, output, **filters) -> None:
 @_db_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="-", show_default=True,
               help="Output file (- for standard output).")
-def export_quickstatements(db_path, output) -> None:
-    """Tenures the reference lacks, as QuickStatements (V1) for Wikidata editors to review.
+@click.option("--needs-position", type=click.Path(dir_okay=False),
+              help="Also write a CSV of the new tenures whose post has no Wikidata item (position item needed).")
+def export_quickstatements(db_path, output, needs_position) -> None:
+    """What the news says that the reference lacks: P39 statements (QuickStatements V1) for
+    Wikidata editors to review, with the evidence as the reference.
 
-    Example: kb export quickstatements --db kb.db -o new-facts.qs
+    Example: kb export quickstatements --db kb.db -o new-facts.qs --needs-position needs-item.csv
     """
     from .export import quickstatements_to_file
 
-    n = quickstatements_to_file(_open(db_path), None if output == "-" else output)
+    n, m = quickstatements_to_file(_open(db_path), None if output == "-" else output, needs_position)
     if output != "-":
         click.echo(f"wrote {n} statements to {output}")
+    if needs_position:
+        click.echo(f"wrote {m} tenures needing a position item to {needs_position}", err=output == "-")
 
 
 # ---------------------------------------------------------------------------------- evaluate
@@ -327,7 +332,8 @@ def reference_import(paths, db_path) -> None:
 
 @cli.group()
 def link() -> None:
-    """Judge links: confirmed and rejected links survive every re-build."""
+    """Judge links: the documents already built are relinked at once, and the judgement
+    holds in every later build."""
 
 
 def _judgement_command(name: str, verdict: str, doc: str) -> None:
@@ -340,10 +346,12 @@ def _judgement_command(name: str, verdict: str, doc: str) -> None:
     @click.option("--type", "entity_type", type=click.Choice(["person", "organization"]), default="person", show_default=True)
     @click.option("--note", help="Why (kept with the judgement).")
     def command(entity, qid, db_path, entity_type, note) -> None:
-        from .link import judge
+        from .link.relink import apply_judgement
 
-        judge(_open(db_path), entity_type, entity, qid, verdict, note=note)
-        click.echo(f"{verdict}: {entity} -> {qid}")
+        result = apply_judgement(_open(db_path), entity_type, entity, qid, verdict, note=note)
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        click.echo(result.summary())
 
 
 _judgement_command("confirm", "confirmed", """Confirm that ENTITY (a name or an entity id) is QID.

@@ -380,7 +380,7 @@ def parameter_sets(db_path: Path, n: int, seed: int) -> dict[str, list[dict[str,
     labels = [r[0] for r in db.execute("SELECT label FROM positions ORDER BY random() LIMIT 100")]
     pos_qids = [r[0] for r in db.execute("SELECT qid FROM positions WHERE qid IS NOT NULL ORDER BY random() LIMIT 100")]
     db.close()
-    categories = ["", "confirmed", "contradiction", "missing in reference"]
+    categories = ["", "agrees", "contradicts", "new in the news"]
     sets: dict[str, list[dict[str, str]]] = {c: [] for c in CLASSES}
     for i in range(n):
         person = top_persons[i % len(top_persons)]

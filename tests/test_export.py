@@ -31,6 +31,7 @@ def test_only_tenures_missing_in_reference_are_written(db_path):
     _save(db, "b", "finance minister", "Q200", "2019")
     _save(db, "c", "mayor", None, "2018")  # no position item: cannot be a P39 statement
     db["ref_claims"].insert({"qid": "Q1", "property": "P39", "value": "Q200", "start": "2019", "start_precision": "year"})
+    store.refresh_all_comparisons(db)  # as a reference import does
     lines = list(iter_quickstatements(db))
     assert len(lines) == 1
     cols = lines[0].split("\t")
@@ -38,3 +39,18 @@ def test_only_tenures_missing_in_reference_are_written(db_path):
     assert 'S854\t"https://news.example/a"' in lines[0]
     assert 'S1683\ten:"Ann Example became prime minister of Norland in 2021."' in lines[0]
     assert "S577\t+2025-02-01T00:00:00Z/11" in lines[0]
+
+
+def test_new_tenures_without_a_position_item_are_listed_as_needing_one(db_path, tmp_path):
+    from kb.export import iter_needs_position, quickstatements_to_file
+
+    db = store.open_db(db_path)
+    _save(db, "a", "prime minister", "Q100", "2021")
+    _save(db, "c", "mayor", None, "2018")
+    (row,) = list(iter_needs_position(db))
+    assert (row["person_qid"], row["role"], row["organization"], row["start"], row["needed"]) == (
+        "Q1", "mayor", "Norland", "2018", "position item needed")
+    assert row["sentence"] == "Ann Example became mayor of Norland in 2021." and row["url"] == "https://news.example/a"
+    qs, csv_path = tmp_path / "new.qs", tmp_path / "needs.csv"
+    assert quickstatements_to_file(db, qs, csv_path) == (1, 1)
+    assert qs.read_text().startswith("Q1\tP39\tQ100\t") and "mayor" in csv_path.read_text()

@@ -24,7 +24,7 @@ from kb import serve as kb_serve
 from kb.errors import DatabaseError, KbError
 from kb.search import SEARCH_COLUMNS, enable_search, search_enabled
 from kb.settings import REPO_ROOT
-from kb.store import open_db, save_extraction
+from kb.store import open_db, refresh_all_comparisons, save_extraction
 from helpers.serving import (
     build_fixture_db, canned, fixture_documents, free_port, get_json, http_get, load_metadata, running_datasette,
 )
@@ -283,13 +283,15 @@ def test_co_mentioned_persons(server):
 
 def test_news_vs_reference(server):
     rows = canned(server, "news_vs_reference", category="", person="")
-    got = {(r["person"], r["news_start"], r["news_end"], r["category"], r["problem"]) for r in rows}
-    assert ("Piet Jansen", "2014", "2024-10", "contradiction", "reference open, news says ended") in got
-    assert ("Lena Fischer", "2010", "2024", "confirmed", None) in got
-    assert ("Lena Fischer", "2011", None, "contradiction", "start differs") in got
-    assert {r["category"] for r in rows if r["person"] == "Anna Berg"} == {"missing in reference"}
+    got = {(r["person"], r["news_start"], r["news_end"], r["category"], r["reason"]) for r in rows}
+    assert ("Piet Jansen", "2014", "2024-10", "the news adds a date", "end 2024-10 (the reference has none)") in got
+    assert ("Lena Fischer", "2010", "2024", "agrees", None) in got
+    assert ("Lena Fischer", "2011", None, "contradicts", "start: the news says 2011, the reference 2010") in got
+    assert {r["category"] for r in rows if r["person"] == "Anna Berg"} == {"new in the news"}
     assert "Karl Weber" not in {r["person"] for r in rows}  # not linked: nothing to compare
-    only = canned(server, "news_vs_reference", category="confirmed", person="Q9000003")
+    assert len(rows) == len({r["tenure_id"] for r in rows})  # one row per tenure
+    assert all(r["sentence"] and r["document_id"] for r in rows)  # each with its evidence
+    only = canned(server, "news_vs_reference", category="agrees", person="Q9000003")
     assert [(r["news_start"], r["news_end"]) for r in only] == [("2010", "2024")]
 
 
@@ -323,6 +325,7 @@ def test_news_vs_reference_query_agrees_with_the_view_when_a_second_reference_te
     with db.conn:  # a second term 2011-2024 in the reference: confirms Fischer's "since 2011"
         db["ref_claims"].insert({"qid": "Q9000003", "property": "P39", "value": "Q9200002",
                                  "start": "2011", "start_precision": "year", "end": "2024", "end_precision": "year"})
+    refresh_all_comparisons(db)
     db.close()
     import sqlite3
 
@@ -331,9 +334,9 @@ def test_news_vs_reference_query_agrees_with_the_view_when_a_second_reference_te
     conn.close()
     canned_rows = run_canned(db_path, "news_vs_reference", category="", person="")
     assert sorted(map(repr, canned_rows)) == sorted(map(repr, view))
-    fischer = {(r[9], r[10], r[0]) for r in canned_rows if r[4] == "Lena Fischer"}
-    assert fischer == {("2010", "2024", "confirmed"), ("2011", None, "confirmed")}
-    assert run_canned(db_path, "news_vs_reference", category="contradiction", person="Fischer") == []
+    fischer = {(r[12], r[13], r[0]) for r in canned_rows if r[4] == "Lena Fischer"}
+    assert fischer == {("2010", "2024", "agrees"), ("2011", None, "agrees")}
+    assert run_canned(db_path, "news_vs_reference", category="contradicts", person="Fischer") == []
 
 
 def test_tenure_conflicts_query_agrees_with_the_view(kb_db):

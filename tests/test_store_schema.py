@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from kb import store
+from kb.store import comparisons
 from kb.datasette_plugin import foreign_keys as plugin_foreign_keys
 from kb.model import Document, Entity, Extraction, Link, LinkedExtraction, Mention, Sentence, Tenure
 from kb.store.tables import TABLES, TRIGGERS, VIEWS
@@ -23,7 +24,8 @@ FIXTURE_V6 = Path(__file__).parent / "fixtures" / "store" / "kb-v6.db"
 
 #: sha1 prefixes of the migrations as the original store.py generated them (f-strings expanded):
 #: a frozen migration is never edited, whatever happens to the constants of today's code.
-FROZEN_SHA1 = ["a3e702928a22", "f54286578d92", "0ea7bfb4cb10", "25c70f7bcd63", "33be2975057d", "389ed6a7c916"]
+FROZEN_SHA1 = ["a3e702928a22", "f54286578d92", "0ea7bfb4cb10", "25c70f7bcd63", "33be2975057d", "389ed6a7c916",
+               "07acccab4830"]  # v7 as first written (kb.store.comparisons)
 
 
 @pytest.fixture
@@ -33,7 +35,7 @@ def migrated(tmp_path) -> sqlite3.Connection:
 
 
 def test_migrations_are_frozen_text():
-    assert [hashlib.sha1(m.encode()).hexdigest()[:12] for m in store.MIGRATIONS[:6]] == FROZEN_SHA1
+    assert [hashlib.sha1(m.encode()).hexdigest()[:12] for m in store.MIGRATIONS[:7]] == FROZEN_SHA1
     assert store.SCHEMA_VERSION == len(store.MIGRATIONS)
     for text in store.MIGRATIONS:
         assert not re.search(r"\{[a-z_]+\}", text)
@@ -120,7 +122,7 @@ def test_database_built_by_the_original_store_opens_reads_and_takes_a_document(t
     path = tmp_path / "old.db"
     shutil.copy(FIXTURE_V6, path)
     db = store.open_db(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 6
+    assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 7
     assert store.counts(db)["documents"] == 2
     (tenure,) = [r for r in store.iter_rows(db, "SELECT * FROM tenure_details") if r["start"] == "2024-10"]
     assert tenure["person"] == "Ann Example" and tenure["n_evidence"] == 1
@@ -130,6 +132,18 @@ def test_database_built_by_the_original_store_opens_reads_and_takes_a_document(t
     store.delete_document(db, "d1")  # an old document's rows and aggregates are maintained too
     assert store.counts(db)["documents"] == 2
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_v7_migration_fills_the_comparisons_of_an_old_database(tmp_path):
+    path = tmp_path / "old.db"
+    shutil.copy(FIXTURE_V6, path)
+    db = store.open_db(path)
+    linked = db.execute("SELECT count(*) FROM tenures t JOIN persons p ON p.id = t.person_id "
+                        "WHERE p.qid IS NOT NULL").fetchone()[0]
+    migrated = comparisons.stored_rows(db)
+    assert len(migrated) == linked > 0  # one row per tenure of a linked person
+    store.refresh_all_comparisons(db)
+    assert comparisons.stored_rows(db) == migrated
 
 
 def test_a_database_at_v3_migrates_to_the_current_version(tmp_path):

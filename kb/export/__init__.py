@@ -11,7 +11,7 @@ The facts and QuickStatements functions stay importable from ``kb.export`` itsel
 from __future__ import annotations
 
 from .facts import document_facts, facts_to_file, iter_facts, write_facts
-from .quickstatements import iter_quickstatements, qs_string, qs_time, quickstatements_to_file
+from .quickstatements import iter_needs_position, iter_quickstatements, qs_string, qs_time, quickstatements_to_file
 
-__all__ = ["document_facts", "facts_to_file", "iter_facts", "write_facts", "iter_quickstatements",
+__all__ = ["document_facts", "facts_to_file", "iter_facts", "write_facts", "iter_quickstatements", "iter_needs_position",
            "qs_string", "qs_time", "quickstatements_to_file"]

@@ -3,10 +3,12 @@
 Judgements live in their own table, keyed by the name rather than by the entity id, so they
 survive every re-build (entity ids change when a link changes). The linker reads them first: a
 confirmed QID always wins, a rejected QID is never chosen again for that name.
+Applying a verdict to the documents already built is ``kb.link.relink``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
@@ -17,7 +19,7 @@ from ..names import name_key
 from ..store import judgement_rows, migrate, save_judgement
 
 Verdict = Literal["confirmed", "rejected"]
-_TYPES = ("person", "organization")
+TYPES = ("person", "organization")
 
 
 @dataclass
@@ -26,7 +28,7 @@ class NameJudgements:
     rejected: set[str] = field(default_factory=set)
 
 
-def _resolve_name(db: sqlite_utils.Database, entity_type: str, name: str) -> str:
+def resolve_name(db: sqlite_utils.Database, entity_type: str, name: str) -> str:
     """A persons/organizations id (QID or 'person:slug') stands for that entity's name."""
     table = "persons" if entity_type == "person" else "organizations"
     row = db.execute(f"SELECT name FROM [{table}] WHERE id = ?", [name]).fetchone()
@@ -40,18 +42,24 @@ def judge(db: sqlite_utils.Database, entity_type: str, name: str, qid: str, verd
     Confirming a QID replaces an earlier confirmation for the same name (one answer per name)
     and lifts a rejection of that QID; rejecting a confirmed QID withdraws the confirmation.
     """
-    if entity_type not in _TYPES:
+    if entity_type not in TYPES:
         raise LinkError(f"entity type {entity_type!r} unknown: use 'person' or 'organization'")
     if verdict not in ("confirmed", "rejected"):
         raise LinkError(f"verdict {verdict!r} unknown: use 'confirmed' or 'rejected'")
-    qid = qid.strip().upper()
-    if not (qid.startswith("Q") and qid[1:].isdigit()):
-        raise LinkError(f"{qid!r} is not a Wikidata QID: pass an id like Q57792")
+    qid = parse_qid(qid)
     migrate(db)
-    key = name_key(_resolve_name(db, entity_type, name))
+    key = name_key(resolve_name(db, entity_type, name))
     if not key:
         raise LinkError(f"name {name!r} has no letters or digits: pass the entity's name as shown in kb")
     save_judgement(db, entity_type, key, qid, verdict, note)
+
+
+def parse_qid(qid: str) -> str:
+    """A QID as typed ("q57792 ") in canonical form, or a LinkError saying what one looks like."""
+    qid = qid.strip().upper()
+    if not re.fullmatch(r"Q[1-9][0-9]*", qid):
+        raise LinkError(f"{qid!r} is not a Wikidata QID: pass an id like Q57792")
+    return qid
 
 
 def load_judgements(db: sqlite_utils.Database) -> dict[tuple[str, str], NameJudgements]:

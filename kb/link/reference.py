@@ -38,7 +38,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 import sqlite_utils
 
 from ..errors import ReferenceError_
-from ..store import migrate
+from ..store import migrate, refresh_all_comparisons
 from ..store.reference import (
     QID_INDEXES, analyze_reference, bulk_mode, classify_kinds, ensure_reference_indexes, has_reference_rows,
     write_reference_rows,
@@ -395,6 +395,7 @@ def _import_paths(db, paths, progress, report: ImportReport) -> None:
         import_index(db, path)
     classify_kinds(db)
     analyze_reference(db)
+    refresh_all_comparisons(db)  # the tenures already built, against the new reference
     report.seconds = time.perf_counter() - started
 
 

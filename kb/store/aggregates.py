@@ -15,6 +15,7 @@ import sqlite_utils
 
 from ..prefixdate import before, sql_common
 from ..tenure_rules import reconcile
+from .comparisons import refresh_all_comparisons
 from .db import cols as _cols
 from .transaction import write_transaction
 
@@ -473,4 +474,5 @@ def refresh_all_aggregates(db: sqlite_utils.Database) -> None:
                   n_documents = (SELECT count(DISTINCT document_id) FROM mentions m WHERE m.entity_id = [{table}].id)
                 """
             )
+        refresh_all_comparisons(db)
 

@@ -20,6 +20,7 @@ from .aggregates import (
     DocumentChange, _apply_claim_changes, _document_claims, _persons_mentioned, _update_co_mentions,
     refresh_aggregates, refresh_conflicts,
 )
+from .comparisons import refresh_comparisons
 from .db import PER_DOCUMENT_TABLES, cols as _cols, now_iso, replace_sql as _replace_sql, upsert_sql as _upsert_sql
 from .keys import position_id, position_label, tenure_id, wikipedia_url
 from .transaction import write_transaction
@@ -66,6 +67,7 @@ def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
         db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
         refresh_aggregates(db, tenures, entities, change)
         refresh_conflicts(db, posts)
+        refresh_comparisons(db, entities)
 
 
 def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None:
@@ -131,6 +133,7 @@ def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None
         change.written(db)
         refresh_aggregates(db, old_tenures | new_tenures, old_entities | set(ids.values()), change)
         refresh_conflicts(db, posts)
+        refresh_comparisons(db, old_entities | {eid for (kind, _), eid in ids.items() if kind == "person"})
 
 
 _DOCUMENT_COLUMNS = ("id", "content_hash", "source", "title", "url", "published", "lang", "n_chars",

@@ -14,8 +14,7 @@ from .tables import REFERENCE_TABLES, TABLES, Index
 from .transaction import write_transaction
 
 #: Secondary indexes of the reference tables (``idx_ref_*``), dropped and rebuilt around a fresh
-#: bulk import: one sort per index instead of a B-tree update per row. ``idx_p39_claims`` is not
-#: one of them: the comparison triggers need it while rows arrive.
+#: bulk import: one sort per index instead of a B-tree update per row.
 REF_INDEXES = [(table, index) for table in REFERENCE_TABLES for index in TABLES[table].indexes
                if index.name.startswith("idx_ref_")]
 

@@ -68,12 +68,7 @@ def _columns(spec: str) -> tuple[Column, ...]:
 
 #: Views and triggers the migrations create (their text lives in the frozen migrations).
 VIEWS = ("tenure_details", "tenure_conflicts", "news_vs_reference")
-TRIGGERS = ("reference_comparisons_tenure_insert", "reference_comparisons_tenure_update",
-            "reference_comparisons_person_insert", "reference_comparisons_person_update",
-            "reference_comparisons_position_insert", "reference_comparisons_position_update",
-            "reference_comparisons_claim_insert", "reference_comparisons_claim_delete",
-            "reference_comparisons_claim_update", "reference_comparisons_tenure_delete",
-            "reference_comparisons_person_delete", "reference_comparisons_position_delete")
+TRIGGERS: tuple[str, ...] = ()  # v7 dropped v4's comparison triggers (kb.store.comparisons)
 
 _TABLES = (
     Table(
@@ -235,7 +230,6 @@ _TABLES = (
         indexes=(
             Index('idx_ref_claims_qid', ('qid', 'property')),
             Index('idx_ref_claims_value', ('property', 'value')),
-            Index('idx_p39_claims', ('qid', 'value', 'start', '"end"'), where="property = 'P39'"),
         ),
     ),
     Table(
@@ -251,18 +245,6 @@ _TABLES = (
                          'b_n_evidence INTEGER'),
         pk=('person_id', 'position_id', 'a_evidence_id', 'b_evidence_id'),
         fks=(ForeignKey('position_id', 'positions', 'id'), ForeignKey('person_id', 'persons', 'id'),),
-    ),
-    Table(
-        'reference_comparisons',
-        columns=_columns('tenure_id TEXT NOT NULL, person_id TEXT NOT NULL, person TEXT NOT NULL, '
-                         'category TEXT NOT NULL, problem TEXT, news_start TEXT, ref_start TEXT, ref_end TEXT'),
-        pk=(),
-        fks=(ForeignKey('person_id', 'persons', 'id'), ForeignKey('tenure_id', 'tenures', 'id'),),
-        indexes=(
-            Index('idx_comparisons_page', ('category', 'person', 'news_start', 'tenure_id', 'ref_start', 'ref_end')),
-            Index('idx_comparisons_tenure', ('tenure_id',)),
-            Index('idx_comparisons_person', ('person_id', 'category', 'person', 'news_start', 'tenure_id', 'ref_start', 'ref_end')),
-        ),
     ),
     Table(
         'co_mentions',
@@ -292,6 +274,18 @@ _TABLES = (
                          'documents TEXT NOT NULL'),
         pk=('person_id', 'position_id', 'claim'),
         without_rowid=True,
+    ),
+    Table(
+        'reference_comparisons',
+        columns=_columns('tenure_id TEXT, person_id TEXT NOT NULL, person TEXT NOT NULL, category TEXT NOT NULL, '
+                         'reason TEXT, news_start TEXT, news_end TEXT, ref_position_qid TEXT, ref_start TEXT, '
+                         'ref_end TEXT, ref_terms INTEGER, matched_by TEXT'),
+        pk=('tenure_id',),
+        fks=(ForeignKey('person_id', 'persons', 'id'), ForeignKey('tenure_id', 'tenures', 'id'),),
+        indexes=(
+            Index('idx_comparisons_page', ('category', 'person', 'news_start', 'tenure_id')),
+            Index('idx_comparisons_person', ('person_id', 'category', 'person', 'news_start', 'tenure_id')),
+        ),
     ),
 )
 

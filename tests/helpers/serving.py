@@ -26,7 +26,7 @@ from kb import serve as kb_serve
 from kb.link.names import norm
 from kb.model import DateValue, Document, Entity, Extraction, Link, LinkedExtraction, Mention, Sentence, Span, Tenure
 from kb.settings import REPO_ROOT
-from kb.store import open_db, save_extraction
+from kb.store import open_db, refresh_all_comparisons, save_extraction
 
 
 PERSONS = {
@@ -185,6 +185,7 @@ def build_fixture_db(path: Path) -> Path:
         save_extraction(db, linked)
     with db.conn:
         db["ref_claims"].insert_all(REF_CLAIMS)
+    refresh_all_comparisons(db)  # what a reference import does after loading its rows
     db.close()
     kb_serve.prepare(path)
     return path
