@@ -96,7 +96,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
         claims.extend(found)
     date_office_events(events, claims, names)
     document_region(claims, mentions)
-    document_country(claims, mentions)
+    document_country(claims, mentions, pd.sentences)
     legislature_from_committee(claims)
     tenures = merge_claims(claims, anchor, deaths, mentions)
     entities = _entities(mentions, tenures, births, deaths)

@@ -22,7 +22,7 @@ from typing import Optional
 from .lexicon import Lexicon, RoleEntry, lexicon, word_sets
 
 #: Modifiers that become part of the role name ("first deputy chairman", "vice chairman").
-ROLE_MODIFIERS = {"deputy", "vice", "assistant", "associate", "co", "joint", "senior", "principal", "executive"}
+ROLE_MODIFIERS = {"deputy", "vice", "assistant", "associate", "co", "joint", "senior", "principal", "executive", "shadow"}
 #: "first" is a role word only before deputy/vice ("first deputy chairman"); else an ordinal.
 FORMER_CUES = {"former", "ex", "then", "late", "previous", "erstwhile", "outgoing", "one-time", "onetime"}
 CURRENT_CUES = {"current", "sitting", "incumbent", "serving", "present"}
@@ -483,6 +483,8 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
         return
     if not name or (m.category == "party" and not party_or_led_org(m, text, label)):
         return  # "a Norwegian politician" is no party membership
+    if m.category == "party":
+        name = lex.party_members.get(tuple(text.split()), name)  # "Tory leader" -> the Conservative Party
     if m.category in FIELD_CATEGORIES and not possessive and (text in lex.demonyms or label in ("GPE", "NORP", "LOC")):
         m.extras["nationality"] = name
         return  # "an American journalist", "a German chemist": a nationality, not an employer

@@ -58,6 +58,8 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
     between = outside_parens(doc, pe, m.start)
     if any(w in IRREALIS for w in between) or any(w in BLOCKERS for w in between):
         return None
+    if _whose_other(between):
+        return None  # "X, whose father served as lord chancellor": the role is the father's
     if len(between) > 30:
         return None
     if m.org_name is None and doc[k].lower_ == "as":
@@ -67,6 +69,19 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
     if rule == "succession":
         _predecessor(ctx, m, k, earlier)
     return claim
+
+
+#: Nouns after "whose" that keep the role with the person ("whose term as president runs …").
+_OWN_TIME_NOUNS = {"term", "tenure", "time", "stint", "spell", "reign", "career", "years", "appointment", "role"}
+
+
+def _whose_other(between: list[str]) -> bool:
+    """ "X, whose father and grandfather served as ROLE": a "whose" clause whose subject is
+    someone else (not "whose term as ROLE")."""
+    if "whose" not in between:
+        return False
+    k = between.index("whose")
+    return k + 1 < len(between) and between[k + 1] not in _OWN_TIME_NOUNS
 
 
 #: Openers of a fronted participle clause and the status they give its role as of the main

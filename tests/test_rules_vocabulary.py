@@ -1,0 +1,45 @@
+"""Role vocabulary from the title grammar, party and country attribution (issue: tenures from
+real news). Sentences written for these tests; they run through kb's real English extract stage
+(harness: ``test_news_matrix.py``). Each case fails without its rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_news_matrix import ANY, Case, F, No, extract, extractor  # noqa: F401  (extractor: the fixture)
+from test_news_matrix import _check as check
+
+CASES = [
+    # grammar roles: a government portfolio before a ministerial head, standalone heads, "shadow"
+    Case("g_portfolio_secretary", "Transport and industry aside, Housing Secretary Rupa Malhotra visited Leeds on Monday.",
+         [F("Rupa Malhotra", "housing secretary")]),
+    Case("g_courts_minister", "The plan was defended by prisons minister Colm Reidy in a debate on Monday.",
+         [F("Colm Reidy", "prisons minister")]),
+    Case("g_standalone_head", "State Comptroller Dana Whitfield said the audit would take a year.",
+         [F("Dana Whitfield", "comptroller")]),
+    Case("g_function_chief", "Oskar Lindgren, the bank's former finance chief, left in May.",
+         [F("Oskar Lindgren", "finance chief")]),
+    Case("g_shadow_kept", "Shadow health secretary Priya Banerjee attacked the waiting lists.",
+         [F("Priya Banerjee", "shadow health secretary", None), No(person="Priya Banerjee", role="health secretary")]),
+    # party premodifier -> the party's own name
+    Case("p_tory_leader", "Tory leader Edmund Carlisle spoke in Bristol on Friday.",
+         [F("Edmund Carlisle", "leader", "Conservative Party"), No(org="Tory")]),
+    # a country from cues when none is named: British politics news
+    Case("c_uk_cues", "Health Secretary Rupa Malhotra told the Commons that the Tories had cut budgets.",
+         [F("Rupa Malhotra", "health secretary", "United Kingdom")]),
+    Case("c_named_country", "Finance minister Lars Aaby presented the budget. Norway's economy grew by 2%.",
+         [F("Lars Aaby", "finance minister", "Norway")]),
+    Case("c_shadow_no_country", "Shadow foreign secretary Tom Ashby told the Commons that the Tories would act.",
+         [F("Tom Ashby", "shadow foreign secretary", None)]),
+    Case("c_no_cues", "Health secretary Rupa Malhotra opened the new ward on Monday.",
+         [F("Rupa Malhotra", "health secretary", None)]),
+    # "whose" clause: the role is someone else's
+    Case("w_whose_father", "Former minister Alan Pryce, whose father served as lord chancellor, spoke first.",
+         [No(person="Alan Pryce", role="lord chancellor")]),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_vocabulary_and_attribution(extractor, case):
+    problems = check(extract(extractor, case.text, case.published), case)
+    assert not problems, "\n".join(problems)
