@@ -46,7 +46,7 @@ from .rules.back_references import is_description
 from .rules.context import Discourse, SentCtx, last_date, token_spans
 from .rules.dating import attach_dates, date_office_events, office_events
 from .rules.lifespans import born_clause, life_dates
-from .rules.orgs import org_anaphor, org_ok, person_to_org
+from .rules.orgs import document_org, org_anaphor, org_ok, person_to_org
 from .rules.places import country_of_place, document_country, document_region, legislature_from_committee
 from .rules.subjects import note_names, note_pronoun_subject, rescue_names
 
@@ -97,6 +97,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     date_office_events(events, claims, names)
     document_region(claims, mentions)
     document_country(claims, mentions, pd.sentences)
+    document_org(claims, mentions)
     legislature_from_committee(claims)
     tenures = merge_claims(claims, anchor, deaths, mentions)
     entities = _entities(mentions, tenures, births, deaths)
