@@ -16,12 +16,14 @@ scope, confidence, version):
 * sentence rules         "X heads/led/chairs/founded ORG", "X works for ORG", "ORG, led by X",
                          parties ("X (PARTY)", "Labour's X", "(R-Ohio)"), "King Harald V of
                          Norway", "the presidency of X", "ascended the throne"
+* ``role_list``          "The three former directors are A, B and C", "two Acme directors, A and B,"
 * ``description``        "the lawmaker told …", "The NATO chief added": a role description that
                          refers back to a person (coref.py), once the whole document is read
 
 Organisations come from the role phrase (roles.py: "of/at/for ORG", premodifiers, possessives,
 demonyms), from "the country's/company's ROLE" (the org named last, ``rules/orgs.py``) and from
-the document (its one country or region, ``rules/places.py``). Birth and death dates come from
+the document (its one country or region, ``rules/places.py``, also for ministers and MPs and from
+cues such as "the Commons"; its main organisation for company posts, ``rules/orgs.py``). Birth and death dates come from
 ``rules/lifespans.py``; quoted text gives titles only, never copula facts; irrealis cues
 ("will", "hopes to", "never", "next") block a claim; page chrome gives nothing.
 
