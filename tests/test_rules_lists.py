@@ -34,3 +34,17 @@ CASES = [
 def test_lists_and_main_org(extractor, case):
     problems = check(extract(extractor, case.text, case.published), case)
     assert not problems, "\n".join(problems)
+
+
+LIST_NAMES = [
+    Case("l_untagged_name_in_list", "The two Norvik directors in the dispute - Ingrid Solvang, Tom Berg and Erik Lund - resigned.",
+         [F("Tom Berg", "director", "Norvik"), F("Erik Lund", "director", "Norvik")]),
+    Case("l_left_after_list", "The Norvik directors - Ingrid Solvang, Tom Berg and Erik Lund - have all since left the firm.",
+         [F("Tom Berg", "director", "Norvik", status="former"), F("Erik Lund", "director", "Norvik", status="former")]),
+]
+
+
+@pytest.mark.parametrize("case", LIST_NAMES, ids=[c.id for c in LIST_NAMES])
+def test_list_after_dash(extractor, case):
+    problems = check(extract(extractor, case.text, case.published), case)
+    assert not problems, "\n".join(problems)

@@ -43,3 +43,21 @@ CASES = [
 def test_vocabulary_and_attribution(extractor, case):
     problems = check(extract(extractor, case.text, case.published), case)
     assert not problems, "\n".join(problems)
+
+
+ORGS = [
+    Case("o_two_word_party", "Social Democrat leader Hanna Lind spoke in Malmo.",
+         [F("Hanna Lind", "leader", "Social Democratic Party")]),
+    Case("o_bank_of_place", "Bank of Velland governor Tor Aasen said rates would stay.",
+         [F("Tor Aasen", "governor", "Bank of Velland")]),
+    Case("o_possessed_org", "Jane Roe, the chairman of Norway's largest bank, Nordbanken, resigned.",
+         [F("Jane Roe", "chairman", "Nordbanken"), No(person="Jane Roe", org="Norway")]),
+    Case("o_possessed_name", "Jane Roe, the chief executive of Norway's Statnett, resigned.",
+         [F("Jane Roe", "chief executive officer", "Statnett")]),
+]
+
+
+@pytest.mark.parametrize("case", ORGS, ids=[c.id for c in ORGS])
+def test_org_attribution(extractor, case):
+    problems = check(extract(extractor, case.text, case.published), case)
+    assert not problems, "\n".join(problems)

@@ -18,7 +18,7 @@ from ..claims import Claim
 from ..lexicon import lexicon
 from ..mentions import skip_honorific
 from ..roles import FORMER_CUES, NOT_NAME_WORDS, ROLE_MODIFIERS, RoleMatch, _clean_org, _is_cap, _org_name_span
-from .context import Quoted, SentCtx, new_claim, person_at
+from .context import EXIT_WORDS, Quoted, SentCtx, add_rule_person, new_claim, person_at
 
 #: Words that open the list right after the plural noun.
 _LIST_OPENERS = {"are", "were", "include", "included", "including", "namely", ",", "-", "–", "—", ":"}
@@ -68,13 +68,36 @@ def _list_start(ctx: SentCtx, i: int) -> Optional[int]:
     return None
 
 
-def _persons(ctx: SentCtx, j: int) -> list[tuple[int, int, Mention]]:
-    """The persons listed from token j: names joined by commas and "and"."""
+def _untagged_name(ctx: SentCtx, j: int) -> Optional[tuple[int, int]]:
+    """ "Reveta Bowers, Stanley Gold and …": two or three capitalised words NER left untagged,
+    followed by "," or "and" (a list item); the caller keeps it only when a tagged person follows."""
+    doc, k = ctx.doc, j
+    while k < len(doc) and k - j < 3 and doc[k].is_alpha and doc[k].text[:1].isupper() and not doc[k].ent_type_ \
+            and doc[k].pos_ == "PROPN" and ctx.lowers[k] not in NOT_NAME_WORDS:
+        k += 1
+    if k - j < 2 or k >= len(doc) or ctx.lowers[k] not in (",", "and"):
+        return None
+    return j, k
+
+
+def _persons(ctx: SentCtx, j: int, mentions: list[Mention]) -> list[tuple[int, int, Mention]]:
+    """The persons listed from token j: names joined by commas and "and". An untagged name
+    inside the list becomes a person when a tagged person follows it in the same list."""
     doc, out = ctx.doc, []
+    pending: list[tuple[int, int]] = []
     while j < len(doc):
         p = person_at(ctx, skip_honorific(doc, j))
         if p is None:
-            break
+            span = _untagged_name(ctx, skip_honorific(doc, j))
+            if span is None:
+                break
+            pending.append(span)
+            p = (span[0], span[1], None)
+        elif pending:
+            for span in pending:
+                person = add_rule_person(ctx, span, "list_name", mentions)
+                out = [person if q[2] is None and q[0] == span[0] else q for q in out]
+            pending = []
         out.append(p)
         nxt = p[1]
         if nxt < len(doc) and doc[nxt].text == ",":
@@ -84,7 +107,7 @@ def _persons(ctx: SentCtx, j: int) -> list[tuple[int, int, Mention]]:
         if nxt == p[1]:
             break
         j = nxt
-    return out
+    return [q for q in out if q[2] is not None]
 
 
 def _noun_phrase(ctx: SentCtx, cs: int, m: RoleMatch) -> None:
@@ -131,6 +154,22 @@ def _org_of(ctx: SentCtx, i: int, m: RoleMatch) -> int:
     return i
 
 
+#: Words between a list and its verb ("- have all since left").
+_VERB_GAP = {"-", "–", "—", ",", "have", "has", "had", "all", "both", "since", "now", "already", "each", "subsequently",
+             "later", "then"}
+
+
+def _left_after(ctx: SentCtx, j: int) -> bool:
+    """ "… A, B and C - have all since left the company": a verb of leaving after the list."""
+    for k in range(j, min(len(ctx.doc), j + 8)):
+        w = ctx.lowers[k]
+        if w in EXIT_WORDS:
+            return True
+        if w not in _VERB_GAP:
+            return False
+    return False
+
+
 def role_list(ctx: SentCtx, roles: list[RoleMatch], mentions: list[Mention], quoted: Quoted) -> list[Claim]:
     """Each person of a list introduced by a plural role noun holds that role (module docstring).
     Keyword-gated: only words ending in "s"/"men" whose singular is a lexicon role are looked at."""
@@ -149,13 +188,16 @@ def role_list(ctx: SentCtx, roles: list[RoleMatch], mentions: list[Mention], quo
         _noun_phrase(ctx, cs, m)
         after = _org_of(ctx, i + 1, m) if m.org_name is None else i + 1
         start = _list_start(ctx, after - 1)
-        persons = _persons(ctx, start) if start is not None else []
+        persons = _persons(ctx, start, mentions) if start is not None else []
         if len(persons) < 2:
             continue
         singular = doc[i].text[:-3] + "man" if w.endswith("men") else doc[i].text[:-1]
         m.text = " ".join([t.text for t in doc[cs:i]] + [singular])  # "President": the title as one holder's
         m.end = max(m.end, m.org_end)
+        left = _left_after(ctx, persons[-1][1])
         for p in persons:
             claim = new_claim(ctx, m, p[2], "role_list")
+            if left:
+                claim.status, claim.status_strength = "former", 2
             out.append(claim)
     return out
