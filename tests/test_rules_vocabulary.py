@@ -61,3 +61,33 @@ ORGS = [
 def test_org_attribution(extractor, case):
     problems = check(extract(extractor, case.text, case.published), case)
     assert not problems, "\n".join(problems)
+
+
+CONSTRUCTIONS = [
+    # coordinated role nouns share the organisation after the last one
+    Case("k_coordinated_org", "Jane Roe has been managing director and chief executive of Velland Shipping since 2002.",
+         [F("Jane Roe", "managing director", "Velland Shipping"),
+          F("Jane Roe", "chief executive officer", "Velland Shipping")]),
+    Case("k_coordinated_exit", "Tom Berg stepped down as director and deputy chairman of Norvik Foods in May 2021.",
+         [F("Tom Berg", "director", "Norvik Foods", status="former"), F("Tom Berg", "deputy chairman", "Norvik Foods")]),
+    # "took over from Y as ROLE": Y held it before
+    Case("k_took_over_from", "Anna Holt took over from Erik Lund as chief executive of Norvik Foods in 2019.",
+         [F("Anna Holt", "chief executive officer", "Norvik Foods", start="2019"),
+          F("Erik Lund", "chief executive officer", "Norvik Foods", status="former")]),
+    # announced appointments: not held yet, the predecessor still holds the post
+    Case("k_is_to_become", "Anna Holt is to become chairman of Norvik Foods in April 2025.",
+         [F("Anna Holt", "chairman", "Norvik Foods", status="unknown")]),
+    Case("k_will_succeed", "Anna Holt will succeed Erik Lund as president of the Velland Rowing Club in June.",
+         [F("Anna Holt", "president", "Velland Rowing Club", status="unknown"),
+          F("Erik Lund", "president", "Velland Rowing Club", status="current")]),
+    Case("k_to_stand_down", "Tom Berg, who is to stand down as chairman of Norvik Foods in May, spoke on Friday.",
+         [F("Tom Berg", "chairman", "Norvik Foods", status="current")]),
+    Case("k_would_still_blocked", "Anna Holt would become chairman of Norvik Foods if the vote passed.",
+         [No(person="Anna Holt", role="chairman")]),
+]
+
+
+@pytest.mark.parametrize("case", CONSTRUCTIONS, ids=[c.id for c in CONSTRUCTIONS])
+def test_constructions(extractor, case):
+    problems = check(extract(extractor, case.text, case.published), case)
+    assert not problems, "\n".join(problems)

@@ -140,7 +140,18 @@ def find_roles(doc, words: Optional[list[str]] = None) -> list[RoleMatch]:
         if match is not None:
             out.append(match)
         j += n
+    _share_org(doc, out)
     return out
+
+
+def _share_org(doc, roles: list[RoleMatch]) -> None:
+    """ "managing director and chief executive of Acme", "director and vice-chairman of Acme":
+    coordinated role nouns share the organisation written after the last one."""
+    for a, b in zip(roles[::-1][1:], roles[::-1]):  # right to left: "A, B and C of X" passes X along
+        if a.org_name is not None or b.org_name is None or b.org_start < b.core_end:
+            continue
+        if a.end < len(doc) and doc[a.end].lower_ in ("and", "&", ",") and b.start == a.end + 1:
+            a.org_name, a.org_start, a.org_end, a.org_label = b.org_name, b.org_start, b.org_end, b.org_label
 
 
 _MEMBER_NEXT = {"politician", "member", "candidate", "nominee", "congressman", "congresswoman", "senator",

@@ -54,10 +54,32 @@ LINK_ADVERBS = {"now", "currently", "also", "still", "previously", "formerly", "
                 "briefly", "then", "recently", "subsequently", "eventually", "twice", "effectively"}
 
 
-SUCCESSION = {"succeeded", "succeeds", "succeeding", "replaced", "replaces", "replacing", "ousted", "unseated"}
+SUCCESSION = {"succeeded", "succeeds", "succeeding", "replaced", "replaces", "replacing", "ousted", "unseated",
+              "succeed", "replace"}  # "will succeed Y as": see ``announced``
 
 
 FORMER_ADVERBS = {"previously", "formerly", "once", "earlier", "later"}
+
+
+def follows_succession(doc, ps: int) -> bool:
+    """The person at token ps is the one replaced: "succeeded Y", "replacing Y", "took over from Y"."""
+    if ps < 1:
+        return False
+    if doc[ps - 1].lower_ in SUCCESSION:
+        return True
+    return ps >= 2 and doc[ps - 1].lower_ == "from" and doc[ps - 2].lower_ == "over"
+
+
+#: Announcements of an appointment that has not happened yet: "is to become", "will succeed",
+#: "is set to take over as", "is due to become". The post is not held yet (status unknown, a
+#: date is its start); other irrealis cues ("would", "hopes", "not") still block the claim.
+def announced(between: list[str]) -> bool:
+    """The verb group between subject and role announces a future appointment (see above)."""
+    if any(w in IRREALIS - {"will", "set"} for w in between):
+        return False
+    pairs = list(zip(between, between[1:]))
+    return "will" in between or any(a in ("set", "due") and b == "to" for a, b in pairs) \
+        or any(a in ("is", "are") and b == "to" for a, b in pairs)
 
 
 BLOCKERS = {";", ":", "\"", "“", "”"}

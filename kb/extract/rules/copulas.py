@@ -12,11 +12,15 @@ from ..lexicon import lexicon
 from ..mentions import skip_honorific
 from ..roles import RoleMatch
 from .context import (
-    BLOCKERS, IRREALIS, LINK_ADVERBS, LINK_WORDS, Quoted, SUCCESSION, SentCtx, new_claim,
+    BLOCKERS, EXIT_WORDS, IRREALIS, LINK_ADVERBS, LINK_WORDS, Quoted, SentCtx, announced, follows_succession, new_claim,
     outside_parens, person_at, tense_status,
 )
 from .orgs import org_from_verb
 from .subjects import clause_subject_name, subject_left
+
+
+#: Verbs of leaving a post in any form ("is to stand down as", "will resign as").
+_EXIT_ANY = EXIT_WORDS | {"stand", "step", "resign", "quit", "retire", "leave"}
 
 
 def _link_index(doc, m: RoleMatch) -> Optional[int]:
@@ -56,7 +60,8 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
         return _participle_clause(ctx, m, k, mentions)
     (ps, pe, person), rule = subject
     between = outside_parens(doc, pe, m.start)
-    if any(w in IRREALIS for w in between) or any(w in BLOCKERS for w in between):
+    future = announced(between)
+    if (any(w in IRREALIS for w in between) and not future) or any(w in BLOCKERS for w in between):
         return None
     if _whose_other(between):
         return None  # "X, whose father served as lord chancellor": the role is the father's
@@ -66,8 +71,12 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
         org_from_verb(doc, m, pe, k)
     claim = new_claim(ctx, m, person, rule)
     tense_status(claim, between, doc, ps)
+    if future and set(between) & _EXIT_ANY:  # "is to stand down as MP": still holds it
+        claim.status, claim.status_strength, claim.exit_event = "current", 2, False
+    elif future:  # "is to become", "will succeed Y as": not held yet; a date is its start
+        claim.status, claim.status_strength, claim.dated_event = "unknown", 2, True
     if rule == "succession":
-        _predecessor(ctx, m, k, earlier)
+        _predecessor(ctx, m, k, earlier, future)
     return claim
 
 
@@ -120,12 +129,13 @@ def _participle_clause(ctx: SentCtx, m: RoleMatch, k: int, mentions: list[Mentio
     return claim
 
 
-def _predecessor(ctx: SentCtx, m: RoleMatch, k: int, earlier: list[Claim]) -> None:
-    """ "X succeeded Y as ROLE": Y held ROLE before (former)."""
+def _predecessor(ctx: SentCtx, m: RoleMatch, k: int, earlier: list[Claim], future: bool = False) -> None:
+    """ "X succeeded Y as ROLE", "X took over from Y as ROLE": Y held ROLE before (former);
+    "X will succeed Y as ROLE": Y still holds it (current)."""
     for ps, pe, person in ctx.persons:
-        if pe <= k and ps > 0 and ctx.doc[ps - 1].lower_ in SUCCESSION:
+        if pe <= k and follows_succession(ctx.doc, ps):
             claim = new_claim(ctx, m, person, "succession")
-            claim.status, claim.status_strength = "former", 2
+            claim.status, claim.status_strength = ("current", 2) if future else ("former", 2)
             earlier.append(claim)
 
 
