@@ -82,6 +82,10 @@ CONSTRUCTIONS = [
           F("Erik Lund", "president", "Velland Rowing Club", status="current")]),
     Case("k_to_stand_down", "Tom Berg, who is to stand down as chairman of Norvik Foods in May, spoke on Friday.",
          [F("Tom Berg", "chairman", "Norvik Foods", status="current")]),
+    Case("k_exit_noun", "Acme Foods said the losses led to the resignation of its chairman, Tom Berg, in May.",
+         [F("Tom Berg", "chairman", ANY, status="former")]),
+    Case("k_exit_noun_title", "Shares rose after the departure of chief executive Anna Holt from Norvik Foods.",
+         [F("Anna Holt", "chief executive officer", ANY, status="former")]),
     Case("k_would_still_blocked", "Anna Holt would become chairman of Norvik Foods if the vote passed.",
          [No(person="Anna Holt", role="chairman")]),
 ]

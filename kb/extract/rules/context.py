@@ -146,7 +146,22 @@ def new_claim(ctx: SentCtx, m: RoleMatch, person: Mention, rule: str) -> Claim:
                   ordinal=m.ordinal, role_text=m.text)  # confidence and version: rules.stamp
     if m.status_cue:
         claim.status, claim.status_strength = m.status_cue, 2
+    elif _exit_noun_before(doc, m.start):
+        claim.status, claim.status_strength = "former", 2
     return claim
+
+
+#: Nouns of leaving a post: "the resignation of its chairman, X" -> X held it (former).
+EXIT_NOUNS = {"resignation", "departure", "ousting", "ouster", "sacking", "dismissal", "retirement", "removal", "exit",
+              "firing", "replacement"}
+
+
+def _exit_noun_before(doc, start: int) -> bool:
+    """ "the resignation of its chairman", "after the departure of chief executive X"."""
+    k = start - 1
+    while k >= 0 and doc[k].lower_ in ("its", "his", "her", "their", "the", "a", "an"):
+        k -= 1
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in EXIT_NOUNS
 
 
 def person_at(ctx: SentCtx, i: int) -> Optional[tuple[int, int, Mention]]:
