@@ -70,6 +70,8 @@ CONSTRUCTIONS = [
           F("Jane Roe", "chief executive officer", "Velland Shipping")]),
     Case("k_coordinated_exit", "Tom Berg stepped down as director and deputy chairman of Norvik Foods in May 2021.",
          [F("Tom Berg", "director", "Norvik Foods", status="former"), F("Tom Berg", "deputy chairman", "Norvik Foods")]),
+    Case("k_coordinated_other_posts", "Both the Cardinal and Archbishop of Canterbury Tom Ashby spoke.",
+         [No(role="cardinal", org="Canterbury")]),
     # "took over from Y as ROLE": Y held it before
     Case("k_took_over_from", "Anna Holt took over from Erik Lund as chief executive of Norvik Foods in 2019.",
          [F("Anna Holt", "chief executive officer", "Norvik Foods", start="2019"),
@@ -84,7 +86,7 @@ CONSTRUCTIONS = [
          [F("Tom Berg", "chairman", "Norvik Foods", status="current")]),
     Case("k_exit_noun", "Acme Foods said the losses led to the resignation of its chairman, Tom Berg, in May.",
          [F("Tom Berg", "chairman", ANY, status="former")]),
-    Case("k_exit_noun_title", "Shares rose after the departure of chief executive Anna Holt from Norvik Foods.",
+    Case("k_exit_noun_title", "Shares rose after the sacking of chief executive Anna Holt by Norvik Foods.",
          [F("Anna Holt", "chief executive officer", ANY, status="former")]),
     Case("k_would_still_blocked", "Anna Holt would become chairman of Norvik Foods if the vote passed.",
          [No(person="Anna Holt", role="chairman")]),

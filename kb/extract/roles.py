@@ -144,11 +144,19 @@ def find_roles(doc, words: Optional[list[str]] = None) -> list[RoleMatch]:
     return out
 
 
+#: Role categories whose coordinated nouns share an organisation (company and board posts).
+_SHARING_CATEGORIES = {"executive", "chair", "org_head"}
+
+
 def _share_org(doc, roles: list[RoleMatch]) -> None:
     """ "managing director and chief executive of Acme", "director and vice-chairman of Acme":
-    coordinated role nouns share the organisation written after the last one."""
+    coordinated role nouns share the organisation written after the last one. Company posts
+    only: "the Cardinal and Archbishop of Canterbury" are two people, "a Cabinet minister and
+    Speaker of the Lords" two bodies."""
     for a, b in zip(roles[::-1][1:], roles[::-1]):  # right to left: "A, B and C of X" passes X along
         if a.org_name is not None or b.org_name is None or b.org_start < b.core_end:
+            continue
+        if a.category not in _SHARING_CATEGORIES or b.category not in _SHARING_CATEGORIES:
             continue
         if a.end < len(doc) and doc[a.end].lower_ in ("and", "&", ",") and b.start == a.end + 1:
             a.org_name, a.org_start, a.org_end, a.org_label = b.org_name, b.org_start, b.org_end, b.org_label

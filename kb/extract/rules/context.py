@@ -152,12 +152,12 @@ def new_claim(ctx: SentCtx, m: RoleMatch, person: Mention, rule: str) -> Claim:
 
 
 #: Nouns of leaving a post: "the resignation of its chairman, X" -> X held it (former).
-EXIT_NOUNS = {"resignation", "departure", "ousting", "ouster", "sacking", "dismissal", "retirement", "removal", "exit",
-              "firing", "replacement"}
+#: Not "departure"/"exit": "the departure of MEP X" is often from a party, not from the post.
+EXIT_NOUNS = {"resignation", "ousting", "ouster", "sacking", "dismissal", "retirement", "removal", "firing", "replacement"}
 
 
 def _exit_noun_before(doc, start: int) -> bool:
-    """ "the resignation of its chairman", "after the departure of chief executive X"."""
+    """ "the resignation of its chairman", "after the sacking of chief executive X"."""
     k = start - 1
     while k >= 0 and doc[k].lower_ in ("its", "his", "her", "their", "the", "a", "an"):
         k -= 1
