@@ -88,6 +88,8 @@ CONSTRUCTIONS = [
          [F("Tom Berg", "chairman", ANY, status="former")]),
     Case("k_exit_noun_title", "Shares rose after the sacking of chief executive Anna Holt by Norvik Foods.",
          [F("Anna Holt", "chief executive officer", ANY, status="former")]),
+    Case("k_over_not_link", "Tom Ashby spoke on Monday. He warned that unless ministers backed down over the lord "
+         "chancellor keeping his seat, the bill would fail.", [No(role="lord chancellor")]),
     Case("k_would_still_blocked", "Anna Holt would become chairman of Norvik Foods if the vote passed.",
          [No(person="Anna Holt", role="chairman")]),
 ]

@@ -19,6 +19,10 @@ from .orgs import org_from_verb
 from .subjects import clause_subject_name, subject_left
 
 
+#: Forms of "take" before "over" as a link ("took over the presidency").
+_TAKE = {"take", "takes", "took", "taking", "taken"}
+
+
 #: Verbs of leaving a post in any form ("is to stand down as", "will resign as").
 _EXIT_ANY = EXIT_WORDS | {"stand", "step", "resign", "quit", "retire", "leave"}
 
@@ -44,8 +48,10 @@ def _link_index(doc, m: RoleMatch) -> Optional[int]:
         return k
     if k >= 2 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "well" and doc[k - 2].lower_ == "as":
         return None  # "as well as"
-    if k >= 0 and (doc[k].lower_ in LINK_WORDS or doc[k].lower_ == "over"):
+    if k >= 0 and doc[k].lower_ in LINK_WORDS:
         return k
+    if k >= 1 and doc[k].lower_ == "over" and doc[k - 1].lower_ in _TAKE:
+        return k  # "took over the chairmanship": not "backed down over the lord chancellor"
     return None
 
 
