@@ -530,18 +530,29 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
         return
     if not name or (m.category == "party" and not party_or_led_org(m, text, label)):
         return  # "a Norwegian politician" is no party membership
-    if m.category == "party":
-        two = (doc[start - 1].text, *text.split()) if start > 0 else ()
-        if two in lex.party_members:  # "Liberal Democrat leader" with only "Democrat" tagged
-            name, start = lex.party_members[two], start - 1
-        else:
-            name = lex.party_members.get(tuple(text.split()), name)  # "Tory leader" -> the Conservative Party
+    two = (doc[start - 1].text, *text.split()) if start > 0 else ()
+    party = lex.party_members.get(two) or lex.party_members.get(tuple(text.split()))
+    if m.category in STATE_POST_CATEGORIES and (party or _PARTY_PREMODIFIER.fullmatch(text)):
+        m.extras["party"] = party or name
+        m.start = start  # the premodifier stays part of the phrase ("the Labour MP for X")
+        return  # "Labour MP", "Tory education secretary": the party is the holder's, the post the state's
+    if party and two in lex.party_members:  # "Liberal Democrat leader" with only "Democrat" tagged
+        name, start = party, start - 1
+    elif party:
+        name = party  # "Tory leader" -> the Conservative Party
     if m.category in FIELD_CATEGORIES and not possessive and (text in lex.demonyms or label in ("GPE", "NORP", "LOC")):
         m.extras["nationality"] = name
         return  # "an American journalist", "a German chemist": a nationality, not an employer
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.org_possessive = possessive
     m.start = start
+
+
+#: Categories of posts in a state: a party before them ("Labour MP", "Tory education secretary")
+#: is the holder's party, not the post's organisation.
+STATE_POST_CATEGORIES = {"legislator", "minister", "head_of_government", "head_of_state"}
+#: Party names used as premodifiers that the party-member lexicon does not list.
+_PARTY_PREMODIFIER = re.compile(r"(?i)labou?r|.*\bparty")
 
 
 def _name_of_left(doc, start: int, label: str) -> tuple[int, str]:

@@ -68,9 +68,14 @@ def document_country(claims: list[Claim], mentions: list[Mention], sentences: Se
         claims[:] = [c for c in claims if not (c.rule == "term_of_office" and c.org is None)]
         return
     found = [(x, n) for x, n in found if n == name]
+    name = _STATE_OF.get(name, name)  # "England": its national posts are the United Kingdom's
     for c in open_claims:
         m = max((x for x, _ in found if x.start <= c.role_span.start), key=lambda x: x.start, default=found[0][0])
         c.org, c.org_span, c.org_label = name, Span(m.start, m.end, m.text), "rule:doc_country"
+
+
+#: Parts of a state with no national government of their own: their country's posts are the state's.
+_STATE_OF = {"England": "United Kingdom"}
 
 
 #: Posts of a national government or parliament besides the heads (``STATE_ROLES``): a minister,
@@ -101,13 +106,12 @@ _CUE_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(_CUES, key=l
 def _cue_country(claims: list[Claim], sentences: Sequence[Sentence]) -> list[tuple[Span, str]]:
     """The country a document names no country for but places itself in by cues
     (``country_cues_en.tsv``: "the Tories", "the Commons", "home secretary"): at least two cues,
-    all of one country, one of them a name in the text. Returns the named cues' spans (the org
-    evidence) with that country. Keyword-gated: one regular expression per sentence."""
+    all of one country. Returns the cues' spans (the org evidence) with that country. Keyword-gated: one regular expression per sentence."""
     hits = [(Span(s.start + h.start(), s.start + h.end(), h.group(1)), _CUES[h.group(1)])
             for s in sentences if s.lang == "en" for h in _CUE_RE.finditer(s.text)]
-    role_hits = [_CUES[c.role] for c in claims if c.role in _CUES]
-    countries = {n for _, n in hits} | set(role_hits)
-    if len(countries) != 1 or len(hits) + len(role_hits) < 2 or not hits:
+    hits += [(c.role_span, _CUES[c.role]) for c in claims if c.role in _CUES]
+    hits.sort(key=lambda h: h[0].start)
+    if len({n for _, n in hits}) != 1 or len(hits) < 2:
         return []
     return hits
 
