@@ -30,7 +30,7 @@ from .copulas import copula
 from .employment import led_by, verb_roles
 from .lists import role_list
 from .parties import party_in_parens, party_of, party_possessive, seat_party, us_party_tags
-from .titles import regnal_realm, term_of_office, throne, title_before_name
+from .titles import conjoined_title, regnal_realm, term_of_office, throne, title_before_name
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class Rule:
 RULES: list[Rule] = [
     # role rules, first claim wins
     Rule("title_before_name", title_before_name, "role", 0.9, in_quotes=True),  # "Prime Minister X"
+    Rule("conjoined_title", conjoined_title, "role", 0.9, label="title_before_name"),  # "MP and ex-minister X"
     Rule("apposition", apposition, "role", 0.85),  # "X, Norway's finance minister, said"
     Rule("inverse_copula", inverse_copula, "role", 0.75),  # "the deputy mayor is X"
     Rule("fronted_apposition", fronted_apposition, "role", 0.75),  # "A Republican, he …"
