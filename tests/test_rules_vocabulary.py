@@ -81,7 +81,8 @@ CONSTRUCTIONS = [
     Case("k_coordinated_other_posts", "Both the Cardinal and Archbishop of Canterbury Tom Ashby spoke.",
          [No(role="cardinal", org="Canterbury")]),
     Case("k_conjoined_titles", "Veteran Labour MP and former Cabinet minister Jane Roe will stand down.",
-         [F("Jane Roe", "member of parliament"), F("Jane Roe", "cabinet minister", ANY, status="former")]),
+         [F("Jane Roe", "member of parliament"), F("Jane Roe", "cabinet minister", ANY, status="former"),
+          No(org="Veteran Labour")]),
     Case("k_conjoined_not_title", "The chairman and Jane Roe met on Monday.", [No(person="Jane Roe", role="chairman")]),
     # "took over from Y as ROLE": Y held it before
     Case("k_took_over_from", "Anna Holt took over from Erik Lund as chief executive of Norvik Foods in 2019.",

@@ -516,6 +516,8 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
         if start == 0 and end - start == 1 and not (possessive or doc[0].text.isupper() or doc[0].text in lex.demonyms):
             return  # a lone capitalised sentence-initial word is not evidence of a name
         label = "rule:cap"
+    while start < end - 1 and doc[start].lower_ in _LEADING_NOT_NAME:
+        start += 1  # "Veteran Labour MP" at a sentence start: "Veteran" is no part of the name
     text = doc[start:end].text
     name = lex.demonyms.get(text) or lex.demonyms.get(text.replace("-", " "))
     if name is None and re.fullmatch(r"(?i)ex|former|then", text):
@@ -546,6 +548,11 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.org_possessive = possessive
     m.start = start
+
+
+#: Capitalised modifiers at a sentence start that NER may put into a name ("Veteran Labour").
+_LEADING_NOT_NAME = (SKIP_MODIFIERS | FORMER_CUES | CURRENT_CUES) - {"new", "newly", "chief", "long", "time", "-", "top",
+                                                                    "late", "present", "then", "founding"}
 
 
 #: Categories of posts in a state: a party before them ("Labour MP", "Tory education secretary")
