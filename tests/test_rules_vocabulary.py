@@ -102,6 +102,12 @@ CONSTRUCTIONS = [
          [F("Anna Holt", "chief executive officer", ANY, status="former")]),
     Case("k_over_not_link", "Tom Ashby spoke on Monday. He warned that unless ministers backed down over the lord "
          "chancellor keeping his seat, the bill would fail.", [No(role="lord chancellor")]),
+    Case("k_represents_seat", "Jane Roe spoke to the Commons. She has represented the constituency of Eastmoor since 1997.",
+         [F("Jane Roe", "member of parliament", ANY, start="1997", status="current")]),
+    Case("k_represents_client", "Jane Roe has represented the company in court since 1997.",
+         [No(person="Jane Roe", role="member of parliament")]),
+    Case("k_principal_of", "Ann Dale, principal of the Eastmoor College of Art, said fees would rise.",
+         [F("Ann Dale", "principal", "Eastmoor College of Art")]),
     Case("k_would_still_blocked", "Anna Holt would become chairman of Norvik Foods if the vote passed.",
          [No(person="Anna Holt", role="chairman")]),
 ]
