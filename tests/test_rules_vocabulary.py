@@ -84,6 +84,8 @@ CONSTRUCTIONS = [
          [F("Jane Roe", "member of parliament"), F("Jane Roe", "cabinet minister", ANY, status="former"),
           No(org="Veteran Labour")]),
     Case("k_conjoined_not_title", "The chairman and Jane Roe met on Monday.", [No(person="Jane Roe", role="chairman")]),
+    Case("k_conjoined_two_people", "Both the prime minister and Chancellor Tom Ashby called for action.",
+         [No(person="Tom Ashby", role="prime minister")]),
     # "took over from Y as ROLE": Y held it before
     Case("k_took_over_from", "Anna Holt took over from Erik Lund as chief executive of Norvik Foods in 2019.",
          [F("Anna Holt", "chief executive officer", "Norvik Foods", start="2019"),

@@ -41,7 +41,7 @@ PAST_WORDS = {"was", "were", "served", "had", "headed", "led", "chaired", "ran",
 IRREALIS = {"will", "would", "could", "might", "may", "should", "expected", "hopes", "hope", "wants", "want",
             "plans", "plan", "aims", "seeks", "bid", "candidate", "nominee", "not", "never", "n't", "if",
             "likely", "set", "whether", "running", "race", "tipped", "rumoured", "rumored", "next", "potential",
-            "possible"}
+            "possible", "ambition", "ambitions"}
 
 
 #: Verbs of leaving a post: "stepped down as ROLE in May" ends the tenure then.

@@ -162,8 +162,8 @@ def conjoined_title(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted:
     verb or comma) must end in a role word and stand right before the name."""
     doc = ctx.doc
     j = m.end
-    if j >= len(doc) or ctx.lowers[j] != "and":
-        return None
+    if j >= len(doc) or ctx.lowers[j] != "and" or (m.start > 0 and ctx.lowers[m.start - 1] in ("the", "both", "a", "an")):
+        return None  # "Both the prime minister and Chancellor X": two people
     words = lexicon().role_words
     for k in range(j + 2, min(len(doc), j + 8)):
         t = doc[k - 1]
