@@ -61,10 +61,9 @@ def document_country(claims: list[Claim], mentions: list[Mention], sentences: Se
         return
     found = _country_mentions(mentions)
     name = _dominant_country(found, mentions)
-    cued = False
     if name is None:
-        found = _cue_country(claims, sentences)
-        name, cued = (found[0][1], True) if found else (None, False)
+        found = _cue_country(claims, sentences)  # its cue mentions are the org evidence
+        name = found[0][1] if found else None
     if name is None:
         claims[:] = [c for c in claims if not (c.rule == "term_of_office" and c.org is None)]
         return
@@ -72,8 +71,7 @@ def document_country(claims: list[Claim], mentions: list[Mention], sentences: Se
     name = _STATE_OF.get(name, name)  # "England": its national posts are the United Kingdom's
     for c in open_claims:
         m = max((x for x, _ in found if x.start <= c.role_span.start), key=lambda x: x.start, default=found[0][0])
-        # a cue ("the Commons") is evidence for the country, not a mention of it: no org span then
-        c.org, c.org_span, c.org_label = name, None if cued else Span(m.start, m.end, m.text), "rule:doc_country"
+        c.org, c.org_span, c.org_label = name, Span(m.start, m.end, m.text), "rule:doc_country"
 
 
 #: Parts of a state with no national government of their own: their country's posts are the state's.
