@@ -37,6 +37,9 @@ CASES = [
          [F("Ann Dale", "education secretary", "United Kingdom"), No(org="Conservative Party", role="education secretary")]),
     Case("c_role_cues_only", "Chancellor Tom Ashby met Foreign Secretary Ann Dale and Defence Secretary Jo Hill.",
          [F("Tom Ashby", "chancellor", "United Kingdom"), F("Ann Dale", "foreign secretary", "United Kingdom")]),
+    Case("c_cues_beat_named_country", "Labour MP Jane Roe visited Iraq and Iraq's leaders on Monday. Home Secretary "
+         "Ann Dale told the Commons that Iraq needed help.",
+         [F("Jane Roe", "member of parliament", "United Kingdom"), F("Ann Dale", "home secretary", "United Kingdom")]),
     Case("c_england", "Prime Minister Tom Ashby opened a school in England on Monday.",
          [F("Tom Ashby", "prime minister", "United Kingdom"), No(org="England")]),
     Case("c_no_cues", "Health secretary Rupa Malhotra opened the new ward on Monday.",

@@ -59,10 +59,16 @@ def document_country(claims: list[Claim], mentions: list[Mention], sentences: Se
         or _government_post(c.role) and not _owner_before(c, mentions))]
     if not open_claims:
         return
+    cues = _cue_country(claims, sentences)  # its cue mentions are the org evidence
+    if cues:  # a UK cabinet title or an MP in British politics news is British whatever else the story names
+        for c in [c for c in open_claims if c.role in _CUES or c.role in NATIONAL_POSTS]:
+            x = max((x for x, _ in cues if x.start <= c.role_span.start), key=lambda x: x.start, default=cues[0][0])
+            c.org, c.org_span, c.org_label = cues[0][1], Span(x.start, x.end, x.text), "rule:doc_country"
+        open_claims = [c for c in open_claims if c.org is None]
     found = _country_mentions(mentions)
     name = _dominant_country(found, mentions)
     if name is None:
-        found = _cue_country(claims, sentences)  # its cue mentions are the org evidence
+        found = cues
         name = found[0][1] if found else None
     if name is None:
         claims[:] = [c for c in claims if not (c.rule == "term_of_office" and c.org is None)]
