@@ -22,7 +22,7 @@ from typing import Any, Iterable, Optional
 from .errors import EvaluationError
 
 TITLES = (
-    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "president", "prime minister", "chancellor",
+    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "baroness", "baron", "president", "prime minister", "chancellor",
     "minister", "secretary general", "general", "senator", "governor", "king", "queen", "pope",
     "herr", "frau", "bundeskanzler", "bundeskanzlerin", "präsident", "prasident",
 )

@@ -81,3 +81,12 @@ def test_tenure_fields_and_full_tenures():
 def test_missing_document_counts_as_misses():
     r = evaluate([gold_doc()], [])
     assert r.missing_documents == ["a"] and r.scores["tenures"].fn == 2
+
+
+def test_peerage_titles_are_stripped_like_honorifics():
+    # a peer is named "Lord X" in the gold and by full name in a prediction: the same person
+    from kb.evaluate import person_match
+
+    assert norm_person("Lord Ashworth") == "ashworth"
+    assert norm_person("Baroness Ann Exámple") == "ann example"
+    assert person_match({"name": "Tom Ashworth"}, {"name": "Lord Ashworth"}) == 1

@@ -16,12 +16,14 @@ scope, confidence, version):
 * sentence rules         "X heads/led/chairs/founded ORG", "X works for ORG", "ORG, led by X",
                          parties ("X (PARTY)", "Labour's X", "(R-Ohio)"), "King Harald V of
                          Norway", "the presidency of X", "ascended the throne"
+* ``role_list``          "The three former directors are A, B and C", "two Acme directors, A and B,"
 * ``description``        "the lawmaker told …", "The NATO chief added": a role description that
                          refers back to a person (coref.py), once the whole document is read
 
 Organisations come from the role phrase (roles.py: "of/at/for ORG", premodifiers, possessives,
 demonyms), from "the country's/company's ROLE" (the org named last, ``rules/orgs.py``) and from
-the document (its one country or region, ``rules/places.py``). Birth and death dates come from
+the document (its one country or region, ``rules/places.py``, also for ministers and MPs and from
+cues such as "the Commons"; its main organisation for company posts, ``rules/orgs.py``). Birth and death dates come from
 ``rules/lifespans.py``; quoted text gives titles only, never copula facts; irrealis cues
 ("will", "hopes to", "never", "next") block a claim; page chrome gives nothing.
 
@@ -47,7 +49,7 @@ from .rules.back_references import is_description
 from .rules.context import Discourse, SentCtx, last_date, token_spans
 from .rules.dating import attach_dates, date_office_events, office_events
 from .rules.lifespans import born_clause, life_dates
-from .rules.orgs import org_anaphor, org_ok, person_to_org
+from .rules.orgs import document_org, org_anaphor, org_ok, person_to_org
 from .rules.places import country_of_place, document_country, document_region, legislature_from_committee
 from .rules.subjects import note_names, note_pronoun_subject, rescue_names
 
@@ -98,7 +100,8 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     date_office_events(events, claims, names)
     resolve_places_de(claims, mentions, pd.sentences)  # German posts: the document's city/state/country
     document_region(claims, mentions)
-    document_country(claims, mentions)
+    document_country(claims, mentions, pd.sentences)
+    document_org(claims, mentions)
     legislature_from_committee(claims)
     tenures = merge_claims(claims, anchor, deaths, mentions)
     entities = _entities(mentions, tenures, births, deaths)

@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from ..roletitles import grammar
+
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 
 
@@ -126,11 +128,43 @@ def lexicon() -> Lexicon:
                      f"minister of the {surface}", f"{surface} secretary" if surface in ("foreign", "home") else ""):
             if form:
                 roles.setdefault(surface_key(form), entry)
+    _grammar_roles(roles)
     demonyms = {d: name for d, name in rows("demonyms_en.tsv")}
     lex = Lexicon(roles, demonyms)
     lex.party_members = {tuple(surface.split()): party for surface, party in rows("party_members_en.tsv")}
     lex.countries = _countries(demonyms)
     return lex
+
+
+#: Heads of the title grammar that take a government portfolio or a company function before them.
+_PORTFOLIO_HEADS = ("secretary", "minister", "spokesman", "spokeswoman", "spokesperson")
+_FUNCTION_HEADS = ("chief", "director", "head")
+
+
+def _grammar_roles(roles: dict[tuple[str, ...], RoleEntry]) -> None:
+    """Role phrases of the title grammar (``kb/roletitles.py``, ``title_grammar_en.tsv``) that the
+    role table lacks: its standalone heads ("lord chancellor", "comptroller", "chief whip"), a
+    government portfolio before a ministerial head ("work and pensions secretary", "courts
+    minister", "health secretary") and a company function before a generic head ("finance
+    chief", "production chief"). Entries of roles_en.tsv and portfolios_en.tsv win."""
+    g = grammar()
+    for phrase, head in g.heads.items():
+        if head.kind == "standalone" and head.category:
+            roles.setdefault(surface_key(phrase), RoleEntry(phrase, head.category, True, True))
+    portfolios = {d for d in g.domains if d in _grammar_notes("portfolio")} | {s for s, _ in rows("portfolios_en.tsv")}
+    for domain in portfolios:
+        for head in _PORTFOLIO_HEADS:
+            category = "minister" if head in ("secretary", "minister") else "official"
+            roles.setdefault(surface_key(f"{domain} {head}"), RoleEntry(f"{domain} {head}", category, True, True))
+    for domain in _grammar_notes("function"):
+        for head in _FUNCTION_HEADS:
+            roles.setdefault(surface_key(f"{domain} {head}"), RoleEntry(f"{domain} {head}", "executive", True, False))
+
+
+@lru_cache(maxsize=2)
+def _grammar_notes(note: str) -> frozenset[str]:
+    """The grammar's domains whose note is ``note`` (portfolio / function)."""
+    return frozenset(r[1] for r in rows("title_grammar_en.tsv") if r[0] == "domain" and len(r) > 3 and r[3] == note)
 
 
 def _countries(demonyms: dict[str, str]) -> dict[str, str]:

@@ -19,10 +19,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .lexicon import Lexicon, RoleEntry, lexicon, word_sets
+from .lexicon import Lexicon, RoleEntry, lexicon, word_lists, word_sets
 
 #: Modifiers that become part of the role name ("first deputy chairman", "vice chairman").
-ROLE_MODIFIERS = {"deputy", "vice", "assistant", "associate", "co", "joint", "senior", "principal", "executive"}
+ROLE_MODIFIERS = {"deputy", "vice", "assistant", "associate", "co", "joint", "senior", "principal", "executive", "shadow"}
 #: "first" is a role word only before deputy/vice ("first deputy chairman"); else an ordinal.
 FORMER_CUES = {"former", "ex", "then", "late", "previous", "erstwhile", "outgoing", "one-time", "onetime"}
 CURRENT_CUES = {"current", "sitting", "incumbent", "serving", "present"}
@@ -140,7 +140,26 @@ def find_roles(doc, words: Optional[list[str]] = None) -> list[RoleMatch]:
         if match is not None:
             out.append(match)
         j += n
+    _share_org(doc, out)
     return out
+
+
+#: Role categories whose coordinated nouns share an organisation (company and board posts).
+_SHARING_CATEGORIES = {"executive", "chair", "org_head"}
+
+
+def _share_org(doc, roles: list[RoleMatch]) -> None:
+    """ "managing director and chief executive of Acme", "director and vice-chairman of Acme":
+    coordinated role nouns share the organisation written after the last one. Company posts
+    only: "the Cardinal and Archbishop of Canterbury" are two people, "a Cabinet minister and
+    Speaker of the Lords" two bodies."""
+    for a, b in zip(roles[::-1][1:], roles[::-1]):  # right to left: "A, B and C of X" passes X along
+        if a.org_name is not None or b.org_name is None or b.org_start < b.core_end:
+            continue
+        if a.category not in _SHARING_CATEGORIES or b.category not in _SHARING_CATEGORIES:
+            continue
+        if a.end < len(doc) and doc[a.end].lower_ in ("and", "&", ",") and b.start == a.end + 1:
+            a.org_name, a.org_start, a.org_end, a.org_label = b.org_name, b.org_start, b.org_end, b.org_label
 
 
 _MEMBER_NEXT = {"politician", "member", "candidate", "nominee", "congressman", "congresswoman", "senator",
@@ -382,11 +401,38 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
         if span is None:
             return
         start, end, label = span
+    start, end, label = _possessed_org(doc, start, end, label)
     start, name = _clean_org(doc, start, end)
     if not name or (m.category == "party" and not party_or_led_org(m, name, label)):
         return
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.end = end
+
+
+def _possessed_org(doc, start: int, end: int, label: str) -> tuple[int, int, str]:
+    """ "chairman of Spain's most powerful bank, Santander": the organisation is what the
+    possessor owns, named right after "'s" or after a short lower-case noun phrase and a comma;
+    the possessor stays the organisation when no name follows ("head of Norway's central bank")."""
+    inner = next((k for k in range(start + 1, end - 1) if doc[k].lower_ in ("'s", "’s")), None)
+    if inner is not None and _is_cap(doc[inner + 1]) and (doc[inner - 1].ent_type_ == "GPE" or doc[start:inner].text in lexicon().countries):
+        return inner + 1, end, "rule:cap"  # "of Norway's Statnett" read as one name
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("'s", "’s"):
+        return start, end, label
+    k = end + 1
+    span = _org_name_span(doc, k)
+    if span is None:
+        while k < len(doc) and k - end < 7 and doc[k].text.islower() and doc[k].is_alpha:
+            k += 1
+        if k > end + 1 and k + 1 < len(doc) and doc[k].text == "," and doc[k - 1].lower_ in _ORG_NOUNS:
+            span = _org_name_span(doc, k + 1)  # "Spain's biggest bank, X": X is an org whatever NER says
+            return span if span is not None else (start, end, label)
+    if span is None or any(doc[i].ent_type_ in PERSON_LABELS for i in range(span[0], span[1])):
+        return start, end, label
+    return span
+
+
+#: Nouns naming a kind of organisation ("bank", "company", "party"): "Spain's biggest bank, X".
+_ORG_NOUNS = set(word_lists("anaphor_nouns_en.tsv"))
 
 
 #: Roles "of" a field of study or work ("professor of physics", "editor of the sports pages").
@@ -460,6 +506,7 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
             return  # "Rutte's chief of staff": the possessor is a person, not an org
         start = ent.start
         label = ent.label_
+        start, label = _name_of_left(doc, start, label)  # "Royal Bank of [Scotland] chief executive"
     else:
         while start >= 0 and _is_cap(doc[start]) and doc[start].lower_ not in NOT_NAME_WORDS and not doc[start].is_punct:
             start -= 1
@@ -469,6 +516,8 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
         if start == 0 and end - start == 1 and not (possessive or doc[0].text.isupper() or doc[0].text in lex.demonyms):
             return  # a lone capitalised sentence-initial word is not evidence of a name
         label = "rule:cap"
+    while start < end - 1 and doc[start].lower_ in _LEADING_NOT_NAME:
+        start += 1  # "Veteran Labour MP" at a sentence start: "Veteran" is no part of the name
     text = doc[start:end].text
     name = lex.demonyms.get(text) or lex.demonyms.get(text.replace("-", " "))
     if name is None and re.fullmatch(r"(?i)ex|former|then", text):
@@ -483,12 +532,48 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
         return
     if not name or (m.category == "party" and not party_or_led_org(m, text, label)):
         return  # "a Norwegian politician" is no party membership
+    two = (doc[start - 1].text, *text.split()) if start > 0 else ()
+    party = lex.party_members.get(two) or lex.party_members.get(tuple(text.split()))
+    if m.category in STATE_POST_CATEGORIES and (party or _PARTY_PREMODIFIER.fullmatch(text)):
+        m.extras["party"] = party or name
+        m.start = start  # the premodifier stays part of the phrase ("the Labour MP for X")
+        return  # "Labour MP", "Tory education secretary": the party is the holder's, the post the state's
+    if party and two in lex.party_members:  # "Liberal Democrat leader" with only "Democrat" tagged
+        name, start = party, start - 1
+    elif party:
+        name = party  # "Tory leader" -> the Conservative Party
     if m.category in FIELD_CATEGORIES and not possessive and (text in lex.demonyms or label in ("GPE", "NORP", "LOC")):
         m.extras["nationality"] = name
         return  # "an American journalist", "a German chemist": a nationality, not an employer
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.org_possessive = possessive
     m.start = start
+
+
+#: Capitalised modifiers at a sentence start that NER may put into a name ("Veteran Labour").
+_LEADING_NOT_NAME = (SKIP_MODIFIERS | FORMER_CUES | CURRENT_CUES) - {"new", "newly", "chief", "long", "time", "-", "top",
+                                                                    "late", "present", "then", "founding"}
+
+
+#: Categories of posts in a state: a party before them ("Labour MP", "Tory education secretary")
+#: is the holder's party, not the post's organisation.
+STATE_POST_CATEGORIES = {"legislator", "minister", "head_of_government", "head_of_state"}
+#: Party names used as premodifiers that the party-member lexicon does not list.
+_PARTY_PREMODIFIER = re.compile(r"(?i)labou?r|.*\bparty")
+
+
+def _name_of_left(doc, start: int, label: str) -> tuple[int, str]:
+    """ "Royal Bank of Scotland chief executive", "Bank of England governor": NER tagged only the
+    place after "of"; the organisation's name runs left over "of" and capitalised words."""
+    k = start
+    if k >= 2 and doc[k - 1].lower_ == "of" and _is_cap(doc[k - 2]) and doc[k - 2].lower_ not in NOT_NAME_WORDS \
+            and doc[k - 2].ent_type_ not in PERSON_LABELS:
+        k -= 2
+        while k > 0 and _is_cap(doc[k - 1]) and doc[k - 1].is_alpha and doc[k - 1].lower_ not in NOT_NAME_WORDS \
+                and doc[k - 1].ent_type_ not in PERSON_LABELS:
+            k -= 1
+        return k, "rule:cap"
+    return start, label
 
 
 def _inside_name_left(doc, start: int) -> bool:

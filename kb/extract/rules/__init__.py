@@ -27,9 +27,10 @@ from typing import Callable, Optional
 from .appositions import apposition, fronted_apposition, inverse_copula
 from .back_references import descriptions
 from .copulas import copula
-from .employment import led_by, verb_roles
+from .employment import led_by, represents_seat, verb_roles
+from .lists import role_list
 from .parties import party_in_parens, party_of, party_possessive, seat_party, us_party_tags
-from .titles import regnal_realm, term_of_office, throne, title_before_name
+from .titles import conjoined_title, regnal_realm, term_of_office, throne, title_before_name
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Rule:
 RULES: list[Rule] = [
     # role rules, first claim wins
     Rule("title_before_name", title_before_name, "role", 0.9, in_quotes=True),  # "Prime Minister X"
+    Rule("conjoined_title", conjoined_title, "role", 0.9, label="title_before_name"),  # "MP and ex-minister X"
     Rule("apposition", apposition, "role", 0.85),  # "X, Norway's finance minister, said"
     Rule("inverse_copula", inverse_copula, "role", 0.75),  # "the deputy mayor is X"
     Rule("fronted_apposition", fronted_apposition, "role", 0.75),  # "A Republican, he …"
@@ -69,6 +71,8 @@ RULES: list[Rule] = [
     Rule("term_of_office", term_of_office, "sentence", 0.6),  # "the presidency of X"
     Rule("seat_party", seat_party, "sentence", 0.8, label="copula"),  # "a politician (PARTY)"
     Rule("throne", throne, "sentence", 0.8, label="copula"),  # "X ascended the throne"
+    Rule("represents_seat", represents_seat, "sentence", 0.65, label="verb_role"),  # "has represented the constituency"
+    Rule("role_list", role_list, "sentence", 0.7),  # "The three former directors are A, B and C"
     # document rules
     Rule("description", descriptions, "document", 0.5),  # "the lawmaker told …"
 ]

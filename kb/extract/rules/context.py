@@ -41,7 +41,7 @@ PAST_WORDS = {"was", "were", "served", "had", "headed", "led", "chaired", "ran",
 IRREALIS = {"will", "would", "could", "might", "may", "should", "expected", "hopes", "hope", "wants", "want",
             "plans", "plan", "aims", "seeks", "bid", "candidate", "nominee", "not", "never", "n't", "if",
             "likely", "set", "whether", "running", "race", "tipped", "rumoured", "rumored", "next", "potential",
-            "possible"}
+            "possible", "ambition", "ambitions"}
 
 
 #: Verbs of leaving a post: "stepped down as ROLE in May" ends the tenure then.
@@ -54,10 +54,32 @@ LINK_ADVERBS = {"now", "currently", "also", "still", "previously", "formerly", "
                 "briefly", "then", "recently", "subsequently", "eventually", "twice", "effectively"}
 
 
-SUCCESSION = {"succeeded", "succeeds", "succeeding", "replaced", "replaces", "replacing", "ousted", "unseated"}
+SUCCESSION = {"succeeded", "succeeds", "succeeding", "replaced", "replaces", "replacing", "ousted", "unseated",
+              "succeed", "replace"}  # "will succeed Y as": see ``announced``
 
 
 FORMER_ADVERBS = {"previously", "formerly", "once", "earlier", "later"}
+
+
+def follows_succession(doc, ps: int) -> bool:
+    """The person at token ps is the one replaced: "succeeded Y", "replacing Y", "took over from Y"."""
+    if ps < 1:
+        return False
+    if doc[ps - 1].lower_ in SUCCESSION:
+        return True
+    return ps >= 2 and doc[ps - 1].lower_ == "from" and doc[ps - 2].lower_ == "over"
+
+
+#: Announcements of an appointment that has not happened yet: "is to become", "will succeed",
+#: "is set to take over as", "is due to become". The post is not held yet (status unknown, a
+#: date is its start); other irrealis cues ("would", "hopes", "not") still block the claim.
+def announced(between: list[str]) -> bool:
+    """The verb group between subject and role announces a future appointment (see above)."""
+    if any(w in IRREALIS - {"will", "set"} for w in between):
+        return False
+    pairs = list(zip(between, between[1:]))
+    return "will" in between or any(a in ("set", "due") and b == "to" for a, b in pairs) \
+        or any(a in ("is", "are") and b == "to" for a, b in pairs)
 
 
 BLOCKERS = {";", ":", "\"", "“", "”"}
@@ -124,7 +146,22 @@ def new_claim(ctx: SentCtx, m: RoleMatch, person: Mention, rule: str) -> Claim:
                   ordinal=m.ordinal, role_text=m.text)  # confidence and version: rules.stamp
     if m.status_cue:
         claim.status, claim.status_strength = m.status_cue, 2
+    elif _exit_noun_before(doc, m.start):
+        claim.status, claim.status_strength = "former", 2
     return claim
+
+
+#: Nouns of leaving a post: "the resignation of its chairman, X" -> X held it (former).
+#: Not "departure"/"exit": "the departure of MEP X" is often from a party, not from the post.
+EXIT_NOUNS = {"resignation", "ousting", "ouster", "sacking", "dismissal", "retirement", "removal", "firing", "replacement"}
+
+
+def _exit_noun_before(doc, start: int) -> bool:
+    """ "the resignation of its chairman", "after the sacking of chief executive X"."""
+    k = start - 1
+    while k >= 0 and doc[k].lower_ in ("its", "his", "her", "their", "the", "a", "an"):
+        k -= 1
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in EXIT_NOUNS
 
 
 def person_at(ctx: SentCtx, i: int) -> Optional[tuple[int, int, Mention]]:

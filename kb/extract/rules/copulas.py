@@ -12,11 +12,19 @@ from ..lexicon import lexicon
 from ..mentions import skip_honorific
 from ..roles import RoleMatch
 from .context import (
-    BLOCKERS, IRREALIS, LINK_ADVERBS, LINK_WORDS, Quoted, SUCCESSION, SentCtx, new_claim,
+    BLOCKERS, EXIT_WORDS, IRREALIS, LINK_ADVERBS, LINK_WORDS, Quoted, SentCtx, announced, follows_succession, new_claim,
     outside_parens, person_at, tense_status,
 )
 from .orgs import org_from_verb
 from .subjects import clause_subject_name, subject_left
+
+
+#: Forms of "take" before "over" as a link ("took over the presidency").
+_TAKE = {"take", "takes", "took", "taking", "taken"}
+
+
+#: Verbs of leaving a post in any form ("is to stand down as", "will resign as").
+_EXIT_ANY = EXIT_WORDS | {"stand", "step", "resign", "quit", "retire", "leave"}
 
 
 def _link_index(doc, m: RoleMatch) -> Optional[int]:
@@ -40,8 +48,10 @@ def _link_index(doc, m: RoleMatch) -> Optional[int]:
         return k
     if k >= 2 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "well" and doc[k - 2].lower_ == "as":
         return None  # "as well as"
-    if k >= 0 and (doc[k].lower_ in LINK_WORDS or doc[k].lower_ == "over"):
+    if k >= 0 and doc[k].lower_ in LINK_WORDS:
         return k
+    if k >= 1 and doc[k].lower_ == "over" and doc[k - 1].lower_ in _TAKE:
+        return k  # "took over the chairmanship": not "backed down over the lord chancellor"
     return None
 
 
@@ -56,17 +66,37 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
         return _participle_clause(ctx, m, k, mentions)
     (ps, pe, person), rule = subject
     between = outside_parens(doc, pe, m.start)
-    if any(w in IRREALIS for w in between) or any(w in BLOCKERS for w in between):
+    future = announced(between)
+    if (any(w in IRREALIS for w in between) and not future) or any(w in BLOCKERS for w in between):
         return None
+    if _whose_other(between):
+        return None  # "X, whose father served as lord chancellor": the role is the father's
     if len(between) > 30:
         return None
     if m.org_name is None and doc[k].lower_ == "as":
         org_from_verb(doc, m, pe, k)
     claim = new_claim(ctx, m, person, rule)
     tense_status(claim, between, doc, ps)
+    if future and set(between) & _EXIT_ANY:  # "is to stand down as MP": still holds it
+        claim.status, claim.status_strength, claim.exit_event = "current", 2, False
+    elif future:  # "is to become", "will succeed Y as": not held yet; a date is its start
+        claim.status, claim.status_strength, claim.dated_event = "unknown", 2, True
     if rule == "succession":
-        _predecessor(ctx, m, k, earlier)
+        _predecessor(ctx, m, k, earlier, future)
     return claim
+
+
+#: Nouns after "whose" that keep the role with the person ("whose term as president runs …").
+_OWN_TIME_NOUNS = {"term", "tenure", "time", "stint", "spell", "reign", "career", "years", "appointment", "role"}
+
+
+def _whose_other(between: list[str]) -> bool:
+    """ "X, whose father and grandfather served as ROLE": a "whose" clause whose subject is
+    someone else (not "whose term as ROLE")."""
+    if "whose" not in between:
+        return False
+    k = between.index("whose")
+    return k + 1 < len(between) and between[k + 1] not in _OWN_TIME_NOUNS
 
 
 #: Openers of a fronted participle clause and the status they give its role as of the main
@@ -105,12 +135,13 @@ def _participle_clause(ctx: SentCtx, m: RoleMatch, k: int, mentions: list[Mentio
     return claim
 
 
-def _predecessor(ctx: SentCtx, m: RoleMatch, k: int, earlier: list[Claim]) -> None:
-    """ "X succeeded Y as ROLE": Y held ROLE before (former)."""
+def _predecessor(ctx: SentCtx, m: RoleMatch, k: int, earlier: list[Claim], future: bool = False) -> None:
+    """ "X succeeded Y as ROLE", "X took over from Y as ROLE": Y held ROLE before (former);
+    "X will succeed Y as ROLE": Y still holds it (current)."""
     for ps, pe, person in ctx.persons:
-        if pe <= k and ps > 0 and ctx.doc[ps - 1].lower_ in SUCCESSION:
+        if pe <= k and follows_succession(ctx.doc, ps):
             claim = new_claim(ctx, m, person, "succession")
-            claim.status, claim.status_strength = "former", 2
+            claim.status, claim.status_strength = ("current", 2) if future else ("former", 2)
             earlier.append(claim)
 
 

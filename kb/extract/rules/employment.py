@@ -212,3 +212,34 @@ def _sports_team(doc, name: str) -> bool:
     if len(name.split()) < 2 or not last.endswith("s") or last in _CORPORATE_PLURALS:
         return False
     return any(t.lower_ in SPORT_CUES for t in doc)
+
+
+#: "has represented the constituency/seat of X since 1970": the subject is its member of parliament.
+REPRESENT_VERBS = {"represents", "represented", "representing", "represent"}
+SEAT_NOUNS = {"constituency", "seat", "riding"}
+
+
+def represents_seat(ctx: SentCtx, roles: list[RoleMatch], mentions: list[Mention], quoted: Quoted) -> list[Claim]:
+    """SUBJ represents/has represented the constituency (of) X: a member of parliament, of the
+    document's country (``places.document_country``). Keyword-gated on the verb."""
+    doc, out = ctx.doc, []
+    for i, w in enumerate(ctx.lowers):
+        if w not in REPRESENT_VERBS or doc[i].pos_ not in ("VERB", "AUX"):
+            continue
+        j = i + 1 + (i + 1 < len(doc) and ctx.lowers[i + 1] in ("the", "his", "her", "a"))
+        if j >= len(doc) or ctx.lowers[j] not in SEAT_NOUNS:
+            continue
+        subject = subject_left(ctx, i, mentions, quoted)
+        if subject is None:
+            continue
+        (ps, pe, person), _ = subject
+        between = [t.lower_ for t in doc[pe:i]]
+        if any(x in IRREALIS for x in between) or len(between) > 6:
+            continue
+        fake = RoleMatch(i, j + 1, i, i + 1, "member of parliament", "legislator", text=doc[i:j + 1].text)
+        claim = new_claim(ctx, fake, person, "verb_role")
+        tense_status(claim, between + [w], doc, ps)
+        if claim.status == "unknown" and w in ("represents", "representing"):
+            claim.status, claim.status_strength = "current", 1
+        out.append(claim)
+    return out

@@ -4,8 +4,8 @@
 
 from __future__ import annotations
 
-from ...model import Mention
-from ..lexicon import lexicon, word_lists, word_sets
+from ...model import Mention, Span
+from ..lexicon import lexicon, role_categories, word_lists, word_sets
 from ..roles import (
     GENERIC_ROLES, NEEDS_ORG_ALWAYS, ROLE_MODIFIERS, RoleMatch, _clean_org, _org_name_span, is_party,
 )
@@ -141,3 +141,50 @@ def org_from_verb(doc, m: RoleMatch, lo: int, hi: int) -> None:
                 start, name = _clean_org(doc, span[0], span[1])
                 m.org_name, m.org_start, m.org_end, m.org_label = name, start, span[1], span[2]
                 return
+
+
+#: Role categories of company posts: with no organisation named they are the document's main
+#: organisation's ("Chief executive Jane Roe said the firm …" in a story about one company).
+COMPANY_CATEGORIES = {"executive", "chair"}
+
+
+def document_org(claims: list, mentions: list[Mention]) -> None:
+    """Company posts with no organisation ("chief executive Jane Roe", "the directors are A and
+    B") take the organisation the document is about: the NER organisation named most often, at
+    least three times and at least twice as often as any other (parties and places never count).
+    A list claim (``role_list``) of a post that needs an organisation is dropped when there is
+    none. The org evidence is the main organisation's nearest earlier mention."""
+    open_claims = [c for c in claims if c.org is None and role_category(c.role) in COMPANY_CATEGORIES]
+    if open_claims:
+        main = _main_org(mentions)
+        for c in open_claims if main else []:
+            found = [x for x in main if x.start <= c.role_span.start] or main
+            x = found[-1]
+            c.org, c.org_span, c.org_label = x.text, Span(x.start, x.end, x.text), "rule:doc_org"
+    claims[:] = [c for c in claims if not (c.rule == "role_list" and c.org is None and _needs_org(c.role))]
+
+
+def role_category(role: str) -> str:
+    """The category of a role name, modifiers ("deputy", "non-executive") ignored."""
+    cats = role_categories()
+    if role in cats:
+        return cats[role]
+    core = " ".join(w for w in role.split() if w not in ROLE_MODIFIERS)
+    return cats.get(core, "")
+
+
+def _needs_org(role: str) -> bool:
+    core = " ".join(w for w in role.split() if w not in ROLE_MODIFIERS)
+    return core in NEEDS_ORG_ALWAYS or role.split()[-1] in NEEDS_ORG_ALWAYS
+
+
+def _main_org(mentions: list[Mention]) -> list[Mention]:
+    """The mentions of the document's main organisation (see ``document_org``), or []."""
+    by_name: dict[str, list[Mention]] = {}
+    for x in mentions:
+        if x.type == "organization" and x.label == "ORG" and not is_party(x.text):
+            by_name.setdefault(x.text.removeprefix("the ").removesuffix("'s").removesuffix("’s"), []).append(x)
+    ranked = sorted(by_name.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < 3 or (len(ranked) > 1 and len(ranked[0]) < 2 * len(ranked[1])):
+        return []
+    return ranked[0]

@@ -5,12 +5,12 @@ its committee.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Optional, Sequence
 
-from ...model import Mention, Span
+from ...model import Mention, Sentence, Span
 from ..claims import Claim
 from ..de.lexicon import country_name
-from ..lexicon import lexicon, regions, role_categories, word_sets
+from ..lexicon import lexicon, regions, role_categories, word_map, word_sets
 
 
 def country_of_place(text: str, lang: str = "en") -> Optional[str]:
@@ -48,25 +48,78 @@ def _country_mentions(mentions: list[Mention]) -> list[tuple[Mention, str]]:
     return out
 
 
-def document_country(claims: list[Claim], mentions: list[Mention]) -> None:
+def document_country(claims: list[Claim], mentions: list[Mention], sentences: Sequence[Sentence] = ()) -> None:
     """A head of state/government with no org named ("President Jane Roe", "the prime minister
     said") holds the post in the country the document is about: news leaves it implied when
     the story is about one country. Applied only when the document names exactly one country
     (by name; demonyms are ambiguous); the org evidence is its nearest earlier mention."""
     _drop_terms_of_other_posts(claims)
-    open_claims = [c for c in claims if c.org is None and c.role in STATE_ROLES
-                   and (c.role not in TITLE_ONLY_STATE_ROLES or _capital_core(c) or c.rule == "term_of_office")]
+    open_claims = [c for c in claims if c.org is None and (c.role in STATE_ROLES and (
+        c.role not in TITLE_ONLY_STATE_ROLES or _capital_core(c) or c.rule == "term_of_office")
+        or _government_post(c.role) and not _owner_before(c, mentions))]
     if not open_claims:
         return
+    cues = _cue_country(claims, sentences)  # its cue mentions are the org evidence
+    if cues:  # a UK cabinet title or an MP in British politics news is British whatever else the story names
+        for c in [c for c in open_claims if c.role in _CUES or c.role in NATIONAL_POSTS]:
+            x = max((x for x, _ in cues if x.start <= c.role_span.start), key=lambda x: x.start, default=cues[0][0])
+            c.org, c.org_span, c.org_label = cues[0][1], Span(x.start, x.end, x.text), "rule:doc_country"
+        open_claims = [c for c in open_claims if c.org is None]
     found = _country_mentions(mentions)
     name = _dominant_country(found, mentions)
+    if name is None:
+        found = cues
+        name = found[0][1] if found else None
     if name is None:
         claims[:] = [c for c in claims if not (c.rule == "term_of_office" and c.org is None)]
         return
     found = [(x, n) for x, n in found if n == name]
+    name = _STATE_OF.get(name, name)  # "England": its national posts are the United Kingdom's
     for c in open_claims:
         m = max((x for x, _ in found if x.start <= c.role_span.start), key=lambda x: x.start, default=found[0][0])
         c.org, c.org_span, c.org_label = name, Span(m.start, m.end, m.text), "rule:doc_country"
+
+
+#: Parts of a state with no national government of their own: their country's posts are the state's.
+_STATE_OF = {"England": "United Kingdom"}
+
+
+#: Posts of a national government or parliament besides the heads (``STATE_ROLES``): a minister,
+#: a secretary of a portfolio, a chancellor, an MP with no country named hold it in the document's
+#: country. Shadow posts belong to the opposition, not to the state.
+NATIONAL_POSTS = {"member of parliament", "chancellor", "cabinet member"}
+
+
+def _government_post(role: str) -> bool:
+    """A national ministerial or parliamentary post ("health secretary", "courts minister", "MP")."""
+    if role.startswith("shadow "):
+        return False
+    return role in NATIONAL_POSTS or role_categories().get(role) == "minister"
+
+
+def _owner_before(c: Claim, mentions: list[Mention]) -> bool:
+    """ "Velmora's foreign minister" with "Velmora" read as a person: the post has an owner the
+    text names (a name and "'s" right before the role), so it is no post of the document's country."""
+    return any(m.type == "person" and 2 <= c.role_span.start - m.end <= 3 and m.end <= c.role_span.start
+               and m.sentence == c.sentence for m in mentions)
+
+
+#: Cue names (``country_cues_en.tsv``) as one regular expression over sentence texts.
+_CUES = word_map("country_cues_en.tsv")
+_CUE_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(_CUES, key=len, reverse=True) if k[:1].isupper()) + r")\b")
+
+
+def _cue_country(claims: list[Claim], sentences: Sequence[Sentence]) -> list[tuple[Span, str]]:
+    """The country a document names no country for but places itself in by cues
+    (``country_cues_en.tsv``: "the Tories", "the Commons", "home secretary"): at least two cues,
+    all of one country. Returns the cues' spans (the org evidence) with that country. Keyword-gated: one regular expression per sentence."""
+    hits = [(Span(s.start + h.start(), s.start + h.end(), h.group(1)), _CUES[h.group(1)])
+            for s in sentences if s.lang == "en" for h in _CUE_RE.finditer(s.text)]
+    hits += [(c.role_span, _CUES[c.role]) for c in claims if c.role in _CUES]
+    hits.sort(key=lambda h: h[0].start)
+    if len({n for _, n in hits}) != 1 or len(hits) < 2:
+        return []
+    return hits
 
 
 #: Posts that belong to a state or province ("Governor Jay Roe", "the premier"): with no place

@@ -11,7 +11,7 @@ from ..coref import PRONOUN_WORDS, antecedent
 from ..lexicon import lexicon, word_map
 from ..mentions import NAME_PARTICLES, ORG_HEAD_WORDS, _name_token, in_ranges, name_backward
 from ..roles import NOT_NAME_WORDS, RoleMatch, find_roles
-from .context import LINK_WORDS, SUCCESSION, SentCtx, add_rule_person, person_at, regnal_person
+from .context import LINK_WORDS, SUCCESSION, SentCtx, follows_succession, add_rule_person, person_at, regnal_person
 
 
 def org_tagged_person(ctx: SentCtx, i: int) -> Optional[tuple[int, int]]:
@@ -59,7 +59,7 @@ def subject_left(ctx: SentCtx, k: int, mentions, quoted):
         return (i, i + 1, pm), "copula"
     if best is None:
         return None
-    if best[0] > 0 and doc[best[0] - 1].lower_ in SUCCESSION:
+    if follows_succession(doc, best[0]):
         earlier = [p for p in cands if p[1] <= best[0] - 1]
         if earlier:
             return earlier[-1], "succession"

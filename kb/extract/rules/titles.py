@@ -154,3 +154,27 @@ def throne(ctx: SentCtx, roles: list[RoleMatch], mentions: list[Mention], quoted
         claim.dated_event = True
         out.append(claim)
     return out
+
+
+def conjoined_title(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, earlier: list[Claim]) -> Optional[Claim]:
+    """ROLE and ROLE NAME: "Veteran Labour MP and former Cabinet minister Jane Roe": the first of
+    two coordinated titles before a name is the name's too. The second title (up to six words, no
+    verb or comma) must end in a role word and stand right before the name."""
+    doc = ctx.doc
+    j = m.end
+    if j >= len(doc) or ctx.lowers[j] != "and" or (m.start > 0 and ctx.lowers[m.start - 1] in ("the", "both", "a", "an")):
+        return None  # "Both the prime minister and Chancellor X": two people
+    words = lexicon().role_words
+    for k in range(j + 2, min(len(doc), j + 8)):
+        t = doc[k - 1]
+        if t.pos_ in ("VERB", "AUX") or t.is_punct and t.text != "-" or t.ent_type_ == "PERSON":
+            return None
+        p = person_at(ctx, skip_honorific(doc, k))
+        if p is not None:
+            if t.lower_ not in words:
+                return None
+            claim = new_claim(ctx, m, p[2], "title_before_name")
+            if claim.status == "unknown":
+                claim.status, claim.status_strength = "current", 1
+            return claim
+    return None

@@ -1,0 +1,50 @@
+"""Plural role nouns introducing lists of persons (rules/lists.py) and company posts taking the
+document's main organisation (rules/orgs.py document_org). Sentences written for these tests;
+they run through kb's real English extract stage (harness: ``test_news_matrix.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_news_matrix import ANY, Case, F, No, extract, extractor  # noqa: F401  (extractor: the fixture)
+from test_news_matrix import _check as check
+
+CASES = [
+    Case("l_copula_list", "The four former directors of Velland Shipping are Tom Berg, Anna Holt and Erik Lund.",
+         [F("Tom Berg", "director", "Velland Shipping", status="former"), F("Anna Holt", "director", "Velland Shipping"),
+          F("Erik Lund", "director", "Velland Shipping", status="former")]),
+    Case("l_apposition_list", "Two Norvik directors, Ola Hansen and Kari Dahl, resigned on Monday.",
+         [F("Ola Hansen", "director", "Norvik"), F("Kari Dahl", "director", "Norvik")]),
+    Case("l_no_org_dropped", "The directors are Ola Hansen and Kari Dahl.",
+         [No(person="Ola Hansen", role="director")]),
+    Case("l_not_a_list", "The directors met Ola Hansen on Monday.",
+         [No(person="Ola Hansen", role="director")]),
+    Case("l_main_org", "Brakton Foods cut 300 jobs. Brakton Foods said sales fell. Analysts expect Brakton Foods to "
+         "recover. The former directors, Ola Hansen and Kari Dahl, left last year.",
+         [F("Ola Hansen", "director", "Brakton Foods", status="former"), F("Kari Dahl", "director", "Brakton Foods")]),
+    Case("o_main_org_post", "Brakton Foods cut 300 jobs. Brakton Foods said sales fell. Analysts expect Brakton Foods "
+         "to recover. Chief executive Mina Sorensen said the cuts were painful.",
+         [F("Mina Sorensen", "chief executive officer", "Brakton Foods")]),
+    Case("o_no_main_org", "Brakton Foods and Velland Shipping both cut jobs. Chief executive Mina Sorensen spoke.",
+         [F("Mina Sorensen", "chief executive officer", None)]),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_lists_and_main_org(extractor, case):
+    problems = check(extract(extractor, case.text, case.published), case)
+    assert not problems, "\n".join(problems)
+
+
+LIST_NAMES = [
+    Case("l_untagged_name_in_list", "The two Norvik directors in the dispute - Ingrid Solvang, Tom Berg and Erik Lund - resigned.",
+         [F("Tom Berg", "director", "Norvik"), F("Erik Lund", "director", "Norvik")]),
+    Case("l_left_after_list", "The Norvik directors - Ingrid Solvang, Tom Berg and Erik Lund - have all since left the firm.",
+         [F("Tom Berg", "director", "Norvik", status="former"), F("Erik Lund", "director", "Norvik", status="former")]),
+]
+
+
+@pytest.mark.parametrize("case", LIST_NAMES, ids=[c.id for c in LIST_NAMES])
+def test_list_after_dash(extractor, case):
+    problems = check(extract(extractor, case.text, case.published), case)
+    assert not problems, "\n".join(problems)
