@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from test_news_matrix import ANY, Case, F, No, extract, extractor  # noqa: F401  (extractor: the fixture)
-from test_news_matrix import _check as check
+from helpers.matrix import ANY, Case, F, No, extract, extractor  # noqa: F401  (extractor: the fixture)
+from helpers.matrix import _check as check
 
 CASES = [
     Case("l_copula_list", "The four former directors of Velland Shipping are Tom Berg, Anna Holt and Erik Lund.",

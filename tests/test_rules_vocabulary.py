@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from test_news_matrix import ANY, Case, F, No, extract, extractor  # noqa: F401  (extractor: the fixture)
-from test_news_matrix import _check as check
+from helpers.matrix import ANY, Case, F, No, extract, extractor  # noqa: F401  (extractor: the fixture)
+from helpers.matrix import _check as check
 
 CASES = [
     # grammar roles: a government portfolio before a ministerial head, standalone heads, "shadow"

@@ -13,7 +13,9 @@ from typing import Callable, Iterable, Optional
 from ...errors import ModelError
 from .germeval import outer_spans
 from .lexicon import match_role_entry
-from .names import MAX_GAZETTEER_TOKENS, MODEL_DIR, NAMES_FILE, fold_name, reference_names, split_possessives
+from .names import (
+    MAX_GAZETTEER_TOKENS, MODEL_DIR, NAMES_FILE, ReferenceNames, fold_name, reference_names, split_possessives,
+)
 
 
 CAPITALISED = re.compile(r"^[A-ZÄÖÜ][\w'’.-]*$")
@@ -176,7 +178,7 @@ class NameFeatures:
     0.642 to 0.649 PER+ORG F1 and the vote from 0.711 to 0.715; held back: vote 0.668 -> 0.680).
     """
 
-    def __init__(self, names: "ReferenceNames", min_count: int = 2) -> None:
+    def __init__(self, names: ReferenceNames, min_count: int = 2) -> None:
         self.names = names
         firsts: Counter[str] = Counter()
         lasts: Counter[str] = Counter()
