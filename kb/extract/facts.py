@@ -37,6 +37,7 @@ from ..model import DateValue, Entity, Mention, Tenure
 from .claims import Claim, merge_claims
 from .coref import canonical_names
 from .dates import find_dates
+from .entity_types import complete_first_names, complete_org_names, correct_types
 from .de.rules import extract_tenures_de
 from .lexicon import lexicon
 from .mentions import in_ranges, is_chrome, ner_mentions, quoted_ranges
@@ -63,11 +64,11 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     disc = Discourse()
     events: list[tuple[Mention, object, int]] = []  # "took office in …": (person, date, sentence)
     prior: Optional[DateValue] = None  # the last date stated so far ("four years later" counts from it)
-    for sent, sdoc in zip(pd.sentences, pd.docs):
-        if is_chrome(sent.text):
-            continue
+    parsed = [(sent, sdoc, ner_mentions(sent, sdoc)) for sent, sdoc in zip(pd.sentences, pd.docs)
+              if not is_chrome(sent.text)]
+    org_names = correct_types(parsed)  # the document's cues decide person / organisation / neither
+    for sent, sdoc, sent_mentions in parsed:
         ctx = SentCtx(sent, sdoc, disc=disc)
-        sent_mentions = ner_mentions(sent, sdoc)
         mentions.extend(sent_mentions)
         ctx.persons = token_spans(ctx, [m for m in sent_mentions if m.type == "person"])
         if sent.lang == "en":
@@ -84,10 +85,11 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
             continue
         claims.extend(_sentence_claims(ctx, mentions, quoted, deferred))
         events.extend(office_events(ctx, mentions, quoted))
-    _retype_orgs(mentions)
-    names = canonical_names(m.text for m in mentions if m.type == "person")
+    _retype_orgs(mentions, org_names)
+    names = complete_first_names(canonical_names(m.text for m in mentions if m.type == "person"))
+    orgs = complete_org_names(m.text for m in mentions if m.type == "organization" and m.label not in ("GPE", "LOC", "NORP"))
     for m in mentions:
-        m.name = names.get(m.text, m.text) if m.type == "person" else m.text
+        m.name = names.get(m.text, m.text) if m.type == "person" else orgs.get(m.text, m.text)
     for c in claims:
         c.person = c.mention.name or names.get(c.mention.text, c.mention.text)
     for rule in DOCUMENT_RULES:
@@ -124,12 +126,14 @@ def document_places(pd) -> list[str]:
     return list(out)
 
 
-def _retype_orgs(mentions: list[Mention]) -> None:
-    """NER is inconsistent across sentences: an ORG with a person's name (or surname) is that person."""
+def _retype_orgs(mentions: list[Mention], org_names: set[str]) -> None:
+    """NER is inconsistent across sentences: an ORG with a person's name (or surname) is that
+    person, unless the document shows it is an organisation ("Disney directors", ``org_names``)."""
     persons = {m.text for m in mentions if m.type == "person"}
     surnames = {p.split()[-1] for p in persons if len(p.split()) > 1}
     for m in mentions:
-        if m.type == "organization" and m.label == "ORG" and (m.text in persons or m.text in surnames):
+        if m.type == "organization" and m.label == "ORG" and (m.text in persons or m.text in surnames) \
+                and m.text not in org_names:
             m.type, m.label = "person", "rule:same_name"
 
 
@@ -176,7 +180,7 @@ def _entities(mentions: list[Mention], tenures: list[Tenure], births: dict, deat
     entities: dict[tuple[str, str], Entity] = {}
     for m in mentions:
         if m.type == "organization":
-            name = (countries.get(m.text) or demonyms.get(m.text, m.text)) if m.label in ("NORP", "GPE") else m.text
+            name = (countries.get(m.text) or demonyms.get(m.text, m.text)) if m.label in ("NORP", "GPE") else m.name or m.text
             if m.label in ("GPE", "LOC", "NORP") and name not in post_orgs and m.text not in post_orgs:
                 continue
             m.name = name

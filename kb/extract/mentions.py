@@ -35,6 +35,15 @@ _CHROME_ANYWHERE = re.compile(r"(telegram|whatsapp)\s+channel|facebook,\s*(rss|t
 
 _QUOTES = {'"', "“", "”", "'", "‘", "’"}
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ten", "ter"}
+#: Titles and honorifics before a name: a person ("Mr Ferguson", "Comptroller Alan Hevesi").
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "baroness", "baron",
+    "earl", "admiral", "colonel", "col", "captain", "capt", "comptroller", "administrator",
+    "chancellor", "judge", "justice", "rev", "reverend", "sheikh", "senator", "sen", "rep", "governor", "gov",
+    "president", "king", "queen", "prince", "princess", "pope", "herr", "frau",
+}
+#: Honorifics: a name that starts with one is a person's, whatever NER said ("Ms Bowers" as ORG).
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
 _TITLE_WORDS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr.", "prof."}
 
 
@@ -83,6 +92,8 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
             start += n
         elif w in _TITLE_WORDS or w in ("former", "ex", "-", "the", "der", "die", "ehemalige", "ehemaliger"):
             start += 1
+        elif w.rstrip(".") in PERSON_TITLES and end - start > 1 and doc[start + 1].text[:1].isupper():
+            start += 1  # "Comptroller Alan Hevesi", "Admiral X": the title is no part of the name
         elif end - start > 1 and label_lang(ent) == "de" and _german_role(doc[start].text):
             start += 1  # "Präsident Donald Trump" from German NER
         else:
@@ -164,20 +175,39 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
         elif ent.start in taken:
             continue
         elif label in ORG_LABELS or label in PLACE_LABELS:
-            toks = ent
-            if toks[0].lower_ == "the" and len(toks) > 1:
-                toks = doc[ent.start + 1 : ent.end]
-            if toks[-1].lower_ in ("'s", "’s"):
-                toks = doc[toks.start : toks.end - 1]
-            if len(toks) == 0 or not any(c.isalpha() for c in toks.text):
+            toks = _trim_org(ent)
+            if toks is None:
+                continue
+            if label in ORG_LABELS and toks[0].lower_.rstrip(".") in HONORIFICS and len(toks) > 1:
+                person = _trim_person(toks)  # "Ms Bowers" tagged ORG is a person
+                if person is not None:
+                    out.append(_mention(sent, doc[person[0] : person[1]], "person", "rule:honorific"))
                 continue
             out.append(_mention(sent, toks, "organization", label))
     return out
 
 
+def _trim_org(ent):
+    """An organisation or place span without what is no part of its name: a leading article
+    or "ex-" ("a Supreme Court", "Ex-Downing Street"), a trailing possessive ("General Motors'")
+    or honorific ("the Sunday Times Mr [Campbell]"); None when nothing named is left."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while end - start > 1 and doc[start].lower_ in ("the", "a", "an", "ex", "-", "former"):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+                           or doc[end - 1].lower_.rstrip(".") in HONORIFICS and end - start > 1):
+        end -= 1
+    toks = doc[start:end]
+    if len(toks) == 0 or not any(c.isalpha() for c in toks.text):
+        return None
+    return toks
+
+
 def _mention(sent: Sentence, span, type_: str, label: str) -> Mention:
     start = sent.start + span.start_char
-    return Mention(span.text, type_, start, start + len(span.text), sent.index, label=label)
+    text = span.text.split("\n", 1)[0].rstrip()  # a name never spans a line break (headline, then text)
+    return Mention(text, type_, start, start + len(text), sent.index, label=label)
 
 
 def _name_token(tok) -> bool:

@@ -14,7 +14,7 @@ from typing import Any, Optional
 import sqlite_utils
 
 from ..model import DateValue, LinkedExtraction, Tenure
-from ..names import entity_id, name_key, slug
+from ..names import entity_id, name_key, org_key, slug
 from ..tenure_rules import compatible_tenure, name_too_weak, same_namesake
 from .aggregates import (
     DocumentChange, _apply_claim_changes, _document_claims, _persons_mentioned, _update_co_mentions,
@@ -164,27 +164,59 @@ def _unlinked_entity_id(db, ent, base: str, ext, doc_id: str) -> str:
     and the newcomer gets (or joins) a numbered variant of the id.
     """
     if ent.type != "person":
-        return base
+        return _linked_org_of_same_key(db, ent.name) or base
     if name_too_weak(name_key(ent.name)):
         return f"{base}@{doc_id}"
     mine = {("role", t.role) for t in ext.tenures if t.person == ent.name}
     mine |= {("org", slug(t.org)) for t in ext.tenures if t.person == ent.name and t.org}
+    for qid in _linked_persons_of_same_name(db, ent.name):
+        if same_namesake(mine, _person_posts(db, qid)):
+            return qid  # "Steve Jobs" unlinked here, linked elsewhere: one person, one row
     candidate, n = base, 1
     while True:
         row = db.execute("SELECT 1 FROM persons WHERE id = ?", [candidate]).fetchone()
         if row is None:
             return candidate
-        theirs = {("role", r[0]) for r in db.execute("SELECT DISTINCT role FROM tenures WHERE person_id = ?", [candidate])}
-        theirs |= {
-            ("org", (r[0] or "").split(":", 1)[-1])
-            for r in db.execute(
-                "SELECT DISTINCT organization_id FROM tenures WHERE person_id = ? AND organization_id IS NOT NULL", [candidate]
-            )
-        }
-        if same_namesake(mine, theirs):
+        if same_namesake(mine, _person_posts(db, candidate)):
             return candidate
         n += 1
         candidate = f"{base}~{n}"
+
+
+def _person_posts(db, person_id: str) -> set[tuple[str, str]]:
+    """("role", role) and ("org", org slug) of a stored person's tenures: what tells namesakes apart."""
+    theirs = {("role", r[0]) for r in db.execute("SELECT DISTINCT role FROM tenures WHERE person_id = ?", [person_id])}
+    theirs |= {
+        ("org", (r[0] or "").split(":", 1)[-1])
+        for r in db.execute(
+            "SELECT DISTINCT organization_id FROM tenures WHERE person_id = ? AND organization_id IS NOT NULL", [person_id]
+        )
+    }
+    return theirs
+
+
+def _linked_persons_of_same_name(db, name: str) -> list[str]:
+    """QIDs of stored linked persons whose name is this full name (normalised): the linker may
+    leave a name unlinked in one document that it linked in another."""
+    key = name_key(name)
+    rows = db.execute("SELECT id, name FROM persons WHERE name = ? COLLATE NOCASE AND qid IS NOT NULL", [name]).fetchall()
+    return sorted(r[0] for r in rows if name_key(r[1] or "") == key)
+
+
+def _linked_org_of_same_key(db, name: str) -> Optional[str]:
+    """The QID of the one stored linked organisation with the same ``org_key`` ("Apple" joins a
+    linked "Apple Inc."), looked up among names that start with the same first word; None when
+    there is none or more than one."""
+    key = org_key(name)
+    first = key.split(" ", 1)[0] if key else ""
+    if not first:
+        return None
+    pattern = first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = db.execute(
+        "SELECT id, name FROM organizations WHERE qid IS NOT NULL AND name LIKE ? ESCAPE '\\'", [pattern]
+    ).fetchall()
+    qids = {r[0] for r in rows if org_key(r[1] or "") == key}
+    return qids.pop() if len(qids) == 1 else None
 
 
 def _upsert_entity(db, type: str, eid: str, name: str, link, ent) -> None:
