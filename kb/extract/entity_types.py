@@ -45,6 +45,9 @@ ORG_AFTER = {
     "profits", "profit", "revenue", "revenues", "headquarters", "employees", "workforce", "plc", "inc",
     "ltd", "chairman", "chairwoman", "boss", "ceo",
 }
+#: Kinship nouns right before a name: a person ("his father John").
+KIN_NOUNS = {"father", "mother", "son", "daughter", "brother", "sister", "wife", "husband", "uncle", "aunt",
+             "grandfather", "grandmother", "widow", "cousin", "nephew", "niece"}
 #: Words after "X's" that only an organisation has ("Tate's shares", "Santander's board").
 ORG_AFTER_POSSESSIVE = {
     "shares", "share", "board", "shareholders", "profits", "profit", "sales", "revenue", "revenues",
@@ -62,9 +65,10 @@ ORG_VERBS = {"acquired", "headquartered", "listed", "merged"}
 #: Businessman of the Year", "Constitutional Reform Bill").
 THING_WORDS = {
     "lecture", "award", "awards", "prize", "medal", "trophy", "cup", "bill", "act", "businessman",
-    "businesswoman", "year", "report", "index", "treaty", "street", "road", "drive", "avenue", "lane",
-    "constituency", "stadium", "bridge",
+    "businesswoman", "year", "report", "index", "treaty",
 }
+#: Words inside a name that make it a place, never a person ("Manning Drive").
+PLACE_WORDS = {"street", "road", "drive", "avenue", "lane", "constituency", "stadium", "bridge", "square"}
 #: Prepositions before a name that make it a place when nothing says person ("in Sedgefield").
 PLACE_PREPOSITIONS = {"in", "at", "near"}
 #: "the MP for Sleaford": the two words before a constituency.
@@ -110,8 +114,23 @@ def cue_org_after(v: MentionView) -> Optional[str]:
     if nxt in ("'s", "’s", "'", "’"):
         return "org" if v.word(v.end + 1) in ORG_AFTER_POSSESSIVE else None
     if nxt == ",":
-        nxt = v.word(v.end + 1)
+        return "org" if v.word(v.end + 1) in ORG_VERBS else None  # "X, chairman of …" is a person
     return "org" if nxt in ORG_AFTER or nxt in ORG_VERBS else None
+
+
+def cue_apposition(v: MentionView) -> Optional[str]:
+    """ "Air Shamrock, an airline owned by …" is an organisation; "Charles Elson, chairman of …"
+    and "X, a former minister" are persons: what the apposition after the name is."""
+    if v.word(v.end) != ",":
+        return None
+    k = v.end + 1
+    if v.word(k) in ("a", "an", "the"):
+        k += 1
+    words = [v.word(i) for i in range(k, min(k + 3, len(v.doc)))]
+    if any(w in ORG_KIND_NOUNS for w in words):
+        return "org"
+    roles = lexicon().role_words
+    return "person" if words and (words[0] in roles or words[0] == "former" and len(words) > 1 and words[1] in roles) else None
 
 
 def cue_org_before(v: MentionView) -> Optional[str]:
@@ -125,7 +144,11 @@ def cue_org_before(v: MentionView) -> Optional[str]:
 def cue_thing(v: MentionView) -> Optional[str]:
     """ "the Adam Smith Lecture", "European Businessman of the Year": a thing, no person."""
     words = _name_words(v)
-    if any(w in THING_WORDS for w in words[1:]) or words == [w for w in words if w in THING_WORDS] or (v.word(v.end) == "of" and v.word(v.end + 2) == "year"):
+    if any(w in THING_WORDS for w in words[1:]) or words == [w for w in words if w in THING_WORDS]:
+        return "thing"
+    if v.mention.type == "person" and any(w in PLACE_WORDS for w in words[1:]):
+        return "thing"
+    if v.word(v.end) == "of" and v.word(v.end + 2) == "year":
         return "thing"
     return None
 
@@ -136,7 +159,9 @@ def cue_title(v: MentionView) -> Optional[str]:
     if before == "." :
         before = v.word(v.start - 2)
     first = v.word(v.start).rstrip(".")
-    return "person" if before in PERSON_TITLES or before in lexicon().role_words or (first in HONORIFICS and v.end - v.start > 1) else None
+    if before in HONORIFICS or first in HONORIFICS and v.end - v.start > 1:
+        return "honorific"
+    return "person" if before in PERSON_TITLES or before in KIN_NOUNS or before in lexicon().role_words or (first in HONORIFICS and v.end - v.start > 1) else None
 
 
 def cue_age_or_birth(v: MentionView) -> Optional[str]:
@@ -177,6 +202,7 @@ TYPE_CUES: list[tuple[str, Callable[[MentionView], Optional[str]]]] = [
     ("age_or_birth", cue_age_or_birth),
     ("place", cue_place),
     ("lone_the", cue_lone_the),
+    ("apposition", cue_apposition),
 ]
 
 
@@ -218,24 +244,30 @@ def collect_evidence(parsed: list[tuple[Sentence, object, list[Mention]]]) -> di
             ev.labels.add(m.label)
             ev.counts["mentions"] += 1
             view = MentionView(m, doc, *span)
-            for _, func in TYPE_CUES:
+            for name, func in TYPE_CUES:
                 cue = func(view)
                 if cue:
                     ev.counts[cue] += 1
+                    if name == "legal_form":
+                        ev.counts["legal_form"] += 1
     return out
 
 
 def _supported_one_word(name: str, ev: NameEvidence, fuller: set[str]) -> bool:
     """A one-word person name is kept with a title or person cue, or when it is a word of a
     fuller person name of the document ("Anil" / "Anil Ambani", "Smith" / "Doug Smith")."""
-    return ev.has("person") or name in fuller
+    return ev.has("person") or ev.has("honorific") or name in fuller
 
 
 def decide_type(name: str, ev: NameEvidence, current: str, fuller: set[str]) -> Optional[str]:
-    """The type a name gets: "person", "organization", or None (neither: drop its mentions)."""
-    if ev.has("person"):
-        return "person" if current == "person" or not ev.has("org") else current
-    if ev.has("thing") and current == "person":
+    """The type a name gets: "person", "organization", or None (neither: drop its mentions).
+    Only an honorific ("Ms Bowers") turns an organisation into a person; any person cue keeps
+    a person one."""
+    if ev.has("honorific") and not ev.has("org"):
+        return "person"
+    if ev.has("person") and current == "person":
+        return "person"
+    if ev.has("thing") and (current == "person" or not ev.has("legal_form")):
         return None
     if ev.has("org"):
         return "organization"
@@ -290,15 +322,41 @@ def complete_first_names(names: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def complete_org_names(texts) -> dict[str, str]:
-    """Map an organisation form that is the first word(s) of exactly one longer organisation
-    name of the document to that name ("Tate" -> "Tate & Lyle", "Labour" -> "Labour Party"):
-    one organisation, one record."""
-    forms = sorted(set(texts), key=lambda t: (-len(t.split()), t))
+#: Small words an acronym skips ("Securities and Exchange Commission" is the SEC).
+_ACRONYM_SKIP = {"and", "of", "for", "the", "&", "on", "in"}
+
+
+def _initials(words: list[str]) -> str:
+    """ "Child Support Agency" -> "CSA"; "" when a word is not capitalised (no acronym)."""
+    out = []
+    for w in words:
+        if w.lower() in _ACRONYM_SKIP:
+            continue
+        if not w[:1].isupper():
+            return ""
+        out.append(w[0])
+    return "".join(out)
+
+
+def complete_org_names(texts, places: set[str]) -> dict[str, str]:
+    """Map an organisation form to the one longer organisation name of the document it
+    abbreviates: its first words ("Tate" -> "Tate & Lyle", "Labour" -> "Labour Party") or, for
+    one word, its last ("Disney" -> "Walt Disney", "the Party" -> "Conservative Party"). One
+    organisation, one record; an acronym joins the one name it abbreviates ("CSA" -> "Child
+    Support Agency"); a form two longer names share stays on its own, and a place
+    (``places``: "UK" is no abbreviation of "UK Independence Party") is never mapped."""
+    forms = sorted({t for t in texts if t}, key=lambda t: (-len(t.split()), t))
     out: dict[str, str] = {}
     for form in forms:
+        if form in places:
+            continue
         words = form.split()
-        hits = {f for f in forms if len(f.split()) > len(words) and f.split()[: len(words)] == words}
+        longer = [f.split() for f in forms if len(f.split()) > len(words)]
+        hits = {" ".join(f) for f in longer if f[: len(words)] == words}
+        if not hits and len(words) == 1 and not form.isupper():  # "Salzburger SPÖ" is a branch of the SPÖ
+            hits = {" ".join(f) for f in longer if f[-1] == words[0]}
+        if not hits and len(words) == 1 and form.isupper() and len(form) > 1:
+            hits = {" ".join(f) for f in longer if _initials(f) == form}
         if len(hits) == 1:
             out[form] = hits.pop()
     return out

@@ -87,7 +87,8 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
         events.extend(office_events(ctx, mentions, quoted))
     _retype_orgs(mentions, org_names)
     names = complete_first_names(canonical_names(m.text for m in mentions if m.type == "person"))
-    orgs = complete_org_names(m.text for m in mentions if m.type == "organization" and m.label not in ("GPE", "LOC", "NORP"))
+    orgs = complete_org_names([m.text for m in mentions if m.type == "organization" and m.label not in ("GPE", "LOC", "NORP")]
+                              + [c.org for c in claims if c.org], _place_names(mentions))
     for m in mentions:
         m.name = names.get(m.text, m.text) if m.type == "person" else orgs.get(m.text, m.text)
     for c in claims:
@@ -100,6 +101,8 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     document_region(claims, mentions)
     document_country(claims, mentions)
     legislature_from_committee(claims)
+    for c in claims:
+        c.org = orgs.get(c.org, c.org) if c.org else c.org
     tenures = merge_claims(claims, anchor, deaths, mentions)
     entities = _entities(mentions, tenures, births, deaths)
     return entities, tenures
@@ -124,6 +127,13 @@ def document_places(pd) -> list[str]:
                 if name:
                     out.setdefault(name, None)
     return list(out)
+
+
+def _place_names(mentions: list[Mention]) -> set[str]:
+    """Names of places: the document's GPE/LOC/NORP mentions and every country kb knows."""
+    lex = lexicon()
+    names = {m.text for m in mentions if m.label in ("GPE", "LOC", "NORP")}
+    return names | set(lex.countries) | set(lex.countries.values()) | set(lex.demonyms) | set(lex.demonyms.values())
 
 
 def _retype_orgs(mentions: list[Mention], org_names: set[str]) -> None:

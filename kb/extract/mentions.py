@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from spacy.tokens import Span
+
 from ..model import Mention, Sentence
 from .de.lexicon import match_role_de
 from .lexicon import lexicon
@@ -98,7 +100,8 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
             start += 1  # "Präsident Donald Trump" from German NER
         else:
             break
-    while start == ent.start and start > 0 and doc.lang_ == "en" and _name_token(doc[start - 1]) and not doc[start - 1].ent_type_:
+    while start == ent.start and start > 0 and doc.lang_ == "en" and _name_token(doc[start - 1]) and not doc[start - 1].ent_type_ \
+            and doc[start - 1].lower_.rstrip(".") not in PERSON_TITLES:
         start -= 1  # NER cut a first name off ("Jan [Peter Balkenende]")
     k = end
     while k < len(doc) and (doc[k].lower_ in NAME_PARTICLES or doc[k].text == "-"):
@@ -161,7 +164,7 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
     with their label kept, so facts.py can keep them only where they hold a post."""
     out: list[Mention] = []
     taken: set[int] = set()  # tokens a person span grew over (an entity NER cut off the name)
-    for ent in doc.ents:
+    for ent in _joined_orgs(doc):
         label = ent.label_
         if label in PERSON_LABELS:
             span = _trim_person(ent)
@@ -187,14 +190,35 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
     return out
 
 
+def _joined_orgs(doc) -> list:
+    """``doc.ents`` with "[Royal Bank] of [Scotland]" joined into one ORG span: NER often stops
+    an organisation at "of" when its head word ("bank", "university") wants a complement."""
+    ents = list(doc.ents)
+    out = []
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if (ent.label_ in ORG_LABELS and nxt is not None and nxt.start == ent.end + 1 and doc[ent.end].lower_ == "of"
+                and nxt.label_ in ORG_LABELS | PLACE_LABELS and doc[ent.end - 1].lower_ in ORG_HEAD_WORDS
+                and doc.lang_ == "en"):
+            out.append(Span(doc, ent.start, nxt.end, label=ent.label_))
+            k += 2
+            continue
+        out.append(ent)
+        k += 1
+    return out
+
+
 def _trim_org(ent):
     """An organisation or place span without what is no part of its name: a leading article
     or "ex-" ("a Supreme Court", "Ex-Downing Street"), a trailing possessive ("General Motors'")
     or honorific ("the Sunday Times Mr [Campbell]"); None when nothing named is left."""
     doc = ent.doc
     start, end = ent.start, ent.end
-    while end - start > 1 and doc[start].lower_ in ("the", "a", "an", "ex", "-", "former"):
-        start += 1
+    while end - start > 1 and (doc[start].lower_ in ("ex", "-") or doc[start].lower_ in ("the", "a", "an", "former")
+                               and doc[start].whitespace_):
+        start += 1  # "Ex-Downing Street", "a Supreme Court"; "A-Levels" keeps its "A"
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’")
                            or doc[end - 1].lower_.rstrip(".") in HONORIFICS and end - start > 1):
         end -= 1
