@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 import sqlite_utils
 
-from ..model import DateValue, LinkedExtraction, Tenure
+from ..model import DateValue, Link, LinkedExtraction, Tenure
 from ..names import entity_id, name_key, org_key, slug
 from ..tenure_rules import compatible_tenure, name_too_weak, same_namesake
 from .aggregates import (
@@ -103,6 +103,7 @@ def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None
             eid = entity_id(ent.type, ent.name, link.qid)
             if not link.qid:
                 eid = _unlinked_entity_id(db, ent, eid, ext, doc.id)
+                link = _stored_link(db, ent.type, eid) or link  # joined a linked entity: keep its link
             ids[(ent.type, ent.name)] = eid
             _upsert_entity(db, ent.type, eid, ent.name, link, ent)
             candidate_rows.extend(_candidate_rows(ent.type, eid, link))
@@ -181,6 +182,16 @@ def _unlinked_entity_id(db, ent, base: str, ext, doc_id: str) -> str:
             return candidate
         n += 1
         candidate = f"{base}~{n}"
+
+
+def _stored_link(db, type: str, eid: str) -> Optional[Link]:
+    """The link of a stored linked entity (an unlinked mention that joined it must not unlink it)."""
+    table = "persons" if type == "person" else "organizations"
+    row = db.execute(f"SELECT qid, wikipedia_title, description, link_score, link_method FROM [{table}] "
+                     "WHERE id = ? AND qid IS NOT NULL", [eid]).fetchone()
+    if row is None:
+        return None
+    return Link(qid=row[0], enwiki=row[1], description=row[2], score=row[3] or 0.0, method=row[4] or "")
 
 
 def _person_posts(db, person_id: str) -> set[tuple[str, str]]:
