@@ -231,3 +231,14 @@ def test_fragments_script_lists_rows_of_one_entity(db_path):
     assert "organizations: Acme Ltd [Q7] | Acme [organization:acme]" in out  # sorted by id
     assert "persons: Ida Roe [Q8] | Ida Roe [person:ida-roe]" in out
     assert out.strip().endswith("fragments: organizations 1 groups (2 rows), persons 1 groups (2 rows)")
+
+
+def test_linked_org_absorbs_the_unlinked_rows_stored_before_it(db_path):
+    db = store.open_db(db_path)
+    store.save_extraction(db, _doc("a", "Brindle shrank.", [("Brindle", "organization")], {}))
+    store.save_extraction(db, _doc("b", "Brindle Ltd grew.", [("Brindle Ltd", "organization")],
+                                   {"Brindle Ltd": Link(qid="Q901", score=0.9, method="exact")}))
+    assert db.execute("SELECT id, n_mentions, n_documents FROM organizations").fetchall() == [("Q901", 2, 2)]
+    assert {r[0] for r in db.execute("SELECT entity_id FROM mentions")} == {"Q901"}
+    store.delete_document(db, "a")  # counts stay right when the moved mentions' document goes
+    assert db.execute("SELECT id, n_mentions, n_documents FROM organizations").fetchall() == [("Q901", 1, 1)]

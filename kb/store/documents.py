@@ -132,6 +132,27 @@ def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None
         change.written(db)
         refresh_aggregates(db, old_tenures | new_tenures, old_entities | set(ids.values()), change)
         refresh_conflicts(db, posts)
+        for ent in ext.entities:
+            if ent.type == "organization" and ids[(ent.type, ent.name)] == linked.link_for(ent.type, ent.name).qid:
+                _absorb_unlinked_org(db, ids[(ent.type, ent.name)], ent.name)
+
+
+def _absorb_unlinked_org(db, qid: str, name: str) -> None:
+    """An organisation linked now that earlier documents stored unlinked under the same
+    ``org_key`` becomes one record: their mentions move to the QID's row and the unlinked row
+    goes (only when no post refers to it: position and tenure ids are built from it, and the
+    next build of those documents moves them). Counts of the QID's row are recounted."""
+    old = entity_id("organization", name, None)
+    row = db.execute("SELECT 1 FROM organizations WHERE id = ? AND qid IS NULL", [old]).fetchone()
+    if row is None or db.execute("SELECT 1 FROM positions WHERE organization_id = ? LIMIT 1", [old]).fetchone() \
+            or db.execute("SELECT 1 FROM tenures WHERE organization_id = ? LIMIT 1", [old]).fetchone():
+        return
+    db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND entity_type = 'organization'", [qid, old])
+    db.execute("DELETE FROM link_candidates WHERE entity_type = 'organization' AND entity_id = ?", [old])
+    db.execute("DELETE FROM organizations WHERE id = ?", [old])
+    db.execute("UPDATE organizations SET n_mentions = (SELECT count(*) FROM mentions WHERE entity_id = ?), "
+               "n_documents = (SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = ?) WHERE id = ?",
+               [qid, qid, qid])
 
 
 _DOCUMENT_COLUMNS = ("id", "content_hash", "source", "title", "url", "published", "lang", "n_chars",
