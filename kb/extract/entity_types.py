@@ -124,10 +124,11 @@ def cue_apposition(v: MentionView) -> Optional[str]:
     if v.word(v.end) != ",":
         return None
     k = v.end + 1
-    if v.word(k) in ("a", "an", "the"):
+    article = v.word(k) in ("a", "an", "the")
+    if article:
         k += 1
     words = [v.word(i) for i in range(k, min(k + 3, len(v.doc)))]
-    if any(w in ORG_KIND_NOUNS for w in words):
+    if article and any(w in ORG_KIND_NOUNS for w in words[:2]):
         return "org"
     roles = lexicon().role_words
     return "person" if words and (words[0] in roles or words[0] == "former" and len(words) > 1 and words[1] in roles) else None
@@ -289,6 +290,8 @@ def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> set[s
             words = m.text.split()
             if m.type == "person" and len(words) > 1:
                 person_words.update(words)
+            elif m.label == "ORG" and len(words) > 1:
+                person_words.add(words[-1])  # NER often tags a full name ORG ("[Haruto Sato]ORG ... Sato")
     org_names = {name for name, ev in evidence.items() if ev.has("org") and not ev.has("person")}
     for sent, _, mentions in parsed:
         if sent.lang != "en":
