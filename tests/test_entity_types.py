@@ -242,3 +242,37 @@ def test_linked_org_absorbs_the_unlinked_rows_stored_before_it(db_path):
     assert {r[0] for r in db.execute("SELECT entity_id FROM mentions")} == {"Q901"}
     store.delete_document(db, "a")  # counts stay right when the moved mentions' document goes
     assert db.execute("SELECT id, n_mentions, n_documents FROM organizations").fetchall() == [("Q901", 1, 1)]
+
+
+def test_party_words_name_their_party():
+    from kb.extract.entity_types import party_name
+
+    assert party_name("Tory") == "Conservative Party"
+    assert party_name("Labour") == "Labour Party"
+    assert party_name("Lib Dems") == "Liberal Democrats"
+    assert party_name("Norwegian") is None
+
+
+def test_claim_org_grows_to_the_organisation_it_ends():
+    from kb.extract.claims import Claim
+    from kb.extract.entity_types import fuller_claim_orgs
+
+    m = Mention("Royal Bank of Scotland", "organization", 30, 52, 2, label="ORG")
+    claim = Claim.__new__(Claim)
+    claim.org, claim.sentence = "Scotland", 2
+    other = Claim.__new__(Claim)
+    other.org, other.sentence = "Scotland", 3  # another sentence: no such organisation there
+    fuller_claim_orgs([claim, other], [m])
+    assert (claim.org, other.org) == ("Royal Bank of Scotland", "Scotland")
+
+
+def test_parties_are_organisations_of_the_document(en_nlp):
+    from kb.extract.facts import extract_facts
+    from kb.extract.pipeline import ParsedDocument
+    from kb.extract.sentences import split_sentences
+
+    text = "The Tory plan was attacked on Monday. Tory members said little."
+    sents = split_sentences(text)
+    pd = ParsedDocument(Document(id="t", text=text), sents, list(en_nlp.pipe(s.text for s in sents)))
+    orgs = [e.name for e in extract_facts(pd)[0] if e.type == "organization"]
+    assert orgs == ["Tory"]  # one record under the form the text uses

@@ -311,6 +311,32 @@ def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> set[s
     return org_names
 
 
+#: Party names the lexicon's member words do not cover (its words name members: "Tory").
+_PARTY_FORMS = {"Labour": "Labour Party", "Lib Dems": "Liberal Democrats", "Lib Dem": "Liberal Democrats",
+                "Liberal Democrats": "Liberal Democrats", "Conservatives": "Conservative Party"}
+
+
+def party_name(text: str) -> Optional[str]:
+    """The party a name or member word names ("Tory" -> "Conservative Party"), else None: a
+    party named in the text is an organisation of the document even when it holds no post."""
+    return _PARTY_FORMS.get(text) or lexicon().party_members.get(tuple(text.split()))
+
+
+def fuller_claim_orgs(claims, mentions: list[Mention]) -> None:
+    """A claim's organisation that is the tail of a longer organisation named in its sentence
+    ("chief executive of [Royal Bank of] Scotland") becomes that organisation (in place)."""
+    by_sentence: dict[int, list[str]] = defaultdict(list)
+    for m in mentions:
+        if m.type == "organization" and m.label == "ORG":
+            by_sentence[m.sentence].append(m.text)
+    for c in claims:
+        if not c.org:
+            continue
+        longer = {t for t in by_sentence.get(c.sentence, []) if t.endswith(" of " + c.org)}
+        if len(longer) == 1:
+            c.org = longer.pop()
+
+
 def complete_first_names(names: dict[str, str]) -> dict[str, str]:
     """Map a one-word person form that is the first word of exactly one fuller name of the
     document to that name ("Anil" -> "Anil Ambani"; "John" -> "John Gieve")."""

@@ -37,7 +37,7 @@ from ..model import DateValue, Entity, Mention, Tenure
 from .claims import Claim, merge_claims
 from .coref import canonical_names
 from .dates import find_dates
-from .entity_types import complete_first_names, complete_org_names, correct_types
+from .entity_types import complete_first_names, complete_org_names, correct_types, fuller_claim_orgs, party_name
 from .de.rules import extract_tenures_de
 from .lexicon import lexicon
 from .mentions import in_ranges, is_chrome, ner_mentions, quoted_ranges
@@ -103,6 +103,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     legislature_from_committee(claims)
     for c in claims:
         c.org = orgs.get(c.org, c.org) if c.org else c.org
+    fuller_claim_orgs(claims, mentions)
     tenures = merge_claims(claims, anchor, deaths, mentions)
     entities = _entities(mentions, tenures, births, deaths)
     return entities, tenures
@@ -188,10 +189,15 @@ def _entities(mentions: list[Mention], tenures: list[Tenure], births: dict, deat
     post_orgs = {t.org for t in tenures if t.org}
     demonyms, countries = lexicon().demonyms, lexicon().countries
     entities: dict[tuple[str, str], Entity] = {}
+    party_forms: dict[str, str] = {}
     for m in mentions:
         if m.type == "organization":
+            party = party_name(m.text) if m.label in ("NORP", "ORG") else None
             name = (countries.get(m.text) or demonyms.get(m.text, m.text)) if m.label in ("NORP", "GPE") else m.name or m.text
-            if m.label in ("GPE", "LOC", "NORP") and name not in post_orgs and m.text not in post_orgs:
+            # one party, one record, under the first form the text uses ("Tory" links no better as
+            # "Conservative Party": which one?)
+            name = party_forms.setdefault(party, m.text) if party else name
+            if not party and m.label in ("GPE", "LOC", "NORP") and name not in post_orgs and m.text not in post_orgs:
                 continue
             m.name = name
         ent = entities.setdefault((m.type, m.name), Entity(name=m.name, type=m.type))
