@@ -276,3 +276,27 @@ def test_parties_are_organisations_of_the_document(en_nlp):
     pd = ParsedDocument(Document(id="t", text=text), sents, list(en_nlp.pipe(s.text for s in sents)))
     orgs = [e.name for e in extract_facts(pd)[0] if e.type == "organization"]
     assert orgs == ["Tory"]  # one record under the form the text uses
+
+
+# --- the link stage: types the reference settles ----------------------------------------------
+
+def test_reference_settles_the_type_of_an_exact_name(db_path):
+    from kb.link.names import norm
+    from kb.link.types import retype_by_reference
+
+    db = store.open_db(db_path)
+    for qid, name, kind in (("Q1", "Orvik Aerospace", "item"), ("Q2", "Lena Marsh", "person"),
+                            ("Q3", "Dual Name", "item"), ("Q4", "Dual Name", "person")):
+        db.execute("INSERT INTO ref_entities (qid, label, kind) VALUES (?, ?, ?)", [qid, name, kind])
+        db.execute("INSERT INTO ref_names (qid, name, norm, lang, is_label) VALUES (?, ?, ?, 'en', 1)",
+                   [qid, name, norm(name)])
+    text = "Orvik Aerospace chief Lena Marsh met Dual Name."
+    ents = [Entity("Orvik Aerospace", "person", [Mention("Orvik Aerospace", "person", 0, 15, 0)]),
+            Entity("Lena Marsh", "organization", [Mention("Lena Marsh", "organization", 22, 32, 0)]),
+            Entity("Dual Name", "person", [Mention("Dual Name", "person", 37, 46, 0)])]
+    tens = [Tenure("Orvik Aerospace", "chief", None, sentence=0), Tenure("Dual Name", "chief", "Lena Marsh", sentence=0)]
+    ext = Extraction(Document(id="d", text=text), [Sentence(0, 0, len(text), text)], ents, tens)
+    retype_by_reference(db.conn, ext)
+    assert {(e.name, e.type) for e in ext.entities} == {
+        ("Orvik Aerospace", "organization"), ("Lena Marsh", "person"), ("Dual Name", "person")}
+    assert [(t.person, t.org) for t in ext.tenures] == [("Dual Name", None)]  # an organisation holds no post

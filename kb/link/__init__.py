@@ -30,6 +30,7 @@ from .disambiguate import Context, Prepared, entity_context, score_ranked
 from .judgements import NameJudgements, judge, load_judgements
 from .positions import link_position
 from .reference import ImportReport, has_reference, import_reference
+from .types import retype_by_reference
 
 __all__ = ["Linker", "judge", "import_reference", "ImportReport"]
 
@@ -85,6 +86,8 @@ class Linker:
 
     def link(self, extraction: Extraction) -> LinkedExtraction:
         """Fill entity links (organisations first, as context for persons), then positions."""
+        if self.has_reference:
+            retype_by_reference(self.db.conn, extraction)  # exact reference names settle types
         linked = LinkedExtraction(extraction=extraction)
         published = extraction.document.published
         orgs = [e for e in extraction.entities if e.type == "organization"]

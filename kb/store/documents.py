@@ -232,7 +232,18 @@ def _linked_persons_of_same_name(db, name: str) -> list[str]:
     leave a name unlinked in one document that it linked in another."""
     key = name_key(name)
     rows = db.execute("SELECT id, name FROM persons WHERE name = ? COLLATE NOCASE AND qid IS NOT NULL", [name]).fetchall()
-    return sorted(r[0] for r in rows if name_key(r[1] or "") == key)
+    return sorted(r[0] for r in rows if name_key(r[1] or "") == key and _joinable(db, "person", name, r[0]))
+
+
+def _joinable(db, type: str, name: str, qid: str) -> bool:
+    """A stored linked entity an unlinked name may join: other documents still mention it (its
+    row is no leftover of the document being rewritten) and no judgement rejected that QID for
+    this name (an unlinked rebuild must not undo a rejection)."""
+    if not db.execute("SELECT 1 FROM mentions WHERE entity_id = ? LIMIT 1", [qid]).fetchone():
+        return False
+    return not db.execute(
+        "SELECT 1 FROM judgements WHERE entity_type = ? AND name_key = ? AND qid = ? AND judgement = 'rejected'",
+        [type, name_key(name), qid]).fetchone()
 
 
 def _linked_org_of_same_key(db, name: str) -> Optional[str]:
@@ -247,7 +258,7 @@ def _linked_org_of_same_key(db, name: str) -> Optional[str]:
     rows = db.execute(
         "SELECT id, name FROM organizations WHERE qid IS NOT NULL AND name LIKE ? ESCAPE '\\'", [pattern]
     ).fetchall()
-    qids = {r[0] for r in rows if org_key(r[1] or "") == key}
+    qids = {r[0] for r in rows if org_key(r[1] or "") == key and _joinable(db, "organization", name, r[0])}
     return qids.pop() if len(qids) == 1 else None
 
 
