@@ -43,6 +43,7 @@ PERSON_TITLES = {
     "earl", "admiral", "colonel", "col", "captain", "capt", "comptroller", "administrator",
     "chancellor", "judge", "justice", "rev", "reverend", "sheikh", "senator", "sen", "rep", "governor", "gov",
     "president", "king", "queen", "prince", "princess", "pope", "herr", "frau",
+    "presidents", "senators", "governors", "ministers", "chancellors", "kings", "queens", "generals",
 }
 #: Honorifics: a name that starts with one is a person's, whatever NER said ("Ms Bowers" as ORG).
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}

@@ -2,7 +2,8 @@
 
 The reference's own description when it has one (the Wikidata dump's ``descriptions``, kept in
 ``ref_entities.description``); else a line made from the facts: a person's birth and death years
-and their best-known posts ("born 1967; prime minister of the Netherlands (2010–2024)"), an
+and their best-known posts ("born 1967; prime minister of the Netherlands (2010–2024)": kb's
+own tenures first, the reference's P39 statements filling up), an
 organisation's country and the posts kb found in it ("in Spain; posts: chief executive,
 chairman"). Posts come from kb's own tenures first (what the news says), then the reference's
 P39 statements. Written by the store's entity refresh, so a description follows the facts.
@@ -75,7 +76,11 @@ def person_description(db: sqlite_utils.Database, person_id: str) -> Optional[st
     parts = []
     if birth or death:
         parts.append(", ".join(p for p in (f"born {birth[:4]}" if birth else "", f"died {death[:4]}" if death else "") if p))
-    parts.extend(_kb_posts(db, person_id) or _reference_posts(db, qid))
+    posts = _kb_posts(db, person_id)
+    for post in _reference_posts(db, qid):  # the reference's posts fill up, without repeating kb's
+        if len(posts) < MAX_POSTS and not any(p.split(" (")[0].lower() in post.lower() for p in posts):
+            posts.append(post)
+    parts.extend(posts)
     return _clip("; ".join(parts)) if parts else None
 
 
