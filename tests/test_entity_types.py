@@ -300,3 +300,15 @@ def test_reference_settles_the_type_of_an_exact_name(db_path):
     assert {(e.name, e.type) for e in ext.entities} == {
         ("Orvik Aerospace", "organization"), ("Lena Marsh", "person"), ("Dual Name", "person")}
     assert [(t.person, t.org) for t in ext.tenures] == [("Dual Name", None)]  # an organisation holds no post
+
+
+def test_org_after_a_country_joins_the_longer_name():
+    out = complete_org_names(["US Federal Reserve", "Federal Reserve", "National Party", "Grand National Party"],
+                             places={"US"})
+    assert out["Federal Reserve"] == "US Federal Reserve"
+    assert "National Party" not in out  # "Grand" is no country: two parties
+
+
+def test_constituency_is_no_organisation(blank):
+    text = "She was elected MP for Tarnwick in 2001."
+    assert _types(_parsed(blank, text, [("Tarnwick", "organization", "ORG")])) == {}

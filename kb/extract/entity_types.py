@@ -179,7 +179,7 @@ def cue_place(v: MentionView) -> Optional[str]:
     if v.word(v.start - 1) in PLACE_PREPOSITIONS and v.word(v.end) not in ("'s", "’s"):
         return "place"
     if (v.word(v.start - 2), v.word(v.start - 1)) in CONSTITUENCY_BEFORE:
-        return "place"
+        return "constituency"
     return None
 
 
@@ -268,8 +268,8 @@ def decide_type(name: str, ev: NameEvidence, current: str, fuller: set[str]) -> 
         return "person"
     if ev.has("person") and current == "person":
         return "person"
-    if ev.has("thing") and (current == "person" or not ev.has("legal_form")):
-        return None
+    if (ev.has("thing") or ev.has("constituency")) and (current == "person" or not ev.has("legal_form")):
+        return None  # "the Adam Smith Lecture", "the MP for Copeland": neither person nor organisation
     if ev.has("org"):
         return "organization"
     if current == "person":
@@ -370,7 +370,8 @@ def _initials(words: list[str]) -> str:
 def complete_org_names(texts, places: set[str]) -> dict[str, str]:
     """Map an organisation form to the one longer organisation name of the document it
     abbreviates: its first words ("Tate" -> "Tate & Lyle", "Labour" -> "Labour Party") or, for
-    one word, its last ("Disney" -> "Walt Disney", "the Party" -> "Conservative Party"). One
+    one word, its last ("Disney" -> "Walt Disney", "the Party" -> "Conservative Party"), or its
+    words after a country ("Federal Reserve" -> "US Federal Reserve"). One
     organisation, one record; an acronym joins the one name it abbreviates ("CSA" -> "Child
     Support Agency"); a form two longer names share stays on its own, and a place
     (``places``: "UK" is no abbreviation of "UK Independence Party") is never mapped."""
@@ -384,6 +385,8 @@ def complete_org_names(texts, places: set[str]) -> dict[str, str]:
         hits = {" ".join(f) for f in longer if f[: len(words)] == words}
         if not hits and len(words) == 1 and not form.isupper():  # "Salzburger SPÖ" is a branch of the SPÖ
             hits = {" ".join(f) for f in longer if f[-1] == words[0]}
+        if not hits and len(words) > 1:  # "Federal Reserve" / "US Federal Reserve": a country before it
+            hits = {" ".join(f) for f in longer if f[-len(words):] == words and " ".join(f[: -len(words)]) in places}
         if not hits and len(words) == 1 and form.isupper() and len(form) > 1:
             hits = {" ".join(f) for f in longer if _initials(f) == form}
         if len(hits) == 1:
