@@ -312,3 +312,17 @@ def test_org_after_a_country_joins_the_longer_name():
 def test_constituency_is_no_organisation(blank):
     text = "She was elected MP for Tarnwick in 2001."
     assert _types(_parsed(blank, text, [("Tarnwick", "organization", "ORG")])) == {}
+
+
+def test_linked_person_absorbs_an_unlinked_row_without_posts(db_path):
+    db = store.open_db(db_path)
+    store.save_extraction(db, _doc("a", "Hale Brun met Ida Vork.", [("Hale Brun", "person"), ("Ida Vork", "person")], {}))
+    store.save_extraction(db, _doc("b", "Hale Brun spoke.", [("Hale Brun", "person")],
+                                   {"Hale Brun": Link(qid="Q902", score=0.9, method="exact")}))
+    assert sorted(db.execute("SELECT id, n_mentions, n_documents FROM persons").fetchall()) == [
+        ("Q902", 2, 2), ("person:ida-vork", 1, 1)]
+    assert sorted(db.execute("SELECT person_id, other_id, n_documents FROM co_mentions").fetchall()) == [
+        ("Q902", "person:ida-vork", 1), ("person:ida-vork", "Q902", 1)]
+    store.delete_document(db, "a")
+    assert db.execute("SELECT id, n_mentions FROM persons").fetchall() == [("Q902", 1)]
+    assert db.execute("SELECT count(*) FROM co_mentions").fetchone() == (0,)

@@ -133,8 +133,36 @@ def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None
         refresh_aggregates(db, old_tenures | new_tenures, old_entities | set(ids.values()), change)
         refresh_conflicts(db, posts)
         for ent in ext.entities:
-            if ent.type == "organization" and ids[(ent.type, ent.name)] == linked.link_for(ent.type, ent.name).qid:
+            if ids[(ent.type, ent.name)] != linked.link_for(ent.type, ent.name).qid:
+                continue
+            if ent.type == "organization":
                 _absorb_unlinked_org(db, ids[(ent.type, ent.name)], ent.name)
+            elif not name_too_weak(name_key(ent.name)):
+                _absorb_unlinked_person(db, ids[(ent.type, ent.name)], ent.name)
+
+
+def _absorb_unlinked_person(db, qid: str, name: str) -> None:
+    """A person linked now whom earlier documents stored unlinked under the same full name
+    becomes one record, when the unlinked row holds no post (tenure ids are built from the
+    person id; a namesake with posts may be someone else): mentions and co-mentions move."""
+    old = entity_id("person", name, None)
+    if db.execute("SELECT 1 FROM persons WHERE id = ? AND qid IS NULL", [old]).fetchone() is None \
+            or db.execute("SELECT 1 FROM tenures WHERE person_id = ? LIMIT 1", [old]).fetchone():
+        return
+    docs = [r[0] for r in db.execute("SELECT DISTINCT document_id FROM mentions WHERE entity_id = ?", [old])]
+    before = {d: _persons_mentioned(db, d) for d in docs}
+    db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND entity_type = 'person'", [qid, old])
+    for d in docs:
+        _update_co_mentions(db, d, before[d], _persons_mentioned(db, d))
+    db.execute("DELETE FROM link_candidates WHERE entity_type = 'person' AND entity_id = ?", [old])
+    db.execute("DELETE FROM persons WHERE id = ?", [old])
+    _recount(db, "persons", qid)
+
+
+def _recount(db, table: str, eid: str) -> None:
+    db.execute(f"UPDATE [{table}] SET n_mentions = (SELECT count(*) FROM mentions WHERE entity_id = ?), "
+               "n_documents = (SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = ?) WHERE id = ?",
+               [eid, eid, eid])
 
 
 def _absorb_unlinked_org(db, qid: str, name: str) -> None:
@@ -150,9 +178,7 @@ def _absorb_unlinked_org(db, qid: str, name: str) -> None:
     db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND entity_type = 'organization'", [qid, old])
     db.execute("DELETE FROM link_candidates WHERE entity_type = 'organization' AND entity_id = ?", [old])
     db.execute("DELETE FROM organizations WHERE id = ?", [old])
-    db.execute("UPDATE organizations SET n_mentions = (SELECT count(*) FROM mentions WHERE entity_id = ?), "
-               "n_documents = (SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = ?) WHERE id = ?",
-               [qid, qid, qid])
+    _recount(db, "organizations", qid)
 
 
 _DOCUMENT_COLUMNS = ("id", "content_hash", "source", "title", "url", "published", "lang", "n_chars",
