@@ -326,3 +326,13 @@ def test_linked_person_absorbs_an_unlinked_row_without_posts(db_path):
     store.delete_document(db, "a")
     assert db.execute("SELECT id, n_mentions FROM persons").fetchall() == [("Q902", 1)]
     assert db.execute("SELECT count(*) FROM co_mentions").fetchone() == (0,)
+
+
+def test_one_word_subject_of_a_persons_verb_is_kept(en_nlp):
+    text = "Later Vespasia wrote to the council about the harbour."
+    doc = en_nlp(text)
+    sent = Sentence(0, 0, len(text), text, "en")
+    start = text.index("Vespasia")
+    parsed = [(sent, doc, [Mention("Vespasia", "person", start, start + 8, 0, label="PERSON")])]
+    correct_types(parsed)
+    assert [m.text for m in parsed[0][2]] == ["Vespasia"]

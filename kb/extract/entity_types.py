@@ -45,6 +45,11 @@ ORG_AFTER = {
     "profits", "profit", "revenue", "revenues", "headquarters", "employees", "workforce", "plc", "inc",
     "ltd", "chairman", "chairwoman", "boss", "ceo",
 }
+#: Verbs whose subject is a person ("Hitler ordered", "Jacqueline wrote"): support for a one-word
+#: name, never a reason to retype an organisation (companies say and announce too).
+PERSON_VERBS = {"say", "tell", "bear", "die", "marry", "write", "argue", "reply", "explain", "believe",
+                "think", "insist", "recall", "admit", "deny", "feel", "speak", "order", "sing", "paint", "live",
+                "grow", "study", "retire", "resign", "visit", "meet", "love", "hope", "want", "decide"}
 #: Kinship nouns right before a name: a person ("his father John").
 KIN_NOUNS = {"father", "mother", "son", "daughter", "brother", "sister", "wife", "husband", "uncle", "aunt",
              "grandfather", "grandmother", "widow", "cousin", "nephew", "niece"}
@@ -174,6 +179,16 @@ def cue_age_or_birth(v: MentionView) -> Optional[str]:
     return None
 
 
+def cue_person_verb(v: MentionView) -> Optional[str]:
+    """ "Hitler ordered …", "Jacqueline wrote …": the name is the subject of a person's verb."""
+    head = None
+    for i in range(v.start, v.end):
+        tok = v.doc[i]
+        if tok.dep_ in ("nsubj", "nsubjpass") and not (v.start <= tok.head.i < v.end):
+            head = tok.head
+    return "subject" if head is not None and head.lemma_.lower() in PERSON_VERBS else None
+
+
 def cue_place(v: MentionView) -> Optional[str]:
     """ "in Sedgefield", "a tour to Wadi Rum": a preposition of place before the name."""
     if v.word(v.start - 1) in PLACE_PREPOSITIONS and v.word(v.end) not in ("'s", "’s"):
@@ -203,6 +218,7 @@ TYPE_CUES: list[tuple[str, Callable[[MentionView], Optional[str]]]] = [
     ("age_or_birth", cue_age_or_birth),
     ("place", cue_place),
     ("lone_the", cue_lone_the),
+    ("person_verb", cue_person_verb),
     ("apposition", cue_apposition),
 ]
 
@@ -257,7 +273,7 @@ def collect_evidence(parsed: list[tuple[Sentence, object, list[Mention]]]) -> di
 def _supported_one_word(name: str, ev: NameEvidence, fuller: set[str]) -> bool:
     """A one-word person name is kept with a title or person cue, or when it is a word of a
     fuller person name of the document ("Anil" / "Anil Ambani", "Smith" / "Doug Smith")."""
-    return ev.has("person") or ev.has("honorific") or name in fuller
+    return ev.has("person") or ev.has("honorific") or ev.has("subject") or name in fuller
 
 
 def decide_type(name: str, ev: NameEvidence, current: str, fuller: set[str]) -> Optional[str]:
