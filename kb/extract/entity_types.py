@@ -7,9 +7,10 @@ word as a person ("Bill" of "the Bill passed"). This module reads the words arou
 mention of a document (the extract stage is the one that sees tokens) and decides per name:
 
 * ``TYPE_CUES`` is a table of small functions, each looking at one mention in its sentence and
-  returning the cue it sees ("org", "person", "place", "thing") or None: a legal suffix or an
-  organisation head word in the name, "shares in X", "X's board", "the bank X", a title before
-  the name, an age after it ("X, 57,"), "in X" ...
+  returning the cue it sees ("org", "person", "honorific", "subject", "place", "constituency",
+  "thing") or None: a legal suffix or an organisation head word in the name, "shares in X",
+  "X's board", "the bank X", a title before the name, an age after it ("X, 57,"), "X wrote",
+  "in X", "MP for X", "X Lecture" ...
 * ``correct_types`` sums the cues per name over the document and retypes or drops mentions
   before any role rule runs, so a retyped company never becomes a post's holder.
 * one-word person names need support: a title, a person cue, or a fuller person name of the
@@ -17,7 +18,9 @@ mention of a document (the extract stage is the one that sees tokens) and decide
   to the one full name it starts.
 
 Reference kinds (a name that is exactly a reference organisation's label) are not used here:
-the reference lives in the database, which the extract stage never reads; the linker sees it.
+the reference lives in the database, which the extract stage never reads; the link stage
+applies them (``kb.link.types``). ``complete_org_names`` and ``party_name`` give one
+organisation one name within a document ("Tate" -> "Tate & Lyle", "CSA", "Tory").
 """
 
 from __future__ import annotations
