@@ -280,7 +280,8 @@ def _supported_one_word(name: str, ev: NameEvidence, fuller: set[str]) -> bool:
 
 
 def decide_type(name: str, ev: NameEvidence, current: str, fuller: set[str]) -> Optional[str]:
-    """The type a name gets: "person", "organization", or None (neither: drop its mentions).
+    """The type a name gets: "person", "organization", None (neither: drop its mentions) or
+    "weak" (a one-word person name without support: kept only if a rule makes it a holder).
     Only an honorific ("Ms Bowers") turns an organisation into a person; any person cue keeps
     a person one."""
     if ev.has("honorific") and not ev.has("org"):
@@ -295,13 +296,15 @@ def decide_type(name: str, ev: NameEvidence, current: str, fuller: set[str]) -> 
         if ev.counts.get("place", 0) == ev.counts.get("mentions", 0) > 0 and name not in fuller:
             return None
         if len(name.split()) == 1 and not _supported_one_word(name, ev, fuller):
-            return None
+            return "weak"
     return current
 
 
-def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> set[str]:
+def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> tuple[set[str], set[str]]:
     """Retype or drop each sentence's NER mentions (in place) by the document's cues; return
-    the names with organisation evidence (which must not become persons later on)."""
+    the names with organisation evidence (which must not become persons later on) and the weak
+    one-word person names (the caller keeps them only where a rule made them a post's holder:
+    "Asprenas, bishop of Naples")."""
     evidence = collect_evidence(parsed)
     person_words = set()
     for _, _, mentions in parsed:
@@ -312,6 +315,7 @@ def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> set[s
             elif m.label == "ORG" and len(words) > 1:
                 person_words.add(words[-1])  # NER often tags a full name ORG ("[Haruto Sato]ORG ... Sato")
     org_names = {name for name, ev in evidence.items() if ev.has("org") and not ev.has("person")}
+    weak: set[str] = set()
     for sent, _, mentions in parsed:
         if sent.lang != "en":
             continue
@@ -323,11 +327,14 @@ def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> set[s
             new = decide_type(m.text, evidence.get(m.text, NameEvidence()), m.type, person_words)
             if new is None:
                 continue
+            if new == "weak":
+                weak.add(m.text)
+                new = m.type
             if new != m.type:
                 m.type, m.label = new, f"rule:type_{new}"
             keep.append(m)
         mentions[:] = keep
-    return org_names
+    return org_names, weak
 
 
 #: Party names the lexicon's member words do not cover (its words name members: "Tory").
@@ -351,7 +358,9 @@ def fuller_claim_orgs(claims, mentions: list[Mention]) -> None:
     for c in claims:
         if not c.org:
             continue
-        longer = {t for t in by_sentence.get(c.sentence, []) if t.endswith(" of " + c.org)}
+        roles = lexicon().role_words
+        longer = {t for t in by_sentence.get(c.sentence, []) if t.endswith(" of " + c.org)
+                  and not any(w.lower() in roles for w in t[: -len(" of " + c.org)].split())}  # not "Bishop of X"
         if len(longer) == 1:
             c.org = longer.pop()
 

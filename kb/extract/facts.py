@@ -66,7 +66,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     prior: Optional[DateValue] = None  # the last date stated so far ("four years later" counts from it)
     parsed = [(sent, sdoc, ner_mentions(sent, sdoc)) for sent, sdoc in zip(pd.sentences, pd.docs)
               if not is_chrome(sent.text)]
-    org_names = correct_types(parsed)  # the document's cues decide person / organisation / neither
+    org_names, weak = correct_types(parsed)  # the document's cues decide person / organisation / neither
     for sent, sdoc, sent_mentions in parsed:
         ctx = SentCtx(sent, sdoc, disc=disc)
         mentions.extend(sent_mentions)
@@ -105,6 +105,8 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
         c.org = orgs.get(c.org, c.org) if c.org else c.org
     fuller_claim_orgs(claims, mentions)
     tenures = merge_claims(claims, anchor, deaths, mentions)
+    holders = {t.person for t in tenures}  # a one-word name without support stays only as a holder
+    mentions = [m for m in mentions if not (m.type == "person" and m.text in weak and (m.name or m.text) not in holders)]
     entities = _entities(mentions, tenures, births, deaths)
     return entities, tenures
 
