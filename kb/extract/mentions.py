@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from spacy.tokens import Span
-
 from ..model import Mention, Sentence
 from .de.lexicon import match_role_de
 from .lexicon import lexicon
@@ -165,8 +163,7 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
     with their label kept, so facts.py can keep them only where they hold a post."""
     out: list[Mention] = []
     taken: set[int] = set()  # tokens a person span grew over (an entity NER cut off the name)
-    for ent in _joined_orgs(doc):
-        label = ent.label_
+    for ent, label in _joined_orgs(doc):
         if label in PERSON_LABELS:
             span = _trim_person(ent)
             if span is None:
@@ -191,9 +188,10 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
     return out
 
 
-def _joined_orgs(doc) -> list:
-    """``doc.ents`` with "[Royal Bank] of [Scotland]" joined into one ORG span: NER often stops
-    an organisation at "of" when its head word ("bank", "university") wants a complement."""
+def _joined_orgs(doc) -> list[tuple]:
+    """(span, NER label) of ``doc.ents``, with "[Royal Bank] of [Scotland]" joined into one ORG
+    span: NER often stops an organisation at "of" when its head word ("bank", "university")
+    wants a complement."""
     ents = list(doc.ents)
     out = []
     k = 0
@@ -203,10 +201,10 @@ def _joined_orgs(doc) -> list:
         if (ent.label_ in ORG_LABELS and nxt is not None and nxt.start == ent.end + 1 and doc[ent.end].lower_ == "of"
                 and nxt.label_ in ORG_LABELS | PLACE_LABELS and doc[ent.end - 1].lower_ in ORG_HEAD_WORDS
                 and doc.lang_ == "en"):
-            out.append(Span(doc, ent.start, nxt.end, label=ent.label_))
+            out.append((doc[ent.start : nxt.end], ent.label_))
             k += 2
             continue
-        out.append(ent)
+        out.append((ent, ent.label_))
         k += 1
     return out
 
