@@ -357,3 +357,8 @@ def test_one_word_subject_of_a_persons_verb_is_kept(en_nlp):
     parsed = [(sent, doc, [Mention("Vespasia", "person", start, start + 8, 0, label="PERSON")])]
     assert correct_types(parsed)[1] == set()
     assert [m.text for m in parsed[0][2]] == ["Vespasia"]
+
+
+def test_org_form_never_takes_a_cut_span():
+    out = complete_org_names(["Party for Freedom", "Party for Freedom (PVV"], places=set())
+    assert "Party for Freedom" not in out

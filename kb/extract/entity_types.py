@@ -395,6 +395,12 @@ def _initials(words: list[str]) -> str:
     return "".join(out)
 
 
+def _clean_name(name: str) -> bool:
+    """A name another form may take: words only ("Party for Freedom (PVV" from a cut NER span
+    is no name)."""
+    return not any(ch in name for ch in "()[]{}\"“”")
+
+
 def complete_org_names(texts, places: set[str]) -> dict[str, str]:
     """Map an organisation form to the one longer organisation name of the document it
     abbreviates: its first words ("Tate" -> "Tate & Lyle", "Labour" -> "Labour Party") or, for
@@ -409,7 +415,7 @@ def complete_org_names(texts, places: set[str]) -> dict[str, str]:
         if form in places:
             continue
         words = form.split()
-        longer = [f.split() for f in forms if len(f.split()) > len(words)]
+        longer = [f.split() for f in forms if len(f.split()) > len(words) and _clean_name(f)]
         hits = {" ".join(f) for f in longer if f[: len(words)] == words}
         if not hits and len(words) == 1 and not form.isupper():  # "Salzburger SPÖ" is a branch of the SPÖ
             hits = {" ".join(f) for f in longer if f[-1] == words[0]}

@@ -112,7 +112,18 @@ def _clip(text: str) -> str:
     return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1].rstrip() + "…"
 
 
+def _outside_reference(db: sqlite_utils.Database, table: str, eid: str) -> bool:
+    """A linked entity whose QID the reference tables do not hold (a link given from elsewhere):
+    the description its link brought is all there is, and stays."""
+    row = db.execute(f"SELECT qid FROM [{table}] WHERE id = ?", [eid]).fetchone()
+    if row is None or not row[0]:
+        return False
+    return db.execute("SELECT 1 FROM ref_entities WHERE qid = ?", [row[0]]).fetchone() is None
+
+
 def refresh_description(db: sqlite_utils.Database, table: str, eid: str) -> None:
     """Recompute one entity's description (``table`` is persons or organizations)."""
+    if _outside_reference(db, table, eid):
+        return
     make = person_description if table == "persons" else organization_description
     db.execute(f"UPDATE [{table}] SET description = ? WHERE id = ?", [make(db, eid), eid])
