@@ -29,7 +29,37 @@ def slug(text: str) -> str:
 
 
 def entity_id(type: str, name: str, qid: Optional[str]) -> str:
-    """Stable id: the QID when linked (merges across documents), else a name slug."""
+    """Stable id: the QID when linked (merges across documents), else a name slug; an
+    organisation's slug is of its ``org_key``, so "Apple Inc." and "Apple" are one record."""
     if qid:
         return qid
+    if type == "organization":
+        return f"{type}:{slug(org_key(name))}"
     return f"{type}:{slug(name)}"
+
+
+#: Legal-form words that name no different organisation: "Apple Inc." is Apple. Dropped from the
+#: end of an organisation's key (repeatedly: "Foo Holdings Co. Ltd" keeps "foo holdings").
+LEGAL_SUFFIXES = frozenset({
+    "inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "llc", "llp", "lp",
+    "plc", "ag", "gmbh", "sa", "nv", "bv", "se", "spa", "ab", "asa", "oyj", "kg", "kgaa", "pty", "srl",
+})
+_POSSESSIVE = re.compile(r"(?:['’]s?)$")
+
+
+def strip_possessive(name: str) -> str:
+    """The name without a trailing possessive: "General Motors'" and "Apple's" are the names
+    General Motors and Apple (a possessive is never part of a name)."""
+    return _POSSESSIVE.sub("", name.strip()).rstrip()
+
+
+def org_key(name: str) -> str:
+    """An organisation's merge key: ``name_key`` without a possessive, a leading "the" or legal
+    suffixes ("The Apple Inc." -> "apple"), so that one company is one record whichever legal
+    form a text writes. At least one word is always kept ("Co" stays "co")."""
+    words = name_key(strip_possessive(name)).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words)

@@ -41,6 +41,7 @@ from .coref import canonical_names
 from .dates import find_dates
 from .de.places import resolve_places_de
 from .de.rules import extract_tenures_de
+from .entity_types import complete_first_names, complete_org_names, correct_types, fuller_claim_orgs, party_name
 from .lexicon import lexicon
 from .mentions import in_ranges, is_chrome, ner_mentions, quoted_ranges
 from .roles import RoleMatch, find_roles
@@ -66,11 +67,11 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     disc = Discourse()
     events: list[tuple[Mention, object, int]] = []  # "took office in …": (person, date, sentence)
     prior: Optional[DateValue] = None  # the last date stated so far ("four years later" counts from it)
-    for sent, sdoc in zip(pd.sentences, pd.docs):
-        if is_chrome(sent.text):
-            continue
+    parsed = [(sent, sdoc, ner_mentions(sent, sdoc)) for sent, sdoc in zip(pd.sentences, pd.docs)
+              if not is_chrome(sent.text)]
+    org_names, weak = correct_types(parsed)  # the document's cues decide person / organisation / neither
+    for sent, sdoc, sent_mentions in parsed:
         ctx = SentCtx(sent, sdoc, disc=disc)
-        sent_mentions = ner_mentions(sent, sdoc)
         mentions.extend(sent_mentions)
         ctx.persons = token_spans(ctx, [m for m in sent_mentions if m.type == "person"])
         if sent.lang == "en":
@@ -87,10 +88,12 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
             continue
         claims.extend(_sentence_claims(ctx, mentions, quoted, deferred))
         events.extend(office_events(ctx, mentions, quoted))
-    _retype_orgs(mentions)
-    names = canonical_names(m.text for m in mentions if m.type == "person")
+    _retype_orgs(mentions, org_names)
+    names = complete_first_names(canonical_names(m.text for m in mentions if m.type == "person"))
+    orgs = complete_org_names([m.text for m in mentions if m.type == "organization" and m.label not in ("GPE", "LOC", "NORP")]
+                              + [c.org for c in claims if c.org], _place_names(mentions))
     for m in mentions:
-        m.name = names.get(m.text, m.text) if m.type == "person" else m.text
+        m.name = names.get(m.text, m.text) if m.type == "person" else orgs.get(m.text, m.text)
     for c in claims:
         c.person = c.mention.name or names.get(c.mention.text, c.mention.text)
     for rule in DOCUMENT_RULES:
@@ -103,7 +106,12 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     document_country(claims, mentions, pd.sentences)
     document_org(claims, mentions)
     legislature_from_committee(claims)
+    for c in claims:
+        c.org = orgs.get(c.org, c.org) if c.org else c.org
+    fuller_claim_orgs(claims, mentions)
     tenures = merge_claims(claims, anchor, deaths, mentions)
+    holders = {t.person for t in tenures}  # a one-word name without support stays only as a holder
+    mentions = [m for m in mentions if not (m.type == "person" and m.text in weak and (m.name or m.text) not in holders)]
     entities = _entities(mentions, tenures, births, deaths)
     return entities, tenures
 
@@ -129,12 +137,21 @@ def document_places(pd) -> list[str]:
     return list(out)
 
 
-def _retype_orgs(mentions: list[Mention]) -> None:
-    """NER is inconsistent across sentences: an ORG with a person's name (or surname) is that person."""
+def _place_names(mentions: list[Mention]) -> set[str]:
+    """Names of places: the document's GPE/LOC/NORP mentions and every country kb knows."""
+    lex = lexicon()
+    names = {m.text for m in mentions if m.label in ("GPE", "LOC", "NORP")}
+    return names | set(lex.countries) | set(lex.countries.values()) | set(lex.demonyms) | set(lex.demonyms.values())
+
+
+def _retype_orgs(mentions: list[Mention], org_names: set[str]) -> None:
+    """NER is inconsistent across sentences: an ORG with a person's name (or surname) is that
+    person, unless the document shows it is an organisation ("Disney directors", ``org_names``)."""
     persons = {m.text for m in mentions if m.type == "person"}
     surnames = {p.split()[-1] for p in persons if len(p.split()) > 1}
     for m in mentions:
-        if m.type == "organization" and m.label == "ORG" and (m.text in persons or m.text in surnames):
+        if m.type == "organization" and m.label == "ORG" and (m.text in persons or m.text in surnames) \
+                and m.text not in org_names:
             m.type, m.label = "person", "rule:same_name"
 
 
@@ -179,10 +196,15 @@ def _entities(mentions: list[Mention], tenures: list[Tenure], births: dict, deat
     post_orgs = {t.org for t in tenures if t.org}
     demonyms, countries = lexicon().demonyms, lexicon().countries
     entities: dict[tuple[str, str], Entity] = {}
+    party_forms: dict[str, str] = {}
     for m in mentions:
         if m.type == "organization":
-            name = (countries.get(m.text) or demonyms.get(m.text, m.text)) if m.label in ("NORP", "GPE") else m.text
-            if m.label in ("GPE", "LOC", "NORP") and name not in post_orgs and m.text not in post_orgs:
+            party = party_name(m.text) if m.label in ("NORP", "ORG") else None
+            name = (countries.get(m.text) or demonyms.get(m.text, m.text)) if m.label in ("NORP", "GPE") else m.name or m.text
+            # one party, one record, under the first form the text uses ("Tory" links no better as
+            # "Conservative Party": which one?)
+            name = party_forms.setdefault(party, m.text) if party else name
+            if not party and m.label in ("GPE", "LOC", "NORP") and name not in post_orgs and m.text not in post_orgs:
                 continue
             m.name = name
         ent = entities.setdefault((m.type, m.name), Entity(name=m.name, type=m.type))

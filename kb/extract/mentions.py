@@ -35,6 +35,16 @@ _CHROME_ANYWHERE = re.compile(r"(telegram|whatsapp)\s+channel|facebook,\s*(rss|t
 
 _QUOTES = {'"', "“", "”", "'", "‘", "’"}
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ten", "ter"}
+#: Titles and honorifics before a name: a person ("Mr Ferguson", "Comptroller Alan Hevesi").
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "baroness", "baron",
+    "earl", "admiral", "colonel", "col", "captain", "capt", "comptroller", "administrator",
+    "chancellor", "judge", "justice", "rev", "reverend", "sheikh", "senator", "sen", "rep", "governor", "gov",
+    "president", "king", "queen", "prince", "princess", "pope", "herr", "frau",
+    "presidents", "senators", "governors", "ministers", "chancellors", "kings", "queens", "generals",
+}
+#: Honorifics: a name that starts with one is a person's, whatever NER said ("Ms Bowers" as ORG).
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
 _TITLE_WORDS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr.", "prof."}
 
 
@@ -83,11 +93,14 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
             start += n
         elif w in _TITLE_WORDS or w in ("former", "ex", "-", "the", "der", "die", "ehemalige", "ehemaliger"):
             start += 1
+        elif w.rstrip(".") in PERSON_TITLES and end - start > 1 and doc[start + 1].text[:1].isupper():
+            start += 1  # "Comptroller Alan Hevesi", "Admiral X": the title is no part of the name
         elif end - start > 1 and label_lang(ent) == "de" and _german_role(doc[start].text):
             start += 1  # "Präsident Donald Trump" from German NER
         else:
             break
-    while start == ent.start and start > 0 and doc.lang_ == "en" and _name_token(doc[start - 1]) and not doc[start - 1].ent_type_:
+    while start == ent.start and start > 0 and doc.lang_ == "en" and _name_token(doc[start - 1]) and not doc[start - 1].ent_type_ \
+            and doc[start - 1].lower_.rstrip(".") not in PERSON_TITLES:
         start -= 1  # NER cut a first name off ("Jan [Peter Balkenende]")
     k = end
     while k < len(doc) and (doc[k].lower_ in NAME_PARTICLES or doc[k].text == "-"):
@@ -150,8 +163,7 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
     with their label kept, so facts.py can keep them only where they hold a post."""
     out: list[Mention] = []
     taken: set[int] = set()  # tokens a person span grew over (an entity NER cut off the name)
-    for ent in doc.ents:
-        label = ent.label_
+    for ent, label in _joined_orgs(doc):
         if label in PERSON_LABELS:
             span = _trim_person(ent)
             if span is None:
@@ -164,20 +176,61 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
         elif ent.start in taken:
             continue
         elif label in ORG_LABELS or label in PLACE_LABELS:
-            toks = ent
-            if toks[0].lower_ == "the" and len(toks) > 1:
-                toks = doc[ent.start + 1 : ent.end]
-            if toks[-1].lower_ in ("'s", "’s"):
-                toks = doc[toks.start : toks.end - 1]
-            if len(toks) == 0 or not any(c.isalpha() for c in toks.text):
+            toks = _trim_org(ent)
+            if toks is None:
+                continue
+            if label in ORG_LABELS and toks[0].lower_.rstrip(".") in HONORIFICS and len(toks) > 1:
+                person = _trim_person(toks)  # "Ms Bowers" tagged ORG is a person
+                if person is not None:
+                    out.append(_mention(sent, doc[person[0] : person[1]], "person", "rule:honorific"))
                 continue
             out.append(_mention(sent, toks, "organization", label))
     return out
 
 
+def _joined_orgs(doc) -> list[tuple]:
+    """(span, NER label) of ``doc.ents``, with "[Royal Bank] of [Scotland]" joined into one ORG
+    span: NER often stops an organisation at "of" when its head word ("bank", "university")
+    wants a complement."""
+    ents = list(doc.ents)
+    out = []
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if (ent.label_ in ORG_LABELS and nxt is not None and nxt.start == ent.end + 1 and doc[ent.end].lower_ == "of"
+                and nxt.label_ in ORG_LABELS | PLACE_LABELS and doc[ent.end - 1].lower_ in ORG_HEAD_WORDS
+                and doc.lang_ == "en"):
+            out.append((doc[ent.start : nxt.end], ent.label_))
+            k += 2
+            continue
+        out.append((ent, ent.label_))
+        k += 1
+    return out
+
+
+def _trim_org(ent):
+    """An organisation or place span without what is no part of its name: a leading article
+    or "ex-" ("a Supreme Court", "Ex-Downing Street"), a trailing possessive ("General Motors'")
+    or honorific ("the Sunday Times Mr [Campbell]"); None when nothing named is left."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while end - start > 1 and (doc[start].lower_ in ("ex", "-") or doc[start].lower_ in ("the", "a", "an", "former")
+                               and doc[start].whitespace_):
+        start += 1  # "Ex-Downing Street", "a Supreme Court"; "A-Levels" keeps its "A"
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+                           or doc[end - 1].lower_.rstrip(".") in HONORIFICS and end - start > 1):
+        end -= 1
+    toks = doc[start:end]
+    if len(toks) == 0 or not any(c.isalpha() for c in toks.text):
+        return None
+    return toks
+
+
 def _mention(sent: Sentence, span, type_: str, label: str) -> Mention:
     start = sent.start + span.start_char
-    return Mention(span.text, type_, start, start + len(span.text), sent.index, label=label)
+    text = span.text.split("\n", 1)[0].rstrip()  # a name never spans a line break (headline, then text)
+    return Mention(text, type_, start, start + len(text), sent.index, label=label)
 
 
 def _name_token(tok) -> bool:

@@ -31,6 +31,7 @@ from .judgements import NameJudgements, judge, load_judgements
 from .positions import link_position
 from .rules import Evidence, conflicts, document_countries, entity_evidence, unsupported, unsupported_org
 from .reference import ImportReport, has_reference, import_reference
+from .types import retype_by_reference
 
 __all__ = ["Linker", "judge", "import_reference", "ImportReport"]
 
@@ -88,6 +89,8 @@ class Linker:
 
     def link(self, extraction: Extraction) -> LinkedExtraction:
         """Fill entity links (organisations first, as context for persons), then positions."""
+        if self.has_reference:
+            retype_by_reference(self.db.conn, extraction)  # exact reference names settle types
         linked = LinkedExtraction(extraction=extraction)
         published = extraction.document.published
         orgs = [e for e in extraction.entities if e.type == "organization"]

@@ -17,6 +17,7 @@ from ..prefixdate import before, sql_common
 from ..tenure_rules import reconcile
 from .comparisons import refresh_all_comparisons
 from .db import cols as _cols
+from .descriptions import refresh_description
 from .transaction import write_transaction
 
 
@@ -228,12 +229,14 @@ def refresh_aggregates(db: sqlite_utils.Database, tenure_ids: Iterable[str], ent
                 continue
             if counts[0]:
                 db.execute(f"UPDATE [{table}] SET n_mentions = ?, n_documents = ? WHERE id = ?", [*counts, eid])
+                refresh_description(db, table, eid)
             else:
                 used = db.execute(
                     "SELECT 1 FROM tenures WHERE person_id = ? OR organization_id = ? LIMIT 1", [eid, eid]
                 ).fetchone()
                 if used:
                     db.execute(f"UPDATE [{table}] SET n_mentions = 0, n_documents = 0 WHERE id = ?", [eid])
+                    refresh_description(db, table, eid)
                 else:
                     db.execute(f"DELETE FROM [{table}] WHERE id = ?", [eid])
     for pos in positions:
@@ -474,5 +477,7 @@ def refresh_all_aggregates(db: sqlite_utils.Database) -> None:
                   n_documents = (SELECT count(DISTINCT document_id) FROM mentions m WHERE m.entity_id = [{table}].id)
                 """
             )
+            for (eid,) in db.execute(f"SELECT id FROM [{table}]").fetchall():
+                refresh_description(db, table, eid)
         refresh_all_comparisons(db)
 

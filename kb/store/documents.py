@@ -13,8 +13,8 @@ from typing import Any, Optional
 
 import sqlite_utils
 
-from ..model import DateValue, LinkedExtraction, Tenure
-from ..names import entity_id, name_key, slug
+from ..model import DateValue, Link, LinkedExtraction, Tenure
+from ..names import entity_id, name_key, org_key, slug
 from ..tenure_rules import compatible_tenure, name_too_weak, same_namesake
 from .aggregates import (
     DocumentChange, _apply_claim_changes, _document_claims, _persons_mentioned, _update_co_mentions,
@@ -105,6 +105,7 @@ def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None
             eid = entity_id(ent.type, ent.name, link.qid)
             if not link.qid:
                 eid = _unlinked_entity_id(db, ent, eid, ext, doc.id)
+                link = _stored_link(db, ent.type, eid) or link  # joined a linked entity: keep its link
             ids[(ent.type, ent.name)] = eid
             _upsert_entity(db, ent.type, eid, ent.name, link, ent)
             candidate_rows.extend(_candidate_rows(ent.type, eid, link))
@@ -133,7 +134,54 @@ def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None
         change.written(db)
         refresh_aggregates(db, old_tenures | new_tenures, old_entities | set(ids.values()), change)
         refresh_conflicts(db, posts)
+        for ent in ext.entities:
+            if ids[(ent.type, ent.name)] != linked.link_for(ent.type, ent.name).qid:
+                continue
+            if ent.type == "organization":
+                _absorb_unlinked_org(db, ids[(ent.type, ent.name)], ent.name)
+            elif not name_too_weak(name_key(ent.name)):
+                _absorb_unlinked_person(db, ids[(ent.type, ent.name)], ent.name)
         refresh_comparisons(db, old_entities | {eid for (kind, _), eid in ids.items() if kind == "person"})
+
+
+def _absorb_unlinked_person(db, qid: str, name: str) -> None:
+    """A person linked now whom earlier documents stored unlinked under the same full name
+    becomes one record, when the unlinked row holds no post (tenure ids are built from the
+    person id; a namesake with posts may be someone else): mentions and co-mentions move."""
+    old = entity_id("person", name, None)
+    if db.execute("SELECT 1 FROM persons WHERE id = ? AND qid IS NULL", [old]).fetchone() is None \
+            or db.execute("SELECT 1 FROM tenures WHERE person_id = ? LIMIT 1", [old]).fetchone():
+        return
+    docs = [r[0] for r in db.execute("SELECT DISTINCT document_id FROM mentions WHERE entity_id = ?", [old])]
+    before = {d: _persons_mentioned(db, d) for d in docs}
+    db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND entity_type = 'person'", [qid, old])
+    for d in docs:
+        _update_co_mentions(db, d, before[d], _persons_mentioned(db, d))
+    db.execute("DELETE FROM link_candidates WHERE entity_type = 'person' AND entity_id = ?", [old])
+    db.execute("DELETE FROM persons WHERE id = ?", [old])
+    _recount(db, "persons", qid)
+
+
+def _recount(db, table: str, eid: str) -> None:
+    db.execute(f"UPDATE [{table}] SET n_mentions = (SELECT count(*) FROM mentions WHERE entity_id = ?), "
+               "n_documents = (SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = ?) WHERE id = ?",
+               [eid, eid, eid])
+
+
+def _absorb_unlinked_org(db, qid: str, name: str) -> None:
+    """An organisation linked now that earlier documents stored unlinked under the same
+    ``org_key`` becomes one record: their mentions move to the QID's row and the unlinked row
+    goes (only when no post refers to it: position and tenure ids are built from it, and the
+    next build of those documents moves them). Counts of the QID's row are recounted."""
+    old = entity_id("organization", name, None)
+    row = db.execute("SELECT 1 FROM organizations WHERE id = ? AND qid IS NULL", [old]).fetchone()
+    if row is None or db.execute("SELECT 1 FROM positions WHERE organization_id = ? LIMIT 1", [old]).fetchone() \
+            or db.execute("SELECT 1 FROM tenures WHERE organization_id = ? LIMIT 1", [old]).fetchone():
+        return
+    db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND entity_type = 'organization'", [qid, old])
+    db.execute("DELETE FROM link_candidates WHERE entity_type = 'organization' AND entity_id = ?", [old])
+    db.execute("DELETE FROM organizations WHERE id = ?", [old])
+    _recount(db, "organizations", qid)
 
 
 _DOCUMENT_COLUMNS = ("id", "content_hash", "source", "title", "url", "published", "lang", "n_chars",
@@ -167,27 +215,80 @@ def _unlinked_entity_id(db, ent, base: str, ext, doc_id: str) -> str:
     and the newcomer gets (or joins) a numbered variant of the id.
     """
     if ent.type != "person":
-        return base
+        return _linked_org_of_same_key(db, ent.name) or base
     if name_too_weak(name_key(ent.name)):
         return f"{base}@{doc_id}"
     mine = {("role", t.role) for t in ext.tenures if t.person == ent.name}
     mine |= {("org", slug(t.org)) for t in ext.tenures if t.person == ent.name and t.org}
+    for qid in _linked_persons_of_same_name(db, ent.name):
+        if same_namesake(mine, _person_posts(db, qid)):
+            return qid  # "Steve Jobs" unlinked here, linked elsewhere: one person, one row
     candidate, n = base, 1
     while True:
         row = db.execute("SELECT 1 FROM persons WHERE id = ?", [candidate]).fetchone()
         if row is None:
             return candidate
-        theirs = {("role", r[0]) for r in db.execute("SELECT DISTINCT role FROM tenures WHERE person_id = ?", [candidate])}
-        theirs |= {
-            ("org", (r[0] or "").split(":", 1)[-1])
-            for r in db.execute(
-                "SELECT DISTINCT organization_id FROM tenures WHERE person_id = ? AND organization_id IS NOT NULL", [candidate]
-            )
-        }
-        if same_namesake(mine, theirs):
+        if same_namesake(mine, _person_posts(db, candidate)):
             return candidate
         n += 1
         candidate = f"{base}~{n}"
+
+
+def _stored_link(db, type: str, eid: str) -> Optional[Link]:
+    """The link of a stored linked entity (an unlinked mention that joined it must not unlink it)."""
+    table = "persons" if type == "person" else "organizations"
+    row = db.execute(f"SELECT qid, wikipedia_title, description, link_score, link_method FROM [{table}] "
+                     "WHERE id = ? AND qid IS NOT NULL", [eid]).fetchone()
+    if row is None:
+        return None
+    return Link(qid=row[0], enwiki=row[1], description=row[2], score=row[3] or 0.0, method=row[4] or "")
+
+
+def _person_posts(db, person_id: str) -> set[tuple[str, str]]:
+    """("role", role) and ("org", org slug) of a stored person's tenures: what tells namesakes apart."""
+    theirs = {("role", r[0]) for r in db.execute("SELECT DISTINCT role FROM tenures WHERE person_id = ?", [person_id])}
+    theirs |= {
+        ("org", (r[0] or "").split(":", 1)[-1])
+        for r in db.execute(
+            "SELECT DISTINCT organization_id FROM tenures WHERE person_id = ? AND organization_id IS NOT NULL", [person_id]
+        )
+    }
+    return theirs
+
+
+def _linked_persons_of_same_name(db, name: str) -> list[str]:
+    """QIDs of stored linked persons whose name is this full name (normalised): the linker may
+    leave a name unlinked in one document that it linked in another."""
+    key = name_key(name)
+    rows = db.execute("SELECT id, name FROM persons WHERE name = ? COLLATE NOCASE AND qid IS NOT NULL", [name]).fetchall()
+    return sorted(r[0] for r in rows if name_key(r[1] or "") == key and _joinable(db, "person", name, r[0]))
+
+
+def _joinable(db, type: str, name: str, qid: str) -> bool:
+    """A stored linked entity an unlinked name may join: other documents still mention it (its
+    row is no leftover of the document being rewritten) and no judgement rejected that QID for
+    this name (an unlinked rebuild must not undo a rejection)."""
+    if not db.execute("SELECT 1 FROM mentions WHERE entity_id = ? LIMIT 1", [qid]).fetchone():
+        return False
+    return not db.execute(
+        "SELECT 1 FROM judgements WHERE entity_type = ? AND name_key = ? AND qid = ? AND judgement = 'rejected'",
+        [type, name_key(name), qid]).fetchone()
+
+
+def _linked_org_of_same_key(db, name: str) -> Optional[str]:
+    """The QID of the one stored linked organisation with the same ``org_key`` ("Apple" joins a
+    linked "Apple Inc."), looked up among names that start with the same first word; None when
+    there is none or more than one."""
+    key = org_key(name)
+    first = key.split(" ", 1)[0] if key else ""
+    if not first:
+        return None
+    pattern = first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = db.execute(
+        "SELECT id, name FROM organizations WHERE qid IS NOT NULL AND name LIKE ? ESCAPE '\\'", [pattern]
+    ).fetchall()
+    qids = {r[0] for r in rows if org_key(r[1] or "") == key and _joinable(db, "organization", name, r[0])}
+    return qids.pop() if len(qids) == 1 else None
 
 
 def _upsert_entity(db, type: str, eid: str, name: str, link, ent) -> None:

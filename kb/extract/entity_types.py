@@ -1,0 +1,428 @@
+"""Which names are persons, which organisations, which neither: the document's own evidence.
+
+NER labels one mention at a time and the small models are wrong often enough to make the
+tables unbelievable: companies as persons holding posts ("Santander Central Hispano" as a
+chairman), places and things as persons ("Sedgefield", "the Adam Smith Lecture"), one capitalised
+word as a person ("Bill" of "the Bill passed"). This module reads the words around every NER
+mention of a document (the extract stage is the one that sees tokens) and decides per name:
+
+* ``TYPE_CUES`` is a table of small functions, each looking at one mention in its sentence and
+  returning the cue it sees ("org", "person", "honorific", "subject", "place", "constituency",
+  "thing") or None: a legal suffix or an organisation head word in the name, "shares in X",
+  "X's board", "the bank X", a title before the name, an age after it ("X, 57,"), "X wrote",
+  "in X", "MP for X", "X Lecture" ...
+* ``correct_types`` sums the cues per name over the document and retypes or drops mentions
+  before any role rule runs, so a retyped company never becomes a post's holder.
+* one-word person names need support: a title, a person cue, or a fuller person name of the
+  document it is part of ("Anil" of "Anil Ambani"); ``complete_first_names`` maps a first name
+  to the one full name it starts.
+
+Reference kinds (a name that is exactly a reference organisation's label) are not used here:
+the reference lives in the database, which the extract stage never reads; the link stage
+applies them (``kb.link.types``). ``complete_org_names`` and ``party_name`` give one
+organisation one name within a document ("Tate" -> "Tate & Lyle", "CSA", "Tory").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from ..model import Mention, Sentence
+from ..names import LEGAL_SUFFIXES
+from .lexicon import lexicon
+from .mentions import HONORIFICS, ORG_HEAD_WORDS, PERSON_TITLES
+
+#: Nouns that, right before a name ("the British bank Abbey National", "bank, Santander"), say
+#: what kind of organisation it is.
+ORG_KIND_NOUNS = {
+    "bank", "company", "firm", "group", "carrier", "airline", "retailer", "giant", "maker", "insurer", "lender",
+    "broadcaster", "newspaper", "supermarket", "chain", "operator", "conglomerate", "manufacturer", "brand",
+    "subsidiary", "charity", "club", "producer", "publisher", "rival", "store", "chipmaker", "automaker",
+    "carmaker", "telecoms", "outfit", "exchange", "regulator", "watchdog",
+}
+#: Words right after a name that only an organisation has ("Disney directors", "Tate shares").
+ORG_AFTER = {
+    "shares", "shareholders", "stock", "directors", "investors", "executives", "bosses", "subsidiary",
+    "profits", "profit", "revenue", "revenues", "headquarters", "employees", "workforce", "plc", "inc",
+    "ltd", "chairman", "chairwoman", "boss", "ceo",
+}
+#: Verbs whose subject is a person ("Hitler ordered", "Jacqueline wrote"): support for a one-word
+#: name, never a reason to retype an organisation (companies say and announce too).
+PERSON_VERBS = {"say", "tell", "bear", "die", "marry", "write", "argue", "reply", "explain", "believe",
+                "think", "insist", "recall", "admit", "deny", "feel", "speak", "order", "sing", "paint", "live",
+                "grow", "study", "retire", "resign", "visit", "meet", "love", "hope", "want", "decide"}
+#: Kinship nouns right before a name: a person ("his father John").
+KIN_NOUNS = {"father", "mother", "son", "daughter", "brother", "sister", "wife", "husband", "uncle", "aunt",
+             "grandfather", "grandmother", "widow", "cousin", "nephew", "niece"}
+#: Words after "X's" that only an organisation has ("Tate's shares", "Santander's board").
+ORG_AFTER_POSSESSIVE = {
+    "shares", "share", "board", "shareholders", "profits", "profit", "sales", "revenue", "revenues",
+    "headquarters", "stake", "takeover", "subsidiary", "stores", "factory", "factories", "products",
+    "workforce", "employees", "customers", "listing", "merger", "stock",
+}
+#: "shares in X", "takeover of X": the words before a name that make it a company.
+ORG_BEFORE_PHRASES = {
+    ("shares", "in"), ("stake", "in"), ("takeover", "of"), ("bid", "for"), ("acquisition", "of"),
+    ("merger", "with"), ("subsidiary", "of"), ("shareholders", "in"), ("stake", "of"), ("shares", "of"),
+}
+#: Verbs right after a name that a company does ("X, headquartered in", "X acquired").
+ORG_VERBS = {"acquired", "headquartered", "listed", "merged"}
+#: Words inside a name that make it a thing, never a person ("Adam Smith Lecture", "European
+#: Businessman of the Year", "Constitutional Reform Bill").
+THING_WORDS = {
+    "lecture", "award", "awards", "prize", "medal", "trophy", "cup", "bill", "act", "businessman",
+    "businesswoman", "year", "report", "index", "treaty",
+}
+#: Words inside a name that make it a place, never a person ("Manning Drive").
+PLACE_WORDS = {"street", "road", "drive", "avenue", "lane", "constituency", "stadium", "bridge", "square"}
+#: Prepositions before a name that make it a place when nothing says person ("in Sedgefield").
+PLACE_PREPOSITIONS = {"in", "at", "near"}
+#: "the MP for Sleaford": the two words before a constituency.
+CONSTITUENCY_BEFORE = {("mp", "for"), ("member", "for"), ("seat", "of"), ("constituency", "of")}
+
+
+@dataclass
+class MentionView:
+    """One NER mention with its tokens: what a cue function reads."""
+
+    mention: Mention
+    doc: object  # the sentence's spaCy Doc
+    start: int  # token span of the mention in ``doc``
+    end: int
+
+    def word(self, i: int) -> str:
+        """Lower-case token at ``i`` ("" outside the sentence)."""
+        return self.doc[i].lower_ if 0 <= i < len(self.doc) else ""
+
+
+def _name_words(v: MentionView) -> list[str]:
+    return [v.word(i).rstrip(".") for i in range(v.start, v.end)]
+
+
+def cue_legal_form(v: MentionView) -> Optional[str]:
+    """ "Abbey National plc", "Foo Holdings", "Jane Roe Foundation": the name's last word is a
+    legal form or an organisation head word."""
+    words = _name_words(v)
+    return "org" if len(words) > 1 and (words[-1] in LEGAL_SUFFIXES or words[-1] in ORG_HEAD_WORDS) else None
+
+
+def cue_kind_noun(v: MentionView) -> Optional[str]:
+    """ "the bank Abbey National", "Spain's biggest bank, Santander": a kind noun before it."""
+    k = v.start - 1
+    if v.word(k) == ",":
+        k -= 1
+    return "org" if v.word(k) in ORG_KIND_NOUNS else None
+
+
+def cue_org_after(v: MentionView) -> Optional[str]:
+    """ "Disney directors", "Tate's shares", "X, headquartered in", "X acquired"."""
+    nxt = v.word(v.end)
+    if nxt in ("'s", "’s", "'", "’"):
+        return "org" if v.word(v.end + 1) in ORG_AFTER_POSSESSIVE else None
+    if nxt == ",":
+        return "org" if v.word(v.end + 1) in ORG_VERBS else None  # "X, chairman of …" is a person
+    return "org" if nxt in ORG_AFTER or nxt in ORG_VERBS else None
+
+
+def cue_apposition(v: MentionView) -> Optional[str]:
+    """ "Air Shamrock, an airline owned by …" is an organisation; "Charles Elson, chairman of …"
+    and "X, a former minister" are persons: what the apposition after the name is."""
+    if v.word(v.end) != ",":
+        return None
+    k = v.end + 1
+    article = v.word(k) in ("a", "an", "the")
+    if article:
+        k += 1
+    words = [v.word(i) for i in range(k, min(k + 3, len(v.doc)))]
+    if article and any(w in ORG_KIND_NOUNS for w in words[:2]):
+        return "org"
+    roles = lexicon().role_words
+    return "person" if words and (words[0] in roles or words[0] == "former" and len(words) > 1 and words[1] in roles) else None
+
+
+def cue_org_before(v: MentionView) -> Optional[str]:
+    """ "shares in X", "the takeover of X", "based X" ("London-based X")."""
+    a, b = v.word(v.start - 2), v.word(v.start - 1)
+    if b == "the":
+        a, b = v.word(v.start - 3), v.word(v.start - 2)
+    return "org" if (a, b) in ORG_BEFORE_PHRASES or b == "based" else None
+
+
+def cue_thing(v: MentionView) -> Optional[str]:
+    """ "the Adam Smith Lecture", "European Businessman of the Year": a thing, no person."""
+    words = _name_words(v)
+    if any(w in THING_WORDS for w in words[1:]) or words == [w for w in words if w in THING_WORDS]:
+        return "thing"
+    if v.mention.type == "person" and any(w in PLACE_WORDS for w in words[1:]):
+        return "thing"
+    if v.word(v.end) == "of" and v.word(v.end + 2) == "year":
+        return "thing"
+    return None
+
+
+def cue_title(v: MentionView) -> Optional[str]:
+    """ "Mr Ferguson", "Sir John", "Comptroller Alan Hevesi": a title before (or first in) the name."""
+    before = v.word(v.start - 1).rstrip(".")
+    if before == "." :
+        before = v.word(v.start - 2)
+    first = v.word(v.start).rstrip(".")
+    if before in HONORIFICS or first in HONORIFICS and v.end - v.start > 1:
+        return "honorific"
+    return "person" if before in PERSON_TITLES or before in KIN_NOUNS or before in lexicon().role_words or (first in HONORIFICS and v.end - v.start > 1) else None
+
+
+def cue_age_or_birth(v: MentionView) -> Optional[str]:
+    """ "Mr Smith, 57, ...", "X was born", "X, who": only persons have ages and births."""
+    if v.word(v.end) == "," and v.word(v.end + 1).isdigit() and v.word(v.end + 2) == ",":
+        return "person"
+    if v.word(v.end) in ("born", "who") or v.word(v.end + 1) in ("born",) or v.word(v.end) == "," and v.word(v.end + 1) == "who":
+        return "person"
+    return None
+
+
+def cue_person_verb(v: MentionView) -> Optional[str]:
+    """ "Hitler ordered …", "Jacqueline wrote …": the name is the subject of a person's verb."""
+    head = None
+    for i in range(v.start, v.end):
+        tok = v.doc[i]
+        if tok.dep_ in ("nsubj", "nsubjpass") and not (v.start <= tok.head.i < v.end):
+            head = tok.head
+    return "subject" if head is not None and head.lemma_.lower() in PERSON_VERBS else None
+
+
+def cue_place(v: MentionView) -> Optional[str]:
+    """ "in Sedgefield", "a tour to Wadi Rum": a preposition of place before the name."""
+    if v.word(v.start - 1) in PLACE_PREPOSITIONS and v.word(v.end) not in ("'s", "’s"):
+        return "place"
+    if (v.word(v.start - 2), v.word(v.start - 1)) in CONSTITUENCY_BEFORE:
+        return "constituency"
+    return None
+
+
+def cue_lone_the(v: MentionView) -> Optional[str]:
+    """ "a consultant to the Tote and ...": "the" before a name that no noun follows is an
+    organisation ("the Blair government" is followed by a noun: no cue)."""
+    if v.word(v.start - 1) != "the" or v.mention.type != "person":
+        return None
+    nxt = v.doc[v.end] if v.end < len(v.doc) else None
+    return "org" if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "PART") else None
+
+
+#: The cue table, in no particular order: every cue is counted.
+TYPE_CUES: list[tuple[str, Callable[[MentionView], Optional[str]]]] = [
+    ("legal_form", cue_legal_form),
+    ("kind_noun", cue_kind_noun),
+    ("org_after", cue_org_after),
+    ("org_before", cue_org_before),
+    ("thing", cue_thing),
+    ("title", cue_title),
+    ("age_or_birth", cue_age_or_birth),
+    ("place", cue_place),
+    ("lone_the", cue_lone_the),
+    ("person_verb", cue_person_verb),
+    ("apposition", cue_apposition),
+]
+
+
+@dataclass
+class NameEvidence:
+    """The cues one name collected over a document."""
+
+    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    labels: set[str] = field(default_factory=set)  # NER labels of its mentions
+
+    def has(self, cue: str) -> bool:
+        return self.counts.get(cue, 0) > 0
+
+
+def _token_span(sent: Sentence, doc, m: Mention) -> Optional[tuple[int, int]]:
+    start = end = None
+    for tok in doc:
+        pos = sent.start + tok.idx
+        if start is None and pos >= m.start:
+            start = tok.i
+        if pos < m.end:
+            end = tok.i + 1
+    return (start, end) if start is not None and end is not None and end > start else None
+
+
+def collect_evidence(parsed: list[tuple[Sentence, object, list[Mention]]]) -> dict[str, NameEvidence]:
+    """Cues per mention text over the whole document."""
+    out: dict[str, NameEvidence] = defaultdict(NameEvidence)
+    for sent, doc, mentions in parsed:
+        if sent.lang != "en":
+            continue  # the cues are English words; German names keep NER's types
+        for m in mentions:
+            if m.label.startswith("rule:") or m.label in ("GPE", "LOC", "NORP"):
+                continue
+            span = _token_span(sent, doc, m)
+            if span is None:
+                continue
+            ev = out[m.text]
+            ev.labels.add(m.label)
+            ev.counts["mentions"] += 1
+            view = MentionView(m, doc, *span)
+            for name, func in TYPE_CUES:
+                cue = func(view)
+                if cue:
+                    ev.counts[cue] += 1
+                    if name == "legal_form":
+                        ev.counts["legal_form"] += 1
+    return out
+
+
+def _supported_one_word(name: str, ev: NameEvidence, fuller: set[str]) -> bool:
+    """A one-word person name is kept with a title or person cue, or when it is a word of a
+    fuller person name of the document ("Anil" / "Anil Ambani", "Smith" / "Doug Smith")."""
+    return ev.has("person") or ev.has("honorific") or ev.has("subject") or name in fuller
+
+
+def decide_type(name: str, ev: NameEvidence, current: str, fuller: set[str]) -> Optional[str]:
+    """The type a name gets: "person", "organization", None (neither: drop its mentions) or
+    "weak" (a one-word person name without support: kept only if a rule makes it a holder).
+    Only an honorific ("Ms Bowers") turns an organisation into a person; any person cue keeps
+    a person one."""
+    if ev.has("honorific") and not ev.has("org"):
+        return "person"
+    if ev.has("person") and current == "person":
+        return "person"
+    if (ev.has("thing") or ev.has("constituency")) and (current == "person" or not ev.has("legal_form")):
+        return None  # "the Adam Smith Lecture", "the MP for Copeland": neither person nor organisation
+    if ev.has("org"):
+        return "organization"
+    if current == "person":
+        if ev.counts.get("place", 0) == ev.counts.get("mentions", 0) > 0 and name not in fuller:
+            return None
+        if len(name.split()) == 1 and not _supported_one_word(name, ev, fuller):
+            return "weak"
+    return current
+
+
+def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> tuple[set[str], set[str]]:
+    """Retype or drop each sentence's NER mentions (in place) by the document's cues; return
+    the names with organisation evidence (which must not become persons later on) and the weak
+    one-word person names (the caller keeps them only where a rule made them a post's holder:
+    "Asprenas, bishop of Naples")."""
+    evidence = collect_evidence(parsed)
+    person_words = set()
+    for _, _, mentions in parsed:
+        for m in mentions:
+            words = m.text.split()
+            if m.type == "person" and len(words) > 1:
+                person_words.update(words)
+            elif m.label == "ORG" and len(words) > 1:
+                person_words.add(words[-1])  # NER often tags a full name ORG ("[Haruto Sato]ORG ... Sato")
+    org_names = {name for name, ev in evidence.items() if ev.has("org") and not ev.has("person")}
+    weak: set[str] = set()
+    for sent, _, mentions in parsed:
+        if sent.lang != "en":
+            continue
+        keep = []
+        for m in mentions:
+            if m.label in ("GPE", "LOC", "NORP") or m.label.startswith("rule:"):
+                keep.append(m)
+                continue
+            new = decide_type(m.text, evidence.get(m.text, NameEvidence()), m.type, person_words)
+            if new is None:
+                continue
+            if new == "weak":
+                weak.add(m.text)
+                new = m.type
+            if new != m.type:
+                m.type, m.label = new, f"rule:type_{new}"
+            keep.append(m)
+        mentions[:] = keep
+    return org_names, weak
+
+
+#: Party names the lexicon's member words do not cover (its words name members: "Tory").
+_PARTY_FORMS = {"Labour": "Labour Party", "Lib Dems": "Liberal Democrats", "Lib Dem": "Liberal Democrats",
+                "Liberal Democrats": "Liberal Democrats", "Conservatives": "Conservative Party"}
+
+
+def party_name(text: str) -> Optional[str]:
+    """The party a name or member word names ("Tory" -> "Conservative Party"), else None: a
+    party named in the text is an organisation of the document even when it holds no post."""
+    return _PARTY_FORMS.get(text) or lexicon().party_members.get(tuple(text.split()))
+
+
+def fuller_claim_orgs(claims, mentions: list[Mention]) -> None:
+    """A claim's organisation that is the tail of a longer organisation named in its sentence
+    ("chief executive of [Royal Bank of] Scotland") becomes that organisation (in place)."""
+    by_sentence: dict[int, list[str]] = defaultdict(list)
+    for m in mentions:
+        if m.type == "organization" and m.label == "ORG":
+            by_sentence[m.sentence].append(m.text)
+    for c in claims:
+        if not c.org:
+            continue
+        roles = lexicon().role_words
+        longer = {t for t in by_sentence.get(c.sentence, []) if t.endswith(" of " + c.org)
+                  and not any(w.lower() in roles for w in t[: -len(" of " + c.org)].split())}  # not "Bishop of X"
+        if len(longer) == 1:
+            c.org = longer.pop()
+
+
+def complete_first_names(names: dict[str, str]) -> dict[str, str]:
+    """Map a one-word person form that is the first word of exactly one fuller name of the
+    document to that name ("Anil" -> "Anil Ambani"; "John" -> "John Gieve")."""
+    fulls = {v for v in names.values() if len(v.split()) > 1}
+    out = dict(names)
+    for form, name in names.items():
+        if len(name.split()) != 1:
+            continue
+        hits = {f for f in fulls if f.split()[0] == name}
+        if len(hits) == 1:
+            out[form] = hits.pop()
+    return out
+
+
+#: Small words an acronym skips ("Securities and Exchange Commission" is the SEC).
+_ACRONYM_SKIP = {"and", "of", "for", "the", "&", "on", "in"}
+
+
+def _initials(words: list[str]) -> str:
+    """ "Child Support Agency" -> "CSA"; "" when a word is not capitalised (no acronym)."""
+    out = []
+    for w in words:
+        if w.lower() in _ACRONYM_SKIP:
+            continue
+        if not w[:1].isupper():
+            return ""
+        out.append(w[0])
+    return "".join(out)
+
+
+def _clean_name(name: str) -> bool:
+    """A name another form may take: words only ("Party for Freedom (PVV" from a cut NER span
+    is no name)."""
+    return not any(ch in name for ch in "()[]{}\"“”")
+
+
+def complete_org_names(texts, places: set[str]) -> dict[str, str]:
+    """Map an organisation form to the one longer organisation name of the document it
+    abbreviates: its first words ("Tate" -> "Tate & Lyle", "Labour" -> "Labour Party") or, for
+    one word, its last ("Disney" -> "Walt Disney", "the Party" -> "Conservative Party"), or its
+    words after a country ("Federal Reserve" -> "US Federal Reserve"). One
+    organisation, one record; an acronym joins the one name it abbreviates ("CSA" -> "Child
+    Support Agency"); a form two longer names share stays on its own, and a place
+    (``places``: "UK" is no abbreviation of "UK Independence Party") is never mapped."""
+    forms = sorted({t for t in texts if t}, key=lambda t: (-len(t.split()), t))
+    out: dict[str, str] = {}
+    for form in forms:
+        if form in places:
+            continue
+        words = form.split()
+        longer = [f.split() for f in forms if len(f.split()) > len(words) and _clean_name(f)]
+        hits = {" ".join(f) for f in longer if f[: len(words)] == words}
+        if not hits and len(words) == 1 and not form.isupper():  # "Salzburger SPÖ" is a branch of the SPÖ
+            hits = {" ".join(f) for f in longer if f[-1] == words[0]}
+        if not hits and len(words) > 1:  # "Federal Reserve" / "US Federal Reserve": a country before it
+            hits = {" ".join(f) for f in longer if f[-len(words):] == words and " ".join(f[: -len(words)]) in places}
+        if not hits and len(words) == 1 and form.isupper() and len(form) > 1:
+            hits = {" ".join(f) for f in longer if _initials(f) == form}
+        if len(hits) == 1:
+            out[form] = hits.pop()
+    return out
