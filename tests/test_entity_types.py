@@ -362,3 +362,13 @@ def test_one_word_subject_of_a_persons_verb_is_kept(en_nlp):
 def test_org_form_never_takes_a_cut_span():
     out = complete_org_names(["Party for Freedom", "Party for Freedom (PVV"], places=set())
     assert "Party for Freedom" not in out
+
+
+def test_an_apposition_about_the_org_s_post_keeps_a_person(en_nlp):
+    """ "X, the bank's former finance chief," describes X's post at the bank: X is a person."""
+    from kb.extract.pipeline import Extractor
+    from kb.model import Document
+
+    text = "Oskar Lindqvist, the bank's former finance chief, left in May."
+    (ext,) = list(Extractor(lang="en").extract([Document(id="p", text=text, published="2025-03-14")]))
+    assert ("Oskar Lindqvist", "person") in [(e.name, e.type) for e in ext.entities]

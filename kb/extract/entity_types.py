@@ -136,8 +136,10 @@ def cue_apposition(v: MentionView) -> Optional[str]:
     if article:
         k += 1
     words = [v.word(i) for i in range(k, min(k + 3, len(v.doc)))]
-    if article and any(w in ORG_KIND_NOUNS for w in words[:2]):
-        return "org"
+    possessive = ("'s", "’s", "'", "’")
+    if article and any(w in ORG_KIND_NOUNS and (j + 1 >= len(words) or words[j + 1] not in possessive)
+                       for j, w in enumerate(words[:2])):
+        return "org"  # "X, the bank," is the bank; "X, the bank's chief," is its chief
     roles = lexicon().role_words
     return "person" if words and (words[0] in roles or words[0] == "former" and len(words) > 1 and words[1] in roles) else None
 
