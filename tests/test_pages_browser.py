@@ -9,12 +9,11 @@ Skipped when /usr/bin/chromium is absent (``apt-get install -y chromium``).
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from chromium import CHROMIUM, Browser
+from helpers.chromium import Browser, skip_without_chromium
 from helpers.serving import build_pages_db, running_datasette
 
 pytestmark = pytest.mark.slow
@@ -22,8 +21,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory):
-    if not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None:
-        pytest.skip("/usr/bin/chromium not installed (apt-get install -y chromium)")
+    skip_without_chromium()
     db = build_pages_db(tmp_path_factory.mktemp("pages-browser") / "kb.db")
     with running_datasette(db) as url:
         yield url

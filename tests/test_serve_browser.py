@@ -5,18 +5,17 @@ Skipped when /usr/bin/chromium is absent (``apt-get install -y chromium``; .ci/r
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from helpers.chromium import CHROMIUM, skip_without_chromium
 from helpers.serving import build_fixture_db, running_datasette
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 class Links(HTMLParser):
@@ -57,8 +56,7 @@ def dump_dom(url: str, profile: Path) -> str:
 
 @pytest.fixture(scope="module")
 def browser_server(tmp_path_factory):
-    if not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None:
-        pytest.skip("/usr/bin/chromium not installed (apt-get install -y chromium)")
+    skip_without_chromium()
     db = build_fixture_db(tmp_path_factory.mktemp("browser") / "kb.db")
     with running_datasette(db) as base:
         yield base

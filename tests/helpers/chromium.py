@@ -13,10 +13,20 @@ import json
 import os
 import subprocess
 import time
+import shutil
 from pathlib import Path
 from typing import Any, Optional
 
 CHROMIUM = Path("/usr/bin/chromium")
+
+
+
+def skip_without_chromium() -> None:
+    """Skip the calling test (or fixture) when Debian's chromium is not installed."""
+    import pytest
+
+    if not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None:
+        pytest.skip("/usr/bin/chromium not installed (apt-get install -y chromium)")
 
 
 class Browser:
