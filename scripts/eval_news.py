@@ -9,8 +9,8 @@ they are absent the script prints "skipped: <why>" and exits 0.
 How it works
 - The dev documents are built with kb's own CLI (``python -m kb build``, so ``PYTHONPATH`` picks
   the checkout under test) into a copy of a database that holds only the imported reference
-  (../shared/reference/wikidata-subset.jsonl.gz). That template is imported once and cached in
-  ``--cache`` (keyed by the reference file's size and time), as scripts/check_same_facts.py does;
+  (the files `make demo` imports from ../shared/reference). That template is imported once and cached in
+  ``--cache`` (keyed by the files' names, sizes and times), as scripts/check_same_facts.py does;
   ``kb export facts`` then gives the predictions. ``--pred`` scores a saved export instead.
 - Scores come from kb.evaluate (the same matching as ``kb evaluate``), printed per language (en,
   de) and for all documents, and per half: each language's documents sorted by id, even indices
@@ -29,6 +29,7 @@ How it works
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -51,7 +52,9 @@ from kb.evaluate import (  # noqa: E402
 from kb.settings import REPO_ROOT, SHARED_DIR  # noqa: E402
 
 NEWS = SHARED_DIR / "eval" / "news-tenures"
-REFERENCE = SHARED_DIR / "reference" / "wikidata-subset.jsonl.gz"
+#: The reference as `make demo` imports it: the dumps, then the kind/country index files.
+REFERENCE_FILES = ("wikidata-subset.jsonl.gz", "wikidata-orgs.jsonl.gz", "entity-index.tsv.gz", "orgs-index.tsv.gz")
+REFERENCE = [SHARED_DIR / "reference" / name for name in REFERENCE_FILES]
 LEXICONS = REPO_ROOT / "kb" / "extract" / "lexicons"
 HALVES = ("analysis", "held-out")
 MISS_CLASSES = ("unknown role word", "holder not found", "unknown construction")
@@ -71,22 +74,23 @@ def _kb(*args: str) -> None:
         sys.exit(f"kb {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
 
 
-def reference_template(cache: Path, reference: Path) -> Optional[Path]:
-    """A database holding only the imported reference, imported once per reference file."""
-    if not reference.exists():
+def reference_template(cache: Path, references: list[Path]) -> Optional[Path]:
+    """A database holding only the imported reference, imported once per set of files."""
+    present = [r for r in references if r.exists()]
+    if not present:
         return None
-    stat = reference.stat()
-    db = cache / f"reference-{stat.st_size}-{int(stat.st_mtime)}.db"
+    stamp = hashlib.sha1(" ".join(f"{r.name}:{r.stat().st_size}:{int(r.stat().st_mtime)}" for r in present).encode())
+    db = cache / f"reference-{stamp.hexdigest()[:16]}.db"
     if not db.exists():
         cache.mkdir(parents=True, exist_ok=True)
         tmp = db.with_suffix(".tmp.db")
         tmp.unlink(missing_ok=True)
-        _kb("reference", "import", str(reference), "--db", str(tmp))
+        _kb("reference", "import", *map(str, present), "--db", str(tmp))
         shutil.move(str(tmp), db)
     return db
 
 
-def build_predictions(dev: Path, cache: Path, reference: Path) -> list[dict]:
+def build_predictions(dev: Path, cache: Path, reference: list[Path]) -> list[dict]:
     """Build ``dev`` into a copy of the reference template and return ``kb export facts``."""
     template = reference_template(cache, reference)
     with tempfile.TemporaryDirectory(prefix="kb-eval-news-") as tmp:
@@ -279,7 +283,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("dev", nargs="?", default=str(NEWS / "dev.jsonl"))
     ap.add_argument("gold", nargs="?", default=str(NEWS / "gold.jsonl"))
     ap.add_argument("--pred", help="score this `kb export facts` file instead of building")
-    ap.add_argument("--reference", default=str(REFERENCE))
+    ap.add_argument("--reference", nargs="+", default=[str(r) for r in REFERENCE],
+                    help="reference files to import (default: the dumps and index files make demo imports)")
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "kb-eval-news-cache"),
                     help="folder for the imported-reference template database (kept between runs)")
     ap.add_argument("--examples", type=int, default=0, help="print N example misses per class")
@@ -290,7 +295,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 0
     golds = read_jsonl(args.gold)
     t0 = time.perf_counter()
-    preds_list = read_jsonl(args.pred) if args.pred else build_predictions(Path(args.dev), Path(args.cache), Path(args.reference))
+    preds_list = read_jsonl(args.pred) if args.pred else build_predictions(Path(args.dev), Path(args.cache), [Path(r) for r in args.reference])
     preds = {p["id"]: p for p in preds_list}
     langs = sorted({g.get("lang", "en") for g in golds})
     counts = ", ".join(f"{lang} {sum(g.get('lang', 'en') == lang for g in golds)}" for lang in langs)

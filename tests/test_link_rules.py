@@ -73,6 +73,15 @@ def test_country_party_of_the_documents_country_wins_over_its_namesake(db):
     assert link["Progress Alliance"].qid == "Q910000011"
 
 
+
+def test_country_of_the_documents_posts_counts_like_a_named_country(db):
+    """No country is named, but the extract stage placed a post in the United Kingdom (a
+    cabinet title in British politics news): the party is the British one."""
+    text = "The home secretary Ola Tran said the Progress Alliance lost two seats."
+    post = Tenure("Ola Tran", "home secretary", "United Kingdom")
+    link = _link(db, text, [("Progress Alliance", "organization")], tenures=(post,))
+    assert link["Progress Alliance"].qid == "Q910000011"
+
 def test_country_party_of_another_country_is_not_linked(db):
     text = "Voters in the United Kingdom turned away from the Harbour Party."
     link = _link(db, text, [("Harbour Party", "organization")], places=("United Kingdom",))

@@ -97,7 +97,9 @@ class Linker:
         persons = [e for e in extraction.entities if e.type == "person"]
         co_mentioned: set[str] = set()
         org_qids: dict[str, Optional[str]] = {}
-        countries = document_countries(extraction.places)
+        # the countries the text names, and those its posts belong to (a "home secretary" the
+        # extract stage placed in the United Kingdom makes it British news for the parties)
+        countries = document_countries([*extraction.places, *(t.org for t in extraction.tenures if t.org)])
         for ent in orgs:
             evidence = entity_evidence(ent, extraction, countries, org_qids)
             link = self._link_entity(ent, Context(published=published), evidence)
