@@ -128,15 +128,21 @@ def apply_judgement(db: sqlite_utils.Database, entity_type: str, name: str, qid:
     with write_transaction(db):
         judge(db, entity_type, resolved, qid, verdict, note)
         verdicts = load_judgements(db).get((entity_type, key), NameJudgements())
+        # read every affected document before writing any: a write may merge rows that other
+        # documents use (an unlinked name joining the linked entity), and the report counts
+        # each document's own change
+        relinked = []
         for doc_id in documents:
             linked = stored_extraction(db, doc_id)
             changed = _relink(db, linked, entity_type, key, verdicts, threshold)
             if changed:
-                if index is not None:
-                    link_positions(index, linked, threshold)
-                save_extraction(db, linked)
+                relinked.append(linked)
                 for change in set(changed):
                     result.changes[change] += 1
+        for linked in relinked:
+            if index is not None:
+                link_positions(index, linked, threshold)
+            save_extraction(db, linked)
     return result
 
 
