@@ -185,6 +185,38 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
                     out.append(_mention(sent, doc[person[0] : person[1]], "person", "rule:honorific"))
                 continue
             out.append(_mention(sent, toks, "organization", label))
+    return out + body_mentions_de(sent, doc, out)
+
+
+#: German assemblies that the text names by their common noun alone ("im Gemeinderat", "aus dem
+#: Landtag"): one body of the place the article is about, an organisation by the gold's rules
+#: (parliaments and their committees). Governments ("Stadtregierung") are left out: news text
+#: uses them for the coalition in office rather than as a named body.
+BODIES_DE = {"Landtag", "Gemeinderat", "Nationalrat", "Bundesrat", "Bundestag", "Magistrat", "Stadtsenat",
+             "Kreistag", "Europaparlament"}
+#: Words right before a body noun that make it the body, not a person's title ("Gemeinderat
+#: Müller"): an article or a preposition fused with one.
+_BODY_DETERMINERS = {"der", "den", "dem", "des", "im", "ins", "vom", "zum", "beim", "am"}
+
+
+def body_mentions_de(sent: Sentence, doc, taken: list[Mention]) -> list[Mention]:
+    """Organisation mentions for German assemblies named by their noun after an article
+    ("der Gemeinderat wählt", "in den Landtag"), where NER tags nothing; a person's title
+    ("Gemeinderat Hans Muster") and a plural ("die Gemeinderäte") are not bodies."""
+    if doc.lang_ != "de":
+        return []
+    spans = [(m.start, m.end) for m in taken]
+    person_starts = {m.start for m in taken if m.type == "person"}
+    out = []
+    for tok in doc:
+        if tok.text not in BODIES_DE or tok.i == 0 or doc[tok.i - 1].lower_ not in _BODY_DETERMINERS:
+            continue
+        start = sent.start + tok.idx
+        if tok.i + 1 < len(doc) and sent.start + doc[tok.i + 1].idx in person_starts:
+            continue  # "der Gemeinderat Hans Muster": a title before a name
+        if any(s < start + len(tok.text) and start < e for s, e in spans):
+            continue
+        out.append(_mention(sent, doc[tok.i : tok.i + 1], "organization", "rule:body"))
     return out
 
 
