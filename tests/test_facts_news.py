@@ -197,3 +197,14 @@ def test_participle_by_after_an_organisation(en_nlp):
 
 def test_participle_by_after_a_common_noun_is_no_tenure(en_nlp):
     assert not keys(en_nlp, "The attack, led by Tom Hall, failed within hours.")
+
+
+@pytest.mark.parametrize("text", [
+    "Tory leader Ann Example said the Tory plan would pass. She has led the Conservative Party since 2019.",
+    "Ann Example, the leader of the Conservative Party, spoke on Monday. Tory voters cheered the Tories.",
+])
+def test_a_party_holding_a_post_is_one_record_with_its_member_words(en_nlp, text):
+    ents, _ = run(en_nlp, text)
+    orgs = [e for e in ents if e.type == "organization"]
+    assert [e.name for e in orgs] == ["Conservative Party"]
+    assert "Tory" in {m.text for m in orgs[0].mentions}
