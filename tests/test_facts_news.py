@@ -208,3 +208,29 @@ def test_a_party_holding_a_post_is_one_record_with_its_member_words(en_nlp, text
     orgs = [e for e in ents if e.type == "organization"]
     assert [e.name for e in orgs] == ["Conservative Party"]
     assert "Tory" in {m.text for m in orgs[0].mentions}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Former Transport Secretary Ann Example now advises a railway firm.", "Transport"),
+    ("The Cabinet minister Ann Example resigned on Monday.", "Cabinet"),
+    ("She said the Secretary of Education should visit more schools.", "Education"),
+])
+def test_a_word_of_a_role_title_is_no_organisation(en_nlp, text, word):
+    from kb.extract.mentions import in_role_title
+
+    doc = en_nlp(text)
+    k = next(t.i for t in doc if t.text == word)
+    assert in_role_title(doc, k, k + 1)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ann Example joined the Royal Mail board last year.", "Royal Mail"),
+    ("The BBC chairman Ann Example spoke on Monday.", "BBC"),
+])
+def test_an_organisation_before_a_role_stays_one(en_nlp, text, name):
+    from kb.extract.mentions import in_role_title
+
+    doc = en_nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert not in_role_title(doc, span.start, span.end)

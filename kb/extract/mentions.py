@@ -11,11 +11,12 @@ when NER is absent (blank pipeline) or missed it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ..model import Mention, Sentence
 from .de.lexicon import match_role_de
-from .lexicon import lexicon
+from .lexicon import lexicon, rows
 from .roles import NOT_NAME_WORDS
 
 PERSON_LABELS = {"PERSON", "PER"}
@@ -184,8 +185,32 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
                 if person is not None:
                     out.append(_mention(sent, doc[person[0] : person[1]], "person", "rule:honorific"))
                 continue
+            if label in ORG_LABELS and doc.lang_ == "en" and in_role_title(doc, toks.start, toks.end):
+                continue
             out.append(_mention(sent, toks, "organization", label))
     return out + body_mentions_de(sent, doc, out)
+
+
+@lru_cache(maxsize=1)
+def _portfolios() -> frozenset[str]:
+    return frozenset(surface for surface, _ in rows("portfolios_en.tsv"))
+
+
+def in_role_title(doc, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` (an ORG span) are a word of a role title, not an
+    organisation: NER tags the portfolio or body word of "Defence Secretary", "Cabinet
+    minister", "Secretary of Health", "Secretary of State for Constitutional Affairs"; the
+    role rules read the post from the whole title."""
+    lex = lexicon()
+    words = [t.lower_ for t in doc]
+    for i in range(max(0, start - 4), start + 1):
+        n, entry = lex.lookup(words, i)
+        if entry is not None and i + n >= end:
+            return True
+    if start >= 2 and words[start - 1] in ("of", "for") and words[start - 2] in ("secretary", "minister"):
+        name = " ".join(words[start:end])
+        return name in _portfolios() or name.startswith("state for ")
+    return False
 
 
 #: German assemblies that the text names by their common noun alone ("im Gemeinderat", "aus dem
