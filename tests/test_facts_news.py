@@ -234,3 +234,15 @@ def test_an_organisation_before_a_role_stays_one(en_nlp, text, name):
     start = text.index(name)
     span = doc.char_span(start, start + len(name))
     assert not in_role_title(doc, span.start, span.end)
+
+
+@pytest.mark.parametrize("text, span_text, name", [
+    ("Veteran Labour MP Ann Example will stand down.", "Veteran Labour", "Labour"),
+    ("Senior Conservative figures met on Monday.", "Senior Conservative", "Conservative"),
+    ("Former Cabinet Office staff wrote to her.", "Former Cabinet Office", "Cabinet Office"),
+])
+def test_a_describing_word_before_an_organisation_is_cut(en_nlp, text, span_text, name):
+    from kb.extract.mentions import _trim_org
+
+    doc = en_nlp(text)
+    assert _trim_org(doc.char_span(0, len(span_text), label="ORG")).text == name

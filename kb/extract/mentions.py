@@ -266,13 +266,18 @@ def _joined_orgs(doc) -> list[tuple]:
     return out
 
 
+#: Words NER takes into an organisation span from the phrase it starts ("a Supreme Court",
+#: "Veteran Labour MP", "Senior Tory figures"): they describe a member, not the organisation.
+_ORG_LEADING_WORDS = ("the", "a", "an", "former", "veteran", "senior", "rebel")
+
+
 def _trim_org(ent):
     """An organisation or place span without what is no part of its name: a leading article
     or "ex-" ("a Supreme Court", "Ex-Downing Street"), a trailing possessive ("General Motors'")
     or honorific ("the Sunday Times Mr [Campbell]"); None when nothing named is left."""
     doc = ent.doc
     start, end = ent.start, ent.end
-    while end - start > 1 and (doc[start].lower_ in ("ex", "-") or doc[start].lower_ in ("the", "a", "an", "former")
+    while end - start > 1 and (doc[start].lower_ in ("ex", "-") or doc[start].lower_ in _ORG_LEADING_WORDS
                                and doc[start].whitespace_):
         start += 1  # "Ex-Downing Street", "a Supreme Court"; "A-Levels" keeps its "A"
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’")
