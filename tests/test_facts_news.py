@@ -246,3 +246,14 @@ def test_a_describing_word_before_an_organisation_is_cut(en_nlp, text, span_text
 
     doc = en_nlp(text)
     assert _trim_org(doc.char_span(0, len(span_text), label="ORG")).text == name
+
+
+def test_a_party_word_grows_over_the_word_that_completes_it(en_nlp):
+    from kb.extract.mentions import _whole_party_word
+
+    text = "The Liberal Democrat leader Ann Example spoke. A Democrat answered."
+    doc = en_nlp(text)
+    first = text.index("Democrat")
+    assert _whole_party_word(doc, doc.char_span(first, first + 8)).text == "Liberal Democrat"
+    second = text.index("Democrat", first + 1)
+    assert _whole_party_word(doc, doc.char_span(second, second + 8)).text == "Democrat"

@@ -187,8 +187,18 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
                 continue
             if label in ORG_LABELS and doc.lang_ == "en" and in_role_title(doc, toks.start, toks.end):
                 continue
+            toks = _whole_party_word(doc, toks)
             out.append(_mention(sent, toks, "organization", label))
     return out + body_mentions_de(sent, doc, out)
+
+
+def _whole_party_word(doc, toks):
+    """The span grown by the word before it when both together name a party's member
+    ("Liberal [Democrat] leader": NER tags the second word alone, which names another party)."""
+    if toks.start == 0 or doc.lang_ != "en":
+        return toks
+    grown = doc[toks.start - 1 : toks.end]
+    return grown if tuple(grown.text.split()) in lexicon().party_members else toks
 
 
 @lru_cache(maxsize=1)
