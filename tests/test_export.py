@@ -54,3 +54,24 @@ def test_new_tenures_without_a_position_item_are_listed_as_needing_one(db_path, 
     qs, csv_path = tmp_path / "new.qs", tmp_path / "needs.csv"
     assert quickstatements_to_file(db, qs, csv_path) == (1, 1)
     assert qs.read_text().startswith("Q1\tP39\tQ100\t") and "mayor" in csv_path.read_text()
+
+
+def test_facts_list_a_tenure_organisation_that_no_mention_names(db_path):
+    """A post's organisation found inside a role compound has no organisation mention; the
+    document's organisation list still carries it, once, next to the mentioned ones."""
+    from kb.export.facts import document_facts
+
+    text = "Lena Beispiel ist seit 2020 Norpartei-Chefin und lobt die Firma Westwerk."
+    doc = Document(id="d", text=text, url="https://news.example/d", published="2025-02-01", content_hash="d")
+    start = text.index("Westwerk")
+    ents = [Entity("Lena Beispiel", "person", [Mention("Lena Beispiel", "person", 0, 13, 0, "Lena Beispiel")]),
+            Entity("Westwerk", "organization", [Mention("Westwerk", "organization", start, start + 8, 0, "Westwerk")]),
+            Entity("Norpartei", "organization", [])]  # as the role rules add it: no mention
+    tens = [Tenure("Lena Beispiel", "party leader", "Norpartei", status="current", sentence=0),
+            Tenure("Lena Beispiel", "chair", "Norpartei", status="current", sentence=0)]
+    ext = Extraction(doc, [Sentence(0, 0, len(text), text)], ents, tens, "de", "t")
+    db = store.open_db(db_path)
+    store.save_extraction(db, LinkedExtraction(ext, {("organization", "Norpartei"): Link("Q7")}, {}))
+    facts = document_facts(db, "d")
+    assert [(o["name"], o["qid"]) for o in facts["organizations"]] == [("Westwerk", None), ("Norpartei", "Q7")]
+    assert {t["org"] for t in facts["tenures"]} == {"Norpartei"}

@@ -197,3 +197,63 @@ def test_participle_by_after_an_organisation(en_nlp):
 
 def test_participle_by_after_a_common_noun_is_no_tenure(en_nlp):
     assert not keys(en_nlp, "The attack, led by Tom Hall, failed within hours.")
+
+
+@pytest.mark.parametrize("text", [
+    "Tory leader Ann Example said the Tory plan would pass. She has led the Conservative Party since 2019.",
+    "Ann Example, the leader of the Conservative Party, spoke on Monday. Tory voters cheered the Tories.",
+])
+def test_a_party_holding_a_post_is_one_record_with_its_member_words(en_nlp, text):
+    ents, _ = run(en_nlp, text)
+    orgs = [e for e in ents if e.type == "organization"]
+    assert [e.name for e in orgs] == ["Conservative Party"]
+    assert "Tory" in {m.text for m in orgs[0].mentions}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Former Transport Secretary Ann Example now advises a railway firm.", "Transport"),
+    ("The Cabinet minister Ann Example resigned on Monday.", "Cabinet"),
+    ("She said the Secretary of Education should visit more schools.", "Education"),
+])
+def test_a_word_of_a_role_title_is_no_organisation(en_nlp, text, word):
+    from kb.extract.mentions import in_role_title
+
+    doc = en_nlp(text)
+    k = next(t.i for t in doc if t.text == word)
+    assert in_role_title(doc, k, k + 1)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ann Example joined the Royal Mail board last year.", "Royal Mail"),
+    ("The BBC chairman Ann Example spoke on Monday.", "BBC"),
+])
+def test_an_organisation_before_a_role_stays_one(en_nlp, text, name):
+    from kb.extract.mentions import in_role_title
+
+    doc = en_nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert not in_role_title(doc, span.start, span.end)
+
+
+@pytest.mark.parametrize("text, span_text, name", [
+    ("Veteran Labour MP Ann Example will stand down.", "Veteran Labour", "Labour"),
+    ("Senior Conservative figures met on Monday.", "Senior Conservative", "Conservative"),
+    ("Former Cabinet Office staff wrote to her.", "Former Cabinet Office", "Cabinet Office"),
+])
+def test_a_describing_word_before_an_organisation_is_cut(en_nlp, text, span_text, name):
+    from kb.extract.mentions import _trim_org
+
+    doc = en_nlp(text)
+    assert _trim_org(doc.char_span(0, len(span_text), label="ORG")).text == name
+
+
+def test_a_party_word_grows_over_the_word_that_completes_it(en_nlp):
+    from kb.extract.mentions import _whole_party_word
+
+    text = "The Liberal Democrat leader Ann Example spoke. A Democrat answered."
+    doc = en_nlp(text)
+    first = text.index("Democrat")
+    assert _whole_party_word(doc, doc.char_span(first, first + 8)).text == "Liberal Democrat"
+    second = text.index("Democrat", first + 1)
+    assert _whole_party_word(doc, doc.char_span(second, second + 8)).text == "Democrat"

@@ -57,6 +57,10 @@ def document_facts(db: sqlite_utils.Database, doc_id: str) -> dict[str, Any]:
                 aliases = [f for f in entry["forms"] if f != entry["name"]]
                 organizations.append({"name": entry["name"], "qid": row[0], "enwiki": row[1], "aliases": aliases})
     tenures = []
+    #: Organisations a tenure of this document names without an organisation mention (a role
+    #: compound such as "SPÖ-Chef", a body the role rule resolved): they are named in the text
+    #: too, so the document's organisation list carries them.
+    tenure_orgs: dict[str, dict[str, Any]] = {}
     for row in iter_rows(
         db,
         """
@@ -73,6 +77,8 @@ def document_facts(db: sqlite_utils.Database, doc_id: str) -> dict[str, Any]:
         [doc_id],
     ):
         org_id = row["organization_id"]
+        if org_id and org_id not in names and org_id not in tenure_orgs:
+            tenure_orgs[org_id] = {"name": row["org_fallback"], "qid": row["org_qid"], "enwiki": None, "aliases": []}
         tenures.append(
             {
                 "person": names.get(row["person_id"], {}).get("name") or row["person_fallback"],
@@ -93,9 +99,22 @@ def document_facts(db: sqlite_utils.Database, doc_id: str) -> dict[str, Any]:
         "published": doc["published"],
         "lang": doc["lang"],
         "persons": persons,
-        "organizations": organizations,
+        "organizations": organizations + _new_orgs(organizations, tenure_orgs, db),
         "tenures": tenures,
     }
+
+
+def _new_orgs(organizations: list[dict[str, Any]], tenure_orgs: dict[str, dict[str, Any]],
+              db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Tenure organisations not already listed under the same name (one organisation, one entry)."""
+    listed = {o["name"] for o in organizations}
+    out = []
+    for eid, entry in tenure_orgs.items():
+        if entry["name"] and entry["name"] not in listed:
+            row = db.execute("SELECT wikipedia_title FROM organizations WHERE id = ?", [eid]).fetchone()
+            out.append({**entry, "enwiki": row[0] if row else None})
+            listed.add(entry["name"])
+    return out
 
 
 def iter_facts(db: sqlite_utils.Database) -> Iterator[dict[str, Any]]:

@@ -196,7 +196,10 @@ def _entities(mentions: list[Mention], tenures: list[Tenure], births: dict, deat
     post_orgs = {t.org for t in tenures if t.org}
     demonyms, countries = lexicon().demonyms, lexicon().countries
     entities: dict[tuple[str, str], Entity] = {}
-    party_forms: dict[str, str] = {}
+    # a party a post names ("Conservative Party" of "Tory leader X") is the party's record: its
+    # other forms in the text ("Tory") join it, not a second record beside it
+    # (keyed by the party's canonical name, which a post's organisation may already be)
+    party_forms: dict[str, str] = {party_name(o) or o: o for o in sorted(post_orgs)}
     for m in mentions:
         if m.type == "organization":
             party = party_name(m.text) if m.label in ("NORP", "ORG") else None

@@ -11,11 +11,12 @@ when NER is absent (blank pipeline) or missed it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ..model import Mention, Sentence
 from .de.lexicon import match_role_de
-from .lexicon import lexicon
+from .lexicon import lexicon, rows
 from .roles import NOT_NAME_WORDS
 
 PERSON_LABELS = {"PERSON", "PER"}
@@ -184,7 +185,73 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
                 if person is not None:
                     out.append(_mention(sent, doc[person[0] : person[1]], "person", "rule:honorific"))
                 continue
+            if label in ORG_LABELS and doc.lang_ == "en" and in_role_title(doc, toks.start, toks.end):
+                continue
+            toks = _whole_party_word(doc, toks)
             out.append(_mention(sent, toks, "organization", label))
+    return out + body_mentions_de(sent, doc, out)
+
+
+def _whole_party_word(doc, toks):
+    """The span grown by the word before it when both together name a party's member
+    ("Liberal [Democrat] leader": NER tags the second word alone, which names another party)."""
+    if toks.start == 0 or doc.lang_ != "en":
+        return toks
+    grown = doc[toks.start - 1 : toks.end]
+    return grown if tuple(grown.text.split()) in lexicon().party_members else toks
+
+
+@lru_cache(maxsize=1)
+def _portfolios() -> frozenset[str]:
+    return frozenset(surface for surface, _ in rows("portfolios_en.tsv"))
+
+
+def in_role_title(doc, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` (an ORG span) are a word of a role title, not an
+    organisation: NER tags the portfolio or body word of "Defence Secretary", "Cabinet
+    minister", "Secretary of Health", "Secretary of State for Constitutional Affairs"; the
+    role rules read the post from the whole title."""
+    lex = lexicon()
+    words = [t.lower_ for t in doc]
+    for i in range(max(0, start - 4), start + 1):
+        n, entry = lex.lookup(words, i)
+        if entry is not None and i + n >= end:
+            return True
+    if start >= 2 and words[start - 1] in ("of", "for") and words[start - 2] in ("secretary", "minister"):
+        name = " ".join(words[start:end])
+        return name in _portfolios() or name.startswith("state for ")
+    return False
+
+
+#: German assemblies that the text names by their common noun alone ("im Gemeinderat", "aus dem
+#: Landtag"): one body of the place the article is about, an organisation by the gold's rules
+#: (parliaments and their committees). Governments ("Stadtregierung") are left out: news text
+#: uses them for the coalition in office rather than as a named body.
+BODIES_DE = {"Landtag", "Gemeinderat", "Nationalrat", "Bundesrat", "Bundestag", "Magistrat", "Stadtsenat",
+             "Kreistag", "Europaparlament"}
+#: Words right before a body noun that make it the body, not a person's title ("Gemeinderat
+#: Müller"): an article or a preposition fused with one.
+_BODY_DETERMINERS = {"der", "den", "dem", "des", "im", "ins", "vom", "zum", "beim", "am"}
+
+
+def body_mentions_de(sent: Sentence, doc, taken: list[Mention]) -> list[Mention]:
+    """Organisation mentions for German assemblies named by their noun after an article
+    ("der Gemeinderat wählt", "in den Landtag"), where NER tags nothing; a person's title
+    ("Gemeinderat Hans Muster") and a plural ("die Gemeinderäte") are not bodies."""
+    if doc.lang_ != "de":
+        return []
+    spans = [(m.start, m.end) for m in taken]
+    person_starts = {m.start for m in taken if m.type == "person"}
+    out = []
+    for tok in doc:
+        if tok.text not in BODIES_DE or tok.i == 0 or doc[tok.i - 1].lower_ not in _BODY_DETERMINERS:
+            continue
+        start = sent.start + tok.idx
+        if tok.i + 1 < len(doc) and sent.start + doc[tok.i + 1].idx in person_starts:
+            continue  # "der Gemeinderat Hans Muster": a title before a name
+        if any(s < start + len(tok.text) and start < e for s, e in spans):
+            continue
+        out.append(_mention(sent, doc[tok.i : tok.i + 1], "organization", "rule:body"))
     return out
 
 
@@ -209,13 +276,18 @@ def _joined_orgs(doc) -> list[tuple]:
     return out
 
 
+#: Words NER takes into an organisation span from the phrase it starts ("a Supreme Court",
+#: "Veteran Labour MP", "Senior Tory figures"): they describe a member, not the organisation.
+_ORG_LEADING_WORDS = ("the", "a", "an", "former", "veteran", "senior", "rebel")
+
+
 def _trim_org(ent):
     """An organisation or place span without what is no part of its name: a leading article
     or "ex-" ("a Supreme Court", "Ex-Downing Street"), a trailing possessive ("General Motors'")
     or honorific ("the Sunday Times Mr [Campbell]"); None when nothing named is left."""
     doc = ent.doc
     start, end = ent.start, ent.end
-    while end - start > 1 and (doc[start].lower_ in ("ex", "-") or doc[start].lower_ in ("the", "a", "an", "former")
+    while end - start > 1 and (doc[start].lower_ in ("ex", "-") or doc[start].lower_ in _ORG_LEADING_WORDS
                                and doc[start].whitespace_):
         start += 1  # "Ex-Downing Street", "a Supreme Court"; "A-Levels" keeps its "A"
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’")
