@@ -37,8 +37,9 @@ def _link_index(doc, m: RoleMatch) -> Optional[int]:
             break
         if w in ("the", "a", "an", "its", "their", "his", "her", "-") or w in LINK_ADVERBS:
             k -= 1  # "is now Norway's finance minister", "was previously chief financial officer"
-        elif adjectives < 3 and (doc[k].pos_ == "ADJ" or doc[k].ent_type_ == "NORP" or doc[k].text in lexicon().demonyms):
-            k -= 1  # "was a Norwegian politician", "is an influential senior adviser"
+        elif adjectives < 3 and (doc[k].pos_ == "ADJ" or doc[k].ent_type_ == "NORP" or doc[k].text in lexicon().demonyms
+                                 or (doc[k].tag_ == "VBN" and doc[k].dep_ == "amod")):
+            k -= 1  # "was a Norwegian politician", "is an influential senior adviser", "a paid adviser"
             adjectives += 1
         else:
             break
