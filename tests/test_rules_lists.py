@@ -56,6 +56,13 @@ DOC_ORG_TITLES = [
          [F("Ola Hansen", "director", "Brakton Foods", status="former")]),
     Case("o_lower_title_no_main_org", "The festival paid a fee to former director Ola Hansen.",
          [No(person="Ola Hansen", role="director")]),
+    Case("o_lower_title_possessive", "Brakton Foods cut 300 jobs. Brakton Foods said sales fell. Analysts expect Brakton "
+         "Foods to recover. Brakton Foods hired Tom Berg and his former director Ola Hansen.",
+         [No(person="Ola Hansen", role="director")]),
+    Case("o_lower_title_far_from_org", "Brakton Foods cut 300 jobs. Brakton Foods said sales fell. Analysts expect Brakton "
+         "Foods to recover. Rain fell all week in the north. Farmers said the harvest was poor. Roads were shut. "
+         "A fee went to former director Ola Hansen.",
+         [No(person="Ola Hansen", role="director")]),
     Case("o_lower_title_two_orgs", "Brakton Foods and Velland Shipping both cut jobs. They paid director Ola Hansen.",
          [No(person="Ola Hansen", role="director")]),
 ]

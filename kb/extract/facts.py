@@ -180,7 +180,7 @@ def _sentence_claims(ctx: SentCtx, mentions: list[Mention], quoted, deferred) ->
                 deferred.append((ctx, m))
             continue
         if not org_ok(m, claim.rule):
-            if not org_from_document(m, claim.rule):
+            if not org_from_document(doc, m, claim.rule):
                 continue
             claim.needs_doc_org = True
         out.append(claim)
