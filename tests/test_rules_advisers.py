@@ -34,3 +34,20 @@ CASES = [
 def test_advisory_roles(extractor, case):
     problems = check(extract(extractor, case.text, case.published), case)
     assert not problems, "\n".join(problems)
+
+
+CAMPAIGN = [
+    Case("c_campaign_manager_appos", "Tomas Lind, the Velland Party campaign manager, spoke on Monday.",
+         [F("Tomas Lind", "campaign manager")]),
+    Case("c_election_coordinator_title", "Election coordinator Marit Solberg claimed victory.",
+         [F("Marit Solberg", "election coordinator")]),
+    Case("c_campaign_alone", "The campaign manager said nothing to Marit Solberg.",
+         [No(person="Marit Solberg")]),
+]
+
+
+@pytest.mark.parametrize("case", CAMPAIGN, ids=[c.id for c in CAMPAIGN])
+def test_campaign_roles(extractor, case):
+    """An election campaign before a campaign head is a role (title_grammar_en.tsv note campaign)."""
+    problems = check(extract(extractor, case.text, case.published), case)
+    assert not problems, "\n".join(problems)
