@@ -48,3 +48,29 @@ LIST_NAMES = [
 def test_list_after_dash(extractor, case):
     problems = check(extract(extractor, case.text, case.published), case)
     assert not problems, "\n".join(problems)
+
+
+DOC_ORG_TITLES = [
+    Case("o_lower_title_main_org", "Brakton Foods cut 300 jobs. Brakton Foods said sales fell. Analysts expect Brakton "
+         "Foods to recover. Brakton Foods also paid a fee to former director Ola Hansen.",
+         [F("Ola Hansen", "director", "Brakton Foods", status="former")]),
+    Case("o_lower_title_no_main_org", "The festival paid a fee to former director Ola Hansen.",
+         [No(person="Ola Hansen", role="director")]),
+    Case("o_lower_title_possessive", "Brakton Foods cut 300 jobs. Brakton Foods said sales fell. Analysts expect Brakton "
+         "Foods to recover. Brakton Foods hired Tom Berg and his former director Ola Hansen.",
+         [No(person="Ola Hansen", role="director")]),
+    Case("o_lower_title_far_from_org", "Brakton Foods cut 300 jobs. Brakton Foods said sales fell. Analysts expect Brakton "
+         "Foods to recover. Rain fell all week in the north. Farmers said the harvest was poor. Roads were shut. "
+         "A fee went to former director Ola Hansen.",
+         [No(person="Ola Hansen", role="director")]),
+    Case("o_lower_title_two_orgs", "Brakton Foods and Velland Shipping both cut jobs. They paid director Ola Hansen.",
+         [No(person="Ola Hansen", role="director")]),
+]
+
+
+@pytest.mark.parametrize("case", DOC_ORG_TITLES, ids=[c.id for c in DOC_ORG_TITLES])
+def test_title_without_org_takes_main_org(extractor, case):
+    """A company post named before a name with no organisation ("former director X") takes the
+    document's main organisation (orgs.org_from_document, document_org); none, no claim."""
+    problems = check(extract(extractor, case.text, case.published), case)
+    assert not problems, "\n".join(problems)

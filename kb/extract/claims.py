@@ -49,6 +49,7 @@ class Claim:
     confidence: float = 0.5
     version: int = 1  # the rule's version (see rules.RULES)
     dated_event: bool = False  # stated through an event ("taking office as"): a point date starts it
+    needs_doc_org: bool = False  # a company post named with no org ("former director X"): kept only if the document has a main org
     exit_event: bool = False  # "stepped down as", "resigned as": a point date ends it
 
 

@@ -50,7 +50,7 @@ from .rules.back_references import is_description
 from .rules.context import Discourse, SentCtx, last_date, token_spans
 from .rules.dating import attach_dates, date_office_events, office_events
 from .rules.lifespans import born_clause, life_dates
-from .rules.orgs import document_org, org_anaphor, org_ok, person_to_org
+from .rules.orgs import document_org, org_anaphor, org_from_document, org_ok, person_to_org
 from .rules.places import country_of_place, document_country, document_region, legislature_from_committee
 from .rules.subjects import note_names, note_pronoun_subject, rescue_names
 
@@ -180,7 +180,9 @@ def _sentence_claims(ctx: SentCtx, mentions: list[Mention], quoted, deferred) ->
                 deferred.append((ctx, m))
             continue
         if not org_ok(m, claim.rule):
-            continue
+            if not org_from_document(doc, m, claim.rule):
+                continue
+            claim.needs_doc_org = True
         out.append(claim)
     if not any(in_ranges(ctx.sent.start + t.idx, quoted) for t in doc[:1]):
         for rule in SENTENCE_RULES:

@@ -139,6 +139,8 @@ def lexicon() -> Lexicon:
 #: Heads of the title grammar that take a government portfolio or a company function before them.
 _PORTFOLIO_HEADS = ("secretary", "minister", "spokesman", "spokeswoman", "spokesperson")
 _FUNCTION_HEADS = ("chief", "director", "head")
+#: Heads that take an election campaign before them ("election coordinator", "campaign manager").
+_CAMPAIGN_HEADS = ("coordinator", "director", "manager", "chief", "strategist")
 
 
 def _grammar_roles(roles: dict[tuple[str, ...], RoleEntry]) -> None:
@@ -146,7 +148,8 @@ def _grammar_roles(roles: dict[tuple[str, ...], RoleEntry]) -> None:
     role table lacks: its standalone heads ("lord chancellor", "comptroller", "chief whip"), a
     government portfolio before a ministerial head ("work and pensions secretary", "courts
     minister", "health secretary") and a company function before a generic head ("finance
-    chief", "production chief"). Entries of roles_en.tsv and portfolios_en.tsv win."""
+    chief", "production chief") and an election campaign before a campaign head ("election
+    coordinator", "campaign manager"). Entries of roles_en.tsv and portfolios_en.tsv win."""
     g = grammar()
     for phrase, head in g.heads.items():
         if head.kind == "standalone" and head.category:
@@ -159,6 +162,9 @@ def _grammar_roles(roles: dict[tuple[str, ...], RoleEntry]) -> None:
     for domain in _grammar_notes("function"):
         for head in _FUNCTION_HEADS:
             roles.setdefault(surface_key(f"{domain} {head}"), RoleEntry(f"{domain} {head}", "executive", True, False))
+    for domain in _grammar_notes("campaign"):
+        for head in _CAMPAIGN_HEADS:
+            roles.setdefault(surface_key(f"{domain} {head}"), RoleEntry(f"{domain} {head}", "official", True, False))
 
 
 @lru_cache(maxsize=2)

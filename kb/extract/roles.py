@@ -35,6 +35,8 @@ SKIP_MODIFIERS = {
 GENERIC_ROLES = word_sets("role_classes_en.tsv")["generic_roles"]
 #: Of these, a role is fine with no org when it is used before a name or after a copula.
 NEEDS_ORG_ALWAYS = word_sets("role_classes_en.tsv")["needs_org_always"]
+#: Roles whose organisation follows "to" ("an adviser to Acme Bank"): one advises or consults *to* a body.
+TO_ORG_ROLES = word_sets("role_classes_en.tsv")["to_org_roles"]
 
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -363,7 +365,9 @@ def _status_left(doc, m: RoleMatch) -> None:
 def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
     """ "of ORG" / "at ORG" / "for ORG" right after the core."""
     i = m.core_end
-    if i >= len(doc) or doc[i].lower_ not in ("of", "at", "for", "in", "with"):
+    if i >= len(doc) or doc[i].lower_ not in ("of", "at", "for", "in", "with", "to"):
+        return
+    if doc[i].lower_ == "to" and m.role.split()[-1] not in TO_ORG_ROLES:
         return
     if doc[i].lower_ == "in" and m.category not in ("head_of_government", "legislator", "diplomat") + tuple(FIELD_CATEGORIES):
         return
@@ -381,6 +385,8 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
     if span is None:
         return
     start, end, label = span
+    if doc[i].lower_ == "to" and (label == "NORP" or (end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].text.islower())):
+        return  # "an adviser to the Norwegian central bank": the name only modifies a common noun
     if label == "rule:cap" and end < len(doc) and doc[end].ent_type_ in PERSON_LABELS:
         end = next((e.end for e in doc.ents if e.start == end), end)  # "Jan [Peter Balkenende]"
         end -= doc[end - 1].lower_ in ("'s", "’s")

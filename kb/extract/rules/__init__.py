@@ -28,6 +28,7 @@ from .appositions import apposition, fronted_apposition, inverse_copula
 from .back_references import descriptions
 from .copulas import copula
 from .employment import led_by, represents_seat, verb_roles
+from .helm import took_helm
 from .lists import role_list
 from .parties import party_in_parens, party_of, party_possessive, seat_party, us_party_tags
 from .titles import conjoined_title, regnal_realm, term_of_office, throne, title_before_name
@@ -72,6 +73,7 @@ RULES: list[Rule] = [
     Rule("seat_party", seat_party, "sentence", 0.8, label="copula"),  # "a politician (PARTY)"
     Rule("throne", throne, "sentence", 0.8, label="copula"),  # "X ascended the throne"
     Rule("represents_seat", represents_seat, "sentence", 0.65, label="verb_role"),  # "has represented the constituency"
+    Rule("took_helm", took_helm, "sentence", 0.65, label="verb_role"),  # "X took the helm at ORG in 2003"
     Rule("role_list", role_list, "sentence", 0.7),  # "The three former directors are A, B and C"
     # document rules
     Rule("description", descriptions, "document", 0.5),  # "the lawmaker told …"

@@ -37,8 +37,9 @@ def _link_index(doc, m: RoleMatch) -> Optional[int]:
             break
         if w in ("the", "a", "an", "its", "their", "his", "her", "-") or w in LINK_ADVERBS:
             k -= 1  # "is now Norway's finance minister", "was previously chief financial officer"
-        elif adjectives < 3 and (doc[k].pos_ == "ADJ" or doc[k].ent_type_ == "NORP" or doc[k].text in lexicon().demonyms):
-            k -= 1  # "was a Norwegian politician", "is an influential senior adviser"
+        elif adjectives < 3 and (doc[k].pos_ == "ADJ" or doc[k].ent_type_ == "NORP" or doc[k].text in lexicon().demonyms
+                                 or (doc[k].tag_ == "VBN" and doc[k].dep_ == "amod")):
+            k -= 1  # "was a Norwegian politician", "is an influential senior adviser", "a paid adviser"
             adjectives += 1
         else:
             break
@@ -77,6 +78,8 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
         org_from_verb(doc, m, pe, k)
     claim = new_claim(ctx, m, person, rule)
     tense_status(claim, between, doc, ps)
+    if doc[k].lower_ == "as" and k > 0 and doc[k - 1].lower_ in APPOINTMENT_NOUNS:
+        claim.dated_event = True  # "since her appointment as CEO in 1999": the date starts the post
     if future and set(between) & _EXIT_ANY:  # "is to stand down as MP": still holds it
         claim.status, claim.status_strength, claim.exit_event = "current", 2, False
     elif future:  # "is to become", "will succeed Y as": not held yet; a date is its start
@@ -84,6 +87,10 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
     if rule == "succession":
         _predecessor(ctx, m, k, earlier, future)
     return claim
+
+
+#: Nouns naming the event of taking up a post: "X's appointment as ROLE in 1999" dates its start.
+APPOINTMENT_NOUNS = {"appointment", "election", "promotion", "nomination", "elevation", "installation", "accession"}
 
 
 #: Nouns after "whose" that keep the role with the person ("whose term as president runs …").

@@ -100,6 +100,18 @@ def _of_the_anaphor(ctx: SentCtx, m: RoleMatch, mentions: list[Mention]) -> bool
     return True
 
 
+POSSESSIVES = {"its", "his", "her", "their", "our", "my", "your", "'s", "’s"}
+
+
+def org_from_document(doc, m: RoleMatch, rule: str) -> bool:
+    """A company post that needs an organisation but names none before a name ("former director
+    Jane Roe", "paid to director Jane Roe") may take the document's main organisation
+    (``document_org``); the claim is dropped there when the document has none (a film director).
+    Not after a possessive ("its founder X"): its owner is some other organisation."""
+    return rule == "title_before_name" and m.org_name is None and _needs_org(m.role) \
+        and role_category(m.role) in COMPANY_CATEGORIES and not (m.start > 0 and doc[m.start - 1].lower_ in POSSESSIVES)
+
+
 def org_ok(m: RoleMatch, rule: str) -> bool:
     """Generic roles ("head", "leader") need an organisation; titles need a capital or org."""
     base = m.role.split()[-1]
@@ -152,16 +164,20 @@ def document_org(claims: list, mentions: list[Mention]) -> None:
     """Company posts with no organisation ("chief executive Jane Roe", "the directors are A and
     B") take the organisation the document is about: the NER organisation named most often, at
     least three times and at least twice as often as any other (parties and places never count).
-    A list claim (``role_list``) of a post that needs an organisation is dropped when there is
-    none. The org evidence is the main organisation's nearest earlier mention."""
+    A list claim (``role_list``) of a post that needs an organisation, or a title naming none
+    (``org_from_document``), is dropped when there is none; such a title takes the main
+    organisation only when its sentence or the one before names it. The org evidence is the main
+    organisation's nearest earlier mention."""
     open_claims = [c for c in claims if c.org is None and role_category(c.role) in COMPANY_CATEGORIES]
     if open_claims:
         main = _main_org(mentions)
         for c in open_claims if main else []:
+            if c.needs_doc_org and not any(c.sentence - 1 <= x.sentence <= c.sentence for x in main):
+                continue  # a bare "director X" takes the main org only where the text just named it
             found = [x for x in main if x.start <= c.role_span.start] or main
             x = found[-1]
             c.org, c.org_span, c.org_label = x.text, Span(x.start, x.end, x.text), "rule:doc_org"
-    claims[:] = [c for c in claims if not (c.rule == "role_list" and c.org is None and _needs_org(c.role))]
+    claims[:] = [c for c in claims if not (c.org is None and (c.needs_doc_org or c.rule == "role_list" and _needs_org(c.role)))]
 
 
 def role_category(role: str) -> str:
