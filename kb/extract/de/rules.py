@@ -38,7 +38,7 @@ from ..coref import antecedent
 from ..mentions import in_ranges, quoted_ranges
 from .lexicon import adj_stem, country_name, country_of_adjective, match_role_de_compound, match_role_entry
 from .places import place_named, place_of_adjective
-from ..lexicon import word_map, word_sets
+from ..lexicon import records, word_map, word_sets
 
 #: Rule names carry a "de_" prefix so that a tenure's extractor ("kb.roles.v1:de_copula") shows
 #: it came from the German rules; confidences match the English rules of the same shape.
@@ -53,6 +53,11 @@ SEAT_CATEGORIES = word_sets("role_classes_de.tsv")["seat_categories"]
 PARTIES = word_map("parties_de.tsv")
 #: Posts whose word names their body ("Landtagsabgeordnete" -> Landtag).
 ROLE_BODIES = word_map("role_orgs_de.tsv")
+#: A seat named by its body alone ("Mitglied der Stadtregierung"): body form -> kb's role name.
+MEMBER_BODIES = {form: row["role"] for row in records("member_bodies_de.tsv") for form in (row["body"] or "").split("|")}
+MEMBER_WORDS = {"mitglied", "mitglieds", "mitgliedes"}
+#: "X gehörte … der Landesregierung an": the verb of a seat, as the copula it stands for.
+BELONG_VERBS = {"gehört": "ist", "gehören": "sind", "gehörte": "war", "gehörten": "waren"}
 
 DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
                "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihrer"}
@@ -114,6 +119,7 @@ class RoleMatchDe:
     org_label: str = ""
     status_cue: Optional[str] = None
     ordinal: Optional[int] = None
+    belong: bool = False  # a bare body whose verb is "gehört … an"
 
 
 def _status_of(word: str) -> Optional[str]:
@@ -182,7 +188,13 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
     """Role phrases in a German sentence Doc, left to right, not inside person names."""
     out: list[RoleMatchDe] = []
     for i, tok in enumerate(doc):
+        if out and i < out[-1].end:
+            continue  # inside "Mitglied des Gemeinderats": the body is not a councillor
         if not tok.text[:1].isupper() or _in_person(doc, i):
+            continue
+        member = _member_of(doc, i)
+        if member is not None:
+            out.append(member)
             continue
         if i > 0 and doc[i - 1].lower_ in BODY_PREPOSITIONS:
             continue  # "im Gemeinderat": the council, not a councillor
@@ -205,6 +217,47 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
         m.text = doc[m.start : m.end].text
         out.append(m)
     return out
+
+
+def _member_of(doc, i: int) -> Optional[RoleMatchDe]:
+    """A seat named by its body: "Mitglied der (niederösterreichischen) Landesregierung",
+    "Mitglied im Landtag", and the bare body of "gehörte … der Landesregierung an" (the holder
+    rule then reads "gehörte" as "war"). A place adjective before the body is its organisation."""
+    member = doc[i].lower_ in MEMBER_WORDS
+    if member:
+        if i + 1 >= len(doc) or doc[i + 1].lower_ not in ("der", "des", "im", "dem"):
+            return None
+        j = i + 2
+        if j < len(doc) and (doc[j].text[:1].islower() or place_of_adjective(doc[j].text)):
+            j += 1
+    else:
+        j = i
+    if j >= len(doc) or doc[j].lower_ not in MEMBER_BODIES or not doc[j].text[:1].isupper():
+        return None
+    adj = j - 1 if j > 0 and (doc[j - 1].text[:1].islower() or place_of_adjective(doc[j - 1].text)) else None
+    if not member and not _belongs(doc, j, adj):
+        return None
+    place = place_of_adjective(doc[adj].text) if adj is not None else None
+    org = place.name if place else (country_of_adjective(doc[adj].text) if adj is not None else None)
+    role = MEMBER_BODIES[doc[j].lower_]
+    m = RoleMatchDe(i, j + 1, i, role, doc[i : j + 1].text, belong=not member)
+    if org is not None:
+        m.org, m.org_label = org, "LOC"
+        m.org_span = (doc[adj].idx, doc[adj].idx + len(doc[adj].text))
+    elif role in ROLE_BODIES:
+        m.org, m.org_label = ROLE_BODIES[role], "rule:role_body"
+    if member:
+        _grow_left(doc, m)
+    m.text = doc[m.start : m.end].text
+    return m
+
+
+def _belongs(doc, j: int, adj: Optional[int]) -> bool:
+    """"… der (niederösterreichischen) Landesregierung an" after "gehört(e)" in the clause."""
+    det = (adj if adj is not None else j) - 1
+    if det < 0 or doc[det].lower_ not in ("der", "dem") or j + 1 >= len(doc) or doc[j + 1].lower_ != "an":
+        return False
+    return any(t.lower_ in BELONG_VERBS for t in doc[max(0, det - MAX_COPULA_GAP) : det])
 
 
 def _category(word: str) -> str:
@@ -375,6 +428,8 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
             return None
         if future and w in FUTURE_MODALS:
             w = "future"
+        elif m.belong and w in BELONG_VERBS:
+            w = BELONG_VERBS[w]
         elif w not in COPULA_PRESENT | COPULA_PAST | COPULA_EVENT:
             continue
         between = [t.lower_ for t in doc[v + 1 : m.start]]
@@ -570,6 +625,26 @@ def _promote_known_names(sent: Sentence, doc, mentions: list[Mention], persons: 
             mentions.append(same)
         same.type, same.label = "person", "rule:same_name"
         out.append(same)
+    return out + _surname_subjects(sent, doc, mentions, surnames, taken)
+
+
+def _surname_subjects(sent: Sentence, doc, mentions: list[Mention], surnames: set[str], taken: set) -> list[Mention]:
+    """A known surname that NER left untagged because it is also a noun ("Schaden", "Vogel"),
+    as the subject right before a copula: "Schaden ist seit 1992 …". Only there: elsewhere the
+    word may be the noun."""
+    out: list[Mention] = []
+    verbs = COPULA_PRESENT | COPULA_PAST | COPULA_EVENT | set(BELONG_VERBS)
+    for i, tok in enumerate(doc[:-1]):
+        if tok.text not in surnames or tok.ent_type_ or doc[i + 1].lower_ not in verbs:
+            continue
+        if i > 0 and doc[i - 1].lower_ in DETERMINERS:
+            continue  # "der Schaden ist groß": the noun
+        start, end = sent.start + tok.idx, sent.start + tok.idx + len(tok.text)
+        if (start, end) in taken:
+            continue
+        m = Mention(tok.text, "person", start, end, sent.index, label="rule:same_name")
+        mentions.append(m)
+        out.append(m)
     return out
 
 
