@@ -96,3 +96,12 @@ def test_surname_that_is_a_noun_is_the_subject(nlp):
     text2 = "Der Vogel ist seit 2004 Bürgermeister."
     sent2 = Sentence(1, 100, 100 + len(text2), text2, "de")
     assert extract_tenures_de(sent2, nlp(text2), [], [], _doc_mentions(text2, "Anton Vogel")) == []
+
+
+def test_saint_opens_a_place_not_a_person(nlp):
+    from kb.extract.de.repair import saint_places
+    doc = nlp("Der Bürgermeister von St. Wolfgang, Uwe Rieder, und Sankt Veit Holzer kamen.")
+    spans = {(3, 5, "PER"), (6, 8, "PER"), (10, 12, "PER")}
+    assert [t.text for t in doc][3:5] == ["St.", "Wolfgang"]
+    assert saint_places(doc, spans) == {(3, 5, "LOC"), (6, 8, "PER"), (10, 12, "LOC")}
+    assert saint_places(doc, {(6, 8, "ORG")}) == {(6, 8, "ORG")}  # other labels stay
