@@ -105,3 +105,29 @@ def test_saint_opens_a_place_not_a_person(nlp):
     assert [t.text for t in doc][3:5] == ["St.", "Wolfgang"]
     assert saint_places(doc, spans) == {(3, 5, "LOC"), (6, 8, "PER"), (10, 12, "LOC")}
     assert saint_places(doc, {(6, 8, "ORG")}) == {(6, 8, "ORG")}  # other labels stay
+
+
+# --- offices reached through a verb: "bekleidet das Amt des …", "übernahm den Posten der …" ----
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Karin Vogt übernimmt das Amt des Innenministers.", ("interior minister", None, "unknown", None, None)),
+    ("Seit 2019 bekleidet Karin Vogt das Amt der Bürgermeisterin.", ("mayor", None, "current", "2019", None)),
+    ("Karin Vogt bekleidete von 2001 bis 2009 das Amt der Landesrätin.", ("state councillor", None, "former", "2001", "2009")),
+    ("Karin Vogt übernahm im März 2015 den Posten des Parteichefs der SPÖ.", ("party leader", "SPÖ", "unknown", "2015-03", None)),
+    ("Karin Vogt trat 2010 das Amt der Bürgermeisterin an.", ("mayor", None, "unknown", "2010", None)),
+])
+def test_office_verbs(nlp, text, expected):
+    claims = run(nlp, text, names=("Karin Vogt",))
+    assert [(c.role, c.org, c.status, c.start and c.start.value, c.end and c.end.value) for c in claims] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Karin Vogt übernimmt das Büro des Innenministers.",  # an office's rooms, not the office
+    "Karin Vogt kritisierte das Amt des Innenministers.",  # not a verb of holding or taking up
+    "Karin Vogt soll das Amt der Innenministerin übernehmen.",  # hearsay about a post to come
+    "Karin Vogt übernimmt nicht das Amt des Innenministers.",  # negated
+    "Karin Vogt trat 2010 vom Amt der Bürgermeisterin zurück.",  # leaving the office
+])
+def test_no_office(nlp, text):
+    assert run(nlp, text, names=("Karin Vogt",)) == []

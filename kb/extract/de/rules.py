@@ -56,6 +56,13 @@ ROLE_BODIES = word_map("role_orgs_de.tsv")
 #: A seat named by its body alone ("Mitglied der Stadtregierung"): body form -> kb's role name.
 MEMBER_BODIES = {form: row["role"] for row in records("member_bodies_de.tsv") for form in (row["body"] or "").split("|")}
 MEMBER_WORDS = {"mitglied", "mitglieds", "mitgliedes"}
+#: "X bekleidet das Amt des Innenministers", "X übernahm den Posten der Bürgermeisterin": verbs of
+#: an office named by "Amt/Posten/Funktion des ROLE", as the copula each stands for (holding: ist/war;
+#: taking up: wurde, an event whose date is the start).
+OFFICE_VERBS = {"bekleidet": "ist", "bekleiden": "sind", "bekleidete": "war", "bekleideten": "waren",
+                "übernimmt": "wurde", "übernahm": "wurde", "übernehmen": "wurden", "übernahmen": "wurden",
+                "erhält": "wurde", "erhielt": "wurde", "tritt": "wurde", "trat": "wurde"}
+OFFICE_NOUNS = {"amt", "posten", "funktion", "position", "job"}
 #: "X gehörte … der Landesregierung an": the verb of a seat, as the copula it stands for.
 BELONG_VERBS = {"gehört": "ist", "gehören": "sind", "gehörte": "war", "gehörten": "waren"}
 
@@ -430,6 +437,8 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
             w = "future"
         elif m.belong and w in BELONG_VERBS:
             w = BELONG_VERBS[w]
+        elif w in OFFICE_VERBS and _office_noun_before(doc, m) and (w not in ("tritt", "trat") or _particle_an(doc, m)):
+            w = OFFICE_VERBS[w]  # "tritt … an" takes up the office; "trat … zurück" leaves it
         elif w not in COPULA_PRESENT | COPULA_PAST | COPULA_EVENT:
             continue
         between = [t.lower_ for t in doc[v + 1 : m.start]]
@@ -445,6 +454,17 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
             return None
         return subject[2], "de_copula", w
     return None
+
+
+def _office_noun_before(doc, m: RoleMatchDe) -> bool:
+    """"das Amt des Innenministers", "den Posten der Bürgermeisterin": the role names an office
+    that a verb of holding or taking up ("bekleidet", "übernimmt") gives its subject."""
+    return m.start >= 2 and doc[m.start - 1].lower_ in ("des", "der") and doc[m.start - 2].lower_ in OFFICE_NOUNS
+
+
+def _particle_an(doc, m: RoleMatchDe) -> bool:
+    """"trat 2010 das Amt der Bürgermeisterin an": the particle right after the role phrase."""
+    return m.end < len(doc) and doc[m.end].lower_ == "an"
 
 
 def _skip_apposition(doc, v: int) -> int:
