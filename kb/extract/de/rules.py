@@ -17,6 +17,14 @@ Rules (German word order differs from English, so they are German rules, not tra
 * ``copula``             "X ist seit dem 6. Mai 2025 Regierungschef", "X war von 2005 bis 2013
                          Ministerpräsident Norwegens", "X wurde 2021 Bundeskanzler", and the
                          verb-second order "Seit 2021 ist X Vorsitzende der SPD"
+* seats named by their body (``_member_of``, ``lexicons/member_bodies_de.tsv``): "X ist seit
+                         1992 Mitglied der Stadtregierung", "X gehörte von 2003 bis 2011 der
+                         niederösterreichischen Landesregierung an" (read as "war")
+* offices reached through a verb (``OFFICE_VERBS``): "X bekleidet das Amt des Innenministers"
+                         ("ist"), "X übernahm den Posten der Bürgermeisterin" ("wurde"), read by
+                         the copula rule
+* a known surname that is also a noun ("Schaden", "Vogel") is the subject right before a copula
+  (``_surname_subjects``)
 
 The organisation comes from a compound prefix ("NATO-"), a country adjective ("französische"
 -> France), or a genitive / "von" phrase after the role ("der NATO", "Norwegens",
