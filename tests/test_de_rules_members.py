@@ -131,3 +131,22 @@ def test_office_verbs(nlp, text, expected):
 ])
 def test_no_office(nlp, text):
     assert run(nlp, text, names=("Karin Vogt",)) == []
+
+
+# --- one subject, two verbs: "X wechselt nach Tirol und wird dort Landesrätin" -------------------
+
+
+def test_subject_shared_by_two_verbs(nlp):
+    claims = run(nlp, "Ministerin Eva Berg (ÖVP) zieht zurück nach Tirol und wird dort Landesrätin.", names=("Eva Berg",))
+    assert facts(claims) == [("Eva Berg", "minister", None, "current"), ("Eva Berg", "state councillor", None, "unknown")]
+    claims = run(nlp, "Eva Berg verlässt Wien und ist seit Montag Landesrätin.", names=("Eva Berg",))
+    assert facts(claims) == [("Eva Berg", "state councillor", None, "current")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Eva Berg traf Hans Ott und wird Landesrätin.", ("Eva Berg", "Hans Ott")),  # two persons: whose post?
+    ("Eva Berg sagte, die Partei sei stark und wird Landesrätin.", ("Eva Berg",)),  # a comma: another clause
+    ("Eva Berg glaubt, dass Linz wächst und wird Landesrätin.", ("Eva Berg",)),
+])
+def test_no_shared_subject(nlp, text, names):
+    assert run(nlp, text, names=names) == []

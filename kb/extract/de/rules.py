@@ -455,6 +455,8 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
         subject = next((p for p in spans if _after_age(doc, p[1]) == _skip_apposition(doc, v)), None)  # SUBJ [, …,] VERB
         if subject is None:  # VERB SUBJ … ROLE
             subject = next((p for p in spans if p[0] == v + 1 and p[1] <= m.start), None)
+        if subject is None:  # SUBJ VERB … und VERB … ROLE
+            subject = _shared_subject(doc, v, spans)
         if subject is None:
             return None
         before = [t.lower_ for t in doc[max(0, subject[0] - 3) : subject[0]]]
@@ -462,6 +464,24 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
             return None
         return subject[2], "de_copula", w
     return None
+
+
+def _shared_subject(doc, v: int, spans) -> Optional[tuple[int, int, Mention]]:
+    """The subject of two verbs joined by "und": "X wechselt nach Linz und wird dort Landesrätin".
+    Only when "und" is right before the verb, X is the one person before it and no clause break or
+    comma lies between X and the "und" (then no other subject can start in between)."""
+    if v < 1 or doc[v - 1].lower_ != "und":
+        return None
+    before = [p for p in spans if p[1] <= v - 1]
+    if len(before) != 1:
+        return None
+    k = _after_age(doc, before[0][1])
+    if k + 2 < v and doc[k].text == "(" and doc[k + 2].text == ")":
+        k += 3  # "Eva Berg (ÖVP) wechselt …": the party in brackets
+    gap = doc[k : v - 1]
+    if len(gap) == 0 or any(t.lower_ in CLAUSE_BREAKS or t.text in (",", "(") or t.lower_ in SUBORDINATORS for t in gap):
+        return None
+    return before[0]
 
 
 def _office_noun_before(doc, m: RoleMatchDe) -> bool:
