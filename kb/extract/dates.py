@@ -80,7 +80,7 @@ _PREFIX = re.compile(
     r"(?:(?P<paren>[(\[]\s*)?(?P<word>"
     r"[Ss]ince|[Ff]rom|[Bb]etween|[Uu]ntil|[Uu]ntill?|[Tt]ill|[Tt]hrough|[Uu]p\s+to|"
     r"[Bb]orn(?:\s+(?:on|in))?|b\.|[Dd]ied(?:\s+(?:on|in))?|d\.|"
-    r"[Ss]eit(?:\s+(?:dem|den))?|[Vv]on|[Vv]om|[Aa]b(?:\s+(?:dem|den))?|[Zz]wischen|"
+    r"[Ss]eit\s+(?:der|den)\s+[A-Za-zÄÖÜäöüß]*[Ww]ahl(?:en)?|[Ss]eit(?:\s+(?:dem|den))?|[Vv]on|[Vv]om|[Aa]b(?:\s+(?:dem|den))?|[Zz]wischen|"
     r"[Bb]is(?:\s+(?:zum|zur|Ende|Anfang|Mitte))?|[Gg]eboren(?:\s+(?:am|im))?|geb\.(?:\s+am)?|"
     r"[Gg]estorben(?:\s+(?:am|im))?|gest\.(?:\s+am)?|\*|†|"
     r"[Ii]n(?:\s+the\s+year)?|[Oo]n|[Dd]uring|[Ii]m(?:\s+(?:Jahre?|Laufe\s+des\s+Jahres))?|[Aa]m)"
@@ -93,6 +93,8 @@ _POINT_WORDS = {"in", "in the year", "on", "during", "im", "im jahr", "im jahre"
 
 
 _SINCE = {"since", "seit", "seit dem", "seit den"}
+#: "seit der Wahl 2014", "seit den Gemeinderatswahlen 2019": the election's year starts the tenure.
+_SINCE_ELECTION = re.compile(r"seit (?:der|den) \w*wahl(?:en)?$")
 
 
 _FROM = {"from", "von", "vom", "ab", "ab dem", "ab den"}
@@ -132,6 +134,7 @@ def _prefix(text: str, start: int) -> tuple[Optional[str], int, bool]:
     if m.group("bare_paren") is not None:
         return "(", base + m.start(), True
     word = re.sub(r"\s+", " ", m.group("word")).lower()
+    word = "seit" if _SINCE_ELECTION.match(word) else word  # "seit den Wahlen 2014": since 2014
     # the word must start at a word boundary (not "Vaughn" -> "on")
     wstart = base + m.start("word")
     if wstart > 0 and word[0].isalpha() and (text[wstart - 1].isalnum()):

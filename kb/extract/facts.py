@@ -39,6 +39,7 @@ from ..model import DateValue, Entity, Mention, Tenure
 from .claims import Claim, merge_claims
 from .coref import canonical_names
 from .dates import find_dates
+from .de.parties import resolve_parties_de
 from .de.places import resolve_places_de
 from .de.rules import extract_tenures_de
 from .entity_types import complete_first_names, complete_org_names, correct_types, fuller_claim_orgs, party_name
@@ -102,6 +103,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
         claims.extend(found)
     date_office_events(events, claims, names)
     resolve_places_de(claims, mentions, pd.sentences)  # German posts: the document's city/state/country
+    resolve_parties_de(claims, mentions, pd.sentences)  # German party posts: the document's main party
     document_region(claims, mentions)
     document_country(claims, mentions, pd.sentences)
     document_org(claims, mentions)

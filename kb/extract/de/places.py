@@ -95,8 +95,14 @@ def _one(values: Iterable[str]) -> Optional[str]:
     return distinct.pop() if len(distinct) == 1 else None
 
 
+_MEMBER_CATEGORIES = {row["role"] or "": row["category"] or "" for row in records("member_bodies_de.tsv")}
+_MEMBER_FORMS = {form for row in records("member_bodies_de.tsv") for form in (row["body"] or "").split("|")}
+
+
 def _category(c: Claim) -> str:
     """The lexicon category of the claim's role word ("local government", "government", …)."""
+    if c.role in _MEMBER_CATEGORIES and c.role_text.split()[-1].lower() in _MEMBER_FORMS:
+        return _MEMBER_CATEGORIES[c.role]  # "Mitglied der Stadtregierung": the body decides
     for word in re.split(r"[\s(),]+", c.role_text):
         entry = match_role_entry(word) if word[:1].isupper() else None
         if entry is not None:

@@ -129,12 +129,22 @@ def gazetteer_types(doc, spans: set[tuple[int, int, str]], names: ReferenceNames
     return out
 
 
+#: Words that open a place name, never a person's: "St. Pölten", "Sankt Margarethen".
+SAINT_WORDS = frozenset({"St.", "Sankt"})
+
+
+def saint_places(doc, spans: set[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
+    """A span that begins with "St."/"Sankt" is a place: the German models read "St. Margarethen"
+    as a person (a capitalised word after an abbreviation looks like a first name)."""
+    return {(a, b, "LOC" if lab == "PER" and doc[a].text in SAINT_WORDS and b - a > 1 else lab) for a, b, lab in spans}
+
+
 class EntityRepair:
     """Last German component: fixes the entities the NER models get wrong on news text.
 
     In order (the vote already cut spans at English possessives): re-read English passages with the English
     pipeline, type names after role words as persons, type exact reference names (persons,
-    parties) and add untagged full reference person names. Each step is a small rule with its
+    parties) and add untagged full reference person names, then type "St. X" as a place. Each step is a small rule with its
     own reason (see the functions); together they make the German path robust to the English
     material real German pages carry.
     """
@@ -160,6 +170,6 @@ class EntityRepair:
         if self.english:
             spans = english_reread(doc, spans, english=self.english_nlp, words=words, load_english=self.load_english)
         names = self.names
-        spans = gazetteer_types(doc, title_types(doc, spans, names), names, words)
+        spans = saint_places(doc, gazetteer_types(doc, title_types(doc, spans, names), names, words))
         doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in majority_vote([spans], 1)]
         return doc

@@ -17,6 +17,14 @@ Rules (German word order differs from English, so they are German rules, not tra
 * ``copula``             "X ist seit dem 6. Mai 2025 Regierungschef", "X war von 2005 bis 2013
                          Ministerpräsident Norwegens", "X wurde 2021 Bundeskanzler", and the
                          verb-second order "Seit 2021 ist X Vorsitzende der SPD"
+* seats named by their body (``_member_of``, ``lexicons/member_bodies_de.tsv``): "X ist seit
+                         1992 Mitglied der Stadtregierung", "X gehörte von 2003 bis 2011 der
+                         niederösterreichischen Landesregierung an" (read as "war")
+* offices reached through a verb (``OFFICE_VERBS``): "X bekleidet das Amt des Innenministers"
+                         ("ist"), "X übernahm den Posten der Bürgermeisterin" ("wurde"), read by
+                         the copula rule
+* a known surname that is also a noun ("Schaden", "Vogel") is the subject right before a copula
+  (``_surname_subjects``)
 
 The organisation comes from a compound prefix ("NATO-"), a country adjective ("französische"
 -> France), or a genitive / "von" phrase after the role ("der NATO", "Norwegens",
@@ -38,7 +46,7 @@ from ..coref import antecedent
 from ..mentions import in_ranges, quoted_ranges
 from .lexicon import adj_stem, country_name, country_of_adjective, match_role_de_compound, match_role_entry
 from .places import place_named, place_of_adjective
-from ..lexicon import word_map, word_sets
+from ..lexicon import records, word_map, word_sets
 
 #: Rule names carry a "de_" prefix so that a tenure's extractor ("kb.roles.v1:de_copula") shows
 #: it came from the German rules; confidences match the English rules of the same shape.
@@ -53,6 +61,18 @@ SEAT_CATEGORIES = word_sets("role_classes_de.tsv")["seat_categories"]
 PARTIES = word_map("parties_de.tsv")
 #: Posts whose word names their body ("Landtagsabgeordnete" -> Landtag).
 ROLE_BODIES = word_map("role_orgs_de.tsv")
+#: A seat named by its body alone ("Mitglied der Stadtregierung"): body form -> kb's role name.
+MEMBER_BODIES = {form: row["role"] for row in records("member_bodies_de.tsv") for form in (row["body"] or "").split("|")}
+MEMBER_WORDS = {"mitglied", "mitglieds", "mitgliedes"}
+#: "X bekleidet das Amt des Innenministers", "X übernahm den Posten der Bürgermeisterin": verbs of
+#: an office named by "Amt/Posten/Funktion des ROLE", as the copula each stands for (holding: ist/war;
+#: taking up: wurde, an event whose date is the start).
+OFFICE_VERBS = {"bekleidet": "ist", "bekleiden": "sind", "bekleidete": "war", "bekleideten": "waren",
+                "übernimmt": "wurde", "übernahm": "wurde", "übernehmen": "wurden", "übernahmen": "wurden",
+                "erhält": "wurde", "erhielt": "wurde", "tritt": "wurde", "trat": "wurde"}
+OFFICE_NOUNS = {"amt", "posten", "funktion", "position", "job"}
+#: "X gehörte … der Landesregierung an": the verb of a seat, as the copula it stands for.
+BELONG_VERBS = {"gehört": "ist", "gehören": "sind", "gehörte": "war", "gehörten": "waren"}
 
 DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
                "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihrer"}
@@ -114,6 +134,7 @@ class RoleMatchDe:
     org_label: str = ""
     status_cue: Optional[str] = None
     ordinal: Optional[int] = None
+    belong: bool = False  # a bare body whose verb is "gehört … an"
 
 
 def _status_of(word: str) -> Optional[str]:
@@ -182,7 +203,13 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
     """Role phrases in a German sentence Doc, left to right, not inside person names."""
     out: list[RoleMatchDe] = []
     for i, tok in enumerate(doc):
+        if out and i < out[-1].end:
+            continue  # inside "Mitglied des Gemeinderats": the body is not a councillor
         if not tok.text[:1].isupper() or _in_person(doc, i):
+            continue
+        member = _member_of(doc, i)
+        if member is not None:
+            out.append(member)
             continue
         if i > 0 and doc[i - 1].lower_ in BODY_PREPOSITIONS:
             continue  # "im Gemeinderat": the council, not a councillor
@@ -205,6 +232,47 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
         m.text = doc[m.start : m.end].text
         out.append(m)
     return out
+
+
+def _member_of(doc, i: int) -> Optional[RoleMatchDe]:
+    """A seat named by its body: "Mitglied der (niederösterreichischen) Landesregierung",
+    "Mitglied im Landtag", and the bare body of "gehörte … der Landesregierung an" (the holder
+    rule then reads "gehörte" as "war"). A place adjective before the body is its organisation."""
+    member = doc[i].lower_ in MEMBER_WORDS
+    if member:
+        if i + 1 >= len(doc) or doc[i + 1].lower_ not in ("der", "des", "im", "dem"):
+            return None
+        j = i + 2
+        if j < len(doc) and (doc[j].text[:1].islower() or place_of_adjective(doc[j].text)):
+            j += 1
+    else:
+        j = i
+    if j >= len(doc) or doc[j].lower_ not in MEMBER_BODIES or not doc[j].text[:1].isupper():
+        return None
+    adj = j - 1 if j > 0 and (doc[j - 1].text[:1].islower() or place_of_adjective(doc[j - 1].text)) else None
+    if not member and not _belongs(doc, j, adj):
+        return None
+    place = place_of_adjective(doc[adj].text) if adj is not None else None
+    org = place.name if place else (country_of_adjective(doc[adj].text) if adj is not None else None)
+    role = MEMBER_BODIES[doc[j].lower_]
+    m = RoleMatchDe(i, j + 1, i, role, doc[i : j + 1].text, belong=not member)
+    if org is not None:
+        m.org, m.org_label = org, "LOC"
+        m.org_span = (doc[adj].idx, doc[adj].idx + len(doc[adj].text))
+    elif role in ROLE_BODIES:
+        m.org, m.org_label = ROLE_BODIES[role], "rule:role_body"
+    if member:
+        _grow_left(doc, m)
+    m.text = doc[m.start : m.end].text
+    return m
+
+
+def _belongs(doc, j: int, adj: Optional[int]) -> bool:
+    """"… der (niederösterreichischen) Landesregierung an" after "gehört(e)" in the clause."""
+    det = (adj if adj is not None else j) - 1
+    if det < 0 or doc[det].lower_ not in ("der", "dem") or j + 1 >= len(doc) or doc[j + 1].lower_ != "an":
+        return False
+    return any(t.lower_ in BELONG_VERBS for t in doc[max(0, det - MAX_COPULA_GAP) : det])
 
 
 def _category(word: str) -> str:
@@ -375,6 +443,10 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
             return None
         if future and w in FUTURE_MODALS:
             w = "future"
+        elif m.belong and w in BELONG_VERBS:
+            w = BELONG_VERBS[w]
+        elif w in OFFICE_VERBS and _office_noun_before(doc, m) and (w not in ("tritt", "trat") or _particle_an(doc, m)):
+            w = OFFICE_VERBS[w]  # "tritt … an" takes up the office; "trat … zurück" leaves it
         elif w not in COPULA_PRESENT | COPULA_PAST | COPULA_EVENT:
             continue
         between = [t.lower_ for t in doc[v + 1 : m.start]]
@@ -383,6 +455,8 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
         subject = next((p for p in spans if _after_age(doc, p[1]) == _skip_apposition(doc, v)), None)  # SUBJ [, …,] VERB
         if subject is None:  # VERB SUBJ … ROLE
             subject = next((p for p in spans if p[0] == v + 1 and p[1] <= m.start), None)
+        if subject is None:  # SUBJ VERB … und VERB … ROLE
+            subject = _shared_subject(doc, v, spans)
         if subject is None:
             return None
         before = [t.lower_ for t in doc[max(0, subject[0] - 3) : subject[0]]]
@@ -390,6 +464,35 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
             return None
         return subject[2], "de_copula", w
     return None
+
+
+def _shared_subject(doc, v: int, spans) -> Optional[tuple[int, int, Mention]]:
+    """The subject of two verbs joined by "und": "X wechselt nach Linz und wird dort Landesrätin".
+    Only when "und" is right before the verb, X is the one person before it and no clause break or
+    comma lies between X and the "und" (then no other subject can start in between)."""
+    if v < 1 or doc[v - 1].lower_ != "und":
+        return None
+    before = [p for p in spans if p[1] <= v - 1]
+    if len(before) != 1:
+        return None
+    k = _after_age(doc, before[0][1])
+    if k + 2 < v and doc[k].text == "(" and doc[k + 2].text == ")":
+        k += 3  # "Eva Berg (ÖVP) wechselt …": the party in brackets
+    gap = doc[k : v - 1]
+    if len(gap) == 0 or any(t.lower_ in CLAUSE_BREAKS or t.text in (",", "(") or t.lower_ in SUBORDINATORS for t in gap):
+        return None
+    return before[0]
+
+
+def _office_noun_before(doc, m: RoleMatchDe) -> bool:
+    """"das Amt des Innenministers", "den Posten der Bürgermeisterin": the role names an office
+    that a verb of holding or taking up ("bekleidet", "übernimmt") gives its subject."""
+    return m.start >= 2 and doc[m.start - 1].lower_ in ("des", "der") and doc[m.start - 2].lower_ in OFFICE_NOUNS
+
+
+def _particle_an(doc, m: RoleMatchDe) -> bool:
+    """"trat 2010 das Amt der Bürgermeisterin an": the particle right after the role phrase."""
+    return m.end < len(doc) and doc[m.end].lower_ == "an"
 
 
 def _skip_apposition(doc, v: int) -> int:
@@ -570,6 +673,26 @@ def _promote_known_names(sent: Sentence, doc, mentions: list[Mention], persons: 
             mentions.append(same)
         same.type, same.label = "person", "rule:same_name"
         out.append(same)
+    return out + _surname_subjects(sent, doc, mentions, surnames, taken)
+
+
+def _surname_subjects(sent: Sentence, doc, mentions: list[Mention], surnames: set[str], taken: set) -> list[Mention]:
+    """A known surname that NER left untagged because it is also a noun ("Schaden", "Vogel"),
+    as the subject right before a copula: "Schaden ist seit 1992 …". Only there: elsewhere the
+    word may be the noun."""
+    out: list[Mention] = []
+    verbs = COPULA_PRESENT | COPULA_PAST | COPULA_EVENT | set(BELONG_VERBS)
+    for i, tok in enumerate(doc[:-1]):
+        if tok.text not in surnames or tok.ent_type_ or doc[i + 1].lower_ not in verbs:
+            continue
+        if i > 0 and doc[i - 1].lower_ in DETERMINERS:
+            continue  # "der Schaden ist groß": the noun
+        start, end = sent.start + tok.idx, sent.start + tok.idx + len(tok.text)
+        if (start, end) in taken:
+            continue
+        m = Mention(tok.text, "person", start, end, sent.index, label="rule:same_name")
+        mentions.append(m)
+        out.append(m)
     return out
 
 
