@@ -240,7 +240,7 @@ def _raise_stopped(signum, frame) -> None:
     raise _Stopped(signum)
 
 
-def _stop(process: subprocess.Popen) -> None:
+def stop_datasette(process: subprocess.Popen) -> None:
     """Terminate Datasette and wait for it, so that its port is free when kb serve exits."""
     if process.poll() is None:
         process.terminate()
@@ -270,7 +270,7 @@ def serve(db_path, port: int = 8001, host: str = "127.0.0.1") -> None:
         return
     finally:
         if process is not None:
-            _stop(process)
+            stop_datasette(process)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     if code != 0:

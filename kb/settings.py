@@ -21,6 +21,9 @@ EXTRACTION_VERSION = "2"
 #: Where the repository's sibling ``shared/`` folder is expected (demo data, eval data).
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DIR = Path(_env("SHARED", str(REPO_ROOT.parent / "shared")))
+#: The reference as ``make demo`` imports it (Makefile ``REFERENCE``, kept in step): the dumps
+#: first, then the index files that give entries their kind and country. The evaluators use it.
+REFERENCE_FILES = ("wikidata-subset.jsonl.gz", "wikidata-orgs.jsonl.gz", "entity-index.tsv.gz", "orgs-index.tsv.gz")
 
 
 @dataclass(frozen=True)

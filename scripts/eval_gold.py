@@ -17,11 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kb.settings import SHARED_DIR  # noqa: E402
+from kb.settings import REFERENCE_FILES, SHARED_DIR  # noqa: E402
 
-
-#: The reference as `make demo` imports it: dumps first, then the kind/country index files.
-REFERENCE_FILES = ("wikidata-subset.jsonl.gz", "wikidata-orgs.jsonl.gz", "entity-index.tsv.gz", "orgs-index.tsv.gz")
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -35,13 +35,10 @@ from kb.link import Linker  # noqa: E402
 from kb.link.names import norm  # noqa: E402
 from kb.link.reference import has_reference, import_reference  # noqa: E402
 from kb.model import Document, Entity, Extraction, Mention  # noqa: E402
-from kb.settings import SHARED_DIR, Settings, get_settings  # noqa: E402
+from kb.settings import REFERENCE_FILES, SHARED_DIR, Settings, get_settings  # noqa: E402
 from kb.store import open_db  # noqa: E402
 
 PERSON, ORG, PLACE = "person", "organization", "place"
-#: The reference the evaluators use: politicians subset, organisations, and their index files
-#: (kinds and countries, imported as claims after the dumps).
-REFERENCE_FILES = ("wikidata-subset.jsonl.gz", "wikidata-orgs.jsonl.gz", "entity-index.tsv.gz", "orgs-index.tsv.gz")
 _DETERMINERS = {"his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "other", "a", "an", "some", "all", "one"}
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "i", "we", "you", "it", "us", "me"}
 

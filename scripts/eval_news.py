@@ -49,11 +49,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from kb.evaluate import (  # noqa: E402
     Report, evaluate, format_report, norm, org_match, person_match, read_jsonl, role_match,
 )
-from kb.settings import REPO_ROOT, SHARED_DIR  # noqa: E402
+from kb.settings import REFERENCE_FILES, REPO_ROOT, SHARED_DIR  # noqa: E402
 
 NEWS = SHARED_DIR / "eval" / "news-tenures"
-#: The reference as `make demo` imports it: the dumps, then the kind/country index files.
-REFERENCE_FILES = ("wikidata-subset.jsonl.gz", "wikidata-orgs.jsonl.gz", "entity-index.tsv.gz", "orgs-index.tsv.gz")
 REFERENCE = [SHARED_DIR / "reference" / name for name in REFERENCE_FILES]
 LEXICONS = REPO_ROOT / "kb" / "extract" / "lexicons"
 HALVES = ("analysis", "held-out")

@@ -23,10 +23,9 @@ from typing import Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kb.settings import SHARED_DIR  # noqa: E402
+from kb.settings import REFERENCE_FILES, SHARED_DIR  # noqa: E402
 from kb.store import open_db  # noqa: E402
 
-REFERENCE_FILES = ("wikidata-subset.jsonl.gz", "wikidata-orgs.jsonl.gz", "entity-index.tsv.gz", "orgs-index.tsv.gz")
 _TABLES = {"person": "persons", "organization": "organizations"}
 
 

@@ -244,31 +244,32 @@ def shift_date(year: int, month: int, day: int, unit: str, n: int) -> Optional[t
     return d.year, d.month, d.day
 
 
-def _h_rel_unit(m: re.Match, ctx: Ctx) -> Optional[Atom]:
-    """this/last/next year|month, letztes/vergangenes/dieses Jahr, im vergangenen Monat."""
+#: Words that move "year"/"month" one unit back or forward, per phrase kind.
+_REL_UNIT_BACK = _LAST_WORDS | {"letztes", "vergangenes", "voriges", "vergangenen", "letzten", "vorigen", "previous",
+                                "vorjahr"}
+_REL_UNIT_FORWARD = _NEXT_WORDS | {"nächstes", "kommendes"}
+_THIS_UNIT_BACK = {"last", "letzten", "vergangenen", "vorigen"}
+_THIS_UNIT_FORWARD = {"next", "nächsten", "kommenden"}
+
+
+def _unit_atom(m: re.Match, ctx: Ctx, word: str, back: set[str], forward: set[str]) -> Optional[Atom]:
+    """The year or month ``word`` points to from the anchor: one back, one forward, or this one."""
     if ctx.anchor is None:
         return None
     unit = _unit_precision(m.group("unit"))
-    word = m.group("rel").lower()
-    n = -1 if word in _LAST_WORDS | {"letztes", "vergangenes", "voriges", "vergangenen",
-                                     "letzten", "vorigen", "previous", "vorjahr"} else 0
-    if word in _NEXT_WORDS | {"nächstes", "kommendes"}:
-        n = 1
+    n = -1 if word in back else 1 if word in forward else 0
     y, mo, _ = shift_date(ctx.anchor.year, ctx.anchor.month, 1, unit, n)
     return Atom(m.start(), m.end(), unit, y, mo, relative=True)
+
+
+def _h_rel_unit(m: re.Match, ctx: Ctx) -> Optional[Atom]:
+    """this/last/next year|month, letztes/vergangenes/dieses Jahr, im vergangenen Monat."""
+    return _unit_atom(m, ctx, m.group("rel").lower(), _REL_UNIT_BACK, _REL_UNIT_FORWARD)
 
 
 def _h_this_unit_word(m: re.Match, ctx: Ctx) -> Optional[Atom]:
     """'earlier this year', 'later this month', 'Anfang des Jahres', 'Ende letzten Jahres'."""
-    if ctx.anchor is None:
-        return None
-    unit = _unit_precision(m.group("unit"))
-    word = (m.group("rel") or "this").lower()
-    n = -1 if word in {"last", "letzten", "vergangenen", "vorigen"} else 0
-    if word in {"next", "nächsten", "kommenden"}:
-        n = 1
-    y, mo, _ = shift_date(ctx.anchor.year, ctx.anchor.month, 1, unit, n)
-    return Atom(m.start(), m.end(), unit, y, mo, relative=True)
+    return _unit_atom(m, ctx, (m.group("rel") or "this").lower(), _THIS_UNIT_BACK, _THIS_UNIT_FORWARD)
 
 
 def _h_ago(m: re.Match, ctx: Ctx) -> Optional[Atom]:

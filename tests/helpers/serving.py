@@ -228,12 +228,7 @@ def running_datasette(db_path: Path, startup_seconds: float = 60) -> Iterator[st
             time.sleep(0.2)
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        kb_serve.stop_datasette(proc)
         log.close()
 
 
