@@ -290,7 +290,7 @@ def acronym_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evid
                 and not only_nsi(prof.kinds)
                 and (acronym(norm(p.ref.label)) or "") in {norm(a).replace(" ", "") for a in ev.acronyms}):
             return False  # the only reference name with these initials, and its own (English) label
-        return not any(f" {name} " in ev.text_key for name in index.names(p.qid) if " " in name)
+        return not _expanded(index, p.qid, ev)
     cls = org_class(prof.kinds)
     if cls in ("organisation", "government") and not any(
             k.startswith(("international organisation", "state", "organisation/jurisdiction")) for k in prof.kinds):
@@ -305,10 +305,10 @@ def acronym_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evid
     if p.method.endswith("alias") and index.has_kinds():
         if any(k.startswith(PLACE_KINDS) for k in prof.kinds):
             return False  # a state's own short form ("US", "UK") names that state in any news text
-        if not index.profile(p.qid).kinds:
+        if not prof.kinds:
             return True  # an alias "GM" of an entry of unknown kind
         if _longest_acronym(ev) <= 2:  # two letters name dozens of bodies: the text must say which
-            return not any(f" {name} " in ev.text_key for name in index.names(p.qid) if " " in name)
+            return not _expanded(index, p.qid, ev)
     return False
 
 
