@@ -49,7 +49,7 @@ from .roles import RoleMatch, find_roles
 from .rules import DOCUMENT_RULES, ROLE_RULES, SENTENCE_RULES, stamp
 from .rules.back_references import is_description
 from .rules.context import Discourse, SentCtx, last_date, token_spans
-from .rules.dating import attach_dates, date_office_events, office_events
+from .rules.dating import attach_dates, date_exit_events, date_office_events, exit_events, office_events
 from .rules.lifespans import born_clause, life_dates
 from .rules.orgs import document_org, org_anaphor, org_from_document, org_ok, person_to_org
 from .rules.places import country_of_place, document_country, document_region, legislature_from_committee
@@ -67,6 +67,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     deaths: dict[int, DateValue] = {}
     disc = Discourse()
     events: list[tuple[Mention, object, int]] = []  # "took office in …": (person, date, sentence)
+    exits: list = []  # "quit the government in 1999" (rules.dating.ExitEvent)
     prior: Optional[DateValue] = None  # the last date stated so far ("four years later" counts from it)
     parsed = [(sent, sdoc, ner_mentions(sent, sdoc)) for sent, sdoc in zip(pd.sentences, pd.docs)
               if not is_chrome(sent.text)]
@@ -89,6 +90,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
             continue
         claims.extend(_sentence_claims(ctx, mentions, quoted, deferred))
         events.extend(office_events(ctx, mentions, quoted))
+        exits.extend(exit_events(ctx, mentions, quoted))
     _retype_orgs(mentions, org_names)
     names = complete_first_names(canonical_names(m.text for m in mentions if m.type == "person"))
     orgs = complete_org_names([m.text for m in mentions if m.type == "organization" and m.label not in ("GPE", "LOC", "NORP")]
@@ -102,6 +104,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
         stamp(found)
         claims.extend(found)
     date_office_events(events, claims, names)
+    date_exit_events(exits, claims, names)
     resolve_places_de(claims, mentions, pd.sentences)  # German posts: the document's city/state/country
     resolve_parties_de(claims, mentions, pd.sentences)  # German party posts: the document's main party
     document_region(claims, mentions)

@@ -1,15 +1,19 @@
-"""Dates of tenures: the date phrase of a role's clause, and "X took office in …" dating a post
-named nearby.
+"""Dates of tenures: the date phrase of a role's clause, "X took office in …" starting a post
+named nearby and "X quit the government in …" ending one.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from typing import Optional
 
 from ...model import Mention, Span
+from ...prefixdate import before as date_before
 from ..claims import Claim, apply_date
-from ..mentions import in_ranges
-from .context import IRREALIS, SentCtx, comma_between
+from ..mentions import HONORIFICS, in_ranges, name_backward
+from ..roles import _clean_org, _org_name_span
+from .context import IRREALIS, SentCtx, add_rule_person, comma_between
+from .orgs import role_category
 from .subjects import subject_left
 
 
@@ -88,3 +92,161 @@ def date_office_events(events, claims: list[Claim], names: dict[str, str]) -> No
         target = max(cands, key=lambda c: (c.sentence, c.role_span.start))
         target.start = date.start
         target.date_span = Span(date.start_char, date.end_char, date.text)
+
+
+#: Verbs of leaving a post with no "as ROLE" after them ("He quit the government in 1999",
+#: "X, who stepped down in 2001"): the date ends a post the text names for the person elsewhere.
+#: value: the particle the verb needs ("stepped down"), "" for none, "obj" when it needs an
+#: object ("left the company": "left in 2003" may be a town or a country).
+EXIT_VERBS = {
+    "quit": "", "quitting": "", "resigned": "", "resigning": "", "retired": "", "retiring": "",
+    "stepped": "down", "stepping": "down", "stood": "down", "standing": "down",
+    "left": "obj", "leaving": "obj", "departed": "obj",
+}
+
+
+#: Objects of an exit verb and the posts they end: "quit the government" ends a minister's post
+#: (not the seat in parliament), "left the company/board" a company post.
+GOVERNMENT_NOUNS = {"government", "cabinet", "ministry", "administration"}
+POST_NOUNS = {"post", "job", "role", "position", "office", "seat", "board", "company", "firm", "group", "bank",
+              "business", "club"}
+
+
+@dataclass
+class ExitEvent:
+    """A person left a post at a date: "X quit the government in 1999" (see ``exit_events``)."""
+
+    persons: list  # Mention(s): "A and B, who stepped down in 2001" names two
+    date: object  # the DateMention
+    sentence: int
+    kind: str = ""  # "government" | "post" | "" (no object)
+    org: Optional[str] = None  # a named organisation left ("quit Acme in 2003")
+
+
+def _exit_object(doc, j: int) -> tuple[Optional[str], str, Optional[str]]:
+    """What follows an exit verb at token j: (error, kind, org name). "from" is skipped
+    ("resigned from the board"); a possessive or "the" before a noun of GOVERNMENT_NOUNS or
+    POST_NOUNS gives its kind, a name gives the organisation."""
+    if j < len(doc) and doc[j].lower_ == "from":
+        j += 1
+    if j < len(doc) and doc[j].lower_ in ("the", "his", "her", "its", "their"):
+        if j + 1 < len(doc) and doc[j + 1].lower_ in GOVERNMENT_NOUNS:
+            return None, "government", None
+        if j + 1 < len(doc) and doc[j + 1].lower_ in POST_NOUNS:
+            return None, "post", None
+    span = _org_name_span(doc, j)
+    if span is not None and span[2] in ("ORG", "rule:cap") and doc[span[0]].ent_type_ not in ("PERSON", "DATE", "GPE"):
+        start, name = _clean_org(doc, span[0], span[1])
+        return (None, "post", name) if name else ("no name", "", None)
+    if j < len(doc) and doc[j].lower_ in ("in", "on", "at", "after", ",", ".", "and", "-", "last", "earlier"):
+        return None, "", None
+    return "other object", "", None
+
+
+def _exit_verb_at(doc, i: int) -> Optional[int]:
+    """The token after an exit verb (and its particle) at i, or None when i is no exit verb
+    in a past or participle form, or is followed by "as" (the role rules read those)."""
+    need = EXIT_VERBS.get(doc[i].lower_)
+    if need is None or doc[i].tag_ not in ("VBD", "VBN", "VBG"):
+        return None
+    j = i + 1
+    if need == "down":
+        if j >= len(doc) or doc[j].lower_ != "down":
+            return None
+        j += 1
+    if j < len(doc) and doc[j].lower_ == "as":
+        return None
+    return j
+
+
+def _coordinated_before(ctx: SentCtx, p) -> list:
+    """ "A and B, who stepped down": the person joined to B by "and" (or a comma) right before."""
+    doc = ctx.doc
+    if p[0] < 2 or doc[p[0] - 1].lower_ not in ("and", ","):
+        return []
+    return [q[2] for q in ctx.persons if q[1] == p[0] - 1]
+
+
+def exit_events(ctx: SentCtx, mentions, quoted) -> list[ExitEvent]:
+    """ "He quit the government in 1999", "A and B, who stepped down in 2001", "with Mr Roe
+    quitting in 2003": a person left a post at a date the clause gives (the first point date
+    after the verb, before any comma). Past or participle forms only; irrealis cues ("will",
+    "plans to") between the subject and the verb block it; a participle needs its subject
+    right before it. ``date_exit_events`` then ends the post."""
+    if ctx.sent.lang != "en" or not ctx.dates:
+        return []
+    doc, out = ctx.doc, []
+    for i in range(1, len(doc) - 1):
+        if ctx.lowers[i] not in EXIT_VERBS or in_ranges(ctx.sent.start + doc[i].idx, quoted):
+            continue
+        j = _exit_verb_at(doc, i)
+        if j is None:
+            continue
+        error, kind, org = _exit_object(doc, j)
+        if error or (EXIT_VERBS[ctx.lowers[i]] == "obj" and not kind):
+            continue
+        pos = ctx.sent.start + doc[i].idx
+        date = next((d for d in ctx.dates if d.start_char > pos and d.start is not None), None)
+        if date is None or date.kind != "point" or not _date_follows(ctx, j, date):
+            continue
+        subject = _honorific_subject(ctx, i, mentions) or subject_left(ctx, i, mentions, quoted)
+        if subject is None:
+            continue
+        (ps, pe, person), _ = subject
+        between = [t.lower_ for t in doc[pe:i]]
+        if set(between) & IRREALIS or "to" in between or (doc[i].tag_ == "VBG" and pe != i):
+            continue
+        persons = [person] + (_coordinated_before(ctx, (ps, pe, person)) if between[:2] in ([",", "who"], ["who"]) else [])
+        out.append(ExitEvent(persons, date, ctx.sent.index, kind, org))
+    return out
+
+
+def _date_follows(ctx: SentCtx, j: int, date) -> bool:
+    """The date belongs to the exit clause: at most six words after the verb (its object and a
+    preposition), with no comma and no other verb between ("resigned after leaking details of
+    his 1947 budget" dates the budget)."""
+    gap = [t for t in ctx.doc[j:] if ctx.sent.start + t.idx < date.start_char]
+    return len(gap) <= 6 and not any(t.text in (",", ";") or t.pos_ in ("VERB", "AUX") for t in gap)
+
+
+def _honorific_subject(ctx: SentCtx, i: int, mentions):
+    """ "with Mr Roe quitting in 2003": an honorific and a name right before the verb is its
+    subject even where NER missed the name (a rule person, like the title rule's)."""
+    doc = ctx.doc
+    p = next((p for p in ctx.persons if p[1] == i), None)
+    if p is not None:
+        return p, "copula"
+    span = name_backward(doc, i, max_len=2)
+    if span is None or span[0] < 1 or doc[span[0] - 1].lower_.rstrip(".") not in HONORIFICS:
+        return None
+    return add_rule_person(ctx, span, "exit_subject", mentions), "copula"
+
+
+def _exit_targets(event: ExitEvent, cands: list[Claim]) -> list[Claim]:
+    """The posts an exit ends: of the named organisation; of the government (ministers); a
+    company post for "left the company/board"; with no object the person's post in the same
+    sentence, else the person's only open post."""
+    if event.org:
+        return [c for c in cands if c.org and (c.org == event.org or event.org in c.org or c.org in event.org)]
+    if event.kind == "government":
+        return [c for c in cands if role_category(c.role) == "minister" or c.role.startswith("cabinet ")]
+    same = [c for c in cands if c.sentence == event.sentence]
+    if same:
+        return same
+    return cands if len(cands) == 1 else []
+
+
+def date_exit_events(events: list[ExitEvent], claims: list[Claim], names: dict[str, str]) -> None:
+    """Give the date of "X quit … in 1999" as the end of the post(s) it ends (``_exit_targets``):
+    posts of that person with no end and not started after that date."""
+    for event in events:
+        for mention in event.persons:
+            person = mention.name or names.get(mention.text, mention.text)
+            cands = [c for c in claims if c.person == person and c.end is None
+                     and not (c.status == "unknown" and c.status_strength >= 2)  # announced, not held yet
+                     and (c.start is None or date_before(c.start.value, event.date.start.value))]
+            for c in _exit_targets(event, cands):
+                c.end = event.date.start
+                c.exit_event = True
+                if c.date_span is None:
+                    c.date_span = Span(event.date.start_char, event.date.end_char, event.date.text)

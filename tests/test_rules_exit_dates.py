@@ -1,0 +1,57 @@
+"""Exit events with a date and no "as ROLE" ("He quit the government in 1999", "A and B, who
+stepped down in 2001") end a post the text names for the person elsewhere (rules/dating.py).
+Sentences written for these tests; real English model (skipped when absent)."""
+
+from __future__ import annotations
+
+from helpers.facts import tenures
+
+
+def _end(t, person, role):
+    hit = [x for (p, r, _), x in t.items() if p == person and r == role]
+    assert hit, sorted(t)
+    return hit[0].end.value if hit[0].end else None
+
+
+def test_quit_the_government_ends_the_ministers_post_not_the_seat(en_nlp):
+    t = tenures(en_nlp, "Veteran Labour MP and former cabinet minister Tom Hadley will stand down. "
+                        "He has represented the seat since 1983. He quit the government in 2001 and now writes books.")
+    assert _end(t, "Tom Hadley", "cabinet minister") == "2001"
+    assert _end(t, "Tom Hadley", "member of parliament") is None
+
+
+def test_who_stepped_down_ends_both_coordinated_persons_posts(en_nlp):
+    text = ("The complaint concerns payments to Luis Ortega and Carmen Ruiz, who stepped down in 2009. "
+            "Mr Ortega, a former chief executive of Banco Verde, denied wrongdoing.")
+    t = tenures(en_nlp, text)
+    assert _end(t, "Luis Ortega", "chief executive officer") == "2009"
+
+
+def test_participle_with_an_honorific_subject_ends_the_listed_post(en_nlp):
+    text = ("The two Norvale directors - Anna Berg and Peter Lund - have both left the company, "
+            "with Ms Berg retiring and Mr Lund quitting in 2011.")
+    t = tenures(en_nlp, text)
+    assert _end(t, "Peter Lund", "director") == "2011"
+
+
+def test_future_exit_gives_no_end(en_nlp):
+    t = tenures(en_nlp, "Karen Holt is chairman of Tessel Foods. She will step down in 2030.")
+    assert _end(t, "Karen Holt", "chairman") is None
+
+
+def test_a_date_of_something_else_in_the_clause_gives_no_end(en_nlp):
+    t = tenures(en_nlp, "Finance minister Rob Carver resigned after leaking details of his 2004 budget.")
+    assert all(x.end is None for x in t.values())
+
+
+def test_left_needs_an_object(en_nlp):
+    t = tenures(en_nlp, "Jane Moss is the chief executive of Arlo Systems. Ms Moss left in 2015 for a holiday.")
+    assert _end(t, "Jane Moss", "chief executive officer") is None
+
+
+def test_quit_a_named_company_ends_only_that_post(en_nlp):
+    text = ("Omar Reyes is chairman of Pellam Steel and a director of Corby Mills. "
+            "Mr Reyes quit Corby Mills in 2012.")
+    t = tenures(en_nlp, text)
+    assert _end(t, "Omar Reyes", "director") == "2012"
+    assert _end(t, "Omar Reyes", "chairman") is None
