@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Optional
+from typing import Iterable, Optional
 
 from ..model import DateValue, Mention, Span, Tenure
 from ..prefixdate import before
@@ -51,6 +51,7 @@ class Claim:
     dated_event: bool = False  # stated through an event ("taking office as"): a point date starts it
     needs_doc_org: bool = False  # a company post named with no org ("former director X"): kept only if the document has a main org
     exit_event: bool = False  # "stepped down as", "resigned as": a point date ends it
+    took_up: Optional[bool] = None  # True: taking up the post ("was appointed", "became"); False: no status can follow ("the youngest MP")
 
 
 def apply_date(claim, mention) -> None:
@@ -85,17 +86,22 @@ def _date_status(c: Claim, anchor: Optional[str]) -> None:
         c.status, c.status_strength = "current", 3
 
 
-def merge_claims(claims: list[Claim], published: Optional[str], deaths: dict, mentions: list[Mention]) -> list[Tenure]:
+def merge_claims(claims: list[Claim], published: Optional[str], deaths: dict, mentions: list[Mention],
+                 died: Iterable[str] = ()) -> list[Tenure]:
+    """One tenure per (person, role, org) with its status (see the module docstring). A person
+    with a death date (``deaths``: id(mention) -> date) or named in ``died`` (a death the text
+    states without a date) holds no post any more."""
     anchor = _anchor(published)
     for c in claims:
         _date_status(c, anchor)
     _superseded(claims, anchor)
+    _still_held(claims, anchor)
     _fold_generic(claims)
     groups: dict[tuple[str, str, Optional[str]], list[Claim]] = {}
     for c in claims:
         groups.setdefault((c.person, c.role, c.org), []).append(c)
     _fold_open_org(groups)
-    dead = {m.name for m in mentions if id(m) in deaths}
+    dead = {m.name for m in mentions if id(m) in deaths} | set(died)
     return [_tenure(key, group, key[0] in dead) for key, group in groups.items() if group]
 
 
@@ -113,15 +119,30 @@ def _superseded(claims: list[Claim], anchor: Optional[str]) -> None:
     """ "X entered politics in 2002 as a member of Y's cabinet … became prime minister in 2010":
     an appointment stated as a past event (no tense cue, a start in the past) is over when the
     same person later took another political post elsewhere: politicians move on from office to
-    office. Only for political posts (a new job at a company need not end an old one)."""
+    office. For other posts only a later post at the same organisation ("joined Acme in 2001 as
+    an analyst … became its chief executive in 2010"): a new job elsewhere need not end an old one."""
     today = anchor or date.today().isoformat()
     for c in claims:
-        if c.status_strength or c.start is None or not before(c.start.value, today) or not _political(c):
+        if c.status_strength or c.start is None or not before(c.start.value, today):
             continue
         year = c.start.value[:4]
-        if any(d.person == c.person and d.role != c.role and _political(d) and d.start is not None
-               and before(year, d.start.value) for d in claims):
+        if any(d.person == c.person and d.role != c.role and (_political(c) and _political(d) or c.org and d.org == c.org)
+               and d.start is not None and before(year, d.start.value) for d in claims):
             c.status, c.status_strength = "former", 1
+
+
+def _still_held(claims: list[Claim], anchor: Optional[str]) -> None:
+    """ "Sir John was made permanent secretary in April 2001", "X took the helm in 2003": a post
+    the text reports being taken up in the past, with no end, no later post that replaced it
+    (``_superseded``) and no cue of its own, is held as of publication (weakly: any tense or
+    "former" cue of another statement of it wins). An event with a start date counts as taking
+    it up; a superlative ("first elected in 1983 as the youngest MP") says nothing of now."""
+    today = anchor or date.today().isoformat()
+    for c in claims:
+        if c.status_strength or c.end is not None or c.took_up is False or not (c.took_up or c.start is not None):
+            continue
+        if c.start is None or before(c.start.value, today):
+            c.status, c.status_strength = "current", 1
 
 
 #: A membership or a job is no head's post: "its leader" never folds into "member" of a party.

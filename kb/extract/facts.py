@@ -53,6 +53,7 @@ from .rules.dating import attach_dates, date_exit_events, date_office_events, ex
 from .rules.lifespans import born_clause, life_dates
 from .rules.orgs import document_org, org_anaphor, org_from_document, org_ok, person_to_org
 from .rules.places import country_of_place, document_country, document_region, legislature_from_committee
+from .rules.status import deaths_stated, historical_titles
 from .rules.subjects import note_names, note_pronoun_subject, rescue_names
 
 
@@ -68,6 +69,8 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     disc = Discourse()
     events: list[tuple[Mention, object, int]] = []  # "took office in …": (person, date, sentence)
     exits: list = []  # "quit the government in 1999" (rules.dating.ExitEvent)
+    died: list[Mention] = []  # "Lord Roe has died": persons whose death the text states
+    dated: dict[int, list[tuple[int, str]]] = {}  # sentence -> (offset, year) of its dates
     prior: Optional[DateValue] = None  # the last date stated so far ("four years later" counts from it)
     parsed = [(sent, sdoc, ner_mentions(sent, sdoc)) for sent, sdoc in zip(pd.sentences, pd.docs)
               if not is_chrome(sent.text)]
@@ -82,6 +85,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
             note_pronoun_subject(ctx, mentions, quoted)
         ctx.dates = find_dates(sent.text, anchor, sent.lang, sent.start, prior)
         prior = last_date(ctx.dates) or prior
+        dated[sent.index] = [(d.start_char, d.start.value[:4]) for d in ctx.dates if d.start is not None]
         life_dates(ctx, births, deaths, mentions)
         if sent.lang == "en":
             born_clause(ctx, births, mentions, quoted)
@@ -91,6 +95,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
         claims.extend(_sentence_claims(ctx, mentions, quoted, deferred))
         events.extend(office_events(ctx, mentions, quoted))
         exits.extend(exit_events(ctx, mentions, quoted))
+        died.extend(deaths_stated(ctx, mentions, quoted))
     _retype_orgs(mentions, org_names)
     names = complete_first_names(canonical_names(m.text for m in mentions if m.type == "person"))
     orgs = complete_org_names([m.text for m in mentions if m.type == "organization" and m.label not in ("GPE", "LOC", "NORP")]
@@ -114,7 +119,8 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     for c in claims:
         c.org = orgs.get(c.org, c.org) if c.org else c.org
     fuller_claim_orgs(claims, mentions)
-    tenures = merge_claims(claims, anchor, deaths, mentions)
+    historical_titles(claims, dated, anchor)
+    tenures = merge_claims(claims, anchor, deaths, mentions, {m.name or names.get(m.text, m.text) for m in died})
     holders = {t.person for t in tenures}  # a one-word name without support stays only as a holder
     mentions = [m for m in mentions if not (m.type == "person" and m.text in weak and (m.name or m.text) not in holders)]
     entities = _entities(mentions, tenures, births, deaths)

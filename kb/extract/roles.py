@@ -519,7 +519,8 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
         start += 1
         if start >= end:
             return
-        if start == 0 and end - start == 1 and not (possessive or doc[0].text.isupper() or doc[0].text in lex.demonyms):
+        if start == 0 and end - start == 1 and not (possessive or doc[0].text.isupper() or doc[0].text in lex.demonyms
+                                                    or is_party(doc[0].text)):
             return  # a lone capitalised sentence-initial word is not evidence of a name
         label = "rule:cap"
     while start < end - 1 and doc[start].lower_ in _LEADING_NOT_NAME:

@@ -31,10 +31,11 @@ EVENT_WORDS = {"became", "become", "becomes", "appointed", "named", "elected", "
 
 
 PRESENT_WORDS = {"is", "are", "'s", "am", "has", "have", "remains", "serves", "heads", "leads", "chairs", "runs", "works",
-                 "teaches", "lectures", "currently"}
+                 "teaches", "lectures", "currently", "holds"}
 
 
-PAST_WORDS = {"was", "were", "served", "had", "headed", "led", "chaired", "ran", "worked", "remained", "taught", "lectured"}
+PAST_WORDS = {"was", "were", "served", "had", "headed", "led", "chaired", "ran", "worked", "remained", "taught", "lectured",
+              "held"}
 
 
 #: Cues that the statement is not a fact (future, wish, negation, hypothesis).
@@ -226,8 +227,22 @@ def is_cap_word(tok) -> bool:
     return tok.text[:1].isupper()
 
 
-def tense_status(claim: Claim, between: list[str], doc, ps: int) -> None:
-    """Status from the verb group between subject and role (unless a modifier decided)."""
+#: Words right after a role that limit a past-tense statement to a time ("was chairman during
+#: the crisis", "was minister at the time"): it places the post then and says nothing of now.
+TIME_LIMITERS = {"during", "throughout", "at the time", "when", "while"}
+
+
+def _time_limited(doc, role_end: int) -> bool:
+    """ "was Home Office permanent secretary during the saga": see ``TIME_LIMITERS``."""
+    after = " ".join(t.lower_ for t in doc[role_end : role_end + 3])
+    return any(after == w or after.startswith(w + " ") for w in TIME_LIMITERS)
+
+
+def tense_status(claim: Claim, between: list[str], doc, ps: int, clause: Optional[tuple[int, int, int]] = None) -> None:
+    """Status from the verb group between subject and role (unless a modifier decided).
+    ``clause`` (subject end, role start, role end; token indices), when given, lets the verbs'
+    tags decide where no word does ("makes his money as a director": present, current) and a
+    time limiter after the role undo a plain past tense ("was chairman during the crisis")."""
     if set(between) & EXIT_WORDS and between and between[-1] == "as":
         claim.status, claim.status_strength, claim.exit_event = "former", 2, True  # "stepped down as ROLE"
         return
@@ -239,11 +254,15 @@ def tense_status(claim: Claim, between: list[str], doc, ps: int) -> None:
     elif words & PRESENT_WORDS:
         claim.status, claim.status_strength = "current", 1
     elif words & EVENT_WORDS:
-        claim.status, claim.status_strength = "unknown", 0
+        claim.status, claim.status_strength, claim.took_up = "unknown", 0, True
     elif words & PAST_WORDS:
         claim.status, claim.status_strength = "former", 1
+        if clause is not None and _time_limited(doc, clause[2]):
+            claim.status, claim.status_strength = "unknown", 0
+    elif clause is not None and any(t.tag_ in ("VBZ", "VBP") for t in doc[clause[0] : clause[1]]):
+        claim.status, claim.status_strength = "current", 1
     if any(w.startswith("longest") or w.startswith("youngest") or w.startswith("oldest") for w in between):
-        claim.status, claim.status_strength = "unknown", 0
+        claim.status, claim.status_strength, claim.took_up = "unknown", 0, False
 
 
 def comma_between(ctx: SentCtx, a: int, b: int) -> bool:

@@ -77,7 +77,7 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
     if m.org_name is None and doc[k].lower_ == "as":
         org_from_verb(doc, m, pe, k)
     claim = new_claim(ctx, m, person, rule)
-    tense_status(claim, between, doc, ps)
+    tense_status(claim, between, doc, ps, (pe, m.start, m.end))
     if doc[k].lower_ == "as" and k > 0 and doc[k - 1].lower_ in APPOINTMENT_NOUNS:
         claim.dated_event = True  # "since her appointment as CEO in 1999": the date starts the post
     if future and set(between) & _EXIT_ANY:  # "is to stand down as MP": still holds it

@@ -134,6 +134,8 @@ def _exit_object(doc, j: int) -> tuple[Optional[str], str, Optional[str]]:
             return None, "government", None
         if j + 1 < len(doc) and doc[j + 1].lower_ in POST_NOUNS:
             return None, "post", None
+    if j < len(doc) and doc[j].lower_ in ("it", "them", "office"):
+        return None, "post", None  # "joined the party in 2016 and left it in 2022"
     span = _org_name_span(doc, j)
     if span is not None and span[2] in ("ORG", "rule:cap") and doc[span[0]].ent_type_ not in ("PERSON", "DATE", "GPE"):
         start, name = _clean_org(doc, span[0], span[1])

@@ -89,15 +89,25 @@ def _of_the_anaphor(ctx: SentCtx, m: RoleMatch, mentions: list[Mention]) -> bool
               and ctx.sent.index - 1 <= x.sentence <= ctx.sent.index]
     if doc[i + 2].lower_ == "party":
         before = [x for x in before if is_party(x.text)]
+    main = _main_org([x for x in mentions if x.end <= pos]) if labels == ("ORG",) and doc[i + 2].lower_ in TOPIC_NOUNS else []
+    if main and not any(x.sentence == ctx.sent.index for x in before):
+        before = main  # "took the helm at the company": the company the story is about
     if not before:
         return False
     target = before[-1]
     m.org_name = country_of_place(target.text) if labels == ("GPE",) else target.text
+    if before is main:
+        m.org_name = main_org_name(main)
     if not m.org_name:
         return False
     m.org_start, m.org_end, m.org_label, m.end = i + 2, i + 3, "rule:anaphor", i + 3
     m.text = doc[m.start : m.end].text
     return True
+
+
+#: Nouns for which "the NOUN" in a story about one company means that company, whatever other
+#: organisation was named last ("Forbes said … Mr Roe took the helm at the company in 2003").
+TOPIC_NOUNS = {"company", "firm", "group", "business", "bank", "carrier", "retailer", "airline", "insurer"}
 
 
 POSSESSIVES = {"its", "his", "her", "their", "our", "my", "your", "'s", "’s"}
@@ -176,7 +186,7 @@ def document_org(claims: list, mentions: list[Mention]) -> None:
                 continue  # a bare "director X" takes the main org only where the text just named it
             found = [x for x in main if x.start <= c.role_span.start] or main
             x = found[-1]
-            c.org, c.org_span, c.org_label = x.text, Span(x.start, x.end, x.text), "rule:doc_org"
+            c.org, c.org_span, c.org_label = main_org_name(main), Span(x.start, x.end, x.text), "rule:doc_org"
     claims[:] = [c for c in claims if not (c.org is None and (c.needs_doc_org or c.rule == "role_list" and _needs_org(c.role)))]
 
 
@@ -194,13 +204,34 @@ def _needs_org(role: str) -> bool:
     return core in NEEDS_ORG_ALWAYS or role.split()[-1] in NEEDS_ORG_ALWAYS
 
 
+#: Sentences that state what a news text is about (the headline, the lead): an organisation
+#: named there counts twice towards the document's main organisation.
+LEAD_SENTENCES = 2
+
+
+def main_org_name(group: list[Mention]) -> str:
+    """The name of the main organisation: its longest form ("Tate & Lyle", not "Tate")."""
+    return max((x.text.removeprefix("the ").removesuffix("'s").removesuffix("’s") for x in group), key=len)
+
+
 def _main_org(mentions: list[Mention]) -> list[Mention]:
-    """The mentions of the document's main organisation (see ``document_org``), or []."""
+    """The mentions of the document's main organisation (see ``document_org``), or []: the NER
+    organisation named most often, a mention in the headline or lead counting twice and a
+    short form ("Tate" of "Tate & Lyle") counting for the full name; at least three and at
+    least twice as much as any other."""
     by_name: dict[str, list[Mention]] = {}
     for x in mentions:
         if x.type == "organization" and x.label == "ORG" and not is_party(x.text):
             by_name.setdefault(x.text.removeprefix("the ").removesuffix("'s").removesuffix("’s"), []).append(x)
-    ranked = sorted(by_name.values(), key=len, reverse=True)
-    if not ranked or len(ranked[0]) < 3 or (len(ranked) > 1 and len(ranked[0]) < 2 * len(ranked[1])):
+    for short in [n for n in by_name if " " not in n]:
+        longer = [n for n in by_name if n != short and n.split()[0] == short]
+        if len(longer) == 1:
+            by_name[longer[0]].extend(by_name.pop(short))
+
+    def weight(group: list[Mention]) -> int:
+        return sum(2 if x.sentence < LEAD_SENTENCES else 1 for x in group)
+
+    ranked = sorted(by_name.values(), key=weight, reverse=True)
+    if not ranked or weight(ranked[0]) < 3 or (len(ranked) > 1 and weight(ranked[0]) < 2 * weight(ranked[1])):
         return []
-    return ranked[0]
+    return sorted(ranked[0], key=lambda x: x.start)

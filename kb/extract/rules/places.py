@@ -10,7 +10,7 @@ from typing import Optional, Sequence
 from ...model import Mention, Sentence, Span
 from ..claims import Claim
 from ..de.lexicon import country_name
-from ..lexicon import lexicon, regions, role_categories, word_map, word_sets
+from ..lexicon import lexicon, regions, role_categories, word_map, word_sets, word_tuples
 
 
 def country_of_place(text: str, lang: str = "en") -> Optional[str]:
@@ -67,17 +67,42 @@ def document_country(claims: list[Claim], mentions: list[Mention], sentences: Se
         open_claims = [c for c in open_claims if c.org is None]
     found = _country_mentions(mentions)
     name = _dominant_country(found, mentions)
-    if name is None:
-        found = cues
-        name = found[0][1] if found else None
-    if name is None:
-        claims[:] = [c for c in claims if not (c.rule == "term_of_office" and c.org is None)]
-        return
-    found = [(x, n) for x, n in found if n == name]
-    name = _STATE_OF.get(name, name)  # "England": its national posts are the United Kingdom's
+    evidence = found + cues
+    if name is None and cues:
+        name = cues[0][1]
     for c in open_claims:
-        m = max((x for x, _ in found if x.start <= c.role_span.start), key=lambda x: x.start, default=found[0][0])
-        c.org, c.org_span, c.org_label = name, Span(m.start, m.end, m.text), "rule:doc_country"
+        country = _post_country(c.role, name, {_STATE_OF.get(n, n) for _, n in evidence})
+        if country is None:
+            continue
+        own = [x for x, n in evidence if _STATE_OF.get(n, n) == country]
+        m = max((x for x in own if x.start <= c.role_span.start), key=lambda x: x.start, default=own[0])
+        c.org, c.org_span, c.org_label = country, Span(m.start, m.end, m.text), "rule:doc_country"
+    claims[:] = [c for c in claims if not (c.rule == "term_of_office" and c.org is None)]
+
+
+def _has_post(role: str, country: str) -> bool:
+    """Whether ``country`` has the state post ``role`` (``state_posts_en.tsv``; unlisted posts
+    are everywhere)."""
+    rule = _STATE_POSTS.get(role)
+    if rule is None:
+        return True
+    return (country in rule[1].split("|")) == (rule[0] == "only")
+
+
+def _post_country(role: str, dominant: Optional[str], named: set[str]) -> Optional[str]:
+    """The country an open state post belongs to: the document's country when it has that post,
+    else the one country the document names that has it ("Chancellor X" in a story naming the
+    US and the UK; "President Y" in a British story that also names the US)."""
+    if dominant is not None and _has_post(role, _STATE_OF.get(dominant, dominant)):
+        return _STATE_OF.get(dominant, dominant)  # "England": its national posts are the United Kingdom's
+    having = {n for n in named if _has_post(role, n)}
+    if role in _STATE_POSTS and len(having) == 1:
+        return next(iter(having))
+    return None
+
+
+#: role -> (rule, countries): see ``lexicons/state_posts_en.tsv``.
+_STATE_POSTS = word_tuples("state_posts_en.tsv")
 
 
 #: Parts of a state with no national government of their own: their country's posts are the state's.

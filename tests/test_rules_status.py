@@ -1,0 +1,123 @@
+"""Status and organisation of English tenures from cues beyond the role's own words: a post taken
+up in the past is held now, present/past verbs before "as", a time-limited past copula, deaths
+stated without a date, titles in a dated past narrative, the country that has a post, the
+company a story is about, a party before a party post. Sentences written for these tests; real
+English model (skipped when absent)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.facts import tenures
+
+
+def _one(t, person, role):
+    hit = [x for (p, r, _), x in t.items() if p == person and r == role]
+    assert hit, sorted(t)
+    return hit[0]
+
+
+# --- a post taken up in the past is held now (claims._still_held) ------------------------------
+
+def test_appointment_in_the_past_is_current(en_nlp):
+    t = tenures(en_nlp, "Nadia Berrow was appointed chief executive of Halden Bank in May 2003 after a long career.")
+    assert _one(t, "Nadia Berrow", "chief executive officer").status == "current"
+
+
+def test_superlative_first_election_stays_unknown(en_nlp):
+    t = tenures(en_nlp, "Colin Mabry was first elected in 1987 as the youngest MP in the country.")
+    assert all(x.status == "unknown" for x in t.values())
+
+
+def test_later_post_at_the_same_company_supersedes_the_first(en_nlp):
+    t = tenures(en_nlp, "Lena Ford was appointed finance director of Corvell Group in 2004. "
+                        "She was appointed chief executive of Corvell Group in 2011.")
+    assert _one(t, "Lena Ford", "finance director").status == "former"
+    assert _one(t, "Lena Ford", "chief executive officer").status == "current"
+
+
+def test_an_announced_appointment_stays_unknown(en_nlp):
+    t = tenures(en_nlp, "Rhys Arden is to become chairman of Lantern Foods in 2031.")
+    assert _one(t, "Rhys Arden", "chairman").status == "unknown"
+
+
+# --- verbs before "as ROLE" and time limiters (context.tense_status) -------------------------
+
+def test_present_tense_verb_before_as_is_current(en_nlp):
+    t = tenures(en_nlp, "The former minister Ivo Drake earns most of his income as a director of Hollin Steel.")
+    assert _one(t, "Ivo Drake", "director").status == "current"
+
+
+def test_held_before_as_is_former(en_nlp):
+    t = tenures(en_nlp, "During the war years Petra Lind held several posts, serving as a diplomat and as trade spokesman.")
+    assert all(x.status == "former" for (p, _, _), x in t.items() if p == "Petra Lind")
+
+
+def test_past_copula_limited_to_a_time_says_nothing_of_now(en_nlp):
+    t = tenures(en_nlp, "Alan Tierney was permanent secretary during the passport scandal.")
+    assert _one(t, "Alan Tierney", "permanent secretary").status == "unknown"
+
+
+def test_plain_past_copula_is_former(en_nlp):
+    t = tenures(en_nlp, "Alan Tierney was permanent secretary at the ministry.")
+    assert _one(t, "Alan Tierney", "permanent secretary").status == "former"
+
+
+# --- deaths without a date, titles in history (rules/status.py) ---------------------------------
+
+def test_a_stated_death_ends_every_post(en_nlp):
+    text = ("Former home secretary Lord Penrose, who led the Harwick inquiry, has died aged 88. "
+            "Hugh Penrose was chairman of Talbot Mills.")
+    t = tenures(en_nlp, text)
+    assert t and all(x.status == "former" for (p, _, _), x in t.items() if p == "Hugh Penrose")
+
+
+def test_a_relatives_death_ends_nothing(en_nlp):
+    t = tenures(en_nlp, "Hugh Penrose is chairman of Talbot Mills. His father died in the war.")
+    assert _one(t, "Hugh Penrose", "chairman").status == "current"
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Oduya could have died in the crash. He is chairman of Pell Airways.",
+    "Mr Oduya nearly died in the crash. He is chairman of Pell Airways.",
+])
+def test_irrealis_deaths_end_nothing(en_nlp, text):
+    assert all(x.status == "current" for x in tenures(en_nlp, text).values())
+
+
+def test_title_in_a_dated_past_narrative_is_former(en_nlp):
+    text = ("The merchant was pardoned by President Amos Hale in 1911. "
+            "Historians discussed the pardon at a meeting in 2004.")
+    assert _one(tenures(en_nlp, text), "Amos Hale", "president").status == "former"
+
+
+def test_title_in_the_texts_present_stays_current(en_nlp):
+    text = "The bill was signed by President Ruth Kell in 2003. It takes effect in 2004."
+    assert _one(tenures(en_nlp, text), "Ruth Kell", "president").status == "current"
+
+
+# --- organisations: the country that has the post, the story's company, a party -----------------
+
+def test_a_chancellor_in_a_story_naming_two_countries_is_the_one_with_chancellors(en_nlp):
+    text = ("The US economist spoke in Glasgow. He was invited by Chancellor Gordon Brown. "
+            "He has visited the UK often and returns to the US on Friday.")
+    assert _one(tenures(en_nlp, text), "Gordon Brown", "chancellor").org == "United Kingdom"
+
+
+def test_a_president_is_never_a_monarchys(en_nlp):
+    text = ("He has worked in the US and in the UK. He met President Lena Voss and later "
+            "flew back to the UK.")
+    assert _one(tenures(en_nlp, text), "Lena Voss", "president").org == "United States"
+
+
+def test_the_company_is_the_story_company_not_the_last_named_org(en_nlp):
+    text = ("Corvell Foods boss wins award\n\nCorvell Foods's chief executive has been honoured by a magazine. "
+            "Dana Pike was given the prize by Forbes. Corvell shares rose. \"A fine result,\" Forbes said. "
+            "Ms Pike took the helm at the company in 2003.")
+    (x,) = [x for (p, _, _), x in tenures(en_nlp, text).items() if p == "Dana Pike"]
+    assert x.org == "Corvell Foods"
+
+
+def test_a_party_opening_a_sentence_is_the_party_posts_org(en_nlp):
+    t = tenures(en_nlp, "Labour campaign coordinator Tom Reece said the plan was costed.")
+    assert _one(t, "Tom Reece", "campaign coordinator").org == "Labour"
