@@ -121,3 +121,50 @@ def test_the_company_is_the_story_company_not_the_last_named_org(en_nlp):
 def test_a_party_opening_a_sentence_is_the_party_posts_org(en_nlp):
     t = tenures(en_nlp, "Labour campaign coordinator Tom Reece said the plan was costed.")
     assert _one(t, "Tom Reece", "campaign coordinator").org == "Labour"
+
+
+# --- a new term, replacements, dates of effect ---------------------------------------------------
+
+def test_a_new_terms_date_does_not_start_the_tenure(en_nlp):
+    t = tenures(en_nlp, "Jane Roe was re-elected as chairman of Acme Bank for a third term in 2009.")
+    assert _one(t, "Jane Roe", "chairman").start is None
+
+
+def test_a_first_appointments_date_starts_the_tenure(en_nlp):
+    t = tenures(en_nlp, "Jane Roe was appointed chairman of Acme Bank in 2009.")
+    assert _one(t, "Jane Roe", "chairman").start.value == "2009"
+
+
+def test_to_be_replaced_by_announces_the_successor(en_nlp):
+    t = tenures(en_nlp, "Tom Hale, the chief executive of Ardent Foods, is to be replaced by Mia Sorel.")
+    assert _one(t, "Tom Hale", "chief executive officer").status == "current"
+    assert _one(t, "Mia Sorel", "chief executive officer").status == "unknown"
+
+
+def test_was_succeeded_by_hands_the_post_over_at_the_date(en_nlp):
+    t = tenures(en_nlp, "Tom Hale was succeeded as chief executive of Ardent Foods by Mia Sorel in 2001.")
+    old, new = _one(t, "Tom Hale", "chief executive officer"), _one(t, "Mia Sorel", "chief executive officer")
+    assert (old.status, old.end.value) == ("former", "2001")
+    assert (new.status, new.start.value) == ("current", "2001")
+
+
+def test_effective_from_a_date_to_come_is_announced(en_nlp):
+    t = tenures(en_nlp, "Mia Sorel has been appointed chief executive of Ardent Foods, effective from 1 March.", "2025-02-15")
+    x = _one(t, "Mia Sorel", "chief executive officer")
+    assert (x.status, x.start.value) == ("unknown", "2025-03-01")
+
+
+def test_effective_from_a_past_date_is_current(en_nlp):
+    t = tenures(en_nlp, "Mia Sorel has been appointed chief executive of Ardent Foods, effective from 1 March.", "2025-03-15")
+    assert _one(t, "Mia Sorel", "chief executive officer").status == "current"
+
+
+def test_an_exit_taking_effect_later_leaves_the_holder_in_post(en_nlp):
+    t = tenures(en_nlp, "Tom Hale has resigned as chief executive of Ardent Foods, but his departure will only take effect on 1 February.")
+    x = _one(t, "Tom Hale", "chief executive officer")
+    assert (x.status, x.end) == ("current", None)
+
+
+def test_an_effective_leader_is_no_date_of_effect(en_nlp):
+    t = tenures(en_nlp, "Tom Hale is an effective chairman of Ardent Foods.")
+    assert _one(t, "Tom Hale", "chairman").status == "current"

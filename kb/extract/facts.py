@@ -53,7 +53,7 @@ from .rules.dating import attach_dates, date_exit_events, date_office_events, ex
 from .rules.lifespans import born_clause, life_dates
 from .rules.orgs import document_org, org_anaphor, org_from_document, org_ok, person_to_org
 from .rules.places import country_of_place, document_country, document_region, legislature_from_committee
-from .rules.status import deaths_stated, historical_titles
+from .rules.status import deaths_stated, effective_dates, historical_titles, replacements
 from .rules.subjects import note_names, note_pronoun_subject, rescue_names
 
 
@@ -92,7 +92,12 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
         if sent.lang == "de":
             claims.extend(extract_tenures_de(ctx.sent, ctx.doc, [p[2] for p in ctx.persons], ctx.dates, mentions))
             continue
-        claims.extend(_sentence_claims(ctx, mentions, quoted, deferred))
+        found = _sentence_claims(ctx, mentions, quoted, deferred)
+        successors = replacements(ctx, found, mentions, quoted)
+        stamp(successors)
+        found += successors
+        effective_dates(ctx, found, anchor)
+        claims.extend(found)
         events.extend(office_events(ctx, mentions, quoted))
         exits.extend(exit_events(ctx, mentions, quoted))
         died.extend(deaths_stated(ctx, mentions, quoted))

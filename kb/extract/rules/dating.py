@@ -4,6 +4,7 @@ named nearby and "X quit the government in …" ending one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -42,7 +43,20 @@ def attach_dates(ctx: SentCtx, claim: Claim, claims: list[Claim]) -> None:
         claim.rule in ("copula", "succession", "conjunction", "verb_role") and claim.status_strength == 0
     ):
         return  # "in 2014" only dates an event (became / was appointed)
+    if chosen.kind == "point" and _new_term_between(ctx, claim.role_span.end, chosen.start_char):
+        return  # "became chairman for a fifth term in June 2004": the term starts then, not the tenure
     apply_date(claim, chosen)
+
+
+#: "for a second term", "to an unprecedented fifth term", "for another term": a re-election or
+#: re-appointment; its date starts a term of a tenure that began earlier.
+_NEW_TERM_RE = re.compile(r"\b(?:for|to)\s+(?:a|an|his|her|their)?\s*(?:\w+\s+)?"
+                          r"(?:second|third|fourth|fifth|sixth|seventh|eighth|another|further|new|record)\s+term\b", re.I)
+
+
+def _new_term_between(ctx: SentCtx, start: int, end: int) -> bool:
+    """A new term of the post is named between the role (document offset ``start``) and its date."""
+    return start < end and bool(_NEW_TERM_RE.search(ctx.sent.text[start - ctx.sent.start : end - ctx.sent.start]))
 
 
 def _office_event_at(doc, i: int) -> bool:

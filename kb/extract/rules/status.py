@@ -1,18 +1,22 @@
 """Status cues that lie outside a role's own clause: a holder's death stated without a date
-("Lord Roe has died aged 93": every post of his is over), and a title used in a dated past
-narrative ("pardoned by President X in 1828": X held it then, not now).
+("Lord Roe has died aged 93": every post of his is over), a title used in a dated past
+narrative ("pardoned by President X in 1828": X held it then, not now), a replacement ("X is to
+be replaced by Y": Y's post is announced, X keeps it until then) and a date of effect ("appointed
+chief executive, effective from 1 March").
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Optional
 
-from ...model import Mention
+from ...model import Mention, Span
 from ...prefixdate import before
 from ..claims import Claim
-from ..mentions import in_ranges
-from .context import SentCtx
-from .subjects import resolve_pronoun
+from ..mentions import in_ranges, skip_honorific
+from .context import IRREALIS, SentCtx, announced, person_at
+from .subjects import resolve_pronoun, subject_left
 
 
 #: Verb forms stating a death in the text's own voice ("has died", "died", "dies" in a headline).
@@ -77,3 +81,74 @@ def historical_titles(claims: list[Claim], dated: dict[int, list[tuple[int, str]
         near = any(abs(pos - c.role_span.start) <= 80 for pos, _ in stated)
         if near and all(before(str(int(y) + HISTORY_YEARS - 1), now) for _, y in stated):
             c.status, c.status_strength = "former", 1
+
+
+#: Passive verbs of replacement: "X is to be replaced by Y", "X was succeeded by Y".
+REPLACED = {"replaced", "succeeded"}
+_PASSIVE_AUX = {"be", "been", "being", "was", "were", "is", "are"}
+
+
+def replacements(ctx: SentCtx, claims: list[Claim], mentions: list[Mention], quoted) -> list[Claim]:
+    """ "X, chief executive of Acme, is to be replaced by Y", "X was succeeded as chairman by Y":
+    Y takes the post(s) this sentence states for X. Announced ("is to be", "will be"): X still
+    holds it, Y not yet (status unknown); done ("was replaced"): X held it, Y took it up.
+    Returns Y's claims; X's claims get their status here."""
+    doc, out = ctx.doc, []
+    for i, w in enumerate(ctx.lowers):
+        if w not in REPLACED or i == 0 or ctx.lowers[i - 1] not in _PASSIVE_AUX or in_ranges(ctx.sent.start + doc[i].idx, quoted):
+            continue
+        by = next((k for k in range(i + 1, min(len(doc), i + 15)) if ctx.lowers[k] == "by"), None)
+        successor = person_at(ctx, skip_honorific(doc, by + 1)) if by is not None else None
+        subject = subject_left(ctx, i, mentions, quoted)
+        if successor is None or subject is None:
+            continue
+        (ps, pe, person), _ = subject
+        between = [t.lower_ for t in doc[pe:i]]
+        future = announced(between)
+        if set(between) & (IRREALIS - {"will", "set"}):
+            continue
+        held = [c for c in claims if c.sentence == ctx.sent.index and c.mention.start == person.start and c.rule != "succession"]
+        for c in held:
+            new = replace(c, mention=successor[2], person=successor[2].text, rule="succession", start=None, end=None,
+                          date_span=None, exit_event=False)
+            new.status, new.status_strength, new.dated_event = ("unknown", 2, True) if future else ("unknown", 0, True)
+            new.took_up = not future or None
+            if future:
+                c.status, c.status_strength, c.exit_event = "current", 2, False
+            else:
+                c.status, c.status_strength = "former", 2
+                if c.start is not None and c.end is None:  # "was succeeded by Y in 2001": the handover
+                    new.start, new.date_span, c.end, c.start = c.start, c.date_span, c.start, None
+            out.append(new)
+    return out
+
+
+#: "effective from 1 March", "with effect from May", "will take/come into effect on …": the post
+#: changes hands at that date ("effective immediately" is now, not announced).
+_EFFECT_RE = re.compile(r"\beffective\s+(?:from|as\s+of|on|\d)|\bwith\s+effect\s+from|\b(?:take|takes|come|comes)\s+(?:into\s+)?effect\b",
+                        re.I)
+
+
+def effective_dates(ctx: SentCtx, claims: list[Claim], anchor: Optional[str]) -> None:
+    """ "Y has been appointed chief executive, effective from 1 March": the appointment is
+    announced (status unknown, the date its start) unless the date has passed at publication;
+    an exit stated with such a date ("X has resigned; his departure will take effect on
+    1 February") leaves X in the post until then (current)."""
+    hit = _EFFECT_RE.search(ctx.sent.text)
+    if hit is None:
+        return
+    pos = ctx.sent.start + hit.start()
+    date = next((d for d in ctx.dates if d.start_char >= pos and d.kind in ("point", "since", "from_to") and d.end is None), None)
+    if "effect" in hit.group(0).lower().split()[-1] and "will" not in ctx.lowers and (date is None or date.start is None):
+        return  # "the cuts took effect in 2003": a past event, unless the date is still to come
+    if date is not None and date.start is not None and anchor and before(date.start.value, anchor[:10]):
+        return  # the date has passed: the verbs' own tense says it
+    for c in claims:
+        if c.sentence != ctx.sent.index or c.role_span.start > pos or c.status_strength >= 3:
+            continue
+        if c.exit_event or (c.status == "former" and c.status_strength == 2 and c.end is not None):
+            c.status, c.status_strength, c.end, c.exit_event = "current", 2, None, False
+        elif c.status != "former":
+            c.status, c.status_strength, c.dated_event = "unknown", 2, True
+            if date is not None and date.start is not None and c.start is None:
+                c.start, c.date_span = date.start, Span(date.start_char, date.end_char, date.text)
