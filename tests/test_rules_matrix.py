@@ -118,7 +118,7 @@ SERVED_AS = [
 
 BECAME = [
     Case("became_month", "Kaja Kallas became prime minister of Estonia in January 2021.",
-         [F("Kaja Kallas", "prime minister", "Estonia", start="2021-01", status="unknown")]),
+         [F("Kaja Kallas", "prime minister", "Estonia", start="2021-01", status="current")]),  # taken up, not left
     Case("became_last_month_word", "Pia Holm became chief executive of Orkla last October.",
          [F("Pia Holm", "chief executive officer", "Orkla", start="2024-10")]),
     Case("became_fronted_year", "In 2019, Anders Lie became the first chairman of the Norwegian Climate Council.",

@@ -115,19 +115,37 @@ def _political(c: Claim) -> bool:
     return c.role in LEADER_BODY_ROLES or role_categories().get(c.role) in POLITICAL_CATEGORIES
 
 
+#: Company posts that are one's job (one at a time), unlike board seats ("director",
+#: "chairman", "non-executive director"), which are held beside other posts.
+FULL_TIME_ROLES = {"employee", "managing director", "finance director", "head"}
+
+
+def _full_time(c: Claim) -> bool:
+    """A job at a company (see ``FULL_TIME_ROLES``; "chief … officer" posts too)."""
+    return c.role in FULL_TIME_ROLES or c.role.startswith("chief ") or role_categories().get(c.role) == "employee"
+
+
+def _replaces(c: Claim, d: Claim) -> bool:
+    """Whether d, a later post of the same person, ends c: another political office, another
+    post at the same organisation, or another job (``_full_time``)."""
+    return d.role != c.role and (_political(c) and _political(d) or bool(c.org) and d.org == c.org
+                                 or _full_time(c) and _full_time(d) and d.org != c.org)
+
+
 def _superseded(claims: list[Claim], anchor: Optional[str]) -> None:
     """ "X entered politics in 2002 as a member of Y's cabinet … became prime minister in 2010":
     an appointment stated as a past event (no tense cue, a start in the past) is over when the
     same person later took another political post elsewhere: politicians move on from office to
-    office. For other posts only a later post at the same organisation ("joined Acme in 2001 as
-    an analyst … became its chief executive in 2010"): a new job elsewhere need not end an old one."""
+    office. For other posts a later post at the same organisation ("joined Acme in 2001 as an
+    analyst … became its chief executive in 2010") or a later job elsewhere ("joined Siemens in
+    2005 … became chief executive of Bosch in 2013"); a board seat is held beside other posts."""
     today = anchor or date.today().isoformat()
     for c in claims:
         if c.status_strength or c.start is None or not before(c.start.value, today):
             continue
         year = c.start.value[:4]
-        if any(d.person == c.person and d.role != c.role and (_political(c) and _political(d) or c.org and d.org == c.org)
-               and d.start is not None and before(year, d.start.value) for d in claims):
+        if any(d.person == c.person and _replaces(c, d) and d.start is not None and before(year, d.start.value)
+               for d in claims):
             c.status, c.status_strength = "former", 1
 
 
