@@ -55,3 +55,26 @@ def test_quit_a_named_company_ends_only_that_post(en_nlp):
     t = tenures(en_nlp, text)
     assert _end(t, "Omar Reyes", "director") == "2012"
     assert _end(t, "Omar Reyes", "chairman") is None
+
+
+# --- events that name the post they start (rules/dating.office_events) ---------------------------
+
+def _start(t, person, role):
+    hit = [x for (p, r, _), x in t.items() if p == person and r == role]
+    assert hit, sorted(t)
+    return hit[0].start.value if hit[0].start else None
+
+
+def test_taking_over_the_chairmanship_dates_the_chairmans_post(en_nlp):
+    text = "Emil Varga is the chairman of Banco Lindo. Since taking over the chairmanship in 1991, he has doubled its size."
+    assert _start(tenures(en_nlp, text), "Emil Varga", "chairman") == "1991"
+
+
+def test_entering_downing_street_dates_the_premiership(en_nlp):
+    text = "Jim Harlow is the prime minister. He entered Downing Street in 1996 after a long campaign."
+    assert _start(tenures(en_nlp, text), "Jim Harlow", "prime minister") == "1996"
+
+
+def test_a_named_post_event_dates_no_other_post(en_nlp):
+    text = "Jim Harlow is chief executive of Tarn Mills. He entered Downing Street in 1996 for a reception."
+    assert _start(tenures(en_nlp, text), "Jim Harlow", "chief executive officer") is None

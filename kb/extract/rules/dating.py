@@ -59,53 +59,108 @@ def _new_term_between(ctx: SentCtx, start: int, end: int) -> bool:
     return start < end and bool(_NEW_TERM_RE.search(ctx.sent.text[start - ctx.sent.start : end - ctx.sent.start]))
 
 
-def _office_event_at(doc, i: int) -> bool:
+#: Nouns of a post's time in office after "took (over) the …": the roles whose start they date.
+TERM_HINTS = {"chairmanship": ("chairman", "chair", "chairwoman", "chairperson"), "presidency": ("president",),
+              "premiership": ("prime minister",), "leadership": ("leader",)}
+#: Places and things one enters or comes to with a post: "entered Downing Street in 1976" (prime
+#: minister), "was elected to Parliament in 1945" (MP), "swept into power in 1979" (head of government).
+PLACE_HINTS = {("downing", "street"): ("prime minister",), ("parliament",): ("member of parliament",),
+               ("the", "commons"): ("member of parliament",), ("the", "house", "of", "commons"): ("member of parliament",),
+               ("power",): ("prime minister", "president", "chancellor")}
+_TAKE_FORMS = {"took", "takes", "taking", "taken", "assumed", "assumes", "assuming"}
+_ENTER_FORMS = {"entered", "enters", "entering", "elected", "swept", "came", "comes", "coming", "rose", "returned"}
+
+
+def _office_event_at(doc, i: int) -> Optional[tuple[str, ...]]:
     """ "took office", "assumed office", "took up the post", "was sworn in" (not "… as ROLE",
-    which the role rules read): taking up a post named elsewhere."""
+    which the role rules read): taking up a post named elsewhere; returns () for any post.
+    "took over the chairmanship", "entered Downing Street", "was elected to Parliament", "swept
+    into power": the roles the event starts (``TERM_HINTS``, ``PLACE_HINTS``). None: no event."""
     w = doc[i].lower_
-    nxt = [t.lower_ for t in doc[i + 1 : i + 4]]
+    nxt = [t.lower_ for t in doc[i + 1 : i + 6]]
     if not nxt:
-        return False
+        return None
     if w in ("took", "takes", "assumed", "assumes") and nxt[0] == "office":
-        return nxt[1:2] != ["as"]
+        return () if nxt[1:2] != ["as"] else None
     if w in ("took", "takes") and nxt[0] == "up" and any(x in ("post", "job", "role", "position") for x in nxt[1:3]):
-        return True
+        return ()
     if w == "sworn" and nxt[0] == "in" and i > 0 and doc[i - 1].lower_ in ("was", "were", "been"):
-        return nxt[1:2] != ["as"]
-    return False
+        return () if nxt[1:2] != ["as"] else None
+    if w in _TAKE_FORMS:
+        rest = nxt[1:] if nxt[0] == "over" else nxt
+        if len(rest) > 1 and rest[0] == "the" and rest[1] in TERM_HINTS:
+            return TERM_HINTS[rest[1]]
+    if w in _ENTER_FORMS or w in ("took", "seized"):
+        rest = nxt[1:] if nxt[0] in ("to", "into") and w not in ("entered", "enters", "entering", "took", "seized") else nxt
+        for words, roles in PLACE_HINTS.items():
+            if tuple(rest[: len(words)]) == words and (words != ("power",) or w not in ("entered", "elected")):
+                if words == ("power",) or w in ("entered", "enters", "entering") or (w == "elected" and nxt[0] == "to"):
+                    return roles
+    return None
 
 
-def office_events(ctx: SentCtx, mentions, quoted) -> list[tuple[Mention, object, int]]:
-    """ "She took office in September 2019": the person and the date, to start the post the
-    text names for that person nearby (see ``date_office_events``)."""
+def _fronted_subject(ctx: SentCtx, i: int, mentions, quoted):
+    """ "Since taking over the chairmanship in 1986, he has …": a participle opening the
+    sentence has the main clause's subject, the first person or pronoun after its comma."""
+    doc = ctx.doc
+    if doc[i].tag_ != "VBG" or doc[0].lower_ not in ("since", "after", "on", "upon", "before") and i != 0:
+        return None
+    comma = next((k for k in range(i, len(doc)) if doc[k].text == ","), None)
+    if comma is None or comma + 1 >= len(doc):
+        return None
+    p = next((p for p in ctx.persons if p[0] == comma + 1), None)
+    if p is not None:
+        return p[2]
+    if doc[comma + 1].lower_ in ("he", "she"):
+        from_pronoun = subject_left(ctx, comma + 2, mentions, quoted)
+        return from_pronoun[0][2] if from_pronoun else None
+    return None
+
+
+def office_events(ctx: SentCtx, mentions, quoted) -> list[tuple[Mention, object, int, tuple[str, ...]]]:
+    """ "She took office in September 2019": the person, the date and the roles the event
+    starts (() for any), to start the post the text names for that person (see
+    ``date_office_events``)."""
     if ctx.sent.lang != "en" or not ctx.dates:
         return []
     doc, out = ctx.doc, []
-    for i in range(1, len(doc) - 1):
-        if not _office_event_at(doc, i) or in_ranges(ctx.sent.start + doc[i].idx, quoted):
+    for i in range(len(doc) - 1):
+        roles = _office_event_at(doc, i)
+        if roles is None or in_ranges(ctx.sent.start + doc[i].idx, quoted):
             continue
         pos = ctx.sent.start + doc[i].idx
         date = next((d for d in ctx.dates if d.kind in ("point", "since") and d.start_char > pos and d.start is not None), None)
-        subject = subject_left(ctx, i, mentions, quoted)
-        between = [t.lower_ for t in doc[subject[0][1]:i]] if subject else []
-        if date is None or subject is None or set(between) & IRREALIS:
+        if date is None or (roles and not _date_follows(ctx, i + 1, date)):
             continue
-        out.append((subject[0][2], date, ctx.sent.index))
+        subject = subject_left(ctx, i, mentions, quoted) if i > 0 else None
+        between = [t.lower_ for t in doc[subject[0][1]:i]] if subject else []
+        person = subject[0][2] if subject else _fronted_subject(ctx, i, mentions, quoted)
+        if person is None or set(between) & IRREALIS:
+            continue
+        out.append((person, date, ctx.sent.index, roles))
     return out
 
 
 def date_office_events(events, claims: list[Claim], names: dict[str, str]) -> None:
     """Give the start date of "X took office in …" to X's post stated in the same or one of the
-    two sentences before, when that post has no start of its own (the latest such post)."""
-    for mention, date, sent in events:
+    two sentences before, when that post has no start of its own (the latest such post); an
+    event that names its post ("took over the chairmanship in 1986") dates X's post of that
+    role wherever the text states it."""
+    for mention, date, sent, roles in events:
         person = mention.name or names.get(mention.text, mention.text)
-        cands = [c for c in claims if c.person == person and sent - 2 <= c.sentence <= sent and c.start is None
-                 and c.end is None and c.status != "former"]
+        if roles:
+            cands = [c for c in claims if c.person == person and c.role in roles and c.start is None
+                     and (c.end is None or not date_before(c.end.value, date.start.value))]
+        else:
+            cands = [c for c in claims if c.person == person and sent - 2 <= c.sentence <= sent and c.start is None
+                     and c.end is None and c.status != "former"]
         if not cands:
             continue
         target = max(cands, key=lambda c: (c.sentence, c.role_span.start))
-        target.start = date.start
-        target.date_span = Span(date.start_char, date.end_char, date.text)
+        targets = [c for c in cands if c.role == target.role and c.org == target.org] if roles else [target]
+        for c in targets:
+            c.start = date.start
+            c.date_span = Span(date.start_char, date.end_char, date.text)
 
 
 #: Verbs of leaving a post with no "as ROLE" after them ("He quit the government in 1999",
