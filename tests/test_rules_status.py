@@ -168,3 +168,30 @@ def test_an_exit_taking_effect_later_leaves_the_holder_in_post(en_nlp):
 def test_an_effective_leader_is_no_date_of_effect(en_nlp):
     t = tenures(en_nlp, "Tom Hale is an effective chairman of Ardent Foods.")
     assert _one(t, "Tom Hale", "chairman").status == "current"
+
+
+# --- reported speech, owners before a post, one country cue ---------------------------------------
+
+def test_reported_speech_past_is_no_former_post(en_nlp):
+    t = tenures(en_nlp, "In the poll, 40% said Mr Harlow was a good prime minister. Jim Harlow spoke on Monday.")
+    assert all(x.status != "former" for (p, _, _), x in t.items() if p == "Jim Harlow")
+
+
+def test_a_plain_past_copula_stays_former(en_nlp):
+    t = tenures(en_nlp, "Jim Harlow was prime minister of Norway.")
+    assert _one(t, "Jim Harlow", "prime minister").status == "former"
+
+
+def test_a_one_word_owner_before_a_state_post_is_its_country(en_nlp):
+    t = tenures(en_nlp, "Talvia's foreign minister Ines Varro welcomed the plan.")
+    assert _one(t, "Ines Varro", "foreign minister").org == "Talvia"
+
+
+def test_a_persons_possessive_is_no_org(en_nlp):
+    t = tenures(en_nlp, "Anna Berg spoke first. Berg's chief of staff Kim Bos was silent.")
+    assert all(org != "Berg" for _, _, org in t)
+
+
+def test_one_party_cue_places_an_mp_when_no_country_is_named(en_nlp):
+    t = tenures(en_nlp, "Tory MP Peter Lund said the bill was poorly drafted.")
+    assert _one(t, "Peter Lund", "member of parliament").org == "United Kingdom"

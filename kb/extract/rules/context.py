@@ -238,6 +238,22 @@ def _time_limited(doc, role_end: int) -> bool:
     return any(after == w or after.startswith(w + " ") for w in TIME_LIMITERS)
 
 
+#: Verbs of saying and thinking: "32% said Mr Roe was a good prime minister" shifts the present
+#: into the past tense (reported speech), so that "was" says nothing of a past post.
+REPORTING_VERBS = {"said", "told", "added", "claimed", "insisted", "argued", "believed", "thought", "felt", "agreed",
+                   "disagreed", "stated", "suggested", "admitted", "denied", "warned", "noted"}
+
+
+def _backshifted(doc, ps: int) -> bool:
+    """The subject at token ps opens a reported clause: "said (that) X was …"."""
+    k = ps - 1
+    while k >= 0 and doc[k].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "prof"):
+        k -= 1
+    if k >= 0 and doc[k].lower_ == "that":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in REPORTING_VERBS
+
+
 def tense_status(claim: Claim, between: list[str], doc, ps: int, clause: Optional[tuple[int, int, int]] = None) -> None:
     """Status from the verb group between subject and role (unless a modifier decided).
     ``clause`` (subject end, role start, role end; token indices), when given, lets the verbs'
@@ -259,6 +275,8 @@ def tense_status(claim: Claim, between: list[str], doc, ps: int, clause: Optiona
         claim.status, claim.status_strength = "former", 1
         if clause is not None and _time_limited(doc, clause[2]):
             claim.status, claim.status_strength = "unknown", 0
+        elif _backshifted(doc, ps) and not set(between) & {"had", "served", "previously", "formerly", "once"}:
+            claim.status, claim.status_strength = "current", 1
     elif clause is not None and any(t.tag_ in ("VBZ", "VBP") for t in doc[clause[0] : clause[1]]):
         claim.status, claim.status_strength = "current", 1
     if any(w.startswith("longest") or w.startswith("youngest") or w.startswith("oldest") for w in between):

@@ -190,6 +190,33 @@ def document_org(claims: list, mentions: list[Mention]) -> None:
     claims[:] = [c for c in claims if not (c.org is None and (c.needs_doc_org or c.rule == "role_list" and _needs_org(c.role)))]
 
 
+#: Posts an owner's name before them ("X's chief executive", "X's foreign minister") belongs to:
+#: a company or a state, never a person (unlike "X's chief of staff", "X's adviser").
+OWNED_POST_CATEGORIES = {"minister", "head_of_state", "head_of_government", "executive", "chair", "org_head"}
+
+
+def possessor_org(claims: list, mentions: list[Mention], text: str) -> None:
+    """ "Velmora's foreign minister Ilse Roe", "said Tom Hale, Foster's chief executive": a name
+    with "'s" right before a company or state post is the post's organisation: one the document
+    shows to be an organisation, or a one-word name NER took for a person when no person of the
+    document has it as part of a fuller name (that mention then becomes an organisation;
+    ``text``: the document's text). GPE owners are the role rules' ("Norway's")."""
+    persons = [x for x in mentions if x.type == "person"]
+    for c in claims:
+        if c.org is not None or role_category(c.role) not in OWNED_POST_CATEGORIES:
+            continue
+        owner = next((x for x in mentions if x.sentence == c.sentence and x.type in ("person", "organization")
+                      and x.label not in ("GPE", "LOC", "NORP") and text[x.end : c.role_span.start] in ("'s ", "’s ")), None)
+        if owner is None or owner.start == c.mention.start:
+            continue
+        if owner.type == "person" and (" " in owner.text or any(owner.text in x.text.split() and x.text != owner.text
+                                                                for x in persons)):
+            continue
+        c.org, c.org_span, c.org_label = owner.text, Span(owner.start, owner.end, owner.text), "rule:possessor"
+        for x in [x for x in persons if x.text == owner.text]:
+            x.type, x.label = "organization", "rule:possessor_org"
+
+
 def role_category(role: str) -> str:
     """The category of a role name, modifiers ("deputy", "non-executive") ignored."""
     cats = role_categories()

@@ -59,13 +59,14 @@ def document_country(claims: list[Claim], mentions: list[Mention], sentences: Se
         or _government_post(c.role) and not _owner_before(c, mentions))]
     if not open_claims:
         return
-    cues = _cue_country(claims, sentences)  # its cue mentions are the org evidence
+    found = _country_mentions(mentions)
+    # its cue mentions are the org evidence; one cue is enough when the document names no country
+    cues = _cue_country(claims, sentences, 2 if found else 1)
     if cues:  # a UK cabinet title or an MP in British politics news is British whatever else the story names
         for c in [c for c in open_claims if c.role in _CUES or c.role in NATIONAL_POSTS]:
             x = max((x for x, _ in cues if x.start <= c.role_span.start), key=lambda x: x.start, default=cues[0][0])
             c.org, c.org_span, c.org_label = cues[0][1], Span(x.start, x.end, x.text), "rule:doc_country"
         open_claims = [c for c in open_claims if c.org is None]
-    found = _country_mentions(mentions)
     name = _dominant_country(found, mentions)
     evidence = found + cues
     if name is None and cues:
@@ -134,15 +135,15 @@ _CUES = word_map("country_cues_en.tsv")
 _CUE_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(_CUES, key=len, reverse=True) if k[:1].isupper()) + r")\b")
 
 
-def _cue_country(claims: list[Claim], sentences: Sequence[Sentence]) -> list[tuple[Span, str]]:
+def _cue_country(claims: list[Claim], sentences: Sequence[Sentence], minimum: int = 2) -> list[tuple[Span, str]]:
     """The country a document names no country for but places itself in by cues
-    (``country_cues_en.tsv``: "the Tories", "the Commons", "home secretary"): at least two cues,
-    all of one country. Returns the cues' spans (the org evidence) with that country. Keyword-gated: one regular expression per sentence."""
+    (``country_cues_en.tsv``: "the Tories", "the Commons", "home secretary"): at least ``minimum``
+    cues, all of one country. Returns the cues' spans (the org evidence) with that country. Keyword-gated: one regular expression per sentence."""
     hits = [(Span(s.start + h.start(), s.start + h.end(), h.group(1)), _CUES[h.group(1)])
             for s in sentences if s.lang == "en" for h in _CUE_RE.finditer(s.text)]
     hits += [(c.role_span, _CUES[c.role]) for c in claims if c.role in _CUES]
     hits.sort(key=lambda h: h[0].start)
-    if len({n for _, n in hits}) != 1 or len(hits) < 2:
+    if len({n for _, n in hits}) != 1 or len(hits) < minimum:
         return []
     return hits
 
