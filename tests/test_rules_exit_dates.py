@@ -78,3 +78,36 @@ def test_entering_downing_street_dates_the_premiership(en_nlp):
 def test_a_named_post_event_dates_no_other_post(en_nlp):
     text = "Jim Harlow is chief executive of Tarn Mills. He entered Downing Street in 1996 for a reception."
     assert _start(tenures(en_nlp, text), "Jim Harlow", "chief executive officer") is None
+
+
+# --- successions, frames and joining dates -----------------------------------------------------------
+
+def test_succession_date_ends_the_predecessors_post(en_nlp):
+    t = tenures(en_nlp, "Lea Moss succeeded Tom Vik as chairman of Brand Oil in March 2019.")
+    assert _end(t, "Tom Vik", "chairman") == "2019-03"
+    assert _start(t, "Lea Moss", "chairman") == "2019-03"
+
+
+def test_announced_succession_gives_the_predecessor_no_end(en_nlp):
+    t = tenures(en_nlp, "Lea Moss will succeed Tom Vik as chairman of Brand Oil in March 2031.")
+    assert _end(t, "Tom Vik", "chairman") is None
+
+
+def test_a_fronted_at_org_frames_the_post(en_nlp):
+    t = tenures(en_nlp, "At the Lund Foundation, Eva Sand replaced Per Holm as director in 2016.")
+    assert {org for (p, r, org) in t if r == "director"} == {"Lund Foundation"}
+
+
+def test_a_fronted_at_a_common_noun_frames_nothing(en_nlp):
+    t = tenures(en_nlp, "At the meeting, Eva Sand was named chairman of Lund Mills.")
+    assert {org for (p, r, org) in t} == {"Lund Mills"}
+
+
+def test_in_the_history_of_names_the_org(en_nlp):
+    t = tenures(en_nlp, "Ola Berg is the fifth president in the history of Nordby Rowing Club.")
+    assert {org for (p, r, org) in t if p == "Ola Berg"} == {"Nordby Rowing Club"}
+
+
+def test_joined_the_bank_starts_her_one_post_there(en_nlp):
+    t = tenures(en_nlp, "Mia Lund, an analyst at Vestby Bank, said rates would rise. She joined the bank in 2012.")
+    assert _start(t, "Mia Lund", "analyst") == "2012"

@@ -36,9 +36,9 @@ def attach_dates(ctx: SentCtx, claim: Claim, claims: list[Claim]) -> None:
     chosen = after[0] if after else (before[-1] if before else None)
     if chosen is None:
         return
-    if chosen.kind == "point" and claim.exit_event:
+    if chosen.kind == "point" and (claim.exit_event or claim.rule == "succession" and claim.status == "former"):
         claim.end, claim.date_span = chosen.start, Span(chosen.start_char, chosen.end_char, chosen.text)
-        return  # "resigned as finance minister in May 2023"
+        return  # "resigned as finance minister in May 2023"; "Y succeeded X as CEO in 2023": X's end
     if chosen.kind == "point" and not claim.dated_event and not (
         claim.rule in ("copula", "succession", "conjunction", "verb_role") and claim.status_strength == 0
     ):
@@ -99,6 +99,22 @@ def _office_event_at(doc, i: int) -> Optional[tuple[str, ...]]:
     return None
 
 
+#: "She joined the bank in 2015": the start of her post at the organisation the noun points to.
+_JOIN_FORMS = {"joined", "joins", "joining"}
+JOINED = ("*joined",)  # the roles of such an event: the person's one post at an organisation
+
+
+def _joined_the(doc, i: int) -> Optional[tuple[str, ...]]:
+    """ "joined the bank/company/firm" (an organisation named before, see ``date_office_events``);
+    a named organisation is the employment rules' ("joined Siemens in 2005")."""
+    nxt = [t.lower_ for t in doc[i + 1 : i + 3]]
+    return JOINED if len(nxt) == 2 and nxt[0] == "the" and nxt[1] in _JOIN_NOUNS else None
+
+
+_JOIN_NOUNS = {"bank", "company", "firm", "group", "business", "board", "party", "government", "club", "institute",
+               "university", "agency"}
+
+
 def _fronted_subject(ctx: SentCtx, i: int, mentions, quoted):
     """ "Since taking over the chairmanship in 1986, he has …": a participle opening the
     sentence has the main clause's subject, the first person or pronoun after its comma."""
@@ -125,7 +141,7 @@ def office_events(ctx: SentCtx, mentions, quoted) -> list[tuple[Mention, object,
         return []
     doc, out = ctx.doc, []
     for i in range(len(doc) - 1):
-        roles = _office_event_at(doc, i)
+        roles = _office_event_at(doc, i) if ctx.lowers[i] not in _JOIN_FORMS else _joined_the(doc, i)
         if roles is None or in_ranges(ctx.sent.start + doc[i].idx, quoted):
             continue
         pos = ctx.sent.start + doc[i].idx
@@ -148,7 +164,12 @@ def date_office_events(events, claims: list[Claim], names: dict[str, str]) -> No
     role wherever the text states it."""
     for mention, date, sent, roles in events:
         person = mention.name or names.get(mention.text, mention.text)
-        if roles:
+        if roles == JOINED:  # "She joined the bank in 2015": her one post at an organisation
+            cands = [c for c in claims if c.person == person and c.org is not None and c.start is None and c.end is None
+                     and not _political(c.role)]
+            if len({(c.role, c.org) for c in cands}) != 1:
+                continue
+        elif roles:
             cands = [c for c in claims if c.person == person and c.role in roles and c.start is None
                      and (c.end is None or not date_before(c.end.value, date.start.value))]
         else:
@@ -291,6 +312,11 @@ def _honorific_subject(ctx: SentCtx, i: int, mentions):
     if span is None or span[0] < 1 or doc[span[0] - 1].lower_.rstrip(".") not in HONORIFICS:
         return None
     return add_rule_person(ctx, span, "exit_subject", mentions), "copula"
+
+
+def _political(role: str) -> bool:
+    """A state or party post ("joined the government" is no company job)."""
+    return role_category(role) in ("minister", "head_of_state", "head_of_government", "legislator", "party")
 
 
 def _exit_targets(event: ExitEvent, cands: list[Claim]) -> list[Claim]:

@@ -48,10 +48,36 @@ def _its_org(ctx: SentCtx, m: RoleMatch, mentions: list[Mention]) -> None:
     m.org_possessive, m.text = True, doc[k - 1 : m.end].text
 
 
+def _org_frame(ctx: SentCtx, m: RoleMatch) -> bool:
+    """ "the third chairman in the history of Fjordline Ferries": the organisation after "in the
+    history of"; "At the Harbour Trust, Y replaced X as director": a fronted "At ORG," frames
+    the posts its sentence names (company and board posts only)."""
+    doc = ctx.doc
+    words = ctx.lowers[m.end : m.end + 4]
+    span = None
+    if words == ["in", "the", "history", "of"]:
+        j = m.end + 4 + (m.end + 4 < len(doc) and ctx.lowers[m.end + 4] == "the")
+        span = _org_name_span(doc, j)
+    elif ctx.lowers[:1] == ["at"] and m.category in COMPANY_CATEGORIES | {"org_head", "employee", "official"}:
+        j = 1 + (len(doc) > 1 and ctx.lowers[1] == "the")
+        span = _org_name_span(doc, j)
+        if span is not None and (span[1] >= len(doc) or doc[span[1]].text != "," or span[1] > m.start):
+            span = None
+    if span is None or doc[span[0]].ent_type_ in ("PERSON", "DATE", "GPE", "LOC"):
+        return False
+    start, name = _clean_org(doc, span[0], span[1])
+    if not name:
+        return False
+    m.org_name, m.org_start, m.org_end, m.org_label = name, start, span[1], "rule:frame"
+    return True
+
+
 def org_anaphor(ctx: SentCtx, m: RoleMatch, mentions: list[Mention]) -> None:
     """ "the country's prime minister", "the company's chief executive": the org named last;
-    "its chief executive": see ``_its_org``."""
+    "its chief executive": see ``_its_org``; "in the history of ORG", "At ORG, …": ``_org_frame``."""
     doc, k = ctx.doc, m.start
+    if _org_frame(ctx, m):
+        return
     if k >= 1 and doc[k - 1].lower_ == "its":
         _its_org(ctx, m, mentions)
         return
