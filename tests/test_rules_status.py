@@ -195,3 +195,35 @@ def test_a_persons_possessive_is_no_org(en_nlp):
 def test_one_party_cue_places_an_mp_when_no_country_is_named(en_nlp):
     t = tenures(en_nlp, "Tory MP Peter Lund said the bill was poorly drafted.")
     assert _one(t, "Peter Lund", "member of parliament").org == "United Kingdom"
+
+
+# --- the story's company under two spellings, party posts --------------------------------------
+
+def test_two_spellings_of_the_story_company_make_it_the_main_org():
+    from kb.extract.rules.orgs import _main_org, main_org_name
+    from kb.model import Mention
+
+    def org(text, sentence):
+        return Mention(text, "organization", sentence * 100, sentence * 100 + len(text), sentence, label="ORG")
+
+    mentions = [org("Corvex Media", 0), org("CorvexMedia", 3), org("CorvexMedia", 5), org("Plume", 4), org("Plume", 6)]
+    group = _main_org(mentions)
+    assert main_org_name(group) == "Corvex Media" and len(group) == 3
+    assert _main_org(mentions[1:]) == []  # without the headline's spelling: 2 against 2, no main organisation
+
+
+def test_a_party_name_before_party_leader_is_its_org(en_nlp):
+    t = tenures(en_nlp, "Highland Liberal Party leader Ewan Ross said the vote was a boost.")
+    assert _one(t, "Ewan Ross", "party leader").org == "Highland Liberal Party"
+
+
+def test_a_bare_party_leader_takes_the_one_party_of_the_story(en_nlp):
+    text = ("The Green Party unveiled its housing plans. The Green Party said they were costed. "
+            "Party leader Ivy Marsh said the homes would be affordable.")
+    assert _one(tenures(en_nlp, text), "Ivy Marsh", "party leader").org == "Green Party"
+
+
+def test_a_bare_party_leader_among_several_parties_gets_none(en_nlp):
+    text = ("The Green Party and the Liberal Party clashed. The Liberal Party and the Green Party each said the other was wrong. "
+            "Party leader Ivy Marsh spoke.")
+    assert _one(tenures(en_nlp, text), "Ivy Marsh", "party leader").org is None

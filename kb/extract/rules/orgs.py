@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...model import Mention, Span
 from ..lexicon import lexicon, role_categories, word_lists, word_sets
 from ..roles import (
@@ -199,7 +201,7 @@ COMPANY_CATEGORIES = {"executive", "chair"}
 def document_org(claims: list, mentions: list[Mention]) -> None:
     """Company posts with no organisation ("chief executive Jane Roe", "the directors are A and
     B") take the organisation the document is about: the NER organisation named most often, at
-    least three times and at least twice as often as any other (parties and places never count).
+    least three times and clearly more often than any other (``_main_org``; parties and places never count).
     A list claim (``role_list``) of a post that needs an organisation, or a title naming none
     (``org_from_document``), is dropped when there is none; such a title takes the main
     organisation only when its sentence or the one before names it. The org evidence is the main
@@ -243,6 +245,38 @@ def possessor_org(claims: list, mentions: list[Mention], text: str) -> None:
             x.type, x.label = "organization", "rule:possessor_org"
 
 
+_NAME_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,4})$")
+
+
+def party_posts(claims: list, mentions: list[Mention], text: str) -> None:
+    """A party post with no party: "Scottish National Party leader X" (the role phrase took
+    "Party"; the capitalised words before it name the party), else the one party the document
+    names most ("Party leader X" in a story about one party: at least twice, and more than
+    twice as often as any other)."""
+    open_claims = [c for c in claims if c.org is None and role_category(c.role) == "party" and c.role != "member"]
+    if not open_claims:
+        return
+    counts: dict[str, list[Mention]] = {}
+    for x in mentions:
+        if x.type == "organization" and is_party(x.text, x.label):
+            counts.setdefault(x.name or x.text, []).append(x)
+    for short in [k for k in counts if " " not in k]:  # "Democrats" of "Liberal Democrats"
+        longer = [k for k in counts if k != short and k.split()[-1] == short]
+        if len(longer) == 1:
+            counts[longer[0]].extend(counts.pop(short))
+    ranked = sorted(counts.items(), key=lambda kv: -len(kv[1]))
+    main = ranked[0] if ranked and len(ranked[0][1]) >= 2 and (len(ranked) == 1 or len(ranked[0][1]) > 2 * len(ranked[1][1])) else None
+    for c in open_claims:
+        hit = _NAME_BEFORE_RE.search(text[max(0, c.role_span.start - 80) : c.role_span.start])
+        if c.role_text[:5].lower() == "party" and hit:
+            name = hit.group(1).strip() + " Party"
+            start = c.role_span.start - len(hit.group(1))
+            c.org, c.org_span, c.org_label = name, Span(start, c.role_span.start + 5, text[start : c.role_span.start + 5]), "rule:party_name"
+        elif main is not None:
+            x = max((x for x in main[1] if x.start <= c.role_span.start), key=lambda x: x.start, default=main[1][0])
+            c.org, c.org_span, c.org_label = main[0], Span(x.start, x.end, x.text), "rule:doc_party"
+
+
 def role_category(role: str) -> str:
     """The category of a role name, modifiers ("deputy", "non-executive") ignored."""
     cats = role_categories()
@@ -262,6 +296,11 @@ def _needs_org(role: str) -> bool:
 LEAD_SENTENCES = 2
 
 
+def _org_key(text: str) -> str:
+    """An organisation mention's grouping key: no leading "the", no possessive, lower case."""
+    return text.removeprefix("the ").removeprefix("The ").removesuffix("'s").removesuffix("’s").lower()
+
+
 def main_org_name(group: list[Mention]) -> str:
     """The name of the main organisation: its longest form ("Tate & Lyle", not "Tate")."""
     return max((x.text.removeprefix("the ").removesuffix("'s").removesuffix("’s") for x in group), key=len)
@@ -270,21 +309,25 @@ def main_org_name(group: list[Mention]) -> str:
 def _main_org(mentions: list[Mention]) -> list[Mention]:
     """The mentions of the document's main organisation (see ``document_org``), or []: the NER
     organisation named most often, a mention in the headline or lead counting twice and a
-    short form ("Tate" of "Tate & Lyle") counting for the full name; at least three and at
-    least twice as much as any other."""
+    short form ("Tate" of "Tate & Lyle", "TimeWarner" of "Time Warner") counting for the full
+    name; at least three and at least one and a half times as much as any other."""
     by_name: dict[str, list[Mention]] = {}
     for x in mentions:
         if x.type == "organization" and x.label == "ORG" and not is_party(x.text):
-            by_name.setdefault(x.text.removeprefix("the ").removesuffix("'s").removesuffix("’s"), []).append(x)
+            by_name.setdefault(_org_key(x.text), []).append(x)
     for short in [n for n in by_name if " " not in n]:
         longer = [n for n in by_name if n != short and n.split()[0] == short]
         if len(longer) == 1:
             by_name[longer[0]].extend(by_name.pop(short))
+    for key in [k for k in by_name if " " in k]:  # "TimeWarner" and "Time Warner" are one company
+        joined = key.replace(" ", "")
+        if joined in by_name and key in by_name:
+            by_name[key].extend(by_name.pop(joined))
 
     def weight(group: list[Mention]) -> int:
         return sum(2 if x.sentence < LEAD_SENTENCES else 1 for x in group)
 
     ranked = sorted(by_name.values(), key=weight, reverse=True)
-    if not ranked or weight(ranked[0]) < 3 or (len(ranked) > 1 and weight(ranked[0]) < 2 * weight(ranked[1])):
+    if not ranked or weight(ranked[0]) < 3 or (len(ranked) > 1 and 2 * weight(ranked[0]) < 3 * weight(ranked[1])):
         return []
     return sorted(ranked[0], key=lambda x: x.start)
