@@ -227,3 +227,14 @@ def test_a_bare_party_leader_among_several_parties_gets_none(en_nlp):
     text = ("The Green Party and the Liberal Party clashed. The Liberal Party and the Green Party each said the other was wrong. "
             "Party leader Ivy Marsh spoke.")
     assert _one(tenures(en_nlp, text), "Ivy Marsh", "party leader").org is None
+
+
+def test_an_exit_noun_covers_every_item_of_its_list(en_nlp):
+    t = tenures(en_nlp, "The row led to the resignation of Orvik chairman Gavin Dale, director-general Greg Dunn and reporter Andrew Gill.")
+    assert _one(t, "Greg Dunn", "director general").status == "former"
+
+
+def test_an_acronym_is_no_short_form_of_a_part_of_its_body():
+    from kb.extract.entity_types import complete_org_names
+    out = complete_org_names(["BBC", "BBC Radio 4", "HSBC", "HSBC Holdings", "Tate", "Tate & Lyle"], set())
+    assert "BBC" not in out and out["HSBC"] == "HSBC Holdings" and out["Tate"] == "Tate & Lyle"

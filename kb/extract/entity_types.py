@@ -403,13 +403,20 @@ def _clean_name(name: str) -> bool:
     return not any(ch in name for ch in "()[]{}\"“”")
 
 
+#: Words after an acronym that only say what kind of body it is ("IBM Corp", "HSBC Holdings"):
+#: an acronym is short for that name, not for a part of the body ("BBC Radio 4", "BBC News").
+_LEGAL_SUFFIXES = {"Group", "plc", "PLC", "Plc", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Corporation",
+                   "Holdings", "Party", "AG", "SA", "NV", "Co", "Co.", "Company", "LLC", "International"}
+
+
 def complete_org_names(texts, places: set[str]) -> dict[str, str]:
     """Map an organisation form to the one longer organisation name of the document it
     abbreviates: its first words ("Tate" -> "Tate & Lyle", "Labour" -> "Labour Party") or, for
     one word, its last ("Disney" -> "Walt Disney", "the Party" -> "Conservative Party"), or its
     words after a country ("Federal Reserve" -> "US Federal Reserve"). One
     organisation, one record; an acronym joins the one name it abbreviates ("CSA" -> "Child
-    Support Agency"); a form two longer names share stays on its own, and a place
+    Support Agency") or starts with only a kind word after it ("HSBC Holdings", not "BBC Radio 4",
+    ``_LEGAL_SUFFIXES``); a form two longer names share stays on its own, and a place
     (``places``: "UK" is no abbreviation of "UK Independence Party") is never mapped."""
     forms = sorted({t for t in texts if t}, key=lambda t: (-len(t.split()), t))
     out: dict[str, str] = {}
@@ -418,7 +425,8 @@ def complete_org_names(texts, places: set[str]) -> dict[str, str]:
             continue
         words = form.split()
         longer = [f.split() for f in forms if len(f.split()) > len(words) and _clean_name(f)]
-        hits = {" ".join(f) for f in longer if f[: len(words)] == words}
+        hits = {" ".join(f) for f in longer if f[: len(words)] == words
+                and not (form.isupper() and len(form) > 1 and not set(f[len(words):]) <= _LEGAL_SUFFIXES)}
         if not hits and len(words) == 1 and not form.isupper():  # "Salzburger SPÖ" is a branch of the SPÖ
             hits = {" ".join(f) for f in longer if f[-1] == words[0]}
         if not hits and len(words) > 1:  # "Federal Reserve" / "US Federal Reserve": a country before it

@@ -158,11 +158,24 @@ EXIT_NOUNS = {"resignation", "ousting", "ouster", "sacking", "dismissal", "retir
 
 
 def _exit_noun_before(doc, start: int) -> bool:
-    """ "the resignation of its chairman", "after the sacking of chief executive X"."""
+    """ "the resignation of its chairman", "after the sacking of chief executive X"; also a later
+    item of a list after it ("the resignation of chairman A, director-general B and reporter C"):
+    only names, role words, commas and "and" between."""
     k = start - 1
     while k >= 0 and doc[k].lower_ in ("its", "his", "her", "their", "the", "a", "an"):
         k -= 1
-    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in EXIT_NOUNS
+    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in EXIT_NOUNS:
+        return True
+    if k < 0 or doc[k].lower_ not in (",", "and"):
+        return False
+    while k >= 1 and start - k < 25:
+        t = doc[k]
+        if t.lower_ == "of":
+            return doc[k - 1].lower_ in EXIT_NOUNS
+        if not (t.lower_ in (",", "and", "-") or t.pos_ in ("PROPN", "NOUN", "ADJ", "DET")):
+            return False
+        k -= 1
+    return False
 
 
 def person_at(ctx: SentCtx, i: int) -> Optional[tuple[int, int, Mention]]:
