@@ -111,3 +111,20 @@ def test_in_the_history_of_names_the_org(en_nlp):
 def test_joined_the_bank_starts_her_one_post_there(en_nlp):
     t = tenures(en_nlp, "Mia Lund, an analyst at Vestby Bank, said rates would rise. She joined the bank in 2012.")
     assert _start(t, "Mia Lund", "analyst") == "2012"
+
+
+# --- two terms of one post (claims._terms) --------------------------------------------------------
+
+def test_two_seats_of_an_mp_are_two_tenures(en_nlp):
+    from helpers.facts import run
+    text = "Omar Qadir, the MP for Fenwick North since 1997, is to stand down. He was MP for Bristol Vale from 1983 to 1992."
+    terms = sorted((t.start.value, t.end.value if t.end else None, t.status) for t in run(en_nlp, text)[1]
+                   if t.person == "Omar Qadir" and t.role == "member of parliament")
+    assert terms == [("1983", "1992", "former"), ("1997", None, "current")]
+
+
+def test_a_start_and_a_later_end_are_one_tenure(en_nlp):
+    from helpers.facts import run
+    text = "Lea Moss became chairman of Brand Oil in 2001. Ms Moss quit in 2009."
+    terms = [(t.start.value, t.end.value) for t in run(en_nlp, text)[1] if t.person == "Lea Moss"]
+    assert terms == [("2001", "2009")]

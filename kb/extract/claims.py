@@ -102,7 +102,27 @@ def merge_claims(claims: list[Claim], published: Optional[str], deaths: dict, me
         groups.setdefault((c.person, c.role, c.org), []).append(c)
     _fold_open_org(groups)
     dead = {m.name for m in mentions if id(m) in deaths} | set(died)
-    return [_tenure(key, group, key[0] in dead) for key, group in groups.items() if group]
+    return [_tenure(key, term, key[0] in dead) for key, group in groups.items() if group for term in _terms(group)]
+
+
+def _ended_before(a: Claim, b: Claim) -> bool:
+    """a's post ended before b's began ("MP for X from 1983 to 1992" … "MP for Y since 1997")."""
+    return a.end is not None and b.start is not None and before(a.end.value, b.start.value)
+
+
+def _terms(group: list[Claim]) -> list[list[Claim]]:
+    """The separate tenures among one person's claims of one post: claims whose dates cannot
+    be one stretch in office (one ended before the other began) are two terms, as two seats
+    of an MP are; an undated claim joins the latest term. Most groups are one term."""
+    dated = sorted((c for c in group if c.start or c.end), key=lambda c: (c.start or c.end).value, reverse=True)
+    terms: list[list[Claim]] = []
+    for c in dated + [c for c in group if not (c.start or c.end)]:
+        term = next((t for t in terms if not any(_ended_before(c, d) or _ended_before(d, c) for d in t)), None)
+        if term is None:
+            terms.append([c])
+        else:
+            term.append(c)
+    return terms
 
 
 POLITICAL_CATEGORIES = word_sets("role_classes_en.tsv")["political_categories"]
