@@ -128,3 +128,13 @@ def test_a_start_and_a_later_end_are_one_tenure(en_nlp):
     text = "Lea Moss became chairman of Brand Oil in 2001. Ms Moss quit in 2009."
     terms = [(t.start.value, t.end.value) for t in run(en_nlp, text)[1] if t.person == "Lea Moss"]
     assert terms == [("2001", "2009")]
+
+
+def test_a_date_after_the_clauses_verb_does_not_date_a_title(en_nlp):
+    t = tenures(en_nlp, "Foreign Secretary Tom Vale has said the vote is unlikely to be held until 2031.")
+    assert all(x.start is None and x.end is None for x in t.values())
+
+
+def test_a_date_inside_an_apposition_dates_it(en_nlp):
+    t = tenures(en_nlp, "Jane Roe, chairman of Orvik Bank since 2001, said profits rose.")
+    assert _start(t, "Jane Roe", "chairman") == "2001"

@@ -33,6 +33,8 @@ def attach_dates(ctx: SentCtx, claim: Claim, claims: list[Claim]) -> None:
     before = [d for d in ctx.dates if d.kind in tenure_kinds and prev <= d.start_char and d.end_char <= claim.role_span.start]
     if before and prev > ctx.sent.start and before[0].start_char - prev < 25 and not comma_between(ctx, prev, before[0].start_char):
         before = before[1:]  # "who led NATO as secretary general from 2014 to 2024, is now …": the earlier role's date
+    if after and claim.rule in ("title_before_name", "apposition") and _verb_between(ctx, claim.role_span.end, after[0].start_char):
+        after = []  # "Foreign Secretary X has suggested it is unlikely to be held until 2006": another clause's date
     chosen = after[0] if after else (before[-1] if before else None)
     if chosen is None:
         return
@@ -46,6 +48,12 @@ def attach_dates(ctx: SentCtx, claim: Claim, claims: list[Claim]) -> None:
     if chosen.kind == "point" and _new_term_between(ctx, claim.role_span.end, chosen.start_char):
         return  # "became chairman for a fifth term in June 2004": the term starts then, not the tenure
     apply_date(claim, chosen)
+
+
+def _verb_between(ctx: SentCtx, start: int, end: int) -> bool:
+    """A finite verb between document offsets start and end: a title or an apposition names a
+    post, and a date after the clause's verb dates what the clause says, not the post."""
+    return any(start <= ctx.sent.start + t.idx < end and t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in ctx.doc)
 
 
 #: "for a second term", "to an unprecedented fifth term", "for another term": a re-election or
