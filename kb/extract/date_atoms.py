@@ -95,6 +95,19 @@ def _h_year(m: re.Match, ctx: Ctx) -> Optional[Atom]:
     return Atom(m.start(), m.end(), "year", int(m.group(0)))
 
 
+def _h_apostrophe_year(m: re.Match, ctx: Ctx) -> Optional[Atom]:
+    """ "'87" -> 1987: the latest such year not after the publication year (without one, the
+    two-digit pivot of ``full_year``)."""
+    tail = int(m.group("y"))
+    if ctx.anchor is None:
+        year = full_year(m.group("y"))
+    else:
+        year = ctx.anchor.year - ctx.anchor.year % 100 + tail
+        if year > ctx.anchor.year:
+            year -= 100
+    return Atom(m.start("ap"), m.end(), "year", year)
+
+
 def _h_year_tail(m: re.Match, ctx: Ctx) -> Optional[Atom]:
     """'24' in '2010-24' or '2010/11': the end year of a compact range."""
     first = int(ctx.text[m.start() - 5: m.start() - 1])
@@ -178,9 +191,10 @@ def _h_rel_month(m: re.Match, ctx: Ctx) -> Optional[Atom]:
 
 
 def _weekday_date(anchor: date, weekday: int, direction: str) -> date:
-    """Nearest weekday on/before ('on'), strictly before ('last') or after ('next') anchor."""
-    if direction == "next":
-        delta = (weekday - anchor.weekday()) % 7 or 7
+    """Nearest weekday on/before ('on'), strictly before ('last'), after ('next') or on/after
+    ('ahead': a future tense) the anchor."""
+    if direction in ("next", "ahead"):
+        delta = (weekday - anchor.weekday()) % 7 or (7 if direction == "next" else 0)
         return anchor + timedelta(days=delta)
     delta = (anchor.weekday() - weekday) % 7
     if direction == "last" and delta == 0:
@@ -205,8 +219,23 @@ def _h_weekday(m: re.Match, ctx: Ctx) -> Optional[Atom]:
         direction = "last"
     elif rel and rel[-1] in _NEXT_WORDS:
         direction = "next"
+    if direction == "on" and _FUTURE_RE.search(_clause_before(ctx.text, m.start())):
+        direction = "ahead"  # "trading will resume on Monday": the coming Monday
     d = _weekday_date(ctx.anchor, wd, direction)
     return Atom(m.start(), m.end(), "day", d.year, d.month, d.day, relative=True)
+
+
+#: Future tense in the clause before a bare weekday ("will resume on Monday", "is due to meet
+#: on Friday"): the weekday is the next one, not the last (news is otherwise past tense).
+_FUTURE_RE = re.compile(r"\b(?:will|shall|'ll|(?:is|are|was|were)\s+to|due\s+to|set\s+to|scheduled\s+to|"
+                        r"expected\s+to|plans?\s+to|going\s+to|wird|werden)\b", re.I)
+
+
+def _clause_before(text: str, end: int) -> str:
+    """The text of the clause before offset ``end``: back to the last comma, semicolon or
+    sentence stop, at most 60 characters."""
+    start = max(text.rfind(c, 0, end) for c in ",;.:")
+    return text[max(start + 1, end - 60) : end]
 
 
 _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "heute": 0, "gestern": -1,
@@ -379,6 +408,9 @@ _SPECS: dict[str, list[tuple[str, Handler, int, str]]] = {
         (r"\b(?:(?P<rel>(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|(?:[Tt]his\s+)?[Cc]oming))\s+)?"
          r"(?P<wd>" + _EN_WD + r")(?!\w)", _h_weekday, 0, "en_wd"),
         (r"\b(?:today|yesterday|tomorrow|Today|Yesterday|Tomorrow)\b", _h_day_word, 0, "en_dayword"),
+        # "the crash of '87", "since '98": an apostrophe year after a preposition or "the"
+        (r"\b(?:of|in|since|from|until|till|by|before|after|the|and|to)\s+(?P<ap>['’])(?P<y>\d\d)(?![\w'’%])",
+         _h_apostrophe_year, 0, "digit"),
         (r"\b(?P<rel>this|last|next|previous)\s+(?P<unit>year|month)\b", _h_rel_unit, re.IGNORECASE, "en_unit en_rel"),
         (r"\b(?:(?:[Ee]arl(?:y|ier)|[Ll]ate(?:r)?|[Mm]id-?)\s+(?:in\s+)?|(?:[Aa]t\s+)?[Tt]he\s+"
          r"(?:end|beginning|start|middle|close|turn)\s+of\s+)(?P<rel>this|last|next|the)\s+"
