@@ -44,3 +44,13 @@ def test_an_apostrophe_year_is_a_year(text, anchor, want):
 @pytest.mark.parametrize("text", ["Rock 'n' roll ruled in the '90s.", "The song '99 Problems' played."])
 def test_decades_and_titles_are_no_years(text):
     assert _values(text) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The FTSE 100 closed 40 points higher on the day.", [WEDNESDAY]),
+    ("The dollar fell 1% on the day, traders said.", [WEDNESDAY]),
+    ("Shares in Acme rose 5% on the day of the results.", []),
+    ("He was calm on the day.", []),  # no market report
+])
+def test_the_day_of_a_market_report_is_the_publication_day(text, want):
+    assert _values(text) == want

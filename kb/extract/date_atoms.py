@@ -252,6 +252,20 @@ def _h_day_word(m: re.Match, ctx: Ctx) -> Optional[Atom]:
     return Atom(m.start(), m.end(), "day", d.year, d.month, d.day, relative=True)
 
 
+#: Words of a market report: "on the day" in their sentence is the trading day reported.
+_MARKET_RE = re.compile(r"\b(?:shares?|stocks?|index|indices|closed|trading|traded|points?|"
+                        r"cents?|pence|dollar|euro|yen|sterling|prices?|markets?|ftse|dow|nasdaq|nikkei|dax)\b", re.I)
+
+
+def _h_the_day(m: re.Match, ctx: Ctx) -> Optional[Atom]:
+    """ "The FTSE 100 closed 40 points higher on the day": in a market report (its sentence
+    names shares, an index, a currency, closing or trading) the day is the publication day."""
+    if ctx.anchor is None or not _MARKET_RE.search(ctx.text):
+        return None
+    a = ctx.anchor
+    return Atom(m.start(), m.end(), "day", a.year, a.month, a.day, relative=True)
+
+
 def _unit_precision(unit: str) -> Optional[str]:
     u = unit.lower()
     if u.startswith(("year", "jahr")):
@@ -408,6 +422,9 @@ _SPECS: dict[str, list[tuple[str, Handler, int, str]]] = {
         (r"\b(?:(?P<rel>(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|(?:[Tt]his\s+)?[Cc]oming))\s+)?"
          r"(?P<wd>" + _EN_WD + r")(?!\w)", _h_weekday, 0, "en_wd"),
         (r"\b(?:today|yesterday|tomorrow|Today|Yesterday|Tomorrow)\b", _h_day_word, 0, "en_dayword"),
+        # "shares closed 2% higher on the day": a market report's day is the publication day
+        (r"\b(?:on|over)\s+the\s+day(?![\w-])(?!\s+(?:of|that|when|before|after|he|she|they|it|we|the|a)\b)",
+         _h_the_day, 0, "en_unit_day"),
         # "the crash of '87", "since '98": an apostrophe year after a preposition or "the"
         (r"\b(?:of|in|since|from|until|till|by|before|after|the|and|to)\s+(?P<ap>['’])(?P<y>\d\d)(?![\w'’%])",
          _h_apostrophe_year, 0, "digit"),
