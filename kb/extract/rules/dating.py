@@ -123,6 +123,10 @@ _JOIN_NOUNS = {"bank", "company", "firm", "group", "business", "board", "party",
                "university", "agency"}
 
 
+#: The words an office event starts with (``_office_event_at``, ``_joined_the``).
+_EVENT_TRIGGERS = _TAKE_FORMS | _ENTER_FORMS | _JOIN_FORMS | {"sworn", "seized"}
+
+
 def _fronted_subject(ctx: SentCtx, i: int, mentions, quoted):
     """ "Since taking over the chairmanship in 1986, he has …": a participle opening the
     sentence has the main clause's subject, the first person or pronoun after its comma."""
@@ -149,6 +153,8 @@ def office_events(ctx: SentCtx, mentions, quoted) -> list[tuple[Mention, object,
         return []
     doc, out = ctx.doc, []
     for i in range(len(doc) - 1):
+        if ctx.lowers[i] not in _EVENT_TRIGGERS:
+            continue  # most words start no event: touch spaCy tokens only at the few that may
         roles = _office_event_at(doc, i) if ctx.lowers[i] not in _JOIN_FORMS else _joined_the(doc, i)
         if roles is None or in_ranges(ctx.sent.start + doc[i].idx, quoted):
             continue

@@ -43,7 +43,7 @@ def deaths_stated(ctx: SentCtx, mentions: list[Mention], quoted) -> list[Mention
     """ "Lord Roe, who chaired the inquiry, has died aged 93", "Jane Roe dies at 90", "her
     father, who died in 1994": persons whose death the text states. Not in quotes, not under
     a modal or negation ("could have died", "nearly died"), not "passed" without "away"."""
-    if ctx.sent.lang != "en" or not ctx.doc.has_annotation("DEP"):
+    if ctx.sent.lang != "en" or not DEATH_VERBS.intersection(ctx.lowers) or not ctx.doc.has_annotation("DEP"):
         return []
     out = []
     for i, w in enumerate(ctx.lowers):
