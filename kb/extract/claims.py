@@ -2,9 +2,11 @@
 
 A claim is one statement of a post in one sentence. The English rules (``rules/``) and the
 German ones (``de/rules.py``) both return ``Claim`` objects; ``merge_claims`` then makes one
-tenure per (person, role, org), keeping the best dates and evidence; a generic "chief"/"head" at
-an organisation folds into the person's specific post there; status follows OpenSanctions'
-rules (an end in the past ends a tenure; no end is current only with present tense or "since").
+tenure per (person, role, org) and term (claims whose dates cannot be one stretch in office are
+two terms), keeping the best dates and evidence; a generic "chief"/"head" at an organisation
+folds into the person's specific post there. Status as of publication: an end in the past ends a
+tenure (OpenSanctions); with no end, the tense or "since" decides, and a post reported taken up
+("was appointed … in 2019") is still held unless a later post replaced it or the holder died.
 Dates are compared as ISO prefixes (``kb.prefixdate``).
 """
 

@@ -23,7 +23,11 @@ scope, confidence, version):
 Organisations come from the role phrase (roles.py: "of/at/for ORG", premodifiers, possessives,
 demonyms), from "the country's/company's ROLE" (the org named last, ``rules/orgs.py``) and from
 the document (its one country or region, ``rules/places.py``, also for ministers and MPs and from
-cues such as "the Commons"; its main organisation for company posts, ``rules/orgs.py``). Birth and death dates come from
+cues such as "the Commons"; its main organisation for company posts and its one party for party
+posts, ``rules/orgs.py``). Dates come from the role's clause and from events stated apart
+("took over the chairmanship in 1986", "quit the government in 1999": ``rules/dating.py``);
+status cues beyond the clause (a death, a dated past narrative, "is to be replaced by",
+"effective from") from ``rules/status.py``. Birth and death dates come from
 ``rules/lifespans.py``; quoted text gives titles only, never copula facts; irrealis cues
 ("will", "hopes to", "never", "next") block a claim; page chrome gives nothing.
 
