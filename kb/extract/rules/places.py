@@ -137,14 +137,15 @@ _CUE_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(_CUES, key=l
 
 def _cue_country(claims: list[Claim], sentences: Sequence[Sentence], minimum: int = 2) -> list[tuple[Span, str]]:
     """The country a document names no country for but places itself in by cues
-    (``country_cues_en.tsv``: "the Tories", "the Commons", "home secretary"): at least ``minimum``
-    cues, all of one country. Returns the cues' spans (the org evidence) with that country. Keyword-gated: one regular expression per sentence."""
+    (``country_cues_en.tsv``: "the Tories", "the Commons", "home secretary"): at least two cues,
+    all of one country, or with ``minimum`` 1 one cue in the text (not only a post's own name). Returns the cues' spans (the org evidence) with that country. Keyword-gated: one regular expression per sentence."""
     hits = [(Span(s.start + h.start(), s.start + h.end(), h.group(1)), _CUES[h.group(1)])
             for s in sentences if s.lang == "en" for h in _CUE_RE.finditer(s.text)]
+    in_text = len(hits)
     hits += [(c.role_span, _CUES[c.role]) for c in claims if c.role in _CUES]
     hits.sort(key=lambda h: h[0].start)
-    if len({n for _, n in hits}) != 1 or len(hits) < minimum:
-        return []
+    if len({n for _, n in hits}) != 1 or len(hits) < max(2, minimum) and not (minimum == 1 and in_text):
+        return []  # one cue is enough only in the text ("Tory MP X"); a post's own name needs another
     return hits
 
 
