@@ -1,0 +1,141 @@
+"""Which stored row a name of a document is: the id of a person or organisation across documents.
+
+A linked name is its QID. An unlinked name joins the stored row of its normalised name (an
+organisation by ``kb.names.org_key``), or the one linked entity of that name, unless the posts
+say that two people share a name (``kb.tenure_rules.same_namesake``); a one-word person name
+stays within its document. The same decision tells the store which unlinked rows a linked
+entity arriving later absorbs (``unlinked_twins``), so that the rows are the same whatever the
+order the documents came in. Reads only; the writes are ``kb.store.documents``'.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import sqlite_utils
+
+from ..model import Entity, Extraction, Link
+from ..names import entity_id, name_key, org_key, slug
+from ..tenure_rules import name_too_weak, same_namesake
+
+
+def stored_identity(db: sqlite_utils.Database, ent: Entity, link: Link, ext: Extraction) -> tuple[str, Link]:
+    """The entity id a document's entity is stored under, and the link its row keeps: a linked
+    name is its QID; an unlinked one that joins a linked entity keeps that entity's link (an
+    unlinked mention must not unlink it)."""
+    eid = entity_id(ent.type, ent.name, link.qid)
+    if link.qid:
+        return eid, link
+    eid = _unlinked_entity_id(db, ent, eid, ext)
+    return eid, stored_link(db, ent.type, eid) or link
+
+
+def _unlinked_entity_id(db: sqlite_utils.Database, ent: Entity, base: str, ext: Extraction) -> str:
+    """Merge unlinked entities across documents by normalised name plus context.
+
+    A one-word person name ("Smith") is too weak to merge on: it stays within its document.
+    A full name merges with the stored entity of that name unless both sides state roles and
+    they share neither a role nor an organisation: then they are two people who share a name,
+    and the newcomer gets (or joins) a numbered variant of the id.
+    """
+    if ent.type != "person":
+        return linked_org_of_same_key(db, ent.name) or base
+    if name_too_weak(name_key(ent.name)):
+        return f"{base}@{ext.document.id}"
+    mine = claimed_posts(ext, ent.name)
+    for qid in linked_persons_of_same_name(db, ent.name):
+        if same_namesake(mine, person_posts(db, qid)):
+            return qid  # "Steve Jobs" unlinked here, linked elsewhere: one person, one row
+    candidate, n = base, 1
+    while True:
+        row = db.execute("SELECT 1 FROM persons WHERE id = ?", [candidate]).fetchone()
+        if row is None:
+            return candidate
+        if same_namesake(mine, person_posts(db, candidate)):
+            return candidate
+        n += 1
+        candidate = f"{base}~{n}"
+
+
+def claimed_posts(ext: Extraction, person: str) -> set[tuple[str, str]]:
+    """("role", role) and ("org", org slug) of a document's claims about a person name."""
+    mine = {("role", t.role) for t in ext.tenures if t.person == person}
+    mine |= {("org", slug(t.org)) for t in ext.tenures if t.person == person and t.org}
+    return mine
+
+
+def stored_link(db: sqlite_utils.Database, type: str, eid: str) -> Optional[Link]:
+    """The link of a stored linked entity (an unlinked mention that joined it must not unlink it)."""
+    table = "persons" if type == "person" else "organizations"
+    row = db.execute(f"SELECT qid, wikipedia_title, description, link_score, link_method FROM [{table}] "
+                     "WHERE id = ? AND qid IS NOT NULL", [eid]).fetchone()
+    if row is None:
+        return None
+    return Link(qid=row[0], enwiki=row[1], description=row[2], score=row[3] or 0.0, method=row[4] or "")
+
+
+def person_posts(db: sqlite_utils.Database, person_id: str) -> set[tuple[str, str]]:
+    """("role", role) and ("org", org slug) of a stored person's tenures: what tells namesakes apart."""
+    theirs = {("role", r[0]) for r in db.execute("SELECT DISTINCT role FROM tenures WHERE person_id = ?", [person_id])}
+    theirs |= {
+        ("org", (r[0] or "").split(":", 1)[-1])
+        for r in db.execute(
+            "SELECT DISTINCT organization_id FROM tenures WHERE person_id = ? AND organization_id IS NOT NULL", [person_id]
+        )
+    }
+    return theirs
+
+
+def linked_persons_of_same_name(db: sqlite_utils.Database, name: str) -> list[str]:
+    """QIDs of stored linked persons whose name is this full name (normalised): the linker may
+    leave a name unlinked in one document that it linked in another."""
+    key = name_key(name)
+    rows = db.execute("SELECT id, name FROM persons WHERE name = ? COLLATE NOCASE AND qid IS NOT NULL", [name]).fetchall()
+    return sorted(r[0] for r in rows if name_key(r[1] or "") == key and _joinable(db, "person", name, r[0]))
+
+
+def _joinable(db: sqlite_utils.Database, type: str, name: str, qid: str) -> bool:
+    """A stored linked entity an unlinked name may join: other documents still mention it (its
+    row is no leftover of the document being rewritten) and no judgement rejected that QID for
+    this name (an unlinked rebuild must not undo a rejection)."""
+    if not db.execute("SELECT 1 FROM mentions WHERE entity_id = ? LIMIT 1", [qid]).fetchone():
+        return False
+    return not db.execute(
+        "SELECT 1 FROM judgements WHERE entity_type = ? AND name_key = ? AND qid = ? AND judgement = 'rejected'",
+        [type, name_key(name), qid]).fetchone()
+
+
+def linked_org_of_same_key(db: sqlite_utils.Database, name: str) -> Optional[str]:
+    """The QID of the one stored linked organisation with the same ``org_key`` ("Apple" joins a
+    linked "Apple Inc."), looked up among names that start with the same first word; None when
+    there is none or more than one."""
+    key = org_key(name)
+    first = key.split(" ", 1)[0] if key else ""
+    if not first:
+        return None
+    pattern = first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = db.execute(
+        "SELECT id, name FROM organizations WHERE qid IS NOT NULL AND name LIKE ? ESCAPE '\\'", [pattern]
+    ).fetchall()
+    qids = {r[0] for r in rows if org_key(r[1] or "") == key and _joinable(db, "organization", name, r[0])}
+    return qids.pop() if len(qids) == 1 else None
+
+
+def unlinked_twins(db: sqlite_utils.Database, type: str, qid: str, name: str) -> list[str]:
+    """The unlinked rows stored under this name that a name unlinked in its document would now
+    store as ``qid`` (the same decision as ``stored_identity``): for an organisation, the row of
+    its ``org_key`` when ``qid`` is the one linked organisation of that key; for a full person
+    name, the row of that name and its numbered namesakes (``~2``), which the caller still checks
+    document by document (the posts decide), when ``qid`` is a linked person of that name."""
+    base = entity_id(type, name, None)
+    if type == "organization":
+        if linked_org_of_same_key(db, name) != qid:
+            return []
+        row = db.execute("SELECT 1 FROM organizations WHERE id = ? AND qid IS NULL", [base]).fetchone()
+        return [base] if row else []
+    if name_too_weak(name_key(name)) or qid not in linked_persons_of_same_name(db, name):
+        return []
+    # the base id and its numbered variants: ids from base + "~" up to base + "~\x7f"
+    return [r[0] for r in db.execute(
+        "SELECT id FROM persons WHERE (id = ? OR (id > ? AND id < ?)) AND qid IS NULL ORDER BY id",
+        [base, base + "~", base + "~\x7f"])]
