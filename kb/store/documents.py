@@ -109,7 +109,7 @@ def _write_document(db: sqlite_utils.Database, linked: LinkedExtraction) -> dict
     mention_rows: list[tuple] = []
     candidate_rows: list[tuple] = []
     for ent in ext.entities:
-        eid, link = stored_identity(db, ent, linked.link_for(ent.type, ent.name), ext)
+        eid, link = stored_identity(db, ent, linked)
         ids[(ent.type, ent.name)] = eid
         _upsert_entity(db, ent.type, eid, ent.name, link, ent)
         candidate_rows.extend(_candidate_rows(ent.type, eid, link))
@@ -192,7 +192,7 @@ def _resolves_elsewhere(db: sqlite_utils.Database, stored: LinkedExtraction, twi
         "SELECT DISTINCT entity_type, name, entity_id FROM mentions WHERE document_id = ?", [ext.document.id]))
     for ent in ext.entities:
         eid = current.get((ent.type, ent.name))
-        if eid in twins and stored_identity(db, ent, stored.link_for(ent.type, ent.name), ext)[0] != eid:
+        if eid in twins and stored_identity(db, ent, stored)[0] != eid:
             return True
     return False
 

@@ -14,23 +14,30 @@ from typing import Optional
 
 import sqlite_utils
 
-from ..model import Entity, Extraction, Link
-from ..names import entity_id, name_key, org_key, slug
+from ..model import Entity, Link, LinkedExtraction
+from ..names import entity_id, name_key, org_key
 from ..tenure_rules import name_too_weak, same_namesake
 
 
-def stored_identity(db: sqlite_utils.Database, ent: Entity, link: Link, ext: Extraction) -> tuple[str, Link]:
+def stored_identity(db: sqlite_utils.Database, ent: Entity, linked: LinkedExtraction) -> tuple[str, Link]:
     """The entity id a document's entity is stored under, and the link its row keeps: a linked
     name is its QID; an unlinked one that joins a linked entity keeps that entity's link (an
     unlinked mention must not unlink it)."""
+    link = linked.link_for(ent.type, ent.name)
     eid = entity_id(ent.type, ent.name, link.qid)
     if link.qid:
         return eid, link
-    eid = _unlinked_entity_id(db, ent, eid, ext)
+    eid = _unlinked_entity_id(db, ent, eid, linked)
     return eid, stored_link(db, ent.type, eid) or link
 
 
-def _unlinked_entity_id(db: sqlite_utils.Database, ent: Entity, base: str, ext: Extraction) -> str:
+def _org_id(db: sqlite_utils.Database, linked: LinkedExtraction, name: str) -> str:
+    """The id an organisation name of a document is stored under (as ``stored_identity``)."""
+    qid = linked.link_for("organization", name).qid
+    return qid or linked_org_of_same_key(db, name) or entity_id("organization", name, None)
+
+
+def _unlinked_entity_id(db: sqlite_utils.Database, ent: Entity, base: str, linked: LinkedExtraction) -> str:
     """Merge unlinked entities across documents by normalised name plus context.
 
     A one-word person name ("Smith") is too weak to merge on: it stays within its document.
@@ -41,8 +48,8 @@ def _unlinked_entity_id(db: sqlite_utils.Database, ent: Entity, base: str, ext: 
     if ent.type != "person":
         return linked_org_of_same_key(db, ent.name) or base
     if name_too_weak(name_key(ent.name)):
-        return f"{base}@{ext.document.id}"
-    mine = claimed_posts(ext, ent.name)
+        return f"{base}@{linked.extraction.document.id}"
+    mine = claimed_posts(db, linked, ent.name)
     for qid in linked_persons_of_same_name(db, ent.name):
         if same_namesake(mine, person_posts(db, qid)):
             return qid  # "Steve Jobs" unlinked here, linked elsewhere: one person, one row
@@ -57,10 +64,13 @@ def _unlinked_entity_id(db: sqlite_utils.Database, ent: Entity, base: str, ext: 
         candidate = f"{base}~{n}"
 
 
-def claimed_posts(ext: Extraction, person: str) -> set[tuple[str, str]]:
-    """("role", role) and ("org", org slug) of a document's claims about a person name."""
-    mine = {("role", t.role) for t in ext.tenures if t.person == person}
-    mine |= {("org", slug(t.org)) for t in ext.tenures if t.person == person and t.org}
+def claimed_posts(db: sqlite_utils.Database, linked: LinkedExtraction, person: str) -> set[tuple[str, str]]:
+    """("role", role) and ("org", organisation id) of a document's claims about a person name:
+    the organisation as it will be stored, so that "Norvik Holdings" here and the linked
+    "Norvik Holdings Inc." elsewhere are one organisation when namesakes are told apart."""
+    claims = [t for t in linked.extraction.tenures if t.person == person]
+    mine = {("role", t.role) for t in claims}
+    mine |= {("org", _org_id(db, linked, t.org)) for t in claims if t.org}
     return mine
 
 
@@ -75,10 +85,11 @@ def stored_link(db: sqlite_utils.Database, type: str, eid: str) -> Optional[Link
 
 
 def person_posts(db: sqlite_utils.Database, person_id: str) -> set[tuple[str, str]]:
-    """("role", role) and ("org", org slug) of a stored person's tenures: what tells namesakes apart."""
+    """("role", role) and ("org", organisation id) of a stored person's tenures: what tells
+    namesakes apart."""
     theirs = {("role", r[0]) for r in db.execute("SELECT DISTINCT role FROM tenures WHERE person_id = ?", [person_id])}
     theirs |= {
-        ("org", (r[0] or "").split(":", 1)[-1])
+        ("org", r[0])
         for r in db.execute(
             "SELECT DISTINCT organization_id FROM tenures WHERE person_id = ? AND organization_id IS NOT NULL", [person_id]
         )
