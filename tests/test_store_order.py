@@ -163,3 +163,16 @@ def test_a_rejection_keeps_the_name_apart_in_every_order(tmp_path):
         results.append(snapshot(db))
         assert "Q903" not in {r[0] for r in results[-1]["persons"]}
     assert all(r == results[0] for r in results)
+
+
+def test_an_unlinked_name_finds_the_linked_row_whatever_its_display_name(tmp_path):
+    """The display name is the longest form seen ("Earlier Hale Brun", a headline run into the
+    name): the unlinked "Hale Brun" still joins the linked row its mentions name, in both orders."""
+    late = _doc("e1", "Earlier Hale Brun said sales rose.", {"Earlier Hale Brun": ("person", HALE)})
+    docs = [documents()[1], late, documents()[0]]
+    for n, order in enumerate(([0, 1, 2], [2, 1, 0])):
+        db = store.open_db(tmp_path / f"{n}.db")
+        for i in order:
+            store.save_extraction(db, docs[i])
+        assert db.execute("SELECT id, name FROM persons").fetchall() == [("Q902", "Earlier Hale Brun")]
+        assert db.execute("SELECT person_id, n_documents FROM tenures").fetchall() == [("Q902", 2)]

@@ -99,10 +99,15 @@ def person_posts(db: sqlite_utils.Database, person_id: str) -> set[tuple[str, st
 
 def linked_persons_of_same_name(db: sqlite_utils.Database, name: str) -> list[str]:
     """QIDs of stored linked persons whose name is this full name (normalised): the linker may
-    leave a name unlinked in one document that it linked in another."""
+    leave a name unlinked in one document that it linked in another. The row's display name is
+    the longest form seen ("Earlier Tony Blair" when a headline ran into the name), so the
+    linked rows mentioned under this name are found too."""
     key = name_key(name)
-    rows = db.execute("SELECT id, name FROM persons WHERE name = ? COLLATE NOCASE AND qid IS NOT NULL", [name]).fetchall()
-    return sorted(r[0] for r in rows if name_key(r[1] or "") == key and _joinable(db, "person", name, r[0]))
+    rows = db.execute(
+        "SELECT id, name FROM persons WHERE name = ? COLLATE NOCASE AND qid IS NOT NULL UNION "
+        "SELECT DISTINCT m.entity_id, m.text FROM mentions m JOIN persons p ON p.id = m.entity_id "
+        "WHERE m.text = ? COLLATE NOCASE AND m.entity_type = 'person' AND p.qid IS NOT NULL", [name, name]).fetchall()
+    return sorted({r[0] for r in rows if name_key(r[1] or "") == key and _joinable(db, "person", name, r[0])})
 
 
 def _joinable(db: sqlite_utils.Database, type: str, name: str, qid: str) -> bool:
@@ -118,16 +123,18 @@ def _joinable(db: sqlite_utils.Database, type: str, name: str, qid: str) -> bool
 
 def linked_org_of_same_key(db: sqlite_utils.Database, name: str) -> Optional[str]:
     """The QID of the one stored linked organisation with the same ``org_key`` ("Apple" joins a
-    linked "Apple Inc."), looked up among names that start with the same first word; None when
-    there is none or more than one."""
+    linked "Apple Inc."), looked up among the display names and the mentions of linked
+    organisations that start with the same first word; None when there is none or more than one."""
     key = org_key(name)
     first = key.split(" ", 1)[0] if key else ""
     if not first:
         return None
     pattern = first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     rows = db.execute(
-        "SELECT id, name FROM organizations WHERE qid IS NOT NULL AND name LIKE ? ESCAPE '\\'", [pattern]
-    ).fetchall()
+        "SELECT id, name FROM organizations WHERE qid IS NOT NULL AND name LIKE ? ESCAPE '\\' UNION "
+        "SELECT DISTINCT m.entity_id, m.text FROM mentions m JOIN organizations o ON o.id = m.entity_id "
+        "WHERE m.text LIKE ? ESCAPE '\\' AND m.entity_type = 'organization' AND o.qid IS NOT NULL",
+        [pattern, pattern]).fetchall()
     qids = {r[0] for r in rows if org_key(r[1] or "") == key and _joinable(db, "organization", name, r[0])}
     return qids.pop() if len(qids) == 1 else None
 
