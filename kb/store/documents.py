@@ -2,8 +2,11 @@
 evidence, replaced in one write transaction, then its aggregates refreshed.
 
 A build killed at any moment therefore leaves either the old or the new facts of a document,
-never half of them, and re-running it converges. Which stored tenure a claim joins and when two
-namesakes are one person are decided by ``kb.tenure_rules``; this module only reads and writes.
+never half of them, and re-running it converges. Which stored row a name is, is decided by
+``kb.store.identity``, which stored tenure a claim joins and when two namesakes are one person
+by ``kb.tenure_rules``; this module only reads and writes. When a document links a name that
+earlier documents stored unlinked, those documents are written again in the same transaction
+(``_merge_twins``), so that the rows do not depend on the order documents came in.
 """
 
 from __future__ import annotations
