@@ -85,7 +85,8 @@ def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None
     """
     with write_transaction(db):
         ids = _write_document(db, linked)
-        _merge_twins(db, linked, ids)
+        written = _merge_twins(db, linked, ids)
+        _settle_unnamed_posts(db, {linked.extraction.document.id} | written)
 
 
 def _write_document(db: sqlite_utils.Database, linked: LinkedExtraction) -> dict[tuple[str, str], str]:
@@ -145,7 +146,7 @@ def _write_document(db: sqlite_utils.Database, linked: LinkedExtraction) -> dict
     return ids
 
 
-def _merge_twins(db: sqlite_utils.Database, linked: LinkedExtraction, ids: dict[tuple[str, str], str]) -> None:
+def _merge_twins(db: sqlite_utils.Database, linked: LinkedExtraction, ids: dict[tuple[str, str], str]) -> set[str]:
     """One record per real entity whatever the order of documents: the unlinked rows that other
     documents stored under a name this document links (``identity.unlinked_twins``) are merged
     into the linked row by writing those documents again from their stored rows
@@ -155,7 +156,7 @@ def _merge_twins(db: sqlite_utils.Database, linked: LinkedExtraction, ids: dict[
     rows go. A document is written again only when one of its names now resolves to another
     row, or when a post of it refers to an organisation that is merged (a claim without
     organisation that took the organisation of the person's only post with that role). Each
-    document is written again at most once."""
+    document is written again at most once; returns the documents written again."""
     doc_id = linked.extraction.document.id
     persons: set[str] = set()
     orgs: set[str] = set()
@@ -165,11 +166,12 @@ def _merge_twins(db: sqlite_utils.Database, linked: LinkedExtraction, ids: dict[
         for twin in unlinked_twins(db, etype, eid, name):
             (orgs if etype == "organization" else persons).add(twin)
     if not persons and not orgs:
-        return
+        return set()
     mentioning = _documents_of(db, "SELECT DISTINCT document_id FROM mentions WHERE entity_id = ?", persons | orgs)
     holding = _documents_of(db, "SELECT DISTINCT e.document_id FROM evidence e JOIN tenures t ON t.id = e.tenure_id "
                                 "WHERE t.organization_id = ?", orgs) - mentioning
     pending = sorted(mentioning - {doc_id})
+    written: set[str] = set()
     moved = True
     while moved:  # a namesake takes the name's plain id once the linked person's rows left it
         moved = False
@@ -178,9 +180,46 @@ def _merge_twins(db: sqlite_utils.Database, linked: LinkedExtraction, ids: dict[
             if _resolves_elsewhere(db, stored, persons | orgs):
                 _write_document(db, stored)
                 pending.remove(other)
+                written.add(other)
                 moved = True
     for other in sorted(holding - {doc_id}):
         _write_document(db, stored_extraction(db, other))
+        written.add(other)
+    return written
+
+
+#: Claims of a (person, role) that named no organisation (no organisation span, no position
+#: item) and are stored at another organisation than the one such a claim takes now.
+_UNNAMED_POST_CLAIMS = """
+SELECT DISTINCT e.document_id, e.id FROM tenures t JOIN positions pos ON pos.id = t.position_id
+JOIN evidence e ON e.tenure_id = t.id
+WHERE t.person_id = ? AND t.role = ? AND t.organization_id IS NOT ? AND pos.qid IS NULL
+  AND e.org_start IS NULL
+"""
+
+
+def _settle_unnamed_posts(db: sqlite_utils.Database, documents: set[str]) -> None:
+    """A claim that names no organisation ("the chief executive") takes the organisation of the
+    person's only post with that role (``_only_org_for_role``): when these documents' posts
+    change which organisation that is (a first one, or a second that makes it ambiguous), the
+    documents holding such a claim of the person and role (these ones too: a document's claims
+    were stored before its merges) are written again, as they would have been stored had these
+    documents come first. Only claims stored at another
+    organisation than the one they take now are looked at: a post that does not change costs
+    one query."""
+    posts = {tuple(r) for d in documents for r in db.execute(
+        "SELECT DISTINCT t.person_id, t.role FROM evidence e JOIN tenures t ON t.id = e.tenure_id "
+        "WHERE e.document_id = ? AND t.organization_id IS NOT NULL", [d])}
+    stale: dict[str, set[int]] = {}
+    for person, role in sorted(posts):
+        now = _only_org_for_role(db, person, role, set())
+        for doc_id, eid in db.execute(_UNNAMED_POST_CLAIMS, [person, role, now]):
+            stale.setdefault(doc_id, set()).add(int(eid.rsplit(":", 1)[1]))
+    for doc_id in sorted(stale):
+        stored = stored_extraction(db, doc_id)
+        claims = stored.extraction.tenures
+        if any(i < len(claims) and claims[i].org is None for i in stale[doc_id]):
+            _write_document(db, stored)
 
 
 def _documents_of(db: sqlite_utils.Database, sql: str, entity_ids: set[str]) -> set[str]:
