@@ -181,3 +181,22 @@ def test_an_unlinked_name_finds_the_linked_row_whatever_its_display_name(tmp_pat
             store.save_extraction(db, docs[i])
         assert db.execute("SELECT id, name FROM persons").fetchall() == [("Q902", "Earlier Hale Brun")]
         assert db.execute("SELECT person_id, n_documents FROM tenures").fetchall() == [("Q902", 2)]
+
+
+def test_a_name_the_reference_does_not_give_a_qid_joins_no_row_of_it(tmp_path):
+    """A linker's slip in one document ("Wexford" linked to a county whose reference names are
+    others) draws no unlinked "Wexford" of other documents into that row; a name the reference
+    gives the QID does join it, whatever the row's display name."""
+    db = store.open_db(tmp_path / "kb.db")
+    db.execute("INSERT INTO ref_names (qid, name, norm, lang, is_label) VALUES "
+               "('Q77', 'County Marren', 'county marren', 'en', 1), ('Q901', 'Norvik Holdings', 'norvik holdings', 'en', 1)")
+    db.conn.commit()
+    marren = Link(qid="Q77", score=0.7, method="exact")
+    store.save_extraction(db, _doc("a", "County Marren and Wexford met.", {
+        "County Marren": ("organization", marren), "Wexford": ("organization", marren)}))
+    store.save_extraction(db, _doc("b", "Norvik Holdings Group and Norvik Holdings met.", {
+        "Norvik Holdings Group": ("organization", NORVIK), "Norvik Holdings": ("organization", NORVIK)}))
+    store.save_extraction(db, _doc("c", "Wexford beat Norvik Holdings.", {
+        "Wexford": ("organization", None), "Norvik Holdings": ("organization", None)}))
+    rows = dict(db.execute("SELECT name, entity_id FROM mentions WHERE document_id = 'c'").fetchall())
+    assert rows == {"Wexford": "organization:wexford", "Norvik Holdings": "Q901"}
