@@ -104,8 +104,8 @@ def linked_persons_of_same_name(db: sqlite_utils.Database, name: str) -> list[st
     linked rows mentioned under this name are found too (``_named``)."""
     key = name_key(name)
     rows = db.execute(
-        "SELECT id, name FROM persons WHERE name = ? COLLATE NOCASE AND qid IS NOT NULL UNION "
-        "SELECT DISTINCT m.entity_id, m.text FROM mentions m JOIN persons p ON p.id = m.entity_id "
+        "SELECT id, name, 1 FROM persons WHERE name = ? COLLATE NOCASE AND qid IS NOT NULL UNION "
+        "SELECT DISTINCT m.entity_id, m.text, 0 FROM mentions m JOIN persons p ON p.id = m.entity_id "
         f"WHERE m.text = ? COLLATE NOCASE AND {_MENTIONED_AS_NAME} AND m.entity_type = 'person' AND p.qid IS NOT NULL",
         [name, name]).fetchall()
     return sorted({r[0] for r in rows if _named(db, r, key, name_key) and _joinable(db, "person", name, r[0])})
@@ -117,12 +117,14 @@ _MENTIONED_AS_NAME = "m.name = m.text"
 
 
 def _named(db: sqlite_utils.Database, row: tuple, key: str, keyfn: Callable[[str], str]) -> bool:
-    """Is a linked row (id, its display name or a mention's text) one of this key, under a name
-    the reference gives its QID (when the reference holds the QID)? A linker's slip elsewhere
-    ("Labour" or "Downing Street" linked to the United Kingdom, which may then be the row's
-    display name) must not draw every unlinked "Labour" into that row."""
+    """Is a linked row (id, name, from its display name) one of this key? A name found only
+    among its mentions must also be a name the reference gives the QID (when the reference
+    holds it): a linker's slip elsewhere ("Labour" linked to the United Kingdom) must not
+    draw every unlinked "Labour" into that row."""
     if keyfn(row[1] or "") != key:
         return False
+    if row[2]:
+        return True
     names = [r[0] for r in db.execute("SELECT name FROM ref_names WHERE qid = ?", [row[0]])]
     return not names or any(keyfn(n) == key for n in names)
 
@@ -148,8 +150,8 @@ def linked_org_of_same_key(db: sqlite_utils.Database, name: str) -> Optional[str
         return None
     pattern = first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     rows = db.execute(
-        "SELECT id, name FROM organizations WHERE qid IS NOT NULL AND name LIKE ? ESCAPE '\\' UNION "
-        "SELECT DISTINCT m.entity_id, m.text FROM mentions m JOIN organizations o ON o.id = m.entity_id "
+        "SELECT id, name, 1 FROM organizations WHERE qid IS NOT NULL AND name LIKE ? ESCAPE '\\' UNION "
+        "SELECT DISTINCT m.entity_id, m.text, 0 FROM mentions m JOIN organizations o ON o.id = m.entity_id "
         f"WHERE m.text LIKE ? ESCAPE '\\' AND {_MENTIONED_AS_NAME} AND m.entity_type = 'organization' "
         "AND o.qid IS NOT NULL", [pattern, pattern]).fetchall()
     qids = {r[0] for r in rows if _named(db, r, key, org_key) and _joinable(db, "organization", name, r[0])}
