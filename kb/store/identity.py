@@ -120,7 +120,9 @@ def _named(db: sqlite_utils.Database, row: tuple, key: str, keyfn: Callable[[str
     """Is a linked row (id, name, from its display name) one of this key? A name found only
     among its mentions must also be a name the reference gives the QID (when the reference
     holds it): a linker's slip elsewhere ("Labour" linked to the United Kingdom) must not
-    draw every unlinked "Labour" into that row."""
+    draw every unlinked "Labour" into that row. The display name is trusted as it is: the
+    linker's forms that are no reference name ("Financial Services Authority" for the item
+    labelled "FSA") would otherwise stay two rows of one organisation."""
     if keyfn(row[1] or "") != key:
         return False
     if row[2]:
