@@ -184,19 +184,19 @@ def test_an_unlinked_name_finds_the_linked_row_whatever_its_display_name(tmp_pat
 
 
 def test_a_name_the_reference_does_not_give_a_qid_joins_no_row_of_it(tmp_path):
-    """A linker's slip in one document ("Wexford" linked to a county whose reference names are
-    others) draws no unlinked "Wexford" of other documents into that row; a name the reference
-    gives the QID does join it, whatever the row's display name."""
+    """A linker's slip in one document ("Ida Vork" linked to a person whose reference names are
+    others, and whose display name is another form) draws no unlinked "Ida Vork" of other
+    documents into that row; a name the reference gives the QID does join it."""
     db = store.open_db(tmp_path / "kb.db")
     db.execute("INSERT INTO ref_names (qid, name, norm, lang, is_label) VALUES "
-               "('Q77', 'County Marren', 'county marren', 'en', 1), ('Q901', 'Norvik Holdings', 'norvik holdings', 'en', 1)")
+               "('Q77', 'Ida Vorkova-Linden', 'ida vorkova linden', 'en', 1), ('Q902', 'Hale Brun', 'hale brun', 'en', 1)")
     db.conn.commit()
-    marren = Link(qid="Q77", score=0.7, method="exact")
-    store.save_extraction(db, _doc("a", "County Marren and Wexford met.", {
-        "County Marren": ("organization", marren), "Wexford": ("organization", marren)}))
-    store.save_extraction(db, _doc("b", "Norvik Holdings Group and Norvik Holdings met.", {
-        "Norvik Holdings Group": ("organization", NORVIK), "Norvik Holdings": ("organization", NORVIK)}))
-    store.save_extraction(db, _doc("c", "Wexford beat Norvik Holdings.", {
-        "Wexford": ("organization", None), "Norvik Holdings": ("organization", None)}))
+    slip = Link(qid="Q77", score=0.6, method="fuzzy")
+    store.save_extraction(db, _doc("a", "Ida Vork spoke.", {"Ida Vork": ("person", slip)}))
+    store.save_extraction(db, _doc("a2", "Ida Vorkova-Linden spoke.", {"Ida Vorkova-Linden": ("person", slip)}))
+    store.save_extraction(db, _doc("b", "Earlier Hale Brun spoke.", {"Earlier Hale Brun": ("person", HALE)}))
+    store.save_extraction(db, _doc("b2", "Hale Brun spoke.", {"Hale Brun": ("person", HALE)}))
+    store.save_extraction(db, _doc("c", "Ida Vork met Hale Brun.", {
+        "Ida Vork": ("person", None), "Hale Brun": ("person", None)}))
     rows = dict(db.execute("SELECT name, entity_id FROM mentions WHERE document_id = 'c'").fetchall())
-    assert rows == {"Wexford": "organization:wexford", "Norvik Holdings": "Q901"}
+    assert rows == {"Ida Vork": "person:ida-vork", "Hale Brun": "Q902"}

@@ -198,6 +198,16 @@ WHERE t.person_id = ? AND t.role = ? AND t.organization_id IS NOT ? AND pos.qid 
 """
 
 
+#: A document's (person, role) posts at an organisation whose person holds another tenure of that
+#: role without position item (only then can another claim's organisation depend on them).
+_POSTS_WITH_OTHER_TENURES = """
+SELECT DISTINCT t.person_id, t.role FROM evidence e JOIN tenures t ON t.id = e.tenure_id
+WHERE e.document_id = ? AND t.organization_id IS NOT NULL AND EXISTS (
+  SELECT 1 FROM tenures o JOIN positions pos ON pos.id = o.position_id
+  WHERE o.person_id = t.person_id AND o.role = t.role AND o.id <> t.id AND pos.qid IS NULL)
+"""
+
+
 def _settle_unnamed_posts(db: sqlite_utils.Database, documents: set[str]) -> None:
     """A claim that names no organisation ("the chief executive") takes the organisation of the
     person's only post with that role (``_only_org_for_role``): when these documents' posts
@@ -205,11 +215,9 @@ def _settle_unnamed_posts(db: sqlite_utils.Database, documents: set[str]) -> Non
     documents holding such a claim of the person and role (these ones too: a document's claims
     were stored before its merges) are written again, as they would have been stored had these
     documents come first. Only claims stored at another
-    organisation than the one they take now are looked at: a post that does not change costs
-    one query."""
-    posts = {tuple(r) for d in documents for r in db.execute(
-        "SELECT DISTINCT t.person_id, t.role FROM evidence e JOIN tenures t ON t.id = e.tenure_id "
-        "WHERE e.document_id = ? AND t.organization_id IS NOT NULL", [d])}
+    organisation than the one they take now are looked at, of persons holding more than one
+    tenure of the role: most documents cost one query."""
+    posts = {tuple(r) for d in documents for r in db.execute(_POSTS_WITH_OTHER_TENURES, [d])}
     stale: dict[str, set[int]] = {}
     for person, role in sorted(posts):
         now = _only_org_for_role(db, person, role, set())

@@ -49,16 +49,22 @@ def _unlinked_entity_id(db: sqlite_utils.Database, ent: Entity, base: str, linke
         return linked_org_of_same_key(db, ent.name) or base
     if name_too_weak(name_key(ent.name)):
         return f"{base}@{linked.extraction.document.id}"
-    mine = claimed_posts(db, linked, ent.name)
+    mine: list[set[tuple[str, str]]] = []  # the document's posts, read when first compared
+
+    def one_person(stored_id: str) -> bool:
+        if not mine:
+            mine.append(claimed_posts(db, linked, ent.name))
+        return same_namesake(mine[0], person_posts(db, stored_id))
+
     for qid in linked_persons_of_same_name(db, ent.name):
-        if same_namesake(mine, person_posts(db, qid)):
+        if one_person(qid):
             return qid  # "Steve Jobs" unlinked here, linked elsewhere: one person, one row
     candidate, n = base, 1
     while True:
         row = db.execute("SELECT 1 FROM persons WHERE id = ?", [candidate]).fetchone()
         if row is None:
             return candidate
-        if same_namesake(mine, person_posts(db, candidate)):
+        if one_person(candidate):
             return candidate
         n += 1
         candidate = f"{base}~{n}"
@@ -144,18 +150,18 @@ def _joinable(db: sqlite_utils.Database, type: str, name: str, qid: str) -> bool
 
 def linked_org_of_same_key(db: sqlite_utils.Database, name: str) -> Optional[str]:
     """The QID of the one stored linked organisation with the same ``org_key`` ("Apple" joins a
-    linked "Apple Inc."), looked up among the display names and the mentions of linked
-    organisations that start with the same first word; None when there is none or more than one."""
+    linked "Apple Inc."), looked up among the display names that start with the same first word;
+    None when there is none or more than one. (Unlike persons, not also among the mentions: every
+    unlinked organisation of every document asks, and a mention's form is seldom missing from
+    the display names of an organisation.)"""
     key = org_key(name)
     first = key.split(" ", 1)[0] if key else ""
     if not first:
         return None
     pattern = first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     rows = db.execute(
-        "SELECT id, name, 1 FROM organizations WHERE qid IS NOT NULL AND name LIKE ? ESCAPE '\\' UNION "
-        "SELECT DISTINCT m.entity_id, m.text, 0 FROM mentions m JOIN organizations o ON o.id = m.entity_id "
-        f"WHERE m.text LIKE ? ESCAPE '\\' AND {_MENTIONED_AS_NAME} AND m.entity_type = 'organization' "
-        "AND o.qid IS NOT NULL", [pattern, pattern]).fetchall()
+        "SELECT id, name, 1 FROM organizations WHERE qid IS NOT NULL AND name LIKE ? ESCAPE '\\'", [pattern]
+    ).fetchall()
     qids = {r[0] for r in rows if _named(db, r, key, org_key) and _joinable(db, "organization", name, r[0])}
     return qids.pop() if len(qids) == 1 else None
 
@@ -167,14 +173,14 @@ def unlinked_twins(db: sqlite_utils.Database, type: str, qid: str, name: str) ->
     name, the row of that name and its numbered namesakes (``~2``), which the caller still checks
     document by document (the posts decide), when ``qid`` is a linked person of that name."""
     base = entity_id(type, name, None)
+    # the stored rows first (one index probe; most linked names have none), the decision after
     if type == "organization":
-        if linked_org_of_same_key(db, name) != qid:
-            return []
         row = db.execute("SELECT 1 FROM organizations WHERE id = ? AND qid IS NULL", [base]).fetchone()
-        return [base] if row else []
-    if name_too_weak(name_key(name)) or qid not in linked_persons_of_same_name(db, name):
+        return [base] if row and linked_org_of_same_key(db, name) == qid else []
+    if name_too_weak(name_key(name)):
         return []
-    # the base id and its numbered variants: ids from base + "~" up to base + "~\x7f"
-    return [r[0] for r in db.execute(
-        "SELECT id FROM persons WHERE (id = ? OR (id > ? AND id < ?)) AND qid IS NULL ORDER BY id",
-        [base, base + "~", base + "~\x7f"])]
+    # the base id and its numbered variants (one range of the primary key: base up to base + "~\x7f")
+    twins = [r[0] for r in db.execute(
+        "SELECT id, qid FROM persons WHERE id >= ? AND id < ? ORDER BY id", [base, base + "~\x7f"])
+        if r[1] is None and (r[0] == base or r[0].startswith(base + "~"))]
+    return twins if twins and qid in linked_persons_of_same_name(db, name) else []
