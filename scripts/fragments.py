@@ -108,11 +108,33 @@ def _facts(db: sqlite_utils.Database) -> dict[str, Counter]:
     }
 
 
+def _unnumbered(facts: dict[str, Counter]) -> dict[str, Counter]:
+    """The facts with numbered namesakes (``person:x~2``) under their name's id: which of two
+    namesakes a build numbers depends on the order they came in, not what they hold."""
+    def base(pid: str) -> str:
+        return pid.split("~", 1)[0] if pid.startswith("person:") else pid
+
+    out = {kind: Counter() for kind in facts}
+    for pid, n in facts["persons"].items():
+        out["persons"][base(pid)] += n
+    out["organizations"] = facts["organizations"]
+    for (pid, *rest), n in facts["tenures"].items():
+        out["tenures"][(base(pid), *rest)] += n
+    return out
+
+
 def order_difference(a: sqlite_utils.Database, b: sqlite_utils.Database) -> str:
-    """One line: the rows only one of two builds of the same documents holds."""
+    """One line: the rows only one of two builds of the same documents holds (and how many of
+    them remain when numbered namesakes are compared by name)."""
     fa, fb = _facts(a), _facts(b)
-    parts = [f"{kind} {sum(((fa[kind] - fb[kind]) + (fb[kind] - fa[kind])).values())}" for kind in fa]
-    return "rows in only one of the two builds: " + ", ".join(parts)
+    ua, ub = _unnumbered(fa), _unnumbered(fb)
+
+    def differ(x: Counter, y: Counter) -> int:
+        return sum(((x - y) + (y - x)).values())
+
+    parts = [f"{kind} {differ(fa[kind], fb[kind])} ({differ(ua[kind], ub[kind])})" for kind in fa]
+    return ("rows in only one of the two builds (in brackets: numbered namesakes compared by name): "
+            + ", ".join(parts))
 
 
 def build(input_path: Path, limit: int, db_path: Path, template: Path | None, reverse: bool = False) -> None:

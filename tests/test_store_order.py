@@ -200,3 +200,27 @@ def test_a_name_the_reference_does_not_give_a_qid_joins_no_row_of_it(tmp_path):
         "Ida Vork": ("person", None), "Hale Brun": ("person", None)}))
     rows = dict(db.execute("SELECT name, entity_id FROM mentions WHERE document_id = 'c'").fetchall())
     assert rows == {"Ida Vork": "person:ida-vork", "Hale Brun": "Q902"}
+
+
+def test_fragments_script_compares_two_orders(tmp_path):
+    """scripts/fragments.py --compare: nothing differs between two orders; a build missing a
+    document differs by its rows; the summary line stays the last."""
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "fragments.py"
+    paths = []
+    for name, order in (("a", range(8)), ("b", reversed(range(8))), ("c", [0, 1, 2, 3, 5, 6, 7])):
+        paths.append(tmp_path / f"{name}.db")
+        build(list(order), paths[-1])
+
+    def run(other: Path) -> list[str]:
+        out = subprocess.run([sys.executable, str(script), "--db", str(paths[0]), "--compare", str(other)],
+                             capture_output=True, text=True, check=True).stdout
+        return out.strip().splitlines()
+
+    same = run(paths[1])
+    assert same[2].endswith("persons 0 (0), organizations 0 (0), tenures 0 (0)")
+    assert same[0].endswith("same name listed several times with the same post: 0 posts (0 person rows)")
+    assert same[-1].startswith("fragments: ")
+    assert run(paths[2])[2].endswith("persons 1 (1), organizations 1 (1), tenures 1 (1)")  # without the coach
