@@ -117,18 +117,19 @@ def linked_persons_of_same_name(db: sqlite_utils.Database, name: str) -> list[st
     return sorted({r[0] for r in rows if _named(db, r, key, name_key) and _joinable(db, "person", name, r[0])})
 
 
-#: A mention that is the whole in-document name of its entity ("Labour" as a mention of the
-#: entity named "United Kingdom" in one document names no United Kingdom).
+#: A mention that is the whole in-document name of its entity (a short form a document's
+#: entity was also mentioned as names no other entity of that name).
 _MENTIONED_AS_NAME = "m.name = m.text"
 
 
 def _named(db: sqlite_utils.Database, row: tuple, key: str, keyfn: Callable[[str], str]) -> bool:
     """Is a linked row (id, name, from its display name) one of this key? A name found only
     among its mentions must also be a name the reference gives the QID (when the reference
-    holds it): a linker's slip elsewhere ("Labour" linked to the United Kingdom) must not
-    draw every unlinked "Labour" into that row. The display name is trusted as it is: the
-    linker's forms that are no reference name ("Financial Services Authority" for the item
-    labelled "FSA") would otherwise stay two rows of one organisation."""
+    holds it): a linker's slip in one document ("Ida Vork" linked to an "Ida Vorkova-Linden")
+    must not draw every unlinked "Ida Vork" into that row (it did for organisations: "Labour"
+    linked to the United Kingdom). The display name is trusted as it is: the linker's forms that
+    are no reference name ("Financial Services Authority" for the item labelled "FSA") would
+    otherwise stay two rows of one organisation."""
     if keyfn(row[1] or "") != key:
         return False
     if row[2]:
