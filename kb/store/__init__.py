@@ -6,7 +6,7 @@ frozen migration (``kb/store/migrations/vNNN.sql``) and its description in ``tab
 
 Modules, one job each: ``schema`` (migrations), ``tables`` (the tables as data), ``db`` (open,
 pragmas, SQL helpers), ``transaction`` (one writer at a time), ``documents`` (per-document
-writes), ``aggregates`` (derived tables), ``comparisons`` (news vs
+writes), ``identity`` (which stored row a name of a document is), ``aggregates`` (derived tables), ``comparisons`` (news vs
 reference), ``reference`` (reference-table writes), ``judgements``,
 ``failures``, ``keys`` (ids of stored rows). This module re-exports their public names.
 """

@@ -217,12 +217,17 @@ def refresh_aggregates(db: sqlite_utils.Database, tenure_ids: Iterable[str], ent
     famous the people it mentions.
     """
     tenure_ids = set(tenure_ids)
-    positions = {
-        r[0] for tid in tenure_ids for r in db.execute("SELECT position_id FROM tenures WHERE id = ?", [tid])
+    holders = {
+        tid: r for tid in tenure_ids
+        for r in db.execute("SELECT position_id, person_id, organization_id FROM tenures WHERE id = ?", [tid])
     }
+    positions = {r[0] for r in holders.values()}
+    entity_ids = set(entity_ids)
     for tid in tenure_ids:
-        _refresh_tenure(db, tid, change)
-    for eid in set(entity_ids):
+        if not _refresh_tenure(db, tid, change) and tid in holders:
+            # a tenure gone: its holder and organisation (this document may not mention it) may be orphans now
+            entity_ids.update(e for e in holders[tid][1:] if e)
+    for eid in entity_ids:
         for table in ("persons", "organizations"):
             counts = _entity_counts(db, table, eid, change)
             if counts is None:
@@ -239,6 +244,8 @@ def refresh_aggregates(db: sqlite_utils.Database, tenure_ids: Iterable[str], ent
                     refresh_description(db, table, eid)
                 else:
                     db.execute(f"DELETE FROM [{table}] WHERE id = ?", [eid])
+                    db.execute("DELETE FROM link_candidates WHERE entity_type = ? AND entity_id = ?",
+                               ["person" if table == "persons" else "organization", eid])
     for pos in positions:
         if not db.execute("SELECT 1 FROM tenures WHERE position_id = ? LIMIT 1", [pos]).fetchone():
             db.execute("DELETE FROM positions WHERE id = ?", [pos])
@@ -285,16 +292,17 @@ def _entity_counts(db, table: str, eid: str, change: Optional[DocumentChange]) -
     return (row[0] or 0) - before + after, (row[1] or 0) - (before > 0) + (after > 0)
 
 
-def _refresh_tenure(db: sqlite_utils.Database, tid: str, change: Optional[DocumentChange] = None) -> None:
+def _refresh_tenure(db: sqlite_utils.Database, tid: str, change: Optional[DocumentChange] = None) -> bool:
     """Recompute one tenure's derived columns from its claim groups (``evidence_claims``), newest
     first: the same result as reading every evidence row in (published, document) order, for the
-    cost of a few rows however much evidence the tenure has."""
+    cost of a few rows however much evidence the tenure has. False when it had no evidence left
+    and was deleted."""
     rows = db.execute(
         'SELECT start, start_precision, "end", end_precision, ordinal, status, n_evidence, newest '
         "FROM evidence_claims WHERE tenure_id = ? ORDER BY newest DESC", [tid]).fetchall()
     if not rows:
         db.execute("DELETE FROM tenures WHERE id = ?", [tid])
-        return
+        return False
     start, start_p, start_conflict = reconcile([(r[0], r[1]) for r in rows])
     end, end_p, end_conflict = reconcile([(r[2], r[3]) for r in rows])
     flags = []
@@ -321,6 +329,7 @@ def _refresh_tenure(db: sqlite_utils.Database, tid: str, change: Optional[Docume
         [start, start_p, end, end_p, status, published, ordinal, sum(r[6] for r in rows), n_documents,
          "; ".join(flags) or None, tid],
     )
+    return True
 
 
 #: A document's evidence rows with their claim keys (evidence_claims, claim_documents), id,

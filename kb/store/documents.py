@@ -2,8 +2,11 @@
 evidence, replaced in one write transaction, then its aggregates refreshed.
 
 A build killed at any moment therefore leaves either the old or the new facts of a document,
-never half of them, and re-running it converges. Which stored tenure a claim joins and when two
-namesakes are one person are decided by ``kb.tenure_rules``; this module only reads and writes.
+never half of them, and re-running it converges. Which stored row a name is, is decided by
+``kb.store.identity``, which stored tenure a claim joins and when two namesakes are one person
+by ``kb.tenure_rules``; this module only reads and writes. When a document links a name that
+earlier documents stored unlinked, those documents are written again in the same transaction
+(``_merge_twins``), so that the rows do not depend on the order documents came in.
 """
 
 from __future__ import annotations
@@ -13,16 +16,17 @@ from typing import Any, Optional
 
 import sqlite_utils
 
-from ..model import DateValue, Link, LinkedExtraction, Tenure
-from ..names import entity_id, name_key, org_key, slug
-from ..tenure_rules import compatible_tenure, name_too_weak, same_namesake
+from ..model import DateValue, LinkedExtraction, Tenure
+from ..tenure_rules import compatible_tenure
 from .aggregates import (
     DocumentChange, _apply_claim_changes, _document_claims, _persons_mentioned, _update_co_mentions,
     refresh_aggregates, refresh_conflicts,
 )
 from .comparisons import refresh_comparisons
 from .db import PER_DOCUMENT_TABLES, cols as _cols, now_iso, replace_sql as _replace_sql, upsert_sql as _upsert_sql
+from .identity import stored_identity, unlinked_twins
 from .keys import position_id, position_label, tenure_id, wikipedia_url
+from .stored import stored_extraction
 from .transaction import write_transaction
 
 
@@ -71,117 +75,176 @@ def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
 
 
 def save_extraction(db: sqlite_utils.Database, linked: LinkedExtraction) -> None:
-    """Replace one document's facts in a single transaction.
+    """Replace one document's facts in a single transaction, then merge into its linked
+    entities the unlinked rows other documents stored of the same name (``_merge_twins``).
 
     ``write_transaction`` opens a real transaction (BEGIN IMMEDIATE: the write lock first, so a
     second build waits for it): under ``with db.conn:`` sqlite-utils 4 commits every write on its
     own, and a build killed mid-document left a documents row without its mentions, which the
     next run then skipped as done.
     """
+    with write_transaction(db):
+        ids = _write_document(db, linked)
+        written = _merge_twins(db, linked, ids)
+        _settle_unnamed_posts(db, {linked.extraction.document.id} | written)
+
+
+def _write_document(db: sqlite_utils.Database, linked: LinkedExtraction) -> dict[tuple[str, str], str]:
+    """Replace one document's rows and refresh what they touch; return its entities' stored ids."""
     ext = linked.extraction
     doc = ext.document
     conn = db.conn
-    with write_transaction(db):
-        old_persons = _persons_mentioned(db, doc.id)
-        old_claims = _document_claims(db, doc.id)
-        change = DocumentChange(db, doc.id)
-        old_tenures, old_entities = _delete_document_rows(db, doc.id)
-        conn.execute(_upsert_sql("documents", _DOCUMENT_COLUMNS, ("id",)), (
-            doc.id, doc.content_hash, doc.source, doc.title, doc.url, doc.published, ext.lang,
-            len(doc.text), doc.text,
-            json.dumps(doc.meta, ensure_ascii=False, default=str) if doc.meta else None,
-            ext.pipeline, now_iso(),
-        ))
-        sent_ids = {s.index: f"{doc.id}:{s.index}" for s in ext.sentences}
-        conn.executemany(
-            _replace_sql("sentences", ("id", "document_id", "idx", "start", "end", "lang", "text")),
-            [(sent_ids[s.index], doc.id, s.index, s.start, s.end, s.lang, s.text) for s in ext.sentences],
-        )
-        ids: dict[tuple[str, str], str] = {}
-        mention_rows: list[tuple] = []
-        candidate_rows: list[tuple] = []
-        for ent in ext.entities:
-            link = linked.link_for(ent.type, ent.name)
-            eid = entity_id(ent.type, ent.name, link.qid)
-            if not link.qid:
-                eid = _unlinked_entity_id(db, ent, eid, ext, doc.id)
-                link = _stored_link(db, ent.type, eid) or link  # joined a linked entity: keep its link
-            ids[(ent.type, ent.name)] = eid
-            _upsert_entity(db, ent.type, eid, ent.name, link, ent)
-            candidate_rows.extend(_candidate_rows(ent.type, eid, link))
-            for m in ent.mentions:
-                mention_rows.append((
-                    f"{doc.id}:{m.start}:{m.end}:{ent.type}", doc.id, sent_ids.get(m.sentence),
-                    ent.type, eid, m.text, ent.name, m.start, m.end, m.label, doc.published,
-                ))
-        # candidates are read by nothing in this transaction: one batch keeps their order
-        if candidate_rows:
-            conn.executemany(_CANDIDATE_UPSERT, candidate_rows)
-        conn.executemany(_replace_sql("mentions", _MENTION_COLUMNS), mention_rows)
-        _update_co_mentions(db, doc.id, old_persons, {row[4] for row in mention_rows if row[3] == "person"})
-        new_tenures: set[str] = set()
-        evidence_rows: list[tuple] = []
-        sentences = {}
-        for s in ext.sentences:
-            sentences.setdefault(s.index, s)  # the first sentence of an index, as next() found it
-        for i, ten in enumerate(ext.tenures):
-            tid = _save_tenure(db, linked, ten, ids, sent_ids, i, evidence_rows, sentences)
-            if tid:
-                new_tenures.add(tid)
-        # evidence is read only by refresh_aggregates: written in one batch just before it
-        conn.executemany(_replace_sql("evidence", _EVIDENCE_COLUMNS), evidence_rows)
-        posts = _apply_claim_changes(db, doc.id, old_claims, _document_claims(db, doc.id))
-        change.written(db)
-        refresh_aggregates(db, old_tenures | new_tenures, old_entities | set(ids.values()), change)
-        refresh_conflicts(db, posts)
-        for ent in ext.entities:
-            if ids[(ent.type, ent.name)] != linked.link_for(ent.type, ent.name).qid:
-                continue
-            if ent.type == "organization":
-                _absorb_unlinked_org(db, ids[(ent.type, ent.name)], ent.name)
-            elif not name_too_weak(name_key(ent.name)):
-                _absorb_unlinked_person(db, ids[(ent.type, ent.name)], ent.name)
-        refresh_comparisons(db, old_entities | {eid for (kind, _), eid in ids.items() if kind == "person"})
+    old_persons = _persons_mentioned(db, doc.id)
+    old_claims = _document_claims(db, doc.id)
+    change = DocumentChange(db, doc.id)
+    old_tenures, old_entities = _delete_document_rows(db, doc.id)
+    conn.execute(_upsert_sql("documents", _DOCUMENT_COLUMNS, ("id",)), (
+        doc.id, doc.content_hash, doc.source, doc.title, doc.url, doc.published, ext.lang,
+        len(doc.text), doc.text,
+        json.dumps(doc.meta, ensure_ascii=False, default=str) if doc.meta else None,
+        ext.pipeline, now_iso(),
+    ))
+    sent_ids = {s.index: f"{doc.id}:{s.index}" for s in ext.sentences}
+    conn.executemany(
+        _replace_sql("sentences", ("id", "document_id", "idx", "start", "end", "lang", "text")),
+        [(sent_ids[s.index], doc.id, s.index, s.start, s.end, s.lang, s.text) for s in ext.sentences],
+    )
+    ids: dict[tuple[str, str], str] = {}
+    mention_rows: list[tuple] = []
+    candidate_rows: list[tuple] = []
+    for ent in ext.entities:
+        eid, link = stored_identity(db, ent, linked)
+        ids[(ent.type, ent.name)] = eid
+        _upsert_entity(db, ent.type, eid, ent.name, link, ent)
+        candidate_rows.extend(_candidate_rows(ent.type, eid, link))
+        for m in ent.mentions:
+            mention_rows.append((
+                f"{doc.id}:{m.start}:{m.end}:{ent.type}", doc.id, sent_ids.get(m.sentence),
+                ent.type, eid, m.text, ent.name, m.start, m.end, m.label, doc.published,
+            ))
+    # candidates are read by nothing in this transaction: one batch keeps their order
+    if candidate_rows:
+        conn.executemany(_CANDIDATE_UPSERT, candidate_rows)
+    conn.executemany(_replace_sql("mentions", _MENTION_COLUMNS), mention_rows)
+    _update_co_mentions(db, doc.id, old_persons, {row[4] for row in mention_rows if row[3] == "person"})
+    new_tenures: set[str] = set()
+    evidence_rows: list[tuple] = []
+    sentences = {}
+    for s in ext.sentences:
+        sentences.setdefault(s.index, s)  # the first sentence of an index, as next() found it
+    for i, ten in enumerate(ext.tenures):
+        tid = _save_tenure(db, linked, ten, ids, sent_ids, i, evidence_rows, sentences)
+        if tid:
+            new_tenures.add(tid)
+    # evidence is read only by refresh_aggregates: written in one batch just before it
+    conn.executemany(_replace_sql("evidence", _EVIDENCE_COLUMNS), evidence_rows)
+    posts = _apply_claim_changes(db, doc.id, old_claims, _document_claims(db, doc.id))
+    change.written(db)
+    refresh_aggregates(db, old_tenures | new_tenures, old_entities | set(ids.values()), change)
+    refresh_conflicts(db, posts)
+    refresh_comparisons(db, old_entities | {eid for (kind, _), eid in ids.items() if kind == "person"})
+    return ids
 
 
-def _absorb_unlinked_person(db, qid: str, name: str) -> None:
-    """A person linked now whom earlier documents stored unlinked under the same full name
-    becomes one record, when the unlinked row holds no post (tenure ids are built from the
-    person id; a namesake with posts may be someone else): mentions and co-mentions move."""
-    old = entity_id("person", name, None)
-    if db.execute("SELECT 1 FROM persons WHERE id = ? AND qid IS NULL", [old]).fetchone() is None \
-            or db.execute("SELECT 1 FROM tenures WHERE person_id = ? LIMIT 1", [old]).fetchone():
-        return
-    docs = [r[0] for r in db.execute("SELECT DISTINCT document_id FROM mentions WHERE entity_id = ?", [old])]
-    before = {d: _persons_mentioned(db, d) for d in docs}
-    db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND entity_type = 'person'", [qid, old])
-    for d in docs:
-        _update_co_mentions(db, d, before[d], _persons_mentioned(db, d))
-    db.execute("DELETE FROM link_candidates WHERE entity_type = 'person' AND entity_id = ?", [old])
-    db.execute("DELETE FROM persons WHERE id = ?", [old])
-    _recount(db, "persons", qid)
+def _merge_twins(db: sqlite_utils.Database, linked: LinkedExtraction, ids: dict[tuple[str, str], str]) -> set[str]:
+    """One record per real entity whatever the order of documents: the unlinked rows that other
+    documents stored under a name this document links (``identity.unlinked_twins``) are merged
+    into the linked row by writing those documents again from their stored rows
+    (``stored_extraction``): each of their names then takes the id it would have taken had this
+    document come first, so mentions, tenures (joined by ``kb.tenure_rules``), evidence,
+    positions, co-mentions, claim groups and comparisons all move together, and the emptied
+    rows go. A document is written again only when one of its names now resolves to another
+    row, or when a post of it refers to an organisation that is merged (a claim without
+    organisation that took the organisation of the person's only post with that role). Each
+    document is written again at most once; returns the documents written again."""
+    doc_id = linked.extraction.document.id
+    persons: set[str] = set()
+    orgs: set[str] = set()
+    for (etype, name), eid in ids.items():
+        if eid != linked.link_for(etype, name).qid:
+            continue
+        for twin in unlinked_twins(db, etype, eid, name):
+            (orgs if etype == "organization" else persons).add(twin)
+    if not persons and not orgs:
+        return set()
+    mentioning = _documents_of(db, "SELECT DISTINCT document_id FROM mentions WHERE entity_id = ?", persons | orgs)
+    holding = _documents_of(db, "SELECT DISTINCT e.document_id FROM evidence e JOIN tenures t ON t.id = e.tenure_id "
+                                "WHERE t.organization_id = ?", orgs) - mentioning
+    pending = sorted(mentioning - {doc_id})
+    written: set[str] = set()
+    moved = True
+    while moved:  # a namesake takes the name's plain id once the linked person's rows left it
+        moved = False
+        for other in list(pending):
+            stored = stored_extraction(db, other)
+            if _resolves_elsewhere(db, stored, persons | orgs):
+                _write_document(db, stored)
+                pending.remove(other)
+                written.add(other)
+                moved = True
+    for other in sorted(holding - {doc_id}):
+        _write_document(db, stored_extraction(db, other))
+        written.add(other)
+    return written
 
 
-def _recount(db, table: str, eid: str) -> None:
-    db.execute(f"UPDATE [{table}] SET n_mentions = (SELECT count(*) FROM mentions WHERE entity_id = ?), "
-               "n_documents = (SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = ?) WHERE id = ?",
-               [eid, eid, eid])
+#: Claims of a (person, role) that named no organisation (no organisation span, no position
+#: item) and are stored at another organisation than the one such a claim takes now.
+_UNNAMED_POST_CLAIMS = """
+SELECT DISTINCT e.document_id, e.id FROM tenures t JOIN positions pos ON pos.id = t.position_id
+JOIN evidence e ON e.tenure_id = t.id
+WHERE t.person_id = ? AND t.role = ? AND t.organization_id IS NOT ? AND pos.qid IS NULL
+  AND e.org_start IS NULL
+"""
 
 
-def _absorb_unlinked_org(db, qid: str, name: str) -> None:
-    """An organisation linked now that earlier documents stored unlinked under the same
-    ``org_key`` becomes one record: their mentions move to the QID's row and the unlinked row
-    goes (only when no post refers to it: position and tenure ids are built from it, and the
-    next build of those documents moves them). Counts of the QID's row are recounted."""
-    old = entity_id("organization", name, None)
-    row = db.execute("SELECT 1 FROM organizations WHERE id = ? AND qid IS NULL", [old]).fetchone()
-    if row is None or db.execute("SELECT 1 FROM positions WHERE organization_id = ? LIMIT 1", [old]).fetchone() \
-            or db.execute("SELECT 1 FROM tenures WHERE organization_id = ? LIMIT 1", [old]).fetchone():
-        return
-    db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND entity_type = 'organization'", [qid, old])
-    db.execute("DELETE FROM link_candidates WHERE entity_type = 'organization' AND entity_id = ?", [old])
-    db.execute("DELETE FROM organizations WHERE id = ?", [old])
-    _recount(db, "organizations", qid)
+#: A document's (person, role) posts at an organisation whose person holds another tenure of that
+#: role without position item (only then can another claim's organisation depend on them).
+_POSTS_WITH_OTHER_TENURES = """
+SELECT DISTINCT t.person_id, t.role FROM evidence e JOIN tenures t ON t.id = e.tenure_id
+WHERE e.document_id = ? AND t.organization_id IS NOT NULL AND EXISTS (
+  SELECT 1 FROM tenures o JOIN positions pos ON pos.id = o.position_id
+  WHERE o.person_id = t.person_id AND o.role = t.role AND o.id <> t.id AND pos.qid IS NULL)
+"""
+
+
+def _settle_unnamed_posts(db: sqlite_utils.Database, documents: set[str]) -> None:
+    """A claim that names no organisation ("the chief executive") takes the organisation of the
+    person's only post with that role (``_only_org_for_role``): when these documents' posts
+    change which organisation that is (a first one, or a second that makes it ambiguous), the
+    documents holding such a claim of the person and role (these ones too: a document's claims
+    were stored before its merges) are written again, as they would have been stored had these
+    documents come first. Only claims stored at another
+    organisation than the one they take now are looked at, of persons holding more than one
+    tenure of the role: most documents cost one query."""
+    posts = {tuple(r) for d in documents for r in db.execute(_POSTS_WITH_OTHER_TENURES, [d])}
+    stale: dict[str, set[int]] = {}
+    for person, role in sorted(posts):
+        now = _only_org_for_role(db, person, role, set())
+        for doc_id, eid in db.execute(_UNNAMED_POST_CLAIMS, [person, role, now]):
+            stale.setdefault(doc_id, set()).add(int(eid.rsplit(":", 1)[1]))
+    for doc_id in sorted(stale):
+        stored = stored_extraction(db, doc_id)
+        claims = stored.extraction.tenures
+        if any(i < len(claims) and claims[i].org is None for i in stale[doc_id]):
+            _write_document(db, stored)
+
+
+def _documents_of(db: sqlite_utils.Database, sql: str, entity_ids: set[str]) -> set[str]:
+    return {r[0] for eid in entity_ids for r in db.execute(sql, [eid])}
+
+
+def _resolves_elsewhere(db: sqlite_utils.Database, stored: LinkedExtraction, twins: set[str]) -> bool:
+    """Does a name of a stored document that is now stored as one of ``twins`` resolve to
+    another row (written again now, the document would store it elsewhere)?"""
+    ext = stored.extraction
+    current = dict(((r[0], r[1]), r[2]) for r in db.execute(
+        "SELECT DISTINCT entity_type, name, entity_id FROM mentions WHERE document_id = ?", [ext.document.id]))
+    for ent in ext.entities:
+        eid = current.get((ent.type, ent.name))
+        if eid in twins and stored_identity(db, ent, stored)[0] != eid:
+            return True
+    return False
 
 
 _DOCUMENT_COLUMNS = ("id", "content_hash", "source", "title", "url", "published", "lang", "n_chars",
@@ -204,91 +267,6 @@ _CANDIDATE_UPSERT = _upsert_sql(
     "link_candidates", ("entity_type", "entity_id", "qid", "label", "score", "method", "features"),
     ("entity_type", "entity_id", "qid"),
 )
-
-
-def _unlinked_entity_id(db, ent, base: str, ext, doc_id: str) -> str:
-    """Merge unlinked entities across documents by normalised name plus context.
-
-    A one-word person name ("Smith") is too weak to merge on: it stays within its document.
-    A full name merges with the stored entity of that name unless both sides state roles and
-    they share neither a role nor an organisation: then they are two people who share a name,
-    and the newcomer gets (or joins) a numbered variant of the id.
-    """
-    if ent.type != "person":
-        return _linked_org_of_same_key(db, ent.name) or base
-    if name_too_weak(name_key(ent.name)):
-        return f"{base}@{doc_id}"
-    mine = {("role", t.role) for t in ext.tenures if t.person == ent.name}
-    mine |= {("org", slug(t.org)) for t in ext.tenures if t.person == ent.name and t.org}
-    for qid in _linked_persons_of_same_name(db, ent.name):
-        if same_namesake(mine, _person_posts(db, qid)):
-            return qid  # "Steve Jobs" unlinked here, linked elsewhere: one person, one row
-    candidate, n = base, 1
-    while True:
-        row = db.execute("SELECT 1 FROM persons WHERE id = ?", [candidate]).fetchone()
-        if row is None:
-            return candidate
-        if same_namesake(mine, _person_posts(db, candidate)):
-            return candidate
-        n += 1
-        candidate = f"{base}~{n}"
-
-
-def _stored_link(db, type: str, eid: str) -> Optional[Link]:
-    """The link of a stored linked entity (an unlinked mention that joined it must not unlink it)."""
-    table = "persons" if type == "person" else "organizations"
-    row = db.execute(f"SELECT qid, wikipedia_title, description, link_score, link_method FROM [{table}] "
-                     "WHERE id = ? AND qid IS NOT NULL", [eid]).fetchone()
-    if row is None:
-        return None
-    return Link(qid=row[0], enwiki=row[1], description=row[2], score=row[3] or 0.0, method=row[4] or "")
-
-
-def _person_posts(db, person_id: str) -> set[tuple[str, str]]:
-    """("role", role) and ("org", org slug) of a stored person's tenures: what tells namesakes apart."""
-    theirs = {("role", r[0]) for r in db.execute("SELECT DISTINCT role FROM tenures WHERE person_id = ?", [person_id])}
-    theirs |= {
-        ("org", (r[0] or "").split(":", 1)[-1])
-        for r in db.execute(
-            "SELECT DISTINCT organization_id FROM tenures WHERE person_id = ? AND organization_id IS NOT NULL", [person_id]
-        )
-    }
-    return theirs
-
-
-def _linked_persons_of_same_name(db, name: str) -> list[str]:
-    """QIDs of stored linked persons whose name is this full name (normalised): the linker may
-    leave a name unlinked in one document that it linked in another."""
-    key = name_key(name)
-    rows = db.execute("SELECT id, name FROM persons WHERE name = ? COLLATE NOCASE AND qid IS NOT NULL", [name]).fetchall()
-    return sorted(r[0] for r in rows if name_key(r[1] or "") == key and _joinable(db, "person", name, r[0]))
-
-
-def _joinable(db, type: str, name: str, qid: str) -> bool:
-    """A stored linked entity an unlinked name may join: other documents still mention it (its
-    row is no leftover of the document being rewritten) and no judgement rejected that QID for
-    this name (an unlinked rebuild must not undo a rejection)."""
-    if not db.execute("SELECT 1 FROM mentions WHERE entity_id = ? LIMIT 1", [qid]).fetchone():
-        return False
-    return not db.execute(
-        "SELECT 1 FROM judgements WHERE entity_type = ? AND name_key = ? AND qid = ? AND judgement = 'rejected'",
-        [type, name_key(name), qid]).fetchone()
-
-
-def _linked_org_of_same_key(db, name: str) -> Optional[str]:
-    """The QID of the one stored linked organisation with the same ``org_key`` ("Apple" joins a
-    linked "Apple Inc."), looked up among names that start with the same first word; None when
-    there is none or more than one."""
-    key = org_key(name)
-    first = key.split(" ", 1)[0] if key else ""
-    if not first:
-        return None
-    pattern = first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    rows = db.execute(
-        "SELECT id, name FROM organizations WHERE qid IS NOT NULL AND name LIKE ? ESCAPE '\\'", [pattern]
-    ).fetchall()
-    qids = {r[0] for r in rows if org_key(r[1] or "") == key and _joinable(db, "organization", name, r[0])}
-    return qids.pop() if len(qids) == 1 else None
 
 
 def _upsert_entity(db, type: str, eid: str, name: str, link, ent) -> None:
@@ -333,9 +311,10 @@ def _save_tenure(db, linked: LinkedExtraction, ten: Tenure, ids, sent_ids, i: in
     plink = linked.position_links.get((ten.role, ten.org))
     pos_qid = plink.qid if plink else None
     if org_id is None and not pos_qid:
-        org_id = _only_org_for_role(db, pid, ten.role)  # "the prime minister" = the post he holds
+        # "the prime minister" = the post he holds
+        org_id = _only_org_for_role(db, pid, ten.role, {row[1] for row in evidence_rows})
     posid = position_id(ten.role, org_id, pos_qid)
-    conn.execute(_upsert_sql("positions", _POSITION_COLUMNS, ("id",)), (
+    conn.execute(_upsert_sql("positions", _POSITION_COLUMNS, ("id",), keep_longest="label"), (
         posid,
         plink.label if plink and plink.label else position_label(ten.role, ten.org),
         ten.role,
@@ -369,14 +348,19 @@ def _save_tenure(db, linked: LinkedExtraction, ten: Tenure, ids, sent_ids, i: in
     return tid
 
 
-def _only_org_for_role(db, person_id: str, role: str) -> Optional[str]:
-    """The organisation of the person's only post with this role, if exactly one exists."""
+def _only_org_for_role(db, person_id: str, role: str, written: set[str]) -> Optional[str]:
+    """The organisation of the person's only post with this role, if exactly one exists.
+
+    Only tenures that still have evidence, or that this document's claims already joined
+    (``written``), count: a tenure whose only evidence was this document's, deleted for the
+    rewrite, is a leftover (after a merge, of the organisation's former row)."""
     rows = db.execute(
-        "SELECT DISTINCT organization_id FROM tenures WHERE person_id = ? AND role = ? AND organization_id IS NOT NULL",
-        [person_id, role],
+        "SELECT DISTINCT t.organization_id FROM tenures t WHERE t.person_id = ? AND t.role = ? "
+        "AND t.organization_id IS NOT NULL AND (t.id IN (SELECT value FROM json_each(?)) "
+        "OR EXISTS (SELECT 1 FROM evidence e WHERE e.tenure_id = t.id))",
+        [person_id, role, json.dumps(sorted(written))],
     ).fetchall()
     return rows[0][0] if len(rows) == 1 else None
-
 
 
 def _compatible_tenure(db, person_id: str, position_id_: str, start, end, ordinal) -> Optional[str]:
