@@ -1,5 +1,6 @@
 """The German lexicon: role words (``lexicons/roles_de.tsv``) in any inflected or compound
-form, and German country adjectives and names (``lexicons/demonyms_de.tsv``) -> English names.
+form, and German country adjectives and names (``lexicons/demonyms_de.tsv``, ``countries_de.tsv``)
+-> English names.
 
 Shared by the German NER's repair and features (``de/ner.py``), the German tenure rules
 (``de/rules.py``) and the mention filter (``mentions.py``); the files are read by
@@ -170,9 +171,10 @@ def match_role_de_compound(token_text: str) -> Optional[tuple[str, Optional[str]
 
 @lru_cache(maxsize=1)
 def _places() -> tuple[dict[str, str], dict[str, str]]:
-    """(adjective stem -> name, German country name -> English name) from demonyms_de.tsv."""
+    """(adjective stem -> name, German country name -> English name) from demonyms_de.tsv and the
+    CLDR country names of countries_de.tsv (the hand-made rows win)."""
     adjs: dict[str, str] = {}
-    countries: dict[str, str] = {}
+    countries: dict[str, str] = {rec["german"] or "": rec["name"] or "" for rec in records("countries_de.tsv")}
     for rec in records("demonyms_de.tsv"):
         (adjs if rec["kind"] == "adj" else countries)[rec["german"] if rec["kind"] != "adj" else rec["german"].lower()] = rec["name"]
     return adjs, countries

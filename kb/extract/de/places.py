@@ -15,13 +15,14 @@ that country's minister). Places come from ``lexicons/places_de.tsv`` and, for c
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
 from ...model import Mention, Sentence, Span
 from ..claims import Claim
-from ..lexicon import records
+from ..lexicon import records, word_sets
 from .lexicon import adj_stem, country_name, match_role_entry
 
 
@@ -95,6 +96,28 @@ def _one(values: Iterable[str]) -> Optional[str]:
     return distinct.pop() if len(distinct) == 1 else None
 
 
+#: A story about one country names it again and again; another country named in passing ("Kanzler
+#: X reist nach Israel") does not make it a story about that one. Dominant: named at least
+#: MIN_DOMINANT times and at least DOMINANCE times as often as any other country (the English
+#: rules' test, rules/places.py, on German names).
+MIN_DOMINANT = 2
+DOMINANCE = 2
+
+
+def _dominant(countries: list[str]) -> Optional[str]:
+    """The country named most, when it clearly dominates the document's country mentions."""
+    ranked = Counter(countries).most_common(2)
+    if not ranked or ranked[0][1] < MIN_DOMINANT:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < DOMINANCE * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+#: Posts only German-speaking states have ("Kanzler", "Vizekanzler"): a story about another
+#: country leaves them open.
+GERMAN_SPEAKING_POSTS = word_sets("role_classes_de.tsv")["german_speaking_posts"]
+GERMAN_SPEAKING = {"Germany", "Austria"}
 _MEMBER_CATEGORIES = {row["role"] or "": row["category"] or "" for row in records("member_bodies_de.tsv")}
 _MEMBER_FORMS = {form for row in records("member_bodies_de.tsv") for form in (row["body"] or "").split("|")}
 
@@ -123,13 +146,13 @@ def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: l
     home_city = dateline[0].name if dateline and dateline[0].kind == "city" else _one(cities)
     home_state = _one(states) or (dateline[0].state if dateline else None)
     countries = [c for _m, _p, c in named] + ([dateline[0].country] if dateline else [])
-    home_country = _one(countries)
+    home_country = _one(countries) or _dominant([c for _m, p, c in named if p is None])
     for c in open_claims:
         cat = _category(c)
         name = {"local government": home_city, "regional government": home_state,
                 "government": home_country, "head of country": home_country}.get(cat)
-        if name is None:
-            continue
+        if name is None or (c.role in GERMAN_SPEAKING_POSTS and name not in GERMAN_SPEAKING):
+            continue  # "Kanzlerin X" in a story about Turkey is no Turkish chancellor
         c.org, c.org_label = name, "rule:doc_place"
         c.org_span = _evidence(name, named, c, dateline)
 

@@ -314,6 +314,13 @@ def _place_adjective(doc, k: int, m: RoleMatchDe) -> Optional[str]:
     return None
 
 
+def _genitive_country(word: str) -> Optional[str]:
+    """The country a genitive name before a role names: "Frankreichs", "Islands" -> Iceland."""
+    if not (word[:1].isupper() and word.endswith("s") and word[:-1].isalpha()):
+        return None
+    return country_name(word[:-1])
+
+
 def _grow_left(doc, m: RoleMatchDe) -> None:
     """Take status adjectives, a country or place adjective and an ordinal ("der 14.") before the role."""
     k = m.core - 1
@@ -323,6 +330,10 @@ def _grow_left(doc, m: RoleMatchDe) -> None:
             m.status_cue = m.status_cue or _status_of(word)
         elif word[:1].islower() and country_of_adjective(word) and m.org is None:
             m.org = country_of_adjective(word)
+            m.org_span = (doc[k].idx, doc[k].idx + len(word))
+            m.org_label = "LOC"
+        elif m.org is None and k == m.core - 1 and _genitive_country(word):
+            m.org = _genitive_country(word)  # "Frankreichs Präsident", "Angolas Ex-Präsident"
             m.org_span = (doc[k].idx, doc[k].idx + len(word))
             m.org_label = "LOC"
         elif m.org is None and k == m.core - 1 and _place_adjective(doc, k, m):
