@@ -44,7 +44,7 @@ from ...model import Mention, Sentence, Span
 from ..claims import Claim, apply_date
 from ..coref import antecedent
 from ..mentions import in_ranges, quoted_ranges
-from .lexicon import adj_stem, country_name, country_of_adjective, match_role_de_compound, match_role_entry
+from .lexicon import adj_stem, country_name, country_of_adjective, genitive_compound, match_role_de_compound, match_role_entry
 from .places import place_named, place_of_adjective
 from ..lexicon import records, word_map, word_sets
 
@@ -63,6 +63,7 @@ PARTIES = word_map("parties_de.tsv")
 ROLE_BODIES = word_map("role_orgs_de.tsv")
 #: A seat named by its body alone ("Mitglied der Stadtregierung"): body form -> kb's role name.
 MEMBER_BODIES = {form: row["role"] for row in records("member_bodies_de.tsv") for form in (row["body"] or "").split("|")}
+MEMBER_CATEGORIES = {row["role"]: row["category"] for row in records("member_bodies_de.tsv")}
 MEMBER_WORDS = {"mitglied", "mitglieds", "mitgliedes"}
 #: "X bekleidet das Amt des Innenministers", "X übernahm den Posten der Bürgermeisterin": verbs of
 #: an office named by "Amt/Posten/Funktion des ROLE", as the copula each stands for (holding: ist/war;
@@ -187,7 +188,10 @@ def _org_after(doc, j: int) -> Optional[tuple[int, int, str, str]]:
         return j, ent.end, name, ent.label_
     if ent is not None:
         return None
-    # no NER: a single genitive country, or an all-capitals acronym ("der NATO")
+    # no NER: a company by its legal form, a single genitive country, or an all-capitals acronym ("der NATO")
+    company = _legal_form_end(doc, k)
+    if company is not None and k > j:
+        return j, company, doc[k:company].text, "ORG"
     text = doc[k].text
     if country_name(text):
         return j, k + 1, country_name(text) or text, "LOC"
@@ -196,6 +200,20 @@ def _org_after(doc, j: int) -> Optional[tuple[int, int, str, str]]:
     head = text.split("-")[0]
     if k > j and "-" in text and len(head) >= 2 and head.isupper() and text[-1].isalpha():
         return j, k + 1, text, "ORG"  # "der UN-Generalversammlung", "des EU-Parlaments"
+    return None
+
+
+#: Legal forms that end a company's name: "der Rheinwerke AG", "der Muster Bau GmbH".
+LEGAL_FORMS = {"AG", "GmbH", "SE", "KG", "KGaA", "OHG", "eG", "e.V.", "Holding", "Ltd.", "Inc.", "S.A.", "plc"}
+
+
+def _legal_form_end(doc, k: int) -> Optional[int]:
+    """One past a legal form that ends up to four capitalised words from token k, else None."""
+    for n in range(k + 1, min(len(doc), k + 5)):
+        if doc[n].text in LEGAL_FORMS:
+            return n + 1
+        if not (doc[n].text[:1].isupper() or doc[n].text in ("&", "und")):
+            return None
     return None
 
 
@@ -225,6 +243,7 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
             _party_prefix(tok.text, m)
         if tok.text.lower().startswith(("ex-", "alt-")):
             m.status_cue = "former"
+        _genitive_body(doc, m)
         _grow_left(doc, m)
         _grow_right(doc, m)
         if m.org is None and m.role in ROLE_BODIES:
@@ -232,6 +251,21 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
         m.text = doc[m.start : m.end].text
         out.append(m)
     return out
+
+
+def _genitive_body(doc, m: RoleMatchDe) -> None:
+    """"Vorsitzende des Vorstands (der Rheinwerke AG)" is a "Vorstandsvorsitzende": a role and
+    a genitive body that German also writes as one lexicon word (``genitive_compound``) make
+    that role; the organisation may follow the body."""
+    i = m.core
+    if m.org is not None or i + 2 >= len(doc) or doc[i + 1].lower_ not in ("des", "der"):
+        return
+    body = doc[i + 2]
+    if not body.text[:1].isupper() or body.ent_type_:
+        return
+    role = genitive_compound(doc[i].text, body.text)
+    if role is not None:
+        m.role, m.end = role, i + 3
 
 
 def _member_of(doc, i: int) -> Optional[RoleMatchDe]:
@@ -263,6 +297,8 @@ def _member_of(doc, i: int) -> Optional[RoleMatchDe]:
         m.org, m.org_label = ROLE_BODIES[role], "rule:role_body"
     if member:
         _grow_left(doc, m)
+        if m.org is None and MEMBER_CATEGORIES.get(role) == "business":
+            _grow_right(doc, m)  # "Mitglied des Vorstands der Rheinwerke AG"
     m.text = doc[m.start : m.end].text
     return m
 
@@ -356,7 +392,7 @@ def _grow_right(doc, m: RoleMatchDe) -> None:
     if m.org is not None:
         _take_body(doc, m)
         return
-    org = _org_after(doc, m.core + 1)
+    org = _org_after(doc, m.end)
     if org is None:
         _take_body(doc, m)
         return
