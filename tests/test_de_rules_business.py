@@ -82,3 +82,39 @@ def test_head_of_a_named_body_stays_head(nlp):
 def test_ceo_with_dotted_company(nlp):
     c = run(nlp, "Das sagte E.ON-Chef Jan Tessen am Montag.", names=("Jan Tessen",))
     assert facts(c) == [("Jan Tessen", "head", "E.ON", "current")]
+
+
+def test_where_one_works_as(nlp):
+    # "als ROLE bei/in ORG tätig/beschäftigt": the organisation after "bei der", "in der"
+    c = run(nlp, "Derzeit ist Udo Kalt als Geschäftsführer bei der Talwerk AG beschäftigt.", names=("Udo Kalt",))
+    assert facts(c) == [("Udo Kalt", "managing director", "Talwerk AG", "current")]
+    c = run(nlp, "Zuvor war Eva Kranz als Landesgeschäftsführerin in der steirischen SPÖ tätig.", names=("Eva Kranz",))
+    assert facts(c) == [("Eva Kranz", "managing director", "SPÖ", "former")]
+    assert c[0].org_span.text == "SPÖ"
+
+
+def test_in_after_a_role_without_als_is_no_organisation(nlp):
+    # "Geschäftsführer in der Krise" is no workplace: only after "als" does "in der" open one
+    c = run(nlp, "Udo Kalt ist Geschäftsführer in der ÖVP-Krise geblieben.", names=("Udo Kalt",))
+    assert [x.org for x in c] == [None]
+
+
+def test_professor_at_a_university(nlp):
+    c = run(nlp, "Mara Fink war von 2015 bis 2021 Professorin an der TU.", names=("Mara Fink",))
+    assert facts(c) == [("Mara Fink", "professor", "TU", "former")]
+
+
+def test_adjective_before_the_organisation(nlp):
+    c = run(nlp, "Das sagte Ida Holm, Chefin der konservativen EVP-Fraktion, am Montag.", names=("Ida Holm",))
+    assert facts(c) == [("Ida Holm", "head", "EVP-Fraktion", "current")]
+
+
+def test_noun_before_a_place_is_no_organisation(nlp):
+    # "des Kulturbüros Sachsen": the place is part of the body's name, not the body
+    c = run(nlp, "Das sagte Grit Hahn, Chefin des Kulturbüros Sachsen, am Montag.", names=("Grit Hahn",), orgs=())
+    assert [x.org for x in c if x.org] == []
+
+
+def test_company_by_its_legal_form_in_one_word(nlp):
+    c = run(nlp, "Tim Rauch (38) ist Betriebsratsvorsitzender der Porsche-Holding.", names=("Tim Rauch",))
+    assert facts(c) == [("Tim Rauch", "works council chairman", "Porsche-Holding", "current")]
