@@ -94,9 +94,14 @@ IRREALIS = {"soll", "sollte", "sollen", "könnte", "könnten", "würde", "würde
 #: Words right after a role that make it talk, not fact: "war als Finanzminister im Gespräch".
 IRREALIS_AFTER = {"gespräch", "gehandelt", "nachgesagt", "gehandelte", "vorgeschlagen"}
 #: Verbs of a post to come, with the infinitive "werden" after the role: "X dürfte Bürgermeisterin
-#: werden", "X wird … Vorsitzender werden". The tenure's status is unknown. "soll … werden" stays
-#: irrealis (IRREALIS): "soll" is also hearsay ("X soll Minister werden" = it is said X becomes one).
-FUTURE_MODALS = {"dürfte", "dürften", "wird", "werden"}
+#: werden", "X wird … Vorsitzender werden", "X soll im Herbst Ministerin werden". The tenure's status
+#: is unknown. "soll … werden" is the German "is to become": news announces appointments with it
+#: (news-tenures' gold counts "soll … angelobt werden" as a post to come). Hearsay "soll" is "soll X
+#: gewesen sein / sein" (no "werden"), which stays irrealis (IRREALIS).
+FUTURE_MODALS = {"dürfte", "dürften", "wird", "werden", "soll", "sollen"}
+#: Infinitives after an office named by "das Amt des ROLE" that make it a post to come with a
+#: modal: "X soll das Amt der Innenministerin übernehmen".
+FUTURE_OFFICE_INFINITIVES = {"übernehmen", "antreten"}
 #: Participles of an appointment before the finite verb: "…, die zur Bürgermeisterin gewählt wurde".
 APPOINTED = {"gewählt", "ernannt", "bestellt", "berufen", "angelobt", "vereidigt", "nominiert", "befördert"}
 #: Words before "Gemeinderat"/"Stadtrat" that make it the body, not a member: "im Gemeinderat".
@@ -520,7 +525,8 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
     lo = max(0, m.start - MAX_COPULA_GAP - 4)
     if any(t.lower_ in IRREALIS_AFTER for t in doc[m.core + 1 : m.end + 3]):
         return None  # "war als Finanzminister im Gespräch"
-    future = m.end < len(doc) and doc[m.end].lower_ in ("werden", "bleiben")
+    nxt = doc[m.end].lower_ if m.end < len(doc) else ""
+    future = nxt in ("werden", "bleiben") or nxt in FUTURE_OFFICE_INFINITIVES and _office_noun_before(doc, m)
     for v in range(m.start - 1, lo - 1, -1):
         w = doc[v].lower_
         if w == "und" and not any(v < s < m.start for s, _e, _p in spans):
@@ -546,7 +552,7 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
         if subject is None:
             return None
         before = [t.lower_ for t in doc[max(0, subject[0] - 3) : subject[0]]]
-        if any(x in IRREALIS for x in before):
+        if any(x in IRREALIS and not (w == "future" and x in FUTURE_MODALS) for x in before):
             return None
         return subject[2], "de_copula", w
     return None
@@ -871,9 +877,13 @@ def _verb_final(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str,
         v += 1
     if v >= len(doc) or doc[v].lower_ not in COPULA_PRESENT | COPULA_PAST | COPULA_EVENT:
         return None
-    if participle in APPOINTED and (m.start == 0 or doc[m.start - 1].lower_ not in ("zum", "zur")):
+    if participle in APPOINTED and (m.start == 0 or doc[m.start - 1].lower_ not in ("zum", "zur", "als")):
         return None  # "…, die Ministerin ernannt wurde" is no appointment of the subject
     verb = "wurde" if participle in APPOINTED else {"gewesen": "war", "geworden": "wurde"}.get(participle, doc[v].lower_)
+    if doc[v].lower_ == "werden" and v + 1 < len(doc):  # "…, der als Stadtrat angelobt werden soll"
+        if doc[v + 1].lower_ not in FUTURE_MODALS:
+            return None  # "… gewählt werden könnte": modal, not a fact
+        verb = "future"
     for c in range(m.start - 1, max(-1, m.start - MAX_COPULA_GAP - 2), -1):
         w = doc[c].lower_
         if w in IRREALIS:
