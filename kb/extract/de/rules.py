@@ -37,7 +37,7 @@ Statements under negation or modality ("soll … werden", "nicht", "Kandidat") a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Optional
 
 from ...model import Mention, Sentence, Span
@@ -45,13 +45,14 @@ from ..claims import Claim, apply_date
 from ..coref import antecedent
 from ..mentions import in_ranges, quoted_ranges
 from .lexicon import adj_stem, country_name, country_of_adjective, genitive_compound, match_role_de_compound, match_role_entry
+from . import verbs
 from .places import place_named, place_of_adjective
 from ..lexicon import records, word_map, word_sets
 
 #: Rule names carry a "de_" prefix so that a tenure's extractor ("kb.roles.v1:de_copula") shows
 #: it came from the German rules; confidences match the English rules of the same shape.
 CONFIDENCE = {"de_title_before_name": 0.9, "de_apposition": 0.85, "de_copula": 0.8, "de_verb_final": 0.8,
-              "de_ellipsis": 0.6}
+              "de_ellipsis": 0.6, "de_leads": 0.75, "de_exit": 0.75, "de_appoint": 0.8}
 #: Roles too generic to mean anything without an organisation ("der Chef", "die Leiterin").
 NEEDS_ORG = word_sets("role_classes_de.tsv")["needs_org"]
 #: A party "chief" is its party leader; a council seat or government post is not held in a party.
@@ -232,7 +233,11 @@ def _org_at(doc, j: int, k: int, named_only: bool = False) -> Optional[tuple[int
     # no NER: a company by its legal form, a single genitive country, or an all-capitals acronym ("der NATO")
     company = _legal_form_end(doc, k)
     if company is not None and k > j:
-        return k, company, doc[k:company].text, "ORG"
+        name = doc[k:company].text
+        return k, company, name[:-1] if name[-1] == "." and name[:-1].split()[-1] in LEGAL_FORMS else name, "ORG"
+    named = _fuer_name_end(doc, k)
+    if named is not None and k > j:
+        return k, named, doc[k:named].text, "ORG"  # "des Instituts für Küstenforschung"
     text = doc[k].text
     if country_name(text) and not named_only:
         return k, k + 1, country_name(text) or text, "LOC"
@@ -253,11 +258,26 @@ LEGAL_FORMS = {"AG", "GmbH", "SE", "KG", "KGaA", "OHG", "eG", "e.V.", "Holding",
 def _legal_form_end(doc, k: int) -> Optional[int]:
     """One past a legal form that ends up to four capitalised words from token k, else None."""
     for n in range(k + 1, min(len(doc), k + 5)):
-        if doc[n].text in LEGAL_FORMS:
-            return n + 1
+        if doc[n].text in LEGAL_FORMS or doc[n].text[-1:] == "." and doc[n].text[:-1] in LEGAL_FORMS:
+            return n + 1  # "GmbH." at a sentence's end when the tokenizer keeps the full stop
         if not (doc[n].text[:1].isupper() or doc[n].text in ("&", "und")):
             return None
     return None
+
+
+def _fuer_name_end(doc, k: int) -> Optional[int]:
+    """One past a "NOUN für NOUN" name at token k ("Institut für Küstenforschung", "Bundesamt für
+    Verfassungsschutz", "Verein für Konsumenteninformation"), else None: German names bodies by
+    what they are for. The words after "für" are capitalised and not a person or role."""
+    if k + 2 >= len(doc) or not doc[k].text[:1].isupper() or not doc[k].is_alpha or doc[k + 1].lower_ != "für":
+        return None
+    if match_role_de_compound(doc[k].text) is not None:
+        return None
+    end = k + 2
+    while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper() and not _in_person(doc, end) \
+            and end - k < 6:
+        end += 1
+    return end if end > k + 2 else None
 
 
 def find_roles_de(doc) -> list[RoleMatchDe]:
@@ -501,9 +521,15 @@ def _determiner_before(doc, start: int) -> bool:
 
 
 def _after_age(doc, e: int) -> int:
-    """Where a name's phrase ends: after "(41)", the age news puts after a name, else e."""
-    if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 1].like_num and doc[e + 2].text == ")":
-        return e + 3
+    """Where a name's phrase ends: after "(41)", the age news puts after a name, or after life
+    years "(1931–2010)", "(1931 - 2010)"; else e."""
+    if e + 2 < len(doc) and doc[e].text == "(":
+        for close in range(e + 2, min(len(doc), e + 5)):
+            if doc[close].text == ")":
+                inside = doc[e + 1 : close]
+                if all(t.like_num or t.text.replace("–", "").replace("-", "").isdigit() or t.text in ("–", "-") for t in inside):
+                    return close + 1
+                break
     return e
 
 
@@ -687,7 +713,60 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
         claims.append(claim)
         held[n] = (person, rule, verb)
     claims.extend(_coordinated(sent, doc, roles, held))
+    claims.extend(_verb_claims(sent, doc, roles, held, spans, dates))
     return claims
+
+
+def _verb_claims(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict, spans, dates: list) -> list[Claim]:
+    """Claims of the verb constructions (``de/verbs.py``): leading, leaving, being appointed."""
+    out = []
+    for post in verbs.leads(doc, spans, _org_after, _after_age, IRREALIS):
+        first, end, name, label = post.org
+        m = RoleMatchDe(post.verb, post.verb + 1, post.verb, "head", doc[post.verb].text, name,
+                        (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)), label)
+        out.append(_dated(sent, doc, m, post, dates))
+    for post in verbs.exits(doc, roles, spans, _after_age, IRREALIS) + verbs.appoints(doc, roles, spans, _subject_org, IRREALIS):
+        m = roles[post.role]
+        if post.role in held or (m.role in NEEDS_ORG and m.org is None and post.org is None):
+            continue
+        if post.org is not None and m.org is None:
+            first, end, name, label = post.org
+            m = replace(m, org=name, org_label=label, org_span=(doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+        out.append(_dated(sent, doc, m, post, dates))
+    return out
+
+
+def _dated(sent: Sentence, doc, m: RoleMatchDe, post, dates: list) -> Claim:
+    """The claim of a verb construction with the first date of its clause part: a point date
+    starts a post taken up or led, and ends a post left."""
+    claim = _claim(sent, doc, m, post.person, post.rule, post.verb_as)
+    lo = doc[post.lo].idx + sent.start
+    hi = doc[post.hi - 1].idx + len(doc[post.hi - 1].text) + sent.start
+    if post.rule == "de_exit":
+        claim.status, claim.status_strength = "former", 2
+        inside = [d for d in dates if lo <= d.start_char and d.end_char <= hi and getattr(d, "kind", "") in ("point", "until")]
+        if inside:
+            claim.end = inside[0].end or inside[0].start
+            claim.date_span = Span(inside[0].start_char, inside[0].end_char, inside[0].text)
+        return claim
+    _attach_date(claim, dates, lo, hi, event=post.verb_as == "wurde")
+    return claim
+
+
+def _subject_org(doc, aux: int) -> Optional[tuple[int, int, str, str]]:
+    """The organisation that is the subject right before an auxiliary ("Die Stadtwerke Lindau
+    haben …"): an ORG entity ending there, else the capitalised words after the clause's article
+    when there are two or more and none is a person or a role word."""
+    for ent in doc.ents:
+        if ent.end == aux and ent.label_ == "ORG":
+            return ent.start, ent.end, ent.text, "ORG"
+    k = aux - 1
+    while k >= 0 and doc[k].text[:1].isupper() and doc[k].is_alpha and not _in_person(doc, k) \
+            and match_role_de_compound(doc[k].text) is None and doc[k].lower_ not in DETERMINERS:
+        k -= 1
+    if k < 0 or aux - k < 3 or doc[k].lower_ not in ("die", "der", "das") or (k > 0 and doc[k - 1].text not in (",", ".")):
+        return None  # one noun ("Der Aufsichtsrat hat …") is a body of the company, not its name
+    return k + 1, aux, doc[k + 1 : aux].text, "ORG"
 
 
 def _coordinated(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict) -> list[Claim]:
