@@ -106,3 +106,34 @@ def test_english_document_country_leaves_german_posts_alone(tmp_path):
     tenures = {t["person"]: t for t in json.loads(out.read_text(encoding="utf-8").splitlines()[0])["tenures"]}
     assert (tenures["Rolf Amsel"]["role"], tenures["Rolf Amsel"]["org"]) == ("chancellor", None)
     assert (tenures["Dan Levav"]["role"], tenures["Dan Levav"]["org"]) == ("prime minister", "Israel")
+
+
+def test_parties_name_the_country_when_no_place_is_named():
+    m = [Mention("ÖVP", "organization", 0, 3, 1, label="ORG"), Mention("SPÖ", "organization", 5, 8, 1, label="ORG")]
+    claims = [_claim("Eva Brandt", "chancellor", "Kanzlerin", 200)]
+    resolve_places_de(claims, m, _sents())
+    assert claims[0].org == "Austria"
+
+
+def test_parties_of_two_countries_name_none():
+    m = [Mention("ÖVP", "organization", 0, 3, 1, label="ORG"), Mention("CDU", "organization", 5, 8, 1, label="ORG")]
+    claims = [_claim("Eva Brandt", "chancellor", "Kanzlerin", 200)]
+    resolve_places_de(claims, m, _sents())
+    assert claims[0].org is None
+
+
+def test_a_named_place_outranks_the_parties():
+    # a story filed about Italy that mentions the SPÖ: the places decide (none dominates here)
+    m = _places("Italien", "Frankreich") + [Mention("SPÖ", "organization", 50, 53, 1, label="ORG")]
+    claims = [_claim("Ugo Bassi", "prime minister", "Premier", 200)]
+    resolve_places_de(claims, m, _sents())
+    assert claims[0].org is None
+
+
+def test_mayor_of_an_unknown_town(nlp):
+    assert facts(run(nlp, "Klaus Wend war Bürgermeister von Altenbruck.", names=("Klaus Wend",))) == [
+        ("Klaus Wend", "mayor", "Altenbruck", "former")]
+    assert facts(run(nlp, "Der Bürgermeister von Bad Isch, Udo Lenz, kam.", names=("Udo Lenz",))) == [
+        ("Udo Lenz", "mayor", "Bad Isch", "current")]
+    # a minister "von" someone is no town
+    assert facts(run(nlp, "Die Ministerin von Udo Lenz kam.", names=("Udo Lenz",))) == []

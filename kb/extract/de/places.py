@@ -8,8 +8,13 @@ city, else the one city the document names; a state post ("regional government":
 state councillor) the one state named, else the dateline city's state; a national government
 post (category "government", and "Bundespräsident") the country, only when every place the
 document names lies in that one country (a story that names a foreign country may be about
-that country's minister). Places come from ``lexicons/places_de.tsv`` and, for countries,
-``lexicons/demonyms_de.tsv``. Nothing here touches spaCy: claims, mentions and sentences only.
+that country's minister), or else the country the document names clearly most often (country
+names only: a conference city says where, not whose); a post only German-speaking states have
+("Kanzler") takes Germany or Austria only. A story that names no place at all takes the country
+of its parties when they stand in one ("SPÖ", "ÖVP" -> Austria). Places come from
+``lexicons/places_de.tsv`` and, for countries, ``lexicons/demonyms_de.tsv`` and the CLDR names of
+``countries_de.tsv``; parties' countries from ``parties_de.tsv``. Nothing here touches spaCy:
+claims, mentions and sentences only.
 """
 
 from __future__ import annotations
@@ -91,6 +96,17 @@ def _named_places(mentions: list[Mention]) -> list[tuple[Mention, Optional[Place
     return out
 
 
+#: Party name as written -> the one country it stands in (parties_de.tsv; "-" when ambiguous).
+_PARTY_COUNTRY = {row["prefix"] or "": row["country"] or "-" for row in records("parties_de.tsv")}
+_PARTY_NAMES = {row["party"] or "" for row in records("parties_de.tsv")}
+
+
+def _party_countries(claims: list[Claim], mentions: list[Mention]) -> list[str]:
+    """The countries of the parties a document names (as organisations or as posts' parties)."""
+    names = [m.text for m in mentions if m.type == "organization"] + [c.org for c in claims if c.org in _PARTY_NAMES]
+    return [_PARTY_COUNTRY[n] for n in names if _PARTY_COUNTRY.get(n, "-") != "-"]
+
+
 def _one(values: Iterable[str]) -> Optional[str]:
     distinct = set(values)
     return distinct.pop() if len(distinct) == 1 else None
@@ -147,6 +163,8 @@ def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: l
     home_state = _one(states) or (dateline[0].state if dateline else None)
     countries = [c for _m, _p, c in named] + ([dateline[0].country] if dateline else [])
     home_country = _one(countries) or _dominant([c for _m, p, c in named if p is None])
+    if not countries:  # no place named at all: the parties' one country ("SPÖ-Chef", "die CDU")
+        home_country = _one(_party_countries(claims, mentions))
     for c in open_claims:
         cat = _category(c)
         name = {"local government": home_city, "regional government": home_state,

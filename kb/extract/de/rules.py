@@ -457,7 +457,7 @@ def _grow_right(doc, m: RoleMatchDe) -> None:
         return
     # "als Geschäftsführer bei der …", "Professorin an der Universität …": where one works
     workplace = m.start > 0 and doc[m.start - 1].lower_ == "als" or _category(doc[m.core].text) == "education"
-    org = _org_after(doc, m.end, WORKPLACE_OPENERS if workplace else ORG_OPENERS)
+    org = _org_after(doc, m.end, WORKPLACE_OPENERS if workplace else ORG_OPENERS) or _town_after(doc, m)
     if org is None:
         _take_body(doc, m)
         return
@@ -467,6 +467,19 @@ def _grow_right(doc, m: RoleMatchDe) -> None:
     m.org_label = label
     m.end = end
     _take_body(doc, m)
+
+
+def _town_after(doc, m: RoleMatchDe) -> Optional[tuple[int, int, str, str]]:
+    """"Bürgermeister von Altenbrück", "Bürgermeisterin von Bad Ischl": after a city post, "von"
+    and one or two capitalised words name its town even when NER knows no such place."""
+    k = m.end + 1
+    if _category(doc[m.core].text) != "local government" or m.end >= len(doc) or doc[m.end].lower_ != "von":
+        return None
+    end = k
+    while end < len(doc) and end - k < 2 and doc[end].text[:1].isupper() and doc[end].text.rstrip(".").isalpha() \
+            and not _in_person(doc, end) and match_role_de_compound(doc[end].text) is None:
+        end += 1
+    return (k, end, doc[k:end].text, "LOC") if end > k else None
 
 
 def _take_body(doc, m: RoleMatchDe) -> None:
