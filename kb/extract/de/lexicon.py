@@ -27,6 +27,14 @@ _MODIFIER_PREFIXES = frozenset({"ex", "alt", "vize", "ko", "co", "interims", "no
 _MIN_SUFFIX = 4
 _MIN_REST = 3
 
+#: Articles and possessives that open a German noun phrase.
+DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+               "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihrer"}
+#: Prepositions: a name right after one is an object ("mit Putin"), not a clause's subject.
+PREPOSITIONS = {"mit", "von", "vom", "zu", "zum", "zur", "bei", "beim", "gegen", "für", "über", "an", "am", "auf",
+                "nach", "ohne", "um", "durch", "aus", "unter", "neben", "zwischen", "vor", "hinter", "trotz", "wegen",
+                "statt", "anstelle"}
+
 
 @dataclass(frozen=True)
 class RoleEntry:

@@ -27,12 +27,16 @@ Rules (German word order differs from English, so they are German rules, not tra
   (``_surname_subjects``)
 
 The organisation comes from a compound prefix ("NATO-"), a country adjective ("französische"
--> France), or a genitive / "von" phrase after the role ("der NATO", "Norwegens",
-"von Berlin"); German country names map to the English names the English rules use
-(``lexicons/demonyms_de.tsv``). Status: "frühere/ehemalige/Ex-" -> former, "amtierende/
+-> France), a genitive country before the role ("Frankreichs Präsident"), or a genitive / "von"
+phrase after the role ("der NATO", "Norwegens", "von Berlin", "der Rheinwerke AG"; read by
+``de/orgs.py``); German country names map to the English names the English rules use
+(``lexicons/demonyms_de.tsv``, ``countries_de.tsv``). "ROLE des BODY" is the one-word role German
+also writes ("Vorsitzende des Vorstands" = "Vorstandsvorsitzende"). Posts stated by a verb
+("leitet", "trat … als … zurück", "hat X zur … ernannt") come from ``de/verbs.py``. Status: "frühere/ehemalige/Ex-" -> former, "amtierende/
 derzeitige" -> current, then the verb ("ist" current, "war" former, "wurde" an event), then
 dates ("seit" -> current; an end date is judged by facts.py against the publication date).
-Statements under negation or modality ("soll … werden", "nicht", "Kandidat") are skipped.
+Statements under negation or modality ("nicht", "Kandidat", "sollte", hearsay "soll … sein") are
+skipped; a post announced with "soll/dürfte/wird … werden" has status unknown.
 """
 
 from __future__ import annotations
@@ -44,8 +48,9 @@ from ...model import Mention, Sentence, Span
 from ..claims import Claim, apply_date
 from ..coref import antecedent
 from ..mentions import in_ranges, quoted_ranges
-from .lexicon import adj_stem, country_name, country_of_adjective, genitive_compound, match_role_de_compound, match_role_entry
+from .lexicon import DETERMINERS, PREPOSITIONS, adj_stem, country_name, country_of_adjective, genitive_compound, match_role_de_compound, match_role_entry
 from . import verbs
+from .orgs import ORG_OPENERS, WORKPLACE_OPENERS, genitive_country, in_person, org_after, subject_org, town_after
 from .places import place_named, place_of_adjective
 from ..lexicon import records, word_map, word_sets
 
@@ -76,8 +81,6 @@ OFFICE_NOUNS = {"amt", "posten", "funktion", "position", "job"}
 #: "X gehörte … der Landesregierung an": the verb of a seat, as the copula it stands for.
 BELONG_VERBS = {"gehört": "ist", "gehören": "sind", "gehörte": "war", "gehörten": "waren"}
 
-DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
-               "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihrer"}
 #: Adjective stems (any ending) that mark a former or current holder.
 FORMER_STEMS = ("früher", "ehemalig", "einstig", "vormalig", "damalig", "abgesetzt", "gestürzt")
 CURRENT_STEMS = ("amtierend", "derzeitig", "jetzig", "heutig", "aktuell", "scheidend", "geschäftsführend", "neu")
@@ -118,10 +121,6 @@ RELATIVE_SUBJECTS = {"der", "die", "welcher", "welche"}
 PARTICIPLES = {"gewesen", "geworden", "geblieben"}
 #: Plural copulas: "sie waren Minister" is "they", not "she".
 PLURAL_VERBS = {"sind", "waren", "wurden", "werden", "bleiben", "blieben", "seien", "wären"}
-#: Prepositions: a name right after one is an object ("mit Putin"), not the clause's subject.
-PREPOSITIONS = {"mit", "von", "vom", "zu", "zum", "zur", "bei", "beim", "gegen", "für", "über", "an", "am", "auf",
-                "nach", "ohne", "um", "durch", "aus", "unter", "neben", "zwischen", "vor", "hinter", "trotz", "wegen",
-                "statt", "anstelle"}
 #: Labels a German NER gives places and organisations; a surname of the document's person
 #: tagged with one of them ("Rutte" as LOC) is that person.
 _NON_PERSON_LABELS = {"LOC", "ORG", "GPE", "OTH"}
@@ -163,130 +162,13 @@ def _ent_label(doc, i: int) -> str:
     return doc[i].ent_type_ if doc[i].ent_type_ else ""
 
 
-def _ent_at(doc, i: int) -> Optional[Any]:
-    for ent in doc.ents:
-        if ent.start == i:
-            return ent
-    return None
-
-
-def _in_person(doc, i: int) -> bool:
-    return doc[i].ent_type_ in ("PER", "PERSON")
-
-
-#: Words that open an organisation after a role: the genitive and "von"; after "als ROLE" also
-#: where one works ("als Geschäftsführer bei der Talwerk AG", "als Professorin an der Universität").
-ORG_OPENERS = ("der", "des", "von", "vom")
-WORKPLACE_OPENERS = ORG_OPENERS + ("bei", "beim", "in", "im", "an", "am")
-ARTICLES_AFTER_PREPOSITION = ("der", "dem", "den")
-#: At most this many adjectives between the article and the name: "der niederösterreichischen ÖVP".
-MAX_DESCRIPTORS = 2
-
-
-def _org_after(doc, j: int, openers: tuple[str, ...] = ORG_OPENERS) -> Optional[tuple[int, int, str, str]]:
-    """(first token, end, name, label) of a genitive or "von" organisation at token j, else None.
-
-    "der NATO", "des Bundestags", "der Vereinten Nationen", "Norwegens", "von Berlin", and after
-    adjectives: "der niederösterreichischen ÖVP".
-    """
-    if j >= len(doc):
-        return None
-    k = j
-    if doc[k].lower_ in openers:
-        k += 1
-        if k < len(doc) and doc[k - 1].lower_ in ("bei", "in", "an") and doc[k].lower_ in ARTICLES_AFTER_PREPOSITION:
-            k += 1  # "bei der …", "an der …"
-    elif doc[k].lower_ in WORKPLACE_OPENERS:
-        return None
-    found = _org_at(doc, j, k)
-    for skip in range(1, MAX_DESCRIPTORS + 1):
-        if found is not None or k == j or k + skip >= len(doc) or not _descriptor(doc[k + skip - 1]):
-            break
-        found = _org_at(doc, j, k + skip, named_only=True)
-    return found
-
-
-def _descriptor(tok) -> bool:
-    """An adjective before an organisation's name: "der niederösterreichischen ÖVP", "der
-    konservativen EVP-Fraktion". Only adjectives: a noun there ("des Kulturbüros Sachsen",
-    "der Zeitung X") is as often the organisation itself, or part of its name (tried on
-    10kGNAD and news-tenures: nouns gave more wrong organisations than right ones)."""
-    return tok.is_alpha and tok.text[:1].islower() and not tok.ent_type_ \
-        and tok.lower_ not in DETERMINERS and tok.lower_ not in PREPOSITIONS
-
-
-def _org_at(doc, j: int, k: int, named_only: bool = False) -> Optional[tuple[int, int, str, str]]:
-    """(first token, end, name, label) of the organisation that starts at token k (its phrase at
-    j, so k > j means an article or descriptor came first). ``named_only`` (after a descriptor):
-    an organisation entity, company or acronym, never a place: in "des Kulturbüros Sachsen" the
-    place is part of the name, and the descriptor may be the organisation itself."""
-    if k >= len(doc):
-        return None
-    if not named_only and k + 1 < len(doc) and country_name(doc[k].text + " " + doc[k + 1].text):  # "der Bundesrepublik Deutschland"
-        return k, k + 2, country_name(doc[k].text + " " + doc[k + 1].text) or "", "LOC"
-    ent = _ent_at(doc, k)
-    if ent is not None and ent.label_ in (("ORG",) if named_only else ("ORG", "LOC", "GPE")):
-        name = country_name(ent.text) or ent.text
-        return k, ent.end, name, ent.label_
-    if ent is not None:
-        return None
-    # no NER: a company by its legal form, a single genitive country, or an all-capitals acronym ("der NATO")
-    company = _legal_form_end(doc, k)
-    if company is not None and k > j:
-        name = doc[k:company].text
-        return k, company, name[:-1] if name[-1] == "." and name[:-1].split()[-1] in LEGAL_FORMS else name, "ORG"
-    named = _fuer_name_end(doc, k)
-    if named is not None and k > j:
-        return k, named, doc[k:named].text, "ORG"  # "des Instituts für Küstenforschung"
-    text = doc[k].text
-    if country_name(text) and not named_only:
-        return k, k + 1, country_name(text) or text, "LOC"
-    if k > j and len(text) >= 2 and text.isupper() and text.isalpha():
-        return k, k + 1, text, "ORG"
-    head = text.split("-")[0]
-    if k > j and "-" in text and len(head) >= 2 and head.isupper() and text[-1].isalpha():
-        return k, k + 1, text, "ORG"  # "der UN-Generalversammlung", "des EU-Parlaments"
-    if k > j and "-" in text and text.split("-")[-1] in LEGAL_FORMS and text[:1].isupper():
-        return k, k + 1, text, "ORG"  # "der Porsche-Holding"
-    return None
-
-
-#: Legal forms that end a company's name: "der Rheinwerke AG", "der Muster Bau GmbH".
-LEGAL_FORMS = {"AG", "GmbH", "SE", "KG", "KGaA", "OHG", "eG", "e.V.", "Holding", "Ltd.", "Inc.", "S.A.", "plc"}
-
-
-def _legal_form_end(doc, k: int) -> Optional[int]:
-    """One past a legal form that ends up to four capitalised words from token k, else None."""
-    for n in range(k + 1, min(len(doc), k + 5)):
-        if doc[n].text in LEGAL_FORMS or doc[n].text[-1:] == "." and doc[n].text[:-1] in LEGAL_FORMS:
-            return n + 1  # "GmbH." at a sentence's end when the tokenizer keeps the full stop
-        if not (doc[n].text[:1].isupper() or doc[n].text in ("&", "und")):
-            return None
-    return None
-
-
-def _fuer_name_end(doc, k: int) -> Optional[int]:
-    """One past a "NOUN für NOUN" name at token k ("Institut für Küstenforschung", "Bundesamt für
-    Verfassungsschutz", "Verein für Konsumenteninformation"), else None: German names bodies by
-    what they are for. The words after "für" are capitalised and not a person or role."""
-    if k + 2 >= len(doc) or not doc[k].text[:1].isupper() or not doc[k].is_alpha or doc[k + 1].lower_ != "für":
-        return None
-    if match_role_de_compound(doc[k].text) is not None:
-        return None
-    end = k + 2
-    while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper() and not _in_person(doc, end) \
-            and end - k < 6:
-        end += 1
-    return end if end > k + 2 else None
-
-
 def find_roles_de(doc) -> list[RoleMatchDe]:
     """Role phrases in a German sentence Doc, left to right, not inside person names."""
     out: list[RoleMatchDe] = []
     for i, tok in enumerate(doc):
         if out and i < out[-1].end:
             continue  # inside "Mitglied des Gemeinderats": the body is not a councillor
-        if not tok.text[:1].isupper() or _in_person(doc, i):
+        if not tok.text[:1].isupper() or in_person(doc, i):
             continue
         member = _member_of(doc, i)
         if member is not None:
@@ -413,13 +295,6 @@ def _place_adjective(doc, k: int, m: RoleMatchDe) -> Optional[str]:
     return None
 
 
-def _genitive_country(word: str) -> Optional[str]:
-    """The country a genitive name before a role names: "Frankreichs", "Islands" -> Iceland."""
-    if not (word[:1].isupper() and word.endswith("s") and word[:-1].isalpha()):
-        return None
-    return country_name(word[:-1])
-
-
 def _grow_left(doc, m: RoleMatchDe) -> None:
     """Take status adjectives, a country or place adjective and an ordinal ("der 14.") before the role."""
     k = m.core - 1
@@ -431,8 +306,8 @@ def _grow_left(doc, m: RoleMatchDe) -> None:
             m.org = country_of_adjective(word)
             m.org_span = (doc[k].idx, doc[k].idx + len(word))
             m.org_label = "LOC"
-        elif m.org is None and k == m.core - 1 and _genitive_country(word):
-            m.org = _genitive_country(word)  # "Frankreichs Präsident", "Angolas Ex-Präsident"
+        elif m.org is None and k == m.core - 1 and genitive_country(word):
+            m.org = genitive_country(word)  # "Frankreichs Präsident", "Angolas Ex-Präsident"
             m.org_span = (doc[k].idx, doc[k].idx + len(word))
             m.org_label = "LOC"
         elif m.org is None and k == m.core - 1 and _place_adjective(doc, k, m):
@@ -457,7 +332,7 @@ def _grow_right(doc, m: RoleMatchDe) -> None:
         return
     # "als Geschäftsführer bei der …", "Professorin an der Universität …": where one works
     workplace = m.start > 0 and doc[m.start - 1].lower_ == "als" or _category(doc[m.core].text) == "education"
-    org = _org_after(doc, m.end, WORKPLACE_OPENERS if workplace else ORG_OPENERS) or _town_after(doc, m)
+    org = org_after(doc, m.end, WORKPLACE_OPENERS if workplace else ORG_OPENERS) or town_after(doc, m.core, m.end)
     if org is None:
         _take_body(doc, m)
         return
@@ -467,19 +342,6 @@ def _grow_right(doc, m: RoleMatchDe) -> None:
     m.org_label = label
     m.end = end
     _take_body(doc, m)
-
-
-def _town_after(doc, m: RoleMatchDe) -> Optional[tuple[int, int, str, str]]:
-    """"Bürgermeister von Altenbrück", "Bürgermeisterin von Bad Ischl": after a city post, "von"
-    and one or two capitalised words name its town even when NER knows no such place."""
-    k = m.end + 1
-    if _category(doc[m.core].text) != "local government" or m.end >= len(doc) or doc[m.end].lower_ != "von":
-        return None
-    end = k
-    while end < len(doc) and end - k < 2 and doc[end].text[:1].isupper() and doc[end].text.rstrip(".").isalpha() \
-            and not _in_person(doc, end) and match_role_de_compound(doc[end].text) is None:
-        end += 1
-    return (k, end, doc[k:end].text, "LOC") if end > k else None
 
 
 def _take_body(doc, m: RoleMatchDe) -> None:
@@ -733,12 +595,12 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
 def _verb_claims(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict, spans, dates: list) -> list[Claim]:
     """Claims of the verb constructions (``de/verbs.py``): leading, leaving, being appointed."""
     out = []
-    for post in verbs.leads(doc, spans, _org_after, _after_age, IRREALIS):
+    for post in verbs.leads(doc, spans, org_after, _after_age, IRREALIS):
         first, end, name, label = post.org
         m = RoleMatchDe(post.verb, post.verb + 1, post.verb, "head", doc[post.verb].text, name,
                         (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)), label)
         out.append(_dated(sent, doc, m, post, dates))
-    for post in verbs.exits(doc, roles, spans, _after_age, IRREALIS) + verbs.appoints(doc, roles, spans, _subject_org, IRREALIS):
+    for post in verbs.exits(doc, roles, spans, _after_age, IRREALIS) + verbs.appoints(doc, roles, spans, subject_org, IRREALIS):
         m = roles[post.role]
         if post.role in held or (m.role in NEEDS_ORG and m.org is None and post.org is None):
             continue
@@ -766,22 +628,6 @@ def _dated(sent: Sentence, doc, m: RoleMatchDe, post, dates: list) -> Claim:
     return claim
 
 
-def _subject_org(doc, aux: int) -> Optional[tuple[int, int, str, str]]:
-    """The organisation that is the subject right before an auxiliary ("Die Stadtwerke Lindau
-    haben …"): an ORG entity ending there, else the capitalised words after the clause's article
-    when there are two or more and none is a person or a role word."""
-    for ent in doc.ents:
-        if ent.end == aux and ent.label_ == "ORG":
-            return ent.start, ent.end, ent.text, "ORG"
-    k = aux - 1
-    while k >= 0 and doc[k].text[:1].isupper() and doc[k].is_alpha and not _in_person(doc, k) \
-            and match_role_de_compound(doc[k].text) is None and doc[k].lower_ not in DETERMINERS:
-        k -= 1
-    if k < 0 or aux - k < 3 or doc[k].lower_ not in ("die", "der", "das") or (k > 0 and doc[k - 1].text not in (",", ".")):
-        return None  # one noun ("Der Aufsichtsrat hat …") is a body of the company, not its name
-    return k + 1, aux, doc[k + 1 : aux].text, "ORG"
-
-
 def _coordinated(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict) -> list[Claim]:
     """Posts joined by "und" share their holder: "Landesparteiobmann und Klubobmann Walter X"
     (the name follows the second), "Walter X, Leiter des Bauhofs und Parteivorsitzender der
@@ -807,7 +653,7 @@ def _coordinated(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict) -> l
 def _only_modifiers(doc, lo: int, hi: int) -> bool:
     """Tokens lo..hi hold no verb, comma or person: "Leiter des Bauhofs im Magistrat"."""
     return hi - lo <= 5 and not any(t.text in (",", ";") or t.lower_ in COPULA_PRESENT | COPULA_PAST | COPULA_EVENT
-                                    or _in_person(doc, t.i) for t in doc[lo:hi])
+                                    or in_person(doc, t.i) for t in doc[lo:hi])
 
 
 def _holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, int]]:
