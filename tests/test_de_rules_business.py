@@ -38,6 +38,10 @@ def facts(claims):
         ("CSU-Fraktions-Chef", ("parliamentary group leader", "CSU")),
         ("Bundes-Finanzminister", ("finance minister", None)),  # "Bundes-" is no organisation
         ("2015-Chef", None),
+        ("ÖSV-Coach", ("coach", "ÖSV")),  # from 10kGNAD's words before names
+        ("Bundesbank-Vorstand", ("board member", "Bundesbank")),
+        ("Expräsident", ("president", None)),  # "Ex" written closed
+        ("Experte", None),
     ],
 )
 def test_role_words(word, expected):
@@ -118,3 +122,8 @@ def test_noun_before_a_place_is_no_organisation(nlp):
 def test_company_by_its_legal_form_in_one_word(nlp):
     c = run(nlp, "Tim Rauch (38) ist Betriebsratsvorsitzender der Porsche-Holding.", names=("Tim Rauch",))
     assert facts(c) == [("Tim Rauch", "works council chairman", "Porsche-Holding", "current")]
+
+
+def test_closed_ex_is_a_former_holder(nlp):
+    c = run(nlp, "Das sagte Brasiliens Expräsident Lino Sava.", names=("Lino Sava",))
+    assert facts(c) == [("Lino Sava", "president", "Brazil", "former")]

@@ -128,7 +128,19 @@ def match_role_entry(word: str) -> Optional[RoleEntry]:
     if "-" in w.strip("-"):
         found = _compound_entry(w)
         return found[0] if found else None
-    return _lookup(w) or _lookup_closed_compound(w)
+    return _lookup(w) or _former_closed(w) or _lookup_closed_compound(w)
+
+
+def _former_closed(w: str) -> Optional[RoleEntry]:
+    """"Expräsident", "Exkanzlerin": "Ex-" written closed before a lexicon role (a former holder;
+    ``is_former_word`` tells the rules)."""
+    return _lookup(w[2:]) if w.startswith("ex") and len(w) > 5 else None
+
+
+def is_former_word(word: str) -> bool:
+    """"Ex-Kanzler", "Alt-Bürgermeister", "Expräsident": the word itself marks a former holder."""
+    w = word.lower()
+    return w.startswith(("ex-", "alt-")) or (_former_closed(w) is not None and _lookup(w) is None)
 
 
 def _word_shape(w: str) -> bool:

@@ -48,7 +48,8 @@ from ...model import Mention, Sentence, Span
 from ..claims import Claim, apply_date
 from ..coref import antecedent
 from ..mentions import in_ranges, quoted_ranges
-from .lexicon import DETERMINERS, PREPOSITIONS, adj_stem, country_name, country_of_adjective, genitive_compound, match_role_de_compound, match_role_entry
+from .lexicon import (DETERMINERS, PREPOSITIONS, adj_stem, country_name, country_of_adjective, genitive_compound, is_former_word,
+                      match_role_de_compound, match_role_entry)
 from . import verbs
 from .orgs import ORG_OPENERS, WORKPLACE_OPENERS, genitive_country, in_person, org_after, subject_org, town_after
 from .places import place_named, place_of_adjective
@@ -186,7 +187,7 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
             m.org_span = (tok.idx, tok.idx + len(prefix))
             m.org_label = "ORG"
             _party_prefix(tok.text, m)
-        if tok.text.lower().startswith(("ex-", "alt-")):
+        if is_former_word(tok.text):
             m.status_cue = "former"
         _genitive_body(doc, m)
         _grow_left(doc, m)
