@@ -97,7 +97,7 @@ def test_chancellor_only_in_german_speaking_countries():
 def test_english_document_country_leaves_german_posts_alone(tmp_path):
     # "Israel" is spelt alike in both languages; the English rules' document country once made
     # an Austrian chancellor Israel's. The German rules see one country named: Israel.
-    text = ("Wien – Bundeskanzler Rolf Amsel reist nächste Woche nach Israel. "
+    text = ("Bundeskanzler Rolf Amsel reist nächste Woche nach Israel. "
             "In Israel trifft er Ministerpräsident Dan Levav. Israel gilt als wichtiger Partner.")
     src, db, out = tmp_path / "in.jsonl", tmp_path / "kb.db", tmp_path / "facts.jsonl"
     src.write_text(json.dumps({"id": "d1", "lang": "de", "text": text}) + "\n", encoding="utf-8")
@@ -137,3 +137,40 @@ def test_mayor_of_an_unknown_town(nlp):
         ("Udo Lenz", "mayor", "Bad Isch", "current")]
     # a minister "von" someone is no town
     assert facts(run(nlp, "Die Ministerin von Udo Lenz kam.", names=("Udo Lenz",))) == []
+
+
+def _sent_docs(text: str) -> list[Sentence]:
+    return [Sentence(1, 0, len(text), text, "de")]
+
+
+def test_a_capital_dateline_makes_unmarked_posts_national():
+    # filed from Wien: the unmarked minister is Austria's even though Turkey is named more
+    text = "Wien – Innenministerin Ida Rohr lobte die Türkei. Die Türkei und die Türkei reagierten."
+    claims = [_claim("Ida Rohr", "interior minister", "Innenministerin", 20)]
+    resolve_places_de(claims, _places("Türkei", "Türkei", "Türkei"), _sent_docs(text))
+    assert claims[0].org == "Austria"
+
+
+def test_a_conference_dateline_says_nothing():
+    text = "Genf – Außenminister Ivo Petrow sprach. Genf war voll."
+    claims = [_claim("Ivo Petrow", "foreign minister", "Außenminister", 20)]
+    resolve_places_de(claims, _places("Genf", "Russland", "Syrien"), _sent_docs(text))
+    assert claims[0].org is None
+
+
+def test_same_person_same_role_keeps_the_named_country():
+    named = _claim("Ugo Alba", "interior minister", "italienische Innenminister", 100)
+    named.org, named.org_label = "Italy", "LOC"
+    later = _claim("Ugo Alba", "interior minister", "Innenminister", 300)
+    resolve_places_de([named, later], _places("Österreich", "Österreich"), _sents())
+    assert later.org == "Italy"
+
+
+def test_party_in_brackets_names_the_country():
+    text = "Finanzminister Udo Kern (ÖVP) traf Kollegen in Athen und Griechenland."
+    start = text.index("Udo Kern")
+    person = Mention("Udo Kern", "person", start, start + 8, 0, label="PER")
+    person.sentence = 1
+    claims = [_claim("Udo Kern", "finance minister", "Finanzminister", start)]
+    resolve_places_de(claims, [person] + _places("Griechenland", "Griechenland"), _sent_docs(text))
+    assert claims[0].org == "Austria"

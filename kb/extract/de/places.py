@@ -130,6 +130,11 @@ def _dominant(countries: list[str]) -> Optional[str]:
     return ranked[0][0]
 
 
+#: Capitals whose dateline makes a story national politics of their country ("Wien – Kanzler X, Innenministerin
+#: Y …"): German-language news leaves its own country's posts unmarked and names a foreign one's by its
+#: country ("der russische Außenminister"), so an unmarked post in a story filed from the capital is that
+#: country's even when other countries are named. Other datelines (a conference in Genf) say nothing.
+CAPITALS = {"Wien": "Austria", "Berlin": "Germany", "Bern": "Switzerland"}
 #: Posts only German-speaking states have ("Kanzler", "Vizekanzler"): a story about another
 #: country leaves them open.
 GERMAN_SPEAKING_POSTS = word_sets("role_classes_de.tsv")["german_speaking_posts"]
@@ -162,17 +167,56 @@ def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: l
     home_city = dateline[0].name if dateline and dateline[0].kind == "city" else _one(cities)
     home_state = _one(states) or (dateline[0].state if dateline else None)
     countries = [c for _m, _p, c in named] + ([dateline[0].country] if dateline else [])
-    home_country = _one(countries) or _dominant([c for _m, p, c in named if p is None])
+    capital = CAPITALS.get(dateline[0].name) if dateline else None
+    home_country = _one(countries) or capital or _dominant([c for _m, p, c in named if p is None])
     if not countries:  # no place named at all: the parties' one country ("SPÖ-Chef", "die CDU")
         home_country = _one(_party_countries(claims, mentions))
+    own = _own_orgs(claims)
+    parties = _person_party_countries(mentions, sentences)
     for c in open_claims:
+        if (c.person, c.role) in own:  # "der italienische Innenminister Alfano" … "Innenminister Alfano"
+            first = own[(c.person, c.role)]
+            c.org, c.org_label, c.org_span = first.org, "rule:same_person", first.org_span
+            continue
         cat = _category(c)
+        national = parties.get(c.person) or home_country  # "Finanzminister X (ÖVP)": an Austrian post
         name = {"local government": home_city, "regional government": home_state,
-                "government": home_country, "head of country": home_country}.get(cat)
+                "government": national, "head of country": national}.get(cat)
         if name is None or (c.role in GERMAN_SPEAKING_POSTS and name not in GERMAN_SPEAKING):
             continue  # "Kanzlerin X" in a story about Turkey is no Turkish chancellor
         c.org, c.org_label = name, "rule:doc_place"
         c.org_span = _evidence(name, named, c, dateline)
+
+
+def _own_orgs(claims: list[Claim]) -> dict[tuple[str, str], Claim]:
+    """(person, role) -> the first German claim of it whose sentence names the organisation: a
+    story names a foreign minister's country once ("der italienische Innenminister Alfano") and
+    then writes "Innenminister Alfano"."""
+    out: dict[tuple[str, str], Claim] = {}
+    for c in claims:
+        if c.org is not None and c.rule.startswith("de_") and not c.org_label.startswith("rule:"):
+            out.setdefault((c.person, c.role), c)
+    return out
+
+
+#: "Hans Berger (ÖVP)": a party in brackets right after a person's name.
+_BRACKETED_PARTY = re.compile(r"\s*\(([^()]{2,15})\)")
+
+
+def _person_party_countries(mentions: list[Mention], sentences: list[Sentence]) -> dict[str, str]:
+    """Person name -> the country of the party named in brackets after them ("Schelling (ÖVP)" ->
+    Austria): a national post of someone whose party stands in one country is held there."""
+    by_index = {s.index: s for s in sentences}
+    out: dict[str, str] = {}
+    for m in mentions:
+        sent = by_index.get(m.sentence)
+        if m.type != "person" or sent is None:
+            continue
+        found = _BRACKETED_PARTY.match(sent.text, m.end - sent.start)
+        country = _PARTY_COUNTRY.get(found.group(1), "-") if found else "-"
+        if country != "-":
+            out.setdefault(m.name or m.text, country)
+    return out
 
 
 def _evidence(name: str, named, c: Claim, dateline) -> Optional[Span]:
