@@ -42,6 +42,7 @@ def facts(claims):
         ("Bundesbank-Vorstand", ("board member", "Bundesbank")),
         ("Expräsident", ("president", None)),  # "Ex" written closed
         ("Experte", None),
+        ("FPÖ-Präsidentschaftskandidat", ("candidate", "FPÖ")),  # a candidacy for a party is a post
     ],
 )
 def test_role_words(word, expected):
