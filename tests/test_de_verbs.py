@@ -70,3 +70,28 @@ def test_appointed_by_a_board_names_no_company(nlp):
 
 def test_appointed_not_when_negated(nlp):
     assert run(nlp, "Die Seewerke Lindow haben Petra Holm nicht zur Geschäftsführerin ernannt.", names=("Petra Holm",)) == []
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Nach dem Rückzug des Bürgermeisters Anton Hatz aus dem Landtag rückt Udo Brem nach.", "Anton Hatz",
+     ("member of the landtag", "Landtag", "former")),
+    # leaving presupposes the seat, whatever the modality: a member now
+    ("Offen ist, ob die Sprecherin Heidi Hirsch (56) sich früher aus dem Landtag zurückzieht.", "Heidi Hirsch",
+     ("member of the landtag", "Landtag", "current")),
+    ("Eva Lang zog 2013 in den Nationalrat ein.", "Eva Lang", ("member of the national council", "Nationalrat", "unknown")),
+    ("Im Dezember dürfte Tarik Moll den Sprung in den Landtag schaffen.", "Tarik Moll",
+     ("member of the landtag", "Landtag", "unknown")),
+])
+def test_seat_by_moving(nlp, text, name, expected):
+    c = [x for x in run(nlp, text, names=(name,)) if x.rule == "de_seat"]
+    assert [(x.person, x.role, x.org, x.status) for x in c] == [(name,) + expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Eva Lang zog nicht in den Nationalrat ein.",  # denied
+    "Mit Eva Lang zog die SPÖ in den Landtag ein.",  # the party moved in; she is after a preposition
+    "Eva Lang verlässt den Saal und geht in den Gemeinderat.",  # a visit, no move of a seat
+    "Er zog 2013 in den Landtag ein.",  # a pronoun may point forward: never taken here
+])
+def test_no_seat_by_moving(nlp, text):
+    assert [x for x in run(nlp, text, names=("Eva Lang",) if "Eva Lang" in text else ()) if x.rule == "de_seat"] == []

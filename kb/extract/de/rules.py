@@ -72,6 +72,9 @@ ROLE_BODIES = word_map("role_orgs_de.tsv")
 MEMBER_BODIES = {form: row["role"] for row in records("member_bodies_de.tsv") for form in (row["body"] or "").split("|")}
 MEMBER_CATEGORIES = {row["role"]: row["category"] for row in records("member_bodies_de.tsv")}
 MEMBER_WORDS = {"mitglied", "mitglieds", "mitgliedes"}
+#: Bodies whose seat a move into or out of them states ("aus dem Landtag", "in den Nationalrat"):
+#: the elected ones of member_bodies_de.tsv, never a company's board.
+SEAT_BODIES = {form: role for form, role in MEMBER_BODIES.items() if MEMBER_CATEGORIES.get(role) != "business"}
 #: "X bekleidet das Amt des Innenministers", "X übernahm den Posten der Bürgermeisterin": verbs of
 #: an office named by "Amt/Posten/Funktion des ROLE", as the copula each stands for (holding: ist/war;
 #: taking up: wurde, an event whose date is the start).
@@ -600,6 +603,12 @@ def _verb_claims(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict, span
         first, end, name, label = post.org
         m = RoleMatchDe(post.verb, post.verb + 1, post.verb, "head", doc[post.verb].text, name,
                         (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)), label)
+        out.append(_dated(sent, doc, m, post, dates))
+    for post in verbs.seats(doc, spans, SEAT_BODIES, IRREALIS):
+        role = post.role_name
+        org = ROLE_BODIES.get(role)
+        m = RoleMatchDe(post.verb - 2, post.verb + 1, post.verb, role, doc[post.verb].text, org,
+                        None, "rule:role_body" if org else "")
         out.append(_dated(sent, doc, m, post, dates))
     for post in verbs.exits(doc, roles, spans, _after_age, IRREALIS) + verbs.appoints(doc, roles, spans, subject_org, IRREALIS):
         m = roles[post.role]

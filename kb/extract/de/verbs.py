@@ -11,6 +11,9 @@ copula). Three common news constructions name the post through a verb instead:
 * ``de_appoint``  "Die Stadtwerke Lindau haben X 2019 zur Geschäftsführerin ernannt", "Der Vorstand
                   hat X zum Sprecher bestellt": the object took up the post; the subject, when it is
                   an organisation, is the post's organisation, the date starts it.
+* ``de_seat``     a seat in a body by moving into or out of it: "der Rückzug von X aus dem Landtag"
+                  (former), "ob X sich aus dem Landtag zurückzieht" (a member now: leaving presupposes
+                  the seat, whatever the modality), "X zog 2013 in den Nationalrat ein" (current).
 
 This module only finds the constructions (token positions, plain tuples); ``de/rules.py`` turns
 them into claims with its role phrases, so the two modules share no code and import in one
@@ -51,6 +54,7 @@ class VerbPost:
     hi: int  # one past its last token
     role: Optional[int] = None  # index into the sentence's role phrases (exit, appoint)
     org: Optional[tuple[int, int, str, str]] = None  # (first token, end, name, label): the led or appointing body
+    role_name: str = ""  # the role of a seat (de_seat), named by its body
 
 
 def _clause_free(doc, lo: int, hi: int) -> bool:
@@ -129,3 +133,60 @@ def appoints(doc, roles: list, spans: list[Span], org_entity: Callable, irrealis
         body = org_entity(doc, aux)  # the subject before the auxiliary, when it is an organisation
         out.append(VerbPost(obj[2], "de_appoint", aux, "wurde", aux, m.end, role=n, org=body))
     return out
+
+
+#: Words of leaving a body ("aus dem Landtag"): past ones end the seat; present ones presuppose it,
+#: whatever the modality ("ob X sich aus dem Landtag zurückzieht", "X will … ausscheiden").
+LEFT = {"zurückgezogen", "ausgeschieden", "rückzug", "abgang", "schied", "schieden"}
+LEAVING = {"zurückzieht", "zurückziehen", "scheidet", "verlässt"}
+#: Words of entering a body ("in den Landtag"): done moves give a seat, announced ones a seat to come.
+ENTERED = {"eingezogen", "nachgerückt", "einzug", "wechselte", "wechselten", "gewechselt"}
+TO_ENTER = {"sprung", "einziehen", "nachrücken", "wechseln"}
+FUTURE_MODALS = {"dürfte", "dürften", "wird", "werden", "soll", "sollen"}
+
+
+def seats(doc, spans: list[Span], bodies: dict[str, str], irrealis: set[str]) -> list[VerbPost]:
+    """Seats stated by moving out of ("aus dem Landtag") or into ("in den Landtag") a body of
+    ``bodies`` (body form -> kb's role name): the holder is the nearest person named before, in
+    the same clause, not after a preposition; a pronoun is never taken (it may point forward)."""
+    out = []
+    for b in range(2, len(doc)):
+        pair = (doc[b - 2].lower_, doc[b - 1].lower_)
+        if doc[b].lower_ not in bodies or pair not in (("aus", "dem"), ("in", "den")):
+            continue
+        lo = b - 2
+        while lo > 0 and b - lo < 16 and doc[lo - 1].lower_ not in CLAUSE_BREAKS - {",", "(", ")"} and doc[lo - 1].text not in (";", ":"):
+            lo -= 1
+        hi = b + 1
+        while hi < len(doc) and hi - b < 6 and doc[hi].lower_ not in CLAUSE_BREAKS and not doc[hi].is_punct:
+            hi += 1
+        words = {t.lower_ for t in doc[lo:hi]}
+        status = _seat_status(pair[0], words, irrealis)
+        if status is None:
+            continue
+        holder = [s for s in spans if lo <= s[0] and s[1] <= b - 2 and getattr(s[2], "label", "") != "pronoun"
+                  and not (s[0] > 0 and doc[s[0] - 1].lower_ in ("mit", "für", "gegen", "ohne", "über", "bei"))]
+        if not holder:
+            continue
+        post = VerbPost(holder[-1][2], "de_seat", b, status, lo, hi, org=(b, b + 1, doc[b].text, "ORG"))
+        post.role_name = bodies[doc[b].lower_]
+        out.append(post)
+    return out
+
+
+def _seat_status(direction: str, words: set[str], irrealis: set[str]) -> Optional[str]:
+    """The copula a move stands for: "war" (left), "ist" (leaving now: a member), "wurde" (moved
+    in), "future" (to move in), None when the clause holds no move or denies one."""
+    if direction == "aus":
+        if words & LEFT or words & {"zog", "zogen"} and "zurück" in words:
+            return "war"
+        if words & LEAVING or words & {"zieht", "ziehen"} and "zurück" in words:
+            return "ist"
+        return None
+    if words & (irrealis - FUTURE_MODALS):
+        return None
+    if words & FUTURE_MODALS:
+        return "future" if words & TO_ENTER or "ein" in words else None
+    if words & ENTERED or words & {"zog", "zogen"} and "ein" in words or words & {"rückte", "rückten"} and "nach" in words:
+        return "wurde"
+    return None
