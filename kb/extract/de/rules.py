@@ -98,7 +98,8 @@ COPULA_EVENT = {"wurde", "wurden", "wird", "werden", "worden"}
 #: Cues that the statement is not a fact: modality, negation, candidacy, conditions.
 IRREALIS = {"soll", "sollte", "sollen", "könnte", "könnten", "würde", "würden", "möchte", "will", "wollen",
             "nicht", "kein", "keine", "nie", "niemals", "wenn", "falls", "ob", "kandidat", "kandidatin",
-            "kandidiert", "designierte", "designierter", "designierten", "voraussichtlich", "angeblich"}
+            "kandidiert", "designierte", "designierter", "designierten", "voraussichtlich", "angeblich",
+            "möglicher", "mögliche", "möglichen", "potenzieller", "potenzielle", "potenziellen"}  # "als möglicher Kanzler"
 #: Words right after a role that make it talk, not fact: "war als Finanzminister im Gespräch".
 IRREALIS_AFTER = {"gespräch", "gehandelt", "nachgesagt", "gehandelte", "vorgeschlagen"}
 #: Verbs of a post to come, with the infinitive "werden" after the role: "X dürfte Bürgermeisterin
@@ -713,7 +714,29 @@ def _promote_known_names(sent: Sentence, doc, mentions: list[Mention], persons: 
             mentions.append(same)
         same.type, same.label = "person", "rule:same_name"
         out.append(same)
-    return out + _surname_subjects(sent, doc, mentions, surnames, taken)
+    return out + _surname_subjects(sent, doc, mentions, surnames, taken) + _untagged_names(sent, doc, mentions, known, taken)
+
+
+def _untagged_names(sent: Sentence, doc, mentions: list[Mention], known: set[str], taken: set) -> list[Mention]:
+    """A name of the document's persons that NER left untagged here, where it cannot be a common
+    noun: the full name ("Johanna Mikl-Leitner") or a hyphenated surname ("Mikl-Leitner"). Pronouns
+    of later sentences then find their antecedent."""
+    names = {n for n in known if len(n.split()) > 1} | {n.split()[-1] for n in known if "-" in n.split()[-1] and len(n.split()) > 1}
+    out: list[Mention] = []
+    for name in sorted(names, key=len, reverse=True):
+        at = sent.text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            span = doc.char_span(at, end)
+            boundary = (at == 0 or not sent.text[at - 1].isalnum()) and (end == len(sent.text) or not sent.text[end].isalnum())
+            free = (sent.start + at, sent.start + end) not in taken and not any(
+                at < m.end - sent.start and m.start - sent.start < end for m in mentions + out if m.sentence == sent.index)
+            if span is not None and boundary and free and not any(t.ent_type_ for t in span):
+                m = Mention(name, "person", sent.start + at, sent.start + end, sent.index, label="rule:same_name")
+                mentions.append(m)
+                out.append(m)
+            at = sent.text.find(name, end)
+    return out
 
 
 def _surname_subjects(sent: Sentence, doc, mentions: list[Mention], surnames: set[str], taken: set) -> list[Mention]:
