@@ -174,3 +174,14 @@ def test_party_in_brackets_names_the_country():
     claims = [_claim("Udo Kern", "finance minister", "Finanzminister", start)]
     resolve_places_de(claims, [person] + _places("Griechenland", "Griechenland"), _sent_docs(text))
     assert claims[0].org == "Austria"
+
+
+def test_city_from_its_adjective_when_no_city_is_named():
+    text = "Die Linzer SPÖ und die Linzer Stadtwerke streiten. Bürgermeister Udo Rams schweigt, die Grazer SPÖ auch."
+    claims = [_claim("Udo Rams", "mayor", "Bürgermeister", 70)]
+    resolve_places_de(claims, [], _sent_docs(text))
+    assert claims[0].org == "Linz"
+    # one adjective each: no city dominates
+    claims = [_claim("Udo Rams", "mayor", "Bürgermeister", 70)]
+    resolve_places_de(claims, [], _sent_docs("Die Linzer SPÖ streitet. Bürgermeister Udo Rams schweigt, die Grazer SPÖ auch."))
+    assert claims[0].org is None

@@ -4,7 +4,8 @@ Austrian and German news name the place once (the dateline "Graz –", "Wien/St.
 the text) and then write "Bürgermeister X", "Landeshauptmann Y", "Finanzminister Z" without
 it. ``resolve_places_de`` fills those organisations after a document's sentences are read:
 a city post (lexicon category "local government": mayor, city councillor) takes the dateline
-city, else the one city the document names; a state post ("regional government": governor,
+city, else the one city the document names, else (no city named) the city whose adjective the
+document uses clearly most ("die Salzburger SPÖ"); a state post ("regional government": governor,
 state councillor) the one state named, else the dateline city's state; a national government
 post (category "government", and "Bundespräsident") the country, only when every place the
 document names lies in that one country (a story that names a foreign country may be about
@@ -107,6 +108,17 @@ def _party_countries(claims: list[Claim], mentions: list[Mention]) -> list[str]:
     return [_PARTY_COUNTRY[n] for n in names if _PARTY_COUNTRY.get(n, "-") != "-"]
 
 
+#: A capitalised place adjective: "Salzburger", "Grazer" (places_de.tsv's adjective column).
+_PLACE_ADJECTIVE = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+er\b")
+
+
+def _adjective_places(sentences: list[Sentence]) -> list[Place]:
+    """The places the document's capitalised place adjectives name, once per use: a story that
+    never names its city writes "die Salzburger SPÖ" and "die Salzburger Gebietskrankenkasse"."""
+    return [p for s in sentences if s.lang == "de" for w in _PLACE_ADJECTIVE.findall(s.text)
+            if (p := place_of_adjective(w)) is not None]
+
+
 def _one(values: Iterable[str]) -> Optional[str]:
     distinct = set(values)
     return distinct.pop() if len(distinct) == 1 else None
@@ -164,7 +176,10 @@ def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: l
     dateline = dateline_place(s for s in sentences if s.lang == "de")
     cities = [p.name for _m, p, _c in named if p and p.kind == "city"]
     states = [p.name for _m, p, _c in named if p and p.kind == "state"]
+    adjectives = _adjective_places(sentences)
     home_city = dateline[0].name if dateline and dateline[0].kind == "city" else _one(cities)
+    if home_city is None and not cities:  # "die Salzburger SPÖ", "die Salzburger Gebietskrankenkasse"
+        home_city = _dominant([p.name for p in adjectives if p.kind == "city"])
     home_state = _one(states) or (dateline[0].state if dateline else None)
     countries = [c for _m, _p, c in named] + ([dateline[0].country] if dateline else [])
     capital = CAPITALS.get(dateline[0].name) if dateline else None
