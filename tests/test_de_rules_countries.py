@@ -185,3 +185,9 @@ def test_city_from_its_adjective_when_no_city_is_named():
     claims = [_claim("Udo Rams", "mayor", "Bürgermeister", 70)]
     resolve_places_de(claims, [], _sent_docs("Die Linzer SPÖ streitet. Bürgermeister Udo Rams schweigt, die Grazer SPÖ auch."))
     assert claims[0].org is None
+
+
+def test_federal_president_only_in_german_speaking_countries():
+    claims = [_claim("Udo Falk", "president", "Bundespräsident", 200)]
+    resolve_places_de(claims, _places("Serbien", "Serbien", "Serbien"), _sents())
+    assert claims[0].org is None

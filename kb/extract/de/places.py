@@ -197,8 +197,8 @@ def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: l
         national = parties.get(c.person) or home_country  # "Finanzminister X (ÖVP)": an Austrian post
         name = {"local government": home_city, "regional government": home_state,
                 "government": national, "head of country": national}.get(cat)
-        if name is None or (c.role in GERMAN_SPEAKING_POSTS and name not in GERMAN_SPEAKING):
-            continue  # "Kanzlerin X" in a story about Turkey is no Turkish chancellor
+        if name is None or ((c.role in GERMAN_SPEAKING_POSTS or cat == "head of country") and name not in GERMAN_SPEAKING):
+            continue  # "Kanzlerin X", "Bundespräsident X" in a story about Turkey: no Turkish post
         c.org, c.org_label = name, "rule:doc_place"
         c.org_span = _evidence(name, named, c, dateline)
 
