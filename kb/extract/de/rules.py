@@ -600,18 +600,23 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
 def _verb_claims(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict, spans, dates: list) -> list[Claim]:
     """Claims of the verb constructions (``de/verbs.py``): leading, leaving, being appointed."""
     out = []
-    for post in verbs.leads(doc, spans, org_after, _after_age, IRREALIS):
+    words = {t.lower_ for t in doc}  # each construction needs its cue word: skip sentences without
+    leads = verbs.leads(doc, spans, org_after, _after_age, IRREALIS) if words & verbs.LEAD_VERBS.keys() else []
+    seats = verbs.seats(doc, spans, SEAT_BODIES, IRREALIS) if words & SEAT_BODIES.keys() and words & {"aus", "in"} else []
+    moves = (verbs.exits(doc, roles, spans, _after_age, IRREALIS) if "zurück" in words and roles else []) + (
+        verbs.appoints(doc, roles, spans, subject_org, IRREALIS) if words & verbs.APPOINT_PARTICIPLES and roles else [])
+    for post in leads:
         first, end, name, label = post.org
         m = RoleMatchDe(post.verb, post.verb + 1, post.verb, "head", doc[post.verb].text, name,
                         (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)), label)
         out.append(_dated(sent, doc, m, post, dates))
-    for post in verbs.seats(doc, spans, SEAT_BODIES, IRREALIS):
+    for post in seats:
         role = post.role_name
         org = ROLE_BODIES.get(role)
         m = RoleMatchDe(post.verb - 2, post.verb + 1, post.verb, role, doc[post.verb].text, org,
                         None, "rule:role_body" if org else "")
         out.append(_dated(sent, doc, m, post, dates))
-    for post in verbs.exits(doc, roles, spans, _after_age, IRREALIS) + verbs.appoints(doc, roles, spans, subject_org, IRREALIS):
+    for post in moves:
         m = roles[post.role]
         if post.role in held or (m.role in NEEDS_ORG and m.org is None and post.org is None):
             continue
