@@ -87,7 +87,8 @@ def test_copula_subject_before_apposition(nlp):
 @pytest.mark.parametrize(
     "text, names",
     [
-        ("Anna Beispiel soll im Herbst Ministerin werden.", ("Anna Beispiel",)),  # modal: not a fact
+        ("Anna Beispiel soll Ministerin gewesen sein.", ("Anna Beispiel",)),  # hearsay "soll": not a fact
+        ("Anna Beispiel sollte im Herbst Ministerin werden.", ("Anna Beispiel",)),  # "should": not a fact
         ("Anna Beispiel ist nicht Präsidentin des Vereins.", ("Anna Beispiel",)),  # negation
         ("Der Chef Hans Meier kam zu spät.", ()),  # generic role with no organisation
         ("Der Präsident sprach lange über Steuern.", ()),  # no person at all
@@ -96,6 +97,13 @@ def test_copula_subject_before_apposition(nlp):
 )
 def test_no_claim(nlp, text, names):
     assert run(nlp, text, names=names) == []
+
+
+def test_soll_werden_is_a_post_to_come(nlp):
+    # "soll … werden" is the German "is to become": an announced post, status unknown
+    # (it used to give nothing; news-tenures' gold counts "soll … angelobt werden" as a post to come)
+    claims = run(nlp, "Anna Beispiel soll im Herbst Ministerin werden.", names=("Anna Beispiel",))
+    assert [(c.person, c.role, c.status) for c in claims] == [("Anna Beispiel", "minister", "unknown")]
 
 
 def test_roles_found_with_ordinal_and_places():

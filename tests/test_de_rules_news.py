@@ -238,3 +238,9 @@ def test_genitive_place_before_city_and_state_posts(nlp):
         ("Leo Amann", "mayor", "Dornbirn", "current")]
     assert facts(run(nlp, "Gestern sprach Kärntens Landeshauptmann Udo Senn.", names=("Udo Senn",))) == [
         ("Udo Senn", "governor", "Kärnten", "current")]
+
+
+def test_sworn_in_to_come_in_relative_clause(nlp):
+    c = run(nlp, "Ob Karl Ehm, der im Juni als Stadtrat angelobt werden soll, bleibt, ist offen.", names=("Karl Ehm",))
+    assert [(x.person, x.role, x.status, x.rule) for x in c] == [("Karl Ehm", "city councillor", "unknown", "de_verb_final")]
+    assert run(nlp, "Karl Ehm, der zum Stadtrat gewählt werden könnte, schweigt.", names=("Karl Ehm",)) == []

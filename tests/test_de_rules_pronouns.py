@@ -133,3 +133,20 @@ def test_mixed_document_resolves_german_pronoun_to_the_english_sentences_person(
     claims, mentions = run_doc(nlp, ["Gestern sprach Piet Voorbeeld in Brüssel.", "Er war zuvor Premierminister der Niederlande."],
                                {"Piet Voorbeeld": "PER", "Niederlande": "LOC"})
     assert facts(claims) == {("Piet Voorbeeld", "prime minister", "Netherlands", "former")}
+
+
+def test_untagged_hyphenated_surname_is_an_antecedent(nlp):
+    # NER tags the name once; a later untagged "Kranz-Lind" still names her, so "sie" two
+    # sentences on finds her (without it the named sentence is too far back)
+    claims, mentions = run_doc(nlp, [
+        "Innenministerin Eva Kranz-Lind sprach am Montag.", "Das Wetter war schlecht.", "Es regnete lange.",
+        "Wieder wurde Kranz-Lind gelobt.", "Die 52-Jährige schwieg.",
+        "Davor war sie als Landesgeschäftsführerin in der steirischen ÖVP tätig."],
+        {"Eva Kranz-Lind": "PER"})
+    assert ("Kranz-Lind", "managing director", "ÖVP", "former") in facts(claims)  # facts.py maps it to the full name
+    assert any(m.text == "Kranz-Lind" and m.sentence == 3 and m.type == "person" for m in mentions)
+
+
+def test_possible_holder_is_no_holder(nlp):
+    claims, _ = run_doc(nlp, ["Udo Brandl wurde schon als möglicher Kanzler gefeiert."], {"Udo Brandl": "PER"})
+    assert claims == []

@@ -123,8 +123,8 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     resolve_parties_de(claims, mentions, pd.sentences)  # German party posts: the document's main party
     possessor_org(claims, mentions, pd.document.text)
     party_posts(claims, mentions, pd.document.text)
-    document_region(claims, mentions)
-    document_country(claims, mentions, pd.sentences)
+    _on_english_claims(claims, lambda own: document_region(own, mentions))
+    _on_english_claims(claims, lambda own: document_country(own, mentions, pd.sentences))
     document_org(claims, mentions)
     legislature_from_committee(claims)
     for c in claims:
@@ -164,6 +164,18 @@ def _place_names(mentions: list[Mention]) -> set[str]:
     lex = lexicon()
     names = {m.text for m in mentions if m.label in ("GPE", "LOC", "NORP")}
     return names | set(lex.countries) | set(lex.countries.values()) | set(lex.demonyms) | set(lex.demonyms.values())
+
+
+def _on_english_claims(claims: list[Claim], apply) -> None:
+    """Run an English document rule on the English rules' claims only, keeping the claims' order.
+
+    The English document-country and region rules read English country and state names; on a
+    German story they pick up names that happen to be spelt alike ("Israel", "Washington") and
+    give a German post a wrong country. German posts get theirs from ``de/places.py``."""
+    own = [c for c in claims if not c.rule.startswith("de_")]
+    apply(own)
+    kept = {id(c) for c in own}
+    claims[:] = [c for c in claims if c.rule.startswith("de_") or id(c) in kept]
 
 
 def _retype_orgs(mentions: list[Mention], org_names: set[str]) -> None:

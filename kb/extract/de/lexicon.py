@@ -1,5 +1,6 @@
 """The German lexicon: role words (``lexicons/roles_de.tsv``) in any inflected or compound
-form, and German country adjectives and names (``lexicons/demonyms_de.tsv``) -> English names.
+form, and German country adjectives and names (``lexicons/demonyms_de.tsv``, ``countries_de.tsv``)
+-> English names.
 
 Shared by the German NER's repair and features (``de/ner.py``), the German tenure rules
 (``de/rules.py``) and the mention filter (``mentions.py``); the files are read by
@@ -20,11 +21,19 @@ _ENDINGS = ("innen", "in", "ern", "en", "es", "er", "s", "e", "n", "r")
 #: Words that reduce to a role by the rules above but are not roles.
 _NOT_ROLES = frozenset({"premiere", "premieren", "generalen", "generale"})
 #: First parts of hyphenated compounds that modify the role rather than name an organisation.
-_MODIFIER_PREFIXES = frozenset({"ex", "alt", "vize", "ko", "co", "interims", "noch", "amts", "neo"})
+_MODIFIER_PREFIXES = frozenset({"ex", "alt", "vize", "ko", "co", "interims", "noch", "amts", "neo", "bundes"})
 #: A closed compound ("Bundesaußenminister") is matched by its longest lexicon suffix; the
 #: suffix and the rest must both be at least this long, so "Meister" is not "Bürgermeister".
 _MIN_SUFFIX = 4
 _MIN_REST = 3
+
+#: Articles and possessives that open a German noun phrase.
+DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+               "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihrer"}
+#: Prepositions: a name right after one is an object ("mit Putin"), not a clause's subject.
+PREPOSITIONS = {"mit", "von", "vom", "zu", "zum", "zur", "bei", "beim", "gegen", "für", "über", "an", "am", "auf",
+                "nach", "ohne", "um", "durch", "aus", "unter", "neben", "zwischen", "vor", "hinter", "trotz", "wegen",
+                "statt", "anstelle"}
 
 
 @dataclass(frozen=True)
@@ -114,12 +123,34 @@ def _portfolio_councillor(portfolio: str, entry: RoleEntry) -> RoleEntry:
 def match_role_entry(word: str) -> Optional[RoleEntry]:
     """Lexicon entry for one German word, inflected or compounded; None when not a role."""
     w = word.strip().lower().replace("\u00ad", "")
-    if len(w) < 3 or w in _NOT_ROLES or not w.replace("-", "").isalpha():
+    if len(w) < 3 or w in _NOT_ROLES or not _word_shape(w):
         return None
     if "-" in w.strip("-"):
         found = _compound_entry(w)
         return found[0] if found else None
-    return _lookup(w) or _lookup_closed_compound(w)
+    return _lookup(w) or _former_closed(w) or _lookup_closed_compound(w)
+
+
+def _former_closed(w: str) -> Optional[RoleEntry]:
+    """"Expräsident", "Exkanzlerin": "Ex-" written closed before a lexicon role (a former holder;
+    ``is_former_word`` tells the rules)."""
+    return _lookup(w[2:]) if w.startswith("ex") and len(w) > 5 else None
+
+
+def is_former_word(word: str) -> bool:
+    """"Ex-Kanzler", "Alt-Bürgermeister", "Expräsident": the word itself marks a former holder."""
+    w = word.lower()
+    return w.startswith(("ex-", "alt-")) or (_former_closed(w) is not None and _lookup(w) is None)
+
+
+def _word_shape(w: str) -> bool:
+    """A role word is letters; a hyphenated one may start with a name that has dots, digits or
+    "&" ("E.ON-Chef", "H&M-Chefin"), as long as its last part is letters."""
+    if w.replace("-", "").isalpha():
+        return True
+    parts = [p for p in w.split("-") if p]
+    return len(parts) > 1 and parts[-1].isalpha() and all(
+        any(ch.isalpha() for ch in p) and p.replace(".", "").replace("&", "").isalnum() for p in parts[:-1])
 
 
 def _compound_entry(text: str) -> Optional[tuple[RoleEntry, Optional[str]]]:
@@ -132,12 +163,44 @@ def _compound_entry(text: str) -> Optional[tuple[RoleEntry, Optional[str]]]:
         joined = "".join(parts).lower()
         entry = _lookup(joined) or _lookup(head) or _lookup_closed_compound(head)
         return (entry, None) if entry else None
+    split = _joined_tail(parts)
+    if split is not None:  # "SPD-Fraktions-Chef": "Fraktionschef" written in two parts
+        entry, i = split
+        prefix = "-".join(p for p in parts[:i] if p.lower() not in _MODIFIER_PREFIXES)
+        return entry, prefix or None
     entry = _lookup(head) or _lookup_closed_compound(head)
-    if entry is None:  # "Landeshauptmann-Stellvertreterin": a role written in two parts
-        joined = _lookup("".join(parts).lower())
-        return (joined, None) if joined else None
+    if entry is None:
+        return None
     prefix = "-".join(p for p in parts[:-1] if p.lower() not in _MODIFIER_PREFIXES)
     return entry, prefix or None
+
+
+def _joined_tail(parts: list[str]) -> Optional[tuple[RoleEntry, int]]:
+    """(entry, first part) of the longest run of two or more final parts that, written as one
+    word, is a lexicon role: "Landeshauptmann-Stellvertreterin", "Fraktions-Chef". A hyphen
+    inside a role word is a spelling; the parts before it are the organisation."""
+    for i in range(len(parts) - 1):
+        entry = _lookup("".join(parts[i:]).lower())
+        if entry is not None:
+            return entry, i
+    return None
+
+
+def genitive_compound(role_word: str, body: str) -> Optional[str]:
+    """kb's role name for "ROLE des/der BODY" when German also writes it as one word that the
+    lexicon lists: "Vorsitzender des Vorstands" = "Vorstandsvorsitzender", "Präsident des
+    Landtags" = "Landtagspräsident"; None when no such word is a lexicon row (then the body is
+    the organisation, as in "Leiter des Bauhofs")."""
+    role, b = role_word.lower(), body.lower()
+    bare = _lookup(role)
+    if not b.isalpha() or (bare is None and not role.startswith("mitglied")):
+        return None  # "Mitglied des Vorstands" = "Vorstandsmitglied"; other non-roles never
+    head = role.removesuffix("es").removesuffix("s") if bare is None else role.removeprefix("bundes")
+    for form in (b, b + "s", b.removesuffix("es") + "s", b.removesuffix("s"), b.removesuffix("en")):
+        entry = _lookup(form + head)  # "Bundesminister der Finanzen" = "Finanzminister"
+        if entry is not None and (bare is None or entry.role != bare.role):
+            return entry.role
+    return None
 
 
 def match_role_de(word: str) -> Optional[str]:
@@ -162,7 +225,7 @@ def match_role_de_compound(token_text: str) -> Optional[tuple[str, Optional[str]
     if "-" not in text.strip("-"):
         role = match_role_de(text)
         return (role, None) if role else None
-    if text.lower() in _NOT_ROLES or not text.replace("-", "").isalpha():
+    if text.lower() in _NOT_ROLES or not _word_shape(text.lower()):
         return None
     found = _compound_entry(text)
     return (found[0].role, found[1]) if found else None
@@ -170,9 +233,10 @@ def match_role_de_compound(token_text: str) -> Optional[tuple[str, Optional[str]
 
 @lru_cache(maxsize=1)
 def _places() -> tuple[dict[str, str], dict[str, str]]:
-    """(adjective stem -> name, German country name -> English name) from demonyms_de.tsv."""
+    """(adjective stem -> name, German country name -> English name) from demonyms_de.tsv and the
+    CLDR country names of countries_de.tsv (the hand-made rows win)."""
     adjs: dict[str, str] = {}
-    countries: dict[str, str] = {}
+    countries: dict[str, str] = {rec["german"] or "": rec["name"] or "" for rec in records("countries_de.tsv")}
     for rec in records("demonyms_de.tsv"):
         (adjs if rec["kind"] == "adj" else countries)[rec["german"] if rec["kind"] != "adj" else rec["german"].lower()] = rec["name"]
     return adjs, countries

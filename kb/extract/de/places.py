@@ -4,24 +4,31 @@ Austrian and German news name the place once (the dateline "Graz –", "Wien/St.
 the text) and then write "Bürgermeister X", "Landeshauptmann Y", "Finanzminister Z" without
 it. ``resolve_places_de`` fills those organisations after a document's sentences are read:
 a city post (lexicon category "local government": mayor, city councillor) takes the dateline
-city, else the one city the document names; a state post ("regional government": governor,
+city, else the one city the document names, else (no city named) the city whose adjective the
+document uses clearly most ("die Salzburger SPÖ"); a state post ("regional government": governor,
 state councillor) the one state named, else the dateline city's state; a national government
 post (category "government", and "Bundespräsident") the country, only when every place the
 document names lies in that one country (a story that names a foreign country may be about
-that country's minister). Places come from ``lexicons/places_de.tsv`` and, for countries,
-``lexicons/demonyms_de.tsv``. Nothing here touches spaCy: claims, mentions and sentences only.
+that country's minister), or else the country the document names clearly most often (country
+names only: a conference city says where, not whose); a post only German-speaking states have
+("Kanzler") takes Germany or Austria only. A story that names no place at all takes the country
+of its parties when they stand in one ("SPÖ", "ÖVP" -> Austria). Places come from
+``lexicons/places_de.tsv`` and, for countries, ``lexicons/demonyms_de.tsv`` and the CLDR names of
+``countries_de.tsv``; parties' countries from ``parties_de.tsv``. Nothing here touches spaCy:
+claims, mentions and sentences only.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
 from ...model import Mention, Sentence, Span
 from ..claims import Claim
-from ..lexicon import records
+from ..lexicon import records, word_sets
 from .lexicon import adj_stem, country_name, match_role_entry
 
 
@@ -90,11 +97,60 @@ def _named_places(mentions: list[Mention]) -> list[tuple[Mention, Optional[Place
     return out
 
 
+#: Party name as written -> the one country it stands in (parties_de.tsv; "-" when ambiguous).
+_PARTY_COUNTRY = {row["prefix"] or "": row["country"] or "-" for row in records("parties_de.tsv")}
+_PARTY_NAMES = {row["party"] or "" for row in records("parties_de.tsv")}
+
+
+def _party_countries(claims: list[Claim], mentions: list[Mention]) -> list[str]:
+    """The countries of the parties a document names (as organisations or as posts' parties)."""
+    names = [m.text for m in mentions if m.type == "organization"] + [c.org for c in claims if c.org in _PARTY_NAMES]
+    return [_PARTY_COUNTRY[n] for n in names if _PARTY_COUNTRY.get(n, "-") != "-"]
+
+
+#: A capitalised place adjective: "Salzburger", "Grazer" (places_de.tsv's adjective column).
+_PLACE_ADJECTIVE = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+er\b")
+
+
+def _adjective_places(sentences: list[Sentence]) -> list[Place]:
+    """The places the document's capitalised place adjectives name, once per use: a story that
+    never names its city writes "die Salzburger SPÖ" and "die Salzburger Gebietskrankenkasse"."""
+    return [p for s in sentences if s.lang == "de" for w in _PLACE_ADJECTIVE.findall(s.text)
+            if (p := place_of_adjective(w)) is not None]
+
+
 def _one(values: Iterable[str]) -> Optional[str]:
     distinct = set(values)
     return distinct.pop() if len(distinct) == 1 else None
 
 
+#: A story about one country names it again and again; another country named in passing ("Kanzler
+#: X reist nach Israel") does not make it a story about that one. Dominant: named at least
+#: MIN_DOMINANT times and at least DOMINANCE times as often as any other country (the English
+#: rules' test, rules/places.py, on German names).
+MIN_DOMINANT = 2
+DOMINANCE = 2
+
+
+def _dominant(countries: list[str]) -> Optional[str]:
+    """The country named most, when it clearly dominates the document's country mentions."""
+    ranked = Counter(countries).most_common(2)
+    if not ranked or ranked[0][1] < MIN_DOMINANT:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < DOMINANCE * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+#: Capitals whose dateline makes a story national politics of their country ("Wien – Kanzler X, Innenministerin
+#: Y …"): German-language news leaves its own country's posts unmarked and names a foreign one's by its
+#: country ("der russische Außenminister"), so an unmarked post in a story filed from the capital is that
+#: country's even when other countries are named. Other datelines (a conference in Genf) say nothing.
+CAPITALS = {"Wien": "Austria", "Berlin": "Germany", "Bern": "Switzerland"}
+#: Posts only German-speaking states have ("Kanzler", "Vizekanzler"): a story about another
+#: country leaves them open.
+GERMAN_SPEAKING_POSTS = word_sets("role_classes_de.tsv")["german_speaking_posts"]
+GERMAN_SPEAKING = {"Germany", "Austria"}
 _MEMBER_CATEGORIES = {row["role"] or "": row["category"] or "" for row in records("member_bodies_de.tsv")}
 _MEMBER_FORMS = {form for row in records("member_bodies_de.tsv") for form in (row["body"] or "").split("|")}
 
@@ -120,18 +176,62 @@ def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: l
     dateline = dateline_place(s for s in sentences if s.lang == "de")
     cities = [p.name for _m, p, _c in named if p and p.kind == "city"]
     states = [p.name for _m, p, _c in named if p and p.kind == "state"]
+    adjectives = _adjective_places(sentences)
     home_city = dateline[0].name if dateline and dateline[0].kind == "city" else _one(cities)
+    if home_city is None and not cities:  # "die Salzburger SPÖ", "die Salzburger Gebietskrankenkasse"
+        home_city = _dominant([p.name for p in adjectives if p.kind == "city"])
     home_state = _one(states) or (dateline[0].state if dateline else None)
     countries = [c for _m, _p, c in named] + ([dateline[0].country] if dateline else [])
-    home_country = _one(countries)
+    capital = CAPITALS.get(dateline[0].name) if dateline else None
+    home_country = _one(countries) or capital or _dominant([c for _m, p, c in named if p is None])
+    if not countries:  # no place named at all: the parties' one country ("SPÖ-Chef", "die CDU")
+        home_country = _one(_party_countries(claims, mentions))
+    own = _own_orgs(claims)
+    parties = _person_party_countries(mentions, sentences)
     for c in open_claims:
-        cat = _category(c)
-        name = {"local government": home_city, "regional government": home_state,
-                "government": home_country, "head of country": home_country}.get(cat)
-        if name is None:
+        if (c.person, c.role) in own:  # "der italienische Innenminister Alfano" … "Innenminister Alfano"
+            first = own[(c.person, c.role)]
+            c.org, c.org_label, c.org_span = first.org, "rule:same_person", first.org_span
             continue
+        cat = _category(c)
+        national = parties.get(c.person) or home_country  # "Finanzminister X (ÖVP)": an Austrian post
+        name = {"local government": home_city, "regional government": home_state,
+                "government": national, "head of country": national}.get(cat)
+        if name is None or ((c.role in GERMAN_SPEAKING_POSTS or cat == "head of country") and name not in GERMAN_SPEAKING):
+            continue  # "Kanzlerin X", "Bundespräsident X" in a story about Turkey: no Turkish post
         c.org, c.org_label = name, "rule:doc_place"
         c.org_span = _evidence(name, named, c, dateline)
+
+
+def _own_orgs(claims: list[Claim]) -> dict[tuple[str, str], Claim]:
+    """(person, role) -> the first German claim of it whose sentence names the organisation: a
+    story names a foreign minister's country once ("der italienische Innenminister Alfano") and
+    then writes "Innenminister Alfano"."""
+    out: dict[tuple[str, str], Claim] = {}
+    for c in claims:
+        if c.org is not None and c.rule.startswith("de_") and not c.org_label.startswith("rule:"):
+            out.setdefault((c.person, c.role), c)
+    return out
+
+
+#: "Hans Berger (ÖVP)": a party in brackets right after a person's name.
+_BRACKETED_PARTY = re.compile(r"\s*\(([^()]{2,15})\)")
+
+
+def _person_party_countries(mentions: list[Mention], sentences: list[Sentence]) -> dict[str, str]:
+    """Person name -> the country of the party named in brackets after them ("Schelling (ÖVP)" ->
+    Austria): a national post of someone whose party stands in one country is held there."""
+    by_index = {s.index: s for s in sentences}
+    out: dict[str, str] = {}
+    for m in mentions:
+        sent = by_index.get(m.sentence)
+        if m.type != "person" or sent is None:
+            continue
+        found = _BRACKETED_PARTY.match(sent.text, m.end - sent.start)
+        country = _PARTY_COUNTRY.get(found.group(1), "-") if found else "-"
+        if country != "-":
+            out.setdefault(m.name or m.text, country)
+    return out
 
 
 def _evidence(name: str, named, c: Claim, dateline) -> Optional[Span]:

@@ -27,31 +27,38 @@ Rules (German word order differs from English, so they are German rules, not tra
   (``_surname_subjects``)
 
 The organisation comes from a compound prefix ("NATO-"), a country adjective ("französische"
--> France), or a genitive / "von" phrase after the role ("der NATO", "Norwegens",
-"von Berlin"); German country names map to the English names the English rules use
-(``lexicons/demonyms_de.tsv``). Status: "frühere/ehemalige/Ex-" -> former, "amtierende/
+-> France), a genitive country before the role ("Frankreichs Präsident"), or a genitive / "von"
+phrase after the role ("der NATO", "Norwegens", "von Berlin", "der Rheinwerke AG"; read by
+``de/orgs.py``); German country names map to the English names the English rules use
+(``lexicons/demonyms_de.tsv``, ``countries_de.tsv``). "ROLE des BODY" is the one-word role German
+also writes ("Vorsitzende des Vorstands" = "Vorstandsvorsitzende"). Posts stated by a verb
+("leitet", "trat … als … zurück", "hat X zur … ernannt") come from ``de/verbs.py``. Status: "frühere/ehemalige/Ex-" -> former, "amtierende/
 derzeitige" -> current, then the verb ("ist" current, "war" former, "wurde" an event), then
 dates ("seit" -> current; an end date is judged by facts.py against the publication date).
-Statements under negation or modality ("soll … werden", "nicht", "Kandidat") are skipped.
+Statements under negation or modality ("nicht", "Kandidat", "sollte", hearsay "soll … sein") are
+skipped; a post announced with "soll/dürfte/wird … werden" has status unknown.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Optional
 
 from ...model import Mention, Sentence, Span
 from ..claims import Claim, apply_date
 from ..coref import antecedent
 from ..mentions import in_ranges, quoted_ranges
-from .lexicon import adj_stem, country_name, country_of_adjective, match_role_de_compound, match_role_entry
+from .lexicon import (DETERMINERS, PREPOSITIONS, adj_stem, country_name, country_of_adjective, genitive_compound, is_former_word,
+                      match_role_de_compound, match_role_entry)
+from . import verbs
+from .orgs import ORG_OPENERS, WORKPLACE_OPENERS, genitive_country, in_person, org_after, subject_org, town_after
 from .places import place_named, place_of_adjective
 from ..lexicon import records, word_map, word_sets
 
 #: Rule names carry a "de_" prefix so that a tenure's extractor ("kb.roles.v1:de_copula") shows
 #: it came from the German rules; confidences match the English rules of the same shape.
 CONFIDENCE = {"de_title_before_name": 0.9, "de_apposition": 0.85, "de_copula": 0.8, "de_verb_final": 0.8,
-              "de_ellipsis": 0.6}
+              "de_ellipsis": 0.6, "de_leads": 0.75, "de_exit": 0.75, "de_appoint": 0.8}
 #: Roles too generic to mean anything without an organisation ("der Chef", "die Leiterin").
 NEEDS_ORG = word_sets("role_classes_de.tsv")["needs_org"]
 #: A party "chief" is its party leader; a council seat or government post is not held in a party.
@@ -63,7 +70,11 @@ PARTIES = word_map("parties_de.tsv")
 ROLE_BODIES = word_map("role_orgs_de.tsv")
 #: A seat named by its body alone ("Mitglied der Stadtregierung"): body form -> kb's role name.
 MEMBER_BODIES = {form: row["role"] for row in records("member_bodies_de.tsv") for form in (row["body"] or "").split("|")}
+MEMBER_CATEGORIES = {row["role"]: row["category"] for row in records("member_bodies_de.tsv")}
 MEMBER_WORDS = {"mitglied", "mitglieds", "mitgliedes"}
+#: Bodies whose seat a move into or out of them states ("aus dem Landtag", "in den Nationalrat"):
+#: the elected ones of member_bodies_de.tsv, never a company's board.
+SEAT_BODIES = {form: role for form, role in MEMBER_BODIES.items() if MEMBER_CATEGORIES.get(role) != "business"}
 #: "X bekleidet das Amt des Innenministers", "X übernahm den Posten der Bürgermeisterin": verbs of
 #: an office named by "Amt/Posten/Funktion des ROLE", as the copula each stands for (holding: ist/war;
 #: taking up: wurde, an event whose date is the start).
@@ -74,8 +85,6 @@ OFFICE_NOUNS = {"amt", "posten", "funktion", "position", "job"}
 #: "X gehörte … der Landesregierung an": the verb of a seat, as the copula it stands for.
 BELONG_VERBS = {"gehört": "ist", "gehören": "sind", "gehörte": "war", "gehörten": "waren"}
 
-DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
-               "sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihrer"}
 #: Adjective stems (any ending) that mark a former or current holder.
 FORMER_STEMS = ("früher", "ehemalig", "einstig", "vormalig", "damalig", "abgesetzt", "gestürzt")
 CURRENT_STEMS = ("amtierend", "derzeitig", "jetzig", "heutig", "aktuell", "scheidend", "geschäftsführend", "neu")
@@ -89,13 +98,19 @@ COPULA_EVENT = {"wurde", "wurden", "wird", "werden", "worden"}
 #: Cues that the statement is not a fact: modality, negation, candidacy, conditions.
 IRREALIS = {"soll", "sollte", "sollen", "könnte", "könnten", "würde", "würden", "möchte", "will", "wollen",
             "nicht", "kein", "keine", "nie", "niemals", "wenn", "falls", "ob", "kandidat", "kandidatin",
-            "kandidiert", "designierte", "designierter", "designierten", "voraussichtlich", "angeblich"}
+            "kandidiert", "designierte", "designierter", "designierten", "voraussichtlich", "angeblich",
+            "möglicher", "mögliche", "möglichen", "potenzieller", "potenzielle", "potenziellen"}  # "als möglicher Kanzler"
 #: Words right after a role that make it talk, not fact: "war als Finanzminister im Gespräch".
 IRREALIS_AFTER = {"gespräch", "gehandelt", "nachgesagt", "gehandelte", "vorgeschlagen"}
 #: Verbs of a post to come, with the infinitive "werden" after the role: "X dürfte Bürgermeisterin
-#: werden", "X wird … Vorsitzender werden". The tenure's status is unknown. "soll … werden" stays
-#: irrealis (IRREALIS): "soll" is also hearsay ("X soll Minister werden" = it is said X becomes one).
-FUTURE_MODALS = {"dürfte", "dürften", "wird", "werden"}
+#: werden", "X wird … Vorsitzender werden", "X soll im Herbst Ministerin werden". The tenure's status
+#: is unknown. "soll … werden" is the German "is to become": news announces appointments with it
+#: (news-tenures' gold counts "soll … angelobt werden" as a post to come). Hearsay "soll" is "soll X
+#: gewesen sein / sein" (no "werden"), which stays irrealis (IRREALIS).
+FUTURE_MODALS = {"dürfte", "dürften", "wird", "werden", "soll", "sollen"}
+#: Infinitives after an office named by "das Amt des ROLE" that make it a post to come with a
+#: modal: "X soll das Amt der Innenministerin übernehmen".
+FUTURE_OFFICE_INFINITIVES = {"übernehmen", "antreten"}
 #: Participles of an appointment before the finite verb: "…, die zur Bürgermeisterin gewählt wurde".
 APPOINTED = {"gewählt", "ernannt", "bestellt", "berufen", "angelobt", "vereidigt", "nominiert", "befördert"}
 #: Words before "Gemeinderat"/"Stadtrat" that make it the body, not a member: "im Gemeinderat".
@@ -111,10 +126,6 @@ RELATIVE_SUBJECTS = {"der", "die", "welcher", "welche"}
 PARTICIPLES = {"gewesen", "geworden", "geblieben"}
 #: Plural copulas: "sie waren Minister" is "they", not "she".
 PLURAL_VERBS = {"sind", "waren", "wurden", "werden", "bleiben", "blieben", "seien", "wären"}
-#: Prepositions: a name right after one is an object ("mit Putin"), not the clause's subject.
-PREPOSITIONS = {"mit", "von", "vom", "zu", "zum", "zur", "bei", "beim", "gegen", "für", "über", "an", "am", "auf",
-                "nach", "ohne", "um", "durch", "aus", "unter", "neben", "zwischen", "vor", "hinter", "trotz", "wegen",
-                "statt", "anstelle"}
 #: Labels a German NER gives places and organisations; a surname of the document's person
 #: tagged with one of them ("Rutte" as LOC) is that person.
 _NON_PERSON_LABELS = {"LOC", "ORG", "GPE", "OTH"}
@@ -156,56 +167,13 @@ def _ent_label(doc, i: int) -> str:
     return doc[i].ent_type_ if doc[i].ent_type_ else ""
 
 
-def _ent_at(doc, i: int) -> Optional[Any]:
-    for ent in doc.ents:
-        if ent.start == i:
-            return ent
-    return None
-
-
-def _in_person(doc, i: int) -> bool:
-    return doc[i].ent_type_ in ("PER", "PERSON")
-
-
-def _org_after(doc, j: int) -> Optional[tuple[int, int, str, str]]:
-    """(start, end, name, label) of a genitive or "von" organisation at token j, else None.
-
-    "der NATO", "des Bundestags", "der Vereinten Nationen", "Norwegens", "von Berlin".
-    """
-    if j >= len(doc):
-        return None
-    k = j
-    if doc[k].lower_ in ("der", "des", "von", "vom"):
-        k += 1
-    if k >= len(doc):
-        return None
-    if k + 1 < len(doc) and country_name(doc[k].text + " " + doc[k + 1].text):  # "der Bundesrepublik Deutschland"
-        return j, k + 2, country_name(doc[k].text + " " + doc[k + 1].text) or "", "LOC"
-    ent = _ent_at(doc, k)
-    if ent is not None and ent.label_ in ("ORG", "LOC", "GPE"):
-        name = country_name(ent.text) or ent.text
-        return j, ent.end, name, ent.label_
-    if ent is not None:
-        return None
-    # no NER: a single genitive country, or an all-capitals acronym ("der NATO")
-    text = doc[k].text
-    if country_name(text):
-        return j, k + 1, country_name(text) or text, "LOC"
-    if k > j and len(text) >= 2 and text.isupper() and text.isalpha():
-        return j, k + 1, text, "ORG"
-    head = text.split("-")[0]
-    if k > j and "-" in text and len(head) >= 2 and head.isupper() and text[-1].isalpha():
-        return j, k + 1, text, "ORG"  # "der UN-Generalversammlung", "des EU-Parlaments"
-    return None
-
-
 def find_roles_de(doc) -> list[RoleMatchDe]:
     """Role phrases in a German sentence Doc, left to right, not inside person names."""
     out: list[RoleMatchDe] = []
     for i, tok in enumerate(doc):
         if out and i < out[-1].end:
             continue  # inside "Mitglied des Gemeinderats": the body is not a councillor
-        if not tok.text[:1].isupper() or _in_person(doc, i):
+        if not tok.text[:1].isupper() or in_person(doc, i):
             continue
         member = _member_of(doc, i)
         if member is not None:
@@ -223,8 +191,9 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
             m.org_span = (tok.idx, tok.idx + len(prefix))
             m.org_label = "ORG"
             _party_prefix(tok.text, m)
-        if tok.text.lower().startswith(("ex-", "alt-")):
+        if is_former_word(tok.text):
             m.status_cue = "former"
+        _genitive_body(doc, m)
         _grow_left(doc, m)
         _grow_right(doc, m)
         if m.org is None and m.role in ROLE_BODIES:
@@ -232,6 +201,21 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
         m.text = doc[m.start : m.end].text
         out.append(m)
     return out
+
+
+def _genitive_body(doc, m: RoleMatchDe) -> None:
+    """"Vorsitzende des Vorstands (der Rheinwerke AG)" is a "Vorstandsvorsitzende": a role and
+    a genitive body that German also writes as one lexicon word (``genitive_compound``) make
+    that role; the organisation may follow the body."""
+    i = m.core
+    if m.org is not None or i + 2 >= len(doc) or doc[i + 1].lower_ not in ("des", "der"):
+        return
+    body = doc[i + 2]
+    if not body.text[:1].isupper() or body.ent_type_:
+        return
+    role = genitive_compound(doc[i].text, body.text)
+    if role is not None:
+        m.role, m.end = role, i + 3
 
 
 def _member_of(doc, i: int) -> Optional[RoleMatchDe]:
@@ -263,6 +247,8 @@ def _member_of(doc, i: int) -> Optional[RoleMatchDe]:
         m.org, m.org_label = ROLE_BODIES[role], "rule:role_body"
     if member:
         _grow_left(doc, m)
+        if m.org is None and MEMBER_CATEGORIES.get(role) == "business":
+            _grow_right(doc, m)  # "Mitglied des Vorstands der Rheinwerke AG"
     m.text = doc[m.start : m.end].text
     return m
 
@@ -325,6 +311,10 @@ def _grow_left(doc, m: RoleMatchDe) -> None:
             m.org = country_of_adjective(word)
             m.org_span = (doc[k].idx, doc[k].idx + len(word))
             m.org_label = "LOC"
+        elif m.org is None and k == m.core - 1 and genitive_country(word):
+            m.org = genitive_country(word)  # "Frankreichs Präsident", "Angolas Ex-Präsident"
+            m.org_span = (doc[k].idx, doc[k].idx + len(word))
+            m.org_label = "LOC"
         elif m.org is None and k == m.core - 1 and _place_adjective(doc, k, m):
             m.org = _place_adjective(doc, k, m)
             m.org_span = (doc[k].idx, doc[k].idx + len(word))
@@ -345,13 +335,14 @@ def _grow_right(doc, m: RoleMatchDe) -> None:
     if m.org is not None:
         _take_body(doc, m)
         return
-    org = _org_after(doc, m.core + 1)
+    # "als Geschäftsführer bei der …", "Professorin an der Universität …": where one works
+    workplace = m.start > 0 and doc[m.start - 1].lower_ == "als" or _category(doc[m.core].text) == "education"
+    org = org_after(doc, m.end, WORKPLACE_OPENERS if workplace else ORG_OPENERS) or town_after(doc, m.core, m.end)
     if org is None:
         _take_body(doc, m)
         return
-    start, end, name, label = org
+    first, end, name, label = org
     m.org = name
-    first = start + 1 if doc[start].lower_ in ("der", "des", "von", "vom") else start
     m.org_span = (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
     m.org_label = label
     m.end = end
@@ -410,9 +401,15 @@ def _determiner_before(doc, start: int) -> bool:
 
 
 def _after_age(doc, e: int) -> int:
-    """Where a name's phrase ends: after "(41)", the age news puts after a name, else e."""
-    if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 1].like_num and doc[e + 2].text == ")":
-        return e + 3
+    """Where a name's phrase ends: after "(41)", the age news puts after a name, or after life
+    years "(1931–2010)", "(1931 - 2010)"; else e."""
+    if e + 2 < len(doc) and doc[e].text == "(":
+        for close in range(e + 2, min(len(doc), e + 5)):
+            if doc[close].text == ")":
+                inside = doc[e + 1 : close]
+                if all(t.like_num or t.text.replace("–", "").replace("-", "").isdigit() or t.text in ("–", "-") for t in inside):
+                    return close + 1
+                break
     return e
 
 
@@ -434,7 +431,8 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
     lo = max(0, m.start - MAX_COPULA_GAP - 4)
     if any(t.lower_ in IRREALIS_AFTER for t in doc[m.core + 1 : m.end + 3]):
         return None  # "war als Finanzminister im Gespräch"
-    future = m.end < len(doc) and doc[m.end].lower_ in ("werden", "bleiben")
+    nxt = doc[m.end].lower_ if m.end < len(doc) else ""
+    future = nxt in ("werden", "bleiben") or nxt in FUTURE_OFFICE_INFINITIVES and _office_noun_before(doc, m)
     for v in range(m.start - 1, lo - 1, -1):
         w = doc[v].lower_
         if w == "und" and not any(v < s < m.start for s, _e, _p in spans):
@@ -460,7 +458,7 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
         if subject is None:
             return None
         before = [t.lower_ for t in doc[max(0, subject[0] - 3) : subject[0]]]
-        if any(x in IRREALIS for x in before):
+        if any(x in IRREALIS and not (w == "future" and x in FUTURE_MODALS) for x in before):
             return None
         return subject[2], "de_copula", w
     return None
@@ -595,7 +593,55 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
         claims.append(claim)
         held[n] = (person, rule, verb)
     claims.extend(_coordinated(sent, doc, roles, held))
+    claims.extend(_verb_claims(sent, doc, roles, held, spans, dates))
     return claims
+
+
+def _verb_claims(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict, spans, dates: list) -> list[Claim]:
+    """Claims of the verb constructions (``de/verbs.py``): leading, leaving, being appointed."""
+    out = []
+    words = {t.lower_ for t in doc}  # each construction needs its cue word: skip sentences without
+    leads = verbs.leads(doc, spans, org_after, _after_age, IRREALIS) if words & verbs.LEAD_VERBS.keys() else []
+    seats = verbs.seats(doc, spans, SEAT_BODIES, IRREALIS) if words & SEAT_BODIES.keys() and words & {"aus", "in"} else []
+    moves = (verbs.exits(doc, roles, spans, _after_age, IRREALIS) if "zurück" in words and roles else []) + (
+        verbs.appoints(doc, roles, spans, subject_org, IRREALIS) if words & verbs.APPOINT_PARTICIPLES and roles else [])
+    for post in leads:
+        first, end, name, label = post.org
+        m = RoleMatchDe(post.verb, post.verb + 1, post.verb, "head", doc[post.verb].text, name,
+                        (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)), label)
+        out.append(_dated(sent, doc, m, post, dates))
+    for post in seats:
+        role = post.role_name
+        org = ROLE_BODIES.get(role)
+        m = RoleMatchDe(post.verb - 2, post.verb + 1, post.verb, role, doc[post.verb].text, org,
+                        None, "rule:role_body" if org else "")
+        out.append(_dated(sent, doc, m, post, dates))
+    for post in moves:
+        m = roles[post.role]
+        if post.role in held or (m.role in NEEDS_ORG and m.org is None and post.org is None):
+            continue
+        if post.org is not None and m.org is None:
+            first, end, name, label = post.org
+            m = replace(m, org=name, org_label=label, org_span=(doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+        out.append(_dated(sent, doc, m, post, dates))
+    return out
+
+
+def _dated(sent: Sentence, doc, m: RoleMatchDe, post, dates: list) -> Claim:
+    """The claim of a verb construction with the first date of its clause part: a point date
+    starts a post taken up or led, and ends a post left."""
+    claim = _claim(sent, doc, m, post.person, post.rule, post.verb_as)
+    lo = doc[post.lo].idx + sent.start
+    hi = doc[post.hi - 1].idx + len(doc[post.hi - 1].text) + sent.start
+    if post.rule == "de_exit":
+        claim.status, claim.status_strength = "former", 2
+        inside = [d for d in dates if lo <= d.start_char and d.end_char <= hi and getattr(d, "kind", "") in ("point", "until")]
+        if inside:
+            claim.end = inside[0].end or inside[0].start
+            claim.date_span = Span(inside[0].start_char, inside[0].end_char, inside[0].text)
+        return claim
+    _attach_date(claim, dates, lo, hi, event=post.verb_as == "wurde")
+    return claim
 
 
 def _coordinated(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict) -> list[Claim]:
@@ -623,7 +669,7 @@ def _coordinated(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict) -> l
 def _only_modifiers(doc, lo: int, hi: int) -> bool:
     """Tokens lo..hi hold no verb, comma or person: "Leiter des Bauhofs im Magistrat"."""
     return hi - lo <= 5 and not any(t.text in (",", ";") or t.lower_ in COPULA_PRESENT | COPULA_PAST | COPULA_EVENT
-                                    or _in_person(doc, t.i) for t in doc[lo:hi])
+                                    or in_person(doc, t.i) for t in doc[lo:hi])
 
 
 def _holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, int]]:
@@ -673,7 +719,29 @@ def _promote_known_names(sent: Sentence, doc, mentions: list[Mention], persons: 
             mentions.append(same)
         same.type, same.label = "person", "rule:same_name"
         out.append(same)
-    return out + _surname_subjects(sent, doc, mentions, surnames, taken)
+    return out + _surname_subjects(sent, doc, mentions, surnames, taken) + _untagged_names(sent, doc, mentions, known, taken)
+
+
+def _untagged_names(sent: Sentence, doc, mentions: list[Mention], known: set[str], taken: set) -> list[Mention]:
+    """A name of the document's persons that NER left untagged here, where it cannot be a common
+    noun: the full name ("Johanna Mikl-Leitner") or a hyphenated surname ("Mikl-Leitner"). Pronouns
+    of later sentences then find their antecedent."""
+    names = {n for n in known if len(n.split()) > 1} | {n.split()[-1] for n in known if "-" in n.split()[-1] and len(n.split()) > 1}
+    out: list[Mention] = []
+    for name in sorted(names, key=len, reverse=True):
+        at = sent.text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            span = doc.char_span(at, end)
+            boundary = (at == 0 or not sent.text[at - 1].isalnum()) and (end == len(sent.text) or not sent.text[end].isalnum())
+            free = (sent.start + at, sent.start + end) not in taken and not any(
+                at < m.end - sent.start and m.start - sent.start < end for m in mentions + out if m.sentence == sent.index)
+            if span is not None and boundary and free and not any(t.ent_type_ for t in span):
+                m = Mention(name, "person", sent.start + at, sent.start + end, sent.index, label="rule:same_name")
+                mentions.append(m)
+                out.append(m)
+            at = sent.text.find(name, end)
+    return out
 
 
 def _surname_subjects(sent: Sentence, doc, mentions: list[Mention], surnames: set[str], taken: set) -> list[Mention]:
@@ -785,9 +853,13 @@ def _verb_final(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str,
         v += 1
     if v >= len(doc) or doc[v].lower_ not in COPULA_PRESENT | COPULA_PAST | COPULA_EVENT:
         return None
-    if participle in APPOINTED and (m.start == 0 or doc[m.start - 1].lower_ not in ("zum", "zur")):
+    if participle in APPOINTED and (m.start == 0 or doc[m.start - 1].lower_ not in ("zum", "zur", "als")):
         return None  # "…, die Ministerin ernannt wurde" is no appointment of the subject
     verb = "wurde" if participle in APPOINTED else {"gewesen": "war", "geworden": "wurde"}.get(participle, doc[v].lower_)
+    if doc[v].lower_ == "werden" and v + 1 < len(doc):  # "…, der als Stadtrat angelobt werden soll"
+        if doc[v + 1].lower_ not in FUTURE_MODALS:
+            return None  # "… gewählt werden könnte": modal, not a fact
+        verb = "future"
     for c in range(m.start - 1, max(-1, m.start - MAX_COPULA_GAP - 2), -1):
         w = doc[c].lower_
         if w in IRREALIS:

@@ -1,0 +1,192 @@
+"""German tenures that a verb states: leading, leaving and appointing (the verb rules' one job).
+
+The noun rules (``de/rules.py``) attach a role word to a person by its position (title, apposition,
+copula). Three common news constructions name the post through a verb instead:
+
+* ``de_leads``    "X leitet seit 2022 das Institut für Küstenforschung", "Seit 2019 leitete X die
+                  Stadtwerke": the subject heads the organisation that is the object (role "head").
+* ``de_exit``     "X trat 1998 als Vorsitzender des Heimatvereins zurück", "X zog sich am Montag als
+                  SPÖ-Chefin zurück": the subject held the post and left it; the date ends it. Only
+                  the past tense: "tritt … zurück" announces a resignation whose handover is open.
+* ``de_appoint``  "Die Stadtwerke Lindau haben X 2019 zur Geschäftsführerin ernannt", "Der Vorstand
+                  hat X zum Sprecher bestellt": the object took up the post; the subject, when it is
+                  an organisation, is the post's organisation, the date starts it.
+* ``de_seat``     a seat in a body by moving into or out of it: "der Rückzug von X aus dem Landtag"
+                  (former), "ob X sich aus dem Landtag zurückzieht" (a member now: leaving presupposes
+                  the seat, whatever the modality), "X zog 2013 in den Nationalrat ein" (current).
+
+This module only finds the constructions (token positions, plain tuples); ``de/rules.py`` turns
+them into claims with its role phrases, so the two modules share no code and import in one
+direction (rules -> verbs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+#: "leitet" (present: current) / "leitete" (past: former): the subject heads the object.
+LEAD_VERBS = {"leitet": "ist", "leiten": "sind", "leitete": "war", "leiteten": "waren"}
+#: Articles that open the led organisation ("das Institut", "die Stadtwerke", "den Verein").
+OBJECT_ARTICLES = ("das", "die", "den")
+#: Past-tense verbs of leaving a post with the particle "zurück": "trat … zurück", "zog sich … zurück".
+EXIT_VERBS = {"trat", "traten", "zog", "zogen"}
+#: Participles of appointing, with the perfect's auxiliary before them: "hat X zur Y ernannt".
+APPOINT_PARTICIPLES = {"ernannt", "gewählt", "bestellt", "berufen", "nominiert", "befördert"}
+APPOINT_AUX = {"hat", "haben", "hatte", "hatten"}
+#: Tokens that end the clause a verb construction lives in.
+CLAUSE_BREAKS = {",", ";", ":", "und", "oder", "aber", "dass", "weil", "während", "nachdem", "(", ")", "–", "—"}
+MAX_GAP = 10  # tokens between the verb and the object or role
+
+Span = tuple[int, int, object]  # (first token, end token, person Mention) as rules.py keeps them
+
+
+@dataclass
+class VerbPost:
+    """A post a verb states: the holder, the verb's token, the tokens the claim's dates may
+    lie in, and the verb read as the copula it stands for ("ist", "war", "wurde")."""
+
+    person: object  # the holder's Mention
+    rule: str
+    verb: int  # token index of the verb
+    verb_as: str
+    lo: int  # first token of the clause part whose dates count
+    hi: int  # one past its last token
+    role: Optional[int] = None  # index into the sentence's role phrases (exit, appoint)
+    org: Optional[tuple[int, int, str, str]] = None  # (first token, end, name, label): the led or appointing body
+    role_name: str = ""  # the role of a seat (de_seat), named by its body
+
+
+def _clause_free(doc, lo: int, hi: int) -> bool:
+    """No clause break between tokens lo and hi."""
+    return not any(t.lower_ in CLAUSE_BREAKS for t in doc[lo:hi])
+
+
+def _clause_start(doc, i: int) -> int:
+    """The first token of the clause token i is in: "Seit 2019 leitet X …" dates the verb too."""
+    while i > 0 and doc[i - 1].lower_ not in CLAUSE_BREAKS:
+        i -= 1
+    return i
+
+
+def _subject(doc, v: int, spans: list[Span], after_age: Callable[[object, int], int]) -> Optional[Span]:
+    """The person subject of the verb at v: right before it ("X leitet", "X (41) leitet") or right
+    after it in verb-second order ("Seit 2019 leitet X …")."""
+    before = next((s for s in spans if after_age(doc, s[1]) == v), None)
+    if before is not None:
+        return before
+    return next((s for s in spans if s[0] == v + 1), None)
+
+
+def leads(doc, spans: list[Span], org_at: Callable, after_age: Callable, irrealis: set[str]) -> list[VerbPost]:
+    """"X leitet (seit 2022) das/die ORG": the subject heads the object organisation."""
+    out = []
+    for v, tok in enumerate(doc):
+        if tok.lower_ not in LEAD_VERBS:
+            continue
+        subj = _subject(doc, v, spans, after_age)
+        if subj is None or any(t.lower_ in irrealis for t in doc[max(0, subj[0] - 3) : v + 1]):
+            continue
+        k = subj[1] if subj[0] == v + 1 else v + 1
+        obj = next((j for j in range(k, min(len(doc), k + MAX_GAP)) if doc[j].lower_ in OBJECT_ARTICLES), None)
+        if obj is None or not _clause_free(doc, k, obj) or any(t.lower_ in irrealis for t in doc[k:obj]):
+            continue
+        org = org_at(doc, obj, OBJECT_ARTICLES)
+        if org is None:
+            continue
+        out.append(VerbPost(subj[2], "de_leads", v, LEAD_VERBS[tok.lower_], _clause_start(doc, min(v, subj[0])), org[1], org=org))
+    return out
+
+
+def exits(doc, roles: list, spans: list[Span], after_age: Callable, irrealis: set[str]) -> list[VerbPost]:
+    """"X trat (1998) als ROLE (des ORG) zurück": a post held and left."""
+    out = []
+    for n, m in enumerate(roles):
+        if m.start == 0 or doc[m.start - 1].lower_ != "als":
+            continue
+        back = next((j for j in range(m.end, min(len(doc), m.end + 3)) if doc[j].lower_ == "zurück"), None)
+        if back is None:
+            continue
+        v = next((j for j in range(m.start - 2, max(-1, m.start - 2 - MAX_GAP), -1) if doc[j].lower_ in EXIT_VERBS), None)
+        if v is None or not _clause_free(doc, v, m.start) or any(t.lower_ in irrealis for t in doc[v : m.start]):
+            continue
+        subj = _subject(doc, v, spans, after_age)
+        if subj is None:
+            continue
+        out.append(VerbPost(subj[2], "de_exit", v, "war", min(v, subj[0]), back + 1, role=n))
+    return out
+
+
+def appoints(doc, roles: list, spans: list[Span], org_entity: Callable, irrealis: set[str]) -> list[VerbPost]:
+    """"ORG hat/haben X (2019) zum/zur ROLE ernannt": the object took up the post."""
+    out = []
+    for n, m in enumerate(roles):
+        if m.start == 0 or doc[m.start - 1].lower_ not in ("zum", "zur") or m.end >= len(doc) \
+                or doc[m.end].lower_ not in APPOINT_PARTICIPLES:
+            continue
+        aux = next((j for j in range(m.start - 2, max(-1, m.start - 2 - MAX_GAP), -1) if doc[j].lower_ in APPOINT_AUX), None)
+        if aux is None or not _clause_free(doc, aux, m.start) or any(t.lower_ in irrealis for t in doc[: m.end]):
+            continue
+        obj = next((s for s in spans if aux < s[0] and s[1] <= m.start - 1), None)
+        if obj is None:
+            continue
+        body = org_entity(doc, aux)  # the subject before the auxiliary, when it is an organisation
+        out.append(VerbPost(obj[2], "de_appoint", aux, "wurde", aux, m.end, role=n, org=body))
+    return out
+
+
+#: Words of leaving a body ("aus dem Landtag"): past ones end the seat; present ones presuppose it,
+#: whatever the modality ("ob X sich aus dem Landtag zurückzieht", "X will … ausscheiden").
+LEFT = {"zurückgezogen", "ausgeschieden", "rückzug", "abgang", "schied", "schieden"}
+LEAVING = {"zurückzieht", "zurückziehen", "scheidet", "verlässt"}
+#: Words of entering a body ("in den Landtag"): done moves give a seat, announced ones a seat to come.
+ENTERED = {"eingezogen", "nachgerückt", "einzug", "wechselte", "wechselten", "gewechselt"}
+TO_ENTER = {"sprung", "einziehen", "nachrücken", "wechseln"}
+FUTURE_MODALS = {"dürfte", "dürften", "wird", "werden", "soll", "sollen"}
+
+
+def seats(doc, spans: list[Span], bodies: dict[str, str], irrealis: set[str]) -> list[VerbPost]:
+    """Seats stated by moving out of ("aus dem Landtag") or into ("in den Landtag") a body of
+    ``bodies`` (body form -> kb's role name): the holder is the nearest person named before, in
+    the same clause, not after a preposition; a pronoun is never taken (it may point forward)."""
+    out = []
+    for b in range(2, len(doc)):
+        pair = (doc[b - 2].lower_, doc[b - 1].lower_)
+        if doc[b].lower_ not in bodies or pair not in (("aus", "dem"), ("in", "den")):
+            continue
+        lo = b - 2
+        while lo > 0 and b - lo < 16 and doc[lo - 1].lower_ not in CLAUSE_BREAKS - {",", "(", ")"} and doc[lo - 1].text not in (";", ":"):
+            lo -= 1
+        hi = b + 1
+        while hi < len(doc) and hi - b < 6 and doc[hi].lower_ not in CLAUSE_BREAKS and not doc[hi].is_punct:
+            hi += 1
+        words = {t.lower_ for t in doc[lo:hi]}
+        status = _seat_status(pair[0], words, irrealis)
+        if status is None:
+            continue
+        holder = [s for s in spans if lo <= s[0] and s[1] <= b - 2 and getattr(s[2], "label", "") != "pronoun"
+                  and not (s[0] > 0 and doc[s[0] - 1].lower_ in ("mit", "für", "gegen", "ohne", "über", "bei"))]
+        if not holder:
+            continue
+        post = VerbPost(holder[-1][2], "de_seat", b, status, lo, hi, org=(b, b + 1, doc[b].text, "ORG"))
+        post.role_name = bodies[doc[b].lower_]
+        out.append(post)
+    return out
+
+
+def _seat_status(direction: str, words: set[str], irrealis: set[str]) -> Optional[str]:
+    """The copula a move stands for: "war" (left), "ist" (leaving now: a member), "wurde" (moved
+    in), "future" (to move in), None when the clause holds no move or denies one."""
+    if direction == "aus":
+        if words & LEFT or words & {"zog", "zogen"} and "zurück" in words:
+            return "war"
+        if words & LEAVING or words & {"zieht", "ziehen"} and "zurück" in words:
+            return "ist"
+        return None
+    if words & (irrealis - FUTURE_MODALS):
+        return None
+    if words & FUTURE_MODALS:
+        return "future" if words & TO_ENTER or "ein" in words else None
+    if words & ENTERED or words & {"zog", "zogen"} and "ein" in words or words & {"rückte", "rückten"} and "nach" in words:
+        return "wurde"
+    return None
