@@ -138,6 +138,9 @@ def find_roles(doc, words: Optional[list[str]] = None) -> list[RoleMatch]:
                     out.append(party)
             j += 1
             continue
+        if n == 1 and flat[j] in ROLE_MODIFIERS and j + 1 < len(flat) and lex.lookup(flat, j + 1)[1] is not None:
+            j += 1  # "executive chairman", "non-executive director": a modifier of the next role word
+            continue
         match = _grow(doc, idx[j], idx[j + n - 1] + 1, entry, lex)
         if match is not None:
             out.append(match)
@@ -269,6 +272,8 @@ def _left_modifiers(doc, m: RoleMatch) -> None:
             prefix.insert(0, w)
         elif w == "first" and (prefix or m.role.split()[0]) and (prefix or m.role.split())[0] in ("deputy", "vice"):
             prefix.insert(0, w)
+        elif w == "non" and (prefix or m.role.split())[0] == "executive":
+            prefix.insert(0, w)  # "non-executive director": not an executive director
         elif w in FORMER_CUES:
             m.status_cue = "former" if w != "outgoing" else "current"
         elif w in CURRENT_CUES:
@@ -285,7 +290,7 @@ def _left_modifiers(doc, m: RoleMatch) -> None:
     m.start = i + 1
     if prefix:
         role = " ".join(prefix) + " " + m.role
-        m.role = role.replace("co chair", "co-chair").replace("co founder", "co-founder")
+        m.role = role.replace("co chair", "co-chair").replace("co founder", "co-founder").replace("non executive", "non-executive")
 
 
 def _noun_premodifier(doc, i: int, m: RoleMatch) -> bool:
@@ -396,8 +401,8 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
         if not _misread_person(doc, m, i, start, end):
             return  # a person after "of" ("chief of staff of Rutte", "an adviser to Jane Roe")
         m.extras["org_was_person"] = True
-    if doc[i].lower_ == "in" and (label == "NORP" or doc[start:end].text in lexicon().demonyms):
-        return  # "prime minister in Dutch history"
+    if doc[i].lower_ in ("in", "for") and (label == "NORP" or doc[start:end].text in lexicon().demonyms):
+        return  # "prime minister in Dutch history", "head of strategy for Latin American markets"
     if doc[i].lower_ == "of" and label == "rule:cap" and m.category == "employee" and _has_ner(doc) and not after_field:
         at = next((k for k in range(end, min(len(doc), end + 12)) if doc[k].lower_ == "at"), None)
         if at is None:
@@ -525,6 +530,8 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     while start < end - 1 and doc[start].lower_ in _LEADING_NOT_NAME:
         start += 1  # "Veteran Labour MP" at a sentence start: "Veteran" is no part of the name
     text = doc[start:end].text
+    if text.lower() in _RANK_NOT_ORG:
+        return  # "State Minister for …", "Junior Minister": a rank, not an organisation
     name = lex.demonyms.get(text) or lex.demonyms.get(text.replace("-", " "))
     if name is None and re.fullmatch(r"(?i)ex|former|then", text):
         return
@@ -554,6 +561,10 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.org_possessive = possessive
     m.start = start
+
+
+#: Capitalised words before a ministerial title that state its rank, not its organisation.
+_RANK_NOT_ORG = {"state", "junior", "cabinet", "government", "assistant", "parliamentary"}
 
 
 #: Capitalised modifiers at a sentence start that NER may put into a name ("Veteran Labour").

@@ -30,6 +30,7 @@ from .copulas import copula
 from .employment import led_by, represents_seat, verb_roles
 from .helm import took_helm
 from .lists import role_list
+from .predicatives import object_predicative, post_of
 from .parties import party_in_parens, party_of, party_possessive, seat_party, us_party_tags
 from .titles import conjoined_title, regnal_realm, term_of_office, throne, title_before_name
 
@@ -58,6 +59,8 @@ RULES: list[Rule] = [
     Rule("apposition", apposition, "role", 0.85),  # "X, Norway's finance minister, said"
     Rule("inverse_copula", inverse_copula, "role", 0.75),  # "the deputy mayor is X"
     Rule("fronted_apposition", fronted_apposition, "role", 0.75),  # "A Republican, he …"
+    Rule("object_predicative", object_predicative, "role", 0.75),  # "Acme appointed X chief executive"
+    Rule("post_of", post_of, "role", 0.75),  # "X was given / quit the post of ROLE"
     Rule("copula", copula, "role", 0.8),  # "X is/was/became/served as ROLE"
     Rule("conjunction", None, "inner", 0.7),  # by copula: "… served as A and B"
     Rule("succession", None, "inner", 0.75),  # by copula: "X succeeded Y as ROLE"

@@ -171,10 +171,23 @@ def _conjunction(ctx: SentCtx, m: RoleMatch, earlier: list[Claim], mentions=None
     gap = ctx.sent.text[last_end - ctx.sent.start : doc[k].idx]
     if len(gap) > 60 or any(ch in gap for ch in ";:\"“”"):
         return None
-    claim = new_claim(ctx, m, last.mention, "conjunction")
+    claim = new_claim(ctx, m, _gapped_holder(ctx, last_end, k) or last.mention, "conjunction")
     if claim.status_strength < last.status_strength:
         claim.status, claim.status_strength = last.status, last.status_strength
     return claim
+
+
+def _gapped_holder(ctx: SentCtx, after: int, k: int) -> Optional[Mention]:
+    """ "A becomes culture secretary and B, who was dropped last year, trade secretary": a person
+    joined by "and" between the first role (ending at document offset ``after``) and this one is
+    the second role's holder (the verb is left out, not the subject)."""
+    doc = ctx.doc
+    for ps, pe, person in reversed(ctx.persons):
+        if pe <= k + 1 and ctx.sent.start + doc[ps].idx >= after and ps > 0 and ctx.lowers[ps - 1] == "and":
+            rest = ctx.lowers[pe:k + 1]
+            if not rest or rest[0] in (",", "as") or rest == [","]:
+                return person
+    return None
 
 
 def _conjoined_predicate(ctx: SentCtx, m: RoleMatch, k: int, mentions, quoted) -> Optional[Claim]:

@@ -49,24 +49,33 @@ def subject_left(ctx: SentCtx, k: int, mentions, quoted):
     pron = [i for i in range(k) if doc[i].lower_ in PRONOUN_WORDS and doc[i].lower_ not in ("her",)]
     best = cands[-1] if cands else None
     if pron and (best is None or pron[-1] >= best[1]):
-        i = pron[-1]
-        ante = resolve_pronoun(ctx, i, mentions, quoted)
-        if ante is None:
-            return None
-        pm = Mention(doc[i].text, "person", ctx.sent.start + doc[i].idx, ctx.sent.start + doc[i].idx + len(doc[i].text),
-                     ctx.sent.index, label="pronoun")
-        pm.text = ante.text  # resolved below through the name map; span keeps the pronoun offsets
-        return (i, i + 1, pm), "copula"
+        return _pronoun_subject(ctx, pron[-1], mentions, quoted, "copula")
     if best is None:
         return None
     if follows_succession(doc, best[0]):
         earlier = [p for p in cands if p[1] <= best[0] - 1]
         if earlier:
             return earlier[-1], "succession"
+        before = [i for i in pron if i < best[0]]
+        if before:  # "She took over from Y as ROLE": the pronoun is the successor
+            return _pronoun_subject(ctx, before[-1], mentions, quoted, "succession")
         return None
     if best[0] > 0 and doc[best[0] - 1].lower_ in ("'s", "’s"):
         return None
     return best, "copula"
+
+
+def _pronoun_subject(ctx: SentCtx, i: int, mentions, quoted, rule: str):
+    """The he/she/they at token i as a subject: a pronoun mention carrying its antecedent's
+    name (the span keeps the pronoun's offsets), with the rule label; None when unresolved."""
+    doc = ctx.doc
+    ante = resolve_pronoun(ctx, i, mentions, quoted)
+    if ante is None:
+        return None
+    pm = Mention(doc[i].text, "person", ctx.sent.start + doc[i].idx, ctx.sent.start + doc[i].idx + len(doc[i].text),
+                 ctx.sent.index, label="pronoun")
+    pm.text = ante.text  # resolved below through the name map; span keeps the pronoun offsets
+    return (i, i + 1, pm), rule
 
 
 def resolve_pronoun(ctx: SentCtx, i: int, mentions, quoted) -> Optional[Mention]:
