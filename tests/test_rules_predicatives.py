@@ -39,6 +39,14 @@ POST_OF = [
     Case("po_hopes", "John Harris hopes to take the post of chairman at Norvik Bank.", [No(person="John Harris")]),
     Case("po_not_a_post", "Sarah Collins praised the role of chairman Tom Reed.",
          [No(person="Sarah Collins", role="chairman")]),
+    Case("po_offered", "Amid speculation, John Harris will be offered the job of chairman at Norvik Bank.",
+         [No(person="John Harris")]),
+    Case("po_speculation", "Tom Reed spoke amid rumours she will be given the post of chairman at Norvik Bank.",
+         [No(role="chairman")]),
+    Case("po_other_subject", "Sarah Collins said it was wrong for the treasurer to have the role of chairman.",
+         [No(person="Sarah Collins")]),
+    Case("po_relative", "John Harris, who was given the post of finance director at Norvik Bank, said so.",
+         [F("John Harris", "finance director", "Norvik Bank")]),
 ]
 
 SUCCESSION_AND_GAPS = [
@@ -73,6 +81,8 @@ VOCABULARY = [
          [F("Mary Lee", "digital affairs minister")]),
     Case("vo_rank_not_org", "Mary Lee, Junior Minister for Digital Affairs, opened the session.",
          [No(org="Junior")]),
+    Case("vo_prefixed_word", "Shoppers buy more online, e-commerce minister John Harris said.",
+         [No(role="commerce minister")]),
     Case("vo_for_demonym", "John Harris, head of strategy for Latin American markets at Barclays Capital, spoke.",
          [No(org="Latin American")]),
 ]

@@ -138,6 +138,9 @@ def find_roles(doc, words: Optional[list[str]] = None) -> list[RoleMatch]:
                     out.append(party)
             j += 1
             continue
+        if idx[j] >= 2 and words[idx[j] - 1] == "-" and len(words[idx[j] - 2]) == 1 and words[idx[j] - 2].isalpha():
+            j += n  # "e-commerce minister": "commerce" is part of the word "e-commerce"
+            continue
         if n == 1 and flat[j] in ROLE_MODIFIERS and j + 1 < len(flat) and lex.lookup(flat, j + 1)[1] is not None:
             j += 1  # "executive chairman", "non-executive director": a modifier of the next role word
             continue
@@ -401,8 +404,10 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
         if not _misread_person(doc, m, i, start, end):
             return  # a person after "of" ("chief of staff of Rutte", "an adviser to Jane Roe")
         m.extras["org_was_person"] = True
-    if doc[i].lower_ in ("in", "for") and (label == "NORP" or doc[start:end].text in lexicon().demonyms):
-        return  # "prime minister in Dutch history", "head of strategy for Latin American markets"
+    if doc[i].lower_ == "in" and (label == "NORP" or doc[start:end].text in lexicon().demonyms):
+        return  # "prime minister in Dutch history"
+    if doc[i].lower_ == "for" and label == "NORP" and doc[start:end].text not in lexicon().demonyms:
+        return  # "head of strategy for Latin American markets": an adjective, not a body ("for EU" is one)
     if doc[i].lower_ == "of" and label == "rule:cap" and m.category == "employee" and _has_ner(doc) and not after_field:
         at = next((k for k in range(end, min(len(doc), end + 12)) if doc[k].lower_ == "at"), None)
         if at is None:

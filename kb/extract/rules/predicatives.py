@@ -34,6 +34,10 @@ LEAVE_VERBS = _WORDS["leave"] | EXIT_WORDS
 #: Words allowed between the holder and the role after an appointment verb ("as its new").
 _BEFORE_ROLE = {"as", "the", "a", "an", "its", "their", "his", "her", "new", "permanent", "sole", "joint"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their"}
+#: Verbs of a post only on offer ("was offered the job of"): not held, maybe never.
+OFFER_VERBS = _WORDS["offer"]
+#: Nouns before a clause that make it a rumour ("amid speculation he will be given the post of").
+SPECULATION = _WORDS["speculation"]
 
 
 def _holder_before(ctx: SentCtx, m: RoleMatch) -> Optional[tuple[int, int, Mention]]:
@@ -122,6 +126,14 @@ _RECEIVE = {"given", "offered", "handed", "awarded", "took", "takes", "take", "t
 _GIVE = {"give", "gives", "gave", "given", "giving"}
 
 
+def _verb_group(ctx: SentCtx, pe: int, v: int) -> bool:
+    """Only a verb group (auxiliaries, adverbs, "who", commas) between the subject ending at
+    ``pe`` and the verb at ``v``: "X, who was given the post of"; not "X said it was wrong for
+    the chancellor to have the role of" (another subject in between)."""
+    return all(t.pos_ in ("AUX", "VERB", "ADV", "PART") or t.lower_ in (",", "who", "has", "had", "have")
+               for t in ctx.doc[pe:v])
+
+
 def post_of(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted,
             earlier: list[Claim]) -> Optional[Claim]:
     """SUBJ VERB the post/role/job of ROLE: the post noun is transparent, the role is the
@@ -136,8 +148,10 @@ def post_of(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted,
         return None
     (ps, pe, person), _rule = found
     between = outside_parens(ctx.doc, pe, v + 1)
-    if len(between) > 12 or any(w in BLOCKERS for w in between):
+    if len(between) > 12 or any(w in BLOCKERS for w in between) or not _verb_group(ctx, pe, v):
         return None
+    if ctx.lowers[v] in OFFER_VERBS or set(ctx.lowers[max(0, ps - 4):ps]) & SPECULATION:
+        return None  # "amid speculation he will be offered the job of": no post yet
     future = announced(between)
     if any(w in IRREALIS for w in between) and not future:
         return None
