@@ -124,6 +124,7 @@ def lexicon() -> Lexicon:
         roles[surface_key(surface)] = RoleEntry(role, category, of_org == "y", title == "y")
     for surface, portfolio in rows("portfolios_en.tsv"):
         entry = RoleEntry(f"{portfolio} minister", "minister", True, True)
+        roles.setdefault(surface_key(f"{surface} portfolio"), RoleEntry(f"{portfolio} minister", "minister", True, False))
         for form in (f"{surface} minister", f"minister of {surface}", f"minister for {surface}",
                      f"minister of the {surface}", f"{surface} secretary" if surface in ("foreign", "home") else ""):
             if form:
@@ -141,6 +142,12 @@ def lexicon() -> Lexicon:
 #: Heads of the title grammar that take a government portfolio or a company function before them.
 _PORTFOLIO_HEADS = ("secretary", "minister", "spokesman", "spokeswoman", "spokesperson")
 _FUNCTION_HEADS = ("chief", "director", "head")
+#: Strong modifiers of the title grammar that make a qualified head a title of its own rank
+#: ("chief inspector", "special adviser", "deputy commissioner").
+_RANK_MODIFIERS = ("chief", "special", "principal", "assistant", "deputy")
+#: Categories of the qualified heads a rank word makes a post (officials, envoys, correspondents);
+#: not members, managers or coaches ("a private member's bill", "a special coach").
+_RANKED_CATEGORIES = {"official", "diplomat", "media"}
 #: Heads that take an election campaign before them ("election coordinator", "campaign manager").
 _CAMPAIGN_HEADS = ("coordinator", "director", "manager", "chief", "strategist")
 
@@ -157,10 +164,17 @@ def _grammar_roles(roles: dict[tuple[str, ...], RoleEntry]) -> None:
         if head.kind == "standalone" and head.category:
             roles.setdefault(surface_key(phrase), RoleEntry(phrase, head.category, True, True))
     portfolios = {d for d in g.domains if d in _grammar_notes("portfolio")} | {s for s, _ in rows("portfolios_en.tsv")}
+    for domain in portfolios:  # "was given the culture portfolio": the post is its minister's
+        roles.setdefault(surface_key(f"{domain} portfolio"), RoleEntry(f"{domain} minister", "minister", True, False))
     for domain in portfolios:
         for head in _PORTFOLIO_HEADS:
             category = "minister" if head in ("secretary", "minister") else "official"
             roles.setdefault(surface_key(f"{domain} {head}"), RoleEntry(f"{domain} {head}", category, True, True))
+    starts = {k[0] for k in roles if len(k) > 1}  # "chief", "secretary": first words of longer titles
+    for head in [h for h, v in g.heads.items() if v.kind == "qualified" and v.category in _RANKED_CATEGORIES
+                 and h not in starts]:
+        for rank in _RANK_MODIFIERS:  # not "deputy chief" before "deputy chief executive" or "deputy secretary general"  # "chief inspector", "special adviser", "private secretary"
+            roles.setdefault(surface_key(f"{rank} {head}"), RoleEntry(f"{rank} {head}", g.heads[head].category, True, False))
     for domain in _grammar_notes("function"):
         for head in _FUNCTION_HEADS:
             roles.setdefault(surface_key(f"{domain} {head}"), RoleEntry(f"{domain} {head}", "executive", True, False))

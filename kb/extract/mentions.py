@@ -106,8 +106,9 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
     k = end
     while k < len(doc) and (doc[k].lower_ in NAME_PARTICLES or doc[k].text == "-"):
         k += 1
-    if k > end and k < len(doc) and doc.lang_ == "en" and _name_token(doc[k]) and not doc[k].ent_type_:
-        end = k + 1  # NER stopped at a particle: "[Carl von der] Esch"
+    if k > end and k < len(doc) and doc.lang_ == "en" and _name_token(doc[k]) and (
+            not doc[k].ent_type_ or doc[k].ent_iob_ == "B" and doc[k].ent_type_ in _SURNAME_MISTAGS):
+        end = k + 1  # NER stopped at a particle: "[Carl von der] Esch", "[Walter van] der [Vijver]PERSON"
     elif end - start > 1 and doc[end - 1].lower_ in NAME_PARTICLES and end < len(doc) and doc.lang_ == "en" \
             and _name_token(doc[end]) and doc[end].ent_type_ not in ("DATE", "TIME", "CARDINAL"):
         end += 1  # a name never ends on a particle: "[Ursula von der] [Leyen]GPE"
@@ -118,6 +119,11 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
     if end <= start or not any(t.is_alpha and t.text[0].isupper() for t in doc[start:end]):
         return None
     return start, end
+
+
+#: NER labels of a surname after a particle that NER cut off as an entity of its own
+#: ("[Walter van] der [Vijver]PERSON", "… der [Vijver]PRODUCT"): the name continues over it.
+_SURNAME_MISTAGS = {"PERSON", "PER", "PRODUCT", "ORG", "NORP", "WORK_OF_ART", "GPE"}
 
 
 #: Head words of organisation names: a capitalised word like these after a name starts or
@@ -166,6 +172,8 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
     taken: set[int] = set()  # tokens a person span grew over (an entity NER cut off the name)
     for ent, label in _joined_orgs(doc):
         if label in PERSON_LABELS:
+            if ent.start in taken:
+                continue  # the surname a name before it grew over ("Walter van der [Vijver]")
             span = _trim_person(ent)
             if span is None:
                 continue

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..roletitles import grammar
 from .lexicon import Lexicon, RoleEntry, lexicon, word_lists, word_sets
 
 #: Modifiers that become part of the role name ("first deputy chairman", "vice chairman").
@@ -259,6 +260,7 @@ def _grow(doc, cs: int, ce: int, entry: RoleEntry, lex: Lexicon) -> Optional[Rol
     _left_modifiers(doc, m)
     _org_after(doc, m, entry)
     if m.org_name is None:
+        _domain_after(doc, m)
         _org_before(doc, m, lex)
         _status_left(doc, m)
     m.text = doc[m.start : m.end].text
@@ -384,6 +386,7 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
     j = i + 1
     if j < len(doc) and doc[j].lower_ == "the":
         j += 1
+        j = _skip_adjectives(doc, j)
     j = _skip_board(doc, j) if doc[i].lower_ == "of" else j
     field_in = doc[i].lower_ == "in" and m.category in FIELD_CATEGORIES  # "lecturer in physics at ORG" only
     span = None if field_in else _org_name_span(doc, j)
@@ -423,6 +426,34 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
         return
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.end = end
+
+
+def _domain_after(doc, m: RoleMatch) -> None:
+    """ "chief inspector of schools", "head of operations": a lower-case domain of the title
+    grammar after "of" is part of the title (its name and phrase); an organisation may follow
+    ("chief inspector of schools at Ofsted" is left to the rules as written)."""
+    i = m.core_end
+    if i + 1 >= len(doc) or doc[i].lower_ != "of" or m.end != m.core_end or m.category in FIELD_CATEGORIES:
+        return
+    domains = grammar().domains
+    for n in (3, 2, 1):
+        toks = doc[i + 1 : i + 1 + n]
+        if len(toks) == n and all(t.text.islower() and t.is_alpha for t in toks) and " ".join(t.lower_ for t in toks) in domains:
+            if i + 1 + n < len(doc) and doc[i + 1 + n].text.islower() and doc[i + 1 + n].is_alpha \
+                    and doc[i + 1 + n].lower_ not in ("at", "for", "in", "and"):
+                return  # "head of operations research": the domain is only part of a longer noun
+            m.role = f"{m.role} of {toks.text.lower()}"
+            m.end = i + 1 + n
+            return
+
+
+def _skip_adjectives(doc, j: int) -> int:
+    """ "head of the troubled Child Support Agency": up to two lower-case adjectives between
+    "the" and a capitalised name are no part of it; j itself when no name follows them."""
+    k = j
+    while k < len(doc) and k - j < 2 and doc[k].pos_ == "ADJ" and doc[k].text.islower() and doc[k].is_alpha:
+        k += 1
+    return k if k > j and k < len(doc) and _is_cap(doc[k]) and doc[k].is_alpha else j
 
 
 def _possessed_org(doc, start: int, end: int, label: str) -> tuple[int, int, str]:

@@ -37,6 +37,8 @@ def _link_index(doc, m: RoleMatch) -> Optional[int]:
             break
         if w in ("the", "a", "an", "its", "their", "his", "her", "-") or w in LINK_ADVERBS:
             k -= 1  # "is now Norway's finance minister", "was previously chief financial officer"
+        elif w == "longer" and k > 0 and doc[k - 1].lower_ == "no":
+            k -= 2  # "is no longer chairman": held it before (see ``copula``)
         elif adjectives < 3 and (doc[k].pos_ == "ADJ" or doc[k].ent_type_ == "NORP" or doc[k].text in lexicon().demonyms
                                  or (doc[k].tag_ == "VBN" and doc[k].dep_ == "amod")):
             k -= 1  # "was a Norwegian politician", "is an influential senior adviser", "a paid adviser"
@@ -78,6 +80,8 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
         org_from_verb(doc, m, pe, k)
     claim = new_claim(ctx, m, person, rule)
     tense_status(claim, between, doc, ps)
+    if _no_longer(between):
+        claim.status, claim.status_strength = "former", 2
     if doc[k].lower_ == "as" and k > 0 and doc[k - 1].lower_ in APPOINTMENT_NOUNS:
         claim.dated_event = True  # "since her appointment as CEO in 1999": the date starts the post
     if future and set(between) & _EXIT_ANY:  # "is to stand down as MP": still holds it
@@ -87,6 +91,11 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
     if rule == "succession":
         _predecessor(ctx, m, k, earlier, future)
     return claim
+
+
+def _no_longer(between: list[str]) -> bool:
+    """ "X is no longer chairman": the post was held and is not now."""
+    return any(a == "no" and b == "longer" for a, b in zip(between, between[1:]))
 
 
 #: Nouns naming the event of taking up a post: "X's appointment as ROLE in 1999" dates its start.

@@ -1,7 +1,8 @@
 """Predicative role attachments the copula rule does not reach: the object of an appointment
 verb ("Acme appointed Jane Roe chief executive", "the board named X as its chairman") and a
 role inside "the post/role/job of ROLE" ("was given the post of finance director", "keeps the
-role of treasurer", "resigned from the post of chairman").
+role of treasurer", "resigned from the post of chairman") or named by its portfolio ("was given
+the agriculture portfolio": its minister).
 
 Both follow the verb's argument structure, not one wording: an appointment verb's object is the
 holder and the role is its object complement; a post noun with "of" is transparent, so the role
@@ -101,12 +102,15 @@ def object_predicative(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quot
 
 
 def _post_noun_verb(ctx: SentCtx, m: RoleMatch) -> Optional[tuple[int, bool]]:
-    """(index of the verb before "[the] post/role/job of ROLE", whether it is one of leaving),
-    skipping "to"/"from"/"up"; None when the role does not follow a post noun and "of"."""
+    """(index of the verb before "[the] post/role/job of ROLE" or "[the] X portfolio", whether it
+    is one of leaving), skipping "to"/"from"/"up"; None when the role follows no post noun."""
     k = m.start - 1
-    if k < 2 or ctx.lowers[k] != "of" or ctx.lowers[k - 1] not in POST_NOUNS:
+    if ctx.lowers[m.core_end - 1] == "portfolio":
+        pass  # "was given the agriculture portfolio": the portfolio names the post itself
+    elif k < 2 or ctx.lowers[k] != "of" or ctx.lowers[k - 1] not in POST_NOUNS:
         return None
-    k -= 2
+    else:
+        k -= 2
     while k >= 0 and ctx.lowers[k] in _DETERMINERS | {"new", "vacant", "top", "key"}:
         k -= 1
     particles = []
