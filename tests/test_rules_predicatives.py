@@ -24,6 +24,10 @@ OBJECT = [
          [F("John Harris", "chief executive officer", "Norvik Bank", status="unknown")]),
     Case("op_expected", "Norvik Bank is expected to name John Harris chairman next month.",
          [No(person="John Harris")]),
+    Case("op_object_pronoun", "Peter Sabet studied law in Leeds. In May 2006 Anna Berg appointed him chairman of Norvik Bank.",
+         [F("Peter Sabet", "chairman", "Norvik Bank", start="2006-05"), No(person="Anna Berg", role="chairman")]),
+    Case("op_title_before_object", "The vote of the independents ended the crisis, making Labor leader Tom Reed premier.",
+         [F("Tom Reed", "prime minister")]),
     Case("op_no_role", "The fans made John Harris a scapegoat for the defeat.", [No(person="John Harris")]),
 ]
 

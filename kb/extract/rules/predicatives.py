@@ -15,9 +15,10 @@ from typing import Optional
 
 from ...model import Mention
 from ..claims import Claim
+from ..coref import antecedent
 from ..lexicon import word_sets
-from ..mentions import _TITLE_WORDS
-from ..roles import RoleMatch, _clean_org
+from ..mentions import _TITLE_WORDS, in_ranges
+from ..roles import RoleMatch, _clean_org, find_roles
 from .context import (
     BLOCKERS, EXIT_WORDS, IRREALIS, Quoted, SentCtx, announced, new_claim, outside_parens, person_ending, tense_status,
 )
@@ -33,7 +34,7 @@ KEEP_VERBS = _WORDS["keep"]
 #: Verbs of leaving a post ("quit/resigned from/gave up the post of"): the post was held before.
 LEAVE_VERBS = _WORDS["leave"] | EXIT_WORDS
 #: Words allowed between the holder and the role after an appointment verb ("as its new").
-_BEFORE_ROLE = {"as", "the", "a", "an", "its", "their", "his", "her", "new", "permanent", "sole", "joint"}
+_BEFORE_ROLE = {"as", "the", "a", "an", "its", "their", "his", "new", "permanent", "sole", "joint"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their"}
 #: Verbs of a post only on offer ("was offered the job of"): not held, maybe never.
 OFFER_VERBS = _WORDS["offer"]
@@ -41,12 +42,36 @@ OFFER_VERBS = _WORDS["offer"]
 SPECULATION = _WORDS["speculation"]
 
 
-def _holder_before(ctx: SentCtx, m: RoleMatch) -> Optional[tuple[int, int, Mention]]:
-    """The person right before the role phrase, with only "as" and determiners between."""
+def _holder_before(ctx: SentCtx, m: RoleMatch, mentions: list[Mention],
+                   quoted: Quoted) -> Optional[tuple[int, int, Mention]]:
+    """The person right before the role phrase, with only "as" and determiners between: a
+    name, or "him"/"her" resolved to a person of the sentences before (never to this clause's
+    own subject: "X appointed him chairman" is not about X)."""
     k = m.start
     while k > 0 and ctx.lowers[k - 1] in _BEFORE_ROLE:
         k -= 1
-    return person_ending(ctx, k)
+    if k > 1 and ctx.lowers[k - 1] == "her" and (person_ending(ctx, k - 1) or ctx.lowers[k - 2] in _OBJECT_PRONOUNS):
+        k -= 1  # "appointed him her chief of staff": a possessive, the object is before it
+    p = person_ending(ctx, k)
+    if p is not None or k == 0 or ctx.lowers[k - 1] not in _OBJECT_PRONOUNS:
+        return p
+    i = k - 1
+    pos = ctx.sent.start + ctx.doc[i].idx
+    if in_ranges(pos, quoted):
+        return None
+    d = ctx.disc
+    before = [x for x in mentions if x.type == "person" and x.sentence < ctx.sent.index]
+    ante = antecedent(pos, ctx.sent.index, before, quoted, pronoun=_OBJECT_PRONOUNS[ctx.lowers[i]],
+                      subjects=d.subjects, genders=d.genders, modifiers=d.modifiers)
+    if ante is None:
+        return None
+    pm = Mention(ctx.doc[i].text, "person", pos, pos + len(ctx.doc[i].text), ctx.sent.index, label="pronoun")
+    pm.text = ante.text  # resolved through the name map like a subject pronoun; the span keeps the pronoun
+    return i, i + 1, pm
+
+
+#: Object pronouns and the subject form whose gender they share.
+_OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 
 
 def _subject_org(ctx: SentCtx, v: int, mentions: list[Mention]) -> Optional[tuple[int, int, str, str]]:
@@ -74,16 +99,20 @@ def object_predicative(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quot
     verb's organisation subject is the role's organisation when the phrase names none; a
     future or hoped-for appointment ("is expected to name X chairman") is not held yet."""
     doc = ctx.doc
-    p = _holder_before(ctx, m)
+    p = _holder_before(ctx, m, mentions, quoted)
     if p is None:
         return None
     v = p[0]
     while v > 0 and ctx.lowers[v - 1].rstrip(".") in _TITLE_WORDS:
         v -= 1  # "appointed Mr X"
+    title = next((r for r in find_roles(doc, ctx.lowers) if r.end == v), None) if v > 0 and \
+        ctx.lowers[v - 1] not in APPOINT_VERBS else None
+    if title is not None:
+        v = title.start  # "making Labor leader Steve Bracks premier": the name's own title before it
     v -= 1
     if v < 0 or ctx.lowers[v] not in APPOINT_VERBS or doc[v].pos_ not in ("VERB", "AUX"):
         return None
-    before = [w for w in outside_parens(doc, max(0, v - 6), v)]
+    before = [t.lower_ for t in doc[max(0, v - 6):v] if t.ent_type_ != "DATE"]  # "In May 2006": no modal
     if any(w in BLOCKERS for w in before):
         before = before[max(i for i, w in enumerate(before) if w in BLOCKERS) + 1:]
     future = announced(before + [ctx.lowers[v]])
