@@ -56,6 +56,9 @@ POST_OF = [
 SUCCESSION_AND_GAPS = [
     Case("su_pronoun", "Sarah Collins joined Norvik Bank in 1990. She takes over from John Harris as chairman of the bank.",
          [F("Sarah Collins", "chairman", "Norvik Bank"), F("John Harris", "chairman", "Norvik Bank", status="former")]),
+    Case("pronoun_not_object", "John Harris was elected in 1970. One of the few Blair-era ministers to serve under "
+         "Tom Reed, he was given the agriculture portfolio in 1997.",
+         [F("John Harris", "agriculture minister", start="1997"), No(person="Tom Reed"), No(person="Blair")]),
     Case("gap_relative", "Ann Parker becomes culture secretary and Raj Patel, who was sacked last year, trade secretary.",
          [F("Ann Parker", "culture secretary"), F("Raj Patel", "trade secretary"),
           No(person="Ann Parker", role="trade secretary")]),

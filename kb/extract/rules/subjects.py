@@ -81,8 +81,16 @@ def _pronoun_subject(ctx: SentCtx, i: int, mentions, quoted, rule: str):
 def resolve_pronoun(ctx: SentCtx, i: int, mentions, quoted) -> Optional[Mention]:
     """The person the he/she at token i refers to, with the document's discourse state."""
     d = ctx.disc
-    return antecedent(ctx.sent.start + ctx.doc[i].idx, ctx.sent.index, [m for m in mentions if m.type == "person"],
+    objects = {id(p[2]) for p in ctx.persons if p[1] <= i and ctx.doc[p[1] - 1].dep_ in _NOT_SUBJECT_DEPS}
+    return antecedent(ctx.sent.start + ctx.doc[i].idx, ctx.sent.index,
+                      [m for m in mentions if m.type == "person" and id(m) not in objects],
                       quoted, pronoun=ctx.doc[i].lower_, subjects=d.subjects, genders=d.genders, modifiers=d.modifiers)
+
+
+#: Dependencies of a name that make it no antecedent of a subject pronoun later in its sentence:
+#: the object of a preposition ("to serve under Tom Reed, he was given …"). Direct objects and
+#: compounds were tried too: they cost a right tenure on the news-tenures held-out half.
+_NOT_SUBJECT_DEPS = {"pobj"}
 
 
 #: Honorifics that state a gender ("Mrs Roe" is a woman): they rule out "he" for her.
@@ -188,6 +196,9 @@ def note_names(ctx: SentCtx) -> None:
         if ps > 0 and doc[ps - 1].lower_ in ("the", "a", "an") and pe < len(doc) and doc[pe].pos_ == "NOUN" \
                 and doc[pe].text.islower():
             d.modifiers.add(id(m))
+        elif pe + 1 < len(doc) and doc[pe].text == "-" and not doc[pe - 1].whitespace_ and not doc[pe].whitespace_ \
+                and doc[pe + 1].text.islower() and doc[pe + 1].is_alpha:
+            d.modifiers.add(id(m))  # "Blair-era ministers", "a Bush-appointed judge": part of a word
 
 
 def note_pronoun_subject(ctx: SentCtx, mentions, quoted) -> None:
