@@ -302,6 +302,10 @@ def _noun_premodifier(doc, i: int, m: RoleMatch) -> bool:
     """A lower-case common noun compounded onto the role ("county governor", "union leader"):
     part of the phrase, so "as county governor" links like "as governor". Needs a parse."""
     tok = doc[i]
+    if tok.is_alpha and tok.text.islower() and tok.pos_ == "ADJ" and tok.dep_ == "amod" \
+            and m.core_start <= tok.head.i < m.core_end and tok.lower_ not in DETERMINERS and ordinal_value(tok.lower_) is None \
+            and not tok.lower_.endswith(("est", "ed", "ing")) and not (i > 0 and doc[i - 1].text == "-"):
+        return True  # "BBC political correspondent", "commercial director at X": a describing adjective
     return (tok.is_alpha and tok.text.islower() and tok.pos_ == "NOUN" and tok.dep_ == "compound"
             and m.core_start <= tok.head.i < m.core_end and tok.lower_ not in DETERMINERS)
 
@@ -429,20 +433,29 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
 
 
 def _domain_after(doc, m: RoleMatch) -> None:
-    """ "chief inspector of schools", "head of operations": a lower-case domain of the title
-    grammar after "of" is part of the title (its name and phrase); an organisation may follow
-    ("chief inspector of schools at Ofsted" is left to the rules as written)."""
+    """ "chief inspector of schools", "head of operations", "spokesman for sport": a lower-case
+    domain of the title grammar after "of" (or "for" after a ministerial head) is part of the
+    title, its name and its phrase."""
     i = m.core_end
-    if i + 1 >= len(doc) or doc[i].lower_ != "of" or m.end != m.core_end or m.category in FIELD_CATEGORIES:
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "for") or m.end != m.core_end or m.category in FIELD_CATEGORIES:
         return
-    domains = grammar().domains
+    g = grammar()
+    head = g.heads.get(m.role.split()[-1])
+    portfolio_first = head is not None and head.portfolio_first is not None
+    if doc[i].lower_ == "for" and not portfolio_first:
+        return  # "for" takes a portfolio only after a ministerial head ("spokesman for sport")
     for n in (3, 2, 1):
         toks = doc[i + 1 : i + 1 + n]
-        if len(toks) == n and all(t.text.islower() and t.is_alpha for t in toks) and " ".join(t.lower_ for t in toks) in domains:
+        key = " ".join(t.lower_ for t in toks)
+        if len(toks) == n and all(t.text.islower() and t.is_alpha for t in toks) and key in g.domains:
             if i + 1 + n < len(doc) and doc[i + 1 + n].text.islower() and doc[i + 1 + n].is_alpha \
                     and doc[i + 1 + n].lower_ not in ("at", "for", "in", "and"):
                 return  # "head of operations research": the domain is only part of a longer noun
-            m.role = f"{m.role} of {toks.text.lower()}"
+            if portfolio_first:  # "shadow spokesman for sport" -> "shadow sport spokesman", as kb writes titles
+                words = m.role.split()
+                m.role = " ".join(words[:-1] + [g.domains[key], words[-1]])
+            else:
+                m.role = f"{m.role} of {toks.text.lower()}"
             m.end = i + 1 + n
             return
 

@@ -101,3 +101,20 @@ def inverse_copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: 
     if claim.status_strength < 2:
         claim.status, claim.status_strength = ("current", 1) if doc[i].lower_ != "was" else ("unknown", 0)
     return claim
+
+
+def postnominal(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, earlier: list[Claim]) -> Optional[Claim]:
+    """NAME ABBREVIATION: "Ruth Kelly MP", "Frank Field MP said": a post written as capital
+    letters right after a name (MP, MEP, MSP) is that person's. Only all-capital abbreviations:
+    "Jane Roe director" is no such use."""
+    doc = ctx.doc
+    if m.core_end - m.core_start != 1 or m.start != m.core_start or not doc[m.core_start].text.isupper() \
+            or len(doc[m.core_start].text) < 2:
+        return None
+    p = person_ending(ctx, m.core_start)
+    if p is None:
+        return None
+    claim = new_claim(ctx, m, p[2], "postnominal")
+    if claim.status == "unknown":
+        claim.status, claim.status_strength = "current", 1  # a post-nominal names a post held now
+    return claim

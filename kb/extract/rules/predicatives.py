@@ -60,11 +60,14 @@ def _holder_before(ctx: SentCtx, m: RoleMatch, mentions: list[Mention],
     if in_ranges(pos, quoted):
         return None
     d = ctx.disc
-    before = [x for x in mentions if x.type == "person" and x.sentence < ctx.sent.index]
-    ante = antecedent(pos, ctx.sent.index, before, quoted, pronoun=_OBJECT_PRONOUNS[ctx.lowers[i]],
-                      subjects=d.subjects, genders=d.genders, modifiers=d.modifiers)
+    here = {w for p in ctx.persons if p[0] < i for w in p[2].text.split()}  # names of this clause's subjects
+    ante = d.subjects.get(ctx.sent.index)  # "He said X had made him deputy leader": him = that he
     if ante is None:
-        return None
+        before = [x for x in mentions if x.type == "person" and x.sentence < ctx.sent.index]
+        ante = antecedent(pos, ctx.sent.index, before, quoted, pronoun=_OBJECT_PRONOUNS[ctx.lowers[i]],
+                          subjects=d.subjects, genders=d.genders, modifiers=d.modifiers)
+    if ante is None or set(ante.text.split()) & here:
+        return None  # an object pronoun never names its own clause's subject
     pm = Mention(ctx.doc[i].text, "person", pos, pos + len(ctx.doc[i].text), ctx.sent.index, label="pronoun")
     pm.text = ante.text  # resolved through the name map like a subject pronoun; the span keeps the pronoun
     return i, i + 1, pm
