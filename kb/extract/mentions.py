@@ -171,6 +171,9 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
     out: list[Mention] = []
     taken: set[int] = set()  # tokens a person span grew over (an entity NER cut off the name)
     for ent, label in _joined_orgs(doc):
+        if label in PERSON_LABELS and doc.lang_ == "en" and tuple(ent.text.split()) in lexicon().party_members:
+            out.append(_mention(sent, ent, "organization", "NORP"))  # "[Lib Dem]PERSON leader": a party word
+            continue
         if label in PERSON_LABELS:
             if ent.start in taken:
                 continue  # the surname a name before it grew over ("Walter van der [Vijver]")

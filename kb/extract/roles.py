@@ -434,16 +434,16 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
 
 def _domain_after(doc, m: RoleMatch) -> None:
     """ "chief inspector of schools", "head of operations", "spokesman for sport": a lower-case
-    domain of the title grammar after "of" (or "for" after a ministerial head) is part of the
-    title, its name and its phrase."""
+    domain of the title grammar after "of" (or "for"/"on" after a ministerial head) is part of
+    the title, its name and its phrase."""
     i = m.core_end
-    if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "for") or m.end != m.core_end or m.category in FIELD_CATEGORIES:
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "for", "on") or m.end != m.core_end or m.category in FIELD_CATEGORIES:
         return
     g = grammar()
     head = g.heads.get(m.role.split()[-1])
     portfolio_first = head is not None and head.portfolio_first is not None
-    if doc[i].lower_ == "for" and not portfolio_first:
-        return  # "for" takes a portfolio only after a ministerial head ("spokesman for sport")
+    if doc[i].lower_ in ("for", "on") and not portfolio_first:
+        return  # "for"/"on" take a portfolio only after a ministerial head ("spokesman for sport", "on foreign affairs")
     for n in (3, 2, 1):
         toks = doc[i + 1 : i + 1 + n]
         key = " ".join(t.lower_ for t in toks)
@@ -453,7 +453,7 @@ def _domain_after(doc, m: RoleMatch) -> None:
                 return  # "head of operations research": the domain is only part of a longer noun
             if portfolio_first:  # "shadow spokesman for sport" -> "shadow sport spokesman", as kb writes titles
                 words = m.role.split()
-                m.role = " ".join(words[:-1] + [g.domains[key], words[-1]])
+                m.role = " ".join(words[:-1] + [key, words[-1]])
             else:
                 m.role = f"{m.role} of {toks.text.lower()}"
             m.end = i + 1 + n
@@ -561,6 +561,8 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     end = i + 1
     start = end - 1
     ent = _ent_at(doc, i, ORG_LABELS | PERSON_LABELS)
+    if ent is not None and ent.label_ in PERSON_LABELS and tuple(ent.text.split()) in lex.party_members:
+        ent = None  # "[Lib Dem]PERSON leader": NER took the party word for a name
     if ent is not None:
         if ent.label_ in PERSON_LABELS:
             return  # "Rutte's chief of staff": the possessor is a person, not an org
@@ -592,8 +594,8 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
         m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, "rule:country_leader"
         m.org_possessive, m.start = possessive, start  # "Soviet leader Leonid Brezhnev", "Russia's leader X"
         return
-    if not name or (m.category == "party" and not party_or_led_org(m, text, label)):
-        return  # "a Norwegian politician" is no party membership
+    if not name or (m.category == "party" and not party_or_led_org(m, text, label) and tuple(text.split()) not in lex.party_members):
+        return  # "a Norwegian politician" is no party membership ("Lib Dem leader" is)
     two = (doc[start - 1].text, *text.split()) if start > 0 else ()
     party = lex.party_members.get(two) or lex.party_members.get(tuple(text.split()))
     if m.category in STATE_POST_CATEGORIES and (party or _PARTY_PREMODIFIER.fullmatch(text)):

@@ -8,6 +8,7 @@ from typing import Optional
 
 from ...model import Mention
 from ..claims import Claim
+from ..lexicon import lexicon
 from ..mentions import in_ranges, name_backward, skip_honorific
 from ..roles import RoleMatch
 from .context import (
@@ -21,6 +22,8 @@ def apposition(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quot
     """NAME, [the|a] ROLE …: "Alexey Chepa, first deputy chairman of …"."""
     doc = ctx.doc
     k = m.start - 1
+    while k >= 1 and (doc[k].ent_type_ == "NORP" or (doc[k].text,) in lexicon().party_members) and doc[k].text[:1].isupper():
+        k -= 1  # "X, the Conservative spokesman for the Cabinet Office": the holder's party before the title
     while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
         k -= 1
     if k >= 3 and doc[k].text == "," and doc[k - 1].like_num and len(doc[k - 1].text) <= 3 and doc[k - 2].text == ",":
