@@ -82,6 +82,15 @@ def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in ranges)
 
 
+def _party_prefix(doc, start: int, end: int) -> int:
+    """Length of a party-member word opening tokens start:end ("Lib Dem", "Tory"), else 0."""
+    members = lexicon().party_members
+    for n in (2, 1):
+        if start + n < end and tuple(t.text for t in doc[start : start + n]) in members:
+            return n
+    return 0
+
+
 def _trim_person(ent) -> Optional[tuple[int, int]]:
     """Token span of a PERSON entity without leading titles/roles and trailing possessive."""
     doc = ent.doc
@@ -94,6 +103,8 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
             start += n
         elif w in _TITLE_WORDS or w in ("former", "ex", "-", "the", "der", "die", "ehemalige", "ehemaliger"):
             start += 1
+        elif doc.lang_ == "en" and _party_prefix(doc, start, end):
+            start += _party_prefix(doc, start, end)  # "[Lib Dem Norman Baker]PERSON": the party is no part of the name
         elif w.rstrip(".") in PERSON_TITLES and end - start > 1 and doc[start + 1].text[:1].isupper():
             start += 1  # "Comptroller Alan Hevesi", "Admiral X": the title is no part of the name
         elif end - start > 1 and label_lang(ent) == "de" and _german_role(doc[start].text):
@@ -118,6 +129,8 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
         end -= 1
     if end <= start or not any(t.is_alpha and t.text[0].isupper() for t in doc[start:end]):
         return None
+    if end - start == 1 and start > ent.start and (doc[start].lower_.rstrip("s"),) in lexicon().roles:
+        return None  # "[Lib Dem MPs]PERSON": what is left after the party word is a role noun, no name
     return start, end
 
 

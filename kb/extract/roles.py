@@ -204,6 +204,8 @@ def _party_member(doc, i: int, lex: Lexicon) -> Optional[RoleMatch]:
             return None
         if doc[i].ent_type_ in ("ORG",) and not (i > 0 and doc[i - 1].ent_type_ != "ORG" and doc[i].ent_iob_ == "B" and end < len(doc) and doc[end].ent_iob_ != "I"):
             return None
+        if nxt in ("'s", "’s", "'", "’"):
+            return None  # "Lib Dem's elections chief", "the Liberal Democrats' spokesman": the party owns, no member
         noun_use = nxt in _MEMBER_NEXT or not nxt or not nxt.isalpha() or doc[end].text[:1].isupper() or nxt in ("who", "and", "from", "in", "to")
         if not noun_use:
             return None
