@@ -124,6 +124,8 @@ VOCABULARY = [
          [F("Tom Reed", "foreign affairs spokesman", "Liberal Democrats"), No(org="Democratic Party")]),
     Case("vo_party_role_plural", "The bill is opposed by Tory and Lib Dem MPs and some backbenchers.",
          [No(person="MPs"), No(person="Lib Dem MPs")]),
+    Case("vo_party_portfolio_span", "Lib Dem Home Affairs spokesman Mark Oaten said it would be prudent.",
+         [F("Mark Oaten", "home affairs spokesman", "Liberal Democrats"), No(person="Home Affairs")]),
     Case("vo_prefixed_word", "Shoppers buy more online, e-commerce minister John Harris said.",
          [No(role="commerce minister")]),
     Case("vo_for_demonym", "John Harris, head of strategy for Latin American markets at Barclays Capital, spoke.",

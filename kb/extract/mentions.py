@@ -16,6 +16,7 @@ from typing import Optional
 
 from ..model import Mention, Sentence
 from .de.lexicon import match_role_de
+from ..roletitles import grammar
 from .lexicon import lexicon, rows
 from .roles import NOT_NAME_WORDS
 
@@ -91,6 +92,14 @@ def _party_prefix(doc, start: int, end: int) -> int:
     return 0
 
 
+def _not_a_name_left(doc, start: int, end: int) -> bool:
+    """What is left of a PERSON span after a party word is a role noun ("MPs") or a portfolio
+    of the title grammar ("Home Affairs", "Treasury" before "spokesman")."""
+    if end - start == 1 and (doc[start].lower_.rstrip("s"),) in lexicon().roles:
+        return True
+    return " ".join(t.lower_ for t in doc[start:end]) in grammar().domains
+
+
 def _trim_person(ent) -> Optional[tuple[int, int]]:
     """Token span of a PERSON entity without leading titles/roles and trailing possessive."""
     doc = ent.doc
@@ -129,8 +138,8 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
         end -= 1
     if end <= start or not any(t.is_alpha and t.text[0].isupper() for t in doc[start:end]):
         return None
-    if end - start == 1 and start > ent.start and (doc[start].lower_.rstrip("s"),) in lexicon().roles:
-        return None  # "[Lib Dem MPs]PERSON": what is left after the party word is a role noun, no name
+    if start > ent.start and _not_a_name_left(doc, start, end):
+        return None  # "[Lib Dem MPs]PERSON", "[Lib Dem Home Affairs]PERSON spokesman": no name is left
     return start, end
 
 

@@ -243,10 +243,12 @@ def _inside_person(doc, start: int, end: int) -> bool:
     a ruler's title before a regnal name ("Bourbon King Philip V" tagged as a person) is a title."""
     if doc[end - 1].lower_ in REGNAL_TITLES and regnal_name(doc, end) is not None:
         return False
+    members = lexicon().party_members
     for i in range(start, end):
         ent = _ent_at(doc, i, PERSON_LABELS)
-        if ent is not None and ent.start < start:
-            return True
+        if ent is not None and ent.start < start and not any(
+                tuple(t.text for t in doc[ent.start : ent.start + n]) in members for n in (1, 2)):
+            return True  # not "[Lib Dem Home Affairs]PERSON spokesman": NER ran over a party word and a portfolio
     return False
 
 
@@ -563,8 +565,8 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     end = i + 1
     start = end - 1
     ent = _ent_at(doc, i, ORG_LABELS | PERSON_LABELS)
-    if ent is not None and ent.label_ in PERSON_LABELS and tuple(ent.text.split()) in lex.party_members:
-        ent = None  # "[Lib Dem]PERSON leader": NER took the party word for a name
+    if ent is not None and ent.label_ in PERSON_LABELS and any(tuple(ent.text.split()[:n]) in lex.party_members for n in (1, 2)):
+        ent = None  # "[Lib Dem]PERSON leader", "[Lib Dem Home Affairs]PERSON spokesman": NER took the party word for a name
     if ent is not None:
         if ent.label_ in PERSON_LABELS:
             return  # "Rutte's chief of staff": the possessor is a person, not an org
