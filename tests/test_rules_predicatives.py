@@ -126,6 +126,8 @@ VOCABULARY = [
          [No(person="MPs"), No(person="Lib Dem MPs")]),
     Case("vo_party_portfolio_span", "Lib Dem Home Affairs spokesman Mark Oaten said it would be prudent.",
          [F("Mark Oaten", "home affairs spokesman", "Liberal Democrats"), No(person="Home Affairs")]),
+    Case("vo_adverb_not_org", "Earlier Lib Dem home affairs spokesman Mark Oaten said the plan was right.",
+         [F("Mark Oaten", "home affairs spokesman", "Liberal Democrats")]),
     Case("vo_prefixed_word", "Shoppers buy more online, e-commerce minister John Harris said.",
          [No(role="commerce minister")]),
     Case("vo_for_demonym", "John Harris, head of strategy for Latin American markets at Barclays Capital, spoke.",

@@ -55,7 +55,7 @@ NOT_NAME_WORDS = {
     "the", "a", "an", "in", "on", "at", "after", "before", "meanwhile", "however", "but", "and", "or", "as",
     "he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "this", "that", "these",
     "those", "when", "while", "since", "from", "to", "for", "with", "by", "of", "if", "then", "also", "former",
-    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "said", "says", "today", "yesterday",
+    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "said", "says", "today", "yesterday", "earlier",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 }
