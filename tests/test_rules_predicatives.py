@@ -62,6 +62,10 @@ SUCCESSION_AND_GAPS = [
     Case("pronoun_not_object", "John Harris was elected in 1970. One of the few Blair-era ministers to serve under "
          "Tom Reed, he was given the agriculture portfolio in 1997.",
          [F("John Harris", "agriculture minister", start="1997"), No(person="Tom Reed"), No(person="Blair")]),
+    Case("su_fronted_at_org", "At the Norvik Foundation, Sara Lund replaced Tom Reed as treasurer in 2019.",
+         [F("Sara Lund", "treasurer", "Norvik Foundation", start="2019"), F("Tom Reed", "treasurer", "Norvik Foundation")]),
+    Case("co_works_for_as", "Tom Reed works for Norvik Bank as a senior engineer.",
+         [F("Tom Reed", ("engineer", "senior engineer"), "Norvik Bank")]),
     Case("gap_relative", "Ann Parker becomes culture secretary and Raj Patel, who was sacked last year, trade secretary.",
          [F("Ann Parker", "culture secretary"), F("Raj Patel", "trade secretary"),
           No(person="Ann Parker", role="trade secretary")]),

@@ -10,7 +10,7 @@ from ...model import Mention
 from ..claims import Claim
 from ..lexicon import lexicon
 from ..mentions import skip_honorific
-from ..roles import RoleMatch
+from ..roles import RoleMatch, _clean_org, _org_name_span
 from .context import (
     BLOCKERS, EXIT_WORDS, IRREALIS, LINK_ADVERBS, LINK_WORDS, Quoted, SentCtx, announced, follows_succession, new_claim,
     outside_parens, person_at, tense_status,
@@ -78,6 +78,9 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
         return None
     if m.org_name is None and doc[k].lower_ == "as":
         org_from_verb(doc, m, pe, k)
+        _work_for_org(doc, m, pe, k)
+    if m.org_name is None:
+        _fronted_at_org(doc, m, ps)
     claim = new_claim(ctx, m, person, rule)
     tense_status(claim, between, doc, ps)
     if _no_longer(between):
@@ -91,6 +94,37 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
     if rule == "succession":
         _predecessor(ctx, m, k, earlier, future)
     return claim
+
+
+#: Verbs of working for an organisation named after "for"/"with": "works for Siemens as an engineer".
+_WORK_FOR = {"works", "worked", "work", "working", "consults", "consulted", "writes", "wrote", "plays", "played"}
+
+
+def _work_for_org(doc, m: RoleMatch, lo: int, hi: int) -> None:
+    """ "X works for Siemens as a software engineer": the organisation after "for"/"with" of a
+    work verb between the subject and "as" is the role's."""
+    for i in range(lo, hi - 1):
+        if doc[i].lower_ in _WORK_FOR and doc[i + 1].lower_ in ("for", "with", "at"):
+            j = i + 2 + (i + 2 < hi and doc[i + 2].lower_ == "the")
+            span = _org_name_span(doc, j)
+            if span is not None and span[1] <= hi and doc[span[0]].ent_type_ not in ("PERSON", "DATE", "GPE"):
+                start, name = _clean_org(doc, span[0], span[1])
+                m.org_name, m.org_start, m.org_end, m.org_label = name, start, span[1], span[2]
+                return
+
+
+def _fronted_at_org(doc, m: RoleMatch, ps: int) -> None:
+    """ "At the Harbour Trust, Grace Mbeki replaced Daniel Weiss as director": an "At ORG,"
+    phrase opening the sentence before the subject names the organisation of its posts."""
+    if not doc or doc[0].lower_ != "at" or ps < 3:
+        return
+    j = 1 + (doc[1].lower_ == "the")
+    span = _org_name_span(doc, j)
+    if span is None or span[1] >= ps or doc[span[1]].text != "," or doc[span[0]].ent_type_ in ("PERSON", "DATE", "TIME"):
+        return
+    start, name = _clean_org(doc, span[0], span[1])
+    if name:
+        m.org_name, m.org_start, m.org_end, m.org_label = name, start, span[1], span[2]
 
 
 def _no_longer(between: list[str]) -> bool:
