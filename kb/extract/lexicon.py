@@ -124,11 +124,14 @@ def lexicon() -> Lexicon:
         roles[surface_key(surface)] = RoleEntry(role, category, of_org == "y", title == "y")
     for surface, portfolio in rows("portfolios_en.tsv"):
         entry = RoleEntry(f"{portfolio} minister", "minister", True, True)
+        roles.setdefault(surface_key(f"{surface} portfolio"), RoleEntry(f"{portfolio} minister", "minister", True, False))
         for form in (f"{surface} minister", f"minister of {surface}", f"minister for {surface}",
                      f"minister of the {surface}", f"{surface} secretary" if surface in ("foreign", "home") else ""):
             if form:
                 roles.setdefault(surface_key(form), entry)
     _grammar_roles(roles)
+    demonyms_rows = rows("demonyms_en.tsv")
+    _position_roles(roles, {d for d, _ in demonyms_rows} | {n for _, n in demonyms_rows})
     demonyms = {d: name for d, name in rows("demonyms_en.tsv")}
     lex = Lexicon(roles, demonyms)
     lex.party_members = {tuple(surface.split()): party for surface, party in rows("party_members_en.tsv")}
@@ -139,6 +142,12 @@ def lexicon() -> Lexicon:
 #: Heads of the title grammar that take a government portfolio or a company function before them.
 _PORTFOLIO_HEADS = ("secretary", "minister", "spokesman", "spokeswoman", "spokesperson")
 _FUNCTION_HEADS = ("chief", "director", "head")
+#: Strong modifiers of the title grammar that make a qualified head a title of its own rank
+#: ("chief inspector", "special adviser", "deputy commissioner").
+_RANK_MODIFIERS = ("chief", "special", "principal", "assistant", "deputy")
+#: Categories of the qualified heads a rank word makes a post (officials, envoys, correspondents);
+#: not members, managers or coaches ("a private member's bill", "a special coach").
+_RANKED_CATEGORIES = {"official", "diplomat", "media"}
 #: Heads that take an election campaign before them ("election coordinator", "campaign manager").
 _CAMPAIGN_HEADS = ("coordinator", "director", "manager", "chief", "strategist")
 
@@ -155,16 +164,65 @@ def _grammar_roles(roles: dict[tuple[str, ...], RoleEntry]) -> None:
         if head.kind == "standalone" and head.category:
             roles.setdefault(surface_key(phrase), RoleEntry(phrase, head.category, True, True))
     portfolios = {d for d in g.domains if d in _grammar_notes("portfolio")} | {s for s, _ in rows("portfolios_en.tsv")}
+    for domain in portfolios:  # "was given the culture portfolio": the post is its minister's
+        roles.setdefault(surface_key(f"{domain} portfolio"), RoleEntry(f"{domain} minister", "minister", True, False))
     for domain in portfolios:
         for head in _PORTFOLIO_HEADS:
             category = "minister" if head in ("secretary", "minister") else "official"
             roles.setdefault(surface_key(f"{domain} {head}"), RoleEntry(f"{domain} {head}", category, True, True))
+    starts = {k[0] for k in roles if len(k) > 1}  # "chief", "secretary": first words of longer titles
+    for head in [h for h, v in g.heads.items() if v.kind == "qualified" and v.category in _RANKED_CATEGORIES
+                 and h not in starts]:
+        for rank in _RANK_MODIFIERS:  # not "deputy chief" before "deputy chief executive" or "deputy secretary general"  # "chief inspector", "special adviser", "private secretary"
+            roles.setdefault(surface_key(f"{rank} {head}"), RoleEntry(f"{rank} {head}", g.heads[head].category, True, False))
     for domain in _grammar_notes("function"):
         for head in _FUNCTION_HEADS:
             roles.setdefault(surface_key(f"{domain} {head}"), RoleEntry(f"{domain} {head}", "executive", True, False))
+            if head != "chief":  # "head of research", "director of marketing": the function after "of"
+                roles.setdefault(surface_key(f"{head} of {domain}"), RoleEntry(f"{head} of {domain}", "executive", True, False))
     for domain in _grammar_notes("campaign"):
         for head in _CAMPAIGN_HEADS:
             roles.setdefault(surface_key(f"{domain} {head}"), RoleEntry(f"{domain} {head}", "official", True, False))
+
+
+#: Portfolio words of reference positions that are no government portfolio on their own.
+_NOT_PORTFOLIO_WORDS = {"government", "assistant", "prime", "cabinet", "council", "republic", "party", "chancellery",
+                        "chief", "state", "minister", "ministers", "without", "federation", "empire"}
+
+
+def _position_roles(roles: dict[tuple[str, ...], RoleEntry], places: set[str]) -> None:
+    """Role vocabulary from the reference's position labels (``positions_ref.tsv``, English
+    rows): each portfolio of a "minister of X" label gives "X minister" / "minister of/for X"
+    ("minister for children and families", "digital affairs minister"), and a lower-case
+    label whose last word is a head of the title grammar is a role as written ("life peer",
+    "party secretary", "consul general"). Places and demonyms are no portfolio ("minister of
+    Arizona"); entries of the role table, portfolios_en.tsv and the title grammar win."""
+    g = grammar()
+    lower_places = {p.lower() for p in places} | {c.lower() for c in _country_names()} \
+        | {a.lower() for row in rows("regions_en.tsv") for a in [row[0]] + (row[2].split("|") if len(row) > 2 else []) if a}
+    for r in rows("positions_ref.tsv"):
+        if len(r) < 8 or r[1] != "en" or any(ch.isdigit() for ch in r[0]):
+            continue
+        label, role, portfolio, category = r[0], r[2], r[3], r[7]
+        if portfolio and len(portfolio.split()) <= 4 and not set(portfolio.split()) & _NOT_PORTFOLIO_WORDS \
+                and portfolio not in lower_places and not any(p in lower_places for p in portfolio.split()):
+            entry = RoleEntry(f"{portfolio} minister", "minister", True, True)
+            for form in (f"{portfolio} minister", f"minister of {portfolio}", f"minister for {portfolio}"):
+                roles.setdefault(surface_key(form), entry)
+        words = role.split()
+        head = g.heads.get(words[-1]) if words else None
+        if label == label.lower() and 2 <= len(words) <= 3 and head is not None and head.kind != "org" \
+                and (category or (head.kind == "standalone" and head.category)) and not set(words) & lower_places:
+            roles.setdefault(surface_key(role), RoleEntry(role, category or head.category, True, False))
+
+
+def _country_names() -> set[str]:
+    """Every country name and alias of countries_en.tsv."""
+    out: set[str] = set()
+    for row in rows("countries_en.tsv"):
+        out.add(row[0])
+        out.update(a for a in (row[1].split("|") if len(row) > 1 and row[1] else []) if a)
+    return out
 
 
 @lru_cache(maxsize=2)

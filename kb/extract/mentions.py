@@ -16,6 +16,7 @@ from typing import Optional
 
 from ..model import Mention, Sentence
 from .de.lexicon import match_role_de
+from ..roletitles import grammar
 from .lexicon import lexicon, rows
 from .roles import NOT_NAME_WORDS
 
@@ -82,6 +83,23 @@ def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in ranges)
 
 
+def _party_prefix(doc, start: int, end: int) -> int:
+    """Length of a party-member word opening tokens start:end ("Lib Dem", "Tory"), else 0."""
+    members = lexicon().party_members
+    for n in (2, 1):
+        if start + n < end and tuple(t.text for t in doc[start : start + n]) in members:
+            return n
+    return 0
+
+
+def _not_a_name_left(doc, start: int, end: int) -> bool:
+    """What is left of a PERSON span after a party word is a role noun ("MPs") or a portfolio
+    of the title grammar ("Home Affairs", "Treasury" before "spokesman")."""
+    if end - start == 1 and (doc[start].lower_.rstrip("s"),) in lexicon().roles:
+        return True
+    return " ".join(t.lower_ for t in doc[start:end]) in grammar().domains
+
+
 def _trim_person(ent) -> Optional[tuple[int, int]]:
     """Token span of a PERSON entity without leading titles/roles and trailing possessive."""
     doc = ent.doc
@@ -94,6 +112,8 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
             start += n
         elif w in _TITLE_WORDS or w in ("former", "ex", "-", "the", "der", "die", "ehemalige", "ehemaliger"):
             start += 1
+        elif doc.lang_ == "en" and _party_prefix(doc, start, end):
+            start += _party_prefix(doc, start, end)  # "[Lib Dem Norman Baker]PERSON": the party is no part of the name
         elif w.rstrip(".") in PERSON_TITLES and end - start > 1 and doc[start + 1].text[:1].isupper():
             start += 1  # "Comptroller Alan Hevesi", "Admiral X": the title is no part of the name
         elif end - start > 1 and label_lang(ent) == "de" and _german_role(doc[start].text):
@@ -106,8 +126,9 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
     k = end
     while k < len(doc) and (doc[k].lower_ in NAME_PARTICLES or doc[k].text == "-"):
         k += 1
-    if k > end and k < len(doc) and doc.lang_ == "en" and _name_token(doc[k]) and not doc[k].ent_type_:
-        end = k + 1  # NER stopped at a particle: "[Carl von der] Esch"
+    if k > end and k < len(doc) and doc.lang_ == "en" and _name_token(doc[k]) and (
+            not doc[k].ent_type_ or doc[k].ent_iob_ == "B" and doc[k].ent_type_ in _SURNAME_MISTAGS):
+        end = k + 1  # NER stopped at a particle: "[Carl von der] Esch", "[Walter van] der [Vijver]PERSON"
     elif end - start > 1 and doc[end - 1].lower_ in NAME_PARTICLES and end < len(doc) and doc.lang_ == "en" \
             and _name_token(doc[end]) and doc[end].ent_type_ not in ("DATE", "TIME", "CARDINAL"):
         end += 1  # a name never ends on a particle: "[Ursula von der] [Leyen]GPE"
@@ -117,7 +138,14 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
         end -= 1
     if end <= start or not any(t.is_alpha and t.text[0].isupper() for t in doc[start:end]):
         return None
+    if start > ent.start and _not_a_name_left(doc, start, end):
+        return None  # "[Lib Dem MPs]PERSON", "[Lib Dem Home Affairs]PERSON spokesman": no name is left
     return start, end
+
+
+#: NER labels of a surname after a particle that NER cut off as an entity of its own
+#: ("[Walter van] der [Vijver]PERSON", "… der [Vijver]PRODUCT"): the name continues over it.
+_SURNAME_MISTAGS = {"PERSON", "PER", "PRODUCT", "ORG", "NORP", "WORK_OF_ART", "GPE"}
 
 
 #: Head words of organisation names: a capitalised word like these after a name starts or
@@ -165,7 +193,12 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
     out: list[Mention] = []
     taken: set[int] = set()  # tokens a person span grew over (an entity NER cut off the name)
     for ent, label in _joined_orgs(doc):
+        if label in PERSON_LABELS and doc.lang_ == "en" and tuple(ent.text.split()) in lexicon().party_members:
+            out.append(_mention(sent, ent, "organization", "NORP"))  # "[Lib Dem]PERSON leader": a party word
+            continue
         if label in PERSON_LABELS:
+            if ent.start in taken:
+                continue  # the surname a name before it grew over ("Walter van der [Vijver]")
             span = _trim_person(ent)
             if span is None:
                 continue

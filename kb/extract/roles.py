@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..roletitles import grammar
 from .lexicon import Lexicon, RoleEntry, lexicon, word_lists, word_sets
 
 #: Modifiers that become part of the role name ("first deputy chairman", "vice chairman").
@@ -54,7 +55,7 @@ NOT_NAME_WORDS = {
     "the", "a", "an", "in", "on", "at", "after", "before", "meanwhile", "however", "but", "and", "or", "as",
     "he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "this", "that", "these",
     "those", "when", "while", "since", "from", "to", "for", "with", "by", "of", "if", "then", "also", "former",
-    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "said", "says", "today", "yesterday",
+    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "said", "says", "today", "yesterday", "earlier",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 }
@@ -138,6 +139,12 @@ def find_roles(doc, words: Optional[list[str]] = None) -> list[RoleMatch]:
                     out.append(party)
             j += 1
             continue
+        if idx[j] >= 2 and words[idx[j] - 1] == "-" and len(words[idx[j] - 2]) == 1 and words[idx[j] - 2].isalpha():
+            j += n  # "e-commerce minister": "commerce" is part of the word "e-commerce"
+            continue
+        if n == 1 and flat[j] in ROLE_MODIFIERS and j + 1 < len(flat) and lex.lookup(flat, j + 1)[1] is not None:
+            j += 1  # "executive chairman", "non-executive director": a modifier of the next role word
+            continue
         match = _grow(doc, idx[j], idx[j + n - 1] + 1, entry, lex)
         if match is not None:
             out.append(match)
@@ -197,6 +204,8 @@ def _party_member(doc, i: int, lex: Lexicon) -> Optional[RoleMatch]:
             return None
         if doc[i].ent_type_ in ("ORG",) and not (i > 0 and doc[i - 1].ent_type_ != "ORG" and doc[i].ent_iob_ == "B" and end < len(doc) and doc[end].ent_iob_ != "I"):
             return None
+        if nxt in ("'s", "’s", "'", "’"):
+            return None  # "Lib Dem's elections chief", "the Liberal Democrats' spokesman": the party owns, no member
         noun_use = nxt in _MEMBER_NEXT or not nxt or not nxt.isalpha() or doc[end].text[:1].isupper() or nxt in ("who", "and", "from", "in", "to")
         if not noun_use:
             return None
@@ -234,10 +243,12 @@ def _inside_person(doc, start: int, end: int) -> bool:
     a ruler's title before a regnal name ("Bourbon King Philip V" tagged as a person) is a title."""
     if doc[end - 1].lower_ in REGNAL_TITLES and regnal_name(doc, end) is not None:
         return False
+    members = lexicon().party_members
     for i in range(start, end):
         ent = _ent_at(doc, i, PERSON_LABELS)
-        if ent is not None and ent.start < start:
-            return True
+        if ent is not None and ent.start < start and not any(
+                tuple(t.text for t in doc[ent.start : ent.start + n]) in members for n in (1, 2)):
+            return True  # not "[Lib Dem Home Affairs]PERSON spokesman": NER ran over a party word and a portfolio
     return False
 
 
@@ -253,6 +264,7 @@ def _grow(doc, cs: int, ce: int, entry: RoleEntry, lex: Lexicon) -> Optional[Rol
     _left_modifiers(doc, m)
     _org_after(doc, m, entry)
     if m.org_name is None:
+        _domain_after(doc, m)
         _org_before(doc, m, lex)
         _status_left(doc, m)
     m.text = doc[m.start : m.end].text
@@ -269,6 +281,8 @@ def _left_modifiers(doc, m: RoleMatch) -> None:
             prefix.insert(0, w)
         elif w == "first" and (prefix or m.role.split()[0]) and (prefix or m.role.split())[0] in ("deputy", "vice"):
             prefix.insert(0, w)
+        elif w == "non" and (prefix or m.role.split())[0] == "executive":
+            prefix.insert(0, w)  # "non-executive director": not an executive director
         elif w in FORMER_CUES:
             m.status_cue = "former" if w != "outgoing" else "current"
         elif w in CURRENT_CUES:
@@ -285,13 +299,17 @@ def _left_modifiers(doc, m: RoleMatch) -> None:
     m.start = i + 1
     if prefix:
         role = " ".join(prefix) + " " + m.role
-        m.role = role.replace("co chair", "co-chair").replace("co founder", "co-founder")
+        m.role = role.replace("co chair", "co-chair").replace("co founder", "co-founder").replace("non executive", "non-executive")
 
 
 def _noun_premodifier(doc, i: int, m: RoleMatch) -> bool:
     """A lower-case common noun compounded onto the role ("county governor", "union leader"):
     part of the phrase, so "as county governor" links like "as governor". Needs a parse."""
     tok = doc[i]
+    if tok.is_alpha and tok.text.islower() and tok.pos_ == "ADJ" and tok.dep_ == "amod" \
+            and m.core_start <= tok.head.i < m.core_end and tok.lower_ not in DETERMINERS and ordinal_value(tok.lower_) is None \
+            and not tok.lower_.endswith(("est", "ed", "ing")) and not (i > 0 and doc[i - 1].text == "-"):
+        return True  # "BBC political correspondent", "commercial director at X": a describing adjective
     return (tok.is_alpha and tok.text.islower() and tok.pos_ == "NOUN" and tok.dep_ == "compound"
             and m.core_start <= tok.head.i < m.core_end and tok.lower_ not in DETERMINERS)
 
@@ -376,6 +394,7 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
     j = i + 1
     if j < len(doc) and doc[j].lower_ == "the":
         j += 1
+        j = _skip_adjectives(doc, j)
     j = _skip_board(doc, j) if doc[i].lower_ == "of" else j
     field_in = doc[i].lower_ == "in" and m.category in FIELD_CATEGORIES  # "lecturer in physics at ORG" only
     span = None if field_in else _org_name_span(doc, j)
@@ -398,6 +417,8 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
         m.extras["org_was_person"] = True
     if doc[i].lower_ == "in" and (label == "NORP" or doc[start:end].text in lexicon().demonyms):
         return  # "prime minister in Dutch history"
+    if doc[i].lower_ == "for" and label == "NORP" and doc[start:end].text not in lexicon().demonyms:
+        return  # "head of strategy for Latin American markets": an adjective, not a body ("for EU" is one)
     if doc[i].lower_ == "of" and label == "rule:cap" and m.category == "employee" and _has_ner(doc) and not after_field:
         at = next((k for k in range(end, min(len(doc), end + 12)) if doc[k].lower_ == "at"), None)
         if at is None:
@@ -413,6 +434,43 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
         return
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.end = end
+
+
+def _domain_after(doc, m: RoleMatch) -> None:
+    """ "chief inspector of schools", "head of operations", "spokesman for sport": a lower-case
+    domain of the title grammar after "of" (or "for"/"on" after a ministerial head) is part of
+    the title, its name and its phrase."""
+    i = m.core_end
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "for", "on") or m.end != m.core_end or m.category in FIELD_CATEGORIES:
+        return
+    g = grammar()
+    head = g.heads.get(m.role.split()[-1])
+    portfolio_first = head is not None and head.portfolio_first is not None
+    if doc[i].lower_ in ("for", "on") and not portfolio_first:
+        return  # "for"/"on" take a portfolio only after a ministerial head ("spokesman for sport", "on foreign affairs")
+    for n in (3, 2, 1):
+        toks = doc[i + 1 : i + 1 + n]
+        key = " ".join(t.lower_ for t in toks)
+        if len(toks) == n and all(t.text.islower() and t.is_alpha for t in toks) and key in g.domains:
+            if i + 1 + n < len(doc) and doc[i + 1 + n].text.islower() and doc[i + 1 + n].is_alpha \
+                    and doc[i + 1 + n].lower_ not in ("at", "for", "in", "and"):
+                return  # "head of operations research": the domain is only part of a longer noun
+            if portfolio_first:  # "shadow spokesman for sport" -> "shadow sport spokesman", as kb writes titles
+                words = m.role.split()
+                m.role = " ".join(words[:-1] + [key, words[-1]])
+            else:
+                m.role = f"{m.role} of {toks.text.lower()}"
+            m.end = i + 1 + n
+            return
+
+
+def _skip_adjectives(doc, j: int) -> int:
+    """ "head of the troubled Child Support Agency": up to two lower-case adjectives between
+    "the" and a capitalised name are no part of it; j itself when no name follows them."""
+    k = j
+    while k < len(doc) and k - j < 2 and doc[k].pos_ == "ADJ" and doc[k].text.islower() and doc[k].is_alpha:
+        k += 1
+    return k if k > j and k < len(doc) and _is_cap(doc[k]) and doc[k].is_alpha else j
 
 
 def _possessed_org(doc, start: int, end: int, label: str) -> tuple[int, int, str]:
@@ -507,6 +565,8 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     end = i + 1
     start = end - 1
     ent = _ent_at(doc, i, ORG_LABELS | PERSON_LABELS)
+    if ent is not None and ent.label_ in PERSON_LABELS and any(tuple(ent.text.split()[:n]) in lex.party_members for n in (1, 2)):
+        ent = None  # "[Lib Dem]PERSON leader", "[Lib Dem Home Affairs]PERSON spokesman": NER took the party word for a name
     if ent is not None:
         if ent.label_ in PERSON_LABELS:
             return  # "Rutte's chief of staff": the possessor is a person, not an org
@@ -526,6 +586,8 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     while start < end - 1 and doc[start].lower_ in _LEADING_NOT_NAME:
         start += 1  # "Veteran Labour MP" at a sentence start: "Veteran" is no part of the name
     text = doc[start:end].text
+    if text.lower() in _RANK_NOT_ORG:
+        return  # "State Minister for …", "Junior Minister": a rank, not an organisation
     name = lex.demonyms.get(text) or lex.demonyms.get(text.replace("-", " "))
     if name is None and re.fullmatch(r"(?i)ex|former|then", text):
         return
@@ -537,8 +599,8 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
         m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, "rule:country_leader"
         m.org_possessive, m.start = possessive, start  # "Soviet leader Leonid Brezhnev", "Russia's leader X"
         return
-    if not name or (m.category == "party" and not party_or_led_org(m, text, label)):
-        return  # "a Norwegian politician" is no party membership
+    if not name or (m.category == "party" and not party_or_led_org(m, text, label) and tuple(text.split()) not in lex.party_members):
+        return  # "a Norwegian politician" is no party membership ("Lib Dem leader" is)
     two = (doc[start - 1].text, *text.split()) if start > 0 else ()
     party = lex.party_members.get(two) or lex.party_members.get(tuple(text.split()))
     if m.category in STATE_POST_CATEGORIES and (party or _PARTY_PREMODIFIER.fullmatch(text)):
@@ -555,6 +617,10 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.org_possessive = possessive
     m.start = start
+
+
+#: Capitalised words before a ministerial title that state its rank, not its organisation.
+_RANK_NOT_ORG = {"state", "junior", "cabinet", "government", "assistant", "parliamentary"}
 
 
 #: Capitalised modifiers at a sentence start that NER may put into a name ("Veteran Labour").

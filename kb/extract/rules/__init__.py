@@ -24,12 +24,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from .appositions import apposition, fronted_apposition, inverse_copula
+from .appositions import apposition, fronted_apposition, inverse_copula, postnominal
 from .back_references import descriptions
 from .copulas import copula
 from .employment import led_by, represents_seat, verb_roles
 from .helm import took_helm
 from .lists import role_list
+from .predicatives import object_predicative, post_of
 from .parties import party_in_parens, party_of, party_possessive, seat_party, us_party_tags
 from .titles import conjoined_title, regnal_realm, term_of_office, throne, title_before_name
 
@@ -56,8 +57,11 @@ RULES: list[Rule] = [
     Rule("title_before_name", title_before_name, "role", 0.9, in_quotes=True),  # "Prime Minister X"
     Rule("conjoined_title", conjoined_title, "role", 0.9, label="title_before_name"),  # "MP and ex-minister X"
     Rule("apposition", apposition, "role", 0.85),  # "X, Norway's finance minister, said"
+    Rule("postnominal", postnominal, "role", 0.8),  # "Ruth Kelly MP"
     Rule("inverse_copula", inverse_copula, "role", 0.75),  # "the deputy mayor is X"
     Rule("fronted_apposition", fronted_apposition, "role", 0.75),  # "A Republican, he …"
+    Rule("object_predicative", object_predicative, "role", 0.75),  # "Acme appointed X chief executive"
+    Rule("post_of", post_of, "role", 0.75),  # "X was given / quit the post of ROLE"
     Rule("copula", copula, "role", 0.8),  # "X is/was/became/served as ROLE"
     Rule("conjunction", None, "inner", 0.7),  # by copula: "… served as A and B"
     Rule("succession", None, "inner", 0.75),  # by copula: "X succeeded Y as ROLE"

@@ -8,6 +8,7 @@ from typing import Optional
 
 from ...model import Mention
 from ..claims import Claim
+from ..lexicon import lexicon
 from ..mentions import in_ranges, name_backward, skip_honorific
 from ..roles import RoleMatch
 from .context import (
@@ -21,6 +22,8 @@ def apposition(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quot
     """NAME, [the|a] ROLE …: "Alexey Chepa, first deputy chairman of …"."""
     doc = ctx.doc
     k = m.start - 1
+    while k >= 1 and (doc[k].ent_type_ == "NORP" or (doc[k].text,) in lexicon().party_members) and doc[k].text[:1].isupper():
+        k -= 1  # "X, the Conservative spokesman for the Cabinet Office": the holder's party before the title
     while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
         k -= 1
     if k >= 3 and doc[k].text == "," and doc[k - 1].like_num and len(doc[k - 1].text) <= 3 and doc[k - 2].text == ",":
@@ -100,4 +103,21 @@ def inverse_copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: 
     claim = new_claim(ctx, m, p[2], "inverse_copula")
     if claim.status_strength < 2:
         claim.status, claim.status_strength = ("current", 1) if doc[i].lower_ != "was" else ("unknown", 0)
+    return claim
+
+
+def postnominal(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, earlier: list[Claim]) -> Optional[Claim]:
+    """NAME ABBREVIATION: "Ruth Kelly MP", "Frank Field MP said": a post written as capital
+    letters right after a name (MP, MEP, MSP) is that person's. Only all-capital abbreviations:
+    "Jane Roe director" is no such use."""
+    doc = ctx.doc
+    if m.core_end - m.core_start != 1 or m.start != m.core_start or not doc[m.core_start].text.isupper() \
+            or len(doc[m.core_start].text) < 2:
+        return None
+    p = person_ending(ctx, m.core_start)
+    if p is None:
+        return None
+    claim = new_claim(ctx, m, p[2], "postnominal")
+    if claim.status == "unknown":
+        claim.status, claim.status_strength = "current", 1  # a post-nominal names a post held now
     return claim

@@ -10,7 +10,7 @@ from ...model import Mention
 from ..claims import Claim
 from ..lexicon import lexicon
 from ..mentions import skip_honorific
-from ..roles import RoleMatch
+from ..roles import RoleMatch, _clean_org, _org_name_span
 from .context import (
     BLOCKERS, EXIT_WORDS, IRREALIS, LINK_ADVERBS, LINK_WORDS, Quoted, SentCtx, announced, follows_succession, new_claim,
     outside_parens, person_at, tense_status,
@@ -37,6 +37,8 @@ def _link_index(doc, m: RoleMatch) -> Optional[int]:
             break
         if w in ("the", "a", "an", "its", "their", "his", "her", "-") or w in LINK_ADVERBS:
             k -= 1  # "is now Norway's finance minister", "was previously chief financial officer"
+        elif w == "longer" and k > 0 and doc[k - 1].lower_ == "no":
+            k -= 2  # "is no longer chairman": held it before (see ``copula``)
         elif adjectives < 3 and (doc[k].pos_ == "ADJ" or doc[k].ent_type_ == "NORP" or doc[k].text in lexicon().demonyms
                                  or (doc[k].tag_ == "VBN" and doc[k].dep_ == "amod")):
             k -= 1  # "was a Norwegian politician", "is an influential senior adviser", "a paid adviser"
@@ -76,8 +78,13 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
         return None
     if m.org_name is None and doc[k].lower_ == "as":
         org_from_verb(doc, m, pe, k)
+        _work_for_org(doc, m, pe, k)
+    if m.org_name is None:
+        _fronted_at_org(doc, m, ps)
     claim = new_claim(ctx, m, person, rule)
     tense_status(claim, between, doc, ps, (pe, m.start, m.end))
+    if _no_longer(between):
+        claim.status, claim.status_strength = "former", 2
     if doc[k].lower_ == "as" and k > 0 and doc[k - 1].lower_ in APPOINTMENT_NOUNS:
         claim.dated_event = True  # "since her appointment as CEO in 1999": the date starts the post
     if future and set(between) & _EXIT_ANY:  # "is to stand down as MP": still holds it
@@ -87,6 +94,42 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
     if rule == "succession":
         _predecessor(ctx, m, k, earlier, future)
     return claim
+
+
+#: Verbs of working for an organisation named after "for"/"with": "works for Siemens as an engineer".
+_WORK_FOR = {"works", "worked", "work", "working", "consults", "consulted", "writes", "wrote", "plays", "played"}
+
+
+def _work_for_org(doc, m: RoleMatch, lo: int, hi: int) -> None:
+    """ "X works for Siemens as a software engineer": the organisation after "for"/"with" of a
+    work verb between the subject and "as" is the role's."""
+    for i in range(lo, hi - 1):
+        if doc[i].lower_ in _WORK_FOR and doc[i + 1].lower_ in ("for", "with", "at"):
+            j = i + 2 + (i + 2 < hi and doc[i + 2].lower_ == "the")
+            span = _org_name_span(doc, j)
+            if span is not None and span[1] <= hi and doc[span[0]].ent_type_ not in ("PERSON", "DATE", "GPE"):
+                start, name = _clean_org(doc, span[0], span[1])
+                m.org_name, m.org_start, m.org_end, m.org_label = name, start, span[1], span[2]
+                return
+
+
+def _fronted_at_org(doc, m: RoleMatch, ps: int) -> None:
+    """ "At the Harbour Trust, Grace Mbeki replaced Daniel Weiss as director": an "At ORG,"
+    phrase opening the sentence before the subject names the organisation of its posts."""
+    if not doc or doc[0].lower_ != "at" or ps < 3:
+        return
+    j = 1 + (doc[1].lower_ == "the")
+    span = _org_name_span(doc, j)
+    if span is None or span[1] >= ps or doc[span[1]].text != "," or doc[span[0]].ent_type_ in ("PERSON", "DATE", "TIME"):
+        return
+    start, name = _clean_org(doc, span[0], span[1])
+    if name:
+        m.org_name, m.org_start, m.org_end, m.org_label = name, start, span[1], span[2]
+
+
+def _no_longer(between: list[str]) -> bool:
+    """ "X is no longer chairman": the post was held and is not now."""
+    return any(a == "no" and b == "longer" for a, b in zip(between, between[1:]))
 
 
 #: Nouns naming the event of taking up a post: "X's appointment as ROLE in 1999" dates its start.
@@ -171,10 +214,23 @@ def _conjunction(ctx: SentCtx, m: RoleMatch, earlier: list[Claim], mentions=None
     gap = ctx.sent.text[last_end - ctx.sent.start : doc[k].idx]
     if len(gap) > 60 or any(ch in gap for ch in ";:\"“”"):
         return None
-    claim = new_claim(ctx, m, last.mention, "conjunction")
+    claim = new_claim(ctx, m, _gapped_holder(ctx, last_end, k) or last.mention, "conjunction")
     if claim.status_strength < last.status_strength:
         claim.status, claim.status_strength = last.status, last.status_strength
     return claim
+
+
+def _gapped_holder(ctx: SentCtx, after: int, k: int) -> Optional[Mention]:
+    """ "A becomes culture secretary and B, who was dropped last year, trade secretary": a person
+    joined by "and" between the first role (ending at document offset ``after``) and this one is
+    the second role's holder (the verb is left out, not the subject)."""
+    doc = ctx.doc
+    for ps, pe, person in reversed(ctx.persons):
+        if pe <= k + 1 and ctx.sent.start + doc[ps].idx >= after and ps > 0 and ctx.lowers[ps - 1] == "and":
+            rest = ctx.lowers[pe:k + 1]
+            if not rest or rest[0] in (",", "as") or rest == [","]:
+                return person
+    return None
 
 
 def _conjoined_predicate(ctx: SentCtx, m: RoleMatch, k: int, mentions, quoted) -> Optional[Claim]:

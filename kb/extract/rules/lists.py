@@ -18,7 +18,7 @@ from ..claims import Claim
 from ..lexicon import lexicon
 from ..mentions import skip_honorific
 from ..roles import FORMER_CUES, NOT_NAME_WORDS, ROLE_MODIFIERS, RoleMatch, _clean_org, _is_cap, _org_name_span
-from .context import EXIT_WORDS, Quoted, SentCtx, add_rule_person, new_claim, person_at
+from .context import EXIT_WORDS, Quoted, SentCtx, add_rule_person, new_claim, person_at, tense_status
 
 #: Words that open the list right after the plural noun.
 _LIST_OPENERS = {"are", "were", "include", "included", "including", "namely", ",", "-", "–", "—", ":"}
@@ -58,8 +58,8 @@ def _list_start(ctx: SentCtx, i: int) -> Optional[int]:
         return None
     if ctx.lowers[j] in _LIST_OPENERS:
         return j + 1
-    if person_at(ctx, skip_honorific(doc, j)) is not None and doc[i].text[:1].isupper():
-        return j  # "Presidents A, B and C": a capitalised plural title before the names
+    if person_at(ctx, skip_honorific(doc, j)) is not None:
+        return j  # "Presidents A, B and C", "former Acme directors A and B": a plural title before the names
     for k in range(j, min(len(doc), j + 15)):
         if ctx.lowers[k] in _DASHES:
             return k + 1
@@ -170,6 +170,37 @@ def _left_after(ctx: SentCtx, j: int) -> bool:
     return False
 
 
+#: Verb-group words between a list of subjects and a plural role ("A and B were both appointed").
+_SUBJECT_LINK = {"are", "were", "became", "become", "remain", "remained", "have", "had", "been", "both", "all", "also",
+                 "appointed", "named", "elected", "made", "jointly", "now", "as", "serve", "served", "the", "joint"}
+
+
+def _persons_before(ctx: SentCtx, start: int) -> tuple[list[tuple[int, int, Mention]], list[str]]:
+    """ "A, B and C were appointed directors", "A and B served as co-chairmen": the persons joined
+    by commas and "and" that are the subject of a verb group ending right before the plural role
+    noun phrase at ``start``; the group must hold a copula or an appointment verb. Returns the
+    persons and the verb group's words (their tense is the tenures' status)."""
+    k, words = start, []
+    while k > 0 and ctx.lowers[k - 1] in _SUBJECT_LINK:
+        k -= 1
+        words.append(ctx.lowers[k])
+    if not set(words) & (_SUBJECT_LINK - {"both", "all", "also", "jointly", "now", "the", "joint"}):
+        return [], []
+    out: list[tuple[int, int, Mention]] = []
+    p = next((q for q in ctx.persons if q[1] == k), None)
+    while p is not None:
+        out.insert(0, p)
+        j = p[0]
+        if j > 0 and ctx.lowers[j - 1] == "and":
+            j -= 1
+        if j > 0 and ctx.lowers[j - 1] == ",":
+            j -= 1
+        if j == p[0]:
+            break
+        p = next((q for q in ctx.persons if q[1] == j), None)
+    return out, words
+
+
 def role_list(ctx: SentCtx, roles: list[RoleMatch], mentions: list[Mention], quoted: Quoted) -> list[Claim]:
     """Each person of a list introduced by a plural role noun holds that role (module docstring).
     Keyword-gated: only words ending in "s"/"men" whose singular is a lexicon role are looked at."""
@@ -189,6 +220,9 @@ def role_list(ctx: SentCtx, roles: list[RoleMatch], mentions: list[Mention], quo
         after = _org_of(ctx, i + 1, m) if m.org_name is None else i + 1
         start = _list_start(ctx, after - 1)
         persons = _persons(ctx, start, mentions) if start is not None else []
+        verb_group: list[str] = []
+        if len(persons) < 2:
+            persons, verb_group = _persons_before(ctx, m.start)
         if len(persons) < 2:
             continue
         singular = doc[i].text[:-3] + "man" if w.endswith("men") else doc[i].text[:-1]
@@ -197,6 +231,8 @@ def role_list(ctx: SentCtx, roles: list[RoleMatch], mentions: list[Mention], quo
         left = _left_after(ctx, persons[-1][1])
         for p in persons:
             claim = new_claim(ctx, m, p[2], "role_list")
+            if verb_group:
+                tense_status(claim, verb_group, doc, p[0])
             if left:
                 claim.status, claim.status_strength = "former", 2
             out.append(claim)

@@ -49,31 +49,48 @@ def subject_left(ctx: SentCtx, k: int, mentions, quoted):
     pron = [i for i in range(k) if doc[i].lower_ in PRONOUN_WORDS and doc[i].lower_ not in ("her",)]
     best = cands[-1] if cands else None
     if pron and (best is None or pron[-1] >= best[1]):
-        i = pron[-1]
-        ante = resolve_pronoun(ctx, i, mentions, quoted)
-        if ante is None:
-            return None
-        pm = Mention(doc[i].text, "person", ctx.sent.start + doc[i].idx, ctx.sent.start + doc[i].idx + len(doc[i].text),
-                     ctx.sent.index, label="pronoun")
-        pm.text = ante.text  # resolved below through the name map; span keeps the pronoun offsets
-        return (i, i + 1, pm), "copula"
+        return _pronoun_subject(ctx, pron[-1], mentions, quoted, "copula")
     if best is None:
         return None
     if follows_succession(doc, best[0]):
         earlier = [p for p in cands if p[1] <= best[0] - 1]
         if earlier:
             return earlier[-1], "succession"
+        before = [i for i in pron if i < best[0]]
+        if before:  # "She took over from Y as ROLE": the pronoun is the successor
+            return _pronoun_subject(ctx, before[-1], mentions, quoted, "succession")
         return None
     if best[0] > 0 and doc[best[0] - 1].lower_ in ("'s", "’s"):
         return None
     return best, "copula"
 
 
+def _pronoun_subject(ctx: SentCtx, i: int, mentions, quoted, rule: str):
+    """The he/she/they at token i as a subject: a pronoun mention carrying its antecedent's
+    name (the span keeps the pronoun's offsets), with the rule label; None when unresolved."""
+    doc = ctx.doc
+    ante = resolve_pronoun(ctx, i, mentions, quoted)
+    if ante is None:
+        return None
+    pm = Mention(doc[i].text, "person", ctx.sent.start + doc[i].idx, ctx.sent.start + doc[i].idx + len(doc[i].text),
+                 ctx.sent.index, label="pronoun")
+    pm.text = ante.text  # resolved below through the name map; span keeps the pronoun offsets
+    return (i, i + 1, pm), rule
+
+
 def resolve_pronoun(ctx: SentCtx, i: int, mentions, quoted) -> Optional[Mention]:
     """The person the he/she at token i refers to, with the document's discourse state."""
     d = ctx.disc
-    return antecedent(ctx.sent.start + ctx.doc[i].idx, ctx.sent.index, [m for m in mentions if m.type == "person"],
+    objects = {id(p[2]) for p in ctx.persons if p[1] <= i and ctx.doc[p[1] - 1].dep_ in _NOT_SUBJECT_DEPS}
+    return antecedent(ctx.sent.start + ctx.doc[i].idx, ctx.sent.index,
+                      [m for m in mentions if m.type == "person" and id(m) not in objects],
                       quoted, pronoun=ctx.doc[i].lower_, subjects=d.subjects, genders=d.genders, modifiers=d.modifiers)
+
+
+#: Dependencies of a name that make it no antecedent of a subject pronoun later in its sentence:
+#: the object of a preposition ("to serve under Tom Reed, he was given …"). Direct objects and
+#: compounds were tried too: they cost a right tenure on the news-tenures held-out half.
+_NOT_SUBJECT_DEPS = {"pobj"}
 
 
 #: Honorifics that state a gender ("Mrs Roe" is a woman): they rule out "he" for her.
@@ -179,6 +196,9 @@ def note_names(ctx: SentCtx) -> None:
         if ps > 0 and doc[ps - 1].lower_ in ("the", "a", "an") and pe < len(doc) and doc[pe].pos_ == "NOUN" \
                 and doc[pe].text.islower():
             d.modifiers.add(id(m))
+        elif pe + 1 < len(doc) and doc[pe].text == "-" and not doc[pe - 1].whitespace_ and not doc[pe].whitespace_ \
+                and doc[pe + 1].text.islower() and doc[pe + 1].is_alpha:
+            d.modifiers.add(id(m))  # "Blair-era ministers", "a Bush-appointed judge": part of a word
 
 
 def note_pronoun_subject(ctx: SentCtx, mentions, quoted) -> None:

@@ -34,7 +34,8 @@ def title_before_name(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quote
     if p is None and (m.capitalised or m.org_name) and doc[i].ent_type_ not in ("ORG", "GPE", "NORP", "DATE", "LOC") \
             and not _inside_name(doc, m.core_end - 1, i):
         span = name_forward(doc, i)
-        if span is not None and (span[1] - span[0] >= 2 or m.capitalised) and not _modifies_noun(doc, span[1]):
+        if span is not None and (span[1] - span[0] >= 2 or m.capitalised) and not _modifies_noun(doc, span[1]) \
+                and not (span[1] - span[0] == 1 and (ctx.lowers[span[0]].rstrip("s"),) in lexicon().roles):  # "Lib Dem MPs"
             p = add_rule_person(ctx, span, "title", mentions)
     if p is None:
         return None
