@@ -29,7 +29,11 @@ from .candidates import LRU, MAX_CACHED_KEYS, Cand, FullNames, ReferenceIndex, o
 from .disambiguate import Context, Prepared, entity_context, score_ranked
 from .judgements import NameJudgements, judge, load_judgements
 from .positions import link_position
-from .rules import Evidence, conflicts, document_countries, entity_evidence, unsupported, unsupported_org
+from .kinds import country_code, country_name, org_class
+from .rules import (
+    MAX_VOTING_CANDIDATES, Evidence, conflicts, consensus_country, document_countries, entity_evidence, unsupported,
+    unsupported_org,
+)
 from .reference import ImportReport, has_reference, import_reference
 from .types import retype_by_reference
 
@@ -66,6 +70,8 @@ class Linker:
         self._cand_cache = LRU(MAX_CACHED_KEYS)
         #: country name -> its reference QID (None: not in the reference)
         self._place_cache: dict[str, Optional[str]] = {}
+        #: (type, QID) -> the ISO codes it ties a document to (``_candidate_countries``)
+        self._country_cache = LRU(MAX_CACHED_KEYS)
 
     @classmethod
     def from_db(cls, db: sqlite_utils.Database, settings: Settings | None = None,
@@ -99,7 +105,11 @@ class Linker:
         org_qids: dict[str, Optional[str]] = {}
         # the countries the text names, and those its posts belong to (a "home secretary" the
         # extract stage placed in the United Kingdom makes it British news for the parties)
-        countries = document_countries([*extraction.places, *(t.org for t in extraction.tenures if t.org)])
+        lang = extraction.document.lang
+        countries = document_countries([*extraction.places, *(t.org for t in extraction.tenures if t.org)], lang)
+        consensus = self._consensus_country(orgs, persons) if self.has_reference else None
+        if consensus:
+            countries = countries | {consensus}
         for ent in orgs:
             evidence = entity_evidence(ent, extraction, countries, org_qids)
             link = self._link_entity(ent, Context(published=published), evidence)
@@ -110,7 +120,8 @@ class Linker:
         full_names = FullNames([e.name for e in persons])
         # countries the text names are context for persons only: an organisation's score
         # must not rise because it is itself a country named somewhere in the text
-        places = self._place_qids(extraction.places) if persons else set()
+        places = self._place_qids([*extraction.places, *([country_name(consensus)] if consensus else [])]
+                                  ) if persons else set()
         for ent in persons:
             ctx = entity_context(ent, extraction.tenures, published, co_mentioned, org_qids)
             ctx.places = places
@@ -120,6 +131,42 @@ class Linker:
         return linked
 
     # -- entities -------------------------------------------------------------------------
+
+    def _consensus_country(self, orgs: list[Entity], persons: list[Entity]) -> Optional[str]:
+        """The country the document's names agree on (``rules.consensus_country``): parties and
+        government bodies by their country, persons by the countries of their candidates' posts."""
+        votes: list[frozenset[str]] = []
+        for ent in [*orgs, *persons]:
+            forms = [*ent.aliases, *(m.text for m in ent.mentions)]
+            prepared = self._candidates(ent.type, ent.name, forms)
+            if not prepared or len(prepared) > MAX_VOTING_CANDIDATES:
+                continue
+            vote: set[str] = set()
+            for p in prepared:
+                vote |= self._candidate_countries(ent.type, p.qid)
+            if vote:
+                votes.append(frozenset(vote))
+        return consensus_country(votes)
+
+    def _candidate_countries(self, etype: str, qid: str) -> frozenset[str]:
+        """ISO codes a candidate ties the document to: a party's or government body's country,
+        the countries of a person's posts (cached per QID)."""
+        key = (etype, qid)
+        value = self._country_cache.get(key)
+        if value is None:
+            if etype == "person":
+                codes = set()
+                for juris in self.index.held_jurisdictions(qid):
+                    ref = self.index.entity(juris)
+                    code = country_code(ref.label) if ref and ref.label else None
+                    if code:
+                        codes.add(code)
+                value = frozenset(codes)
+            else:
+                prof = self.index.profile(qid)
+                value = prof.countries if org_class(prof.kinds) in ("party", "government") else frozenset()
+            self._country_cache[key] = value
+        return value
 
     def _place_qids(self, places: list[str]) -> set[str]:
         """Reference QIDs of the countries a document names (cached per name): a candidate
@@ -280,6 +327,7 @@ class Linker:
             self.index = ReferenceIndex(self.db.conn)  # drop caches that missed these names
             self._cand_cache.clear()
             self._place_cache.clear()
+            self._country_cache.clear()
         finder = person_candidates if etype == "person" else org_candidates
         cands = finder(self.index, name, forms)
         for c in cands.values():

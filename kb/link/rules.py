@@ -9,15 +9,19 @@ rule's name when they contradict each other:
                town; an organisation candidate that is only known as a place);
 - ``country``: a party or government body of another country than the ones the text names, or
                a namesake organisation of another country when one of the document's countries
-               has the name too;
+               has the name too; a politician of another country when one of the document's
+               country, at least as well known, has the name. The document's countries are the
+               ones it names plus the one its names agree on (``consensus_country``);
 - ``date``:    born after the years the text ties to the mention; died before a post the text
-               gives; an organisation founded after the year of the sentence naming it;
+               gives; every post the reference knows began after the document's last year; an
+               organisation founded after the year of the sentence naming it;
 - ``role``:    the candidate's reference posts match none of the roles the text gives and the
                posts are at a company, university or other non-political body (or the entry
-               is obscure: no English Wikipedia article), or the candidate's posts all began
-               after the document's date;
+               is obscure: no English Wikipedia article) of another country than the
+               politician's, or the candidate's posts all began after the document's date;
 - ``acronym``: a short upper-case mention matched only by the initials of a longer name that the
-               document never writes out, or by an alias of an entry whose kind is unknown.
+               document never writes out, or by an alias of an entry whose kind is unknown
+               (unless it is the only party of the document's country with those initials).
 
 Rules only remove candidates; the remaining ones are scored as before (``kb.link.disambiguate``),
 so confidence stays in ``link_score``/``link_method``, and a removed candidate is kept among the
@@ -84,9 +88,33 @@ def _year_of(value: Optional[str]) -> Optional[int]:
     return None
 
 
-def document_countries(places: list[str]) -> frozenset[str]:
-    """ISO codes of the countries a document names (``Extraction.places``)."""
-    return frozenset(c for c in (country_code(p) for p in places) if c)
+def document_countries(places: list[str], lang: Optional[str] = None) -> frozenset[str]:
+    """ISO codes of the countries a document names (``Extraction.places``; German names in a
+    German document)."""
+    return frozenset(c for c in (country_code(p, lang) for p in places) if c)
+
+
+#: An entity votes for the countries of its candidates only when it has at most this many:
+#: a common name's dozens of namesakes say nothing about the document.
+MAX_VOTING_CANDIDATES = 12
+#: The document's country by its names needs at least this many entities agreeing.
+MIN_COUNTRY_VOTES = 2
+
+
+def consensus_country(votes: list[frozenset[str]]) -> Optional[str]:
+    """The country the document's names point to when its text names none that fits: each
+    entity votes once for every country its candidates belong to (parties, government bodies,
+    the posts of the persons it may be). "Labour", "Conservative Party" and "Tony Blair" all
+    have British candidates; "SPÖ", "KPÖ" and "Grüne" Austrian ones. The country most entities
+    share wins when at least ``MIN_COUNTRY_VOTES`` agree and no other country ties with it."""
+    counts: dict[str, int] = {}
+    for vote in votes:
+        for code in vote:
+            counts[code] = counts.get(code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < MIN_COUNTRY_VOTES or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 @lru_cache(maxsize=64)
@@ -197,11 +225,18 @@ _MUNICIPAL_WORDS = frozenset("stadt gemeinde city town village ville commune com
                              "borough county markt landkreis kreis".split())
 
 
-def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool) -> bool:
-    """``fitting``: a party or government body of one of the document's countries is among
-    this mention's candidates (then namesakes of other countries are not meant)."""
+def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool,
+                     home_prior: float = 0.0) -> bool:
+    """``fitting``: a party or government body (for a person: a politician) of one of the
+    document's countries is among this mention's candidates (then namesakes of other countries
+    are not meant); ``home_prior``: the best-known such person's popularity."""
     if not ev.countries or not prof.countries or prof.countries & ev.countries:
         return False
+    if ev.etype == "person":
+        # a politician of another country, while one of the document's country has the name and
+        # is at least as well known: "Michael Howard" in British news is the British one (but a
+        # British namesake never displaces the better-known American president)
+        return fitting and p.prior <= home_prior
     if any(k.startswith("international organisation") for k in prof.kinds):
         return False  # its country is only the seat (WHO: Switzerland)
     cls = org_class(prof.kinds)
@@ -229,6 +264,8 @@ def date_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
                 start = _year_of(ten.start.value if ten.start else None)
                 if start is not None and start < birth + MIN_AGE_FOR_POST:
                     return True
+        if _posts_after_document(index, p.qid, ev):
+            return True
         if prof.death is not None:
             for ten in ev.tenures:
                 start = _year_of(ten.start.value if ten.start else None)
@@ -243,6 +280,17 @@ def date_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
     if ev.doc_years and prof.inception > max(ev.doc_years):
         return True  # founded after every year the document names
     return bool(stated) and prof.inception > max(stated)  # founded after the story
+
+
+def _posts_after_document(index: ReferenceIndex, qid: str, ev: Evidence) -> bool:
+    """Every post the reference knows of this person began after the document's last year (its
+    publication, else the latest year it names): the American politician elected in 2019 is
+    not the man a 2005 article calls Tory leader."""
+    doc_year = ev.published or (max(ev.doc_years) if ev.doc_years else None)
+    if doc_year is None:
+        return False
+    starts = [_year_of(h.start) for h in index.holdings(qid)]
+    return bool(starts) and all(s is not None and s > doc_year + 1 for s in starts)
 
 
 def role_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence) -> bool:
@@ -261,6 +309,9 @@ def role_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence) -> bool:
                   for t in ev.tenures for h in holdings)
     if matched:
         return False
+    own = index.profile(p.qid).countries
+    if own and any(index.profile(q).countries & own for q in (ev.org_qids.get(t.org or "") for t in ev.tenures) if q):
+        return False  # a post at a body of the politician's own country: a career the reference lacks
     if p.ref is None or not p.ref.enwiki:
         return True  # an obscure entry whose every post differs from the ones the text gives
     for ten in ev.tenures:
@@ -276,13 +327,16 @@ MIN_UNIQUE_ACRONYM = 4
 
 
 def acronym_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidence, n_initials: int,
-                     n_parties: int) -> bool:
+                     n_parties: int, n_home_parties: int = 0) -> bool:
     """``n_initials``: how many candidates of this mention were found by their initials;
-    ``n_parties``: how many of its candidates are parties."""
+    ``n_parties``: how many of its candidates are parties; ``n_home_parties``: how many are
+    parties of the document's countries."""
     if ev.etype != "organization" or not ev.acronym_form:
         return False
     if org_class(prof.kinds) == "party" and n_parties > 1 and not prof.countries & ev.countries:
         return True  # parties of several countries share this short name: the text must say which
+    if org_class(prof.kinds) == "party" and n_home_parties == 1 and prof.countries & ev.countries:
+        return False  # the one party of the document's country with these initials ("KPÖ" in Graz)
     if p.method.endswith("acronym"):
         # initials of a longer name: only when the document writes that name out, or when
         # they are long and no other reference name has them
@@ -325,22 +379,29 @@ def conflicts(index: ReferenceIndex, prepared: list[Prepared], ev: Evidence) -> 
     """QID -> name of the first rule that rules it out, for the candidates of one mention."""
     index.prefetch_profiles(p.qid for p in prepared)
     profiles = {p.qid: index.profile(p.qid) for p in prepared}
-    fitting = bool(ev.countries) and any(prof.countries & ev.countries and org_class(prof.kinds) == "party"
-                                         for prof in profiles.values())
+    if ev.etype == "person":
+        home = [p.prior for p in prepared if profiles[p.qid].countries & ev.countries]
+        fitting, home_prior = bool(home), max(home, default=0.0)
+    else:
+        fitting = bool(ev.countries) and any(prof.countries & ev.countries and org_class(prof.kinds) == "party"
+                                             for prof in profiles.values())
+        home_prior = 0.0
     n_parties = sum(1 for prof in profiles.values() if org_class(prof.kinds) == "party")
+    n_home_parties = sum(1 for prof in profiles.values()
+                         if org_class(prof.kinds) == "party" and prof.countries & ev.countries)
     n_initials = sum(1 for p in prepared if p.method.endswith("acronym"))
     out: dict[str, str] = {}
     for p in prepared:
         prof = profiles[p.qid]
         if type_conflict(index, p, prof, ev):
             out[p.qid] = "type"
-        elif country_conflict(p, prof, ev, fitting):
+        elif country_conflict(p, prof, ev, fitting, home_prior):
             out[p.qid] = "country"
         elif date_conflict(index, p, prof, ev):
             out[p.qid] = "date"
         elif role_conflict(index, p, ev):
             out[p.qid] = "role"
-        elif acronym_conflict(index, p, prof, ev, n_initials, n_parties):
+        elif acronym_conflict(index, p, prof, ev, n_initials, n_parties, n_home_parties):
             out[p.qid] = "acronym"
     return out
 
