@@ -29,7 +29,7 @@ from .candidates import LRU, MAX_CACHED_KEYS, Cand, FullNames, ReferenceIndex, o
 from .disambiguate import Context, Prepared, entity_context, score_ranked
 from .judgements import NameJudgements, judge, load_judgements
 from .positions import link_position
-from .kinds import country_code, country_name, org_class
+from .kinds import country_code, org_class
 from .rules import (
     MAX_VOTING_CANDIDATES, Evidence, conflicts, consensus_country, document_countries, entity_evidence, unsupported,
     unsupported_org,
@@ -120,8 +120,7 @@ class Linker:
         full_names = FullNames([e.name for e in persons])
         # countries the text names are context for persons only: an organisation's score
         # must not rise because it is itself a country named somewhere in the text
-        places = self._place_qids([*extraction.places, *([country_name(consensus)] if consensus else [])]
-                                  ) if persons else set()
+        places = self._place_qids(extraction.places) if persons else set()
         for ent in persons:
             ctx = entity_context(ent, extraction.tenures, published, co_mentioned, org_qids)
             ctx.places = places
@@ -207,7 +206,7 @@ class Linker:
             prepared = [p for p in prepared if p.qid not in ruled_out]
         if ctx.places and len(prepared) <= MAX_PLACE_CANDIDATES:
             ctx = replace(ctx, co_mentioned=ctx.co_mentioned | ctx.places)
-        link = self._decide(ent.type, prepared[:_MAX_SCORED], ctx)
+        link = self._decide(ent.type, prepared[:_MAX_SCORED], ctx, evidence.countries)
         if link.qid and unsupported_org(self.index.entity(link.qid), link.method, self.index.profile(link.qid),
                                         evidence):
             link.candidates[0].features["unsupported"] = 1.0
@@ -266,7 +265,8 @@ class Linker:
             out[:_MAX_SCORED] = [p._replace(held=index.held_jurisdictions(p.qid)) for p in top]
         return out
 
-    def _decide(self, etype: str, prepared: list[Prepared], ctx: Context) -> Link:
+    def _decide(self, etype: str, prepared: list[Prepared], ctx: Context,
+                countries: frozenset[str] = frozenset()) -> Link:
         ranked = score_ranked(self.index, etype, prepared, ctx, _MAX_STORED_CANDIDATES)
         stored = [LinkCandidate(qid, label, score, method, features)
                   for score, qid, label, method, features in ranked]
@@ -274,7 +274,8 @@ class Linker:
             return Link(qid=None, score=ranked[0][0] if ranked else 0.0, method="nil", candidates=stored)
         best = stored[0]
         ref = next(p.ref for p in prepared if p.qid == best.qid)
-        if best.features.get("ambiguous") or unsupported(etype, ref, best.method, best.features):
+        country_fit = bool(countries and self.index.profile(best.qid).countries & countries)
+        if best.features.get("ambiguous") or unsupported(etype, ref, best.method, best.features, country_fit):
             # the reference cannot tell the namesakes apart, or the name alone is a weak clue
             best.features.setdefault("unsupported", 1.0)
             return Link(qid=None, score=best.score, method="nil", candidates=stored)

@@ -535,6 +535,7 @@ _LEGAL_FORMS = frozenset("ag se gmbh inc incorporated plc ltd limited llc corp c
                          "holding holdings sa nv bv spa".split())
 #: Similarity of a party found by its members' or bare name ("Labour" -> "Labour Party").
 SIM_PARTY_NAME = 0.95
+PARTY_NAME_METHOD = "party-name"
 
 
 def truncated(key: str, name_key: str) -> bool:
@@ -567,6 +568,7 @@ PEERAGE_TITLES = frozenset("baron baroness lord lady viscount viscountess earl c
                            "duchess".split())
 #: Name similarity of a person found under the formal first name or the peer's full label.
 SIM_KNOWN_AS = 0.93
+KNOWN_AS_METHOD = "known-as"
 #: English given names and the short forms news uses for them (both directions are looked up).
 _HYPOCORISMS = (
     ("james", "jim jimmy jamie"), ("christopher", "chris"), ("william", "bill billy will"),
@@ -607,7 +609,7 @@ def _known_as(index: ReferenceIndex, key: str, found: dict[str, Cand]) -> None:
     for i, variant in enumerate(keys):
         if i:
             for qid, name, _ in index.exact(variant):
-                _keep(found, qid, name, SIM_KNOWN_AS, "known-as")
+                _keep(found, qid, name, SIM_KNOWN_AS, KNOWN_AS_METHOD)
         for qid, name, _, _ in index.titled(variant):
             _keep(found, qid, name, SIM_KNOWN_AS, "known-as")
 
@@ -654,4 +656,4 @@ def _party_names(index: ReferenceIndex, key: str, found: dict[str, Cand]) -> Non
     for variant in party_name_variants(strip_article(key)):
         for qid, name, _ in index.exact(variant):
             if qid not in found and any(k.startswith("political party") for k in index.profile(qid).kinds):
-                _keep(found, qid, name, SIM_PARTY_NAME, "party-name")
+                _keep(found, qid, name, SIM_PARTY_NAME, PARTY_NAME_METHOD)

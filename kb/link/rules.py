@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Entity, Extraction, Tenure
-from .candidates import Profile, ReferenceIndex, RefEntity
+from .candidates import KNOWN_AS_METHOD, PARTY_NAME_METHOD, Profile, ReferenceIndex, RefEntity
 from .disambiguate import Prepared, best_role_similarity
 from .kinds import PLACE_KINDS, country_code, only_nsi, only_operator, org_class
 from .names import acronym, looks_like_acronym, norm
@@ -80,6 +80,7 @@ class Evidence:
     acronyms: tuple[str, ...] = ()  # the upper-case short forms of the mention
     definite: bool = False  # every mention is written with "the" ("the Crown")
     common_noun: bool = False  # a one-word name the text also writes in lower case ("the budget")
+    match_report: bool = False  # the document reports sports results (scorelines, goals, ...)
 
 
 def _year_of(value: Optional[str]) -> Optional[int]:
@@ -134,6 +135,29 @@ def _entity_years(ent: Entity, extraction: Extraction) -> list[int]:
     return sorted(years)
 
 
+#: A result as sports reports write it ("1 – 0", "3-1"); a date range "2014-15" has no spaces
+#: and its second number is not below 100, so it is read only with spaces or as one or two digits.
+_SCORELINE = re.compile(r"(?<![\d./-])\d{1,2}\s?[–-]\s?\d{1,2}(?![\d./%-])")
+#: Words of sports reports (English and German); a document needs several different ones.
+_SPORT_WORDS = frozenset(
+    "match goal goals scored scoring scorer striker midfielder defender goalkeeper referee penalty "
+    "stadium tournament league championship cup minute header equaliser equalizer kick-off "
+    "half-time fixture squad spiel tor tore trainer stadion liga elfmeter schiedsrichter "
+    "meisterschaft mannschaft torschütze".split())
+#: How many scorelines and different sport words make a document a match report.
+MIN_SCORELINES, MIN_SPORT_WORDS = 2, 4
+
+
+@lru_cache(maxsize=64)
+def match_report(text: str) -> bool:
+    """The document reports sports results: several scorelines and sport words. Country names
+    that act there ("Sweden defeated South Korea 1 – 0") are national teams."""
+    if len(_SCORELINE.findall(text)) < MIN_SCORELINES:
+        return False
+    words = set(re.findall(r"[\w-]+", text.casefold()))
+    return len(words & _SPORT_WORDS) >= MIN_SPORT_WORDS
+
+
 def _reads_as_place(ent: Entity, text: str) -> bool:
     """Every mention of a person-typed entity reads as a place or building: NER called it a
     place, a place/facility noun follows it, or a bare name follows 'in'/'at' without 's."""
@@ -143,16 +167,33 @@ def _reads_as_place(ent: Entity, text: str) -> bool:
     if labels & _NER_PLACE_LABELS and not labels & _NER_PERSON_LABELS:
         return True
     for m in ent.mentions:
-        after = text[m.end:m.end + 40].split()
+        after = text[m.end:m.end + 60].split()
         before = text[max(0, m.start - 20):m.start].split()
-        nxt = after[0].strip(",.;:)'\"").casefold() if after else ""
-        if nxt in _PLACE_HEADS:
+        if _place_head_follows(after):
             continue
         if (len(m.text.split()) == 1 and before and before[-1].casefold() in _PLACE_PREPOSITIONS
                 and not text[m.end:m.end + 2].startswith(("'s", "’s"))):
             continue
         return False
     return True
+
+
+#: How many capitalised words after a name may precede the head of a longer name
+#: ("Pritzker Architecture Prize", "John F. Kennedy International Airport").
+_MAX_NAME_WORDS_BEFORE_HEAD = 2
+
+
+def _place_head_follows(after: list[str]) -> bool:
+    """The words after a mention end a place, building or award name it is part of: a head
+    noun right after it ("Kennedy airport"), or after capitalised words ("Pritzker
+    Architecture Prize")."""
+    for i, raw in enumerate(after[:_MAX_NAME_WORDS_BEFORE_HEAD + 1]):
+        word = raw.strip(",.;:)'\"")
+        if word.casefold() in _PLACE_HEADS and (i == 0 or word[:1].isupper()):
+            return True
+        if not word[:1].isupper() or word != raw:
+            return False  # the name ended (a lower-case word or punctuation) before any head
+    return False
 
 
 def _common_noun(name: str, text: str) -> bool:
@@ -197,6 +238,7 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
         definite=ent.type == "organization" and _always_definite(ent, text),
         common_noun=ent.type == "organization" and _common_noun(ent.name, text),
         text_key=f" {norm(text)} " if acronym_form else "",
+        match_report=ent.type == "organization" and match_report(text),
     )
 
 
@@ -208,6 +250,8 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
 def type_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidence) -> bool:
     if ev.etype == "person":
         return ev.place_reading
+    if ev.match_report and any(k.startswith(PLACE_KINDS) for k in prof.kinds):
+        return True  # in a match report "Sweden" beating "Belgium" are teams, not states
     # an organisation mention: never a municipality known only as an operator of OSM features,
     # and "the Crown" / "The Guardian" is an institution, not a shop brand of that name
     label = norm(p.ref.label or "") if p.ref else ""
@@ -230,6 +274,9 @@ def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool,
     """``fitting``: a party or government body (for a person: a politician) of one of the
     document's countries is among this mention's candidates (then namesakes of other countries
     are not meant); ``home_prior``: the best-known such person's popularity."""
+    if p.method.endswith(PARTY_NAME_METHOD):
+        # "Pirates" may be a party's members only where the party is: in a document of its country
+        return not prof.countries & ev.countries
     if not ev.countries or not prof.countries or prof.countries & ev.countries:
         return False
     if ev.etype == "person":
@@ -414,13 +461,18 @@ _EVIDENCE_FEATURES = ("role", "dates", "birth", "context")
 _WEAK_METHODS = ("fuzzy", "surname")
 
 
-def unsupported(etype: str, ref: Optional[RefEntity], method: str, features: dict[str, float]) -> bool:
-    """A person linked on the name alone where the name is a weak clue: the entry is one of
+def unsupported(etype: str, ref: Optional[RefEntity], method: str, features: dict[str, float],
+                country_fit: bool = False) -> bool:
+    """A person linked on the name alone where the name is a weak clue: found under another
+    form of the name (``known-as``) without evidence or a country of the document, or the entry is one of
     several namesakes by Wikipedia's own account (its article title is disambiguated: "Michael
     Jackson (journalist)"), or an obscure entry (no English Wikipedia article) found only by a
     fuzzy or surname match. Famous people the reference lacks land exactly on such entries."""
     if etype != "person":
         return False
+    if KNOWN_AS_METHOD in method and not country_fit and not any(
+            features.get(f, 0.0) > 0 for f in _EVIDENCE_FEATURES):
+        return True  # "James Murphy" is not "Jim Murphy" on the name alone: the text must say more
     enwiki = ref.enwiki if ref else None
     if enwiki and "(" in enwiki:
         # a country in common is no evidence against a more famous namesake: the text must
