@@ -13,12 +13,14 @@ rule's name when they contradict each other:
                country, at least as well known, has the name. The document's countries are the
                ones it names plus the one its names agree on (``consensus_country``);
 - ``date``:    born after the years the text ties to the mention; died before a post the text
-               gives; every post the reference knows began after the document's last year; an
+               gives; an age the text states that the candidate reaches only in the future (or
+               not in the publication year); every post the reference knows began after the
+               document's publication; an
                organisation founded after the year of the sentence naming it;
 - ``role``:    the candidate's reference posts match none of the roles the text gives and the
                posts are at a company, university or other non-political body (or the entry
                is obscure: no English Wikipedia article) of another country than the
-               politician's, or the candidate's posts all began after the document's date;
+               politician's;
 - ``acronym``: a short upper-case mention matched only by the initials of a longer name that the
                document never writes out, or by an alias of an entry whose kind is unknown
                (unless it is the only party of the document's country with those initials).
@@ -31,6 +33,7 @@ stored candidates with the rule's name as a feature.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Optional
@@ -81,6 +84,7 @@ class Evidence:
     definite: bool = False  # every mention is written with "the" ("the Crown")
     common_noun: bool = False  # a one-word name the text also writes in lower case ("the budget")
     match_report: bool = False  # the document reports sports results (scorelines, goals, ...)
+    ages: list[int] = field(default_factory=list)  # ages the text states for the person ("Mr X, 62,")
 
 
 def _year_of(value: Optional[str]) -> Optional[int]:
@@ -156,6 +160,24 @@ def match_report(text: str) -> bool:
         return False
     words = set(re.findall(r"[\w-]+", text.casefold()))
     return len(words & _SPORT_WORDS) >= MIN_SPORT_WORDS
+
+
+#: An age right after a name ("Mr Tomlinson, 62, has ...", "Michael Wanner (51)") or right
+#: before it ("the 38-year-old dental technician Michael Ehmann", "der 38-jährige ... Ehmann").
+_AGE_AFTER = re.compile(r"^\s*(?:,\s*(\d{2})\s*,|\(\s*(\d{2})\s*\))")
+_AGE_BEFORE = re.compile(r"(\d{2})[- ](?:year[- ]old|jährige[nr]?)(?:\s+\w+){0,2}\s+$")
+
+
+def stated_ages(ent: Entity, text: str) -> list[int]:
+    """Ages the text gives a person next to one of its mentions."""
+    ages = set()
+    for m in ent.mentions:
+        after = _AGE_AFTER.match(text[m.end:m.end + 12])
+        before = _AGE_BEFORE.search(text[max(0, m.start - 60):m.start])
+        for found in (after, before):
+            if found:
+                ages.add(int(next(g for g in found.groups() if g)))
+    return sorted(ages)
 
 
 def _reads_as_place(ent: Entity, text: str) -> bool:
@@ -239,6 +261,7 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
         common_noun=ent.type == "organization" and _common_noun(ent.name, text),
         text_key=f" {norm(text)} " if acronym_form else "",
         match_report=ent.type == "organization" and match_report(text),
+        ages=stated_ages(ent, text) if ent.type == "person" else [],
     )
 
 
@@ -313,6 +336,8 @@ def date_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
                     return True
         if _posts_after_document(index, p.qid, ev):
             return True
+        if birth is not None and _age_contradicts(birth, ev):
+            return True
         if prof.death is not None:
             for ten in ev.tenures:
                 start = _year_of(ten.start.value if ten.start else None)
@@ -329,11 +354,23 @@ def date_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
     return bool(stated) and prof.inception > max(stated)  # founded after the story
 
 
+def _age_contradicts(birth: int, ev: Evidence) -> bool:
+    """A stated age the candidate reaches only in the future (born 1977, "Mr Tomlinson, 62"), or
+    one that does not fit the publication year (one year either way: birthdays)."""
+    for age in ev.ages:
+        if birth + age - 1 > date.today().year:
+            return True
+        if ev.published is not None and abs(ev.published - birth - age) > 1:
+            return True
+    return False
+
+
 def _posts_after_document(index: ReferenceIndex, qid: str, ev: Evidence) -> bool:
-    """Every post the reference knows of this person began after the document's last year (its
-    publication, else the latest year it names): the American politician elected in 2019 is
-    not the man a 2005 article calls Tory leader."""
-    doc_year = ev.published or (max(ev.doc_years) if ev.doc_years else None)
+    """Every post the reference knows of this person began after the document was published:
+    the politician first elected in 2019 is not the man a 2005 article names. Only the
+    publication date bounds the document's time: the years a text names are a lower bound
+    ("from 2003 to 2011" in a 2016 article about a minister appointed in 2016)."""
+    doc_year = ev.published
     if doc_year is None:
         return False
     starts = [_year_of(h.start) for h in index.holdings(qid)]
@@ -347,11 +384,6 @@ def role_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence) -> bool:
     holdings = index.holdings(p.qid)
     if not holdings:
         return False
-    doc_year = ev.published or (max(ev.years) if ev.years else None)
-    if doc_year is not None:
-        starts = [_year_of(h.start) for h in holdings]
-        if all(s is not None and s > doc_year + 1 for s in starts):
-            return True  # known only for posts that began after the document
     matched = any(best_role_similarity(norm(t.role), index.names(h.position)) >= 0.7
                   for t in ev.tenures for h in holdings)
     if matched:
