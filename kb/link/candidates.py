@@ -324,23 +324,6 @@ class ReferenceIndex:
                 entities[row[0]] = RefEntity(*row[4:]) if row[4] is not None else None
         return [row[:4] for row in rows]
 
-    def titled(self, key: str) -> list[tuple[str, str, str, int]]:
-        """(qid, name, norm, is_label) rows whose name is ``key`` followed by a peerage title
-        ("jack cunningham" -> "Jack Cunningham, Baron Cunningham of Felling"): one indexed
-        range read on ``norm`` (cached)."""
-        rows = self._blocks.get(("titled", key))
-        if rows is None:
-            found = self.conn.execute(
-                f"SELECT n.qid, n.name, n.norm, n.is_label, {_ENTITY_COLUMNS} FROM ref_names n "
-                f"LEFT JOIN ref_entities e ON e.qid = n.qid WHERE n.norm > ? AND n.norm < ? LIMIT ?",
-                [f"{key} ", f"{key}!", _MAX_ROWS]).fetchall()
-            for row in found:
-                if row[0] not in self._entities:
-                    self._entities[row[0]] = RefEntity(*row[4:]) if row[4] is not None else None
-            rows = [r[:4] for r in found if r[2][len(key) + 1:].split(" ", 1)[0] in PEERAGE_TITLES]
-            self._blocks[("titled", key)] = rows
-        return rows
-
     def exact(self, key: str) -> list[tuple[str, str, int]]:
         """(qid, name, is_label) rows whose normalised name equals ``key``."""
         rows = self._exact.get(key)
@@ -563,10 +546,7 @@ def party_name_variants(key: str) -> list[str]:
     return out
 
 
-#: Titles after a peer's name in reference labels ("Jack Cunningham, Baron Cunningham of Felling").
-PEERAGE_TITLES = frozenset("baron baroness lord lady viscount viscountess earl countess marquess duke "
-                           "duchess".split())
-#: Name similarity of a person found under the formal first name or the peer's full label.
+#: Name similarity of a person found under the formal or short form of the first name.
 SIM_KNOWN_AS = 0.93
 KNOWN_AS_METHOD = "known-as"
 #: English given names and the short forms news uses for them (both directions are looked up).
@@ -599,19 +579,14 @@ def _given_name_forms() -> dict[str, frozenset[str]]:
 
 
 def _known_as(index: ReferenceIndex, key: str, found: dict[str, Cand]) -> None:
-    """A person the reference names otherwise: under the formal or short first name ("Jim
-    Callaghan" = "James Callaghan", "Chris Leslie" = "Christopher Leslie"), or under a peer's
-    label that starts with the name ("Jack Cunningham, Baron Cunningham of Felling")."""
+    """A person the reference names under the formal or short form of the first name ("Jim
+    Callaghan" = "James Callaghan", "Chris Leslie" = "Christopher Leslie")."""
     words = key.split()
     if len(words) < 2:
         return
-    keys = [key] + [" ".join([other, *words[1:]]) for other in sorted(_given_name_forms().get(words[0], ()))]
-    for i, variant in enumerate(keys):
-        if i:
-            for qid, name, _ in index.exact(variant):
-                _keep(found, qid, name, SIM_KNOWN_AS, KNOWN_AS_METHOD)
-        for qid, name, _, _ in index.titled(variant):
-            _keep(found, qid, name, SIM_KNOWN_AS, "known-as")
+    for other in sorted(_given_name_forms().get(words[0], ())):
+        for qid, name, _ in index.exact(" ".join([other, *words[1:]])):
+            _keep(found, qid, name, SIM_KNOWN_AS, KNOWN_AS_METHOD)
 
 
 def org_candidates(index: ReferenceIndex, name: str, surface_forms: Iterable[str]) -> dict[str, Cand]:

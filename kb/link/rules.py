@@ -389,8 +389,9 @@ def role_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence) -> bool:
     if matched:
         return False
     own = index.profile(p.qid).countries
-    if own and any(index.profile(q).countries & own for q in (ev.org_qids.get(t.org or "") for t in ev.tenures) if q):
-        return False  # a post at a body of the politician's own country: a career the reference lacks
+    if own and any(_public_body_of(index.profile(q), own) for q in (ev.org_qids.get(t.org or "") for t in ev.tenures)
+                   if q):
+        return False  # a post at a public body of the politician's own country: a career the reference lacks
     if p.ref is None or not p.ref.enwiki:
         return True  # an obscure entry whose every post differs from the ones the text gives
     for ten in ev.tenures:
@@ -398,6 +399,18 @@ def role_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence) -> bool:
         if org and org_class(index.profile(org).kinds) == "organisation":
             return True  # a company/university post, and none of the politician's posts
     return False
+
+
+#: Kinds of a business: a company's officer is never taken for a politician of the same name.
+_BUSINESS_KINDS = ("company", "brand", "NSI brand")
+
+
+def _public_body_of(prof: Profile, countries: frozenset[str]) -> bool:
+    """A body of one of these countries that is no business (a chamber, agency, union): a
+    politician's post there is plausible ("Arbeiterkammer" president Rudolf Kaske)."""
+    if not prof.countries & countries:
+        return False
+    return not any(part.startswith(_BUSINESS_KINDS) for k in prof.kinds for part in k.replace("ROR ", "").split("+"))
 
 
 #: Initials this long that only one reference name of a notable body has are support enough
