@@ -149,12 +149,12 @@ class Linker:
 
     def _candidate_countries(self, etype: str, qid: str) -> frozenset[str]:
         """ISO codes a candidate ties the document to: a party's or government body's country,
-        the countries of a person's posts (cached per QID)."""
+        a politician's countries (catalogues) and those of the posts held (cached per QID)."""
         key = (etype, qid)
         value = self._country_cache.get(key)
         if value is None:
             if etype == "person":
-                codes = set()
+                codes = set(self.index.profile(qid).countries)  # the catalogues listing the politician
                 for juris in self.index.held_jurisdictions(qid):
                     ref = self.index.entity(juris)
                     code = country_code(ref.label) if ref and ref.label else None

@@ -104,9 +104,13 @@ def catalogue_countries(catalogues: str) -> list[str]:
     out = []
     for slug in catalogues.split(";"):
         code = country_code(slug.strip().replace("-", " ")) if slug.strip() else None
-        if code:
+        if code and code not in _NOT_COUNTRIES:
             out.append(code)
     return out
+
+
+#: CLDR territory codes of unions and groupings, not countries ("european-union" -> EU).
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO"})
 
 
 def import_index(db, path: Path) -> tuple[int, int]:

@@ -139,9 +139,9 @@ def _entity_years(ent: Entity, extraction: Extraction) -> list[int]:
     return sorted(years)
 
 
-#: A result as sports reports write it ("1 – 0", "3-1"); a date range "2014-15" has no spaces
-#: and its second number is not below 100, so it is read only with spaces or as one or two digits.
-_SCORELINE = re.compile(r"(?<![\d./-])\d{1,2}\s?[–-]\s?\d{1,2}(?![\d./%-])")
+#: A result as sports reports write it ("1 – 0", "3-1"): one or two digits each side, not part
+#: of a longer number, date or decimal ("2014-15", "1-2.5").
+_SCORELINE = re.compile(r"(?<![\d./-])\d{1,2}\s?[–-]\s?\d{1,2}(?![\d%]|[./-]\d)")
 #: Words of sports reports (English and German); a document needs several different ones.
 _SPORT_WORDS = frozenset(
     "match goal goals scored scoring scorer striker midfielder defender goalkeeper referee penalty "
