@@ -74,6 +74,9 @@ INDEX_ROWS = [
     ("Q930000031", "ROR company", "", "AT"),  # Kessler Bau
     ("Q930000040", "ROR other", "", "GB"),  # Orrin (a gallery)
     ("Q930000041", "state", "", ""),  # Velmora
+    ("Q930000042", "NSI brand shop/clothes", "", "AU"),  # Bonds
+    ("Q930000043", "NSI brand shop/bed", "", "DE"),  # Emma
+    ("Q930000044", "NSI brand shop/bed", "", "DE"),  # Emma Sleep
 ]
 
 
@@ -101,6 +104,8 @@ def db(tmp_path_factory):
         _item("Q930000027", "Owen Tarrant", person=True, born=1990, posts=(("Q930000090", 2017),)),
         _item("Q930000030", "Arbeitnehmerkammer", enwiki=False), _item("Q930000031", "Kessler Bau", enwiki=False),
         _item("Q930000040", "Orrin"), _item("Q930000041", "Velmora"),
+        _item("Q930000042", "Bonds"), _item("Q930000043", "Emma", enwiki=False),
+        _item("Q930000044", "Emma Sleep", enwiki=False),
         _item("Q930000090", "Member of the Assembly of Albion"), _item("Q930000091", "Member of the Ohio Senate"),
         _item("Q930000092", "President of Columbia"), _item("Q930000093", "member of the Federal Council"),
     ]
@@ -197,9 +202,13 @@ def test_german_party_by_its_inflected_name_in_an_austrian_document(db):
     assert links["Grünen"].qid == "Q930000006"
 
 
-def test_initials_of_the_one_party_of_the_documents_country(db):
+def test_initials_of_the_one_party_of_the_country_whose_parties_the_text_is_about(db):
+    text = "In Österreich stimmte die KVP gegen das Budget, die Grünen dafür."
+    ents = [("KVP", "organization"), ("Grünen", "organization")]
+    assert _link(db, text, ents, places=("Österreich",), lang="de")["KVP"].qid == "Q930000008"
+    # the country named, but no other party of it: the initials alone do not say which party
     text = "In Österreich stimmte die KVP gegen das Budget."
-    assert _link(db, text, [("KVP", "organization")], places=("Österreich",), lang="de")["KVP"].qid == "Q930000008"
+    assert _link(db, text, [("KVP", "organization")], places=("Österreich",), lang="de")["KVP"].qid is None
     # two countries' parties have these initials and the text names neither country
     assert _link(db, "Die KVP stimmte dagegen.", [("KVP", "organization")], lang="de")["KVP"].qid is None
 
@@ -226,6 +235,20 @@ def test_the_entitys_name_beats_another_of_its_forms(db):
     text = "The Rural League met; the Ruralists, as the press calls them, won."
     link = _link(db, text, [("Rural League", "organization", ("Ruralists",))], places=("United Kingdom",))
     assert link["Rural League"].qid == "Q930000003"
+
+
+def test_form_that_is_a_common_noun_of_the_text_is_no_brand(db):
+    text = "Savers bought Premium Bonds again; bonds of that kind pay prizes. Bonds sold well."
+    link = _link(db, text, [("Premium Bonds", "organization", ("Bonds",))])["Premium Bonds"]
+    assert link.qid is None
+    text = "Savers bought Premium Bonds again. Bonds reported strong sales."
+    assert _link(db, text, [("Premium Bonds", "organization", ("Bonds",))])["Premium Bonds"].qid == "Q930000042"
+
+
+def test_one_word_shop_brand_without_an_encyclopedia_entry_is_not_linked(db):
+    assert _link(db, "In answer to Emma from Leeds: no.", [("Emma", "organization")])["Emma"].qid is None
+    text = "Emma Sleep opened two shops."
+    assert _link(db, text, [("Emma Sleep", "organization")])["Emma Sleep"].qid == "Q930000044"
 
 
 def test_state_in_a_match_report_is_a_team(db):

@@ -107,11 +107,11 @@ class Linker:
         # extract stage placed in the United Kingdom makes it British news for the parties)
         lang = extraction.document.lang
         countries = document_countries([*extraction.places, *(t.org for t in extraction.tenures if t.org)], lang)
-        consensus = self._consensus_country(orgs, persons) if self.has_reference else None
+        consensus, party_country = self._consensus_country(orgs, persons) if self.has_reference else (None, None)
         if consensus:
             countries = countries | {consensus}
         for ent in orgs:
-            evidence = entity_evidence(ent, extraction, countries, org_qids)
+            evidence = entity_evidence(ent, extraction, countries, org_qids, party_country)
             link = self._link_entity(ent, Context(published=published), evidence)
             linked.entity_links[(ent.type, ent.name)] = link
             org_qids[ent.name] = link.qid
@@ -131,10 +131,12 @@ class Linker:
 
     # -- entities -------------------------------------------------------------------------
 
-    def _consensus_country(self, orgs: list[Entity], persons: list[Entity]) -> Optional[str]:
+    def _consensus_country(self, orgs: list[Entity], persons: list[Entity]) -> tuple[Optional[str], Optional[str]]:
         """The country the document's names agree on (``rules.consensus_country``): parties and
-        government bodies by their country, persons by the countries of their candidates' posts."""
+        government bodies by their country, persons by the countries of their candidates' posts;
+        and the country its parties alone agree on (the text is about that country's parties)."""
         votes: list[frozenset[str]] = []
+        party_votes: list[frozenset[str]] = []
         for ent in [*orgs, *persons]:
             forms = [*ent.aliases, *(m.text for m in ent.mentions)]
             prepared = self._candidates(ent.type, ent.name, forms)
@@ -145,7 +147,12 @@ class Linker:
                 vote |= self._candidate_countries(ent.type, p.qid)
             if vote:
                 votes.append(frozenset(vote))
-        return consensus_country(votes)
+            if ent.type == "organization":
+                parties = frozenset().union(*(self.index.profile(p.qid).countries for p in prepared
+                                              if org_class(self.index.profile(p.qid).kinds) == "party"))
+                if parties:
+                    party_votes.append(parties)
+        return consensus_country(votes), consensus_country(party_votes)
 
     def _candidate_countries(self, etype: str, qid: str) -> frozenset[str]:
         """ISO codes a candidate ties the document to: a party's or government body's country,
@@ -201,10 +208,11 @@ class Linker:
             prepared = [p for p in prepared if p.qid not in verdicts.rejected]
         if name != ent.name:  # surname resolved via the doc's full name
             prepared = [p._replace(method=f"{p.method}+document") for p in prepared]
+        n_named = len(prepared)  # how many reference entries share the name, before the rules
         ruled_out = self._ruled_out(prepared, evidence)
         if ruled_out:
             prepared = [p for p in prepared if p.qid not in ruled_out]
-        if ctx.places and len(prepared) <= MAX_PLACE_CANDIDATES:
+        if ctx.places and n_named <= MAX_PLACE_CANDIDATES:
             ctx = replace(ctx, co_mentioned=ctx.co_mentioned | ctx.places)
         link = self._decide(ent.type, prepared[:_MAX_SCORED], ctx, evidence.countries)
         if link.qid and unsupported_org(self.index.entity(link.qid), link.method, self.index.profile(link.qid),

@@ -6,7 +6,9 @@ the reference says about one candidate (``Profile``, P39 holdings, birth date) a
 rule's name when they contradict each other:
 
 - ``type``:    the mention is not what the candidate is (a person name used for an airport or a
-               town; an organisation candidate that is only known as a place);
+               town or continuing into a prize's name; an organisation candidate that is only
+               known as a place; a state in a match report, where it is a team; a brand named
+               by a common noun of the text or by one word only, without an encyclopedia entry);
 - ``country``: a party or government body of another country than the ones the text names, or
                a namesake organisation of another country when one of the document's countries
                has the name too; a politician of another country when one of the document's
@@ -39,9 +41,9 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Entity, Extraction, Tenure
-from .candidates import KNOWN_AS_METHOD, PARTY_NAME_METHOD, Profile, ReferenceIndex, RefEntity
+from .candidates import FORM_PREFIX, KNOWN_AS_METHOD, PARTY_NAME_METHOD, Profile, ReferenceIndex, RefEntity
 from .disambiguate import Prepared, best_role_similarity
-from .kinds import PLACE_KINDS, country_code, only_nsi, only_operator, org_class
+from .kinds import PLACE_KINDS, country_code, only_nsi, only_operator, only_shop_brand, org_class
 from .names import acronym, looks_like_acronym, norm
 
 #: A year in date position: after a preposition or a month name (English and German), so that
@@ -85,6 +87,8 @@ class Evidence:
     common_noun: bool = False  # a one-word name the text also writes in lower case ("the budget")
     match_report: bool = False  # the document reports sports results (scorelines, goals, ...)
     ages: list[int] = field(default_factory=list)  # ages the text states for the person ("Mr X, 62,")
+    party_country: Optional[str] = None  # the country the document's party names agree on
+    text: str = ""  # the document text
 
 
 def _year_of(value: Optional[str]) -> Optional[int]:
@@ -240,7 +244,7 @@ def _always_definite(ent: Entity, text: str) -> bool:
 
 
 def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[str],
-                    org_qids: dict[str, Optional[str]]) -> Evidence:
+                    org_qids: dict[str, Optional[str]], party_country: Optional[str] = None) -> Evidence:
     """The rules' view of one entity in one document."""
     text = extraction.document.text
     forms = [ent.name, *ent.aliases, *(m.text for m in ent.mentions)]
@@ -262,6 +266,8 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
         text_key=f" {norm(text)} " if acronym_form else "",
         match_report=ent.type == "organization" and match_report(text),
         ages=stated_ages(ent, text) if ent.type == "person" else [],
+        party_country=party_country,
+        text=text,
     )
 
 
@@ -282,6 +288,10 @@ def type_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
         return True
     if p.method.endswith("fuzzy") and len(norm(p.label or "")) < MIN_FUZZY_ORG:
         return True  # "Q&A" is no misspelt "C&A": short names differ by one letter by chance
+    if p.method.startswith(FORM_PREFIX) and _common_noun(p.label or "", ev.text):
+        return True  # "Bonds" of "Premium Bonds" is the text's common noun, not a clothes brand
+    if only_shop_brand(prof.kinds) and " " not in (p.label or "").strip() and not (p.ref and p.ref.enwiki):
+        return True  # a one-word shop brand no encyclopedia knows ("Emma"): a name, not the brand
     return (ev.definite or ev.common_noun) and only_nsi(prof.kinds)
 
 
@@ -413,6 +423,10 @@ def _public_body_of(prof: Profile, countries: frozenset[str]) -> bool:
     return not any(part.startswith(_BUSINESS_KINDS) for k in prof.kinds for part in k.replace("ROR ", "").split("+"))
 
 
+#: Shorter initials name a party only where the text writes the party's name out.
+MIN_PARTY_INITIALS = 3
+
+
 #: Initials this long that only one reference name of a notable body has are support enough
 #: ("NATO"); shorter ones collide by chance ("GM": General Motors, the Grafton ministry, ...).
 MIN_UNIQUE_ACRONYM = 4
@@ -427,8 +441,11 @@ def acronym_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evid
         return False
     if org_class(prof.kinds) == "party" and n_parties > 1 and not prof.countries & ev.countries:
         return True  # parties of several countries share this short name: the text must say which
-    if org_class(prof.kinds) == "party" and n_home_parties == 1 and prof.countries & ev.countries:
-        return False  # the one party of the document's country with these initials ("KPÖ" in Graz)
+    if (org_class(prof.kinds) == "party" and n_home_parties == 1 and ev.party_country in prof.countries
+            and _longest_acronym(ev) >= MIN_PARTY_INITIALS):
+        # the one party with these initials of the country whose parties the text is about
+        # ("KPÖ" beside "SPÖ" and "ÖVP"); "AP" in a story naming the United States is no party
+        return False
     if p.method.endswith("acronym"):
         # initials of a longer name: only when the document writes that name out, or when
         # they are long and no other reference name has them
