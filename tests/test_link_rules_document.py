@@ -75,8 +75,6 @@ INDEX_ROWS = [
     ("Q930000040", "ROR other", "", "GB"),  # Orrin (a gallery)
     ("Q930000041", "state", "", ""),  # Velmora
     ("Q930000042", "NSI brand shop/clothes", "", "AU"),  # Bonds
-    ("Q930000043", "NSI brand shop/bed", "", "DE"),  # Emma
-    ("Q930000044", "NSI brand shop/bed", "", "DE"),  # Emma Sleep
 ]
 
 
@@ -104,8 +102,7 @@ def db(tmp_path_factory):
         _item("Q930000027", "Owen Tarrant", person=True, born=1990, posts=(("Q930000090", 2017),)),
         _item("Q930000030", "Arbeitnehmerkammer", enwiki=False), _item("Q930000031", "Kessler Bau", enwiki=False),
         _item("Q930000040", "Orrin"), _item("Q930000041", "Velmora"),
-        _item("Q930000042", "Bonds"), _item("Q930000043", "Emma", enwiki=False),
-        _item("Q930000044", "Emma Sleep", enwiki=False),
+        _item("Q930000042", "Bonds"),
         _item("Q930000090", "Member of the Assembly of Albion"), _item("Q930000091", "Member of the Ohio Senate"),
         _item("Q930000092", "President of Columbia"), _item("Q930000093", "member of the Federal Council"),
     ]
@@ -243,12 +240,6 @@ def test_form_that_is_a_common_noun_of_the_text_is_no_brand(db):
     assert link.qid is None
     text = "Savers bought Premium Bonds again. Bonds reported strong sales."
     assert _link(db, text, [("Premium Bonds", "organization", ("Bonds",))])["Premium Bonds"].qid == "Q930000042"
-
-
-def test_one_word_shop_brand_without_an_encyclopedia_entry_is_not_linked(db):
-    assert _link(db, "In answer to Emma from Leeds: no.", [("Emma", "organization")])["Emma"].qid is None
-    text = "Emma Sleep opened two shops."
-    assert _link(db, text, [("Emma Sleep", "organization")])["Emma Sleep"].qid == "Q930000044"
 
 
 def test_state_in_a_match_report_is_a_team(db):

@@ -153,12 +153,6 @@ def only_nsi(kinds: Iterable[str]) -> bool:
     return bool(kinds) and all(k.startswith("NSI ") for k in kinds)
 
 
-def only_shop_brand(kinds: Iterable[str]) -> bool:
-    """Known only as a shop brand of the name-suggestion-index ("NSI brand shop/bed")."""
-    kinds = list(kinds)
-    return bool(kinds) and all(k.startswith("NSI brand shop/") for k in kinds)
-
-
 def only_operator(kinds: Iterable[str]) -> bool:
     """Known only as the operator of OSM features (often a municipality, i.e. a place)."""
     kinds = list(kinds)

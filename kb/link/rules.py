@@ -7,8 +7,8 @@ rule's name when they contradict each other:
 
 - ``type``:    the mention is not what the candidate is (a person name used for an airport or a
                town or continuing into a prize's name; an organisation candidate that is only
-               known as a place; a state in a match report, where it is a team; a brand named
-               by a common noun of the text or by one word only, without an encyclopedia entry);
+               known as a place; a state in a match report, where it is a team; a brand found
+               through another form of the name that the text uses as a common noun);
 - ``country``: a party or government body of another country than the ones the text names, or
                a namesake organisation of another country when one of the document's countries
                has the name too; a politician of another country when one of the document's
@@ -43,7 +43,7 @@ from typing import Optional
 from ..model import Entity, Extraction, Tenure
 from .candidates import FORM_PREFIX, KNOWN_AS_METHOD, PARTY_NAME_METHOD, Profile, ReferenceIndex, RefEntity
 from .disambiguate import Prepared, best_role_similarity
-from .kinds import PLACE_KINDS, country_code, only_nsi, only_operator, only_shop_brand, org_class
+from .kinds import PLACE_KINDS, country_code, only_nsi, only_operator, org_class
 from .names import acronym, looks_like_acronym, norm
 
 #: A year in date position: after a preposition or a month name (English and German), so that
@@ -290,8 +290,6 @@ def type_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
         return True  # "Q&A" is no misspelt "C&A": short names differ by one letter by chance
     if p.method.startswith(FORM_PREFIX) and _common_noun(p.label or "", ev.text):
         return True  # "Bonds" of "Premium Bonds" is the text's common noun, not a clothes brand
-    if only_shop_brand(prof.kinds) and " " not in (p.label or "").strip() and not (p.ref and p.ref.enwiki):
-        return True  # a one-word shop brand no encyclopedia knows ("Emma"): a name, not the brand
     return (ev.definite or ev.common_noun) and only_nsi(prof.kinds)
 
 
