@@ -45,7 +45,8 @@ def _item(qid: str, label: str, aliases: tuple[str, ...] = (), person: bool = Fa
     links = {"enwiki": {"site": "enwiki", "title": enwiki or label}} if enwiki is not False else {}
     for i in range(sitelinks - 1):
         links[f"x{i}wiki"] = {"site": f"x{i}wiki", "title": label}
-    return json.dumps({"type": "item", "id": qid, "labels": {"en": {"language": "en", "value": label}},
+    lang = "en" if label.isascii() or label[:1].isupper() else "mul"  # other scripts: language unknown
+    return json.dumps({"type": "item", "id": qid, "labels": {lang: {"language": lang, "value": label}},
                        "aliases": {"en": [{"language": "en", "value": a} for a in aliases]},
                        "claims": claims, "sitelinks": links})
 
@@ -75,6 +76,8 @@ INDEX_ROWS = [
     ("Q930000040", "ROR other", "", "GB"),  # Orrin (a gallery)
     ("Q930000041", "state", "", ""),  # Velmora
     ("Q930000042", "NSI brand shop/clothes", "", "AU"),  # Bonds
+    ("Q930000045", "NSI brand amenity/car_rental", "", "US"),  # Thrift
+    ("Q930000046", "person", "china", ""),  # 王雁 (Wang Yan)
 ]
 
 
@@ -102,7 +105,9 @@ def db(tmp_path_factory):
         _item("Q930000027", "Owen Tarrant", person=True, born=1990, posts=(("Q930000090", 2017),)),
         _item("Q930000030", "Arbeitnehmerkammer", enwiki=False), _item("Q930000031", "Kessler Bau", enwiki=False),
         _item("Q930000040", "Orrin"), _item("Q930000041", "Velmora"),
-        _item("Q930000042", "Bonds"),
+        _item("Q930000042", "Bonds"), _item("Q930000045", "Thrift", enwiki=False),
+        _item("Q930000046", "王雁", person=True, born=1973, enwiki=False, posts=(("Q930000094", 2018),)),
+        _item("Q930000094", "member of the National People's Congress"),
         _item("Q930000090", "Member of the Assembly of Albion"), _item("Q930000091", "Member of the Ohio Senate"),
         _item("Q930000092", "President of Columbia"), _item("Q930000093", "member of the Federal Council"),
     ]
@@ -242,6 +247,13 @@ def test_form_that_is_a_common_noun_of_the_text_is_no_brand(db):
     assert _link(db, text, [("Premium Bonds", "organization", ("Bonds",))])["Premium Bonds"].qid == "Q930000042"
 
 
+def test_a_name_mostly_written_with_the_article_is_no_brand(db):
+    text = "Thrift cuts\n\nThe chancellor said the Thrift would pass; the Thrift is due in March."
+    assert _link(db, text, [("Thrift", "organization")])["Thrift"].qid is None
+    text = "Thrift cuts prices\n\nThrift, the car hire firm, said the Thrift deal was off."
+    assert _link(db, text, [("Thrift", "organization")])["Thrift"].qid == "Q930000045"
+
+
 def test_state_in_a_match_report_is_a_team(db):
     report = ("Velmora beat Arden 2 – 1 in the first match of the tournament. After a goal in the 20th minute, "
               "the striker scored a penalty; the referee added four minutes, and it ended 2 – 1.")
@@ -277,6 +289,16 @@ def test_short_first_name_finds_the_formal_one_in_a_document_of_that_country(db)
     assert link.qid == "Q930000024" and link.method == "known-as"
     # on the name alone, in a document of no country of his, the other name form is too weak
     assert _link(db, "Jim Callard played the guitar.", [("Jim Callard", "person")])["Jim Callard"].qid is None
+
+
+def test_romanised_name_of_an_obscure_entry_needs_evidence(db):
+    text = "Wang Yan, an official of the city commission, said prices were unreasonable."
+    link = _link(db, text, [("Wang Yan", "person")])["Wang Yan"]
+    assert link.qid is None and link.candidates and link.candidates[0].qid == "Q930000046"
+    # the text gives the post the reference knows: evidence enough
+    text = "Wang Yan, a member of the National People's Congress, said prices were unreasonable."
+    post = Tenure(person="Wang Yan", role="member of the National People's Congress", status="current")
+    assert _link(db, text, [("Wang Yan", "person")], tenures=(post,))["Wang Yan"].qid == "Q930000046"
 
 
 def test_peer_names():

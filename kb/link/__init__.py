@@ -283,7 +283,8 @@ class Linker:
         best = stored[0]
         ref = next(p.ref for p in prepared if p.qid == best.qid)
         country_fit = bool(countries and self.index.profile(best.qid).countries & countries)
-        if best.features.get("ambiguous") or unsupported(etype, ref, best.method, best.features, country_fit):
+        if best.features.get("ambiguous") or unsupported(etype, ref, best.method, best.features, country_fit,
+                                                           best.label):
             # the reference cannot tell the namesakes apart, or the name alone is a weak clue
             best.features.setdefault("unsupported", 1.0)
             return Link(qid=None, score=best.score, method="nil", candidates=stored)

@@ -232,15 +232,13 @@ def _common_noun(name: str, text: str) -> bool:
 
 
 def _always_definite(ent: Entity, text: str) -> bool:
-    """Every mention reads "the X" (brands and shops are named without the article)."""
+    """Most mentions read "the X" (brands and shops are named without the article; a headline
+    drops it: "Budget" above "after the Budget" is still the budget)."""
     if not ent.mentions:
         return False
-    for m in ent.mentions:
-        if m.text.casefold().startswith("the "):
-            continue
-        if text[max(0, m.start - 4):m.start].casefold() != "the ":
-            return False
-    return True
+    definite = sum(1 for m in ent.mentions if m.text.casefold().startswith("the ")
+                   or text[max(0, m.start - 4):m.start].casefold() == "the ")
+    return 2 * definite > len(ent.mentions)
 
 
 def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[str],
@@ -521,10 +519,17 @@ _EVIDENCE_FEATURES = ("role", "dates", "birth", "context")
 _WEAK_METHODS = ("fuzzy", "surname")
 
 
+def _latin(name: str) -> bool:
+    """The name is written in Latin letters (accents allowed), not only transliterated to them."""
+    return all(not ch.isalpha() or ch < "\u0250" or "\u1e00" <= ch <= "\u1eff" for ch in name)
+
+
 def unsupported(etype: str, ref: Optional[RefEntity], method: str, features: dict[str, float],
-                country_fit: bool = False) -> bool:
+                country_fit: bool = False, matched: str = "") -> bool:
     """A person linked on the name alone where the name is a weak clue: found under another
-    form of the name (``known-as``) without evidence or a country of the document, or the entry is one of
+    form of the name (``known-as``) without evidence or a country of the document, or only
+    through the romanisation of a name in another script (``matched``, the reference name that
+    matched) on an entry without an English Wikipedia article, or the entry is one of
     several namesakes by Wikipedia's own account (its article title is disambiguated: "Michael
     Jackson (journalist)"), or an obscure entry (no English Wikipedia article) found only by a
     fuzzy or surname match. Famous people the reference lacks land exactly on such entries."""
@@ -534,6 +539,8 @@ def unsupported(etype: str, ref: Optional[RefEntity], method: str, features: dic
             features.get(f, 0.0) > 0 for f in _EVIDENCE_FEATURES):
         return True  # "James Murphy" is not "Jim Murphy" on the name alone: the text must say more
     enwiki = ref.enwiki if ref else None
+    if not enwiki and not _latin(matched) and not any(features.get(f, 0.0) > 0 for f in _EVIDENCE_FEATURES):
+        return True  # "Wang Yan" read off an obscure entry's "王雁": a romanisation many people share
     if enwiki and "(" in enwiki:
         # a country in common is no evidence against a more famous namesake: the text must
         # give a matching post, its dates or the birth date
