@@ -250,6 +250,8 @@ def test_form_that_is_a_common_noun_of_the_text_is_no_brand(db):
 def test_a_name_mostly_written_with_the_article_is_no_brand(db):
     text = "Thrift cuts\n\nThe chancellor said the Thrift would pass; the Thrift is due in March."
     assert _link(db, text, [("Thrift", "organization")])["Thrift"].qid is None
+    text = "Ally rejects Thrift spree\n\nHe expects a Thrift giveaway; Mr Brown's Thrift will not raise taxes."
+    assert _link(db, text, [("Thrift", "organization")])["Thrift"].qid is None
     text = "Thrift cuts prices\n\nThrift, the car hire firm, said the Thrift deal was off."
     assert _link(db, text, [("Thrift", "organization")])["Thrift"].qid == "Q930000045"
 

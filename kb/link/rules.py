@@ -231,13 +231,19 @@ def _common_noun(name: str, text: str) -> bool:
     return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
 
 
+#: What precedes a common noun but not a brand's name: an article, a possessive, a time word
+#: ("the Budget", "a Budget giveaway", "Mr Brown's Budget", "last year's Budget").
+_DETERMINER = re.compile(r"(?:\b(?:the|a|an|this|next|last|its|his|her|their)|['’]s)\s$", re.IGNORECASE)
+
+
 def _always_definite(ent: Entity, text: str) -> bool:
-    """Most mentions read "the X" (brands and shops are named without the article; a headline
-    drops it: "Budget" above "after the Budget" is still the budget)."""
+    """Most mentions follow an article or a possessive (brands and shops are named bare, as
+    proper names: "Budget said"; a headline drops the article: "Budget" above "after the
+    Budget" is still the budget)."""
     if not ent.mentions:
         return False
     definite = sum(1 for m in ent.mentions if m.text.casefold().startswith("the ")
-                   or text[max(0, m.start - 4):m.start].casefold() == "the ")
+                   or _DETERMINER.search(text[max(0, m.start - 12):m.start]))
     return 2 * definite > len(ent.mentions)
 
 
