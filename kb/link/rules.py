@@ -525,17 +525,20 @@ _EVIDENCE_FEATURES = ("role", "dates", "birth", "context")
 _WEAK_METHODS = ("fuzzy", "surname")
 
 
-def _latin(name: str) -> bool:
-    """The name is written in Latin letters (accents allowed), not only transliterated to them."""
-    return all(not ch.isalpha() or ch < "\u0250" or "\u1e00" <= ch <= "\u1eff" for ch in name)
+def _lossy_script(name: str) -> bool:
+    """The name is written in Chinese characters, kana or hangul: their romanisation drops what
+    tells names apart (many characters read "Yan"), unlike the near one-to-one transliteration
+    of Cyrillic or Greek."""
+    return any("\u1100" <= ch <= "\u11ff" or "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff"
+               or "\uac00" <= ch <= "\ud7af" or "\uf900" <= ch <= "\ufaff" for ch in name)
 
 
 def unsupported(etype: str, ref: Optional[RefEntity], method: str, features: dict[str, float],
                 country_fit: bool = False, matched: str = "") -> bool:
     """A person linked on the name alone where the name is a weak clue: found under another
     form of the name (``known-as``) without evidence or a country of the document, or only
-    through the romanisation of a name in another script (``matched``, the reference name that
-    matched) on an entry without an English Wikipedia article, or the entry is one of
+    through the romanisation of a Chinese, Japanese or Korean name (``matched``, the reference
+    name that matched) on an entry without an English Wikipedia article, or the entry is one of
     several namesakes by Wikipedia's own account (its article title is disambiguated: "Michael
     Jackson (journalist)"), or an obscure entry (no English Wikipedia article) found only by a
     fuzzy or surname match. Famous people the reference lacks land exactly on such entries."""
@@ -545,8 +548,8 @@ def unsupported(etype: str, ref: Optional[RefEntity], method: str, features: dic
             features.get(f, 0.0) > 0 for f in _EVIDENCE_FEATURES):
         return True  # "James Murphy" is not "Jim Murphy" on the name alone: the text must say more
     enwiki = ref.enwiki if ref else None
-    if not enwiki and not _latin(matched) and not any(features.get(f, 0.0) > 0 for f in _EVIDENCE_FEATURES):
-        return True  # "Wang Yan" read off an obscure entry's "王雁": a romanisation many people share
+    if not enwiki and _lossy_script(matched) and not any(features.get(f, 0.0) > 0 for f in _EVIDENCE_FEATURES):
+        return True  # "Wang Yan" read off an obscure entry's "王雁": 王燕 and 王艳 read the same
     if enwiki and "(" in enwiki:
         # a country in common is no evidence against a more famous namesake: the text must
         # give a matching post, its dates or the birth date
