@@ -252,6 +252,8 @@ def test_a_name_mostly_written_with_the_article_is_no_brand(db):
     assert _link(db, text, [("Thrift", "organization")])["Thrift"].qid is None
     text = "Ally rejects Thrift spree\n\nHe expects a Thrift giveaway; Mr Brown's Thrift will not raise taxes."
     assert _link(db, text, [("Thrift", "organization")])["Thrift"].qid is None
+    text = "Thrift row\n\nIn his ninth Thrift, and in the Tories' first Thrift, nothing changed."
+    assert _link(db, text, [("Thrift", "organization")])["Thrift"].qid is None
     text = "Thrift cuts prices\n\nThrift, the car hire firm, said the Thrift deal was off."
     assert _link(db, text, [("Thrift", "organization")])["Thrift"].qid == "Q930000045"
 

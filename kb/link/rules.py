@@ -231,9 +231,11 @@ def _common_noun(name: str, text: str) -> bool:
     return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
 
 
-#: What precedes a common noun but not a brand's name: an article, a possessive, a time word
-#: ("the Budget", "a Budget giveaway", "Mr Brown's Budget", "last year's Budget").
-_DETERMINER = re.compile(r"(?:\b(?:the|a|an|this|next|last|its|his|her|their)|['’]s)\s$", re.IGNORECASE)
+#: What precedes a common noun but not a brand's name: an article, a possessive, a time word,
+#: each maybe before an adjective or two ("the Budget", "a Budget giveaway", "Mr Brown's
+#: Budget", "last year's Budget", "his ninth Budget", "the Tories' first Budget").
+_DETERMINER = re.compile(r"(?:\b(?i:the|a|an|this|next|last|its|his|her|their|our)|['’]s?)"
+                         r"(?:\s+[a-z][\w-]*){0,2}\s$")
 
 
 def _always_definite(ent: Entity, text: str) -> bool:
@@ -243,7 +245,7 @@ def _always_definite(ent: Entity, text: str) -> bool:
     if not ent.mentions:
         return False
     definite = sum(1 for m in ent.mentions if m.text.casefold().startswith("the ")
-                   or _DETERMINER.search(text[max(0, m.start - 12):m.start]))
+                   or _DETERMINER.search(text[max(0, m.start - 40):m.start]))
     return 2 * definite > len(ent.mentions)
 
 
