@@ -603,7 +603,8 @@ def org_candidates(index: ReferenceIndex, name: str, surface_forms: Iterable[str
         if not key or (not acronymic and truncated(key, name_key)):
             continue
         by_form: dict[str, Cand] = {}
-        for variant in {key, strip_article(key), f"the {strip_article(key)}"}:
+        bare = strip_article(key)
+        for variant in {key, bare, *([f"the {bare}"] if " " in bare else [])}:
             _exact(index, variant, by_form)  # "New York Times" is labelled "The New York Times"
         if acronymic:
             _acronym(index, strip_article(key), by_form)
