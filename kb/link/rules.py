@@ -7,8 +7,9 @@ rule's name when they contradict each other:
 
 - ``type``:    the mention is not what the candidate is (a person name used for an airport or a
                town or continuing into a prize's name; an organisation candidate that is only
-               known as a place; a state in a match report, where it is a team; a brand found
-               through another form of the name that the text uses as a common noun);
+               known as a place; a state in a match report, where it is a team; a shop brand
+               found through another form than the entity's name, or through a form the text
+               uses as a common noun);
 - ``country``: a party or government body of another country than the ones the text names, or
                a namesake organisation of another country when one of the document's countries
                has the name too; a politician of another country when one of the document's
@@ -294,8 +295,10 @@ def type_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
         return True
     if p.method.endswith("fuzzy") and len(norm(p.label or "")) < MIN_FUZZY_ORG:
         return True  # "Q&A" is no misspelt "C&A": short names differ by one letter by chance
-    if p.method.startswith(FORM_PREFIX) and _common_noun(p.label or "", ev.text):
-        return True  # "Bonds" of "Premium Bonds" is the text's common noun, not a clothes brand
+    if p.method.startswith(FORM_PREFIX) and (_common_noun(p.label or "", ev.text) or only_nsi(prof.kinds)):
+        # "Bonds" of "Premium Bonds" is a word of a longer name (or the text's common noun), not
+        # the clothes brand: only the entity's own name can reach a shop brand
+        return True
     return (ev.definite or ev.common_noun) and only_nsi(prof.kinds)
 
 
