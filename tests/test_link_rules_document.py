@@ -260,6 +260,13 @@ def test_a_name_mostly_written_with_the_article_is_no_brand(db):
     assert _link(db, text, [("Thrift", "organization")])["Thrift"].qid == "Q930000045"
 
 
+def test_shop_brand_of_another_country_is_not_linked(db):
+    text = "In the United Kingdom, Bonds reported strong sales."
+    assert _link(db, text, [("Bonds", "organization")], places=("United Kingdom",))["Bonds"].qid is None
+    text = "In Australia, Bonds reported strong sales."
+    assert _link(db, text, [("Bonds", "organization")], places=("Australia",))["Bonds"].qid == "Q930000042"
+
+
 def test_state_in_a_match_report_is_a_team(db):
     report = ("Velmora beat Arden 2 – 1 in the first match of the tournament. After a goal in the 20th minute, "
               "the striker scored a penalty; the referee added four minutes, and it ended 2 – 1.")

@@ -12,7 +12,7 @@ rule's name when they contradict each other:
                uses as a common noun);
 - ``country``: a party or government body of another country than the ones the text names, or
                a namesake organisation of another country when one of the document's countries
-               has the name too; a politician of another country when one of the document's
+               has the name too, or a shop brand of another country; a politician of another country when one of the document's
                country, at least as well known, has the name. The document's countries are the
                ones it names plus the one its names agree on (``consensus_country``);
 - ``date``:    born after the years the text ties to the mention; died before a post the text
@@ -326,6 +326,8 @@ def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool,
         return fitting and p.prior <= home_prior
     if any(k.startswith("international organisation") for k in prof.kinds):
         return False  # its country is only the seat (WHO: Switzerland)
+    if only_nsi(prof.kinds):
+        return True  # a shop brand of another country ("FOX" clothes of Israel in British news)
     cls = org_class(prof.kinds)
     if cls == "party":
         return True  # a party of a country the text never names
