@@ -281,16 +281,20 @@ def export_quickstatements(db_path, output, needs_position) -> None:
 @click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Score this facts file instead of --db.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--verbose", is_flag=True, help="List misses and spurious items.")
-def evaluate(gold, db_path, pred, as_json, verbose) -> None:
+@click.option("--gold-reference", type=click.Path(exists=True, dir_okay=False),
+              help="The reference dump the gold's QIDs were looked up in: adds a strict-links row that "
+                   "judges only links to its QIDs (or to entities whose gold QID is set).")
+def evaluate(gold, db_path, pred, as_json, verbose, gold_reference) -> None:
     """Score kb's facts against a gold file (GOLD-FORMAT.md): P/R/F1 and accuracies.
 
     Example: kb evaluate ../shared/samples/gold.jsonl --db kb.db --verbose
     """
-    from .evaluate import evaluate as run, format_report, read_jsonl
+    from .evaluate import evaluate as run, format_report, read_jsonl, reference_qids
     from .export import iter_facts
 
     predictions = read_jsonl(pred) if pred else list(iter_facts(_open(db_path)))
-    report = run(read_jsonl(gold), predictions)
+    judged = reference_qids(gold_reference) if gold_reference else None
+    report = run(read_jsonl(gold), predictions, judged)
     if as_json:
         click.echo(json.dumps(report.as_dict() if verbose else {k: v for k, v in report.as_dict().items() if k not in ("misses", "spurious")}, indent=2))
     else:

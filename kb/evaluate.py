@@ -8,6 +8,12 @@
   (org, start, end, status, ordinal); a full tenure is right when person, role, org, start and
   end all are.
 Matching is one-to-one (each gold item takes at most one prediction), documents by ``id``.
+
+Strict link precision judges every kb link on a matched entity against the gold QID. When the
+gold's QIDs were looked up in one reference file only (news-tenures: the politicians subset), a
+link to an entry of another file (an organisation of ``wikidata-orgs``) cannot be judged: the
+gold says null because it never saw that entry. ``judged_qids`` (the QIDs of that file) adds a
+second, separately labelled row that judges only the links it can, and lists the others.
 """
 
 from __future__ import annotations
@@ -150,11 +156,24 @@ class LinkScore:
                 "precision": round(self.precision, 4), "recall": round(self.recall, 4)}
 
 
+def reference_qids(path: str | Path) -> frozenset[str]:
+    """The QIDs of a reference dump file (the one the gold's QIDs were checked against)."""
+    from .link.reference import ImportReport, iter_entities
+
+    return frozenset(e["id"] for e in iter_entities(Path(path), ImportReport()))
+
+
 @dataclass
 class Report:
     scores: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in ("persons", "organizations", "tenures", "full_tenures")})
     accuracy: dict[str, Accuracy] = field(default_factory=dict)
     links: dict[str, LinkScore] = field(default_factory=lambda: {k: LinkScore() for k in ("person", "organization")})
+    #: the same, judging only links the gold could judge (``judged_qids`` given): a link to a
+    #: QID of the gold's reference, or on an entity whose gold QID is set
+    judged_links: dict[str, LinkScore] = field(default_factory=dict)
+    #: links to entries outside the gold's reference where the gold QID is null: for a person
+    #: to judge by hand
+    unjudged_links: list[str] = field(default_factory=list)
     wrong_links: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
@@ -171,6 +190,8 @@ class Report:
             "scores": {k: v.as_dict() for k, v in self.scores.items()},
             "accuracy": {k: v.as_dict() for k, v in self.accuracy.items()},
             "strict_links": {k: v.as_dict() for k, v in self.links.items()},
+            **({"strict_links_judged": {k: v.as_dict() for k, v in self.judged_links.items()},
+                "unjudged_links": self.unjudged_links} if self.judged_links else {}),
             "wrong_links": self.wrong_links,
             "misses": self.misses,
             "spurious": self.spurious,
@@ -201,11 +222,19 @@ def _unlinked(item: dict) -> dict:
     return {k: v for k, v in item.items() if k not in ("qid", "person_qid")}
 
 
-def _judge_links(doc: str, kind: str, golds: list[dict], preds: list[dict], match, report: Report) -> None:
+def _judge_links(doc: str, kind: str, golds: list[dict], preds: list[dict], match, report: Report,
+                 judged_qids: Optional[frozenset[str]] = None) -> None:
     """Strict link precision: pair entities by name alone (a wrong QID must not unpair them),
-    then judge every kb link against the gold QID (null gold QID: the link is wrong)."""
+    then judge every kb link against the gold QID (null gold QID: the link is wrong).
+
+    With ``judged_qids``, the judged row counts a link only when the gold could judge it: its
+    QID is one of the gold's reference, or the gold gives a QID (then any other is wrong)."""
     links = report.links[kind]
-    links.gold += sum(1 for g in golds if g.get("qid"))
+    judged = report.judged_links.setdefault(kind, LinkScore()) if judged_qids is not None else None
+    n_gold = sum(1 for g in golds if g.get("qid"))
+    links.gold += n_gold
+    if judged is not None:
+        judged.gold += n_gold
     plain = [_unlinked(p) for p in preds]
     position = {id(x): i for i, x in enumerate(plain)}
     # _match returns one pair per gold item, in the gold order
@@ -216,16 +245,25 @@ def _judge_links(doc: str, kind: str, golds: list[dict], preds: list[dict], matc
         if not pred.get("qid"):
             continue
         links.linked += 1
-        if pred["qid"] == gold.get("qid"):
+        right = pred["qid"] == gold.get("qid")
+        if judged is not None:
+            if gold.get("qid") or pred["qid"] in judged_qids:
+                judged.linked += 1
+                judged.right += int(right)
+            else:
+                report.unjudged_links.append(f"{doc}: {kind} {gold['name']!r} -> {pred['qid']} ({pred.get('name')!r}; "
+                                             "gold null, the QID is not in the gold's reference)")
+        if right:
             links.right += 1
         else:
             report.wrong_links.append(f"{doc}: {kind} {gold['name']!r} -> {pred['qid']} ({pred.get('name')!r}; "
                                       f"gold {gold.get('qid')})")
 
 
-def _score_entities(doc: str, kind: str, golds: list[dict], preds: list[dict], match, report: Report):
+def _score_entities(doc: str, kind: str, golds: list[dict], preds: list[dict], match, report: Report,
+                    judged_qids: Optional[frozenset[str]] = None):
     """Match one document's persons or organisations; count tp/fp/fn; return matched pairs."""
-    _judge_links(doc, kind, golds, preds, match, report)
+    _judge_links(doc, kind, golds, preds, match, report, judged_qids)
     pairs = _match(golds, preds, match)
     matched_ids = {id(p) for _, p in pairs if p is not None}
     s = report.scores[f"{kind}s" if kind == "person" else "organizations"]
@@ -244,13 +282,14 @@ def _score_entities(doc: str, kind: str, golds: list[dict], preds: list[dict], m
     return [(g, p) for g, p in pairs if p is not None]
 
 
-def evaluate_document(gold: dict, pred: dict, report: Report) -> None:
+def evaluate_document(gold: dict, pred: dict, report: Report, judged_qids: Optional[frozenset[str]] = None) -> None:
     doc = gold["id"]
-    for g, p in _score_entities(doc, "person", gold["persons"], pred.get("persons", []), person_match, report):
+    for g, p in _score_entities(doc, "person", gold["persons"], pred.get("persons", []), person_match, report,
+                                judged_qids):
         if g.get("birth_date"):
             report.acc("birth_date").add(p.get("birth_date") == g["birth_date"])
     _score_entities(doc, "organization", gold["organizations"], pred.get("organizations", []),
-                    lambda p, g: int(org_match(p.get("name"), p.get("qid"), g)), report)
+                    lambda p, g: int(org_match(p.get("name"), p.get("qid"), g)), report, judged_qids)
     # tenures
     gold_orgs = gold["organizations"]
 
@@ -320,7 +359,10 @@ def read_jsonl(path: str | Path) -> list[dict]:
     return out
 
 
-def evaluate(gold: Iterable[dict], predictions: Iterable[dict]) -> Report:
+def evaluate(gold: Iterable[dict], predictions: Iterable[dict],
+             judged_qids: Optional[frozenset[str]] = None) -> Report:
+    """Score predictions against gold; ``judged_qids``: the QIDs of the reference the gold's
+    QIDs were looked up in (adds the judged strict-links row, see the module docstring)."""
     report = Report()
     preds = {p["id"]: p for p in predictions}
     for g in gold:
@@ -332,7 +374,7 @@ def evaluate(gold: Iterable[dict], predictions: Iterable[dict]) -> Report:
         if pred is None:
             report.missing_documents.append(g["id"])
             pred = {"persons": [], "organizations": [], "tenures": []}
-        evaluate_document(g, pred, report)
+        evaluate_document(g, pred, report, judged_qids)
     return report
 
 
@@ -347,9 +389,19 @@ def format_report(report: Report, verbose: bool = False) -> str:
     lines.append(f"{'strict links':<20}{'P':>8}{'R':>8}{'right':>7}{'linked':>7}{'gold':>6}")
     for name, k in report.links.items():
         lines.append(f"{name:<20}{k.precision:>8.3f}{k.recall:>8.3f}{k.right:>7}{k.linked:>7}{k.gold:>6}")
+    if report.judged_links:
+        lines.append(f"{'strict links judged':<20}{'P':>8}{'R':>8}{'right':>7}{'linked':>7}{'gold':>6}"
+                     "   (only links the gold can judge: QID in the gold's reference, or gold QID set)")
+        for name, k in report.judged_links.items():
+            label = f"{name} judged"
+            lines.append(f"{label:<20}{k.precision:>8.3f}{k.recall:>8.3f}{k.right:>7}{k.linked:>7}{k.gold:>6}")
+        lines.append(f"  not judgeable: {len(report.unjudged_links)} links to entries outside the gold's reference")
     if verbose:
         lines.append("wrong links (matched entities whose kb QID is not the gold QID):")
         lines.extend(f"  x {w}" for w in report.wrong_links)
+        if report.judged_links:
+            lines.append("not judgeable (the gold's reference lacks the QID; judge by hand):")
+            lines.extend(f"  ? {w}" for w in report.unjudged_links)
         lines.append("misses:")
         lines.extend(f"  - {m}" for m in report.misses)
         lines.append("spurious:")

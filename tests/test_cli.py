@@ -79,6 +79,22 @@ def test_evaluate_pred_file_and_json(tmp_path):
     assert "persons" in r.output and "misses:" in r.output
 
 
+def test_evaluate_gold_reference_adds_the_judged_row(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    doc = {"id": "a", "persons": [], "organizations": [{"name": "Vexa Industries", "qid": None}], "tenures": []}
+    gold.write_text(json.dumps(doc) + "\n")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(json.dumps({"id": "a", "persons": [], "organizations": [{"name": "Vexa Industries", "qid": "Q77"}],
+                                "tenures": []}) + "\n")
+    ref = tmp_path / "subset.jsonl"
+    ref.write_text(json.dumps({"type": "item", "id": "Q5", "labels": {}, "claims": {}}) + "\n")
+    r = run("evaluate", str(gold), "--pred", str(pred), "--gold-reference", str(ref), "--json")
+    out = json.loads(r.output)
+    assert out["strict_links"]["organization"]["linked"] == 1
+    assert out["strict_links_judged"]["organization"]["linked"] == 0 and len(out["unjudged_links"]) == 1
+    assert "organization judged" in run("evaluate", str(gold), "--pred", str(pred), "--gold-reference", str(ref)).output
+
+
 def test_kb_errors_are_one_clean_line(tmp_path):
     r = CliRunner().invoke(cli, ["export", "facts", "--db", str(tmp_path / "missing.db")])
     assert r.exit_code == 1

@@ -90,3 +90,31 @@ def test_peerage_titles_are_stripped_like_honorifics():
     assert norm_person("Lord Ashworth") == "ashworth"
     assert norm_person("Baroness Ann Exámple") == "ann example"
     assert person_match({"name": "Tom Ashworth"}, {"name": "Lord Ashworth"}) == 1
+
+
+def test_judged_strict_links_count_only_what_the_golds_reference_can_judge(tmp_path):
+    """The gold's QIDs were looked up in one reference file: a kb link to an entry of another
+    file on an entity whose gold QID is null is listed as not judgeable, not counted wrong; a
+    link to an entry of the gold's file (or where the gold has a QID) is judged as before."""
+    from kb.evaluate import format_report, reference_qids
+
+    dump = tmp_path / "gold-reference.jsonl"
+    dump.write_text("\n".join(json.dumps({"type": "item", "id": q, "labels": {}, "claims": {}})
+                              for q in ("Q1", "Q9", "Q50")) + "\n", encoding="utf-8")
+    judged = reference_qids(dump)
+    assert judged == frozenset({"Q1", "Q9", "Q50"})
+    pred = {"id": "a", "persons": [{"name": "Ann Example", "qid": "Q1"}, {"name": "Bo Sample", "qid": "Q50"}],
+            "organizations": [{"name": "Acme Corporation", "qid": "Q9"}, {"name": "Town Council", "qid": "Q777"}],
+            "tenures": []}
+    r = evaluate([gold_doc()], [pred], judged)
+    # the issue's row is unchanged: both null-gold links are wrong there
+    assert (r.links["person"].right, r.links["person"].linked) == (1, 2)
+    assert (r.links["organization"].right, r.links["organization"].linked) == (1, 2)
+    # the judged row: Bo Sample -> Q50 is in the gold's reference (judged wrong); the council's
+    # Q777 is not (listed for a person to judge)
+    assert (r.judged_links["person"].right, r.judged_links["person"].linked) == (1, 2)
+    assert (r.judged_links["organization"].right, r.judged_links["organization"].linked) == (1, 1)
+    assert len(r.unjudged_links) == 1 and "Q777" in r.unjudged_links[0]
+    text = format_report(r, verbose=True)
+    assert "organization judged" in text and "? a: organization 'Town Council' -> Q777" in text
+    assert "judged" not in format_report(evaluate([gold_doc()], [pred]))  # no reference, no row

@@ -29,7 +29,11 @@ from .candidates import LRU, MAX_CACHED_KEYS, Cand, FullNames, ReferenceIndex, o
 from .disambiguate import Context, Prepared, entity_context, score_ranked
 from .judgements import NameJudgements, judge, load_judgements
 from .positions import link_position
-from .rules import Evidence, conflicts, document_countries, entity_evidence, unsupported, unsupported_org
+from .kinds import country_code, org_class
+from .rules import (
+    MAX_VOTING_CANDIDATES, Evidence, conflicts, consensus_country, document_countries, entity_evidence, unsupported,
+    unsupported_org,
+)
 from .reference import ImportReport, has_reference, import_reference
 from .types import retype_by_reference
 
@@ -66,6 +70,8 @@ class Linker:
         self._cand_cache = LRU(MAX_CACHED_KEYS)
         #: country name -> its reference QID (None: not in the reference)
         self._place_cache: dict[str, Optional[str]] = {}
+        #: (type, QID) -> the ISO codes it ties a document to (``_candidate_countries``)
+        self._country_cache = LRU(MAX_CACHED_KEYS)
 
     @classmethod
     def from_db(cls, db: sqlite_utils.Database, settings: Settings | None = None,
@@ -99,9 +105,13 @@ class Linker:
         org_qids: dict[str, Optional[str]] = {}
         # the countries the text names, and those its posts belong to (a "home secretary" the
         # extract stage placed in the United Kingdom makes it British news for the parties)
-        countries = document_countries([*extraction.places, *(t.org for t in extraction.tenures if t.org)])
+        lang = extraction.document.lang
+        countries = document_countries([*extraction.places, *(t.org for t in extraction.tenures if t.org)], lang)
+        consensus, party_country = self._consensus_country(orgs, persons) if self.has_reference else (None, None)
+        if consensus:
+            countries = countries | {consensus}
         for ent in orgs:
-            evidence = entity_evidence(ent, extraction, countries, org_qids)
+            evidence = entity_evidence(ent, extraction, countries, org_qids, party_country)
             link = self._link_entity(ent, Context(published=published), evidence)
             linked.entity_links[(ent.type, ent.name)] = link
             org_qids[ent.name] = link.qid
@@ -120,6 +130,49 @@ class Linker:
         return linked
 
     # -- entities -------------------------------------------------------------------------
+
+    def _consensus_country(self, orgs: list[Entity], persons: list[Entity]) -> tuple[Optional[str], Optional[str]]:
+        """The country the document's names agree on (``rules.consensus_country``): parties and
+        government bodies by their country, persons by the countries of their candidates' posts;
+        and the country its parties alone agree on (the text is about that country's parties)."""
+        votes: list[frozenset[str]] = []
+        party_votes: list[frozenset[str]] = []
+        for ent in [*orgs, *persons]:
+            forms = [*ent.aliases, *(m.text for m in ent.mentions)]
+            prepared = self._candidates(ent.type, ent.name, forms)
+            if not prepared or len(prepared) > MAX_VOTING_CANDIDATES:
+                continue
+            vote: set[str] = set()
+            for p in prepared:
+                vote |= self._candidate_countries(ent.type, p.qid)
+            if vote:
+                votes.append(frozenset(vote))
+            if ent.type == "organization":
+                parties = frozenset().union(*(self.index.profile(p.qid).countries for p in prepared
+                                              if org_class(self.index.profile(p.qid).kinds) == "party"))
+                if parties:
+                    party_votes.append(parties)
+        return consensus_country(votes), consensus_country(party_votes)
+
+    def _candidate_countries(self, etype: str, qid: str) -> frozenset[str]:
+        """ISO codes a candidate ties the document to: a party's or government body's country,
+        a politician's countries (catalogues) and those of the posts held (cached per QID)."""
+        key = (etype, qid)
+        value = self._country_cache.get(key)
+        if value is None:
+            if etype == "person":
+                codes = set(self.index.profile(qid).countries)  # the catalogues listing the politician
+                for juris in self.index.held_jurisdictions(qid):
+                    ref = self.index.entity(juris)
+                    code = country_code(ref.label) if ref and ref.label else None
+                    if code:
+                        codes.add(code)
+                value = frozenset(codes)
+            else:
+                prof = self.index.profile(qid)
+                value = prof.countries if org_class(prof.kinds) in ("party", "government") else frozenset()
+            self._country_cache[key] = value
+        return value
 
     def _place_qids(self, places: list[str]) -> set[str]:
         """Reference QIDs of the countries a document names (cached per name): a candidate
@@ -155,12 +208,13 @@ class Linker:
             prepared = [p for p in prepared if p.qid not in verdicts.rejected]
         if name != ent.name:  # surname resolved via the doc's full name
             prepared = [p._replace(method=f"{p.method}+document") for p in prepared]
+        n_named = len(prepared)  # how many reference entries share the name, before the rules
         ruled_out = self._ruled_out(prepared, evidence)
         if ruled_out:
             prepared = [p for p in prepared if p.qid not in ruled_out]
-        if ctx.places and len(prepared) <= MAX_PLACE_CANDIDATES:
+        if ctx.places and n_named <= MAX_PLACE_CANDIDATES:
             ctx = replace(ctx, co_mentioned=ctx.co_mentioned | ctx.places)
-        link = self._decide(ent.type, prepared[:_MAX_SCORED], ctx)
+        link = self._decide(ent.type, prepared[:_MAX_SCORED], ctx, evidence.countries)
         if link.qid and unsupported_org(self.index.entity(link.qid), link.method, self.index.profile(link.qid),
                                         evidence):
             link.candidates[0].features["unsupported"] = 1.0
@@ -219,7 +273,8 @@ class Linker:
             out[:_MAX_SCORED] = [p._replace(held=index.held_jurisdictions(p.qid)) for p in top]
         return out
 
-    def _decide(self, etype: str, prepared: list[Prepared], ctx: Context) -> Link:
+    def _decide(self, etype: str, prepared: list[Prepared], ctx: Context,
+                countries: frozenset[str] = frozenset()) -> Link:
         ranked = score_ranked(self.index, etype, prepared, ctx, _MAX_STORED_CANDIDATES)
         stored = [LinkCandidate(qid, label, score, method, features)
                   for score, qid, label, method, features in ranked]
@@ -227,7 +282,9 @@ class Linker:
             return Link(qid=None, score=ranked[0][0] if ranked else 0.0, method="nil", candidates=stored)
         best = stored[0]
         ref = next(p.ref for p in prepared if p.qid == best.qid)
-        if best.features.get("ambiguous") or unsupported(etype, ref, best.method, best.features):
+        country_fit = bool(countries and self.index.profile(best.qid).countries & countries)
+        if best.features.get("ambiguous") or unsupported(etype, ref, best.method, best.features, country_fit,
+                                                           best.label):
             # the reference cannot tell the namesakes apart, or the name alone is a weak clue
             best.features.setdefault("unsupported", 1.0)
             return Link(qid=None, score=best.score, method="nil", candidates=stored)
@@ -280,6 +337,7 @@ class Linker:
             self.index = ReferenceIndex(self.db.conn)  # drop caches that missed these names
             self._cand_cache.clear()
             self._place_cache.clear()
+            self._country_cache.clear()
         finder = person_candidates if etype == "person" else org_candidates
         cands = finder(self.index, name, forms)
         for c in cands.values():

@@ -502,6 +502,8 @@ def person_candidates(index: ReferenceIndex, name: str, surface_forms: Iterable[
                     c.method = f"partial+{c.method}"
                 found.update(partial)
                 break
+    if not _strong(found):
+        _known_as(index, norm(core_name(name)), found)
     words = norm(core_name(name)).split()
     index.prefetch(found)
     if len(words) == 1 and not any(index.kind(q) == "person" for q in found):
@@ -511,18 +513,123 @@ def person_candidates(index: ReferenceIndex, name: str, surface_forms: Iterable[
     return {q: c for q, c in found.items() if index.kind(q) == "person"}
 
 
+#: Words after a company's name that only give its legal form: "Siemens" is "Siemens AG".
+_LEGAL_FORMS = frozenset("ag se gmbh inc incorporated plc ltd limited llc corp corporation co company group "
+                         "holding holdings sa nv bv spa".split())
+#: Similarity of a party found by its members' or bare name ("Labour" -> "Labour Party").
+SIM_PARTY_NAME = 0.95
+PARTY_NAME_METHOD = "party-name"
+
+
+def truncated(key: str, name_key: str) -> bool:
+    """A form that is the first words of a longer name, not its legal form: "Tate" of "Tate &
+    Lyle" names the gallery called Tate, never the sugar company; "Siemens" of "Siemens AG" is
+    the company itself."""
+    words, whole = key.split(), name_key.split()
+    if not words or len(words) >= len(whole) or whole[:len(words)] != words:
+        return False
+    return not all(w in _LEGAL_FORMS for w in whole[len(words):])
+
+
+def party_name_variants(key: str) -> list[str]:
+    """How a party's own name follows from a bare or plural name news uses for it: "Labour" ->
+    "labour party", "Conservatives" -> "conservative party", German "Grüne"/"Grünen" ->
+    "die grunen". Only parties are taken from these lookups."""
+    if not key or len(key.split()) > 2:
+        return []
+    out = [f"{key} party"]
+    if key.endswith("s"):
+        out.append(f"{key[:-1]} party")
+    out.append(f"die {key}")
+    if key.endswith("e"):
+        out.append(f"die {key}n")
+    return out
+
+
+#: Name similarity of a person found under the formal or short form of the first name.
+SIM_KNOWN_AS = 0.93
+KNOWN_AS_METHOD = "known-as"
+#: English given names and the short forms news uses for them (both directions are looked up).
+_HYPOCORISMS = (
+    ("james", "jim jimmy jamie"), ("christopher", "chris"), ("william", "bill billy will"),
+    ("robert", "bob bobby rob"), ("richard", "dick rick"), ("anthony", "tony"), ("michael", "mike mick"),
+    ("thomas", "tom tommy"), ("david", "dave"), ("daniel", "dan danny"), ("edward", "ed ted eddie"),
+    ("john", "jack johnny"), ("joseph", "joe"), ("kenneth", "ken"), ("nicholas", "nick"),
+    ("patrick", "pat paddy"), ("peter", "pete"), ("stephen", "steve"), ("steven", "steve"),
+    ("samuel", "sam"), ("benjamin", "ben"), ("alexander", "alex"), ("andrew", "andy"),
+    ("charles", "charlie chuck"), ("frederick", "fred freddie"), ("henry", "harry hank"),
+    ("lawrence", "larry"), ("matthew", "matt"), ("ronald", "ron ronnie"), ("timothy", "tim"),
+    ("gerald", "gerry"), ("geoffrey", "geoff"), ("gregory", "greg"), ("raymond", "ray"),
+    ("philip", "phil"), ("douglas", "doug"), ("donald", "don"), ("jeffrey", "jeff"),
+    ("leonard", "len"), ("elizabeth", "liz beth betty"), ("margaret", "maggie peggy"),
+    ("catherine", "kate cathy"), ("katherine", "kate kathy"), ("susan", "sue"), ("jennifer", "jenny"),
+    ("patricia", "pat patty"), ("deborah", "debbie"), ("rebecca", "becky"), ("victoria", "vicky"),
+)
+
+
+@lru_cache(maxsize=1)
+def _given_name_forms() -> dict[str, frozenset[str]]:
+    """Given name -> the other forms of it (formal <-> short)."""
+    out: dict[str, set[str]] = {}
+    for formal, shorts in _HYPOCORISMS:
+        for short in shorts.split():
+            out.setdefault(short, set()).add(formal)
+            out.setdefault(formal, set()).add(short)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _known_as(index: ReferenceIndex, key: str, found: dict[str, Cand]) -> None:
+    """A person the reference names under the formal or short form of the first name ("Jim
+    Callaghan" = "James Callaghan", "Chris Leslie" = "Christopher Leslie")."""
+    words = key.split()
+    if len(words) < 2:
+        return
+    for other in sorted(_given_name_forms().get(words[0], ())):
+        for qid, name, _ in index.exact(" ".join([other, *words[1:]])):
+            _keep(found, qid, name, SIM_KNOWN_AS, KNOWN_AS_METHOD)
+
+
 def org_candidates(index: ReferenceIndex, name: str, surface_forms: Iterable[str]) -> dict[str, Cand]:
-    """Candidates for an organisation (or country acting as a government)."""
+    """Candidates for an organisation (or country acting as a government).
+
+    A form that only repeats the first words of the entity's name is no name of its own
+    (``truncated``); a bare or plural name also finds the party it stands for
+    (``party_name_variants``)."""
     found: dict[str, Cand] = {}
+    name_key = norm(name)
     for form in [name] + [f for f in surface_forms if f != name]:
         key = norm(form)
-        if not key:
+        acronymic = looks_like_acronym(form.replace("the ", "").replace("The ", ""))
+        if not key or (not acronymic and truncated(key, name_key)):
             continue
-        for variant in {key, strip_article(key)}:
-            _exact(index, variant, found)
-        if looks_like_acronym(form.replace("the ", "").replace("The ", "")):
-            _acronym(index, strip_article(key), found)
+        by_form: dict[str, Cand] = {}
+        bare = strip_article(key)
+        for variant in {key, bare, *([f"the {bare}"] if " " in bare else [])}:
+            _exact(index, variant, by_form)  # "New York Times" is labelled "The New York Times"
+        if acronymic:
+            _acronym(index, strip_article(key), by_form)
         elif " " in key:
-            _fuzzy(index, key, found)
+            _fuzzy(index, key, by_form)
+        _party_names(index, key, by_form)
+        if key != name_key:
+            for c in by_form.values():
+                c.method, c.sim = f"{FORM_PREFIX}{c.method}", c.sim * FORM_FACTOR
+        for qid, c in by_form.items():
+            _keep(found, qid, c.label, c.sim, c.method)
     index.prefetch(found)
     return {q: c for q, c in found.items() if index.kind(q) not in ("person", "position", None)}
+
+
+#: Method prefix of an organisation candidate found only through another surface form than the
+#: entity's name ("the Tories" of "Conservative Party"): the name's own match beats it.
+FORM_PREFIX = "form+"
+#: ... and its name similarity is a little lower, so that a tie goes to the name's match.
+FORM_FACTOR = 0.99
+
+
+def _party_names(index: ReferenceIndex, key: str, found: dict[str, Cand]) -> None:
+    """Parties named by ``party_name_variants`` of a form (not other bodies of those names)."""
+    for variant in party_name_variants(strip_article(key)):
+        for qid, name, _ in index.exact(variant):
+            if qid not in found and any(k.startswith("political party") for k in index.profile(qid).kinds):
+                _keep(found, qid, name, SIM_PARTY_NAME, PARTY_NAME_METHOD)

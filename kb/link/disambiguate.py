@@ -222,7 +222,10 @@ def score_ranked(index: ReferenceIndex, etype: str, prepared: list[Prepared], ct
     rows.sort(key=lambda r: (-r[0], r[1].qid))
     ambiguous = len(rows) > 1 and rows[0][0] - rows[1][0] < AMBIGUITY_MARGIN
     if ambiguous and etype != "person" and rows[0][1].method == "exact" and rows[1][1].method != "exact":
-        ambiguous = False  # an organisation's own label beats another's alias ("BBC")
+        # an organisation's own label beats another's alias ("BBC"), and the entity's name beats
+        # another of its surface forms ("Conservative Party" over a party called "Tories"); a
+        # better-known body's alias above an obscure label stays ambiguous ("Shell")
+        ambiguous = False
     out = []
     for i, (score, p, f) in enumerate(rows[:keep]):
         if etype == "person":

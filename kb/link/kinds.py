@@ -8,11 +8,13 @@ file here, and its rows become claims of two kb-only properties:
 
 - ``kb:kind``    one row per kind part ("ROR company", "NSI operator amenity/school",
                  "political party", "cabinet", ...), exactly as the index writes it;
-- ``kb:country`` the ISO 3166-1 alpha-2 code the index gives (alpha-3 codes converted).
+- ``kb:country`` the ISO 3166-1 alpha-2 code the index gives (alpha-3 codes converted); for
+                 people, the countries of the politician catalogues that list them
+                 (``entity-index.tsv.gz`` column ``catalogues``: "united-kingdom" -> GB).
 
 The linker reads them back (``ReferenceIndex.kinds``/``countries``) to decide what a candidate
 can be: a party is bound to a country, a municipality that operates schools is a place, a cabinet
-is no company. Index rows of people and positions are skipped (the dumps already say those).
+is no company. Index rows of positions are skipped and people only give their countries (the dumps say the rest).
 Import index files after the dumps: re-importing a dump entity replaces all its claims.
 """
 
@@ -82,13 +84,33 @@ def index_claim_rows(path: Path) -> Iterator[tuple]:
         for row in reader:
             qid = (row.get("qid") or "").strip()
             kinds = [k.strip() for k in (row.get(kind_col) or "").split(";") if k.strip()]
-            if not qid.startswith("Q") or not kinds or all(k.startswith(_SKIPPED_KINDS) for k in kinds):
+            if not qid.startswith("Q") or not kinds:
+                continue
+            if all(k.startswith(_SKIPPED_KINDS) for k in kinds):
+                if "person" in kinds:  # a person's country: the catalogues listing their posts
+                    for country in dict.fromkeys(catalogue_countries(row.get("catalogues") or "")):
+                        yield (qid, COUNTRY, country, None, None, None, None)
                 continue
             for kind in dict.fromkeys(kinds):
                 yield (qid, KIND, kind, None, None, None, None)
             country = iso2(row.get(country_col) or "") if country_col else None
             if country:
                 yield (qid, COUNTRY, country, None, None, None, None)
+
+
+def catalogue_countries(catalogues: str) -> list[str]:
+    """ISO codes of the countries whose politician catalogues list a person ("united-kingdom;
+    world" -> ["GB"]); sub-national and international catalogues ("european-union") give none."""
+    out = []
+    for slug in catalogues.split(";"):
+        code = country_code(slug.strip().replace("-", " ")) if slug.strip() else None
+        if code and code not in _NOT_COUNTRIES:
+            out.append(code)
+    return out
+
+
+#: CLDR territory codes of unions and groupings, not countries ("european-union" -> EU).
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO"})
 
 
 def import_index(db, path: Path) -> tuple[int, int]:
@@ -137,9 +159,10 @@ def only_operator(kinds: Iterable[str]) -> bool:
     return bool(kinds) and all(k.startswith("NSI operator") for k in kinds)
 
 
-@lru_cache(maxsize=1)
-def _country_codes() -> dict[str, str]:
-    """Normalised English country name -> ISO alpha-2 (CLDR names plus kb's usual forms)."""
+@lru_cache(maxsize=2)
+def _country_codes(lang: str = "en") -> dict[str, str]:
+    """Normalised country name -> ISO alpha-2: CLDR's English names plus kb's usual forms, and
+    for German text also CLDR's German names ("Österreich"; only there: "Island" is Iceland)."""
     from babel import Locale
 
     out = {}
@@ -147,6 +170,10 @@ def _country_codes() -> dict[str, str]:
         if len(code) == 2 and code.isalpha():
             out[norm(name)] = code
             out.setdefault(norm(name.replace(" SAR China", "")), code)  # "Hong Kong SAR China"
+    for code, name in Locale("de").territories.items() if lang == "de" else ():
+        if len(code) == 2 and code.isalpha():
+            out.setdefault(norm(name), code)
+            out.setdefault(norm(name.replace(" SAR China", "").replace(" Sonderverwaltungsregion", "")), code)
     for name, code in (("united states of america", "US"), ("america", "US"), ("usa", "US"),
                        ("us", "US"), ("uk", "GB"), ("britain", "GB"), ("great britain", "GB"),
                        ("czech republic", "CZ"), ("republic of korea", "KR"), ("russian federation", "RU")):
@@ -154,6 +181,14 @@ def _country_codes() -> dict[str, str]:
     return out
 
 
-def country_code(name: str) -> Optional[str]:
-    """ISO alpha-2 code of a country named in English ("United Kingdom" -> "GB"), or None."""
-    return _country_codes().get(norm(name))
+def country_code(name: str, lang: Optional[str] = None) -> Optional[str]:
+    """ISO alpha-2 code of a country named in English ("United Kingdom" -> "GB") or, in German
+    text (``lang`` "de"), in German ("Österreich" -> "AT"); None when unknown."""
+    return _country_codes("de" if lang == "de" else "en").get(norm(name))
+
+
+def country_name(code: str) -> Optional[str]:
+    """The English (CLDR) name of an ISO alpha-2 code ("GB" -> "United Kingdom"), or None."""
+    from babel import Locale
+
+    return Locale("en").territories.get(code)

@@ -6,18 +6,27 @@ the reference says about one candidate (``Profile``, P39 holdings, birth date) a
 rule's name when they contradict each other:
 
 - ``type``:    the mention is not what the candidate is (a person name used for an airport or a
-               town; an organisation candidate that is only known as a place);
+               town or continuing into a prize's name; an organisation candidate that is only
+               known as a place; a state in a match report, where it is a team; a shop brand
+               found through another form than the entity's name, or through a form the text
+               uses as a common noun);
 - ``country``: a party or government body of another country than the ones the text names, or
                a namesake organisation of another country when one of the document's countries
-               has the name too;
+               has the name too, or a shop brand of another country; a politician of another country when one of the document's
+               country, at least as well known, has the name. The document's countries are the
+               ones it names plus the one its names agree on (``consensus_country``);
 - ``date``:    born after the years the text ties to the mention; died before a post the text
-               gives; an organisation founded after the year of the sentence naming it;
+               gives; an age the text states that the candidate reaches only in the future (or
+               not in the publication year); every post the reference knows began after the
+               document's publication; an
+               organisation founded after the year of the sentence naming it;
 - ``role``:    the candidate's reference posts match none of the roles the text gives and the
                posts are at a company, university or other non-political body (or the entry
-               is obscure: no English Wikipedia article), or the candidate's posts all began
-               after the document's date;
+               is obscure: no English Wikipedia article) of another country than the
+               politician's;
 - ``acronym``: a short upper-case mention matched only by the initials of a longer name that the
-               document never writes out, or by an alias of an entry whose kind is unknown.
+               document never writes out, or by an alias of an entry whose kind is unknown
+               (unless it is the only party of the document's country with those initials).
 
 Rules only remove candidates; the remaining ones are scored as before (``kb.link.disambiguate``),
 so confidence stays in ``link_score``/``link_method``, and a removed candidate is kept among the
@@ -27,12 +36,13 @@ stored candidates with the rule's name as a feature.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Entity, Extraction, Tenure
-from .candidates import Profile, ReferenceIndex, RefEntity
+from .candidates import FORM_PREFIX, KNOWN_AS_METHOD, PARTY_NAME_METHOD, Profile, ReferenceIndex, RefEntity
 from .disambiguate import Prepared, best_role_similarity
 from .kinds import PLACE_KINDS, country_code, only_nsi, only_operator, org_class
 from .names import acronym, looks_like_acronym, norm
@@ -76,6 +86,10 @@ class Evidence:
     acronyms: tuple[str, ...] = ()  # the upper-case short forms of the mention
     definite: bool = False  # every mention is written with "the" ("the Crown")
     common_noun: bool = False  # a one-word name the text also writes in lower case ("the budget")
+    match_report: bool = False  # the document reports sports results (scorelines, goals, ...)
+    ages: list[int] = field(default_factory=list)  # ages the text states for the person ("Mr X, 62,")
+    party_country: Optional[str] = None  # the country the document's party names agree on
+    text: str = ""  # the document text
 
 
 def _year_of(value: Optional[str]) -> Optional[int]:
@@ -84,9 +98,33 @@ def _year_of(value: Optional[str]) -> Optional[int]:
     return None
 
 
-def document_countries(places: list[str]) -> frozenset[str]:
-    """ISO codes of the countries a document names (``Extraction.places``)."""
-    return frozenset(c for c in (country_code(p) for p in places) if c)
+def document_countries(places: list[str], lang: Optional[str] = None) -> frozenset[str]:
+    """ISO codes of the countries a document names (``Extraction.places``; German names in a
+    German document)."""
+    return frozenset(c for c in (country_code(p, lang) for p in places) if c)
+
+
+#: An entity votes for the countries of its candidates only when it has at most this many:
+#: a common name's dozens of namesakes say nothing about the document.
+MAX_VOTING_CANDIDATES = 12
+#: The document's country by its names needs at least this many entities agreeing.
+MIN_COUNTRY_VOTES = 2
+
+
+def consensus_country(votes: list[frozenset[str]]) -> Optional[str]:
+    """The country the document's names point to when its text names none that fits: each
+    entity votes once for every country its candidates belong to (parties, government bodies,
+    the posts of the persons it may be). "Labour", "Conservative Party" and "Tony Blair" all
+    have British candidates; "SPÖ", "KPÖ" and "Grüne" Austrian ones. The country most entities
+    share wins when at least ``MIN_COUNTRY_VOTES`` agree and no other country ties with it."""
+    counts: dict[str, int] = {}
+    for vote in votes:
+        for code in vote:
+            counts[code] = counts.get(code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < MIN_COUNTRY_VOTES or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 @lru_cache(maxsize=64)
@@ -106,6 +144,47 @@ def _entity_years(ent: Entity, extraction: Extraction) -> list[int]:
     return sorted(years)
 
 
+#: A result as sports reports write it ("1 – 0", "3-1"): one or two digits each side, not part
+#: of a longer number, date or decimal ("2014-15", "1-2.5").
+_SCORELINE = re.compile(r"(?<![\d./-])\d{1,2}\s?[–-]\s?\d{1,2}(?![\d%]|[./-]\d)")
+#: Words of sports reports (English and German); a document needs several different ones.
+_SPORT_WORDS = frozenset(
+    "match goal goals scored scoring scorer striker midfielder defender goalkeeper referee penalty "
+    "stadium tournament league championship cup minute header equaliser equalizer kick-off "
+    "half-time fixture squad spiel tor tore trainer stadion liga elfmeter schiedsrichter "
+    "meisterschaft mannschaft torschütze".split())
+#: How many scorelines and different sport words make a document a match report.
+MIN_SCORELINES, MIN_SPORT_WORDS = 2, 4
+
+
+@lru_cache(maxsize=64)
+def match_report(text: str) -> bool:
+    """The document reports sports results: several scorelines and sport words. Country names
+    that act there ("Sweden defeated South Korea 1 – 0") are national teams."""
+    if len(_SCORELINE.findall(text)) < MIN_SCORELINES:
+        return False
+    words = set(re.findall(r"[\w-]+", text.casefold()))
+    return len(words & _SPORT_WORDS) >= MIN_SPORT_WORDS
+
+
+#: An age right after a name ("Mr Tomlinson, 62, has ...", "Michael Wanner (51)") or right
+#: before it ("the 38-year-old dental technician Michael Ehmann", "der 38-jährige ... Ehmann").
+_AGE_AFTER = re.compile(r"^\s*(?:,\s*(\d{2})\s*,|\(\s*(\d{2})\s*\))")
+_AGE_BEFORE = re.compile(r"(\d{2})[- ](?:year[- ]old|jährige[nr]?)(?:\s+\w+){0,2}\s+$")
+
+
+def stated_ages(ent: Entity, text: str) -> list[int]:
+    """Ages the text gives a person next to one of its mentions."""
+    ages = set()
+    for m in ent.mentions:
+        after = _AGE_AFTER.match(text[m.end:m.end + 12])
+        before = _AGE_BEFORE.search(text[max(0, m.start - 60):m.start])
+        for found in (after, before):
+            if found:
+                ages.add(int(next(g for g in found.groups() if g)))
+    return sorted(ages)
+
+
 def _reads_as_place(ent: Entity, text: str) -> bool:
     """Every mention of a person-typed entity reads as a place or building: NER called it a
     place, a place/facility noun follows it, or a bare name follows 'in'/'at' without 's."""
@@ -115,16 +194,33 @@ def _reads_as_place(ent: Entity, text: str) -> bool:
     if labels & _NER_PLACE_LABELS and not labels & _NER_PERSON_LABELS:
         return True
     for m in ent.mentions:
-        after = text[m.end:m.end + 40].split()
+        after = text[m.end:m.end + 60].split()
         before = text[max(0, m.start - 20):m.start].split()
-        nxt = after[0].strip(",.;:)'\"").casefold() if after else ""
-        if nxt in _PLACE_HEADS:
+        if _place_head_follows(after):
             continue
         if (len(m.text.split()) == 1 and before and before[-1].casefold() in _PLACE_PREPOSITIONS
                 and not text[m.end:m.end + 2].startswith(("'s", "’s"))):
             continue
         return False
     return True
+
+
+#: How many capitalised words after a name may precede the head of a longer name
+#: ("Pritzker Architecture Prize", "John F. Kennedy International Airport").
+_MAX_NAME_WORDS_BEFORE_HEAD = 2
+
+
+def _place_head_follows(after: list[str]) -> bool:
+    """The words after a mention end a place, building or award name it is part of: a head
+    noun right after it ("Kennedy airport"), or after capitalised words ("Pritzker
+    Architecture Prize")."""
+    for i, raw in enumerate(after[:_MAX_NAME_WORDS_BEFORE_HEAD + 1]):
+        word = raw.strip(",.;:)'\"")
+        if word.casefold() in _PLACE_HEADS and (i == 0 or word[:1].isupper()):
+            return True
+        if not word[:1].isupper() or word != raw:
+            return False  # the name ended (a lower-case word or punctuation) before any head
+    return False
 
 
 def _common_noun(name: str, text: str) -> bool:
@@ -136,20 +232,26 @@ def _common_noun(name: str, text: str) -> bool:
     return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
 
 
+#: What precedes a common noun but not a brand's name: an article, a possessive, a time word,
+#: each maybe before an adjective or two ("the Budget", "a Budget giveaway", "Mr Brown's
+#: Budget", "last year's Budget", "his ninth Budget", "the Tories' first Budget").
+_DETERMINER = re.compile(r"(?:\b(?i:the|a|an|this|next|last|its|his|her|their|our)|['’]s?)"
+                         r"(?:\s+[a-z][\w-]*){0,2}\s$")
+
+
 def _always_definite(ent: Entity, text: str) -> bool:
-    """Every mention reads "the X" (brands and shops are named without the article)."""
+    """Most mentions follow an article or a possessive (brands and shops are named bare, as
+    proper names: "Budget said"; a headline drops the article: "Budget" above "after the
+    Budget" is still the budget)."""
     if not ent.mentions:
         return False
-    for m in ent.mentions:
-        if m.text.casefold().startswith("the "):
-            continue
-        if text[max(0, m.start - 4):m.start].casefold() != "the ":
-            return False
-    return True
+    definite = sum(1 for m in ent.mentions if m.text.casefold().startswith("the ")
+                   or _DETERMINER.search(text[max(0, m.start - 40):m.start]))
+    return 2 * definite > len(ent.mentions)
 
 
 def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[str],
-                    org_qids: dict[str, Optional[str]]) -> Evidence:
+                    org_qids: dict[str, Optional[str]], party_country: Optional[str] = None) -> Evidence:
     """The rules' view of one entity in one document."""
     text = extraction.document.text
     forms = [ent.name, *ent.aliases, *(m.text for m in ent.mentions)]
@@ -169,6 +271,10 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
         definite=ent.type == "organization" and _always_definite(ent, text),
         common_noun=ent.type == "organization" and _common_noun(ent.name, text),
         text_key=f" {norm(text)} " if acronym_form else "",
+        match_report=ent.type == "organization" and match_report(text),
+        ages=stated_ages(ent, text) if ent.type == "person" else [],
+        party_country=party_country,
+        text=text,
     )
 
 
@@ -180,6 +286,8 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
 def type_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidence) -> bool:
     if ev.etype == "person":
         return ev.place_reading
+    if ev.match_report and any(k.startswith(PLACE_KINDS) for k in prof.kinds):
+        return True  # in a match report "Sweden" beating "Belgium" are teams, not states
     # an organisation mention: never a municipality known only as an operator of OSM features,
     # and "the Crown" / "The Guardian" is an institution, not a shop brand of that name
     label = norm(p.ref.label or "") if p.ref else ""
@@ -187,6 +295,10 @@ def type_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
         return True
     if p.method.endswith("fuzzy") and len(norm(p.label or "")) < MIN_FUZZY_ORG:
         return True  # "Q&A" is no misspelt "C&A": short names differ by one letter by chance
+    if p.method.startswith(FORM_PREFIX) and (_common_noun(p.label or "", ev.text) or only_nsi(prof.kinds)):
+        # "Bonds" of "Premium Bonds" is a word of a longer name (or the text's common noun), not
+        # the clothes brand: only the entity's own name can reach a shop brand
+        return True
     return (ev.definite or ev.common_noun) and only_nsi(prof.kinds)
 
 
@@ -197,13 +309,25 @@ _MUNICIPAL_WORDS = frozenset("stadt gemeinde city town village ville commune com
                              "borough county markt landkreis kreis".split())
 
 
-def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool) -> bool:
-    """``fitting``: a party or government body of one of the document's countries is among
-    this mention's candidates (then namesakes of other countries are not meant)."""
+def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool,
+                     home_prior: float = 0.0) -> bool:
+    """``fitting``: a party or government body (for a person: a politician) of one of the
+    document's countries is among this mention's candidates (then namesakes of other countries
+    are not meant); ``home_prior``: the best-known such person's popularity."""
+    if p.method.endswith(PARTY_NAME_METHOD):
+        # "Pirates" may be a party's members only where the party is: in a document of its country
+        return not prof.countries & ev.countries
     if not ev.countries or not prof.countries or prof.countries & ev.countries:
         return False
+    if ev.etype == "person":
+        # a politician of another country, while one of the document's country has the name and
+        # is at least as well known: "Michael Howard" in British news is the British one (but a
+        # British namesake never displaces the better-known American president)
+        return fitting and p.prior <= home_prior
     if any(k.startswith("international organisation") for k in prof.kinds):
         return False  # its country is only the seat (WHO: Switzerland)
+    if only_nsi(prof.kinds):
+        return True  # a shop brand of another country ("FOX" clothes of Israel in British news)
     cls = org_class(prof.kinds)
     if cls == "party":
         return True  # a party of a country the text never names
@@ -229,6 +353,10 @@ def date_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
                 start = _year_of(ten.start.value if ten.start else None)
                 if start is not None and start < birth + MIN_AGE_FOR_POST:
                     return True
+        if _posts_after_document(index, p.qid, ev):
+            return True
+        if birth is not None and _age_contradicts(birth, ev):
+            return True
         if prof.death is not None:
             for ten in ev.tenures:
                 start = _year_of(ten.start.value if ten.start else None)
@@ -245,6 +373,29 @@ def date_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
     return bool(stated) and prof.inception > max(stated)  # founded after the story
 
 
+def _age_contradicts(birth: int, ev: Evidence) -> bool:
+    """A stated age the candidate reaches only in the future (born 1977, "Mr Tomlinson, 62"), or
+    one that does not fit the publication year (one year either way: birthdays)."""
+    for age in ev.ages:
+        if birth + age - 1 > date.today().year:
+            return True
+        if ev.published is not None and abs(ev.published - birth - age) > 1:
+            return True
+    return False
+
+
+def _posts_after_document(index: ReferenceIndex, qid: str, ev: Evidence) -> bool:
+    """Every post the reference knows of this person began after the document was published:
+    the politician first elected in 2019 is not the man a 2005 article names. Only the
+    publication date bounds the document's time: the years a text names are a lower bound
+    ("from 2003 to 2011" in a 2016 article about a minister appointed in 2016)."""
+    doc_year = ev.published
+    if doc_year is None:
+        return False
+    starts = [_year_of(h.start) for h in index.holdings(qid)]
+    return bool(starts) and all(s is not None and s > doc_year + 1 for s in starts)
+
+
 def role_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence) -> bool:
     """The text's posts of this person against the candidate's reference posts (P39)."""
     if ev.etype != "person" or not ev.tenures:
@@ -252,15 +403,14 @@ def role_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence) -> bool:
     holdings = index.holdings(p.qid)
     if not holdings:
         return False
-    doc_year = ev.published or (max(ev.years) if ev.years else None)
-    if doc_year is not None:
-        starts = [_year_of(h.start) for h in holdings]
-        if all(s is not None and s > doc_year + 1 for s in starts):
-            return True  # known only for posts that began after the document
     matched = any(best_role_similarity(norm(t.role), index.names(h.position)) >= 0.7
                   for t in ev.tenures for h in holdings)
     if matched:
         return False
+    own = index.profile(p.qid).countries
+    if own and any(_public_body_of(index.profile(q), own) for q in (ev.org_qids.get(t.org or "") for t in ev.tenures)
+                   if q):
+        return False  # a post at a public body of the politician's own country: a career the reference lacks
     if p.ref is None or not p.ref.enwiki:
         return True  # an obscure entry whose every post differs from the ones the text gives
     for ten in ev.tenures:
@@ -270,19 +420,41 @@ def role_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence) -> bool:
     return False
 
 
+#: Kinds of a business: a company's officer is never taken for a politician of the same name.
+_BUSINESS_KINDS = ("company", "brand", "NSI brand")
+
+
+def _public_body_of(prof: Profile, countries: frozenset[str]) -> bool:
+    """A body of one of these countries that is no business (a chamber, agency, union): a
+    politician's post there is plausible ("Arbeiterkammer" president Rudolf Kaske)."""
+    if not prof.countries & countries:
+        return False
+    return not any(part.startswith(_BUSINESS_KINDS) for k in prof.kinds for part in k.replace("ROR ", "").split("+"))
+
+
+#: Shorter initials name a party only where the text writes the party's name out.
+MIN_PARTY_INITIALS = 3
+
+
 #: Initials this long that only one reference name of a notable body has are support enough
 #: ("NATO"); shorter ones collide by chance ("GM": General Motors, the Grafton ministry, ...).
 MIN_UNIQUE_ACRONYM = 4
 
 
 def acronym_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidence, n_initials: int,
-                     n_parties: int) -> bool:
+                     n_parties: int, n_home_parties: int = 0) -> bool:
     """``n_initials``: how many candidates of this mention were found by their initials;
-    ``n_parties``: how many of its candidates are parties."""
+    ``n_parties``: how many of its candidates are parties; ``n_home_parties``: how many are
+    parties of the document's countries."""
     if ev.etype != "organization" or not ev.acronym_form:
         return False
     if org_class(prof.kinds) == "party" and n_parties > 1 and not prof.countries & ev.countries:
         return True  # parties of several countries share this short name: the text must say which
+    if (org_class(prof.kinds) == "party" and n_home_parties == 1 and ev.party_country in prof.countries
+            and _longest_acronym(ev) >= MIN_PARTY_INITIALS):
+        # the one party with these initials of the country whose parties the text is about
+        # ("KPÖ" beside "SPÖ" and "ÖVP"); "AP" in a story naming the United States is no party
+        return False
     if p.method.endswith("acronym"):
         # initials of a longer name: only when the document writes that name out, or when
         # they are long and no other reference name has them
@@ -325,22 +497,29 @@ def conflicts(index: ReferenceIndex, prepared: list[Prepared], ev: Evidence) -> 
     """QID -> name of the first rule that rules it out, for the candidates of one mention."""
     index.prefetch_profiles(p.qid for p in prepared)
     profiles = {p.qid: index.profile(p.qid) for p in prepared}
-    fitting = bool(ev.countries) and any(prof.countries & ev.countries and org_class(prof.kinds) == "party"
-                                         for prof in profiles.values())
+    if ev.etype == "person":
+        home = [p.prior for p in prepared if profiles[p.qid].countries & ev.countries]
+        fitting, home_prior = bool(home), max(home, default=0.0)
+    else:
+        fitting = bool(ev.countries) and any(prof.countries & ev.countries and org_class(prof.kinds) == "party"
+                                             for prof in profiles.values())
+        home_prior = 0.0
     n_parties = sum(1 for prof in profiles.values() if org_class(prof.kinds) == "party")
+    n_home_parties = sum(1 for prof in profiles.values()
+                         if org_class(prof.kinds) == "party" and prof.countries & ev.countries)
     n_initials = sum(1 for p in prepared if p.method.endswith("acronym"))
     out: dict[str, str] = {}
     for p in prepared:
         prof = profiles[p.qid]
         if type_conflict(index, p, prof, ev):
             out[p.qid] = "type"
-        elif country_conflict(p, prof, ev, fitting):
+        elif country_conflict(p, prof, ev, fitting, home_prior):
             out[p.qid] = "country"
         elif date_conflict(index, p, prof, ev):
             out[p.qid] = "date"
         elif role_conflict(index, p, ev):
             out[p.qid] = "role"
-        elif acronym_conflict(index, p, prof, ev, n_initials, n_parties):
+        elif acronym_conflict(index, p, prof, ev, n_initials, n_parties, n_home_parties):
             out[p.qid] = "acronym"
     return out
 
@@ -353,14 +532,31 @@ _EVIDENCE_FEATURES = ("role", "dates", "birth", "context")
 _WEAK_METHODS = ("fuzzy", "surname")
 
 
-def unsupported(etype: str, ref: Optional[RefEntity], method: str, features: dict[str, float]) -> bool:
-    """A person linked on the name alone where the name is a weak clue: the entry is one of
+def _lossy_script(name: str) -> bool:
+    """The name is written in Chinese characters, kana or hangul: their romanisation drops what
+    tells names apart (many characters read "Yan"), unlike the near one-to-one transliteration
+    of Cyrillic or Greek."""
+    return any("\u1100" <= ch <= "\u11ff" or "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff"
+               or "\uac00" <= ch <= "\ud7af" or "\uf900" <= ch <= "\ufaff" for ch in name)
+
+
+def unsupported(etype: str, ref: Optional[RefEntity], method: str, features: dict[str, float],
+                country_fit: bool = False, matched: str = "") -> bool:
+    """A person linked on the name alone where the name is a weak clue: found under another
+    form of the name (``known-as``) without evidence or a country of the document, or only
+    through the romanisation of a Chinese, Japanese or Korean name (``matched``, the reference
+    name that matched) on an entry without an English Wikipedia article, or the entry is one of
     several namesakes by Wikipedia's own account (its article title is disambiguated: "Michael
     Jackson (journalist)"), or an obscure entry (no English Wikipedia article) found only by a
     fuzzy or surname match. Famous people the reference lacks land exactly on such entries."""
     if etype != "person":
         return False
+    if KNOWN_AS_METHOD in method and not country_fit and not any(
+            features.get(f, 0.0) > 0 for f in _EVIDENCE_FEATURES):
+        return True  # "James Murphy" is not "Jim Murphy" on the name alone: the text must say more
     enwiki = ref.enwiki if ref else None
+    if not enwiki and _lossy_script(matched) and not any(features.get(f, 0.0) > 0 for f in _EVIDENCE_FEATURES):
+        return True  # "Wang Yan" read off an obscure entry's "王雁": 王燕 and 王艳 read the same
     if enwiki and "(" in enwiki:
         # a country in common is no evidence against a more famous namesake: the text must
         # give a matching post, its dates or the birth date
