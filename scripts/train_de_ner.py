@@ -82,7 +82,7 @@ from typing import Callable, Optional
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from kb.extract.de.features import FeatureMarker, NameFeatures, bio_tags, crf_features  # noqa: E402
+from kb.extract.de.features import FeatureMarker, NameFeatures, bio_tags, crf_features, domain_features  # noqa: E402
 from kb.extract.de.germeval import (  # noqa: E402
     LABELS,
     GermEvalSentence,
@@ -333,11 +333,13 @@ def train(nlp, train_egs, tune_egs, seed: int, max_epochs: int, patience: int,
 
 
 def train_crf(sents: list[GermEvalSentence], cluster, c1: float = 0.02, c2: float = 0.01,
-              names: Optional[NameFeatures] = None) -> bytes:
+              names: Optional[NameFeatures] = None, domains: Optional[list[str]] = None) -> bytes:
     """Linear-chain CRF (python-crfsuite, L-BFGS, 200 iterations) on ``sents``; model bytes.
 
     c1/c2 chosen on the tuning part (0.02/0.01 best of c1 in {0, 0.02, 0.1, 0.3}). With
-    ``names`` the reference-name features are added (``kb.extract.de.features.NameFeatures``).
+    ``names`` the reference-name features are added (``kb.extract.de.features.NameFeatures``);
+    with ``domains`` (one corpus name per sentence) every feature gets a shared and a
+    per-corpus copy (``domain_features``).
     L-BFGS on a fixed sentence order is deterministic: same data, same CRF.
     """
     import tempfile
@@ -345,8 +347,11 @@ def train_crf(sents: list[GermEvalSentence], cluster, c1: float = 0.02, c2: floa
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for sent in sents:
-        trainer.append(crf_features(sent.words, cluster, names), bio_tags(len(sent.words), outer_spans(sent.tags)))
+    for k, sent in enumerate(sents):
+        feats = crf_features(sent.words, cluster, names)
+        if domains is not None:
+            feats = domain_features(feats, domains[k])
+        trainer.append(feats, bio_tags(len(sent.words), outer_spans(sent.tags)))
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": 200, "feature.possible_transitions": True})
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "crf.crfsuite"
@@ -355,7 +360,8 @@ def train_crf(sents: list[GermEvalSentence], cluster, c1: float = 0.02, c2: floa
 
 
 def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path, crf_data: str = "all",
-             crf_names: bool = False, extra: Optional[list[GermEvalSentence]] = None) -> int:
+             crf_names: bool = False, extra: Optional[list[GermEvalSentence]] = None,
+             crf_domains: bool = False) -> int:
     """Ensemble artefact: ``base`` pipeline + ``second``'s NER + a CRF, 2-of-3 span vote.
 
     Both spaCy models must come from tuning runs of this script (same feature marker); the
@@ -372,7 +378,7 @@ def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path,
     second_name = "ner_char" if "ner_char" in other.pipe_names else "ner"
     nlp.add_pipe(second_name, name="ner_char", source=other, after="kb_de_stash")
     vote = nlp.add_pipe("kb_de_vote", after="ner_char", config={"groups": ["kb_ner"], "min_votes": 2})
-    train_part, names, seconds = fit_vote_crf(nlp, vote, out, sents, crf_data, crf_names, extra)
+    train_part, names, seconds = fit_vote_crf(nlp, vote, out, sents, crf_data, crf_names, extra, crf_domains)
     print(f"CRF trained on {len(train_part)} sentences, name features {names is not None} ({seconds:.0f}s)")
     nlp.meta.update({"name": "kb_germeval_ner_vote", "version": VOTE_VERSION, "license": "CC BY 4.0"})
     if out.exists():
@@ -446,7 +452,7 @@ def crf_sentences(sents: list[GermEvalSentence], crf_data: str) -> list[GermEval
 
 
 def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = "all", crf_names: bool = False,
-                extra: Optional[list[GermEvalSentence]] = None) -> int:
+                extra: Optional[list[GermEvalSentence]] = None, crf_domains: bool = False) -> int:
     """Retrain only the vote's CRF of an assembled artefact (the spaCy models stay as they are).
 
     Why: the CRF trains in about a minute while each spaCy model takes 15-20; feature work on
@@ -458,7 +464,7 @@ def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = 
     register_components()
     nlp = spacy.load(model_dir)
     vote = nlp.get_pipe("kb_de_vote")
-    train_part, names, seconds = fit_vote_crf(nlp, vote, model_dir, sents, crf_data, crf_names, extra)
+    train_part, names, seconds = fit_vote_crf(nlp, vote, model_dir, sents, crf_data, crf_names, extra, crf_domains)
     vote.to_disk(model_dir / "kb_de_vote")
     import srsly  # spaCy's own JSON writer: meta.json keeps spaCy's layout
 
@@ -472,18 +478,23 @@ def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = 
 
 
 def fit_vote_crf(nlp, vote, names_dir: Path, sents, crf_data: str, crf_names: bool,
-                 extra: Optional[list[GermEvalSentence]] = None):
+                 extra: Optional[list[GermEvalSentence]] = None, crf_domains: bool = False):
     """Train the vote's CRF on the chosen sentences (plus ``extra``: SmartData's with
     ``--smartdata``), with the pipeline's word clusters (and the reference names of
-    ``names_dir`` as features with ``crf_names``); shared by ``--assemble`` and
-    ``--retrain-crf`` so both fit it the same way. Returns (sentences, names, seconds)."""
+    ``names_dir`` as features with ``crf_names``; with ``crf_domains`` a shared and a
+    per-corpus copy of every feature, GermEval's copy used when tagging); shared by
+    ``--assemble`` and ``--retrain-crf`` so both fit it the same way. Returns (sentences,
+    names, seconds)."""
     feats = nlp.get_pipe("kb_de_features")
     cluster = lambda w: (lambda p: None if p == "-" else p)(feats.cluster(w))  # noqa: E731
     names = _name_features(names_dir) if crf_names else None
-    train_part = crf_sentences(sents, crf_data) + list(extra or [])
+    germeval, extra = crf_sentences(sents, crf_data), list(extra or [])
+    train_part = germeval + extra
+    domains = ["ge"] * len(germeval) + ["sd"] * len(extra) if crf_domains else None
     t0 = time.time()
-    vote.crf_bytes = train_crf(train_part, cluster, names=names)
+    vote.crf_bytes = train_crf(train_part, cluster, names=names, domains=domains)
     vote.name_features = names is not None
+    vote.domain = "ge" if crf_domains else None
     return train_part, names, time.time() - t0
 
 
@@ -623,6 +634,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--smartdata-sources", default="news,rss,tweet",
                     help="comma-separated SmartData sources to train on (news, rss, tweet)")
+    ap.add_argument(
+        "--crf-domains", action="store_true",
+        help="with --smartdata: train the CRF with a shared and a per-corpus copy of every feature "
+        "(GermEval / SmartData) and tag with GermEval's copy (feature augmentation)",
+    )
     ap.add_argument("--checkpoint", action="store_true", help="save the pipeline at --out after every new best epoch")
     ap.add_argument(
         "--add-member", type=Path, nargs=2, metavar=("VOTE", "MEMBER"),
@@ -648,10 +664,10 @@ def main(argv: list[str] | None = None) -> int:
         sd_train, sd_tune = smartdata_parts(args.smartdata, args.smartdata_sources)
         extra = sd_train + (sd_tune if args.crf_data == "all" else [])
     if args.retrain_crf:
-        return retrain_crf(args.out, read_germeval(args.data), args.crf_data, args.crf_names, extra)
+        return retrain_crf(args.out, read_germeval(args.data), args.crf_data, args.crf_names, extra, args.crf_domains)
     if args.assemble:
         return assemble(args.assemble[0], args.assemble[1], read_germeval(args.data), args.out, args.crf_data,
-                        args.crf_names, extra)
+                        args.crf_names, extra, args.crf_domains)
     t0 = time.time()
     sents = read_germeval(args.data)
     first: set[str] = set()
