@@ -498,6 +498,37 @@ def fit_vote_crf(nlp, vote, names_dir: Path, sents, crf_data: str, crf_names: bo
     return train_part, names, time.time() - t0
 
 
+def fit_stacker(model_dir: Path, sents: list[GermEvalSentence], sd_train: list, sd_tune: list) -> int:
+    """Fit the vote's stacker (``scripts/de_stacking.py``) and save it in ``kb_de_vote/stack.json``.
+
+    A temporary CRF with the artefact's own CRF options is trained on the training parts only
+    (GermEval's and, with ``--smartdata``, SmartData's), so that all three members predict the
+    tuning parts unseen; the artefact's CRF itself is not changed.
+    """
+    import spacy
+
+    from de_stacking import candidate_rows, choose_and_fit
+
+    register_components()
+    nlp = spacy.load(model_dir)
+    vote = nlp.get_pipe("kb_de_vote")
+    t0 = time.time()
+    fit_vote_crf(nlp, vote, model_dir, sents, "train", vote.name_features, sd_train, vote.domain is not None)
+    vote._tagger = None
+    print(f"temporary CRF on the training parts ({time.time() - t0:.0f}s)", flush=True)
+    ge_tune = [s for s in sents if not is_heldout(s.index) and is_tuning(s.index)]
+    rows = candidate_rows(nlp, vote, ge_tune, "ge") + candidate_rows(nlp, vote, sd_tune, "sd")
+    golds = {"ge": {s.index: set(outer_spans(s.tags)) for s in ge_tune}}
+    if sd_tune:
+        golds["sd"] = {s.index: set(outer_spans(s.tags)) for s in sd_tune}
+    stacker, settings = choose_and_fit(rows, golds)
+    final = spacy.load(model_dir).get_pipe("kb_de_vote")
+    final.stacker = stacker
+    final.to_disk(model_dir / "kb_de_vote")
+    print(f"stacker: {len(rows)} candidate spans, settings {settings} -> {model_dir / 'kb_de_vote' / 'stack.json'}")
+    return 0
+
+
 def smartdata_parts(path: Optional[Path], sources: str) -> tuple[list, list]:
     """SmartData (train part, tuning part) sentences of the chosen sources, or two empty lists.
 
@@ -639,6 +670,11 @@ def main(argv: list[str] | None = None) -> int:
         help="with --smartdata: train the CRF with a shared and a per-corpus copy of every feature "
         "(GermEval / SmartData) and tag with GermEval's copy (feature augmentation)",
     )
+    ap.add_argument(
+        "--fit-stacker", action="store_true",
+        help="fit the vote's stacker on the tuning parts (GermEval's; SmartData's with --smartdata) "
+        "for the assembled artefact at --out",
+    )
     ap.add_argument("--checkpoint", action="store_true", help="save the pipeline at --out after every new best epoch")
     ap.add_argument(
         "--add-member", type=Path, nargs=2, metavar=("VOTE", "MEMBER"),
@@ -660,6 +696,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.exists():
         print(f"error: {args.data} not found: pass --data PATH to GermEval 2014 dev.tsv", file=sys.stderr)
         return 2
+    if args.fit_stacker:
+        sd_train, sd_tune = smartdata_parts(args.smartdata, args.smartdata_sources)
+        return fit_stacker(args.out, read_germeval(args.data), sd_train, sd_tune)
     if args.retrain_crf or args.assemble:
         sd_train, sd_tune = smartdata_parts(args.smartdata, args.smartdata_sources)
         extra = sd_train + (sd_tune if args.crf_data == "all" else [])

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Optional
 from ...errors import ModelError
 from .germeval import outer_spans
 from .lexicon import match_role_entry
+from .stacker import SpanStacker
 from .names import (
     MAX_GAZETTEER_TOKENS, MODEL_DIR, NAMES_FILE, ReferenceNames, fold_name, reference_names, split_possessives,
 )
@@ -333,7 +334,8 @@ class EntityStash:
 
 
 class EnsembleVote:
-    """Sets doc.ents to the spans at least ``min_votes`` of its members agree on.
+    """Sets doc.ents to the spans at least ``min_votes`` of its members agree on, or, with a
+    fitted ``stack.json``, to the spans ``SpanStacker`` chooses among the members' proposals.
 
     Members: the entities stashed in ``groups``, the entities currently on the doc (the last
     NER model) and a linear-chain CRF (python-crfsuite, ``crf.crfsuite`` next to this file).
@@ -351,6 +353,9 @@ class EnsembleVote:
         #: None: a plain CRF; else it was trained with ``domain_features`` and tags with this
         #: corpus' copy ("ge": GermEval's annotation style)
         self.domain: Optional[str] = None
+        #: None: the majority vote; else a logistic regression over the members' candidate
+        #: spans chooses the entities (``stack.json``, ``kb.extract.de.stacker``)
+        self.stacker: Optional[SpanStacker] = None
         self.names_path: Path = MODEL_DIR / NAMES_FILE
         self._tagger = None
         self._names: Optional[NameFeatures] = None
@@ -374,8 +379,12 @@ class EnsembleVote:
         return self._names
 
     def crf_spans(self, words: list[str]) -> set[tuple[int, int, str]]:
+        return self.crf_tag(words)[0]
+
+    def crf_tag(self, words: list[str], marginals: bool = False) -> tuple[set[tuple[int, int, str]], list[dict[str, float]]]:
+        """The CRF's spans and, with ``marginals``, each token's tag probabilities (for the stacker)."""
         if not self.crf_bytes or not words:
-            return set()
+            return set(), []
         if self._tagger is None:
             try:
                 import pycrfsuite
@@ -389,7 +398,12 @@ class EnsembleVote:
         feats = crf_features(words, self._cluster(), self.names())
         if self.domain:
             feats = domain_features(feats, self.domain)
-        return bio_spans(self._tagger.tag(feats))
+        self._tagger.set(feats)
+        spans = bio_spans(self._tagger.tag())
+        if not marginals:
+            return spans, []
+        labels = self._tagger.labels()
+        return spans, [{lab: self._tagger.marginal(lab, t) for lab in labels} for t in range(len(words))]
 
     def __call__(self, doc):
         from spacy.tokens import Span
@@ -397,9 +411,15 @@ class EnsembleVote:
         words = [t.text for t in doc]
         votes = [{(s.start, s.end, s.label_) for s in doc.spans.get(g, [])} for g in self.groups]
         votes.append({(e.start, e.end, e.label_) for e in doc.ents})
-        votes.append(self.crf_spans(words))
+        crf, marginals = self.crf_tag(words, marginals=self.stacker is not None)
+        votes.append(crf)
         votes = split_possessives(votes, words)  # members may disagree on the owner only
-        doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in majority_vote(votes, self.min_votes)]
+        if self.stacker is not None and len(votes) == 3:
+            kind = reference_names(self.names_path).kind
+            chosen = self.stacker.choose(votes, marginals, words, kind)
+        else:
+            chosen = majority_vote(votes, self.min_votes)
+        doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in chosen]
         for g in self.groups:
             doc.spans.pop(g, None)
         return doc
@@ -410,6 +430,11 @@ class EnsembleVote:
         (path / "crf.crfsuite").write_bytes(self.crf_bytes)
         meta = {"name_features": self.name_features, "domain": self.domain}
         (path / "crf.json").write_text(json.dumps(meta), encoding="utf-8")
+        stack = path / "stack.json"
+        if self.stacker is not None:
+            stack.write_text(json.dumps(self.stacker.to_json()), encoding="utf-8")
+        elif stack.exists():
+            stack.unlink()
 
     def from_disk(self, path, exclude=()):
         path = Path(path)
@@ -419,6 +444,8 @@ class EnsembleVote:
         data = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
         self.name_features = bool(data.get("name_features"))
         self.domain = data.get("domain") or None
+        stack = path / "stack.json"
+        self.stacker = SpanStacker.from_json(json.loads(stack.read_text(encoding="utf-8"))) if stack.exists() else None
         self.names_path = path.parent / NAMES_FILE
         self._tagger = None
         self._names = None

@@ -1,0 +1,115 @@
+"""Stacking for the German NER vote: a logistic regression scores each candidate span the three
+members propose and keeps the best non-overlapping ones above a threshold.
+
+Why: a 2-of-3 vote throws away what the members know about their own confidence. The CRF's
+marginal probability of a span, how many members agree on its boundaries and label, its
+length and whether kb's reference names list it say more; a regression over these, fitted
+on the tuning parts (sentences none of the members was trained on), keeps a well-supported
+span one member found and drops a shaky one two members agree on.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+Span = tuple[int, int, str]
+Marginals = list[dict[str, float]]
+
+LABELS = ("PER", "ORG", "LOC", "OTH")
+
+#: Names of the candidate features, in order (the fitted weights follow this order).
+FEATURES = (
+    "bias", "vote_first", "vote_second", "vote_crf", "votes_2", "votes_3", "same_boundaries", "overlapping",
+    "crf_marginal", "crf_log_marginal",
+    *(f"label_{lab}" for lab in LABELS),
+    *(f"marginal_{lab}" for lab in LABELS),
+    *(f"votes_{lab}" for lab in LABELS),
+    "one_token", "three_plus_tokens", "sentence_start", "reference_same_kind", "reference_other_kind", "acronym",
+)
+
+
+def span_marginal(marginals: Optional[Marginals], start: int, end: int, label: str) -> float:
+    """The CRF's lowest token marginal along the span's B-/I- tags and the tag after it ending
+    the span: a cheap lower bound on the span's probability."""
+    if not marginals:
+        return 0.0
+    probs = [marginals[start].get("B-" + label, 0.0)]
+    probs += [marginals[t].get("I-" + label, 0.0) for t in range(start + 1, end)]
+    if end < len(marginals):
+        probs.append(1.0 - marginals[end].get("I-" + label, 0.0))
+    return min(probs)
+
+
+def candidate_features(votes: list[set[Span]], marginals: Optional[Marginals], words: list[str],
+                       kind: Callable[[str], Optional[str]]) -> list[tuple[Span, list[float]]]:
+    """Every span any of the three members (first NER, second NER, CRF) proposes, with its
+    features (``FEATURES``); ``kind`` gives a text's reference-name kind or None."""
+    out = []
+    for start, end, label in sorted(set().union(*votes)):
+        own = [float((start, end, label) in vote) for vote in votes]
+        n = sum(own)
+        same = sum(any(s[:2] == (start, end) for s in vote) for vote in votes) / 3
+        over = sum(any(s[0] < end and start < s[1] and s[:2] != (start, end) for s in vote) for vote in votes) / 3
+        m = span_marginal(marginals, start, end, label)
+        ref = kind(" ".join(words[start:end]))
+        x = [1.0, *own, float(n == 2), float(n == 3), same, over, m, math.log(m + 1e-4) / 9]
+        x += [float(label == lab) for lab in LABELS]
+        x += [m * (label == lab) for lab in LABELS]
+        x += [n / 3 * (label == lab) for lab in LABELS]
+        x += [float(end - start == 1), float(end - start >= 3), float(start == 0), float(ref == label),
+              float(ref is not None and ref != label), float(words[start].isupper() and len(words[start]) > 1)]
+        out.append(((start, end, label), x))
+    return out
+
+
+@dataclass
+class SpanStacker:
+    """Fitted weights over ``FEATURES`` and the probability a span needs to be kept."""
+
+    weights: list[float]
+    threshold: float
+
+    def probability(self, x: list[float]) -> float:
+        z = sum(w * v for w, v in zip(self.weights, x))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def choose(self, votes: list[set[Span]], marginals: Optional[Marginals], words: list[str],
+               kind: Callable[[str], Optional[str]]) -> list[Span]:
+        """Non-overlapping candidates at or above the threshold, most probable first."""
+        scored = [(self.probability(x), span) for span, x in candidate_features(votes, marginals, words, kind)]
+        scored.sort(key=lambda t: (-t[0], t[1]))
+        chosen: list[Span] = []
+        taken: set[int] = set()
+        for p, (start, end, label) in scored:
+            if p >= self.threshold and not taken.intersection(range(start, end)):
+                chosen.append((start, end, label))
+                taken.update(range(start, end))
+        return sorted(chosen)
+
+    def to_json(self) -> dict:
+        return {"features": list(FEATURES), "weights": self.weights, "threshold": self.threshold}
+
+    @classmethod
+    def from_json(cls, data: Optional[dict]) -> Optional["SpanStacker"]:
+        """The stacker saved by ``to_json``; None when absent or fitted on other features."""
+        if not data or list(data.get("features", [])) != list(FEATURES):
+            return None
+        return cls([float(w) for w in data["weights"]], float(data["threshold"]))
+
+
+def fit_logistic(rows: list[list[float]], labels: list[bool], sample_weights: list[float], l2: float = 1.0,
+                 iterations: int = 3000, rate: float = 0.5) -> list[float]:
+    """L2-regularised logistic regression by full-batch gradient descent (numpy; deterministic:
+    no random start, a fixed number of steps). Small on purpose: ~20 features, a few thousand rows."""
+    import numpy as np
+
+    X = np.array(rows, dtype=float)
+    y = np.array(labels, dtype=float)
+    w = np.array(sample_weights, dtype=float)
+    beta = np.zeros(X.shape[1])
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-(X @ beta)))
+        beta -= rate * (X.T @ ((p - y) * w) + l2 * beta) / w.sum()
+    return [float(b) for b in beta]
