@@ -4,7 +4,7 @@ Why a separate step: the stacker must learn from member predictions on sentences
 members was trained on. The spaCy members never saw the tuning parts (they only chose their
 epoch there) and never saw SmartData; the vote's CRF is trained on every non-held-back sentence,
 so for this step a temporary CRF with the same options is trained on the training parts only.
-Settings (L2 strength, SmartData's sample weight, threshold) are chosen by 2-fold cross-
+Settings (L2 strength, SmartData's sample weight, threshold, keeping the majority's spans) are chosen by 2-fold cross-
 validation on the tuning parts (folds: sentence index parity), summing PER+ORG F1 of GermEval's
 and SmartData's tuning parts. Deterministic: no random state anywhere.
 """
@@ -25,6 +25,7 @@ from kb.extract.de.stacker import SpanStacker, candidate_features, fit_logistic 
 GRID_L2 = (1.0, 5.0, 20.0)
 GRID_SD_WEIGHT = (0.3, 1.0)
 GRID_THRESHOLD = (0.2, 0.3, 0.4, 0.5)
+GRID_KEEP_MAJORITY = (False, True)
 SCORED = ("PER", "ORG")
 
 
@@ -60,21 +61,16 @@ def f1_by_part(rows: list[dict], stacker: SpanStacker, golds: dict[str, dict[int
     """PER+ORG F1 per part of the spans ``stacker`` keeps among ``rows`` (scored against all gold)."""
     by_sent: dict[tuple[str, int], list] = {}
     for r in rows:
-        by_sent.setdefault((r["part"], r["sent"]), []).append((stacker.probability(r["x"]), r["span"]))
-    counts = {part: [0, 0, 0] for part in golds}
+        by_sent.setdefault((r["part"], r["sent"]), []).append((r["span"], r["x"]))
+    out = {}
     for part, gold in golds.items():
+        tp = fp = fn = 0
         for sent, spans in gold.items():
-            kept: set = set()
-            taken: set[int] = set()
-            for p, (a, b, lab) in sorted(by_sent.get((part, sent), []), key=lambda t: (-t[0], t[1])):
-                if p >= stacker.threshold and not taken.intersection(range(a, b)):
-                    kept.add((a, b, lab))
-                    taken.update(range(a, b))
-            pred = {s for s in kept if s[2] in SCORED}
+            pred = {s for s in stacker.select(by_sent.get((part, sent), [])) if s[2] in SCORED}
             g = {s for s in spans if s[2] in SCORED}
-            c = counts[part]
-            c[0], c[1], c[2] = c[0] + len(pred & g), c[1] + len(pred - g), c[2] + len(g - pred)
-    return {part: (2 * tp / (2 * tp + fp + fn) if tp else 0.0) for part, (tp, fp, fn) in counts.items()}
+            tp, fp, fn = tp + len(pred & g), fp + len(pred - g), fn + len(g - pred)
+        out[part] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return out
 
 
 def fit(rows: list[dict], l2: float, sd_weight: float) -> list[float]:
@@ -85,20 +81,24 @@ def fit(rows: list[dict], l2: float, sd_weight: float) -> list[float]:
 def choose_and_fit(rows: list[dict], golds: dict[str, dict[int, set]]) -> tuple[SpanStacker, dict]:
     """2-fold cross-validation over the grid, then a fit on all rows with the best setting."""
     best: tuple[float, tuple] = (-1.0, ())
-    for l2, sd_weight, threshold in product(GRID_L2, GRID_SD_WEIGHT, GRID_THRESHOLD):
-        scores: dict[str, float] = {}
+    for l2, sd_weight in product(GRID_L2, GRID_SD_WEIGHT):
+        folds = []
         for fold in (0, 1):
             train = [r for r in rows if r["sent"] % 2 != fold]
             test = [r for r in rows if r["sent"] % 2 == fold]
             part_golds = {p: {i: g for i, g in gold.items() if i % 2 == fold} for p, gold in golds.items()}
-            stacker = SpanStacker(fit(train, l2, sd_weight), threshold)
-            for part, f in f1_by_part(test, stacker, part_golds).items():
-                scores[part] = scores.get(part, 0.0) + f / 2
-        total = sum(scores.values())
-        print(f"  l2 {l2:4.1f} sd-weight {sd_weight:.1f} threshold {threshold:.1f}: "
-              + ", ".join(f"{p} {f:.3f}" for p, f in sorted(scores.items())), flush=True)
-        if total > best[0]:
-            best = (total, (l2, sd_weight, threshold))
-    l2, sd_weight, threshold = best[1]
-    stacker = SpanStacker(fit(rows, l2, sd_weight), threshold)
-    return stacker, {"l2": l2, "sd_weight": sd_weight, "threshold": threshold}
+            folds.append((fit(train, l2, sd_weight), test, part_golds))
+        for threshold, keep_majority in product(GRID_THRESHOLD, GRID_KEEP_MAJORITY):
+            scores: dict[str, float] = {}
+            for weights, test, part_golds in folds:
+                stacker = SpanStacker(weights, threshold, keep_majority)
+                for part, f in f1_by_part(test, stacker, part_golds).items():
+                    scores[part] = scores.get(part, 0.0) + f / 2
+            total = sum(scores.values())
+            print(f"  l2 {l2:4.1f} sd-weight {sd_weight:.1f} threshold {threshold:.1f} keep-majority "
+                  f"{keep_majority!s:5}: " + ", ".join(f"{p} {f:.3f}" for p, f in sorted(scores.items())), flush=True)
+            if total > best[0]:
+                best = (total, (l2, sd_weight, threshold, keep_majority))
+    l2, sd_weight, threshold, keep_majority = best[1]
+    stacker = SpanStacker(fit(rows, l2, sd_weight), threshold, keep_majority)
+    return stacker, {"l2": l2, "sd_weight": sd_weight, "threshold": threshold, "keep_majority": keep_majority}

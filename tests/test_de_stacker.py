@@ -47,6 +47,18 @@ def test_stacker_keeps_probable_non_overlapping_spans():
     assert SpanStacker.from_json({"features": ["bias"], "weights": [1.0], "threshold": 0.5}) is None
 
 
+def test_keep_majority_fills_what_the_stacker_dropped():
+    words = ["Gestern", "erinnerte", "sich", "Vzor", "an", "Nordbank", "."]
+    # two members call "Vzor" a place, the CRF a person; all three agree on "Nordbank"
+    votes = [{(3, 4, "LOC"), (5, 6, "ORG")}, {(3, 4, "LOC"), (5, 6, "ORG")}, {(3, 4, "PER"), (5, 6, "ORG")}]
+    strict = SpanStacker(_weights(bias=-1.0, votes_3=3.0), 0.5)
+    assert strict.choose(votes, None, words, lambda _t: None) == [(5, 6, "ORG")]
+    lenient = SpanStacker(strict.weights, 0.5, keep_majority=True)
+    assert lenient.choose(votes, None, words, lambda _t: None) == [(3, 4, "LOC"), (5, 6, "ORG")]
+    assert SpanStacker.from_json(lenient.to_json()) == lenient
+    assert lenient.choose(votes, None, words, lambda _t: None) == de_features.majority_vote(votes, 2)
+
+
 def test_fit_logistic_separates_a_simple_rule():
     rows = [[1.0, float(i % 2)] for i in range(40)]
     labels = [bool(i % 2) for i in range(40)]

@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Optional
 from ...errors import ModelError
 from .germeval import outer_spans
 from .lexicon import match_role_entry
-from .stacker import SpanStacker
+from .stacker import SpanStacker, majority_vote
 from .names import (
     MAX_GAZETTEER_TOKENS, MODEL_DIR, NAMES_FILE, ReferenceNames, fold_name, reference_names, split_possessives,
 )
@@ -302,22 +302,6 @@ def bio_tags(n: int, spans: Iterable[tuple[int, int, str]]) -> list[str]:
 def bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
     """(start, end, label) spans from BIO tags; a stray I- starts a span."""
     return set(outer_spans(tags))
-
-
-def majority_vote(votes: list[set[tuple[int, int, str]]], min_votes: int) -> list[tuple[int, int, str]]:
-    """Spans proposed (same boundaries and label) by at least ``min_votes`` systems.
-
-    Overlaps are resolved by vote count, then by position, so the result is a valid doc.ents.
-    """
-    counts = Counter(span for vote in votes for span in vote)
-    ranked = sorted((s for s, n in counts.items() if n >= min_votes), key=lambda s: (-counts[s], s))
-    chosen: list[tuple[int, int, str]] = []
-    taken: set[int] = set()
-    for start, end, label in ranked:
-        if not taken.intersection(range(start, end)):
-            chosen.append((start, end, label))
-            taken.update(range(start, end))
-    return sorted(chosen)
 
 
 class EntityStash:

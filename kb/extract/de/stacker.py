@@ -1,5 +1,6 @@
-"""Stacking for the German NER vote: a logistic regression scores each candidate span the three
-members propose and keeps the best non-overlapping ones above a threshold.
+"""Choosing the German NER's entities among its members' proposals: the 2-of-3 majority vote
+and the stacker, a logistic regression that scores each candidate span the three members
+propose and keeps the best non-overlapping ones above a threshold.
 
 Why: a 2-of-3 vote throws away what the members know about their own confidence. The CRF's
 marginal probability of a span, how many members agree on its boundaries and label, its
@@ -11,6 +12,7 @@ span one member found and drops a shaky one two members agree on.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -28,6 +30,22 @@ FEATURES = (
     *(f"votes_{lab}" for lab in LABELS),
     "one_token", "three_plus_tokens", "sentence_start", "reference_same_kind", "reference_other_kind", "acronym",
 )
+
+
+def majority_vote(votes: list[set[Span]], min_votes: int) -> list[Span]:
+    """Spans proposed (same boundaries and label) by at least ``min_votes`` systems.
+
+    Overlaps are resolved by vote count, then by position, so the result is a valid doc.ents.
+    """
+    counts = Counter(span for vote in votes for span in vote)
+    ranked = sorted((s for s, n in counts.items() if n >= min_votes), key=lambda s: (-counts[s], s))
+    chosen: list[Span] = []
+    taken: set[int] = set()
+    for start, end, label in ranked:
+        if not taken.intersection(range(start, end)):
+            chosen.append((start, end, label))
+            taken.update(range(start, end))
+    return sorted(chosen)
 
 
 def span_marginal(marginals: Optional[Marginals], start: int, end: int, label: str) -> float:
@@ -66,10 +84,19 @@ def candidate_features(votes: list[set[Span]], marginals: Optional[Marginals], w
 
 @dataclass
 class SpanStacker:
-    """Fitted weights over ``FEATURES`` and the probability a span needs to be kept."""
+    """Fitted weights over ``FEATURES``, the probability a span needs to be kept, and whether
+    spans 2 of the 3 members agree on still fill the tokens no kept span covers.
+
+    Why ``keep_majority``: the regression is fitted on ~1k candidate spans; it learnt to doubt
+    one-word names a member labels differently ("erinnerte sich Rutte": two members say LOC,
+    the CRF PER), and dropping such a name loses the mention a rule needs. Keeping the
+    majority's span where the stacker keeps nothing is never worse than the plain vote there
+    (tuning parts, PER+ORG F1: GermEval 0.675 -> 0.707, SmartData 0.490 -> 0.492).
+    """
 
     weights: list[float]
     threshold: float
+    keep_majority: bool = False
 
     def probability(self, x: list[float]) -> float:
         z = sum(w * v for w, v in zip(self.weights, x))
@@ -77,26 +104,38 @@ class SpanStacker:
 
     def choose(self, votes: list[set[Span]], marginals: Optional[Marginals], words: list[str],
                kind: Callable[[str], Optional[str]]) -> list[Span]:
-        """Non-overlapping candidates at or above the threshold, most probable first."""
-        scored = [(self.probability(x), span) for span, x in candidate_features(votes, marginals, words, kind)]
-        scored.sort(key=lambda t: (-t[0], t[1]))
+        """The entities among the members' proposals (``select`` over ``candidate_features``)."""
+        return self.select(candidate_features(votes, marginals, words, kind))
+
+    def select(self, candidates: list[tuple[Span, list[float]]]) -> list[Span]:
+        """Non-overlapping candidates at or above the threshold, most probable first; then,
+        with ``keep_majority``, the spans 2 of 3 members agree on where nothing was kept
+        (ranked as ``majority_vote`` ranks them)."""
+        scored = sorted(((self.probability(x), span) for span, x in candidates), key=lambda t: (-t[0], t[1]))
         chosen: list[Span] = []
         taken: set[int] = set()
         for p, (start, end, label) in scored:
             if p >= self.threshold and not taken.intersection(range(start, end)):
                 chosen.append((start, end, label))
                 taken.update(range(start, end))
+        if self.keep_majority:
+            n_votes = {span: sum(x[1:4]) for span, x in candidates}
+            for start, end, label in sorted((s for s, n in n_votes.items() if n >= 2), key=lambda s: (-n_votes[s], s)):
+                if not taken.intersection(range(start, end)):
+                    chosen.append((start, end, label))
+                    taken.update(range(start, end))
         return sorted(chosen)
 
     def to_json(self) -> dict:
-        return {"features": list(FEATURES), "weights": self.weights, "threshold": self.threshold}
+        return {"features": list(FEATURES), "weights": self.weights, "threshold": self.threshold,
+                "keep_majority": self.keep_majority}
 
     @classmethod
     def from_json(cls, data: Optional[dict]) -> Optional["SpanStacker"]:
         """The stacker saved by ``to_json``; None when absent or fitted on other features."""
         if not data or list(data.get("features", [])) != list(FEATURES):
             return None
-        return cls([float(w) for w in data["weights"]], float(data["threshold"]))
+        return cls([float(w) for w in data["weights"]], float(data["threshold"]), bool(data.get("keep_majority")))
 
 
 def fit_logistic(rows: list[list[float]], labels: list[bool], sample_weights: list[float], l2: float = 1.0,
