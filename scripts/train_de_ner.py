@@ -52,15 +52,34 @@ Tried and not shipped:
 
 SmartData (``--smartdata``; ``scripts/smartdata_de.py``, CC BY 4.0): its non-held-back documents
 join the training data (spaCy runs: its tuning documents join early stopping; the CRF: all of
-them). Measured (docs-german.md): SmartData held-back PER+ORG 0.536 -> 0.649 but GermEval
-held-back 0.679 -> 0.649-0.667 for every vote built with it, so the shipped model stays
-GermEval-only. ``--add-member`` scores larger votes; ``--checkpoint`` saves each best epoch.
+them). Plainly added it costs GermEval (README: SmartData held-back PER+ORG 0.536 -> 0.649 but
+GermEval 0.679 -> 0.649-0.667 for every vote built with it), so since 0.4.0 only the CRF uses
+it, through feature augmentation (``--crf-domains``: a shared and a per-corpus copy of every
+feature, tagging with the shared + GermEval copies), and a stacker replaces the 2-of-3 vote.
+``--add-member`` scores larger votes; ``--checkpoint`` saves each best epoch.
+
+Version 0.4.0 (the shipped artefact; the spaCy members are 0.3.0's), two more steps:
+5. ``--retrain-crf --smartdata --crf-domains``: the CRF on 1,719 GermEval + 5,004 SmartData
+   sentences (news, RSS, tweets) with per-corpus feature copies; ~6 min.
+6. ``--fit-stacker --smartdata``: ``kb.extract.de.stacker`` fitted on the tuning parts with a
+   temporary CRF trained on the training parts (``scripts/de_stacking.py``); ~8 min.
+Held-back PER+ORG F1 GermEval / SmartData (``eval_germeval.py``, as kb loads it): 0.3.0
+0.679 / 0.535; step 5 alone (2-of-3 vote) 0.691 / 0.553; steps 5+6: see the model README.
+Tried for 0.4.0 and not kept (CRF trained on the training parts, tuning-part PER+ORG F1 of the
+CRF GermEval / SmartData, vs 0.649 / 0.466 without): an organisation-head flag for the words
+before a name ("Konzern", "-unternehmen", "Agentur": 0.652 / 0.464); the 51k Wikidata
+organisation names as CRF features (B/I of an exact match, also for ±1: 0.635 / 0.484); the
+stacker with the SmartData-copy CRF's marginals as features (held back GermEval 0.665-0.703
+vs 0.703-0.722: it learns SmartData's style); keeping a span all three members bound alike
+with its most probable label (tuning 0.675 -> 0.671 / 0.490 -> 0.478).
 
 Example: .venv/bin/python scripts/train_de_ner.py --out /tmp/de_ner_base --seed 0
          .venv/bin/python scripts/train_de_ner.py --names
          .venv/bin/python scripts/train_de_ner.py --retrain-crf
          .venv/bin/python scripts/train_de_ner.py --out /tmp/de_ner_char --seed 0 --char-embed
          .venv/bin/python scripts/train_de_ner.py --assemble /tmp/de_ner_base /tmp/de_ner_char
+         .venv/bin/python scripts/train_de_ner.py --retrain-crf --smartdata --crf-domains
+         .venv/bin/python scripts/train_de_ner.py --fit-stacker --smartdata
 """
 
 from __future__ import annotations
@@ -81,8 +100,9 @@ from typing import Callable, Optional
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))  # smartdata_de, de_stacking: also when imported, not run
 
-from kb.extract.de.features import FeatureMarker, NameFeatures, bio_tags, crf_features  # noqa: E402
+from kb.extract.de.features import FeatureMarker, NameFeatures, bio_tags, crf_features, domain_features  # noqa: E402
 from kb.extract.de.germeval import (  # noqa: E402
     LABELS,
     GermEvalSentence,
@@ -333,11 +353,13 @@ def train(nlp, train_egs, tune_egs, seed: int, max_epochs: int, patience: int,
 
 
 def train_crf(sents: list[GermEvalSentence], cluster, c1: float = 0.02, c2: float = 0.01,
-              names: Optional[NameFeatures] = None) -> bytes:
+              names: Optional[NameFeatures] = None, domains: Optional[list[str]] = None) -> bytes:
     """Linear-chain CRF (python-crfsuite, L-BFGS, 200 iterations) on ``sents``; model bytes.
 
     c1/c2 chosen on the tuning part (0.02/0.01 best of c1 in {0, 0.02, 0.1, 0.3}). With
-    ``names`` the reference-name features are added (``kb.extract.de.features.NameFeatures``).
+    ``names`` the reference-name features are added (``kb.extract.de.features.NameFeatures``);
+    with ``domains`` (one corpus name per sentence) every feature gets a shared and a
+    per-corpus copy (``domain_features``).
     L-BFGS on a fixed sentence order is deterministic: same data, same CRF.
     """
     import tempfile
@@ -345,8 +367,11 @@ def train_crf(sents: list[GermEvalSentence], cluster, c1: float = 0.02, c2: floa
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for sent in sents:
-        trainer.append(crf_features(sent.words, cluster, names), bio_tags(len(sent.words), outer_spans(sent.tags)))
+    for k, sent in enumerate(sents):
+        feats = crf_features(sent.words, cluster, names)
+        if domains is not None:
+            feats = domain_features(feats, domains[k])
+        trainer.append(feats, bio_tags(len(sent.words), outer_spans(sent.tags)))
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": 200, "feature.possible_transitions": True})
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "crf.crfsuite"
@@ -355,7 +380,8 @@ def train_crf(sents: list[GermEvalSentence], cluster, c1: float = 0.02, c2: floa
 
 
 def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path, crf_data: str = "all",
-             crf_names: bool = False, extra: Optional[list[GermEvalSentence]] = None) -> int:
+             crf_names: bool = False, extra: Optional[list[GermEvalSentence]] = None,
+             crf_domains: bool = False) -> int:
     """Ensemble artefact: ``base`` pipeline + ``second``'s NER + a CRF, 2-of-3 span vote.
 
     Both spaCy models must come from tuning runs of this script (same feature marker); the
@@ -372,7 +398,7 @@ def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path,
     second_name = "ner_char" if "ner_char" in other.pipe_names else "ner"
     nlp.add_pipe(second_name, name="ner_char", source=other, after="kb_de_stash")
     vote = nlp.add_pipe("kb_de_vote", after="ner_char", config={"groups": ["kb_ner"], "min_votes": 2})
-    train_part, names, seconds = fit_vote_crf(nlp, vote, out, sents, crf_data, crf_names, extra)
+    train_part, names, seconds = fit_vote_crf(nlp, vote, out, sents, crf_data, crf_names, extra, crf_domains)
     print(f"CRF trained on {len(train_part)} sentences, name features {names is not None} ({seconds:.0f}s)")
     nlp.meta.update({"name": "kb_germeval_ner_vote", "version": VOTE_VERSION, "license": "CC BY 4.0"})
     if out.exists():
@@ -419,8 +445,9 @@ def add_member(model_dir: Path, member: Path, out: Path, min_votes: int = 2) -> 
     return 0
 
 
-#: Artefact version: 0.2.0 the first vote; 0.3.0 its CRF trained on every non-held-back sentence.
-VOTE_VERSION = "0.3.0"
+#: Artefact version: 0.2.0 the first vote; 0.3.0 its CRF trained on every non-held-back sentence;
+#: 0.4.0 the CRF also on SmartData with per-corpus feature copies, and the stacker.
+VOTE_VERSION = "0.4.0"
 
 
 def _name_features(model_dir: Path) -> Optional[NameFeatures]:
@@ -446,7 +473,7 @@ def crf_sentences(sents: list[GermEvalSentence], crf_data: str) -> list[GermEval
 
 
 def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = "all", crf_names: bool = False,
-                extra: Optional[list[GermEvalSentence]] = None) -> int:
+                extra: Optional[list[GermEvalSentence]] = None, crf_domains: bool = False) -> int:
     """Retrain only the vote's CRF of an assembled artefact (the spaCy models stay as they are).
 
     Why: the CRF trains in about a minute while each spaCy model takes 15-20; feature work on
@@ -458,7 +485,7 @@ def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = 
     register_components()
     nlp = spacy.load(model_dir)
     vote = nlp.get_pipe("kb_de_vote")
-    train_part, names, seconds = fit_vote_crf(nlp, vote, model_dir, sents, crf_data, crf_names, extra)
+    train_part, names, seconds = fit_vote_crf(nlp, vote, model_dir, sents, crf_data, crf_names, extra, crf_domains)
     vote.to_disk(model_dir / "kb_de_vote")
     import srsly  # spaCy's own JSON writer: meta.json keeps spaCy's layout
 
@@ -472,19 +499,55 @@ def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = 
 
 
 def fit_vote_crf(nlp, vote, names_dir: Path, sents, crf_data: str, crf_names: bool,
-                 extra: Optional[list[GermEvalSentence]] = None):
+                 extra: Optional[list[GermEvalSentence]] = None, crf_domains: bool = False):
     """Train the vote's CRF on the chosen sentences (plus ``extra``: SmartData's with
     ``--smartdata``), with the pipeline's word clusters (and the reference names of
-    ``names_dir`` as features with ``crf_names``); shared by ``--assemble`` and
-    ``--retrain-crf`` so both fit it the same way. Returns (sentences, names, seconds)."""
+    ``names_dir`` as features with ``crf_names``; with ``crf_domains`` a shared and a
+    per-corpus copy of every feature, GermEval's copy used when tagging); shared by
+    ``--assemble`` and ``--retrain-crf`` so both fit it the same way. Returns (sentences,
+    names, seconds)."""
     feats = nlp.get_pipe("kb_de_features")
     cluster = lambda w: (lambda p: None if p == "-" else p)(feats.cluster(w))  # noqa: E731
     names = _name_features(names_dir) if crf_names else None
-    train_part = crf_sentences(sents, crf_data) + list(extra or [])
+    germeval, extra = crf_sentences(sents, crf_data), list(extra or [])
+    train_part = germeval + extra
+    domains = ["ge"] * len(germeval) + ["sd"] * len(extra) if crf_domains else None
     t0 = time.time()
-    vote.crf_bytes = train_crf(train_part, cluster, names=names)
+    vote.crf_bytes = train_crf(train_part, cluster, names=names, domains=domains)
     vote.name_features = names is not None
+    vote.domain = "ge" if crf_domains else None
     return train_part, names, time.time() - t0
+
+
+def fit_stacker(model_dir: Path, sents: list[GermEvalSentence], sd_train: list, sd_tune: list) -> int:
+    """Fit the vote's stacker (``scripts/de_stacking.py``) and save it in ``kb_de_vote/stack.json``.
+
+    A temporary CRF with the artefact's own CRF options is trained on the training parts only
+    (GermEval's and, with ``--smartdata``, SmartData's), so that all three members predict the
+    tuning parts unseen; the artefact's CRF itself is not changed.
+    """
+    import spacy
+
+    from de_stacking import candidate_rows, choose_and_fit
+
+    register_components()
+    nlp = spacy.load(model_dir)
+    vote = nlp.get_pipe("kb_de_vote")
+    t0 = time.time()
+    fit_vote_crf(nlp, vote, model_dir, sents, "train", vote.name_features, sd_train, vote.domain is not None)
+    vote._tagger = None
+    print(f"temporary CRF on the training parts ({time.time() - t0:.0f}s)", flush=True)
+    ge_tune = [s for s in sents if not is_heldout(s.index) and is_tuning(s.index)]
+    rows = candidate_rows(nlp, vote, ge_tune, "ge") + candidate_rows(nlp, vote, sd_tune, "sd")
+    golds = {"ge": {s.index: set(outer_spans(s.tags)) for s in ge_tune}}
+    if sd_tune:
+        golds["sd"] = {s.index: set(outer_spans(s.tags)) for s in sd_tune}
+    stacker, settings = choose_and_fit(rows, golds)
+    final = spacy.load(model_dir).get_pipe("kb_de_vote")
+    final.stacker = stacker
+    final.to_disk(model_dir / "kb_de_vote")
+    print(f"stacker: {len(rows)} candidate spans, settings {settings} -> {model_dir / 'kb_de_vote' / 'stack.json'}")
+    return 0
 
 
 def smartdata_parts(path: Optional[Path], sources: str) -> tuple[list, list]:
@@ -623,6 +686,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--smartdata-sources", default="news,rss,tweet",
                     help="comma-separated SmartData sources to train on (news, rss, tweet)")
+    ap.add_argument(
+        "--crf-domains", action="store_true",
+        help="with --smartdata: train the CRF with a shared and a per-corpus copy of every feature "
+        "(GermEval / SmartData) and tag with GermEval's copy (feature augmentation)",
+    )
+    ap.add_argument(
+        "--fit-stacker", action="store_true",
+        help="fit the vote's stacker on the tuning parts (GermEval's; SmartData's with --smartdata) "
+        "for the assembled artefact at --out",
+    )
     ap.add_argument("--checkpoint", action="store_true", help="save the pipeline at --out after every new best epoch")
     ap.add_argument(
         "--add-member", type=Path, nargs=2, metavar=("VOTE", "MEMBER"),
@@ -644,14 +717,17 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.exists():
         print(f"error: {args.data} not found: pass --data PATH to GermEval 2014 dev.tsv", file=sys.stderr)
         return 2
+    if args.fit_stacker:
+        sd_train, sd_tune = smartdata_parts(args.smartdata, args.smartdata_sources)
+        return fit_stacker(args.out, read_germeval(args.data), sd_train, sd_tune)
     if args.retrain_crf or args.assemble:
         sd_train, sd_tune = smartdata_parts(args.smartdata, args.smartdata_sources)
         extra = sd_train + (sd_tune if args.crf_data == "all" else [])
     if args.retrain_crf:
-        return retrain_crf(args.out, read_germeval(args.data), args.crf_data, args.crf_names, extra)
+        return retrain_crf(args.out, read_germeval(args.data), args.crf_data, args.crf_names, extra, args.crf_domains)
     if args.assemble:
         return assemble(args.assemble[0], args.assemble[1], read_germeval(args.data), args.out, args.crf_data,
-                        args.crf_names, extra)
+                        args.crf_names, extra, args.crf_domains)
     t0 = time.time()
     sents = read_germeval(args.data)
     first: set[str] = set()

@@ -408,3 +408,41 @@ def test_ensemble_vote_combines_stashed_current_and_crf_and_reloads(tmp_path):
     assert again.get_pipe("kb_de_vote").crf_bytes == vote.crf_bytes
     assert again.get_pipe("kb_de_vote").crf_spans(words) == {(1, 3, "PER"), (4, 5, "ORG")}
     assert run(again, [(0, 1, "LOC"), (1, 3, "PER")], [(0, 1, "LOC")]) == {(0, 1, "LOC"), (1, 3, "PER")}
+
+
+def test_domain_features_keep_a_shared_and_a_corpus_copy():
+    feats = [{"w": "Polizei", "title": True}]
+    assert de_features.domain_features(feats, "sd") == [
+        {"g:w": "Polizei", "g:title": True, "sd:w": "Polizei", "sd:title": True}
+    ]
+    assert de_features.domain_features(feats, None) == [{"g:w": "Polizei", "g:title": True}]
+
+
+def test_vote_tags_with_its_corpus_copy_of_a_domain_augmented_crf(tmp_path):
+    """Two corpora disagree on "Polizei" (a name in one, not in the other): a CRF trained with
+    both corpora's copies tags each corpus' way, and the vote keeps which copy it uses."""
+    import pycrfsuite
+    import spacy
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for i, org in enumerate(["Siemens", "Bayer", "Lufthansa"] * 8):
+        words = ["Die", "Polizei", "kam", "zu", org, "."]
+        corpus = "ge" if i % 2 else "sd"
+        tags = ["O", "O" if corpus == "ge" else "B-ORG", "O", "O", "B-ORG", "O"]
+        trainer.append(de_features.domain_features(de_features.crf_features(words, lambda _w: None), corpus), tags)
+    trainer.set_params({"c1": 0.0, "c2": 0.01, "max_iterations": 50})
+    path = tmp_path / "aug.crfsuite"
+    trainer.train(str(path))
+
+    german.register_components()
+    nlp = spacy.blank("de")
+    vote = nlp.add_pipe("kb_de_vote")
+    vote.crf_bytes = path.read_bytes()
+    words = ["Die", "Polizei", "kam", "zu", "Bayer", "."]
+    vote.domain = "ge"
+    assert vote.crf_spans(words) == {(4, 5, "ORG")}
+    vote.to_disk(tmp_path / "kb_de_vote")
+    again = de_features.EnsembleVote(nlp, ["kb_ner"], 2).from_disk(tmp_path / "kb_de_vote")
+    assert again.domain == "ge" and again.crf_spans(words) == {(4, 5, "ORG")}
+    again.domain, again._tagger = "sd", None
+    assert again.crf_spans(words) == {(1, 2, "ORG"), (4, 5, "ORG")}

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Optional
 from ...errors import ModelError
 from .germeval import outer_spans
 from .lexicon import match_role_entry
+from .stacker import SpanStacker, majority_vote
 from .names import (
     MAX_GAZETTEER_TOKENS, MODEL_DIR, NAMES_FILE, ReferenceNames, fold_name, reference_names, split_possessives,
 )
@@ -265,6 +266,29 @@ def crf_features(words: list[str], cluster: Callable[[str], Optional[str]],
     return out
 
 
+#: Prefix of the shared copy of every CRF feature under domain augmentation.
+GENERAL_DOMAIN = "g"
+
+
+def domain_features(feats: list[dict[str, object]], domain: Optional[str]) -> list[dict[str, object]]:
+    """Feature augmentation (Daumé III, "Frustratingly easy domain adaptation", 2007): each
+    feature once as a shared copy (``g:``) and once as a copy of its corpus (``ge:`` / ``sd:``).
+
+    Why: GermEval and SmartData disagree on what a name is (SmartData tags "Bundeswehr",
+    "türkische Polizei", company descriptions); one CRF trained on both learnt a blend that
+    cost GermEval 0.04. With a copy per corpus the shared weights learn what both agree on and
+    each corpus' copy its own habits; kb tags with the shared + GermEval copies, so SmartData
+    teaches names and contexts without its annotation style. ``domain`` None: shared copy only.
+    """
+    out = []
+    for f in feats:
+        g = {f"{GENERAL_DOMAIN}:{k}": v for k, v in f.items()}
+        if domain:
+            g.update({f"{domain}:{k}": v for k, v in f.items()})
+        out.append(g)
+    return out
+
+
 def bio_tags(n: int, spans: Iterable[tuple[int, int, str]]) -> list[str]:
     """BIO tags for ``n`` tokens from (start, end, label) spans."""
     tags = ["O"] * n
@@ -278,22 +302,6 @@ def bio_tags(n: int, spans: Iterable[tuple[int, int, str]]) -> list[str]:
 def bio_spans(tags: list[str]) -> set[tuple[int, int, str]]:
     """(start, end, label) spans from BIO tags; a stray I- starts a span."""
     return set(outer_spans(tags))
-
-
-def majority_vote(votes: list[set[tuple[int, int, str]]], min_votes: int) -> list[tuple[int, int, str]]:
-    """Spans proposed (same boundaries and label) by at least ``min_votes`` systems.
-
-    Overlaps are resolved by vote count, then by position, so the result is a valid doc.ents.
-    """
-    counts = Counter(span for vote in votes for span in vote)
-    ranked = sorted((s for s, n in counts.items() if n >= min_votes), key=lambda s: (-counts[s], s))
-    chosen: list[tuple[int, int, str]] = []
-    taken: set[int] = set()
-    for start, end, label in ranked:
-        if not taken.intersection(range(start, end)):
-            chosen.append((start, end, label))
-            taken.update(range(start, end))
-    return sorted(chosen)
 
 
 class EntityStash:
@@ -310,12 +318,14 @@ class EntityStash:
 
 
 class EnsembleVote:
-    """Sets doc.ents to the spans at least ``min_votes`` of its members agree on.
+    """Sets doc.ents to the spans at least ``min_votes`` of its members agree on, or, with a
+    fitted ``stack.json``, to the spans ``SpanStacker`` chooses among the members' proposals.
 
     Members: the entities stashed in ``groups``, the entities currently on the doc (the last
     NER model) and a linear-chain CRF (python-crfsuite, ``crf.crfsuite`` next to this file).
-    ``crf.json`` says whether the CRF was trained with ``NameFeatures``; their names come from
-    ``reference_names.tsv.gz`` in the model directory.
+    ``crf.json`` says whether the CRF was trained with ``NameFeatures`` (their names come from
+    ``reference_names.tsv.gz`` in the model directory) and with which corpus' copy of
+    ``domain_features`` it tags (none for a CRF trained without them).
     """
 
     def __init__(self, nlp, groups: list[str], min_votes: int) -> None:
@@ -324,6 +334,12 @@ class EnsembleVote:
         self.min_votes = min_votes
         self.crf_bytes: bytes = b""
         self.name_features = False
+        #: None: a plain CRF; else it was trained with ``domain_features`` and tags with this
+        #: corpus' copy ("ge": GermEval's annotation style)
+        self.domain: Optional[str] = None
+        #: None: the majority vote; else a logistic regression over the members' candidate
+        #: spans chooses the entities (``stack.json``, ``kb.extract.de.stacker``)
+        self.stacker: Optional[SpanStacker] = None
         self.names_path: Path = MODEL_DIR / NAMES_FILE
         self._tagger = None
         self._names: Optional[NameFeatures] = None
@@ -347,8 +363,12 @@ class EnsembleVote:
         return self._names
 
     def crf_spans(self, words: list[str]) -> set[tuple[int, int, str]]:
+        return self.crf_tag(words)[0]
+
+    def crf_tag(self, words: list[str], marginals: bool = False) -> tuple[set[tuple[int, int, str]], list[dict[str, float]]]:
+        """The CRF's spans and, with ``marginals``, each token's tag probabilities (for the stacker)."""
         if not self.crf_bytes or not words:
-            return set()
+            return set(), []
         if self._tagger is None:
             try:
                 import pycrfsuite
@@ -359,7 +379,15 @@ class EnsembleVote:
                 ) from exc
             self._tagger = pycrfsuite.Tagger()
             self._tagger.open_inmemory(self.crf_bytes)
-        return bio_spans(self._tagger.tag(crf_features(words, self._cluster(), self.names())))
+        feats = crf_features(words, self._cluster(), self.names())
+        if self.domain:
+            feats = domain_features(feats, self.domain)
+        self._tagger.set(feats)
+        spans = bio_spans(self._tagger.tag())
+        if not marginals:
+            return spans, []
+        labels = self._tagger.labels()
+        return spans, [{lab: self._tagger.marginal(lab, t) for lab in labels} for t in range(len(words))]
 
     def __call__(self, doc):
         from spacy.tokens import Span
@@ -367,9 +395,15 @@ class EnsembleVote:
         words = [t.text for t in doc]
         votes = [{(s.start, s.end, s.label_) for s in doc.spans.get(g, [])} for g in self.groups]
         votes.append({(e.start, e.end, e.label_) for e in doc.ents})
-        votes.append(self.crf_spans(words))
+        crf, marginals = self.crf_tag(words, marginals=self.stacker is not None)
+        votes.append(crf)
         votes = split_possessives(votes, words)  # members may disagree on the owner only
-        doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in majority_vote(votes, self.min_votes)]
+        if self.stacker is not None and len(votes) == 3:
+            kind = reference_names(self.names_path).kind
+            chosen = self.stacker.choose(votes, marginals, words, kind)
+        else:
+            chosen = majority_vote(votes, self.min_votes)
+        doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in chosen]
         for g in self.groups:
             doc.spans.pop(g, None)
         return doc
@@ -378,14 +412,24 @@ class EnsembleVote:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         (path / "crf.crfsuite").write_bytes(self.crf_bytes)
-        (path / "crf.json").write_text(json.dumps({"name_features": self.name_features}), encoding="utf-8")
+        meta = {"name_features": self.name_features, "domain": self.domain}
+        (path / "crf.json").write_text(json.dumps(meta), encoding="utf-8")
+        stack = path / "stack.json"
+        if self.stacker is not None:
+            stack.write_text(json.dumps(self.stacker.to_json()), encoding="utf-8")
+        elif stack.exists():
+            stack.unlink()
 
     def from_disk(self, path, exclude=()):
         path = Path(path)
         crf = path / "crf.crfsuite"
         self.crf_bytes = crf.read_bytes() if crf.exists() else b""
         meta = path / "crf.json"
-        self.name_features = bool(json.loads(meta.read_text(encoding="utf-8")).get("name_features")) if meta.exists() else False
+        data = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
+        self.name_features = bool(data.get("name_features"))
+        self.domain = data.get("domain") or None
+        stack = path / "stack.json"
+        self.stacker = SpanStacker.from_json(json.loads(stack.read_text(encoding="utf-8"))) if stack.exists() else None
         self.names_path = path.parent / NAMES_FILE
         self._tagger = None
         self._names = None

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from ..langid import english_stretches
-from .features import CAPITALISED, NOT_NAME_WORDS, majority_vote
+from .features import CAPITALISED, NOT_NAME_WORDS
 from .lexicon import country_name, match_role_entry
 from .names import MAX_GAZETTEER_TOKENS, REFERENCE_NAMES, ReferenceNames, reference_names
+from .stacker import majority_vote
 
 
 log = logging.getLogger(__name__)
