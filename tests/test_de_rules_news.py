@@ -244,3 +244,22 @@ def test_sworn_in_to_come_in_relative_clause(nlp):
     c = run(nlp, "Ob Karl Ehm, der im Juni als Stadtrat angelobt werden soll, bleibt, ist offen.", names=("Karl Ehm",))
     assert [(x.person, x.role, x.status, x.rule) for x in c] == [("Karl Ehm", "city councillor", "unknown", "de_verb_final")]
     assert run(nlp, "Karl Ehm, der zum Stadtrat gewählt werden könnte, schweigt.", names=("Karl Ehm",)) == []
+
+
+@pytest.mark.parametrize(
+    "text, orgs, party",
+    [
+        ("Karin Wolf, Chefin der Welser SPÖ, trat zurück.", ("Welser SPÖ",), "SPÖ"),
+        ("Jonas Brandl ist Obmann der Kärntner ÖVP.", ("Kärntner ÖVP",), "ÖVP"),
+    ],
+)
+def test_regional_branch_of_a_party_is_the_party(nlp, text, orgs, party):
+    """NER tags "Welser SPÖ" as one organisation: the post is the party's (its branch's place
+    is no party of its own), as for "SPÖ-Chefin"."""
+    found = run(nlp, text, names=(text.split(",")[0].split(" ist")[0],), orgs=orgs)
+    assert [c.org for c in found] == [party]
+
+
+def test_an_organisation_after_a_place_adjective_that_is_no_party_keeps_its_name(nlp):
+    found = run(nlp, "Eva Lind ist Chefin der Grazer Stadtwerke.", names=("Eva Lind",), orgs=("Grazer Stadtwerke",))
+    assert [c.org for c in found] == ["Grazer Stadtwerke"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from .lexicon import DETERMINERS, PREPOSITIONS, country_name, match_role_de_compound, match_role_entry
+from .parties import party_named
 
 
 def ent_at(doc, i: int) -> Optional[Any]:
@@ -81,6 +82,9 @@ def _org_at(doc, j: int, k: int, named_only: bool = False) -> Optional[tuple[int
         return k, k + 2, country_name(doc[k].text + " " + doc[k + 1].text) or "", "LOC"
     ent = ent_at(doc, k)
     if ent is not None and ent.label_ in (("ORG",) if named_only else ("ORG", "LOC", "GPE")):
+        party = party_named(ent.text) if ent.label_ == "ORG" and " " in ent.text else None
+        if party is not None:  # a regional branch: "der Grazer SPÖ" is the SPÖ
+            return k, ent.end, party, ent.label_
         name = country_name(ent.text) or ent.text
         return k, ent.end, name, ent.label_
     if ent is not None:

@@ -17,6 +17,7 @@ from typing import Optional
 from ...model import Mention, Sentence
 from ..claims import Claim
 from ..lexicon import word_map, word_sets
+from .places import place_of_adjective
 
 PARTY_POSTS = word_sets("role_classes_de.tsv")["party_posts"]
 #: Party names as written -> the party's usual name.
@@ -25,9 +26,23 @@ MIN_MENTIONS = 2
 DOMINANCE = 3  # the main party is named more than this many times as often as the next one (2 gave 4 of 7 right on 10kGNAD)
 
 
+def party_named(text: str) -> Optional[str]:
+    """The party a name stands for: a party of ``parties_de.tsv`` as written, or one of its
+    regional branches ("Grazer SPÖ", "Tiroler Grüne", "niederösterreichische ÖVP" are the SPÖ,
+    the Greens and the ÖVP: the place is the branch's, as "SPÖ-Chef" is the party's); else None."""
+    if text in PARTIES:
+        return PARTIES[text]
+    words = text.split()
+    if len(words) < 2 or place_of_adjective(words[0]) is None:
+        return None
+    return PARTIES.get(" ".join(words[1:]))
+
+
 def main_party(mentions: list[Mention]) -> Optional[str]:
-    """The party the document names most, when it clearly dominates; else None."""
-    counts = Counter(PARTIES[m.text] for m in mentions if m.type == "organization" and m.text in PARTIES)
+    """The party the document names most (its regional branches count as the party), when it
+    clearly dominates; else None."""
+    named = (party_named(m.text) for m in mentions if m.type == "organization")
+    counts = Counter(p for p in named if p is not None)
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < MIN_MENTIONS:
         return None
