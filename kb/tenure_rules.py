@@ -66,8 +66,8 @@ def name_too_weak(name_key: str) -> bool:
 def same_namesake(mine: set[tuple[str, str]], theirs: set[tuple[str, str]]) -> bool:
     """Are a newcomer and a stored person of the same full name one person?
 
-    ``mine`` and ``theirs`` are their ("role", role) and ("org", org slug) pairs. They are one
-    person unless both state roles and share neither a role nor an organisation: then they are
-    two people who share a name.
+    ``mine`` and ``theirs`` are their ("role", role), ("org", org slug) and ("position", QID)
+    pairs. They are one person unless both state roles and share neither a role, nor an
+    organisation, nor a linked position item: then they are two people who share a name.
     """
     return not mine or not theirs or bool(mine & theirs)

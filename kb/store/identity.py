@@ -71,12 +71,19 @@ def _unlinked_entity_id(db: sqlite_utils.Database, ent: Entity, base: str, linke
 
 
 def claimed_posts(db: sqlite_utils.Database, linked: LinkedExtraction, person: str) -> set[tuple[str, str]]:
-    """("role", role) and ("org", organisation id) of a document's claims about a person name:
-    the organisation as it will be stored, so that "Norvik Holdings" here and the linked
-    "Norvik Holdings Inc." elsewhere are one organisation when namesakes are told apart."""
+    """("role", role), ("org", organisation id) and ("position", QID) of a document's claims
+    about a person name: the organisation as it will be stored, so that "Norvik Holdings" here
+    and the linked "Norvik Holdings Inc." elsewhere are one organisation when namesakes are told
+    apart; the position item its role was linked to, so that two wordings of one post ("Chief
+    Treasury Secretary", "chief secretary to the Treasury": both the item Chief Secretary to the
+    Treasury) are one post."""
     claims = [t for t in linked.extraction.tenures if t.person == person]
     mine = {("role", t.role) for t in claims}
     mine |= {("org", _org_id(db, linked, t.org)) for t in claims if t.org}
+    for t in claims:
+        plink = linked.position_links.get((t.role, t.org))
+        if plink is not None and plink.qid:
+            mine.add(("position", plink.qid))
     return mine
 
 
@@ -91,9 +98,15 @@ def stored_link(db: sqlite_utils.Database, type: str, eid: str) -> Optional[Link
 
 
 def person_posts(db: sqlite_utils.Database, person_id: str) -> set[tuple[str, str]]:
-    """("role", role) and ("org", organisation id) of a stored person's tenures: what tells
-    namesakes apart."""
+    """("role", role), ("org", organisation id) and ("position", QID: linked posts only) of a
+    stored person's tenures: what tells namesakes apart (as ``claimed_posts``)."""
     theirs = {("role", r[0]) for r in db.execute("SELECT DISTINCT role FROM tenures WHERE person_id = ?", [person_id])}
+    theirs |= {
+        ("position", r[0])
+        for r in db.execute(
+            "SELECT DISTINCT p.qid FROM tenures t JOIN positions p ON p.id = t.position_id "
+            "WHERE t.person_id = ? AND p.qid IS NOT NULL", [person_id])
+    }
     theirs |= {
         ("org", r[0])
         for r in db.execute(
