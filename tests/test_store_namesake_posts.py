@@ -83,3 +83,45 @@ def test_a_namesake_with_another_post_stays_apart(tmp_path):
                                    "secretary", "Wexford Rovers", Link(qid=None)))
     persons = sorted(r[0] for r in db.execute("SELECT id FROM persons"))
     assert persons == ["Q950", "person:orla-quine"]  # the coach (and the club's secretary) is another Orla Quine
+
+
+def _ivo(doc_id: str, text: str, claims: list[tuple[str, Optional[str]]]) -> LinkedExtraction:
+    """A one-sentence document naming "Ivo Lantern" (unlinked) with posts (role, organisation)."""
+    name = "Ivo Lantern"
+    at = text.index(name)
+    entities = [Entity(name, "person", [Mention(name, "person", at, at + len(name), 0, name, "PERSON")])]
+    links = {("person", name): Link(qid=None)}
+    for org in {o for _, o in claims if o}:
+        o = text.index(org)
+        entities.append(Entity(org, "organization", [Mention(org, "organization", o, o + len(org), 0, org, "ORG")]))
+        links[("organization", org)] = Link(qid=None)
+    tenures = [Tenure(name, role, org, status="former", sentence=0, person_span=Span(at, at + len(name)),
+                      extractor="test", confidence=0.9) for role, org in claims]
+    doc = Document(id=doc_id, text=text, published="2005-03-01", content_hash=store.slug(doc_id + text))
+    return LinkedExtraction(Extraction(doc, [Sentence(0, 0, len(text), text)], entities, tenures, "en", "test"), links)
+
+
+def ivo_documents() -> list[LinkedExtraction]:
+    """One man in three documents: the first gives his posts without organisation, the second
+    another wording of his post with the organisation, the third ties the two together."""
+    return [
+        _ivo("c1", "Ivo Lantern, the spokesman and media chief, declined to comment.",
+             [("spokesman", None), ("media chief", None)]),
+        _ivo("c2", "Former Kessel House communications chief Ivo Lantern wrote a book.",
+             [("communications chief", "Kessel House")]),
+        _ivo("c3", "The ex-Kessel House media chief Ivo Lantern gave evidence.",
+             [("media chief", "Kessel House")]),
+    ]
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_a_namesake_the_later_posts_show_to_be_the_same_person_is_merged_in_any_order(order, tmp_path):
+    docs = ivo_documents()
+    db = store.open_db(tmp_path / "kb.db")
+    for i in order:
+        store.save_extraction(db, docs[i])
+    assert [r[0] for r in db.execute("SELECT id FROM persons")] == ["person:ivo-lantern"]
+    assert {r[0] for r in db.execute("SELECT DISTINCT entity_id FROM mentions WHERE entity_type = 'person'")} == {
+        "person:ivo-lantern"}
+    roles = sorted(r[0] for r in db.execute("SELECT role FROM tenures WHERE person_id = 'person:ivo-lantern'"))
+    assert roles == ["communications chief", "media chief", "spokesman"]

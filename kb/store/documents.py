@@ -24,7 +24,7 @@ from .aggregates import (
 )
 from .comparisons import refresh_comparisons
 from .db import PER_DOCUMENT_TABLES, cols as _cols, now_iso, replace_sql as _replace_sql, upsert_sql as _upsert_sql
-from .identity import stored_identity, unlinked_twins
+from .identity import numbered_namesakes, stored_identity, unlinked_twins
 from .keys import position_id, position_label, tenure_id, wikipedia_url
 from .stored import stored_extraction
 from .transaction import write_transaction
@@ -156,12 +156,18 @@ def _merge_twins(db: sqlite_utils.Database, linked: LinkedExtraction, ids: dict[
     rows go. A document is written again only when one of its names now resolves to another
     row, or when a post of it refers to an organisation that is merged (a claim without
     organisation that took the organisation of the person's only post with that role). Each
-    document is written again at most once; returns the documents written again."""
+    document is written again at most once; returns the documents written again. The numbered
+    namesakes (``~2``) of an unlinked full name this document stored are looked at the same way:
+    the posts it adds to a row may show that a namesake stored before is this person after all
+    ("communications chief" of Downing Street beside a "media chief" whose organisation only a
+    later document gave), as it would have been had this document come first."""
     doc_id = linked.extraction.document.id
     persons: set[str] = set()
     orgs: set[str] = set()
     for (etype, name), eid in ids.items():
         if eid != linked.link_for(etype, name).qid:
+            if etype == "person":  # this document's posts may make a numbered namesake this person
+                persons.update(numbered_namesakes(db, name, eid))
             continue
         for twin in unlinked_twins(db, etype, eid, name):
             (orgs if etype == "organization" else persons).add(twin)

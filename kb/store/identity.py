@@ -198,3 +198,17 @@ def unlinked_twins(db: sqlite_utils.Database, type: str, qid: str, name: str) ->
         "SELECT id, qid FROM persons WHERE id >= ? AND id < ? ORDER BY id", [base, base + "~\x7f"])
         if r[1] is None and (r[0] == base or r[0].startswith(base + "~"))]
     return twins if twins and qid in linked_persons_of_same_name(db, name) else []
+
+
+def numbered_namesakes(db: sqlite_utils.Database, name: str, eid: str) -> list[str]:
+    """The numbered namesakes (``~2``, unlinked) of a full person name this document stored as
+    ``eid`` (other than ``eid``). The caller checks them document by document (the posts decide,
+    ``_unlinked_entity_id``): the posts a document adds to the name's plain row (or a lower
+    number) may make a namesake stored before the same person. The plain row itself never moves:
+    its documents find it first."""
+    if name_too_weak(name_key(name)):
+        return []
+    base = entity_id("person", name, None)
+    return [r[0] for r in db.execute(
+        "SELECT id, qid FROM persons WHERE id > ? AND id < ? ORDER BY id", [base + "~", base + "~\x7f"])
+        if r[1] is None and r[0] != eid]
