@@ -24,7 +24,7 @@ _TAKE = {"take", "takes", "took", "taking", "taken"}
 
 
 #: Verbs of leaving a post in any form ("is to stand down as", "will resign as").
-_EXIT_ANY = EXIT_WORDS | {"stand", "step", "resign", "quit", "retire", "leave"}
+_EXIT_ANY = EXIT_WORDS | {"stand", "step", "resign", "quit", "retire", "leave", "replaced", "succeeded"}
 
 
 def _link_index(doc, m: RoleMatch) -> Optional[int]:
@@ -87,7 +87,7 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
         claim.status, claim.status_strength = "former", 2
     if doc[k].lower_ == "as" and k > 0 and doc[k - 1].lower_ in APPOINTMENT_NOUNS:
         claim.dated_event = True  # "since her appointment as CEO in 1999": the date starts the post
-    if future and set(between) & _EXIT_ANY:  # "is to stand down as MP": still holds it
+    if future and set(between) & _EXIT_ANY:  # "is to stand down as MP", "is to be replaced as": still holds it
         claim.status, claim.status_strength, claim.exit_event = "current", 2, False
     elif future:  # "is to become", "will succeed Y as": not held yet; a date is its start
         claim.status, claim.status_strength, claim.dated_event = "unknown", 2, True
