@@ -303,3 +303,21 @@ def test_a_headline_departure_keeps_a_party_post_current(en_nlp):
 def test_an_announced_departure_never_revives_a_former_post(en_nlp):
     t = tenures(en_nlp, "Former Acme chairman Ian Moss will resign from the golf club.")
     assert _one(t, "Ian Moss", "chairman").status == "former"
+
+
+# --- a present tense with a time still to come announces the change (copulas._future_time) ---------
+
+@pytest.mark.parametrize("text", ["Joe Bright takes over as chairman of Halmar Foods next month.",
+                                  "Joe Bright becomes chairman of Halmar Foods later this year."])
+def test_a_present_event_with_a_time_to_come_is_announced(en_nlp, text):
+    assert _one(tenures(en_nlp, text), "Joe Bright", "chairman").status == "unknown"
+
+
+def test_a_present_exit_with_a_time_to_come_leaves_the_holder_in_post(en_nlp):
+    t = tenures(en_nlp, "Liz Gray steps down as chairman of Halmar Foods next month.")
+    assert _one(t, "Liz Gray", "chairman").status == "current"
+
+
+def test_a_past_event_with_a_past_time_is_no_announcement(en_nlp):
+    t = tenures(en_nlp, "Ted Ames took over as chairman of Dorrit Mills last month.")
+    assert _one(t, "Ted Ames", "chairman").status == "current"
