@@ -321,3 +321,15 @@ def test_a_present_exit_with_a_time_to_come_leaves_the_holder_in_post(en_nlp):
 def test_a_past_event_with_a_past_time_is_no_announcement(en_nlp):
     t = tenures(en_nlp, "Ted Ames took over as chairman of Dorrit Mills last month.")
     assert _one(t, "Ted Ames", "chairman").status == "current"
+
+
+@pytest.mark.parametrize("text", ["The union wants a date set for Mr Orrin Vale to be replaced as party leader.",
+                                  "Critics want Orrin Vale to quit as party leader."])
+def test_a_wished_exit_or_replacement_ends_nothing(en_nlp, text):
+    t = tenures(en_nlp, text)
+    assert all(x.status != "former" for (p, _, _), x in t.items() if p.endswith("Vale"))
+
+
+def test_a_participle_adjective_of_removal_ends_no_named_post(en_nlp):
+    t = tenures(en_nlp, "Sacked MP Dora Finch's local association says she will not be its candidate.")
+    assert all(x.status != "former" for (p, r, _), x in t.items() if p == "Dora Finch")

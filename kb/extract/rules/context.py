@@ -52,7 +52,11 @@ EXIT_WORDS = {"stepped", "resigned", "resigns", "quit", "quits", "retired", "ret
 
 #: Passive participles of being replaced in a post: "has been replaced as chairman" (he held it).
 REPLACED_PASSIVE = {"replaced", "succeeded"}
+#: Forms of "be" that make such a passive done: not "to be replaced", "will be replaced".
+_DONE_BE = {"been", "was", "were"}
 _BE_FORMS = {"be", "been", "being", "is", "are", "was", "were"}
+#: Words before an exit verb that make it no exit yet: "wants X to quit as", "could resign as".
+_NOT_YET = {"to", "will", "would", "could", "should", "may", "might", "must", "can", "not", "n't", "never"}
 
 
 #: Adverbs that sit between a copula and its role ("is now", "was previously", "has also been").
@@ -165,13 +169,14 @@ EXIT_OBJECT_VERBS = {"ousted", "dismissed", "sacked", "fired", "removed", "depos
 def _exit_verb_before(doc, start: int) -> bool:
     """ "Acme has sacked chief executive X", "Y, who replaced chairman X": the role phrase
     (after determiners) is the object of a past verb of removal, so its holder has left it.
-    Not after a form of "be" ("was ousted chairman" is no object) nor "be" + participle."""
+    Not after a form of "be" ("was ousted chairman" is no object), nor an adjective ("Sacked MP
+    X": sacked from something, maybe not from this post)."""
     k = start - 1
     while k >= 0 and doc[k].lower_ in ("its", "his", "her", "their", "the", "a", "an"):
         k -= 1
-    if k < 0 or doc[k].lower_ not in EXIT_OBJECT_VERBS:
+    if k < 1 or doc[k].lower_ not in EXIT_OBJECT_VERBS or doc[k].dep_ == "amod" or doc[k].pos_ not in ("VERB", "AUX"):
         return False
-    return not (k > 0 and doc[k - 1].lower_ in _BE_FORMS)
+    return doc[k - 1].lower_ not in _BE_FORMS
 
 
 #: Relative past times after "until": "chairman until last year", "chief executive until
@@ -314,13 +319,16 @@ def _exit_as(between: list[str]) -> bool:
     if not words or words[-1] != "as":
         return False
     last = max((i for i, w in enumerate(words) if w in EXIT_WORDS or _passive_replaced(words, i)), default=None)
-    return last is not None and not set(words[last + 1 : -1]) & _CLAUSE_BREAKS
+    if last is None or (last > 0 and words[last - 1] in _NOT_YET):
+        return False
+    return not set(words[last + 1 : -1]) & _CLAUSE_BREAKS
 
 
 def _passive_replaced(words: list[str], i: int) -> bool:
     """ "was replaced as", "has been succeeded as": word i is a replacement participle after a
-    form of "be" (not the active "succeeded Y as", which names the successor's post)."""
-    return words[i] in REPLACED_PASSIVE and i > 0 and words[i - 1] in _BE_FORMS
+    past or perfect "be" (not the active "succeeded Y as", which names the successor's post,
+    nor "to be replaced as", still to come)."""
+    return words[i] in REPLACED_PASSIVE and i > 0 and words[i - 1] in _DONE_BE
 
 
 def _perfect_participle_past(between: list[str]) -> bool:
