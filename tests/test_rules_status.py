@@ -238,3 +238,98 @@ def test_an_acronym_is_no_short_form_of_a_part_of_its_body():
     from kb.extract.entity_types import complete_org_names
     out = complete_org_names(["BBC", "BBC Radio 4", "HSBC", "HSBC Holdings", "Tate", "Tate & Lyle"], set())
     assert "BBC" not in out and out["HSBC"] == "HSBC Holdings" and out["Tate"] == "Tate & Lyle"
+
+
+# --- leaving a post: exit verbs before "as a/the ROLE", objects of removal, "until last year",
+# perfect participles, departures still to come ---------------------------------------------------
+
+def test_an_exit_verb_before_as_an_article_ends_the_post(en_nlp):
+    t = tenures(en_nlp, "Mara Quint resigned as a director of Felbrook Holdings in 2003.")
+    x = _one(t, "Mara Quint", "director")
+    assert x.status == "former" and x.end is not None and x.end.value == "2003" and x.start is None
+
+
+def test_an_exit_in_an_earlier_verb_group_leaves_a_later_as_alone(en_nlp):
+    t = tenures(en_nlp, "Colm Ridley quit the cabinet in 2001 and has since served as the chairman of the Heritage Trust.")
+    assert _one(t, "Colm Ridley", "chairman").status == "current"
+
+
+def test_a_passive_replacement_as_role_ends_the_post(en_nlp):
+    t = tenures(en_nlp, "Sam Okoro has been replaced as chairman of Welland Gas.")
+    assert _one(t, "Sam Okoro", "chairman").status == "former"
+
+
+def test_an_announced_passive_replacement_leaves_the_holder_in_post(en_nlp):
+    t = tenures(en_nlp, "Gary Fox is to be replaced as chief executive of Ashby Foods.")
+    assert _one(t, "Gary Fox", "chief executive officer").status == "current"
+
+
+def test_the_object_of_a_past_removal_verb_held_the_post(en_nlp):
+    t = tenures(en_nlp, "The board of Welland Gas has dismissed chairman Alan Pike.")
+    assert _one(t, "Alan Pike", "chairman").status == "former"
+
+
+def test_a_removal_still_to_come_ends_nothing(en_nlp):
+    t = tenures(en_nlp, "The board of Welland Gas will oust chairman Ned Ross.")
+    assert _one(t, "Ned Ross", "chairman").status == "current"
+
+
+def test_until_a_relative_past_time_ends_the_post(en_nlp):
+    t = tenures(en_nlp, "Peter Vale, Corby Steel's chief executive until last year, joined Tilbury Port.")
+    assert _one(t, "Peter Vale", "chief executive officer").status == "former"
+
+
+def test_a_perfect_participle_before_a_past_main_clause_is_former(en_nlp):
+    t = tenures(en_nlp, "Nell Archer left Dawson Mining in March, having spent a year as a special adviser to its board.")
+    assert all(x.status == "former" for (p, _, _), x in t.items() if p == "Nell Archer") and t
+
+
+def test_a_possessive_inside_an_exit_noun_list_keeps_the_list(en_nlp):
+    t = tenures(en_nlp, "The losses led to the dismissal of its chairman, Sir Ian Pollard, and finance chief Rosa Delgado.")
+    assert _one(t, "Rosa Delgado", "finance chief").status == "former"
+
+
+@pytest.mark.parametrize("text", ["Acme chairman John Ruddock is to retire.", "Acme chairman John Ruddock to quit",
+                                  "Acme chairman John Ruddock said he will step down next year."])
+def test_a_departure_still_to_come_keeps_the_post_current(en_nlp, text):
+    assert _one(tenures(en_nlp, text), "John Ruddock", "chairman").status == "current"
+
+
+def test_a_headline_departure_keeps_a_party_post_current(en_nlp):
+    t = tenures(en_nlp, "Labour's Hobson to stand down\n\nThe veteran said the party had changed.")
+    assert _one(t, "Hobson", "member").status == "current"
+
+
+def test_an_announced_departure_never_revives_a_former_post(en_nlp):
+    t = tenures(en_nlp, "Former Acme chairman Ian Moss will resign from the golf club.")
+    assert _one(t, "Ian Moss", "chairman").status == "former"
+
+
+# --- a present tense with a time still to come announces the change (copulas._future_time) ---------
+
+@pytest.mark.parametrize("text", ["Joe Bright takes over as chairman of Halmar Foods next month.",
+                                  "Joe Bright becomes chairman of Halmar Foods later this year."])
+def test_a_present_event_with_a_time_to_come_is_announced(en_nlp, text):
+    assert _one(tenures(en_nlp, text), "Joe Bright", "chairman").status == "unknown"
+
+
+def test_a_present_exit_with_a_time_to_come_leaves_the_holder_in_post(en_nlp):
+    t = tenures(en_nlp, "Liz Gray steps down as chairman of Halmar Foods next month.")
+    assert _one(t, "Liz Gray", "chairman").status == "current"
+
+
+def test_a_past_event_with_a_past_time_is_no_announcement(en_nlp):
+    t = tenures(en_nlp, "Ted Ames took over as chairman of Dorrit Mills last month.")
+    assert _one(t, "Ted Ames", "chairman").status == "current"
+
+
+@pytest.mark.parametrize("text", ["The union wants a date set for Mr Orrin Vale to be replaced as party leader.",
+                                  "Critics want Orrin Vale to quit as party leader."])
+def test_a_wished_exit_or_replacement_ends_nothing(en_nlp, text):
+    t = tenures(en_nlp, text)
+    assert all(x.status != "former" for (p, _, _), x in t.items() if p.endswith("Vale"))
+
+
+def test_a_participle_adjective_of_removal_ends_no_named_post(en_nlp):
+    t = tenures(en_nlp, "Sacked MP Dora Finch's local association says she will not be its candidate.")
+    assert all(x.status != "former" for (p, r, _), x in t.items() if p == "Dora Finch")

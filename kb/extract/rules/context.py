@@ -50,6 +50,15 @@ EXIT_WORDS = {"stepped", "resigned", "resigns", "quit", "quits", "retired", "ret
               "sacked", "removed", "stood", "left", "leaves", "deposed"}
 
 
+#: Passive participles of being replaced in a post: "has been replaced as chairman" (he held it).
+REPLACED_PASSIVE = {"replaced", "succeeded"}
+#: Forms of "be" that make such a passive done: not "to be replaced", "will be replaced".
+_DONE_BE = {"been", "was", "were"}
+_BE_FORMS = {"be", "been", "being", "is", "are", "was", "were"}
+#: Words before an exit verb that make it no exit yet: "wants X to quit as", "could resign as".
+_NOT_YET = {"to", "will", "would", "could", "should", "may", "might", "must", "can", "not", "n't", "never"}
+
+
 #: Adverbs that sit between a copula and its role ("is now", "was previously", "has also been").
 LINK_ADVERBS = {"now", "currently", "also", "still", "previously", "formerly", "once", "later", "again", "already",
                 "briefly", "then", "recently", "subsequently", "eventually", "twice", "effectively"}
@@ -147,9 +156,38 @@ def new_claim(ctx: SentCtx, m: RoleMatch, person: Mention, rule: str) -> Claim:
                   ordinal=m.ordinal, role_text=m.text)  # confidence and version: rules.stamp
     if m.status_cue:
         claim.status, claim.status_strength = m.status_cue, 2
-    elif _exit_noun_before(doc, m.start):
+    elif _exit_noun_before(doc, m.start) or _exit_verb_before(doc, m.start) or _until_past(doc, max(m.end, m.org_end)):
         claim.status, claim.status_strength = "former", 2
     return claim
+
+
+#: Verbs of removing someone from a post, with the holder as object: "the board dismissed
+#: chairman X" (X held it). Past forms only: "will oust chairman X" is still to come.
+EXIT_OBJECT_VERBS = {"ousted", "dismissed", "sacked", "fired", "removed", "deposed", "replaced", "succeeded", "toppled"}
+
+
+def _exit_verb_before(doc, start: int) -> bool:
+    """ "Acme has sacked chief executive X", "Y, who replaced chairman X": the role phrase
+    (after determiners) is the object of a past verb of removal, so its holder has left it.
+    Not after a form of "be" ("was ousted chairman" is no object), nor an adjective ("Sacked MP
+    X": sacked from something, maybe not from this post)."""
+    k = start - 1
+    while k >= 0 and doc[k].lower_ in ("its", "his", "her", "their", "the", "a", "an"):
+        k -= 1
+    if k < 1 or doc[k].lower_ not in EXIT_OBJECT_VERBS or doc[k].dep_ == "amod" or doc[k].pos_ not in ("VERB", "AUX"):
+        return False
+    return doc[k - 1].lower_ not in _BE_FORMS
+
+
+#: Relative past times after "until": "chairman until last year", "chief executive until
+#: recently" (the post has ended; no date is resolved without a publication date).
+_PAST_RELATIVE = {"recently", "last", "earlier", "lately"}
+
+
+def _until_past(doc, end: int) -> bool:
+    """ "X, Acme's chief executive until last year, …": "until" plus a relative past time right
+    after the role phrase (and its organisation) ends the post before now."""
+    return 0 <= end < len(doc) - 1 and doc[end].lower_ == "until" and doc[end + 1].lower_ in _PAST_RELATIVE
 
 
 #: Nouns of leaving a post: "the resignation of its chairman, X" -> X held it (former).
@@ -159,8 +197,9 @@ EXIT_NOUNS = {"resignation", "ousting", "ouster", "sacking", "dismissal", "retir
 
 def _exit_noun_before(doc, start: int) -> bool:
     """ "the resignation of its chairman", "after the sacking of chief executive X"; also a later
-    item of a list after it ("the resignation of chairman A, director-general B and reporter C"):
-    only names, role words, commas and "and" between."""
+    item of a list after it ("the resignation of chairman A, director-general B and reporter C",
+    "of its chairman, A, and finance chief B"): only names, role words, determiners (possessive
+    ones too), commas and "and" between."""
     k = start - 1
     while k >= 0 and doc[k].lower_ in ("its", "his", "her", "their", "the", "a", "an"):
         k -= 1
@@ -172,7 +211,7 @@ def _exit_noun_before(doc, start: int) -> bool:
         t = doc[k]
         if t.lower_ == "of":
             return doc[k - 1].lower_ in EXIT_NOUNS
-        if not (t.lower_ in (",", "and", "-") or t.pos_ in ("PROPN", "NOUN", "ADJ", "DET")):
+        if not (t.lower_ in (",", "and", "-") or t.pos_ in ("PROPN", "NOUN", "ADJ", "DET") or t.tag_ == "PRP$"):
             return False
         k -= 1
     return False
@@ -267,12 +306,47 @@ def _backshifted(doc, ps: int) -> bool:
     return k >= 0 and doc[k].lower_ in REPORTING_VERBS
 
 
+#: Words that end an exit verb's own clause before "as": another verb group or clause follows.
+_CLAUSE_BREAKS = {"and", "but", ",", ";", "having", "has", "have", "had", "is", "are", "was", "were", "been", "then",
+                  "later", "who", "which", "before", "after", "since"}
+
+
+def _exit_as(between: list[str]) -> bool:
+    """ "stepped down as ROLE", "resigned as a director", "quit as the head of": an exit verb
+    whose own clause ends in "as" (an article may follow). Not "quit the government in 1999 and
+    has served as the chairman": another verb group after the exit verb owns the "as"."""
+    words = between[:-1] if between and between[-1] in ("a", "an", "the") else between
+    if not words or words[-1] != "as":
+        return False
+    last = max((i for i, w in enumerate(words) if w in EXIT_WORDS or _passive_replaced(words, i)), default=None)
+    if last is None or (last > 0 and words[last - 1] in _NOT_YET):
+        return False
+    return not set(words[last + 1 : -1]) & _CLAUSE_BREAKS
+
+
+def _passive_replaced(words: list[str], i: int) -> bool:
+    """ "was replaced as", "has been succeeded as": word i is a replacement participle after a
+    past or perfect "be" (not the active "succeeded Y as", which names the successor's post,
+    nor "to be replaced as", still to come)."""
+    return words[i] in REPLACED_PASSIVE and i > 0 and words[i - 1] in _DONE_BE
+
+
+def _perfect_participle_past(between: list[str]) -> bool:
+    """ "X left the firm in May, having spent the year as ROLE": a perfect participle ("having
+    served/spent/been … as") places the post before a main clause in the past, so it is over.
+    Not when the main clause is present ("X is leaving, having been chairman since 1990")."""
+    if "having" not in between:
+        return False
+    main = between[: between.index("having")]
+    return bool(set(main) & (PAST_WORDS | EXIT_WORDS)) and not set(main) & PRESENT_WORDS
+
+
 def tense_status(claim: Claim, between: list[str], doc, ps: int, clause: Optional[tuple[int, int, int]] = None) -> None:
     """Status from the verb group between subject and role (unless a modifier decided).
     ``clause`` (subject end, role start, role end; token indices), when given, lets the verbs'
     tags decide where no word does ("makes his money as a director": present, current) and a
     time limiter after the role undo a plain past tense ("was chairman during the crisis")."""
-    if set(between) & EXIT_WORDS and between and between[-1] == "as":
+    if _exit_as(between):
         claim.status, claim.status_strength, claim.exit_event = "former", 2, True  # "stepped down as ROLE"
         return
     if claim.status_strength >= 2:
@@ -280,6 +354,8 @@ def tense_status(claim: Claim, between: list[str], doc, ps: int, clause: Optiona
     words = set(between) | {doc[ps - 1].lower_} if ps > 0 else set(between)
     if words & FORMER_ADVERBS:
         claim.status, claim.status_strength = "former", 2
+    elif _perfect_participle_past(between):
+        claim.status, claim.status_strength = "former", 1
     elif words & PRESENT_WORDS:
         claim.status, claim.status_strength = "current", 1
     elif words & EVENT_WORDS:

@@ -24,7 +24,7 @@ _TAKE = {"take", "takes", "took", "taking", "taken"}
 
 
 #: Verbs of leaving a post in any form ("is to stand down as", "will resign as").
-_EXIT_ANY = EXIT_WORDS | {"stand", "step", "resign", "quit", "retire", "leave"}
+_EXIT_ANY = EXIT_WORDS | {"stand", "stands", "step", "steps", "resign", "quit", "retire", "leave", "replaced", "succeeded"}
 
 
 def _link_index(doc, m: RoleMatch) -> Optional[int]:
@@ -87,13 +87,38 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
         claim.status, claim.status_strength = "former", 2
     if doc[k].lower_ == "as" and k > 0 and doc[k - 1].lower_ in APPOINTMENT_NOUNS:
         claim.dated_event = True  # "since her appointment as CEO in 1999": the date starts the post
-    if future and set(between) & _EXIT_ANY:  # "is to stand down as MP": still holds it
+    if not future and _present_event(doc, between) and _future_time(doc, max(m.end, m.org_end)):
+        future = True  # "takes over as chairman next month": a present tense announcing the change
+    if future and set(between) & _EXIT_ANY:  # "is to stand down as MP", "is to be replaced as": still holds it
         claim.status, claim.status_strength, claim.exit_event = "current", 2, False
     elif future:  # "is to become", "will succeed Y as": not held yet; a date is its start
         claim.status, claim.status_strength, claim.dated_event = "unknown", 2, True
     if rule == "succession":
         _predecessor(ctx, m, k, earlier, future)
     return claim
+
+
+#: Present-tense verbs of taking up (or leaving) a post that news uses for a scheduled change:
+#: "takes over as chairman next month", "becomes chief executive next year".
+_PRESENT_EVENTS = {"takes", "becomes", "joins", "starts", "steps", "moves", "returns", "succeeds", "replaces",
+                   "leaves", "retires", "quits", "resigns"}
+#: Words after "next"/"this" that make a time still to come ("next month", "later this year").
+_FUTURE_UNITS = {"week", "month", "year", "spring", "summer", "autumn", "winter", "season", "term"}
+
+
+def _present_event(doc, between: list[str]) -> bool:
+    """The verb group is a present-tense event verb (see ``_PRESENT_EVENTS``) with no past or
+    perfect auxiliary ("has become" is done, "takes over" may be scheduled)."""
+    return bool(set(between) & _PRESENT_EVENTS) and not set(between) & {"was", "were", "has", "have", "had", "been", "did"}
+
+
+def _future_time(doc, end: int) -> bool:
+    """ "… next month", "… later this year", "… from next week" within four words after the
+    role phrase (and its organisation): a time still to come."""
+    words = [t.lower_ for t in doc[end : end + 5]]
+    pairs = list(zip(words, words[1:]))
+    return any(a == "next" and b in _FUTURE_UNITS for a, b in pairs) or \
+        any(a == "later" and b == "this" for a, b in pairs)
 
 
 #: Verbs of working for an organisation named after "for"/"with": "works for Siemens as an engineer".

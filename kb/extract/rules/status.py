@@ -1,8 +1,9 @@
 """Status cues that lie outside a role's own clause: a holder's death stated without a date
 ("Lord Roe has died aged 93": every post of his is over), a title used in a dated past
 narrative ("pardoned by President X in 1828": X held it then, not now), a replacement ("X is to
-be replaced by Y": Y's post is announced, X keeps it until then) and a date of effect ("appointed
-chief executive, effective from 1 March").
+be replaced by Y": Y's post is announced, X keeps it until then), a date of effect ("appointed
+chief executive, effective from 1 March") and a departure still to come ("X is to stand down":
+X's posts stay current).
 """
 
 from __future__ import annotations
@@ -119,6 +120,8 @@ def replacements(ctx: SentCtx, claims: list[Claim], mentions: list[Mention], quo
                 c.status, c.status_strength = "former", 2
                 if c.start is not None and c.end is None:  # "was succeeded by Y in 2001": the handover
                     new.start, new.date_span, c.end, c.start = c.start, c.date_span, c.start, None
+                elif c.exit_event and c.end is not None and c.start is None:  # "was replaced as ROLE … in 2001": dated as an exit
+                    new.start, new.date_span = c.end, c.date_span
             out.append(new)
     return out
 
@@ -152,3 +155,36 @@ def effective_dates(ctx: SentCtx, claims: list[Claim], anchor: Optional[str]) ->
             c.status, c.status_strength, c.dated_event = "unknown", 2, True
             if date is not None and date.start is not None and c.start is None:
                 c.start, c.date_span = date.start, Span(date.start_char, date.end_char, date.text)
+
+
+#: Verbs of leaving a post in the bare form an announcement takes ("is to stand down", "will resign").
+_EXIT_BARE = {"stand", "step", "resign", "quit", "retire"}
+#: Words of the verb group between the subject and such a verb ("is set to", "will soon").
+_ANNOUNCING = {"is", "are", "to", "will", "'ll", "set", "due", "expected", "soon", "also", "now", "finally"}
+
+
+def announced_exits(ctx: SentCtx, claims: list[Claim], mentions: list[Mention], quoted) -> None:
+    """ "Jane Roe is to stand down", "Roe to quit" (a headline), "he will retire at the next
+    election": a departure still to come leaves the posts this sentence states for the leaver
+    current until the handover (the posts of a "stand down as ROLE" are the copula's)."""
+    if ctx.sent.lang != "en" or not _EXIT_BARE.intersection(ctx.lowers):
+        return
+    for i, w in enumerate(ctx.lowers):
+        if w not in _EXIT_BARE or in_ranges(ctx.sent.start + ctx.doc[i].idx, quoted):
+            continue
+        if w in ("stand", "step") and (i + 1 >= len(ctx.lowers) or ctx.lowers[i + 1] != "down"):
+            continue
+        k = i
+        while k > 0 and ctx.lowers[k - 1] in _ANNOUNCING:
+            k -= 1
+        if not {"to", "will", "'ll"} & set(ctx.lowers[k:i]) or k == 0:
+            continue
+        leaver = next((p[2] for p in ctx.persons if p[1] == k), None)
+        if leaver is None and ctx.lowers[k - 1] in ("he", "she"):
+            leaver = resolve_pronoun(ctx, k - 1, mentions, quoted)
+        if leaver is None:
+            continue
+        for c in claims:
+            same = c.mention.start == leaver.start or c.mention.text == leaver.text
+            if c.sentence == ctx.sent.index and same and c.status_strength < 2 and c.status != "former":
+                c.status, c.status_strength = "current", 2
