@@ -29,13 +29,21 @@ ITEMS = [
     ("Q940000005", "Liberal Party of Canada", "political party", "CA"),
     ("Q940000006", "Grits", "ROR company", "CA"),  # a company that happens to be called so
     ("Q940000007", "Budget", "NSI brand amenity/car_rental", "US"),
+    ("Q940000008", "NEC", "ROR company", "JP"),  # an electronics maker
+    ("Q940000009", "MPS", "ROR education", "US"),  # a school district's initials
 ]
+
+
+#: Items with an English Wikipedia article (well known).
+WELL_KNOWN = {"Q940000008"}
 
 
 def _write_reference(tmp) -> list:
     dump, index = tmp / "ref.jsonl", tmp / "ref-index.tsv"
     dump.write_text("".join(json.dumps({"type": "item", "id": q, "labels": {"en": {"language": "en", "value": label}},
-                                        "aliases": {}, "claims": {}, "sitelinks": {}}) + "\n"
+                                        "aliases": {}, "claims": {},
+                                        "sitelinks": {"enwiki": {"site": "enwiki", "title": label}}
+                                        if q in WELL_KNOWN else {}}) + "\n"
                             for q, label, _, _ in ITEMS), encoding="utf-8")
     index.write_text("qid\tkinds\tcatalogues\tcountry_iso2\n"
                      + "".join(f"{q}\t{k}\t\t{c}\n" for q, _, k, c in ITEMS), encoding="utf-8")
@@ -55,11 +63,13 @@ def db(tmp_path_factory, ref):
     return db
 
 
-def _link(db, text: str, name: str, places: tuple[str, ...] = ()) -> str | None:
-    mentions, start = [], text.find(name)
-    while start >= 0:
-        mentions.append(Mention(name, "organization", start, start + len(name), 0, name=name))
-        start = text.find(name, start + 1)
+def _link(db, text: str, name: str, places: tuple[str, ...] = (), forms: tuple[str, ...] = ()) -> str | None:
+    mentions = []
+    for form in (name, *forms):
+        start = text.find(form)
+        while start >= 0:
+            mentions.append(Mention(form, "organization", start, start + len(form), 0, name=name))
+            start = text.find(form, start + 1)
     doc = Document(id="d", text=text, published=None, content_hash="h", lang="en")
     ext = Extraction(document=doc, sentences=[Sentence(0, 0, len(text), text)],
                      entities=[Entity(name=name, type="organization", mentions=mentions)], places=list(places))
@@ -85,6 +95,19 @@ def test_nickname_without_a_country_stays_unlinked(db):
     """Which country's Conservative Party is not said: no link, and never the item labelled
     with the nickname."""
     assert _link(db, "The Tories met on Monday.", "Tories") is None
+
+
+def test_initials_the_text_spells_out_are_no_company_of_other_words(db):
+    text = "In Britain, Labour's National Executive Committee (NEC) chose Gateshead for the conference."
+    assert _link(db, text, "National Executive Committee", ("United Kingdom",), ("NEC",)) is None
+    # the initials alone, nothing spelled out: the company so named
+    text = "NEC, the Japanese electronics maker, said profits rose in Japan."
+    assert _link(db, text, "NEC", ("Japan",)) == "Q940000008"
+
+
+def test_initials_in_the_plural_are_people_not_an_organisation(db):
+    text = "The MPs heard evidence from officials in Britain on Tuesday."
+    assert _link(db, text, "MPs", ("United Kingdom",)) is None
 
 
 @pytest.mark.slow

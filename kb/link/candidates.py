@@ -9,6 +9,7 @@ and repeated names in a build cost a dict lookup.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 import sqlite3
@@ -18,7 +19,7 @@ from typing import Iterable, Optional
 from rapidfuzz import fuzz
 
 from .kinds import COUNTRY, KIND, country_code
-from .names import last_token, looks_like_acronym, name_runs, name_variants, norm, skeleton, strip_article
+from .names import acronym, last_token, looks_like_acronym, name_runs, name_variants, norm, skeleton, strip_article
 
 #: Name similarity given to each way of finding a candidate (before evidence).
 SIM_LABEL = 1.0
@@ -598,12 +599,17 @@ def org_candidates(index: ReferenceIndex, name: str, surface_forms: Iterable[str
     (``party_name_variants``)."""
     found: dict[str, Cand] = {}
     name_key = norm(name)
+    initials = acronym(name_key) if " " in name_key else None
     for form in [name] + [f for f in surface_forms if f != name]:
         key = norm(form)
         acronymic = looks_like_acronym(form.replace("the ", "").replace("The ", ""))
-        if not key or (not acronymic and truncated(key, name_key)):
+        if not key or (not acronymic and truncated(key, name_key)) or _PLURAL_INITIALS.match(form):
             continue
         by_form = _form_candidates(index, key, acronymic)
+        if acronymic and key != name_key and strip_article(key).replace(".", "") == initials:
+            # the text spells the initials out: "NEC" of "National Executive Committee" is no
+            # company whose name has other words behind the same letters
+            by_form = {q: c for q, c in by_form.items() if q in found}
         if key != name_key:
             for c in by_form.values():
                 c.method, c.sim = f"{FORM_PREFIX}{c.method}", c.sim * FORM_FACTOR
@@ -630,6 +636,11 @@ def _form_candidates(index: ReferenceIndex, key: str, acronymic: bool) -> dict[s
         _fuzzy(index, key, found)
     _party_names(index, key, found)
     return found
+
+
+#: Initials in the plural ("MPs", "MEPs", "NGOs"): several people or bodies, never one
+#: organisation (the all-caps "MPS" of a school district is another name).
+_PLURAL_INITIALS = re.compile(r"^(?:[Tt]he )?[A-Z]{2,}s$")
 
 
 #: Method prefix of an organisation candidate found only through another surface form than the
