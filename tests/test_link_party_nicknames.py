@@ -31,8 +31,6 @@ ITEMS = [
     ("Q940000007", "Budget", "NSI brand amenity/car_rental", "US"),
     ("Q940000008", "NEC", "ROR company", "JP"),  # an electronics maker
     ("Q940000009", "MPS", "ROR education", "US"),  # a school district's initials
-    ("Q940000010", "Honda", "NSI brand shop/car", "JP"),  # a carmaker's brand
-    ("Q940000011", "Honda", "ROR company", "DE"),  # a German company so labelled
 ]
 
 
@@ -132,24 +130,3 @@ def test_a_name_ruled_out_in_its_document_does_not_join_a_brand_linked_elsewhere
                                     "WHERE entity_type = 'organization' AND text = 'Budget' GROUP BY document_id"))
         assert rows.get("rental") == "Q940000007", order
         assert rows.get("treasury") not in (None, "Q940000007"), order
-
-
-@pytest.mark.slow
-def test_a_name_ambiguous_in_its_document_does_not_join_a_namesake_linked_elsewhere(tmp_path, ref):
-    """German news links "Honda" to the German company (the Japanese brand is foreign there);
-    news naming no country weighs both and links neither, so it must not join that row."""
-    (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "plant.txt").write_text(
-        "Honda opened a new plant in Germany on Monday, creating 400 jobs near Hamburg.\n", encoding="utf-8")
-    (tmp_path / "b").mkdir()
-    (tmp_path / "b" / "ruling.txt").write_text(
-        "Honda won a copyright ruling on Monday. Honda said the judges had been fair.\n", encoding="utf-8")
-    for order in (("a", "b"), ("b", "a")):
-        db = open_db(tmp_path / f"kb-{order[0]}.db")
-        import_reference(db, ref)
-        for folder in order:
-            build([tmp_path / folder], db.conn.execute("PRAGMA database_list").fetchone()[2], lang="en")
-        rows = dict(db.conn.execute("SELECT document_id, group_concat(DISTINCT entity_id) FROM mentions "
-                                    "WHERE entity_type = 'organization' AND text = 'Honda' GROUP BY document_id"))
-        assert rows.get("plant") == "Q940000011", order
-        assert rows.get("ruling") not in (None, "Q940000011"), order

@@ -43,15 +43,7 @@ def _joined_org(db: sqlite_utils.Database, linked: LinkedExtraction, name: str) 
     the car-rental brand by the rules here, must not reach it through another document where
     "Budget" stands bare."""
     qid = linked_org_of_same_key(db, name)
-    return None if qid in linked.ruled_out("organization", name) or _ambiguous_here(linked, name, qid) else qid
-
-
-def _ambiguous_here(linked: LinkedExtraction, name: str, qid: Optional[str]) -> bool:
-    """The document's linker weighed ``qid`` against another live candidate and linked neither
-    ("Honda": Japan's carmaker or a German company so labelled): a row linked elsewhere to one of
-    them must not decide for this document."""
-    live = {c.qid for c in linked.link_for("organization", name).candidates if not c.method.startswith(RULED_OUT)}
-    return qid in live and len(live) > 1
+    return None if qid in linked.ruled_out("organization", name) else qid
 
 
 def _unlinked_entity_id(db: sqlite_utils.Database, ent: Entity, base: str, linked: LinkedExtraction) -> str:
@@ -196,14 +188,10 @@ def unlinked_twins(db: sqlite_utils.Database, type: str, qid: str, name: str) ->
         row = db.execute("SELECT 1 FROM organizations WHERE id = ? AND qid IS NULL", [base]).fetchone()
         if not row or linked_org_of_same_key(db, name) != qid:
             return []
-        # as ``_joined_org``: not a row whose documents' linker ruled that QID out or weighed it
-        # against another live candidate
-        rows = db.execute("SELECT qid, method LIKE ? FROM link_candidates WHERE entity_type = 'organization' "
-                          "AND entity_id = ?", [RULED_OUT + "%", base]).fetchall()
-        live = {q for q, out in rows if not out}
-        if any(q == qid and out for q, out in rows) or (qid in live and len(live) > 1):
-            return []
-        return [base]
+        # as ``_joined_org``: not a row whose documents' linker ruled that QID out
+        ruled_out = db.execute("SELECT 1 FROM link_candidates WHERE entity_type = 'organization' AND entity_id = ? "
+                               "AND qid = ? AND method LIKE ?", [base, qid, RULED_OUT + "%"]).fetchone()
+        return [] if ruled_out else [base]
     if name_too_weak(name_key(name)):
         return []
     # the base id and its numbered variants (one range of the primary key: base up to base + "~\x7f")
