@@ -147,6 +147,11 @@ class Extraction:
         return None
 
 
+#: Method prefix of a candidate the linker's rules ruled out for the document ("ruled out: type"):
+#: the store never joins such a name to a row linked to that QID elsewhere.
+RULED_OUT = "ruled out: "
+
+
 @dataclass
 class LinkCandidate:
     """One candidate reference entry for a mention, with how it was found and scored."""
@@ -154,7 +159,7 @@ class LinkCandidate:
     qid: str
     label: str
     score: float
-    method: str  # exact, alias, fuzzy, surname, online, judgement...
+    method: str  # exact, alias, fuzzy, surname, online, judgement, ruled out: RULE...
     features: dict[str, float] = field(default_factory=dict)
 
 
@@ -183,6 +188,10 @@ class LinkedExtraction:
         if name is None:
             return Link(qid=None)
         return self.entity_links.get((type, name), Link(qid=None))
+
+    def ruled_out(self, type: str, name: Optional[str]) -> frozenset[str]:
+        """The QIDs the linker's rules ruled out for this name in this document."""
+        return frozenset(c.qid for c in self.link_for(type, name).candidates if c.method.startswith(RULED_OUT))
 
 
 @dataclass

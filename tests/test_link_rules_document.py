@@ -78,6 +78,8 @@ INDEX_ROWS = [
     ("Q930000042", "NSI brand shop/clothes", "", "AU"),  # Bonds (a shop brand)
     ("Q930000045", "NSI brand amenity/car_rental", "", "US"),  # Thrift
     ("Q930000046", "person", "china", ""),  # 王雁 (Wang Yan)
+    ("Q930000047", "NSI brand shop/car", "", "JP"),  # Kestrel (a carmaker's brand)
+    ("Q930000048", "ROR company", "", "DE"),  # Kestrel (a German company so named)
 ]
 
 
@@ -106,6 +108,7 @@ def db(tmp_path_factory):
         _item("Q930000030", "Arbeitnehmerkammer", enwiki=False), _item("Q930000031", "Kessler Bau", enwiki=False),
         _item("Q930000040", "Orrin"), _item("Q930000041", "Velmora"),
         _item("Q930000042", "Bonds"), _item("Q930000045", "Thrift", enwiki=False),
+        _item("Q930000047", "Kestrel", enwiki=False), _item("Q930000048", "Kestrel", enwiki=False),
         _item("Q930000046", "王雁", person=True, born=1973, enwiki=False, posts=(("Q930000094", 2018),)),
         _item("Q930000094", "member of the National People's Congress"),
         _item("Q930000090", "Member of the Assembly of Albion"), _item("Q930000091", "Member of the Ohio Senate"),
@@ -265,6 +268,15 @@ def test_shop_brand_of_another_country_is_not_linked(db):
     assert _link(db, text, [("Bonds", "organization")], places=("United Kingdom",))["Bonds"].qid is None
     text = "In Australia, Bonds reported strong sales."
     assert _link(db, text, [("Bonds", "organization")], places=("Australia",))["Bonds"].qid == "Q930000042"
+
+
+def test_namesake_abroad_is_no_better_than_the_foreign_brand_ruled_out(db):
+    """The brand of Japan is ruled out in news about China; the German company of the same
+    name is as foreign, so the name stays unlinked; in German news it is the German company."""
+    text = "Kestrel won a copyright case in China against a local maker of motorbikes."
+    assert _link(db, text, [("Kestrel", "organization")], places=("China",))["Kestrel"].qid is None
+    text = "Kestrel opened a new plant in Germany on Monday."
+    assert _link(db, text, [("Kestrel", "organization")], places=("Germany",))["Kestrel"].qid == "Q930000048"
 
 
 def test_state_in_a_match_report_is_a_team(db):

@@ -70,3 +70,12 @@ def test_british_politicians_under_the_names_news_uses(ref_db):
                                  ("Labour", "organization")])
     assert links["Jim Callaghan"] == "Q9576"  # James Callaghan
     assert links["Jack Cunningham"] == "Q336214"  # Jack Cunningham, Baron Cunningham of Felling
+
+
+def test_party_nickname_is_todays_party_not_the_item_labelled_so(ref_db):
+    """"The Tories" in British news is the Conservative Party (Q9626), not the 1678-1834 Tory
+    party the reference labels "Tories" (``kb/link/lexicons/party_nicknames_en.tsv``)."""
+    text = "Labour and the Tories clashed over taxes; Michael Howard said the Tories would cut waste."
+    links = _link(ref_db, text, [("Tories", "organization"), ("Labour", "organization"),
+                                 ("Michael Howard", "person")])
+    assert links["Tories"] == "Q9626"

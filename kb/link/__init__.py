@@ -22,7 +22,7 @@ from typing import Optional
 
 import sqlite_utils
 
-from ..model import Entity, Extraction, Link, LinkCandidate, LinkedExtraction
+from ..model import RULED_OUT, Entity, Extraction, Link, LinkCandidate, LinkedExtraction
 from ..settings import Settings, get_settings
 from ..store import name_key
 from .candidates import LRU, MAX_CACHED_KEYS, Cand, FullNames, ReferenceIndex, org_candidates, person_candidates
@@ -220,7 +220,7 @@ class Linker:
             link.candidates[0].features["unsupported"] = 1.0
             link = Link(qid=None, score=link.score, method="nil", candidates=link.candidates)
         if ruled_out:
-            link.candidates.extend(LinkCandidate(q, self._label(q), 0.0, f"ruled out: {rule}", {rule: -1.0})
+            link.candidates.extend(LinkCandidate(q, self._label(q), 0.0, f"{RULED_OUT}{rule}", {rule: -1.0})
                                    for q, rule in list(ruled_out.items())[:_MAX_STORED_CANDIDATES])
         return link
 

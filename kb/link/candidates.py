@@ -9,7 +9,9 @@ and repeated names in a build cost a dict lookup.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
+from pathlib import Path
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
@@ -17,7 +19,7 @@ from typing import Iterable, Optional
 from rapidfuzz import fuzz
 
 from .kinds import COUNTRY, KIND, country_code
-from .names import last_token, looks_like_acronym, name_runs, name_variants, norm, skeleton, strip_article
+from .names import acronym, last_token, looks_like_acronym, name_runs, name_variants, norm, skeleton, strip_article
 
 #: Name similarity given to each way of finding a candidate (before evidence).
 SIM_LABEL = 1.0
@@ -597,20 +599,17 @@ def org_candidates(index: ReferenceIndex, name: str, surface_forms: Iterable[str
     (``party_name_variants``)."""
     found: dict[str, Cand] = {}
     name_key = norm(name)
+    initials = acronym(name_key) if " " in name_key else None
     for form in [name] + [f for f in surface_forms if f != name]:
         key = norm(form)
         acronymic = looks_like_acronym(form.replace("the ", "").replace("The ", ""))
-        if not key or (not acronymic and truncated(key, name_key)):
+        if not key or (not acronymic and truncated(key, name_key)) or _PLURAL_INITIALS.match(form):
             continue
-        by_form: dict[str, Cand] = {}
-        bare = strip_article(key)
-        for variant in {key, bare, *([f"the {bare}"] if " " in bare else [])}:
-            _exact(index, variant, by_form)  # "New York Times" is labelled "The New York Times"
-        if acronymic:
-            _acronym(index, strip_article(key), by_form)
-        elif " " in key:
-            _fuzzy(index, key, by_form)
-        _party_names(index, key, by_form)
+        by_form = _form_candidates(index, key, acronymic)
+        if acronymic and key != name_key and strip_article(key).replace(".", "") == initials:
+            # the text spells the initials out: "NEC" of "National Executive Committee" is no
+            # company whose name has other words behind the same letters
+            by_form = {q: c for q, c in by_form.items() if q in found}
         if key != name_key:
             for c in by_form.values():
                 c.method, c.sim = f"{FORM_PREFIX}{c.method}", c.sim * FORM_FACTOR
@@ -620,11 +619,62 @@ def org_candidates(index: ReferenceIndex, name: str, surface_forms: Iterable[str
     return {q: c for q, c in found.items() if index.kind(q) not in ("person", "position", None)}
 
 
+def _form_candidates(index: ReferenceIndex, key: str, acronymic: bool) -> dict[str, Cand]:
+    """Candidates of one normalised surface form of an organisation. A party nickname of the
+    lexicon is looked up only under the parties it stands for: "the Tories" never reaches the
+    item labelled "Tories"."""
+    found: dict[str, Cand] = {}
+    bare = strip_article(key)
+    if bare in party_nicknames():
+        _nickname_parties(index, party_nicknames()[bare], found)
+        return found
+    for variant in {key, bare, *([f"the {bare}"] if " " in bare else [])}:
+        _exact(index, variant, found)  # "New York Times" is labelled "The New York Times"
+    if acronymic:
+        _acronym(index, bare, found)
+    elif " " in key:
+        _fuzzy(index, key, found)
+    _party_names(index, key, found)
+    return found
+
+
+#: Initials in the plural ("MPs", "MEPs", "NGOs"): several people or bodies, never one
+#: organisation (the all-caps "MPS" of a school district is another name).
+_PLURAL_INITIALS = re.compile(r"^(?:[Tt]he )?[A-Z]{2,}s$")
+
+
 #: Method prefix of an organisation candidate found only through another surface form than the
 #: entity's name ("the Tories" of "Conservative Party"): the name's own match beats it.
 FORM_PREFIX = "form+"
 #: ... and its name similarity is a little lower, so that a tie goes to the name's match.
 FORM_FACTOR = 0.99
+
+
+#: The lexicon of party nicknames (``lexicons/party_nicknames_en.tsv``).
+_NICKNAMES_FILE = Path(__file__).parent / "lexicons" / "party_nicknames_en.tsv"
+
+
+@lru_cache(maxsize=1)
+def party_nicknames() -> dict[str, tuple[str, ...]]:
+    """Normalised nickname -> normalised names of the parties it stands for ("tories" ->
+    "conservative party", "conservative party of canada"): data, so that a new nickname is a
+    line in the lexicon, not a rule."""
+    out: dict[str, list[str]] = {}
+    for line in _NICKNAMES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("nickname\t"):
+            continue
+        nickname, party = line.split("\t")
+        out.setdefault(norm(nickname), []).append(norm(party))
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def _nickname_parties(index: ReferenceIndex, parties: Iterable[str], found: dict[str, Cand]) -> None:
+    """The parties a nickname stands for, found as party names (so that, like "Labour" ->
+    "Labour Party", only a party of the document's country may be linked)."""
+    for party in parties:
+        for qid, name, _ in index.exact(party):
+            if any(k.startswith("political party") for k in index.profile(qid).kinds):
+                _keep(found, qid, name, SIM_PARTY_NAME, PARTY_NAME_METHOD)
 
 
 def _party_names(index: ReferenceIndex, key: str, found: dict[str, Cand]) -> None:

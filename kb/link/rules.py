@@ -521,7 +521,22 @@ def conflicts(index: ReferenceIndex, prepared: list[Prepared], ev: Evidence) -> 
             out[p.qid] = "role"
         elif acronym_conflict(index, p, prof, ev, n_initials, n_parties, n_home_parties):
             out[p.qid] = "acronym"
+    if ev.etype == "organization":
+        out.update(_abroad_like_the_brand(prepared, profiles, ev, out))
     return out
+
+
+def _abroad_like_the_brand(prepared: list[Prepared], profiles: dict[str, Profile], ev: Evidence,
+                           out: dict[str, str]) -> dict[str, str]:
+    """When a shop brand of another country was ruled out, a namesake of yet another country the
+    document does not name is no better: "Honda" in news about China is not the brand of Japan,
+    but no more the German company labelled "Honda" either (which one the text means is not
+    said, so the name stays unlinked)."""
+    brands = {norm(p.label or "") for p in prepared
+              if out.get(p.qid) == "country" and only_nsi(profiles[p.qid].kinds)}
+    return {p.qid: "country" for p in prepared
+            if p.qid not in out and norm(p.label or "") in brands and profiles[p.qid].countries
+            and not profiles[p.qid].countries & ev.countries}
 
 
 # ------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import Callable, Optional
 
 import sqlite_utils
 
-from ..model import Entity, Link, LinkedExtraction
+from ..model import RULED_OUT, Entity, Link, LinkedExtraction
 from ..names import entity_id, name_key, org_key
 from ..tenure_rules import name_too_weak, same_namesake
 
@@ -34,7 +34,16 @@ def stored_identity(db: sqlite_utils.Database, ent: Entity, linked: LinkedExtrac
 def _org_id(db: sqlite_utils.Database, linked: LinkedExtraction, name: str) -> str:
     """The id an organisation name of a document is stored under (as ``stored_identity``)."""
     qid = linked.link_for("organization", name).qid
-    return qid or linked_org_of_same_key(db, name) or entity_id("organization", name, None)
+    return qid or _joined_org(db, linked, name) or entity_id("organization", name, None)
+
+
+def _joined_org(db: sqlite_utils.Database, linked: LinkedExtraction, name: str) -> Optional[str]:
+    """The linked organisation an unlinked name of the document joins (``linked_org_of_same_key``),
+    unless the document's own linker ruled that QID out: "the Budget" of a Chancellor, kept from
+    the car-rental brand by the rules here, must not reach it through another document where
+    "Budget" stands bare."""
+    qid = linked_org_of_same_key(db, name)
+    return None if qid in linked.ruled_out("organization", name) else qid
 
 
 def _unlinked_entity_id(db: sqlite_utils.Database, ent: Entity, base: str, linked: LinkedExtraction) -> str:
@@ -46,7 +55,7 @@ def _unlinked_entity_id(db: sqlite_utils.Database, ent: Entity, base: str, linke
     and the newcomer gets (or joins) a numbered variant of the id.
     """
     if ent.type != "person":
-        return linked_org_of_same_key(db, ent.name) or base
+        return _joined_org(db, linked, ent.name) or base
     if name_too_weak(name_key(ent.name)):
         return f"{base}@{linked.extraction.document.id}"
     mine: list[set[tuple[str, str]]] = []  # the document's posts, read when first compared
@@ -190,7 +199,12 @@ def unlinked_twins(db: sqlite_utils.Database, type: str, qid: str, name: str) ->
     # the stored rows first (one index probe; most linked names have none), the decision after
     if type == "organization":
         row = db.execute("SELECT 1 FROM organizations WHERE id = ? AND qid IS NULL", [base]).fetchone()
-        return [base] if row and linked_org_of_same_key(db, name) == qid else []
+        if not row or linked_org_of_same_key(db, name) != qid:
+            return []
+        # as ``_joined_org``: not a row whose documents' linker ruled that QID out
+        ruled_out = db.execute("SELECT 1 FROM link_candidates WHERE entity_type = 'organization' AND entity_id = ? "
+                               "AND qid = ? AND method LIKE ?", [base, qid, RULED_OUT + "%"]).fetchone()
+        return [] if ruled_out else [base]
     if name_too_weak(name_key(name)):
         return []
     # the base id and its numbered variants (one range of the primary key: base up to base + "~\x7f")
