@@ -18,7 +18,7 @@ from typing import Iterable, Optional
 
 from rapidfuzz import fuzz
 
-from .kinds import COUNTRY, KIND, country_code
+from .kinds import COUNTRY, GENDER, KIND, country_code
 from .names import acronym, last_token, looks_like_acronym, name_runs, name_variants, norm, skeleton, strip_article
 
 #: Name similarity given to each way of finding a candidate (before evidence).
@@ -111,16 +111,18 @@ class LRU:
 class Profile:
     """What a candidate is, where and when: the facts the abstention rules read (kb.link.rules).
 
-    ``kinds`` and ISO ``countries`` come from the index files imported as ``kb:kind`` /
-    ``kb:country`` claims (see ``kb.link.kinds``) plus P17; inception and death are years."""
+    ``kinds``, ISO ``countries`` and a person's ``genders`` ("male", "female") come from the
+    index files imported as ``kb:kind`` / ``kb:country`` / ``kb:gender`` claims (see
+    ``kb.link.kinds``) plus P17; inception and death are years."""
 
     kinds: tuple[str, ...] = ()
     countries: frozenset[str] = frozenset()
     inception: Optional[int] = None
     death: Optional[int] = None
+    genders: frozenset[str] = frozenset()
 
 
-_PROFILE_PROPERTIES = ("kb:kind", "kb:country", "P17", "P571", "P570")
+_PROFILE_PROPERTIES = (KIND, COUNTRY, GENDER, "P17", "P571", "P570")
 
 
 def _year(value: Optional[str]) -> Optional[int]:
@@ -243,7 +245,8 @@ class ReferenceIndex:
                         countries.add(code)
                 years = {p: [y for y in map(_year, facts.get(p, [])) if y] for p in ("P571", "P570")}
                 self._profiles[q] = Profile(tuple(facts.get(KIND, [])), frozenset(countries),
-                                            min(years["P571"], default=None), min(years["P570"], default=None))
+                                            min(years["P571"], default=None), min(years["P570"], default=None),
+                                            frozenset(facts.get(GENDER, [])))
 
     def profile(self, qid: str) -> Profile:
         value = self._profiles.get(qid)

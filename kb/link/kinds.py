@@ -10,11 +10,15 @@ file here, and its rows become claims of two kb-only properties:
                  "political party", "cabinet", ...), exactly as the index writes it;
 - ``kb:country`` the ISO 3166-1 alpha-2 code the index gives (alpha-3 codes converted); for
                  people, the countries of the politician catalogues that list them
-                 (``entity-index.tsv.gz`` column ``catalogues``: "united-kingdom" -> GB).
+                 (``entity-index.tsv.gz`` column ``catalogues``: "united-kingdom" -> GB);
+- ``kb:gender``  a person's gender as the index writes it ("male", "female"; column ``gender``
+                 of ``entity-index.tsv.gz``, one row per ";"-part): the dumps carry no P21, and
+                 "Lord Armstrong" must not become a woman named Armstrong.
 
 The linker reads them back (``ReferenceIndex.kinds``/``countries``) to decide what a candidate
 can be: a party is bound to a country, a municipality that operates schools is a place, a cabinet
-is no company. Index rows of positions are skipped and people only give their countries (the dumps say the rest).
+is no company. Index rows of positions are skipped and people only give their countries and
+genders (the dumps say the rest).
 Import index files after the dumps: re-importing a dump entity replaces all its claims.
 """
 
@@ -32,6 +36,7 @@ from .names import norm
 
 KIND = "kb:kind"
 COUNTRY = "kb:country"
+GENDER = "kb:gender"
 #: Index columns that hold the kind and the country, per index file layout.
 _KIND_COLUMNS = ("kind", "kinds")
 _COUNTRY_COLUMNS = ("country_iso2", "partyfacts_country_iso3")
@@ -90,6 +95,9 @@ def index_claim_rows(path: Path) -> Iterator[tuple]:
                 if "person" in kinds:  # a person's country: the catalogues listing their posts
                     for country in dict.fromkeys(catalogue_countries(row.get("catalogues") or "")):
                         yield (qid, COUNTRY, country, None, None, None, None)
+                    for gender in dict.fromkeys(g.strip() for g in (row.get("gender") or "").split(";")):
+                        if gender:
+                            yield (qid, GENDER, gender, None, None, None, None)
                 continue
             for kind in dict.fromkeys(kinds):
                 yield (qid, KIND, kind, None, None, None, None)
@@ -114,10 +122,10 @@ _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO"})
 
 
 def import_index(db, path: Path) -> tuple[int, int]:
-    """Replace the kind/country claims of the QIDs an index file lists; (entities, claims)."""
+    """Replace the kind/country/gender claims of the QIDs an index file lists; (entities, claims)."""
     rows = list(index_claim_rows(path))
     qids = sorted({r[0] for r in rows})
-    replace_claims(db, qids, (KIND, COUNTRY), rows)
+    replace_claims(db, qids, (KIND, COUNTRY, GENDER), rows)
     return len(qids), len(rows)
 
 

@@ -24,6 +24,10 @@ rule's name when they contradict each other:
                posts are at a company, university or other non-political body (or the entry
                is obscure: no English Wikipedia article) of another country than the
                politician's;
+- ``gender``:  the style written before the person's own mentions states one gender ("Lord
+               Armstrong", "Baroness Armstrong", "Frau Müller"; ``lexicons/gendered_styles.tsv``)
+               and the reference gives the candidate only the other one (pronouns are no
+               evidence: their coreference is too often wrong);
 - ``acronym``: a short upper-case mention matched only by the initials of a longer name that the
                document never writes out, or by an alias of an entry whose kind is unknown
                (unless it is the only party of the document's country with those initials).
@@ -39,6 +43,7 @@ import re
 from datetime import date
 from functools import lru_cache
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
 from ..model import Entity, Extraction, Tenure
@@ -90,6 +95,7 @@ class Evidence:
     ages: list[int] = field(default_factory=list)  # ages the text states for the person ("Mr X, 62,")
     party_country: Optional[str] = None  # the country the document's party names agree on
     text: str = ""  # the document text
+    genders: frozenset[str] = frozenset()  # genders the styles before its mentions state ("Lord")
 
 
 def _year_of(value: Optional[str]) -> Optional[int]:
@@ -185,6 +191,41 @@ def stated_ages(ent: Entity, text: str) -> list[int]:
     return sorted(ages)
 
 
+#: The lexicon of gendered styles (``lexicons/gendered_styles.tsv``): "Lord" -> "male".
+_STYLES_FILE = Path(__file__).parent / "lexicons" / "gendered_styles.tsv"
+#: The word right before a mention, with an optional full stop ("Mr. Smith", "Lord Armstrong").
+_WORD_BEFORE = re.compile(r"(\w+)\.? $")
+
+
+@lru_cache(maxsize=1)
+def gendered_styles() -> dict[str, str]:
+    """Style as written -> gender in the reference index's words: data, so that a new style is
+    a line in the lexicon, not a rule."""
+    out: dict[str, str] = {}
+    for line in _STYLES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("style\t"):
+            continue
+        style, gender = line.split("\t")
+        out[style.strip()] = gender.strip()
+    return out
+
+
+def styled_genders(ent: Entity, text: str) -> frozenset[str]:
+    """The genders stated by the styles written right before the entity's own mentions (or as
+    their first word): "Lord Armstrong" -> {"male"}. Both genders when the mentions disagree
+    (a coreference slip), which the rule reads as no evidence."""
+    styles = gendered_styles()
+    found = set()
+    for m in ent.mentions:
+        words = m.text.split()
+        if len(words) > 1 and words[0].rstrip(".") in styles:
+            found.add(styles[words[0].rstrip(".")])
+        before = _WORD_BEFORE.search(text[max(0, m.start - 16):m.start])
+        if before and before.group(1) in styles:
+            found.add(styles[before.group(1)])
+    return frozenset(found)
+
+
 def _reads_as_place(ent: Entity, text: str) -> bool:
     """Every mention of a person-typed entity reads as a place or building: NER called it a
     place, a place/facility noun follows it, or a bare name follows 'in'/'at' without 's."""
@@ -275,6 +316,7 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
         ages=stated_ages(ent, text) if ent.type == "person" else [],
         party_country=party_country,
         text=text,
+        genders=styled_genders(ent, text) if ent.type == "person" else frozenset(),
     )
 
 
@@ -307,6 +349,18 @@ MIN_FUZZY_ORG = 8
 #: First words of NSI operator labels that name a municipality ("Stadt Bern", "City of X").
 _MUNICIPAL_WORDS = frozenset("stadt gemeinde city town village ville commune comune municipality "
                              "borough county markt landkreis kreis".split())
+
+
+#: The genders a style can state; a candidate's other values ("nonbinary") never conflict.
+_BINARY_GENDERS = frozenset({"male", "female"})
+
+
+def gender_conflict(prof: Profile, ev: Evidence) -> bool:
+    """The text styles the person as one gender ("Lord Armstrong") and the reference gives the
+    candidate only the other ("Hilary Armstrong", female): a namesake, not the person meant."""
+    if ev.etype != "person" or len(ev.genders) != 1 or not prof.genders:
+        return False
+    return prof.genders <= _BINARY_GENDERS and not prof.genders & ev.genders
 
 
 def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool,
@@ -513,6 +567,8 @@ def conflicts(index: ReferenceIndex, prepared: list[Prepared], ev: Evidence) -> 
         prof = profiles[p.qid]
         if type_conflict(index, p, prof, ev):
             out[p.qid] = "type"
+        elif gender_conflict(prof, ev):
+            out[p.qid] = "gender"
         elif country_conflict(p, prof, ev, fitting, home_prior):
             out[p.qid] = "country"
         elif date_conflict(index, p, prof, ev):
