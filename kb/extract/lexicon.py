@@ -9,7 +9,6 @@ entries in order. Nothing here touches spaCy.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,20 +16,13 @@ from pathlib import Path
 from typing import Optional
 
 from ..roletitles import grammar
+from ..tsv import read_table
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 
 
-def _lines(name: str) -> list[str]:
-    with (LEXICON_DIR / name).open(encoding="utf-8") as fh:
-        return [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-
-
-@lru_cache(maxsize=None)
 def _table(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    lines = _lines(name)
-    parsed = list(csv.reader(lines, delimiter="\t"))
-    return tuple(parsed[0]), tuple(tuple(row) for row in parsed[1:])
+    return read_table(LEXICON_DIR / name)
 
 
 def rows(name: str) -> list[list[str]]:

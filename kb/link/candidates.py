@@ -18,6 +18,7 @@ from typing import Iterable, Optional
 
 from rapidfuzz import fuzz
 
+from ..tsv import read_table
 from .kinds import COUNTRY, GENDER, KIND, country_code
 from .names import acronym, last_token, looks_like_acronym, name_runs, name_variants, norm, skeleton, strip_article
 
@@ -663,10 +664,7 @@ def party_nicknames() -> dict[str, tuple[str, ...]]:
     "conservative party", "conservative party of canada"): data, so that a new nickname is a
     line in the lexicon, not a rule."""
     out: dict[str, list[str]] = {}
-    for line in _NICKNAMES_FILE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("nickname\t"):
-            continue
-        nickname, party = line.split("\t")
+    for nickname, party in read_table(_NICKNAMES_FILE)[1]:
         out.setdefault(norm(nickname), []).append(norm(party))
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 

@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..model import Entity, Extraction, Tenure
+from ..tsv import read_table
 from .candidates import FORM_PREFIX, KNOWN_AS_METHOD, PARTY_NAME_METHOD, Profile, ReferenceIndex, RefEntity
 from .disambiguate import Prepared, best_role_similarity
 from .kinds import PLACE_KINDS, country_code, only_nsi, only_operator, org_class
@@ -201,13 +202,7 @@ _WORD_BEFORE = re.compile(r"(\w+)\.? $")
 def gendered_styles() -> dict[str, str]:
     """Style as written -> gender in the reference index's words: data, so that a new style is
     a line in the lexicon, not a rule."""
-    out: dict[str, str] = {}
-    for line in _STYLES_FILE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("style\t"):
-            continue
-        style, gender = line.split("\t")
-        out[style.strip()] = gender.strip()
-    return out
+    return {style.strip(): gender.strip() for style, gender in read_table(_STYLES_FILE)[1]}
 
 
 def styled_genders(ent: Entity, text: str) -> frozenset[str]:
