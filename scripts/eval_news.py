@@ -364,13 +364,15 @@ def main(argv: Optional[list[str]] = None) -> int:
                   "another number: kb.evaluate's matching changed, update _tenure_pairs")
     print("\n== error classes (missed gold tenures by cause; matched tenures by wrong field)")
     print("\n".join(error_table(table)))
-    everything = table[-1][1]
-    print("\n== most frequent missed roles (all documents)")
+    # Examples and missed roles come from the analysis half only: the held-out half's texts and
+    # gold are never printed, or rules would be written for them.
+    everything = next(e for label, e in table if label == f"{list(selections)[-1]} {HALVES[0][:8]}")
+    print("\n== most frequent missed roles (analysis half)")
     for role, n in everything.missed_roles.most_common(15):
         classes = ", ".join(f"{c} {k}" for c, k in everything.role_classes[role].most_common())
         print(f"{n:>4}  {role:<40} {classes}")
     for cls in MISS_CLASSES if args.examples else ():
-        print(f"\n== examples: {cls}")
+        print(f"\n== examples: {cls} (analysis half)")
         for line in everything.examples.get(cls, [])[: args.examples]:
             print(f"  - {line[:300]}")
     print()
