@@ -232,6 +232,11 @@ def analyse(golds: list[dict], preds: dict[str, dict]) -> Errors:
             checks = {"org": _tenure_org_ok(p, g, gold["organizations"]), "status": p.get("status") == g.get("status"),
                       "start": p.get("start") == g.get("start"), "end": p.get("end") == g.get("end")}
             errors.wrong.update(k for k, ok in checks.items() if not ok)
+            for fld in (k for k, ok in checks.items() if not ok):
+                got = p.get(fld) if fld != "org" else p.get("org")
+                errors.examples.setdefault(f"wrong {fld}", []).append(
+                    f"{gold['id']}: {g['person']} / {g['role']} -- gold {g.get(fld)!r}, kb {got!r} -- "
+                    f"{g.get('sentence', '')}")
     return errors
 
 
@@ -326,7 +331,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                     help="reference files to import (default: the dumps and index files make demo imports)")
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "kb-eval-news-cache"),
                     help="folder for the imported-reference template database (kept between runs)")
-    ap.add_argument("--examples", type=int, default=0, help="print N example misses per class")
+    ap.add_argument("--examples", type=int, default=0, help="print N example misses per class and wrong fields of matched tenures (analysis half)")
     ap.add_argument("--verbose", action="store_true", help="list kb evaluate's misses and spurious items")
     args = ap.parse_args(argv)
     if not Path(args.gold).exists() or not (args.pred or Path(args.dev).exists()):
@@ -371,7 +376,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     for role, n in everything.missed_roles.most_common(15):
         classes = ", ".join(f"{c} {k}" for c, k in everything.role_classes[role].most_common())
         print(f"{n:>4}  {role:<40} {classes}")
-    for cls in MISS_CLASSES if args.examples else ():
+    for cls in (*MISS_CLASSES, *(f"wrong {f}" for f in ("org", "status", "start", "end"))) if args.examples else ():
         print(f"\n== examples: {cls} (analysis half)")
         for line in everything.examples.get(cls, [])[: args.examples]:
             print(f"  - {line[:300]}")
