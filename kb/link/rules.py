@@ -270,9 +270,39 @@ def _common_noun(name: str, text: str) -> bool:
 
 #: What precedes a common noun but not a brand's name: an article, a possessive, a time word,
 #: each maybe before an adjective or two ("the Budget", "a Budget giveaway", "Mr Brown's
-#: Budget", "last year's Budget", "his ninth Budget", "the Tories' first Budget").
+#: Budget", "last year's Budget", "his ninth Budget", "the Tories' first Budget"). Group 1 holds
+#: the words in between, which ``lexicons/noun_phrase_words_en.tsv`` then checks.
 _DETERMINER = re.compile(r"(?:\b(?i:the|a|an|this|next|last|its|his|her|their|our)|['’]s?)"
-                         r"(?:\s+[a-z][\w-]*){0,2}\s$")
+                         r"((?:\s+[a-z][\w-]*){0,2})\s$")
+_NP_WORDS_FILE = Path(__file__).parent / "lexicons" / "noun_phrase_words_en.tsv"
+
+
+@lru_cache(maxsize=1)
+def noun_phrase_words() -> dict[str, frozenset[str]]:
+    """List name -> words of ``lexicons/noun_phrase_words_en.tsv`` (ends_phrase, kind_noun)."""
+    lists: dict[str, set[str]] = {}
+    for name, word in read_table(_NP_WORDS_FILE)[1]:
+        lists.setdefault(name.strip(), set()).add(word.strip())
+    return {k: frozenset(v) for k, v in lists.items()}
+
+
+def _definite_mention(mention_text: str, before: str) -> bool:
+    """One mention stands inside an article's or a possessive's noun phrase. Not so: initials
+    ("the NHS", "the BBC" are names with their article), a name the article's phrase ended
+    before ("a deal with Barclays", "the group said Barclays"), or a name in apposition to a
+    noun of its kind ("the supermarket chain Tesco")."""
+    if mention_text.casefold().startswith("the "):
+        return not looks_like_acronym(mention_text[4:])
+    if looks_like_acronym(mention_text):
+        return False
+    m = _DETERMINER.search(before)
+    if m is None:
+        return False
+    between = m.group(1).split()
+    words = noun_phrase_words()
+    if any(w in words["ends_phrase"] for w in between):
+        return False
+    return not (between and between[-1] in words["kind_noun"])
 
 
 def _always_definite(ent: Entity, text: str) -> bool:
@@ -281,8 +311,7 @@ def _always_definite(ent: Entity, text: str) -> bool:
     Budget" is still the budget)."""
     if not ent.mentions:
         return False
-    definite = sum(1 for m in ent.mentions if m.text.casefold().startswith("the ")
-                   or _DETERMINER.search(text[max(0, m.start - 40):m.start]))
+    definite = sum(1 for m in ent.mentions if _definite_mention(m.text, text[max(0, m.start - 40):m.start]))
     return 2 * definite > len(ent.mentions)
 
 
