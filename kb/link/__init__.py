@@ -35,7 +35,7 @@ from .rules import (
     unsupported_org,
 )
 from .reference import ImportReport, has_reference, import_reference
-from .reference_status import reference_status
+from .reference_status import statuses_from_reference
 from .types import retype_by_reference
 
 __all__ = ["Linker", "judge", "import_reference", "ImportReport"]
@@ -129,7 +129,7 @@ class Linker:
             linked.entity_links[(ent.type, ent.name)] = self._link_entity(ent, ctx, evidence, full_names)
         self._link_positions(linked, org_qids)
         if self.has_reference:
-            reference_status(self.index, linked)  # statuses the text leaves open, from P39 dates
+            statuses_from_reference(self.index, linked)  # statuses the text leaves open, from P39 dates
         return linked
 
     # -- entities -------------------------------------------------------------------------

@@ -16,20 +16,19 @@ on the BBC corpus every such title the rule turned "former" was wrong (17 of 17 
 year as the present, 1 of 1 with ``past_years``: an undated text's present is too uncertain to
 overrule the text).
 
-Which holdings: the linked holder's P39 statements of the tenure's linked position; with no
-position link, those of positions whose names the role names (``role_similarity``) and whose
-jurisdiction fits the tenure's organisation. A text date on the tenure keeps only the holdings
-it overlaps.
+Which holdings: the linked holder's P39 statements of the tenure's linked position and of every
+position whose names the role names (``role_similarity``); the position's jurisdiction must fit
+the tenure's organisation (a party's: be the party). A text date on the tenure keeps only the
+holdings it overlaps.
 
 Verdict (``holding_verdict``) at the text's present (``text_present``): the publication date;
 for an undated text (the news sets have none) the latest year it states as past ("in 2002",
 "June 2004"; not a plan or forecast: "by 2010", "will open in 2012") up to a year later. Held
 throughout -> current, ended before -> former; began after, or too coarse a date to tell -> no
-verdict. Several holdings must agree (``combine``): one
-holding of a position covering the present makes it current unless only an open-ended one does
-while another ended (an open end may be a missing end); different positions with different
-verdicts leave the status as it is. A holder the reference gives a death before the present
-holds nothing then.
+verdict. Several holdings must agree (``combine``): one holding of a position covering the
+present makes it current unless only an open-ended one does while another ended (an open end
+may be a missing end); different positions with different verdicts leave the status as it is.
+A holder the reference gives a death before the present holds nothing then.
 
 Where it fired the tenure's ``extractor`` says so ("…; status from reference P39 Q11696 (text:
 unknown)"), so a user sees why, and a relink (``kb link confirm|reject``) can restore the
@@ -47,10 +46,11 @@ from ..model import LinkedExtraction, Tenure
 from ..prefixdate import before, overlaps
 from .candidates import Holding, ReferenceIndex
 from .disambiguate import best_role_similarity
+from .kinds import org_class
 from .names import norm
 from .positions import jurisdiction_fit, org_keys
 
-#: A position matches a role without a position link at this role similarity or above
+#: A position the role names, besides the linked one, at this role similarity or above
 #: ("president" ~ "president of the united states": 0.9; a suffix "... secretary": 0.85).
 MIN_ROLE_SIMILARITY = 0.85
 #: The note appended to ``Tenure.extractor`` where the rule set the status.
@@ -150,24 +150,24 @@ def open_status(ten: Tenure, sentence: str) -> bool:
 
 def matching_holdings(index: ReferenceIndex, holder: str, ten: Tenure, position: Optional[str],
                       org_qid: Optional[str]) -> dict[str, list[Holding]]:
-    """The holder's P39 holdings of the tenure's post, by position: the linked position; else
-    the positions the role names whose jurisdiction fits the organisation. A date the text
-    gives keeps only the holdings it overlaps."""
+    """The holder's P39 holdings of the tenure's post, by position: the linked position and
+    every other the role names as well (a "minister" linked to one of two ministries the holder
+    held must not hide the other). The position must not belong to another organisation than
+    the tenure's, and a post at a party must be the party's own ("Labour's X", a member of
+    the party, is no term in parliament the reference dates). A date the text gives keeps only
+    the holdings it overlaps."""
     start = ten.start.value if ten.start else None
     end = ten.end.value if ten.end else None
     keys = org_keys(index, ten.org, org_qid)
+    min_fit = 1.0 if org_qid and org_class(index.profile(org_qid).kinds) == "party" else 0.5
     role = norm(ten.role)
     out: dict[str, list[Holding]] = {}
     for h in index.holdings(holder):
-        if position:
-            if h.position != position:
-                continue
-        else:
-            names = index.names(h.position)
-            if best_role_similarity(role, names) < MIN_ROLE_SIMILARITY:
-                continue
-            if jurisdiction_fit(index, h.position, names, keys, org_qid) == 0.0:
-                continue
+        names = index.names(h.position)
+        if h.position != position and best_role_similarity(role, names) < MIN_ROLE_SIMILARITY:
+            continue
+        if jurisdiction_fit(index, h.position, names, keys, org_qid) < min_fit:
+            continue
         if (start or end) and not overlaps(start, end, h.start, h.end):
             continue
         out.setdefault(h.position, []).append(h)
@@ -182,7 +182,7 @@ def text_status(ten: Tenure) -> Tenure:
     return replace(ten, status=found.group(1), extractor=ten.extractor[:found.start()])
 
 
-def reference_status(index: ReferenceIndex, linked: LinkedExtraction) -> int:
+def statuses_from_reference(index: ReferenceIndex, linked: LinkedExtraction) -> int:
     """Set the status of the document's open tenures from their holders' P39 dates (see the
     module docstring); returns how many tenures changed status."""
     ext = linked.extraction
