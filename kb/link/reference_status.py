@@ -72,7 +72,7 @@ _STATED_YEAR = re.compile(
 _AHEAD = re.compile(
     r"\b(?:will|would|could|should|might|shall|\w+'ll|expect\w*|forecast\w*|predict\w*|project\w*|"
     r"plan\w*|target\w*|aim\w*|intend\w*|hope\w*|estimate\w*|schedul\w*|due|set to|is to|are to|"
-    r"to become|to succeed|to replace|to take over|designate|incoming|"
+    r"to become|to succeed|to replace|to take over|designate|incoming|designiert\w*|"
     r"wird|werden|soll|sollen|würde\w*|könnte\w*|geplant|erwart\w*|prognos\w*|voraussichtlich)\b",
     re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
