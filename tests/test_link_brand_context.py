@@ -89,3 +89,15 @@ def test_a_one_word_name_written_with_its_article_is_no_shop_brand(db):
     """"The Kaltwerk" as the text's own name (a newspaper, a crown) is not the shop brand."""
     text = "The Kaltwerk reported on Monday that ministers had met. A reporter for The Kaltwerk asked why."
     assert _link(db, text, "The Kaltwerk", adjective_places=("Germany",)) is None
+
+
+def test_a_countrys_company_after_a_possessive_is_the_company(db):
+    """"Germany's Kaltwerk" names a company by its country; "last year's Budget" stays a noun."""
+    text = "Germany's Kaltwerk warned that profits may fall as steel prices in Germany rise."
+    assert _link(db, text, "Kaltwerk", places=("Germany",)) == "Q941000001"
+
+
+def test_the_uks_nations_are_the_uk_for_its_bodies():
+    from kb.link.kinds import country_code
+
+    assert {country_code(n) for n in ("Wales", "Scotland", "England", "Northern Ireland")} == {"GB"}

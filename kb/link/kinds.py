@@ -184,7 +184,9 @@ def _country_codes(lang: str = "en") -> dict[str, str]:
             out.setdefault(norm(name.replace(" SAR China", "").replace(" Sonderverwaltungsregion", "")), code)
     for name, code in (("united states of america", "US"), ("america", "US"), ("usa", "US"),
                        ("us", "US"), ("uk", "GB"), ("britain", "GB"), ("great britain", "GB"),
-                       ("czech republic", "CZ"), ("republic of korea", "KR"), ("russian federation", "RU")):
+                       ("czech republic", "CZ"), ("republic of korea", "KR"), ("russian federation", "RU"),
+                       # the UK's nations: news about Wales is news about a body of the UK
+                       ("england", "GB"), ("scotland", "GB"), ("wales", "GB"), ("northern ireland", "GB")):
         out.setdefault(name, code)
     return out
 

@@ -313,10 +313,23 @@ def _definite_mention(mention_text: str, before: str) -> bool:
     if m is None:
         return False
     between = m.group(1).split()
+    if not between and before.rstrip().endswith(("'s", "’s")) and country_code(_possessor(before)):
+        return False  # a country's company: "France's Peugeot"
     words = noun_phrase_words()
     if any(w in words["ends_phrase"] for w in between):
         return False
     return not (between and between[-1] in words["kind_noun"])
+
+
+def _possessor(before: str) -> str:
+    """The capitalised words of the possessor before "'s" ("the United States's" -> "United States")."""
+    words = before.rstrip()[:-2].split()
+    out: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper():
+            break
+        out.insert(0, word)
+    return " ".join(out)
 
 
 def _always_definite(ent: Entity, text: str) -> bool:
