@@ -17,7 +17,8 @@ from typing import Optional
 from ..model import Mention, Sentence
 from .de.lexicon import match_role_de
 from ..roletitles import grammar
-from .lexicon import lexicon, rows
+from .lexicon import lexicon, party_name, rows
+from .name_bounds import HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS, not_name_word, person_bounds
 from .roles import NOT_NAME_WORDS
 
 PERSON_LABELS = {"PERSON", "PER"}
@@ -36,18 +37,6 @@ _CHROME = re.compile(
 _CHROME_ANYWHERE = re.compile(r"(telegram|whatsapp)\s+channel|facebook,\s*(rss|twitter|x)\b|\brss!", re.I)
 
 _QUOTES = {'"', "“", "”", "'", "‘", "’"}
-NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ten", "ter"}
-#: Titles and honorifics before a name: a person ("Mr Ferguson", "Comptroller Alan Hevesi").
-PERSON_TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "baroness", "baron",
-    "earl", "admiral", "colonel", "col", "captain", "capt", "comptroller", "administrator",
-    "chancellor", "judge", "justice", "rev", "reverend", "sheikh", "senator", "sen", "rep", "governor", "gov",
-    "president", "king", "queen", "prince", "princess", "pope", "herr", "frau",
-    "presidents", "senators", "governors", "ministers", "chancellors", "kings", "queens", "generals",
-}
-#: Honorifics: a name that starts with one is a person's, whatever NER said ("Ms Bowers" as ORG).
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
-_TITLE_WORDS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr.", "prof."}
 
 
 def is_chrome(text: str) -> bool:
@@ -110,7 +99,7 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
         n, entry = lex.lookup([t.lower_ for t in doc[start:end]], 0)
         if entry is not None and n < end - start:
             start += n
-        elif w in _TITLE_WORDS or w in ("former", "ex", "-", "the", "der", "die", "ehemalige", "ehemaliger"):
+        elif w in TITLE_WORDS or w in ("former", "ex", "-", "the", "der", "die", "ehemalige", "ehemaliger"):
             start += 1
         elif doc.lang_ == "en" and _party_prefix(doc, start, end):
             start += _party_prefix(doc, start, end)  # "[Lib Dem Norman Baker]PERSON": the party is no part of the name
@@ -121,7 +110,7 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
         else:
             break
     while start == ent.start and start > 0 and doc.lang_ == "en" and _name_token(doc[start - 1]) and not doc[start - 1].ent_type_ \
-            and doc[start - 1].lower_.rstrip(".") not in PERSON_TITLES:
+            and not not_name_word(doc[start - 1]):
         start -= 1  # NER cut a first name off ("Jan [Peter Balkenende]")
     k = end
     while k < len(doc) and (doc[k].lower_ in NAME_PARTICLES or doc[k].text == "-"):
@@ -140,7 +129,7 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
         return None
     if start > ent.start and _not_a_name_left(doc, start, end):
         return None  # "[Lib Dem MPs]PERSON", "[Lib Dem Home Affairs]PERSON spokesman": no name is left
-    return start, end
+    return person_bounds(doc, start, end) if doc.lang_ == "en" else (start, end)
 
 
 #: NER labels of a surname after a particle that NER cut off as an entity of its own
@@ -193,8 +182,8 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
     out: list[Mention] = []
     taken: set[int] = set()  # tokens a person span grew over (an entity NER cut off the name)
     for ent, label in _joined_orgs(doc):
-        if label in PERSON_LABELS and doc.lang_ == "en" and tuple(ent.text.split()) in lexicon().party_members:
-            out.append(_mention(sent, ent, "organization", "NORP"))  # "[Lib Dem]PERSON leader": a party word
+        if label in PERSON_LABELS and doc.lang_ == "en" and party_name(ent.text) is not None:
+            out.append(_mention(sent, ent, "organization", "NORP"))  # "[Lib Dem]PERSON leader", "[Labour]PERSON": a party
             continue
         if label in PERSON_LABELS:
             if ent.start in taken:
@@ -340,7 +329,7 @@ def _mention(sent: Sentence, span, type_: str, label: str) -> Mention:
 
 def _name_token(tok) -> bool:
     text = tok.text
-    if not text or not text[0].isupper() or tok.lower_ in NOT_NAME_WORDS or tok.lower_.rstrip(".") in _TITLE_WORDS:
+    if not text or not text[0].isupper() or tok.lower_ in NOT_NAME_WORDS or tok.lower_.rstrip(".") in TITLE_WORDS:
         return False
     if tok.lower_ in lexicon().role_words:
         return False
@@ -389,11 +378,18 @@ def _surname_after_particle(doc, k: int) -> bool:
 
 def skip_honorific(doc, i: int) -> int:
     """Index after honorifics at i ("Dr.", "Mr", "Sir"): titles are not part of the name."""
-    while i < len(doc) and doc[i].lower_.rstrip(".") in _TITLE_WORDS:
+    while i < len(doc) and doc[i].lower_.rstrip(".") in TITLE_WORDS:
         i += 1
         if i < len(doc) and doc[i].text == ".":
             i += 1
     return i
+
+
+def rule_span(doc, span: tuple[int, int]) -> tuple[int, int]:
+    """The name inside a span a kb rule read as a person's ("Colonel Jane Roe" after a title,
+    "Jane Roe QC"): ``person_bounds`` on English text; the rule's span where that finds none
+    (the rule's context already says a person is named there)."""
+    return (person_bounds(doc, *span) or span) if doc.lang_ == "en" else span
 
 
 def rule_mention(sent: Sentence, doc, span: tuple[int, int], rule: str) -> Mention:
