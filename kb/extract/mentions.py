@@ -18,7 +18,8 @@ from ..model import Mention, Sentence
 from .de.lexicon import match_role_de
 from ..roletitles import grammar
 from .lexicon import lexicon, party_name, rows
-from .name_bounds import HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS, not_name_word, person_bounds
+from .name_bounds import (HONORIFICS, NAME_PARTICLES, PERSON_TITLES, SEAT_LETTERS, TITLE_WORDS, cut_dash,
+                          is_postnominal, not_name_word, person_bounds)
 from .roles import NOT_NAME_WORDS
 
 PERSON_LABELS = {"PERSON", "PER"}
@@ -202,6 +203,12 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
             toks = _trim_org(ent)
             if toks is None:
                 continue
+            person = _honoured_person(toks) if doc.lang_ == "en" and is_postnominal(toks[-1]) else None
+            if person is not None:  # "[Jane Roe OBE]ORG" is a person
+                out.append(_mention(sent, doc[person[0] : person[1]], "person", "rule:postnominal"))
+                continue
+            if doc.lang_ == "en" and len(toks) == 1 and is_postnominal(toks[0]):
+                continue  # "[OBE]ORG": letters after a name, no organisation
             if label in ORG_LABELS and toks[0].lower_.rstrip(".") in HONORIFICS and len(toks) > 1:
                 person = _trim_person(toks)  # "Ms Bowers" tagged ORG is a person
                 if person is not None:
@@ -212,6 +219,16 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
             toks = _whole_party_word(doc, toks)
             out.append(_mention(sent, toks, "organization", label))
     return out + body_mentions_de(sent, doc, out)
+
+
+def _honoured_person(toks) -> Optional[tuple[int, int]]:
+    """The person's name of an organisation span that ends in an honour or a professional rank
+    ("[Jane Roe OBE]ORG", "[John Doe QC]ORG"): no organisation is written so. A seat's letters
+    after a party ("[Labour MP]ORG") are a role, not a name: None, as for the letters alone."""
+    if len(toks) < 3 or toks[-1].text in SEAT_LETTERS:
+        return None
+    span = person_bounds(toks.doc, toks.start, toks.end)
+    return span if span is not None and span[1] - span[0] >= 2 else None
 
 
 def _whole_party_word(doc, toks):
@@ -306,12 +323,15 @@ _ORG_LEADING_WORDS = ("the", "a", "an", "former", "veteran", "senior", "rebel")
 def _trim_org(ent):
     """An organisation or place span without what is no part of its name: a leading article
     or "ex-" ("a Supreme Court", "Ex-Downing Street"), a trailing possessive ("General Motors'")
-    or honorific ("the Sunday Times Mr [Campbell]"); None when nothing named is left."""
+    or honorific ("the Sunday Times Mr [Campbell]"), what follows a dash that ends the name ("European
+    Union - the"); None when nothing named is left."""
     doc = ent.doc
     start, end = ent.start, ent.end
     while end - start > 1 and (doc[start].lower_ in ("ex", "-") or doc[start].lower_ in _ORG_LEADING_WORDS
                                and doc[start].whitespace_):
         start += 1  # "Ex-Downing Street", "a Supreme Court"; "A-Levels" keeps its "A"
+    if doc.lang_ == "en":
+        end = cut_dash(doc, start, end)  # "[European Union - the]ORG bloc's"
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’")
                            or doc[end - 1].lower_.rstrip(".") in HONORIFICS and end - start > 1):
         end -= 1

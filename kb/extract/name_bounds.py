@@ -47,7 +47,7 @@ _CLOSED_CLASSES = {"ADV", "CCONJ", "SCONJ", "ADP", "DET", "PRON", "PART"}
 _COMPASS = {"north", "south", "east", "west"}
 #: Post-nominal letters that name a seat ("Bolton West MP"): after a compass word they end a
 #: constituency, not a person's name.
-_SEAT_LETTERS = {"MP", "MPs", "MSP", "MEP", "MLA", "TD"}
+SEAT_LETTERS = {"MP", "MPs", "MSP", "MEP", "MLA", "TD"}
 #: Titles whose plural after a word names a group of people, no person ("Law Lords").
 _GROUP_HEADS = (PERSON_TITLES | {"minister", "mp", "msp", "mep", "councillor"}) - {"rep", "sen", "gov", "col", "capt"}
 
@@ -93,8 +93,8 @@ def _cut_possessive(doc, start: int, end: int) -> Optional[int]:
     return end
 
 
-def _cut_dash(doc, start: int, end: int) -> int:
-    """End of the name before a dash that ends it: a long dash, a spaced hyphen before a
+def cut_dash(doc, start: int, end: int) -> int:
+    """End of the name (a person's or an organisation's) before a dash that ends it: a long dash, a spaced hyphen before a
     lower-case word ("Jane Roe - the"), or a spaced hyphen between two names of two words each
     ("Jane Roe - Acme United"). A spaced hyphen inside one name stays: tokenised corpora write
     "Jean - Pierre Roe" and "Louise Roe - Smith" so."""
@@ -153,7 +153,7 @@ def _place(doc, start: int, end: int, letters: Optional[str]) -> bool:
         return False
     if words[-1] in _COMPASS and words[-2] in _COMPASS or words[-1] == "central":
         return True
-    return words[-1] in _COMPASS and letters in _SEAT_LETTERS
+    return words[-1] in _COMPASS and letters in SEAT_LETTERS
 
 
 def person_bounds(doc, start: int, end: int) -> Optional[tuple[int, int]]:
@@ -162,7 +162,7 @@ def person_bounds(doc, start: int, end: int) -> Optional[tuple[int, int]]:
     cut = _cut_possessive(doc, start, end)
     if cut is None:
         return None
-    end = _cut_dash(doc, start, cut)
+    end = cut_dash(doc, start, cut)
     end, letters = _trailing(doc, start, end)
     if _place(doc, start, end, letters):
         return None
