@@ -40,9 +40,6 @@ _POSSESSIVES = ("'s", "’s")
 #: Dashes that end a name when spaced ("Jane Roe - the"); a long dash ends it always.
 _HYPHENS = ("-", "--")
 _LONG_DASHES = ("–", "—")
-#: Parts of speech of words that never open a name: a sentence adverb or conjunction NER took
-#: into the name at a sentence start ("Yet Jane Roe", "Only Jane Roe").
-_CLOSED_CLASSES = {"ADV", "CCONJ", "SCONJ", "ADP", "DET", "PRON", "PART"}
 #: Compass words of constituency and district names ("Leeds North West", "Bristol Central").
 _COMPASS = {"north", "south", "east", "west"}
 #: Post-nominal letters that name a seat ("Bolton West MP"): after a compass word they end a
@@ -64,13 +61,12 @@ def _role_word(word: str) -> bool:
 
 def not_name_word(tok) -> bool:
     """A capitalised word before a name that is no part of it: a title, a role, an occupation or
-    rank, a party or faction word, a sentence adverb at the sentence start."""
+    rank, a party or faction word, a sentence adverb ("Yet Jane Roe"). A list, not the part of
+    speech: given names the tagger reads as function words ("Per", "Will") are names."""
     word = tok.lower_.rstrip(".")
     if word in NOT_NAME_WORDS or word in PERSON_TITLES or word in TITLE_WORDS or word in name_affixes()[0]:
         return True
-    if party_name(tok.text) is not None or _role_word(word):
-        return True
-    return tok.i == 0 and tok.pos_ in _CLOSED_CLASSES and tok.tag_ != "NNP"
+    return party_name(tok.text) is not None or _role_word(word)
 
 
 def is_postnominal(tok) -> bool:
@@ -120,6 +116,7 @@ def _trailing(doc, start: int, end: int) -> tuple[int, Optional[str]]:
         if is_postnominal(tok):
             letters = tok.text
         elif not (tok.text[:1].islower() and tok.is_alpha and tok.lower_ not in NAME_PARTICLES
+                  and doc[end - 2].whitespace_  # "Halla-aho": a lower-case part glued by a hyphen is the name's
                   or tok.text in (",", "-", "--") or tok.lower_ in _POSSESSIVES):
             break
         end -= 1
