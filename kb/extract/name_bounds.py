@@ -78,6 +78,17 @@ def _is_name_start(tok) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha or tok.text[:1].isupper() and "'" in tok.text
 
 
+#: Parts of speech of a lower-case word that starts the clause after a name ("Jane Roe - the
+#: woman who", "Roe - can he"): no part of a name. A lower-case noun may be ("Ko Joo - yeon").
+_CLAUSE_POS = {"DET", "AUX", "VERB", "ADV", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "NUM"}
+
+
+def _clause_word(tok) -> bool:
+    """A lower-case English word that ends the name before it (a function word or a verb)."""
+    return tok.text[:1].islower() and tok.is_alpha and tok.lower_ not in NAME_PARTICLES \
+        and (tok.is_stop or tok.pos_ in _CLAUSE_POS)
+
+
 def _cut_possessive(doc, start: int, end: int) -> Optional[int]:
     """End of the name before a possessive inside the span ("Roe 's Pension Plan" -> "Roe"),
     None when the span opens with one ("'s Citizen's Pension")."""
@@ -90,17 +101,18 @@ def _cut_possessive(doc, start: int, end: int) -> Optional[int]:
 
 
 def cut_dash(doc, start: int, end: int) -> int:
-    """End of the name (a person's or an organisation's) before a dash that ends it: a long dash, a spaced hyphen before a
-    lower-case word ("Jane Roe - the"), or a spaced hyphen between two names of two words each
-    ("Jane Roe - Acme United"). A spaced hyphen inside one name stays: tokenised corpora write
-    "Jean - Pierre Roe" and "Louise Roe - Smith" so."""
+    """End of the name (a person's or an organisation's) before a dash that ends it: a long
+    dash, a spaced hyphen before a function word or verb ("Jane Roe - the", not "Ko Joo -
+    yeon"), or a spaced hyphen between two names of two words each ("Jane Roe - Acme United").
+    A spaced hyphen inside one name stays: tokenised corpora write "Jean - Pierre Roe" and
+    "Louise Roe - Smith" so."""
     for k in range(start + 1, end):
         text = doc[k].text
         if text in _LONG_DASHES:
             return k
         if text not in _HYPHENS or not (doc[k - 1].whitespace_ and doc[k].whitespace_):
             continue
-        if k + 1 >= end or doc[k + 1].text[:1].islower():
+        if k + 1 >= end or _clause_word(doc[k + 1]):
             return k
         if k - start >= 2 and end - k - 1 >= 2:
             return k
@@ -108,15 +120,14 @@ def cut_dash(doc, start: int, end: int) -> int:
 
 
 def _trailing(doc, start: int, end: int) -> tuple[int, Optional[str]]:
-    """End of the name without trailing post-nominals, lower-case words and punctuation, and the
-    last post-nominal dropped ("Jane Roe QC" -> "Jane Roe", "QC")."""
+    """End of the name without trailing post-nominals, lower-case function words and verbs and
+    punctuation, and the last post-nominal dropped ("Jane Roe QC" -> "Jane Roe", "QC")."""
     letters = None
     while end - start > 1:
         tok = doc[end - 1]
         if is_postnominal(tok):
             letters = tok.text
-        elif not (tok.text[:1].islower() and tok.is_alpha and tok.lower_ not in NAME_PARTICLES
-                  and doc[end - 2].whitespace_  # "Halla-aho": a lower-case part glued by a hyphen is the name's
+        elif not (_clause_word(tok) and doc[end - 2].whitespace_  # "Halla-aho": glued by a hyphen, the name's
                   or tok.text in (",", "-", "--") or tok.lower_ in _POSSESSIVES):
             break
         end -= 1
