@@ -85,6 +85,20 @@ def test_constituencies_plural_titles_and_parties_are_no_persons(en_nlp):
     assert "Hexham West MP" not in found and "Hexham West" not in found
     text = "The Tories say Labour is acting too late on the plans."
     assert "Labour" not in persons(en_nlp, text)
+    text = "The minister said much of the Lib Dem plans copied his own."
+    assert not any("Lib Dem" in n for n in persons(en_nlp, text))
+
+
+def test_a_numbered_place_is_no_person(en_nlp):
+    """NER sometimes tags "Perm 35 - a" (a camp) as a person: no name has digits."""
+    from kb.extract.name_bounds import person_bounds
+
+    doc = en_nlp("He spied for years before he was sent to Perm 35 - a labour camp in the north.")
+    start = [t.text for t in doc].index("Perm")
+    assert person_bounds(doc, start, start + 4) is None
+    doc = en_nlp("He met Jane Harrow - the new chair - on Monday.")
+    start = [t.text for t in doc].index("Jane")
+    assert person_bounds(doc, start, start + 4) == (start, start + 2)
 
 
 def test_an_organisation_name_ends_at_a_dash_before_lower_case_words(en_nlp):

@@ -183,8 +183,9 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
     out: list[Mention] = []
     taken: set[int] = set()  # tokens a person span grew over (an entity NER cut off the name)
     for ent, label in _joined_orgs(doc):
-        if label in PERSON_LABELS and doc.lang_ == "en" and party_name(ent.text) is not None:
-            out.append(_mention(sent, ent, "organization", "NORP"))  # "[Lib Dem]PERSON leader", "[Labour]PERSON": a party
+        party = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
+        if label in PERSON_LABELS and doc.lang_ == "en" and party_name(party.text) is not None:
+            out.append(_mention(sent, party, "organization", "NORP"))  # "[the Lib Dem]PERSON plans", "[Labour]PERSON"
             continue
         if label in PERSON_LABELS:
             if ent.start in taken:

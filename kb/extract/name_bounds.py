@@ -7,7 +7,8 @@ Roe", "Colonel John Doe"), a sentence adverb ("Yet Jane Roe"), letters after it 
 thing ("Mr Roe's Pension Plan"). A user reading the tables cannot believe such names, and the
 same person is then stored twice. ``person_bounds`` cuts a token span down to the name;
 it says None when no person's name is in it at all: a plural common noun ("Labour MPs"), a
-constituency ("Leeds North West", "Bolton West MP"), a possessive fragment ("'s Pension").
+constituency ("Leeds North West", "Bolton West MP"), a possessive fragment ("'s Pension"), a
+name with digits ("Perm 35").
 
 The word lists are kb's own data, reused: the role lexicon and the title grammar (roles and
 the reference's position labels), the party lists (``lexicon.party_name``), demonyms, and
@@ -178,6 +179,8 @@ def person_bounds(doc, start: int, end: int) -> Optional[tuple[int, int]]:
     toks = doc[start:end]
     if not any(_is_name_start(t) for t in toks):
         return None
+    if any(ch.isdigit() for ch in toks.text):
+        return None  # "Perm 35", "Area 51": a place or thing numbered, no person
     if all(not_name_word(t) or t.text in _HYPHENS for t in toks):
         return None  # "Labour MPs", "Backbenchers": words that say what people are, no name
     if end - start > 1 and doc[end - 1].lower_[:-1] in _GROUP_HEADS and doc[end - 1].lower_.endswith("s"):
