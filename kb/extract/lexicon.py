@@ -266,9 +266,10 @@ def party_name(text: str) -> Optional[str]:
 
 
 @lru_cache(maxsize=1)
-def name_affixes() -> tuple[frozenset[str], frozenset[str]]:
-    """(leading words, post-nominal letters) of ``name_affixes_en.tsv``: the words next to an
-    English person's name that are no part of it (``kb.extract.name_bounds``)."""
+def name_affixes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(leading words, post-nominal letters, honours among them) of ``name_affixes_en.tsv``: the
+    words next to an English person's name that are no part of it (``kb.extract.name_bounds``)."""
     table = rows("name_affixes_en.tsv")
     return (frozenset(w for kind, w in table if kind == "leading"),
-            frozenset(w for kind, w in table if kind == "postnominal"))
+            frozenset(w for kind, w in table if kind in ("postnominal", "honour")),
+            frozenset(w for kind, w in table if kind == "honour"))

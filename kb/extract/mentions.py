@@ -18,8 +18,8 @@ from ..model import Mention, Sentence
 from .de.lexicon import match_role_de
 from ..roletitles import grammar
 from .lexicon import lexicon, party_name, rows
-from .name_bounds import (HONORIFICS, NAME_PARTICLES, PERSON_TITLES, SEAT_LETTERS, TITLE_WORDS, cut_dash,
-                          is_postnominal, not_name_word, person_bounds)
+from .name_bounds import (HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS, cut_dash, is_honour,
+                          not_name_word, person_bounds)
 from .roles import NOT_NAME_WORDS
 
 PERSON_LABELS = {"PERSON", "PER"}
@@ -204,11 +204,11 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
             toks = _trim_org(ent)
             if toks is None:
                 continue
-            person = _honoured_person(toks) if doc.lang_ == "en" and is_postnominal(toks[-1]) else None
+            person = _honoured_person(toks) if doc.lang_ == "en" and is_honour(toks[-1]) else None
             if person is not None:  # "[Jane Roe OBE]ORG" is a person
                 out.append(_mention(sent, doc[person[0] : person[1]], "person", "rule:postnominal"))
                 continue
-            if doc.lang_ == "en" and len(toks) == 1 and is_postnominal(toks[0]):
+            if doc.lang_ == "en" and len(toks) == 1 and is_honour(toks[0]):
                 continue  # "[OBE]ORG": letters after a name, no organisation
             if label in ORG_LABELS and toks[0].lower_.rstrip(".") in HONORIFICS and len(toks) > 1:
                 person = _trim_person(toks)  # "Ms Bowers" tagged ORG is a person
@@ -224,9 +224,8 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
 
 def _honoured_person(toks) -> Optional[tuple[int, int]]:
     """The person's name of an organisation span that ends in an honour or a professional rank
-    ("[Jane Roe OBE]ORG", "[John Doe QC]ORG"): no organisation is written so. A seat's letters
-    after a party ("[Labour MP]ORG") are a role, not a name: None, as for the letters alone."""
-    if len(toks) < 3 or toks[-1].text in SEAT_LETTERS:
+    ("[Jane Roe OBE]ORG", "[John Doe QC]ORG"): no organisation is written so."""
+    if len(toks) < 3:
         return None
     span = person_bounds(toks.doc, toks.start, toks.end)
     return span if span is not None and span[1] - span[0] >= 2 else None

@@ -45,7 +45,7 @@ _LONG_DASHES = ("–", "—")
 _COMPASS = {"north", "south", "east", "west"}
 #: Post-nominal letters that name a seat ("Bolton West MP"): after a compass word they end a
 #: constituency, not a person's name.
-SEAT_LETTERS = {"MP", "MPs", "MSP", "MEP", "MLA", "TD"}
+_SEAT_LETTERS = {"MP", "MPs", "MSP", "MEP", "MLA", "TD"}
 #: Titles whose plural after a word names a group of people, no person ("Law Lords").
 _GROUP_HEADS = (PERSON_TITLES | {"minister", "mp", "msp", "mep", "councillor"}) - {"rep", "sen", "gov", "col", "capt"}
 
@@ -73,6 +73,11 @@ def not_name_word(tok) -> bool:
 def is_postnominal(tok) -> bool:
     """Letters after a name: an honour, a post or a professional rank ("QC", "MP", "OBE")."""
     return tok.text in name_affixes()[1]
+
+
+def is_honour(tok) -> bool:
+    """Letters only a person carries after the name ("OBE", "QC"), unlike "AM" or "PC"."""
+    return tok.text in name_affixes()[2]
 
 
 def _is_name_start(tok) -> bool:
@@ -162,7 +167,7 @@ def _place(doc, start: int, end: int, letters: Optional[str]) -> bool:
         return False
     if words[-1] in _COMPASS and words[-2] in _COMPASS or words[-1] == "central":
         return True
-    return words[-1] in _COMPASS and letters in SEAT_LETTERS
+    return words[-1] in _COMPASS and letters in _SEAT_LETTERS
 
 
 def person_bounds(doc, start: int, end: int) -> Optional[tuple[int, int]]:
