@@ -266,7 +266,7 @@ def test_linked_org_absorbs_the_unlinked_rows_stored_before_it(db_path):
 
 
 def test_party_words_name_their_party():
-    from kb.extract.entity_types import party_name
+    from kb.extract.lexicon import party_name
 
     assert party_name("Tory") == "Conservative Party"
     assert party_name("Labour") == "Labour Party"

@@ -19,7 +19,7 @@ mention of a document (the extract stage is the one that sees tokens) and decide
 
 Reference kinds (a name that is exactly a reference organisation's label) are not used here:
 the reference lives in the database, which the extract stage never reads; the link stage
-applies them (``kb.link.types``). ``complete_org_names`` and ``party_name`` give one
+applies them (``kb.link.types``). ``complete_org_names`` (and ``lexicon.party_name``) give one
 organisation one name within a document ("Tate" -> "Tate & Lyle", "CSA", "Tory").
 """
 
@@ -31,7 +31,7 @@ from typing import Callable, Optional
 
 from ..model import Mention, Sentence
 from ..names import LEGAL_SUFFIXES
-from .lexicon import lexicon
+from .lexicon import lexicon, party_name
 from .mentions import HONORIFICS, ORG_HEAD_WORDS, PERSON_TITLES
 
 #: Nouns that, right before a name ("the British bank Abbey National", "bank, Santander"), say
@@ -337,17 +337,6 @@ def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> tuple
             keep.append(m)
         mentions[:] = keep
     return org_names, weak
-
-
-#: Party names the lexicon's member words do not cover (its words name members: "Tory").
-_PARTY_FORMS = {"Labour": "Labour Party", "Lib Dems": "Liberal Democrats", "Lib Dem": "Liberal Democrats",
-                "Liberal Democrats": "Liberal Democrats", "Conservatives": "Conservative Party"}
-
-
-def party_name(text: str) -> Optional[str]:
-    """The party a name or member word names ("Tory" -> "Conservative Party"), else None: a
-    party named in the text is an organisation of the document even when it holds no post."""
-    return _PARTY_FORMS.get(text) or lexicon().party_members.get(tuple(text.split()))
 
 
 def fuller_claim_orgs(claims, mentions: list[Mention]) -> None:

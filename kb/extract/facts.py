@@ -46,8 +46,8 @@ from .dates import find_dates
 from .de.parties import resolve_parties_de
 from .de.places import resolve_places_de
 from .de.rules import extract_tenures_de
-from .entity_types import complete_first_names, complete_org_names, correct_types, fuller_claim_orgs, party_name
-from .lexicon import lexicon
+from .entity_types import complete_first_names, complete_org_names, correct_types, fuller_claim_orgs
+from .lexicon import lexicon, party_name
 from .mentions import in_ranges, is_chrome, ner_mentions, quoted_ranges
 from .roles import RoleMatch, find_roles
 from .rules import DOCUMENT_RULES, ROLE_RULES, SENTENCE_RULES, stamp

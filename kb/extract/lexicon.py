@@ -251,3 +251,25 @@ def regions() -> dict[str, str]:
 def role_categories() -> dict[str, str]:
     """Normalised English role -> its category ("prime minister" -> "head_of_government")."""
     return {e.role: e.category for e in lexicon().roles.values()}
+
+
+#: Party names the lexicon's member words do not cover (its words name members: "Tory").
+_PARTY_FORMS = {"Labour": "Labour Party", "Lib Dems": "Liberal Democrats", "Lib Dem": "Liberal Democrats",
+                "Liberal Democrats": "Liberal Democrats", "Conservatives": "Conservative Party"}
+
+
+def party_name(text: str) -> Optional[str]:
+    """The party a name or member word names ("Tory" -> "Conservative Party"), else None: a
+    party named in the text is an organisation of the document even when it holds no post, and
+    no part of a person's name ("Labour" tagged PERSON, "Conservative Jane Roe")."""
+    return _PARTY_FORMS.get(text) or lexicon().party_members.get(tuple(text.split()))
+
+
+@lru_cache(maxsize=1)
+def name_affixes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(leading words, post-nominal letters, honours among them) of ``name_affixes_en.tsv``: the
+    words next to an English person's name that are no part of it (``kb.extract.name_bounds``)."""
+    table = rows("name_affixes_en.tsv")
+    return (frozenset(w for kind, w in table if kind == "leading"),
+            frozenset(w for kind, w in table if kind in ("postnominal", "honour")),
+            frozenset(w for kind, w in table if kind == "honour"))

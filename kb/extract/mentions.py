@@ -17,7 +17,9 @@ from typing import Optional
 from ..model import Mention, Sentence
 from .de.lexicon import match_role_de
 from ..roletitles import grammar
-from .lexicon import lexicon, rows
+from .lexicon import lexicon, party_name, rows
+from .name_bounds import (HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS, cut_dash, is_honour,
+                          not_name_word, person_bounds)
 from .roles import NOT_NAME_WORDS
 
 PERSON_LABELS = {"PERSON", "PER"}
@@ -36,18 +38,6 @@ _CHROME = re.compile(
 _CHROME_ANYWHERE = re.compile(r"(telegram|whatsapp)\s+channel|facebook,\s*(rss|twitter|x)\b|\brss!", re.I)
 
 _QUOTES = {'"', "“", "”", "'", "‘", "’"}
-NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ten", "ter"}
-#: Titles and honorifics before a name: a person ("Mr Ferguson", "Comptroller Alan Hevesi").
-PERSON_TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "baroness", "baron",
-    "earl", "admiral", "colonel", "col", "captain", "capt", "comptroller", "administrator",
-    "chancellor", "judge", "justice", "rev", "reverend", "sheikh", "senator", "sen", "rep", "governor", "gov",
-    "president", "king", "queen", "prince", "princess", "pope", "herr", "frau",
-    "presidents", "senators", "governors", "ministers", "chancellors", "kings", "queens", "generals",
-}
-#: Honorifics: a name that starts with one is a person's, whatever NER said ("Ms Bowers" as ORG).
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
-_TITLE_WORDS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr.", "prof."}
 
 
 def is_chrome(text: str) -> bool:
@@ -110,7 +100,7 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
         n, entry = lex.lookup([t.lower_ for t in doc[start:end]], 0)
         if entry is not None and n < end - start:
             start += n
-        elif w in _TITLE_WORDS or w in ("former", "ex", "-", "the", "der", "die", "ehemalige", "ehemaliger"):
+        elif w in TITLE_WORDS or w in ("former", "ex", "-", "the", "der", "die", "ehemalige", "ehemaliger"):
             start += 1
         elif doc.lang_ == "en" and _party_prefix(doc, start, end):
             start += _party_prefix(doc, start, end)  # "[Lib Dem Norman Baker]PERSON": the party is no part of the name
@@ -121,7 +111,7 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
         else:
             break
     while start == ent.start and start > 0 and doc.lang_ == "en" and _name_token(doc[start - 1]) and not doc[start - 1].ent_type_ \
-            and doc[start - 1].lower_.rstrip(".") not in PERSON_TITLES:
+            and not not_name_word(doc[start - 1]):
         start -= 1  # NER cut a first name off ("Jan [Peter Balkenende]")
     k = end
     while k < len(doc) and (doc[k].lower_ in NAME_PARTICLES or doc[k].text == "-"):
@@ -140,7 +130,7 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
         return None
     if start > ent.start and _not_a_name_left(doc, start, end):
         return None  # "[Lib Dem MPs]PERSON", "[Lib Dem Home Affairs]PERSON spokesman": no name is left
-    return start, end
+    return person_bounds(doc, start, end) if doc.lang_ == "en" else (start, end)
 
 
 #: NER labels of a surname after a particle that NER cut off as an entity of its own
@@ -193,8 +183,9 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
     out: list[Mention] = []
     taken: set[int] = set()  # tokens a person span grew over (an entity NER cut off the name)
     for ent, label in _joined_orgs(doc):
-        if label in PERSON_LABELS and doc.lang_ == "en" and tuple(ent.text.split()) in lexicon().party_members:
-            out.append(_mention(sent, ent, "organization", "NORP"))  # "[Lib Dem]PERSON leader": a party word
+        party = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
+        if label in PERSON_LABELS and doc.lang_ == "en" and party_name(party.text) is not None:
+            out.append(_mention(sent, party, "organization", "NORP"))  # "[the Lib Dem]PERSON plans", "[Labour]PERSON"
             continue
         if label in PERSON_LABELS:
             if ent.start in taken:
@@ -213,6 +204,12 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
             toks = _trim_org(ent)
             if toks is None:
                 continue
+            person = _honoured_person(toks) if doc.lang_ == "en" and is_honour(toks[-1]) else None
+            if person is not None:  # "[Jane Roe OBE]ORG" is a person
+                out.append(_mention(sent, doc[person[0] : person[1]], "person", "rule:postnominal"))
+                continue
+            if doc.lang_ == "en" and len(toks) == 1 and is_honour(toks[0]):
+                continue  # "[OBE]ORG": letters after a name, no organisation
             if label in ORG_LABELS and toks[0].lower_.rstrip(".") in HONORIFICS and len(toks) > 1:
                 person = _trim_person(toks)  # "Ms Bowers" tagged ORG is a person
                 if person is not None:
@@ -223,6 +220,15 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
             toks = _whole_party_word(doc, toks)
             out.append(_mention(sent, toks, "organization", label))
     return out + body_mentions_de(sent, doc, out)
+
+
+def _honoured_person(toks) -> Optional[tuple[int, int]]:
+    """The person's name of an organisation span that ends in an honour or a professional rank
+    ("[Jane Roe OBE]ORG", "[John Doe QC]ORG"): no organisation is written so."""
+    if len(toks) < 3:
+        return None
+    span = person_bounds(toks.doc, toks.start, toks.end)
+    return span if span is not None and span[1] - span[0] >= 2 else None
 
 
 def _whole_party_word(doc, toks):
@@ -317,12 +323,15 @@ _ORG_LEADING_WORDS = ("the", "a", "an", "former", "veteran", "senior", "rebel")
 def _trim_org(ent):
     """An organisation or place span without what is no part of its name: a leading article
     or "ex-" ("a Supreme Court", "Ex-Downing Street"), a trailing possessive ("General Motors'")
-    or honorific ("the Sunday Times Mr [Campbell]"); None when nothing named is left."""
+    or honorific ("the Sunday Times Mr [Campbell]"), what follows a dash that ends the name ("European
+    Union - the"); None when nothing named is left."""
     doc = ent.doc
     start, end = ent.start, ent.end
     while end - start > 1 and (doc[start].lower_ in ("ex", "-") or doc[start].lower_ in _ORG_LEADING_WORDS
                                and doc[start].whitespace_):
         start += 1  # "Ex-Downing Street", "a Supreme Court"; "A-Levels" keeps its "A"
+    if doc.lang_ == "en":
+        end = cut_dash(doc, start, end)  # "[European Union - the]ORG bloc's"
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’")
                            or doc[end - 1].lower_.rstrip(".") in HONORIFICS and end - start > 1):
         end -= 1
@@ -340,7 +349,7 @@ def _mention(sent: Sentence, span, type_: str, label: str) -> Mention:
 
 def _name_token(tok) -> bool:
     text = tok.text
-    if not text or not text[0].isupper() or tok.lower_ in NOT_NAME_WORDS or tok.lower_.rstrip(".") in _TITLE_WORDS:
+    if not text or not text[0].isupper() or tok.lower_ in NOT_NAME_WORDS or tok.lower_.rstrip(".") in TITLE_WORDS:
         return False
     if tok.lower_ in lexicon().role_words:
         return False
@@ -389,11 +398,18 @@ def _surname_after_particle(doc, k: int) -> bool:
 
 def skip_honorific(doc, i: int) -> int:
     """Index after honorifics at i ("Dr.", "Mr", "Sir"): titles are not part of the name."""
-    while i < len(doc) and doc[i].lower_.rstrip(".") in _TITLE_WORDS:
+    while i < len(doc) and doc[i].lower_.rstrip(".") in TITLE_WORDS:
         i += 1
         if i < len(doc) and doc[i].text == ".":
             i += 1
     return i
+
+
+def rule_span(doc, span: tuple[int, int]) -> tuple[int, int]:
+    """The name inside a span a kb rule read as a person's ("Colonel Jane Roe" after a title,
+    "Jane Roe QC"): ``person_bounds`` on English text; the rule's span where that finds none
+    (the rule's context already says a person is named there)."""
+    return (person_bounds(doc, *span) or span) if doc.lang_ == "en" else span
 
 
 def rule_mention(sent: Sentence, doc, span: tuple[int, int], rule: str) -> Mention:

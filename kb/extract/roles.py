@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..roletitles import grammar
-from .lexicon import Lexicon, RoleEntry, lexicon, word_lists, word_sets
+from .lexicon import Lexicon, RoleEntry, lexicon, name_affixes, word_lists, word_sets
 
 #: Modifiers that become part of the role name ("first deputy chairman", "vice chairman").
 ROLE_MODIFIERS = {"deputy", "vice", "assistant", "associate", "co", "joint", "senior", "principal", "executive", "shadow"}
@@ -247,7 +247,8 @@ def _inside_person(doc, start: int, end: int) -> bool:
     for i in range(start, end):
         ent = _ent_at(doc, i, PERSON_LABELS)
         if ent is not None and ent.start < start and not any(
-                tuple(t.text for t in doc[ent.start : ent.start + n]) in members for n in (1, 2)):
+                tuple(t.text for t in doc[ent.start : ent.start + n]) in members for n in (1, 2)) \
+                and not (i == ent.end - 1 and doc[i].text in name_affixes()[1]):  # "[Jane Roe MP]PERSON": letters after the name
             return True  # not "[Lib Dem Home Affairs]PERSON spokesman": NER ran over a party word and a portfolio
     return False
 

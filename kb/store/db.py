@@ -74,12 +74,17 @@ def replace_sql(table: str, columns: tuple[str, ...]) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def upsert_sql(table: str, columns: tuple[str, ...], pk: tuple[str, ...], keep_longest: str = "") -> str:
+def upsert_sql(table: str, columns: tuple[str, ...], pk: tuple[str, ...], keep_longest: str = "",
+               ref_qid: str = "") -> str:
     """INSERT ... ON CONFLICT DO UPDATE of exactly ``columns``, as sqlite-utils' ``upsert`` wrote
     it: columns not listed keep their stored value. ``keep_longest`` names a column that is only
     overwritten by a longer value (the display name: the longest name seen across documents),
     or by an equally long one that sorts first, so that the order documents arrive in never
-    decides it ("Zaha Hadid" over "Zahā Ḥadīd" whichever document came first)."""
+    decides it ("Zaha Hadid" over "Zahā Ḥadīd" whichever document came first). ``ref_qid``
+    names the row's QID column: then a name the reference gives that QID (``ref_names``) wins
+    over one it does not give before length decides, so a linked person is displayed as
+    "Jane Roe" though one document wrote "Conservative Jane Roe" (the order stays irrelevant:
+    the name kept is the greatest by reference name, length, then sort order)."""
     marks = ", ".join("?" for _ in columns)
     sets = []
     for c in columns:
@@ -87,8 +92,13 @@ def upsert_sql(table: str, columns: tuple[str, ...], pk: tuple[str, ...], keep_l
             continue
         if c == keep_longest:
             new, old = f"excluded.[{c}]", f"coalesce([{table}].[{c}], '')"
-            sets.append(f"[{c}] = CASE WHEN length({new}) > length({old}) OR (length({new}) = length({old}) "
-                        f"AND {new} < {old}) THEN {new} ELSE [{table}].[{c}] END")
+            longer = f"length({new}) > length({old}) OR (length({new}) = length({old}) AND {new} < {old})"
+            if ref_qid:
+                qid = f"coalesce(excluded.[{ref_qid}], [{table}].[{ref_qid}])"
+                new_ref = f"EXISTS (SELECT 1 FROM ref_names r WHERE r.qid = {qid} AND r.name = {new})"
+                old_ref = f"EXISTS (SELECT 1 FROM ref_names r WHERE r.qid = {qid} AND r.name = {old})"
+                longer = f"{new_ref} > {old_ref} OR ({new_ref} = {old_ref} AND ({longer}))"
+            sets.append(f"[{c}] = CASE WHEN {longer} THEN {new} ELSE [{table}].[{c}] END")
         else:
             sets.append(f"[{c}] = excluded.[{c}]")
     return (f"INSERT INTO [{table}] ({cols(columns)}) VALUES ({marks}) "

@@ -289,7 +289,7 @@ def _upsert_entity(db, type: str, eid: str, name: str, link, ent) -> None:
     if type == "person" and ent.death_date is not None:
         columns.append("death_date")
         values.append(ent.death_date.value)
-    db.conn.execute(_upsert_sql(table, tuple(columns), ("id",), keep_longest="name"), values)
+    db.conn.execute(_upsert_sql(table, tuple(columns), ("id",), keep_longest="name", ref_qid="qid"), values)
 
 
 def _candidate_rows(type: str, eid: str, link) -> list[tuple]:

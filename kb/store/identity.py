@@ -128,7 +128,8 @@ def person_posts(db: sqlite_utils.Database, person_id: str) -> set[tuple[str, st
 def linked_persons_of_same_name(db: sqlite_utils.Database, name: str) -> list[str]:
     """QIDs of stored linked persons whose name is this full name (normalised): the linker may
     leave a name unlinked in one document that it linked in another. The row's display name is
-    the longest form seen ("Earlier Tony Blair" when a headline ran into the name), so the
+    the longest form seen among the reference's names of the QID, else the longest form (which
+    may be "Earlier Tony Blair" when a headline ran into the name), so the
     linked rows mentioned under this name are found too (``_named``)."""
     key = name_key(name)
     rows = db.execute(

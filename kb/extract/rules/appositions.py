@@ -10,6 +10,7 @@ from ...model import Mention
 from ..claims import Claim
 from ..lexicon import lexicon
 from ..mentions import in_ranges, name_backward, skip_honorific
+from ..name_bounds import is_postnominal
 from ..roles import RoleMatch
 from .context import (
     PRESENT_WORDS, Quoted, SentCtx, add_rule_person, new_claim, paren_open, person_at, person_ending,
@@ -33,6 +34,8 @@ def apposition(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quot
     if k < 1 or doc[k].text not in (",", "("):
         return None
     p = person_ending(ctx, k) or (person_ending(ctx, paren_open(doc, k - 1)) if doc[k].text == "," else None)
+    if p is None and k >= 2 and is_postnominal(doc[k - 1]):
+        p = person_ending(ctx, k - 1)  # "Jane Roe QC, a barrister": letters after the name, then the apposition
     if p is None and not doc.has_annotation("ENT_IOB"):
         span = name_backward(doc, k)
         if span is not None:

@@ -9,7 +9,7 @@ from typing import Optional
 
 from ...model import DateValue, Mention, Sentence, Span
 from ..claims import Claim
-from ..mentions import rule_mention
+from ..mentions import rule_mention, rule_span
 from ..roles import RoleMatch
 
 
@@ -232,6 +232,7 @@ def person_ending(ctx: SentCtx, j: int) -> Optional[tuple[int, int, Mention]]:
 
 
 def add_rule_person(ctx: SentCtx, span: tuple[int, int], rule: str, mentions: list[Mention]):
+    span = rule_span(ctx.doc, span)  # "Colonel Jane Roe" after a title: the name only
     mention = rule_mention(ctx.sent, ctx.doc, span, rule)
     mentions.append(mention)
     p = (span[0], span[1], mention)

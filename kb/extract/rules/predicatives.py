@@ -17,7 +17,8 @@ from ...model import Mention
 from ..claims import Claim
 from ..coref import antecedent
 from ..lexicon import word_sets
-from ..mentions import _TITLE_WORDS, in_ranges
+from ..mentions import in_ranges
+from ..name_bounds import TITLE_WORDS
 from ..roles import RoleMatch, _clean_org, find_roles
 from .context import (
     BLOCKERS, EXIT_WORDS, IRREALIS, Quoted, SentCtx, announced, new_claim, outside_parens, person_ending, tense_status,
@@ -106,7 +107,7 @@ def object_predicative(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quot
     if p is None:
         return None
     v = p[0]
-    while v > 0 and ctx.lowers[v - 1].rstrip(".") in _TITLE_WORDS:
+    while v > 0 and ctx.lowers[v - 1].rstrip(".") in TITLE_WORDS:
         v -= 1  # "appointed Mr X"
     title = next((r for r in find_roles(doc, ctx.lowers) if r.end == v), None) if v > 0 and \
         ctx.lowers[v - 1] not in APPOINT_VERBS else None
