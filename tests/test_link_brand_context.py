@@ -101,3 +101,14 @@ def test_the_uks_nations_are_the_uk_for_its_bodies():
     from kb.link.kinds import country_code
 
     assert {country_code(n) for n in ("Wales", "Scotland", "England", "Northern Ireland")} == {"GB"}
+
+
+def test_the_year_records_began_does_not_date_the_story(db):
+    text = ("Unemployment was the lowest figure since records began in 1971, the Office for Ruritanian "
+            "Statistics said. Throughout 2004, hiring rose.")
+    assert _link(db, text, "Office for Ruritanian Statistics", places=("United Kingdom",)) == "Q941000003"
+
+
+def test_a_name_its_kind_noun_follows_is_the_brand(db):
+    text = "Sales of its Kaltwerk brand fell in Germany, the group said."
+    assert _link(db, text, "Kaltwerk", places=("Germany",)) == "Q941000001"

@@ -56,7 +56,7 @@ from .names import acronym, looks_like_acronym, norm
 #: A year in date position: after a preposition or a month name (English and German), so that
 #: counts ("2000 workers") are not read as years.
 _YEAR = re.compile(
-    r"\b(?:in|since|from|until|till|to|by|during|before|after|between|and|early|late|mid|"
+    r"\b(?:in|since|from|until|till|to|by|during|throughout|before|after|between|and|early|late|mid|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"seit|im|bis|von|ab|jahr|januar|jänner|februar|märz|juni|juli|oktober|dezember)"
     r"\s+(?:\d{1,2}\s+)?(1[89]\d\d|20\d\d)\b(?![\d%])", re.IGNORECASE)
@@ -135,10 +135,10 @@ def consensus_country(votes: list[frozenset[str]]) -> Optional[str]:
     return ranked[0][0]
 
 
-#: A record compared back to a year ("the worst since 1981", "the first time since 1998"): the
-#: year is a bound the story lies after, not the story's time.
-_COMPARED_YEAR = re.compile(r"\b(?:\w+est|worst|best|most|least|first)\b(?:\W+\w+){0,6}?\W+since\s+(1[89]\d\d|20\d\d)\b",
-                            re.IGNORECASE)
+#: A record compared back to a year ("the worst since 1981", "the first time since 1998", "since
+#: records began in 1971"): the year is a bound the story lies after, not the story's time.
+_COMPARED_YEAR = re.compile(r"\b(?:(?:\w+est|worst|best|most|least|first)\b(?:\W+\w+){0,6}?\W+since|"
+                            r"since\s+records\s+began(?:\s+in)?)\s+(1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -300,14 +300,18 @@ def noun_phrase_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in lists.items()}
 
 
-def _definite_mention(mention_text: str, before: str) -> bool:
+def _definite_mention(mention_text: str, before: str, after: str = "") -> bool:
     """One mention stands inside an article's or a possessive's noun phrase. Not so: initials
     ("the NHS", "the BBC" are names with their article), a name the article's phrase ended
-    before ("a deal with Barclays", "the group said Barclays"), or a name in apposition to a
-    noun of its kind ("the supermarket chain Tesco")."""
+    before ("a deal with Barclays", "the group said Barclays"), a name in apposition to a noun
+    of its kind ("the supermarket chain Tesco"), or a name its kind noun follows ("our Jaguar
+    brand", "its Lexus marque")."""
     if mention_text.casefold().startswith("the "):
         return not looks_like_acronym(mention_text[4:])
     if looks_like_acronym(mention_text):
+        return False
+    following = after.split()[:1]
+    if following and following[0].strip(",.;:") in noun_phrase_words()["brand_noun"]:
         return False
     m = _DETERMINER.search(before)
     if m is None:
@@ -340,7 +344,8 @@ def _always_definite(ent: Entity, text: str) -> bool:
     name = ent.name[4:] if ent.name.casefold().startswith("the ") else ent.name
     if not ent.mentions or len(name.split()) > 1:
         return False
-    definite = sum(1 for m in ent.mentions if _definite_mention(m.text, text[max(0, m.start - 40):m.start]))
+    definite = sum(1 for m in ent.mentions
+                   if _definite_mention(m.text, text[max(0, m.start - 40):m.start], text[m.end:m.end + 20]))
     return 2 * definite > len(ent.mentions)
 
 
