@@ -41,6 +41,7 @@ skipped; a post announced with "soll/dürfte/wird … werden" has status unknown
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Optional
 
@@ -51,6 +52,7 @@ from ..mentions import in_ranges, quoted_ranges
 from .lexicon import (DETERMINERS, PREPOSITIONS, adj_stem, country_name, country_of_adjective, genitive_compound, is_former_word,
                       match_role_de_compound, match_role_entry)
 from . import verbs
+from .parties import party_named
 from .orgs import ORG_OPENERS, WORKPLACE_OPENERS, genitive_country, in_person, org_after, subject_org, town_after
 from .places import place_named, place_of_adjective
 from ..lexicon import records, word_map, word_sets
@@ -58,7 +60,7 @@ from ..lexicon import records, word_map, word_sets
 #: Rule names carry a "de_" prefix so that a tenure's extractor ("kb.roles.v1:de_copula") shows
 #: it came from the German rules; confidences match the English rules of the same shape.
 CONFIDENCE = {"de_title_before_name": 0.9, "de_apposition": 0.85, "de_copula": 0.8, "de_verb_final": 0.8,
-              "de_ellipsis": 0.6, "de_leads": 0.75, "de_exit": 0.75, "de_appoint": 0.8}
+              "de_ellipsis": 0.6, "de_als": 0.7, "de_leads": 0.75, "de_exit": 0.75, "de_appoint": 0.8}
 #: Roles too generic to mean anything without an organisation ("der Chef", "die Leiterin").
 NEEDS_ORG = word_sets("role_classes_de.tsv")["needs_org"]
 #: A party "chief" is its party leader; a council seat or government post is not held in a party.
@@ -126,6 +128,26 @@ RELATIVE_SUBJECTS = {"der", "die", "welcher", "welche"}
 PARTICIPLES = {"gewesen", "geworden", "geblieben"}
 #: Plural copulas: "sie waren Minister" is "they", not "she".
 PLURAL_VERBS = {"sind", "waren", "wurden", "werden", "bleiben", "blieben", "seien", "wären"}
+#: "52-Jährige", "41-jähriger": the age noun German news uses for the person it is about.
+AGE_NOUN = re.compile(r"^\d{1,3}-[Jj]ährige[rn]?$")
+#: Nouns of leaving a post ("nach dem Abtritt von Bürgermeister X").
+EXIT_NOUNS = {"abtritt", "rücktritt", "abgang", "ausscheiden", "abschied", "abwahl", "entlassung", "absetzung",
+              "sturz", "rückzug", "ablöse", "ablösung", "tod"}
+#: A city's council ("SPÖ-Klubobmann im Gemeinderat": the group leader there).
+CITY_COUNCILS = {"gemeinderat", "stadtrat", "stadtsenat"}
+#: Words right before "als" that make it a comparison, not a capacity: "mehr als Minister".
+AS_COMPARATIVES = {"mehr", "weniger", "früher", "später", "eher", "besser", "schlechter", "anders", "lieber", "sowohl",
+                   "ebenso", "genauso", "so", "nichts", "niemand", "größer", "länger", "wichtiger", "auch"}
+#: Subordinators that are also prepositions or adverbs ("seit 2019", "während der Krise", "da"):
+#: they do not open the clause an "als ROLE" sits in.
+PREPOSITION_SUBORDINATORS = {"seit", "während", "als", "da"}
+#: Past verbs of holding a post: "X arbeitete als Trainer" is over; other past verbs ("eröffnete
+#: als Bürgermeister") narrate an event and leave the status open.
+HOLD_PAST = {"arbeitete", "arbeiteten", "wirkte", "wirkten", "diente", "dienten", "lehrte", "spielte", "spielten"}
+#: Verbs that name or judge someone "als ROLE" without giving them the post.
+NAMING_VERBS = {"bezeichnet", "bezeichnete", "bezeichneten", "nennt", "nannte", "nannten", "sieht", "sah", "sahen",
+                "betrachtet", "betrachtete", "kritisiert", "kritisierte", "lobt", "lobte", "wertet", "bewertet",
+                "gilt", "galt", "vorgeschlagen", "vorgestellt", "gehandelt", "verkleidet", "ausgegeben", "ausgab", "gibt"}
 #: Labels a German NER gives places and organisations; a surname of the document's person
 #: tagged with one of them ("Rutte" as LOC) is that person.
 _NON_PERSON_LABELS = {"LOC", "ORG", "GPE", "OTH"}
@@ -194,8 +216,10 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
         if is_former_word(tok.text):
             m.status_cue = "former"
         _genitive_body(doc, m)
+        _duty_editor(doc, m)
         _grow_left(doc, m)
         _grow_right(doc, m)
+        _party_head(doc, m)
         if m.org is None and m.role in ROLE_BODIES:
             m.org, m.org_label = ROLE_BODIES[m.role], "rule:role_body"
         m.text = doc[m.start : m.end].text
@@ -216,6 +240,29 @@ def _genitive_body(doc, m: RoleMatchDe) -> None:
     role = genitive_compound(doc[i].text, body.text)
     if role is not None:
         m.role, m.end = role, i + 3
+
+
+def _duty_editor(doc, m: RoleMatchDe) -> None:
+    """"Chef(in) vom Dienst" is the newsroom's duty editor, not a head of "Dienst"."""
+    i = m.core
+    if m.role == "head" and m.org is None and i + 2 < len(doc) and doc[i + 1].lower_ == "vom" and doc[i + 2].lower_ == "dienst":
+        m.role, m.end = "duty editor", i + 3
+
+
+def _party_head(doc, m: RoleMatchDe) -> None:
+    """"Vorsitzender der Fortschrittspartei", "Chef der Tiroler SPÖ": the chair or head of a party
+    is its party leader. A genitive word ending in "-partei" is a party even when the NER left it
+    untagged."""
+    if m.role not in PARTY_HEADS:
+        return
+    if m.org is None and m.end + 1 < len(doc) and doc[m.end].lower_ in ("der", "des") \
+            and doc[m.end + 1].text[:1].isupper() and doc[m.end + 1].lower_.endswith("partei"):
+        k = m.end + 1
+        m.org, m.org_label, m.end = doc[k].text, "ORG", k + 1
+        m.org_span = (doc[k].idx, doc[k].idx + len(doc[k].text))
+    if m.org is not None and (party_named(m.org) or m.org.lower().endswith("partei")):
+        m.role = "party leader"
+        m.org = party_named(m.org) or m.org
 
 
 def _member_of(doc, i: int) -> Optional[RoleMatchDe]:
@@ -336,7 +383,8 @@ def _grow_right(doc, m: RoleMatchDe) -> None:
         _take_body(doc, m)
         return
     # "als Geschäftsführer bei der …", "Professorin an der Universität …": where one works
-    workplace = m.start > 0 and doc[m.start - 1].lower_ == "als" or _category(doc[m.core].text) == "education"
+    workplace = m.start > 0 and doc[m.start - 1].lower_ == "als" or _category(doc[m.core].text) in ("education", "media") \
+        or m.role == "duty editor"  # "Moderatorin im ORF", "Chef vom Dienst bei der ZiB"
     org = org_after(doc, m.end, WORKPLACE_OPENERS if workplace else ORG_OPENERS) or town_after(doc, m.core, m.end)
     if org is None:
         _take_body(doc, m)
@@ -350,8 +398,11 @@ def _grow_right(doc, m: RoleMatchDe) -> None:
 
 
 def _take_body(doc, m: RoleMatchDe) -> None:
-    """"… im Gemeinderat", "… im Landtag" right after the phrase belongs to it."""
+    """"… im Gemeinderat", "… im Landtag" right after the phrase belongs to it. A group leader
+    in a city's council leads the party's group there, not in a parliament."""
     if m.end + 1 < len(doc) and doc[m.end].lower_ == "im" and doc[m.end + 1].text[:1].isupper():
+        if m.role == "parliamentary group leader" and doc[m.end + 1].lower_ in CITY_COUNCILS:
+            m.role = "city council group leader"
         m.end += 2
 
 
@@ -401,16 +452,23 @@ def _determiner_before(doc, start: int) -> bool:
 
 
 def _after_age(doc, e: int) -> int:
-    """Where a name's phrase ends: after "(41)", the age news puts after a name, or after life
-    years "(1931–2010)", "(1931 - 2010)"; else e."""
-    if e + 2 < len(doc) and doc[e].text == "(":
-        for close in range(e + 2, min(len(doc), e + 5)):
-            if doc[close].text == ")":
-                inside = doc[e + 1 : close]
-                if all(t.like_num or t.text.replace("–", "").replace("-", "").isdigit() or t.text in ("–", "-") for t in inside):
-                    return close + 1
-                break
+    """Where a name's phrase ends: after "(41)", the age news puts after a name, after life
+    years "(1931–2010)", "(1931 - 2010)", or after the holder's party "(ÖVP)", "(SPÖ, 41)"; else e."""
+    for _ in range(2):  # "Eva Berg (41) (ÖVP)"
+        if e + 2 >= len(doc) or doc[e].text != "(":
+            return e
+        close = next((c for c in range(e + 2, min(len(doc), e + 6)) if doc[c].text == ")"), None)
+        if close is None or not all(_age_or_party(t) for t in doc[e + 1 : close]):
+            return e
+        e = close + 1
     return e
+
+
+def _age_or_party(tok) -> bool:
+    """A token of the brackets after a name: an age, life years or a party ("ÖVP", "Grüne")."""
+    text = tok.text
+    return (tok.like_num or text.replace("–", "").replace("-", "").isdigit() or text in ("–", "-", ",")
+            or text in PARTIES or (text.isupper() and 2 <= len(text) <= 5 and text.isalpha()))
 
 
 def _apposition(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str]]:
@@ -584,17 +642,44 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
         # copula dates sit anywhere in the clause ("Seit 2021 ist X …", "X ist seit 2021 …"):
         # from the previous role (or the clause's conjunction) on; title/apposition dates follow the role
         prev_end = max(roles[n - 1].end if n > 0 else 0, clause)
-        lo_tok = prev_end if rule in ("de_copula", "de_verb_final") else m.start
+        lo_tok = prev_end if rule in ("de_copula", "de_verb_final", "de_als") else m.start
         conj = [u for u in range(lo_tok, m.start) if doc[u].lower_ == "und"]
         lo_tok = conj[-1] + 1 if conj and rule == "de_copula" else lo_tok  # "… und seit 1999 Bürgermeister"
         lo = (doc[lo_tok].idx if lo_tok < len(doc) else len(sent.text)) + s0
         hi = doc[nxt - 1].idx + len(doc[nxt - 1].text) + s0
-        _attach_date(claim, dates, lo, hi, event=verb in COPULA_EVENT or verb == "future")
+        if rule == "de_title_before_name" and _exit_noun_before(doc, m):
+            _exited(sent, doc, m, claim, spans, dates)
+        else:
+            _attach_date(claim, dates, lo, hi, event=verb in COPULA_EVENT or verb == "future")
         claims.append(claim)
         held[n] = (person, rule, verb)
     claims.extend(_coordinated(sent, doc, roles, held))
     claims.extend(_verb_claims(sent, doc, roles, held, spans, dates))
     return claims
+
+
+def _exit_noun_before(doc, m: RoleMatchDe) -> bool:
+    """"nach dem Abtritt von Bürgermeister X", "der Rücktritt des Ministers X": a noun of
+    leaving governs the title and name, so the holder has left the post. Not "Rückzug des
+    Bürgermeisters X aus dem Landtag" (he left the seat named after "aus", not the title's post)."""
+    k = m.start - 1
+    if k < 1 or doc[k].lower_ not in ("von", "des", "der"):
+        return False
+    noun = doc[k - 1].lower_
+    if noun not in EXIT_NOUNS and not (noun.endswith("s") and noun[:-1] in EXIT_NOUNS):
+        return False
+    return not any(t.lower_ == "aus" for t in doc[m.end : m.end + 6])
+
+
+def _exited(sent: Sentence, doc, m: RoleMatchDe, claim: Claim, spans, dates: list) -> None:
+    """Former, ended by a year or date right after the name: "Abtritt von Bürgermeister X 2003"."""
+    claim.status, claim.status_strength = "former", 2
+    name_end = next((e for s_, e, _p in spans if s_ == m.end), m.end)
+    after = doc[name_end].idx + sent.start if name_end < len(doc) else sent.start + len(sent.text)
+    close = [d for d in dates if getattr(d, "kind", "") == "point" and 0 <= d.start_char - after <= 4]
+    if close:
+        claim.end = close[0].end or close[0].start
+        claim.date_span = Span(close[0].start_char, close[0].end_char, close[0].text)
 
 
 def _verb_claims(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict, spans, dates: list) -> list[Claim]:
@@ -685,7 +770,61 @@ def _holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, int
         if _plural_pronoun(cop[0], cop[2]):
             return None
         return cop[0], cop[1], cop[2], 0
-    return _ellipsis(doc, m, spans)
+    return _as_role(doc, m, spans) or _ellipsis(doc, m, spans)
+
+
+def _as_role(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, int]]:
+    """"X arbeitet seit 2019 als Trainer bei Y", "X wird weiterhin als Vorsitzender der Partei
+    tätig sein", "Als Bürgermeister eröffnete X …": "als ROLE" after any verb gives the post to
+    the clause's one subject (the copula rule reads "ist/war … als"). The verb's tense decides the
+    status (``_clause_tense``). Left to other rules: leaving ("trat … als … zurück", de/verbs.py),
+    comparisons ("mehr als"), naming someone else ("bezeichnete Y als …": more than one person)."""
+    a = m.start - 1
+    if a < 0 or doc[a].lower_ != "als" or (a > 0 and doc[a - 1].lower_ in AS_COMPARATIVES):
+        return None
+    if any(t.lower_ in ("zurück", "zurückgetreten") or t.lower_ in IRREALIS_AFTER for t in doc[m.end :]):
+        return None
+    c0 = a
+    while c0 > 0 and doc[c0 - 1].text not in (",", ";", ":") and doc[c0 - 1].lower_ not in CLAUSE_BREAKS \
+            and (doc[c0 - 1].lower_ not in SUBORDINATORS or doc[c0 - 1].lower_ in PREPOSITION_SUBORDINATORS):
+        c0 -= 1
+    if c0 == a:  # "Als Trainer von Real gewann X …": the subject follows the verb after the phrase
+        if m.end + 1 >= len(doc) or not doc[m.end].text[:1].islower():
+            return None
+        subject = next((p for p in spans if p[0] == m.end + 1), None)
+        clause = doc[m.end : min(len(doc), m.end + MAX_COPULA_GAP)]
+    else:
+        inside = [p for p in spans if c0 <= p[0] and p[1] <= a and not (p[0] > 0 and doc[p[0] - 1].lower_ in PREPOSITIONS)]
+        if len(inside) != 1 or any(p[0] < a < p[1] for p in spans) or any(a < p[0] < m.end for p in spans):
+            return None
+        subject = inside[0]
+        clause = doc[c0 : min(len(doc), m.end + 4)]
+    words = {t.lower_ for t in clause}
+    if subject is None or words & (IRREALIS | NAMING_VERBS) or not any(
+            t.text[:1].islower() and t.is_alpha and t.lower_ not in DETERMINERS for t in clause):
+        return None
+    verb = _clause_tense(words)
+    if _plural_pronoun(subject[2], verb) or words & PLURAL_VERBS:
+        return None
+    return subject[2], "de_als", verb, c0
+
+
+def _clause_tense(words: set[str]) -> str:
+    """The copula a clause's verbs stand for: "war" (past: the post is over), "wurde" (an
+    appointment), "future" ("wird … als Y antreten"), "" (perfect: open), else "ist"."""
+    if words & {"war", "waren", "hatte", "hatten"}:
+        return "war"
+    if words & {"wurde", "wurden"}:
+        return "wurde"
+    if words & {"wird", "soll"} and "weiterhin" not in words:
+        return "future"
+    if words & {"hat", "ist"} and any(w.startswith("ge") and w.endswith(("t", "en")) and len(w) > 5 for w in words):
+        return ""
+    if words & HOLD_PAST:
+        return "war"
+    if any(w.endswith("te") and len(w) > 5 and w not in ("heute", "letzte", "erste", "zweite", "dritte", "rechte", "linke") for w in words):
+        return ""  # "eröffnete als Bürgermeister": an event then, the post's status now is open
+    return "ist"
 
 
 # ------------------------------------------------------------------------------------------
@@ -818,12 +957,13 @@ def _pronoun_spans(sent: Sentence, doc, mentions: list[Mention], spans) -> list[
     out = []
     for i, tok in enumerate(doc):
         low = tok.lower_
-        if low not in ("er", "sie") or (tok.text == "Sie" and i > 0 and doc[i - 1].is_alpha):
+        gender = _anaphor_gender(doc, i)
+        if gender is None or (tok.text == "Sie" and i > 0 and doc[i - 1].is_alpha):
             continue
         pos = sent.start + tok.idx
         if in_ranges(pos, quoted):
             continue
-        wrong = "f" if low == "er" else "m"
+        wrong = "f" if gender == "m" else "m"
         ante = antecedent(pos, sent.index, [m for m in people if _gender_of(m, genders) != wrong], quoted)
         if ante is None:
             continue
@@ -831,6 +971,21 @@ def _pronoun_spans(sent: Sentence, doc, mentions: list[Mention], spans) -> list[
         pm.text = ante.text  # resolved to the name through facts' name map; offsets stay the pronoun's
         out.append((i, i + 1, pm))
     return out
+
+
+def _anaphor_gender(doc, i: int) -> Optional[str]:
+    """"m"/"f" when token i refers back to a person: "er"/"sie", the news writer's "der
+    52-Jährige"/"die 52-Jährige" after its article, and a sentence-initial "Dieser"/"Diese"
+    before a verb ("Diese zog sich … zurück"; "Diese Frage" is a determiner)."""
+    low = doc[i].lower_
+    if low in ("er", "sie"):
+        return "m" if low == "er" else "f"
+    if AGE_NOUN.match(doc[i].text) and i > 0 and doc[i - 1].lower_ in ("der", "die"):
+        return "m" if doc[i - 1].lower_ == "der" else "f"
+    if i == 0 and low in ("dieser", "diese") and len(doc) > 1 and doc[1].text[:1].islower() and doc[1].is_alpha \
+            and doc[1].lower_ not in DETERMINERS:
+        return "m" if low == "dieser" else "f"
+    return None
 
 
 def _plural_pronoun(person: Mention, verb: str) -> bool:
