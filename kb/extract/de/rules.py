@@ -144,6 +144,12 @@ PREPOSITION_SUBORDINATORS = {"seit", "während", "als", "da"}
 #: Past verbs of holding a post: "X arbeitete als Trainer" is over; other past verbs ("eröffnete
 #: als Bürgermeister") narrate an event and leave the status open.
 HOLD_PAST = {"arbeitete", "arbeiteten", "wirkte", "wirkten", "diente", "dienten", "lehrte", "spielte", "spielten"}
+#: Bare head words: "Chef der SPÖ", "SPÖ-Vorsitzender", "Obmann der ÖVP" lead the party.
+BARE_HEADS = ("chef", "vorsitzend", "obmann", "obfrau", "leiter")
+#: Verbs by which a subject gives someone else a post "als ROLE": "X bestellte Y als Minister".
+APPOINTING_VERBS = {"bestellte", "bestellt", "ernannte", "ernennt", "machte", "macht", "holte", "holt", "berief", "beruft",
+                    "wählte", "wählt", "nominierte", "nominiert", "engagierte", "verpflichtete", "verpflichtet",
+                    "setzte", "setzt", "präsentierte", "präsentiert", "empfahl", "empfiehlt", "schickte", "schickt"}
 #: Verbs that name or judge someone "als ROLE" without giving them the post.
 NAMING_VERBS = {"bezeichnet", "bezeichnete", "bezeichneten", "nennt", "nannte", "nannten", "sieht", "sah", "sahen",
                 "betrachtet", "betrachtete", "kritisiert", "kritisierte", "lobt", "lobte", "wertet", "bewertet",
@@ -253,8 +259,8 @@ def _party_head(doc, m: RoleMatchDe) -> None:
     """"Vorsitzender der Fortschrittspartei", "Chef der Tiroler SPÖ": the chair or head of a party
     is its party leader. A genitive word ending in "-partei" is a party even when the NER left it
     untagged."""
-    if m.role not in PARTY_HEADS:
-        return
+    if m.role not in PARTY_HEADS or not doc[m.core].lower_.split("-")[-1].startswith(BARE_HEADS):
+        return  # "Kommunikationschef der SPÖ" heads a department, not the party
     if m.org is None and m.end + 1 < len(doc) and doc[m.end].lower_ in ("der", "des") \
             and doc[m.end + 1].text[:1].isupper() and doc[m.end + 1].lower_.endswith("partei"):
         k = m.end + 1
@@ -800,7 +806,7 @@ def _as_role(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, in
         subject = inside[0]
         clause = doc[c0 : min(len(doc), m.end + 4)]
     words = {t.lower_ for t in clause}
-    if subject is None or words & (IRREALIS | NAMING_VERBS) or not any(
+    if subject is None or words & (IRREALIS | NAMING_VERBS | APPOINTING_VERBS) or not any(
             t.text[:1].islower() and t.is_alpha and t.lower_ not in DETERMINERS for t in clause):
         return None
     verb = _clause_tense(words)
@@ -812,7 +818,7 @@ def _as_role(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, in
 def _clause_tense(words: set[str]) -> str:
     """The copula a clause's verbs stand for: "war" (past: the post is over), "wurde" (an
     appointment), "future" ("wird … als Y antreten"), "" (perfect: open), else "ist"."""
-    if words & {"war", "waren", "hatte", "hatten"}:
+    if words & {"war", "waren"}:
         return "war"
     if words & {"wurde", "wurden"}:
         return "wurde"
