@@ -94,7 +94,7 @@ def test_where_one_works_as(nlp):
     c = run(nlp, "Derzeit ist Udo Kalt als Geschäftsführer bei der Talwerk AG beschäftigt.", names=("Udo Kalt",))
     assert facts(c) == [("Udo Kalt", "managing director", "Talwerk AG", "current")]
     c = run(nlp, "Zuvor war Eva Kranz als Landesgeschäftsführerin in der steirischen SPÖ tätig.", names=("Eva Kranz",))
-    assert facts(c) == [("Eva Kranz", "managing director", "SPÖ", "former")]
+    assert facts(c) == [("Eva Kranz", "state managing director", "SPÖ", "former")]
     assert c[0].org_span.text == "SPÖ"
 
 

@@ -143,7 +143,7 @@ def test_untagged_hyphenated_surname_is_an_antecedent(nlp):
         "Wieder wurde Kranz-Lind gelobt.", "Die 52-Jährige schwieg.",
         "Davor war sie als Landesgeschäftsführerin in der steirischen ÖVP tätig."],
         {"Eva Kranz-Lind": "PER"})
-    assert ("Kranz-Lind", "managing director", "ÖVP", "former") in facts(claims)  # facts.py maps it to the full name
+    assert ("Kranz-Lind", "state managing director", "ÖVP", "former") in facts(claims)  # facts.py maps it to the full name
     assert any(m.text == "Kranz-Lind" and m.sentence == 3 and m.type == "person" for m in mentions)
 
 

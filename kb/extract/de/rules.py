@@ -389,8 +389,8 @@ def _grow_right(doc, m: RoleMatchDe) -> None:
         _take_body(doc, m)
         return
     # "als Geschäftsführer bei der …", "Professorin an der Universität …": where one works
-    workplace = m.start > 0 and doc[m.start - 1].lower_ == "als" or _category(doc[m.core].text) in ("education", "media") \
-        or m.role == "duty editor"  # "Moderatorin im ORF", "Chef vom Dienst bei der ZiB"
+    workplace = m.start > 0 and doc[m.start - 1].lower_ == "als" or _category(doc[m.core].text) == "education" \
+        or m.role == "duty editor"  # "Chefin vom Dienst im ORF"
     org = org_after(doc, m.end, WORKPLACE_OPENERS if workplace else ORG_OPENERS) or town_after(doc, m.core, m.end)
     if org is None:
         _take_body(doc, m)
@@ -788,7 +788,7 @@ def _as_role(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, in
     a = m.start - 1
     if a < 0 or doc[a].lower_ != "als" or (a > 0 and doc[a - 1].lower_ in AS_COMPARATIVES):
         return None
-    if any(t.lower_ in ("zurück", "zurückgetreten") or t.lower_ in IRREALIS_AFTER for t in doc[m.end :]):
+    if any(t.lower_ in ("zurück", "zurückgetreten") or t.lower_ in IRREALIS_AFTER for t in doc[m.core + 1 :]):
         return None
     c0 = a
     while c0 > 0 and doc[c0 - 1].text not in (",", ";", ":") and doc[c0 - 1].lower_ not in CLAUSE_BREAKS \
