@@ -128,3 +128,24 @@ def test_group_leader_in_a_city_council(nlp):
 def test_duty_editor(nlp):
     c = run(nlp, "Eva Lindner ist Chefin vom Dienst im ORF.", names=("Eva Lindner",), orgs=("ORF",))
     assert facts(c) == [("Eva Lindner", "duty editor", "ORF", "current")]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Verteidigungsminister Paul Hager ist am Freitag zurückgetreten.", "former"),
+        ("Finanzminister Paul Hager trat am Freitag zurück.", "former"),
+        ("Die Partei hat Generalsekretär Paul Hager abgesetzt.", "former"),
+        ("Finanzminister Paul Hager ist nicht zurückgetreten.", "current"),  # negated
+        ("Finanzminister Paul Hager tritt im Herbst zurück.", "current"),  # announced: lasts until the handover
+    ],
+)
+def test_post_left_after_title_and_name(nlp, text, status):
+    c = [x for x in run(nlp, text, names=("Paul Hager",)) if x.person == "Paul Hager"]
+    assert c and {x.status for x in c} == {status}
+
+
+def test_south_tyrol_dateline_is_the_governors_state():
+    from kb.extract.de.places import place_named
+    place = place_named("Bozen")
+    assert place is not None and (place.state, place.country) == ("Südtirol", "Italy")

@@ -130,6 +130,8 @@ PARTICIPLES = {"gewesen", "geworden", "geblieben"}
 PLURAL_VERBS = {"sind", "waren", "wurden", "werden", "bleiben", "blieben", "seien", "wären"}
 #: "52-Jährige", "41-jähriger": the age noun German news uses for the person it is about.
 AGE_NOUN = re.compile(r"^\d{1,3}-[Jj]ährige[rn]?$")
+#: Participles after a holder's name that end the post: "X ist zurückgetreten", "hat Trainer X entlassen".
+LEFT_WORDS = {"zurückgetreten", "entlassen", "abgesetzt", "abgewählt", "gefeuert", "geschasst", "abberufen", "gestürzt"}
 #: Nouns of leaving a post ("nach dem Abtritt von Bürgermeister X").
 EXIT_NOUNS = {"abtritt", "rücktritt", "abgang", "ausscheiden", "abschied", "abwahl", "entlassung", "absetzung",
               "sturz", "rückzug", "ablöse", "ablösung", "tod"}
@@ -656,6 +658,8 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
         if rule == "de_title_before_name" and _exit_noun_before(doc, m):
             _exited(sent, doc, m, claim, spans, dates)
         else:
+            if rule == "de_title_before_name" and _left_after_name(doc, m, spans):
+                claim.status, claim.status_strength = "former", 2
             _attach_date(claim, dates, lo, hi, event=verb in COPULA_EVENT or verb == "future")
         claims.append(claim)
         held[n] = (person, rule, verb)
@@ -675,6 +679,25 @@ def _exit_noun_before(doc, m: RoleMatchDe) -> bool:
     if noun not in EXIT_NOUNS and not (noun.endswith("s") and noun[:-1] in EXIT_NOUNS):
         return False
     return not any(t.lower_ == "aus" for t in doc[m.end : m.end + 6])
+
+
+def _left_after_name(doc, m: RoleMatchDe, spans) -> bool:
+    """"Verteidigungsminister X ist zurückgetreten", "X trat am Freitag zurück", "Real hat Trainer
+    X entlassen": the clause after the title and name says the post ended. Not under negation or
+    a modal ("ist nicht zurückgetreten", "will X entlassen"), not "tritt zurück" (announced: the
+    post lasts until the handover), not when "als" names another post."""
+    name_end = next((e for s_, e, _p in spans if s_ == m.end), None)
+    if name_end is None:
+        return False
+    past = False
+    for k in range(_after_age(doc, name_end), min(len(doc), name_end + MAX_COPULA_GAP)):
+        w = doc[k].lower_
+        if doc[k].text in (",", ";", ":") or w in CLAUSE_BREAKS or w in IRREALIS or w == "als":
+            return False
+        past = past or w in ("trat", "traten")
+        if w in LEFT_WORDS or (w == "zurück" and past):
+            return True
+    return False
 
 
 def _exited(sent: Sentence, doc, m: RoleMatchDe, claim: Claim, spans, dates: list) -> None:
