@@ -66,6 +66,7 @@ NEEDS_ORG = word_sets("role_classes_de.tsv")["needs_org"]
 #: A party "chief" is its party leader; a council seat or government post is not held in a party.
 PARTY_HEADS = word_sets("role_classes_de.tsv")["party_heads"]
 SEAT_CATEGORIES = word_sets("role_classes_de.tsv")["seat_categories"]
+PARTY_NOUNS = word_sets("role_classes_de.tsv")["party_nouns"]
 #: Party names as written in role compounds ("VP-", "SPÖ-") -> the party's name.
 PARTIES = word_map("parties_de.tsv")
 #: Posts whose word names their body ("Landtagsabgeordnete" -> Landtag).
@@ -268,7 +269,7 @@ def _party_head(doc, m: RoleMatchDe) -> None:
         k = m.end + 1
         m.org, m.org_label, m.end = doc[k].text, "ORG", k + 1
         m.org_span = (doc[k].idx, doc[k].idx + len(doc[k].text))
-    if m.org is not None and (party_named(m.org) or m.org.lower().endswith("partei")):
+    if m.org is not None and (party_named(m.org) or m.org.lower().endswith("partei") or m.org.split()[0].lower() in PARTY_NOUNS):
         m.role = "party leader"
         m.org = party_named(m.org) or m.org
 
@@ -441,6 +442,8 @@ def _person_spans(sent: Sentence, doc, persons: Iterable[Mention]) -> list[tuple
 def _title_before_name(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str]]:
     """ROLE NAME, or "der ROLE der ORG, NAME"."""
     i = m.end
+    if i + 2 < len(doc) and doc[i].lower_ in ("in", "im") and doc[i + 1].text[:1].isupper() and doc[i + 2].text == ",":
+        i += 2  # "die Direktorin des Museums in Berlin, NAME"
     if i < len(doc) and doc[i].text == "," and _determiner_before(doc, m.start):
         i += 1
     for s, _e, p in spans:
@@ -516,6 +519,8 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
         between = [t.lower_ for t in doc[v + 1 : m.start]]
         if any(x in IRREALIS for x in between) or len(between) > MAX_COPULA_GAP:
             return None
+        if w in ("wird", "werden") and "weiterhin" in between:
+            w = "ist"  # "wird weiterhin als Vorsitzender tätig sein": the post goes on
         subject = next((p for p in spans if _after_age(doc, p[1]) == _skip_apposition(doc, v)), None)  # SUBJ [, …,] VERB
         if subject is None:  # VERB SUBJ … ROLE
             subject = next((p for p in spans if p[0] == v + 1 and p[1] <= m.start), None)
@@ -631,16 +636,18 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
     """
     persons = list(persons) + _promote_known_names(sent, doc, mentions, persons)
     spans = _person_spans(sent, doc, persons)
-    spans = sorted(spans + _pronoun_spans(sent, doc, mentions, spans), key=lambda x: x[0])
+    roles = find_roles_de(doc)
+    spans = spans + _pronoun_spans(sent, doc, mentions, spans)
+    spans = sorted(spans + _role_anaphors(sent, doc, mentions, roles, spans), key=lambda x: x[0])
     if not spans:
         return []
     claims = []
     held: dict[int, tuple[Mention, str, str]] = {}  # role index -> (holder, rule, verb)
-    roles = find_roles_de(doc)
     for n, m in enumerate(roles):
+        found = _genitive_np_holder(doc, m, spans) if m.org is None else None
         if m.role in NEEDS_ORG and m.org is None:
             continue
-        found = _holder(doc, m, spans)
+        found = found or _holder(doc, m, spans)
         if found is None:
             continue
         person, rule, verb, clause = found
@@ -665,7 +672,38 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
         held[n] = (person, rule, verb)
     claims.extend(_coordinated(sent, doc, roles, held))
     claims.extend(_verb_claims(sent, doc, roles, held, spans, dates))
+    for c in claims:  # remembered for "der Ministerpräsident" in later sentences (_role_anaphors)
+        if c.mention.label != "pronoun":
+            setattr(c.mention, ROLES_ATTR, getattr(c.mention, ROLES_ATTR, frozenset()) | {c.role})
     return claims
+
+
+#: Private attribute on a person Mention: the roles the German rules gave it so far in its document.
+ROLES_ATTR = "_kb_de_roles"
+
+
+def _role_anaphors(sent: Sentence, doc, mentions: list[Mention], roles: list[RoleMatchDe], spans) -> list:
+    """"Der Ministerpräsident ist nicht zurückgetreten und wird weiterhin als Vorsitzender der
+    Partei tätig sein": a bare definite role as a clause's subject ("der/die ROLE" opening the
+    clause, a verb right after it, no name, no organisation) is the person an earlier sentence of
+    the document gave that role, the most recent one when several had it. Its span then serves
+    the holder rules as a subject for the other posts of the clause, as a pronoun does."""
+    out = []
+    for m in roles:
+        det = m.start - 1
+        if det < 0 or m.org is not None or m.end != m.core + 1 or doc[det].lower_ not in ("der", "die") \
+                or not (det == 0 or doc[det - 1].text in (",", "–", ":") or doc[det - 1].lower_ == "und"):
+            continue
+        if m.end >= len(doc) or not doc[m.end].text[:1].islower() or any(s_ <= m.end < e for s_, e, _p in spans):
+            continue
+        earlier = [p for p in mentions if p.type == "person" and p.sentence < sent.index and m.role in getattr(p, ROLES_ATTR, ())]
+        if not earlier:
+            continue
+        ante = max(earlier, key=lambda p: p.start)
+        pos = sent.start + doc[det].idx
+        pm = Mention(ante.text, "person", pos, sent.start + doc[m.core].idx + len(doc[m.core].text), sent.index, label="pronoun")
+        out.append((det, m.end, pm))
+    return out
 
 
 def _exit_noun_before(doc, m: RoleMatchDe) -> bool:
@@ -679,6 +717,70 @@ def _exit_noun_before(doc, m: RoleMatchDe) -> bool:
     if noun not in EXIT_NOUNS and not (noun.endswith("s") and noun[:-1] in EXIT_NOUNS):
         return False
     return not any(t.lower_ == "aus" for t in doc[m.end : m.end + 6])
+
+
+def _genitive_np_holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, int]]:
+    """"Die Direktorin des Ägyptischen Museums in Berlin, Anna X, sagte" and "Anna X, Vorsitzender
+    des Dachverbands der Elternvereine, sagte": a role, a genitive noun phrase the NER did not tag
+    and a name joined by commas. The commas make the holder certain, so the noun phrase is taken
+    as the organisation here (elsewhere a bare genitive noun is too often no organisation, see
+    ``orgs._descriptor``). Sets the phrase's organisation and end when a holder is found."""
+    np = _genitive_np(doc, m.end)
+    if np is None:
+        return None
+    first, end = np
+    tail = end
+    while tail < len(doc) and tail - end < 4 and doc[tail].text != "," and not doc[tail].lower_ in CLAUSE_BREAKS \
+            and not any(s_ == tail for s_, _e, _p in spans):
+        tail += 1  # "… in Uganda", "… im Hypo-U-Ausschuss" before the comma
+    holder = None
+    if tail < len(doc) and doc[tail].text == "," and _determiner_before(doc, m.start):
+        holder = next((p for s_, _e, p in spans if s_ == tail + 1), None)
+        rule = "de_title_before_name"
+    if holder is None and tail < len(doc) and doc[tail].text in (",", ".", "–"):
+        found = _apposition(doc, m, spans)
+        holder, rule = (found[0], found[1]) if found else (None, "")
+    if holder is None:
+        return None
+    m.org, m.org_label, m.end = _nominative(doc, first, end), "ORG", end
+    m.org_span = (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    m.text = doc[m.start : m.end].text
+    _party_head(doc, m)
+    return holder, rule, "", 0
+
+
+def _nominative(doc, first: int, end: int) -> str:
+    """The noun phrase's text with its first noun out of the genitive after "des": "des Vereins
+    Neustart" -> "Verein Neustart", "des Krisenstabes" -> "Krisenstab" (names in capitals and
+    feminine or plural nouns after "der" stay as written)."""
+    words = [t.text for t in doc[first:end]]
+    head = words[0]
+    if doc[first - 1].lower_ == "des" and head.isalpha() and not head.isupper() and len(head) > 4:
+        if head.endswith("es") and head[-3] not in "aeiouäöü":
+            words[0] = head[:-2]
+        elif head.endswith("s"):
+            words[0] = head[:-1]
+    return " ".join(words) if all(t.whitespace_ for t in doc[first : end - 1]) else doc[first:end].text
+
+
+def _genitive_np(doc, j: int) -> Optional[tuple[int, int]]:
+    """(first, end) of the nouns of "der/des [adjectives] Noun [Noun …]" at token j: "des
+    Ägyptischen Museums", "der Umwelt- und Entwicklungsorganisation Germanwatch"; None when no
+    capitalised noun follows or a person or role word is in it."""
+    if j >= len(doc) or doc[j].lower_ not in ("der", "des"):
+        return None
+    k = j + 1
+    while k < len(doc) and k - j <= 3 and doc[k].is_alpha and doc[k].text[:1].islower() and doc[k].lower_ not in DETERMINERS \
+            and doc[k].lower_ not in PREPOSITIONS and doc[k].lower_ not in CLAUSE_BREAKS:
+        k += 1
+    first, end = k, k
+    while end < len(doc) and end - first < 5 and doc[end].text[:1].isupper() and not in_person(doc, end) \
+            and match_role_de_compound(doc[end].text) is None and doc[end].text.replace("-", "").replace("&", "").isalnum():
+        end += 1
+    if end < len(doc) and doc[end].lower_ in ("der", "des") and end > first:
+        nested = _genitive_np(doc, end)  # "des Dachverbands der Elternvereine"
+        end = nested[1] if nested else end
+    return (first, end) if end > first else None
 
 
 def _left_after_name(doc, m: RoleMatchDe, spans) -> bool:
