@@ -149,3 +149,35 @@ def test_south_tyrol_dateline_is_the_governors_state():
     from kb.extract.de.places import place_named
     place = place_named("Bozen")
     assert place is not None and (place.state, place.country) == ("Südtirol", "Italy")
+
+
+def test_genitive_noun_phrase_between_commas_is_the_organisation(nlp):
+    c = run(nlp, "Der Sprecher des Krisenstabes, Timo Brandl, sagte das.", names=("Timo Brandl",))
+    assert facts(c) == [("Timo Brandl", "spokesperson", "Krisenstab", "current")]
+    c = run(nlp, "Timo Brandl, Vorsitzender des Dachverbands der Imker, sagte das.", names=("Timo Brandl",))
+    assert facts(c) == [("Timo Brandl", "chair", "Dachverband der Imker", "current")]
+    c = run(nlp, "Die Direktorin des Stadtmuseums in Talheim, Eva Lindner, sagte das.", names=("Eva Lindner",))
+    assert facts(c) == [("Eva Lindner", "director", "Stadtmuseum", "current")]
+
+
+def test_genitive_noun_phrase_without_the_commas_is_no_organisation(nlp):
+    c = run(nlp, "Timo Brandl sprach mit dem Sprecher des Krisenstabes über Eva Lindner.", names=("Timo Brandl", "Eva Lindner"))
+    assert facts(c) == []
+
+
+def test_head_of_a_party_named_by_its_members(nlp):
+    c = run(nlp, "Die Chefin der Sozialdemokraten in Talheim, Eva Lindner, sagte das.", names=("Eva Lindner",))
+    assert [(x.person, x.role) for x in c] == [("Eva Lindner", "party leader")]
+
+
+def test_definite_role_opening_a_clause_is_the_person_given_that_role(nlp):
+    claims, _ = run_doc(nlp, ["Ministerpräsident Jan Beispiel sprach am Montag.",
+                              "Der Ministerpräsident ist nicht zurückgetreten und wird weiterhin als Vorsitzender der "
+                              "Fortschrittspartei tätig sein."],
+                        {"Jan Beispiel": "PER"})
+    assert ("Jan Beispiel", "party leader", "Fortschrittspartei", "current") in facts(claims)
+
+
+def test_adjectives_between_article_and_role_in_an_apposition(nlp):
+    c = run(nlp, "Das sagte Timo Brandl, der rechtspopulistische Verteidigungsminister, am Montag.", names=("Timo Brandl",))
+    assert [(x.person, x.role, x.rule) for x in c] == [("Timo Brandl", "defence minister", "de_apposition")]

@@ -483,8 +483,12 @@ def _age_or_party(tok) -> bool:
 
 
 def _apposition(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str]]:
-    """NAME, [der] ROLE …  /  NAME ([ehemaliger] ROLE)  /  NAME (41), ROLE …"""
+    """NAME, [der] ROLE …  /  NAME ([ehemaliger] ROLE)  /  NAME (41), ROLE …  /  NAME, der
+    rechtspopulistische ROLE, … (adjectives after the article)."""
     k = m.start - 1
+    adjectives = 0
+    while k >= 1 and adjectives < 2 and _adjective(doc[k]) and (doc[k - 1].lower_ in DETERMINERS or _adjective(doc[k - 1])):
+        k, adjectives = k - 1, adjectives + 1
     if k >= 0 and doc[k].lower_ in DETERMINERS:
         k -= 1
     if k < 1 or doc[k].text not in (",", "("):
@@ -493,6 +497,13 @@ def _apposition(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str]]:
         if e == k or _after_age(doc, e) == k:
             return p, "de_apposition"
     return None
+
+
+def _adjective(tok) -> bool:
+    """A lower-case inflected adjective inside a noun phrase: "rechtspopulistische", "neuen"."""
+    return tok.is_alpha and tok.text[:1].islower() and tok.lower_.endswith(("e", "en", "er", "es", "em")) \
+        and tok.lower_ not in DETERMINERS and tok.lower_ not in PREPOSITIONS and tok.lower_ not in IRREALIS \
+        and tok.lower_ not in CLAUSE_BREAKS and len(tok.text) > 3
 
 
 def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
@@ -935,8 +946,8 @@ def _as_role(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, in
             t.text[:1].islower() and t.is_alpha and t.lower_ not in DETERMINERS for t in clause):
         return None
     verb = _clause_tense(words)
-    if _plural_pronoun(subject[2], verb) or words & PLURAL_VERBS:
-        return None
+    if _plural_pronoun(subject[2], verb) or words & (PLURAL_VERBS | {"hatten", "haben", "konnten", "können"}):
+        return None  # "Sie als Bürgermeister hatten …": the polite "you", or several people
     return subject[2], "de_als", verb, c0
 
 
