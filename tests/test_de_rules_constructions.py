@@ -181,3 +181,16 @@ def test_definite_role_opening_a_clause_is_the_person_given_that_role(nlp):
 def test_adjectives_between_article_and_role_in_an_apposition(nlp):
     c = run(nlp, "Das sagte Timo Brandl, der rechtspopulistische Verteidigungsminister, am Montag.", names=("Timo Brandl",))
     assert [(x.person, x.role, x.rule) for x in c] == [("Timo Brandl", "defence minister", "de_apposition")]
+
+
+def test_post_serving_another_post_takes_the_workplace_after_it(nlp):
+    c = run(nlp, "Derzeit ist Timo Brandl als Assistent des Obmanns bei der Talwerk AG beschäftigt.", names=("Timo Brandl",))
+    assert facts(c) == [("Timo Brandl", "assistant", "Talwerk AG", "current")]
+    c = run(nlp, "Das sagte ein Sprecher des Bürgermeisters Paul Hager.", names=("Paul Hager",))
+    assert all(x.role != "spokesperson" for x in c)  # the mayor is named, not his spokesman
+
+
+def test_coordinated_apposition_and_a_city_branch_of_a_party(nlp):
+    c = run(nlp, "Es kommt Timo Brandl (51), Leiter des Bauhofs im Magistrat und Parteivorsitzender der Stadt-SPÖ.",
+            names=("Timo Brandl",))
+    assert ("Timo Brandl", "party leader", "SPÖ", "current") in facts(c)

@@ -50,7 +50,7 @@ from ..claims import Claim, apply_date
 from ..coref import antecedent
 from ..mentions import in_ranges, quoted_ranges
 from .lexicon import (DETERMINERS, PREPOSITIONS, adj_stem, country_name, country_of_adjective, genitive_compound, is_former_word,
-                      match_role_de_compound, match_role_entry)
+                      match_role_de, match_role_de_compound, match_role_entry)
 from . import verbs
 from .parties import party_named
 from .orgs import ORG_OPENERS, WORKPLACE_OPENERS, genitive_country, in_person, org_after, subject_org, town_after
@@ -395,6 +395,10 @@ def _grow_right(doc, m: RoleMatchDe) -> None:
     workplace = m.start > 0 and doc[m.start - 1].lower_ == "als" or _category(doc[m.core].text) == "education" \
         or m.role == "duty editor"  # "Chefin vom Dienst im ORF"
     org = org_after(doc, m.end, WORKPLACE_OPENERS if workplace else ORG_OPENERS) or town_after(doc, m.core, m.end)
+    if org is None and m.end + 2 < len(doc) and doc[m.end].lower_ in ("des", "der") and match_role_de(doc[m.end + 1].text):
+        # "Assistent des Obmanns bei der Gebietskrankenkasse": the post serves another post;
+        # the workplace after it is the organisation (never the other post's holder)
+        org = org_after(doc, m.end + 2, WORKPLACE_OPENERS[len(ORG_OPENERS):])
     if org is None:
         _take_body(doc, m)
         return
@@ -748,7 +752,7 @@ def _genitive_np_holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, s
     if tail < len(doc) and doc[tail].text == "," and _determiner_before(doc, m.start):
         holder = next((p for s_, _e, p in spans if s_ == tail + 1), None)
         rule = "de_title_before_name"
-    if holder is None and tail < len(doc) and doc[tail].text in (",", ".", "–"):
+    if holder is None and tail < len(doc) and (doc[tail].text in (",", ".", "–") or doc[tail].lower_ == "und"):
         found = _apposition(doc, m, spans)
         holder, rule = (found[0], found[1]) if found else (None, "")
     if holder is None:
