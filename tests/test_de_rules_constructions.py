@@ -194,3 +194,12 @@ def test_coordinated_apposition_and_a_city_branch_of_a_party(nlp):
     c = run(nlp, "Es kommt Timo Brandl (51), Leiter des Bauhofs im Magistrat und Parteivorsitzender der Stadt-SPÖ.",
             names=("Timo Brandl",))
     assert ("Timo Brandl", "party leader", "SPÖ", "current") in facts(c)
+
+
+def test_implied_organisation_of_a_generic_post(nlp):
+    c = run(nlp, "Zum Talwerk: Dessen Chef Timo Brandl sagte nichts.", names=("Timo Brandl",), orgs=("Talwerk",))
+    assert facts(c) == [("Timo Brandl", "head", "Talwerk", "current")]
+    c = run(nlp, "Das sagte Sozialsprecher Timo Brandl (SPÖ) am Montag.", names=("Timo Brandl",))
+    assert facts(c) == [("Timo Brandl", "spokesperson", "SPÖ", "current")]
+    c = run(nlp, "Das sagte Sozialsprecher Timo Brandl am Montag.", names=("Timo Brandl",))
+    assert facts(c) == []  # no organisation: no claim

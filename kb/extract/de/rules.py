@@ -662,6 +662,8 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
     for n, m in enumerate(roles):
         found = _genitive_np_holder(doc, m, spans) if m.org is None else None
         if m.role in NEEDS_ORG and m.org is None:
+            _implied_org(doc, m, spans)
+        if m.role in NEEDS_ORG and m.org is None:
             continue
         found = found or _holder(doc, m, spans)
         if found is None:
@@ -705,6 +707,26 @@ def _exit_noun_before(doc, m: RoleMatchDe) -> bool:
     if noun not in EXIT_NOUNS and not (noun.endswith("s") and noun[:-1] in EXIT_NOUNS):
         return False
     return not any(t.lower_ == "aus" for t in doc[m.end : m.end + 6])
+
+
+def _implied_org(doc, m: RoleMatchDe, spans) -> None:
+    """The organisation of a generic post ("Chef", "Sprecher") that the phrase does not name:
+    "Tesla: Dessen Chef X" (the organisation named last before "dessen/deren" in the sentence)
+    and "Sozialsprecher X (SPÖ)" (the holder's party in brackets right after the title's name:
+    a party's spokesperson, as news writes the parliamentary party's)."""
+    if m.start > 0 and doc[m.start - 1].lower_ in ("dessen", "deren"):
+        ents = [e for e in doc.ents if e.end <= m.start - 1 and e.label_ == "ORG"]
+        if ents:
+            e = ents[-1]
+            m.org, m.org_label, m.org_span = e.text, "ORG", (e.start_char, e.end_char)
+        return
+    end = next((e for s_, e, _p in spans if s_ == m.end), None)
+    if end is None or end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return
+    party = party_named(doc[end + 1].text)
+    if party is not None and m.role == "spokesperson":
+        m.org, m.org_label = party, "ORG"
+        m.org_span = (doc[end + 1].idx, doc[end + 1].idx + len(doc[end + 1].text))
 
 
 def _genitive_np_holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, int]]:
