@@ -13,8 +13,7 @@ import pytest
 
 from kb.extract.de.lexicon import match_role_de_compound
 from kb.extract.de.ner import blank_german
-from helpers.de_rules import run
-from test_de_rules_pronouns import run_doc
+from helpers.de_rules import run, run_doc
 
 
 @pytest.fixture(scope="module")
