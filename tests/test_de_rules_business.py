@@ -81,7 +81,11 @@ def test_minister_of_a_portfolio_in_the_genitive(nlp):
 
 def test_head_of_a_named_body_stays_head(nlp):
     c = run(nlp, "Ilse Ott, Leiterin des Bauhofs der Stadtwerke GmbH, schwieg.", names=("Ilse Ott",))
-    assert facts(c) == []  # "des Bauhofs" is no organisation kb can name: no claim without one
+    # between the commas of an apposition the genitive noun phrase is the body she heads (in the
+    # nominative): a head stays a head, of the named body, not of the company after it
+    assert facts(c) == [("Ilse Ott", "head", "Bauhof der Stadtwerke GmbH", "current")]
+    c = run(nlp, "Ilse Ott leitet den Bauhof, sagt Leiterin Eva Maus.", names=("Ilse Ott", "Eva Maus"))
+    assert facts(c) == []  # no organisation named: no claim without one
 
 
 def test_ceo_with_dotted_company(nlp):
@@ -94,7 +98,7 @@ def test_where_one_works_as(nlp):
     c = run(nlp, "Derzeit ist Udo Kalt als Geschäftsführer bei der Talwerk AG beschäftigt.", names=("Udo Kalt",))
     assert facts(c) == [("Udo Kalt", "managing director", "Talwerk AG", "current")]
     c = run(nlp, "Zuvor war Eva Kranz als Landesgeschäftsführerin in der steirischen SPÖ tätig.", names=("Eva Kranz",))
-    assert facts(c) == [("Eva Kranz", "managing director", "SPÖ", "former")]
+    assert facts(c) == [("Eva Kranz", "state managing director", "SPÖ", "former")]
     assert c[0].org_span.text == "SPÖ"
 
 
@@ -117,7 +121,7 @@ def test_adjective_before_the_organisation(nlp):
 def test_noun_before_a_place_is_no_organisation(nlp):
     # "des Kulturbüros Sachsen": the place is part of the body's name, not the body
     c = run(nlp, "Das sagte Grit Hahn, Chefin des Kulturbüros Sachsen, am Montag.", names=("Grit Hahn",), orgs=())
-    assert [x.org for x in c if x.org] == []
+    assert [x.org for x in c if x.org] == ["Kulturbüro Sachsen"]  # the body's whole name, never "Sachsen"
 
 
 def test_company_by_its_legal_form_in_one_word(nlp):

@@ -50,7 +50,7 @@ def facts(claims):
         ("Landtagsabgeordneten", ("member of the landtag", None)),
         ("Betriebsratsvorsitzender", ("works council chairman", None)),
         ("Cheftrainer", ("head coach", None)),
-        ("Landesparteiobmann", ("party leader", None)),
+        ("Landesparteiobmann", ("state party chairman", None)),
     ],
 )
 def test_austrian_and_german_posts(word, expected):
@@ -126,7 +126,7 @@ def test_title_with_comma_after_body(nlp):
 def test_two_posts_before_one_name(nlp):
     c = run(nlp, "Landesparteiobmann und Klubobmann Rolf Sattler bestätigt das.", names=("Rolf Sattler",))
     assert facts(c) == [("Rolf Sattler", "parliamentary group leader", None, "current"),
-                        ("Rolf Sattler", "party leader", None, "current")]
+                        ("Rolf Sattler", "state party chairman", None, "current")]
 
 
 def test_two_posts_after_age_apposition(nlp):

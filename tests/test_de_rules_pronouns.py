@@ -5,52 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from kb.extract.dates import find_dates
 from kb.extract.de.ner import blank_german
-from kb.extract.de.rules import extract_tenures_de
-from kb.model import Mention, Sentence
-
-ANCHOR = "2025-06-01"
-
+from helpers.de_rules import run_doc
 
 @pytest.fixture(scope="module")
 def nlp():
     return blank_german()
-
-
-def run_doc(nlp, sentences: list[str], ents: dict[str, str]):
-    """Claims of a document, sentence by sentence as facts.py calls the German rules.
-
-    ``ents`` maps surface text -> NER label and stands in for NER (the title rule adds more);
-    every occurrence is tagged. Returns (claims, document mentions).
-    """
-    from spacy.tokens import Span
-
-    mentions: list[Mention] = []
-    claims = []
-    offset = 0
-    for index, text in enumerate(sentences):
-        doc = nlp(text)
-        spans = list(doc.ents)
-        for surface, label in ents.items():
-            pos = text.find(surface)
-            while pos >= 0:
-                span = doc.char_span(pos, pos + len(surface), label=label)
-                if span is not None and not any(span.start < e.end and e.start < span.end for e in spans):
-                    spans.append(span)
-                pos = text.find(surface, pos + 1)
-        doc.ents = sorted(spans, key=lambda e: e.start)
-        sent = Sentence(index, offset, offset + len(text), text, "de")
-        sent_mentions = [
-            Mention(e.text, "person" if e.label_ == "PER" else "organization", offset + e.start_char,
-                    offset + e.end_char, index, label=e.label_)
-            for e in doc.ents
-        ]
-        mentions.extend(sent_mentions)
-        persons = [m for m in sent_mentions if m.type == "person"]
-        claims.extend(extract_tenures_de(sent, doc, persons, find_dates(text, ANCHOR, "de", offset), mentions))
-        offset += len(text) + 1
-    return claims, mentions
 
 
 def facts(claims):
@@ -143,7 +103,7 @@ def test_untagged_hyphenated_surname_is_an_antecedent(nlp):
         "Wieder wurde Kranz-Lind gelobt.", "Die 52-Jährige schwieg.",
         "Davor war sie als Landesgeschäftsführerin in der steirischen ÖVP tätig."],
         {"Eva Kranz-Lind": "PER"})
-    assert ("Kranz-Lind", "managing director", "ÖVP", "former") in facts(claims)  # facts.py maps it to the full name
+    assert ("Kranz-Lind", "state managing director", "ÖVP", "former") in facts(claims)  # facts.py maps it to the full name
     assert any(m.text == "Kranz-Lind" and m.sentence == 3 and m.type == "person" for m in mentions)
 
 

@@ -26,3 +26,36 @@ def run(nlp, text: str, names: tuple[str, ...] = (), orgs: tuple[str, ...] = ())
     sent = Sentence(0, 0, len(text), text, "de")
     persons = [Mention(e.text, "person", e.start_char, e.end_char, 0, label="PER") for e in doc.ents if e.label_ == "PER"]
     return extract_tenures_de(sent, doc, persons, find_dates(text, ANCHOR, "de"), [])
+
+
+def run_doc(nlp, sentences: list[str], ents: dict[str, str]):
+    """Claims of a document, sentence by sentence as facts.py calls the German rules.
+
+    ``ents`` maps surface text -> NER label and stands in for NER (the title rule adds more);
+    every occurrence is tagged. Returns (claims, document mentions).
+    """
+    mentions: list[Mention] = []
+    claims = []
+    offset = 0
+    for index, text in enumerate(sentences):
+        doc = nlp(text)
+        spans = list(doc.ents)
+        for surface, label in ents.items():
+            pos = text.find(surface)
+            while pos >= 0:
+                span = doc.char_span(pos, pos + len(surface), label=label)
+                if span is not None and not any(span.start < e.end and e.start < span.end for e in spans):
+                    spans.append(span)
+                pos = text.find(surface, pos + 1)
+        doc.ents = sorted(spans, key=lambda e: e.start)
+        sent = Sentence(index, offset, offset + len(text), text, "de")
+        sent_mentions = [
+            Mention(e.text, "person" if e.label_ == "PER" else "organization", offset + e.start_char,
+                    offset + e.end_char, index, label=e.label_)
+            for e in doc.ents
+        ]
+        mentions.extend(sent_mentions)
+        persons = [m for m in sent_mentions if m.type == "person"]
+        claims.extend(extract_tenures_de(sent, doc, persons, find_dates(text, ANCHOR, "de", offset), mentions))
+        offset += len(text) + 1
+    return claims, mentions

@@ -98,6 +98,8 @@ def _org_at(doc, j: int, k: int, named_only: bool = False) -> Optional[tuple[int
     if named is not None and k > j:
         return k, named, doc[k:named].text, "ORG"  # "des Instituts für Küstenforschung"
     text = doc[k].text
+    if k > j and "-" in text and party_named(text):
+        return k, k + 1, party_named(text) or text, "ORG"  # "der Stadt-SPÖ"
     if country_name(text) and not named_only:
         return k, k + 1, country_name(text) or text, "LOC"
     if k > j and len(text) >= 2 and text.isupper() and text.isalpha():

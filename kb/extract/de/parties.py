@@ -28,10 +28,13 @@ DOMINANCE = 3  # the main party is named more than this many times as often as t
 
 def party_named(text: str) -> Optional[str]:
     """The party a name stands for: a party of ``parties_de.tsv`` as written, or one of its
-    regional branches ("Grazer SPÖ", "Tiroler Grüne", "niederösterreichische ÖVP" are the SPÖ,
+    regional branches ("Grazer SPÖ", "Stadt-SPÖ", "Tiroler Grüne", "niederösterreichische ÖVP" are the SPÖ,
     the Greens and the ÖVP: the place is the branch's, as "SPÖ-Chef" is the party's); else None."""
     if text in PARTIES:
         return PARTIES[text]
+    parts = text.split("-")
+    if len(parts) == 2 and parts[1] in PARTIES and parts[0][:1].isupper() and parts[0].isalpha():
+        return PARTIES[parts[1]]  # "Stadt-SPÖ", "Landes-ÖVP", "Wien-SPÖ": a branch of the party
     words = text.split()
     if len(words) < 2 or place_of_adjective(words[0]) is None:
         return None

@@ -23,8 +23,16 @@ Rules (German word order differs from English, so they are German rules, not tra
 * offices reached through a verb (``OFFICE_VERBS``): "X bekleidet das Amt des Innenministers"
                          ("ist"), "X übernahm den Posten der Bürgermeisterin" ("wurde"), read by
                          the copula rule
-* a known surname that is also a noun ("Schaden", "Vogel") is the subject right before a copula
-  (``_surname_subjects``)
+* ``als``                "X arbeitet seit 2019 als Trainerin beim SK Y", "Als Bürgermeister eröffnete
+                         X …": "als ROLE" after any verb gives the post to the clause's one subject;
+                         the verb's tense sets the status (``_clause_tense``)
+* a genitive noun phrase between commas is the organisation ("Die Direktorin des Stadtmuseums in
+  Talheim, X," / "X, Vorsitzender des Dachverbands der Imker,": ``_genitive_np_holder``)
+* nouns of leaving before a title ("nach dem Abtritt von Bürgermeister X 2003": former, ended)
+  and verbs of leaving after the name ("Minister X ist zurückgetreten": former)
+* subjects not written as a name come from ``de/anaphora.py``: "er"/"sie", "der 52-Jährige",
+  a sentence-initial "Diese", a bare "der Ministerpräsident" given that role before, and a
+  known surname that is also a noun ("Schaden", "Vogel") right before a copula
 
 The organisation comes from a compound prefix ("NATO-"), a country adjective ("französische"
 -> France), a genitive country before the role ("Frankreichs Präsident"), or a genitive / "von"
@@ -46,11 +54,11 @@ from typing import Any, Iterable, Optional
 
 from ...model import Mention, Sentence, Span
 from ..claims import Claim, apply_date
-from ..coref import antecedent
-from ..mentions import in_ranges, quoted_ranges
 from .lexicon import (DETERMINERS, PREPOSITIONS, adj_stem, country_name, country_of_adjective, genitive_compound, is_former_word,
-                      match_role_de_compound, match_role_entry)
+                      match_role_de, match_role_de_compound, match_role_entry)
 from . import verbs
+from .anaphora import ROLES_ATTR, pronoun_spans, promote_known_names, role_anaphors
+from .parties import party_named
 from .orgs import ORG_OPENERS, WORKPLACE_OPENERS, genitive_country, in_person, org_after, subject_org, town_after
 from .places import place_named, place_of_adjective
 from ..lexicon import records, word_map, word_sets
@@ -58,12 +66,13 @@ from ..lexicon import records, word_map, word_sets
 #: Rule names carry a "de_" prefix so that a tenure's extractor ("kb.roles.v1:de_copula") shows
 #: it came from the German rules; confidences match the English rules of the same shape.
 CONFIDENCE = {"de_title_before_name": 0.9, "de_apposition": 0.85, "de_copula": 0.8, "de_verb_final": 0.8,
-              "de_ellipsis": 0.6, "de_leads": 0.75, "de_exit": 0.75, "de_appoint": 0.8}
+              "de_ellipsis": 0.6, "de_als": 0.7, "de_leads": 0.75, "de_exit": 0.75, "de_appoint": 0.8}
 #: Roles too generic to mean anything without an organisation ("der Chef", "die Leiterin").
 NEEDS_ORG = word_sets("role_classes_de.tsv")["needs_org"]
 #: A party "chief" is its party leader; a council seat or government post is not held in a party.
 PARTY_HEADS = word_sets("role_classes_de.tsv")["party_heads"]
 SEAT_CATEGORIES = word_sets("role_classes_de.tsv")["seat_categories"]
+PARTY_NOUNS = word_sets("role_classes_de.tsv")["party_nouns"]
 #: Party names as written in role compounds ("VP-", "SPÖ-") -> the party's name.
 PARTIES = word_map("parties_de.tsv")
 #: Posts whose word names their body ("Landtagsabgeordnete" -> Landtag).
@@ -126,9 +135,32 @@ RELATIVE_SUBJECTS = {"der", "die", "welcher", "welche"}
 PARTICIPLES = {"gewesen", "geworden", "geblieben"}
 #: Plural copulas: "sie waren Minister" is "they", not "she".
 PLURAL_VERBS = {"sind", "waren", "wurden", "werden", "bleiben", "blieben", "seien", "wären"}
-#: Labels a German NER gives places and organisations; a surname of the document's person
-#: tagged with one of them ("Rutte" as LOC) is that person.
-_NON_PERSON_LABELS = {"LOC", "ORG", "GPE", "OTH"}
+#: Participles after a holder's name that end the post: "X ist zurückgetreten", "hat Trainer X entlassen".
+LEFT_WORDS = {"zurückgetreten", "entlassen", "abgesetzt", "abgewählt", "gefeuert", "geschasst", "abberufen", "gestürzt"}
+#: Nouns of leaving a post ("nach dem Abtritt von Bürgermeister X").
+EXIT_NOUNS = {"abtritt", "rücktritt", "abgang", "ausscheiden", "abschied", "abwahl", "entlassung", "absetzung",
+              "sturz", "rückzug", "ablöse", "ablösung", "tod"}
+#: A city's council ("SPÖ-Klubobmann im Gemeinderat": the group leader there).
+CITY_COUNCILS = {"gemeinderat", "stadtrat", "stadtsenat"}
+#: Words right before "als" that make it a comparison, not a capacity: "mehr als Minister".
+AS_COMPARATIVES = {"mehr", "weniger", "früher", "später", "eher", "besser", "schlechter", "anders", "lieber", "sowohl",
+                   "ebenso", "genauso", "so", "nichts", "niemand", "größer", "länger", "wichtiger", "auch"}
+#: Subordinators that are also prepositions or adverbs ("seit 2019", "während der Krise", "da"):
+#: they do not open the clause an "als ROLE" sits in.
+PREPOSITION_SUBORDINATORS = {"seit", "während", "als", "da"}
+#: Past verbs of holding a post: "X arbeitete als Trainer" is over; other past verbs ("eröffnete
+#: als Bürgermeister") narrate an event and leave the status open.
+HOLD_PAST = {"arbeitete", "arbeiteten", "wirkte", "wirkten", "diente", "dienten", "lehrte", "spielte", "spielten"}
+#: Bare head words: "Chef der SPÖ", "SPÖ-Vorsitzender", "Obmann der ÖVP" lead the party.
+BARE_HEADS = ("chef", "vorsitzend", "obmann", "obfrau", "leiter")
+#: Verbs by which a subject gives someone else a post "als ROLE": "X bestellte Y als Minister".
+APPOINTING_VERBS = {"bestellte", "bestellt", "ernannte", "ernennt", "machte", "macht", "holte", "holt", "berief", "beruft",
+                    "wählte", "wählt", "nominierte", "nominiert", "engagierte", "verpflichtete", "verpflichtet",
+                    "setzte", "setzt", "präsentierte", "präsentiert", "empfahl", "empfiehlt", "schickte", "schickt"}
+#: Verbs that name or judge someone "als ROLE" without giving them the post.
+NAMING_VERBS = {"bezeichnet", "bezeichnete", "bezeichneten", "nennt", "nannte", "nannten", "sieht", "sah", "sahen",
+                "betrachtet", "betrachtete", "kritisiert", "kritisierte", "lobt", "lobte", "wertet", "bewertet",
+                "gilt", "galt", "vorgeschlagen", "vorgestellt", "gehandelt", "verkleidet", "ausgegeben", "ausgab", "gibt"}
 
 
 @dataclass
@@ -194,8 +226,10 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
         if is_former_word(tok.text):
             m.status_cue = "former"
         _genitive_body(doc, m)
+        _duty_editor(doc, m)
         _grow_left(doc, m)
         _grow_right(doc, m)
+        _party_head(doc, m)
         if m.org is None and m.role in ROLE_BODIES:
             m.org, m.org_label = ROLE_BODIES[m.role], "rule:role_body"
         m.text = doc[m.start : m.end].text
@@ -216,6 +250,29 @@ def _genitive_body(doc, m: RoleMatchDe) -> None:
     role = genitive_compound(doc[i].text, body.text)
     if role is not None:
         m.role, m.end = role, i + 3
+
+
+def _duty_editor(doc, m: RoleMatchDe) -> None:
+    """"Chef(in) vom Dienst" is the newsroom's duty editor, not a head of "Dienst"."""
+    i = m.core
+    if m.role == "head" and m.org is None and i + 2 < len(doc) and doc[i + 1].lower_ == "vom" and doc[i + 2].lower_ == "dienst":
+        m.role, m.end = "duty editor", i + 3
+
+
+def _party_head(doc, m: RoleMatchDe) -> None:
+    """"Vorsitzender der Fortschrittspartei", "Chef der Tiroler SPÖ": the chair or head of a party
+    is its party leader. A genitive word ending in "-partei" is a party even when the NER left it
+    untagged."""
+    if m.role not in PARTY_HEADS or not doc[m.core].lower_.split("-")[-1].startswith(BARE_HEADS):
+        return  # "Kommunikationschef der SPÖ" heads a department, not the party
+    if m.org is None and m.end + 1 < len(doc) and doc[m.end].lower_ in ("der", "des") \
+            and doc[m.end + 1].text[:1].isupper() and doc[m.end + 1].lower_.endswith("partei"):
+        k = m.end + 1
+        m.org, m.org_label, m.end = doc[k].text, "ORG", k + 1
+        m.org_span = (doc[k].idx, doc[k].idx + len(doc[k].text))
+    if m.org is not None and (party_named(m.org) or m.org.lower().endswith("partei") or m.org.split()[0].lower() in PARTY_NOUNS):
+        m.role = "party leader"
+        m.org = party_named(m.org) or m.org
 
 
 def _member_of(doc, i: int) -> Optional[RoleMatchDe]:
@@ -336,8 +393,13 @@ def _grow_right(doc, m: RoleMatchDe) -> None:
         _take_body(doc, m)
         return
     # "als Geschäftsführer bei der …", "Professorin an der Universität …": where one works
-    workplace = m.start > 0 and doc[m.start - 1].lower_ == "als" or _category(doc[m.core].text) == "education"
+    workplace = m.start > 0 and doc[m.start - 1].lower_ == "als" or _category(doc[m.core].text) == "education" \
+        or m.role == "duty editor"  # "Chefin vom Dienst im ORF"
     org = org_after(doc, m.end, WORKPLACE_OPENERS if workplace else ORG_OPENERS) or town_after(doc, m.core, m.end)
+    if org is None and m.end + 2 < len(doc) and doc[m.end].lower_ in ("des", "der") and match_role_de(doc[m.end + 1].text):
+        # "Assistent des Obmanns bei der Gebietskrankenkasse": the post serves another post;
+        # the workplace after it is the organisation (never the other post's holder)
+        org = org_after(doc, m.end + 2, WORKPLACE_OPENERS[len(ORG_OPENERS):])
     if org is None:
         _take_body(doc, m)
         return
@@ -350,8 +412,11 @@ def _grow_right(doc, m: RoleMatchDe) -> None:
 
 
 def _take_body(doc, m: RoleMatchDe) -> None:
-    """"… im Gemeinderat", "… im Landtag" right after the phrase belongs to it."""
+    """"… im Gemeinderat", "… im Landtag" right after the phrase belongs to it. A group leader
+    in a city's council leads the party's group there, not in a parliament."""
     if m.end + 1 < len(doc) and doc[m.end].lower_ == "im" and doc[m.end + 1].text[:1].isupper():
+        if m.role == "parliamentary group leader" and doc[m.end + 1].lower_ in CITY_COUNCILS:
+            m.role = "city council group leader"
         m.end += 2
 
 
@@ -382,6 +447,8 @@ def _person_spans(sent: Sentence, doc, persons: Iterable[Mention]) -> list[tuple
 def _title_before_name(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str]]:
     """ROLE NAME, or "der ROLE der ORG, NAME"."""
     i = m.end
+    if i + 2 < len(doc) and doc[i].lower_ in ("in", "im") and doc[i + 1].text[:1].isupper() and doc[i + 2].text == ",":
+        i += 2  # "die Direktorin des Museums in Berlin, NAME"
     if i < len(doc) and doc[i].text == "," and _determiner_before(doc, m.start):
         i += 1
     for s, _e, p in spans:
@@ -401,21 +468,32 @@ def _determiner_before(doc, start: int) -> bool:
 
 
 def _after_age(doc, e: int) -> int:
-    """Where a name's phrase ends: after "(41)", the age news puts after a name, or after life
-    years "(1931–2010)", "(1931 - 2010)"; else e."""
-    if e + 2 < len(doc) and doc[e].text == "(":
-        for close in range(e + 2, min(len(doc), e + 5)):
-            if doc[close].text == ")":
-                inside = doc[e + 1 : close]
-                if all(t.like_num or t.text.replace("–", "").replace("-", "").isdigit() or t.text in ("–", "-") for t in inside):
-                    return close + 1
-                break
+    """Where a name's phrase ends: after "(41)", the age news puts after a name, after life
+    years "(1931–2010)", "(1931 - 2010)", or after the holder's party "(ÖVP)", "(SPÖ, 41)"; else e."""
+    for _ in range(2):  # "Eva Berg (41) (ÖVP)"
+        if e + 2 >= len(doc) or doc[e].text != "(":
+            return e
+        close = next((c for c in range(e + 2, min(len(doc), e + 6)) if doc[c].text == ")"), None)
+        if close is None or not all(_age_or_party(t) for t in doc[e + 1 : close]):
+            return e
+        e = close + 1
     return e
 
 
+def _age_or_party(tok) -> bool:
+    """A token of the brackets after a name: an age, life years or a party ("ÖVP", "Grüne")."""
+    text = tok.text
+    return (tok.like_num or text.replace("–", "").replace("-", "").isdigit() or text in ("–", "-", ",")
+            or text in PARTIES or (text.isupper() and 2 <= len(text) <= 5 and text.isalpha()))
+
+
 def _apposition(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str]]:
-    """NAME, [der] ROLE …  /  NAME ([ehemaliger] ROLE)  /  NAME (41), ROLE …"""
+    """NAME, [der] ROLE …  /  NAME ([ehemaliger] ROLE)  /  NAME (41), ROLE …  /  NAME, der
+    rechtspopulistische ROLE, … (adjectives after the article)."""
     k = m.start - 1
+    adjectives = 0
+    while k >= 1 and adjectives < 2 and _adjective(doc[k]) and (doc[k - 1].lower_ in DETERMINERS or _adjective(doc[k - 1])):
+        k, adjectives = k - 1, adjectives + 1
     if k >= 0 and doc[k].lower_ in DETERMINERS:
         k -= 1
     if k < 1 or doc[k].text not in (",", "("):
@@ -424,6 +502,13 @@ def _apposition(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str]]:
         if e == k or _after_age(doc, e) == k:
             return p, "de_apposition"
     return None
+
+
+def _adjective(tok) -> bool:
+    """A lower-case inflected adjective inside a noun phrase: "rechtspopulistische", "neuen"."""
+    return tok.is_alpha and tok.text[:1].islower() and tok.lower_.endswith(("e", "en", "er", "es", "em")) \
+        and tok.lower_ not in DETERMINERS and tok.lower_ not in PREPOSITIONS and tok.lower_ not in IRREALIS \
+        and tok.lower_ not in CLAUSE_BREAKS and len(tok.text) > 3
 
 
 def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
@@ -450,6 +535,8 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
         between = [t.lower_ for t in doc[v + 1 : m.start]]
         if any(x in IRREALIS for x in between) or len(between) > MAX_COPULA_GAP:
             return None
+        if w in ("wird", "werden") and "weiterhin" in between:
+            w = "ist"  # "wird weiterhin als Vorsitzender tätig sein": the post goes on
         subject = next((p for p in spans if _after_age(doc, p[1]) == _skip_apposition(doc, v)), None)  # SUBJ [, …,] VERB
         if subject is None:  # VERB SUBJ … ROLE
             subject = next((p for p in spans if p[0] == v + 1 and p[1] <= m.start), None)
@@ -563,18 +650,22 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
     name of a person named in the document ("Rutte" tagged LOC after "Mark Rutte") is turned
     into that person, and "er"/"sie" subjects resolve to a person named before (``coref``).
     """
-    persons = list(persons) + _promote_known_names(sent, doc, mentions, persons)
+    persons = list(persons) + promote_known_names(sent, doc, mentions, persons, COPULA_PRESENT | COPULA_PAST | COPULA_EVENT | set(BELONG_VERBS))
     spans = _person_spans(sent, doc, persons)
-    spans = sorted(spans + _pronoun_spans(sent, doc, mentions, spans), key=lambda x: x[0])
+    roles = find_roles_de(doc)
+    spans = spans + pronoun_spans(sent, doc, mentions, spans)
+    spans = sorted(spans + role_anaphors(sent, doc, mentions, roles, spans), key=lambda x: x[0])
     if not spans:
         return []
     claims = []
     held: dict[int, tuple[Mention, str, str]] = {}  # role index -> (holder, rule, verb)
-    roles = find_roles_de(doc)
     for n, m in enumerate(roles):
+        found = _genitive_np_holder(doc, m, spans) if m.org is None else None
+        if m.role in NEEDS_ORG and m.org is None:
+            _implied_org(doc, m, spans)
         if m.role in NEEDS_ORG and m.org is None:
             continue
-        found = _holder(doc, m, spans)
+        found = found or _holder(doc, m, spans)
         if found is None:
             continue
         person, rule, verb, clause = found
@@ -584,17 +675,152 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
         # copula dates sit anywhere in the clause ("Seit 2021 ist X …", "X ist seit 2021 …"):
         # from the previous role (or the clause's conjunction) on; title/apposition dates follow the role
         prev_end = max(roles[n - 1].end if n > 0 else 0, clause)
-        lo_tok = prev_end if rule in ("de_copula", "de_verb_final") else m.start
+        lo_tok = prev_end if rule in ("de_copula", "de_verb_final", "de_als") else m.start
         conj = [u for u in range(lo_tok, m.start) if doc[u].lower_ == "und"]
         lo_tok = conj[-1] + 1 if conj and rule == "de_copula" else lo_tok  # "… und seit 1999 Bürgermeister"
         lo = (doc[lo_tok].idx if lo_tok < len(doc) else len(sent.text)) + s0
         hi = doc[nxt - 1].idx + len(doc[nxt - 1].text) + s0
-        _attach_date(claim, dates, lo, hi, event=verb in COPULA_EVENT or verb == "future")
+        if rule == "de_title_before_name" and _exit_noun_before(doc, m):
+            _exited(sent, doc, m, claim, spans, dates)
+        else:
+            if rule == "de_title_before_name" and _left_after_name(doc, m, spans):
+                claim.status, claim.status_strength = "former", 2
+            _attach_date(claim, dates, lo, hi, event=verb in COPULA_EVENT or verb == "future")
         claims.append(claim)
         held[n] = (person, rule, verb)
     claims.extend(_coordinated(sent, doc, roles, held))
     claims.extend(_verb_claims(sent, doc, roles, held, spans, dates))
+    for c in claims:  # remembered for "der Ministerpräsident" in later sentences (anaphora.role_anaphors)
+        if c.mention.label != "pronoun":
+            setattr(c.mention, ROLES_ATTR, getattr(c.mention, ROLES_ATTR, frozenset()) | {c.role})
     return claims
+
+
+def _exit_noun_before(doc, m: RoleMatchDe) -> bool:
+    """"nach dem Abtritt von Bürgermeister X", "der Rücktritt des Ministers X": a noun of
+    leaving governs the title and name, so the holder has left the post. Not "Rückzug des
+    Bürgermeisters X aus dem Landtag" (he left the seat named after "aus", not the title's post)."""
+    k = m.start - 1
+    if k < 1 or doc[k].lower_ not in ("von", "des", "der"):
+        return False
+    noun = doc[k - 1].lower_
+    if noun not in EXIT_NOUNS and not (noun.endswith("s") and noun[:-1] in EXIT_NOUNS):
+        return False
+    return not any(t.lower_ == "aus" for t in doc[m.end : m.end + 6])
+
+
+def _implied_org(doc, m: RoleMatchDe, spans) -> None:
+    """The organisation of a generic post ("Chef", "Sprecher") that the phrase does not name:
+    "Tesla: Dessen Chef X" (the organisation named last before "dessen/deren" in the sentence)
+    and "Sozialsprecher X (SPÖ)" (the holder's party in brackets right after the title's name:
+    a party's spokesperson, as news writes the parliamentary party's)."""
+    if m.start > 0 and doc[m.start - 1].lower_ in ("dessen", "deren"):
+        ents = [e for e in doc.ents if e.end <= m.start - 1 and e.label_ == "ORG"]
+        if ents:
+            e = ents[-1]
+            m.org, m.org_label, m.org_span = e.text, "ORG", (e.start_char, e.end_char)
+        return
+    end = next((e for s_, e, _p in spans if s_ == m.end), None)
+    if end is None or end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return
+    party = party_named(doc[end + 1].text)
+    if party is not None and m.role == "spokesperson":
+        m.org, m.org_label = party, "ORG"
+        m.org_span = (doc[end + 1].idx, doc[end + 1].idx + len(doc[end + 1].text))
+
+
+def _genitive_np_holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, int]]:
+    """"Die Direktorin des Ägyptischen Museums in Berlin, Anna X, sagte" and "Anna X, Vorsitzender
+    des Dachverbands der Elternvereine, sagte": a role, a genitive noun phrase the NER did not tag
+    and a name joined by commas. The commas make the holder certain, so the noun phrase is taken
+    as the organisation here (elsewhere a bare genitive noun is too often no organisation, see
+    ``orgs._descriptor``). Sets the phrase's organisation and end when a holder is found."""
+    np = _genitive_np(doc, m.end)
+    if np is None:
+        return None
+    first, end = np
+    tail = end
+    while tail < len(doc) and tail - end < 4 and doc[tail].text != "," and not doc[tail].lower_ in CLAUSE_BREAKS \
+            and not any(s_ == tail for s_, _e, _p in spans):
+        tail += 1  # "… in Uganda", "… im Hypo-U-Ausschuss" before the comma
+    holder = None
+    if tail < len(doc) and doc[tail].text == "," and _determiner_before(doc, m.start):
+        holder = next((p for s_, _e, p in spans if s_ == tail + 1), None)
+        rule = "de_title_before_name"
+    if holder is None and tail < len(doc) and (doc[tail].text in (",", ".", "–") or doc[tail].lower_ == "und"):
+        found = _apposition(doc, m, spans)
+        holder, rule = (found[0], found[1]) if found else (None, "")
+    if holder is None:
+        return None
+    m.org, m.org_label, m.end = _nominative(doc, first, end), "ORG", end
+    m.org_span = (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    m.text = doc[m.start : m.end].text
+    _party_head(doc, m)
+    return holder, rule, "", 0
+
+
+def _nominative(doc, first: int, end: int) -> str:
+    """The noun phrase's text with its first noun out of the genitive after "des": "des Vereins
+    Neustart" -> "Verein Neustart", "des Krisenstabes" -> "Krisenstab" (names in capitals and
+    feminine or plural nouns after "der" stay as written)."""
+    words = [t.text for t in doc[first:end]]
+    head = words[0]
+    if doc[first - 1].lower_ == "des" and head.isalpha() and not head.isupper() and len(head) > 4:
+        if head.endswith("es") and head[-3] not in "aeiouäöü":
+            words[0] = head[:-2]
+        elif head.endswith("s"):
+            words[0] = head[:-1]
+    return " ".join(words) if all(t.whitespace_ for t in doc[first : end - 1]) else doc[first:end].text
+
+
+def _genitive_np(doc, j: int) -> Optional[tuple[int, int]]:
+    """(first, end) of the nouns of "der/des [adjectives] Noun [Noun …]" at token j: "des
+    Ägyptischen Museums", "der Umwelt- und Entwicklungsorganisation Germanwatch"; None when no
+    capitalised noun follows or a person or role word is in it."""
+    if j >= len(doc) or doc[j].lower_ not in ("der", "des"):
+        return None
+    k = j + 1
+    while k < len(doc) and k - j <= 3 and doc[k].is_alpha and doc[k].text[:1].islower() and doc[k].lower_ not in DETERMINERS \
+            and doc[k].lower_ not in PREPOSITIONS and doc[k].lower_ not in CLAUSE_BREAKS:
+        k += 1
+    first, end = k, k
+    while end < len(doc) and end - first < 5 and doc[end].text[:1].isupper() and not in_person(doc, end) \
+            and match_role_de_compound(doc[end].text) is None and doc[end].text.replace("-", "").replace("&", "").isalnum():
+        end += 1
+    if end < len(doc) and doc[end].lower_ in ("der", "des") and end > first:
+        nested = _genitive_np(doc, end)  # "des Dachverbands der Elternvereine"
+        end = nested[1] if nested else end
+    return (first, end) if end > first else None
+
+
+def _left_after_name(doc, m: RoleMatchDe, spans) -> bool:
+    """"Verteidigungsminister X ist zurückgetreten", "X trat am Freitag zurück", "Real hat Trainer
+    X entlassen": the clause after the title and name says the post ended. Not under negation or
+    a modal ("ist nicht zurückgetreten", "will X entlassen"), not "tritt zurück" (announced: the
+    post lasts until the handover), not when "als" names another post."""
+    name_end = next((e for s_, e, _p in spans if s_ == m.end), None)
+    if name_end is None:
+        return False
+    past = False
+    for k in range(_after_age(doc, name_end), min(len(doc), name_end + MAX_COPULA_GAP)):
+        w = doc[k].lower_
+        if doc[k].text in (",", ";", ":") or w in CLAUSE_BREAKS or w in IRREALIS or w == "als":
+            return False
+        past = past or w in ("trat", "traten")
+        if w in LEFT_WORDS or (w == "zurück" and past):
+            return True
+    return False
+
+
+def _exited(sent: Sentence, doc, m: RoleMatchDe, claim: Claim, spans, dates: list) -> None:
+    """Former, ended by a year or date right after the name: "Abtritt von Bürgermeister X 2003"."""
+    claim.status, claim.status_strength = "former", 2
+    name_end = next((e for s_, e, _p in spans if s_ == m.end), m.end)
+    after = doc[name_end].idx + sent.start if name_end < len(doc) else sent.start + len(sent.text)
+    close = [d for d in dates if getattr(d, "kind", "") == "point" and 0 <= d.start_char - after <= 4]
+    if close:
+        claim.end = close[0].end or close[0].start
+        claim.date_span = Span(close[0].start_char, close[0].end_char, close[0].text)
 
 
 def _verb_claims(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict, spans, dates: list) -> list[Claim]:
@@ -685,152 +911,66 @@ def _holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, int
         if _plural_pronoun(cop[0], cop[2]):
             return None
         return cop[0], cop[1], cop[2], 0
-    return _ellipsis(doc, m, spans)
+    return _as_role(doc, m, spans) or _ellipsis(doc, m, spans)
+
+
+def _as_role(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, int]]:
+    """"X arbeitet seit 2019 als Trainer bei Y", "X wird weiterhin als Vorsitzender der Partei
+    tätig sein", "Als Bürgermeister eröffnete X …": "als ROLE" after any verb gives the post to
+    the clause's one subject (the copula rule reads "ist/war … als"). The verb's tense decides the
+    status (``_clause_tense``). Left to other rules: leaving ("trat … als … zurück", de/verbs.py),
+    comparisons ("mehr als"), naming someone else ("bezeichnete Y als …": more than one person)."""
+    a = m.start - 1
+    if a < 0 or doc[a].lower_ != "als" or (a > 0 and doc[a - 1].lower_ in AS_COMPARATIVES):
+        return None
+    if any(t.lower_ in ("zurück", "zurückgetreten") or t.lower_ in IRREALIS_AFTER for t in doc[m.core + 1 :]):
+        return None
+    c0 = a
+    while c0 > 0 and doc[c0 - 1].text not in (",", ";", ":") and doc[c0 - 1].lower_ not in CLAUSE_BREAKS \
+            and (doc[c0 - 1].lower_ not in SUBORDINATORS or doc[c0 - 1].lower_ in PREPOSITION_SUBORDINATORS):
+        c0 -= 1
+    if c0 == a:  # "Als Trainer von Real gewann X …": the subject follows the verb after the phrase
+        if m.end + 1 >= len(doc) or not doc[m.end].text[:1].islower():
+            return None
+        subject = next((p for p in spans if p[0] == m.end + 1), None)
+        clause = doc[m.end : min(len(doc), m.end + MAX_COPULA_GAP)]
+    else:
+        inside = [p for p in spans if c0 <= p[0] and p[1] <= a and not (p[0] > 0 and doc[p[0] - 1].lower_ in PREPOSITIONS)]
+        if len(inside) != 1 or any(p[0] < a < p[1] for p in spans) or any(a < p[0] < m.end for p in spans):
+            return None
+        subject = inside[0]
+        clause = doc[c0 : min(len(doc), m.end + 4)]
+    words = {t.lower_ for t in clause}
+    if subject is None or words & (IRREALIS | NAMING_VERBS | APPOINTING_VERBS) or not any(
+            t.text[:1].islower() and t.is_alpha and t.lower_ not in DETERMINERS for t in clause):
+        return None
+    verb = _clause_tense(words)
+    if _plural_pronoun(subject[2], verb) or words & (PLURAL_VERBS | {"hatten", "haben", "konnten", "können"}):
+        return None  # "Sie als Bürgermeister hatten …": the polite "you", or several people
+    return subject[2], "de_als", verb, c0
+
+
+def _clause_tense(words: set[str]) -> str:
+    """The copula a clause's verbs stand for: "war" (past: the post is over), "wurde" (an
+    appointment), "future" ("wird … als Y antreten"), "" (perfect: open), else "ist"."""
+    if words & {"war", "waren"}:
+        return "war"
+    if words & {"wurde", "wurden"}:
+        return "wurde"
+    if words & {"wird", "soll"} and "weiterhin" not in words:
+        return "future"
+    if words & {"hat", "ist"} and any(w.startswith("ge") and w.endswith(("t", "en")) and len(w) > 5 for w in words):
+        return ""
+    if words & HOLD_PAST:
+        return "war"
+    if any(w.endswith("te") and len(w) > 5 and w not in ("heute", "letzte", "erste", "zweite", "dritte", "rechte", "linke") for w in words):
+        return ""  # "eröffnete als Bürgermeister": an event then, the post's status now is open
+    return "ist"
 
 
 # ------------------------------------------------------------------------------------------
-# names the NER mistyped, pronoun subjects, verb-final clauses and "während ROLE"
+# verb-final clauses and "während ROLE"
 # ------------------------------------------------------------------------------------------
-
-
-def _promote_known_names(sent: Sentence, doc, mentions: list[Mention], persons: list[Mention]) -> list[Mention]:
-    """Person mentions for entities tagged LOC/ORG that are a name or surname of the document's persons.
-
-    NER decides per sentence and small models flip labels ("Rutte" LOC right after "Mark
-    Rutte" PER). A document names a person in full first and by surname later, so an entity
-    equal to a known person's name or last word is that person, unless it is a country name.
-    The document's own mention is retyped in place (no duplicate place mention remains).
-    """
-    known = {m.text for m in mentions if m.type == "person" and m.label != "pronoun"}
-    surnames = {n.split()[-1] for n in known if len(n.split()) > 1}
-    taken = {(p.start, p.end) for p in persons}
-    out: list[Mention] = []
-    for ent in doc.ents:
-        if ent.label_ not in _NON_PERSON_LABELS or (ent.text not in known and ent.text not in surnames):
-            continue
-        if country_name(ent.text) is not None:
-            continue
-        start, end = sent.start + ent.start_char, sent.start + ent.end_char
-        if (start, end) in taken:
-            continue
-        same = next((x for x in mentions if (x.start, x.end) == (start, end)), None)
-        if same is None:
-            same = Mention(ent.text, "person", start, end, sent.index, label="rule:same_name")
-            mentions.append(same)
-        same.type, same.label = "person", "rule:same_name"
-        out.append(same)
-    return out + _surname_subjects(sent, doc, mentions, surnames, taken) + _untagged_names(sent, doc, mentions, known, taken)
-
-
-def _untagged_names(sent: Sentence, doc, mentions: list[Mention], known: set[str], taken: set) -> list[Mention]:
-    """A name of the document's persons that NER left untagged here, where it cannot be a common
-    noun: the full name ("Johanna Mikl-Leitner") or a hyphenated surname ("Mikl-Leitner"). Pronouns
-    of later sentences then find their antecedent."""
-    names = {n for n in known if len(n.split()) > 1} | {n.split()[-1] for n in known if "-" in n.split()[-1] and len(n.split()) > 1}
-    out: list[Mention] = []
-    for name in sorted(names, key=len, reverse=True):
-        at = sent.text.find(name)
-        while at >= 0:
-            end = at + len(name)
-            span = doc.char_span(at, end)
-            boundary = (at == 0 or not sent.text[at - 1].isalnum()) and (end == len(sent.text) or not sent.text[end].isalnum())
-            free = (sent.start + at, sent.start + end) not in taken and not any(
-                at < m.end - sent.start and m.start - sent.start < end for m in mentions + out if m.sentence == sent.index)
-            if span is not None and boundary and free and not any(t.ent_type_ for t in span):
-                m = Mention(name, "person", sent.start + at, sent.start + end, sent.index, label="rule:same_name")
-                mentions.append(m)
-                out.append(m)
-            at = sent.text.find(name, end)
-    return out
-
-
-def _surname_subjects(sent: Sentence, doc, mentions: list[Mention], surnames: set[str], taken: set) -> list[Mention]:
-    """A known surname that NER left untagged because it is also a noun ("Schaden", "Vogel"),
-    as the subject right before a copula: "Schaden ist seit 1992 …". Only there: elsewhere the
-    word may be the noun."""
-    out: list[Mention] = []
-    verbs = COPULA_PRESENT | COPULA_PAST | COPULA_EVENT | set(BELONG_VERBS)
-    for i, tok in enumerate(doc[:-1]):
-        if tok.text not in surnames or tok.ent_type_ or doc[i + 1].lower_ not in verbs:
-            continue
-        if i > 0 and doc[i - 1].lower_ in DETERMINERS:
-            continue  # "der Schaden ist groß": the noun
-        start, end = sent.start + tok.idx, sent.start + tok.idx + len(tok.text)
-        if (start, end) in taken:
-            continue
-        m = Mention(tok.text, "person", start, end, sent.index, label="rule:same_name")
-        mentions.append(m)
-        out.append(m)
-    return out
-
-
-def _gender_cue(doc, start: int) -> Optional[str]:
-    """"f"/"m" from the words right before a name: "Frau", "Herr", "Ministerin X", "der Präsident X"."""
-    if start == 0:
-        return None
-    before = doc[start - 1].text
-    if before in ("Frau", "Fr."):
-        return "f"
-    if before in ("Herr", "Herrn", "Hr."):
-        return "m"
-    found = match_role_de_compound(before)
-    if found is None:
-        return None
-    if before.lower().endswith(("in", "innen")) and not found[0].endswith("in"):
-        return "f"  # "Ministerin", "Kanzlerin": feminine forms of the lexicon's roles
-    article = doc[start - 2].lower_ if start >= 2 else ""
-    return "m" if article in ("der", "dem", "den", "des", "ein", "einem", "einen", "eines") else None
-
-
-#: Private attribute on a person Mention holding a gender cue ("f"/"m") seen where it was named.
-GENDER_ATTR = "_kb_de_gender"
-
-
-def _gender_of(m: Mention, genders: dict[str, str]) -> Optional[str]:
-    """The cue of this mention, else of another mention with its text or of a longer name
-    ending in it ("Frau Anna Muster" … "Muster")."""
-    if getattr(m, GENDER_ATTR, None):
-        return getattr(m, GENDER_ATTR)
-    if m.text in genders:
-        return genders[m.text]
-    ends = {g for text, g in genders.items() if text.split()[-1] == m.text.split()[-1]}
-    return ends.pop() if len(ends) == 1 else None
-
-
-def _pronoun_spans(sent: Sentence, doc, mentions: list[Mention], spans) -> list[tuple[int, int, Mention]]:
-    """Token spans for "er"/"sie" subjects, resolved to a person named before (coref.antecedent).
-
-    Like the English coreference: the person named first in the pronoun's sentence before it,
-    else the first person of the nearest earlier sentence (news keeps its topic in subject
-    position). German additions: "er" skips a person known to be a woman and "sie" one known
-    to be a man (cues where the person was named in a German sentence: "Frau X", "Ministerin
-    X", "der Präsident X"); mid-sentence
-    "Sie" is the polite "you"; pronouns inside quotes are the speaker's and are left alone.
-    A plural "sie" is rejected where its verb is read (``_plural_pronoun``).
-    """
-    quoted = [(a + sent.start, b + sent.start) for a, b in quoted_ranges(sent.text)]
-    for s, _e, p in spans:
-        cue = _gender_cue(doc, s)
-        if cue:
-            setattr(p, GENDER_ATTR, cue)  # remembered for pronouns in later sentences
-    people = sorted((m for m in mentions if m.type == "person" and m.label != "pronoun"), key=lambda m: m.start)
-    genders = {m.text: getattr(m, GENDER_ATTR) for m in people if getattr(m, GENDER_ATTR, None)}
-    out = []
-    for i, tok in enumerate(doc):
-        low = tok.lower_
-        if low not in ("er", "sie") or (tok.text == "Sie" and i > 0 and doc[i - 1].is_alpha):
-            continue
-        pos = sent.start + tok.idx
-        if in_ranges(pos, quoted):
-            continue
-        wrong = "f" if low == "er" else "m"
-        ante = antecedent(pos, sent.index, [m for m in people if _gender_of(m, genders) != wrong], quoted)
-        if ante is None:
-            continue
-        pm = Mention(tok.text, "person", pos, pos + len(tok.text), sent.index, label="pronoun")
-        pm.text = ante.text  # resolved to the name through facts' name map; offsets stay the pronoun's
-        out.append((i, i + 1, pm))
-    return out
 
 
 def _plural_pronoun(person: Mention, verb: str) -> bool:

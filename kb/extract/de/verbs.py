@@ -58,8 +58,24 @@ class VerbPost:
 
 
 def _clause_free(doc, lo: int, hi: int) -> bool:
-    """No clause break between tokens lo and hi."""
-    return not any(t.lower_ in CLAUSE_BREAKS for t in doc[lo:hi])
+    """No clause break between tokens lo and hi, except an aside between dashes ("zog sich – wie
+    berichtet – am Montag … zurück")."""
+    inside = _outside_asides(doc, lo, hi)
+    return not any(doc[k].lower_ in CLAUSE_BREAKS for k in inside)
+
+
+def _outside_asides(doc, lo: int, hi: int) -> list[int]:
+    """Token indices in [lo, hi) that are not inside a dash-enclosed aside of at most 5 words."""
+    out, k = [], lo
+    while k < hi:
+        if doc[k].text in ("–", "—"):
+            close = next((j for j in range(k + 1, min(hi, k + 7)) if doc[j].text == doc[k].text), None)
+            if close is not None:
+                k = close + 1
+                continue
+        out.append(k)
+        k += 1
+    return out
 
 
 def _clause_start(doc, i: int) -> int:
@@ -107,8 +123,9 @@ def exits(doc, roles: list, spans: list[Span], after_age: Callable, irrealis: se
         back = next((j for j in range(m.end, min(len(doc), m.end + 3)) if doc[j].lower_ == "zurück"), None)
         if back is None:
             continue
-        v = next((j for j in range(m.start - 2, max(-1, m.start - 2 - MAX_GAP), -1) if doc[j].lower_ in EXIT_VERBS), None)
-        if v is None or not _clause_free(doc, v, m.start) or any(t.lower_ in irrealis for t in doc[v : m.start]):
+        v = next((j for j in range(m.start - 2, max(-1, m.start - 2 - MAX_GAP - 6), -1) if doc[j].lower_ in EXIT_VERBS), None)
+        if v is None or len(_outside_asides(doc, v, m.start)) > MAX_GAP + 1 or not _clause_free(doc, v, m.start) \
+                or any(t.lower_ in irrealis for t in doc[v : m.start]):
             continue
         subj = _subject(doc, v, spans, after_age)
         if subj is None:
