@@ -55,7 +55,7 @@ from .rules.back_references import is_description
 from .rules.context import Discourse, SentCtx, last_date, token_spans
 from .rules.dating import attach_dates, date_exit_events, date_office_events, exit_events, office_events
 from .rules.lifespans import born_clause, life_dates
-from .rules.orgs import document_org, org_anaphor, org_from_document, org_ok, party_posts, person_to_org, possessor_org
+from .rules.orgs import adviser_of_holder, document_org, org_anaphor, org_from_document, org_ok, party_posts, person_to_org, possessor_org
 from .rules.places import country_of_place, document_country, document_region, legislature_from_committee
 from .rules.status import announced_exits, deaths_stated, effective_dates, historical_titles, replacements
 from .rules.subjects import note_names, note_pronoun_subject, rescue_names
@@ -127,6 +127,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     _on_english_claims(claims, lambda own: document_region(own, mentions))
     _on_english_claims(claims, lambda own: document_country(own, mentions, pd.sentences))
     document_org(claims, mentions)
+    adviser_of_holder(claims, pd.document.text)
     legislature_from_committee(claims)
     for c in claims:
         c.org = orgs.get(c.org, c.org) if c.org else c.org

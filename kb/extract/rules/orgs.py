@@ -331,3 +331,25 @@ def _main_org(mentions: list[Mention]) -> list[Mention]:
     if not ranked or weight(ranked[0]) < 3 or (len(ranked) > 1 and 2 * weight(ranked[0]) < 3 * weight(ranked[1])):
         return []
     return sorted(ranked[0], key=lambda x: x.start)
+
+
+#: Roles that serve a person or body named after "to" ("an adviser to the chairman").
+TO_ORG_ROLES = word_sets("role_classes_en.tsv")["to_org_roles"]
+_TO_RE = re.compile(r"\s+to\s+(?:the\s+)?")
+
+
+def adviser_of_holder(claims: list, text: str) -> None:
+    """ "a special advisor to chief executive Jeroen van der Veer": an adviser or consultant to a
+    person serves that person's organisation: the org of the post the text gives right after
+    "to" (a title before the name, or the name itself). Run after the document's organisation
+    and country are given, so "chief executive X" has its company; ``text``: the document's text."""
+    for c in claims:
+        if c.org is not None or c.role.split()[-1] not in TO_ORG_ROLES:
+            continue
+        m = _TO_RE.match(text, c.role_span.end)
+        if m is None:
+            continue
+        held = next((d for d in claims if d is not c and d.org and d.person != c.person
+                     and m.end() in (d.role_span.start, d.mention.start)), None)
+        if held is not None:
+            c.org, c.org_span, c.org_label = held.org, held.org_span, "rule:adviser_of"
