@@ -495,9 +495,12 @@ BODY_NOUNS = word_sets("role_classes_en.tsv")["body_nouns"]
 
 def _kind_described(doc, j: int) -> int:
     """ "director of civil rights group Liberty", "analyst at research firm X": up to four
-    lower-case words ending in a noun of ORG_KIND_NOUNS (and "the") before a capitalised name
-    describe it; the index of the name, or j itself when no such description is there."""
+    lower-case words (or one name-like word: "Aids charity") ending in a noun of ORG_KIND_NOUNS
+    (and "the") before a capitalised name describe it; the index of the name, or j itself when
+    no such description is there."""
     k = j
+    if j + 1 < len(doc) and _is_cap(doc[j]) and doc[j].is_alpha and doc[j + 1].lower_ in ORG_KIND_NOUNS:
+        k += 1  # "at Aids charity the Terrence Higgins Trust": one name-like word of the description
     while k < len(doc) and k - j < 5 and (doc[k].text.islower() and doc[k].is_alpha or doc[k].text == "-"):
         if doc[k].lower_ in ORG_KIND_NOUNS and doc[k].pos_ == "NOUN":
             n = k + 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
