@@ -51,6 +51,8 @@ def _link_index(doc, m: RoleMatch) -> Optional[int]:
         return k
     if k >= 2 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "well" and doc[k - 2].lower_ == "as":
         return None  # "as well as"
+    if k >= 0 and doc[k].lower_ in ("'s", "’s") and doc[k].tag_ == "POS":
+        return None  # "Mr Blair's spokesman said": a possessive, not "is" ("he's chairman")
     if k >= 0 and doc[k].lower_ in LINK_WORDS:
         return k
     if k >= 1 and doc[k].lower_ == "over" and doc[k - 1].lower_ in _TAKE:
