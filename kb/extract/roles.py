@@ -400,7 +400,8 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry, at: Optional[int] = None) ->
         j = _skip_adjectives(doc, j)
     j = _skip_board(doc, j) if doc[i].lower_ == "of" else j
     field_in = doc[i].lower_ == "in" and m.category in FIELD_CATEGORIES  # "lecturer in physics at ORG" only
-    j = _kind_described(doc, j) if not field_in else j
+    described = _kind_described(doc, j) if not field_in else j
+    described, j = described != j, described
     span = None if field_in else _body_name(doc, j) or _org_name_span(doc, j)
     after_field = span is None and doc[i].lower_ in ("of", "in") and m.category in FIELD_CATEGORIES
     if after_field:
@@ -416,7 +417,7 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry, at: Optional[int] = None) ->
     if _cabinet_of(doc, m, start, end):
         return  # "member of X's cabinet"
     if any(_ent_at(doc, k, PERSON_LABELS) for k in range(start, end)):
-        if not _misread_person(doc, m, i, start, end):
+        if not (described and end - start == 1) and not _misread_person(doc, m, i, start, end):
             return  # a person after "of" ("chief of staff of Rutte", "an adviser to Jane Roe")
         m.extras["org_was_person"] = True
     if doc[i].lower_ == "in" and (label == "NORP" or doc[start:end].text in lexicon().demonyms):
@@ -482,8 +483,8 @@ def _open_domain(doc, m: RoleMatch, toks, portfolio_first: bool) -> bool:
     end = toks[-1].i + 1
     if portfolio_first or m.role not in _DEPARTMENT_HEADS or end + 1 >= len(doc) or doc[end].lower_ != "at":
         return False
-    if toks[-1].pos_ != "NOUN" or any(t.pos_ not in ("NOUN", "ADJ", "PROPN") for t in toks):
-        return False
+    if toks[-1].pos_ != "NOUN" or any(t.pos_ not in ("NOUN", "ADJ", "PROPN") and t.dep_ != "amod" for t in toks):
+        return False  # "fixed income": a participle may modify the domain noun
     return _is_cap(doc[end + 1]) or (doc[end + 1].lower_ == "the" and end + 2 < len(doc) and _is_cap(doc[end + 2]))
 
 
@@ -505,12 +506,18 @@ def _kind_described(doc, j: int) -> int:
         if doc[k].lower_ in ORG_KIND_NOUNS and doc[k].pos_ == "NOUN":
             n = k + 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
             if n < len(doc) and _is_cap(doc[n]) and doc[n].is_alpha and doc[n].lower_ not in NOT_NAME_WORDS \
-                    and doc[n].ent_type_ not in PERSON_LABELS:
-                return n
+                    and not _full_person_at(doc, n):
+                return n  # a one-word "person" after "group" is the group NER misread ("rights group Fairplay")
         if doc[k].pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"):
             break
         k += 1
     return j
+
+
+def _full_person_at(doc, i: int) -> bool:
+    """A person name of two or more words starts at token i ("company Anna Holt said")."""
+    ent = _ent_at(doc, i, PERSON_LABELS)
+    return ent is not None and ent.end - ent.start > 1
 
 
 def _body_name(doc, j: int) -> Optional[tuple[int, int, str]]:
