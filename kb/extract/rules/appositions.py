@@ -24,6 +24,8 @@ def apposition(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quot
     k = m.start - 1
     while k >= 1 and (doc[k].ent_type_ == "NORP" or (doc[k].text,) in lexicon().party_members) and doc[k].text[:1].isupper():
         k -= 1  # "X, the Conservative spokesman for the Cabinet Office": the holder's party before the title
+    if k >= 2 and doc[k].lower_ in ("'s", "’s") and doc[k - 1].text.islower() and doc[k - 2].lower_ == "the":
+        k -= 2  # "X, the bank's former finance chief,": an anaphoric possessor inside the apposition
     while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
         k -= 1
     if k >= 3 and doc[k].text == "," and doc[k - 1].like_num and len(doc[k - 1].text) <= 3 and doc[k - 2].text == ",":

@@ -33,6 +33,11 @@ def _link_index(doc, m: RoleMatch) -> Optional[int]:
     adjectives = 0
     while k >= 0:
         w = doc[k].lower_
+        if w in ("'s", "’s") and doc[k].tag_ == "POS":
+            k -= 1  # a possessive, not "is" ("he's chairman"): "was Finland's youngest prime minister"
+            while k >= 0 and doc[k].is_alpha and doc[k].text[:1].isupper():
+                k -= 1  # over the possessor's name; "Mr Blair's spokesman said" has no link before it
+            continue
         if w in LINK_WORDS:
             break
         if w in ("the", "a", "an", "its", "their", "his", "her", "-") or w in LINK_ADVERBS:
@@ -51,8 +56,6 @@ def _link_index(doc, m: RoleMatch) -> Optional[int]:
         return k
     if k >= 2 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "well" and doc[k - 2].lower_ == "as":
         return None  # "as well as"
-    if k >= 0 and doc[k].lower_ in ("'s", "’s") and doc[k].tag_ == "POS":
-        return None  # "Mr Blair's spokesman said": a possessive, not "is" ("he's chairman")
     if k >= 0 and doc[k].lower_ in LINK_WORDS:
         return k
     if k >= 1 and doc[k].lower_ == "over" and doc[k - 1].lower_ in _TAKE:
