@@ -2,7 +2,8 @@
 domain before "at ORG", a body described by its kind ("director of civil rights group X"), a
 body named in lower case ("chairman of the all-party committee on Lords reform"), a plural
 title before one name, national public offices, an adviser to a post-holder, portfolio titles
-as data, and a possessive that is no copula. Sentences written for these tests; they run through
+as data, a list item "the estate of X", a committee's chairman, and a possessive that is no
+copula. Sentences written for these tests; they run through
 kb's real English extract stage (harness: ``helpers/matrix.py``)."""
 
 from __future__ import annotations
@@ -43,6 +44,17 @@ CASES = [
          [F("Kari Lund", "director", "Brakton", status="former")]),
     Case("plural_title_relative", "The Brakton directors Kari Lund appointed were all men.",
          [No(person="Kari Lund", role="director")]),
+    Case("plural_list_estate", "Velland Shipping settled. Velland Shipping paid $5m. Velland Shipping shares rose. "
+         "The four former outside directors are Tom Berg, Anna Holt, Erik Lund and the estate of Michael Grant.",
+         [F("Michael Grant", "director", "Velland Shipping", status="former"), F("Tom Berg", "director", "Velland Shipping")]),
+    # a body's chair: the body noun's own words, else the body of that noun named last
+    Case("chair_body_words", "Public accounts committee chairman Edwin Marsh said the audit was late.",
+         [F("Edwin Marsh", "chairman", "Public accounts committee")]),
+    Case("chair_body_named_before", "Waste report\n\nThe Commons transport select committee criticised the project. "
+         "Committee chairman Edwin Marsh said it was a waste of money.",
+         [F("Edwin Marsh", "chairman", "Commons transport select committee")]),
+    Case("chair_body_none_named", "Committee chairman Edwin Marsh said it was a waste of money.",
+         [F("Edwin Marsh", "chairman", None)]),
     # a national public office takes the document's country
     Case("public_office_country", "Schools row\n\nThe Tories and Labour clashed in the Commons. Former chief inspector "
          "of schools Mr Harwood, 60, backed the plan.",

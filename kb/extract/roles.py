@@ -520,20 +520,21 @@ def _full_person_at(doc, i: int) -> bool:
     return ent is not None and ent.end - ent.start > 1
 
 
-def _body_name(doc, j: int) -> Optional[tuple[int, int, str]]:
+def _body_name(doc, j: int, names: bool = False) -> Optional[tuple[int, int, str]]:
     """ "the all-party committee on Lords reform", "the Commons public accounts committee": a
     body named by a noun phrase that ends in a noun of BODY_NOUNS (a capitalised word and
     lower-case nouns before it, one to five words), with its "on/for" topic of at most three
-    nouns or names. None when no such noun ends the phrase."""
+    nouns or names. None when no such noun ends the phrase. ``names``: capitalised words
+    anywhere ("the Public Accounts Committee"), for finding the bodies a text names."""
     k = j
     while k < len(doc) and k - j < 6 and doc[k].lower_ not in BODY_NOUNS:
         t = doc[k]
         hyphened = k + 1 < len(doc) and doc[k + 1].text == "-"  # "all-party": a compound, whatever its parts' tags
-        if not (t.text == "-" or t.is_alpha and (t.text.islower() or k == j and _is_cap(t))) or t.ent_type_ in PERSON_LABELS \
-                or (t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ") and not hyphened):
+        if not (t.text == "-" or t.is_alpha and (t.text.islower() or (k == j or names) and _is_cap(t))) \
+                or t.ent_type_ in PERSON_LABELS or (t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ") and not hyphened):
             return None
         k += 1
-    if k == j or k >= len(doc) or doc[k].lower_ not in BODY_NOUNS or doc[k].pos_ != "NOUN":
+    if k == j or k >= len(doc) or doc[k].lower_ not in BODY_NOUNS or doc[k].pos_ not in (("NOUN", "PROPN") if names else ("NOUN",)):
         return None  # a bare "the committee" refers back; it names no body
     end = k + 1
     if end + 1 < len(doc) and doc[end].lower_ in ("on", "for"):
@@ -544,6 +545,21 @@ def _body_name(doc, j: int) -> Optional[tuple[int, int, str]]:
         if n > end + 1:
             end = n
     return j, end, "rule:body"
+
+
+def body_names(doc) -> list[tuple[int, int]]:
+    """Token spans of the bodies a sentence names after "the" or a possessive ("the Commons
+    education select committee", "Westminster's public accounts committee", "the Public
+    Accounts Committee"): what a later bare "Committee chairman X" refers to."""
+    out = []
+    for i, t in enumerate(doc[:-2]):
+        if t.lower_ in ("the", "'s", "’s"):
+            j = _skip_adjectives(doc, i + 1)
+            j = j + 1 if j == i + 1 and doc[j].pos_ == "ADJ" and doc[j].text.islower() and _is_cap(doc[j + 1]) else j
+            span = _body_name(doc, j, names=True)
+            if span is not None:
+                out.append((span[0], span[1]))
+    return out
 
 
 def _skip_adjectives(doc, j: int) -> int:

@@ -86,6 +86,8 @@ def _persons(ctx: SentCtx, j: int, mentions: list[Mention]) -> list[tuple[int, i
     doc, out = ctx.doc, []
     pending: list[tuple[int, int]] = []
     while j < len(doc):
+        if ctx.lowers[j : j + 3] == ["the", "estate", "of"] and pending == []:
+            j += 3  # "A, B and the estate of C": the late C held the post too
         p = person_at(ctx, skip_honorific(doc, j))
         if p is None:
             span = _untagged_name(ctx, skip_honorific(doc, j))

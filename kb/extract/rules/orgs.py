@@ -353,3 +353,43 @@ def adviser_of_holder(claims: list, text: str) -> None:
                      and m.end() in (d.role_span.start, d.mention.start)), None)
         if held is not None:
             c.org, c.org_span, c.org_label = held.org, held.org_span, "rule:adviser_of"
+
+
+#: Nouns of bodies whose chair a text names by the noun alone ("Committee chairman X").
+_CHAIRED_BODIES = ("committee", "commission", "inquiry", "panel", "taskforce")
+_WORDS_BEFORE_RE = re.compile(r"((?:[\w'’-]+ ){0,4})$")
+
+
+def committee_chairs(claims: list, bodies: list[tuple[int, str]], text: str) -> None:
+    """ "Public accounts committee chairman Edward Leigh": a chair with no organisation whose
+    title opens with a body noun chairs that body: the words before the noun name it; a bare
+    "Committee chairman X" chairs the body of that noun the text named last before it
+    (``bodies``: (offset, name) of "the Commons education select committee" and the like, in
+    text order)."""
+    for c in claims:
+        if c.org is not None or role_category(c.role) != "chair":
+            continue
+        lo = max(0, c.role_span.start - 80)
+        words = text[lo: c.role_span.end].split()  # the role phrase may hold the noun ("committee chairman")
+        role_words = c.role.split()
+        while words and role_words and words[-1].lower() == role_words[-1]:
+            words.pop()
+            role_words.pop()
+        if not words or words[-1].lower() not in _CHAIRED_BODIES:
+            continue
+        noun = words[-1].lower()
+        own = []
+        for w in reversed(words[:-1]):
+            if not re.fullmatch(r"[\w'’-]+", w) or w.lower() in ("the", "a", "an", "and", "said", "by", "to", "of"):
+                break
+            own.insert(0, w)
+        if own and not (len(own) == 1 and own[0].lower() in ("former", "ex", "new", "deputy", "vice")):
+            name = " ".join(own + [words[-1]])
+            start = text.rfind(name, lo, c.role_span.end)
+            c.org, c.org_label = name, "rule:body_chair"
+            c.org_span = Span(start, start + len(name), name) if start >= 0 else None
+            continue
+        named = [(pos, b) for pos, b in bodies if pos < c.role_span.start and b.lower().split()[-1] == noun]
+        if named:
+            pos, name = named[-1]
+            c.org, c.org_span, c.org_label = name, Span(pos, pos + len(name), name), "rule:body_chair"
