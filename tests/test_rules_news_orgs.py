@@ -2,8 +2,8 @@
 domain before "at ORG", a body described by its kind ("director of civil rights group X"), a
 body named in lower case ("chairman of the all-party committee on Lords reform"), a plural
 title before one name, national public offices, an adviser to a post-holder, portfolio titles
-as data, a list item "the estate of X", a committee's chairman, and a possessive that is no
-copula. Sentences written for these tests; they run through
+as data, a list item "the estate of X", a committee's chairman, coordinated roles sharing an owner and a
+date, and a possessive that is no copula. Sentences written for these tests; they run through
 kb's real English extract stage (harness: ``helpers/matrix.py``)."""
 
 from __future__ import annotations
@@ -72,6 +72,17 @@ CASES = [
          [F("Ben Ashcroft", "election coordinator")]),
     Case("chief_finance_officer", "Velland Shipping said its chief finance officer Aud Moen would leave.",
          [F("Aud Moen", "chief financial officer", "Velland Shipping")]),
+    # coordinated roles share the owner before them and the clause's date
+    Case("coord_possessive_owner", "Rolf Aas, Norvik Bank's chairman and chief executive, said profits rose.",
+         [F("Rolf Aas", "chairman", "Norvik Bank"), F("Rolf Aas", "chief executive officer", "Norvik Bank")]),
+    Case("coord_since_date", "Rolf Aas has been managing director and chief executive of Norvik Bank since 2002.",
+         [F("Rolf Aas", "managing director", "Norvik Bank", start="2002", status="current"),
+          F("Rolf Aas", "chief executive officer", "Norvik Bank", start="2002")]),
+    Case("coord_exit_date", "Rolf Aas stepped down as director and vice-chairman of Norvik Bank in 2003.",
+         [F("Rolf Aas", "director", "Norvik Bank", end="2003", status="former"),
+          F("Rolf Aas", "vice chairman", "Norvik Bank", end="2003", status="former")]),
+    Case("coord_own_dates", "Rolf Aas became chairman in 2003 and chief executive in 2005.",
+         [F("Rolf Aas", "chairman", start="2003"), F("Rolf Aas", "chief executive officer", start="2005")]),
     # a possessive is no copula
     Case("possessive_not_copula", "Martin Hale met the unions. Mr Hale's official spokesman said the talks went well.",
          [No(person="Martin Hale", role="spokesman")]),

@@ -159,7 +159,8 @@ _SHARING_CATEGORIES = {"executive", "chair", "org_head"}
 
 def _share_org(doc, roles: list[RoleMatch]) -> None:
     """ "managing director and chief executive of Acme", "director and vice-chairman of Acme":
-    coordinated role nouns share the organisation written after the last one. Company posts
+    coordinated role nouns share the organisation written after the last one, or the owner
+    written before the first ("Metlife's chairman and chief executive"). Company posts
     only: "the Cardinal and Archbishop of Canterbury" are two people, "a Cabinet minister and
     Speaker of the Lords" two bodies."""
     for a, b in zip(roles[::-1][1:], roles[::-1]):  # right to left: "A, B and C of X" passes X along
@@ -169,6 +170,13 @@ def _share_org(doc, roles: list[RoleMatch]) -> None:
             continue
         if a.end < len(doc) and doc[a.end].lower_ in ("and", "&", ",") and b.start == a.end + 1:
             a.org_name, a.org_start, a.org_end, a.org_label = b.org_name, b.org_start, b.org_end, b.org_label
+    for a, b in zip(roles, roles[1:]):  # left to right: "Metlife's chairman and chief executive" passes Metlife on
+        if b.org_name is not None or a.org_name is None or not a.org_possessive:
+            continue
+        if a.category in _SHARING_CATEGORIES and b.category in _SHARING_CATEGORIES and a.end < len(doc) \
+                and doc[a.end].lower_ in ("and", "&") and b.start == a.end + 1:
+            b.org_name, b.org_start, b.org_end, b.org_label = a.org_name, a.org_start, a.org_end, a.org_label
+            b.org_possessive = True
 
 
 _MEMBER_NEXT = {"politician", "member", "candidate", "nominee", "congressman", "congresswoman", "senator",

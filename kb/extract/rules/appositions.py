@@ -61,7 +61,9 @@ def _conjoined_apposition(doc, k: int) -> int:
         if doc[c].pos_ in ("VERB", "AUX") or doc[c].text in ("(", ")", ";", ":"):
             return k
         c -= 1
-    if c <= 0 or doc[c].text != "," or c + 1 >= k or not doc[c + 1].text[:1].islower():
+    poss = next((x for x in range(c + 2, k) if doc[x].lower_ in ("'s", "’s")), None)
+    owner = poss is not None and all(doc[x].text[:1].isupper() for x in range(c + 1, poss))  # "X, Metlife's chairman and chief executive,"
+    if c <= 0 or doc[c].text != "," or c + 1 >= k or not (doc[c + 1].text[:1].islower() or owner):
         return k
     return c
 
