@@ -531,7 +531,7 @@ def _full_person_at(doc, i: int) -> bool:
 def _body_name(doc, j: int, names: bool = False) -> Optional[tuple[int, int, str]]:
     """ "the all-party committee on Lords reform", "the Commons public accounts committee": a
     body named by a noun phrase that ends in a noun of BODY_NOUNS (a capitalised word and
-    lower-case nouns before it, one to five words), with its "on/for" topic of at most three
+    lower-case nouns before it: a name or at least two words, at most five), with its "on/for" topic of at most three
     nouns or names. None when no such noun ends the phrase. ``names``: capitalised words
     anywhere ("the Public Accounts Committee"), for finding the bodies a text names."""
     k = j
@@ -542,8 +542,11 @@ def _body_name(doc, j: int, names: bool = False) -> Optional[tuple[int, int, str
                 or t.ent_type_ in PERSON_LABELS or (t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ") and not hyphened):
             return None
         k += 1
-    if k == j or k >= len(doc) or doc[k].lower_ not in BODY_NOUNS or doc[k].pos_ not in (("NOUN", "PROPN") if names else ("NOUN",)):
-        return None  # a bare "the committee" refers back; it names no body
+    if k >= len(doc) or doc[k].lower_ not in BODY_NOUNS or doc[k].pos_ not in (("NOUN", "PROPN") if names else ("NOUN",)):
+        return None
+    words = [t for t in doc[j:k] if t.is_alpha]
+    if len(words) < 2 and not any(_is_cap(t) for t in words):
+        return None  # "the committee", "the select committee" refer back; they name no body
     end = k + 1
     if end + 1 < len(doc) and doc[end].lower_ in ("on", "for"):
         n = end + 1

@@ -28,9 +28,9 @@ def apposition(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quot
         k -= 2  # "X, the bank's former finance chief,": an anaphoric possessor inside the apposition
     elif k >= 2 and doc[k].lower_ in ("'s", "’s") and doc[k].tag_ == "POS":
         k -= 1  # "Trevor O'Hoy, Foster's chief executive": a possessor name NER took for a person
-        while k >= 1 and doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k - 1].text != ",":
-            k -= 1
-        k -= 1 if doc[k].is_alpha and doc[k].text[:1].isupper() else 0
+        while k >= 1 and (doc[k].text[:1].isupper() or doc[k].text in ("&", "-")) and doc[k - 1].text != ",":
+            k -= 1  # "E&Y's": a name's inner "&" too
+        k -= 1 if doc[k].text[:1].isupper() else 0
     while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
         k -= 1
     if k >= 3 and doc[k].text == "," and doc[k - 1].like_num and len(doc[k - 1].text) <= 3 and doc[k - 2].text == ",":
