@@ -357,12 +357,15 @@ def adviser_of_holder(claims: list, text: str) -> None:
 
 #: Nouns of bodies whose chair a text names by the noun alone ("Committee chairman X").
 _CHAIRED_BODIES = ("committee", "commission", "inquiry", "panel", "taskforce")
-_WORDS_BEFORE_RE = re.compile(r"((?:[\w'’-]+ ){0,4})$")
+#: Words that end a body's name read backwards from its noun ("he told committee chairman X").
+_NOT_BODY_WORDS = {"the", "a", "an", "and", "or", "said", "says", "told", "by", "to", "of", "for", "with", "from", "as",
+                   "he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"}
 
 
 def committee_chairs(claims: list, bodies: list[tuple[int, str]], text: str) -> None:
     """ "Public accounts committee chairman Edward Leigh": a chair with no organisation whose
-    title opens with a body noun chairs that body: the words before the noun name it; a bare
+    title opens with a body noun chairs that body: the words before the noun name it (from a
+    capitalised word, at most four); a bare
     "Committee chairman X" chairs the body of that noun the text named last before it
     (``bodies``: (offset, name) of "the Commons education select committee" and the like, in
     text order)."""
@@ -378,12 +381,12 @@ def committee_chairs(claims: list, bodies: list[tuple[int, str]], text: str) -> 
         if not words or words[-1].lower() not in _CHAIRED_BODIES:
             continue
         noun = words[-1].lower()
-        own = []
+        own: list[str] = []
         for w in reversed(words[:-1]):
-            if not re.fullmatch(r"[\w'’-]+", w) or w.lower() in ("the", "a", "an", "and", "said", "by", "to", "of"):
+            if len(own) == 4 or not re.fullmatch(r"[\w'’-]+", w) or w.lower() in _NOT_BODY_WORDS:
                 break
             own.insert(0, w)
-        if own and not (len(own) == 1 and own[0].lower() in ("former", "ex", "new", "deputy", "vice")):
+        if own and own[0][:1].isupper() and own[0].lower() not in ("former", "ex", "new", "deputy", "vice"):
             name = " ".join(own + [words[-1]])
             start = text.rfind(name, lo, c.role_span.end)
             c.org, c.org_label = name, "rule:body_chair"
