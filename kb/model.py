@@ -139,6 +139,9 @@ class Extraction:
     pipeline: str = ""  # pipeline version string (model name+version+kb extraction version)
     #: Canonical English names of the countries the text names (linking context for persons).
     places: list[str] = field(default_factory=list)
+    #: Countries the text names only by an adjective ("German telecoms firm"): weaker context,
+    #: read by the linker only to keep a brand of that country.
+    adjective_places: list[str] = field(default_factory=list)
 
     def entity(self, name: str, type: Optional[EntityType] = None) -> Optional[Entity]:
         for ent in self.entities:

@@ -332,7 +332,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "kb-eval-news-cache"),
                     help="folder for the imported-reference template database (kept between runs)")
     ap.add_argument("--examples", type=int, default=0, help="print N example misses per class and wrong fields of matched tenures (analysis half)")
-    ap.add_argument("--verbose", action="store_true", help="list kb evaluate's misses and spurious items")
+    ap.add_argument("--verbose", action="store_true", help="list kb evaluate's misses and spurious items (analysis half)")
     args = ap.parse_args(argv)
     if not Path(args.gold).exists() or not (args.pred or Path(args.dev).exists()):
         print(f"skipped: {args.dev} or {args.gold} not present")
@@ -351,7 +351,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     halves = split_halves(golds)
     for name, sel in selections.items():
         print(f"\n== {name}")
-        print(format_report(evaluate(sel, preds_list, judged), verbose=args.verbose))
+        print(format_report(evaluate(sel, preds_list, judged)))
+        if args.verbose:  # the listing shows texts and gold: the analysis half's only
+            print(f"\n== {name}, analysis half: misses and spurious items")
+            part = [g for g in sel if g in halves["analysis"]]
+            print(format_report(evaluate(part, preds_list, judged), verbose=True))
     if judged is not None:
         print_unjudged(halves, preds_list, judged)
     print(f"\n== tenures by half (each language's documents sorted by id: even = analysis, odd = held-out)")

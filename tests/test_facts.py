@@ -439,6 +439,15 @@ def test_document_places_from_english_ner(en_nlp):
     assert "Oslo" not in places and places.count("Norway") == 1
 
 
+def test_countries_named_by_an_adjective_are_kept_apart_from_named_places(en_nlp):
+    from kb.extract.facts import document_adjective_places, document_places
+
+    pd = _parsed(en_nlp, "The German telecoms firm Kaltwerk said profits rose. Its Japanese rival Ostrava "
+                         "reported a loss, the company said in Tokyo.")
+    assert "Germany" in document_adjective_places(pd) and "Japan" in document_adjective_places(pd)
+    assert "Germany" not in document_places(pd)
+
+
 def test_document_places_from_german_loc_labels():
     from spacy.tokens import Span
 

@@ -31,6 +31,8 @@ ITEMS = [
     ("Q940000007", "Budget", "NSI brand amenity/car_rental", "US"),
     ("Q940000008", "NEC", "ROR company", "JP"),  # an electronics maker
     ("Q940000009", "MPS", "ROR education", "US"),  # a school district's initials
+    ("Q940000010", "Harbourfield", "NSI brand shop/supermarket", "GB"),  # a made-up grocer
+    ("Q940000011", "NHF", "NSI brand amenity/clinic", "GB"),  # made-up clinics under initials
 ]
 
 
@@ -130,3 +132,21 @@ def test_a_name_ruled_out_in_its_document_does_not_join_a_brand_linked_elsewhere
                                     "WHERE entity_type = 'organization' AND text = 'Budget' GROUP BY document_id"))
         assert rows.get("rental") == "Q940000007", order
         assert rows.get("treasury") not in (None, "Q940000007"), order
+
+
+def test_an_article_or_a_possessive_before_a_budget_keeps_the_common_noun_off_the_brand(db):
+    text = "The Chancellor presented the Budget on Wednesday. Last year's Budget raised fuel duty."
+    assert _link(db, text, "Budget", ("United Kingdom",)) is None
+
+
+def test_a_brand_near_an_article_is_still_the_brand(db):
+    """Only a name inside the article's noun phrase is a common noun: "a deal with X", "the
+    group said X" leave X bare, and "the supermarket chain X" puts X in apposition to its kind."""
+    text = ("Shoppers gave the supermarket chain Harbourfield record sales. The group said Harbourfield "
+            "would open ten stores, after a deal with Harbourfield fell through last year.")
+    assert _link(db, text, "Harbourfield", ("United Kingdom",)) == "Q940000010"
+
+
+def test_initials_with_their_article_are_a_name(db):
+    text = "The NHF said waiting times fell. Patients of the NHF waited four weeks on average."
+    assert _link(db, text, "NHF", ("United Kingdom",), forms=("the NHF", "The NHF")) == "Q940000011"

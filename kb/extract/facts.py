@@ -164,6 +164,27 @@ def document_places(pd) -> list[str]:
     return list(out)
 
 
+#: NER labels of nationality adjectives ("German", "Japanese").
+_ADJECTIVE_NER_LABELS = {"NORP"}
+
+
+def document_adjective_places(pd) -> list[str]:
+    """Canonical English names of the countries a parsed English document names by an
+    adjective ("German telecoms firm X", "its Japanese rival X"), in order of first mention.
+    Kept apart from ``document_places``: "Indian" may be about India or not, so the linker
+    reads these only as support for a company or brand of that country, never against one."""
+    demonyms = lexicon().demonyms
+    out: dict[str, None] = {}
+    for sent, sdoc in zip(pd.sentences, pd.docs):
+        if is_chrome(sent.text) or sent.lang != "en":
+            continue
+        for ent in sdoc.ents:
+            name = demonyms.get(ent.text) if ent.label_ in _ADJECTIVE_NER_LABELS else None
+            if name:
+                out.setdefault(name, None)
+    return list(out)
+
+
 def _place_names(mentions: list[Mention]) -> set[str]:
     """Names of places: the document's GPE/LOC/NORP mentions and every country kb knows."""
     lex = lexicon()

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Optional
 from ..model import Document, Extraction, Sentence
 from ..settings import get_settings
 from .de.ner import german_meta
-from .facts import document_places, extract_facts
+from .facts import document_adjective_places, document_places, extract_facts
 from .langid import document_lang, sentence_langs
 from .nlp import load_pipeline, meta_version, pipeline_version
 from .sentences import split_sentences
@@ -334,13 +334,15 @@ class Extractor:
             try:
                 entities, tenures = extract_facts(pd)
                 places = document_places(pd)
+                adjective_places = document_adjective_places(pd)
             except Exception as exc:
                 if on_error is None:
                     raise
                 on_error(pd.document, exc)
                 failed = True
                 continue
-            part = Extraction(pd.document, pd.sentences, entities, tenures, pd.lang, version, places=places)
+            part = Extraction(pd.document, pd.sentences, entities, tenures, pd.lang, version, places=places,
+                              adjective_places=adjective_places)
             pending = part if pending is None else _merge_parts(pending, part)
             if pd.part == pd.parts - 1:
                 yield pending
@@ -361,5 +363,6 @@ def _merge_parts(a: Extraction, b: Extraction) -> Extraction:
         known.birth_date = known.birth_date or e.birth_date
         known.death_date = known.death_date or e.death_date
     places = a.places + [p for p in b.places if p not in a.places]
+    adjective_places = a.adjective_places + [p for p in b.adjective_places if p not in a.adjective_places]
     return Extraction(a.document, a.sentences + b.sentences, list(entities.values()), a.tenures + b.tenures,
-                      a.lang, a.pipeline, places=places)
+                      a.lang, a.pipeline, places=places, adjective_places=adjective_places)

@@ -35,6 +35,7 @@ from .rules import (
     unsupported_org,
 )
 from .reference import ImportReport, has_reference, import_reference
+from .reference_status import statuses_from_reference
 from .types import retype_by_reference
 
 __all__ = ["Linker", "judge", "import_reference", "ImportReport"]
@@ -127,6 +128,8 @@ class Linker:
             evidence = entity_evidence(ent, extraction, countries, org_qids)
             linked.entity_links[(ent.type, ent.name)] = self._link_entity(ent, ctx, evidence, full_names)
         self._link_positions(linked, org_qids)
+        if self.has_reference:
+            statuses_from_reference(self.index, linked)  # statuses the text leaves open, from P39 dates
         return linked
 
     # -- entities -------------------------------------------------------------------------

@@ -20,7 +20,8 @@ W_JURISDICTION = 0.3
 W_HOLDER = 0.2
 
 
-def _org_keys(index: ReferenceIndex, org_name: Optional[str], org_qid: Optional[str]) -> list[str]:
+def org_keys(index: ReferenceIndex, org_name: Optional[str], org_qid: Optional[str]) -> list[str]:
+    """The normalised names an organisation goes by: as the text names it, and its reference names."""
     keys = set()
     if org_name:
         keys.add(strip_article(norm(org_name)))
@@ -42,15 +43,15 @@ def _candidate_qids(index: ReferenceIndex, role: str, org_keys: list[str], org_q
     return qids
 
 
-def _jurisdiction(index: ReferenceIndex, qid: str, names: list[str], org_keys: list[str],
-                  org_qid: Optional[str]) -> float:
+def jurisdiction_fit(index: ReferenceIndex, qid: str, names: list[str], keys: list[str],
+                     org_qid: Optional[str]) -> float:
     """1: belongs to the organisation; 0.5: unknown (no org, or no claim); 0: another one."""
-    if not org_qid and not org_keys:
+    if not org_qid and not keys:
         return 0.5
     juris = index.jurisdictions(qid)
     if org_qid and org_qid in juris:
         return 1.0
-    if any(key in name.split(" of ")[-1] for name in names for key in org_keys if " of " in name):
+    if any(key in name.split(" of ")[-1] for name in names for key in keys if " of " in name):
         return 1.0
     return 0.0 if juris else 0.5
 
@@ -61,14 +62,14 @@ def link_position(index: ReferenceIndex, role: str, org_name: Optional[str], org
     role_key = norm(role)
     if not role_key:
         return Link(qid=None)
-    org_keys = _org_keys(index, org_name, org_qid)
+    keys = org_keys(index, org_name, org_qid)
     scored: list[LinkCandidate] = []
-    for qid in _candidate_qids(index, role_key, org_keys, org_qid, holder):
+    for qid in _candidate_qids(index, role_key, keys, org_qid, holder):
         names = index.names(qid)
         role_sim = best_role_similarity(role_key, names)
         if role_sim < 0.7:
             continue
-        juris = _jurisdiction(index, qid, names, org_keys, org_qid)
+        juris = jurisdiction_fit(index, qid, names, keys, org_qid)
         held = 1.0 if holder and any(h.position == qid for h in index.holdings(holder)) else 0.0
         score = W_ROLE * role_sim + W_JURISDICTION * juris + W_HOLDER * held
         ref = index.entity(qid)

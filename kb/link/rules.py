@@ -97,6 +97,7 @@ class Evidence:
     party_country: Optional[str] = None  # the country the document's party names agree on
     text: str = ""  # the document text
     genders: frozenset[str] = frozenset()  # genders the styles before its mentions state ("Lord")
+    adjective_countries: frozenset[str] = frozenset()  # countries named by an adjective ("German firm")
 
 
 def _year_of(value: Optional[str]) -> Optional[int]:
@@ -132,6 +133,19 @@ def consensus_country(votes: list[frozenset[str]]) -> Optional[str]:
     if not ranked or ranked[0][1] < MIN_COUNTRY_VOTES or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+#: A record compared back to a year ("the worst since 1981", "the first time since 1998"): the
+#: year is a bound the story lies after, not the story's time.
+_COMPARED_YEAR = re.compile(r"\b(?:\w+est|worst|best|most|least|first)\b(?:\W+\w+){0,6}?\W+since\s+(1[89]\d\d|20\d\d)\b",
+                            re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def comparison_years(text: str) -> frozenset[int]:
+    """Years a document only compares its story with ("sales were the worst since 1981"):
+    an organisation founded later than such a year still fits the story."""
+    return frozenset(int(y) for y in _COMPARED_YEAR.findall(text))
 
 
 @lru_cache(maxsize=64)
@@ -270,19 +284,50 @@ def _common_noun(name: str, text: str) -> bool:
 
 #: What precedes a common noun but not a brand's name: an article, a possessive, a time word,
 #: each maybe before an adjective or two ("the Budget", "a Budget giveaway", "Mr Brown's
-#: Budget", "last year's Budget", "his ninth Budget", "the Tories' first Budget").
+#: Budget", "last year's Budget", "his ninth Budget", "the Tories' first Budget"). Group 1 holds
+#: the words in between, which ``lexicons/noun_phrase_words_en.tsv`` then checks.
 _DETERMINER = re.compile(r"(?:\b(?i:the|a|an|this|next|last|its|his|her|their|our)|['’]s?)"
-                         r"(?:\s+[a-z][\w-]*){0,2}\s$")
+                         r"((?:\s+[a-z][\w-]*){0,2})\s$")
+_NP_WORDS_FILE = Path(__file__).parent / "lexicons" / "noun_phrase_words_en.tsv"
+
+
+@lru_cache(maxsize=1)
+def noun_phrase_words() -> dict[str, frozenset[str]]:
+    """List name -> words of ``lexicons/noun_phrase_words_en.tsv`` (ends_phrase, kind_noun)."""
+    lists: dict[str, set[str]] = {}
+    for name, word in read_table(_NP_WORDS_FILE)[1]:
+        lists.setdefault(name.strip(), set()).add(word.strip())
+    return {k: frozenset(v) for k, v in lists.items()}
+
+
+def _definite_mention(mention_text: str, before: str) -> bool:
+    """One mention stands inside an article's or a possessive's noun phrase. Not so: initials
+    ("the NHS", "the BBC" are names with their article), a name the article's phrase ended
+    before ("a deal with Barclays", "the group said Barclays"), or a name in apposition to a
+    noun of its kind ("the supermarket chain Tesco")."""
+    if mention_text.casefold().startswith("the "):
+        return not looks_like_acronym(mention_text[4:])
+    if looks_like_acronym(mention_text):
+        return False
+    m = _DETERMINER.search(before)
+    if m is None:
+        return False
+    between = m.group(1).split()
+    words = noun_phrase_words()
+    if any(w in words["ends_phrase"] for w in between):
+        return False
+    return not (between and between[-1] in words["kind_noun"])
 
 
 def _always_definite(ent: Entity, text: str) -> bool:
-    """Most mentions follow an article or a possessive (brands and shops are named bare, as
-    proper names: "Budget said"; a headline drops the article: "Budget" above "after the
-    Budget" is still the budget)."""
-    if not ent.mentions:
+    """Most mentions of a one-word name follow an article or a possessive (brands and shops are
+    named bare, as proper names: "Budget said"; a headline drops the article: "Budget" above
+    "after the Budget" is still the budget). Longer names take their article as names do ("the
+    Bank of Japan", "the Royal Mail"): never so."""
+    name = ent.name[4:] if ent.name.casefold().startswith("the ") else ent.name
+    if not ent.mentions or len(name.split()) > 1:
         return False
-    definite = sum(1 for m in ent.mentions if m.text.casefold().startswith("the ")
-                   or _DETERMINER.search(text[max(0, m.start - 40):m.start]))
+    definite = sum(1 for m in ent.mentions if _definite_mention(m.text, text[max(0, m.start - 40):m.start]))
     return 2 * definite > len(ent.mentions)
 
 
@@ -312,6 +357,8 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
         party_country=party_country,
         text=text,
         genders=styled_genders(ent, text) if ent.type == "person" else frozenset(),
+        adjective_countries=document_countries(extraction.adjective_places) if ent.type == "organization"
+        else frozenset(),
     )
 
 
@@ -376,7 +423,9 @@ def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool,
     if any(k.startswith("international organisation") for k in prof.kinds):
         return False  # its country is only the seat (WHO: Switzerland)
     if only_nsi(prof.kinds):
-        return True  # a shop brand of another country ("FOX" clothes of Israel in British news)
+        # a shop brand of another country ("FOX" clothes of Israel in British news), unless the
+        # text calls something of that country by its adjective ("German telecoms firm X")
+        return not prof.countries & ev.adjective_countries
     cls = org_class(prof.kinds)
     if cls == "party":
         return True  # a party of a country the text never names
@@ -414,10 +463,12 @@ def date_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
         return False
     if prof.inception is None:
         return False
-    stated = [y for y in ev.years if y != prof.inception]
+    compared = comparison_years(ev.text)
+    stated = [y for y in ev.years if y != prof.inception and y not in compared]
     if ev.published is not None:
         stated.append(ev.published)
-    if ev.doc_years and prof.inception > max(ev.doc_years):
+    doc_years = [y for y in ev.doc_years if y not in compared]
+    if doc_years and prof.inception > max(doc_years):
         return True  # founded after every year the document names
     return bool(stated) and prof.inception > max(stated)  # founded after the story
 

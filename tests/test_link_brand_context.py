@@ -1,0 +1,91 @@
+"""Link rules that keep a real company when the text gives the reasons to: a brand of the country
+the text names by its adjective, a long name with its article, an organisation founded after a
+year the text only compares with. Reference fixture and sentences are our own."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kb.link import Linker
+from kb.link.reference import import_reference
+from kb.model import Document, Entity, Extraction, Mention, Sentence
+from kb.store import open_db
+
+#: (qid, label, kinds, country, inception year or None) of the fixture reference.
+ITEMS = [
+    ("Q941000001", "Kaltwerk", "NSI brand shop/car", "DE", None),  # a made-up carmaker
+    ("Q941000002", "Norvance Post", "NSI operator amenity/post_box", "GB", None),  # a made-up mail firm
+    ("Q941000003", "Office for Ruritanian Statistics", "ROR government", "GB", 1996),
+]
+
+
+def _write_reference(tmp) -> list:
+    dump, index = tmp / "ref.jsonl", tmp / "ref-index.tsv"
+    lines = []
+    for q, label, _, _, inception in ITEMS:
+        claims = {}
+        if inception:
+            claims["P571"] = [{"mainsnak": {"snaktype": "value", "property": "P571", "datavalue": {
+                "type": "time", "value": {"time": f"+{inception}-00-00T00:00:00Z", "precision": 9, "timezone": 0,
+                                          "before": 0, "after": 0,
+                                          "calendarmodel": "http://www.wikidata.org/entity/Q1985727"}}},
+                               "type": "statement", "rank": "normal"}]
+        lines.append(json.dumps({"type": "item", "id": q, "labels": {"en": {"language": "en", "value": label}},
+                                 "aliases": {}, "claims": claims, "sitelinks": {}}) + "\n")
+    dump.write_text("".join(lines), encoding="utf-8")
+    index.write_text("qid\tkinds\tcatalogues\tcountry_iso2\n"
+                     + "".join(f"{q}\t{k}\t\t{c}\n" for q, _, k, c, _ in ITEMS), encoding="utf-8")
+    return [dump, index]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    db = open_db(tmp_path_factory.mktemp("brand-context") / "kb.db")
+    import_reference(db, _write_reference(tmp_path_factory.mktemp("brand-ref")))
+    return db
+
+
+def _link(db, text: str, name: str, places=(), adjective_places=(), published=None) -> str | None:
+    mentions = []
+    start = text.find(name)
+    while start >= 0:
+        mentions.append(Mention(name, "organization", start, start + len(name), 0, name=name))
+        start = text.find(name, start + 1)
+    doc = Document(id="d", text=text, published=published, content_hash="h", lang="en")
+    ext = Extraction(document=doc, sentences=[Sentence(0, 0, len(text), text)],
+                     entities=[Entity(name=name, type="organization", mentions=mentions)],
+                     places=list(places), adjective_places=list(adjective_places))
+    return Linker.from_db(db).link(ext).link_for("organization", name).qid
+
+
+def test_a_brand_of_another_country_stays_unlinked_without_a_word_of_its_country(db):
+    text = "Kaltwerk sold more cars in the United States this year than last."
+    assert _link(db, text, "Kaltwerk", places=("United States",)) is None
+
+
+def test_a_brand_of_the_country_the_text_names_by_its_adjective_is_linked(db):
+    text = "The German carmaker Kaltwerk sold more cars in the United States this year than last."
+    assert _link(db, text, "Kaltwerk", places=("United States",), adjective_places=("Germany",)) == "Q941000001"
+
+
+def test_a_long_name_with_its_article_is_still_the_company(db):
+    text = "The Norvance Post said deliveries were late. Staff at the Norvance Post went on strike."
+    assert _link(db, text, "Norvance Post", places=("United Kingdom",)) == "Q941000002"
+
+
+def test_a_year_the_story_is_only_compared_with_does_not_date_it(db):
+    text = "Retail sales were the worst since 1981, the Office for Ruritanian Statistics said."
+    assert _link(db, text, "Office for Ruritanian Statistics", places=("United Kingdom",)) == "Q941000003"
+
+
+def test_a_story_set_before_the_founding_still_rules_it_out(db):
+    text = "In 1981 the Office for Ruritanian Statistics published its first survey of shops."
+    assert _link(db, text, "Office for Ruritanian Statistics", places=("United Kingdom",)) is None
+
+
+def test_a_one_word_name_written_with_its_article_is_no_shop_brand(db):
+    """"The Kaltwerk" as the text's own name (a newspaper, a crown) is not the shop brand."""
+    text = "The Kaltwerk reported on Monday that ministers had met. A reporter for The Kaltwerk asked why."
+    assert _link(db, text, "The Kaltwerk", adjective_places=("Germany",)) is None
