@@ -83,6 +83,10 @@ CASES = [
           F("Rolf Aas", "vice chairman", "Norvik Bank", end="2003", status="former")]),
     Case("coord_own_dates", "Rolf Aas became chairman in 2003 and chief executive in 2005.",
          [F("Rolf Aas", "chairman", start="2003"), F("Rolf Aas", "chief executive officer", start="2005")]),
+    # "its" is the organisation named last, also one the document's cues retyped from a person
+    Case("its_retyped_org", "Shares in Kovrak fell by 5%. Kovrak claims its founder Ivan Petrov was punished for his "
+         "ambitions. Kovrak shares fell.",
+         [F("Ivan Petrov", "founder", "Kovrak")]),
     # a possessive is no copula
     Case("possessive_not_copula", "Martin Hale met the unions. Mr Hale's official spokesman said the talks went well.",
          [No(person="Martin Hale", role="spokesman")]),

@@ -32,7 +32,8 @@ def _its_org(ctx: SentCtx, m: RoleMatch, mentions: list[Mention]) -> None:
     organisation named last before it in the sentence, else the first one (the topic) of the
     sentence before. A state post's "its" ("Norway and its prime minister") looks for a country."""
     doc, k = ctx.doc, m.start
-    labels = ("GPE",) if m.category in STATE_CATEGORIES else ("ORG",)
+    # an organisation the document's cues retyped from a person ("Yukos has no assets") counts like an NER one
+    labels = ("GPE",) if m.category in STATE_CATEGORIES else ("ORG", "rule:type_organization")
     pos = ctx.sent.start + doc[k - 1].idx
     orgs = [x for x in mentions if x.type == "organization" and x.label in labels and x.end <= pos]
     same = [x for x in orgs if x.sentence == ctx.sent.index]
