@@ -49,13 +49,13 @@ from .de.rules import extract_tenures_de
 from .entity_types import complete_first_names, complete_org_names, correct_types, fuller_claim_orgs
 from .lexicon import lexicon, party_name
 from .mentions import in_ranges, is_chrome, ner_mentions, quoted_ranges
-from .roles import RoleMatch, find_roles
+from .roles import RoleMatch, body_names, find_roles
 from .rules import DOCUMENT_RULES, ROLE_RULES, SENTENCE_RULES, stamp
 from .rules.back_references import is_description
 from .rules.context import Discourse, SentCtx, last_date, token_spans
 from .rules.dating import attach_dates, date_exit_events, date_office_events, exit_events, office_events
 from .rules.lifespans import born_clause, life_dates
-from .rules.orgs import document_org, org_anaphor, org_from_document, org_ok, party_posts, person_to_org, possessor_org
+from .rules.orgs import adviser_of_holder, committee_chairs, document_org, org_anaphor, org_from_document, org_ok, party_posts, person_to_org, possessor_org
 from .rules.places import country_of_place, document_country, document_region, legislature_from_committee
 from .rules.status import announced_exits, deaths_stated, effective_dates, historical_titles, replacements
 from .rules.subjects import note_names, note_pronoun_subject, rescue_names
@@ -73,6 +73,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     disc = Discourse()
     events: list[tuple[Mention, object, int]] = []  # "took office in …": (person, date, sentence)
     exits: list = []  # "quit the government in 1999" (rules.dating.ExitEvent)
+    bodies: list[tuple[int, str]] = []  # "the Commons education select committee": (offset, name)
     died: list[Mention] = []  # "Lord Roe has died": persons whose death the text states
     dated: dict[int, list[tuple[int, str]]] = {}  # sentence -> (offset, year) of its dates
     prior: Optional[DateValue] = None  # the last date stated so far ("four years later" counts from it)
@@ -97,6 +98,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
             claims.extend(extract_tenures_de(ctx.sent, ctx.doc, [p[2] for p in ctx.persons], ctx.dates, mentions))
             continue
         found = _sentence_claims(ctx, mentions, quoted, deferred)
+        bodies.extend((sent.start + sdoc[a].idx, sdoc[a:b].text) for a, b in body_names(sdoc))
         successors = replacements(ctx, found, mentions, quoted)
         stamp(successors)
         found += successors
@@ -127,6 +129,8 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     _on_english_claims(claims, lambda own: document_region(own, mentions))
     _on_english_claims(claims, lambda own: document_country(own, mentions, pd.sentences))
     document_org(claims, mentions)
+    adviser_of_holder(claims, pd.document.text)
+    committee_chairs(claims, bodies, pd.document.text)
     legislature_from_committee(claims)
     for c in claims:
         c.org = orgs.get(c.org, c.org) if c.org else c.org

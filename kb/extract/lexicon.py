@@ -175,6 +175,8 @@ def _grammar_roles(roles: dict[tuple[str, ...], RoleEntry]) -> None:
     for domain in _grammar_notes("campaign"):
         for head in _CAMPAIGN_HEADS:
             roles.setdefault(surface_key(f"{domain} {head}"), RoleEntry(f"{domain} {head}", "official", True, False))
+        # British spelling "election co-ordinator" (hyphens are ignored in lookups): the same post
+        roles.setdefault(surface_key(f"{domain} co ordinator"), RoleEntry(f"{domain} coordinator", "official", True, False))
 
 
 #: Portfolio words of reference positions that are no government portfolio on their own.

@@ -159,7 +159,8 @@ _SHARING_CATEGORIES = {"executive", "chair", "org_head"}
 
 def _share_org(doc, roles: list[RoleMatch]) -> None:
     """ "managing director and chief executive of Acme", "director and vice-chairman of Acme":
-    coordinated role nouns share the organisation written after the last one. Company posts
+    coordinated role nouns share the organisation written after the last one, or the owner
+    written before the first ("Metlife's chairman and chief executive"). Company posts
     only: "the Cardinal and Archbishop of Canterbury" are two people, "a Cabinet minister and
     Speaker of the Lords" two bodies."""
     for a, b in zip(roles[::-1][1:], roles[::-1]):  # right to left: "A, B and C of X" passes X along
@@ -169,6 +170,13 @@ def _share_org(doc, roles: list[RoleMatch]) -> None:
             continue
         if a.end < len(doc) and doc[a.end].lower_ in ("and", "&", ",") and b.start == a.end + 1:
             a.org_name, a.org_start, a.org_end, a.org_label = b.org_name, b.org_start, b.org_end, b.org_label
+    for a, b in zip(roles, roles[1:]):  # left to right: "Metlife's chairman and chief executive" passes Metlife on
+        if b.org_name is not None or a.org_name is None or not a.org_possessive:
+            continue
+        if a.category in _SHARING_CATEGORIES and b.category in _SHARING_CATEGORIES and a.end < len(doc) \
+                and doc[a.end].lower_ in ("and", "&") and b.start == a.end + 1:
+            b.org_name, b.org_start, b.org_end, b.org_label = a.org_name, a.org_start, a.org_end, a.org_label
+            b.org_possessive = True
 
 
 _MEMBER_NEXT = {"politician", "member", "candidate", "nominee", "congressman", "congresswoman", "senator",
@@ -266,7 +274,10 @@ def _grow(doc, cs: int, ce: int, entry: RoleEntry, lex: Lexicon) -> Optional[Rol
     _org_after(doc, m, entry)
     if m.org_name is None:
         _domain_after(doc, m)
-        _org_before(doc, m, lex)
+        if m.end > m.core_end and m.end < len(doc) and doc[m.end].lower_ == "at":
+            _org_after(doc, m, entry, m.end)  # "head of equity research at NCB Stockbrokers"
+        if m.org_name is None:
+            _org_before(doc, m, lex)
         _status_left(doc, m)
     m.text = doc[m.start : m.end].text
     return m
@@ -381,9 +392,9 @@ def _status_left(doc, m: RoleMatch) -> None:
         i -= 1
 
 
-def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
-    """ "of ORG" / "at ORG" / "for ORG" right after the core."""
-    i = m.core_end
+def _org_after(doc, m: RoleMatch, entry: RoleEntry, at: Optional[int] = None) -> None:
+    """ "of ORG" / "at ORG" / "for ORG" right after the core (or at ``at``: after a domain)."""
+    i = m.core_end if at is None else at
     if i >= len(doc) or doc[i].lower_ not in ("of", "at", "for", "in", "with", "to"):
         return
     if doc[i].lower_ == "to" and m.role.split()[-1] not in TO_ORG_ROLES:
@@ -398,7 +409,9 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
         j = _skip_adjectives(doc, j)
     j = _skip_board(doc, j) if doc[i].lower_ == "of" else j
     field_in = doc[i].lower_ == "in" and m.category in FIELD_CATEGORIES  # "lecturer in physics at ORG" only
-    span = None if field_in else _org_name_span(doc, j)
+    described = _kind_described(doc, j) if not field_in else j
+    described, j = described != j, described
+    span = None if field_in else _body_name(doc, j) or _org_name_span(doc, j)
     after_field = span is None and doc[i].lower_ in ("of", "in") and m.category in FIELD_CATEGORIES
     if after_field:
         span = _org_after_field(doc, j)  # "professor of physics at Uppsala University"
@@ -413,7 +426,7 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry) -> None:
     if _cabinet_of(doc, m, start, end):
         return  # "member of X's cabinet"
     if any(_ent_at(doc, k, PERSON_LABELS) for k in range(start, end)):
-        if not _misread_person(doc, m, i, start, end):
+        if not (described and end - start == 1) and not _misread_person(doc, m, i, start, end):
             return  # a person after "of" ("chief of staff of Rutte", "an adviser to Jane Roe")
         m.extras["org_was_person"] = True
     if doc[i].lower_ == "in" and (label == "NORP" or doc[start:end].text in lexicon().demonyms):
@@ -452,7 +465,8 @@ def _domain_after(doc, m: RoleMatch) -> None:
     for n in (3, 2, 1):
         toks = doc[i + 1 : i + 1 + n]
         key = " ".join(t.lower_ for t in toks)
-        if len(toks) == n and all(t.text.islower() and t.is_alpha for t in toks) and key in g.domains:
+        if len(toks) == n and all(t.text.islower() and t.is_alpha for t in toks) and (
+                key in g.domains or _open_domain(doc, m, toks, portfolio_first)):
             if i + 1 + n < len(doc) and doc[i + 1 + n].text.islower() and doc[i + 1 + n].is_alpha \
                     and doc[i + 1 + n].lower_ not in ("at", "for", "in", "and"):
                 return  # "head of operations research": the domain is only part of a longer noun
@@ -463,6 +477,101 @@ def _domain_after(doc, m: RoleMatch) -> None:
                 m.role = f"{m.role} of {toks.text.lower()}"
             m.end = i + 1 + n
             return
+
+
+#: Heads of a department that take any lower-case domain before "at ORG" ("head of currency
+#: strategy at Bank of America", "director of foreign exchange at Investors Bank").
+_DEPARTMENT_HEADS = {"head", "director", "manager", "vice president"}
+
+
+def _open_domain(doc, m: RoleMatch, toks, portfolio_first: bool) -> bool:
+    """A domain the grammar does not list: up to three lower-case nouns (or an adjective and
+    nouns) after a department head's "of", followed by "at" and a name: "at ORG" is what shows
+    that the words name a department, not a thing headed ("head of state", "director of the
+    film"). The domain's last word is a noun."""
+    end = toks[-1].i + 1
+    if portfolio_first or m.role not in _DEPARTMENT_HEADS or end + 1 >= len(doc) or doc[end].lower_ != "at":
+        return False
+    if toks[-1].pos_ != "NOUN" or any(t.pos_ not in ("NOUN", "ADJ", "PROPN") and t.dep_ != "amod" for t in toks):
+        return False  # "fixed income": a participle may modify the domain noun
+    return _is_cap(doc[end + 1]) or (doc[end + 1].lower_ == "the" and end + 2 < len(doc) and _is_cap(doc[end + 2]))
+
+
+#: Nouns naming a kind of body before its name, after a role's "of/at/for" (role_classes_en.tsv).
+ORG_KIND_NOUNS = word_sets("role_classes_en.tsv")["org_kind_nouns"]
+#: Nouns that end a body's name written in lower case ("the all-party committee on Lords reform").
+BODY_NOUNS = word_sets("role_classes_en.tsv")["body_nouns"]
+
+
+def _kind_described(doc, j: int) -> int:
+    """ "director of civil rights group Liberty", "analyst at research firm X": up to four
+    lower-case words (or one name-like word: "Aids charity") ending in a noun of ORG_KIND_NOUNS
+    (and "the") before a capitalised name describe it; the index of the name, or j itself when
+    no such description is there."""
+    k = j
+    if j + 1 < len(doc) and _is_cap(doc[j]) and doc[j].is_alpha and doc[j + 1].lower_ in ORG_KIND_NOUNS:
+        k += 1  # "at Aids charity the Terrence Higgins Trust": one name-like word of the description
+    while k < len(doc) and k - j < 5 and (doc[k].text.islower() and doc[k].is_alpha or doc[k].text == "-"):
+        if doc[k].lower_ in ORG_KIND_NOUNS and doc[k].pos_ == "NOUN":
+            n = k + 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
+            if n < len(doc) and _is_cap(doc[n]) and doc[n].is_alpha and doc[n].lower_ not in NOT_NAME_WORDS \
+                    and not _full_person_at(doc, n):
+                return n  # a one-word "person" after "group" is the group NER misread ("rights group Fairplay")
+        if doc[k].pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"):
+            break
+        k += 1
+    return j
+
+
+def _full_person_at(doc, i: int) -> bool:
+    """A person name of two or more words starts at token i ("company Anna Holt said")."""
+    ent = _ent_at(doc, i, PERSON_LABELS)
+    return ent is not None and ent.end - ent.start > 1
+
+
+def _body_name(doc, j: int, names: bool = False) -> Optional[tuple[int, int, str]]:
+    """ "the all-party committee on Lords reform", "the Commons public accounts committee": a
+    body named by a noun phrase that ends in a noun of BODY_NOUNS (a capitalised word and
+    lower-case nouns before it: a name or at least two words, at most five), with its "on/for" topic of at most three
+    nouns or names. None when no such noun ends the phrase. ``names``: capitalised words
+    anywhere ("the Public Accounts Committee"), for finding the bodies a text names."""
+    k = j
+    while k < len(doc) and k - j < 6 and doc[k].lower_ not in BODY_NOUNS:
+        t = doc[k]
+        hyphened = k + 1 < len(doc) and doc[k + 1].text == "-"  # "all-party": a compound, whatever its parts' tags
+        if not (t.text == "-" or t.is_alpha and (t.text.islower() or (k == j or names) and _is_cap(t))) \
+                or t.ent_type_ in PERSON_LABELS or (t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ") and not hyphened):
+            return None
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in BODY_NOUNS or doc[k].pos_ not in (("NOUN", "PROPN") if names else ("NOUN",)):
+        return None
+    words = [t for t in doc[j:k] if t.is_alpha]
+    if len(words) < 2 and not any(_is_cap(t) for t in words):
+        return None  # "the committee", "the select committee" refer back; they name no body
+    end = k + 1
+    if end + 1 < len(doc) and doc[end].lower_ in ("on", "for"):
+        n = end + 1
+        while n < len(doc) and n - end <= 3 and doc[n].is_alpha and doc[n].pos_ in ("NOUN", "PROPN") \
+                and doc[n].ent_type_ not in PERSON_LABELS:
+            n += 1
+        if n > end + 1:
+            end = n
+    return j, end, "rule:body"
+
+
+def body_names(doc) -> list[tuple[int, int]]:
+    """Token spans of the bodies a sentence names after "the" or a possessive ("the Commons
+    education select committee", "Westminster's public accounts committee", "the Public
+    Accounts Committee"): what a later bare "Committee chairman X" refers to."""
+    out = []
+    for i, t in enumerate(doc[:-2]):
+        if t.lower_ in ("the", "'s", "’s"):
+            j = _skip_adjectives(doc, i + 1)
+            j = j + 1 if j == i + 1 and doc[j].pos_ == "ADJ" and doc[j].text.islower() and _is_cap(doc[j + 1]) else j
+            span = _body_name(doc, j, names=True)
+            if span is not None:
+                out.append((span[0], span[1]))
+    return out
 
 
 def _skip_adjectives(doc, j: int) -> int:

@@ -25,6 +25,13 @@ def apposition(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quot
     k = m.start - 1
     while k >= 1 and (doc[k].ent_type_ == "NORP" or (doc[k].text,) in lexicon().party_members) and doc[k].text[:1].isupper():
         k -= 1  # "X, the Conservative spokesman for the Cabinet Office": the holder's party before the title
+    if k >= 2 and doc[k].lower_ in ("'s", "’s") and doc[k - 1].text.islower() and doc[k - 2].lower_ == "the":
+        k -= 2  # "X, the bank's former finance chief,": an anaphoric possessor inside the apposition
+    elif k >= 2 and doc[k].lower_ in ("'s", "’s") and doc[k].tag_ == "POS":
+        k -= 1  # "Trevor O'Hoy, Foster's chief executive": a possessor name NER took for a person
+        while k >= 1 and (doc[k].text[:1].isupper() or doc[k].text in ("&", "-")) and doc[k - 1].text != ",":
+            k -= 1  # "E&Y's": a name's inner "&" too
+        k -= 1 if doc[k].text[:1].isupper() else 0
     while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
         k -= 1
     if k >= 3 and doc[k].text == "," and doc[k - 1].like_num and len(doc[k - 1].text) <= 3 and doc[k - 2].text == ",":
@@ -57,7 +64,9 @@ def _conjoined_apposition(doc, k: int) -> int:
         if doc[c].pos_ in ("VERB", "AUX") or doc[c].text in ("(", ")", ";", ":"):
             return k
         c -= 1
-    if c <= 0 or doc[c].text != "," or c + 1 >= k or not doc[c + 1].text[:1].islower():
+    poss = next((x for x in range(c + 2, k) if doc[x].lower_ in ("'s", "’s")), None)
+    owner = poss is not None and all(doc[x].text[:1].isupper() for x in range(c + 1, poss))  # "X, Metlife's chairman and chief executive,"
+    if c <= 0 or doc[c].text != "," or c + 1 >= k or not (doc[c + 1].text[:1].islower() or owner):
         return k
     return c
 

@@ -33,6 +33,11 @@ def _link_index(doc, m: RoleMatch) -> Optional[int]:
     adjectives = 0
     while k >= 0:
         w = doc[k].lower_
+        if w in ("'s", "’s") and doc[k].tag_ == "POS":
+            k -= 1  # a possessive, not "is" ("he's chairman"): "was Finland's youngest prime minister"
+            while k >= 0 and doc[k].is_alpha and doc[k].text[:1].isupper():
+                k -= 1  # over the possessor's name; "Mr Blair's spokesman said" has no link before it
+            continue
         if w in LINK_WORDS:
             break
         if w in ("the", "a", "an", "its", "their", "his", "her", "-") or w in LINK_ADVERBS:
@@ -239,9 +244,12 @@ def _conjunction(ctx: SentCtx, m: RoleMatch, earlier: list[Claim], mentions=None
     gap = ctx.sent.text[last_end - ctx.sent.start : doc[k].idx]
     if len(gap) > 60 or any(ch in gap for ch in ";:\"“”"):
         return None
-    claim = new_claim(ctx, m, _gapped_holder(ctx, last_end, k) or last.mention, "conjunction")
+    gapped = _gapped_holder(ctx, last_end, k)
+    claim = new_claim(ctx, m, gapped or last.mention, "conjunction")
     if claim.status_strength < last.status_strength:
         claim.status, claim.status_strength = last.status, last.status_strength
+    if gapped is None:  # "stepped down as director and vice-chairman … in 2003": one event ends (or starts) both
+        claim.exit_event, claim.dated_event = last.exit_event, last.dated_event
     return claim
 
 

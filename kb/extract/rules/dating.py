@@ -19,12 +19,15 @@ from .subjects import subject_left
 
 
 def attach_dates(ctx: SentCtx, claim: Claim, claims: list[Claim]) -> None:
-    """The date phrase of the role's clause: after the role up to the next role, else before.
+    """The date phrase of the role's clause: after the role up to the next role (a conjoined role
+    of the same holder shares the clause: "managing director and chief executive since 2002"),
+    else before.
     A fronted apposition ("A Republican, he has served … since 2014") has no clause of its
     own: the main clause's dates belong to what the main clause says."""
     if not ctx.dates or claim.rule == "fronted_apposition":
         return
-    nxt = min((c.role_span.start for c in claims if c.sentence == claim.sentence and c.role_span.start > claim.role_span.end),
+    nxt = min((c.role_span.start for c in claims if c.sentence == claim.sentence and c.role_span.start > claim.role_span.end
+               and not (c.rule == "conjunction" and c.mention is claim.mention)),  # "director and chief executive since 2002"
               default=ctx.sent.end)
     tenure_kinds = ("since", "from_to", "between", "until", "point")
     after = [d for d in ctx.dates if d.kind in tenure_kinds and claim.role_span.end <= d.start_char < nxt]

@@ -86,6 +86,8 @@ def _persons(ctx: SentCtx, j: int, mentions: list[Mention]) -> list[tuple[int, i
     doc, out = ctx.doc, []
     pending: list[tuple[int, int]] = []
     while j < len(doc):
+        if ctx.lowers[j : j + 3] == ["the", "estate", "of"] and pending == []:
+            j += 3  # "A, B and the estate of C": the late C held the post too
         p = person_at(ctx, skip_honorific(doc, j))
         if p is None:
             span = _untagged_name(ctx, skip_honorific(doc, j))
@@ -201,10 +203,21 @@ def _persons_before(ctx: SentCtx, start: int) -> tuple[list[tuple[int, int, Ment
     return out, words
 
 
+def _lone_title(ctx: SentCtx, m: RoleMatch, i: int, p: tuple[int, int, Mention]) -> bool:
+    """ "fellow former Disney directors Roy Disney": a plural title right before one name (the
+    rest of the list left out) is still that person's title, when the noun phrase names the
+    organisation or says "former"/"fellow" and no verb follows the name (not "the directors Roy
+    Disney appointed", where the name starts a relative clause)."""
+    doc = ctx.doc
+    if skip_honorific(doc, i + 1) != p[0] or not (m.org_name or m.status_cue or "fellow" in ctx.lowers[m.start:i]):
+        return False
+    return p[1] >= len(doc) or doc[p[1]].pos_ not in ("VERB", "AUX")
+
+
 def role_list(ctx: SentCtx, roles: list[RoleMatch], mentions: list[Mention], quoted: Quoted) -> list[Claim]:
     """Each person of a list introduced by a plural role noun holds that role (module docstring).
     Keyword-gated: only words ending in "s"/"men" whose singular is a lexicon role are looked at."""
-    if len(ctx.persons) < 2:
+    if not ctx.persons:
         return []
     doc, out = ctx.doc, []
     for i, w in enumerate(ctx.lowers):
@@ -221,10 +234,12 @@ def role_list(ctx: SentCtx, roles: list[RoleMatch], mentions: list[Mention], quo
         start = _list_start(ctx, after - 1)
         persons = _persons(ctx, start, mentions) if start is not None else []
         verb_group: list[str] = []
-        if len(persons) < 2:
+        if len(persons) == 1 and not _lone_title(ctx, m, i, persons[0]):
+            persons = []
+        if not persons:
             persons, verb_group = _persons_before(ctx, m.start)
-        if len(persons) < 2:
-            continue
+            if len(persons) < 2:
+                continue
         singular = doc[i].text[:-3] + "man" if w.endswith("men") else doc[i].text[:-1]
         m.text = " ".join([t.text for t in doc[cs:i]] + [singular])  # "President": the title as one holder's
         m.end = max(m.end, m.org_end)

@@ -32,7 +32,8 @@ def _its_org(ctx: SentCtx, m: RoleMatch, mentions: list[Mention]) -> None:
     organisation named last before it in the sentence, else the first one (the topic) of the
     sentence before. A state post's "its" ("Norway and its prime minister") looks for a country."""
     doc, k = ctx.doc, m.start
-    labels = ("GPE",) if m.category in STATE_CATEGORIES else ("ORG",)
+    # an organisation the document's cues retyped from a person ("Yukos has no assets") counts like an NER one
+    labels = ("GPE",) if m.category in STATE_CATEGORIES else ("ORG", "rule:type_organization")
     pos = ctx.sent.start + doc[k - 1].idx
     orgs = [x for x in mentions if x.type == "organization" and x.label in labels and x.end <= pos]
     same = [x for x in orgs if x.sentence == ctx.sent.index]
@@ -331,3 +332,68 @@ def _main_org(mentions: list[Mention]) -> list[Mention]:
     if not ranked or weight(ranked[0]) < 3 or (len(ranked) > 1 and 2 * weight(ranked[0]) < 3 * weight(ranked[1])):
         return []
     return sorted(ranked[0], key=lambda x: x.start)
+
+
+#: Roles that serve a person or body named after "to" ("an adviser to the chairman").
+TO_ORG_ROLES = word_sets("role_classes_en.tsv")["to_org_roles"]
+_TO_RE = re.compile(r"\s+to\s+(?:the\s+)?")
+
+
+def adviser_of_holder(claims: list, text: str) -> None:
+    """ "a special advisor to chief executive Jeroen van der Veer": an adviser or consultant to a
+    person serves that person's organisation: the org of the post the text gives right after
+    "to" (a title before the name, or the name itself). Run after the document's organisation
+    and country are given, so "chief executive X" has its company; ``text``: the document's text."""
+    for c in claims:
+        if c.org is not None or c.role.split()[-1] not in TO_ORG_ROLES:
+            continue
+        m = _TO_RE.match(text, c.role_span.end)
+        if m is None:
+            continue
+        held = next((d for d in claims if d is not c and d.org and d.person != c.person
+                     and m.end() in (d.role_span.start, d.mention.start)), None)
+        if held is not None:
+            c.org, c.org_span, c.org_label = held.org, held.org_span, "rule:adviser_of"
+
+
+#: Nouns of bodies whose chair a text names by the noun alone ("Committee chairman X").
+_CHAIRED_BODIES = ("committee", "commission", "inquiry", "panel", "taskforce")
+#: Words that end a body's name read backwards from its noun ("he told committee chairman X").
+_NOT_BODY_WORDS = {"the", "a", "an", "and", "or", "said", "says", "told", "by", "to", "of", "for", "with", "from", "as",
+                   "he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our"}
+
+
+def committee_chairs(claims: list, bodies: list[tuple[int, str]], text: str) -> None:
+    """ "Public accounts committee chairman Edward Leigh": a chair with no organisation whose
+    title opens with a body noun chairs that body: the words before the noun name it (from a
+    capitalised word, at most four); a bare
+    "Committee chairman X" chairs the body of that noun the text named last before it
+    (``bodies``: (offset, name) of "the Commons education select committee" and the like, in
+    text order)."""
+    for c in claims:
+        if c.org is not None or role_category(c.role) != "chair":
+            continue
+        lo = max(0, c.role_span.start - 80)
+        words = text[lo: c.role_span.end].split()  # the role phrase may hold the noun ("committee chairman")
+        role_words = c.role.split()
+        while words and role_words and words[-1].lower() == role_words[-1]:
+            words.pop()
+            role_words.pop()
+        if not words or words[-1].lower() not in _CHAIRED_BODIES:
+            continue
+        noun = words[-1].lower()
+        own: list[str] = []
+        for w in reversed(words[:-1]):
+            if len(own) == 4 or not re.fullmatch(r"[\w'’-]+", w) or w.lower() in _NOT_BODY_WORDS:
+                break
+            own.insert(0, w)
+        if own and own[0][:1].isupper() and own[0].lower() not in ("former", "ex", "new", "deputy", "vice"):
+            name = " ".join(own + [words[-1]])
+            start = text.rfind(name, lo, c.role_span.end)
+            c.org, c.org_label = name, "rule:body_chair"
+            c.org_span = Span(start, start + len(name), name) if start >= 0 else None
+            continue
+        named = [(pos, b) for pos, b in bodies if pos < c.role_span.start and b.lower().split()[-1] == noun]
+        if named:
+            pos, name = named[-1]
+            c.org, c.org_span, c.org_label = name, Span(pos, pos + len(name), name), "rule:body_chair"

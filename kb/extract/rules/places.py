@@ -112,8 +112,9 @@ _STATE_OF = {"England": "United Kingdom"}
 
 #: Posts of a national government or parliament besides the heads (``STATE_ROLES``): a minister,
 #: a secretary of a portfolio, a chancellor, an MP with no country named hold it in the document's
-#: country. Shadow posts belong to the opposition, not to the state.
-NATIONAL_POSTS = {"member of parliament", "chancellor", "cabinet member"}
+#: country. Shadow posts belong to the opposition, not to the state. Public offices of the state
+#: that are no ministry ("chief inspector of schools") are data: role_classes_en.tsv.
+NATIONAL_POSTS = {"member of parliament", "chancellor", "cabinet member"} | word_sets("role_classes_en.tsv")["national_public_posts"]
 
 
 def _government_post(role: str) -> bool:
