@@ -15,16 +15,12 @@ from kb.extract.de import ner as german
 from kb.extract.de import features as de_features
 from kb.extract.de import names as de_names
 from kb.extract.de.names import ReferenceNames, fold_name, reference_names, split_possessives
-from kb.extract.de.ner import blank_german
 from kb.extract.de.repair import EntityRepair, english_reread, gazetteer_types, title_types
 from kb.extract.langid import english_stretches
+from helpers.de_rules import nlp  # noqa: F401 (nlp is a fixture)
+
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return blank_german()
 
 
 def words(nlp, text: str) -> list[str]:

@@ -12,17 +12,7 @@ from __future__ import annotations
 import pytest
 
 from kb.extract.de.lexicon import match_role_de_compound
-from kb.extract.de.ner import blank_german
-from helpers.de_rules import run, run_doc
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return blank_german()
-
-
-def facts(claims):
-    return sorted((c.person, c.role, c.org, c.status) for c in claims)
+from helpers.de_rules import facts, nlp, run, run_doc  # noqa: F401 (nlp is a fixture)
 
 
 @pytest.mark.parametrize(

@@ -9,19 +9,9 @@ from __future__ import annotations
 import pytest
 
 from kb.extract.claims import Claim
-from kb.extract.de.ner import blank_german
 from kb.extract.de.places import resolve_places_de
 from kb.model import Mention, Sentence, Span
-from helpers.de_rules import run
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return blank_german()
-
-
-def facts(claims):
-    return sorted((c.person, c.role, c.org, c.status) for c in claims)
+from helpers.de_rules import facts, nlp, run  # noqa: F401 (nlp is a fixture)
 
 
 def test_member_of_city_government_with_dates(nlp):

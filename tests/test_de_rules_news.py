@@ -15,19 +15,9 @@ import pytest
 
 from kb.extract.claims import Claim, merge_claims
 from kb.extract.de.lexicon import match_role_de_compound
-from kb.extract.de.ner import blank_german
 from kb.extract.de.places import dateline_place, resolve_places_de
 from kb.model import DateValue, Mention, Sentence, Span
-from helpers.de_rules import run
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return blank_german()
-
-
-def facts(claims):
-    return sorted((c.person, c.role, c.org, c.status) for c in claims)
+from helpers.de_rules import facts, nlp, run  # noqa: F401 (nlp is a fixture)
 
 
 # --- role words ----------------------------------------------------------------------------

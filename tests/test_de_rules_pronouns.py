@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.extract.de.ner import blank_german
-from helpers.de_rules import run_doc
-
-@pytest.fixture(scope="module")
-def nlp():
-    return blank_german()
+from helpers.de_rules import nlp, run_doc  # noqa: F401 (nlp is a fixture)
 
 
 def facts(claims):

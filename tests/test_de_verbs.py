@@ -9,13 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.extract.de.ner import blank_german
-from helpers.de_rules import run
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return blank_german()
+from helpers.de_rules import nlp, run  # noqa: F401 (nlp is a fixture)
 
 
 def got(claims):

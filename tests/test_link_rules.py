@@ -73,7 +73,6 @@ def test_country_party_of_the_documents_country_wins_over_its_namesake(db):
     assert link["Progress Alliance"].qid == "Q910000011"
 
 
-
 def test_country_of_the_documents_posts_counts_like_a_named_country(db):
     """No country is named, but the extract stage placed a post in the United Kingdom (a
     cabinet title in British politics news): the party is the British one."""

@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from kb.extract.de.ner import blank_german
 from kb.extract.mentions import ner_mentions
 from kb.model import Sentence
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return blank_german()
+from helpers.de_rules import nlp  # noqa: F401 (nlp is a fixture)
 
 
 def orgs(nlp, text: str, names: tuple[str, ...] = ()) -> list[tuple[str, str]]:

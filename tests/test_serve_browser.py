@@ -17,7 +17,6 @@ from helpers.serving import build_fixture_db, running_datasette
 pytestmark = pytest.mark.slow
 
 
-
 class Links(HTMLParser):
     """Collect (href, text) of every anchor in the rendered DOM."""
 

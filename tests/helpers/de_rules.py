@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kb.extract.dates import find_dates
+from kb.extract.de.ner import blank_german
 from kb.extract.de.rules import extract_tenures_de
 from kb.model import Mention, Sentence
 
@@ -59,3 +62,15 @@ def run_doc(nlp, sentences: list[str], ents: dict[str, str]):
         claims.extend(extract_tenures_de(sent, doc, persons, find_dates(text, ANCHOR, "de", offset), mentions))
         offset += len(text) + 1
     return claims, mentions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """A blank German pipeline: the rule tests give names themselves, no NER model needed.
+    Test modules import this fixture by name."""
+    return blank_german()
+
+
+def facts(claims):
+    """Claims as sorted (person, role, org, status) rows, easy to compare."""
+    return sorted((c.person, c.role, c.org, c.status) for c in claims)
