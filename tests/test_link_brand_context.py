@@ -18,6 +18,7 @@ ITEMS = [
     ("Q941000001", "Kaltwerk", "NSI brand shop/car", "DE", None),  # a made-up carmaker
     ("Q941000002", "Norvance Post", "NSI operator amenity/post_box", "GB", None),  # a made-up mail firm
     ("Q941000003", "Office for Ruritanian Statistics", "ROR government", "GB", 1996),
+    ("Q941000004", "Cottage", "NSI brand shop/clothes", "GB", None),  # a made-up clothes shop
 ]
 
 
@@ -112,3 +113,10 @@ def test_the_year_records_began_does_not_date_the_story(db):
 def test_a_name_its_kind_noun_follows_is_the_brand(db):
     text = "Sales of its Kaltwerk brand fell in Germany, the group said."
     assert _link(db, text, "Kaltwerk", places=("Germany",)) == "Q941000001"
+
+
+def test_a_name_the_text_also_writes_as_an_inflected_common_noun_is_no_brand(db):
+    text = "Cottage prices fell in May as demand for cottages in the countryside cooled."
+    assert _link(db, text, "Cottage", places=("United Kingdom",)) is None
+    assert _link(db, "Cottage opened four shops in the United Kingdom in May.", "Cottage",
+                 places=("United Kingdom",)) == "Q941000004"

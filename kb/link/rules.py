@@ -274,12 +274,17 @@ def _place_head_follows(after: list[str]) -> bool:
 
 
 def _common_noun(name: str, text: str) -> bool:
-    """A one-word capitalised name whose lower-case form the text uses as an ordinary word:
-    "Budget" in a headline of an article about "the budget" is no car-rental brand."""
+    """A one-word capitalised name whose lower-case form the text uses as an ordinary word, also
+    inflected: "Budget" in a headline of an article about "the budget", "House prices" in one
+    about "the housing market", is no shop brand."""
     word = name.strip()
     if " " in word or not word[:1].isupper() or word.isupper():
         return False
-    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+    low = word.lower()
+    forms = [re.escape(low) + "(?:s|es|ed|d|ing)?"]
+    if low.endswith("e"):
+        forms.append(re.escape(low[:-1]) + "ing")
+    return re.search(rf"\b(?:{'|'.join(forms)})\b", text) is not None
 
 
 #: What precedes a common noun but not a brand's name: an article, a possessive, a time word,
