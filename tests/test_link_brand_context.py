@@ -120,3 +120,10 @@ def test_a_name_the_text_also_writes_as_an_inflected_common_noun_is_no_brand(db)
     assert _link(db, text, "Cottage", places=("United Kingdom",)) is None
     assert _link(db, "Cottage opened four shops in the United Kingdom in May.", "Cottage",
                  places=("United Kingdom",)) == "Q941000004"
+
+
+def test_a_one_word_brand_only_in_the_headline_has_no_support(db):
+    text = "Cottage row deepens\n\nMinisters met on Monday to discuss the spending report and its costs."
+    assert _link(db, text, "Cottage", places=("United Kingdom",)) is None
+    text = "Cottage sales rise\n\nCottage opened four shops in the United Kingdom in May."
+    assert _link(db, text, "Cottage", places=("United Kingdom",)) == "Q941000004"

@@ -98,6 +98,7 @@ class Evidence:
     text: str = ""  # the document text
     genders: frozenset[str] = frozenset()  # genders the styles before its mentions state ("Lord")
     adjective_countries: frozenset[str] = frozenset()  # countries named by an adjective ("German firm")
+    headline_only: bool = False  # every mention is in the headline (the first line of a longer text)
 
 
 def _year_of(value: Optional[str]) -> Optional[int]:
@@ -341,6 +342,16 @@ def _possessor(before: str) -> str:
     return " ".join(out)
 
 
+def _headline_only(ent: Entity, text: str) -> bool:
+    """Every mention stands in the headline (the first line, when a body follows): a one-word
+    name the body never repeats has no support from the document ("Lib Dems stress Budget trust
+    gap" over a story about the Chancellor's pre-Budget report)."""
+    first_line = text.find("\n")
+    if not ent.mentions or first_line < 0 or not text[first_line:].strip():
+        return False
+    return all(m.end <= first_line for m in ent.mentions)
+
+
 def _always_definite(ent: Entity, text: str) -> bool:
     """Most mentions of a one-word name follow an article or a possessive (brands and shops are
     named bare, as proper names: "Budget said"; a headline drops the article: "Budget" above
@@ -382,6 +393,7 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
         genders=styled_genders(ent, text) if ent.type == "person" else frozenset(),
         adjective_countries=document_countries(extraction.adjective_places) if ent.type == "organization"
         else frozenset(),
+        headline_only=ent.type == "organization" and _headline_only(ent, text),
     )
 
 
@@ -406,7 +418,8 @@ def type_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
         # "Bonds" of "Premium Bonds" is a word of a longer name (or the text's common noun), not
         # the clothes brand: only the entity's own name can reach a shop brand
         return True
-    return (ev.definite or ev.common_noun) and only_nsi(prof.kinds)
+    one_word = len((p.label or "").split()) == 1
+    return (ev.definite or ev.common_noun or (ev.headline_only and one_word)) and only_nsi(prof.kinds)
 
 
 #: Organisation names shorter than this (normalised) are only matched exactly, never fuzzily.
