@@ -127,3 +127,13 @@ def test_a_one_word_brand_only_in_the_headline_has_no_support(db):
     assert _link(db, text, "Cottage", places=("United Kingdom",)) is None
     text = "Cottage sales rise\n\nCottage opened four shops in the United Kingdom in May."
     assert _link(db, text, "Cottage", places=("United Kingdom",)) == "Q941000004"
+
+
+def test_a_headline_name_the_body_writes_inside_a_longer_name_has_support(db):
+    text = "Cottage in merger talks\n\nThe Cottage Retail Group said it was in talks with a rival."
+    mentions = [Mention("Cottage", "organization", 0, 7, 0, name="Cottage")]
+    doc = Document(id="d", text=text, published=None, content_hash="h", lang="en")
+    ext = Extraction(document=doc, sentences=[Sentence(0, 0, len(text), text)],
+                     entities=[Entity(name="Cottage", type="organization", mentions=mentions)],
+                     places=["United Kingdom"])
+    assert Linker.from_db(db).link(ext).link_for("organization", "Cottage").qid == "Q941000004"

@@ -343,13 +343,17 @@ def _possessor(before: str) -> str:
 
 
 def _headline_only(ent: Entity, text: str) -> bool:
-    """Every mention stands in the headline (the first line, when a body follows): a one-word
-    name the body never repeats has no support from the document ("Lib Dems stress Budget trust
-    gap" over a story about the Chancellor's pre-Budget report)."""
+    """Every mention stands in the headline (the first line, when a body follows) and the body
+    never writes the name as a word of its own: a one-word name without support from the
+    document ("Lib Dems stress Budget trust gap" over a story about the Chancellor's pre-Budget
+    report; but "Peugeot" over a story about "PSA Peugeot Citroen" has it). Initials are names
+    whatever the body says ("NHS")."""
     first_line = text.find("\n")
-    if not ent.mentions or first_line < 0 or not text[first_line:].strip():
+    if not ent.mentions or first_line < 0 or looks_like_acronym(ent.name):
         return False
-    return all(m.end <= first_line for m in ent.mentions)
+    if not all(m.end <= first_line for m in ent.mentions):
+        return False
+    return re.search(rf"(?<![-\w]){re.escape(ent.name)}\b", text[first_line:]) is None
 
 
 def _always_definite(ent: Entity, text: str) -> bool:
