@@ -94,7 +94,7 @@ def test_a_one_word_name_written_with_its_article_is_no_shop_brand(db):
 
 def test_a_countrys_company_after_a_possessive_is_the_company(db):
     """"Germany's Kaltwerk" names a company by its country; "last year's Budget" stays a noun."""
-    text = "Germany's Kaltwerk warned that profits may fall as steel prices in Germany rise."
+    text = "Germany's Kaltwerk warned that profits from its cars may fall as steel prices in Germany rise."
     assert _link(db, text, "Kaltwerk", places=("Germany",)) == "Q941000001"
 
 
@@ -111,29 +111,46 @@ def test_the_year_records_began_does_not_date_the_story(db):
 
 
 def test_a_name_its_kind_noun_follows_is_the_brand(db):
-    text = "Sales of its Kaltwerk brand fell in Germany, the group said."
+    text = "Sales of cars of its Kaltwerk brand fell in Germany, the group said."
     assert _link(db, text, "Kaltwerk", places=("Germany",)) == "Q941000001"
 
 
 def test_a_name_the_text_also_writes_as_an_inflected_common_noun_is_no_brand(db):
-    text = "Cottage prices fell in May as demand for cottages in the countryside cooled."
+    text = "Cottage prices fell in May as demand for cottages and winter clothing in the countryside cooled."
     assert _link(db, text, "Cottage", places=("United Kingdom",)) is None
-    assert _link(db, "Cottage opened four shops in the United Kingdom in May.", "Cottage",
+    assert _link(db, "Cottage opened four clothes shops in the United Kingdom in May.", "Cottage",
                  places=("United Kingdom",)) == "Q941000004"
 
 
 def test_a_one_word_brand_only_in_the_headline_has_no_support(db):
-    text = "Cottage row deepens\n\nMinisters met on Monday to discuss the spending report and its costs."
+    text = "Cottage row deepens\n\nMinisters met on Monday to discuss the spending report on school clothing."
     assert _link(db, text, "Cottage", places=("United Kingdom",)) is None
-    text = "Cottage sales rise\n\nCottage opened four shops in the United Kingdom in May."
+    text = "Cottage sales rise\n\nCottage opened four clothes shops in the United Kingdom in May."
     assert _link(db, text, "Cottage", places=("United Kingdom",)) == "Q941000004"
 
 
 def test_a_headline_name_the_body_writes_inside_a_longer_name_has_support(db):
-    text = "Cottage in merger talks\n\nThe Cottage Retail Group said it was in talks with a rival."
+    text = "Cottage in merger talks\n\nThe Cottage Retail Group said it was in talks with a rival clothing chain."
     mentions = [Mention("Cottage", "organization", 0, 7, 0, name="Cottage")]
     doc = Document(id="d", text=text, published=None, content_hash="h", lang="en")
     ext = Extraction(document=doc, sentences=[Sentence(0, 0, len(text), text)],
                      entities=[Entity(name="Cottage", type="organization", mentions=mentions)],
                      places=["United Kingdom"])
     assert Linker.from_db(db).link(ext).link_for("organization", "Cottage").qid == "Q941000004"
+
+
+def test_a_one_word_shop_brand_needs_a_word_of_its_trade(db):
+    """"Cottage" is a clothes shop in the fixture: a story about clothes may mean it, a story
+    about a drug maker's shares may not."""
+    assert _link(db, "Shares in Cottage fell after the drug trial failed.", "Cottage",
+                 places=("United Kingdom",)) is None
+    assert _link(db, "Cottage said sales of winter clothing rose.", "Cottage",
+                 places=("United Kingdom",)) == "Q941000004"
+
+
+def test_a_trade_missing_from_the_lexicon_falls_back_to_its_own_words():
+    from kb.link.rules import _trade_named
+
+    assert _trade_named(("NSI brand shop/outdoor",), "Sales of outdoor gear rose.")
+    assert not _trade_named(("NSI brand shop/outdoor",), "Sales of cars rose.")
+    assert _trade_named(("NSI operator amenity/toilets",), "The council met.")  # operators are not judged

@@ -249,7 +249,7 @@ def test_form_that_is_a_common_noun_of_the_text_is_no_brand(db):
     # a shop brand is reached only by the entity's own name, never by a word of a longer name
     text = "Savers bought Premium Bonds again. Bonds reported strong sales."
     assert _link(db, text, [("Premium Bonds", "organization", ("Bonds",))])["Premium Bonds"].qid is None
-    assert _link(db, "Bonds reported strong sales.", [("Bonds", "organization")])["Bonds"].qid == "Q930000042"
+    assert _link(db, "Bonds reported strong clothing sales.", [("Bonds", "organization")])["Bonds"].qid == "Q930000042"
 
 
 def test_a_name_mostly_written_with_the_article_is_no_brand(db):
@@ -264,16 +264,16 @@ def test_a_name_mostly_written_with_the_article_is_no_brand(db):
 
 
 def test_shop_brand_of_another_country_is_not_linked(db):
-    text = "In the United Kingdom, Bonds reported strong sales."
+    text = "In the United Kingdom, Bonds reported strong clothing sales."
     assert _link(db, text, [("Bonds", "organization")], places=("United Kingdom",))["Bonds"].qid is None
-    text = "In Australia, Bonds reported strong sales."
+    text = "In Australia, Bonds reported strong clothing sales."
     assert _link(db, text, [("Bonds", "organization")], places=("Australia",))["Bonds"].qid == "Q930000042"
 
 
 def test_namesake_abroad_is_no_better_than_the_foreign_brand_ruled_out(db):
     """The brand of Japan is ruled out in news about China; the German company of the same
     name is as foreign, so the name stays unlinked; in German news it is the German company."""
-    text = "Kestrel won a copyright case in China against a local maker of motorbikes."
+    text = "Kestrel won a copyright case in China against a local maker of cars."
     assert _link(db, text, [("Kestrel", "organization")], places=("China",))["Kestrel"].qid is None
     text = "Kestrel opened a new plant in Germany on Monday."
     assert _link(db, text, [("Kestrel", "organization")], places=("Germany",))["Kestrel"].qid == "Q930000048"

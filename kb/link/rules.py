@@ -99,6 +99,7 @@ class Evidence:
     genders: frozenset[str] = frozenset()  # genders the styles before its mentions state ("Lord")
     adjective_countries: frozenset[str] = frozenset()  # countries named by an adjective ("German firm")
     headline_only: bool = False  # every mention is in the headline (the first line of a longer text)
+    english: bool = True  # the document is English (German and mixed ones are not judged by English words)
 
 
 def _year_of(value: Optional[str]) -> Optional[int]:
@@ -398,6 +399,7 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
         adjective_countries=document_countries(extraction.adjective_places) if ent.type == "organization"
         else frozenset(),
         headline_only=ent.type == "organization" and _headline_only(ent, text),
+        english=extraction.lang == "en",
     )
 
 
@@ -423,7 +425,41 @@ def type_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
         # the clothes brand: only the entity's own name can reach a shop brand
         return True
     one_word = len((p.label or "").split()) == 1
+    if one_word and ev.english and only_nsi(prof.kinds) and not _trade_named(prof.kinds, ev.text):
+        return True  # "Elan" in a story about drugs is no fuel brand
     return (ev.definite or ev.common_noun or (ev.headline_only and one_word)) and only_nsi(prof.kinds)
+
+
+_TRADES_FILE = Path(__file__).parent / "lexicons" / "brand_trades_en.tsv"
+
+
+@lru_cache(maxsize=1)
+def brand_trades() -> dict[str, frozenset[str]]:
+    """NSI trade ("bank", "clothes") -> the words a story about such a brand uses (data)."""
+    return {trade.strip(): frozenset(words.split()) for trade, words in read_table(_TRADES_FILE)[1]}
+
+
+def _trade_words(kind: str) -> frozenset[str]:
+    """The words of one NSI brand kind's trade ("NSI brand shop/car" -> car, cars, carmaker…),
+    else of the trade's own name ("shop/outdoor" -> outdoor)."""
+    trade = kind.rsplit("/", 1)[-1]
+    return brand_trades().get(trade) or frozenset(trade.split("_"))
+
+
+@lru_cache(maxsize=256)
+def _text_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z]+", text.lower()))
+
+
+def _trade_named(kinds: tuple[str, ...], text: str) -> bool:
+    """The document uses a word of one of the brand's trades, or the candidate is no shop brand
+    at all (an OSM operator: a council, a police force). Only English texts are judged: the
+    trade words are English."""
+    brands = [k for k in kinds if k.startswith("NSI brand ")]
+    if not brands:
+        return True
+    words = _text_words(text)
+    return any(_trade_words(k) & words for k in brands)
 
 
 #: Organisation names shorter than this (normalised) are only matched exactly, never fuzzily.
