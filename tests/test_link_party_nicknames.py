@@ -33,6 +33,8 @@ ITEMS = [
     ("Q940000009", "MPS", "ROR education", "US"),  # a school district's initials
     ("Q940000010", "Harbourfield", "NSI brand shop/supermarket", "GB"),  # a made-up grocer
     ("Q940000011", "NHF", "NSI brand amenity/clinic", "GB"),  # made-up clinics under initials
+    ("Q940000012", "Freedom Party", "political party", "US"),  # a made-up American party
+    ("Q940000013", "Labour Party", "political party", "GB"),
 ]
 
 
@@ -150,3 +152,25 @@ def test_a_brand_near_an_article_is_still_the_brand(db):
 def test_initials_with_their_article_are_a_name(db):
     text = "The NHF said waiting times fell. Patients of the NHF waited four weeks on average."
     assert _link(db, text, "NHF", ("United Kingdom",), forms=("the NHF", "The NHF")) == "Q940000011"
+
+
+def test_a_party_by_its_short_name_is_of_the_country_the_documents_parties_agree_on(db):
+    """"Freedom" in British news about the Conservatives is a rights group, not the American
+    Freedom Party, even where the text names the United States."""
+    text = ("The Conservative Party and the Labour Party met rights group Freedom, which had "
+            "criticised detention policy in the United Kingdom and the United States.")
+    names = ("Conservative Party", "Labour Party", "Freedom")
+    entities = []
+    for name in names:
+        start = text.find(name)
+        entities.append(Entity(name=name, type="organization",
+                               mentions=[Mention(name, "organization", start, start + len(name), 0, name=name)]))
+    doc = Document(id="d", text=text, published=None, content_hash="h", lang="en")
+    ext = Extraction(document=doc, sentences=[Sentence(0, 0, len(text), text)], entities=entities,
+                     places=["United Kingdom", "United States"])
+    linked = Linker.from_db(db).link(ext)
+    assert linked.link_for("organization", "Conservative Party").qid == "Q940000002"
+    assert linked.link_for("organization", "Freedom").qid is None
+    # in American news the short name may be the party's
+    text = "The Freedom Party and Freedom activists rallied in the United States."
+    assert _link(db, text, "Freedom", ("United States",)) == "Q940000012"

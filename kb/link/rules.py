@@ -487,7 +487,11 @@ def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool,
     document's countries is among this mention's candidates (then namesakes of other countries
     are not meant); ``home_prior``: the best-known such person's popularity."""
     if p.method.endswith(PARTY_NAME_METHOD):
-        # "Pirates" may be a party's members only where the party is: in a document of its country
+        # "Pirates" may be a party's members only where the party is: in a document of its country,
+        # and, when the document's parties agree on a country, of that one ("civil rights group
+        # Liberty" in British news is not the American Liberty Party)
+        if ev.party_country and ev.party_country not in prof.countries:
+            return True
         return not prof.countries & ev.countries
     if not ev.countries or not prof.countries or prof.countries & ev.countries:
         return False
