@@ -21,3 +21,12 @@ def read_table(path: Path) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]
         lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
     parsed = list(csv.reader(lines, delimiter="\t"))
     return tuple(parsed[0]), tuple(tuple(row) for row in parsed[1:])
+
+
+def read_groups(path: Path) -> dict[str, frozenset[str]]:
+    """``list<TAB>word`` rows grouped by list: several small word classes in one file (cells
+    stripped)."""
+    out: dict[str, set[str]] = {}
+    for row in read_table(path)[1]:
+        out.setdefault(row[0].strip(), set()).add(row[1].strip())
+    return {name: frozenset(words) for name, words in out.items()}

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..roletitles import grammar
-from ..tsv import read_table
+from ..tsv import read_groups, read_table
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 
@@ -44,10 +44,7 @@ def word_set(name: str) -> set[str]:
 def word_sets(name: str) -> dict[str, set[str]]:
     """``list<TAB>word`` rows grouped by list: several small word classes in one file. Each call
     gives new sets, so a caller that changes its copy changes no one else's."""
-    out: dict[str, set[str]] = {}
-    for row in _table(name)[1]:
-        out.setdefault(row[0], set()).add(row[1])
-    return out
+    return {group: set(words) for group, words in read_groups(LEXICON_DIR / name).items()}
 
 
 def word_map(name: str) -> dict[str, str]:

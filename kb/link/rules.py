@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..model import Entity, Extraction, Tenure
-from ..tsv import read_table
+from ..tsv import read_groups, read_table
 from .candidates import FORM_PREFIX, KNOWN_AS_METHOD, PARTY_NAME_METHOD, Profile, ReferenceIndex, RefEntity
 from .disambiguate import Prepared, best_role_similarity
 from .kinds import PLACE_KINDS, country_code, only_nsi, only_operator, org_class
@@ -301,10 +301,7 @@ _NP_WORDS_FILE = Path(__file__).parent / "lexicons" / "noun_phrase_words_en.tsv"
 @lru_cache(maxsize=1)
 def noun_phrase_words() -> dict[str, frozenset[str]]:
     """List name -> words of ``lexicons/noun_phrase_words_en.tsv`` (ends_phrase, kind_noun)."""
-    lists: dict[str, set[str]] = {}
-    for name, word in read_table(_NP_WORDS_FILE)[1]:
-        lists.setdefault(name.strip(), set()).add(word.strip())
-    return {k: frozenset(v) for k, v in lists.items()}
+    return read_groups(_NP_WORDS_FILE)
 
 
 def _definite_mention(mention_text: str, before: str, after: str = "") -> bool:
