@@ -133,3 +133,29 @@ def test_a_waiting_build_says_so_and_finishes_when_the_lock_is_freed(tmp_path):
     db = store.open_db(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert store.counts(db)["documents"] == 2
+
+
+def test_switching_a_new_database_to_wal_waits_for_the_other_process(tmp_path):
+    """SQLite may answer "database is locked" to the WAL switch at once, without its busy handler
+    (seen when two builds create one new kb.db); ``_set_wal`` waits up to the lock timeout. A
+    connection without a busy handler (timeout 0) stands in for that answer here."""
+    import threading
+    import time
+
+    from kb.store.db import _set_wal
+
+    path = tmp_path / "new.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    waiting = sqlite3.connect(path, timeout=0)
+    threading.Timer(0.3, lambda: holder.execute("COMMIT")).start()
+    started = time.monotonic()
+    _set_wal(waiting, timeout=5.0)
+    assert waiting.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert time.monotonic() - started >= 0.2
+    holder2 = sqlite3.connect(tmp_path / "other.db", isolation_level=None)
+    holder2.execute("CREATE TABLE t (x)")
+    holder2.execute("BEGIN EXCLUSIVE")
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        _set_wal(sqlite3.connect(tmp_path / "other.db", timeout=0), timeout=0.2)

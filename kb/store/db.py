@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -34,9 +35,10 @@ def open_db(path: str | Path, create: bool = True) -> sqlite_utils.Database:
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = sqlite3.connect(str(path), timeout=get_settings().db_lock_timeout)
+        timeout = get_settings().db_lock_timeout
+        conn = sqlite3.connect(str(path), timeout=timeout)
         db = sqlite_utils.Database(conn)
-        conn.execute("PRAGMA journal_mode=WAL")
+        _set_wal(conn, timeout)
         conn.execute("PRAGMA synchronous=NORMAL")
         migrate(db)
     except DatabaseBusyError:
@@ -46,6 +48,22 @@ def open_db(path: str | Path, create: bool = True) -> sqlite_utils.Database:
             f"{path} is not a usable SQLite database ({exc}): remove it or pass another --db"
         ) from exc
     return db
+
+
+def _set_wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Switch to WAL, waiting while another process creates the same new database: SQLite can
+    answer "database is locked" here at once, without its busy handler (the other side holds the
+    WAL recovery lock), so the wait is ours, up to the same lock timeout."""
+    deadline, pause = time.monotonic() + timeout, 0.02
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
 
 def iter_rows(db: sqlite_utils.Database, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
