@@ -7,7 +7,9 @@
   an alias, or contains one of them as whole words. Matched tenures are scored field by field
   (org, start, end, status, ordinal); a full tenure is right when person, role, org, start and
   end all are.
-Matching is one-to-one (each gold item takes at most one prediction), documents by ``id``.
+Matching is one-to-one (each gold item takes at most one prediction) and optimal: as many pairs
+as possible, then the strongest (a prediction that also has the gold's org and dates is preferred
+over one that only matches person and role); documents by ``id``.
 
 Strict link precision judges every kb link on a matched entity against the gold QID. When the
 gold's QIDs were looked up in one reference file only (news-tenures: the politicians subset), a
@@ -199,23 +201,27 @@ class Report:
 
 
 def _match(golds: list[dict], preds: list[dict], fn) -> list[tuple[dict, Optional[dict]]]:
-    """One-to-one greedy matching; ``fn`` returns a strength (0 = no match)."""
-    used: set[int] = set()
-    pairs = []
-    for g in golds:
-        best, best_i = 0, -1
-        for i, p in enumerate(preds):
-            if i in used:
-                continue
-            s = fn(p, g)
-            if s > best:
-                best, best_i = s, i
-        if best_i >= 0:
-            used.add(best_i)
-            pairs.append((g, preds[best_i]))
-        else:
-            pairs.append((g, None))
-    return pairs
+    """One-to-one matching that pairs as many items as possible and, among those pairings, the
+    strongest: ``fn`` returns a strength (0 = no match).
+
+    Why not greedy: taking, gold by gold, the first prediction of the best strength lets an
+    early gold item take a prediction a later one needed (a party "member" tenure taking the
+    gold "member of parliament" and leaving the MP tenure spurious), so a scorer's figures
+    would depend on list order. A maximum-cardinality, maximum-weight bipartite matching
+    (networkx, exact) does not."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(preds):
+            strength = fn(p, g)
+            if strength > 0:
+                graph.add_edge(("g", gi), ("p", pi), weight=strength)
+    partner: dict[int, int] = {}
+    for a, b in nx.max_weight_matching(graph, maxcardinality=True):
+        (_, gi), (_, pi) = (a, b) if a[0] == "g" else (b, a)
+        partner[gi] = pi
+    return [(g, preds[partner[gi]] if gi in partner else None) for gi, g in enumerate(golds)]
 
 
 def _unlinked(item: dict) -> dict:
@@ -294,10 +300,19 @@ def evaluate_document(gold: dict, pred: dict, report: Report, judged_qids: Optio
     gold_orgs = gold["organizations"]
 
     def tenure_strength(p: dict, g: dict) -> int:
+        """Person and role decide whether two tenures match (as GOLD-FORMAT.md says); among
+        matching predictions, one that also has the gold's exact role, org, dates and status
+        is the better partner (weights below 100 only break ties between equal matches)."""
         if not role_match(p.get("role"), g):
             return 0
-        return person_match({"name": p.get("person"), "qid": p.get("person_qid")},
-                            {"name": g.get("person"), "qid": g.get("person_qid")})
+        person = person_match({"name": p.get("person"), "qid": p.get("person_qid")},
+                              {"name": g.get("person"), "qid": g.get("person_qid")})
+        if not person:
+            return 0
+        exact_role = norm(p.get("role")) in {norm(r) for r in [g.get("role"), *(g.get("role_aliases") or [])]}
+        return (person * 100 + 16 * _tenure_org_ok(p, g, gold_orgs) + 8 * exact_role
+                + 4 * (p.get("start") == g.get("start")) + 2 * (p.get("end") == g.get("end"))
+                + (p.get("status") == g.get("status")))
 
     pairs = _match(gold["tenures"], pred.get("tenures", []), tenure_strength)
     matched_preds = [p for _, p in pairs if p is not None]

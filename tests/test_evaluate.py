@@ -118,3 +118,38 @@ def test_judged_strict_links_count_only_what_the_golds_reference_can_judge(tmp_p
     text = format_report(r, verbose=True)
     assert "organization judged" in text and "? a: organization 'Town Council' -> Q777" in text
     assert "judged" not in format_report(evaluate([gold_doc()], [pred]))  # no reference, no row
+
+
+def _tenure(person, role, org=None, start=None, end=None, status="current"):
+    return {"person": person, "person_qid": None, "role": role, "role_aliases": [], "position_qid": None,
+            "org": org, "org_qid": None, "start": start, "end": end, "status": status, "ordinal": None,
+            "sentence": "..."}
+
+
+def _doc(tenures, orgs=()):
+    return {"id": "m", "published": None, "lang": "en", "persons": [],
+            "organizations": [{"name": o, "qid": None, "enwiki": None, "aliases": []} for o in orgs],
+            "tenures": tenures}
+
+
+def test_tenure_pairing_does_not_depend_on_prediction_order():
+    """Two predictions match the one gold tenure on person and role; the one with the gold's org
+    is its partner whichever comes first, and the other counts as spurious."""
+    gold = _doc([_tenure("Cleo Marsh", "chairman", "Harbour Trust", start="2011")], ["Harbour Trust"])
+    right = {k: v for k, v in _tenure("Cleo Marsh", "chairman", "Harbour Trust", start="2011").items()}
+    wrong = _tenure("Cleo Marsh", "chairman", "Quay Club")
+    for order in ([wrong, right], [right, wrong]):
+        r = evaluate([gold], [{"id": "m", "persons": [], "organizations": [], "tenures": order}])
+        assert (r.scores["tenures"].tp, r.scores["tenures"].fp) == (1, 1)
+        assert r.accuracy["tenure_org"].value == 1.0 and r.scores["full_tenures"].tp == 1
+
+
+def test_tenure_pairing_pairs_as_many_as_possible():
+    """A gold "minister" may be matched by a predicted "finance minister" (the role contains it),
+    but the gold "finance minister" only by that prediction: greedy gold-by-gold pairing gave the
+    general gold item the specific prediction and left one of each unpaired."""
+    gold = _doc([_tenure("Ivo Lind", "minister"), _tenure("Ivo Lind", "finance minister")])
+    pred = {"id": "m", "persons": [], "organizations": [],
+            "tenures": [_tenure("Ivo Lind", "finance minister"), _tenure("Ivo Lind", "minister")]}
+    r = evaluate([gold], [pred])
+    assert (r.scores["tenures"].tp, r.scores["tenures"].fp, r.scores["tenures"].fn) == (2, 0, 0)
