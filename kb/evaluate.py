@@ -296,25 +296,8 @@ def evaluate_document(gold: dict, pred: dict, report: Report, judged_qids: Optio
             report.acc("birth_date").add(p.get("birth_date") == g["birth_date"])
     _score_entities(doc, "organization", gold["organizations"], pred.get("organizations", []),
                     lambda p, g: int(org_match(p.get("name"), p.get("qid"), g)), report, judged_qids)
-    # tenures
     gold_orgs = gold["organizations"]
-
-    def tenure_strength(p: dict, g: dict) -> int:
-        """Person and role decide whether two tenures match (as GOLD-FORMAT.md says); among
-        matching predictions, one that also has the gold's exact role, org, dates and status
-        is the better partner (weights below 100 only break ties between equal matches)."""
-        if not role_match(p.get("role"), g):
-            return 0
-        person = person_match({"name": p.get("person"), "qid": p.get("person_qid")},
-                              {"name": g.get("person"), "qid": g.get("person_qid")})
-        if not person:
-            return 0
-        exact_role = norm(p.get("role")) in {norm(r) for r in [g.get("role"), *(g.get("role_aliases") or [])]}
-        return (person * 100 + 16 * _tenure_org_ok(p, g, gold_orgs) + 8 * exact_role
-                + 4 * (p.get("start") == g.get("start")) + 2 * (p.get("end") == g.get("end"))
-                + (p.get("status") == g.get("status")))
-
-    pairs = _match(gold["tenures"], pred.get("tenures", []), tenure_strength)
+    pairs = pair_tenures(gold, pred)
     matched_preds = [p for _, p in pairs if p is not None]
     s, full = report.scores["tenures"], report.scores["full_tenures"]
     for g, p in pairs:
@@ -325,7 +308,7 @@ def evaluate_document(gold: dict, pred: dict, report: Report, judged_qids: Optio
             report.misses.append(label)
             continue
         s.tp += 1
-        org_ok = _tenure_org_ok(p, g, gold_orgs)
+        org_ok = tenure_org_ok(p, g, gold_orgs)
         start_ok = p.get("start") == g.get("start")
         end_ok = p.get("end") == g.get("end")
         report.acc("tenure_org").add(org_ok)
@@ -351,7 +334,30 @@ def evaluate_document(gold: dict, pred: dict, report: Report, judged_qids: Optio
             report.spurious.append(f"{doc}: tenure {p.get('person')} / {p.get('role')} / {p.get('org')}")
 
 
-def _tenure_org_ok(pred: dict, gold: dict, gold_orgs: list[dict]) -> bool:
+def tenure_strength(p: dict, g: dict, gold_orgs: list[dict]) -> int:
+    """How well predicted tenure ``p`` matches gold tenure ``g`` (0 = no match). Person and role
+    decide whether two tenures match (as GOLD-FORMAT.md says); among matching predictions, one
+    that also has the gold's exact role, org, dates and status is the better partner (weights
+    below 100 only break ties between equal matches)."""
+    if not role_match(p.get("role"), g):
+        return 0
+    person = person_match({"name": p.get("person"), "qid": p.get("person_qid")},
+                          {"name": g.get("person"), "qid": g.get("person_qid")})
+    if not person:
+        return 0
+    exact_role = norm(p.get("role")) in {norm(r) for r in [g.get("role"), *(g.get("role_aliases") or [])]}
+    return (person * 100 + 16 * tenure_org_ok(p, g, gold_orgs) + 8 * exact_role
+            + 4 * (p.get("start") == g.get("start")) + 2 * (p.get("end") == g.get("end"))
+            + (p.get("status") == g.get("status")))
+
+
+def pair_tenures(gold: dict, pred: dict) -> list[tuple[dict, Optional[dict]]]:
+    """One document's gold tenures, each with its predicted partner or None (``_match``)."""
+    return _match(gold["tenures"], pred.get("tenures", []),
+                  lambda p, g: tenure_strength(p, g, gold["organizations"]))
+
+
+def tenure_org_ok(pred: dict, gold: dict, gold_orgs: list[dict]) -> bool:
     if gold.get("org") is None:
         return pred.get("org") is None
     target = next((o for o in gold_orgs if o["name"] == gold["org"]), {"name": gold["org"], "qid": gold.get("org_qid")})

@@ -52,7 +52,8 @@ from typing import Iterable, Optional
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kb.evaluate import (  # noqa: E402
-    Report, evaluate, format_report, norm, org_match, person_match, read_jsonl, reference_qids, role_match,
+    Report, evaluate, format_report, norm, pair_tenures, person_match, read_jsonl, reference_qids, role_match,
+    tenure_org_ok,
 )
 from kb.settings import REFERENCE_FILES, REPO_ROOT, SHARED_DIR  # noqa: E402
 
@@ -179,34 +180,6 @@ class Errors:
             f"{doc}: {gold['person']} / {gold['role']} / {gold.get('org')} -- {gold.get('sentence', '')}")
 
 
-def _tenure_org_ok(pred: dict, gold: dict, gold_orgs: list[dict]) -> bool:
-    """kb.evaluate's org rule for a matched tenure (gold org null needs a null prediction)."""
-    if gold.get("org") is None:
-        return pred.get("org") is None
-    target = next((o for o in gold_orgs if o["name"] == gold["org"]), {"name": gold["org"], "qid": gold.get("org_qid")})
-    return org_match(pred.get("org"), pred.get("org_qid"), target)
-
-
-def _tenure_pairs(gold: dict, pred: dict) -> list[tuple[dict, Optional[dict]]]:
-    """kb.evaluate's one-to-one greedy tenure matching (same order, same strengths)."""
-    used: set[int] = set()
-    pairs = []
-    preds = pred.get("tenures", [])
-    for g in gold["tenures"]:
-        best, best_i = 0, -1
-        for i, p in enumerate(preds):
-            if i in used or not role_match(p.get("role"), g):
-                continue
-            s = person_match({"name": p.get("person"), "qid": p.get("person_qid")},
-                             {"name": g.get("person"), "qid": g.get("person_qid")})
-            if s > best:
-                best, best_i = s, i
-        if best_i >= 0:
-            used.add(best_i)
-        pairs.append((g, preds[best_i] if best_i >= 0 else None))
-    return pairs
-
-
 def classify_miss(gold_tenure: dict, pred: dict) -> str:
     """Why kb missed a gold tenure: its role words, its holder, or the construction."""
     if not kb_knows_role(gold_tenure):
@@ -223,13 +196,13 @@ def analyse(golds: list[dict], preds: dict[str, dict]) -> Errors:
     empty = {"persons": [], "organizations": [], "tenures": []}
     for gold in golds:
         pred = preds.get(gold["id"], empty)
-        for g, p in _tenure_pairs(gold, pred):
+        for g, p in pair_tenures(gold, pred):
             errors.gold += 1
             if p is None:
                 errors.add_miss(classify_miss(g, pred), g, gold["id"])
                 continue
             errors.matched += 1
-            checks = {"org": _tenure_org_ok(p, g, gold["organizations"]), "status": p.get("status") == g.get("status"),
+            checks = {"org": tenure_org_ok(p, g, gold["organizations"]), "status": p.get("status") == g.get("status"),
                       "start": p.get("start") == g.get("start"), "end": p.get("end") == g.get("end")}
             errors.wrong.update(k for k, ok in checks.items() if not ok)
             for fld in (k for k, ok in checks.items() if not ok):

@@ -27,6 +27,12 @@ CASES = [
          [F("Mina Sorensen", "chief executive officer", "Brakton Foods")]),
     Case("o_no_main_org", "Brakton Foods and Velland Shipping both cut jobs. Chief executive Mina Sorensen spoke.",
          [F("Mina Sorensen", "chief executive officer", None)]),
+    # the outlet quoting people ("told Reuters", "Reuters correspondent") is not what the story is about
+    Case("o_outlet_not_main_org", "Brakton Foods raises prices\n\nBrakton Foods said prices would rise by 4%. Ann Colt, "
+         "a spokeswoman, told Reuters the rise was modest. Reuters correspondent Tim Avery said shoppers were angry. "
+         "Reuters economics editor Rosa Lind said inflation was to blame. Brakton Foods blamed energy costs. A shoppers' "
+         "group told Reuters it would protest. Chief executive Mina Sorensen said the rises were needed.",
+         [F("Mina Sorensen", "chief executive officer", "Brakton Foods"), F("Tim Avery", "correspondent", "Reuters")]),
 ]
 
 

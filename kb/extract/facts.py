@@ -128,7 +128,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     party_posts(claims, mentions, pd.document.text)
     _on_english_claims(claims, lambda own: document_region(own, mentions))
     _on_english_claims(claims, lambda own: document_country(own, mentions, pd.sentences))
-    document_org(claims, mentions)
+    document_org(claims, mentions, pd.document.text)
     adviser_of_holder(claims, pd.document.text)
     committee_chairs(claims, bodies, pd.document.text)
     legislature_from_committee(claims)

@@ -199,17 +199,35 @@ def org_from_verb(doc, m: RoleMatch, lo: int, hi: int) -> None:
 COMPANY_CATEGORIES = {"executive", "chair"}
 
 
-def document_org(claims: list, mentions: list[Mention]) -> None:
+#: Words right before an organisation that make it the outlet quoting someone ("told the BBC",
+#: "in an interview with Reuters"), not what the story is about.
+_TOLD_RE = re.compile(r"\b(?:told|telling|tells|speaking to|spoke to|interview with|interviewed by|writing in|wrote in)\s+(?:the\s+)?$",
+                      re.IGNORECASE)
+
+
+def outlet_mentions(claims: list, mentions: list[Mention], text: str) -> set[int]:
+    """Starts of organisation mentions that only name the news outlet reporting the story: the
+    organisation of a media post ("BBC correspondent Ann Roe", "the Times' political editor"),
+    or the one someone spoke to ("told the BBC"). A British news story names its own
+    broadcaster more often than the charity or firm it is about, so counting these made the
+    outlet the document's main organisation and gave it the firm's chief executive."""
+    media = {c.org_span.start for c in claims if c.org_span is not None and role_category(c.role) == "media"}
+    return media | {x.start for x in mentions if x.type == "organization" and _TOLD_RE.search(text[max(0, x.start - 40) : x.start])}
+
+
+def document_org(claims: list, mentions: list[Mention], text: str = "") -> None:
     """Company posts with no organisation ("chief executive Jane Roe", "the directors are A and
     B") take the organisation the document is about: the NER organisation named most often, at
-    least three times and clearly more often than any other (``_main_org``; parties and places never count).
+    least three times and clearly more often than any other (``_main_org``; parties, places and
+    the outlet quoting people (``outlet_mentions``; ``text``: the document's text) never count).
     A list claim (``role_list``) of a post that needs an organisation, or a title naming none
     (``org_from_document``), is dropped when there is none; such a title takes the main
     organisation only when its sentence or the one before names it. The org evidence is the main
     organisation's nearest earlier mention."""
     open_claims = [c for c in claims if c.org is None and role_category(c.role) in COMPANY_CATEGORIES]
     if open_claims:
-        main = _main_org(mentions)
+        outlet = outlet_mentions(claims, mentions, text)
+        main = _main_org([x for x in mentions if x.start not in outlet])
         for c in open_claims if main else []:
             if c.needs_doc_org and not any(c.sentence - 1 <= x.sentence <= c.sentence for x in main):
                 continue  # a bare "director X" takes the main org only where the text just named it
