@@ -139,6 +139,26 @@ def test_org_span_loses_possessive_article_ex_and_trailing_honorific(blank):
     assert _trim_org(SpacySpan(doc, 1, 4, label="ORG")).text == "Evening Courier"
 
 
+def test_org_span_loses_a_members_title_ner_ran_into_it(en_nlp):
+    """NER sometimes runs a body's name on into the title of its member ("[the Harbour Party
+    Vice-Chairman]ORG said", "[pro-tax Labour MP]ORG Ann Roe"): the organisation is the name
+    before the title, without the lower-case words that describe the member; a title after a
+    joiner is part of the name ("Office of the Prime Minister")."""
+    def trimmed(text: str, name: str) -> str:
+        doc = en_nlp(text)
+        at = text.index(name)
+        return _trim_org(doc.char_span(at, at + len(name), label="ORG")).text
+
+    assert trimmed("On Monday the Harbour Party Vice-Chairman told reporters the plan was sound.",
+                   "Harbour Party Vice-Chairman") == "Harbour Party"
+    assert trimmed("The Fenland Trust Chairman said funds were short.", "Fenland Trust Chairman") == "Fenland Trust"
+    assert trimmed("Mr Brook will stand against anti-tax Labour MP Ann Roe in the spring.",
+                   "anti-tax Labour MP") == "Labour"
+    assert trimmed("A spokesman for the Office of the Prime Minister declined to comment.",
+                   "Office of the Prime Minister") == "Office of the Prime Minister"
+    assert trimmed("Dr Rill joined Médecins sans Frontières in May.", "Médecins sans Frontières") == "Médecins sans Frontières"
+
+
 def test_person_span_loses_a_title(blank):
     doc = blank("Comptroller Edna Pask said")
     start, end = _trim_person(SpacySpan(doc, 0, 3, label="PERSON"))

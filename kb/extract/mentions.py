@@ -17,10 +17,10 @@ from typing import Optional
 from ..model import Mention, Sentence
 from .de.lexicon import match_role_de
 from ..roletitles import grammar
-from .lexicon import lexicon, party_name, rows
+from .lexicon import lexicon, party_name, rows, surface_key
 from .name_bounds import (HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS, cut_dash, is_honour,
                           not_name_word, person_bounds)
-from .roles import NOT_NAME_WORDS
+from .roles import NOT_NAME_WORDS, after_describing_words
 
 PERSON_LABELS = {"PERSON", "PER"}
 ORG_LABELS = {"ORG"}
@@ -335,10 +335,39 @@ def _trim_org(ent):
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’")
                            or doc[end - 1].lower_.rstrip(".") in HONORIFICS and end - start > 1):
         end -= 1
+    if doc.lang_ == "en":
+        start, end = _org_without_title(doc, start, end)
     toks = doc[start:end]
     if len(toks) == 0 or not any(c.isalpha() for c in toks.text):
         return None
     return toks
+
+
+#: Words that join the parts of one organisation's name ("Bank of England", "Save the Children").
+_ORG_JOINERS = {"of", "for", "the", "and", "&", "on", "to", "in", "at", "-"}
+#: Prefixes of a title written with a hyphen ("Co-Chairman", "Vice-President").
+_TITLE_PREFIXES = {"co", "vice", "deputy", "acting", "joint", "interim"}
+
+
+def _org_without_title(doc, start: int, end: int) -> tuple[int, int]:
+    """An English organisation span without the title of a member that NER ran into it: a
+    role title at its end ("[Harbour Party Vice-Chairman]ORG said", "[Labour MP]ORG Ann
+    Roe": the body is the words before it; "Office of the Prime Minister", where a joiner comes
+    before the title, keeps it), and then lower-case describing words before the name
+    ("[pro-reform Labour]": the name starts after them). Without the first cut a body's name
+    would carry its member's title into kb.db ("Harbour Party Vice-Chairman" as an org)."""
+    lex = lexicon()
+    for i in range(start + 1, end):
+        key = surface_key(doc[i:end].text)
+        if key and key[0] in _TITLE_PREFIXES:
+            key = key[1:]  # "Co-Chairman", "Vice-President"
+        if doc[i].text == "-" or not key or lex.roles.get(key) is None:
+            continue
+        if doc[i - 1].lower_ not in _ORG_JOINERS:  # the longest title wins: "of the Prime Minister" stays whole
+            end = i
+            start = after_describing_words(doc, start, end)
+        break
+    return start, end
 
 
 def _mention(sent: Sentence, span, type_: str, label: str) -> Mention:

@@ -680,7 +680,7 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     if ent is not None:
         if ent.label_ in PERSON_LABELS:
             return  # "Rutte's chief of staff": the possessor is a person, not an org
-        start = ent.start
+        start = after_describing_words(doc, ent.start, end)  # "[pro-reform Labour] MP": "Labour"
         label = ent.label_
         start, label = _name_of_left(doc, start, label)  # "Royal Bank of [Scotland] chief executive"
     else:
@@ -743,6 +743,21 @@ _LEADING_NOT_NAME = (SKIP_MODIFIERS | FORMER_CUES | CURRENT_CUES) - {"new", "new
 STATE_POST_CATEGORIES = {"legislator", "minister", "head_of_government", "head_of_state"}
 #: Party names used as premodifiers that the party-member lexicon does not list.
 _PARTY_PREMODIFIER = re.compile(r"(?i)labou?r|.*\bparty")
+
+
+#: Parts of speech of lower-case words that describe a member, not name the body ("pro-war Labour").
+_DESCRIBING_POS = {"NOUN", "ADJ", "VERB", "ADV"}
+
+
+def after_describing_words(doc, start: int, end: int) -> int:
+    """Where the name in tokens ``start:end`` begins when NER ran lower-case describing words
+    into it from the left ("[pro-reform Labour MP]ORG": "Labour"). Only a span that starts
+    with such a word is cut, so names with lower-case words inside keep them ("Bank of
+    England", "Médecins sans Frontières"). ``start`` when nothing capitalised follows them."""
+    if not (doc[start].is_alpha and doc[start].text.islower() and doc[start].pos_ in _DESCRIBING_POS):
+        return start
+    lowered = [k for k in range(start, end) if doc[k].is_alpha and doc[k].text.islower() and doc[k].pos_ in _DESCRIBING_POS]
+    return lowered[-1] + 1 if lowered[-1] + 1 < end and _is_cap(doc[lowered[-1] + 1]) else start
 
 
 def _name_of_left(doc, start: int, label: str) -> tuple[int, str]:
