@@ -333,3 +333,26 @@ def test_a_wished_exit_or_replacement_ends_nothing(en_nlp, text):
 def test_a_participle_adjective_of_removal_ends_no_named_post(en_nlp):
     t = tenures(en_nlp, "Sacked MP Dora Finch's local association says she will not be its candidate.")
     assert all(x.status != "former" for (p, r, _), x in t.items() if p == "Dora Finch")
+
+
+# --- a leaving stated in the past without "as ROLE" (status.past_exits) -------------------------
+
+@pytest.mark.parametrize("text", [
+    "Brakton chief executive Ola Hansen stepped down last week and creditors took control.",
+    "Brakton chief executive Ola Hansen has resigned.",
+    "Brakton chief executive Ola Hansen, who quit on Monday, declined to comment.",
+])
+def test_a_past_leaving_ends_the_post_the_sentence_gives(en_nlp, text):
+    t = tenures(en_nlp, text)
+    assert _one(t, "Ola Hansen", "chief executive officer").status == "former"
+
+
+@pytest.mark.parametrize("text", [
+    "Brakton chief executive Ola Hansen has not resigned.",
+    "Brakton chief executive Ola Hansen is to resign.",
+    "Brakton chief executive Ola Hansen, who resigned from the board of Velland Shipping in May, spoke.",
+    'Brakton chief executive Ola Hansen said: "I never thought the founder resigned."',
+])
+def test_no_leaving_of_this_post_keeps_it(en_nlp, text):
+    t = tenures(en_nlp, text)
+    assert _one(t, "Ola Hansen", "chief executive officer").status == "current"

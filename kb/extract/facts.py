@@ -57,7 +57,7 @@ from .rules.dating import attach_dates, date_exit_events, date_office_events, ex
 from .rules.lifespans import born_clause, life_dates
 from .rules.orgs import adviser_of_holder, committee_chairs, document_org, org_anaphor, org_from_document, org_ok, party_posts, person_to_org, possessor_org
 from .rules.places import country_of_place, document_country, document_region, legislature_from_committee
-from .rules.status import announced_exits, deaths_stated, effective_dates, historical_titles, replacements
+from .rules.status import announced_exits, deaths_stated, effective_dates, historical_titles, past_exits, replacements
 from .rules.subjects import note_names, note_pronoun_subject, rescue_names
 
 
@@ -104,6 +104,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
         found += successors
         effective_dates(ctx, found, anchor)
         announced_exits(ctx, found, mentions, quoted)
+        past_exits(ctx, found, quoted)
         claims.extend(found)
         events.extend(office_events(ctx, mentions, quoted))
         exits.extend(exit_events(ctx, mentions, quoted))

@@ -183,7 +183,7 @@ def date_office_events(events, claims: list[Claim], names: dict[str, str]) -> No
         person = mention.name or names.get(mention.text, mention.text)
         if roles == JOINED:  # "She joined the bank in 2015": her one post at an organisation
             cands = [c for c in claims if c.person == person and c.org is not None and c.start is None and c.end is None
-                     and not _political(c.role)]
+                     and not political_post(c.role)]
             if len({(c.role, c.org) for c in cands}) != 1:
                 continue
         elif roles:
@@ -230,7 +230,7 @@ class ExitEvent:
     org: Optional[str] = None  # a named organisation left ("quit Acme in 2003")
 
 
-def _exit_object(doc, j: int) -> tuple[Optional[str], str, Optional[str]]:
+def exit_object(doc, j: int) -> tuple[Optional[str], str, Optional[str]]:
     """What follows an exit verb at token j: (error, kind, org name). "from" is skipped
     ("resigned from the board"); a possessive or "the" before a noun of GOVERNMENT_NOUNS or
     POST_NOUNS gives its kind, a name gives the organisation."""
@@ -291,7 +291,7 @@ def exit_events(ctx: SentCtx, mentions, quoted) -> list[ExitEvent]:
         j = _exit_verb_at(doc, i)
         if j is None:
             continue
-        error, kind, org = _exit_object(doc, j)
+        error, kind, org = exit_object(doc, j)
         if error or (EXIT_VERBS[ctx.lowers[i]] == "obj" and not kind):
             continue
         pos = ctx.sent.start + doc[i].idx
@@ -331,7 +331,7 @@ def _honorific_subject(ctx: SentCtx, i: int, mentions):
     return add_rule_person(ctx, span, "exit_subject", mentions), "copula"
 
 
-def _political(role: str) -> bool:
+def political_post(role: str) -> bool:
     """A state or party post ("joined the government" is no company job)."""
     return role_category(role) in ("minister", "head_of_state", "head_of_government", "legislator", "party")
 

@@ -17,6 +17,7 @@ from ...prefixdate import before
 from ..claims import Claim
 from ..mentions import in_ranges, skip_honorific
 from .context import IRREALIS, SentCtx, announced, person_at
+from .dating import exit_object, political_post
 from .subjects import resolve_pronoun, subject_left
 
 
@@ -188,3 +189,62 @@ def announced_exits(ctx: SentCtx, claims: list[Claim], mentions: list[Mention], 
             same = c.mention.start == leaver.start or c.mention.text == leaver.text
             if c.sentence == ctx.sent.index and same and c.status_strength < 2 and c.status != "former":
                 c.status, c.status_strength = "current", 2
+
+
+#: Past forms of leaving a post without "as ROLE" after them ("Chief executive X resigned",
+#: "X, who quit on Monday"); value: the particle the verb needs.
+_PAST_EXITS = {"resigned": "", "quit": "", "retired": "", "stepped": "down", "stood": "down"}
+
+
+def past_exits(ctx: SentCtx, claims: list[Claim], quoted) -> None:
+    """ "Brakton chief executive Ola Hansen resigned", "Foreign Minister X, who quit on Monday":
+    a person whose leaving the sentence states in the past holds the posts this sentence gives
+    him no longer (former). The verb's subject (or the noun a "who" clause modifies) must be the
+    holder; not in quotes, not negated or under a modal, not "as ROLE" after it (the role rules
+    read that), and an object must be the post's own ("resigned from the board of Velland" ends
+    no Brakton post: ``exit_object``). Where a date of effect is still to come, effective_dates
+    has already kept the post current (strength 2), and this rule leaves it."""
+    if ctx.sent.lang != "en" or not set(_PAST_EXITS) & set(ctx.lowers) or not ctx.doc.has_annotation("DEP"):
+        return
+    doc = ctx.doc
+    for i, w in enumerate(ctx.lowers):
+        particle = _PAST_EXITS.get(w)
+        if particle is None or doc[i].tag_ not in ("VBD", "VBN") or in_ranges(ctx.sent.start + doc[i].idx, quoted):
+            continue
+        j = i + 1
+        if particle:
+            if j >= len(doc) or ctx.lowers[j] != particle:
+                continue
+            j += 1
+        if j < len(doc) and ctx.lowers[j] == "as" or any(c.dep_ == "neg" or c.tag_ == "MD" for c in doc[i].children):
+            continue
+        if doc[i].tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in doc[i].children):
+            continue
+        error, kind, org = exit_object(doc, j)
+        if error:
+            continue
+        org = org or _object_org(doc, j)
+        subj = next((c for c in doc[i].children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("who", "that") and doc[i].dep_ == "relcl":
+            subj = doc[i].head
+        person = next((p[2] for p in ctx.persons if subj is not None and p[0] <= subj.i < p[1]), None)
+        if person is None:
+            continue
+        for c in claims:
+            if c.sentence != ctx.sent.index or c.mention.start != person.start or c.status_strength >= 2:
+                continue
+            if org is not None and c.org != org or kind == "government" and not political_post(c.role):
+                continue
+            c.status, c.status_strength = "former", 2
+
+
+def _object_org(doc, j: int) -> Optional[str]:
+    """The organisation an exit verb's object names further on ("resigned from the board of
+    Velland Shipping"): the first NER organisation in the clause (before a comma), if any."""
+    for tok in doc[j : j + 8]:
+        if tok.text in (",", ";") or tok.pos_ in ("VERB", "AUX"):
+            return None
+        if tok.ent_type_ == "ORG" and tok.ent_iob_ == "B":
+            ent = next(e for e in doc.ents if e.start == tok.i)
+            return ent.text.removeprefix("the ").removeprefix("The ")
+    return None
