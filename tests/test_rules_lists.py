@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.matrix import ANY, Case, F, No, extract, extractor  # noqa: F401  (extractor: the fixture)
+from helpers.matrix import ANY, Case, F, IsOrg, No, extract, extractor  # noqa: F401  (extractor: the fixture)
 from helpers.matrix import _check as check
 
 CASES = [
@@ -33,6 +33,9 @@ CASES = [
          "Reuters economics editor Rosa Lind said inflation was to blame. Brakton Foods blamed energy costs. A shoppers' "
          "group told Reuters it would protest. Chief executive Mina Sorensen said the rises were needed.",
          [F("Mina Sorensen", "chief executive officer", "Brakton Foods"), F("Tim Avery", "correspondent", "Reuters")]),
+    # a name NER took for a person right before a company title and its holder is the company
+    Case("o_juxtaposed_company", "Sales doubled, said Tallis Gene chief executive Tom Hale.",
+         [F("Tom Hale", "chief executive officer", "Tallis Gene"), IsOrg("Tallis Gene")]),
 ]
 
 

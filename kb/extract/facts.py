@@ -55,7 +55,7 @@ from .rules.back_references import is_description
 from .rules.context import Discourse, SentCtx, last_date, token_spans
 from .rules.dating import attach_dates, date_exit_events, date_office_events, exit_events, office_events
 from .rules.lifespans import born_clause, life_dates
-from .rules.orgs import adviser_of_holder, committee_chairs, document_org, org_anaphor, org_from_document, org_ok, party_posts, person_to_org, possessor_org
+from .rules.orgs import adviser_of_holder, committee_chairs, document_org, org_anaphor, org_from_document, org_ok, party_posts, person_to_org, possessor_org, juxtaposed_org
 from .rules.places import country_of_place, document_country, document_region, legislature_from_committee
 from .rules.status import announced_exits, deaths_stated, effective_dates, historical_titles, past_exits, replacements
 from .rules.subjects import note_names, note_pronoun_subject, rescue_names
@@ -126,6 +126,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     resolve_places_de(claims, mentions, pd.sentences)  # German posts: the document's city/state/country
     resolve_parties_de(claims, mentions, pd.sentences)  # German party posts: the document's main party
     possessor_org(claims, mentions, pd.document.text)
+    _on_english_claims(claims, lambda own: juxtaposed_org(own, mentions, pd.document.text))
     party_posts(claims, mentions, pd.document.text)
     _on_english_claims(claims, lambda own: document_region(own, mentions))
     _on_english_claims(claims, lambda own: document_country(own, mentions, pd.sentences))

@@ -264,6 +264,24 @@ def possessor_org(claims: list, mentions: list[Mention], text: str) -> None:
             x.type, x.label = "organization", "rule:possessor_org"
 
 
+def juxtaposed_org(claims: list, mentions: list[Mention], text: str) -> None:
+    """ "[GW Pharma]PERSON executive chairman Ann Roe": a name NER took for a person, right
+    before a company post whose holder follows the title, is the post's organisation (English
+    never sets a person's name before another's title without "'s"). That mention becomes an
+    organisation, so the company is no false person either."""
+    persons = [x for x in mentions if x.type == "person"]
+    for c in claims:
+        if c.org is not None or c.rule != "title_before_name" or role_category(c.role) not in ("executive", "chair"):
+            continue
+        owner = next((x for x in persons if x.sentence == c.sentence and x.end < c.role_span.start
+                      and text[x.end : c.role_span.start] == " " and x.start != c.mention.start), None)
+        if owner is None or c.mention.start < c.role_span.end or owner.label == "pronoun":
+            continue
+        c.org, c.org_span, c.org_label = owner.text, Span(owner.start, owner.end, owner.text), "rule:juxtaposed"
+        for x in [x for x in persons if x.text == owner.text]:
+            x.type, x.label = "organization", "rule:juxtaposed_org"
+
+
 _NAME_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,4})$")
 
 
