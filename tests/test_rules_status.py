@@ -356,3 +356,27 @@ def test_a_past_leaving_ends_the_post_the_sentence_gives(en_nlp, text):
 def test_no_leaving_of_this_post_keeps_it(en_nlp, text):
     t = tenures(en_nlp, text)
     assert _one(t, "Ola Hansen", "chief executive officer").status == "current"
+
+
+# --- "the prime minister said" refers back only to a named holder (back_references) --------------
+
+@pytest.mark.parametrize("text", [
+    "Chancellor Tom Hale was criticised by the mayor. But the prime minister said Mr Hale had done nothing wrong.",
+    "Harbour Radio political editor Tom Hale said the vote would be close. The prime minister said he was confident.",
+])
+def test_a_unique_office_described_is_not_another_posts_holder(en_nlp, text):
+    """A head of government or state is named by the office alone ("the prime minister said")
+    without being introduced, so the description does not fall to the person named before
+    when the text gives that person another post."""
+    t = tenures(en_nlp, text)
+    assert not [k for k in t if k[0] == "Tom Hale" and k[1] == "prime minister"], sorted(t)
+
+
+def test_a_unique_office_refers_back_to_its_named_holder(en_nlp):
+    t = tenures(en_nlp, "Prime Minister Tom Hale visited Leeds. The prime minister said jobs were safe.")
+    assert _one(t, "Tom Hale", "prime minister").status == "current"
+
+
+def test_a_generic_role_still_refers_back_to_the_person_named_last(en_nlp):
+    t = tenures(en_nlp, "Ann Roe spoke to reporters in Leeds on Monday. The lawmaker said the plan was unfair.")
+    assert [k for k in t if k[0] == "Ann Roe"], sorted(t)

@@ -109,10 +109,11 @@ def _gender_of(m: Mention, genders: dict[str, str]) -> str:
 
 def description_holder(role: str, org: Optional[str], holders: dict[tuple[str, Optional[str]], str],
                        pos: int, persons: list[Mention], quoted: list[tuple[int, int]],
-                       min_sentence: Optional[int] = None) -> Optional[str]:
+                       min_sentence: Optional[int] = None, nearest: bool = True) -> Optional[str]:
     """Name of the person a role description ("the NATO chief") refers to, or None.
 
-    ``holders`` maps (role, org) of tenures found so far to their holder's name.
+    ``holders`` maps (role, org) of tenures found so far to their holder's name. Without
+    ``nearest`` only a holder the text named with that post counts, not the person named last.
     """
     if (role, org) in holders:
         return holders[(role, org)]
@@ -124,6 +125,6 @@ def description_holder(role: str, org: Optional[str], holders: dict[tuple[str, O
     if len(by_role) == 1 and org is None:
         return by_role.pop()
     before = [m for m in persons if m.end <= pos and not any(a <= m.start < b for a, b in quoted)]
-    if not before or (min_sentence is not None and before[-1].sentence < min_sentence):
+    if not nearest or not before or (min_sentence is not None and before[-1].sentence < min_sentence):
         return None  # only a recently named person is salient enough (the caller sets the window)
     return before[-1].name or before[-1].text
