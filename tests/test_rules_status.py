@@ -380,3 +380,14 @@ def test_a_unique_office_refers_back_to_its_named_holder(en_nlp):
 def test_a_generic_role_still_refers_back_to_the_person_named_last(en_nlp):
     t = tenures(en_nlp, "Ann Roe spoke to reporters in Leeds on Monday. The lawmaker said the plan was unfair.")
     assert [k for k in t if k[0] == "Ann Roe"], sorted(t)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Shadow Europe minister Tom Hale said the rebate must stay.", "shadow europe minister"),
+    ("Fisheries minister Tom Hale said quotas would rise.", "fisheries minister"),
+])
+def test_a_portfolio_named_by_a_place_or_trade_is_no_organisation(en_nlp, text, role):
+    """ "Europe minister", "Fisheries minister": the word before "minister" is the portfolio
+    (portfolios_en.tsv), not the organisation the minister serves."""
+    t = tenures(en_nlp, text)
+    assert _one(t, "Tom Hale", role).org is None, sorted(t)
