@@ -9,12 +9,19 @@ rule's name when they contradict each other:
                town or continuing into a prize's name; an organisation candidate that is only
                known as a place; a state in a match report, where it is a team; a shop brand
                found through another form than the entity's name, or through a form the text
-               uses as a common noun);
-- ``country``: a party or government body of another country than the ones the text names, or
-               a namesake organisation of another country when one of the document's countries
-               has the name too, or a shop brand of another country; a politician of another country when one of the document's
-               country, at least as well known, has the name. The document's countries are the
-               ones it names plus the one its names agree on (``consensus_country``);
+               uses as a common noun, or written with its article unless news of its country
+               uses words of its trade: "the Halifax" on mortgages; a party found by its
+               short name where the text calls the body by a kind no party is: "civil rights
+               group Liberty");
+- ``country``: a party or government body of another country than the ones the text names (in
+               a text naming no country: than the ones its other names point to), or a
+               namesake organisation of another country when one of the document's countries
+               has the name too, or a shop brand of another country (unless its own name
+               writes its country: "Bank of America"; a company of the brand's own country
+               stays linkable: companies are named abroad); a politician of another country
+               when one of the document's country, at least as well known, has the name. The
+               document's countries are the ones it names plus the one its names agree on
+               (``consensus_country``);
 - ``date``:    born after the years the text ties to the mention; died before a post the text
                gives; an age the text states that the candidate reaches only in the future (or
                not in the publication year); every post the reference knows began after the
