@@ -108,11 +108,13 @@ class Linker:
         # extract stage placed in the United Kingdom makes it British news for the parties)
         lang = extraction.document.lang
         countries = document_countries([*extraction.places, *(t.org for t in extraction.tenures if t.org)], lang)
-        consensus, party_country = self._consensus_country(orgs, persons) if self.has_reference else (None, None)
+        votes: dict[str, frozenset[str]] = {}
+        consensus, party_country = self._consensus_country(orgs, persons, votes) if self.has_reference else (None, None)
         if consensus:
             countries = countries | {consensus}
         for ent in orgs:
-            evidence = entity_evidence(ent, extraction, countries, org_qids, party_country)
+            hinted = frozenset().union(*(v for name, v in votes.items() if name != ent.name))
+            evidence = entity_evidence(ent, extraction, countries, org_qids, party_country, hinted)
             link = self._link_entity(ent, Context(published=published), evidence)
             linked.entity_links[(ent.type, ent.name)] = link
             org_qids[ent.name] = link.qid
@@ -134,10 +136,13 @@ class Linker:
 
     # -- entities -------------------------------------------------------------------------
 
-    def _consensus_country(self, orgs: list[Entity], persons: list[Entity]) -> tuple[Optional[str], Optional[str]]:
+    def _consensus_country(self, orgs: list[Entity], persons: list[Entity],
+                           by_name: Optional[dict[str, frozenset[str]]] = None) -> tuple[Optional[str], Optional[str]]:
         """The country the document's names agree on (``rules.consensus_country``): parties and
         government bodies by their country, persons by the countries of their candidates' posts;
-        and the country its parties alone agree on (the text is about that country's parties)."""
+        and the country its parties alone agree on (the text is about that country's parties).
+        ``by_name`` receives each voting name's countries (the hints a text naming no country
+        gives: ``Evidence.hinted_countries``)."""
         votes: list[frozenset[str]] = []
         party_votes: list[frozenset[str]] = []
         for ent in [*orgs, *persons]:
@@ -150,6 +155,8 @@ class Linker:
                 vote |= self._candidate_countries(ent.type, p.qid)
             if vote:
                 votes.append(frozenset(vote))
+                if by_name is not None:
+                    by_name[ent.name] = by_name.get(ent.name, frozenset()) | vote
             if ent.type == "organization":
                 parties = frozenset().union(*(self.index.profile(p.qid).countries for p in prepared
                                               if org_class(self.index.profile(p.qid).kinds) == "party"))

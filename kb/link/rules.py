@@ -9,12 +9,19 @@ rule's name when they contradict each other:
                town or continuing into a prize's name; an organisation candidate that is only
                known as a place; a state in a match report, where it is a team; a shop brand
                found through another form than the entity's name, or through a form the text
-               uses as a common noun);
-- ``country``: a party or government body of another country than the ones the text names, or
-               a namesake organisation of another country when one of the document's countries
-               has the name too, or a shop brand of another country; a politician of another country when one of the document's
-               country, at least as well known, has the name. The document's countries are the
-               ones it names plus the one its names agree on (``consensus_country``);
+               uses as a common noun, or written with its article unless news of its country
+               uses words of its trade: "the Halifax" on mortgages; a party found by its
+               short name where the text calls the body by a kind no party is: "civil rights
+               group Liberty");
+- ``country``: a party or government body of another country than the ones the text names (in
+               a text naming no country: than the ones its other names point to), or a
+               namesake organisation of another country when one of the document's countries
+               has the name too, or a shop brand of another country (unless its own name
+               writes its country: "Bank of America"; a company of the brand's own country
+               stays linkable: companies are named abroad); a politician of another country
+               when one of the document's country, at least as well known, has the name. The
+               document's countries are the ones it names plus the one its names agree on
+               (``consensus_country``);
 - ``date``:    born after the years the text ties to the mention; died before a post the text
                gives; an age the text states that the candidate reaches only in the future (or
                not in the publication year); every post the reference knows began after the
@@ -100,6 +107,9 @@ class Evidence:
     adjective_countries: frozenset[str] = frozenset()  # countries named by an adjective ("German firm")
     headline_only: bool = False  # every mention is in the headline (the first line of a longer text)
     english: bool = True  # the document is English (German and mixed ones are not judged by English words)
+    hinted_countries: frozenset[str] = frozenset()  # countries the document's other names point to
+    name_countries: frozenset[str] = frozenset()  # countries the entity's own name writes ("Bank of America")
+    not_a_party: bool = False  # a kind noun of no party stands before a mention ("rights group Liberty")
 
 
 def _year_of(value: Optional[str]) -> Optional[int]:
@@ -368,8 +378,11 @@ def _always_definite(ent: Entity, text: str) -> bool:
 
 
 def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[str],
-                    org_qids: dict[str, Optional[str]], party_country: Optional[str] = None) -> Evidence:
-    """The rules' view of one entity in one document."""
+                    org_qids: dict[str, Optional[str]], party_country: Optional[str] = None,
+                    hinted_countries: frozenset[str] = frozenset()) -> Evidence:
+    """The rules' view of one entity in one document. ``hinted_countries``: the countries the
+    document's other names point to (``Linker._consensus_country``), read only where the text
+    names no country."""
     text = extraction.document.text
     forms = [ent.name, *ent.aliases, *(m.text for m in ent.mentions)]
     acronyms = tuple(f for f in forms if ent.type == "organization" and looks_like_acronym(f.replace("the ", "")))
@@ -397,7 +410,42 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
         else frozenset(),
         headline_only=ent.type == "organization" and _headline_only(ent, text),
         english=extraction.lang == "en",
+        hinted_countries=hinted_countries,
+        name_countries=name_countries(ent.name) if ent.type == "organization" else frozenset(),
+        not_a_party=ent.type == "organization" and extraction.lang == "en" and _described_as_no_party(ent, text),
     )
+
+
+#: Most words of a country name ("United Arab Emirates", "Bosnia and Herzegovina").
+_MAX_COUNTRY_WORDS = 3
+
+
+def name_countries(name: str) -> frozenset[str]:
+    """The countries an organisation's own name writes out ("Bank of America" -> US, "Royal Bank
+    of Scotland" -> GB): a text naming the body names its country too."""
+    words = re.findall(r"[\w'’.-]+", name)
+    found = set()
+    for n in range(1, _MAX_COUNTRY_WORDS + 1):
+        for i in range(len(words) - n + 1):
+            code = country_code(" ".join(words[i:i + n]))
+            if code:
+                found.add(code)
+    return frozenset(found)
+
+
+#: The word right before a mention, maybe with a comma between ("group Liberty", "the charity, Shelter").
+_WORD_RIGHT_BEFORE = re.compile(r"([A-Za-z-]+),?\s+$")
+
+
+def _described_as_no_party(ent: Entity, text: str) -> bool:
+    """A noun of a kind no party is stands right before one of the mentions ("civil rights group
+    Liberty", "the charity Shelter"): the name is that body's, not a party's short name."""
+    nouns = noun_phrase_words()["not_a_party"]
+    for m in ent.mentions:
+        before = _WORD_RIGHT_BEFORE.search(text[max(0, m.start - 30):m.start])
+        if before and before.group(1).casefold() in nouns:
+            return True
+    return False
 
 
 # ------------------------------------------------------------------------------------------
@@ -408,6 +456,8 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
 def type_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidence) -> bool:
     if ev.etype == "person":
         return ev.place_reading
+    if p.method.endswith(PARTY_NAME_METHOD) and ev.not_a_party:
+        return True  # "civil rights group Liberty" is no short name of a "Liberty Party"
     if ev.match_report and any(k.startswith(PLACE_KINDS) for k in prof.kinds):
         return True  # in a match report "Sweden" beating "Belgium" are teams, not states
     # an organisation mention: never a municipality known only as an operator of OSM features,
@@ -424,7 +474,12 @@ def type_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
     one_word = len((p.label or "").split()) == 1
     if one_word and ev.english and only_nsi(prof.kinds) and not _trade_named(prof.kinds, ev.text):
         return True  # "Elan" in a story about drugs is no fuel brand
-    return (ev.definite or ev.common_noun or (ev.headline_only and one_word)) and only_nsi(prof.kinds)
+    # "the Halifax" in British news about mortgages is the British bank: the article rules a brand
+    # out only where the document is not of its country or has no word of its trade ("the Crown"
+    # of a court case, "The Daily" of a newspaper)
+    definite = ev.definite and not (ev.english and prof.countries & ev.countries
+                                    and _trade_words_used(prof.kinds, ev.text))
+    return (definite or ev.common_noun or (ev.headline_only and one_word)) and only_nsi(prof.kinds)
 
 
 _TRADES_FILE = Path(__file__).parent / "lexicons" / "brand_trades_en.tsv"
@@ -448,15 +503,20 @@ def _text_words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z]+", text.lower()))
 
 
+def _trade_words_used(kinds: tuple[str, ...], text: str) -> bool:
+    """The document uses a word of one of the candidate's shop-brand trades (False when it is no
+    shop brand)."""
+    words = _text_words(text)
+    return any(_trade_words(k) & words for k in kinds if k.startswith("NSI brand "))
+
+
 def _trade_named(kinds: tuple[str, ...], text: str) -> bool:
     """The document uses a word of one of the brand's trades, or the candidate is no shop brand
     at all (an OSM operator: a council, a police force). Only English texts are judged: the
     trade words are English."""
-    brands = [k for k in kinds if k.startswith("NSI brand ")]
-    if not brands:
+    if not any(k.startswith("NSI brand ") for k in kinds):
         return True
-    words = _text_words(text)
-    return any(_trade_words(k) & words for k in brands)
+    return _trade_words_used(kinds, text)
 
 
 #: Organisation names shorter than this (normalised) are only matched exactly, never fuzzily.
@@ -490,6 +550,11 @@ def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool,
         if ev.party_country and ev.party_country not in prof.countries:
             return True
         return not prof.countries & ev.countries
+    if not ev.countries and ev.etype == "organization" and _country_bound(prof.kinds):
+        # a ministry or party in a text that names no country: the countries its other names
+        # point to decide ("Trade and Industry Secretary Patricia Hewitt" beside a "Department
+        # of Trade and Industry" is no Philippine department)
+        return bool(ev.hinted_countries and prof.countries) and not prof.countries & ev.hinted_countries
     if not ev.countries or not prof.countries or prof.countries & ev.countries:
         return False
     if ev.etype == "person":
@@ -502,7 +567,7 @@ def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool,
     if only_nsi(prof.kinds):
         # a shop brand of another country ("FOX" clothes of Israel in British news), unless the
         # text calls something of that country by its adjective ("German telecoms firm X")
-        return not prof.countries & ev.adjective_countries
+        return not prof.countries & (ev.adjective_countries | ev.name_countries)
     cls = org_class(prof.kinds)
     if cls == "party":
         return True  # a party of a country the text never names
@@ -510,6 +575,18 @@ def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool,
         return True  # another country's ministry under a generic alias ("Department of Employment");
         # agencies are named abroad under their own label ("BBC"), so labels stay
     return fitting  # a namesake abroad while a party of the document's country has the name
+
+
+#: Kinds of bodies that belong to one country (a government office that OSM maps, a ministry,
+#: an agency, a party): unlike a company, named abroad only with their country.
+_GOVERNMENT_OFFICE = "NSI operator office/government"
+
+
+def _country_bound(kinds: tuple[str, ...]) -> bool:
+    """A party, a government body, or a government office the name-suggestion index lists."""
+    if any(k.startswith(("international organisation", *PLACE_KINDS)) for k in kinds):
+        return False  # the European Commission, a state: named in any country's news
+    return org_class(kinds) in ("party", "government") or any(k.startswith(_GOVERNMENT_OFFICE) for k in kinds)
 
 
 def date_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidence) -> bool:
@@ -711,11 +788,16 @@ def _abroad_like_the_brand(prepared: list[Prepared], profiles: dict[str, Profile
     document does not name is no better: "Honda" in news about China is not the brand of Japan,
     but no more the German company labelled "Honda" either (which one the text means is not
     said, so the name stays unlinked)."""
-    brands = {norm(p.label or "") for p in prepared
-              if out.get(p.qid) == "country" and only_nsi(profiles[p.qid].kinds)}
+    brands: dict[str, set[str]] = {}
+    for p in prepared:
+        if out.get(p.qid) == "country" and only_nsi(profiles[p.qid].kinds):
+            brands.setdefault(norm(p.label or ""), set()).update(profiles[p.qid].countries)
+    # a company of the brand's own country is the brand's maker, named abroad as companies are
+    # ("Volkswagen" in news about South Africa's car market is the German group)
     return {p.qid: "country" for p in prepared
             if p.qid not in out and norm(p.label or "") in brands and profiles[p.qid].countries
-            and not profiles[p.qid].countries & ev.countries}
+            and not profiles[p.qid].countries & ev.countries
+            and not profiles[p.qid].countries & brands[norm(p.label or "")]}
 
 
 # ------------------------------------------------------------------------------------------
