@@ -80,6 +80,7 @@ INDEX_ROWS = [
     ("Q930000046", "person", "china", ""),  # 王雁 (Wang Yan)
     ("Q930000047", "NSI brand shop/car", "", "JP"),  # Kestrel (a carmaker's brand)
     ("Q930000048", "ROR company", "", "DE"),  # Kestrel (a German company so named)
+    ("Q930000049", "person", "austria", ""),  # Dina Varro (known by nothing but her name)
 ]
 
 
@@ -110,6 +111,7 @@ def db(tmp_path_factory):
         _item("Q930000042", "Bonds"), _item("Q930000045", "Thrift", enwiki=False),
         _item("Q930000047", "Kestrel", enwiki=False), _item("Q930000048", "Kestrel", enwiki=False),
         _item("Q930000046", "王雁", person=True, born=1973, enwiki=False, posts=(("Q930000094", 2018),)),
+        _item("Q930000049", "Dina Varro", person=True, enwiki=False),
         _item("Q930000094", "member of the National People's Congress"),
         _item("Q930000090", "Member of the Assembly of Albion"), _item("Q930000091", "Member of the Ohio Senate"),
         _item("Q930000092", "President of Columbia"), _item("Q930000093", "member of the Federal Council"),
@@ -324,6 +326,16 @@ def test_romanised_name_of_an_obscure_entry_needs_evidence(db):
     text = "Wang Yan, a member of the National People's Congress, said prices were unreasonable."
     post = Tenure(person="Wang Yan", role="member of the National People's Congress", status="current")
     assert _link(db, text, [("Wang Yan", "person")], tenures=(post,))["Wang Yan"].qid == "Q930000046"
+
+
+def test_an_obscure_entry_of_a_country_the_document_does_not_name_needs_evidence(db):
+    """An entry known by nothing but its name and a country (no article, no post, no birth) is no
+    match for a name in a story of another country: the famous or local bearer is not in the
+    reference."""
+    text = "In the United Kingdom, Dina Varro, chief executive of the Harbour Health Board, said beds were short."
+    assert _link(db, text, [("Dina Varro", "person")], places=("United Kingdom",))["Dina Varro"].qid is None
+    text = "In Austria, Dina Varro said beds were short."
+    assert _link(db, text, [("Dina Varro", "person")], places=("Austria",))["Dina Varro"].qid == "Q930000049"
 
 
 def test_peer_names():

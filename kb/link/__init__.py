@@ -292,9 +292,11 @@ class Linker:
             return Link(qid=None, score=ranked[0][0] if ranked else 0.0, method="nil", candidates=stored)
         best = stored[0]
         ref = next(p.ref for p in prepared if p.qid == best.qid)
-        country_fit = bool(countries and self.index.profile(best.qid).countries & countries)
+        own = self.index.profile(best.qid).countries
+        country_fit = bool(countries and own & countries)
+        foreign = bool(countries and own and not own & countries)
         if best.features.get("ambiguous") or unsupported(etype, ref, best.method, best.features, country_fit,
-                                                           best.label):
+                                                           best.label, foreign):
             # the reference cannot tell the namesakes apart, or the name alone is a weak clue
             best.features.setdefault("unsupported", 1.0)
             return Link(qid=None, score=best.score, method="nil", candidates=stored)

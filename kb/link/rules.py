@@ -817,14 +817,16 @@ def _lossy_script(name: str) -> bool:
 
 
 def unsupported(etype: str, ref: Optional[RefEntity], method: str, features: dict[str, float],
-                country_fit: bool = False, matched: str = "") -> bool:
+                country_fit: bool = False, matched: str = "", foreign: bool = False) -> bool:
     """A person linked on the name alone where the name is a weak clue: found under another
     form of the name (``known-as``) without evidence or a country of the document, or only
     through the romanisation of a Chinese, Japanese or Korean name (``matched``, the reference
     name that matched) on an entry without an English Wikipedia article, or the entry is one of
     several namesakes by Wikipedia's own account (its article title is disambiguated: "Michael
     Jackson (journalist)"), or an obscure entry (no English Wikipedia article) found only by a
-    fuzzy or surname match. Famous people the reference lacks land exactly on such entries."""
+    fuzzy or surname match, or of a country the document does not name (``foreign``: "Andy
+    Roe", a health-board chief in a Welsh story, is no Grenadian politician of that name known
+    by nothing else). Famous people the reference lacks land exactly on such entries."""
     if etype != "person":
         return False
     if KNOWN_AS_METHOD in method and not country_fit and not any(
@@ -839,7 +841,7 @@ def unsupported(etype: str, ref: Optional[RefEntity], method: str, features: dic
         return not any(features.get(f, 0.0) > 0 for f in ("role", "dates", "birth"))
     if any(features.get(f, 0.0) > 0 for f in _EVIDENCE_FEATURES):
         return False
-    return not enwiki and any(w in method for w in _WEAK_METHODS) and "+document" not in method
+    return not enwiki and (foreign or any(w in method for w in _WEAK_METHODS) and "+document" not in method)
 
 
 def unsupported_org(ref: Optional[RefEntity], method: str, prof: Profile, ev: Evidence) -> bool:
