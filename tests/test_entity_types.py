@@ -159,6 +159,21 @@ def test_org_span_loses_a_members_title_ner_ran_into_it(en_nlp):
     assert trimmed("Dr Rill joined Médecins sans Frontières in May.", "Médecins sans Frontières") == "Médecins sans Frontières"
 
 
+def test_person_span_loses_a_lower_case_word_ner_ran_into_it(en_nlp):
+    """ "he [rang Tessa]PERSON": an English name opens with a capital; name particles stay
+    ("Jeremy de Souza" keeps "de" inside, "de Villiers" keeps it in front)."""
+    def trimmed(text: str, span: str) -> str:
+        doc = en_nlp(text)
+        at = text.index(span)
+        start, end = _trim_person(doc.char_span(at, at + len(span), label="PERSON"))
+        return doc[start:end].text
+
+    assert trimmed("Mr Hale says he rang Tessa as soon as the letter came.", "rang Tessa") == "Tessa"
+    assert trimmed("Her stepson Rupert Vane came too.", "stepson Rupert Vane") == "Rupert Vane"
+    assert trimmed("The analyst Piet de Villiers said so.", "Piet de Villiers") == "Piet de Villiers"
+    assert trimmed("Analysts such as de Villiers Morne said so.", "de Villiers Morne") == "de Villiers Morne"
+
+
 def test_person_span_loses_a_title(blank):
     doc = blank("Comptroller Edna Pask said")
     start, end = _trim_person(SpacySpan(doc, 0, 3, label="PERSON"))

@@ -108,6 +108,9 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
             start += 1  # "Comptroller Alan Hevesi", "Admiral X": the title is no part of the name
         elif end - start > 1 and label_lang(ent) == "de" and _german_role(doc[start].text):
             start += 1  # "Präsident Donald Trump" from German NER
+        elif doc.lang_ == "en" and end - start > 1 and doc[start].is_alpha and doc[start].text.islower() \
+                and w not in NAME_PARTICLES and doc[start + 1].text[:1].isupper():
+            start += 1  # "he [rang Lucy]PERSON", "her [stepson Tom]PERSON": English names open capitalised
         else:
             break
     while start == ent.start and start > 0 and doc.lang_ == "en" and _name_token(doc[start - 1]) and not doc[start - 1].ent_type_ \
