@@ -252,7 +252,7 @@ def exit_object(doc, j: int) -> tuple[Optional[str], str, Optional[str]]:
     return "other object", "", None
 
 
-def _exit_verb_at(doc, i: int) -> Optional[int]:
+def exit_verb_at(doc, i: int) -> Optional[int]:
     """The token after an exit verb (and its particle) at i, or None when i is no exit verb
     in a past or participle form, or is followed by "as" (the role rules read those)."""
     need = EXIT_VERBS.get(doc[i].lower_)
@@ -288,7 +288,7 @@ def exit_events(ctx: SentCtx, mentions, quoted) -> list[ExitEvent]:
     for i in range(1, len(doc) - 1):
         if ctx.lowers[i] not in EXIT_VERBS or in_ranges(ctx.sent.start + doc[i].idx, quoted):
             continue
-        j = _exit_verb_at(doc, i)
+        j = exit_verb_at(doc, i)
         if j is None:
             continue
         error, kind, org = exit_object(doc, j)

@@ -17,7 +17,7 @@ from ...prefixdate import before
 from ..claims import Claim
 from ..mentions import in_ranges, skip_honorific
 from .context import IRREALIS, SentCtx, announced, person_at
-from .dating import exit_object, political_post
+from .dating import EXIT_VERBS, exit_object, exit_verb_at, political_post
 from .subjects import resolve_pronoun, subject_left
 
 
@@ -191,11 +191,6 @@ def announced_exits(ctx: SentCtx, claims: list[Claim], mentions: list[Mention], 
                 c.status, c.status_strength = "current", 2
 
 
-#: Past forms of leaving a post without "as ROLE" after them ("Chief executive X resigned",
-#: "X, who quit on Monday"); value: the particle the verb needs.
-_PAST_EXITS = {"resigned": "", "quit": "", "retired": "", "stepped": "down", "stood": "down"}
-
-
 def past_exits(ctx: SentCtx, claims: list[Claim], quoted) -> None:
     """ "Brakton chief executive Ola Hansen resigned", "Foreign Minister X, who quit on Monday":
     a person whose leaving the sentence states in the past holds the posts this sentence gives
@@ -204,19 +199,14 @@ def past_exits(ctx: SentCtx, claims: list[Claim], quoted) -> None:
     read that), and an object must be the post's own ("resigned from the board of Velland" ends
     no Brakton post: ``exit_object``). Where a date of effect is still to come, effective_dates
     has already kept the post current (strength 2), and this rule leaves it."""
-    if ctx.sent.lang != "en" or not set(_PAST_EXITS) & set(ctx.lowers) or not ctx.doc.has_annotation("DEP"):
+    if ctx.sent.lang != "en" or not set(EXIT_VERBS) & set(ctx.lowers) or not ctx.doc.has_annotation("DEP"):
         return
     doc = ctx.doc
     for i, w in enumerate(ctx.lowers):
-        particle = _PAST_EXITS.get(w)
-        if particle is None or doc[i].tag_ not in ("VBD", "VBN") or in_ranges(ctx.sent.start + doc[i].idx, quoted):
-            continue
-        j = i + 1
-        if particle:
-            if j >= len(doc) or ctx.lowers[j] != particle:
-                continue
-            j += 1
-        if j < len(doc) and ctx.lowers[j] == "as" or any(c.dep_ == "neg" or c.tag_ == "MD" for c in doc[i].children):
+        if EXIT_VERBS.get(w, "obj") == "obj" or doc[i].tag_ == "VBG" or in_ranges(ctx.sent.start + doc[i].idx, quoted):
+            continue  # "left" needs its object to be a post ("left in May" may be a town)
+        j = exit_verb_at(doc, i)  # past forms, with their particle ("stepped down"), not "… as ROLE"
+        if j is None or any(c.dep_ == "neg" or c.tag_ == "MD" for c in doc[i].children):
             continue
         if doc[i].tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in doc[i].children):
             continue
