@@ -391,3 +391,16 @@ def test_a_portfolio_named_by_a_place_or_trade_is_no_organisation(en_nlp, text, 
     (portfolios_en.tsv), not the organisation the minister serves."""
     t = tenures(en_nlp, text)
     assert _one(t, "Tom Hale", role).org is None, sorted(t)
+
+
+def test_a_description_is_not_the_holder_of_another_kind_of_post_at_that_body(en_nlp):
+    t = tenures(en_nlp, "Liberal Democrat leader Tom Hale spoke on Monday. On Saturday, the Lib Dem chief executive "
+                        "said it was a mistake.")
+    assert _one(t, "Tom Hale", "leader").org == "Liberal Democrats"
+    assert not [k for k in t if k[0] == "Tom Hale" and k[1] != "leader"], sorted(t)
+
+
+def test_a_description_is_not_the_person_its_sentence_names_after_it(en_nlp):
+    """ "The chief executive said Mr Hale had …": the speaker talks of Mr Hale, so is someone else."""
+    t = tenures(en_nlp, "Tom Hale joined Brakton Foods last year. The chief executive said Mr Hale had done well.")
+    assert not [k for k in t if k[0] == "Tom Hale" and k[1] == "chief executive officer"], sorted(t)

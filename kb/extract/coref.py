@@ -15,7 +15,7 @@ Three kinds of reference are resolved, all language-neutral:
 from __future__ import annotations
 
 import unicodedata
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from ..model import Mention
 
@@ -109,16 +109,20 @@ def _gender_of(m: Mention, genders: dict[str, str]) -> str:
 
 def description_holder(role: str, org: Optional[str], holders: dict[tuple[str, Optional[str]], str],
                        pos: int, persons: list[Mention], quoted: list[tuple[int, int]],
-                       min_sentence: Optional[int] = None, nearest: bool = True) -> Optional[str]:
+                       min_sentence: Optional[int] = None, nearest: bool = True,
+                       fits: Optional[Callable[[str], bool]] = None) -> Optional[str]:
     """Name of the person a role description ("the NATO chief") refers to, or None.
 
     ``holders`` maps (role, org) of tenures found so far to their holder's name. Without
     ``nearest`` only a holder the text named with that post counts, not the person named last.
+    ``fits`` says which of the organisation's other posts may be named by this description
+    ("the NATO secretary general" for "NATO chief X"; not "the party's chief executive" for its
+    leader).
     """
     if (role, org) in holders:
         return holders[(role, org)]
     if org is not None:
-        at_org = {name for (r, o), name in holders.items() if o == org}
+        at_org = {name for (r, o), name in holders.items() if o == org and (fits is None or fits(r))}
         if len(at_org) == 1:
             return at_org.pop()
     by_role = {name for (r, o), name in holders.items() if r == role}

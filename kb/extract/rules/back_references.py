@@ -65,27 +65,58 @@ def _speakers_before(ctx: SentCtx, k: int) -> set[int]:
 UNIQUE_OFFICES = {"head_of_state", "head_of_government"}
 
 
+#: The category of a head of any body ("chief", "boss", "head", "secretary general"): it may
+#: name the same post as a more specific title of that body.
+GENERIC_HEAD = "org_head"
+
+
+def _same_kind_of_post(role: str):
+    """Which posts of one organisation a description of ``role`` may stand for: a post of the
+    same category, or any leading post when either is a generic head ("NATO chief X … the
+    secretary general"). "The Lib Dem chief executive" is not the party's leader."""
+    mine = role_category(role)
+
+    def fits(other: str) -> bool:
+        theirs = role_category(other)
+        return theirs == mine or GENERIC_HEAD in (theirs, mine)
+    return fits
+
+
+def _holds_another_post(m: RoleMatch, held: set[tuple[str, Optional[str]]], fits) -> bool:
+    """Whether the person named last holds, by the text, a post that keeps a description from
+    him: for a head of state or government, any other post ("Chancellor Gordon Brown … the prime
+    minister said"; the journalist reporting it); for any other post, another kind of post at the
+    same organisation ("Lib Dem leader X … the Lib Dem chief executive said"; a membership is no
+    such post)."""
+    if role_category(m.role) in UNIQUE_OFFICES:
+        return any(r != m.role for r, _ in held)
+    return m.org_name is not None and any(o == m.org_name and r not in (m.role, "member") and not fits(r) for r, o in held)
+
+
 def descriptions(deferred, claims: list[Claim], mentions: list[Mention], quoted, sentences: list[Sentence]) -> list[Claim]:
     """Role descriptions that refer back: new claims, folded later into known posts."""
     holders: dict[tuple[str, Optional[str]], str] = {}
     out: list[Claim] = []
     persons = [m for m in mentions if m.type == "person"]
-    posts: dict[str, set[str]] = {}
+    posts: dict[str, set[tuple[str, Optional[str]]]] = {}
     for c in claims:
         holders.setdefault((c.role, c.org), c.person)
-        posts.setdefault(c.person, set()).add(c.role)
+        posts.setdefault(c.person, set()).add((c.role, c.org))
     starts = [s.start for s in sentences]
     for ctx, m in deferred:
         pos = ctx.sent.start + ctx.doc[m.start].idx
         speakers = _speakers_before(ctx, m.start)
-        cands = [p for p in persons if id(p) not in speakers]
+        # "the chief executive said Mr Kennedy had missed the vote": who the sentence names after
+        # the description is someone else
+        later = {p.name or p.text for p in persons if p.sentence == ctx.sent.index and p.start > pos}
+        cands = [p for p in persons if id(p) not in speakers and (p.name or p.text) not in later]
         window = _window_start(ctx.sent.index, starts, quoted)
-        name = description_holder(m.role, m.org_name, holders, pos, cands, quoted, window,
-                                  nearest=role_category(m.role) not in UNIQUE_OFFICES)
-        if name is None and role_category(m.role) in UNIQUE_OFFICES:
-            name = description_holder(m.role, m.org_name, holders, pos, cands, quoted, window)
-            if name is not None and posts.get(name, set()) - {m.role}:
-                name = None  # "Chancellor Gordon Brown … the prime minister said": another office's holder
+        fits = _same_kind_of_post(m.role)
+        name = description_holder(m.role, m.org_name, holders, pos, cands, quoted, window, nearest=False, fits=fits)
+        if name is None:  # no holder named with the post: the person named last, if nothing says otherwise
+            name = description_holder(m.role, m.org_name, holders, pos, cands, quoted, window, fits=fits)
+            if name is not None and _holds_another_post(m, posts.get(name, set()), fits):
+                name = None
         if name is None:
             continue
         if m.role in NEEDS_ORG_ALWAYS and not any(c.person == name and c.org == m.org_name for c in claims):
