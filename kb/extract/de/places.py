@@ -187,7 +187,7 @@ def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: l
     if not countries:  # no place named at all: the parties' one country ("SPÖ-Chef", "die CDU")
         home_country = _one(_party_countries(claims, mentions))
     own = _own_orgs(claims)
-    parties = _person_party_countries(mentions, sentences)
+    parties = {**_party_post_countries(claims), **_person_party_countries(mentions, sentences)}
     for c in open_claims:
         if (c.person, c.role) in own:  # "der italienische Innenminister Alfano" … "Innenminister Alfano"
             first = own[(c.person, c.role)]
@@ -214,8 +214,8 @@ def _own_orgs(claims: list[Claim]) -> dict[tuple[str, str], Claim]:
     return out
 
 
-#: "Hans Berger (ÖVP)": a party in brackets right after a person's name.
-_BRACKETED_PARTY = re.compile(r"\s*\(([^()]{2,15})\)")
+#: "Hans Berger (ÖVP)", "Hans Berger (Innenminister, ÖVP)": a party in brackets right after a person's name.
+_BRACKETED_PARTY = re.compile(r"\s*\(([^()]{2,40})\)")
 
 
 def _person_party_countries(mentions: list[Mention], sentences: list[Sentence]) -> dict[str, str]:
@@ -228,9 +228,25 @@ def _person_party_countries(mentions: list[Mention], sentences: list[Sentence]) 
         if m.type != "person" or sent is None:
             continue
         found = _BRACKETED_PARTY.match(sent.text, m.end - sent.start)
-        country = _PARTY_COUNTRY.get(found.group(1), "-") if found else "-"
+        parts = [p.strip() for p in found.group(1).split(",")] if found else []  # "(Innenminister, ÖVP)"
+        country = next((_PARTY_COUNTRY[p] for p in parts if _PARTY_COUNTRY.get(p, "-") != "-"), "-")
         if country != "-":
             out.setdefault(m.name or m.text, country)
+    return out
+
+
+#: Party's usual name -> its one country ("SPÖ" -> Austria), from the prefixes of parties_de.tsv.
+_NAMED_PARTY_COUNTRY = {row["party"] or "": row["country"] or "-" for row in records("parties_de.tsv")}
+
+
+def _party_post_countries(claims: list[Claim]) -> dict[str, str]:
+    """Person -> the country of the party they hold a post in ("Kanzler und SPÖ-Chef X": the
+    SPÖ's chief is Austrian, so is the chancellor's post the same sentence gives X)."""
+    out: dict[str, str] = {}
+    for c in claims:
+        country = _NAMED_PARTY_COUNTRY.get(c.org or "", "-")
+        if country != "-" and c.org_label != "rule:doc_party":
+            out.setdefault(c.person, country)
     return out
 
 

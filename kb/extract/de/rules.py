@@ -54,8 +54,8 @@ from typing import Any, Iterable, Optional
 
 from ...model import Mention, Sentence, Span
 from ..claims import Claim, apply_date
-from .lexicon import (DETERMINERS, PREPOSITIONS, adj_stem, country_name, country_of_adjective, genitive_compound, is_former_word,
-                      match_role_de, match_role_de_compound, match_role_entry)
+from .lexicon import (DETERMINERS, PREPOSITIONS, adj_stem, compound_body, country_name, country_of_adjective, genitive_compound,
+                      is_former_word, match_role_de, match_role_de_compound, match_role_entry)
 from . import verbs
 from .anaphora import ROLES_ATTR, pronoun_spans, promote_known_names, role_anaphors
 from .parties import party_named
@@ -105,7 +105,7 @@ COPULA_PRESENT = {"ist", "sind", "bleibt", "bleiben", "amtiert", "fungiert", "di
 COPULA_PAST = {"war", "waren", "blieb", "blieben", "amtierte", "fungierte", "diente", "galt"}
 COPULA_EVENT = {"wurde", "wurden", "wird", "werden", "worden"}
 #: Cues that the statement is not a fact: modality, negation, candidacy, conditions.
-IRREALIS = {"soll", "sollte", "sollen", "könnte", "könnten", "würde", "würden", "möchte", "will", "wollen",
+IRREALIS = {"soll", "sollte", "sollten", "sollen", "könnte", "könnten", "würde", "würden", "möchte", "will", "wollen",
             "nicht", "kein", "keine", "nie", "niemals", "wenn", "falls", "ob", "kandidat", "kandidatin",
             "kandidiert", "designierte", "designierter", "designierten", "voraussichtlich", "angeblich",
             "möglicher", "mögliche", "möglichen", "potenzieller", "potenzielle", "potenziellen"}  # "als möglicher Kanzler"
@@ -223,6 +223,9 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
             m.org_span = (tok.idx, tok.idx + len(prefix))
             m.org_label = "ORG"
             _party_prefix(tok.text, m)
+        elif compound_body(tok.text):  # "Gemeindebundpräsident": the institution is written into the word
+            m.org, m.org_label = compound_body(tok.text), "ORG"
+            m.org_span = (tok.idx, tok.idx + len(m.org or ""))
         if is_former_word(tok.text):
             m.status_cue = "former"
         _genitive_body(doc, m)
@@ -341,6 +344,8 @@ def _place_adjective(doc, k: int, m: RoleMatchDe) -> Optional[str]:
     after an article or preposition ("des Schwarzacher Bürgermeisters" -> Schwarzach)."""
     word = doc[k].text
     cat = _category(doc[m.core].text)
+    if cat == "government":
+        return _german_state(word)
     if cat not in ("local government", "regional government"):
         return None
     place = place_of_adjective(word)
@@ -357,6 +362,26 @@ def _place_adjective(doc, k: int, m: RoleMatchDe) -> Optional[str]:
     return None
 
 
+#: Lexicon categories (and roles) whose country adjective tells the holder's nationality, not the
+#: post's organisation: "der italienische Kapitän", "der deutsche Konzernchef", "der ungarische
+#: Trainer" work for a ship, a company or a club. State posts ("der italienische Innenminister")
+#: and a national team's head coach ("der österreichische Teamchef") keep the country.
+NATIONALITY_CATEGORIES = {"business", "media", "education", "religion"}
+NATIONALITY_ROLES = {"captain", "coach", "assistant coach", "sporting director"}
+
+
+def _nationality_only(doc, m: RoleMatchDe) -> bool:
+    """A country adjective before this role names the holder's nationality (see above)."""
+    return m.role in NATIONALITY_ROLES or _category(doc[m.core].text) in NATIONALITY_CATEGORIES
+
+
+def _german_state(word: str) -> Optional[str]:
+    """A German state before a minister: "Niedersachsens Umweltminister", "der hessische
+    Innenminister" (German states have their own cabinets; Austrian states have councillors)."""
+    place = place_of_adjective(word) if word[:1].islower() else (place_named(word) if word.endswith("s") else None)
+    return place.name if place is not None and place.kind == "state" and place.country == "Germany" else None
+
+
 def _grow_left(doc, m: RoleMatchDe) -> None:
     """Take status adjectives, a country or place adjective and an ordinal ("der 14.") before the role."""
     k = m.core - 1
@@ -364,7 +389,7 @@ def _grow_left(doc, m: RoleMatchDe) -> None:
         word = doc[k].text
         if word[:1].islower() and _status_of(word):
             m.status_cue = m.status_cue or _status_of(word)
-        elif word[:1].islower() and country_of_adjective(word) and m.org is None:
+        elif word[:1].islower() and country_of_adjective(word) and m.org is None and not _nationality_only(doc, m):
             m.org = country_of_adjective(word)
             m.org_span = (doc[k].idx, doc[k].idx + len(word))
             m.org_label = "LOC"
