@@ -218,6 +218,8 @@ def compound_body(word: str) -> Optional[str]:
     lower = w.lower()
     if "-" in lower or not lower.isalpha() or _lookup(lower) is not None or _former_closed(lower) is not None:
         return None
+    if lower.startswith("ex") and len(lower) > 5 and _lookup_closed_compound(lower[2:]) is not None:
+        w, lower = w[2:], lower[2:]  # "Exbankchef": the bank chief before, not a bank called "Exbank"
     lex = role_lexicon()
     for form in _base_forms(lower):
         for i in range(_MIN_REST, len(form) - _MIN_SUFFIX + 1):

@@ -1,0 +1,181 @@
+"""German tenure rules for constructions found by reading kb's output on unseen derStandard news
+(news-corpus/gnad.jsonl, session 7): an institution written into a role compound, referees, closed
+"Alt-"/"Ex-", a post in the genitive before a name, nationality adjectives, German states before
+ministers, and the holder's party giving a national post its country.
+
+Sentences and names are invented for these tests; each test covers one construction.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.extract.claims import Claim
+from kb.extract.de.lexicon import compound_body, is_former_word, match_role_de_compound
+from kb.extract.de.places import resolve_places_de
+from kb.model import Mention, Sentence, Span
+from helpers.de_rules import facts, nlp, run  # noqa: F401 (nlp is a fixture)
+
+
+# --- an institution written into the role word ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word, body",
+    [
+        ("Gemeindebundpräsident", "Gemeindebund"),
+        ("Gemeindebundpräsidentin", "Gemeindebund"),  # feminine
+        ("Bauernbundobmanns", "Bauernbund"),  # genitive
+        ("Innenministeriumssprecher", "Innenministerium"),  # linking -s dropped
+        ("Polizeisprecherin", "Polizei"),  # a standalone body
+        ("Rechnungshofpräsidentin", "Rechnungshof"),
+        ("Notenbankgouverneur", "Notenbank"),
+        ("Exbankchef", None),  # a former bank chief, not the head of an "Exbank"
+        ("Bankchef", None),  # a bare head noun names no institution
+        ("Bildungssprecherin", None),  # a portfolio, not an institution
+        ("Landtagspräsident", None),  # a lexicon row of its own
+        ("Finanzlandesrat", None),
+        ("SPÖ-Klubobmann", None),  # the hyphen's prefix is read elsewhere
+    ],
+)
+def test_compound_body(word, body):
+    assert compound_body(word) == body
+
+
+def test_institution_in_the_title_is_the_organisation(nlp):
+    assert facts(run(nlp, "Gemeindebundpräsidentin Eva Lindner (ÖVP) lobte den Plan.", names=("Eva Lindner",))) == [
+        ("Eva Lindner", "president", "Gemeindebund", "current")]
+    assert facts(run(nlp, "Das bestätigte Innenministeriumssprecher Karl Moosbach am Montag.", names=("Karl Moosbach",))) == [
+        ("Karl Moosbach", "spokesperson", "Innenministerium", "current")]
+
+
+def test_portfolio_spokesperson_gets_no_institution(nlp):
+    # "Bildung" is a portfolio: a spokesperson with no organisation is no tenure
+    assert run(nlp, "Bildungssprecherin Eva Lindner sagte das im Radio.", names=("Eva Lindner",)) == []
+
+
+# --- words that end in a role word but are no post ---------------------------------------------------
+
+
+@pytest.mark.parametrize("word", ["Schiedsrichter", "Schiedsrichterin", "Schiedsrichtern", "Judo-Schiedsrichter",
+                                  "Linienrichterin", "Kampfrichter"])
+def test_referees_are_no_judges(word):
+    assert match_role_de_compound(word) is None
+
+
+def test_referee_sentence_gives_no_tenure(nlp):
+    assert run(nlp, "Der kroatische Schiedsrichter Ivo Marić pfiff das Spiel ab.", names=("Ivo Marić",)) == []
+
+
+def test_richter_still_a_judge():
+    assert match_role_de_compound("Verfassungsrichterin") == ("judge", None)
+
+
+# --- closed "Alt-" -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word, role", [("Altbürgermeisterin", "mayor"), ("Altkanzler", "chancellor"),
+                                        ("Altparteichef", "party leader")])
+def test_closed_alt_is_a_former_holder(word, role):
+    assert match_role_de_compound(word) == (role, None)
+    assert is_former_word(word)
+
+
+def test_alt_title_gives_former(nlp):
+    assert facts(run(nlp, "Altbürgermeister Franz Huber eröffnete das Fest.", names=("Franz Huber",))) == [
+        ("Franz Huber", "mayor", None, "former")]
+
+
+def test_alt_is_not_a_prefix_of_every_word():
+    assert not is_former_word("Bürgermeister")
+    assert match_role_de_compound("Altstadtführer") is None
+
+
+# --- a post in the genitive before the name -------------------------------------------------------------
+
+
+def test_genitive_post_is_no_organisation(nlp):
+    # the name belongs to the post right before it; the spokesperson is not named
+    assert facts(run(nlp, "Das sagte die Sprecherin der EU-Außenbeauftragten Lena Marquardt in Brüssel.",
+                     names=("Lena Marquardt",))) == [("Lena Marquardt", "high representative", "EU", "current")]
+
+
+def test_genitive_organisation_still_read(nlp):
+    assert facts(run(nlp, "Das sagte der Generalsekretär der NATO, Jan Oster, in Brüssel.", names=("Jan Oster",))) == [
+        ("Jan Oster", "secretary general", "NATO", "current")]
+
+
+# --- country adjectives: a post's country or the holder's nationality -----------------------------------
+
+
+def test_nationality_of_a_captain_and_a_ceo(nlp):
+    assert run(nlp, "Der italienische Kapitän Marco Bellini wurde erneut verhört.", names=("Marco Bellini",)) == []
+    assert facts(run(nlp, "Der deutsche Konzernchef Jan Oster sprach in Wien.", names=("Jan Oster",))) == [
+        ("Jan Oster", "chief executive officer", None, "current")]
+
+
+def test_state_post_keeps_the_country(nlp):
+    assert facts(run(nlp, "Der italienische Innenminister Marco Bellini sprach in Rom.", names=("Marco Bellini",))) == [
+        ("Marco Bellini", "interior minister", "Italy", "current")]
+    assert facts(run(nlp, "Sie protestierten gegen den ugandischen Präsidenten Okello Mbeki.", names=("Okello Mbeki",))) == [
+        ("Okello Mbeki", "president", "Uganda", "current")]
+
+
+def test_german_state_before_a_minister(nlp):
+    assert facts(run(nlp, "Niedersachsens Umweltministerin Eva Lindner sprach in Hannover.", names=("Eva Lindner",))) == [
+        ("Eva Lindner", "environment minister", "Niedersachsen", "current")]
+    assert facts(run(nlp, "Der hessische Finanzminister Jan Oster kam zu spät.", names=("Jan Oster",))) == [
+        ("Jan Oster", "finance minister", "Hessen", "current")]
+
+
+def test_honorary_title_alone_is_no_post(nlp):
+    assert run(nlp, "Auch Ehrenpräsident Jan Oster kam zum Spiel.", names=("Jan Oster",)) == []
+
+
+# --- the holder's party gives a national post its country ------------------------------------------------
+
+
+def _sentences(*texts: str) -> list[Sentence]:
+    out, start = [], 0
+    for i, text in enumerate(texts):
+        out.append(Sentence(i, start, start + len(text), text, "de"))
+        start += len(text) + 1
+    return out
+
+
+def _claim_at(sents: list[Sentence], person: str, role: str, role_text: str, org=None, index: int = 0) -> Claim:
+    sent = sents[index]
+    start = sent.start + sent.text.index(person)
+    m = Mention(person, "person", start, start + len(person), index)
+    r = sent.start + sent.text.index(role_text)
+    return Claim(m, person, role, org, index, "de_title_before_name", Span(r, r + len(role_text), role_text),
+                 role_text=role_text, org_label="ORG" if org else "")
+
+
+def test_bracketed_post_and_party_give_the_country():
+    sents = _sentences("Gäste im Studio: Udo Pichl (Innenminister, ÖVP) und Eva Sulz.", "In Kanada und Peru schneit es.")
+    mentions = [Mention("Udo Pichl", "person", 17, 26, 0), Mention("Kanada", "organization", sents[1].start + 3,
+                                                                  sents[1].start + 9, 1, label="LOC")]
+    claims = [_claim_at(sents, "Udo Pichl", "interior minister", "Innenminister")]
+    resolve_places_de(claims, mentions, sents)
+    assert claims[0].org == "Austria"
+
+
+def test_party_post_of_the_same_person_gives_the_country():
+    # "Kanzler und SPÖ-Chef X": the party's one country is the chancellor's, though other countries are named
+    sents = _sentences("Kanzler und SPÖ-Chef Udo Pichl reiste nach Berlin und Paris.", "Frankreich und Deutschland schwiegen.")
+    mentions = [Mention("Frankreich", "organization", sents[1].start, sents[1].start + 10, 1, label="LOC"),
+                Mention("Deutschland", "organization", sents[1].start + 15, sents[1].start + 26, 1, label="LOC")]
+    claims = [_claim_at(sents, "Udo Pichl", "chancellor", "Kanzler"),
+              _claim_at(sents, "Udo Pichl", "party leader", "SPÖ-Chef", org="SPÖ")]
+    resolve_places_de(claims, mentions, sents)
+    assert claims[0].org == "Austria"
+
+
+def test_no_party_no_country_when_several_are_named():
+    sents = _sentences("Kanzler Udo Pichl reiste nach Berlin und Paris.", "Frankreich und Deutschland schwiegen.")
+    mentions = [Mention("Frankreich", "organization", sents[1].start, sents[1].start + 10, 1, label="LOC"),
+                Mention("Deutschland", "organization", sents[1].start + 15, sents[1].start + 26, 1, label="LOC")]
+    claims = [_claim_at(sents, "Udo Pichl", "chancellor", "Kanzler")]
+    resolve_places_de(claims, mentions, sents)
+    assert claims[0].org is None
