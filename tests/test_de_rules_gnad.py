@@ -179,3 +179,24 @@ def test_no_party_no_country_when_several_are_named():
     claims = [_claim_at(sents, "Udo Pichl", "chancellor", "Kanzler")]
     resolve_places_de(claims, mentions, sents)
     assert claims[0].org is None
+
+
+# --- a place adjective between a status adjective and the role; names that open with a role word ------
+
+
+def test_status_before_a_place_adjective(nlp):
+    assert facts(run(nlp, "Es gab Fehler, so der designierte Wiener FPÖ-Klubchef Udo Pichl.", names=("Udo Pichl",))) == [
+        ("Udo Pichl", "parliamentary group leader", "FPÖ", "unknown")]
+    assert facts(run(nlp, "Der frühere Grazer SPÖ-Chef Max Egger sprach lange.", names=("Max Egger",))) == [
+        ("Max Egger", "party leader", "SPÖ", "former")]
+
+
+def test_place_adjective_still_names_a_city_post(nlp):
+    assert facts(run(nlp, "Der Grazer Bürgermeister Max Egger sprach lange.", names=("Max Egger",))) == [
+        ("Max Egger", "mayor", "Graz", "current")]
+
+
+@pytest.mark.parametrize("text, name", [("Platz zwölf in der Premier League ist eine Enttäuschung.", "League"),
+                                        ("Der Autobauer General Motors zahlt Kunden Geld zurück.", "Motors")])
+def test_name_that_opens_with_a_role_word(nlp, text, name):
+    assert run(nlp, text, names=(name,)) == []

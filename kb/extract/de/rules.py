@@ -73,6 +73,8 @@ NEEDS_ORG = word_sets("role_classes_de.tsv")["needs_org"]
 PARTY_HEADS = word_sets("role_classes_de.tsv")["party_heads"]
 SEAT_CATEGORIES = word_sets("role_classes_de.tsv")["seat_categories"]
 PARTY_NOUNS = word_sets("role_classes_de.tsv")["party_nouns"]
+#: Names that open with a role word ("Premier League", "General Motors"): no title there.
+NAME_PHRASES = word_sets("role_classes_de.tsv")["name_phrases"]
 #: Party names as written in role compounds ("VP-", "SPÖ-") -> the party's name.
 PARTIES = word_map("parties_de.tsv")
 #: Posts whose word names their body ("Landtagsabgeordnete" -> Landtag).
@@ -213,6 +215,8 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
             continue
         if i > 0 and doc[i - 1].lower_ in BODY_PREPOSITIONS:
             continue  # "im Gemeinderat": the council, not a councillor
+        if i + 1 < len(doc) and f"{tok.lower_} {doc[i + 1].lower_}" in NAME_PHRASES:
+            continue  # "die Premier League": a name, not the premier "League"
         found = match_role_de_compound(tok.text)
         if found is None:
             continue
@@ -403,6 +407,8 @@ def _grow_left(doc, m: RoleMatchDe) -> None:
             m.org_label = "LOC"
         elif word[:1].islower() and _is_skip_adj(word):
             pass
+        elif word[:1].isupper() and place_of_adjective(word) is not None and k > 0 and doc[k - 1].text[:1].islower():
+            pass  # "der designierte Wiener FPÖ-Klubchef": the place adjective sits between status and role
         elif word.endswith(".") and word[:-1].isdigit() and len(word) <= 4:
             m.ordinal = int(word[:-1])
         else:
