@@ -200,3 +200,43 @@ def test_place_adjective_still_names_a_city_post(nlp):
                                         ("Der Autobauer General Motors zahlt Kunden Geld zurück.", "Motors")])
 def test_name_that_opens_with_a_role_word(nlp, text, name):
     assert run(nlp, text, names=(name,)) == []
+
+
+# --- appositions opened by an adverb; the organisation's short name; a team before the coach; a party noun --
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Anna Berger, zuvor Finanzministerin Österreichs, wechselt zu einer Bank.",
+         ("Anna Berger", "finance minister", "Austria", "former")),
+        ("Max Huber, einst Bürgermeister von Linz, ist gestorben.", ("Max Huber", "mayor", "Linz", "former")),
+        ("Eva Lindner, zugleich Vorsitzende der Fortschrittspartei, widersprach.",
+         ("Eva Lindner", "party leader", "Fortschrittspartei", "current")),
+    ],
+)
+def test_apposition_opened_by_an_adverb(nlp, text, expected):
+    assert facts(run(nlp, text, names=(expected[0],), orgs=tuple(o for o in ("Linz",) if o in text))) == [expected]
+
+
+def test_adverb_without_comma_is_no_apposition(nlp):
+    # "Anna Berger zuvor Ministerin": no comma opens an apposition, so nothing is said of her
+    assert run(nlp, "Gestern traf Anna Berger zuvor Ministerin gewesene Gäste.", names=("Anna Berger",)) == []
+
+
+def test_short_name_in_brackets_before_the_holder(nlp):
+    assert facts(run(nlp, "Es unterschrieb der Generaldirektor der Talwerk Bau AG (TBA), Jan Oster, am Montag.",
+                     names=("Jan Oster",))) == [("Jan Oster", "director general", "Talwerk Bau AG", "current")]
+
+
+def test_team_before_the_coach(nlp):
+    assert facts(run(nlp, "Der SV Almdorf von Trainer Udo Pichl gewann zu Hause.", names=("Udo Pichl",),
+                     orgs=("SV Almdorf",))) == [("Udo Pichl", "coach", "SV Almdorf", "current")]
+    # a person before "mit" is no team
+    assert run(nlp, "Er sprach mit Trainer Udo Pichl lange.", names=("Udo Pichl",)) == []
+
+
+def test_party_named_after_the_noun_partei(nlp):
+    text = "Tom Rask, Chef der rechtspopulistischen Partei der Freien Bürger, widersprach."
+    assert facts(run(nlp, text, names=("Tom Rask",), orgs=("Freien Bürger",))) == [
+        ("Tom Rask", "party leader", "Partei der Freien Bürger", "current")]

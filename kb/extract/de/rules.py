@@ -272,14 +272,33 @@ def _party_head(doc, m: RoleMatchDe) -> None:
     untagged."""
     if m.role not in PARTY_HEADS or not doc[m.core].lower_.split("-")[-1].startswith(BARE_HEADS):
         return  # "Kommunikationschef der SPÖ" heads a department, not the party
-    if m.org is None and m.end + 1 < len(doc) and doc[m.end].lower_ in ("der", "des") \
-            and doc[m.end + 1].text[:1].isupper() and doc[m.end + 1].lower_.endswith("partei"):
-        k = m.end + 1
-        m.org, m.org_label, m.end = doc[k].text, "ORG", k + 1
-        m.org_span = (doc[k].idx, doc[k].idx + len(doc[k].text))
-    if m.org is not None and (party_named(m.org) or m.org.lower().endswith("partei") or m.org.split()[0].lower() in PARTY_NOUNS):
+    if m.org is None and m.end + 1 < len(doc) and doc[m.end].lower_ in ("der", "des"):
+        found = _party_noun_phrase(doc, m.end + 1)
+        if found is not None:
+            k, end = found
+            m.org, m.org_label, m.end = doc[k:end].text, "ORG", end
+            m.org_span = (doc[k].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    if m.org is not None and (party_named(m.org) or m.org.lower().endswith("partei") or m.org.lower().startswith("partei ")
+                              or m.org.split()[0].lower() in PARTY_NOUNS):
         m.role = "party leader"
         m.org = party_named(m.org) or m.org
+
+
+def _party_noun_phrase(doc, k: int) -> Optional[tuple[int, int]]:
+    """(first, end) of a party named by its noun after "der/des" and at most two adjectives:
+    "der Fortschrittspartei", "der rechtspopulistischen Partei der Unabhängigen Bürger" (the bare
+    "Partei" only with the party's name after it in the genitive, taken into the name)."""
+    while k < len(doc) and _adjective(doc[k]) and k + 1 < len(doc):
+        k += 1
+    if k >= len(doc) or not doc[k].text[:1].isupper() or not doc[k].lower_.endswith("partei"):
+        return None
+    if doc[k].lower_ != "partei":
+        return k, k + 1
+    if k + 2 < len(doc) and doc[k + 1].lower_ in ("der", "des"):
+        name = next((e for e in doc.ents if e.start == k + 2 and e.label_ == "ORG"), None)
+        if name is not None:
+            return k, name.end
+    return None
 
 
 def _member_of(doc, i: int) -> Optional[RoleMatchDe]:
@@ -480,6 +499,8 @@ def _title_before_name(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, st
     i = m.end
     if i + 2 < len(doc) and doc[i].lower_ in ("in", "im") and doc[i + 1].text[:1].isupper() and doc[i + 2].text == ",":
         i += 2  # "die Direktorin des Museums in Berlin, NAME"
+    if m.org is not None and i + 3 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 3].text == ",":
+        i += 3  # "der Generaldirektor der Talwerk Holding AG (THA), NAME": the organisation's short name
     if i < len(doc) and doc[i].text == "," and _determiner_before(doc, m.start):
         i += 1
     for s, _e, p in spans:
@@ -527,12 +548,25 @@ def _apposition(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str]]:
         k, adjectives = k - 1, adjectives + 1
     if k >= 0 and doc[k].lower_ in DETERMINERS:
         k -= 1
+    adverb = doc[k].lower_ if k >= 1 and doc[k].lower_ in APPOSITION_ADVERBS and doc[k - 1].text == "," else None
+    k = k - 1 if adverb else k
     if k < 1 or doc[k].text not in (",", "("):
         return None
     for _s, e, p in spans:
         if e == k or _after_age(doc, e) == k:
+            if adverb and m.status_cue is None:
+                m.status_cue = APPOSITION_ADVERBS[adverb]
             return p, "de_apposition"
     return None
+
+
+#: Adverbs that open an apposition ("X, zugleich Chef der Partei Y,", "X, zuvor Ministerin,"): the
+#: holder's status they give ("former" for a post held before; None leaves it to the rule).
+APPOSITION_ADVERBS = {"zuvor": "former", "einst": "former", "damals": "former", "früher": "former",
+                      "ehemals": "former", "vormals": "former", "seinerzeit": "former",
+                      "zugleich": "current", "gleichzeitig": "current", "derzeit": "current", "inzwischen": "current",
+                      "mittlerweile": "current", "nun": "current", "jetzt": "current", "heute": "current",
+                      "auch": None, "selbst": None}
 
 
 def _adjective(tok) -> bool:
@@ -740,6 +774,10 @@ def _exit_noun_before(doc, m: RoleMatchDe) -> bool:
     return not any(t.lower_ == "aus" for t in doc[m.end : m.end + 6])
 
 
+#: Posts of a sports team: "der FC Köln von Trainer X" names the team before the title.
+TEAM_ROLES = {"coach", "head coach", "assistant coach", "captain", "sporting director"}
+
+
 def _implied_org(doc, m: RoleMatchDe, spans) -> None:
     """The organisation of a generic post ("Chef", "Sprecher") that the phrase does not name:
     "Tesla: Dessen Chef X" (the organisation named last before "dessen/deren" in the sentence)
@@ -751,6 +789,11 @@ def _implied_org(doc, m: RoleMatchDe, spans) -> None:
             e = ents[-1]
             m.org, m.org_label, m.org_span = e.text, "ORG", (e.start_char, e.end_char)
         return
+    if m.role in TEAM_ROLES and m.start >= 2 and doc[m.start - 1].lower_ in ("von", "mit", "unter"):
+        team = next((e for e in doc.ents if e.end == m.start - 1 and e.label_ == "ORG"), None)
+        if team is not None:  # "der FC Köln von Trainer X", "Ingolstadt mit Coach Y": the team before
+            m.org, m.org_label, m.org_span = team.text, "ORG", (team.start_char, team.end_char)
+            return
     end = next((e for s_, e, _p in spans if s_ == m.end), None)
     if end is None or end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
         return
