@@ -240,3 +240,32 @@ def test_party_named_after_the_noun_partei(nlp):
     text = "Tom Rask, Chef der rechtspopulistischen Partei der Freien Bürger, widersprach."
     assert facts(run(nlp, text, names=("Tom Rask",), orgs=("Freien Bürger",))) == [
         ("Tom Rask", "party leader", "Partei der Freien Bürger", "current")]
+
+
+# --- dates of a title's holder; a genitive noun that names no organisation --------------------------------
+
+
+def _dates(claims):
+    return [(c.person, c.start.value if c.start else None, c.end.value if c.end else None, c.status) for c in claims]
+
+
+def test_date_right_after_the_title_dates_the_post(nlp):
+    claims = run(nlp, "Innenministerin Johanna Berger (ÖVP), seit 2011 im Amt, sprach lange.", names=("Johanna Berger",))
+    assert _dates(claims) == [("Johanna Berger", "2011", None, "current")]
+
+
+@pytest.mark.parametrize("text", [
+    "Außenminister Tom Rask (ÖVP) setzt den Rotstift an und schließt bis Herbst 2018 drei Botschaften im Baltikum.",
+    "Im April begrüßte Nationalratspräsidentin Eva Lindner den millionsten Besucher im Parlament seit 2005.",
+])
+def test_date_later_in_the_sentence_is_not_the_posts(nlp, text):
+    name = "Tom Rask" if "Rask" in text else "Eva Lindner"
+    (claim,) = run(nlp, text, names=(name,))
+    assert (claim.start, claim.end, claim.status) == (None, None, "current")
+
+
+def test_generic_genitive_noun_is_no_organisation(nlp):
+    assert facts(run(nlp, "Das sagte Jan Oster, der Vorstandschef des Unternehmens, bei der Bilanz.", names=("Jan Oster",))) == [
+        ("Jan Oster", "chief executive officer", None, "current")]
+    assert facts(run(nlp, "Das sagte Jan Oster, der Vorstandschef der Talwerk AG, bei der Bilanz.", names=("Jan Oster",))) == [
+        ("Jan Oster", "chief executive officer", "Talwerk AG", "current")]

@@ -73,6 +73,8 @@ NEEDS_ORG = word_sets("role_classes_de.tsv")["needs_org"]
 PARTY_HEADS = word_sets("role_classes_de.tsv")["party_heads"]
 SEAT_CATEGORIES = word_sets("role_classes_de.tsv")["seat_categories"]
 PARTY_NOUNS = word_sets("role_classes_de.tsv")["party_nouns"]
+#: Nouns that point to an organisation without naming it ("des Unternehmens", "der Partei"): no org.
+GENERIC_ORG_NOUNS = word_sets("role_classes_de.tsv")["generic_org_nouns"]
 #: Names that open with a role word ("Premier League", "General Motors"): no title there.
 NAME_PHRASES = word_sets("role_classes_de.tsv")["name_phrases"]
 #: Party names as written in role compounds ("VP-", "SPÖ-") -> the party's name.
@@ -744,6 +746,8 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
         conj = [u for u in range(lo_tok, m.start) if doc[u].lower_ == "und"]
         lo_tok = conj[-1] + 1 if conj and rule == "de_copula" else lo_tok  # "… und seit 1999 Bürgermeister"
         lo = (doc[lo_tok].idx if lo_tok < len(doc) else len(sent.text)) + s0
+        if rule in ("de_title_before_name", "de_apposition"):
+            nxt = min(nxt, _date_reach(doc, m, rule, spans))
         hi = doc[nxt - 1].idx + len(doc[nxt - 1].text) + s0
         if rule == "de_title_before_name" and _exit_noun_before(doc, m):
             _exited(sent, doc, m, claim, spans, dates)
@@ -759,6 +763,21 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
         if c.mention.label != "pronoun":
             setattr(c.mention, ROLES_ATTR, getattr(c.mention, ROLES_ATTR, frozenset()) | {c.role})
     return claims
+
+
+#: Tokens after a title's name (or an apposition's role) in which a date still dates the post:
+#: "Innenministerin X (ÖVP), seit 2011 im Amt," / "X, Bürgermeisterin seit 2015,". A date further on
+#: belongs to the rest of the sentence ("Ministerin X schließt bis 2018 drei Botschaften", "begrüßte
+#: den millionsten Besucher seit 2005").
+DATE_REACH = 6
+
+
+def _date_reach(doc, m: RoleMatchDe, rule: str, spans) -> int:
+    """One past the last token whose dates may date a title or apposition claim."""
+    anchor = m.end
+    if rule == "de_title_before_name":
+        anchor = next((_after_age(doc, e) for s_, e, _p in spans if s_ >= m.end), m.end)
+    return min(len(doc), anchor + DATE_REACH)
 
 
 def _exit_noun_before(doc, m: RoleMatchDe) -> bool:
@@ -826,9 +845,12 @@ def _genitive_np_holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, s
         holder, rule = (found[0], found[1]) if found else (None, "")
     if holder is None:
         return None
-    m.org, m.org_label, m.end = _nominative(doc, first, end), "ORG", end
-    m.org_span = (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    m.end = end
     m.text = doc[m.start : m.end].text
+    if end - first == 1 and doc[first].lower_ in GENERIC_ORG_NOUNS:
+        return holder, rule, "", 0  # "der Vorstandschef des Unternehmens, X": no name (the story's company)
+    m.org, m.org_label = _nominative(doc, first, end), "ORG"
+    m.org_span = (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
     _party_head(doc, m)
     return holder, rule, "", 0
 
