@@ -269,3 +269,22 @@ def test_generic_genitive_noun_is_no_organisation(nlp):
         ("Jan Oster", "chief executive officer", None, "current")]
     assert facts(run(nlp, "Das sagte Jan Oster, der Vorstandschef der Talwerk AG, bei der Bilanz.", names=("Jan Oster",))) == [
         ("Jan Oster", "chief executive officer", "Talwerk AG", "current")]
+
+
+# --- "X, seit DATE ROLE,"; a place adjective opening an apposition ------------------------------------------
+
+
+def test_apposition_opened_by_a_since_date(nlp):
+    claims = run(nlp, "Eva Berg, seit 2010 Bürgermeisterin von Linz, sprach lange.", names=("Eva Berg",), orgs=("Linz",))
+    assert facts(claims) == [("Eva Berg", "mayor", "Linz", "current")]
+    assert _dates(claims) == [("Eva Berg", "2010", None, "current")]
+
+
+def test_since_without_a_comma_opens_no_apposition(nlp):
+    claims = run(nlp, "Eva Berg grüßt seit 2010 Bürgermeisterin Anna Kurz.", names=("Eva Berg", "Anna Kurz"))
+    assert [c.person for c in claims] == ["Anna Kurz"]
+
+
+def test_place_adjective_after_the_comma(nlp):
+    text = "Das Verfahren gegen Tom Rask, Wiener Klubchef der FPÖ, geht weiter."
+    assert facts(run(nlp, text, names=("Tom Rask",))) == [("Tom Rask", "parliamentary group leader", "FPÖ", "current")]

@@ -182,6 +182,7 @@ class RoleMatchDe:
     status_cue: Optional[str] = None
     ordinal: Optional[int] = None
     belong: bool = False  # a bare body whose verb is "gehört … an"
+    date_from: Optional[int] = None  # first token of a date phrase that opens an apposition ("X, seit 2015 Chef,")
 
 
 def _status_of(word: str) -> Optional[str]:
@@ -428,8 +429,9 @@ def _grow_left(doc, m: RoleMatchDe) -> None:
             m.org_label = "LOC"
         elif word[:1].islower() and _is_skip_adj(word):
             pass
-        elif word[:1].isupper() and place_of_adjective(word) is not None and k > 0 and doc[k - 1].text[:1].islower():
-            pass  # "der designierte Wiener FPÖ-Klubchef": the place adjective sits between status and role
+        elif word[:1].isupper() and place_of_adjective(word) is not None and k > 0 \
+                and (doc[k - 1].text[:1].islower() or doc[k - 1].text in (",", "(")):
+            pass  # "der designierte Wiener FPÖ-Klubchef", "X, Wiener Klubchef der Y,": part of the phrase
         elif word.endswith(".") and word[:-1].isdigit() and len(word) <= 4:
             m.ordinal = int(word[:-1])
         else:
@@ -552,12 +554,15 @@ def _apposition(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str]]:
         k -= 1
     adverb = doc[k].lower_ if k >= 1 and doc[k].lower_ in APPOSITION_ADVERBS and doc[k - 1].text == "," else None
     k = k - 1 if adverb else k
+    since = _since_phrase(doc, k) if not adverb else None
+    k = since - 1 if since is not None else k
     if k < 1 or doc[k].text not in (",", "("):
         return None
     for _s, e, p in spans:
         if e == k or _after_age(doc, e) == k:
             if adverb and m.status_cue is None:
                 m.status_cue = APPOSITION_ADVERBS[adverb]
+            m.date_from = since
             return p, "de_apposition"
     return None
 
@@ -569,6 +574,18 @@ APPOSITION_ADVERBS = {"zuvor": "former", "einst": "former", "damals": "former", 
                       "zugleich": "current", "gleichzeitig": "current", "derzeit": "current", "inzwischen": "current",
                       "mittlerweile": "current", "nun": "current", "jetzt": "current", "heute": "current",
                       "auch": None, "selbst": None}
+
+
+def _since_phrase(doc, k: int) -> Optional[int]:
+    """The first token of "seit [dem] [Dezember] 2015" ending at token k right after a comma
+    ("X, seit Dezember 2015 Firmenchef, …"), else None."""
+    for j in range(k, max(0, k - 5), -1):
+        if doc[j].lower_ == "seit":
+            return j if j >= 1 and doc[j - 1].text == "," and any(t.like_num for t in doc[j + 1 : k + 1]) else None
+        if not (doc[j].like_num or doc[j].text[:1].isupper() or doc[j].lower_ in ("dem", "anfang", "ende", "mitte")
+                or doc[j].text == "."):
+            return None
+    return None
 
 
 def _adjective(tok) -> bool:
@@ -743,6 +760,7 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
         # from the previous role (or the clause's conjunction) on; title/apposition dates follow the role
         prev_end = max(roles[n - 1].end if n > 0 else 0, clause)
         lo_tok = prev_end if rule in ("de_copula", "de_verb_final", "de_als") else m.start
+        lo_tok = m.date_from if rule == "de_apposition" and m.date_from is not None else lo_tok
         conj = [u for u in range(lo_tok, m.start) if doc[u].lower_ == "und"]
         lo_tok = conj[-1] + 1 if conj and rule == "de_copula" else lo_tok  # "… und seit 1999 Bürgermeister"
         lo = (doc[lo_tok].idx if lo_tok < len(doc) else len(sent.text)) + s0
