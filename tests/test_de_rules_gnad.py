@@ -288,3 +288,9 @@ def test_since_without_a_comma_opens_no_apposition(nlp):
 def test_place_adjective_after_the_comma(nlp):
     text = "Das Verfahren gegen Tom Rask, Wiener Klubchef der FPÖ, geht weiter."
     assert facts(run(nlp, text, names=("Tom Rask",))) == [("Tom Rask", "parliamentary group leader", "FPÖ", "current")]
+
+
+@pytest.mark.parametrize("text, org", [("Das sagte VP-Klubobmann Karl Moser am Montag.", "ÖVP"),
+                                       ("Das Verfahren gegen Karl Moser, Klubchef der Freiheitlichen, geht weiter.", "FPÖ")])
+def test_party_written_short_or_by_its_members_is_the_party(nlp, text, org):
+    assert facts(run(nlp, text, names=("Karl Moser",))) == [("Karl Moser", "parliamentary group leader", org, "current")]

@@ -242,6 +242,7 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
         _party_head(doc, m)
         if m.org is None and m.role in ROLE_BODIES:
             m.org, m.org_label = ROLE_BODIES[m.role], "rule:role_body"
+        m.org = party_named(m.org) or m.org if m.org else m.org  # "VP-Klubobmann", "Klubchef der Freiheitlichen": ÖVP, FPÖ
         m.text = doc[m.start : m.end].text
         out.append(m)
     return out
@@ -868,6 +869,7 @@ def _genitive_np_holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, s
     if end - first == 1 and doc[first].lower_ in GENERIC_ORG_NOUNS:
         return holder, rule, "", 0  # "der Vorstandschef des Unternehmens, X": no name (the story's company)
     m.org, m.org_label = _nominative(doc, first, end), "ORG"
+    m.org = party_named(m.org) or m.org  # "Klubchef der Freiheitlichen, X": the FPÖ
     m.org_span = (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
     _party_head(doc, m)
     return holder, rule, "", 0
