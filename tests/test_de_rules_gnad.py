@@ -294,3 +294,29 @@ def test_place_adjective_after_the_comma(nlp):
                                        ("Das Verfahren gegen Karl Moser, Klubchef der Freiheitlichen, geht weiter.", "FPÖ")])
 def test_party_written_short_or_by_its_members_is_the_party(nlp, text, org):
     assert facts(run(nlp, text, names=("Karl Moser",))) == [("Karl Moser", "parliamentary group leader", org, "current")]
+
+
+# --- succeeding someone "als ROLE" (de/verbs.py successions) ------------------------------------------------
+
+
+def test_successor_and_predecessor(nlp):
+    claims = run(nlp, "Im Mai 2019 löste Eva Berg ihren Parteikollegen Max Huber als Bürgermeisterin von Linz ab.",
+                 names=("Eva Berg", "Max Huber"), orgs=("Linz",))
+    # the taking-over is an event (status judged later against the publication date); the predecessor left then
+    assert facts(claims) == [("Eva Berg", "mayor", "Linz", "unknown"), ("Max Huber", "mayor", "Linz", "former")]
+    assert sorted(_dates(claims)) == [("Eva Berg", "2019-05", None, "unknown"), ("Max Huber", None, "2019-05", "former")]
+
+
+def test_present_successor_holds_the_post(nlp):
+    claims = run(nlp, "Eva Berg folgt Max Huber als Vorsitzende der Fortschrittspartei nach.", names=("Eva Berg", "Max Huber"))
+    assert facts(claims) == [("Eva Berg", "party leader", "Fortschrittspartei", "current"),
+                             ("Max Huber", "party leader", "Fortschrittspartei", "former")]
+
+
+@pytest.mark.parametrize("text", [
+    "Eva Berg folgt Max Huber als Bürgermeisterin von Linz.",  # no particle: "folgt … als" is no succession
+    "Eva Berg will Max Huber als Bürgermeisterin von Linz nachfolgen.",  # a wish
+    "Eva Berg sollte Max Huber als Bürgermeisterin von Linz ablösen.",
+])
+def test_no_succession(nlp, text):
+    assert all(c.rule not in ("de_succeed", "de_exit") for c in run(nlp, text, names=("Eva Berg", "Max Huber"), orgs=("Linz",)))

@@ -67,7 +67,7 @@ from ..lexicon import word_sets
 #: Rule names carry a "de_" prefix so that a tenure's extractor ("kb.roles.v1:de_copula") shows
 #: it came from the German rules; confidences match the English rules of the same shape.
 CONFIDENCE = {"de_title_before_name": 0.9, "de_apposition": 0.85, "de_copula": 0.8, "de_verb_final": 0.8,
-              "de_ellipsis": 0.6, "de_als": 0.7, "de_leads": 0.75, "de_exit": 0.75, "de_appoint": 0.8}
+              "de_ellipsis": 0.6, "de_als": 0.7, "de_leads": 0.75, "de_exit": 0.75, "de_appoint": 0.8, "de_succeed": 0.75}
 #: Roles too generic to mean anything without an organisation ("der Chef", "die Leiterin").
 NEEDS_ORG = word_sets("role_classes_de.tsv")["needs_org"]
 #: Nouns that point to an organisation without naming it ("des Unternehmens", "der Partei"): no org.
@@ -609,7 +609,8 @@ def _verb_claims(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict, span
     leads = verbs.leads(doc, spans, org_after, _after_age, IRREALIS) if words & verbs.LEAD_VERBS.keys() else []
     seats = verbs.seats(doc, spans, SEAT_BODIES, IRREALIS) if words & SEAT_BODIES.keys() and words & {"aus", "in"} else []
     moves = (verbs.exits(doc, roles, spans, _after_age, IRREALIS) if "zurück" in words and roles else []) + (
-        verbs.appoints(doc, roles, spans, subject_org, IRREALIS) if words & verbs.APPOINT_PARTICIPLES and roles else [])
+        verbs.appoints(doc, roles, spans, subject_org, IRREALIS) if words & verbs.APPOINT_PARTICIPLES and roles else []) + (
+        verbs.successions(doc, roles, spans, _after_age, IRREALIS) if words & verbs.SUCCESSION_VERBS.keys() and roles else [])
     for post in leads:
         first, end, name, label = post.org
         m = RoleMatchDe(post.verb, post.verb + 1, post.verb, "head", doc[post.verb].text, name,
