@@ -320,3 +320,38 @@ def test_present_successor_holds_the_post(nlp):
 ])
 def test_no_succession(nlp, text):
     assert all(c.rule not in ("de_succeed", "de_exit") for c in run(nlp, text, names=("Eva Berg", "Max Huber"), orgs=("Linz",)))
+
+
+# --- a city post takes the one city its own sentence names ----------------------------------------------
+
+
+def _mayor_in(text_sentences: tuple[str, ...], person: str, org_mentions: tuple[str, ...] = ()) -> Claim:
+    sents = _sentences(*text_sentences)
+    mentions = []
+    for s in sents:
+        for name in org_mentions:
+            if name in s.text:
+                a = s.start + s.text.index(name)
+                mentions.append(Mention(name, "organization", a, a + len(name), s.index, label="ORG"))
+    claim = _claim_at(sents, person, "mayor", "Bürgermeister", index=1)
+    resolve_places_de([claim], mentions, sents)
+    return claim
+
+
+def test_city_named_in_the_claims_sentence_wins_over_the_dateline():
+    claim = _mayor_in(("Salzburg – Die SPÖ sucht einen neuen Chef.",
+                       "Gemeint ist die Grazer SPÖ, die nach dem Abtritt von Bürgermeister Udo Pichl schwächelte."),
+                      "Udo Pichl", ("Grazer SPÖ",))
+    assert claim.org == "Graz"
+
+
+def test_newspaper_adjective_names_no_city():
+    claim = _mayor_in(("Salzburg – Die Stadt baut.", "Das sagte Bürgermeister Udo Pichl den Linzer Nachrichten."),
+                      "Udo Pichl", ("Linzer Nachrichten",))
+    assert claim.org == "Salzburg"
+
+
+def test_two_cities_in_the_sentence_leave_the_dateline():
+    claim = _mayor_in(("Salzburg – Die Stadt baut.", "Bürgermeister Udo Pichl fuhr mit Grazer und Linzer Gästen."),
+                      "Udo Pichl")
+    assert claim.org == "Salzburg"

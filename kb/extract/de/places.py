@@ -187,6 +187,7 @@ def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: l
     if not countries:  # no place named at all: the parties' one country ("SPÖ-Chef", "die CDU")
         home_country = _one(_party_countries(claims, mentions))
     own = _own_orgs(claims)
+    by_index = {s.index: s for s in sentences}
     parties = {**_party_post_countries(claims), **_person_party_countries(mentions, sentences)}
     for c in open_claims:
         if (c.person, c.role) in own:  # "der italienische Innenminister Alfano" … "Innenminister Alfano"
@@ -195,12 +196,34 @@ def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: l
             continue
         cat = _category(c)
         national = parties.get(c.person) or home_country  # "Finanzminister X (ÖVP)": an Austrian post
-        name = {"local government": home_city, "regional government": home_state,
+        local = _sentence_place(c, named, by_index, mentions, "city") if cat == "local government" else None
+        regional = _sentence_place(c, named, by_index, mentions, "state") if cat == "regional government" else None
+        name = {"local government": local or home_city, "regional government": regional or home_state,
                 "government": national, "head of country": national}.get(cat)
         if name is None or ((c.role in GERMAN_SPEAKING_POSTS or cat == "head of country") and name not in GERMAN_SPEAKING):
             continue  # "Kanzlerin X", "Bundespräsident X" in a story about Turkey: no Turkish post
         c.org, c.org_label = name, "rule:doc_place"
         c.org_span = _evidence(name, named, c, dateline)
+
+
+def _sentence_place(c: Claim, named, by_index: dict[int, Sentence], mentions: list[Mention], kind: str) -> Optional[str]:
+    """The one city (or state) the claim's own sentence names, by name or capitalised adjective:
+    "die Grazer SPÖ, die nach dem Abtritt von Bürgermeister X …" is Graz's mayor even in a story
+    filed from Salzburg. An adjective inside another organisation's name ("den Salzburger
+    Nachrichten", "der Tiroler Tageszeitung") names no place; a party's branch ("die Grazer SPÖ")
+    does. None when the sentence names none or several."""
+    sent = by_index.get(c.sentence)
+    if sent is None:
+        return None
+    places = {p.name for m, p, _c in named if p is not None and p.kind == kind and m.sentence == c.sentence}
+    bodies = [(m.start - sent.start, m.end - sent.start) for m in mentions if m.sentence == c.sentence
+              and m.type == "organization" and place_named(m.text) is None and country_name(m.text) is None
+              and m.text.split()[-1] not in _PARTY_COUNTRY]
+    for found in _PLACE_ADJECTIVE.finditer(sent.text):
+        place = place_of_adjective(found.group())
+        if place is not None and place.kind == kind and not any(a <= found.start() < b for a, b in bodies):
+            places.add(place.name)
+    return _one(places)
 
 
 def _own_orgs(claims: list[Claim]) -> dict[tuple[str, str], Claim]:
