@@ -14,7 +14,7 @@ from kb.extract.claims import Claim
 from kb.extract.de.lexicon import compound_body, is_former_word, match_role_de_compound
 from kb.extract.de.places import resolve_places_de
 from kb.model import Mention, Sentence, Span
-from helpers.de_rules import facts, nlp, run  # noqa: F401 (nlp is a fixture)
+from helpers.de_rules import facts, nlp, run, run_doc  # noqa: F401 (nlp is a fixture)
 
 
 # --- an institution written into the role word ----------------------------------------------------
@@ -355,3 +355,49 @@ def test_two_cities_in_the_sentence_leave_the_dateline():
     claim = _mayor_in(("Salzburg – Die Stadt baut.", "Bürgermeister Udo Pichl fuhr mit Grazer und Linzer Gästen."),
                       "Udo Pichl")
     assert claim.org == "Salzburg"
+
+
+# --- "stellvertretend": the deputy of the post ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tom Rask, stellvertretender Klubchef der Neos, widersprach.", ("Tom Rask", "deputy parliamentary group leader", "NEOS")),
+    ("Das sagte der stellvertretende SPÖ-Chef Tom Rask.", ("Tom Rask", "deputy party leader", "SPÖ")),
+    ("Tom Rask, stellvertretender Chef der Fortschrittspartei, widersprach.", ("Tom Rask", "deputy party leader",
+                                                                              "Fortschrittspartei")),
+])
+def test_deputy(nlp, text, expected):
+    assert facts(run(nlp, text, names=("Tom Rask",))) == [expected + ("current",)]
+
+
+def test_deputy_of_a_generic_post_still_needs_an_organisation(nlp):
+    assert run(nlp, "Das sagte der stellvertretende Chef Tom Rask am Montag.", names=("Tom Rask",)) == []
+
+
+# --- "sein/ihr Nachfolger" (de/successors.py) -----------------------------------------------------------
+
+
+def test_successor_named_after_the_possessive(nlp):
+    claims, _ = run_doc(nlp, ["Die Grazer SPÖ-Chefin Eva Berg tritt zurück.",
+                              "Ihr Nachfolger ist der 41-jährige Tischler Max Huber."],
+                        {"Eva Berg": "PER", "Max Huber": "PER"})
+    assert facts(claims) == [("Eva Berg", "party leader", "SPÖ", "current"), ("Max Huber", "party leader", "SPÖ", "current")]
+
+
+def test_successor_in_the_same_sentence_ends_the_predecessors_post(nlp):
+    claims, _ = run_doc(nlp, ["Finanzminister Tom Rask ließ die Frist verstreichen, sein Nachfolger Udo Pichl hat die "
+                              "Reform beschlossen."], {"Tom Rask": "PER", "Udo Pichl": "PER"})
+    rows = facts(claims)
+    assert ("Udo Pichl", "finance minister", None, "current") in rows
+    assert ("Tom Rask", "finance minister", None, "former") in rows
+
+
+def test_successor_to_come(nlp):
+    claims, _ = run_doc(nlp, ["Der Vorstandschef der Talwerk AG, Eva Berg, geht in Pension.",
+                              "Finanzvorstand Max Huber wird ihr Nachfolger."], {"Eva Berg": "PER", "Max Huber": "PER"})
+    assert ("Max Huber", "chief executive officer", "Talwerk AG", "unknown") in facts(claims)
+
+
+def test_successor_without_a_post_before(nlp):
+    claims, _ = run_doc(nlp, ["Eva Berg geht.", "Ihr Nachfolger ist Max Huber."], {"Eva Berg": "PER", "Max Huber": "PER"})
+    assert claims == []

@@ -72,6 +72,7 @@ class RoleMatchDe:
     ordinal: Optional[int] = None
     belong: bool = False  # a bare body whose verb is "gehört … an"
     date_from: Optional[int] = None  # first token of a date phrase that opens an apposition ("X, seit 2015 Chef,")
+    deputy: bool = False  # "der stellvertretende Klubchef": the deputy of the post
 
 
 def _status_of(word: str) -> Optional[str]:
@@ -132,6 +133,8 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
         if m.org is None and m.role in ROLE_BODIES:
             m.org, m.org_label = ROLE_BODIES[m.role], "rule:role_body"
         m.org = party_named(m.org) or m.org if m.org else m.org  # "VP-Klubobmann", "Klubchef der Freiheitlichen": ÖVP, FPÖ
+        if m.deputy and not m.role.startswith(("deputy", "vice")):
+            m.role = "deputy " + m.role  # "stellvertretender FPÖ-Landesparteiobmann": deputy state party chairman
         m.text = doc[m.start : m.end].text
         out.append(m)
     return out
@@ -163,7 +166,8 @@ def party_head(doc, m: RoleMatchDe) -> None:
     """"Vorsitzender der Fortschrittspartei", "Chef der Tiroler SPÖ": the chair or head of a party
     is its party leader. A genitive word ending in "-partei" is a party even when the NER left it
     untagged."""
-    if m.role not in PARTY_HEADS or not doc[m.core].lower_.split("-")[-1].startswith(BARE_HEADS):
+    deputy = "deputy " if m.role.startswith("deputy ") else ""
+    if m.role.removeprefix("deputy ") not in PARTY_HEADS or not doc[m.core].lower_.split("-")[-1].startswith(BARE_HEADS):
         return  # "Kommunikationschef der SPÖ" heads a department, not the party
     if m.org is None and m.end + 1 < len(doc) and doc[m.end].lower_ in ("der", "des"):
         found = _party_noun_phrase(doc, m.end + 1)
@@ -173,7 +177,7 @@ def party_head(doc, m: RoleMatchDe) -> None:
             m.org_span = (doc[k].idx, doc[end - 1].idx + len(doc[end - 1].text))
     if m.org is not None and (party_named(m.org) or m.org.lower().endswith("partei") or m.org.lower().startswith("partei ")
                               or m.org.split()[0].lower() in PARTY_NOUNS):
-        m.role = "party leader"
+        m.role = deputy + "party leader"
         m.org = party_named(m.org) or m.org
 
 
@@ -324,7 +328,7 @@ def _grow_left(doc, m: RoleMatchDe) -> None:
             m.org_span = (doc[k].idx, doc[k].idx + len(word))
             m.org_label = "LOC"
         elif word[:1].islower() and _is_skip_adj(word):
-            pass
+            m.deputy = m.deputy or adj_stem(word).startswith("stellvertretend")
         elif word[:1].isupper() and place_of_adjective(word) is not None and k > 0 \
                 and (doc[k - 1].text[:1].islower() or doc[k - 1].text in (",", "(")):
             pass  # "der designierte Wiener FPÖ-Klubchef", "X, Wiener Klubchef der Y,": part of the phrase

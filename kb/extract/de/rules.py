@@ -56,7 +56,7 @@ from typing import Any, Iterable, Optional
 from ...model import Mention, Sentence, Span
 from ..claims import Claim, apply_date
 from .lexicon import DETERMINERS, PREPOSITIONS, match_role_de_compound
-from . import verbs
+from . import successors, verbs
 from .anaphora import ROLES_ATTR, pronoun_spans, promote_known_names, role_anaphors
 from .parties import party_named
 from .orgs import in_person, org_after, subject_org
@@ -409,9 +409,9 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
     held: dict[int, tuple[Mention, str, str]] = {}  # role index -> (holder, rule, verb)
     for n, m in enumerate(roles):
         found = _genitive_np_holder(doc, m, spans) if m.org is None else None
-        if m.role in NEEDS_ORG and m.org is None:
+        if m.role.removeprefix("deputy ") in NEEDS_ORG and m.org is None:
             _implied_org(doc, m, spans)
-        if m.role in NEEDS_ORG and m.org is None:
+        if m.role.removeprefix("deputy ") in NEEDS_ORG and m.org is None:
             continue
         found = found or _holder(doc, m, spans)
         if found is None:
@@ -441,10 +441,38 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
         held[n] = (person, rule, verb)
     claims.extend(_coordinated(sent, doc, roles, held))
     claims.extend(_verb_claims(sent, doc, roles, held, spans, dates))
-    for c in claims:  # remembered for "der Ministerpräsident" in later sentences (anaphora.role_anaphors)
+    _remember(claims)
+    later = []
+    for found in successors.successions(doc, sent.start, spans, mentions, _after_age):
+        if found.person.label != "pronoun" and not any(c.mention is found.person and c.role == found.role for c in claims):
+            later.extend(_successor_claims(sent, doc, found))
+    _remember(later)
+    return claims + later
+
+
+def _remember(claims: list[Claim]) -> None:
+    """Remember each claim's post on its person for later sentences: "der Ministerpräsident"
+    (anaphora.role_anaphors) and "sein Nachfolger" (successors)."""
+    for c in claims:
         if c.mention.label != "pronoun":
             setattr(c.mention, ROLES_ATTR, getattr(c.mention, ROLES_ATTR, frozenset()) | {c.role})
-    return claims
+            successors.remember_post(c.mention, c.role, c.org, c.role_text)
+
+
+def _successor_claims(sent: Sentence, doc, found: successors.Succession) -> list[Claim]:
+    """"Ihr Nachfolger ist X": X's claim of the predecessor's post (its role text kept, so that the
+    document's place fills the organisation as it does the predecessor's). A predecessor named in
+    the same sentence of a succession that has happened ("ist", "wurde") held the post before: a
+    former claim of theirs, stronger than the title's "current"."""
+    start = found.noun - 1 if found.noun > 0 and doc[found.noun - 1].lower_ in successors.POSSESSIVES else found.noun
+    m = RoleMatchDe(start, found.noun + 1, found.noun, found.role, found.role_text, found.org,
+                    org_label="rule:predecessor" if found.org else "")
+    out = [_claim(sent, doc, m, found.person, "de_succeed", found.verb)]
+    if found.verb in ("ist", "wurde") and found.predecessor.sentence == sent.index:
+        before = _claim(sent, doc, m, found.predecessor, "de_exit", "war")
+        before.status, before.status_strength = "former", 2
+        out.append(before)
+    return out
 
 
 #: Tokens after a title's name (or an apposition's role) in which a date still dates the post:
@@ -624,7 +652,7 @@ def _verb_claims(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict, span
         out.append(_dated(sent, doc, m, post, dates))
     for post in moves:
         m = roles[post.role]
-        if post.role in held or (m.role in NEEDS_ORG and m.org is None and post.org is None):
+        if post.role in held or (m.role.removeprefix("deputy ") in NEEDS_ORG and m.org is None and post.org is None):
             continue
         if post.org is not None and m.org is None:
             first, end, name, label = post.org
@@ -656,7 +684,7 @@ def _coordinated(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict) -> l
     SPÖ" and "X ist Betriebsratsvorsitzender und Klubobmann" (the holder comes with the first)."""
     out = []
     for n, m in enumerate(roles):
-        if n in held or (m.role in NEEDS_ORG and m.org is None):
+        if n in held or (m.role.removeprefix("deputy ") in NEEDS_ORG and m.org is None):
             continue
         nxt = roles[n + 1] if n + 1 < len(roles) else None
         prev = roles[n - 1] if n > 0 else None
