@@ -6,7 +6,7 @@ import pytest
 
 from kb.extract.de.ner import blank_german
 from kb.extract.de.lexicon import country_name, country_of_adjective
-from kb.extract.de.rules import find_roles_de
+from kb.extract.de.phrases import find_roles_de
 from helpers.de_rules import nlp, run  # noqa: F401 (nlp is a fixture)
 
 

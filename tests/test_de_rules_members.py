@@ -1,4 +1,4 @@
-"""Seats named by their body alone (kb.extract.de.rules._member_of, lexicons/member_bodies_de.tsv).
+"""Seats named by their body alone (kb.extract.de.phrases._member_of, lexicons/member_bodies_de.tsv).
 
 "Mitglied der Stadtregierung", "Mitglied im Landtag" and "gehörte … der Landesregierung an" have
 no role word of their own: the body names the post. Sentences and names are invented for these tests.

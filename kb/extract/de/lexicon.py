@@ -13,13 +13,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from ..lexicon import records
+from ..lexicon import records, word_sets
 
 #: Inflection endings stripped (longest first) to reach the lexicon's base form: feminine
 #: -in/-innen, genitive -s/-es, weak-noun and adjectival-noun -en/-n/-e/-r, plural -e/-n/-ern.
 _ENDINGS = ("innen", "in", "ern", "en", "es", "er", "s", "e", "n", "r")
 #: Words that reduce to a role by the rules above but are not roles.
 _NOT_ROLES = frozenset({"premiere", "premieren", "generalen", "generale"})
+#: Words that end in a role word but name no post ("Schiedsrichter" is a referee, not a judge):
+#: any compound or inflection ending in one is no role (``role_classes_de.tsv``, not_role_tails).
+_NOT_ROLE_TAILS = tuple(sorted(word_sets("role_classes_de.tsv")["not_role_tails"]))
+#: Closed prefixes that mark a former holder: "Expräsident", "Altkanzler", "Altbürgermeister".
+_FORMER_CLOSED = ("ex", "alt")
 #: First parts of hyphenated compounds that modify the role rather than name an organisation.
 _MODIFIER_PREFIXES = frozenset({"ex", "alt", "vize", "ko", "co", "interims", "noch", "amts", "neo", "bundes"})
 #: A closed compound ("Bundesaußenminister") is matched by its longest lexicon suffix; the
@@ -123,7 +128,7 @@ def _portfolio_councillor(portfolio: str, entry: RoleEntry) -> RoleEntry:
 def match_role_entry(word: str) -> Optional[RoleEntry]:
     """Lexicon entry for one German word, inflected or compounded; None when not a role."""
     w = word.strip().lower().replace("\u00ad", "")
-    if len(w) < 3 or w in _NOT_ROLES or not _word_shape(w):
+    if len(w) < 3 or w in _NOT_ROLES or not _word_shape(w) or _not_role_tail(w):
         return None
     if "-" in w.strip("-"):
         found = _compound_entry(w)
@@ -131,14 +136,26 @@ def match_role_entry(word: str) -> Optional[RoleEntry]:
     return _lookup(w) or _former_closed(w) or _lookup_closed_compound(w)
 
 
+def _not_role_tail(w: str) -> bool:
+    """"Schiedsrichter", "Sambo-Schiedsrichtern": the word ends in a listed non-post."""
+    return any(form.endswith(_NOT_ROLE_TAILS) for form in _base_forms(w.split("-")[-1]))
+
+
 def _former_closed(w: str) -> Optional[RoleEntry]:
-    """"Expräsident", "Exkanzlerin": "Ex-" written closed before a lexicon role (a former holder;
-    ``is_former_word`` tells the rules)."""
-    return _lookup(w[2:]) if w.startswith("ex") and len(w) > 5 else None
+    """"Expräsident", "Exkanzlerin", "Altkanzler", "Altparteichef": "Ex-"/"Alt-" written closed
+    before a lexicon role (a former holder; ``is_former_word`` tells the rules). Lexicon roles
+    only, never a compound ("Altstadtführer" is no role)."""
+    for prefix in _FORMER_CLOSED:
+        if w.startswith(prefix) and len(w) > len(prefix) + 3:
+            found = _lookup(w[len(prefix):])
+            if found is not None:
+                return found
+    return None
 
 
 def is_former_word(word: str) -> bool:
-    """"Ex-Kanzler", "Alt-Bürgermeister", "Expräsident": the word itself marks a former holder."""
+    """"Ex-Kanzler", "Alt-Bürgermeister", "Expräsident", "Altkanzler": the word itself marks a
+    former holder."""
     w = word.lower()
     return w.startswith(("ex-", "alt-")) or (_former_closed(w) is not None and _lookup(w) is None)
 
@@ -156,7 +173,7 @@ def _word_shape(w: str) -> bool:
 def _compound_entry(text: str) -> Optional[tuple[RoleEntry, Optional[str]]]:
     """(entry, organisation prefix as written) for a hyphenated word, else None."""
     parts = [p for p in text.split("-") if p]
-    if not parts:
+    if not parts or _not_role_tail(parts[-1].lower()):
         return None
     head = parts[-1].lower()
     if parts[0].lower() in _MODIFIER_PREFIXES:
@@ -183,6 +200,38 @@ def _joined_tail(parts: list[str]) -> Optional[tuple[RoleEntry, int]]:
         entry = _lookup("".join(parts[i:]).lower())
         if entry is not None:
             return entry, i
+    return None
+
+
+_BODY_HEADS = tuple(sorted(word_sets("role_classes_de.tsv")["body_heads"]))
+_STANDALONE_BODIES = word_sets("role_classes_de.tsv")["standalone_bodies"]
+
+
+@lru_cache(maxsize=50_000)
+def compound_body(word: str) -> Optional[str]:
+    """The organisation a closed role compound names in front of its role word, as written:
+    "Gemeindebundpräsident" -> "Gemeindebund", "Innenministeriumssprecher" -> "Innenministerium"
+    (the linking -s dropped), "Polizeisprecherin" -> "Polizei"; None when the word is a lexicon
+    row itself ("Landtagspräsident"), hyphenated (the prefix is read elsewhere) or its rest is no
+    institution ("Bildungssprecher": a portfolio; "Bankchef": a bare head noun)."""
+    w = word.strip()
+    lower = w.lower()
+    if "-" in lower or not lower.isalpha() or _lookup(lower) is not None or _former_closed(lower) is not None:
+        return None
+    if lower.startswith("ex") and len(lower) > 5 and _lookup_closed_compound(lower[2:]) is not None:
+        w, lower = w[2:], lower[2:]  # "Exbankchef": the bank chief before, not a bank called "Exbank"
+    lex = role_lexicon()
+    for form in _base_forms(lower):
+        for i in range(_MIN_REST, len(form) - _MIN_SUFFIX + 1):
+            if form[i:] not in lex:
+                continue
+            rest = w[:i]
+            if rest.lower().endswith("s") and rest.lower()[:-1].endswith(_BODY_HEADS):
+                rest = rest[:-1]
+            r = rest.lower()
+            if r.endswith(_BODY_HEADS) and (r not in _BODY_HEADS or r in _STANDALONE_BODIES):
+                return rest[:1].upper() + rest[1:]
+            return None
     return None
 
 

@@ -81,6 +81,8 @@ def _org_at(doc, j: int, k: int, named_only: bool = False) -> Optional[tuple[int
     if not named_only and k + 1 < len(doc) and country_name(doc[k].text + " " + doc[k + 1].text):  # "der Bundesrepublik Deutschland"
         return k, k + 2, country_name(doc[k].text + " " + doc[k + 1].text) or "", "LOC"
     ent = ent_at(doc, k)
+    if ent is not None and len(ent) == 1 and match_role_de_compound(ent.text) is not None:
+        return None  # "der EU-Außenbeauftragten" tagged ORG: a post, not an organisation
     if ent is not None and ent.label_ in (("ORG",) if named_only else ("ORG", "LOC", "GPE")):
         party = party_named(ent.text) if ent.label_ == "ORG" and " " in ent.text else None
         if party is not None:  # a regional branch: "der Grazer SPÖ" is the SPÖ
@@ -105,7 +107,8 @@ def _org_at(doc, j: int, k: int, named_only: bool = False) -> Optional[tuple[int
     if k > j and len(text) >= 2 and text.isupper() and text.isalpha():
         return k, k + 1, text, "ORG"
     head = text.split("-")[0]
-    if k > j and "-" in text and len(head) >= 2 and head.isupper() and text[-1].isalpha():
+    if k > j and "-" in text and len(head) >= 2 and head.isupper() and text[-1].isalpha() \
+            and match_role_de_compound(text) is None:  # "der EU-Außenbeauftragten X": a post, its holder follows
         return k, k + 1, text, "ORG"  # "der UN-Generalversammlung", "des EU-Parlaments"
     if k > j and "-" in text and text.split("-")[-1] in LEGAL_FORMS and text[:1].isupper():
         return k, k + 1, text, "ORG"  # "der Porsche-Holding"

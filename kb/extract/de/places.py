@@ -187,7 +187,8 @@ def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: l
     if not countries:  # no place named at all: the parties' one country ("SPÖ-Chef", "die CDU")
         home_country = _one(_party_countries(claims, mentions))
     own = _own_orgs(claims)
-    parties = _person_party_countries(mentions, sentences)
+    by_index = {s.index: s for s in sentences}
+    parties = {**_party_post_countries(claims), **_person_party_countries(mentions, sentences)}
     for c in open_claims:
         if (c.person, c.role) in own:  # "der italienische Innenminister Alfano" … "Innenminister Alfano"
             first = own[(c.person, c.role)]
@@ -195,12 +196,34 @@ def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: l
             continue
         cat = _category(c)
         national = parties.get(c.person) or home_country  # "Finanzminister X (ÖVP)": an Austrian post
-        name = {"local government": home_city, "regional government": home_state,
+        local = _sentence_place(c, named, by_index, mentions, "city") if cat == "local government" else None
+        regional = _sentence_place(c, named, by_index, mentions, "state") if cat == "regional government" else None
+        name = {"local government": local or home_city, "regional government": regional or home_state,
                 "government": national, "head of country": national}.get(cat)
         if name is None or ((c.role in GERMAN_SPEAKING_POSTS or cat == "head of country") and name not in GERMAN_SPEAKING):
             continue  # "Kanzlerin X", "Bundespräsident X" in a story about Turkey: no Turkish post
         c.org, c.org_label = name, "rule:doc_place"
         c.org_span = _evidence(name, named, c, dateline)
+
+
+def _sentence_place(c: Claim, named, by_index: dict[int, Sentence], mentions: list[Mention], kind: str) -> Optional[str]:
+    """The one city (or state) the claim's own sentence names, by name or capitalised adjective:
+    "die Grazer SPÖ, die nach dem Abtritt von Bürgermeister X …" is Graz's mayor even in a story
+    filed from Salzburg. An adjective inside another organisation's name ("den Salzburger
+    Nachrichten", "der Tiroler Tageszeitung") names no place; a party's branch ("die Grazer SPÖ")
+    does. None when the sentence names none or several."""
+    sent = by_index.get(c.sentence)
+    if sent is None:
+        return None
+    places = {p.name for m, p, _c in named if p is not None and p.kind == kind and m.sentence == c.sentence}
+    bodies = [(m.start - sent.start, m.end - sent.start) for m in mentions if m.sentence == c.sentence
+              and m.type == "organization" and place_named(m.text) is None and country_name(m.text) is None
+              and m.text.split()[-1] not in _PARTY_COUNTRY]
+    for found in _PLACE_ADJECTIVE.finditer(sent.text):
+        place = place_of_adjective(found.group())
+        if place is not None and place.kind == kind and not any(a <= found.start() < b for a, b in bodies):
+            places.add(place.name)
+    return _one(places)
 
 
 def _own_orgs(claims: list[Claim]) -> dict[tuple[str, str], Claim]:
@@ -214,8 +237,8 @@ def _own_orgs(claims: list[Claim]) -> dict[tuple[str, str], Claim]:
     return out
 
 
-#: "Hans Berger (ÖVP)": a party in brackets right after a person's name.
-_BRACKETED_PARTY = re.compile(r"\s*\(([^()]{2,15})\)")
+#: "Hans Berger (ÖVP)", "Hans Berger (Innenminister, ÖVP)": a party in brackets right after a person's name.
+_BRACKETED_PARTY = re.compile(r"\s*\(([^()]{2,40})\)")
 
 
 def _person_party_countries(mentions: list[Mention], sentences: list[Sentence]) -> dict[str, str]:
@@ -228,9 +251,25 @@ def _person_party_countries(mentions: list[Mention], sentences: list[Sentence]) 
         if m.type != "person" or sent is None:
             continue
         found = _BRACKETED_PARTY.match(sent.text, m.end - sent.start)
-        country = _PARTY_COUNTRY.get(found.group(1), "-") if found else "-"
+        parts = [p.strip() for p in found.group(1).split(",")] if found else []  # "(Innenminister, ÖVP)"
+        country = next((_PARTY_COUNTRY[p] for p in parts if _PARTY_COUNTRY.get(p, "-") != "-"), "-")
         if country != "-":
             out.setdefault(m.name or m.text, country)
+    return out
+
+
+#: Party's usual name -> its one country ("SPÖ" -> Austria), from the prefixes of parties_de.tsv.
+_NAMED_PARTY_COUNTRY = {row["party"] or "": row["country"] or "-" for row in records("parties_de.tsv")}
+
+
+def _party_post_countries(claims: list[Claim]) -> dict[str, str]:
+    """Person -> the country of the party they hold a post in ("Kanzler und SPÖ-Chef X": the
+    SPÖ's chief is Austrian, so is the chancellor's post the same sentence gives X)."""
+    out: dict[str, str] = {}
+    for c in claims:
+        country = _NAMED_PARTY_COUNTRY.get(c.org or "", "-")
+        if country != "-" and c.org_label != "rule:doc_party":
+            out.setdefault(c.person, country)
     return out
 
 

@@ -2,7 +2,8 @@
 
 Plugs into ``kb.extract.facts`` (sentences with ``lang == "de"``): ``extract_tenures_de``
 takes one parsed German sentence and returns the same ``Claim`` records the English rules
-produce, so merging, status and storage are shared. Role words come from
+produce, so merging, status and storage are shared. Role phrases (the role word with its status,
+place and organisation) come from ``de/phrases.py`` (``find_roles_de``), role words from
 ``lexicons/roles_de.tsv`` through ``kb.extract.de.lexicon.match_role_de_compound`` (inflection,
 feminine forms, "NATO-Generalsekretär"), dates from ``kb.extract.dates.find_dates(lang="de")``.
 
@@ -34,7 +35,7 @@ Rules (German word order differs from English, so they are German rules, not tra
   a sentence-initial "Diese", a bare "der Ministerpräsident" given that role before, and a
   known surname that is also a noun ("Schaden", "Vogel") right before a copula
 
-The organisation comes from a compound prefix ("NATO-"), a country adjective ("französische"
+The organisation (read by ``de/phrases.py``) comes from a compound prefix ("NATO-"), a country adjective ("französische"
 -> France), a genitive country before the role ("Frankreichs Präsident"), or a genitive / "von"
 phrase after the role ("der NATO", "Norwegens", "von Berlin", "der Rheinwerke AG"; read by
 ``de/orgs.py``); German country names map to the English names the English rules use
@@ -49,38 +50,28 @@ skipped; a post announced with "soll/dürfte/wird … werden" has status unknown
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, Iterable, Optional
 
 from ...model import Mention, Sentence, Span
 from ..claims import Claim, apply_date
-from .lexicon import (DETERMINERS, PREPOSITIONS, adj_stem, country_name, country_of_adjective, genitive_compound, is_former_word,
-                      match_role_de, match_role_de_compound, match_role_entry)
-from . import verbs
+from .lexicon import DETERMINERS, PREPOSITIONS, match_role_de_compound
+from . import successors, verbs
 from .anaphora import ROLES_ATTR, pronoun_spans, promote_known_names, role_anaphors
 from .parties import party_named
-from .orgs import ORG_OPENERS, WORKPLACE_OPENERS, genitive_country, in_person, org_after, subject_org, town_after
-from .places import place_named, place_of_adjective
-from ..lexicon import records, word_map, word_sets
+from .orgs import in_person, org_after, subject_org
+from .phrases import (BELONG_VERBS, MAX_COPULA_GAP, MEMBER_BODIES, MEMBER_CATEGORIES, PARTIES, ROLE_BODIES, RoleMatchDe,
+                      find_roles_de, party_head)
+from ..lexicon import word_sets
 
 #: Rule names carry a "de_" prefix so that a tenure's extractor ("kb.roles.v1:de_copula") shows
 #: it came from the German rules; confidences match the English rules of the same shape.
 CONFIDENCE = {"de_title_before_name": 0.9, "de_apposition": 0.85, "de_copula": 0.8, "de_verb_final": 0.8,
-              "de_ellipsis": 0.6, "de_als": 0.7, "de_leads": 0.75, "de_exit": 0.75, "de_appoint": 0.8}
+              "de_ellipsis": 0.6, "de_als": 0.7, "de_leads": 0.75, "de_exit": 0.75, "de_appoint": 0.8, "de_succeed": 0.75}
 #: Roles too generic to mean anything without an organisation ("der Chef", "die Leiterin").
 NEEDS_ORG = word_sets("role_classes_de.tsv")["needs_org"]
-#: A party "chief" is its party leader; a council seat or government post is not held in a party.
-PARTY_HEADS = word_sets("role_classes_de.tsv")["party_heads"]
-SEAT_CATEGORIES = word_sets("role_classes_de.tsv")["seat_categories"]
-PARTY_NOUNS = word_sets("role_classes_de.tsv")["party_nouns"]
-#: Party names as written in role compounds ("VP-", "SPÖ-") -> the party's name.
-PARTIES = word_map("parties_de.tsv")
-#: Posts whose word names their body ("Landtagsabgeordnete" -> Landtag).
-ROLE_BODIES = word_map("role_orgs_de.tsv")
-#: A seat named by its body alone ("Mitglied der Stadtregierung"): body form -> kb's role name.
-MEMBER_BODIES = {form: row["role"] for row in records("member_bodies_de.tsv") for form in (row["body"] or "").split("|")}
-MEMBER_CATEGORIES = {row["role"]: row["category"] for row in records("member_bodies_de.tsv")}
-MEMBER_WORDS = {"mitglied", "mitglieds", "mitgliedes"}
+#: Nouns that point to an organisation without naming it ("des Unternehmens", "der Partei"): no org.
+GENERIC_ORG_NOUNS = word_sets("role_classes_de.tsv")["generic_org_nouns"]
 #: Bodies whose seat a move into or out of them states ("aus dem Landtag", "in den Nationalrat"):
 #: the elected ones of member_bodies_de.tsv, never a company's board.
 SEAT_BODIES = {form: role for form, role in MEMBER_BODIES.items() if MEMBER_CATEGORIES.get(role) != "business"}
@@ -91,21 +82,12 @@ OFFICE_VERBS = {"bekleidet": "ist", "bekleiden": "sind", "bekleidete": "war", "b
                 "übernimmt": "wurde", "übernahm": "wurde", "übernehmen": "wurden", "übernahmen": "wurden",
                 "erhält": "wurde", "erhielt": "wurde", "tritt": "wurde", "trat": "wurde"}
 OFFICE_NOUNS = {"amt", "posten", "funktion", "position", "job"}
-#: "X gehörte … der Landesregierung an": the verb of a seat, as the copula it stands for.
-BELONG_VERBS = {"gehört": "ist", "gehören": "sind", "gehörte": "war", "gehörten": "waren"}
 
-#: Adjective stems (any ending) that mark a former or current holder.
-FORMER_STEMS = ("früher", "ehemalig", "einstig", "vormalig", "damalig", "abgesetzt", "gestürzt")
-CURRENT_STEMS = ("amtierend", "derzeitig", "jetzig", "heutig", "aktuell", "scheidend", "geschäftsführend", "neu")
-#: Adjective stems of a holder to be ("der designierte Kanzler"): the tenure has not begun.
-FUTURE_STEMS = ("designiert", "künftig", "zukünftig", "angehend", "neugewählt")
-#: Other adjectives allowed inside a role phrase (kept in role_text only).
-SKIP_STEMS = ("stellvertretend", "kommissarisch", "langjährig", "erst", "zweit", "dritt")
 COPULA_PRESENT = {"ist", "sind", "bleibt", "bleiben", "amtiert", "fungiert", "dient", "gilt"}
 COPULA_PAST = {"war", "waren", "blieb", "blieben", "amtierte", "fungierte", "diente", "galt"}
 COPULA_EVENT = {"wurde", "wurden", "wird", "werden", "worden"}
 #: Cues that the statement is not a fact: modality, negation, candidacy, conditions.
-IRREALIS = {"soll", "sollte", "sollen", "könnte", "könnten", "würde", "würden", "möchte", "will", "wollen",
+IRREALIS = {"soll", "sollte", "sollten", "sollen", "könnte", "könnten", "würde", "würden", "möchte", "will", "wollen",
             "nicht", "kein", "keine", "nie", "niemals", "wenn", "falls", "ob", "kandidat", "kandidatin",
             "kandidiert", "designierte", "designierter", "designierten", "voraussichtlich", "angeblich",
             "möglicher", "mögliche", "möglichen", "potenzieller", "potenzielle", "potenziellen"}  # "als möglicher Kanzler"
@@ -122,10 +104,7 @@ FUTURE_MODALS = {"dürfte", "dürften", "wird", "werden", "soll", "sollen"}
 FUTURE_OFFICE_INFINITIVES = {"übernehmen", "antreten"}
 #: Participles of an appointment before the finite verb: "…, die zur Bürgermeisterin gewählt wurde".
 APPOINTED = {"gewählt", "ernannt", "bestellt", "berufen", "angelobt", "vereidigt", "nominiert", "befördert"}
-#: Words before "Gemeinderat"/"Stadtrat" that make it the body, not a member: "im Gemeinderat".
-BODY_PREPOSITIONS = {"im", "ins"}
 CLAUSE_BREAKS = {";", ":", "\"", "„", "“", "”", "»", "«", "—", "–", "und", "oder", "aber", "dass", "weil"}
-MAX_COPULA_GAP = 12  # tokens between the verb and the role
 #: Conjunctions opening a verb-final clause: "während sie … Ministerin war", "als er … wurde".
 SUBORDINATORS = {"während", "als", "seit", "seitdem", "nachdem", "bevor", "weil", "da", "dass", "daß", "obwohl",
                  "wo", "sobald", "solange", "wenngleich", "nachdem"}
@@ -140,8 +119,6 @@ LEFT_WORDS = {"zurückgetreten", "entlassen", "abgesetzt", "abgewählt", "gefeue
 #: Nouns of leaving a post ("nach dem Abtritt von Bürgermeister X").
 EXIT_NOUNS = {"abtritt", "rücktritt", "abgang", "ausscheiden", "abschied", "abwahl", "entlassung", "absetzung",
               "sturz", "rückzug", "ablöse", "ablösung", "tod"}
-#: A city's council ("SPÖ-Klubobmann im Gemeinderat": the group leader there).
-CITY_COUNCILS = {"gemeinderat", "stadtrat", "stadtsenat"}
 #: Words right before "als" that make it a comparison, not a capacity: "mehr als Minister".
 AS_COMPARATIVES = {"mehr", "weniger", "früher", "später", "eher", "besser", "schlechter", "anders", "lieber", "sowohl",
                    "ebenso", "genauso", "so", "nichts", "niemand", "größer", "länger", "wichtiger", "auch"}
@@ -151,8 +128,6 @@ PREPOSITION_SUBORDINATORS = {"seit", "während", "als", "da"}
 #: Past verbs of holding a post: "X arbeitete als Trainer" is over; other past verbs ("eröffnete
 #: als Bürgermeister") narrate an event and leave the status open.
 HOLD_PAST = {"arbeitete", "arbeiteten", "wirkte", "wirkten", "diente", "dienten", "lehrte", "spielte", "spielten"}
-#: Bare head words: "Chef der SPÖ", "SPÖ-Vorsitzender", "Obmann der ÖVP" lead the party.
-BARE_HEADS = ("chef", "vorsitzend", "obmann", "obfrau", "leiter")
 #: Verbs by which a subject gives someone else a post "als ROLE": "X bestellte Y als Minister".
 APPOINTING_VERBS = {"bestellte", "bestellt", "ernannte", "ernennt", "machte", "macht", "holte", "holt", "berief", "beruft",
                     "wählte", "wählt", "nominierte", "nominiert", "engagierte", "verpflichtete", "verpflichtet",
@@ -161,263 +136,6 @@ APPOINTING_VERBS = {"bestellte", "bestellt", "ernannte", "ernennt", "machte", "m
 NAMING_VERBS = {"bezeichnet", "bezeichnete", "bezeichneten", "nennt", "nannte", "nannten", "sieht", "sah", "sahen",
                 "betrachtet", "betrachtete", "kritisiert", "kritisierte", "lobt", "lobte", "wertet", "bewertet",
                 "gilt", "galt", "vorgeschlagen", "vorgestellt", "gehandelt", "verkleidet", "ausgegeben", "ausgab", "gibt"}
-
-
-@dataclass
-class RoleMatchDe:
-    """A German role phrase in a sentence Doc (token indices) with its organisation."""
-
-    start: int  # first token of the phrase (status adjectives, country adjective included)
-    end: int  # one past the last token (genitive organisation included)
-    core: int  # the role word itself
-    role: str
-    text: str
-    org: Optional[str] = None
-    org_span: Optional[tuple[int, int]] = None  # character offsets in the sentence
-    org_label: str = ""
-    status_cue: Optional[str] = None
-    ordinal: Optional[int] = None
-    belong: bool = False  # a bare body whose verb is "gehört … an"
-
-
-def _status_of(word: str) -> Optional[str]:
-    stem = adj_stem(word)
-    if any(stem.startswith(s) for s in FORMER_STEMS):
-        return "former"
-    if any(stem.startswith(s) for s in FUTURE_STEMS):
-        return "unknown"
-    if any(stem == s or stem.startswith(s) and len(stem) - len(s) <= 1 for s in CURRENT_STEMS):
-        return "current"
-    return None
-
-
-def _is_skip_adj(word: str) -> bool:
-    return any(adj_stem(word).startswith(s) for s in SKIP_STEMS)
-
-
-def _ent_label(doc, i: int) -> str:
-    return doc[i].ent_type_ if doc[i].ent_type_ else ""
-
-
-def find_roles_de(doc) -> list[RoleMatchDe]:
-    """Role phrases in a German sentence Doc, left to right, not inside person names."""
-    out: list[RoleMatchDe] = []
-    for i, tok in enumerate(doc):
-        if out and i < out[-1].end:
-            continue  # inside "Mitglied des Gemeinderats": the body is not a councillor
-        if not tok.text[:1].isupper() or in_person(doc, i):
-            continue
-        member = _member_of(doc, i)
-        if member is not None:
-            out.append(member)
-            continue
-        if i > 0 and doc[i - 1].lower_ in BODY_PREPOSITIONS:
-            continue  # "im Gemeinderat": the council, not a councillor
-        found = match_role_de_compound(tok.text)
-        if found is None:
-            continue
-        role, prefix = found
-        m = RoleMatchDe(i, i + 1, i, role, tok.text)
-        if prefix:
-            m.org = country_name(prefix) or prefix
-            m.org_span = (tok.idx, tok.idx + len(prefix))
-            m.org_label = "ORG"
-            _party_prefix(tok.text, m)
-        if is_former_word(tok.text):
-            m.status_cue = "former"
-        _genitive_body(doc, m)
-        _duty_editor(doc, m)
-        _grow_left(doc, m)
-        _grow_right(doc, m)
-        _party_head(doc, m)
-        if m.org is None and m.role in ROLE_BODIES:
-            m.org, m.org_label = ROLE_BODIES[m.role], "rule:role_body"
-        m.text = doc[m.start : m.end].text
-        out.append(m)
-    return out
-
-
-def _genitive_body(doc, m: RoleMatchDe) -> None:
-    """"Vorsitzende des Vorstands (der Rheinwerke AG)" is a "Vorstandsvorsitzende": a role and
-    a genitive body that German also writes as one lexicon word (``genitive_compound``) make
-    that role; the organisation may follow the body."""
-    i = m.core
-    if m.org is not None or i + 2 >= len(doc) or doc[i + 1].lower_ not in ("des", "der"):
-        return
-    body = doc[i + 2]
-    if not body.text[:1].isupper() or body.ent_type_:
-        return
-    role = genitive_compound(doc[i].text, body.text)
-    if role is not None:
-        m.role, m.end = role, i + 3
-
-
-def _duty_editor(doc, m: RoleMatchDe) -> None:
-    """"Chef(in) vom Dienst" is the newsroom's duty editor, not a head of "Dienst"."""
-    i = m.core
-    if m.role == "head" and m.org is None and i + 2 < len(doc) and doc[i + 1].lower_ == "vom" and doc[i + 2].lower_ == "dienst":
-        m.role, m.end = "duty editor", i + 3
-
-
-def _party_head(doc, m: RoleMatchDe) -> None:
-    """"Vorsitzender der Fortschrittspartei", "Chef der Tiroler SPÖ": the chair or head of a party
-    is its party leader. A genitive word ending in "-partei" is a party even when the NER left it
-    untagged."""
-    if m.role not in PARTY_HEADS or not doc[m.core].lower_.split("-")[-1].startswith(BARE_HEADS):
-        return  # "Kommunikationschef der SPÖ" heads a department, not the party
-    if m.org is None and m.end + 1 < len(doc) and doc[m.end].lower_ in ("der", "des") \
-            and doc[m.end + 1].text[:1].isupper() and doc[m.end + 1].lower_.endswith("partei"):
-        k = m.end + 1
-        m.org, m.org_label, m.end = doc[k].text, "ORG", k + 1
-        m.org_span = (doc[k].idx, doc[k].idx + len(doc[k].text))
-    if m.org is not None and (party_named(m.org) or m.org.lower().endswith("partei") or m.org.split()[0].lower() in PARTY_NOUNS):
-        m.role = "party leader"
-        m.org = party_named(m.org) or m.org
-
-
-def _member_of(doc, i: int) -> Optional[RoleMatchDe]:
-    """A seat named by its body: "Mitglied der (niederösterreichischen) Landesregierung",
-    "Mitglied im Landtag", and the bare body of "gehörte … der Landesregierung an" (the holder
-    rule then reads "gehörte" as "war"). A place adjective before the body is its organisation."""
-    member = doc[i].lower_ in MEMBER_WORDS
-    if member:
-        if i + 1 >= len(doc) or doc[i + 1].lower_ not in ("der", "des", "im", "dem"):
-            return None
-        j = i + 2
-        if j < len(doc) and (doc[j].text[:1].islower() or place_of_adjective(doc[j].text)):
-            j += 1
-    else:
-        j = i
-    if j >= len(doc) or doc[j].lower_ not in MEMBER_BODIES or not doc[j].text[:1].isupper():
-        return None
-    adj = j - 1 if j > 0 and (doc[j - 1].text[:1].islower() or place_of_adjective(doc[j - 1].text)) else None
-    if not member and not _belongs(doc, j, adj):
-        return None
-    place = place_of_adjective(doc[adj].text) if adj is not None else None
-    org = place.name if place else (country_of_adjective(doc[adj].text) if adj is not None else None)
-    role = MEMBER_BODIES[doc[j].lower_]
-    m = RoleMatchDe(i, j + 1, i, role, doc[i : j + 1].text, belong=not member)
-    if org is not None:
-        m.org, m.org_label = org, "LOC"
-        m.org_span = (doc[adj].idx, doc[adj].idx + len(doc[adj].text))
-    elif role in ROLE_BODIES:
-        m.org, m.org_label = ROLE_BODIES[role], "rule:role_body"
-    if member:
-        _grow_left(doc, m)
-        if m.org is None and MEMBER_CATEGORIES.get(role) == "business":
-            _grow_right(doc, m)  # "Mitglied des Vorstands der Rheinwerke AG"
-    m.text = doc[m.start : m.end].text
-    return m
-
-
-def _belongs(doc, j: int, adj: Optional[int]) -> bool:
-    """"… der (niederösterreichischen) Landesregierung an" after "gehört(e)" in the clause."""
-    det = (adj if adj is not None else j) - 1
-    if det < 0 or doc[det].lower_ not in ("der", "dem") or j + 1 >= len(doc) or doc[j + 1].lower_ != "an":
-        return False
-    return any(t.lower_ in BELONG_VERBS for t in doc[max(0, det - MAX_COPULA_GAP) : det])
-
-
-def _category(word: str) -> str:
-    entry = match_role_entry(word)
-    return entry.category if entry else ""
-
-
-def _party_prefix(word: str, m: RoleMatchDe) -> None:
-    """"SPÖ-Chefin" -> party leader of SPÖ; "KPÖ-Stadträtin", "VP-Finanzlandesrat": the party is
-    the holder's, the seat is the city's or state's (filled by de/places.py), so no org here."""
-    party = PARTIES.get(m.org or "")
-    if party is None:
-        return
-    if m.role in PARTY_HEADS:
-        m.role, m.org = "party leader", party
-    elif _category(word) in SEAT_CATEGORIES:
-        m.org, m.org_span, m.org_label = None, None, ""
-
-
-def _place_adjective(doc, k: int, m: RoleMatchDe) -> Optional[str]:
-    """The place an adjective right before a city or state post names: "Grazer", "Tiroler",
-    "niederösterreichische" (places_de.tsv), and for a city post any capitalised "-er" adjective
-    after an article or preposition ("des Schwarzacher Bürgermeisters" -> Schwarzach)."""
-    word = doc[k].text
-    cat = _category(doc[m.core].text)
-    if cat not in ("local government", "regional government"):
-        return None
-    place = place_of_adjective(word)
-    if place is not None:
-        return place.name
-    before = doc[k - 1].lower_ if k > 0 else ""
-    if word[:1].isupper() and word.endswith("s") and len(word) >= 5 and word.isalpha() and before not in DETERMINERS \
-            and (place_named(word) or cat == "local government") and match_role_de_compound(word) is None:
-        return place_named(word).name if place_named(word) else word[:-1]  # "Roms Bürgermeister", "Tirols Landeshauptmann"
-    if (cat == "local government" and word[:1].isupper() and word.endswith("er") and len(word) >= 6
-            and word.isalpha() and (before in DETERMINERS or before in PREPOSITIONS)
-            and match_role_de_compound(word) is None):
-        return word[:-2]
-    return None
-
-
-def _grow_left(doc, m: RoleMatchDe) -> None:
-    """Take status adjectives, a country or place adjective and an ordinal ("der 14.") before the role."""
-    k = m.core - 1
-    while k >= 0:
-        word = doc[k].text
-        if word[:1].islower() and _status_of(word):
-            m.status_cue = m.status_cue or _status_of(word)
-        elif word[:1].islower() and country_of_adjective(word) and m.org is None:
-            m.org = country_of_adjective(word)
-            m.org_span = (doc[k].idx, doc[k].idx + len(word))
-            m.org_label = "LOC"
-        elif m.org is None and k == m.core - 1 and genitive_country(word):
-            m.org = genitive_country(word)  # "Frankreichs Präsident", "Angolas Ex-Präsident"
-            m.org_span = (doc[k].idx, doc[k].idx + len(word))
-            m.org_label = "LOC"
-        elif m.org is None and k == m.core - 1 and _place_adjective(doc, k, m):
-            m.org = _place_adjective(doc, k, m)
-            m.org_span = (doc[k].idx, doc[k].idx + len(word))
-            m.org_label = "LOC"
-        elif word[:1].islower() and _is_skip_adj(word):
-            pass
-        elif word.endswith(".") and word[:-1].isdigit() and len(word) <= 4:
-            m.ordinal = int(word[:-1])
-        else:
-            break
-        k -= 1
-    m.start = k + 1
-
-
-def _grow_right(doc, m: RoleMatchDe) -> None:
-    """Take a genitive / "von" organisation after the role when none was found yet, and a
-    body the post sits in ("SPÖ-Klubchef im Gemeinderat") into the phrase."""
-    if m.org is not None:
-        _take_body(doc, m)
-        return
-    # "als Geschäftsführer bei der …", "Professorin an der Universität …": where one works
-    workplace = m.start > 0 and doc[m.start - 1].lower_ == "als" or _category(doc[m.core].text) == "education" \
-        or m.role == "duty editor"  # "Chefin vom Dienst im ORF"
-    org = org_after(doc, m.end, WORKPLACE_OPENERS if workplace else ORG_OPENERS) or town_after(doc, m.core, m.end)
-    if org is None and m.end + 2 < len(doc) and doc[m.end].lower_ in ("des", "der") and match_role_de(doc[m.end + 1].text):
-        # "Assistent des Obmanns bei der Gebietskrankenkasse": the post serves another post;
-        # the workplace after it is the organisation (never the other post's holder)
-        org = org_after(doc, m.end + 2, WORKPLACE_OPENERS[len(ORG_OPENERS):])
-    if org is None:
-        _take_body(doc, m)
-        return
-    first, end, name, label = org
-    m.org = name
-    m.org_span = (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
-    m.org_label = label
-    m.end = end
-    _take_body(doc, m)
-
-
-def _take_body(doc, m: RoleMatchDe) -> None:
-    """"… im Gemeinderat", "… im Landtag" right after the phrase belongs to it. A group leader
-    in a city's council leads the party's group there, not in a parliament."""
-    if m.end + 1 < len(doc) and doc[m.end].lower_ == "im" and doc[m.end + 1].text[:1].isupper():
-        if m.role == "parliamentary group leader" and doc[m.end + 1].lower_ in CITY_COUNCILS:
-            m.role = "city council group leader"
-        m.end += 2
 
 
 # ------------------------------------------------------------------------------------------
@@ -449,6 +167,8 @@ def _title_before_name(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, st
     i = m.end
     if i + 2 < len(doc) and doc[i].lower_ in ("in", "im") and doc[i + 1].text[:1].isupper() and doc[i + 2].text == ",":
         i += 2  # "die Direktorin des Museums in Berlin, NAME"
+    if m.org is not None and i + 3 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 3].text == ",":
+        i += 3  # "der Generaldirektor der Talwerk Holding AG (THA), NAME": the organisation's short name
     if i < len(doc) and doc[i].text == "," and _determiner_before(doc, m.start):
         i += 1
     for s, _e, p in spans:
@@ -496,11 +216,39 @@ def _apposition(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str]]:
         k, adjectives = k - 1, adjectives + 1
     if k >= 0 and doc[k].lower_ in DETERMINERS:
         k -= 1
+    adverb = doc[k].lower_ if k >= 1 and doc[k].lower_ in APPOSITION_ADVERBS and doc[k - 1].text == "," else None
+    k = k - 1 if adverb else k
+    since = _since_phrase(doc, k) if not adverb else None
+    k = since - 1 if since is not None else k
     if k < 1 or doc[k].text not in (",", "("):
         return None
     for _s, e, p in spans:
         if e == k or _after_age(doc, e) == k:
+            if adverb and m.status_cue is None:
+                m.status_cue = APPOSITION_ADVERBS[adverb]
+            m.date_from = since
             return p, "de_apposition"
+    return None
+
+
+#: Adverbs that open an apposition ("X, zugleich Chef der Partei Y,", "X, zuvor Ministerin,"): the
+#: holder's status they give ("former" for a post held before; None leaves it to the rule).
+APPOSITION_ADVERBS = {"zuvor": "former", "einst": "former", "damals": "former", "früher": "former",
+                      "ehemals": "former", "vormals": "former", "seinerzeit": "former",
+                      "zugleich": "current", "gleichzeitig": "current", "derzeit": "current", "inzwischen": "current",
+                      "mittlerweile": "current", "nun": "current", "jetzt": "current", "heute": "current",
+                      "auch": None, "selbst": None}
+
+
+def _since_phrase(doc, k: int) -> Optional[int]:
+    """The first token of "seit [dem] [Dezember] 2015" ending at token k right after a comma
+    ("X, seit Dezember 2015 Firmenchef, …"), else None."""
+    for j in range(k, max(0, k - 5), -1):
+        if doc[j].lower_ == "seit":
+            return j if j >= 1 and doc[j - 1].text == "," and any(t.like_num for t in doc[j + 1 : k + 1]) else None
+        if not (doc[j].like_num or doc[j].text[:1].isupper() or doc[j].lower_ in ("dem", "anfang", "ende", "mitte")
+                or doc[j].text == "."):
+            return None
     return None
 
 
@@ -661,9 +409,9 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
     held: dict[int, tuple[Mention, str, str]] = {}  # role index -> (holder, rule, verb)
     for n, m in enumerate(roles):
         found = _genitive_np_holder(doc, m, spans) if m.org is None else None
-        if m.role in NEEDS_ORG and m.org is None:
+        if m.role.removeprefix("deputy ") in NEEDS_ORG and m.org is None:
             _implied_org(doc, m, spans)
-        if m.role in NEEDS_ORG and m.org is None:
+        if m.role.removeprefix("deputy ") in NEEDS_ORG and m.org is None:
             continue
         found = found or _holder(doc, m, spans)
         if found is None:
@@ -676,9 +424,12 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
         # from the previous role (or the clause's conjunction) on; title/apposition dates follow the role
         prev_end = max(roles[n - 1].end if n > 0 else 0, clause)
         lo_tok = prev_end if rule in ("de_copula", "de_verb_final", "de_als") else m.start
+        lo_tok = m.date_from if rule == "de_apposition" and m.date_from is not None else lo_tok
         conj = [u for u in range(lo_tok, m.start) if doc[u].lower_ == "und"]
         lo_tok = conj[-1] + 1 if conj and rule == "de_copula" else lo_tok  # "… und seit 1999 Bürgermeister"
         lo = (doc[lo_tok].idx if lo_tok < len(doc) else len(sent.text)) + s0
+        if rule in ("de_title_before_name", "de_apposition"):
+            nxt = min(nxt, _date_reach(doc, m, rule, spans))
         hi = doc[nxt - 1].idx + len(doc[nxt - 1].text) + s0
         if rule == "de_title_before_name" and _exit_noun_before(doc, m):
             _exited(sent, doc, m, claim, spans, dates)
@@ -690,10 +441,53 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
         held[n] = (person, rule, verb)
     claims.extend(_coordinated(sent, doc, roles, held))
     claims.extend(_verb_claims(sent, doc, roles, held, spans, dates))
-    for c in claims:  # remembered for "der Ministerpräsident" in later sentences (anaphora.role_anaphors)
+    _remember(claims)
+    later = []
+    for found in successors.successions(doc, sent.start, spans, mentions, _after_age):
+        if found.person.label != "pronoun" and not any(c.mention is found.person and c.role == found.role for c in claims):
+            later.extend(_successor_claims(sent, doc, found))
+    _remember(later)
+    return claims + later
+
+
+def _remember(claims: list[Claim]) -> None:
+    """Remember each claim's post on its person for later sentences: "der Ministerpräsident"
+    (anaphora.role_anaphors) and "sein Nachfolger" (successors)."""
+    for c in claims:
         if c.mention.label != "pronoun":
             setattr(c.mention, ROLES_ATTR, getattr(c.mention, ROLES_ATTR, frozenset()) | {c.role})
-    return claims
+            successors.remember_post(c.mention, c.role, c.org, c.role_text)
+
+
+def _successor_claims(sent: Sentence, doc, found: successors.Succession) -> list[Claim]:
+    """"Ihr Nachfolger ist X": X's claim of the predecessor's post (its role text kept, so that the
+    document's place fills the organisation as it does the predecessor's). A predecessor named in
+    the same sentence of a succession that has happened ("ist", "wurde") held the post before: a
+    former claim of theirs, stronger than the title's "current"."""
+    start = found.noun - 1 if found.noun > 0 and doc[found.noun - 1].lower_ in successors.POSSESSIVES else found.noun
+    m = RoleMatchDe(start, found.noun + 1, found.noun, found.role, found.role_text, found.org,
+                    org_label="rule:predecessor" if found.org else "")
+    out = [_claim(sent, doc, m, found.person, "de_succeed", found.verb)]
+    if found.verb in ("ist", "wurde") and found.predecessor.sentence == sent.index:
+        before = _claim(sent, doc, m, found.predecessor, "de_exit", "war")
+        before.status, before.status_strength = "former", 2
+        out.append(before)
+    return out
+
+
+#: Tokens after a title's name (or an apposition's role) in which a date still dates the post:
+#: "Innenministerin X (ÖVP), seit 2011 im Amt," / "X, Bürgermeisterin seit 2015,". A date further on
+#: belongs to the rest of the sentence ("Ministerin X schließt bis 2018 drei Botschaften", "begrüßte
+#: den millionsten Besucher seit 2005").
+DATE_REACH = 6
+
+
+def _date_reach(doc, m: RoleMatchDe, rule: str, spans) -> int:
+    """One past the last token whose dates may date a title or apposition claim."""
+    anchor = m.end
+    if rule == "de_title_before_name":
+        anchor = next((_after_age(doc, e) for s_, e, _p in spans if s_ >= m.end), m.end)
+    return min(len(doc), anchor + DATE_REACH)
 
 
 def _exit_noun_before(doc, m: RoleMatchDe) -> bool:
@@ -709,6 +503,10 @@ def _exit_noun_before(doc, m: RoleMatchDe) -> bool:
     return not any(t.lower_ == "aus" for t in doc[m.end : m.end + 6])
 
 
+#: Posts of a sports team: "der FC Köln von Trainer X" names the team before the title.
+TEAM_ROLES = {"coach", "head coach", "assistant coach", "captain", "sporting director"}
+
+
 def _implied_org(doc, m: RoleMatchDe, spans) -> None:
     """The organisation of a generic post ("Chef", "Sprecher") that the phrase does not name:
     "Tesla: Dessen Chef X" (the organisation named last before "dessen/deren" in the sentence)
@@ -720,6 +518,11 @@ def _implied_org(doc, m: RoleMatchDe, spans) -> None:
             e = ents[-1]
             m.org, m.org_label, m.org_span = e.text, "ORG", (e.start_char, e.end_char)
         return
+    if m.role in TEAM_ROLES and m.start >= 2 and doc[m.start - 1].lower_ in ("von", "mit", "unter"):
+        team = next((e for e in doc.ents if e.end == m.start - 1 and e.label_ == "ORG"), None)
+        if team is not None:  # "der FC Köln von Trainer X", "Ingolstadt mit Coach Y": the team before
+            m.org, m.org_label, m.org_span = team.text, "ORG", (team.start_char, team.end_char)
+            return
     end = next((e for s_, e, _p in spans if s_ == m.end), None)
     if end is None or end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
         return
@@ -752,10 +555,14 @@ def _genitive_np_holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, s
         holder, rule = (found[0], found[1]) if found else (None, "")
     if holder is None:
         return None
-    m.org, m.org_label, m.end = _nominative(doc, first, end), "ORG", end
-    m.org_span = (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    m.end = end
     m.text = doc[m.start : m.end].text
-    _party_head(doc, m)
+    if end - first == 1 and doc[first].lower_ in GENERIC_ORG_NOUNS:
+        return holder, rule, "", 0  # "der Vorstandschef des Unternehmens, X": no name (the story's company)
+    m.org, m.org_label = _nominative(doc, first, end), "ORG"
+    m.org = party_named(m.org) or m.org  # "Klubchef der Freiheitlichen, X": the FPÖ
+    m.org_span = (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    party_head(doc, m)
     return holder, rule, "", 0
 
 
@@ -830,7 +637,8 @@ def _verb_claims(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict, span
     leads = verbs.leads(doc, spans, org_after, _after_age, IRREALIS) if words & verbs.LEAD_VERBS.keys() else []
     seats = verbs.seats(doc, spans, SEAT_BODIES, IRREALIS) if words & SEAT_BODIES.keys() and words & {"aus", "in"} else []
     moves = (verbs.exits(doc, roles, spans, _after_age, IRREALIS) if "zurück" in words and roles else []) + (
-        verbs.appoints(doc, roles, spans, subject_org, IRREALIS) if words & verbs.APPOINT_PARTICIPLES and roles else [])
+        verbs.appoints(doc, roles, spans, subject_org, IRREALIS) if words & verbs.APPOINT_PARTICIPLES and roles else []) + (
+        verbs.successions(doc, roles, spans, _after_age, IRREALIS) if words & verbs.SUCCESSION_VERBS.keys() and roles else [])
     for post in leads:
         first, end, name, label = post.org
         m = RoleMatchDe(post.verb, post.verb + 1, post.verb, "head", doc[post.verb].text, name,
@@ -844,7 +652,7 @@ def _verb_claims(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict, span
         out.append(_dated(sent, doc, m, post, dates))
     for post in moves:
         m = roles[post.role]
-        if post.role in held or (m.role in NEEDS_ORG and m.org is None and post.org is None):
+        if post.role in held or (m.role.removeprefix("deputy ") in NEEDS_ORG and m.org is None and post.org is None):
             continue
         if post.org is not None and m.org is None:
             first, end, name, label = post.org
@@ -876,7 +684,7 @@ def _coordinated(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict) -> l
     SPÖ" and "X ist Betriebsratsvorsitzender und Klubobmann" (the holder comes with the first)."""
     out = []
     for n, m in enumerate(roles):
-        if n in held or (m.role in NEEDS_ORG and m.org is None):
+        if n in held or (m.role.removeprefix("deputy ") in NEEDS_ORG and m.org is None):
             continue
         nxt = roles[n + 1] if n + 1 < len(roles) else None
         prev = roles[n - 1] if n > 0 else None

@@ -11,6 +11,9 @@ copula). Three common news constructions name the post through a verb instead:
 * ``de_appoint``  "Die Stadtwerke Lindau haben X 2019 zur Geschäftsführerin ernannt", "Der Vorstand
                   hat X zum Sprecher bestellt": the object took up the post; the subject, when it is
                   an organisation, is the post's organisation, the date starts it.
+* ``de_succeed``  "X folgt Y als Cheftrainer des VSV nach", "X löste Y als Vorsitzende ab", "X beerbt Y
+                  als Bürgermeister": the subject took the post over (present: holds it now), the
+                  object held it before (former).
 * ``de_seat``     a seat in a body by moving into or out of it: "der Rückzug von X aus dem Landtag"
                   (former), "ob X sich aus dem Landtag zurückzieht" (a member now: leaving presupposes
                   the seat, whatever the modality), "X zog 2013 in den Nationalrat ein" (current).
@@ -149,6 +152,38 @@ def appoints(doc, roles: list, spans: list[Span], org_entity: Callable, irrealis
             continue
         body = org_entity(doc, aux)  # the subject before the auxiliary, when it is an organisation
         out.append(VerbPost(obj[2], "de_appoint", aux, "wurde", aux, m.end, role=n, org=body))
+    return out
+
+
+#: Verbs of succeeding someone "als ROLE" -> (the particle the verb needs, the copula the successor's
+#: post stands for): present "folgt … nach" holds the post now, past "folgte … nach" took it up.
+SUCCESSION_VERBS = {"folgt": ("nach", "ist"), "folgte": ("nach", "wurde"), "löst": ("ab", "ist"), "löste": ("ab", "wurde"),
+                    "beerbt": ("", "ist"), "beerbte": ("", "wurde"), "ersetzt": ("", "ist"), "ersetzte": ("", "wurde")}
+
+
+def successions(doc, roles: list, spans: list[Span], after_age: Callable, irrealis: set[str]) -> list[VerbPost]:
+    """"X folgt (dem entlassenen) Y als ROLE nach": two posts, the successor's (rule de_succeed) and
+    the predecessor's (de_exit, former), both of the role phrase after "als". The successor is the
+    verb's subject (before it, or right after it in verb-second order), the predecessor the person
+    between the verb and "als"; the particle ("nach", "ab") must follow the role phrase."""
+    out = []
+    for n, m in enumerate(roles):
+        a = m.start - 1
+        if a < 2 or doc[a].lower_ != "als":
+            continue
+        v = next((k for k in range(a - 1, max(-1, a - 1 - MAX_GAP), -1) if doc[k].lower_ in SUCCESSION_VERBS), None)
+        if v is None or not _clause_free(doc, v, a) or any(t.lower_ in irrealis for t in doc[max(0, v - 3) : m.end]):
+            continue
+        particle, verb_as = SUCCESSION_VERBS[doc[v].lower_]
+        if particle and not any(t.lower_ == particle for t in doc[m.end : m.end + 3]):
+            continue
+        successor = _subject(doc, v, spans, after_age)
+        before = [p for p in spans if v < p[0] and p[1] <= a and p is not successor]
+        if successor is None or len(before) != 1:
+            continue
+        lo, hi = _clause_start(doc, min(v, successor[0])), min(len(doc), m.end + 3)  # "Im Mai 2019 löste X …"
+        out.append(VerbPost(successor[2], "de_succeed", v, verb_as, lo, hi, role=n))
+        out.append(VerbPost(before[0][2], "de_exit", v, "war", lo, hi, role=n))
     return out
 
 
