@@ -404,3 +404,12 @@ def test_a_description_is_not_the_person_its_sentence_names_after_it(en_nlp):
     """ "The chief executive said Mr Hale had …": the speaker talks of Mr Hale, so is someone else."""
     t = tenures(en_nlp, "Tom Hale joined Brakton Foods last year. The chief executive said Mr Hale had done well.")
     assert not [k for k in t if k[0] == "Tom Hale" and k[1] == "chief executive officer"], sorted(t)
+
+
+def test_a_states_own_posts_in_a_story_about_one_of_its_nations_are_the_states(en_nlp):
+    """A story about Scotland: the prime minister and a secretary of state are the United
+    Kingdom's (Scotland has neither); the first minister stays Scotland's affair."""
+    t = tenures(en_nlp, "Scotland's regiments will merge. The decision must be ratified by Defence Secretary Tom Hale "
+                        "and Prime Minister Ann Roe. Scotland will fight the plan, Ola Berg said.")
+    assert _one(t, "Tom Hale", "defence secretary").org == "United Kingdom"
+    assert _one(t, "Ann Roe", "prime minister").org == "United Kingdom"

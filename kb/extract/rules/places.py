@@ -75,7 +75,7 @@ def document_country(claims: list[Claim], mentions: list[Mention], sentences: Se
         country = _post_country(c.role, name, {_STATE_OF.get(n, n) for _, n in evidence})
         if country is None:
             continue
-        own = [x for x, n in evidence if _STATE_OF.get(n, n) == country]
+        own = [x for x, n in evidence if _state_for(c.role, n) == country]
         m = max((x for x in own if x.start <= c.role_span.start), key=lambda x: x.start, default=own[0])
         c.org, c.org_span, c.org_label = country, Span(m.start, m.end, m.text), "rule:doc_country"
     claims[:] = [c for c in claims if not (c.rule == "term_of_office" and c.org is None)]
@@ -94,9 +94,9 @@ def _post_country(role: str, dominant: Optional[str], named: set[str]) -> Option
     """The country an open state post belongs to: the document's country when it has that post,
     else the one country the document names that has it ("Chancellor X" in a story naming the
     US and the UK; "President Y" in a British story that also names the US)."""
-    if dominant is not None and _has_post(role, _STATE_OF.get(dominant, dominant)):
-        return _STATE_OF.get(dominant, dominant)  # "England": its national posts are the United Kingdom's
-    having = {n for n in named if _has_post(role, n)}
+    if dominant is not None and _has_post(role, _state_for(role, dominant)):
+        return _state_for(role, dominant)  # "England": its national posts are the United Kingdom's
+    having = {_state_for(role, n) for n in named if _has_post(role, _state_for(role, n))}
     if role in _STATE_POSTS and len(having) == 1:
         return next(iter(having))
     return None
@@ -108,6 +108,23 @@ _STATE_POSTS = word_tuples("state_posts_en.tsv")
 
 #: Parts of a state with no national government of their own: their country's posts are the state's.
 _STATE_OF = {"England": "United Kingdom"}
+#: Nations of a state with devolved governments: their first minister, ministers and members
+#: are theirs, but the posts only the state has (``_state_only``) are the state's ("Prime
+#: Minister X" in a story about Scotland is the United Kingdom's).
+_NATION_OF = {"Scotland": "United Kingdom", "Wales": "United Kingdom", "Northern Ireland": "United Kingdom"}
+#: Posts only a sovereign state has (besides its secretaries of state, "… secretary").
+_STATE_ONLY_POSTS = {"prime minister", "deputy prime minister", "president", "vice president", "chancellor",
+                     "chancellor of the exchequer", "member of parliament", "king", "queen", "monarch"}
+
+
+def _state_only(role: str) -> bool:
+    return role in _STATE_ONLY_POSTS or role.endswith(" secretary") and not role.startswith("shadow ")
+
+
+def _state_for(role: str, country: str) -> str:
+    """The state whose post ``role`` is in a story about ``country`` (``_STATE_OF``, ``_NATION_OF``)."""
+    country = _STATE_OF.get(country, country)
+    return _NATION_OF[country] if country in _NATION_OF and _state_only(role) else country
 
 
 #: Posts of a national government or parliament besides the heads (``STATE_ROLES``): a minister,
