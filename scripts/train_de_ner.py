@@ -102,7 +102,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))  # smartdata_de, de_stacking: also when imported, not run
 
-from kb.extract.de.features import FeatureMarker, NameFeatures, bio_tags, crf_features, domain_features  # noqa: E402
+from kb.extract.de.features import (  # noqa: E402
+    CORPUS_ATTR, FeatureMarker, NameFeatures, bio_tags, crf_features, domain_features, mark_corpus,
+)
 from kb.extract.de.germeval import (  # noqa: E402
     LABELS,
     GermEvalSentence,
@@ -145,6 +147,18 @@ NER_MODEL = {
         },
     },
 }
+
+
+def with_corpus_flag(model: dict, rows: int = 16) -> dict:
+    """NER config whose embedding also reads the corpus flag (``features.CORPUS_ATTR``).
+
+    Why: SmartData teaches the members names and contexts, the flag carries its annotation
+    style (``features.mark_corpus``); at run time every token has GermEval's value."""
+    model = json.loads(json.dumps(model))
+    embed = model["tok2vec"]["embed"]
+    embed["attrs"] = list(embed["attrs"]) + [CORPUS_ATTR]
+    embed["rows"] = list(embed["rows"]) + [rows]
+    return model
 
 
 def char_embed_model(nM: int = 32, nC: int = 6) -> dict:
@@ -279,12 +293,13 @@ def load_clusters(path: Path, min_logprob: float = -16.0) -> dict[str, str]:
     return out
 
 
-def make_example(nlp, sent: GermEvalSentence, features: FeatureMarker):
-    """Example whose predicted doc carries the feature markers and whose gold is outer spans."""
+def make_example(nlp, sent: GermEvalSentence, features: FeatureMarker, corpus: str = "ge"):
+    """Example whose predicted doc carries the feature markers (and ``corpus``' flag, read only
+    by a member built with ``--corpus-flag``) and whose gold is outer spans."""
     from spacy.tokens import Doc, Span
     from spacy.training import Example
 
-    doc = features(Doc(nlp.vocab, words=sent.words))
+    doc = mark_corpus(features(Doc(nlp.vocab, words=sent.words)), corpus)
     gold = Doc(nlp.vocab, words=sent.words)
     gold.ents = [Span(gold, s, e, label=lab) for s, e, lab in outer_spans(sent.tags)]
     return Example(doc, gold)
@@ -302,7 +317,8 @@ def span_f1(nlp, examples) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def build_pipeline(first: set[str], last: set[str], clusters: dict[str, str], char_embed: bool = False):
+def build_pipeline(first: set[str], last: set[str], clusters: dict[str, str], char_embed: bool = False,
+                   corpus_flag: bool = False):
     """Blank German + features + NER (untrained) + sentencizer + title rule."""
     import spacy
 
@@ -310,7 +326,8 @@ def build_pipeline(first: set[str], last: set[str], clusters: dict[str, str], ch
     nlp = spacy.blank("de")
     feats = nlp.add_pipe("kb_de_features")
     feats.first, feats.last, feats.clusters = frozenset(first), frozenset(last), clusters
-    ner = nlp.add_pipe("ner", config={"model": char_embed_model() if char_embed else NER_MODEL})
+    model = char_embed_model() if char_embed else NER_MODEL
+    ner = nlp.add_pipe("ner", config={"model": with_corpus_flag(model) if corpus_flag else model})
     for label in LABELS:
         ner.add_label(label)
     nlp.add_pipe("sentencizer")
@@ -384,15 +401,21 @@ def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path,
              crf_domains: bool = False) -> int:
     """Ensemble artefact: ``base`` pipeline + ``second``'s NER + a CRF, 2-of-3 span vote.
 
-    Both spaCy models must come from tuning runs of this script (same feature marker); the
-    CRF is trained here (``crf_sentences``: by default on every non-held-back sentence).
+    Both spaCy models must come from tuning runs of this script (same feature marker) or be
+    assembled artefacts, whose ``ner`` (BASE) or ``ner_char`` (SECOND) is reused: so one member
+    can be replaced, e.g. ``--assemble kb/extract/de/model NEW_CHAR_RUN`` keeps the shipped
+    ``ner``. The CRF is trained here (``crf_sentences``: by default on every non-held-back
+    sentence). ``out`` may be ``base`` itself: everything is read before it is written.
     """
     import spacy
 
     register_components()
     nlp = spacy.load(base)
     other = spacy.load(second)
+    for name in [n for n in nlp.pipe_names if n.startswith(("kb_de_stash", "ner_char", "kb_de_vote", "ner_"))]:
+        nlp.remove_pipe(name)  # BASE is an assembled artefact: keep its features, ner and rules only
     names_bytes = (out / NAMES_FILE).read_bytes() if (out / NAMES_FILE).exists() else b""
+    cards = {name: (base / name).read_bytes() for name in ("README.md", "LICENSE") if (base / name).exists()}
     nlp.add_pipe("kb_de_stash", name="kb_de_stash", after="ner", config={"group": "kb_ner"})
     # SECOND is a tuning run (its "ner") or an assembled artefact (its "ner_char" is reused)
     second_name = "ner_char" if "ner_char" in other.pipe_names else "ner"
@@ -406,9 +429,8 @@ def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path,
     nlp.to_disk(out)
     if names_bytes:
         (out / NAMES_FILE).write_bytes(names_bytes)
-    for name in ("README.md", "LICENSE"):
-        if (base / name).exists():
-            shutil.copy(base / name, out / name)
+    for name, data in cards.items():
+        (out / name).write_bytes(data)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(f"saved {out} ({size / 1e6:.1f} MB): pipeline {nlp.pipe_names}")
     return 0
@@ -588,6 +610,7 @@ def write_card(out: Path, args, n_train: int, n_tune: int, n_held: int, best: fl
         else "not used (`--gazetteer` adds it; it did not help on the held-back part)."
     )
     rebuild = (" --char-embed" if args.char_embed else "") + (f" --epochs {args.epochs}" if args.epochs else "")
+    rebuild += (" --smartdata" if args.smartdata else "") + (" --corpus-flag" if args.corpus_flag else "")
     embed = (
         "hash embeddings of NORM/PREFIX/SUFFIX/SHAPE/clusters plus a character embedding (`kb.HashCharEmbed.v1`)"
         if args.char_embed
@@ -696,6 +719,11 @@ def main(argv: list[str] | None = None) -> int:
         help="fit the vote's stacker on the tuning parts (GermEval's; SmartData's with --smartdata) "
         "for the assembled artefact at --out",
     )
+    ap.add_argument(
+        "--corpus-flag", action="store_true",
+        help="with --smartdata (spaCy runs): embed a per-token corpus flag, SmartData's on its training "
+        "sentences, GermEval's (unset) on GermEval's, the tuning parts and at run time",
+    )
     ap.add_argument("--checkpoint", action="store_true", help="save the pipeline at --out after every new best epoch")
     ap.add_argument(
         "--add-member", type=Path, nargs=2, metavar=("VOTE", "MEMBER"),
@@ -744,18 +772,23 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         clusters = load_clusters(Path(args.clusters))
         print(f"clusters: {len(clusters)} words ({time.time() - t0:.1f}s)")
-    nlp, feats = build_pipeline(first, last, clusters, args.char_embed)
+    if args.corpus_flag and not args.smartdata:
+        print("error: --corpus-flag needs --smartdata", file=sys.stderr)
+        return 2
+    nlp, feats = build_pipeline(first, last, clusters, args.char_embed, args.corpus_flag)
+    sd = "sd" if args.corpus_flag else "ge"  # SmartData's training sentences carry its flag
     pool = [s for s in sents if not is_heldout(s.index)]
     extra_train, extra_tune = smartdata_parts(args.smartdata, args.smartdata_sources)
     if args.epochs:  # final fit: everything but the held-back part, fixed epoch count
-        train_egs = [make_example(nlp, s, feats) for s in pool + extra_train + extra_tune]
+        train_egs = [make_example(nlp, s, feats) for s in pool]
+        train_egs += [make_example(nlp, s, feats, sd) for s in extra_train + extra_tune]
         tune_egs = []
         args.max_epochs, args.patience = args.epochs, args.epochs
     else:
         train_egs = [make_example(nlp, s, feats) for s in pool if not is_tuning(s.index)]
         tune_egs = [make_example(nlp, s, feats) for s in pool if is_tuning(s.index)]
-        train_egs += [make_example(nlp, s, feats) for s in extra_train]  # SmartData: split by document
-        tune_egs += [make_example(nlp, s, feats) for s in extra_tune]
+        train_egs += [make_example(nlp, s, feats, sd) for s in extra_train]  # SmartData: split by document
+        tune_egs += [make_example(nlp, s, feats) for s in extra_tune]  # as at run time: GermEval's flag
     n_held = len(sents) - len(pool)
     print(f"sentences: {len(train_egs)} train, {len(tune_egs)} tuning, {n_held} held back"
           f" (SmartData: {len(extra_train)} train, {len(extra_tune)} tuning)")
