@@ -73,12 +73,26 @@ stacker with the SmartData-copy CRF's marginals as features (held back GermEval 
 vs 0.703-0.722: it learns SmartData's style); keeping a span all three members bound alike
 with its most probable label (tuning 0.675 -> 0.671 / 0.490 -> 0.478).
 
+Version 0.5.0: ``--corpus-flag`` (with ``--smartdata``, spaCy runs) is feature augmentation for the
+CNN members: each token embeds its corpus flag (``features.mark_corpus``: SmartData's on SmartData's
+training sentences, unset on GermEval's, on the tuning parts and at run time). Held back, ``ner_char``
+alone: GermEval-only 0.602 / 0.499 (GermEval / SmartData PER+ORG), plain GE+SD 0.618 / 0.583
+(session 4), flagged 0.663 / 0.543. Shipped: 0.4.0's ``ner`` + the flagged ``ner_char`` + CRF +
+stacker (7. the flagged run, 8. ``--assemble kb/extract/de/model CHAR --smartdata --crf-domains``,
+9. ``--fit-stacker --smartdata``): 0.716 / 0.602. Not shipped: the flagged ``ner`` too (0.709 / 0.617,
+but lower German news-tenures full tenures and organisations; README).
+
 Example: .venv/bin/python scripts/train_de_ner.py --out /tmp/de_ner_base --seed 0
          .venv/bin/python scripts/train_de_ner.py --names
          .venv/bin/python scripts/train_de_ner.py --retrain-crf
          .venv/bin/python scripts/train_de_ner.py --out /tmp/de_ner_char --seed 0 --char-embed
          .venv/bin/python scripts/train_de_ner.py --assemble /tmp/de_ner_base /tmp/de_ner_char
          .venv/bin/python scripts/train_de_ner.py --retrain-crf --smartdata --crf-domains
+         .venv/bin/python scripts/train_de_ner.py --fit-stacker --smartdata
+         .venv/bin/python scripts/train_de_ner.py --seed 0 --char-embed --smartdata --corpus-flag \
+             --checkpoint --max-epochs 10 --patience 3 --out /tmp/de_ner_char_flag
+         .venv/bin/python scripts/train_de_ner.py --assemble kb/extract/de/model /tmp/de_ner_char_flag \
+             --smartdata --crf-domains
          .venv/bin/python scripts/train_de_ner.py --fit-stacker --smartdata
 """
 
@@ -468,8 +482,9 @@ def add_member(model_dir: Path, member: Path, out: Path, min_votes: int = 2) -> 
 
 
 #: Artefact version: 0.2.0 the first vote; 0.3.0 its CRF trained on every non-held-back sentence;
-#: 0.4.0 the CRF also on SmartData with per-corpus feature copies, and the stacker.
-VOTE_VERSION = "0.4.0"
+#: 0.4.0 the CRF also on SmartData with per-corpus feature copies, and the stacker; 0.5.0 the spaCy
+#: members also on SmartData with a per-token corpus flag (``--corpus-flag``), CRF and stacker refitted.
+VOTE_VERSION = "0.5.0"
 
 
 def _name_features(model_dir: Path) -> Optional[NameFeatures]:

@@ -513,3 +513,42 @@ def test_corpus_flagged_ner_learns_each_corpus_style_and_tags_germeval_style(tmp
     nlp.to_disk(tmp_path / "m")
     again = spacy.load(tmp_path / "m")
     assert tagged(again, "ge") == {(4, 5, "ORG")} and tagged(again, "sd") == tagged(nlp, "sd")
+
+
+def test_assemble_replaces_one_member_of_an_assembled_artefact_in_place(tmp_path):
+    """``--assemble ARTEFACT NEW_RUN`` keeps the artefact's ``ner``, takes the new run's NER as
+    ``ner_char`` (with its corpus flag), retrains the CRF and keeps the model card, also when the
+    artefact is rewritten in place."""
+    import spacy
+
+    from kb.extract.de.germeval import read_germeval
+
+    train = _train_script()
+    german.register_components()
+    data = tmp_path / "mini.tsv"
+    _write_mini_germeval(data)
+    sents = read_germeval(data)
+
+    def tuning_run(path, corpus_flag):
+        nlp, feats = train.build_pipeline(set(), set(), {}, corpus_flag=corpus_flag)
+        examples = [train.make_example(nlp, s, feats) for s in sents[:8]]
+        with nlp.select_pipes(enable=["ner"]):
+            nlp.initialize(lambda: examples)
+        nlp.to_disk(path)
+
+    tuning_run(tmp_path / "base", False)
+    tuning_run(tmp_path / "second", False)
+    tuning_run(tmp_path / "flagged", True)
+    out = tmp_path / "vote"
+    assert train.assemble(tmp_path / "base", tmp_path / "second", sents, out) == 0
+    (out / "README.md").write_text("model card", encoding="utf-8")
+    base_ner = (out / "ner" / "model").read_bytes()
+    assert train.assemble(out, tmp_path / "flagged", sents, out) == 0
+    again = spacy.load(out)
+    assert again.pipe_names == ["kb_de_features", "ner", "kb_de_stash", "ner_char", "kb_de_vote", "sentencizer",
+                                "kb_de_title_person"]
+    assert (out / "ner" / "model").read_bytes() == base_ner
+    assert (out / "ner_char" / "model").read_bytes() == (tmp_path / "flagged" / "ner" / "model").read_bytes()
+    assert de_features.CORPUS_ATTR in again.config["components"]["ner_char"]["model"]["tok2vec"]["embed"]["attrs"]
+    assert de_features.CORPUS_ATTR not in again.config["components"]["ner"]["model"]["tok2vec"]["embed"]["attrs"]
+    assert again.get_pipe("kb_de_vote").crf_bytes and (out / "README.md").read_text(encoding="utf-8") == "model card"
