@@ -80,7 +80,8 @@ alone: GermEval-only 0.602 / 0.499 (GermEval / SmartData PER+ORG), plain GE+SD 0
 (session 4), flagged 0.663 / 0.543. Shipped: 0.4.0's ``ner`` + the flagged ``ner_char`` + CRF +
 stacker (7. the flagged run, 8. ``--assemble kb/extract/de/model CHAR --smartdata --crf-domains``,
 9. ``--fit-stacker --smartdata``): 0.716 / 0.602. Not shipped: the flagged ``ner`` too (0.709 / 0.617,
-but lower German news-tenures full tenures and organisations; README).
+but lower German news-tenures full tenures and organisations; README), nor with ``--tune-on
+germeval`` (early stopping on GermEval's tuning part only: 0.701 / 0.612).
 
 Example: .venv/bin/python scripts/train_de_ner.py --out /tmp/de_ner_base --seed 0
          .venv/bin/python scripts/train_de_ner.py --names
@@ -626,6 +627,9 @@ def write_card(out: Path, args, n_train: int, n_tune: int, n_held: int, best: fl
     )
     rebuild = (" --char-embed" if args.char_embed else "") + (f" --epochs {args.epochs}" if args.epochs else "")
     rebuild += (" --smartdata" if args.smartdata else "") + (" --corpus-flag" if args.corpus_flag else "")
+    if args.smartdata and args.smartdata_sources != "news,rss,tweet":
+        rebuild += f" --smartdata-sources {args.smartdata_sources}"
+    rebuild += " --tune-on germeval" if args.smartdata and args.tune_on == "germeval" else ""
     embed = (
         "hash embeddings of NORM/PREFIX/SUFFIX/SHAPE/clusters plus a character embedding (`kb.HashCharEmbed.v1`)"
         if args.char_embed
@@ -739,6 +743,11 @@ def main(argv: list[str] | None = None) -> int:
         help="with --smartdata (spaCy runs): embed a per-token corpus flag, SmartData's on its training "
         "sentences, GermEval's (unset) on GermEval's, the tuning parts and at run time",
     )
+    ap.add_argument(
+        "--tune-on", choices=("both", "germeval"), default="both",
+        help="with --smartdata (spaCy runs): early-stop on both tuning parts (default) or on GermEval's "
+        "only (the style kb tags in; SmartData's tuning documents are then unused)",
+    )
     ap.add_argument("--checkpoint", action="store_true", help="save the pipeline at --out after every new best epoch")
     ap.add_argument(
         "--add-member", type=Path, nargs=2, metavar=("VOTE", "MEMBER"),
@@ -803,7 +812,8 @@ def main(argv: list[str] | None = None) -> int:
         train_egs = [make_example(nlp, s, feats) for s in pool if not is_tuning(s.index)]
         tune_egs = [make_example(nlp, s, feats) for s in pool if is_tuning(s.index)]
         train_egs += [make_example(nlp, s, feats, sd) for s in extra_train]  # SmartData: split by document
-        tune_egs += [make_example(nlp, s, feats) for s in extra_tune]  # as at run time: GermEval's flag
+        if args.tune_on == "both":
+            tune_egs += [make_example(nlp, s, feats) for s in extra_tune]  # as at run time: GermEval's flag
     n_held = len(sents) - len(pool)
     print(f"sentences: {len(train_egs)} train, {len(tune_egs)} tuning, {n_held} held back"
           f" (SmartData: {len(extra_train)} train, {len(extra_tune)} tuning)")
