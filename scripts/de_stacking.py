@@ -2,7 +2,7 @@
 
 Why a separate step: the stacker must learn from member predictions on sentences none of the
 members was trained on. The spaCy members never saw the tuning parts (they only chose their
-epoch there) and never saw SmartData; the vote's CRF is trained on every non-held-back sentence,
+epoch there; a member trained with ``--smartdata`` saw SmartData's training part only); the vote's CRF is trained on every non-held-back sentence,
 so for this step a temporary CRF with the same options is trained on the training parts only.
 Settings (L2 strength, SmartData's sample weight, threshold, keeping the majority's spans) are chosen by 2-fold cross-
 validation on the tuning parts (folds: sentence index parity), summing PER+ORG F1 of GermEval's

@@ -73,12 +73,27 @@ stacker with the SmartData-copy CRF's marginals as features (held back GermEval 
 vs 0.703-0.722: it learns SmartData's style); keeping a span all three members bound alike
 with its most probable label (tuning 0.675 -> 0.671 / 0.490 -> 0.478).
 
+Version 0.5.0: ``--corpus-flag`` (with ``--smartdata``, spaCy runs) is feature augmentation for the
+CNN members: each token embeds its corpus flag (``features.mark_corpus``: SmartData's on SmartData's
+training sentences, unset on GermEval's, on the tuning parts and at run time). Held back, ``ner_char``
+alone: GermEval-only 0.602 / 0.499 (GermEval / SmartData PER+ORG), plain GE+SD 0.618 / 0.583
+(session 4), flagged 0.663 / 0.543. Shipped: 0.4.0's ``ner`` + the flagged ``ner_char`` + CRF +
+stacker (7. the flagged run, 8. ``--assemble kb/extract/de/model CHAR --smartdata --crf-domains``,
+9. ``--fit-stacker --smartdata``): 0.716 / 0.602. Not shipped: the flagged ``ner`` too (0.709 / 0.617,
+but lower German news-tenures full tenures and organisations; README), nor with ``--tune-on
+germeval`` (early stopping on GermEval's tuning part only: 0.701 / 0.612).
+
 Example: .venv/bin/python scripts/train_de_ner.py --out /tmp/de_ner_base --seed 0
          .venv/bin/python scripts/train_de_ner.py --names
          .venv/bin/python scripts/train_de_ner.py --retrain-crf
          .venv/bin/python scripts/train_de_ner.py --out /tmp/de_ner_char --seed 0 --char-embed
          .venv/bin/python scripts/train_de_ner.py --assemble /tmp/de_ner_base /tmp/de_ner_char
          .venv/bin/python scripts/train_de_ner.py --retrain-crf --smartdata --crf-domains
+         .venv/bin/python scripts/train_de_ner.py --fit-stacker --smartdata
+         .venv/bin/python scripts/train_de_ner.py --seed 0 --char-embed --smartdata --corpus-flag \
+             --checkpoint --max-epochs 10 --patience 3 --out /tmp/de_ner_char_flag
+         .venv/bin/python scripts/train_de_ner.py --assemble kb/extract/de/model /tmp/de_ner_char_flag \
+             --smartdata --crf-domains
          .venv/bin/python scripts/train_de_ner.py --fit-stacker --smartdata
 """
 
@@ -102,7 +117,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))  # smartdata_de, de_stacking: also when imported, not run
 
-from kb.extract.de.features import FeatureMarker, NameFeatures, bio_tags, crf_features, domain_features  # noqa: E402
+from kb.extract.de.features import (  # noqa: E402
+    CORPUS_ATTR, FeatureMarker, NameFeatures, bio_tags, crf_features, domain_features, mark_corpus,
+)
 from kb.extract.de.germeval import (  # noqa: E402
     LABELS,
     GermEvalSentence,
@@ -145,6 +162,18 @@ NER_MODEL = {
         },
     },
 }
+
+
+def with_corpus_flag(model: dict, rows: int = 16) -> dict:
+    """NER config whose embedding also reads the corpus flag (``features.CORPUS_ATTR``).
+
+    Why: SmartData teaches the members names and contexts, the flag carries its annotation
+    style (``features.mark_corpus``); at run time every token has GermEval's value."""
+    model = json.loads(json.dumps(model))
+    embed = model["tok2vec"]["embed"]
+    embed["attrs"] = list(embed["attrs"]) + [CORPUS_ATTR]
+    embed["rows"] = list(embed["rows"]) + [rows]
+    return model
 
 
 def char_embed_model(nM: int = 32, nC: int = 6) -> dict:
@@ -279,12 +308,13 @@ def load_clusters(path: Path, min_logprob: float = -16.0) -> dict[str, str]:
     return out
 
 
-def make_example(nlp, sent: GermEvalSentence, features: FeatureMarker):
-    """Example whose predicted doc carries the feature markers and whose gold is outer spans."""
+def make_example(nlp, sent: GermEvalSentence, features: FeatureMarker, corpus: str = "ge"):
+    """Example whose predicted doc carries the feature markers (and ``corpus``' flag, read only
+    by a member built with ``--corpus-flag``) and whose gold is outer spans."""
     from spacy.tokens import Doc, Span
     from spacy.training import Example
 
-    doc = features(Doc(nlp.vocab, words=sent.words))
+    doc = mark_corpus(features(Doc(nlp.vocab, words=sent.words)), corpus)
     gold = Doc(nlp.vocab, words=sent.words)
     gold.ents = [Span(gold, s, e, label=lab) for s, e, lab in outer_spans(sent.tags)]
     return Example(doc, gold)
@@ -302,7 +332,8 @@ def span_f1(nlp, examples) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def build_pipeline(first: set[str], last: set[str], clusters: dict[str, str], char_embed: bool = False):
+def build_pipeline(first: set[str], last: set[str], clusters: dict[str, str], char_embed: bool = False,
+                   corpus_flag: bool = False):
     """Blank German + features + NER (untrained) + sentencizer + title rule."""
     import spacy
 
@@ -310,7 +341,8 @@ def build_pipeline(first: set[str], last: set[str], clusters: dict[str, str], ch
     nlp = spacy.blank("de")
     feats = nlp.add_pipe("kb_de_features")
     feats.first, feats.last, feats.clusters = frozenset(first), frozenset(last), clusters
-    ner = nlp.add_pipe("ner", config={"model": char_embed_model() if char_embed else NER_MODEL})
+    model = char_embed_model() if char_embed else NER_MODEL
+    ner = nlp.add_pipe("ner", config={"model": with_corpus_flag(model) if corpus_flag else model})
     for label in LABELS:
         ner.add_label(label)
     nlp.add_pipe("sentencizer")
@@ -384,15 +416,21 @@ def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path,
              crf_domains: bool = False) -> int:
     """Ensemble artefact: ``base`` pipeline + ``second``'s NER + a CRF, 2-of-3 span vote.
 
-    Both spaCy models must come from tuning runs of this script (same feature marker); the
-    CRF is trained here (``crf_sentences``: by default on every non-held-back sentence).
+    Both spaCy models must come from tuning runs of this script (same feature marker) or be
+    assembled artefacts, whose ``ner`` (BASE) or ``ner_char`` (SECOND) is reused: so one member
+    can be replaced, e.g. ``--assemble kb/extract/de/model NEW_CHAR_RUN`` keeps the shipped
+    ``ner``. The CRF is trained here (``crf_sentences``: by default on every non-held-back
+    sentence). ``out`` may be ``base`` itself: everything is read before it is written.
     """
     import spacy
 
     register_components()
     nlp = spacy.load(base)
     other = spacy.load(second)
+    for name in [n for n in nlp.pipe_names if n.startswith(("kb_de_stash", "ner_char", "kb_de_vote", "ner_"))]:
+        nlp.remove_pipe(name)  # BASE is an assembled artefact: keep its features, ner and rules only
     names_bytes = (out / NAMES_FILE).read_bytes() if (out / NAMES_FILE).exists() else b""
+    cards = {name: (base / name).read_bytes() for name in ("README.md", "LICENSE") if (base / name).exists()}
     nlp.add_pipe("kb_de_stash", name="kb_de_stash", after="ner", config={"group": "kb_ner"})
     # SECOND is a tuning run (its "ner") or an assembled artefact (its "ner_char" is reused)
     second_name = "ner_char" if "ner_char" in other.pipe_names else "ner"
@@ -406,9 +444,8 @@ def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path,
     nlp.to_disk(out)
     if names_bytes:
         (out / NAMES_FILE).write_bytes(names_bytes)
-    for name in ("README.md", "LICENSE"):
-        if (base / name).exists():
-            shutil.copy(base / name, out / name)
+    for name, data in cards.items():
+        (out / name).write_bytes(data)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(f"saved {out} ({size / 1e6:.1f} MB): pipeline {nlp.pipe_names}")
     return 0
@@ -446,8 +483,9 @@ def add_member(model_dir: Path, member: Path, out: Path, min_votes: int = 2) -> 
 
 
 #: Artefact version: 0.2.0 the first vote; 0.3.0 its CRF trained on every non-held-back sentence;
-#: 0.4.0 the CRF also on SmartData with per-corpus feature copies, and the stacker.
-VOTE_VERSION = "0.4.0"
+#: 0.4.0 the CRF also on SmartData with per-corpus feature copies, and the stacker; 0.5.0 the spaCy
+#: members also on SmartData with a per-token corpus flag (``--corpus-flag``), CRF and stacker refitted.
+VOTE_VERSION = "0.5.0"
 
 
 def _name_features(model_dir: Path) -> Optional[NameFeatures]:
@@ -588,6 +626,10 @@ def write_card(out: Path, args, n_train: int, n_tune: int, n_held: int, best: fl
         else "not used (`--gazetteer` adds it; it did not help on the held-back part)."
     )
     rebuild = (" --char-embed" if args.char_embed else "") + (f" --epochs {args.epochs}" if args.epochs else "")
+    rebuild += (" --smartdata" if args.smartdata else "") + (" --corpus-flag" if args.corpus_flag else "")
+    if args.smartdata and args.smartdata_sources != "news,rss,tweet":
+        rebuild += f" --smartdata-sources {args.smartdata_sources}"
+    rebuild += " --tune-on germeval" if args.smartdata and args.tune_on == "germeval" else ""
     embed = (
         "hash embeddings of NORM/PREFIX/SUFFIX/SHAPE/clusters plus a character embedding (`kb.HashCharEmbed.v1`)"
         if args.char_embed
@@ -696,6 +738,16 @@ def main(argv: list[str] | None = None) -> int:
         help="fit the vote's stacker on the tuning parts (GermEval's; SmartData's with --smartdata) "
         "for the assembled artefact at --out",
     )
+    ap.add_argument(
+        "--corpus-flag", action="store_true",
+        help="with --smartdata (spaCy runs): embed a per-token corpus flag, SmartData's on its training "
+        "sentences, GermEval's (unset) on GermEval's, the tuning parts and at run time",
+    )
+    ap.add_argument(
+        "--tune-on", choices=("both", "germeval"), default="both",
+        help="with --smartdata (spaCy runs): early-stop on both tuning parts (default) or on GermEval's "
+        "only (the style kb tags in; SmartData's tuning documents are then unused)",
+    )
     ap.add_argument("--checkpoint", action="store_true", help="save the pipeline at --out after every new best epoch")
     ap.add_argument(
         "--add-member", type=Path, nargs=2, metavar=("VOTE", "MEMBER"),
@@ -744,18 +796,24 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         clusters = load_clusters(Path(args.clusters))
         print(f"clusters: {len(clusters)} words ({time.time() - t0:.1f}s)")
-    nlp, feats = build_pipeline(first, last, clusters, args.char_embed)
+    if args.corpus_flag and not args.smartdata:
+        print("error: --corpus-flag needs --smartdata", file=sys.stderr)
+        return 2
+    nlp, feats = build_pipeline(first, last, clusters, args.char_embed, args.corpus_flag)
+    sd = "sd" if args.corpus_flag else "ge"  # SmartData's training sentences carry its flag
     pool = [s for s in sents if not is_heldout(s.index)]
     extra_train, extra_tune = smartdata_parts(args.smartdata, args.smartdata_sources)
     if args.epochs:  # final fit: everything but the held-back part, fixed epoch count
-        train_egs = [make_example(nlp, s, feats) for s in pool + extra_train + extra_tune]
+        train_egs = [make_example(nlp, s, feats) for s in pool]
+        train_egs += [make_example(nlp, s, feats, sd) for s in extra_train + extra_tune]
         tune_egs = []
         args.max_epochs, args.patience = args.epochs, args.epochs
     else:
         train_egs = [make_example(nlp, s, feats) for s in pool if not is_tuning(s.index)]
         tune_egs = [make_example(nlp, s, feats) for s in pool if is_tuning(s.index)]
-        train_egs += [make_example(nlp, s, feats) for s in extra_train]  # SmartData: split by document
-        tune_egs += [make_example(nlp, s, feats) for s in extra_tune]
+        train_egs += [make_example(nlp, s, feats, sd) for s in extra_train]  # SmartData: split by document
+        if args.tune_on == "both":
+            tune_egs += [make_example(nlp, s, feats) for s in extra_tune]  # as at run time: GermEval's flag
     n_held = len(sents) - len(pool)
     print(f"sentences: {len(train_egs)} train, {len(tune_egs)} tuning, {n_held} held back"
           f" (SmartData: {len(extra_train)} train, {len(extra_tune)} tuning)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 import pytest
@@ -446,3 +447,108 @@ def test_vote_tags_with_its_corpus_copy_of_a_domain_augmented_crf(tmp_path):
     assert again.domain == "ge" and again.crf_spans(words) == {(4, 5, "ORG")}
     again.domain, again._tagger = "sd", None
     assert again.crf_spans(words) == {(1, 2, "ORG"), (4, 5, "ORG")}
+
+
+def _train_script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_de_ner", REPO / "scripts" / "train_de_ner.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_corpus_flag_marks_smartdata_only_and_leaves_sentences_alone():
+    """SmartData's training docs carry the flag; GermEval's stay as every doc at run time; the
+    flag must not make spaCy treat the doc as parsed (the sentencizer writes sentence starts)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("de")
+    sd = de_features.mark_corpus(Doc(nlp.vocab, words=["Die", "Polizei", "kam", ".", "Dann", "ging", "sie", "."]), "sd")
+    assert {t.pos_ for t in sd} == {de_features.CORPUS_FLAGS["sd"]} != {""}
+    ge = de_features.mark_corpus(Doc(nlp.vocab, words=["Die", "Polizei", "kam", "."]), "ge")
+    assert not ge.has_annotation(de_features.CORPUS_ATTR)
+    sentencizer = nlp.add_pipe("sentencizer")
+    assert len(list(sentencizer(sd).sents)) == 2
+    assert not de_features.add_title_persons(sd).has_annotation(de_features.CORPUS_ATTR)
+
+
+def test_corpus_flagged_ner_learns_each_corpus_style_and_tags_germeval_style(tmp_path):
+    """Two corpora disagree on "Polizei" (an organisation in SmartData, not in GermEval): a NER
+    that embeds the corpus flag learns both, and an unflagged doc (run time) is tagged as
+    GermEval's; the flag's embedding survives to_disk / spacy.load."""
+    import spacy
+    from spacy.tokens import Doc, Span
+    from spacy.training import Example
+
+    train = _train_script()
+    model = json.loads(json.dumps(train.NER_MODEL))
+    model["tok2vec"]["embed"].update(attrs=["NORM", "SHAPE"], rows=[200, 50], width=16)
+    model["tok2vec"]["encode"].update(width=16, depth=1)
+    model = train.with_corpus_flag(model)
+    assert model["tok2vec"]["embed"]["attrs"][-1] == de_features.CORPUS_ATTR
+    assert "POS" not in train.NER_MODEL["tok2vec"]["embed"]["attrs"]  # the plain config is untouched
+    german.register_components()
+    nlp = spacy.blank("de")
+    nlp.add_pipe("ner", config={"model": model})
+    examples = []
+    for i, org in enumerate(["Siemens", "Bayer", "Lufthansa"] * 4):
+        corpus = "sd" if i % 2 else "ge"
+        words = ["Die", "Polizei", "kam", "zu", org, "."]
+        gold = Doc(nlp.vocab, words=words)
+        gold.ents = [Span(gold, 4, 5, label="ORG")] + ([Span(gold, 1, 2, label="ORG")] if corpus == "sd" else [])
+        examples.append(Example(de_features.mark_corpus(Doc(nlp.vocab, words=words), corpus), gold))
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(60):
+        nlp.update(examples, sgd=optimizer, drop=0.0)
+
+    def tagged(pipeline, corpus):
+        words = ["Die", "Polizei", "kam", "zu", "Bayer", "."]
+        doc = de_features.mark_corpus(Doc(pipeline.vocab, words=words), corpus)
+        return {(e.start, e.end, e.label_) for e in pipeline.get_pipe("ner")(doc).ents}
+
+    assert tagged(nlp, "ge") == {(4, 5, "ORG")}
+    assert tagged(nlp, "sd") == {(1, 2, "ORG"), (4, 5, "ORG")}
+    nlp.to_disk(tmp_path / "m")
+    again = spacy.load(tmp_path / "m")
+    assert tagged(again, "ge") == {(4, 5, "ORG")} and tagged(again, "sd") == tagged(nlp, "sd")
+
+
+def test_assemble_replaces_one_member_of_an_assembled_artefact_in_place(tmp_path):
+    """``--assemble ARTEFACT NEW_RUN`` keeps the artefact's ``ner``, takes the new run's NER as
+    ``ner_char`` (with its corpus flag), retrains the CRF and keeps the model card, also when the
+    artefact is rewritten in place."""
+    import spacy
+
+    from kb.extract.de.germeval import read_germeval
+
+    train = _train_script()
+    german.register_components()
+    data = tmp_path / "mini.tsv"
+    _write_mini_germeval(data)
+    sents = read_germeval(data)
+
+    def tuning_run(path, corpus_flag):
+        nlp, feats = train.build_pipeline(set(), set(), {}, corpus_flag=corpus_flag)
+        examples = [train.make_example(nlp, s, feats) for s in sents[:8]]
+        with nlp.select_pipes(enable=["ner"]):
+            nlp.initialize(lambda: examples)
+        nlp.to_disk(path)
+
+    tuning_run(tmp_path / "base", False)
+    tuning_run(tmp_path / "second", False)
+    tuning_run(tmp_path / "flagged", True)
+    out = tmp_path / "vote"
+    assert train.assemble(tmp_path / "base", tmp_path / "second", sents, out) == 0
+    (out / "README.md").write_text("model card", encoding="utf-8")
+    base_ner = (out / "ner" / "model").read_bytes()
+    assert train.assemble(out, tmp_path / "flagged", sents, out) == 0
+    again = spacy.load(out)
+    assert again.pipe_names == ["kb_de_features", "ner", "kb_de_stash", "ner_char", "kb_de_vote", "sentencizer",
+                                "kb_de_title_person"]
+    assert (out / "ner" / "model").read_bytes() == base_ner
+    assert (out / "ner_char" / "model").read_bytes() == (tmp_path / "flagged" / "ner" / "model").read_bytes()
+    assert de_features.CORPUS_ATTR in again.config["components"]["ner_char"]["model"]["tok2vec"]["embed"]["attrs"]
+    assert de_features.CORPUS_ATTR not in again.config["components"]["ner"]["model"]["tok2vec"]["embed"]["attrs"]
+    assert again.get_pipe("kb_de_vote").crf_bytes and (out / "README.md").read_text(encoding="utf-8") == "model card"
