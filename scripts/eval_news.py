@@ -94,10 +94,12 @@ def reference_template(cache: Path, references: list[Path]) -> Optional[Path]:
     db = cache / f"reference-{stamp.hexdigest()[:16]}.db"
     if not db.exists():
         cache.mkdir(parents=True, exist_ok=True)
-        tmp = db.with_suffix(".tmp.db")
+        tmp = db.with_suffix(f".{os.getpid()}.tmp.db")  # one per process: two runs may import at once
         tmp.unlink(missing_ok=True)
         _kb("reference", "import", *map(str, present), "--db", str(tmp))
-        shutil.move(str(tmp), db)
+        os.replace(tmp, db)  # atomic: a concurrent run sees no database or a whole one
+        for side in ("-writer", "-wal", "-shm"):  # the import's lock and journal files, all closed now
+            Path(f"{tmp}{side}").unlink(missing_ok=True)
     return db
 
 
