@@ -35,7 +35,13 @@ ITEMS = [
     ("Q951000007", "Vantor", (), "NSI brand shop/clothes", "", "US"),
     ("Q951000008", "Oxley", (), "NSI brand shop/car", "", "JP"),
     ("Q951000009", "Oxley", (), "ROR company", "", "DE"),
+    ("Q951000010", "Harbour Records Office", (), "ROR archive", "", "CZ"),
+    ("Q951000011", "Harwick University", (), "ROR education", "", "US"),
+    ("Q951000012", "Pellworth College", (), "ROR education", "", "US"),
+    ("Q951000013", "University of Pellworth", ("Pellworth College",), "ROR education", "", "GB"),
 ]
+#: English Wikipedia titles other than the label: one that tells the item from its namesakes.
+ENWIKI = {"Q951000011": "Harwick University (Ohio)", "Q951000012": "Pellworth College (Maine)"}
 #: Politicians: (qid, name, catalogues).
 PERSONS = [("Q951000020", "Harriet Quellman", "united-kingdom")]
 
@@ -45,7 +51,7 @@ def _write_reference(tmp: Path) -> list[Path]:
     lines = []
     for q, label, aliases, kinds, _, _ in ITEMS:
         # the companies have an English Wikipedia article (an alias of an obscure one is too weak)
-        links = {"enwiki": {"site": "enwiki", "title": label}} if kinds.startswith("ROR") else {}
+        links = {"enwiki": {"site": "enwiki", "title": ENWIKI.get(q, label)}} if kinds.startswith("ROR") else {}
         lines.append(json.dumps({"type": "item", "id": q, "labels": {"en": {"language": "en", "value": label}},
                                  "aliases": {"en": [{"language": "en", "value": a} for a in aliases]},
                                  "claims": {}, "sitelinks": links}))
@@ -119,6 +125,36 @@ def test_a_ministry_is_linked_in_a_text_that_gives_no_hint_of_another_country(db
     text = "The Department of Ports and Harbours would publish its plans, a spokesman said."
     links = _link(db, text, {"Department of Ports and Harbours": "organization"})
     assert links["Department of Ports and Harbours"] == "Q951000002"
+
+
+def test_an_archive_of_another_country_is_not_linked_where_the_texts_names_point_elsewhere(db):
+    """An archive keeps a country's records: "the Harbour Records Office" beside a British
+    politician is not the Czech archive of that name, whether or not the text names a country."""
+    text = "Papers released at the Harbour Records Office show Harriet Quellman knew of the plan."
+    names = {"Harriet Quellman": "person", "Harbour Records Office": "organization"}
+    assert _link(db, text, names)["Harbour Records Office"] is None
+    assert _link(db, text, names, places=("United Kingdom",))["Harbour Records Office"] is None
+    assert _link(db, text, names, places=("Czech Republic",))["Harbour Records Office"] == "Q951000010"
+
+
+def test_a_namesake_wikipedia_tells_apart_needs_its_country_in_the_text(db):
+    """English Wikipedia titles it "Harwick University (Ohio)": there are others of that name, so in
+    British news it is not the one; in American news (or a text naming no country) it may be."""
+    text = "Professor Ann Lode of Harwick University said the research was sound."
+    names = {"Harwick University": "organization"}
+    assert _link(db, text, names, places=("United Kingdom",))["Harwick University"] is None
+    assert _link(db, text, names, places=("United States",))["Harwick University"] == "Q951000011"
+    assert _link(db, text, names)["Harwick University"] == "Q951000011"
+    # no country named, but the text's other names point to Britain
+    text = "Harriet Quellman said Harwick University's research was sound."
+    assert _link(db, text, {"Harriet Quellman": "person", **names})["Harwick University"] is None
+
+
+def test_wikipedias_primary_topic_wins_over_a_namesake_it_tells_apart(db):
+    """Two bodies answer to "Pellworth College": the one whose article has the plain title is what
+    a bare mention means, not the one English Wikipedia titles "Pellworth College (Maine)"."""
+    text = "Researchers at Pellworth College said the results were encouraging."
+    assert _link(db, text, {"Pellworth College": "organization"})["Pellworth College"] == "Q951000013"
 
 
 # -- brands and companies abroad ------------------------------------------------------------

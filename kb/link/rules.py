@@ -569,8 +569,8 @@ def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool,
         # text calls something of that country by its adjective ("German telecoms firm X")
         return not prof.countries & (ev.adjective_countries | ev.name_countries)
     cls = org_class(prof.kinds)
-    if cls == "party":
-        return True  # a party of a country the text never names
+    if cls == "party" or _archive(prof.kinds):
+        return True  # a party (an archive) of a country the text never names
     if cls == "government" and p.method.endswith("alias"):
         return True  # another country's ministry under a generic alias ("Department of Employment");
         # agencies are named abroad under their own label ("BBC"), so labels stay
@@ -583,10 +583,17 @@ _GOVERNMENT_OFFICE = "NSI operator office/government"
 
 
 def _country_bound(kinds: tuple[str, ...]) -> bool:
-    """A party, a government body, or a government office the name-suggestion index lists."""
+    """A party, a government body, an archive, or a government office the name-suggestion index lists."""
     if any(k.startswith(("international organisation", *PLACE_KINDS)) for k in kinds):
         return False  # the European Commission, a state: named in any country's news
-    return org_class(kinds) in ("party", "government") or any(k.startswith(_GOVERNMENT_OFFICE) for k in kinds)
+    return (org_class(kinds) in ("party", "government") or _archive(kinds)
+            or any(k.startswith(_GOVERNMENT_OFFICE) for k in kinds))
+
+
+def _archive(kinds: tuple[str, ...]) -> bool:
+    """An archive (ROR's type): a country's or a region's records, named abroad only with that
+    country ("the National Archives" in British news is not the Czech one)."""
+    return any(k.startswith("ROR archive") for k in kinds)
 
 
 def date_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidence) -> bool:
@@ -779,7 +786,21 @@ def conflicts(index: ReferenceIndex, prepared: list[Prepared], ev: Evidence) -> 
             out[p.qid] = "acronym"
     if ev.etype == "organization":
         out.update(_abroad_like_the_brand(prepared, profiles, ev, out))
+        out.update(_wikipedia_namesakes(prepared, profiles, out))
     return out
+
+
+def _wikipedia_namesakes(prepared: list[Prepared], profiles: dict[str, Profile], out: dict[str, str]) -> dict[str, str]:
+    """A company, university or other body English Wikipedia itself tells apart from namesakes
+    ("Manchester University (Indiana)") loses to a candidate of the name whose article has the
+    plain title (the University of Manchester, "Manchester University" among its names):
+    Wikipedia's primary topic is what a bare mention means. Parties and states have their own
+    rules (their titles are disambiguated by country: "Labour Party (UK)")."""
+    left = [p for p in prepared if p.qid not in out and p.ref is not None and p.ref.enwiki
+            and org_class(profiles[p.qid].kinds) == "organisation"]
+    if not any("(" not in p.ref.enwiki for p in left):
+        return {}
+    return {p.qid: "namesake" for p in left if "(" in p.ref.enwiki}
 
 
 def _abroad_like_the_brand(prepared: list[Prepared], profiles: dict[str, Profile], ev: Evidence,
@@ -846,9 +867,17 @@ def unsupported(etype: str, ref: Optional[RefEntity], method: str, features: dic
 
 def unsupported_org(ref: Optional[RefEntity], method: str, prof: Profile, ev: Evidence) -> bool:
     """A company, university or brand found only through one of its aliases ("Triple A"), without an English
-    Wikipedia article and not of a country the document names: the alias is a weak clue."""
-    if (ev.etype != "organization" or ev.acronym_form or not method.endswith("alias")
-            or org_class(prof.kinds) != "organisation"):
+    Wikipedia article and not of a country the document names: the alias is a weak clue. Or one
+    that English Wikipedia itself tells from namesakes ("Manchester University (Indiana)") of a
+    country the document names neither by name nor by adjective (a text naming no country: that
+    its other names point to): "Manchester University" in British news is not the college in
+    Indiana."""
+    if ev.etype != "organization" or org_class(prof.kinds) != "organisation":
+        return False
+    named = ev.countries or ev.hinted_countries  # a text naming no country: the countries its other names point to
+    if ref is not None and ref.enwiki and "(" in ref.enwiki and prof.countries and named:
+        return not prof.countries & (named | ev.adjective_countries | ev.name_countries)
+    if ev.acronym_form or not method.endswith("alias"):
         return False  # short forms have their own rule (acronym_conflict)
     if ref is not None and ref.enwiki:
         return False
