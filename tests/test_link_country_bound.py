@@ -39,6 +39,8 @@ ITEMS = [
     ("Q951000011", "Harwick University", (), "ROR education", "", "US"),
     ("Q951000012", "Pellworth College", (), "ROR education", "", "US"),
     ("Q951000013", "University of Pellworth", ("Pellworth College",), "ROR education", "", "GB"),
+    ("Q951000014", "Corran Heritage Centre", ("Corran",), "ROR archive", "", "US"),
+    ("Q951000015", "Corran Harbour Clinic", ("Corran",), "ROR healthcare", "", "AU"),
 ]
 #: English Wikipedia titles other than the label: one that tells the item from its namesakes.
 ENWIKI = {"Q951000011": "Harwick University (Ohio)", "Q951000012": "Pellworth College (Maine)"}
@@ -155,6 +157,13 @@ def test_wikipedias_primary_topic_wins_over_a_namesake_it_tells_apart(db):
     a bare mention means, not the one English Wikipedia titles "Pellworth College (Maine)"."""
     text = "Researchers at Pellworth College said the results were encouraging."
     assert _link(db, text, {"Pellworth College": "organization"})["Pellworth College"] == "Q951000013"
+
+
+def test_a_namesake_left_standing_by_an_alias_after_the_rules_is_no_better(db):
+    """Two bodies are also called "Corran": the rules rule out the American archive in British
+    news, but that says nothing for the Australian clinic, found by the same alias only."""
+    text = "Corran, the retailer, said sales in the United Kingdom rose."
+    assert _link(db, text, {"Corran": "organization"}, places=("United Kingdom",))["Corran"] is None
 
 
 # -- brands and companies abroad ------------------------------------------------------------

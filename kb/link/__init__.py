@@ -225,14 +225,31 @@ class Linker:
         if ctx.places and n_named <= MAX_PLACE_CANDIDATES:
             ctx = replace(ctx, co_mentioned=ctx.co_mentioned | ctx.places)
         link = self._decide(ent.type, prepared[:_MAX_SCORED], ctx, evidence.countries)
-        if link.qid and unsupported_org(self.index.entity(link.qid), link.method, self.index.profile(link.qid),
-                                        evidence):
+        if link.qid and (unsupported_org(self.index.entity(link.qid), link.method, self.index.profile(link.qid),
+                                         evidence) or self._left_standing(link, ruled_out, evidence)):
             link.candidates[0].features["unsupported"] = 1.0
             link = Link(qid=None, score=link.score, method="nil", candidates=link.candidates)
         if ruled_out:
             link.candidates.extend(LinkCandidate(q, self._label(q), 0.0, f"{RULED_OUT}{rule}", {rule: -1.0})
                                    for q, rule in list(ruled_out.items())[:_MAX_STORED_CANDIDATES])
         return link
+
+    def _left_standing(self, link: Link, ruled_out: dict[str, str], evidence: Evidence) -> bool:
+        """An organisation found by an alias only, after the rules removed other entries of that
+        name, and of no country the text names: the rules said what the name is not, not what
+        it is ("Bhs" in British news: the Brooklyn archive of that short name ruled out, an
+        Australian hospital also called so is no better). A company of a ruled-out brand's own
+        country stays: it is that brand's company."""
+        if evidence.etype != "organization" or not ruled_out or not link.method.endswith("alias"):
+            return False
+        prof = self.index.profile(link.qid)
+        own = prof.countries
+        if not evidence.countries or not own or own & evidence.countries:
+            return False
+        if any(k.startswith(("international organisation", "state")) for k in prof.kinds):
+            return False  # the UN's country is only its seat
+        # a company of a ruled-out brand's own country is that brand's company (Volkswagen Group)
+        return not any(own & self.index.profile(q).countries for q in ruled_out)
 
     def _ruled_out(self, prepared: list[Prepared], evidence: Evidence) -> dict[str, str]:
         """The rules' verdicts on the candidates that will be scored.
