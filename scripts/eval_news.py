@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -333,7 +332,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             print(format_report(evaluate(part, preds_list, judged), verbose=True))
     if judged is not None:
         print_unjudged(halves, preds_list, judged)
-    print(f"\n== tenures by half (each language's documents sorted by id: even = analysis, odd = held-out)")
+    print("\n== tenures by half (each language's documents sorted by id: even = analysis, odd = held-out)")
     print(f"{'':<22}{'docs':>5}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}{'full P':>8}{'full R':>8}{'full F1':>8}")
     table: list[tuple[str, Errors]] = []
     for name, sel in selections.items():
