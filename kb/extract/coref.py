@@ -109,15 +109,21 @@ def _gender_of(m: Mention, genders: dict[str, str]) -> str:
 
 def description_holder(role: str, org: Optional[str], holders: dict[tuple[str, Optional[str]], str],
                        pos: int, persons: list[Mention], quoted: list[tuple[int, int]],
-                       min_sentence: Optional[int] = None, nearest: bool = True,
+                       min_sentence: Optional[int] = None,
                        fits: Optional[Callable[[str], bool]] = None) -> Optional[str]:
-    """Name of the person a role description ("the NATO chief") refers to, or None.
+    """Name of the person a role description ("the NATO chief") refers to, or None: the holder
+    the text named with the post (``named_holder``), else the person named last
+    (``last_named``)."""
+    return named_holder(role, org, holders, fits) or last_named(pos, persons, quoted, min_sentence)
 
-    ``holders`` maps (role, org) of tenures found so far to their holder's name. Without
-    ``nearest`` only a holder the text named with that post counts, not the person named last.
-    ``fits`` says which of the organisation's other posts may be named by this description
-    ("the NATO secretary general" for "NATO chief X"; not "the party's chief executive" for its
-    leader).
+
+def named_holder(role: str, org: Optional[str], holders: dict[tuple[str, Optional[str]], str],
+                 fits: Optional[Callable[[str], bool]] = None) -> Optional[str]:
+    """The holder the text named with the post a description names, or None.
+
+    ``holders`` maps (role, org) of tenures found so far to their holder's name. ``fits`` says
+    which of the organisation's other posts may be named by this description ("the NATO
+    secretary general" for "NATO chief X"; not "the party's chief executive" for its leader).
     """
     if (role, org) in holders:
         return holders[(role, org)]
@@ -128,7 +134,14 @@ def description_holder(role: str, org: Optional[str], holders: dict[tuple[str, O
     by_role = {name for (r, o), name in holders.items() if r == role}
     if len(by_role) == 1 and org is None:
         return by_role.pop()
+    return None
+
+
+def last_named(pos: int, persons: list[Mention], quoted: list[tuple[int, int]],
+               min_sentence: Optional[int] = None) -> Optional[str]:
+    """The person named last before ``pos`` outside quotes, if recent enough (from sentence
+    ``min_sentence`` on: the caller sets the window), or None."""
     before = [m for m in persons if m.end <= pos and not any(a <= m.start < b for a, b in quoted)]
-    if not nearest or not before or (min_sentence is not None and before[-1].sentence < min_sentence):
-        return None  # only a recently named person is salient enough (the caller sets the window)
+    if not before or (min_sentence is not None and before[-1].sentence < min_sentence):
+        return None  # only a recently named person is salient enough
     return before[-1].name or before[-1].text

@@ -8,7 +8,7 @@ from typing import Optional
 
 from ...model import Mention, Sentence
 from ..claims import Claim
-from ..coref import description_holder
+from ..coref import last_named, named_holder
 from ..mentions import in_ranges
 from ..roles import NEEDS_ORG_ALWAYS, RoleMatch
 from .context import SentCtx, new_claim
@@ -112,9 +112,9 @@ def descriptions(deferred, claims: list[Claim], mentions: list[Mention], quoted,
         cands = [p for p in persons if id(p) not in speakers and (p.name or p.text) not in later]
         window = _window_start(ctx.sent.index, starts, quoted)
         fits = _same_kind_of_post(m.role)
-        name = description_holder(m.role, m.org_name, holders, pos, cands, quoted, window, nearest=False, fits=fits)
+        name = named_holder(m.role, m.org_name, holders, fits)
         if name is None:  # no holder named with the post: the person named last, if nothing says otherwise
-            name = description_holder(m.role, m.org_name, holders, pos, cands, quoted, window, fits=fits)
+            name = last_named(pos, cands, quoted, window)
             if name is not None and _holds_another_post(m, posts.get(name, set()), fits):
                 name = None
         if name is None:

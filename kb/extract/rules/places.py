@@ -72,7 +72,7 @@ def document_country(claims: list[Claim], mentions: list[Mention], sentences: Se
     if name is None and cues:
         name = cues[0][1]
     for c in open_claims:
-        country = _post_country(c.role, name, {_STATE_OF.get(n, n) for _, n in evidence})
+        country = _post_country(c.role, name, {n for _, n in evidence})  # _post_country maps parts to their state
         if country is None:
             continue
         own = [x for x, n in evidence if _state_for(c.role, n) == country]
