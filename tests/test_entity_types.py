@@ -19,7 +19,7 @@ from kb import store
 from kb.extract.entity_types import (
     complete_first_names, complete_org_names, correct_types,
 )
-from kb.extract.mentions import _mention, _trim_org, _trim_person
+from kb.extract.mentions import _in_programme_title, _mention, _trim_org, _trim_person
 from kb.model import Document, Entity, Extraction, Link, LinkedExtraction, Mention, Sentence, Span, Tenure
 from kb.names import entity_id, org_key, strip_possessive
 
@@ -172,6 +172,19 @@ def test_person_span_loses_a_lower_case_word_ner_ran_into_it(en_nlp):
     assert trimmed("Her stepson Rupert Vane came too.", "stepson Rupert Vane") == "Rupert Vane"
     assert trimmed("The analyst Piet de Villiers said so.", "Piet de Villiers") == "Piet de Villiers"
     assert trimmed("Analysts such as de Villiers Morne said so.", "de Villiers Morne") == "de Villiers Morne"
+
+
+def test_a_name_closing_a_programmes_title_is_no_person_mention(blank):
+    """"BBC Two's Supper with Lorne" names a programme: its presenter is no person of the story."""
+    def inside(text: str, name: str) -> bool:
+        doc = blank(text)
+        span = doc.char_span(text.index(name), text.index(name) + len(name))
+        return _in_programme_title(doc, span.start, span.end)
+
+    assert inside("The minister told BBC Two's Supper with Lorne that taxes would rise.", "Lorne")
+    assert inside("She said on the Supper with Ada Lorne programme that taxes would rise.", "Ada Lorne")
+    assert not inside("The minister held talks with Ada Lorne in Leeds.", "Ada Lorne")
+    assert not inside("The minister had Supper with Ada Lorne in Leeds.", "Ada Lorne")
 
 
 def test_person_span_loses_a_title(blank):

@@ -41,6 +41,8 @@ ITEMS = [
     ("Q951000013", "University of Pellworth", ("Pellworth College",), "ROR education", "", "GB"),
     ("Q951000014", "Corran Heritage Centre", ("Corran",), "ROR archive", "", "US"),
     ("Q951000015", "Corran Harbour Clinic", ("Corran",), "ROR healthcare", "", "AU"),
+    ("Q951000016", "Dravik Fenmor", (), "NSI brand amenity/bank", "", "NL"),
+    ("Q951000017", "Market Street", (), "NSI brand amenity/bank", "", "NL"),
 ]
 #: English Wikipedia titles other than the label: one that tells the item from its namesakes.
 ENWIKI = {"Q951000011": "Harwick University (Ohio)", "Q951000012": "Pellworth College (Maine)"}
@@ -180,6 +182,13 @@ def test_a_company_of_yet_another_country_than_the_foreign_brand_stays_unlinked(
     assert _link(db, text, {"Oxley": "organization"}, places=("Brazil",))["Oxley"] is None
 
 
+def test_a_namesake_abroad_is_no_better_where_the_article_rules_the_brand_out(db):
+    """"The Oxley Vantage": the article rules the car brand out; the German company of the name
+    is of a country the American story never names, so it is not meant either."""
+    text = "Car makers in the United States praised the Oxley Vantage as the best car of its kind."
+    assert _link(db, text, {"Oxley": "organization"}, places=("United States",))["Oxley"] is None
+
+
 def test_a_brand_whose_name_writes_its_country_is_linked_abroad(db):
     text = "The Merchant Bank of Canada has been banned from suing the Italian dairy firm in Italy."
     links = _link(db, text, {"Merchant Bank of Canada": "organization"}, places=("Italy",))
@@ -190,6 +199,25 @@ def test_name_countries():
     assert name_countries("Merchant Bank of Canada") == {"CA"}
     assert name_countries("Royal Bank of Scotland") == {"GB"}
     assert name_countries("New World") == frozenset()
+
+
+def test_a_coined_bank_name_quoting_its_economist_abroad_is_the_bank(db):
+    """A foreign bank's economists are quoted in any country's news: a name of two words the
+    text never writes in lower case, in a story of its trade, means the bank."""
+    text = "Growth in Brazil will slow, said Ana Lima, an economist at Dravik Fenmor."
+    assert _link(db, text, {"Dravik Fenmor": "organization"}, places=("Brazil",))["Dravik Fenmor"] == "Q951000016"
+
+
+def test_a_coined_bank_name_abroad_without_its_trade_stays_unlinked(db):
+    text = "Dravik Fenmor won the sailing race off Brazil on Sunday."
+    assert _link(db, text, {"Dravik Fenmor": "organization"}, places=("Brazil",))["Dravik Fenmor"] is None
+
+
+def test_a_bank_named_with_ordinary_words_abroad_stays_unlinked(db):
+    """"Market Street" is also a phrase of ordinary words the text uses ("the market"): abroad it
+    may be any street, whatever the economist said."""
+    text = "The market in Brazil will slow, said Ana Lima, an economist at Market Street."
+    assert _link(db, text, {"Market Street": "organization"}, places=("Brazil",))["Market Street"] is None
 
 
 # -- the article before a bank's name and a clothes brand's shoes -----------------------------

@@ -199,6 +199,8 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
             toks = doc[span[0] : span[1]]
             if len(toks) == 1 and toks[0].lower_ in NOT_NAME_WORDS:
                 continue
+            if doc.lang_ == "en" and _in_programme_title(doc, span[0], span[1]):
+                continue
             taken.update(range(ent.end, span[1]))
             out.append(_mention(sent, toks, "person", label))
         elif ent.start in taken:
@@ -223,6 +225,24 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
             toks = _whole_party_word(doc, toks)
             out.append(_mention(sent, toks, "organization", label))
     return out + body_mentions_de(sent, doc, out)
+
+
+_PROGRAMME_WORDS = {"programme", "program", "show", "series"}
+
+
+def _in_programme_title(doc, start: int, end: int) -> bool:
+    """The name closes the title of a broadcast: "told BBC One's Breakfast with Frost",
+    "on the Lunch with Roe programme". The presenter is a name inside a programme's name, the
+    same in every story quoting an interview there, and never the person the story is about."""
+    if start < 2 or doc[start - 1].lower_ != "with":
+        return False
+    k = start - 2
+    while k >= 0 and doc[k].text[:1].isupper() and not doc[k].is_sent_start:
+        k -= 1  # the title's capitalised words before "with"
+    if k == start - 2:
+        return False  # "talks with Roe": no title before "with"
+    possessed = k >= 0 and doc[k].lower_ in ("'s", "’s")  # "BBC One's Breakfast with X"
+    return possessed or (end < len(doc) and doc[end].lower_ in _PROGRAMME_WORDS)
 
 
 def _honoured_person(toks) -> Optional[tuple[int, int]]:

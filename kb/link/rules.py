@@ -539,10 +539,11 @@ def gender_conflict(prof: Profile, ev: Evidence) -> bool:
 
 
 def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool,
-                     home_prior: float = 0.0) -> bool:
+                     home_prior: float = 0.0, alone: bool = False) -> bool:
     """``fitting``: a party or government body (for a person: a politician) of one of the
     document's countries is among this mention's candidates (then namesakes of other countries
-    are not meant); ``home_prior``: the best-known such person's popularity."""
+    are not meant); ``home_prior``: the best-known such person's popularity; ``alone``: the
+    reference has no other entry of the name."""
     if p.method.endswith(PARTY_NAME_METHOD):
         # "Pirates" may be a party's members only where the party is: in a document of its country,
         # and, when the document's parties agree on a country, of that one ("civil rights group
@@ -566,8 +567,13 @@ def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool,
         return False  # its country is only the seat (WHO: Switzerland)
     if only_nsi(prof.kinds):
         # a shop brand of another country ("FOX" clothes of Israel in British news), unless the
-        # text calls something of that country by its adjective ("German telecoms firm X")
-        return not prof.countries & (ev.adjective_countries | ev.name_countries)
+        # text calls something of that country by its adjective ("German telecoms firm X"), or
+        # the name could mean nothing else in a story of its trade: the reference's only entry
+        # of a coined name
+        if prof.countries & (ev.adjective_countries | ev.name_countries):
+            return False
+        return not (alone and ev.english and _distinctive_name(p.label, ev.text)
+                    and _trade_words_used(prof.kinds, ev.text))
     cls = org_class(prof.kinds)
     if cls == "party" or _archive(prof.kinds):
         return True  # a party (an archive) of a country the text never names
@@ -580,6 +586,16 @@ def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool,
 #: Kinds of bodies that belong to one country (a government office that OSM maps, a ministry,
 #: an agency, a party): unlike a company, named abroad only with their country.
 _GOVERNMENT_OFFICE = "NSI operator office/government"
+
+
+def _distinctive_name(name: str, text: str) -> bool:
+    """A name of two or more words, none of which the text also writes in lower case: no
+    phrase of ordinary words ("New World", "Royal Bank") but a coined name ("ABN Amro"), which a
+    brand of another country keeps wherever its trade is the story (analysts quoted abroad)."""
+    words = re.findall(r"[^\W\d_]+", name)
+    if len(words) < 2:
+        return False  # "FOX": one word is too easily something else
+    return not any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in words)
 
 
 def _country_bound(kinds: tuple[str, ...]) -> bool:
@@ -776,7 +792,7 @@ def conflicts(index: ReferenceIndex, prepared: list[Prepared], ev: Evidence) -> 
             out[p.qid] = "type"
         elif gender_conflict(prof, ev):
             out[p.qid] = "gender"
-        elif country_conflict(p, prof, ev, fitting, home_prior):
+        elif country_conflict(p, prof, ev, fitting, home_prior, alone=len(prepared) == 1):
             out[p.qid] = "country"
         elif date_conflict(index, p, prof, ev):
             out[p.qid] = "date"
@@ -805,13 +821,14 @@ def _wikipedia_namesakes(prepared: list[Prepared], profiles: dict[str, Profile],
 
 def _abroad_like_the_brand(prepared: list[Prepared], profiles: dict[str, Profile], ev: Evidence,
                            out: dict[str, str]) -> dict[str, str]:
-    """When a shop brand of another country was ruled out, a namesake of yet another country the
-    document does not name is no better: "Honda" in news about China is not the brand of Japan,
-    but no more the German company labelled "Honda" either (which one the text means is not
-    said, so the name stays unlinked)."""
+    """When a shop brand was ruled out as of another country, or as no brand at all ("the Honda
+    Accura" in American news: the article), a namesake of yet another country the document does
+    not name is no better: "Honda" in news about China is not the brand of Japan, but no more
+    the German company labelled "Honda" either (which one the text means is not said, so the
+    name stays unlinked)."""
     brands: dict[str, set[str]] = {}
     for p in prepared:
-        if out.get(p.qid) == "country" and only_nsi(profiles[p.qid].kinds):
+        if out.get(p.qid) in ("country", "type") and only_nsi(profiles[p.qid].kinds):
             brands.setdefault(norm(p.label or ""), set()).update(profiles[p.qid].countries)
     # a company of the brand's own country is the brand's maker, named abroad as companies are
     # ("Volkswagen" in news about South Africa's car market is the German group)
