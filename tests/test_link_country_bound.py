@@ -220,6 +220,16 @@ def test_a_bank_named_with_ordinary_words_abroad_stays_unlinked(db):
     assert _link(db, text, {"Market Street": "organization"}, places=("Brazil",))["Market Street"] is None
 
 
+def test_a_brand_of_several_words_needs_its_trade_in_the_story(db):
+    """A shop brand's name of any length is the brand only in a story of its trade: "Market
+    Street" of a sailing race is not the Dutch bank, "Market Street" raising mortgage rates is."""
+    places = ("Netherlands",)
+    text = "Market Street won the sailing race in the Netherlands on Sunday."
+    assert _link(db, text, {"Market Street": "organization"}, places=places)["Market Street"] is None
+    text = "Market Street raised its mortgage rates in the Netherlands on Sunday."
+    assert _link(db, text, {"Market Street": "organization"}, places=places)["Market Street"] == "Q951000017"
+
+
 # -- the article before a bank's name and a clothes brand's shoes -----------------------------
 
 

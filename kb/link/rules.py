@@ -472,8 +472,8 @@ def type_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
         # the clothes brand: only the entity's own name can reach a shop brand
         return True
     one_word = len((p.label or "").split()) == 1
-    if one_word and ev.english and only_nsi(prof.kinds) and not _trade_named(prof.kinds, ev.text):
-        return True  # "Elan" in a story about drugs is no fuel brand
+    if ev.english and only_nsi(prof.kinds) and not _trade_named(prof.kinds, ev.text):
+        return True  # "Elan" in a story about drugs is no fuel brand, "New Yorker" of a magazine no clothes shop
     # "the Halifax" in British news about mortgages is the British bank: the article rules a brand
     # out only where the document is not of its country or has no word of its trade ("the Crown"
     # of a court case, "The Daily" of a newspaper)
