@@ -257,3 +257,17 @@ def test_a_party_word_grows_over_the_word_that_completes_it(en_nlp):
     assert _whole_party_word(doc, doc.char_span(first, first + 8)).text == "Liberal Democrat"
     second = text.index("Democrat", first + 1)
     assert _whole_party_word(doc, doc.char_span(second, second + 8)).text == "Democrat"
+
+
+def test_the_first_word_of_a_grown_party_word_is_no_organisation_of_its_own(en_nlp):
+    """NER tags "[Liberal]ORG [Democrat]NORP leader": once the party word has grown over
+    "Liberal", no mention "Liberal" is left to be read (and linked) as the old Liberal Party."""
+    from kb.extract.mentions import ner_mentions
+    from kb.model import Sentence
+
+    text = "The Liberal Democrat leader will visit a school in Leeds on Friday."
+    doc = en_nlp(text)
+    mentions = ner_mentions(Sentence(0, 0, len(text), text, "en"), doc)
+    orgs = [m.text for m in mentions if m.type == "organization"]
+    assert "Liberal" not in orgs
+    assert any(o.startswith("Liberal Democrat") for o in orgs)

@@ -222,8 +222,11 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
                 continue
             if label in ORG_LABELS and doc.lang_ == "en" and in_role_title(doc, toks.start, toks.end):
                 continue
-            toks = _whole_party_word(doc, toks)
-            out.append(_mention(sent, toks, "organization", label))
+            grown = _whole_party_word(doc, toks)
+            if grown.start < toks.start:  # "[Liberal]ORG [Democrat]NORP": the first word is no party of its own
+                out = [m for m in out if not (m.type == "organization" and grown.start_char + sent.start <= m.start
+                                              and m.end <= toks.start_char + sent.start)]
+            out.append(_mention(sent, grown, "organization", label))
     return out + body_mentions_de(sent, doc, out)
 
 
