@@ -821,14 +821,16 @@ def _wikipedia_namesakes(prepared: list[Prepared], profiles: dict[str, Profile],
 
 def _abroad_like_the_brand(prepared: list[Prepared], profiles: dict[str, Profile], ev: Evidence,
                            out: dict[str, str]) -> dict[str, str]:
-    """When a shop brand was ruled out as of another country, or as no brand at all ("the Honda
-    Accura" in American news: the article), a namesake of yet another country the document does
-    not name is no better: "Honda" in news about China is not the brand of Japan, but no more
-    the German company labelled "Honda" either (which one the text means is not said, so the
-    name stays unlinked)."""
+    """When a shop brand was ruled out as of another country, or by its article alone in a story
+    of its trade ("the Honda Accura" in American car news), a namesake of yet another country the
+    document does not name is no better: "Honda" in news about China is not the brand of Japan,
+    but no more the German company labelled "Honda" either (which one the text means is not
+    said, so the name stays unlinked)."""
     brands: dict[str, set[str]] = {}
     for p in prepared:
-        if out.get(p.qid) in ("country", "type") and only_nsi(profiles[p.qid].kinds):
+        kinds = profiles[p.qid].kinds
+        if only_nsi(kinds) and (out.get(p.qid) == "country"
+                                or out.get(p.qid) == "type" and _trade_words_used(kinds, ev.text)):
             brands.setdefault(norm(p.label or ""), set()).update(profiles[p.qid].countries)
     # a company of the brand's own country is the brand's maker, named abroad as companies are
     # ("Volkswagen" in news about South Africa's car market is the German group)
