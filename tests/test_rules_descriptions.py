@@ -68,3 +68,17 @@ def test_an_unnamed_holder_written_between_is_described_again(en_nlp):
 def test_a_named_person_after_no_unnamed_holder_is_described(en_nlp):
     t = tenures(en_nlp, "Tom Hale was asked about the mayor's language. The spokesman said the matter was closed.")
     assert _holders(t, "spokesman") == ["Tom Hale"], sorted(t)
+
+
+# --- the head of government of the country the text places itself in (rules/places.py) ----------
+
+def test_a_prime_minister_in_british_news_is_british_though_it_names_another_country(en_nlp):
+    t = tenures(en_nlp, "Tom Hale faced the Commons over the war in Iraq. The Tories asked for the advice on Iraq. "
+                        "Downing Street said the war was legal. Prime Minister Tom Hale said the advice was sound.")
+    assert [o for (p, r, o) in t if p == "Tom Hale" and r == "prime minister"] == ["United Kingdom"], sorted(t)
+
+
+def test_a_prime_minister_named_with_another_country_in_his_sentence_keeps_it(en_nlp):
+    t = tenures(en_nlp, "The Tories asked for the advice. The war was legal, Downing Street said. "
+                        "In Canberra, Prime Minister Tom Hale said Australia would help.")
+    assert [o for (p, r, o) in t if p == "Tom Hale" and r == "prime minister"] == ["Australia"], sorted(t)
