@@ -82,3 +82,21 @@ def test_a_prime_minister_named_with_another_country_in_his_sentence_keeps_it(en
     t = tenures(en_nlp, "The Tories asked for the advice. The war was legal, Downing Street said. "
                         "In Canberra, Prime Minister Tom Hale said Australia would help.")
     assert [o for (p, r, o) in t if p == "Tom Hale" and r == "prime minister"] == ["Australia"], sorted(t)
+
+
+# --- more ways to use "the ROLE" as a subject (back_references.is_description) -----------------
+
+@pytest.mark.parametrize("text", [
+    "Tom Hale, whose father was a judge, said the plan was bad. But the Tory MP for Northby and Eastby admitted "
+    "the office could not be frozen.",
+    "Tom Hale spoke in Leeds on Monday. The MP for Northby conceded the plan would cost more.",
+])
+def test_a_described_mp_with_a_seat_refers_back(en_nlp, text):
+    t = tenures(en_nlp, text)
+    assert _holders(t, "member of parliament") == ["Tom Hale"], sorted(t)
+
+
+def test_a_description_is_not_the_object_of_an_if_clause(en_nlp):
+    """ "even if the prime minister asked": no statement by the prime minister; "asked" stays out."""
+    t = tenures(en_nlp, "Tom Hale spoke in Leeds. He said he would not go even if the prime minister asked.")
+    assert _holders(t, "prime minister") == [], sorted(t)

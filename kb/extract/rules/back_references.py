@@ -17,18 +17,35 @@ from .orgs import role_category
 
 SPEECH_VERBS = {"said", "says", "told", "tells", "added", "adds", "stated", "noted", "warned", "argued", "wrote",
                 "explained", "insisted", "declared", "announced", "stressed", "believes", "thinks", "urged",
-                "has", "had", "is", "was", "will", "would", "called", "met", "visited", "spoke"}
+                "has", "had", "is", "was", "will", "would", "called", "met", "visited", "spoke",
+                "admitted", "conceded", "denied", "accused", "claimed", "criticised", "criticized", "dismissed",
+                "rejected", "welcomed", "defended", "replied", "responded", "acknowledged", "countered",
+                "confirmed", "revealed", "agreed"}
 
 
 def is_description(doc, m: RoleMatch) -> bool:
-    """ "the ROLE" used as a subject ("The NATO chief added", "the lawmaker told")."""
+    """ "the ROLE" used as a subject ("The NATO chief added", "the lawmaker told", "the Tory MP
+    for Northby admitted")."""
     if m.start == 0 or doc[m.start - 1].lower_ != "the":
         return False
-    if m.end >= len(doc) or doc[m.end].lower_ not in SPEECH_VERBS:
+    v = _after_place(doc, m.end)
+    if v >= len(doc) or doc[v].lower_ not in SPEECH_VERBS:
         return False
-    if doc[m.end].lower_ in ("is", "was", "has", "had"):
-        return m.end + 1 >= len(doc) or not doc[m.end + 1].text[:1].isupper()  # not "the mayor is Jane Roe"
+    if doc[v].lower_ in ("is", "was", "has", "had"):
+        return v + 1 >= len(doc) or not doc[v + 1].text[:1].isupper()  # not "the mayor is Jane Roe"
     return True
+
+
+def _after_place(doc, i: int) -> int:
+    """Index after a named seat or body the role phrase left out ("MP for Sleaford and North
+    Hykeham", "mayor of Northby"): "for"/"of" and capitalised words (joined by "and"); else ``i``."""
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("for", "of") or not doc[i + 1].text[:1].isupper():
+        return i
+    j = i + 1
+    while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ == "and" and j + 1 < len(doc)
+                            and doc[j + 1].text[:1].isupper()):
+        j += 1
+    return j
 
 
 def _window_start(index: int, starts: list[int], quoted) -> int:
