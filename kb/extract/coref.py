@@ -139,9 +139,16 @@ def named_holder(role: str, org: Optional[str], holders: dict[tuple[str, Optiona
 
 def last_named(pos: int, persons: list[Mention], quoted: list[tuple[int, int]],
                min_sentence: Optional[int] = None) -> Optional[str]:
-    """The person named last before ``pos`` outside quotes, if recent enough (from sentence
-    ``min_sentence`` on: the caller sets the window), or None."""
+    """The name of the person named last before ``pos`` (``last_mention``), or None."""
+    last = last_mention(pos, persons, quoted, min_sentence)
+    return None if last is None else last.name or last.text
+
+
+def last_mention(pos: int, persons: list[Mention], quoted: list[tuple[int, int]],
+                 min_sentence: Optional[int] = None) -> Optional[Mention]:
+    """The mention of the person named last before ``pos`` outside quotes, if recent enough (from
+    sentence ``min_sentence`` on: the caller sets the window), or None."""
     before = [m for m in persons if m.end <= pos and not any(a <= m.start < b for a, b in quoted)]
     if not before or (min_sentence is not None and before[-1].sentence < min_sentence):
         return None  # only a recently named person is salient enough
-    return before[-1].name or before[-1].text
+    return before[-1]

@@ -51,7 +51,6 @@ from .lexicon import lexicon, party_name
 from .mentions import in_ranges, is_chrome, ner_mentions, quoted_ranges
 from .roles import RoleMatch, body_names, find_roles
 from .rules import DOCUMENT_RULES, ROLE_RULES, SENTENCE_RULES, stamp
-from .rules.back_references import is_description
 from .rules.context import Discourse, SentCtx, last_date, token_spans
 from .rules.dating import attach_dates, date_exit_events, date_office_events, exit_events, office_events
 from .rules.lifespans import born_clause, life_dates
@@ -238,7 +237,7 @@ def _sentence_claims(ctx: SentCtx, mentions: list[Mention], quoted, deferred) ->
             if claim is not None:
                 break
         if claim is None:
-            if not in_quote and is_description(doc, m):
+            if not in_quote:  # a holder named later ("the chancellor said"): rules.back_references
                 deferred.append((ctx, m))
             continue
         if not org_ok(m, claim.rule):

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from .appositions import apposition, fronted_apposition, inverse_copula, postnominal
+from .appositions import apposition, fronted_apposition, inverse_apposition, inverse_copula, postnominal
 from .back_references import descriptions
 from .copulas import copula
 from .employment import led_by, represents_seat, verb_roles
@@ -57,6 +57,7 @@ RULES: list[Rule] = [
     Rule("title_before_name", title_before_name, "role", 0.9, in_quotes=True),  # "Prime Minister X"
     Rule("conjoined_title", conjoined_title, "role", 0.9, label="title_before_name"),  # "MP and ex-minister X"
     Rule("apposition", apposition, "role", 0.85),  # "X, Norway's finance minister, said"
+    Rule("inverse_apposition", inverse_apposition, "role", 0.85, label="apposition"),  # "The bank's chief, X, said"
     Rule("postnominal", postnominal, "role", 0.8),  # "Ruth Kelly MP"
     Rule("inverse_copula", inverse_copula, "role", 0.75),  # "the deputy mayor is X"
     Rule("fronted_apposition", fronted_apposition, "role", 0.75),  # "A Republican, he …"

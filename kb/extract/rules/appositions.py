@@ -103,6 +103,54 @@ def fronted_apposition(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quot
     return claim
 
 
+#: What may follow the name of an inverse apposition: the comma closing it, the sentence's end,
+#: a bracket ("Tom Lind (Labour)").
+_AFTER_INVERSE = {",", ".", "(", ";", ":"}
+
+
+#: Prepositions of a role's complement the role phrase may leave out ("MP for Northby", "chief
+#: secretary to the Treasury", "chairman of the bank's audit committee").
+_COMPLEMENT_PREPS = {"of", "for", "to", "at", "on"}
+
+
+def _after_complement(doc, i: int, longest: int = 8) -> int:
+    """Index after a role's prepositional complement starting at ``i`` when a comma closes it
+    within ``longest`` tokens and no verb stands in it; else ``i``."""
+    if i >= len(doc) or doc[i].lower_ not in _COMPLEMENT_PREPS:
+        return i
+    for k in range(i + 1, min(len(doc), i + 1 + longest)):
+        if doc[k].text == ",":
+            return k
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ("(", ")", ";", ":", '"'):
+            return i
+    return i
+
+
+def inverse_apposition(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, earlier: list[Claim]) -> Optional[Claim]:
+    """[the|ORG's] ROLE [of ORG], NAME, …: "The charity's director, Ann Roe, said", "Brakton Foods
+    chief executive, Tom Lind, said", "the newly elected MP for Northby, Ola Berg." The name set
+    off by commas right after a role phrase is its holder; the name must close there (a comma,
+    a bracket or the sentence's end; letters such as "MSP" may follow it), and no "and" may
+    follow ("the chairman, Tom Lind, and Ann Roe" lists people). Not after "as" ("his
+    predecessor as cabinet secretary, Lord Roe"): the copula rule reads that."""
+    doc = ctx.doc
+    i = _after_complement(doc, m.end)
+    if i + 1 >= len(doc) or doc[i].text != "," or m.start > 0 and doc[m.start - 1].lower_ == "as":
+        return None  # "his predecessor as cabinet secretary, Lord Roe": the copula's (both held it)
+    p = person_at(ctx, skip_honorific(doc, i + 1))
+    if p is None:
+        return None
+    e = p[1] + (p[1] < len(doc) and is_postnominal(doc[p[1]]))
+    if e < len(doc) and doc[e].text not in _AFTER_INVERSE:
+        return None
+    if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].lower_ in ("and", "or", "&"):
+        return None
+    claim = new_claim(ctx, m, p[2], "apposition")
+    if claim.status == "unknown":
+        claim.status, claim.status_strength = "current", 1
+    return claim
+
+
 def inverse_copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, earlier: list[Claim]) -> Optional[Claim]:
     """ROLE is NAME: "the deputy mayor is Terje Halleland", "The current CEO is Jane Roe"."""
     doc = ctx.doc

@@ -8,7 +8,7 @@ from typing import Optional
 
 from ...model import Mention, Sentence
 from ..claims import Claim
-from ..coref import last_named, named_holder
+from ..coref import last_mention, named_holder
 from ..mentions import in_ranges
 from ..roles import NEEDS_ORG_ALWAYS, RoleMatch
 from .context import SentCtx, new_claim
@@ -17,18 +17,35 @@ from .orgs import role_category
 
 SPEECH_VERBS = {"said", "says", "told", "tells", "added", "adds", "stated", "noted", "warned", "argued", "wrote",
                 "explained", "insisted", "declared", "announced", "stressed", "believes", "thinks", "urged",
-                "has", "had", "is", "was", "will", "would", "called", "met", "visited", "spoke"}
+                "has", "had", "is", "was", "will", "would", "called", "met", "visited", "spoke",
+                "admitted", "conceded", "denied", "accused", "claimed", "criticised", "criticized", "dismissed",
+                "rejected", "welcomed", "defended", "replied", "responded", "acknowledged", "countered",
+                "confirmed", "revealed", "agreed"}
 
 
 def is_description(doc, m: RoleMatch) -> bool:
-    """ "the ROLE" used as a subject ("The NATO chief added", "the lawmaker told")."""
+    """ "the ROLE" used as a subject ("The NATO chief added", "the lawmaker told", "the Tory MP
+    for Northby admitted")."""
     if m.start == 0 or doc[m.start - 1].lower_ != "the":
         return False
-    if m.end >= len(doc) or doc[m.end].lower_ not in SPEECH_VERBS:
+    v = _after_place(doc, m.end)
+    if v >= len(doc) or doc[v].lower_ not in SPEECH_VERBS:
         return False
-    if doc[m.end].lower_ in ("is", "was", "has", "had"):
-        return m.end + 1 >= len(doc) or not doc[m.end + 1].text[:1].isupper()  # not "the mayor is Jane Roe"
+    if doc[v].lower_ in ("is", "was", "has", "had"):
+        return v + 1 >= len(doc) or not doc[v + 1].text[:1].isupper()  # not "the mayor is Jane Roe"
     return True
+
+
+def _after_place(doc, i: int) -> int:
+    """Index after a named seat or body the role phrase left out ("MP for Sleaford and North
+    Hykeham", "mayor of Northby"): "for"/"of" and capitalised words (joined by "and"); else ``i``."""
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("for", "of") or not doc[i + 1].text[:1].isupper():
+        return i
+    j = i + 1
+    while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ == "and" and j + 1 < len(doc)
+                            and doc[j + 1].text[:1].isupper()):
+        j += 1
+    return j
 
 
 def _window_start(index: int, starts: list[int], quoted) -> int:
@@ -93,8 +110,62 @@ def _holds_another_post(m: RoleMatch, held: set[tuple[str, Optional[str]]], fits
     return m.org_name is not None and any(o == m.org_name and r not in (m.role, "member") and not fits(r) for r, o in held)
 
 
+#: Role words that state the holder's gender ("the queen", "the spokeswoman"): a person the
+#: text gives the other gender (by an honorific or a pronoun) is not the one described. Words in
+#: "-man" are left out: "chairman" is often said of a woman.
+FEMALE_ROLE_WORDS = {"queen", "princess", "empress", "duchess", "countess", "baroness"}
+MALE_ROLE_WORDS = {"king", "prince", "emperor", "duke"}
+
+
+def role_gender(role: str) -> str:
+    """ "f" / "m" when the role's head word states a gender, else "" (see FEMALE_ROLE_WORDS)."""
+    head = role.split()[-1] if role else ""
+    if head in FEMALE_ROLE_WORDS or head.endswith("woman"):
+        return "f"
+    return "m" if head in MALE_ROLE_WORDS else ""
+
+
+def _gender_clash(role: str, mention: Mention, genders: dict[str, str]) -> bool:
+    """Whether the text gives the person named last the other gender than the role word."""
+    want = role_gender(role)
+    have = genders.get(mention.text) or genders.get(mention.name or "") or ""
+    return bool(want and have and have != want)
+
+
+def _unnamed_holder_between(m: RoleMatch, since: int, pos: int, unclaimed: list[tuple[int, str]]) -> bool:
+    """Whether the same post was written with no name since the sentence that names the person
+    named last: "Later the prime minister's spokesman was asked about Mr Roe's language. The
+    spokesman said …" describes that spokesman again, not Mr Roe."""
+    return any(since <= p < pos and role == m.role for p, role in unclaimed)
+
+
+def _subjects_over(ctx: SentCtx, m: RoleMatch) -> set[str]:
+    """Names of persons this sentence names, before the description, as the subject of a clause
+    the description is part of: "Mr Roe changed his mind amid suspicion the chancellor was
+    plotting against him", "Ms Lind, the member for Northby, said the first minister was wrong",
+    "Mr Roe hosted a dinner where the prime minister told Mr Lee …". The description names
+    someone else than that clause's subject (who would be "he"). A name in a clause beside it
+    ("while Mr Roe is abroad, the premier …") or a possessive ("Mr Roe's remarks") is no such
+    subject."""
+    doc, out = ctx.doc, set()
+    above = {t.i for t in doc[m.start].ancestors}
+    for ps, pe, person in ctx.persons:
+        if pe > m.start:
+            continue
+        head = doc[ps:pe].root
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.i in above:
+            out.add(person.name or person.text)
+    return out
+
+
 def descriptions(deferred, claims: list[Claim], mentions: list[Mention], quoted, sentences: list[Sentence]) -> list[Claim]:
-    """Role descriptions that refer back: new claims, folded later into known posts."""
+    """Role descriptions that refer back: new claims, folded later into known posts.
+
+    ``deferred`` holds every role phrase outside quotes that no rule gave a holder, in text order;
+    the descriptions among them ("the chancellor said") are resolved in that order, and each one
+    resolved counts as a holder of its post for the later ones: the story that said "the
+    chancellor" of Mr Roe means him by "the chancellor" again (a later one is not the person named
+    last), and he is not the prime minister it describes next."""
     holders: dict[tuple[str, Optional[str]], str] = {}
     out: list[Claim] = []
     persons = [m for m in mentions if m.type == "person"]
@@ -103,20 +174,12 @@ def descriptions(deferred, claims: list[Claim], mentions: list[Mention], quoted,
         holders.setdefault((c.role, c.org), c.person)
         posts.setdefault(c.person, set()).add((c.role, c.org))
     starts = [s.start for s in sentences]
+    unclaimed = [(ctx.sent.start + ctx.doc[m.start].idx, m.role) for ctx, m in deferred]
     for ctx, m in deferred:
+        if not is_description(ctx.doc, m):
+            continue
         pos = ctx.sent.start + ctx.doc[m.start].idx
-        speakers = _speakers_before(ctx, m.start)
-        # "the chief executive said Mr Kennedy had missed the vote": who the sentence names after
-        # the description is someone else
-        later = {p.name or p.text for p in persons if p.sentence == ctx.sent.index and p.start > pos}
-        cands = [p for p in persons if id(p) not in speakers and (p.name or p.text) not in later]
-        window = _window_start(ctx.sent.index, starts, quoted)
-        fits = _same_kind_of_post(m.role)
-        name = named_holder(m.role, m.org_name, holders, fits)
-        if name is None:  # no holder named with the post: the person named last, if nothing says otherwise
-            name = last_named(pos, cands, quoted, window)
-            if name is not None and _holds_another_post(m, posts.get(name, set()), fits):
-                name = None
+        name = _holder(ctx, m, pos, persons, holders, posts, quoted, starts, unclaimed)
         if name is None:
             continue
         if m.role in NEEDS_ORG_ALWAYS and not any(c.person == name and c.org == m.org_name for c in claims):
@@ -128,4 +191,32 @@ def descriptions(deferred, claims: list[Claim], mentions: list[Mention], quoted,
         if claim.status == "unknown":
             claim.status, claim.status_strength = "current", 1
         out.append(claim)
+        holders.setdefault((claim.role, claim.org), name)
+        posts.setdefault(name, set()).add((claim.role, claim.org))
     return out
+
+
+def _holder(ctx: SentCtx, m: RoleMatch, pos: int, persons: list[Mention], holders, posts, quoted,
+            starts: list[int], unclaimed: list[tuple[int, str]]) -> Optional[str]:
+    """Who one description refers to: the holder the text named with the post, else the person
+    named last when nothing says otherwise (see the checks), else None."""
+    fits = _same_kind_of_post(m.role)
+    name = named_holder(m.role, m.org_name, holders, fits)
+    if name is not None:
+        return name
+    speakers = _speakers_before(ctx, m.start)
+    # "the chief executive said Mr Kennedy had missed the vote": who the sentence names after
+    # the description is someone else; so is the subject of a clause holding it
+    later = {p.name or p.text for p in persons if p.sentence == ctx.sent.index and p.start > pos}
+    others = later | _subjects_over(ctx, m)
+    cands = [p for p in persons if id(p) not in speakers and (p.name or p.text) not in others]
+    window = _window_start(ctx.sent.index, starts, quoted)
+    last = last_mention(pos, cands, quoted, window)
+    if last is None:
+        return None
+    name = last.name or last.text
+    if _holds_another_post(m, posts.get(name, set()), fits) or _gender_clash(m.role, last, ctx.disc.genders) \
+            or _unnamed_holder_between(m, starts[last.sentence], pos, unclaimed):
+        return None
+    return name
+

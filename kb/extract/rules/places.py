@@ -63,7 +63,8 @@ def document_country(claims: list[Claim], mentions: list[Mention], sentences: Se
     # its cue mentions are the org evidence; one cue is enough when the document names no country
     cues = _cue_country(claims, sentences, 2 if found else 1)
     if cues:  # a UK cabinet title or an MP in British politics news is British whatever else the story names
-        for c in [c for c in open_claims if c.role in _CUES or c.role in NATIONAL_POSTS]:
+        for c in [c for c in open_claims if c.role in _CUES or c.role in NATIONAL_POSTS
+                  or _home_office(c, cues, mentions)]:
             x = max((x for x, _ in cues if x.start <= c.role_span.start), key=lambda x: x.start, default=cues[0][0])
             c.org, c.org_span, c.org_label = cues[0][1], Span(x.start, x.end, x.text), "rule:doc_country"
         open_claims = [c for c in open_claims if c.org is None]
@@ -79,6 +80,21 @@ def document_country(claims: list[Claim], mentions: list[Mention], sentences: Se
         m = max((x for x in own if x.start <= c.role_span.start), key=lambda x: x.start, default=own[0])
         c.org, c.org_span, c.org_label = country, Span(m.start, m.end, m.text), "rule:doc_country"
     claims[:] = [c for c in claims if not (c.rule == "term_of_office" and c.org is None)]
+
+
+def _home_office(c: Claim, cues: list[tuple[Span, str]], mentions: list[Mention]) -> bool:
+    """Whether an open head of state or government post is the one of the country the text places
+    itself in by cues ("Downing Street", "the Tories"), whatever other country it names: British
+    news says "Prime Minister X" and "the prime minister said" of its own prime minister while it
+    talks of the Iraq war or of Israel. Only with at least two cues besides the post itself, and
+    only when its sentence names no other country."""
+    country = cues[0][1]
+    if c.role not in STATE_ROLES or not _has_post(c.role, country):
+        return False
+    if len([x for x, _ in cues if x is not c.role_span]) < 2:
+        return False
+    others = [m for m, name in _country_mentions(mentions) if m.sentence == c.sentence and name != country]
+    return not others
 
 
 def _has_post(role: str, country: str) -> bool:

@@ -1,0 +1,35 @@
+"""The inverse apposition "[the|ORG's] ROLE [of ORG], NAME, …" (rules/appositions.py
+``inverse_apposition``): the name set off by commas right after a role phrase holds it. Sentences
+written for these tests; they run through kb's real English extract stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.matrix import Case, F, No, extract, extractor  # noqa: F401  (extractor: the fixture)
+from helpers.matrix import _check as check
+
+CASES = [
+    Case("org_before_role", "Brakton Foods chief executive, Tomas Lind, said sales fell.",
+         [F("Tomas Lind", "chief executive officer", "Brakton Foods", status="current")]),
+    Case("role_of_org", "But director of the Velland Heritage Trust, Marit Solberg, rejected the plan.",
+         [F("Marit Solberg", "director", "Velland Heritage Trust")]),
+    Case("complement_for", "He shared an office with the new MP for Northby, Ola Hansen.",
+         [F("Ola Hansen", "member of parliament")]),
+    Case("complement_to", "Replying, shadow chief secretary to the Treasury, Kari Dahl, said it was spin.",
+         [F("Kari Dahl", "shadow chief secretary")]),
+    Case("postnominal_after_name", "Velland Finance Minister, Tomas Lind MSP, said the money was there.",
+         [F("Tomas Lind", "finance minister")]),
+    Case("former_kept", "The firm's former chief executive, Marit Solberg, is on trial.",
+         [F("Marit Solberg", "chief executive officer", status="former")]),
+    Case("name_not_closed", "Brakton Foods chief executive, Tomas Lind and Marit Solberg met on Monday.",
+         [No(person="Tomas Lind", role="chief executive officer")]),
+    Case("as_is_the_copulas", "Ann Roe's view was backed by her predecessor as Velland Bank chairman, Tomas Lind.",
+         [F("Ann Roe", "chairman", "Velland Bank")]),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_inverse_apposition(extractor, case):
+    problems = check(extract(extractor, case.text, case.published), case)
+    assert not problems, "\n".join(problems)
