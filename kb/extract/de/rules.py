@@ -59,7 +59,7 @@ from .lexicon import DETERMINERS, PREPOSITIONS, match_role_de_compound
 from . import successors, verbs
 from .anaphora import ROLES_ATTR, pronoun_spans, promote_known_names, role_anaphors
 from .parties import party_named
-from .orgs import in_person, org_after, subject_org
+from .orgs import in_person, org_after, story_org, subject_org
 from .phrases import (BELONG_VERBS, MAX_COPULA_GAP, MEMBER_BODIES, MEMBER_CATEGORIES, PARTIES, ROLE_BODIES, RoleMatchDe,
                       find_roles_de, party_head)
 from ..lexicon import word_sets
@@ -70,6 +70,8 @@ CONFIDENCE = {"de_title_before_name": 0.9, "de_apposition": 0.85, "de_copula": 0
               "de_ellipsis": 0.6, "de_als": 0.7, "de_leads": 0.75, "de_exit": 0.75, "de_appoint": 0.8, "de_succeed": 0.75}
 #: Roles too generic to mean anything without an organisation ("der Chef", "die Leiterin").
 NEEDS_ORG = word_sets("role_classes_de.tsv")["needs_org"]
+#: Generic posts that take the organisation the story is about when their sentence names none.
+STORY_ORG_ROLES = word_sets("role_classes_de.tsv")["story_org_roles"]
 #: Nouns that point to an organisation without naming it ("des Unternehmens", "der Partei"): no org.
 GENERIC_ORG_NOUNS = word_sets("role_classes_de.tsv")["generic_org_nouns"]
 #: Bodies whose seat a move into or out of them states ("aus dem Landtag", "in den Nationalrat"):
@@ -409,8 +411,10 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
     held: dict[int, tuple[Mention, str, str]] = {}  # role index -> (holder, rule, verb)
     for n, m in enumerate(roles):
         found = _genitive_np_holder(doc, m, spans) if m.org is None else None
-        if m.role.removeprefix("deputy ") in NEEDS_ORG and m.org is None:
-            _implied_org(doc, m, spans)
+        if (m.role.removeprefix("deputy ") in NEEDS_ORG or m.role.endswith(" spokesperson")) and m.org is None:
+            _implied_org(doc, m, spans)  # "deren Sozialsprecher X", "Bildungssprecherin X (SPÖ)"
+        if m.role.removeprefix("deputy ") in STORY_ORG_ROLES and m.org is None:
+            _story_org(sent, m, mentions)  # "Trainer X" in a story about one club
         if m.role.removeprefix("deputy ") in NEEDS_ORG and m.org is None:
             continue
         found = found or _holder(doc, m, spans)
@@ -527,9 +531,17 @@ def _implied_org(doc, m: RoleMatchDe, spans) -> None:
     if end is None or end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
         return
     party = party_named(doc[end + 1].text)
-    if party is not None and m.role == "spokesperson":
+    if party is not None and m.role.endswith("spokesperson"):
         m.org, m.org_label = party, "ORG"
         m.org_span = (doc[end + 1].idx, doc[end + 1].idx + len(doc[end + 1].text))
+
+
+def _story_org(sent: Sentence, m: RoleMatchDe, mentions: list[Mention]) -> None:
+    """A generic post's organisation from the story (``orgs.story_org``): "Trainer X" in a report
+    about one club, "Sprecher X" in one about one company."""
+    found = story_org(mentions, sent.index)
+    if found is not None:
+        m.org, m.org_label = found.text, "rule:story_org"
 
 
 def _genitive_np_holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, int]]:
@@ -635,7 +647,7 @@ def _verb_claims(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict, span
     out = []
     words = {t.lower_ for t in doc}  # each construction needs its cue word: skip sentences without
     leads = verbs.leads(doc, spans, org_after, _after_age, IRREALIS) if words & verbs.LEAD_VERBS.keys() else []
-    seats = verbs.seats(doc, spans, SEAT_BODIES, IRREALIS) if words & SEAT_BODIES.keys() and words & {"aus", "in"} else []
+    seats = verbs.seats(doc, spans, SEAT_BODIES, IRREALIS) if words & SEAT_BODIES.keys() and words & {"aus", "in", "im"} else []
     moves = (verbs.exits(doc, roles, spans, _after_age, IRREALIS) if "zurück" in words and roles else []) + (
         verbs.appoints(doc, roles, spans, subject_org, IRREALIS) if words & verbs.APPOINT_PARTICIPLES and roles else []) + (
         verbs.successions(doc, roles, spans, _after_age, IRREALIS) if words & verbs.SUCCESSION_VERBS.keys() and roles else [])
@@ -647,6 +659,8 @@ def _verb_claims(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict, span
     for post in seats:
         role = post.role_name
         org = ROLE_BODIES.get(role)
+        if any(h[0] is post.person and ROLE_BODIES.get(roles[n].role) == org for n, h in held.items()):
+            continue  # "Die Gemeinderätin X sitzt seit 2010 im Gemeinderat": the title's seat already
         m = RoleMatchDe(post.verb - 2, post.verb + 1, post.verb, role, doc[post.verb].text, org,
                         None, "rule:role_body" if org else "")
         out.append(_dated(sent, doc, m, post, dates))

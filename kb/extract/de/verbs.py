@@ -16,7 +16,8 @@ copula). Three common news constructions name the post through a verb instead:
                   object held it before (former).
 * ``de_seat``     a seat in a body by moving into or out of it: "der Rückzug von X aus dem Landtag"
                   (former), "ob X sich aus dem Landtag zurückzieht" (a member now: leaving presupposes
-                  the seat, whatever the modality), "X zog 2013 in den Nationalrat ein" (current).
+                  the seat, whatever the modality), "X zog 2013 in den Nationalrat ein" (current), or by
+                  sitting in it: "X sitzt seit 2008 im Nationalrat" (current), "X saß im Gemeinderat" (former).
 
 This module only finds the constructions (token positions, plain tuples); ``de/rules.py`` turns
 them into claims with its role phrases, so the two modules share no code and import in one
@@ -195,16 +196,21 @@ LEAVING = {"zurückzieht", "zurückziehen", "scheidet", "verlässt"}
 ENTERED = {"eingezogen", "nachgerückt", "einzug", "wechselte", "wechselten", "gewechselt"}
 TO_ENTER = {"sprung", "einziehen", "nachrücken", "wechseln"}
 FUTURE_MODALS = {"dürfte", "dürften", "wird", "werden", "soll", "sollen"}
+#: Verbs of sitting in a body ("im Landtag"): present holds the seat, past held it.
+SITS = {"sitzt", "sitzen"}
+SAT = {"saß", "saßen"}
 
 
 def seats(doc, spans: list[Span], bodies: dict[str, str], irrealis: set[str]) -> list[VerbPost]:
-    """Seats stated by moving out of ("aus dem Landtag") or into ("in den Landtag") a body of
+    """Seats stated by sitting in ("sitzt im Landtag"), moving out of ("aus dem Landtag") or into ("in den Landtag") a body of
     ``bodies`` (body form -> kb's role name): the holder is the nearest person named before, in
     the same clause, not after a preposition; a pronoun is never taken (it may point forward)."""
     out = []
     for b in range(2, len(doc)):
         pair = (doc[b - 2].lower_, doc[b - 1].lower_)
-        if doc[b].lower_ not in bodies or pair not in (("aus", "dem"), ("in", "den")):
+        if doc[b].lower_ in bodies and doc[b - 1].lower_ == "im":
+            pair = ("im", "")  # "X sitzt seit 2008 im Nationalrat"
+        elif doc[b].lower_ not in bodies or pair not in (("aus", "dem"), ("in", "den")):
             continue
         lo = b - 2
         while lo > 0 and b - lo < 16 and doc[lo - 1].lower_ not in CLAUSE_BREAKS - {",", "(", ")"} and doc[lo - 1].text not in (";", ":"):
@@ -216,7 +222,7 @@ def seats(doc, spans: list[Span], bodies: dict[str, str], irrealis: set[str]) ->
         status = _seat_status(pair[0], words, irrealis)
         if status is None:
             continue
-        holder = [s for s in spans if lo <= s[0] and s[1] <= b - 2 and getattr(s[2], "label", "") != "pronoun"
+        holder = [s for s in spans if lo <= s[0] and s[1] <= b - 1 - (pair[0] != "im") and getattr(s[2], "label", "") != "pronoun"
                   and not (s[0] > 0 and doc[s[0] - 1].lower_ in ("mit", "für", "gegen", "ohne", "über", "bei"))]
         if not holder:
             continue
@@ -229,6 +235,10 @@ def seats(doc, spans: list[Span], bodies: dict[str, str], irrealis: set[str]) ->
 def _seat_status(direction: str, words: set[str], irrealis: set[str]) -> Optional[str]:
     """The copula a move stands for: "war" (left), "ist" (leaving now: a member), "wurde" (moved
     in), "future" (to move in), None when the clause holds no move or denies one."""
+    if direction == "im":  # sitting in a body is holding its seat; other verbs there ("sprach im Landtag") are not
+        if words & irrealis:
+            return None
+        return "ist" if words & SITS else "war" if words & SAT else None
     if direction == "aus":
         if words & LEFT or words & {"zog", "zogen"} and "zurück" in words:
             return "war"
