@@ -232,3 +232,72 @@ def test_coach_takes_the_club_the_story_is_about(nlp):
 def test_no_story_organisation(nlp, sentences):
     claims, _ = run_doc(nlp, sentences, {"FC Talbach": "ORG", "Union Mühlau": "ORG", "Ole Brandt": "PER", "APA": "ORG"})
     assert claims == []
+
+
+# --- "sein/ihr" before a party post: the party the sentence named before ---------------------------
+
+
+@pytest.mark.parametrize("text, names, row", [
+    ("Die NEOS hatten ihren Klubobmann Otto Lanz geschickt.", ("Otto Lanz",), ("Otto Lanz", "parliamentary group leader", "NEOS")),
+    ("SPÖ-Chefin Ida Kern kam mit ihrem Klubobmann Otto Lanz.", ("Ida Kern", "Otto Lanz"),
+     ("Otto Lanz", "parliamentary group leader", "SPÖ")),
+])
+def test_possessive_party_post_takes_the_party_before(nlp, text, names, row):
+    assert row + ("current",) in facts(run(nlp, text, names=names))
+
+
+def test_possessive_party_post_without_party_stays_open(nlp):
+    claims = run(nlp, "Ida Kern kam mit ihrem Klubobmann Otto Lanz.", names=("Ida Kern", "Otto Lanz"))
+    assert facts(claims) == [("Otto Lanz", "parliamentary group leader", None, "current")]
+    # the party named before another person is that person's, not the possessor's
+    claims = run(nlp, "Gegen die Grüne Ida Kern traten Rolf Maier und sein Klubobmann Otto Lanz auf.",
+                 names=("Ida Kern", "Rolf Maier", "Otto Lanz"))
+    assert facts(claims) == [("Otto Lanz", "parliamentary group leader", None, "current")]
+
+
+# --- moving up into a seat someone left; a pronoun named after a colon ------------------------------
+
+
+def test_moving_up_into_a_seat_left(nlp):
+    claims = run(nlp, "Nach dem Rückzug von Otto Lanz aus dem Landtag ist die 1970 geborene Ärztin Eva Brand nachgerückt.",
+                 names=("Otto Lanz", "Eva Brand"))
+    seats = sorted((c.person, c.status, c.start) for c in claims if c.role == "member of the landtag")
+    # "ist nachgerückt": in the seat now; the birth year dates nothing
+    assert seats == [("Eva Brand", "current", None), ("Otto Lanz", "former", None)]
+    claims = run(nlp, "Otto Lanz zieht sich aus dem Landtag zurück, Eva Brand soll nachrücken.", names=("Otto Lanz", "Eva Brand"))
+    assert ("Eva Brand", "member of the landtag", "Landtag", "unknown") in facts(claims)
+
+
+def test_no_moving_up_when_denied(nlp):
+    claims = run(nlp, "Otto Lanz zog sich aus dem Landtag zurück, Eva Brand wird nicht nachrücken.", names=("Otto Lanz", "Eva Brand"))
+    assert [c.person for c in claims] == ["Otto Lanz"]
+
+
+def test_pronoun_named_after_a_colon_takes_the_seat(nlp):
+    text = "Lange musste er warten, doch im Herbst dürfte er den Sprung in den Landtag schaffen: Ali Berger, 31 Jahre alt."
+    assert facts(run(nlp, text, names=("Ali Berger",))) == [("Ali Berger", "member of the landtag", "Landtag", "unknown")]
+    text = "Im Herbst dürfte er den Sprung in den Landtag schaffen, sagte Ali Berger."
+    assert run(nlp, text, names=("Ali Berger",)) == []  # no colon: the pronoun is someone else
+
+
+# --- a portfolio taken up: "übernimmt das Innenressort" ----------------------------------------------
+
+
+def test_taking_up_a_portfolio_is_its_ministry(nlp):
+    claims = run(nlp, "Im Mai übernimmt Landesrat Wolf Sobel das Innenressort.", names=("Wolf Sobel",))
+    assert ("Wolf Sobel", "interior minister", None, "unknown") in facts(claims)  # taking up: an event
+    claims, _ = run_doc(nlp, ["Die Landesrätin Ida Kern wechselt nach Linz.", "Für sie übernimmt Landesrat Wolf Sobel das Innenressort."],
+                        {"Ida Kern": "PER", "Wolf Sobel": "PER"})
+    assert [c.person for c in claims if c.role == "interior minister"] == ["Wolf Sobel"]  # "für sie" is no subject
+    claims = run(nlp, "Wolf Sobel übernahm 2014 das Finanzressort.", names=("Wolf Sobel",))
+    assert [(c.role, c.start.value) for c in claims] == [("finance minister", "2014")]
+
+
+@pytest.mark.parametrize("text", [
+    "Wolf Sobel ist für das Innenressort zuständig.",  # responsible for, not its minister
+    "Das Innenressort kritisierte Wolf Sobel.",
+    "Wolf Sobel übernimmt das Kulturressort der Zeitung.",  # a newsroom's desk
+    "Wolf Sobel übernimmt das Kulturressort beim Sender.",
+])
+def test_no_portfolio_post(nlp, text):
+    assert run(nlp, text, names=("Wolf Sobel",)) == []

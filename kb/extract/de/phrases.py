@@ -74,6 +74,21 @@ class RoleMatchDe:
     belong: bool = False  # a bare body whose verb is "gehört … an"
     date_from: Optional[int] = None  # first token of a date phrase that opens an apposition ("X, seit 2015 Chef,")
     deputy: bool = False  # "der stellvertretende Klubchef": the deputy of the post
+    office: bool = False  # a ministry's portfolio ("das Innenressort"): a post only through a verb of taking it up
+
+
+def portfolio_office(doc, i: int) -> Optional[tuple[str, None]]:
+    """"übernimmt das Innenressort": a portfolio ("Ressort") after "das" is the office of its minister
+    when the lexicon has that minister ("Innenminister" -> interior minister); (role, None) or None.
+    The tenure rules take it only after a verb of taking up or holding an office (rules.OFFICE_VERBS)."""
+    word = doc[i].lower_
+    if not word.endswith("ressort") or len(word) < 10 or i == 0 or doc[i - 1].lower_ not in ("das", "ein"):
+        return None
+    if i + 1 < len(doc) and doc[i + 1].lower_ in ("der", "des", "bei", "beim", "im", "in"):
+        return None  # "das Kulturressort der Zeitung": a newsroom's desk
+    stem = word.removesuffix("ressort")
+    role = match_role_de(stem + "minister") or match_role_de(stem.removesuffix("s") + "minister")
+    return (role, None) if role and role.endswith(" minister") else None
 
 
 def _status_of(word: str) -> Optional[str]:
@@ -111,11 +126,11 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
             continue  # "im Gemeinderat": the council, not a councillor
         if i + 1 < len(doc) and f"{tok.lower_} {doc[i + 1].lower_}" in NAME_PHRASES:
             continue  # "die Premier League": a name, not the premier "League"
-        found = match_role_de_compound(tok.text)
+        found = match_role_de_compound(tok.text) or portfolio_office(doc, i)
         if found is None:
             continue
         role, prefix = found
-        m = RoleMatchDe(i, i + 1, i, role, tok.text)
+        m = RoleMatchDe(i, i + 1, i, role, tok.text, office=match_role_de_compound(tok.text) is None)
         if prefix:
             m.org = country_name(prefix) or prefix
             m.org_span = (tok.idx, tok.idx + len(prefix))

@@ -165,7 +165,7 @@ def _category(c: Claim) -> str:
         entry = match_role_entry(word) if word[:1].isupper() else None
         if entry is not None:
             return "head of country" if entry.german.lower() == "bundespräsident" else entry.category
-    return ""
+    return "government" if c.role.endswith(" minister") else ""  # "übernimmt das Innenressort"
 
 
 def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: list[Sentence]) -> None:
