@@ -189,6 +189,10 @@ def test_implied_organisation_of_a_generic_post(nlp):
     c = run(nlp, "Zum Talwerk: Dessen Chef Timo Brandl sagte nichts.", names=("Timo Brandl",), orgs=("Talwerk",))
     assert facts(c) == [("Timo Brandl", "head", "Talwerk", "current")]
     c = run(nlp, "Das sagte Sozialsprecher Timo Brandl (SPÖ) am Montag.", names=("Timo Brandl",))
-    assert facts(c) == [("Timo Brandl", "spokesperson", "SPÖ", "current")]
+    assert facts(c) == [("Timo Brandl", "social affairs spokesperson", "SPÖ", "current")]
     c = run(nlp, "Das sagte Sozialsprecher Timo Brandl am Montag.", names=("Timo Brandl",))
-    assert facts(c) == []  # no organisation: no claim
+    # a portfolio's spokesperson is a party post (session 8): kept with no organisation, which the
+    # document's main party may fill (de/parties.py), as a parliamentary group leader's
+    assert facts(c) == [("Timo Brandl", "social affairs spokesperson", None, "current")]
+    c = run(nlp, "Das sagte Sprecher Timo Brandl am Montag.", names=("Timo Brandl",))
+    assert facts(c) == []  # a spokesperson of no portfolio and no organisation: no claim

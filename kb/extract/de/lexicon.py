@@ -92,7 +92,8 @@ def _lookup(word: str) -> Optional[RoleEntry]:
     return None
 
 
-#: Council posts that take a portfolio as a closed compound: "Finanzlandesrat", "Wohnungsstadträtin".
+#: Council posts that take a portfolio as a closed compound: "Finanzlandesrat", "Wohnungsstadträtin" (and
+#: "sprecher": a party's "Bildungssprecherin").
 _COUNCILLOR_HEADS = frozenset({"landesrat", "stadtrat"})
 
 
@@ -110,18 +111,20 @@ def _lookup_closed_compound(word: str) -> Optional[RoleEntry]:
             tail = form[i:]
             if tail in lex and len(tail) > best_len:
                 best, best_len = lex[tail], len(tail)
-                if tail in _COUNCILLOR_HEADS:
+                if tail in _COUNCILLOR_HEADS or tail == "sprecher":
                     best = _portfolio_councillor(form[:i], best)
                 break  # later i give shorter tails
     return best
 
 
 def _portfolio_councillor(portfolio: str, entry: RoleEntry) -> RoleEntry:
-    """"finanz" + Landesrat -> "finance councillor" when "finanzminister" is a lexicon row."""
-    minister = role_lexicon().get(portfolio + "minister")
+    """"finanz" + Landesrat -> "finance councillor" when "finanzminister" is a lexicon row; a party's
+    spokesperson for a portfolio likewise: "Justizsprecher" -> "justice spokesperson"."""
+    minister = role_lexicon().get(portfolio + "minister") or role_lexicon().get(portfolio.removesuffix("s") + "minister")
     if minister is None or not minister.role.endswith(" minister"):
         return entry
-    return RoleEntry(entry.german, minister.role.removesuffix(" minister") + " councillor", entry.category)
+    head = " spokesperson" if entry.role == "spokesperson" else " councillor"
+    return RoleEntry(entry.german, minister.role.removesuffix(" minister") + head, entry.category)
 
 
 @lru_cache(maxsize=200_000)
@@ -133,7 +136,24 @@ def match_role_entry(word: str) -> Optional[RoleEntry]:
     if "-" in w.strip("-"):
         found = _compound_entry(w)
         return found[0] if found else None
-    return _lookup(w) or _former_closed(w) or _lookup_closed_compound(w)
+    return _lookup(w) or _former_closed(w) or _vice_closed(w) or _lookup_closed_compound(w)
+
+
+def _deputy(entry: RoleEntry) -> RoleEntry:
+    """The deputy of a post: "Vize-Klubchef" is no group leader but his deputy."""
+    if entry.role.startswith(("deputy ", "vice ")) or entry.role == "deputy":
+        return entry
+    return RoleEntry(entry.german, "deputy " + entry.role, entry.category)
+
+
+def _vice_closed(w: str) -> Optional[RoleEntry]:
+    """"Vizeparteichef", "Vizeklubobfrau": "Vize" written closed before a lexicon role that has no
+    "Vize-" row of its own (Vizekanzler, Vizebürgermeister have): the post's deputy."""
+    if w.startswith("vize") and len(w) > 7:
+        found = _lookup(w[4:])
+        if found is not None:
+            return _deputy(found)
+    return None
 
 
 def _not_role_tail(w: str) -> bool:
@@ -176,6 +196,9 @@ def _compound_entry(text: str) -> Optional[tuple[RoleEntry, Optional[str]]]:
     if not parts or _not_role_tail(parts[-1].lower()):
         return None
     head = parts[-1].lower()
+    deputy = _deputy_parts(parts)
+    if deputy is not None:
+        return deputy
     if parts[0].lower() in _MODIFIER_PREFIXES:
         joined = "".join(parts).lower()
         entry = _lookup(joined) or _lookup(head) or _lookup_closed_compound(head)
@@ -190,6 +213,31 @@ def _compound_entry(text: str) -> Optional[tuple[RoleEntry, Optional[str]]]:
         return None
     prefix = "-".join(p for p in parts[:-1] if p.lower() not in _MODIFIER_PREFIXES)
     return entry, prefix or None
+
+
+#: Last parts that make the deputy of the role before them: "Klubobmann-Stellvertreter".
+_DEPUTY_TAILS = ("stellvertreter", "stellvertreterin", "stellvertreterinnen", "stellvertretern", "stellvertreters")
+
+
+def _deputy_parts(parts: list[str]) -> Optional[tuple[RoleEntry, Optional[str]]]:
+    """(deputy entry, organisation prefix) of "[ORG-]Vize-ROLE" and "[ORG-]ROLE-Stellvertreter"
+    ("FPÖ-Vize-Klubchef", "Klubobmann-Stellvertreterin"); None for other words and for the
+    deputies the lexicon lists as one word ("Landeshauptmann-Stellvertreter")."""
+    lower = [p.lower() for p in parts]
+    if _lookup("".join(lower)) is not None or _joined_tail(parts) is not None and lower[-1] not in _DEPUTY_TAILS:
+        return None
+    if len(parts) >= 2 and lower[-1] in _DEPUTY_TAILS:
+        role_at = len(parts) - 2
+    elif len(parts) >= 2 and lower[-2] == "vize":
+        role_at = len(parts) - 1
+    else:
+        return None
+    word = lower[role_at]
+    entry = _lookup(word) or _lookup_closed_compound(word)
+    if entry is None or _lookup("vize" + word) is not None or _lookup(word + "stellvertreter") is not None:
+        return None  # "Vize-Kanzler" is the lexicon's Vizekanzler
+    prefix = "-".join(p for p in parts[:role_at] if p.lower() not in _MODIFIER_PREFIXES)
+    return _deputy(entry), prefix or None
 
 
 def _joined_tail(parts: list[str]) -> Optional[tuple[RoleEntry, int]]:

@@ -5,14 +5,18 @@
 "als ROLE" ("bei der Talwerk AG"), names without NER by their shape (a legal form: "Rheinwerke AG",
 "Porsche-Holding"; "NOUN für NOUN": "Institut für Küstenforschung"; acronyms), a genitive country
 before the role ("Frankreichs Präsident"), the town after a city post ("Bürgermeister von
-Altenbrück") and the organisation that is a clause's subject ("Die Stadtwerke Lindau haben …").
+Altenbrück"), the organisation that is a clause's subject ("Die Stadtwerke Lindau haben …") and,
+for a generic post that names none, the organisation the story is about (``story_org``).
 Positions are token indices of a sentence Doc; results are (first token, end, name, label).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Optional
 
+from ...model import Mention
+from ..lexicon import word_sets
 from .lexicon import DETERMINERS, PREPOSITIONS, country_name, match_role_de_compound, match_role_entry
 from .parties import party_named
 
@@ -179,3 +183,24 @@ def subject_org(doc, aux: int) -> Optional[tuple[int, int, str, str]]:
     if k < 0 or aux - k < 3 or doc[k].lower_ not in ("die", "der", "das") or (k > 0 and doc[k - 1].text not in (",", ".")):
         return None  # one noun ("Der Aufsichtsrat hat …") is a body of the company, not its name
     return k + 1, aux, doc[k + 1 : aux].text, "ORG"
+
+
+#: Organisations a story cites as its source ("sagte er der APA", "im STANDARD-Gespräch").
+NEWS_OUTLETS = word_sets("role_classes_de.tsv")["news_outlets"]
+#: A story's organisation: named at least this often, and more than STORY_DOMINANCE times as often as any other.
+STORY_MIN_MENTIONS = 2
+STORY_DOMINANCE = 1.5
+
+
+def story_org(mentions: list[Mention], sentence: int) -> Optional[Mention]:
+    """The organisation the story so far is about, when a generic post ("Trainer X", "Sprecher X")
+    names none: the NER organisation named most often up to this sentence (not a party, a place or
+    the outlet quoted), at least twice and clearly more than any other, and named in this sentence
+    or the one before (a post further on may be another body's). Its latest mention, else None."""
+    orgs = [m for m in mentions if m.type == "organization" and m.label == "ORG" and m.sentence <= sentence
+            and m.text.lower() not in NEWS_OUTLETS and party_named(m.text) is None and country_name(m.text) is None]
+    ranked = Counter(m.text for m in orgs).most_common(2)
+    if not ranked or ranked[0][1] < STORY_MIN_MENTIONS or len(ranked) > 1 and ranked[0][1] <= STORY_DOMINANCE * ranked[1][1]:
+        return None
+    near = [m for m in orgs if m.text == ranked[0][0] and m.sentence >= sentence - 1]
+    return near[-1] if near else None

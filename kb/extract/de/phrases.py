@@ -25,6 +25,7 @@ from .places import place_named, place_of_adjective
 #: A party "chief" is its party leader; a council seat or government post is not held in a party.
 PARTY_HEADS = word_sets("role_classes_de.tsv")["party_heads"]
 SEAT_CATEGORIES = word_sets("role_classes_de.tsv")["seat_categories"]
+SEAT_ROLES = word_sets("role_classes_de.tsv")["seat_roles"]
 PARTY_NOUNS = word_sets("role_classes_de.tsv")["party_nouns"]
 #: Names that open with a role word ("Premier League", "General Motors"): no title there.
 NAME_PHRASES = word_sets("role_classes_de.tsv")["name_phrases"]
@@ -73,6 +74,21 @@ class RoleMatchDe:
     belong: bool = False  # a bare body whose verb is "gehört … an"
     date_from: Optional[int] = None  # first token of a date phrase that opens an apposition ("X, seit 2015 Chef,")
     deputy: bool = False  # "der stellvertretende Klubchef": the deputy of the post
+    office: bool = False  # a ministry's portfolio ("das Innenressort"): a post only through a verb of taking it up
+
+
+def portfolio_office(doc, i: int) -> Optional[tuple[str, None]]:
+    """"übernimmt das Innenressort": a portfolio ("Ressort") after "das" is the office of its minister
+    when the lexicon has that minister ("Innenminister" -> interior minister); (role, None) or None.
+    The tenure rules take it only after a verb of taking up or holding an office (rules.OFFICE_VERBS)."""
+    word = doc[i].lower_
+    if not word.endswith("ressort") or len(word) < 10 or i == 0 or doc[i - 1].lower_ not in ("das", "ein"):
+        return None
+    if i + 1 < len(doc) and doc[i + 1].lower_ in ("der", "des", "bei", "beim", "im", "in"):
+        return None  # "das Kulturressort der Zeitung": a newsroom's desk
+    stem = word.removesuffix("ressort")
+    role = match_role_de(stem + "minister") or match_role_de(stem.removesuffix("s") + "minister")
+    return (role, None) if role and role.endswith(" minister") else None
 
 
 def _status_of(word: str) -> Optional[str]:
@@ -110,11 +126,11 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
             continue  # "im Gemeinderat": the council, not a councillor
         if i + 1 < len(doc) and f"{tok.lower_} {doc[i + 1].lower_}" in NAME_PHRASES:
             continue  # "die Premier League": a name, not the premier "League"
-        found = match_role_de_compound(tok.text)
+        found = match_role_de_compound(tok.text) or portfolio_office(doc, i)
         if found is None:
             continue
         role, prefix = found
-        m = RoleMatchDe(i, i + 1, i, role, tok.text)
+        m = RoleMatchDe(i, i + 1, i, role, tok.text, office=match_role_de_compound(tok.text) is None)
         if prefix:
             m.org = country_name(prefix) or prefix
             m.org_span = (tok.idx, tok.idx + len(prefix))
@@ -133,6 +149,8 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
         if m.org is None and m.role in ROLE_BODIES:
             m.org, m.org_label = ROLE_BODIES[m.role], "rule:role_body"
         m.org = party_named(m.org) or m.org if m.org else m.org  # "VP-Klubobmann", "Klubchef der Freiheitlichen": ÖVP, FPÖ
+        if m.role in SEAT_ROLES and m.org in PARTIES.values():  # "Abgeordneter der SPÖ": the member's party, not the body
+            m.org, m.org_span, m.org_label = ROLE_BODIES.get(m.role), None, "rule:role_body" if m.role in ROLE_BODIES else ""
         if m.deputy and not m.role.startswith(("deputy", "vice")):
             m.role = "deputy " + m.role  # "stellvertretender FPÖ-Landesparteiobmann": deputy state party chairman
         m.text = doc[m.start : m.end].text
@@ -258,10 +276,33 @@ def _party_prefix(word: str, m: RoleMatchDe) -> None:
     party = PARTIES.get(m.org or "")
     if party is None:
         return
-    if m.role in PARTY_HEADS:
-        m.role, m.org = "party leader", party
-    elif _category(word) in SEAT_CATEGORIES:
+    deputy = "deputy " if m.role.startswith("deputy ") else ""
+    if m.role.removeprefix("deputy ") in PARTY_HEADS:
+        rest = word.rsplit("-", 1)[-1]
+        body = compound_body(rest)
+        if body is not None:  # "SPÖ-Pensionistenverbandschef": the head of the party's association
+            m.org = body
+        elif _party_level(rest) is not None:
+            m.role, m.org = deputy + _party_level(rest), party
+    elif _category(word) in SEAT_CATEGORIES or m.role in SEAT_ROLES:
         m.org, m.org_span, m.org_label = None, None, ""
+
+
+#: Words before a bare head in a party compound and the party post they make: "FPÖ-Bundeschef" leads the
+#: party, "FP-Landeschef" and "AfD-Landesvorsitzende" its branch in a state.
+PARTY_LEVELS = {"": "party leader", "partei": "party leader", "bundes": "party leader", "bundespartei": "party leader",
+                "landes": "state party chairman", "landespartei": "state party chairman"}
+
+
+def _party_level(rest: str) -> Optional[str]:
+    """The party post of the role word after a party prefix when it is a bare head ("Chef",
+    "Obfrau", "Landesvorsitzende"); None for other heads ("SPÖ-Kampagnenleiter",
+    "ÖVP-Delegationsleiter" head something in the party, not the party)."""
+    r = rest.lower().removeprefix("vize")
+    for level, post in PARTY_LEVELS.items():
+        if r.startswith(level) and r[len(level):].startswith(BARE_HEADS):
+            return post
+    return None
 
 
 def _place_adjective(doc, k: int, m: RoleMatchDe) -> Optional[str]:
@@ -340,9 +381,36 @@ def _grow_left(doc, m: RoleMatchDe) -> None:
     m.start = k + 1
 
 
+#: Posts that are a seat in whatever parliament follows them: "Abgeordneter zum Nationalrat".
+PARLIAMENT_SEATS = {"member of parliament"}
+#: Words that join a member to the body of the seat: "Abgeordnete zum/im Landtag", "des Landtags".
+SEAT_JOINERS = {"zum", "im", "des", "der"}
+
+
+def _seat_body(doc, m: RoleMatchDe) -> bool:
+    """"Abgeordneter zum Nationalrat", "Mandatarin im Tiroler Landtag", "Abgeordnete des Landtags":
+    a member of parliament whose body follows is a member of that body (``member_bodies_de.tsv``),
+    which is the organisation (``role_orgs_de.tsv``), as for "Landtagsabgeordnete"."""
+    k = m.end
+    if m.role not in PARLIAMENT_SEATS or m.org is not None or k + 1 >= len(doc) or doc[k].lower_ not in SEAT_JOINERS:
+        return False
+    k += 1
+    if k + 1 < len(doc) and (doc[k].text[:1].islower() or place_of_adjective(doc[k].text)) and doc[k + 1].text[:1].isupper():
+        k += 1  # "zum Tiroler Landtag", "im niederösterreichischen Landtag"
+    role = MEMBER_BODIES.get(doc[k].lower_)
+    if role is None or MEMBER_CATEGORIES.get(role) != "legislature" or not doc[k].text[:1].isupper():
+        return False
+    m.role, m.end = role, k + 1
+    m.org, m.org_label = ROLE_BODIES.get(role, doc[k].text), "rule:role_body"
+    m.org_span = (doc[k].idx, doc[k].idx + len(doc[k].text))
+    return True
+
+
 def _grow_right(doc, m: RoleMatchDe) -> None:
     """Take a genitive / "von" organisation after the role when none was found yet, and a
     body the post sits in ("SPÖ-Klubchef im Gemeinderat") into the phrase."""
+    if _seat_body(doc, m):
+        return
     if m.org is not None:
         _take_body(doc, m)
         return

@@ -11,7 +11,9 @@ post (category "government", and "Bundespräsident") the country, only when ever
 document names lies in that one country (a story that names a foreign country may be about
 that country's minister), or else the country the document names clearly most often (country
 names only: a conference city says where, not whose); a post only German-speaking states have
-("Kanzler") takes Germany or Austria only. A story that names no place at all takes the country
+("Kanzler") takes Germany or Austria only; a seat in a parliament named by no body ("der
+Abgeordnete X") takes the country of the party written before it ("FPÖ-Abgeordnete"), else the
+national one. A story that names no place at all takes the country
 of its parties when they stand in one ("SPÖ", "ÖVP" -> Austria). Places come from
 ``lexicons/places_de.tsv`` and, for countries, ``lexicons/demonyms_de.tsv`` and the CLDR names of
 ``countries_de.tsv``; parties' countries from ``parties_de.tsv``. Nothing here touches spaCy:
@@ -163,7 +165,7 @@ def _category(c: Claim) -> str:
         entry = match_role_entry(word) if word[:1].isupper() else None
         if entry is not None:
             return "head of country" if entry.german.lower() == "bundespräsident" else entry.category
-    return ""
+    return "government" if c.role.endswith(" minister") else ""  # "übernimmt das Innenressort"
 
 
 def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: list[Sentence]) -> None:
@@ -198,6 +200,12 @@ def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: l
         national = parties.get(c.person) or home_country  # "Finanzminister X (ÖVP)": an Austrian post
         local = _sentence_place(c, named, by_index, mentions, "city") if cat == "local government" else None
         regional = _sentence_place(c, named, by_index, mentions, "state") if cat == "regional government" else None
+        if cat == "legislature" and c.role in NATIONAL_SEATS:  # "FPÖ-Abgeordnete X": a seat in the party's country
+            country = _prefix_party_country(c.role_text)
+            if country == "-":  # "Grünen-Abgeordnete": Austria's or Germany's, whichever the story's
+                national = national if national in GERMAN_SPEAKING else None
+            national = national if country in (None, "-") else country
+            cat = "government"
         name = {"local government": local or home_city, "regional government": regional or home_state,
                 "government": national, "head of country": national}.get(cat)
         if name is None or ((c.role in GERMAN_SPEAKING_POSTS or cat == "head of country") and name not in GERMAN_SPEAKING):
@@ -256,6 +264,21 @@ def _person_party_countries(mentions: list[Mention], sentences: list[Sentence]) 
         if country != "-":
             out.setdefault(m.name or m.text, country)
     return out
+
+
+#: Seats in a national parliament that the text names by no body ("der Abgeordnete X", "FPÖ-Mandatar X"):
+#: held in the country, as news-tenures' gold has a UK MP's post in the United Kingdom.
+NATIONAL_SEATS = {"member of parliament"}
+
+
+def _prefix_party_country(role_text: str) -> Optional[str]:
+    """The country of the party written before a seat ("FPÖ-Abgeordnete" -> Austria), "-" for a party
+    of several countries ("Grünen-Abgeordnete": Austria's or Germany's), None when no party is written."""
+    for word in role_text.split():
+        prefix = word.split("-")[-2] if "-" in word else ""  # "Ex-BZÖ-Mandatar": the part before the role
+        if prefix in _PARTY_COUNTRY:
+            return _PARTY_COUNTRY[prefix]
+    return None
 
 
 #: Party's usual name -> its one country ("SPÖ" -> Austria), from the prefixes of parties_de.tsv.

@@ -58,8 +58,8 @@ from ..claims import Claim, apply_date
 from .lexicon import DETERMINERS, PREPOSITIONS, match_role_de_compound
 from . import successors, verbs
 from .anaphora import ROLES_ATTR, pronoun_spans, promote_known_names, role_anaphors
-from .parties import party_named
-from .orgs import in_person, org_after, subject_org
+from .parties import is_party_post, party_named
+from .orgs import in_person, org_after, story_org, subject_org
 from .phrases import (BELONG_VERBS, MAX_COPULA_GAP, MEMBER_BODIES, MEMBER_CATEGORIES, PARTIES, ROLE_BODIES, RoleMatchDe,
                       find_roles_de, party_head)
 from ..lexicon import word_sets
@@ -70,6 +70,8 @@ CONFIDENCE = {"de_title_before_name": 0.9, "de_apposition": 0.85, "de_copula": 0
               "de_ellipsis": 0.6, "de_als": 0.7, "de_leads": 0.75, "de_exit": 0.75, "de_appoint": 0.8, "de_succeed": 0.75}
 #: Roles too generic to mean anything without an organisation ("der Chef", "die Leiterin").
 NEEDS_ORG = word_sets("role_classes_de.tsv")["needs_org"]
+#: Generic posts that take the organisation the story is about when their sentence names none.
+STORY_ORG_ROLES = word_sets("role_classes_de.tsv")["story_org_roles"]
 #: Nouns that point to an organisation without naming it ("des Unternehmens", "der Partei"): no org.
 GENERIC_ORG_NOUNS = word_sets("role_classes_de.tsv")["generic_org_nouns"]
 #: Bodies whose seat a move into or out of them states ("aus dem Landtag", "in den Nationalrat"):
@@ -278,16 +280,18 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
             w = BELONG_VERBS[w]
         elif w in OFFICE_VERBS and _office_noun_before(doc, m) and (w not in ("tritt", "trat") or _particle_an(doc, m)):
             w = OFFICE_VERBS[w]  # "tritt … an" takes up the office; "trat … zurück" leaves it
-        elif w not in COPULA_PRESENT | COPULA_PAST | COPULA_EVENT:
-            continue
+        elif w not in COPULA_PRESENT | COPULA_PAST | COPULA_EVENT or m.office:
+            continue  # a portfolio ("das Innenressort") is an office only through its verb
         between = [t.lower_ for t in doc[v + 1 : m.start]]
         if any(x in IRREALIS for x in between) or len(between) > MAX_COPULA_GAP:
             return None
         if w in ("wird", "werden") and "weiterhin" in between:
             w = "ist"  # "wird weiterhin als Vorsitzender tätig sein": the post goes on
-        subject = next((p for p in spans if _after_age(doc, p[1]) == _skip_apposition(doc, v)), None)  # SUBJ [, …,] VERB
-        if subject is None:  # VERB SUBJ … ROLE
-            subject = next((p for p in spans if p[0] == v + 1 and p[1] <= m.start), None)
+        subject = next((p for p in spans if _after_age(doc, p[1]) == _skip_apposition(doc, v)  # SUBJ [, …,] VERB
+                        and not (p[0] > 0 and doc[p[0] - 1].lower_ in PREPOSITIONS)), None)  # "Für sie übernimmt X": no subject
+        if subject is None:  # VERB [TITLE] SUBJ … ROLE: "übernimmt Finanzlandesrat X das Innenressort"
+            first = v + 2 if v + 2 < m.start and match_role_de_compound(doc[v + 1].text) is not None else v + 1
+            subject = next((p for p in spans if p[0] in (v + 1, first) and p[1] <= m.start), None)
         if subject is None:  # SUBJ VERB … und VERB … ROLE
             subject = _shared_subject(doc, v, spans)
         if subject is None:
@@ -320,7 +324,7 @@ def _shared_subject(doc, v: int, spans) -> Optional[tuple[int, int, Mention]]:
 def _office_noun_before(doc, m: RoleMatchDe) -> bool:
     """"das Amt des Innenministers", "den Posten der Bürgermeisterin": the role names an office
     that a verb of holding or taking up ("bekleidet", "übernimmt") gives its subject."""
-    return m.start >= 2 and doc[m.start - 1].lower_ in ("des", "der") and doc[m.start - 2].lower_ in OFFICE_NOUNS
+    return m.office or m.start >= 2 and doc[m.start - 1].lower_ in ("des", "der") and doc[m.start - 2].lower_ in OFFICE_NOUNS
 
 
 def _particle_an(doc, m: RoleMatchDe) -> bool:
@@ -409,8 +413,12 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
     held: dict[int, tuple[Mention, str, str]] = {}  # role index -> (holder, rule, verb)
     for n, m in enumerate(roles):
         found = _genitive_np_holder(doc, m, spans) if m.org is None else None
-        if m.role.removeprefix("deputy ") in NEEDS_ORG and m.org is None:
-            _implied_org(doc, m, spans)
+        if (m.role.removeprefix("deputy ") in NEEDS_ORG or m.role.endswith(" spokesperson")) and m.org is None:
+            _implied_org(doc, m, spans)  # "deren Sozialsprecher X", "Bildungssprecherin X (SPÖ)"
+        if m.org is None and is_party_post(m.role):
+            _possessor_party(doc, m)  # "Die ÖVP hatte ihren Klubobmann X dazugebeten"
+        if m.role.removeprefix("deputy ") in STORY_ORG_ROLES and m.org is None:
+            _story_org(sent, m, mentions)  # "Trainer X" in a story about one club
         if m.role.removeprefix("deputy ") in NEEDS_ORG and m.org is None:
             continue
         found = found or _holder(doc, m, spans)
@@ -527,9 +535,38 @@ def _implied_org(doc, m: RoleMatchDe, spans) -> None:
     if end is None or end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
         return
     party = party_named(doc[end + 1].text)
-    if party is not None and m.role == "spokesperson":
+    if party is not None and m.role.endswith("spokesperson"):
         m.org, m.org_label = party, "ORG"
         m.org_span = (doc[end + 1].idx, doc[end + 1].idx + len(doc[end + 1].text))
+
+
+def _possessor_party(doc, m: RoleMatchDe) -> None:
+    """A party post after "sein/ihr" is held in the party the sentence named last before it: "Die
+    ÖVP hatte ihren Klubobmann X dazugebeten", "FPÖ-Chef Y kam mit seinem Klubobmann X" (the
+    possessor's party; a party's post is in the party, whoever the possessor)."""
+    if m.start == 0 or doc[m.start - 1].lower_ not in successors.POSSESSIVES:
+        return
+    for k in range(m.start - 2, -1, -1):
+        if doc[k].text in (";", ":") or doc[k].lower_ in ("dass", "weil", "aber", "sondern"):
+            return
+        word = doc[k].text
+        party = party_named(word) or (party_named(word.split("-")[0]) if "-" in word else None)
+        if in_person(doc, k) and not (k >= 1 and in_person(doc, k - 1)):
+            if party_named(doc[k - 1].text.split("-")[0]) if k >= 1 else None:  # "FPÖ-Chef X kam mit seinem …"
+                continue
+            return  # a person between: the party before them is another's ("der Grüne X und Y mit seinem …")
+        if party is not None:
+            m.org, m.org_label = party, "ORG"
+            m.org_span = (doc[k].idx, doc[k].idx + len(word.split("-")[0]))
+            return
+
+
+def _story_org(sent: Sentence, m: RoleMatchDe, mentions: list[Mention]) -> None:
+    """A generic post's organisation from the story (``orgs.story_org``): "Trainer X" in a report
+    about one club, "Sprecher X" in one about one company."""
+    found = story_org(mentions, sent.index)
+    if found is not None:
+        m.org, m.org_label = found.text, "rule:story_org"
 
 
 def _genitive_np_holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, int]]:
@@ -635,7 +672,7 @@ def _verb_claims(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict, span
     out = []
     words = {t.lower_ for t in doc}  # each construction needs its cue word: skip sentences without
     leads = verbs.leads(doc, spans, org_after, _after_age, IRREALIS) if words & verbs.LEAD_VERBS.keys() else []
-    seats = verbs.seats(doc, spans, SEAT_BODIES, IRREALIS) if words & SEAT_BODIES.keys() and words & {"aus", "in"} else []
+    seats = verbs.seats(doc, spans, SEAT_BODIES, IRREALIS) if words & SEAT_BODIES.keys() and words & {"aus", "in", "im"} else []
     moves = (verbs.exits(doc, roles, spans, _after_age, IRREALIS) if "zurück" in words and roles else []) + (
         verbs.appoints(doc, roles, spans, subject_org, IRREALIS) if words & verbs.APPOINT_PARTICIPLES and roles else []) + (
         verbs.successions(doc, roles, spans, _after_age, IRREALIS) if words & verbs.SUCCESSION_VERBS.keys() and roles else [])
@@ -647,6 +684,8 @@ def _verb_claims(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict, span
     for post in seats:
         role = post.role_name
         org = ROLE_BODIES.get(role)
+        if any(h[0] is post.person and ROLE_BODIES.get(roles[n].role) == org for n, h in held.items()):
+            continue  # "Die Gemeinderätin X sitzt seit 2010 im Gemeinderat": the title's seat already
         m = RoleMatchDe(post.verb - 2, post.verb + 1, post.verb, role, doc[post.verb].text, org,
                         None, "rule:role_body" if org else "")
         out.append(_dated(sent, doc, m, post, dates))

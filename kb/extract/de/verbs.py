@@ -16,7 +16,9 @@ copula). Three common news constructions name the post through a verb instead:
                   object held it before (former).
 * ``de_seat``     a seat in a body by moving into or out of it: "der Rückzug von X aus dem Landtag"
                   (former), "ob X sich aus dem Landtag zurückzieht" (a member now: leaving presupposes
-                  the seat, whatever the modality), "X zog 2013 in den Nationalrat ein" (current).
+                  the seat, whatever the modality), "X zog 2013 in den Nationalrat ein" (current), or by
+                  sitting in it: "X sitzt seit 2008 im Nationalrat" (current), "X saß im Gemeinderat" (former);
+                  who moves up into a seat left: "Nach dem Rückzug von Y aus dem Landtag ist X nachgerückt".
 
 This module only finds the constructions (token positions, plain tuples); ``de/rules.py`` turns
 them into claims with its role phrases, so the two modules share no code and import in one
@@ -195,16 +197,21 @@ LEAVING = {"zurückzieht", "zurückziehen", "scheidet", "verlässt"}
 ENTERED = {"eingezogen", "nachgerückt", "einzug", "wechselte", "wechselten", "gewechselt"}
 TO_ENTER = {"sprung", "einziehen", "nachrücken", "wechseln"}
 FUTURE_MODALS = {"dürfte", "dürften", "wird", "werden", "soll", "sollen"}
+#: Verbs of sitting in a body ("im Landtag"): present holds the seat, past held it.
+SITS = {"sitzt", "sitzen"}
+SAT = {"saß", "saßen"}
 
 
 def seats(doc, spans: list[Span], bodies: dict[str, str], irrealis: set[str]) -> list[VerbPost]:
-    """Seats stated by moving out of ("aus dem Landtag") or into ("in den Landtag") a body of
+    """Seats stated by sitting in ("sitzt im Landtag"), moving out of ("aus dem Landtag") or into ("in den Landtag") a body of
     ``bodies`` (body form -> kb's role name): the holder is the nearest person named before, in
     the same clause, not after a preposition; a pronoun is never taken (it may point forward)."""
     out = []
     for b in range(2, len(doc)):
         pair = (doc[b - 2].lower_, doc[b - 1].lower_)
-        if doc[b].lower_ not in bodies or pair not in (("aus", "dem"), ("in", "den")):
+        if doc[b].lower_ in bodies and doc[b - 1].lower_ == "im":
+            pair = ("im", "")  # "X sitzt seit 2008 im Nationalrat"
+        elif doc[b].lower_ not in bodies or pair not in (("aus", "dem"), ("in", "den")):
             continue
         lo = b - 2
         while lo > 0 and b - lo < 16 and doc[lo - 1].lower_ not in CLAUSE_BREAKS - {",", "(", ")"} and doc[lo - 1].text not in (";", ":"):
@@ -216,19 +223,63 @@ def seats(doc, spans: list[Span], bodies: dict[str, str], irrealis: set[str]) ->
         status = _seat_status(pair[0], words, irrealis)
         if status is None:
             continue
-        holder = [s for s in spans if lo <= s[0] and s[1] <= b - 2 and getattr(s[2], "label", "") != "pronoun"
+        holder = [s for s in spans if lo <= s[0] and s[1] <= b - 1 - (pair[0] != "im") and getattr(s[2], "label", "") != "pronoun"
                   and not (s[0] > 0 and doc[s[0] - 1].lower_ in ("mit", "für", "gegen", "ohne", "über", "bei"))]
+        holder = holder or _named_after_colon(doc, lo, b, spans)
         if not holder:
             continue
         post = VerbPost(holder[-1][2], "de_seat", b, status, lo, hi, org=(b, b + 1, doc[b].text, "ORG"))
         post.role_name = bodies[doc[b].lower_]
         out.append(post)
+        if pair[0] == "aus":
+            out.extend(_moved_up(doc, b, spans, holder[-1], post.role_name, irrealis))
     return out
+
+
+def _named_after_colon(doc, lo: int, b: int, spans: list[Span]) -> list[Span]:
+    """A pronoun subject that the sentence names after a colon: "… dürfte er den Sprung in den Landtag
+    schaffen: X, 28 Jahre alt, …" (news opens with the pronoun and names the person after it)."""
+    if not any(doc[k].lower_ in ("er", "sie") for k in range(lo, b)):
+        return []
+    colon = next((k for k in range(b + 1, min(len(doc), b + 6)) if doc[k].text == ":"), None)
+    return [s for s in spans if colon is not None and s[0] == colon + 1 and getattr(s[2], "label", "") != "pronoun"]
+
+
+#: Words of moving up into a seat someone left: "Nach dem Rückzug von Y aus dem Landtag ist X nachgerückt".
+#: The perfect ("ist nachgerückt") has the successor in the seat now; present and past narrate the move.
+MOVED_UP = {"nachgerückt": "ist", "nachrückt": "wurde", "rückt": "wurde", "rückte": "wurde", "nachrücken": "future"}
+
+
+def _moved_up(doc, b: int, spans: list[Span], left: Span, role: str, irrealis: set[str]) -> list[VerbPost]:
+    """The person who moves up into the seat the sentence has someone leave ("aus dem Landtag"):
+    "… ist X nachgerückt", "… rückt X nach", "… soll X nachrücken" (a seat to come). The successor is
+    the last person named between the body and the verb, never a pronoun or the one who left."""
+    for v in range(b + 1, len(doc)):
+        w = doc[v].lower_
+        if w not in MOVED_UP or w in ("rückt", "rückte") and not any(t.lower_ == "nach" for t in doc[v + 1 : v + 6]):
+            continue
+        words = {t.lower_ for t in doc[b:v + 1]}
+        verb_as = "future" if MOVED_UP[w] == "future" and words & FUTURE_MODALS else MOVED_UP[w]
+        if words & (irrealis - FUTURE_MODALS) or verb_as == "future" and not words & FUTURE_MODALS:
+            return []
+        after = v + 6 if w in ("rückt", "rückte") else v
+        between = [s for s in spans if b < s[0] and s[1] <= after and s is not left and getattr(s[2], "label", "") != "pronoun"]
+        if not between:
+            return []
+        # dates count from the successor's name on: "der 1972 geborene Bürgermeister X" is no date of the seat
+        post = VerbPost(between[-1][2], "de_seat", v, verb_as, between[-1][0], min(len(doc), v + 1), org=(b, b + 1, doc[b].text, "ORG"))
+        post.role_name = role
+        return [post]
+    return []
 
 
 def _seat_status(direction: str, words: set[str], irrealis: set[str]) -> Optional[str]:
     """The copula a move stands for: "war" (left), "ist" (leaving now: a member), "wurde" (moved
     in), "future" (to move in), None when the clause holds no move or denies one."""
+    if direction == "im":  # sitting in a body is holding its seat; other verbs there ("sprach im Landtag") are not
+        if words & irrealis:
+            return None
+        return "ist" if words & SITS else "war" if words & SAT else None
     if direction == "aus":
         if words & LEFT or words & {"zog", "zogen"} and "zurück" in words:
             return "war"
