@@ -420,3 +420,28 @@ def test_an_apposition_about_the_org_s_post_keeps_a_person(en_nlp):
     text = "Oskar Lindqvist, the bank's former finance chief, left in May."
     (ext,) = list(Extractor(lang="en").extract([Document(id="p", text=text, published="2025-03-14")]))
     assert ("Oskar Lindqvist", "person") in [(e.name, e.type) for e in ext.entities]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mike Lake, a Velland Shipping director, said prices rose.", "Mike Lake"),
+    ("Prices rose, said Ann Street, a Brakton spokeswoman.", "Ann Street"),
+    ("Mike Lake, a former Velland Shipping director, said prices rose.", "Mike Lake"),
+])
+def test_an_apposition_of_an_organisations_post_keeps_a_person(en_nlp, text, name):
+    """ "X, a Shell director,": a post after an organisation's name in the apposition makes X a
+    person even when the last word of the name is an organisation's head word (Lake, Street)."""
+    from kb.extract.pipeline import Extractor
+    from kb.model import Document
+
+    (ext,) = list(Extractor(lang="en").extract([Document(id="p", text=text, published="2025-03-14")]))
+    assert (name, "person") in [(e.name, e.type) for e in ext.entities], [(e.name, e.type) for e in ext.entities]
+
+
+def test_a_place_before_a_clause_is_no_apposition_of_a_person(en_nlp):
+    """ "For Yukos, a Texas court was …": the role word must close the apposition."""
+    from kb.extract.pipeline import Extractor
+    from kb.model import Document
+
+    text = "Lenders chased Yukos for months. For Yukos, a Texas court was the last hope."
+    (ext,) = list(Extractor(lang="en").extract([Document(id="p", text=text, published="2025-03-14")]))
+    assert ("Yukos", "person") not in [(e.name, e.type) for e in ext.entities]

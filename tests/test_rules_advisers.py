@@ -41,6 +41,10 @@ CAMPAIGN = [
          [F("Tomas Lind", "campaign manager")]),
     Case("c_election_coordinator_title", "Election coordinator Marit Solberg claimed victory.",
          [F("Marit Solberg", "election coordinator")]),
+    Case("c_election_supremo_title", "Election supremo Marit Solberg denied any rift.",
+         [F("Marit Solberg", "election supremo")]),
+    Case("c_campaign_boss_title", "The leader and his campaign boss Tomas Lind toured Leeds.",
+         [F("Tomas Lind", "campaign boss")]),
     Case("c_campaign_alone", "The campaign manager said nothing to Marit Solberg.",
          [No(person="Marit Solberg")]),
 ]

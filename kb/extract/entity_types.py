@@ -141,7 +141,21 @@ def cue_apposition(v: MentionView) -> Optional[str]:
                        for j, w in enumerate(words[:2])):
         return "org"  # "X, the bank," is the bank; "X, the bank's chief," is its chief
     roles = lexicon().role_words
-    return "person" if words and (words[0] in roles or words[0] == "former" and len(words) > 1 and words[1] in roles) else None
+    if words and (words[0] in roles or words[0] == "former" and len(words) > 1 and words[1] in roles):
+        return "person"
+    return "person" if article and _role_after_owner(v, k) else None
+
+
+def _role_after_owner(v: MentionView, k: int) -> bool:
+    """ "X, a Shell director," / "X, the former Yukos spokesman,": a role word after an
+    organisation's name (up to three capitalised words, "former" before them), as in the
+    apposition of a person, closed after the role word ("X, a Houston court has ruled" is none)."""
+    k += v.word(k) == "former"
+    j = k
+    while j < min(k + 3, len(v.doc)) and v.doc[j].text[:1].isupper():
+        j += 1
+    closed = v.word(j + 1) in ("", ",", ".", ";", "at", "of", "for")
+    return k < j < len(v.doc) and v.word(j) in lexicon().role_words and closed
 
 
 def cue_org_before(v: MentionView) -> Optional[str]:

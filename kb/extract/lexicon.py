@@ -138,7 +138,7 @@ _RANK_MODIFIERS = ("chief", "special", "principal", "assistant", "deputy")
 #: not members, managers or coaches ("a private member's bill", "a special coach").
 _RANKED_CATEGORIES = {"official", "diplomat", "media"}
 #: Heads that take an election campaign before them ("election coordinator", "campaign manager").
-_CAMPAIGN_HEADS = ("coordinator", "director", "manager", "chief", "strategist")
+_CAMPAIGN_HEADS = ("coordinator", "director", "manager", "chief", "strategist", "supremo", "boss")
 
 
 def _grammar_roles(roles: dict[tuple[str, ...], RoleEntry]) -> None:

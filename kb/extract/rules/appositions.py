@@ -34,6 +34,8 @@ def apposition(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quot
         k -= 1 if doc[k].text[:1].isupper() else 0
     while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
         k -= 1
+    adverb = doc[k].lower_ if k >= 1 and doc[k].lower_ in TIME_ADVERBS and doc[k - 1].text == "," else ""
+    k -= bool(adverb)  # "Tom Hale, now foreign secretary,", "X, formerly chief executive of Y"
     if k >= 3 and doc[k].text == "," and doc[k - 1].like_num and len(doc[k - 1].text) <= 3 and doc[k - 2].text == ",":
         k -= 2  # "Ola Berg, 54, the chief executive of …": an age between name and apposition
     if k >= 3 and doc[k].lower_ == "and":
@@ -50,9 +52,16 @@ def apposition(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quot
     if p is None:
         return None
     claim = new_claim(ctx, m, p[2], "apposition")
+    if adverb and claim.status_strength < 2:
+        claim.status, claim.status_strength = TIME_ADVERBS[adverb], 2
     if claim.status == "unknown":
         claim.status, claim.status_strength = "current", 1
     return claim
+
+
+#: Adverbs of time that open an apposition and say whether its post is held now.
+TIME_ADVERBS = {"now": "current", "currently": "current", "still": "current",
+                "formerly": "former", "once": "former", "previously": "former"}
 
 
 def _conjoined_apposition(doc, k: int) -> int:

@@ -44,6 +44,8 @@ def _link_index(doc, m: RoleMatch) -> Optional[int]:
             k -= 1  # "is now Norway's finance minister", "was previously chief financial officer"
         elif w == "longer" and k > 0 and doc[k - 1].lower_ == "no":
             k -= 2  # "is no longer chairman": held it before (see ``copula``)
+        elif w == "not" and _not_any_more(doc, k, m):
+            k -= 1  # "now he is not home secretary", "is not chairman any more": held it before
         elif adjectives < 3 and (doc[k].pos_ == "ADJ" or doc[k].ent_type_ == "NORP" or doc[k].text in lexicon().demonyms
                                  or (doc[k].tag_ == "VBN" and doc[k].dep_ == "amod")):
             k -= 1  # "was a Norwegian politician", "is an influential senior adviser", "a paid adviser"
@@ -75,7 +77,9 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
     (ps, pe, person), rule = subject
     between = outside_parens(doc, pe, m.start)
     future = announced(between)
-    if (any(w in IRREALIS for w in between) and not future) or any(w in BLOCKERS for w in between):
+    lapsed = any(doc[j].lower_ == "not" and _not_any_more(doc, j, m) for j in range(pe, m.start))
+    if (any(w in IRREALIS and not (lapsed and w == "not") for w in between) and not future) \
+            or any(w in BLOCKERS for w in between):
         return None
     if _whose_other(between):
         return None  # "X, whose father served as lord chancellor": the role is the father's
@@ -158,8 +162,23 @@ def _fronted_at_org(doc, m: RoleMatch, ps: int) -> None:
 
 
 def _no_longer(between: list[str]) -> bool:
-    """ "X is no longer chairman": the post was held and is not now."""
-    return any(a == "no" and b == "longer" for a, b in zip(between, between[1:]))
+    """ "X is no longer chairman", "now he is not home secretary": the post was held and is not
+    now (a "not" before a role reaches ``copula`` only through ``_not_any_more``)."""
+    return any(a == "no" and b == "longer" for a, b in zip(between, between[1:])) or "not" in between
+
+
+def _not_any_more(doc, k: int, m: RoleMatch) -> bool:
+    """Whether "not" at ``k`` before a role says a post held is held no more: "now" opens its
+    clause ("now he is not home secretary", "now that Ann Roe is not chairman") or "any more"
+    follows the role ("is not chairman any more"). A plain "X is not chairman" says nothing of the
+    past."""
+    if k < 2 or doc[k - 1].lower_ not in ("is", "was", "'s"):
+        return False
+    opens = [t.lower_ for t in doc[max(0, k - 6):k - 1]]
+    if "now" in opens[-4:]:
+        return True
+    after = [t.lower_ for t in doc[m.end:m.end + 2]]
+    return after[:1] == ["anymore"] or after == ["any", "more"]
 
 
 #: Nouns naming the event of taking up a post: "X's appointment as ROLE in 1999" dates its start.

@@ -1,6 +1,6 @@
-"""The inverse apposition "[the|ORG's] ROLE [of ORG], NAME, …" (rules/appositions.py
-``inverse_apposition``): the name set off by commas right after a role phrase holds it. Sentences
-written for these tests; they run through kb's real English extract stage."""
+"""Appositions read from the role side: the inverse apposition "[the|ORG's] ROLE [of ORG], NAME, …"
+(rules/appositions.py ``inverse_apposition``) and a time adverb opening an apposition ("X, now
+foreign secretary,"). Sentences written for these tests; they run through kb's real English extract stage."""
 
 from __future__ import annotations
 
@@ -31,5 +31,25 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_inverse_apposition(extractor, case):
+    problems = check(extract(extractor, case.text, case.published), case)
+    assert not problems, "\n".join(problems)
+
+
+ADVERBS = [
+    Case("now_current", "Ann Roe took over from Tomas Lind, now foreign secretary, in May.",
+         [F("Tomas Lind", "foreign secretary", status="current")]),
+    Case("formerly_former", "Tomas Lind, formerly chief executive of Brakton Foods, joined the board.",
+         [F("Tomas Lind", "chief executive officer", "Brakton Foods", status="former")]),
+    Case("currently_with_article", "Marit Solberg, currently the chairman of Velland Bank, said no.",
+         [F("Marit Solberg", "chairman", "Velland Bank", status="current")]),
+    Case("once_former", "Marit Solberg, once a director of Velland Bank, said no.",
+         [F("Marit Solberg", "director", "Velland Bank", status="former")]),
+]
+
+
+@pytest.mark.parametrize("case", ADVERBS, ids=[c.id for c in ADVERBS])
+def test_a_time_adverb_opening_an_apposition(extractor, case):
+    """ "X, now foreign secretary,": the adverb between the comma and the role says whether the
+    post is held now (rules/appositions.py TIME_ADVERBS)."""
     problems = check(extract(extractor, case.text, case.published), case)
     assert not problems, "\n".join(problems)
