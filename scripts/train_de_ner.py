@@ -470,7 +470,7 @@ def add_member(model_dir: Path, member: Path, out: Path, min_votes: int = 2) -> 
     groups = list(old.groups) + [f"kb_ner_{k}"]
     nlp.remove_pipe("kb_de_vote")
     vote = nlp.add_pipe("kb_de_vote", after="ner_char", config={"groups": groups, "min_votes": min_votes})
-    vote.crf_bytes, vote.name_features = old.crf_bytes, old.name_features
+    vote.crf_bytes, vote.name_features, vote.domain = old.crf_bytes, old.name_features, old.domain
     if out.exists() and out != model_dir:
         shutil.rmtree(out)
     nlp.to_disk(out)
@@ -479,6 +479,39 @@ def add_member(model_dir: Path, member: Path, out: Path, min_votes: int = 2) -> 
             shutil.copy(model_dir / name, out / name)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(f"saved {out} ({size / 1e6:.1f} MB): pipeline {nlp.pipe_names}, {len(groups) + 2} voters, {min_votes} needed")
+    return 0
+
+
+def add_reading(model_dir: Path, out: Path, member: str = "ner_char", corpus: str = "sd") -> int:
+    """Copy an assembled vote artefact with a second reading of its ``member`` under
+    ``corpus``' flag (``features.FlaggedReading``) as one more member (no training).
+
+    Why: the flagged ``ner_char`` tags SmartData's style when read with SmartData's flag
+    (held back alone: SmartData 0.543 -> 0.597); as a fourth proposer it widens what the
+    stacker can choose from without a second copy of its weights. The new reading runs right
+    before ``member`` and stashes its spans in group ``kb_ner_<corpus>``; the CRF is kept; the
+    stacker is dropped (its features change with the members): run ``--fit-stacker`` next.
+    """
+    import spacy
+
+    register_components()
+    nlp = spacy.load(model_dir)
+    old = nlp.get_pipe("kb_de_vote")
+    group = f"kb_ner_{corpus}"
+    nlp.add_pipe("kb_de_reread", name=f"{member}_{corpus}", before=member,
+                 config={"member": member, "group": group, "corpus": corpus})
+    groups = list(old.groups) + [group]
+    nlp.remove_pipe("kb_de_vote")
+    vote = nlp.add_pipe("kb_de_vote", after=member, config={"groups": groups, "min_votes": old.min_votes})
+    vote.crf_bytes, vote.name_features, vote.domain = old.crf_bytes, old.name_features, old.domain
+    copies = {name: (model_dir / name).read_bytes() for name in (NAMES_FILE, "README.md", "LICENSE")
+              if (model_dir / name).exists()}
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    for name, data in copies.items():
+        (out / name).write_bytes(data)
+    print(f"saved {out}: pipeline {nlp.pipe_names}, members {groups} + the last NER + CRF; now --fit-stacker")
     return 0
 
 
@@ -580,7 +613,7 @@ def fit_stacker(model_dir: Path, sents: list[GermEvalSentence], sd_train: list, 
     golds = {"ge": {s.index: set(outer_spans(s.tags)) for s in ge_tune}}
     if sd_tune:
         golds["sd"] = {s.index: set(outer_spans(s.tags)) for s in sd_tune}
-    stacker, settings = choose_and_fit(rows, golds)
+    stacker, settings = choose_and_fit(rows, golds, len(vote.groups) + 2)
     final = spacy.load(model_dir).get_pipe("kb_de_vote")
     final.stacker = stacker
     final.to_disk(model_dir / "kb_de_vote")
@@ -754,9 +787,16 @@ def main(argv: list[str] | None = None) -> int:
         help="no training: copy the assembled artefact VOTE to --out with MEMBER's ner as one more voter",
     )
     ap.add_argument("--min-votes", type=int, default=2, help="votes a span needs (--add-member)")
+    ap.add_argument(
+        "--add-reading", type=Path, metavar="VOTE",
+        help="no training: copy the assembled artefact VOTE to --out with its ner_char read a second time "
+        "under SmartData's corpus flag as one more member (then --fit-stacker)",
+    )
     args = ap.parse_args(argv)
     if args.add_member:
         return add_member(args.add_member[0], args.add_member[1], args.out, args.min_votes)
+    if args.add_reading:
+        return add_reading(args.add_reading, args.out)
     if args.names:
         if not args.reference.exists() or not args.index.exists():
             print(f"error: {args.reference} or {args.index} not found: pass --reference/--index", file=sys.stderr)

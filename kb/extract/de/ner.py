@@ -47,7 +47,7 @@ from typing import Callable, Optional
 
 from ...errors import ModelError
 from ...settings import get_settings
-from .features import EnsembleVote, EntityStash, FeatureMarker, add_title_persons
+from .features import EnsembleVote, EntityStash, FeatureMarker, FlaggedReading, add_title_persons
 from .names import MODEL_DIR, NAMES_FILE
 from .repair import EntityRepair
 
@@ -92,6 +92,12 @@ def register_components() -> None:
         @Language.factory("kb_de_stash", default_config={"group": "kb_ner"})
         def _make_stash(nlp, name, group: str):  # noqa: ARG001 - spaCy factory signature
             return EntityStash(group)
+
+    if "kb_de_reread" not in Language.factories:
+
+        @Language.factory("kb_de_reread", default_config={"member": "ner_char", "group": "kb_ner_sd", "corpus": "sd"})
+        def _make_reread(nlp, name, member: str, group: str, corpus: str):  # noqa: ARG001
+            return FlaggedReading(nlp, member, group, corpus)
 
     if "kb_de_vote" not in Language.factories:
 
