@@ -308,6 +308,39 @@ def load_clusters(path: Path, min_logprob: float = -16.0) -> dict[str, str]:
     return out
 
 
+def mention_replaced(sents: list[GermEvalSentence], copies: int, seed: int) -> list[GermEvalSentence]:
+    """``copies`` new versions of every sentence with a PER or ORG name, each such name replaced
+    by another name of that type from the same sentences (mention replacement, Dai & Adel 2020).
+
+    Why: the members learn names partly by heart; the same contexts with other names teach them
+    the contexts ("Vorstandschef von X"), and names in new contexts. The names come from the
+    same corpus, so nothing of another licence enters the model. Deterministic: a seeded
+    generator over the sentences in order, the name pools sorted.
+    """
+    from dataclasses import replace
+
+    pools: dict[str, list[tuple[str, ...]]] = {}
+    for sent in sents:
+        for a, b, lab in outer_spans(sent.tags):
+            if lab in ("PER", "ORG"):
+                pools.setdefault(lab, []).append(tuple(sent.words[a:b]))
+    pools = {lab: sorted(set(names)) for lab, names in pools.items()}
+    rng = random.Random(f"mentions:{seed}")
+    out = []
+    for _copy in range(copies):
+        for sent in sents:
+            spans = [s for s in outer_spans(sent.tags) if s[2] in pools]
+            if not spans:
+                continue
+            words, tags = list(sent.words), list(sent.tags)
+            for a, b, lab in reversed(spans):  # right to left: earlier offsets stay valid
+                name = list(rng.choice(pools[lab]))
+                words[a:b] = name
+                tags[a:b] = [f"B-{lab}"] + [f"I-{lab}"] * (len(name) - 1)
+            out.append(replace(sent, words=words, tags=tags))
+    return out
+
+
 def make_example(nlp, sent: GermEvalSentence, features: FeatureMarker, corpus: str = "ge"):
     """Example whose predicted doc carries the feature markers (and ``corpus``' flag, read only
     by a member built with ``--corpus-flag``) and whose gold is outer spans."""
@@ -663,6 +696,7 @@ def write_card(out: Path, args, n_train: int, n_tune: int, n_held: int, best: fl
     if args.smartdata and args.smartdata_sources != "news,rss,tweet":
         rebuild += f" --smartdata-sources {args.smartdata_sources}"
     rebuild += " --tune-on germeval" if args.smartdata and args.tune_on == "germeval" else ""
+    rebuild += f" --mention-copies {args.mention_copies}" if args.mention_copies else ""
     embed = (
         "hash embeddings of NORM/PREFIX/SUFFIX/SHAPE/clusters plus a character embedding (`kb.HashCharEmbed.v1`)"
         if args.char_embed
@@ -781,6 +815,11 @@ def main(argv: list[str] | None = None) -> int:
         help="with --smartdata (spaCy runs): early-stop on both tuning parts (default) or on GermEval's "
         "only (the style kb tags in; SmartData's tuning documents are then unused)",
     )
+    ap.add_argument(
+        "--mention-copies", type=int, default=0, metavar="K",
+        help="spaCy tuning runs: add K copies of every training sentence with a PER/ORG name, each name "
+        "replaced by another of its type from the same corpus' training part (mention replacement)",
+    )
     ap.add_argument("--checkpoint", action="store_true", help="save the pipeline at --out after every new best epoch")
     ap.add_argument(
         "--add-member", type=Path, nargs=2, metavar=("VOTE", "MEMBER"),
@@ -849,9 +888,14 @@ def main(argv: list[str] | None = None) -> int:
         tune_egs = []
         args.max_epochs, args.patience = args.epochs, args.epochs
     else:
-        train_egs = [make_example(nlp, s, feats) for s in pool if not is_tuning(s.index)]
+        ge_train = [s for s in pool if not is_tuning(s.index)]
+        train_egs = [make_example(nlp, s, feats) for s in ge_train]
         tune_egs = [make_example(nlp, s, feats) for s in pool if is_tuning(s.index)]
         train_egs += [make_example(nlp, s, feats, sd) for s in extra_train]  # SmartData: split by document
+        if args.mention_copies:  # each corpus' names in its own sentences, with its own flag
+            train_egs += [make_example(nlp, s, feats) for s in mention_replaced(ge_train, args.mention_copies, args.seed)]
+            train_egs += [make_example(nlp, s, feats, sd)
+                          for s in mention_replaced(extra_train, args.mention_copies, args.seed)]
         if args.tune_on == "both":
             tune_egs += [make_example(nlp, s, feats) for s in extra_tune]  # as at run time: GermEval's flag
     n_held = len(sents) - len(pool)

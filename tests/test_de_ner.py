@@ -634,3 +634,28 @@ def test_add_reading_makes_a_four_member_vote_that_keeps_the_crf(tmp_path):
     assert (out / "ner_char" / "model").read_bytes() == (vote_dir / "ner_char" / "model").read_bytes()
     doc = again("Der Zoll prüft bei Varta .")
     assert "kb_ner_sd" not in doc.spans and all(tok.pos_ == "" for tok in doc)
+
+
+def test_mention_replacement_swaps_names_of_one_type_within_the_corpus():
+    from kb.extract.de.germeval import GermEvalSentence, outer_spans
+
+    train = _train_script()
+    sents = [
+        GermEvalSentence(0, ["Heute", "sprach", "Jana", "Vzor", "bei", "Nordbank", "."],
+                         ["O", "O", "B-PER", "I-PER", "O", "B-ORG", "O"]),
+        GermEvalSentence(1, ["Die", "Firma", "Hensel", "wächst", "in", "Ulm", "."],
+                         ["O", "O", "B-ORG", "O", "O", "B-LOC", "O"]),
+        GermEvalSentence(2, ["Es", "regnet", "."], ["O", "O", "O"]),
+        GermEvalSentence(3, ["Gestern", "kam", "Ole", "."], ["O", "O", "B-PER", "O"]),
+    ]
+    copies = train.mention_replaced(sents, 2, 0)
+    assert len(copies) == 6  # two of each sentence with a person or organisation
+    assert copies == train.mention_replaced(sents, 2, 0)  # deterministic
+    persons, orgs = {("Jana", "Vzor"), ("Ole",)}, {("Nordbank",), ("Hensel",)}
+    for new in copies:
+        for a, b, lab in outer_spans(new.tags):
+            name = tuple(new.words[a:b])
+            assert name in {"PER": persons, "ORG": orgs, "LOC": {("Ulm",)}}[lab]
+        assert new.words[-1] == "." and len(new.words) == len(new.tags)
+    originals = {s.index: s.words for s in sents}
+    assert any(c.words != originals[c.index] for c in copies)  # some name really moved
