@@ -83,6 +83,12 @@ stacker (7. the flagged run, 8. ``--assemble kb/extract/de/model CHAR --smartdat
 but lower German news-tenures full tenures and organisations; README), nor with ``--tune-on
 germeval`` (early stopping on GermEval's tuning part only: 0.701 / 0.612).
 
+After 0.5.0 (session 8, not shipped; figures in the README): ``--add-reading VOTE`` (``ner_char`` read a
+second time with SmartData's flag as a fourth member: 0.683 / 0.613), ``--add-member`` with another
+seed of the flagged ``ner_char`` (0.705 / 0.623 for seed 1), ``--mention-copies K`` (mention
+replacement; two such members added: 0.743 / 0.618, but German news-tenures persons and organisations
+fell by one entity each, and the German pipeline runs at about half the speed).
+
 Example: .venv/bin/python scripts/train_de_ner.py --out /tmp/de_ner_base --seed 0
          .venv/bin/python scripts/train_de_ner.py --names
          .venv/bin/python scripts/train_de_ner.py --retrain-crf

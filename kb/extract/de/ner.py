@@ -26,6 +26,9 @@ Pipeline (``load_german``):
                     also learnt from SmartData (a per-token corpus flag, ``mark_corpus``; kb
                     tags unflagged, in GermEval's style): 0.716 / 0.602. A span running over an English
                     possessive ("Slovakia's Robert Fico") is cut where another member cuts it.
+(``kb_de_reread``)  not in the shipped artefact: reads a flagged member once more with SmartData's
+                    corpus flag into its own span group, one more member for the stacker
+                    (``features.FlaggedReading``; ``train_de_ner.py --add-reading``).
 ``sentencizer``     punctuation-based sentence splitter.
 ``kb_de_title_person``  rule: a capitalised name right after a role word ("Präsident",
                     "NATO-Generalsekretär", "Ministerin") that NER left unlabelled is a PER.
