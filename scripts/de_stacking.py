@@ -30,7 +30,7 @@ SCORED = ("PER", "ORG")
 
 
 def member_votes(nlp, vote, words: list[str]):
-    """The three members' spans (first NER, second NER, CRF) and the CRF's marginals."""
+    """The members' spans (the stashed NER groups, the last NER, the CRF) and the CRF's marginals."""
     from spacy.tokens import Doc
 
     doc = Doc(nlp.vocab, words=words)
@@ -78,8 +78,9 @@ def fit(rows: list[dict], l2: float, sd_weight: float) -> list[float]:
     return fit_logistic([r["x"] for r in rows], [r["gold"] for r in rows], weights, l2=l2)
 
 
-def choose_and_fit(rows: list[dict], golds: dict[str, dict[int, set]]) -> tuple[SpanStacker, dict]:
-    """2-fold cross-validation over the grid, then a fit on all rows with the best setting."""
+def choose_and_fit(rows: list[dict], golds: dict[str, dict[int, set]], members: int = 3) -> tuple[SpanStacker, dict]:
+    """2-fold cross-validation over the grid, then a fit on all rows with the best setting
+    (``members``: how many members proposed the rows' candidates)."""
     best: tuple[float, tuple] = (-1.0, ())
     for l2, sd_weight in product(GRID_L2, GRID_SD_WEIGHT):
         folds = []
@@ -91,7 +92,7 @@ def choose_and_fit(rows: list[dict], golds: dict[str, dict[int, set]]) -> tuple[
         for threshold, keep_majority in product(GRID_THRESHOLD, GRID_KEEP_MAJORITY):
             scores: dict[str, float] = {}
             for weights, test, part_golds in folds:
-                stacker = SpanStacker(weights, threshold, keep_majority)
+                stacker = SpanStacker(weights, threshold, keep_majority, members)
                 for part, f in f1_by_part(test, stacker, part_golds).items():
                     scores[part] = scores.get(part, 0.0) + f / 2
             total = sum(scores.values())
@@ -100,5 +101,5 @@ def choose_and_fit(rows: list[dict], golds: dict[str, dict[int, set]]) -> tuple[
             if total > best[0]:
                 best = (total, (l2, sd_weight, threshold, keep_majority))
     l2, sd_weight, threshold, keep_majority = best[1]
-    stacker = SpanStacker(fit(rows, l2, sd_weight), threshold, keep_majority)
+    stacker = SpanStacker(fit(rows, l2, sd_weight), threshold, keep_majority, members)
     return stacker, {"l2": l2, "sd_weight": sd_weight, "threshold": threshold, "keep_majority": keep_majority}

@@ -552,3 +552,110 @@ def test_assemble_replaces_one_member_of_an_assembled_artefact_in_place(tmp_path
     assert de_features.CORPUS_ATTR in again.config["components"]["ner_char"]["model"]["tok2vec"]["embed"]["attrs"]
     assert de_features.CORPUS_ATTR not in again.config["components"]["ner"]["model"]["tok2vec"]["embed"]["attrs"]
     assert again.get_pipe("kb_de_vote").crf_bytes and (out / "README.md").read_text(encoding="utf-8") == "model card"
+
+
+def _tiny_flagged_ner(nlp):
+    """Add to ``nlp`` a small NER with the corpus flag, taught that "Zoll" is an organisation
+    in SmartData's style only (flagged sentences) and the company after "bei" in both."""
+    from spacy.tokens import Doc, Span
+    from spacy.training import Example
+
+    train = _train_script()
+    model = json.loads(json.dumps(train.NER_MODEL))
+    model["tok2vec"]["embed"].update(attrs=["NORM", "SHAPE"], rows=[200, 50], width=16)
+    model["tok2vec"]["encode"].update(width=16, depth=1)
+    ner = nlp.add_pipe("ner", config={"model": train.with_corpus_flag(model)})
+    examples = []
+    for i, org in enumerate(["Hensel", "Varta", "Krones"] * 4):
+        corpus = "sd" if i % 2 else "ge"
+        words = ["Der", "Zoll", "prüft", "bei", org, "."]
+        gold = Doc(nlp.vocab, words=words)
+        gold.ents = [Span(gold, 4, 5, label="ORG")] + ([Span(gold, 1, 2, label="ORG")] if corpus == "sd" else [])
+        examples.append(Example(de_features.mark_corpus(Doc(nlp.vocab, words=words), corpus), gold))
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(60):
+        nlp.update(examples, sgd=optimizer, drop=0.0)
+    return ner
+
+
+def test_flagged_reading_reads_a_member_again_in_smartdatas_style():
+    """``kb_de_reread`` runs a flagged NER once more with SmartData's flag: its spans go to their
+    own group, the doc's entities and its (unset) flag stay as they were, alone and in nlp.pipe."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    german.register_components()
+    nlp = spacy.blank("de")
+    reread = nlp.add_pipe("kb_de_reread", config={"member": "ner", "group": "kb_ner_sd", "corpus": "sd"})
+    _tiny_flagged_ner(nlp)
+    words = ["Der", "Zoll", "prüft", "bei", "Varta", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 0, 1, label="LOC")]
+    doc = reread(doc)
+    assert {(s.start, s.end, s.label_) for s in doc.spans["kb_ner_sd"]} == {(1, 2, "ORG"), (4, 5, "ORG")}
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == [(0, 1, "LOC")]
+    assert all(tok.pos_ == "" for tok in doc)
+    for doc in nlp.pipe(["Der Zoll prüft bei Varta .", "Der Zoll prüft bei Krones ."], batch_size=2):
+        assert {(s.start, s.end) for s in doc.spans["kb_ner_sd"]} == {(1, 2), (4, 5)}
+        assert {(e.start, e.end, e.label_) for e in doc.ents} == {(4, 5, "ORG")}  # the unflagged reading
+        assert all(tok.pos_ == "" for tok in doc)
+
+
+def test_add_reading_makes_a_four_member_vote_that_keeps_the_crf(tmp_path):
+    """``--add-reading`` puts the second reading of ``ner_char`` before it as a fourth member,
+    keeps the CRF (and its corpus copy) and drops the three-member stacker."""
+    import spacy
+
+    from kb.extract.de.germeval import read_germeval
+    from kb.extract.de.stacker import SpanStacker, feature_names
+
+    train = _train_script()
+    german.register_components()
+    data = tmp_path / "mini.tsv"
+    _write_mini_germeval(data)
+    sents = read_germeval(data)
+    for name in ("base", "second"):
+        nlp, feats = train.build_pipeline(set(), set(), {}, corpus_flag=name == "second")
+        examples = [train.make_example(nlp, s, feats) for s in sents[:8]]
+        with nlp.select_pipes(enable=["ner"]):
+            nlp.initialize(lambda: examples)
+        nlp.to_disk(tmp_path / name)
+    vote_dir, out = tmp_path / "vote", tmp_path / "read"
+    assert train.assemble(tmp_path / "base", tmp_path / "second", sents, vote_dir) == 0
+    three = spacy.load(vote_dir).get_pipe("kb_de_vote")
+    three.domain, three.stacker = "ge", SpanStacker([0.0] * len(feature_names(3)), 0.5)
+    three.to_disk(vote_dir / "kb_de_vote")
+    assert train.add_reading(vote_dir, out) == 0
+    again = spacy.load(out)
+    assert again.pipe_names[:6] == ["kb_de_features", "ner", "kb_de_stash", "ner_char_sd", "ner_char", "kb_de_vote"]
+    vote = again.get_pipe("kb_de_vote")
+    assert vote.groups == ["kb_ner", "kb_ner_sd"] and vote.domain == "ge" and vote.stacker is None
+    assert vote.crf_bytes == three.crf_bytes
+    assert (out / "ner_char" / "model").read_bytes() == (vote_dir / "ner_char" / "model").read_bytes()
+    doc = again("Der Zoll prüft bei Varta .")
+    assert "kb_ner_sd" not in doc.spans and all(tok.pos_ == "" for tok in doc)
+
+
+def test_mention_replacement_swaps_names_of_one_type_within_the_corpus():
+    from kb.extract.de.germeval import GermEvalSentence, outer_spans
+
+    train = _train_script()
+    sents = [
+        GermEvalSentence(0, ["Heute", "sprach", "Jana", "Vzor", "bei", "Nordbank", "."],
+                         ["O", "O", "B-PER", "I-PER", "O", "B-ORG", "O"]),
+        GermEvalSentence(1, ["Die", "Firma", "Hensel", "wächst", "in", "Ulm", "."],
+                         ["O", "O", "B-ORG", "O", "O", "B-LOC", "O"]),
+        GermEvalSentence(2, ["Es", "regnet", "."], ["O", "O", "O"]),
+        GermEvalSentence(3, ["Gestern", "kam", "Ole", "."], ["O", "O", "B-PER", "O"]),
+    ]
+    copies = train.mention_replaced(sents, 2, 0)
+    assert len(copies) == 6  # two of each sentence with a person or organisation
+    assert copies == train.mention_replaced(sents, 2, 0)  # deterministic
+    persons, orgs = {("Jana", "Vzor"), ("Ole",)}, {("Nordbank",), ("Hensel",)}
+    for new in copies:
+        for a, b, lab in outer_spans(new.tags):
+            name = tuple(new.words[a:b])
+            assert name in {"PER": persons, "ORG": orgs, "LOC": {("Ulm",)}}[lab]
+        assert new.words[-1] == "." and len(new.words) == len(new.tags)
+    originals = {s.index: s.words for s in sents}
+    assert any(c.words != originals[c.index] for c in copies)  # some name really moved

@@ -90,3 +90,49 @@ def test_vote_chooses_with_its_saved_stacker(tmp_path):
     doc.spans["kb_ner"] = [Span(doc, 2, 4, label="PER")]
     assert plain.stacker is None and list(plain(doc).ents) == []
     assert not (tmp_path / "kb_de_vote" / "stack.json").exists()
+
+
+def test_four_members_have_their_own_features_and_stacker():
+    """A fourth member (a second reading) adds a vote feature and a four-vote count; a stacker
+    fitted on four members is saved with its count and used only when four members vote."""
+    from kb.extract.de.stacker import feature_names
+
+    assert feature_names(3) == FEATURES and "vote_third" not in FEATURES
+    names = feature_names(4)
+    assert names[:7] == ("bias", "vote_first", "vote_second", "vote_third", "vote_crf", "votes_2", "votes_3")
+    assert "votes_4" in names and len(names) == len(FEATURES) + 2
+    words = ["Heute", "kam", "Jana", "Vzor", "zur", "Nordbank", "."]
+    votes = [{(2, 4, "PER")}, {(2, 4, "PER"), (5, 6, "ORG")}, {(2, 4, "PER")}, {(2, 4, "PER"), (5, 6, "LOC")}]
+    rows = dict(candidate_features(votes, None, words, lambda _t: None))
+    x = dict(zip(names, rows[(2, 4, "PER")]))
+    assert x["votes_4"] == 1.0 and x["votes_3"] == 0.0 and x["votes_PER"] == 1.0
+    y = dict(zip(names, rows[(5, 6, "ORG")]))
+    assert y["vote_second"] == 1.0 and y["vote_third"] == 0.0 and y["same_boundaries"] == pytest.approx(2 / 4)
+    weights = [-1.0 if n == "bias" else 3.0 if n == "votes_4" else 0.0 for n in names]
+    stacker = SpanStacker(weights, 0.5, keep_majority=True, members=4)
+    # nothing but the four-vote span passes; the majority fills nothing more (ORG and LOC have one vote each)
+    assert stacker.choose(votes, None, words, lambda _t: None) == [(2, 4, "PER")]
+    again = SpanStacker.from_json(stacker.to_json())
+    assert again == stacker and stacker.to_json()["features"] == list(names)
+    assert SpanStacker.from_json({**stacker.to_json(), "members": 3}) is None
+
+
+def test_vote_uses_a_four_member_stacker_with_four_members(tmp_path):
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from kb.extract.de.stacker import feature_names
+
+    german.register_components()
+    nlp = spacy.blank("de")
+    vote = nlp.add_pipe("kb_de_vote", config={"groups": ["kb_ner", "kb_ner_sd"], "min_votes": 2})
+    # keeps any span the second reading (the second member) proposes, even alone
+    weights = [-2.0 if n == "bias" else 4.0 if n == "vote_second" else 0.0 for n in feature_names(4)]
+    vote.stacker = SpanStacker(weights, 0.5, members=4)
+    vote.to_disk(tmp_path / "kb_de_vote")
+    again = de_features.EnsembleVote(nlp, ["kb_ner", "kb_ner_sd"], 2).from_disk(tmp_path / "kb_de_vote")
+    assert again.stacker == vote.stacker
+    doc = Doc(nlp.vocab, words=["Gestern", "kam", "Petra", "Brandt", "von", "Varta", "."])
+    doc.spans["kb_ner"] = [Span(doc, 2, 4, label="PER")]
+    doc.spans["kb_ner_sd"] = [Span(doc, 5, 6, label="ORG")]
+    assert {(e.start, e.end, e.label_) for e in again(doc).ents} == {(5, 6, "ORG")}

@@ -344,12 +344,57 @@ class EntityStash:
         return doc
 
 
+class FlaggedReading:
+    """Runs ``member``, an NER model already in the pipeline, once more over the doc with
+    ``corpus``' flag (``mark_corpus``) on every token, and keeps what it finds in
+    ``doc.spans[group]`` for the vote; doc.ents and the flag are as before afterwards.
+
+    Why: a member trained with the corpus flag tags in either corpus' style. Read with
+    SmartData's flag it finds names it misses with GermEval's (company names, brands), so a
+    second reading gives the stacker one more proposer at the cost of one more pass of that
+    member, with no second copy of its weights in the artefact.
+    """
+
+    def __init__(self, nlp, member: str, group: str, corpus: str) -> None:
+        self.nlp = nlp
+        self.member = member
+        self.group = group
+        self.corpus = corpus
+
+    def _read(self, docs: list) -> list:
+        kept = [list(doc.ents) for doc in docs]
+        for doc in docs:
+            doc.ents = []  # the NER keeps entities already set: it must read afresh
+            mark_corpus(doc, self.corpus)
+        ner = self.nlp.get_pipe(self.member)
+        docs = list(ner.pipe(docs)) if len(docs) > 1 and hasattr(ner, "pipe") else [ner(doc) for doc in docs]
+        for doc, ents in zip(docs, kept):
+            doc.spans[self.group] = list(doc.ents)
+            doc.ents = ents
+            for tok in doc:
+                tok.pos_ = ""
+        return docs
+
+    def __call__(self, doc):
+        return self._read([doc])[0]
+
+    def pipe(self, docs, batch_size: int = 128):
+        batch: list = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._read(batch)
+                batch = []
+        if batch:
+            yield from self._read(batch)
+
+
 class EnsembleVote:
     """Sets doc.ents to the spans at least ``min_votes`` of its members agree on, or, with a
     fitted ``stack.json``, to the spans ``SpanStacker`` chooses among the members' proposals.
 
-    Members: the entities stashed in ``groups``, the entities currently on the doc (the last
-    NER model) and a linear-chain CRF (python-crfsuite, ``crf.crfsuite`` next to this file).
+    Members: the entities stashed in ``groups`` (an NER model's, or a second reading of one,
+    ``FlaggedReading``), the entities currently on the doc (the last NER model) and a linear-chain CRF (python-crfsuite, ``crf.crfsuite`` next to this file).
     ``crf.json`` says whether the CRF was trained with ``NameFeatures`` (their names come from
     ``reference_names.tsv.gz`` in the model directory) and with which corpus' copy of
     ``domain_features`` it tags (none for a CRF trained without them).
@@ -425,7 +470,7 @@ class EnsembleVote:
         crf, marginals = self.crf_tag(words, marginals=self.stacker is not None)
         votes.append(crf)
         votes = split_possessives(votes, words)  # members may disagree on the owner only
-        if self.stacker is not None and len(votes) == 3:
+        if self.stacker is not None and len(votes) == self.stacker.members:
             kind = reference_names(self.names_path).kind
             chosen = self.stacker.choose(votes, marginals, words, kind)
         else:

@@ -26,6 +26,9 @@ Pipeline (``load_german``):
                     also learnt from SmartData (a per-token corpus flag, ``mark_corpus``; kb
                     tags unflagged, in GermEval's style): 0.716 / 0.602. A span running over an English
                     possessive ("Slovakia's Robert Fico") is cut where another member cuts it.
+(``kb_de_reread``)  not in the shipped artefact: reads a flagged member once more with SmartData's
+                    corpus flag into its own span group, one more member for the stacker
+                    (``features.FlaggedReading``; ``train_de_ner.py --add-reading``).
 ``sentencizer``     punctuation-based sentence splitter.
 ``kb_de_title_person``  rule: a capitalised name right after a role word ("Präsident",
                     "NATO-Generalsekretär", "Ministerin") that NER left unlabelled is a PER.
@@ -47,7 +50,7 @@ from typing import Callable, Optional
 
 from ...errors import ModelError
 from ...settings import get_settings
-from .features import EnsembleVote, EntityStash, FeatureMarker, add_title_persons
+from .features import EnsembleVote, EntityStash, FeatureMarker, FlaggedReading, add_title_persons
 from .names import MODEL_DIR, NAMES_FILE
 from .repair import EntityRepair
 
@@ -92,6 +95,12 @@ def register_components() -> None:
         @Language.factory("kb_de_stash", default_config={"group": "kb_ner"})
         def _make_stash(nlp, name, group: str):  # noqa: ARG001 - spaCy factory signature
             return EntityStash(group)
+
+    if "kb_de_reread" not in Language.factories:
+
+        @Language.factory("kb_de_reread", default_config={"member": "ner_char", "group": "kb_ner_sd", "corpus": "sd"})
+        def _make_reread(nlp, name, member: str, group: str, corpus: str):  # noqa: ARG001
+            return FlaggedReading(nlp, member, group, corpus)
 
     if "kb_de_vote" not in Language.factories:
 

@@ -1,6 +1,7 @@
 """Choosing the German NER's entities among its members' proposals: the 2-of-3 majority vote
-and the stacker, a logistic regression that scores each candidate span the three members
-propose and keeps the best non-overlapping ones above a threshold.
+and the stacker, a logistic regression that scores each candidate span the members (three,
+or four with a second reading of a member) propose and keeps the best non-overlapping ones
+above a threshold.
 
 Why: a 2-of-3 vote throws away what the members know about their own confidence. The CRF's
 marginal probability of a span, how many members agree on its boundaries and label, its
@@ -21,15 +22,31 @@ Marginals = list[dict[str, float]]
 
 LABELS = ("PER", "ORG", "LOC", "OTH")
 
-#: Names of the candidate features, in order (the fitted weights follow this order).
-FEATURES = (
-    "bias", "vote_first", "vote_second", "vote_crf", "votes_2", "votes_3", "same_boundaries", "overlapping",
-    "crf_marginal", "crf_log_marginal",
-    *(f"label_{lab}" for lab in LABELS),
-    *(f"marginal_{lab}" for lab in LABELS),
-    *(f"votes_{lab}" for lab in LABELS),
-    "one_token", "three_plus_tokens", "sentence_start", "reference_same_kind", "reference_other_kind", "acronym",
-)
+
+def member_names(n_members: int) -> tuple[str, ...]:
+    """Names of the members' vote features, in the order the vote lists them: the stashed NER
+    groups, the last NER model, the CRF ("first", "second", "crf" for the three of 0.4.0/0.5.0;
+    "first", "second", "third", "crf" with a fourth)."""
+    ordinals = ("first", "second", "third", "fourth", "fifth")[: n_members - 1]
+    return (*ordinals, "crf")
+
+
+def feature_names(n_members: int = 3) -> tuple[str, ...]:
+    """Names of the candidate features for ``n_members`` members, in order (the fitted weights
+    follow this order). With three members they are 0.4.0's and 0.5.0's features exactly."""
+    return (
+        "bias", *(f"vote_{m}" for m in member_names(n_members)),
+        *(f"votes_{k}" for k in range(2, n_members + 1)), "same_boundaries", "overlapping",
+        "crf_marginal", "crf_log_marginal",
+        *(f"label_{lab}" for lab in LABELS),
+        *(f"marginal_{lab}" for lab in LABELS),
+        *(f"votes_{lab}" for lab in LABELS),
+        "one_token", "three_plus_tokens", "sentence_start", "reference_same_kind", "reference_other_kind", "acronym",
+    )
+
+
+#: The three-member features (``feature_names(3)``).
+FEATURES = feature_names(3)
 
 
 def majority_vote(votes: list[set[Span]], min_votes: int) -> list[Span]:
@@ -62,20 +79,21 @@ def span_marginal(marginals: Optional[Marginals], start: int, end: int, label: s
 
 def candidate_features(votes: list[set[Span]], marginals: Optional[Marginals], words: list[str],
                        kind: Callable[[str], Optional[str]]) -> list[tuple[Span, list[float]]]:
-    """Every span any of the three members (first NER, second NER, CRF) proposes, with its
-    features (``FEATURES``); ``kind`` gives a text's reference-name kind or None."""
+    """Every span any member (the NER models, then the CRF last) proposes, with its features
+    (``feature_names(len(votes))``); ``kind`` gives a text's reference-name kind or None."""
     out = []
+    k = len(votes)
     for start, end, label in sorted(set().union(*votes)):
         own = [float((start, end, label) in vote) for vote in votes]
         n = sum(own)
-        same = sum(any(s[:2] == (start, end) for s in vote) for vote in votes) / 3
-        over = sum(any(s[0] < end and start < s[1] and s[:2] != (start, end) for s in vote) for vote in votes) / 3
+        same = sum(any(s[:2] == (start, end) for s in vote) for vote in votes) / k
+        over = sum(any(s[0] < end and start < s[1] and s[:2] != (start, end) for s in vote) for vote in votes) / k
         m = span_marginal(marginals, start, end, label)
         ref = kind(" ".join(words[start:end]))
-        x = [1.0, *own, float(n == 2), float(n == 3), same, over, m, math.log(m + 1e-4) / 9]
+        x = [1.0, *own, *(float(n == j) for j in range(2, k + 1)), same, over, m, math.log(m + 1e-4) / 9]
         x += [float(label == lab) for lab in LABELS]
         x += [m * (label == lab) for lab in LABELS]
-        x += [n / 3 * (label == lab) for lab in LABELS]
+        x += [n / k * (label == lab) for lab in LABELS]
         x += [float(end - start == 1), float(end - start >= 3), float(start == 0), float(ref == label),
               float(ref is not None and ref != label), float(words[start].isupper() and len(words[start]) > 1)]
         out.append(((start, end, label), x))
@@ -97,6 +115,8 @@ class SpanStacker:
     weights: list[float]
     threshold: float
     keep_majority: bool = False
+    #: how many members' proposals it was fitted on (the vote features' count)
+    members: int = 3
 
     def probability(self, x: list[float]) -> float:
         z = sum(w * v for w, v in zip(self.weights, x))
@@ -109,7 +129,7 @@ class SpanStacker:
 
     def select(self, candidates: list[tuple[Span, list[float]]]) -> list[Span]:
         """Non-overlapping candidates at or above the threshold, most probable first; then,
-        with ``keep_majority``, the spans 2 of 3 members agree on where nothing was kept
+        with ``keep_majority``, the spans 2 or more members agree on where nothing was kept
         (ranked as ``majority_vote`` ranks them)."""
         scored = sorted(((self.probability(x), span) for span, x in candidates), key=lambda t: (-t[0], t[1]))
         chosen: list[Span] = []
@@ -119,7 +139,7 @@ class SpanStacker:
                 chosen.append((start, end, label))
                 taken.update(range(start, end))
         if self.keep_majority:
-            n_votes = {span: sum(x[1:4]) for span, x in candidates}
+            n_votes = {span: sum(x[1:1 + self.members]) for span, x in candidates}
             for start, end, label in sorted((s for s, n in n_votes.items() if n >= 2), key=lambda s: (-n_votes[s], s)):
                 if not taken.intersection(range(start, end)):
                     chosen.append((start, end, label))
@@ -127,15 +147,20 @@ class SpanStacker:
         return sorted(chosen)
 
     def to_json(self) -> dict:
-        return {"features": list(FEATURES), "weights": self.weights, "threshold": self.threshold,
+        data = {"features": list(feature_names(self.members)), "weights": self.weights, "threshold": self.threshold,
                 "keep_majority": self.keep_majority}
+        if self.members != 3:
+            data["members"] = self.members
+        return data
 
     @classmethod
     def from_json(cls, data: Optional[dict]) -> Optional["SpanStacker"]:
         """The stacker saved by ``to_json``; None when absent or fitted on other features."""
-        if not data or list(data.get("features", [])) != list(FEATURES):
+        members = int(data.get("members", 3)) if data else 3
+        if not data or list(data.get("features", [])) != list(feature_names(members)):
             return None
-        return cls([float(w) for w in data["weights"]], float(data["threshold"]), bool(data.get("keep_majority")))
+        return cls([float(w) for w in data["weights"]], float(data["threshold"]), bool(data.get("keep_majority")),
+                   members)
 
 
 def fit_logistic(rows: list[list[float]], labels: list[bool], sample_weights: list[float], l2: float = 1.0,
