@@ -105,3 +105,16 @@ def test_untagged_hyphenated_surname_is_an_antecedent(nlp):
 def test_possible_holder_is_no_holder(nlp):
     claims, _ = run_doc(nlp, ["Udo Brandl wurde schon als möglicher Kanzler gefeiert."], {"Udo Brandl": "PER"})
     assert claims == []
+
+
+@pytest.mark.parametrize("second", [
+    "Später erinnerte sich Probe daran, dass er viele Gespräche mit Lena Test führte, während Bürgermeister von Utrecht.",
+    "Dann sagte Probe, dass er viele Gespräche mit Lena Test führte, während Bürgermeister von Utrecht.",
+])
+def test_untagged_surname_after_a_reflexive_or_a_verb_of_saying_is_the_subject(nlp, second):
+    # NER leaves the known surname untagged after the verb: the inverted subject is the person
+    # named in full before, so "er" and the elliptical "während" post are his, not the object's
+    claims, mentions = run_doc(nlp, ["Max Probe sprach am Montag in Utrecht.", second],
+                               {"Max Probe": "PER", "Lena Test": "PER", "Utrecht": "LOC"})
+    assert any(m.text == "Probe" and m.sentence == 1 and m.type == "person" for m in mentions)
+    assert not any(c.person == "Lena Test" for c in claims)

@@ -77,13 +77,22 @@ def _untagged_names(sent: Sentence, doc, mentions: list[Mention], known: set[str
     return out
 
 
+#: Words right before an inverted subject: a reflexive after its verb ("erinnerte sich X daran",
+#: "zeigte sich X zufrieden") and the verbs and "so" of attributing a quote ("sagte X", ", so X").
+SUBJECT_CUES = {"sich", "so", "sagte", "sagt", "meinte", "meint", "erklärte", "erklärt", "betonte", "betont",
+                "kritisierte", "kritisiert", "forderte", "fordert"}
+
+
 def _surname_subjects(sent: Sentence, doc, mentions: list[Mention], surnames: set[str], taken: set, copulas: set[str]) -> list[Mention]:
-    """A known surname that NER left untagged because it is also a noun ("Schaden", "Vogel"),
-    as the subject right before a copula: "Schaden ist seit 1992 …". Only there: elsewhere the
-    word may be the noun."""
+    """A known surname that NER left untagged (often because it is also a noun: "Schaden",
+    "Vogel") where only a subject stands: right before a copula ("Schaden ist seit 1992 …") or
+    right after a reflexive or a verb of saying that puts the subject after the verb ("erinnerte
+    sich Rutte daran", "sagte Vogel"). Only there: elsewhere the word may be the noun."""
     out: list[Mention] = []
     for i, tok in enumerate(doc[:-1]):
-        if tok.text not in surnames or tok.ent_type_ or doc[i + 1].lower_ not in copulas:
+        if tok.text not in surnames or tok.ent_type_:
+            continue
+        if doc[i + 1].lower_ not in copulas and not (i > 0 and doc[i - 1].lower_ in SUBJECT_CUES):
             continue
         if i > 0 and doc[i - 1].lower_ in DETERMINERS:
             continue  # "der Schaden ist groß": the noun
