@@ -31,7 +31,7 @@ from typing import Callable, Optional
 
 from ..model import Mention, Sentence
 from ..names import LEGAL_SUFFIXES
-from .lexicon import lexicon, party_name
+from .lexicon import lexicon
 from .mentions import HONORIFICS, ORG_HEAD_WORDS, PERSON_TITLES
 
 #: Nouns that, right before a name ("the British bank Abbey National", "bank, Santander"), say

@@ -145,7 +145,7 @@ def token_spans(ctx: SentCtx, persons: list[Mention]) -> list[tuple[int, int, Me
 
 def new_claim(ctx: SentCtx, m: RoleMatch, person: Mention, rule: str) -> Claim:
     doc, s0 = ctx.doc, ctx.sent.start
-    rs, re_ = doc[m.core_start].idx + s0, doc[m.core_end - 1].idx + len(doc[m.core_end - 1].text) + s0
+    re_ = doc[m.core_end - 1].idx + len(doc[m.core_end - 1].text) + s0
     text_start = doc[m.start].idx + s0
     role_span = Span(text_start, re_, ctx.sent.text[text_start - s0 : re_ - s0])
     org_span = None

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Optional
 
 from ...model import DateValue, Mention
@@ -250,7 +249,6 @@ def born_clause(ctx: SentCtx, births: dict, mentions: list[Mention], quoted) -> 
     for i, w in enumerate(ctx.lowers):
         if w != "born":
             continue
-        tok = doc[i]
         fronted = i == 0
         reduced = not fronted and doc[i - 1].pos_ == "NOUN" and doc[i - 1].text.islower()  # "a painter born in 1950"
         if not fronted and not reduced and doc[i - 1].lower_ not in ("was", "were", "is", "been"):

@@ -97,7 +97,6 @@ def seat_party(ctx: SentCtx, roles: list[RoleMatch], mentions: list[Mention], qu
     for k, w in enumerate(ctx.lowers):
         if w not in SEAT_NOUNS or k + 2 >= len(doc):
             continue
-        tok = doc[k]
         if doc[k + 1].text == "(":
             close = next((x for x in range(k + 2, min(len(doc), k + 9)) if doc[x].text == ")"), None)
             span = (k + 2, close, doc[k + 2].ent_type_) if close else None

@@ -128,7 +128,6 @@ def throne(ctx: SentCtx, roles: list[RoleMatch], mentions: list[Mention], quoted
     for k, w in enumerate(ctx.lowers):
         if w != "throne":
             continue
-        tok = doc[k]
         v = next((x for x in range(k - 1, max(-1, k - 5), -1) if doc[x].lower_ in THRONE_VERBS), None)
         if v is None or any(t.lower_ in ("heir", "claimant", "pretender") for t in doc[v:k]):
             continue
