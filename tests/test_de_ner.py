@@ -479,29 +479,15 @@ def test_corpus_flagged_ner_learns_each_corpus_style_and_tags_germeval_style(tmp
     that embeds the corpus flag learns both, and an unflagged doc (run time) is tagged as
     GermEval's; the flag's embedding survives to_disk / spacy.load."""
     import spacy
-    from spacy.tokens import Doc, Span
-    from spacy.training import Example
+    from spacy.tokens import Doc
 
     train = _train_script()
-    model = json.loads(json.dumps(train.NER_MODEL))
-    model["tok2vec"]["embed"].update(attrs=["NORM", "SHAPE"], rows=[200, 50], width=16)
-    model["tok2vec"]["encode"].update(width=16, depth=1)
-    model = train.with_corpus_flag(model)
+    model = _tiny_flagged_model()
     assert model["tok2vec"]["embed"]["attrs"][-1] == de_features.CORPUS_ATTR
     assert "POS" not in train.NER_MODEL["tok2vec"]["embed"]["attrs"]  # the plain config is untouched
     german.register_components()
     nlp = spacy.blank("de")
-    nlp.add_pipe("ner", config={"model": model})
-    examples = []
-    for i, org in enumerate(["Siemens", "Bayer", "Lufthansa"] * 4):
-        corpus = "sd" if i % 2 else "ge"
-        words = ["Die", "Polizei", "kam", "zu", org, "."]
-        gold = Doc(nlp.vocab, words=words)
-        gold.ents = [Span(gold, 4, 5, label="ORG")] + ([Span(gold, 1, 2, label="ORG")] if corpus == "sd" else [])
-        examples.append(Example(de_features.mark_corpus(Doc(nlp.vocab, words=words), corpus), gold))
-    optimizer = nlp.initialize(lambda: examples)
-    for _ in range(60):
-        nlp.update(examples, sgd=optimizer, drop=0.0)
+    _tiny_flagged_ner(nlp, ["Die", "Polizei", "kam", "zu"], ["Siemens", "Bayer", "Lufthansa"])
 
     def tagged(pipeline, corpus):
         words = ["Die", "Polizei", "kam", "zu", "Bayer", "."]
@@ -554,23 +540,30 @@ def test_assemble_replaces_one_member_of_an_assembled_artefact_in_place(tmp_path
     assert again.get_pipe("kb_de_vote").crf_bytes and (out / "README.md").read_text(encoding="utf-8") == "model card"
 
 
-def _tiny_flagged_ner(nlp):
-    """Add to ``nlp`` a small NER with the corpus flag, taught that "Zoll" is an organisation
-    in SmartData's style only (flagged sentences) and the company after "bei" in both."""
-    from spacy.tokens import Doc, Span
-    from spacy.training import Example
-
+def _tiny_flagged_model() -> dict:
+    """A small NER model config (two embedded attributes, width 16) with the corpus flag."""
     train = _train_script()
     model = json.loads(json.dumps(train.NER_MODEL))
     model["tok2vec"]["embed"].update(attrs=["NORM", "SHAPE"], rows=[200, 50], width=16)
     model["tok2vec"]["encode"].update(width=16, depth=1)
-    ner = nlp.add_pipe("ner", config={"model": train.with_corpus_flag(model)})
+    return train.with_corpus_flag(model)
+
+
+def _tiny_flagged_ner(nlp, before=("Der", "Zoll", "prüft", "bei"), orgs=("Hensel", "Varta", "Krones")):
+    """Add to ``nlp`` a small NER with the corpus flag, taught from sentences ``before`` + an
+    organisation of ``orgs`` + "." that the second word ("Zoll") is an organisation in
+    SmartData's style only (flagged sentences) and the closing company in both."""
+    from spacy.tokens import Doc, Span
+    from spacy.training import Example
+
+    ner = nlp.add_pipe("ner", config={"model": _tiny_flagged_model()})
     examples = []
-    for i, org in enumerate(["Hensel", "Varta", "Krones"] * 4):
+    for i, org in enumerate(list(orgs) * 4):
         corpus = "sd" if i % 2 else "ge"
-        words = ["Der", "Zoll", "prüft", "bei", org, "."]
+        words = [*before, org, "."]
         gold = Doc(nlp.vocab, words=words)
-        gold.ents = [Span(gold, 4, 5, label="ORG")] + ([Span(gold, 1, 2, label="ORG")] if corpus == "sd" else [])
+        at = len(before)
+        gold.ents = [Span(gold, at, at + 1, label="ORG")] + ([Span(gold, 1, 2, label="ORG")] if corpus == "sd" else [])
         examples.append(Example(de_features.mark_corpus(Doc(nlp.vocab, words=words), corpus), gold))
     optimizer = nlp.initialize(lambda: examples)
     for _ in range(60):
