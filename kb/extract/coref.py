@@ -86,7 +86,7 @@ def antecedent(pos: int, sentence: int, persons: list[Mention], quoted: list[tup
     def fits(m: Mention) -> bool:
         if any(a <= m.start < b for a, b in quoted) or (modifiers and id(m) in modifiers):
             return False
-        have = _gender_of(m, genders) if want and genders else ""
+        have = gender_of(m, genders) if want and genders else ""
         return not (want and have and have != want)
 
     same = [m for m in persons if m.sentence == sentence and m.end <= pos and fits(m)]
@@ -102,7 +102,7 @@ def antecedent(pos: int, sentence: int, persons: list[Mention], quoted: list[tup
     return None
 
 
-def _gender_of(m: Mention, genders: dict[str, str]) -> str:
+def gender_of(m: Mention, genders: dict[str, str]) -> str:
     """Known gender of a mention by its text or canonical name (else "")."""
     return genders.get(m.text) or genders.get(m.name or "") or ""
 

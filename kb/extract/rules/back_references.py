@@ -8,7 +8,7 @@ from typing import Optional
 
 from ...model import Mention, Sentence
 from ..claims import Claim
-from ..coref import last_mention, named_holder
+from ..coref import gender_of, last_mention, named_holder
 from ..mentions import in_ranges
 from ..roles import NEEDS_ORG_ALWAYS, RoleMatch
 from .context import SentCtx, new_claim
@@ -128,7 +128,7 @@ def role_gender(role: str) -> str:
 def _gender_clash(role: str, mention: Mention, genders: dict[str, str]) -> bool:
     """Whether the text gives the person named last the other gender than the role word."""
     want = role_gender(role)
-    have = genders.get(mention.text) or genders.get(mention.name or "") or ""
+    have = gender_of(mention, genders)
     return bool(want and have and have != want)
 
 
