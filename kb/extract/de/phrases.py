@@ -20,7 +20,7 @@ from .lexicon import (DETERMINERS, PREPOSITIONS, adj_stem, compound_body, countr
                       is_former_word, match_role_de, match_role_de_compound, match_role_entry)
 from .orgs import ORG_OPENERS, WORKPLACE_OPENERS, genitive_country, in_person, org_after, town_after
 from .parties import party_named
-from .places import place_named, place_of_adjective
+from .places import PARLIAMENT_SEATS, place_named, place_of_adjective
 
 #: A party "chief" is its party leader; a council seat or government post is not held in a party.
 PARTY_HEADS = word_sets("role_classes_de.tsv")["party_heads"]
@@ -381,8 +381,6 @@ def _grow_left(doc, m: RoleMatchDe) -> None:
     m.start = k + 1
 
 
-#: Posts that are a seat in whatever parliament follows them: "Abgeordneter zum Nationalrat".
-PARLIAMENT_SEATS = {"member of parliament"}
 #: Words that join a member to the body of the seat: "Abgeordnete zum/im Landtag", "des Landtags".
 SEAT_JOINERS = {"zum", "im", "des", "der"}
 

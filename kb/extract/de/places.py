@@ -200,7 +200,7 @@ def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: l
         national = parties.get(c.person) or home_country  # "Finanzminister X (ÖVP)": an Austrian post
         local = _sentence_place(c, named, by_index, mentions, "city") if cat == "local government" else None
         regional = _sentence_place(c, named, by_index, mentions, "state") if cat == "regional government" else None
-        if cat == "legislature" and c.role in NATIONAL_SEATS:  # "FPÖ-Abgeordnete X": a seat in the party's country
+        if cat == "legislature" and c.role in PARLIAMENT_SEATS:  # "FPÖ-Abgeordnete X": a seat in the party's country
             country = _prefix_party_country(c.role_text)
             if country == "-":  # "Grünen-Abgeordnete": Austria's or Germany's, whichever the story's
                 national = national if national in GERMAN_SPEAKING else None
@@ -266,9 +266,11 @@ def _person_party_countries(mentions: list[Mention], sentences: list[Sentence]) 
     return out
 
 
-#: Seats in a national parliament that the text names by no body ("der Abgeordnete X", "FPÖ-Mandatar X"):
-#: held in the country, as news-tenures' gold has a UK MP's post in the United Kingdom.
-NATIONAL_SEATS = {"member of parliament"}
+#: The seat in a parliament the role word leaves open ("Abgeordneter", "Mandatar"): the body that
+#: follows it is its own ("Abgeordneter zum Nationalrat", ``phrases``); without one it is a seat
+#: in the national parliament, held in the country, as news-tenures' gold has a UK MP's post in
+#: the United Kingdom ("der Abgeordnete X", "FPÖ-Mandatar X").
+PARLIAMENT_SEATS = {"member of parliament"}
 
 
 def _prefix_party_country(role_text: str) -> Optional[str]:
