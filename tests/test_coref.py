@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kb.extract.coref import antecedent, canonical_names, description_holder
+from kb.extract.coref import antecedent, canonical_names, last_mention, named_holder
 from kb.model import Mention
 
 
@@ -56,13 +56,15 @@ def test_pronoun_without_antecedent():
 
 def test_description_by_role_or_org():
     holders = {("secretary general", "NATO"): "Mark Rutte", ("president", "United States"): "Donald Trump"}
-    assert description_holder("chief", "NATO", holders, 500, [], []) == "Mark Rutte"
-    assert description_holder("president", "United States", holders, 500, [], []) == "Donald Trump"
+    assert named_holder("chief", "NATO", holders) == "Mark Rutte"
+    assert named_holder("president", "United States", holders) == "Donald Trump"
+    assert named_holder("chief", "NATO", holders, fits=lambda role: role != "secretary general") is None
 
 
 def test_description_falls_back_to_last_named_person_outside_quotes():
     persons = [m("Alexey Chepa", 0, 0, name="Alexey Chepa"), m("Rutte", 60, 1, name="Mark Rutte")]
-    assert description_holder("lawmaker", None, {}, 200, persons, quoted=[(50, 150)]) == "Alexey Chepa"
+    assert named_holder("lawmaker", None, {}) is None
+    assert last_mention(200, persons, quoted=[(50, 150)]).name == "Alexey Chepa"
 
 
 def test_first_names_prefix_joins_full_name():
@@ -72,8 +74,8 @@ def test_first_names_prefix_joins_full_name():
 
 def test_description_needs_a_salient_person():
     persons = [m("Maria Lopez", 0, 0, name="Maria Lopez")]
-    assert description_holder("prime minister", None, {}, 300, persons, [], min_sentence=2) is None
-    assert description_holder("prime minister", None, {}, 300, persons, [], min_sentence=0) == "Maria Lopez"
+    assert last_mention(300, persons, [], min_sentence=2) is None
+    assert last_mention(300, persons, [], min_sentence=0).name == "Maria Lopez"
 
 
 def test_pronoun_chain_follows_the_previous_pronoun_subject():

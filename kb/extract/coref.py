@@ -107,16 +107,6 @@ def gender_of(m: Mention, genders: dict[str, str]) -> str:
     return genders.get(m.text) or genders.get(m.name or "") or ""
 
 
-def description_holder(role: str, org: Optional[str], holders: dict[tuple[str, Optional[str]], str],
-                       pos: int, persons: list[Mention], quoted: list[tuple[int, int]],
-                       min_sentence: Optional[int] = None,
-                       fits: Optional[Callable[[str], bool]] = None) -> Optional[str]:
-    """Name of the person a role description ("the NATO chief") refers to, or None: the holder
-    the text named with the post (``named_holder``), else the person named last
-    (``last_named``)."""
-    return named_holder(role, org, holders, fits) or last_named(pos, persons, quoted, min_sentence)
-
-
 def named_holder(role: str, org: Optional[str], holders: dict[tuple[str, Optional[str]], str],
                  fits: Optional[Callable[[str], bool]] = None) -> Optional[str]:
     """The holder the text named with the post a description names, or None.
@@ -135,13 +125,6 @@ def named_holder(role: str, org: Optional[str], holders: dict[tuple[str, Optiona
     if len(by_role) == 1 and org is None:
         return by_role.pop()
     return None
-
-
-def last_named(pos: int, persons: list[Mention], quoted: list[tuple[int, int]],
-               min_sentence: Optional[int] = None) -> Optional[str]:
-    """The name of the person named last before ``pos`` (``last_mention``), or None."""
-    last = last_mention(pos, persons, quoted, min_sentence)
-    return None if last is None else last.name or last.text
 
 
 def last_mention(pos: int, persons: list[Mention], quoted: list[tuple[int, int]],
