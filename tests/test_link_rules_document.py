@@ -17,8 +17,9 @@ import pytest
 from kb.link import Linker
 from kb.link.candidates import party_name_variants, truncated
 from kb.link.kinds import catalogue_countries, country_code
-from kb.link.reference import import_reference, peer_names
-from kb.link.rules import consensus_country, match_report
+from kb.link.names import is_peer_label, peer_designation, peer_names
+from kb.link.reference import import_reference
+from kb.link.rules import consensus_country, match_report, peer_styling
 from kb.model import Document, Entity, Extraction, Mention, Sentence, Tenure
 from kb.store import open_db
 
@@ -81,6 +82,11 @@ INDEX_ROWS = [
     ("Q930000047", "NSI brand shop/car", "", "JP"),  # Kestrel (a carmaker's brand)
     ("Q930000048", "ROR company", "", "DE"),  # Kestrel (a German company so named)
     ("Q930000049", "person", "austria", ""),  # Dina Varro (known by nothing but her name)
+    ("Q930000050", "person", "united-kingdom", ""),  # Hugh Toll, Baron Toll of Westerby
+    ("Q930000051", "person", "united-kingdom", ""),  # Ian Toll, Baron Toll of Carrick
+    ("Q930000052", "person", "united-kingdom", ""),  # Simon Toll (an MP, no peer)
+    ("Q930000053", "person", "united-kingdom", ""),  # Ruth Penwarden, Baroness Penwarden
+    ("Q930000054", "person", "united-kingdom", ""),  # Mark Penwarden (an MP, no peer)
 ]
 
 
@@ -112,6 +118,11 @@ def db(tmp_path_factory):
         _item("Q930000047", "Kestrel", enwiki=False), _item("Q930000048", "Kestrel", enwiki=False),
         _item("Q930000046", "王雁", person=True, born=1973, enwiki=False, posts=(("Q930000094", 2018),)),
         _item("Q930000049", "Dina Varro", person=True, enwiki=False),
+        _item("Q930000050", "Hugh Toll, Baron Toll of Westerby", person=True, born=1931, sitelinks=3),
+        _item("Q930000051", "Ian Toll, Baron Toll of Carrick", person=True, born=1940, sitelinks=3),
+        _item("Q930000052", "Simon Toll", person=True, born=1957, posts=(("Q930000090", 1997),), sitelinks=12),
+        _item("Q930000053", "Ruth Penwarden, Baroness Penwarden", person=True, born=1949, sitelinks=2),
+        _item("Q930000054", "Mark Penwarden", person=True, born=1962, posts=(("Q930000090", 2001),), sitelinks=9),
         _item("Q930000094", "member of the National People's Congress"),
         _item("Q930000090", "Member of the Assembly of Albion"), _item("Q930000091", "Member of the Ohio Senate"),
         _item("Q930000092", "President of Columbia"), _item("Q930000093", "member of the Federal Council"),
@@ -348,6 +359,39 @@ def test_peer_found_by_personal_name_and_style(db):
     text = "Ada Marwick spoke; Baroness Marwick later voted against the bill."
     link = _link(db, text, [("Ada Marwick", "person", ("Baroness Marwick",))])["Ada Marwick"]
     assert link.qid == "Q930000025"
+
+
+def test_peer_designation():
+    assert peer_designation("Hugh Toll, Baron Toll of Westerby") == "Westerby"
+    assert peer_designation("Jon Vale, Baron Vale") is None
+    assert is_peer_label("Jon Vale, Baron Vale") and not is_peer_label("Simon Toll")
+    assert peer_names("Tom Fenn, 3rd Baron Ashcombe") == ["Tom Fenn", "Lord Ashcombe"]
+    assert not is_peer_label("Tom Fenn, 9th Earl of Wexcombe")  # news's "Lord Wexcombe", not "Lord Fenn"
+
+
+def test_peer_styling_reads_the_style_and_place_ner_leaves_out():
+    text = "Lord Toll of Westerby and Baroness Penwarden met Mr Toll."
+    toll = _entity(text, "Toll", "person")
+    assert peer_styling(toll, text) == (("Lord Toll",), frozenset({"Westerby"}))
+    mr = "Mr Toll and Lady Toll met."
+    assert peer_styling(_entity(mr, "Toll", "person"), mr) == ((), frozenset())
+
+
+def test_a_peer_is_found_by_style_and_place_never_as_the_mp_of_the_surname(db):
+    text = "The bill was opposed by Lord Toll of Westerby, who spoke for an hour."
+    assert _link(db, text, [("Toll", "person")])["Toll"].qid == "Q930000050"
+    text = "The bill was opposed by Lord Toll of Carrick, who spoke for an hour."
+    assert _link(db, text, [("Toll", "person")])["Toll"].qid == "Q930000051"
+
+
+def test_two_peers_of_the_style_and_no_place_leave_it_open_but_never_the_mp(db):
+    text = "The bill was opposed by Lord Toll, who spoke for an hour."
+    assert _link(db, text, [("Toll", "person")])["Toll"].qid in (None, "Q930000050", "Q930000051")
+
+
+def test_the_one_peer_of_the_style_beats_a_better_known_mp(db):
+    text = "The report was written by Baroness Penwarden, a former civil servant."
+    assert _link(db, text, [("Penwarden", "person")])["Penwarden"].qid == "Q930000053"
 
 
 def test_stated_age_the_candidate_reaches_only_in_the_future(db):

@@ -208,7 +208,8 @@ class Linker:
         name = ent.name
         if ent.type == "person" and full_names:
             name = full_names.expand(ent.name) or ent.name
-        forms = [*ent.aliases, *(m.text for m in ent.mentions)]
+        # a peer is found by the styled name ("Lord Campbell"), never by the bare surname
+        forms = [*ent.aliases, *(m.text for m in ent.mentions), *evidence.peer_forms]
         prepared = self._candidates(ent.type, name, forms)
         if not prepared and self.online:
             prepared = self._prepare(ent.type, self._online_candidates(ent.type, name, forms))

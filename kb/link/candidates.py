@@ -20,7 +20,9 @@ from rapidfuzz import fuzz
 
 from ..tsv import read_table
 from .kinds import COUNTRY, GENDER, KIND, country_code
-from .names import acronym, last_token, looks_like_acronym, name_runs, name_variants, norm, skeleton, strip_article
+from .names import (
+    acronym, is_peer_form, last_token, looks_like_acronym, name_runs, name_variants, norm, skeleton, strip_article,
+)
 
 #: Name similarity given to each way of finding a candidate (before evidence).
 SIM_LABEL = 1.0
@@ -512,7 +514,8 @@ def person_candidates(index: ReferenceIndex, name: str, surface_forms: Iterable[
         _known_as(index, norm(core_name(name)), found)
     words = norm(core_name(name)).split()
     index.prefetch(found)
-    if len(words) == 1 and not any(index.kind(q) == "person" for q in found):
+    styled = any(is_peer_form(f) for f in forms)  # "Lord Archer": peers of plain labels too
+    if len(words) == 1 and (styled or not any(index.kind(q) == "person" for q in found)):
         # only a bare surname: "Marco Bernardini" must not become "Rita Bernardini"
         _surname(index, words[0], found)
         index.prefetch(found)

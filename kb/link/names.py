@@ -10,6 +10,10 @@ linking is a handful of indexed SQL lookups, never a scan. Three keys per name:
   it are re-scored with rapidfuzz on ``norm``.
 - ``acro``: initials of the significant words of multi-word organisation names ("North Atlantic
   Treaty Organization" -> "nato"), so acronyms match by a rule instead of a table of answers.
+
+A peer's formal label ("Alan Campbell, Baron Campbell of Alloway") also gives the names news
+uses for the peer (``peer_names``) and the place that tells two peers of one name apart
+(``peer_designation``).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import groupby
+from typing import Optional
 
 from unidecode import unidecode
 
@@ -121,3 +126,52 @@ def name_variants(text: str) -> list[str]:
             if suffix not in out:
                 out.append(suffix)
     return out
+
+
+#: A peer's label: "Jack Cunningham, Baron Cunningham of Felling", "Patricia Scotland, Baroness
+#: Scotland of Asthal", "Thomas Galbraith, 2nd Baron Strathclyde" (not "John Bingham, 7th Earl of
+#: Lucan": a title named after a place only is news's "Lord Lucan", not "Lord Bingham").
+_PEER_LABEL = re.compile(r"^(?P<name>[^,]+), (?:\d+(?:st|nd|rd|th) )?(?P<rank>Baron|Baroness|Viscount|Viscountess|"
+                         r"Earl|Countess|Marquess|Lord|Lady) (?P<title>[A-Z][^,]*?)(?: of (?P<place>[^,]+))?$")
+#: How news names a peer of each rank ("Lord Falconer", "Baroness Scotland").
+_PEER_STYLE = {"Baron": "Lord", "Viscount": "Lord", "Earl": "Lord", "Marquess": "Lord", "Lord": "Lord",
+               "Baroness": "Baroness", "Viscountess": "Lady", "Countess": "Lady", "Lady": "Lady"}
+
+
+#: Styles that make a person a peer as news writes them ("Lord Falconer", "Baroness Scotland").
+#: "Lady" is also a knight's wife, and "Sir" a knight: neither says peer.
+PEER_STYLES = frozenset({"Lord", "Baroness", "Baron", "Viscount", "Viscountess", "Earl", "Countess", "Marquess"})
+
+
+def peer_form(style: str, name: str) -> str:
+    """The name news gives a peer of this style, as ``peer_names`` writes it for the reference's
+    peers ("Earl" + "Grey" -> "Lord Grey")."""
+    return f"{_PEER_STYLE.get(style, style)} {name}"
+
+
+def is_peer_form(form: str) -> bool:
+    """A name written as ``peer_form`` writes it ("Lord Campbell", "Baroness Morgan")."""
+    first, _, rest = form.partition(" ")
+    return bool(rest) and first in ("Lord", "Baroness", "Lady") and " " not in rest
+
+
+def peer_names(label: Optional[str]) -> list[str]:
+    """The names news uses for a peer whose label is the formal peerage form: the personal name
+    before the comma and the style with the title ("Lord Falconer"); none for other labels."""
+    match = _PEER_LABEL.match(label or "")
+    if not match:
+        return []
+    return [match["name"], f"{_PEER_STYLE[match['rank']]} {match['title']}"]
+
+
+def is_peer_label(label: Optional[str]) -> bool:
+    """The label is a peer's formal form ("Jon Vale, Baron Vale")."""
+    return bool(_PEER_LABEL.match(label or ""))
+
+
+def peer_designation(label: Optional[str]) -> Optional[str]:
+    """The place of a peer's formal label ("Alloway" in "Alan Campbell, Baron Campbell of
+    Alloway"): what tells two peers of one name apart. None for other labels and for titles
+    without a place."""
+    match = _PEER_LABEL.match(label or "")
+    return match["place"] if match else None

@@ -17,7 +17,7 @@ parsed, so only one batch of rows is in memory. A re-import into filled tables k
 import first re-creates indexes a killed import left dropped.
 
 Only what linking needs is kept: labels and aliases in every language (with lookup keys, see
-``kb.link.names``; a peer's formal label also gives the names news uses, ``peer_names``), descriptions, enwiki sitelink, P31, P39 with P580/P582, P569/P570 and the
+``kb.link.names``; a peer's formal label also gives the names news uses, ``names.peer_names``), descriptions, enwiki sitelink, P31, P39 with P580/P582, P569/P570 and the
 jurisdiction/membership claims (P17, P1001, P463) that tie positions to countries.
 """
 
@@ -44,7 +44,7 @@ from ..store.reference import (
     write_reference_rows,
 )
 from .kinds import import_index, is_index_file
-from .names import acronym, last_token, norm, skeleton
+from .names import acronym, last_token, norm, peer_names, skeleton
 
 try:  # orjson parses dump lines ~3x faster than the standard library; both give the same dicts
     from orjson import loads as _loads
@@ -269,24 +269,6 @@ def name_rows(qid: str, entity: dict[str, Any], is_person: bool) -> list[tuple]:
             for name in peer_names(label.get("value") if isinstance(label, dict) else None):
                 add(name, lang, 0)
     return rows
-
-
-#: A peer's label: "Jack Cunningham, Baron Cunningham of Felling", "Patricia Scotland, Baroness
-#: Scotland of Asthal".
-_PEER_LABEL = re.compile(r"^(?P<name>[^,]+), (?P<rank>Baron|Baroness|Viscount|Viscountess|Earl|Countess|"
-                         r"Marquess|Lord|Lady) (?P<title>[^,]+?)(?: of [^,]+)?$")
-#: How news names a peer of each rank ("Lord Falconer", "Baroness Scotland").
-_PEER_STYLE = {"Baron": "Lord", "Viscount": "Lord", "Earl": "Lord", "Marquess": "Lord", "Lord": "Lord",
-               "Baroness": "Baroness", "Viscountess": "Lady", "Countess": "Lady", "Lady": "Lady"}
-
-
-def peer_names(label: Optional[str]) -> list[str]:
-    """The names news uses for a peer whose label is the formal peerage form: the personal name
-    before the comma and the style with the title ("Lord Falconer"); none for other labels."""
-    match = _PEER_LABEL.match(label or "")
-    if not match:
-        return []
-    return [match["name"], f"{_PEER_STYLE[match['rank']]} {match['title']}"]
 
 
 def entity_rows(entity: dict[str, Any]) -> tuple[tuple, list[tuple], list[tuple]]:

@@ -35,6 +35,10 @@ rule's name when they contradict each other:
                Armstrong", "Baroness Armstrong", "Frau Müller"; ``lexicons/gendered_styles.tsv``)
                and the reference gives the candidate only the other one (pronouns are no
                evidence: their coreference is too often wrong);
+- ``peerage``: the text styles the person a peer ("Lord Campbell", "Baroness Morgan") and the
+               candidate never sat in the House of Lords (Alan Campbell the MP), or is the peer
+               of another place than the one the text writes ("Lord Campbell of Alloway" is not
+               Lord Campbell of Croy);
 - ``acronym``: a short upper-case mention matched only by the initials of a longer name that the
                document never writes out, or by an alias of an entry whose kind is unknown
                (unless it is the only party of the document's country with those initials).
@@ -58,7 +62,7 @@ from ..tsv import read_groups, read_table
 from .candidates import FORM_PREFIX, KNOWN_AS_METHOD, PARTY_NAME_METHOD, Profile, ReferenceIndex, RefEntity
 from .disambiguate import Prepared, best_role_similarity
 from .kinds import PLACE_KINDS, country_code, only_nsi, only_operator, org_class
-from .names import acronym, looks_like_acronym, norm
+from .names import PEER_STYLES, acronym, is_peer_label, looks_like_acronym, norm, peer_designation, peer_form
 
 #: A year in date position: after a preposition or a month name (English and German), so that
 #: counts ("2000 workers") are not read as years.
@@ -104,6 +108,8 @@ class Evidence:
     party_country: Optional[str] = None  # the country the document's party names agree on
     text: str = ""  # the document text
     genders: frozenset[str] = frozenset()  # genders the styles before its mentions state ("Lord")
+    peer_forms: tuple[str, ...] = ()  # the peer-styled names the text writes ("Lord Campbell")
+    peer_places: frozenset[str] = frozenset()  # the places written after them ("of Alloway")
     adjective_countries: frozenset[str] = frozenset()  # countries named by an adjective ("German firm")
     headline_only: bool = False  # every mention is in the headline (the first line of a longer text)
     english: bool = True  # the document is English (German and mixed ones are not judged by English words)
@@ -247,6 +253,37 @@ def styled_genders(ent: Entity, text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+#: Wikidata's "member of the House of Lords": a peer whose label is the plain name ("Sebastian Coe").
+LORDS_MEMBER = "Q18952564"
+#: A peer's territorial designation right after the name: " of Alloway", " of Kirkwhelpington".
+_DESIGNATION = re.compile(r"^ of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
+
+
+def peer_styling(ent: Entity, text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The peer-styled names the text writes for a one-word person's mentions ("Lord Campbell":
+    NER leaves the style out of the mention) and the places written after them ("of Alloway").
+    The styled name is what the reference's peers with formal labels are found by
+    (``names.peer_names``); a bare surname would find every Campbell. A person of a longer name
+    is linked by that name."""
+    forms: list[str] = []
+    places: set[str] = set()
+    if " " in ent.name.strip():
+        return (), frozenset()  # "Sion Roberts" is not "Lord Roberts" whom coreference joined to him
+    for m in ent.mentions:
+        if " " in m.text.strip():
+            continue
+        before = _WORD_BEFORE.search(text[max(0, m.start - 16):m.start])
+        if not before or before.group(1) not in PEER_STYLES:
+            continue
+        form = peer_form(before.group(1), m.text.strip())
+        if form not in forms:
+            forms.append(form)
+        place = _DESIGNATION.match(text[m.end:m.end + 48])
+        if place:
+            places.add(place.group(1))
+    return tuple(forms), frozenset(places)
+
+
 def _reads_as_place(ent: Entity, text: str) -> bool:
     """Every mention of a person-typed entity reads as a place or building: NER called it a
     place, a place/facility noun follows it, or a bare name follows 'in'/'at' without 's."""
@@ -387,6 +424,7 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
     forms = [ent.name, *ent.aliases, *(m.text for m in ent.mentions)]
     acronyms = tuple(f for f in forms if ent.type == "organization" and looks_like_acronym(f.replace("the ", "")))
     acronym_form = bool(acronyms)
+    peers = peer_styling(ent, text) if ent.type == "person" and extraction.lang == "en" else ((), frozenset())
     return Evidence(
         etype=ent.type,
         countries=countries,
@@ -406,6 +444,8 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
         party_country=party_country,
         text=text,
         genders=styled_genders(ent, text) if ent.type == "person" else frozenset(),
+        peer_forms=peers[0],
+        peer_places=peers[1],
         adjective_countries=document_countries(extraction.adjective_places) if ent.type == "organization"
         else frozenset(),
         headline_only=ent.type == "organization" and _headline_only(ent, text),
@@ -536,6 +576,30 @@ def gender_conflict(prof: Profile, ev: Evidence) -> bool:
     if ev.etype != "person" or len(ev.genders) != 1 or not prof.genders:
         return False
     return prof.genders <= _BINARY_GENDERS and not prof.genders & ev.genders
+
+
+def peerage_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence) -> bool:
+    """The text styles the person a peer and the candidate is none (no peer's label, never a
+    member of the House of Lords: "Lord Campbell" is not Alan Campbell the MP), or the peer of
+    another place than the one the text writes after the name."""
+    if ev.etype != "person" or not ev.peer_forms:
+        return False
+    label = p.ref.label if p.ref else p.label
+    if is_peer_label(label):
+        designation = peer_designation(label)
+        return bool(ev.peer_places) and designation is not None and designation not in ev.peer_places
+    if "," in (label or ""):
+        return True  # another formal label ("John Bingham, 7th Earl of Lucan" is Lord Lucan)
+    return not any(h.position == LORDS_MEMBER for h in index.holdings(p.qid))
+
+
+def _peer_namesakes(prepared: list[Prepared], ev: Evidence, out: dict[str, str]) -> dict[str, str]:
+    """Two peers the style and name fit ("Lord Archer": of Sandwell, and the novelist whose label
+    is his plain name) and no place written after the name to tell them apart: no link."""
+    if ev.etype != "person" or not ev.peer_forms or ev.peer_places:
+        return {}
+    left = [p.qid for p in prepared if p.qid not in out]
+    return {q: "peerage" for q in left} if len(left) > 1 else {}
 
 
 def country_conflict(p: Prepared, prof: Profile, ev: Evidence, fitting: bool,
@@ -792,6 +856,8 @@ def conflicts(index: ReferenceIndex, prepared: list[Prepared], ev: Evidence) -> 
             out[p.qid] = "type"
         elif gender_conflict(prof, ev):
             out[p.qid] = "gender"
+        elif peerage_conflict(index, p, ev):
+            out[p.qid] = "peerage"
         elif country_conflict(p, prof, ev, fitting, home_prior, alone=len(prepared) == 1):
             out[p.qid] = "country"
         elif date_conflict(index, p, prof, ev):
@@ -800,6 +866,7 @@ def conflicts(index: ReferenceIndex, prepared: list[Prepared], ev: Evidence) -> 
             out[p.qid] = "role"
         elif acronym_conflict(index, p, prof, ev, n_initials, n_parties, n_home_parties):
             out[p.qid] = "acronym"
+    out.update(_peer_namesakes(prepared, ev, out))
     if ev.etype == "organization":
         out.update(_abroad_like_the_brand(prepared, profiles, ev, out))
         out.update(_wikipedia_namesakes(prepared, profiles, out))
