@@ -16,7 +16,7 @@ import pytest
 
 from kb.link import Linker
 from kb.link.candidates import party_name_variants, truncated
-from kb.link.kinds import catalogue_countries, country_code
+from kb.link.kinds import catalogue_countries, country_code, english_exonym
 from kb.link.names import is_peer_label, peer_designation, peer_names
 from kb.link.reference import import_reference
 from kb.link.rules import consensus_country, match_report, peer_styling
@@ -87,6 +87,8 @@ INDEX_ROWS = [
     ("Q930000052", "person", "united-kingdom", ""),  # Simon Toll (an MP, no peer)
     ("Q930000053", "person", "united-kingdom", ""),  # Ruth Penwarden, Baroness Penwarden
     ("Q930000054", "person", "united-kingdom", ""),  # Mark Penwarden (an MP, no peer)
+    ("Q930000055", "NSI brand shop/supermarket", "", "AT"),  # Marlo (a supermarket chain)
+    ("Q930000056", "state", "", ""),  # Austria (English label only)
 ]
 
 
@@ -123,6 +125,7 @@ def db(tmp_path_factory):
         _item("Q930000052", "Simon Toll", person=True, born=1957, posts=(("Q930000090", 1997),), sitelinks=12),
         _item("Q930000053", "Ruth Penwarden, Baroness Penwarden", person=True, born=1949, sitelinks=2),
         _item("Q930000054", "Mark Penwarden", person=True, born=1962, posts=(("Q930000090", 2001),), sitelinks=9),
+        _item("Q930000055", "Marlo", enwiki=False), _item("Q930000056", "Austria"),
         _item("Q930000094", "member of the National People's Congress"),
         _item("Q930000090", "Member of the Assembly of Albion"), _item("Q930000091", "Member of the Ohio Senate"),
         _item("Q930000092", "President of Columbia"), _item("Q930000093", "member of the Federal Council"),
@@ -148,11 +151,13 @@ def _entity(text: str, name: str, type: str, forms: tuple[str, ...] = ()) -> Ent
 
 
 def _link(db, text: str, entities: list[tuple], places: tuple[str, ...] = (), tenures: tuple[Tenure, ...] = (),
-          lang: Optional[str] = None, published: Optional[str] = None) -> dict:
+          lang: Optional[str] = None, published: Optional[str] = None, text_lang: str = "en") -> dict:
+    """``lang``: the language asked for (``Document.lang``); ``text_lang``: the one the extract
+    stage found (``Extraction.lang``)."""
     doc = Document(id="d", text=text, published=published, content_hash="h", lang=lang)
     ents = [_entity(text, e[0], e[1], tuple(e[2]) if len(e) > 2 else ()) for e in entities]
     ext = Extraction(document=doc, sentences=[Sentence(0, 0, len(text), text)], entities=ents,
-                     tenures=list(tenures), places=list(places))
+                     tenures=list(tenures), places=list(places), lang=text_lang)
     linked = Linker.from_db(db).link(ext)
     return {e[0]: linked.link_for(e[1], e[0]) for e in entities}
 
@@ -281,6 +286,29 @@ def test_shop_brand_of_another_country_is_not_linked(db):
     assert _link(db, text, [("Bonds", "organization")], places=("United Kingdom",))["Bonds"].qid is None
     text = "In Australia, Bonds reported strong clothing sales."
     assert _link(db, text, [("Bonds", "organization")], places=("Australia",))["Bonds"].qid == "Q930000042"
+
+
+def test_shop_brand_in_german_news_needs_a_stem_of_its_trade(db):
+    """German compounds hide the trade's word: "Lebensmittelkette" holds "lebensmittel"."""
+    text = "Die Lebensmittelkette Marlo eröffnet in Graz drei neue Märkte."
+    link = _link(db, text, [("Marlo", "organization")], places=("Österreich",), lang="de", text_lang="de")
+    assert link["Marlo"].qid == "Q930000055"
+    text = "Das Rennen in Spielberg zeigen der ORF und Marlo ab 14 Uhr live."
+    link = _link(db, text, [("Marlo", "organization")], places=("Österreich",), lang="de", text_lang="de")
+    assert link["Marlo"].qid is None
+
+
+def test_a_countrys_english_name_in_german_text_is_no_state(db):
+    assert english_exonym("Austria") and english_exonym("Germany")
+    assert not english_exonym("Österreich") and not english_exonym("USA") and not english_exonym("England")
+    text = "Die Austria gewann am Sonntag gegen Rapid mit 2:0."
+    link = _link(db, text, [("Austria", "organization")], lang="de", text_lang="de")
+    assert link["Austria"].qid is None  # a club: German calls the state Österreich
+    text = "Austria has tightened its border controls."
+    assert _link(db, text, [("Austria", "organization")])["Austria"].qid == "Q930000056"
+    text = "Velmora hat die Grenzkontrollen verschärft."  # a name German shares is the state
+    link = _link(db, text, [("Velmora", "organization")], lang="de", text_lang="de")
+    assert link["Velmora"].qid == "Q930000041"
 
 
 def test_namesake_abroad_is_no_better_than_the_foreign_brand_ruled_out(db):

@@ -197,6 +197,24 @@ def country_code(name: str, lang: Optional[str] = None) -> Optional[str]:
     return _country_codes("de" if lang == "de" else "en").get(norm(name))
 
 
+@lru_cache(maxsize=1)
+def _german_country_names() -> frozenset[str]:
+    """Normalised names German text gives countries: CLDR's German names and the short forms
+    German news shares with English ("USA", "UK")."""
+    from babel import Locale
+
+    names = {norm(n) for c, n in Locale("de").territories.items() if len(c) == 2 and c.isalpha()}
+    return frozenset(names | {"usa", "us", "uk", "england", "wales"})
+
+
+def english_exonym(name: str) -> bool:
+    """A country's English name that German never uses for it ("Austria", "Germany"): in a German
+    text it is a club ("die Austria") or a word of a longer name ("Statistik Austria"), not the
+    state, which German calls "Österreich"."""
+    key = norm(name)
+    return key in _country_codes("en") and key not in _german_country_names()
+
+
 def country_name(code: str) -> Optional[str]:
     """The English (CLDR) name of an ISO alpha-2 code ("GB" -> "United Kingdom"), or None."""
     from babel import Locale

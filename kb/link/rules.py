@@ -7,7 +7,8 @@ rule's name when they contradict each other:
 
 - ``type``:    the mention is not what the candidate is (a person name used for an airport or a
                town or continuing into a prize's name; an organisation candidate that is only
-               known as a place; a state in a match report, where it is a team; a shop brand
+               known as a place; a state in a match report, where it is a team, or written in a
+               German text by its English name only ("die Austria", "Statistik Austria"); a shop brand
                found through another form than the entity's name, or through a form the text
                uses as a common noun, or written with its article unless news of its country
                uses words of its trade: "the Halifax" on mortgages; a party found by its
@@ -61,7 +62,7 @@ from ..model import Entity, Extraction, Tenure
 from ..tsv import read_groups, read_table
 from .candidates import FORM_PREFIX, KNOWN_AS_METHOD, PARTY_NAME_METHOD, Profile, ReferenceIndex, RefEntity
 from .disambiguate import Prepared, best_role_similarity
-from .kinds import PLACE_KINDS, country_code, only_nsi, only_operator, org_class
+from .kinds import PLACE_KINDS, country_code, english_exonym, only_nsi, only_operator, org_class
 from .names import PEER_STYLES, acronym, is_peer_label, looks_like_acronym, norm, peer_designation, peer_form
 
 #: A year in date position: after a preposition or a month name (English and German), so that
@@ -113,6 +114,8 @@ class Evidence:
     adjective_countries: frozenset[str] = frozenset()  # countries named by an adjective ("German firm")
     headline_only: bool = False  # every mention is in the headline (the first line of a longer text)
     english: bool = True  # the document is English (German and mixed ones are not judged by English words)
+    german: bool = False  # the document is German (judged by the German trade stems)
+    exonym_only: bool = False  # a German text writes it only as a country's English name ("Austria")
     hinted_countries: frozenset[str] = frozenset()  # countries the document's other names point to
     name_countries: frozenset[str] = frozenset()  # countries the entity's own name writes ("Bank of America")
     not_a_party: bool = False  # a kind noun of no party stands before a mention ("rights group Liberty")
@@ -450,6 +453,9 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
         else frozenset(),
         headline_only=ent.type == "organization" and _headline_only(ent, text),
         english=extraction.lang == "en",
+        german=extraction.lang == "de",
+        exonym_only=ent.type == "organization" and extraction.lang == "de" and bool(ent.mentions)
+        and all(english_exonym(m.text) for m in ent.mentions),
         hinted_countries=hinted_countries,
         name_countries=name_countries(ent.name) if ent.type == "organization" else frozenset(),
         not_a_party=ent.type == "organization" and extraction.lang == "en" and _described_as_no_party(ent, text),
@@ -498,8 +504,10 @@ def type_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
         return ev.place_reading
     if p.method.endswith(PARTY_NAME_METHOD) and ev.not_a_party:
         return True  # "civil rights group Liberty" is no short name of a "Liberty Party"
-    if ev.match_report and any(k.startswith(PLACE_KINDS) for k in prof.kinds):
-        return True  # in a match report "Sweden" beating "Belgium" are teams, not states
+    if (ev.match_report or ev.exonym_only) and any(k.startswith(PLACE_KINDS) for k in prof.kinds):
+        # in a match report "Sweden" beating "Belgium" are teams, not states; in German "die
+        # Austria" is a club, "Statistik Austria" an office: German calls the state Österreich
+        return True
     # an organisation mention: never a municipality known only as an operator of OSM features,
     # and "the Crown" / "The Guardian" is an institution, not a shop brand of that name
     label = norm(p.ref.label or "") if p.ref else ""
@@ -512,8 +520,10 @@ def type_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
         # the clothes brand: only the entity's own name can reach a shop brand
         return True
     one_word = len((p.label or "").split()) == 1
-    if ev.english and only_nsi(prof.kinds) and not _trade_named(prof.kinds, ev.text):
-        return True  # "Elan" in a story about drugs is no fuel brand, "New Yorker" of a magazine no clothes shop
+    if (ev.english or ev.german) and only_nsi(prof.kinds) and not _trade_named(prof.kinds, ev.text, ev.german):
+        # "Elan" in a story about drugs is no fuel brand, "New Yorker" of a magazine no clothes
+        # shop, "Sky" beside "RTL" no supermarket
+        return True
     # "the Halifax" in British news about mortgages is the British bank: the article rules a brand
     # out only where the document is not of its country or has no word of its trade ("the Crown"
     # of a court case, "The Daily" of a newspaper)
@@ -523,12 +533,34 @@ def type_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidenc
 
 
 _TRADES_FILE = Path(__file__).parent / "lexicons" / "brand_trades_en.tsv"
+_TRADES_FILE_DE = Path(__file__).parent / "lexicons" / "brand_trades_de.tsv"
 
 
 @lru_cache(maxsize=1)
 def brand_trades() -> dict[str, frozenset[str]]:
     """NSI trade ("bank", "clothes") -> the words a story about such a brand uses (data)."""
     return {trade.strip(): frozenset(words.split()) for trade, words in read_table(_TRADES_FILE)[1]}
+
+
+@lru_cache(maxsize=1)
+def brand_trades_de() -> dict[str, tuple[str, ...]]:
+    """NSI trade -> the word stems a German story about such a brand uses (data; German
+    compounds hide them inside longer words, so they are stems, not words)."""
+    return {trade.strip(): tuple(stems.split()) for trade, stems in read_table(_TRADES_FILE_DE)[1]}
+
+
+@lru_cache(maxsize=256)
+def _german_words(text: str) -> str:
+    """The text's lower-case words, one per line, for finding stems inside compounds."""
+    return "\n".join(sorted(set(re.findall(r"[a-zäöüß]+", text.lower()))))
+
+
+def _german_trade_used(kinds: tuple[str, ...], text: str) -> bool:
+    """A word of the German text holds a stem of one of the brand's trades ("Autokonzern": car)."""
+    words = _german_words(text)
+    trades = brand_trades_de()
+    return any(stem in words for k in kinds if k.startswith("NSI brand ")
+               for stem in trades.get(k.rsplit("/", 1)[-1], ()))
 
 
 def _trade_words(kind: str) -> frozenset[str]:
@@ -550,13 +582,13 @@ def _trade_words_used(kinds: tuple[str, ...], text: str) -> bool:
     return any(_trade_words(k) & words for k in kinds if k.startswith("NSI brand "))
 
 
-def _trade_named(kinds: tuple[str, ...], text: str) -> bool:
-    """The document uses a word of one of the brand's trades, or the candidate is no shop brand
-    at all (an OSM operator: a council, a police force). Only English texts are judged: the
-    trade words are English."""
+def _trade_named(kinds: tuple[str, ...], text: str, german: bool = False) -> bool:
+    """The document uses a word of one of the brand's trades (a German one: a stem inside one of
+    its words), or the candidate is no shop brand at all (an OSM operator: a council, a police
+    force). Only English and German texts are judged: the lexicons have those languages."""
     if not any(k.startswith("NSI brand ") for k in kinds):
         return True
-    return _trade_words_used(kinds, text)
+    return _german_trade_used(kinds, text) if german else _trade_words_used(kinds, text)
 
 
 #: Organisation names shorter than this (normalised) are only matched exactly, never fuzzily.
