@@ -55,7 +55,7 @@ from typing import Any, Iterable, Optional
 
 from ...model import Mention, Sentence, Span
 from ..claims import Claim, apply_date
-from .lexicon import DETERMINERS, PREPOSITIONS, match_role_de_compound
+from .lexicon import DETERMINERS, PREPOSITIONS, adj_stem, match_role_de_compound
 from . import successors, verbs
 from .anaphora import ROLES_ATTR, pronoun_spans, promote_known_names, role_anaphors
 from .parties import is_party_post, party_named
@@ -214,10 +214,12 @@ def _apposition(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str]]:
     rechtspopulistische ROLE, … (adjectives after the article)."""
     k = m.start - 1
     adjectives = 0
-    while k >= 1 and adjectives < 2 and _adjective(doc[k]) and (doc[k - 1].lower_ in DETERMINERS or _adjective(doc[k - 1])):
+    while k >= 1 and adjectives < 2 and _adjective(doc[k]) and (doc[k - 1].lower_ in DETERMINERS or _adjective(doc[k - 1])
+                                                                 or doc[k - 1].text == "," and _bare_adjective(doc[k])):
         k, adjectives = k - 1, adjectives + 1
     if k >= 0 and doc[k].lower_ in DETERMINERS:
         k -= 1
+    k = _skip_occupation(doc, k)
     adverb = doc[k].lower_ if k >= 1 and doc[k].lower_ in APPOSITION_ADVERBS and doc[k - 1].text == "," else None
     k = k - 1 if adverb else k
     since = _since_phrase(doc, k) if not adverb else None
@@ -239,7 +241,30 @@ APPOSITION_ADVERBS = {"zuvor": "former", "einst": "former", "damals": "former", 
                       "ehemals": "former", "vormals": "former", "seinerzeit": "former",
                       "zugleich": "current", "gleichzeitig": "current", "derzeit": "current", "inzwischen": "current",
                       "mittlerweile": "current", "nun": "current", "jetzt": "current", "heute": "current",
-                      "auch": None, "selbst": None}
+                      "auch": None, "selbst": None, "ebenfalls": None}
+
+#: Endings of adjective stems ("technisch", "wissenschaftlich", "amtierend", "zuständig"): an
+#: adjective with one may open an apposition without an article ("X, technischer Leiter der Y,");
+#: a verb after a comma ("…, sagte Minister Y") has none.
+ADJECTIVE_STEM_ENDS = ("isch", "lich", "ig", "end", "bar", "iv", "ell", "al", "los", "haft", "sam")
+
+
+def _bare_adjective(tok) -> bool:
+    """"technischer", "wissenschaftliche": an adjective that can open an apposition right after
+    its comma, without an article."""
+    return _adjective(tok) and tok.lower_.endswith(("er", "e")) and adj_stem(tok.text).endswith(ADJECTIVE_STEM_ENDS)
+
+
+def _skip_occupation(doc, k: int) -> int:
+    """"X, Anwalt und Präsident des Vereins Y": an occupation joined by "und" before the post
+    (one capitalised noun that is no role, name or entity, right after the comma) is part of the
+    apposition; the token before it is where the apposition opens. Else k unchanged."""
+    if k < 2 or doc[k].lower_ != "und" or doc[k - 2].text != ",":
+        return k
+    noun = doc[k - 1]
+    if not (noun.is_alpha and noun.text[:1].isupper() and not noun.ent_type_) or match_role_de_compound(noun.text) is not None:
+        return k  # a second post is the rules' coordination (``_coordinated``), an entity is no occupation
+    return k - 2
 
 
 def _since_phrase(doc, k: int) -> Optional[int]:
@@ -266,6 +291,8 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
     lo = max(0, m.start - MAX_COPULA_GAP - 4)
     if any(t.lower_ in IRREALIS_AFTER for t in doc[m.core + 1 : m.end + 3]):
         return None  # "war als Finanzminister im Gespräch"
+    if _oblique(doc, m):
+        return None  # "X gilt als Kritiker … des Chefs der Partei Y": the post is someone else's
     nxt = doc[m.end].lower_ if m.end < len(doc) else ""
     future = nxt in ("werden", "bleiben") or nxt in FUTURE_OFFICE_INFINITIVES and _office_noun_before(doc, m)
     for v in range(m.start - 1, lo - 1, -1):
@@ -301,6 +328,18 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
             return None
         return subject[2], "de_copula", w
     return None
+
+
+#: Articles of the genitive and dative: a role after one is no predicate noun (a copula's
+#: predicate is in the nominative: "X ist der Chef", never "X ist des Chefs").
+OBLIQUE_ARTICLES = {"des", "dem", "den", "eines", "einem", "einen"}
+
+
+def _oblique(doc, m: RoleMatchDe) -> bool:
+    """The role phrase is in the genitive or dative ("… des Chefs der Partei", "diente dem
+    Präsidenten"), so it names another person's post, unless an office noun governs it ("bekleidet
+    das Amt des Innenministers") or the verb is "gehört … an" (a body in the dative)."""
+    return m.start > 0 and doc[m.start - 1].lower_ in OBLIQUE_ARTICLES and not m.belong and not _office_noun_before(doc, m)
 
 
 def _shared_subject(doc, v: int, spans) -> Optional[tuple[int, int, Mention]]:
@@ -569,6 +608,11 @@ def _story_org(sent: Sentence, m: RoleMatchDe, mentions: list[Mention]) -> None:
         m.org, m.org_label = found.text, "rule:story_org"
 
 
+#: Tokens that close an apposition after its genitive organisation: "X, Leiter des Wifo, sagte" and,
+#: as often in quotes, at the sentence's end: "…, sagt X, Leiter des Wifo."
+APPOSITION_ENDS = (",", ".", "–")
+
+
 def _genitive_np_holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, int]]:
     """"Die Direktorin des Ägyptischen Museums in Berlin, Anna X, sagte" and "Anna X, Vorsitzender
     des Dachverbands der Elternvereine, sagte": a role, a genitive noun phrase the NER did not tag
@@ -580,14 +624,14 @@ def _genitive_np_holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, s
         return None
     first, end = np
     tail = end
-    while tail < len(doc) and tail - end < 4 and doc[tail].text != "," and not doc[tail].lower_ in CLAUSE_BREAKS \
+    while tail < len(doc) and tail - end < 4 and doc[tail].text not in APPOSITION_ENDS and not doc[tail].lower_ in CLAUSE_BREAKS \
             and not any(s_ == tail for s_, _e, _p in spans):
-        tail += 1  # "… in Uganda", "… im Hypo-U-Ausschuss" before the comma
+        tail += 1  # "… in Uganda", "… im Hypo-U-Ausschuss" before the comma (or the sentence's end)
     holder = None
     if tail < len(doc) and doc[tail].text == "," and _determiner_before(doc, m.start):
         holder = next((p for s_, _e, p in spans if s_ == tail + 1), None)
         rule = "de_title_before_name"
-    if holder is None and tail < len(doc) and (doc[tail].text in (",", ".", "–") or doc[tail].lower_ == "und"):
+    if holder is None and tail < len(doc) and (doc[tail].text in APPOSITION_ENDS or doc[tail].lower_ == "und"):
         found = _apposition(doc, m, spans)
         holder, rule = (found[0], found[1]) if found else (None, "")
     if holder is None:

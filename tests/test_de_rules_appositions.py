@@ -1,0 +1,103 @@
+"""German appositions and copulas found by reading kb's output on unseen derStandard news
+(news-corpus/gnad.jsonl, session 9): an apposition that ends the sentence ("…, sagt X, Leiter des
+Y."), one that opens with an adjective and no article ("X, technischer Leiter der Y,"), one that
+names an occupation before the post ("X, Anwalt und Präsident des Y,"), "ebenfalls" before the
+post, and a role in the genitive or dative that is no copula's predicate.
+
+Sentences and names are invented for these tests; each test covers one construction.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.de_rules import facts, nlp, run  # noqa: F401 (nlp is a fixture)
+
+
+# --- an apposition whose genitive organisation ends the sentence ----------------------------------
+
+
+def test_apposition_at_the_sentence_end(nlp):
+    claims = run(nlp, "Das wird teuer, sagt Karl Moosbach, Leiter des Brennerinstituts.", names=("Karl Moosbach",))
+    assert facts(claims) == [("Karl Moosbach", "head", "Brennerinstitut", "current")]
+
+
+def test_apposition_at_the_sentence_end_after_a_place(nlp):
+    claims = run(nlp, "Das wird teuer, sagt Eva Lindner, Direktorin des Wolkenmuseums in Linz.", names=("Eva Lindner",))
+    assert facts(claims) == [("Eva Lindner", "director", "Wolkenmuseum", "current")]
+
+
+def test_genitive_at_the_sentence_end_without_a_name_before_gives_nothing(nlp):
+    # no name before the comma: the genitive phrase is no apposition of anyone
+    assert run(nlp, "Karl Moosbach lobte den Plan des Leiters des Brennerinstituts.", names=("Karl Moosbach",)) == []
+
+
+# --- an adjective without an article opens the apposition -----------------------------------------
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Karl Moosbach, technischer Leiter der Talwerk Holding, lobte den Plan.",
+     ("Karl Moosbach", "head", "Talwerk Holding", "current")),
+    ("Das sei zu früh, sagt Eva Lindner, wissenschaftliche Leiterin des Brennerinstituts.",
+     ("Eva Lindner", "head", "Brennerinstitut", "current")),
+    ("Karl Moosbach, amtierender Direktor des Wolkenmuseums, lobte den Plan.",
+     ("Karl Moosbach", "director", "Wolkenmuseum", "current")),
+])
+def test_bare_adjective_opens_the_apposition(nlp, text, row):
+    orgs = ("Talwerk Holding",) if "Talwerk" in text else ()
+    assert facts(run(nlp, text, names=(row[0],), orgs=orgs)) == [row]
+
+
+def test_verb_after_the_comma_is_no_adjective(nlp):
+    # "sagte" ends like an adjective but is the verb: Eva Lindner is not the minister
+    claims = run(nlp, "Das kommt, meinte Eva Lindner, sagte Innenminister Karl Moosbach.",
+                 names=("Eva Lindner", "Karl Moosbach"))
+    assert facts(claims) == [("Karl Moosbach", "interior minister", None, "current")]
+
+
+def test_ebenfalls_opens_the_apposition(nlp):
+    claims = run(nlp, "Das sei falsch, sagte Karl Moosbach, ebenfalls Vizepräsident des Richterbundes, am Montag.",
+                 names=("Karl Moosbach",))
+    assert facts(claims) == [("Karl Moosbach", "vice president", "Richterbund", "current")]
+
+
+# --- an occupation before the post ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Karl Moosbach, Anwalt und Präsident des Vereins Lichtblick, will das ändern.",
+     ("Karl Moosbach", "president", "Verein Lichtblick", "current")),
+    ("Das sei ernst, sagt Eva Lindner, Tierärztin und Leiterin der Greifvogelstation Auwald, zum Radio.",
+     ("Eva Lindner", "head", "Greifvogelstation Auwald", "current")),
+])
+def test_occupation_and_post(nlp, text, row):
+    assert facts(run(nlp, text, names=(row[0],))) == [row]
+
+
+def test_entity_before_und_is_no_occupation(nlp):
+    # "Eva Lindner, Graz und Leiterin …": a place before "und" is no occupation of hers
+    claims = run(nlp, "Sie dankte Eva Lindner, Graz und Leiterin des Brennerinstituts, für die Hilfe.",
+                 names=("Eva Lindner",), orgs=("Graz",))
+    assert all(c.person != "Eva Lindner" for c in claims)
+
+
+# --- a role in the genitive or dative is no copula's predicate --------------------------------------
+
+
+def test_genitive_role_is_no_predicate(nlp):
+    claims = run(nlp, "Karl Moosbach gilt als Kritiker der Regierung und des Chefs der Volkspartei.",
+                 names=("Karl Moosbach",))
+    assert all(c.person != "Karl Moosbach" for c in claims)
+
+
+def test_dative_role_is_no_predicate(nlp):
+    assert run(nlp, "Karl Moosbach diente dem Präsidenten jahrelang als Fahrer.", names=("Karl Moosbach",)) == []
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Karl Moosbach ist der Chef der Volkspartei.", ("Karl Moosbach", "party leader", "Volkspartei", "current")),
+    # an office noun governs the genitive: the post is the subject's
+    ("Karl Moosbach bekleidete das Amt des Innenministers.", ("Karl Moosbach", "interior minister", None, "former")),
+])
+def test_nominative_and_office_roles_stay_predicates(nlp, text, row):
+    assert facts(run(nlp, text, names=(row[0],))) == [row]
