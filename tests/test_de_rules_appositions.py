@@ -101,3 +101,24 @@ def test_dative_role_is_no_predicate(nlp):
 ])
 def test_nominative_and_office_roles_stay_predicates(nlp, text, row):
     assert facts(run(nlp, text, names=(row[0],))) == [row]
+
+
+# --- a complement between a title and the comma before its holder ------------------------------------
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Das sei falsch, sagte der Staatssekretär für Europafragen, Karl Moosbach, am Montag.",
+     ("Karl Moosbach", "state secretary", None, "current")),
+    # "von" names the body when the title has none
+    ("Das sei teuer, sagte die Geschäftsführerin von Linz-Marketing, Eva Lindner, dem Radio.",
+     ("Eva Lindner", "managing director", "Linz-Marketing", "current")),
+])
+def test_complement_before_the_holder(nlp, text, row):
+    assert facts(run(nlp, text, names=(row[0],))) == [row]
+
+
+def test_person_in_the_complement_is_no_body(nlp):
+    # "der Sprecher von Präsident Karl Moosbach, Eva Lindner": the complement names a person
+    claims = run(nlp, "Das sei falsch, sagte der Minister für Karl Moosbach, Eva Lindner.",
+                 names=("Karl Moosbach", "Eva Lindner"))
+    assert all(c.person != "Eva Lindner" for c in claims)

@@ -171,12 +171,35 @@ def _title_before_name(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, st
         i += 2  # "die Direktorin des Museums in Berlin, NAME"
     if m.org is not None and i + 3 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 3].text == ",":
         i += 3  # "der Generaldirektor der Talwerk Holding AG (THA), NAME": the organisation's short name
-    if i < len(doc) and doc[i].text == "," and _determiner_before(doc, m.start):
-        i += 1
+    complement = _complement_end(doc, i) if _determiner_before(doc, m.start) else None
+    j = complement if complement is not None else i
+    if j < len(doc) and doc[j].text == "," and _determiner_before(doc, m.start):
+        j += 1
     for s, _e, p in spans:
-        if s == i:
+        if s == j:
+            if complement is not None and m.org is None and doc[i].lower_ in ("von", "vom"):
+                m.org, m.org_label = doc[i + 1 : complement].text, "ORG"  # "der Geschäftsführer von Köln-Tourismus, X"
+                m.org_span = (doc[i + 1].idx, doc[complement - 1].idx + len(doc[complement - 1].text))
             return p, "de_title_before_name"
     return None
+
+
+#: Prepositions of a complement between a title and its comma: "der Hochkommissar für Flüchtlinge, X".
+COMPLEMENT_PREPOSITIONS = {"für", "von", "vom"}
+
+
+def _complement_end(doc, i: int) -> Optional[int]:
+    """Where "für Flüchtlinge", "vom DLR", "von Köln-Tourismus" (a preposition and one to three
+    capitalised words, no person) ends when a comma follows it: the title's portfolio or body
+    stands between the title and the comma before its holder ("der Staatssekretär für EU-Fragen,
+    X"); else None."""
+    if i >= len(doc) or doc[i].lower_ not in COMPLEMENT_PREPOSITIONS:
+        return None
+    k = i + 1
+    while k < len(doc) and k - i <= 3 and doc[k].text[:1].isupper() and doc[k].text.replace("-", "").isalnum() \
+            and not in_person(doc, k):
+        k += 1
+    return k if i + 1 < k < len(doc) and doc[k].text == "," else None
 
 
 def _determiner_before(doc, start: int) -> bool:
