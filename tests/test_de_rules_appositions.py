@@ -122,3 +122,26 @@ def test_person_in_the_complement_is_no_body(nlp):
     claims = run(nlp, "Das sei falsch, sagte der Minister für Karl Moosbach, Eva Lindner.",
                  names=("Karl Moosbach", "Eva Lindner"))
     assert all(c.person != "Eva Lindner" for c in claims)
+
+
+# --- status adjectives ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, row", [
+    # a plain adjective between the status adjective and the role
+    ("Der damalige konservative Innenminister Karl Moosbach schloss das Lager.",
+     ("Karl Moosbach", "interior minister", None, "former")),
+    ("Die ehemalige grüne Bürgermeisterin Eva Lindner kritisierte das.", ("Eva Lindner", "mayor", None, "former")),
+    # deceased, resigned and replaced holders
+    ("Der verstorbene Konzernchef Karl Moosbach hätte das nicht erlaubt.", ("Karl Moosbach", "chief executive officer", None, "former")),
+    ("Das Urteil traf den zurückgetretenen Präsidenten Karl Moosbach.", ("Karl Moosbach", "president", None, "former")),
+    ("Die bisherige Landesrätin Eva Lindner musste weichen.", ("Eva Lindner", "state councillor", None, "former")),
+])
+def test_status_adjectives(nlp, text, row):
+    assert facts(run(nlp, text, names=(row[0],))) == [row]
+
+
+def test_plain_adjective_alone_gives_no_status(nlp):
+    # no status adjective further left: "konservative" alone leaves the title's own status
+    claims = run(nlp, "Der konservative Innenminister Karl Moosbach schloss das Lager.", names=("Karl Moosbach",))
+    assert facts(claims) == [("Karl Moosbach", "interior minister", None, "current")]
