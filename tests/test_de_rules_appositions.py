@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from kb.extract.de.orgs import nominative_name
 from helpers.de_rules import facts, nlp, run  # noqa: F401 (nlp is a fixture)
 
 
@@ -145,3 +146,32 @@ def test_plain_adjective_alone_gives_no_status(nlp):
     # no status adjective further left: "konservative" alone leaves the title's own status
     claims = run(nlp, "Der konservative Innenminister Karl Moosbach schloss das Lager.", names=("Karl Moosbach",))
     assert facts(claims) == [("Karl Moosbach", "interior minister", None, "current")]
+
+
+# --- a genitive organisation's name in the nominative ---------------------------------------------
+
+
+@pytest.mark.parametrize("article, name, nominative", [
+    ("der", "Europäischen Union", "Europäische Union"),  # feminine: "-en" adjectives take "-e"
+    ("der", "Jungen Wirtschaft", "Junge Wirtschaft"),
+    ("der", "Vereinten Nationen", "Vereinte Nationen"),  # plural
+    ("des", "Kunsthistorischen Museums", "Kunsthistorisches Museum"),  # neuter noun
+    ("des", "Europäischen Forschungsrates", "Europäischer Forschungsrat"),  # masculine noun
+    ("des", "Grazer Tierschutzvereins", "Grazer Tierschutzverein"),  # a place adjective stays
+    ("des", "Bergland-Zentrums", "Bergland-Zentrum"),  # the last hyphen part
+    ("des", "Hauses", "Haus"),
+    ("des", "Fonds", "Fonds"),  # no genitive ending
+    ("des", "ORF", "ORF"),  # an acronym
+    ("der", "SPÖ", "SPÖ"),
+    ("dem", "Europäischen Parlament", "Europäischen Parlament"),  # other cases stay as written
+])
+def test_nominative_name(article, name, nominative):
+    assert " ".join(nominative_name(article, name.split())) == nominative
+
+
+def test_genitive_organisation_in_the_nominative(nlp):
+    claims = run(nlp, "Das sagte Eva Lindner, Direktorin des Kunsthistorischen Museums, am Montag.", names=("Eva Lindner",))
+    assert facts(claims) == [("Eva Lindner", "director", "Kunsthistorisches Museum", "current")]
+    claims = run(nlp, "Die Vorsitzende der Jungen Wirtschaft, Eva Lindner, lobte den Plan.",
+                 names=("Eva Lindner",), orgs=("Jungen Wirtschaft",))
+    assert facts(claims) == [("Eva Lindner", "chair", "Junge Wirtschaft", "current")]

@@ -59,7 +59,7 @@ from .lexicon import DETERMINERS, PREPOSITIONS, adj_stem, match_role_de_compound
 from . import successors, verbs
 from .anaphora import ROLES_ATTR, pronoun_spans, promote_known_names, role_anaphors
 from .parties import is_party_post, party_named
-from .orgs import in_person, org_after, story_org, subject_org
+from .orgs import in_person, nominative_name, org_after, story_org, subject_org
 from .phrases import (BELONG_VERBS, MAX_COPULA_GAP, MEMBER_BODIES, MEMBER_CATEGORIES, PARTIES, ROLE_BODIES, RoleMatchDe,
                       find_roles_de, party_head)
 from ..lexicon import word_sets
@@ -671,17 +671,15 @@ def _genitive_np_holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, s
 
 
 def _nominative(doc, first: int, end: int) -> str:
-    """The noun phrase's text with its first noun out of the genitive after "des": "des Vereins
-    Neustart" -> "Verein Neustart", "des Krisenstabes" -> "Krisenstab" (names in capitals and
-    feminine or plural nouns after "der" stay as written)."""
-    words = [t.text for t in doc[first:end]]
-    head = words[0]
-    if doc[first - 1].lower_ == "des" and head.isalpha() and not head.isupper() and len(head) > 4:
-        if head.endswith("es") and head[-3] not in "aeiouäöü":
-            words[0] = head[:-2]
-        elif head.endswith("s"):
-            words[0] = head[:-1]
-    return " ".join(words) if all(t.whitespace_ for t in doc[first : end - 1]) else doc[first:end].text
+    """The noun phrase's text in the nominative (``orgs.nominative_name``): "des Vereins Neustart"
+    -> "Verein Neustart", "des Krisenstabes" -> "Krisenstab", "der Europäischen Union" ->
+    "Europäische Union". Names after lower-case adjectives keep their adjectives out."""
+    article = next((doc[k].lower_ for k in range(first - 1, max(-1, first - 5), -1) if not doc[k].text[:1].islower()
+                    or doc[k].lower_ in ("des", "der")), "")
+    words = nominative_name(article, [t.text for t in doc[first:end]])
+    if all(t.whitespace_ for t in doc[first : end - 1]):
+        return " ".join(words)
+    return doc[first:end].text if words == [t.text for t in doc[first:end]] else " ".join(words)
 
 
 def _genitive_np(doc, j: int) -> Optional[tuple[int, int]]:
