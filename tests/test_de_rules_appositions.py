@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from kb.extract.de.lexicon import match_role_de_compound
 from kb.extract.de.orgs import nominative_name
 from helpers.de_rules import facts, nlp, run  # noqa: F401 (nlp is a fixture)
 
@@ -175,3 +176,20 @@ def test_genitive_organisation_in_the_nominative(nlp):
     claims = run(nlp, "Die Vorsitzende der Jungen Wirtschaft, Eva Lindner, lobte den Plan.",
                  names=("Eva Lindner",), orgs=("Jungen Wirtschaft",))
     assert facts(claims) == [("Eva Lindner", "chair", "Junge Wirtschaft", "current")]
+
+
+# --- candidates for office --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Ähnlich sah es SPÖ-Kandidat Karl Moosbach bei seiner Pressekonferenz.", ("Karl Moosbach", "candidate", "SPÖ", "current")),
+    ("Damals trat die ÖVP-Kandidatin Eva Lindner gegen ihn an.", ("Eva Lindner", "candidate", "ÖVP", "current")),
+    ("Die Bürgermeisterkandidatin Eva Lindner stellte ihr Team vor.", ("Eva Lindner", "mayoral candidate", None, "current")),
+])
+def test_candidates(nlp, text, row):
+    assert facts(run(nlp, text, names=(row[0],))) == [row]
+
+
+@pytest.mark.parametrize("word", ["Abstiegskandidat", "Titelkandidaten", "Übernahmekandidat", "Ablösekandidatin"])
+def test_contenders_are_no_candidates(word):
+    assert match_role_de_compound(word) is None
