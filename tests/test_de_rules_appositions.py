@@ -193,3 +193,16 @@ def test_candidates(nlp, text, row):
 @pytest.mark.parametrize("word", ["Abstiegskandidat", "Titelkandidaten", "Übernahmekandidat", "Ablösekandidatin"])
 def test_contenders_are_no_candidates(word):
     assert match_role_de_compound(word) is None
+
+
+# --- a colon after the name opens the holder's words: no date of the post ----------------------------
+
+
+def test_date_after_colon_is_no_tenure_date(nlp):
+    claims = run(nlp, "Konzernchef Karl Moosbach: Bis 2030 wird der Umsatz wachsen.", names=("Karl Moosbach",))
+    assert [(c.person, c.status, c.start, c.end) for c in claims] == [("Karl Moosbach", "current", None, None)]
+
+
+def test_date_after_the_name_still_dates_the_post(nlp):
+    claims = run(nlp, "Konzernchef Karl Moosbach, seit 2019 im Amt, lobte den Plan.", names=("Karl Moosbach",))
+    assert [(c.person, c.start.value) for c in claims] == [("Karl Moosbach", "2019")]

@@ -557,7 +557,13 @@ def _date_reach(doc, m: RoleMatchDe, rule: str, spans) -> int:
     anchor = m.end
     if rule == "de_title_before_name":
         anchor = next((_after_age(doc, e) for s_, e, _p in spans if s_ >= m.end), m.end)
-    return min(len(doc), anchor + DATE_REACH)
+    reach = min(len(doc), anchor + DATE_REACH)
+    # "ZTE-Chef X: Bis 2020 wird …": a colon or quote after the name opens what the holder says
+    return next((k for k in range(anchor, reach) if doc[k].text in QUOTE_OPENERS), reach)
+
+
+#: Tokens that open a holder's quoted words after a title or apposition.
+QUOTE_OPENERS = {":", "„", "“", "\"", "»", "«"}
 
 
 def _exit_noun_before(doc, m: RoleMatchDe) -> bool:
