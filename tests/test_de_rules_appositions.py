@@ -206,3 +206,18 @@ def test_date_after_colon_is_no_tenure_date(nlp):
 def test_date_after_the_name_still_dates_the_post(nlp):
     claims = run(nlp, "Konzernchef Karl Moosbach, seit 2019 im Amt, lobte den Plan.", names=("Karl Moosbach",))
     assert [(c.person, c.start.value) for c in claims] == [("Karl Moosbach", "2019")]
+
+
+# --- "unter ROLE X" in a past clause: the holder's time is over -----------------------------------
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Unter Innenminister Karl Moosbach (ÖVP) hatte die Behörde mehr Geld.", "former"),
+    ("Unter Finanzminister Karl Moosbach vereinbarten Bund und Länder eine Regel.", "former"),
+    ("In der Ära von Landeshauptmann Karl Moosbach wurden neue Schulen gebaut.", "former"),
+    # present tense or no verb: the title's "current" stands
+    ("Die Regierung unter Kanzler Karl Moosbach will das ändern.", "current"),
+    ("Auch unter Parteichef Karl Moosbach.", "current"),
+])
+def test_past_era_under_a_title(nlp, text, status):
+    assert [c.status for c in run(nlp, text, names=("Karl Moosbach",))] == [status]

@@ -504,7 +504,7 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
         if rule == "de_title_before_name" and _exit_noun_before(doc, m):
             _exited(sent, doc, m, claim, spans, dates)
         else:
-            if rule == "de_title_before_name" and _left_after_name(doc, m, spans):
+            if rule == "de_title_before_name" and (_left_after_name(doc, m, spans) or _past_era(doc, m, spans)):
                 claim.status, claim.status_strength = "former", 2
             _attach_date(claim, dates, lo, hi, event=verb in COPULA_EVENT or verb == "future")
         claims.append(claim)
@@ -723,6 +723,33 @@ def _left_after_name(doc, m: RoleMatchDe, spans) -> bool:
             return False
         past = past or w in ("trat", "traten")
         if w in LEFT_WORDS or (w == "zurück" and past):
+            return True
+    return False
+
+
+#: Past finite verbs of a clause: "Unter Finanzminister X vereinbarten …", "… hatte …", "… wurde …".
+PAST_FINITE = {"hatte", "hatten", "war", "waren", "wurde", "wurden"}
+#: Words ending like a weak past verb ("-te", "-ten") that are none.
+NOT_PAST = {"heute", "letzte", "letzten", "erste", "ersten", "zweite", "zweiten", "dritte", "dritten", "rechte",
+            "rechten", "meisten", "weiten", "seite", "seiten", "mitte", "konnte", "konnten"}
+
+
+def _past_era(doc, m: RoleMatchDe, spans) -> bool:
+    """"Unter Innenminister X (ÖVP) hatte Y …", "In der Ära von Landeshauptmann X wurden …": a
+    title after "unter" or "Ära (von)" dates the clause to the holder's time in office, and a
+    past tense there says that time is over. Not without a past verb ("Auch unter Parteichef X.")."""
+    before = doc[m.start - 1].lower_ if m.start > 0 else ""
+    if before != "unter" and not (before in ("ära", "von") and (before == "ära" or m.start > 1 and doc[m.start - 2].lower_ == "ära")):
+        return False
+    name_end = next((e for s_, e, _p in spans if s_ == m.end), None)
+    if name_end is None:
+        return False
+    for k in range(_after_age(doc, name_end), min(len(doc), name_end + MAX_COPULA_GAP)):
+        w = doc[k].lower_
+        if doc[k].text in (",", ";", ":") or w in CLAUSE_BREAKS:
+            return False
+        if w in PAST_FINITE or (doc[k].is_alpha and doc[k].text.islower() and w.endswith(("te", "ten")) and len(w) > 5
+                                 and w not in NOT_PAST):
             return True
     return False
 
