@@ -190,7 +190,8 @@ def test_candidates(nlp, text, row):
     assert facts(run(nlp, text, names=(row[0],))) == [row]
 
 
-@pytest.mark.parametrize("word", ["Abstiegskandidat", "Titelkandidaten", "Übernahmekandidat", "Ablösekandidatin"])
+@pytest.mark.parametrize("word", ["Kandidat", "Kandidaten", "Abstiegskandidat", "Wunschkandidat", "Rauswurf-Kandidaten",
+                                  "Hofburg-Kandidat"])
 def test_contenders_are_no_candidates(word):
     assert match_role_de_compound(word) is None
 
