@@ -216,9 +216,13 @@ def test_date_after_the_name_still_dates_the_post(nlp):
     ("Unter Innenminister Karl Moosbach (ÖVP) hatte die Behörde mehr Geld.", "former"),
     ("Unter Finanzminister Karl Moosbach vereinbarten Bund und Länder eine Regel.", "former"),
     ("In der Ära von Landeshauptmann Karl Moosbach wurden neue Schulen gebaut.", "former"),
+    ("Schon unter Kanzler Karl Moosbach wurde darüber gestritten.", "former"),
     # present tense or no verb: the title's "current" stands
     ("Die Regierung unter Kanzler Karl Moosbach will das ändern.", "current"),
     ("Auch unter Parteichef Karl Moosbach.", "current"),
+    # a group under its head, in a past clause: the head's post goes on
+    ("Die Grünen unter Stadträtin Eva Lindner rechneten mit höheren Kosten.", "current"),
 ])
 def test_past_era_under_a_title(nlp, text, status):
-    assert [c.status for c in run(nlp, text, names=("Karl Moosbach",))] == [status]
+    name = "Eva Lindner" if "Lindner" in text else "Karl Moosbach"
+    assert [c.status for c in run(nlp, text, names=(name,))] == [status]

@@ -737,8 +737,11 @@ NOT_PAST = {"heute", "letzte", "letzten", "erste", "ersten", "zweite", "zweiten"
 def _past_era(doc, m: RoleMatchDe, spans) -> bool:
     """"Unter Innenminister X (ÖVP) hatte Y …", "In der Ära von Landeshauptmann X wurden …": a
     title after "unter" or "Ära (von)" dates the clause to the holder's time in office, and a
-    past tense there says that time is over. Not without a past verb ("Auch unter Parteichef X.")."""
+    past tense there says that time is over. Not without a past verb ("Auch unter Parteichef X."),
+    nor after a noun ("die Grünen unter Stadträtin X rechneten …" names the group she leads)."""
     before = doc[m.start - 1].lower_ if m.start > 0 else ""
+    if before == "unter" and m.start > 2 and doc[m.start - 2].text[:1].isupper():  # a capital opening the sentence is none
+        return False  # "die Grünen unter Stadträtin X rechneten …": a group under its head, not a time
     if before != "unter" and not (before in ("ära", "von") and (before == "ära" or m.start > 1 and doc[m.start - 2].lower_ == "ära")):
         return False
     name_end = next((e for s_, e, _p in spans if s_ == m.end), None)
