@@ -134,13 +134,18 @@ def test_person_in_the_complement_is_no_body(nlp):
     ("Der damalige konservative Innenminister Karl Moosbach schloss das Lager.",
      ("Karl Moosbach", "interior minister", None, "former")),
     ("Die ehemalige grüne Bürgermeisterin Eva Lindner kritisierte das.", ("Eva Lindner", "mayor", None, "former")),
-    # deceased, resigned and replaced holders
+    # deceased and resigned holders
     ("Der verstorbene Konzernchef Karl Moosbach hätte das nicht erlaubt.", ("Karl Moosbach", "chief executive officer", None, "former")),
     ("Das Urteil traf den zurückgetretenen Präsidenten Karl Moosbach.", ("Karl Moosbach", "president", None, "former")),
-    ("Die bisherige Landesrätin Eva Lindner musste weichen.", ("Eva Lindner", "state councillor", None, "former")),
 ])
 def test_status_adjectives(nlp, text, row):
     assert facts(run(nlp, text, names=(row[0],))) == [row]
+
+
+def test_bisherig_keeps_the_post_until_the_handover(nlp):
+    # "die bisherige Chefin X wird nicht mehr kandidieren": she holds the post until her successor is elected
+    claims = run(nlp, "Die bisherige Landesrätin Eva Lindner wird nicht mehr kandidieren.", names=("Eva Lindner",))
+    assert facts(claims) == [("Eva Lindner", "state councillor", None, "current")]
 
 
 def test_plain_adjective_alone_gives_no_status(nlp):

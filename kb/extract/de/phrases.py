@@ -42,8 +42,9 @@ BELONG_VERBS = {"gehört": "ist", "gehören": "sind", "gehörte": "war", "gehör
 #: Adjective stems (any ending) that mark a former or current holder.
 FORMER_STEMS = ("früher", "ehemalig", "einstig", "vormalig", "damalig", "abgesetzt", "gestürzt",
                 # session 9, from unseen gnad news: "der verstorbene Apple-CEO", "seines zurückgetretenen
-                # Präsidenten", "die bisherige Landesrätin X musste weichen" (replaced: no longer in office)
-                "verstorben", "zurückgetreten", "bisherig")
+                # Präsidenten". Not "bisherig": "die bisherige Chefin X wird nicht mehr kandidieren" holds
+                # the post until the handover (news-tenures: current), as often as a replaced holder
+                "verstorben", "zurückgetreten")
 CURRENT_STEMS = ("amtierend", "derzeitig", "jetzig", "heutig", "aktuell", "scheidend", "geschäftsführend", "neu")
 #: Adjective stems of a holder to be ("der designierte Kanzler"): the tenure has not begun.
 FUTURE_STEMS = ("designiert", "künftig", "zukünftig", "angehend", "neugewählt")
