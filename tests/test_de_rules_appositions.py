@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.extract.de.lexicon import match_role_de_compound
+from kb.extract.de.lexicon import match_role_de_compound, match_role_entry
 from kb.extract.de.orgs import nominative_name
 from helpers.de_rules import facts, nlp, run  # noqa: F401 (nlp is a fixture)
 
@@ -231,3 +231,8 @@ def test_date_after_the_name_still_dates_the_post(nlp):
 def test_past_era_under_a_title(nlp, text, status):
     name = "Eva Lindner" if "Lindner" in text else "Karl Moosbach"
     assert [c.status for c in run(nlp, text, names=(name,))] == [status]
+
+
+def test_party_candidate_is_a_role_word_in_any_case():
+    # the NER's repair and features read lower-cased words: "övp-kandidat" is the same role word
+    assert match_role_entry("ÖVP-Kandidat") is not None and match_role_entry("övp-kandidatin") is not None

@@ -217,13 +217,13 @@ def _compound_entry(text: str) -> Optional[tuple[RoleEntry, Optional[str]]]:
 
 #: "Kandidat" in any form: a candidate for office only after a party's name ("ÖVP-Kandidat").
 _CANDIDATE_FORMS = frozenset({"kandidat", "kandidaten", "kandidatin", "kandidatinnen"})
-_PARTY_NAMES = frozenset(word_map("parties_de.tsv"))
+_PARTY_NAMES = frozenset(name.lower() for name in word_map("parties_de.tsv"))
 
 
 def _party_candidate(parts: list[str]) -> Optional[RoleEntry]:
     """"ÖVP-Kandidat", "SPÖ-Kandidatin": a party's candidate for office. "Kandidat" alone is no
     lexicon role (favourites and contenders: "Wunschkandidat", "Rauswurf-Kandidaten")."""
-    if len(parts) == 2 and parts[-1].lower() in _CANDIDATE_FORMS and parts[0] in _PARTY_NAMES:
+    if len(parts) == 2 and parts[-1].lower() in _CANDIDATE_FORMS and parts[0].lower() in _PARTY_NAMES:
         return RoleEntry("Kandidat", "candidate", "party")
     return None
 
