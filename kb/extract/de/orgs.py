@@ -6,8 +6,10 @@
 "Porsche-Holding"; "NOUN für NOUN": "Institut für Küstenforschung"; acronyms), a genitive country
 before the role ("Frankreichs Präsident"), the town after a city post ("Bürgermeister von
 Altenbrück"), the organisation that is a clause's subject ("Die Stadtwerke Lindau haben …") and,
-for a generic post that names none, the organisation the story is about (``story_org``).
-Positions are token indices of a sentence Doc; results are (first token, end, name, label).
+for a generic post that names none, the organisation the story is about (``story_org``). A name
+read from a genitive phrase is given in the nominative ("der Europäischen Union" -> "Europäische
+Union", ``nominative_name``). Positions are token indices of a sentence Doc; results are (first
+token, end, name, label).
 """
 
 from __future__ import annotations
