@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from ..lexicon import records, word_sets
+from ..lexicon import records, word_map, word_sets
 
 #: Inflection endings stripped (longest first) to reach the lexicon's base form: feminine
 #: -in/-innen, genitive -s/-es, weak-noun and adjectival-noun -en/-n/-e/-r, plural -e/-n/-ern.
@@ -208,11 +208,24 @@ def _compound_entry(text: str) -> Optional[tuple[RoleEntry, Optional[str]]]:
         entry, i = split
         prefix = "-".join(p for p in parts[:i] if p.lower() not in _MODIFIER_PREFIXES)
         return entry, prefix or None
-    entry = _lookup(head) or _lookup_closed_compound(head)
+    entry = _lookup(head) or _lookup_closed_compound(head) or _party_candidate(parts)
     if entry is None:
         return None
     prefix = "-".join(p for p in parts[:-1] if p.lower() not in _MODIFIER_PREFIXES)
     return entry, prefix or None
+
+
+#: "Kandidat" in any form: a candidate for office only after a party's name ("ÖVP-Kandidat").
+_CANDIDATE_FORMS = frozenset({"kandidat", "kandidaten", "kandidatin", "kandidatinnen"})
+_PARTY_NAMES = frozenset(name.lower() for name in word_map("parties_de.tsv"))
+
+
+def _party_candidate(parts: list[str]) -> Optional[RoleEntry]:
+    """"ÖVP-Kandidat", "SPÖ-Kandidatin": a party's candidate for office. "Kandidat" alone is no
+    lexicon role (favourites and contenders: "Wunschkandidat", "Rauswurf-Kandidaten")."""
+    if len(parts) == 2 and parts[-1].lower() in _CANDIDATE_FORMS and parts[0].lower() in _PARTY_NAMES:
+        return RoleEntry("Kandidat", "candidate", "party")
+    return None
 
 
 #: Last parts that make the deputy of the role before them: "Klubobmann-Stellvertreter".

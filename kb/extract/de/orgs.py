@@ -6,8 +6,10 @@
 "Porsche-Holding"; "NOUN für NOUN": "Institut für Küstenforschung"; acronyms), a genitive country
 before the role ("Frankreichs Präsident"), the town after a city post ("Bürgermeister von
 Altenbrück"), the organisation that is a clause's subject ("Die Stadtwerke Lindau haben …") and,
-for a generic post that names none, the organisation the story is about (``story_org``).
-Positions are token indices of a sentence Doc; results are (first token, end, name, label).
+for a generic post that names none, the organisation the story is about (``story_org``). A name
+read from a genitive phrase is given in the nominative ("der Europäischen Union" -> "Europäische
+Union", ``nominative_name``). Positions are token indices of a sentence Doc; results are (first
+token, end, name, label).
 """
 
 from __future__ import annotations
@@ -63,6 +65,8 @@ def org_after(doc, j: int, openers: tuple[str, ...] = ORG_OPENERS) -> Optional[t
         if found is not None or k == j or k + skip >= len(doc) or not _descriptor(doc[k + skip - 1]):
             break
         found = _org_at(doc, j, k + skip, named_only=True)
+    if found is not None and found[3] == "ORG" and k > j:  # "der Europäischen Union": its name in the nominative
+        found = found[:2] + (" ".join(nominative_name(doc[k - 1].lower_, found[2].split(" "))), found[3])
     return found
 
 
@@ -146,6 +150,60 @@ def _fuer_name_end(doc, k: int) -> Optional[int]:
             and end - k < 6:
         end += 1
     return end if end > k + 2 else None
+
+
+#: Stems of the adjectives that open organisation names ("Europäische Union", "Deutsche Bank",
+#: "Kunsthistorisches Museum"): derivational endings, and short adjectives names often use.
+NAME_ADJECTIVE_ENDS = ("isch", "lich", "ig", "al", "är", "ell", "iv", "sch")
+NAME_ADJECTIVE_STEMS = {"jung", "neu", "wahr", "frei", "vereint", "alt", "groß", "rot", "grün", "weiß", "schwarz", "hoh"}
+#: Endings of neuter nouns that head organisation names (a masculine noun is assumed otherwise:
+#: "des Europäischen Forschungsrates" -> "Europäischer Forschungsrat").
+NEUTER_ENDS = ("um", "ment", "amt", "tut", "ee", "haus", "gericht", "werk", "büro", "theater", "team", "land", "ministerium",
+               "unternehmen", "kabinett", "orchester", "spital", "kommando", "sekretariat", "präsidium", "bündnis", "archiv",
+               "labor", "ensemble", "festival", "programm", "forum", "gremium", "institut", "kollegium", "netzwerk")
+
+
+def _name_adjective(word: str) -> bool:
+    """"Europäischen", "Deutschen", "Jungen": a capitalised adjective in the weak "-en" form."""
+    stem = word[:-2].lower()
+    return word[:1].isupper() and word.isalpha() and word.endswith("en") and len(stem) >= 3 \
+        and (stem.endswith(NAME_ADJECTIVE_ENDS) or stem in NAME_ADJECTIVE_STEMS)
+
+
+def _genitive_noun(word: str) -> str:
+    """"Vereins" -> "Verein", "Krisenstabes" -> "Krisenstab", "Kluge-Zentrums" -> "Kluge-Zentrum": a
+    masculine or neuter noun (its last hyphen part) out of the genitive; acronyms, short words
+    and "Fonds" stay."""
+    head, _, last = word.rpartition("-")
+    if not last.isalpha() or last.isupper() or len(last) <= 4 or last.lower().endswith("fonds") or not last.endswith("s"):
+        return word
+    last = last[:-2] if last.endswith("es") and last[-3] not in "aeiouäöü" else last[:-1]
+    return f"{head}-{last}" if head else last
+
+
+def _place_modifier(word: str) -> bool:
+    """"Wiener", "Kölner": a capitalised place adjective, the same in every case."""
+    return word[:1].isupper() and word.isalpha() and word.endswith("er") and len(word) >= 5
+
+
+def nominative_name(article: str, words: list[str]) -> list[str]:
+    """An organisation's name as a genitive phrase after ``article`` ("des"/"der") writes it, in the
+    nominative, as the gold and the reference name it: "(der) Europäischen Union" -> "Europäische
+    Union", "(der) Jungen Industrie" -> "Junge Industrie", "(des) Kunsthistorischen Museums" ->
+    "Kunsthistorisches Museum", "(des) Vereins Neustart" -> "Verein Neustart". Only leading
+    capitalised adjectives and the noun after them change; other articles leave the name as written."""
+    if article not in ("des", "der") or not words:
+        return words
+    out = list(words)
+    n = 0
+    while n < len(out) - 1 and _name_adjective(out[n]):
+        n += 1
+    if article == "der":  # feminine singular or plural: "-en" adjectives take "-e"; the noun is as written
+        return [w[:-1] if i < n else w for i, w in enumerate(out)]
+    noun = n + 1 if n < len(out) - 1 and _place_modifier(out[n]) else n  # "des Wiener Tierschutzvereins"
+    out[noun] = _genitive_noun(out[noun])
+    ending = "es" if out[noun].lower().endswith(NEUTER_ENDS) else "er"
+    return [w[:-2] + ending if i < n and _name_adjective(w) else w for i, w in enumerate(out)]
 
 
 def genitive_country(word: str) -> Optional[str]:

@@ -40,7 +40,11 @@ MEMBER_WORDS = {"mitglied", "mitglieds", "mitgliedes"}
 #: "X gehörte … der Landesregierung an": the verb of a seat, as the copula it stands for.
 BELONG_VERBS = {"gehört": "ist", "gehören": "sind", "gehörte": "war", "gehörten": "waren"}
 #: Adjective stems (any ending) that mark a former or current holder.
-FORMER_STEMS = ("früher", "ehemalig", "einstig", "vormalig", "damalig", "abgesetzt", "gestürzt")
+FORMER_STEMS = ("früher", "ehemalig", "einstig", "vormalig", "damalig", "abgesetzt", "gestürzt",
+                # session 9, from unseen gnad news: "der verstorbene Apple-CEO", "seines zurückgetretenen
+                # Präsidenten". Not "bisherig": "die bisherige Chefin X wird nicht mehr kandidieren" holds
+                # the post until the handover (news-tenures: current), as often as a replaced holder
+                "verstorben", "zurückgetreten")
 CURRENT_STEMS = ("amtierend", "derzeitig", "jetzig", "heutig", "aktuell", "scheidend", "geschäftsführend", "neu")
 #: Adjective stems of a holder to be ("der designierte Kanzler"): the tenure has not begun.
 FUTURE_STEMS = ("designiert", "künftig", "zukünftig", "angehend", "neugewählt")
@@ -375,10 +379,20 @@ def _grow_left(doc, m: RoleMatchDe) -> None:
             pass  # "der designierte Wiener FPÖ-Klubchef", "X, Wiener Klubchef der Y,": part of the phrase
         elif word.endswith(".") and word[:-1].isdigit() and len(word) <= 4:
             m.ordinal = int(word[:-1])
+        elif _between_status_and_role(doc, k):
+            pass  # "der damalige konservative Innenminister": the status adjective further left counts
         else:
             break
         k -= 1
     m.start = k + 1
+
+
+def _between_status_and_role(doc, k: int) -> bool:
+    """"der damalige freiheitliche Landeshauptmann", "die ehemalige grüne Abgeordnete": token k is a
+    plain inflected adjective right after a status adjective, so the phrase goes on to its left."""
+    word = doc[k].text
+    return k > 0 and word.isalpha() and word[:1].islower() and word.endswith(("e", "en", "er", "es", "em")) \
+        and doc[k - 1].text[:1].islower() and _status_of(doc[k - 1].text) is not None
 
 
 #: Words that join a member to the body of the seat: "Abgeordnete zum/im Landtag", "des Landtags".

@@ -55,11 +55,11 @@ from typing import Any, Iterable, Optional
 
 from ...model import Mention, Sentence, Span
 from ..claims import Claim, apply_date
-from .lexicon import DETERMINERS, PREPOSITIONS, match_role_de_compound
+from .lexicon import DETERMINERS, PREPOSITIONS, adj_stem, match_role_de_compound
 from . import successors, verbs
 from .anaphora import ROLES_ATTR, pronoun_spans, promote_known_names, role_anaphors
 from .parties import is_party_post, party_named
-from .orgs import in_person, org_after, story_org, subject_org
+from .orgs import in_person, nominative_name, org_after, story_org, subject_org
 from .phrases import (BELONG_VERBS, MAX_COPULA_GAP, MEMBER_BODIES, MEMBER_CATEGORIES, PARTIES, ROLE_BODIES, RoleMatchDe,
                       find_roles_de, party_head)
 from ..lexicon import word_sets
@@ -171,12 +171,35 @@ def _title_before_name(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, st
         i += 2  # "die Direktorin des Museums in Berlin, NAME"
     if m.org is not None and i + 3 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 3].text == ",":
         i += 3  # "der Generaldirektor der Talwerk Holding AG (THA), NAME": the organisation's short name
-    if i < len(doc) and doc[i].text == "," and _determiner_before(doc, m.start):
-        i += 1
+    complement = _complement_end(doc, i) if _determiner_before(doc, m.start) else None
+    j = complement if complement is not None else i
+    if j < len(doc) and doc[j].text == "," and _determiner_before(doc, m.start):
+        j += 1
     for s, _e, p in spans:
-        if s == i:
+        if s == j:
+            if complement is not None and m.org is None and doc[i].lower_ in ("von", "vom"):
+                m.org, m.org_label = doc[i + 1 : complement].text, "ORG"  # "der Geschäftsführer von Köln-Tourismus, X"
+                m.org_span = (doc[i + 1].idx, doc[complement - 1].idx + len(doc[complement - 1].text))
             return p, "de_title_before_name"
     return None
+
+
+#: Prepositions of a complement between a title and its comma: "der Hochkommissar für Flüchtlinge, X".
+COMPLEMENT_PREPOSITIONS = {"für", "von", "vom"}
+
+
+def _complement_end(doc, i: int) -> Optional[int]:
+    """Where "für Flüchtlinge", "vom DLR", "von Köln-Tourismus" (a preposition and one to three
+    capitalised words, no person) ends when a comma follows it: the title's portfolio or body
+    stands between the title and the comma before its holder ("der Staatssekretär für EU-Fragen,
+    X"); else None."""
+    if i >= len(doc) or doc[i].lower_ not in COMPLEMENT_PREPOSITIONS:
+        return None
+    k = i + 1
+    while k < len(doc) and k - i <= 3 and doc[k].text[:1].isupper() and doc[k].text.replace("-", "").isalnum() \
+            and not in_person(doc, k):
+        k += 1
+    return k if i + 1 < k < len(doc) and doc[k].text == "," else None
 
 
 def _determiner_before(doc, start: int) -> bool:
@@ -214,10 +237,12 @@ def _apposition(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str]]:
     rechtspopulistische ROLE, … (adjectives after the article)."""
     k = m.start - 1
     adjectives = 0
-    while k >= 1 and adjectives < 2 and _adjective(doc[k]) and (doc[k - 1].lower_ in DETERMINERS or _adjective(doc[k - 1])):
+    while k >= 1 and adjectives < 2 and _adjective(doc[k]) and (doc[k - 1].lower_ in DETERMINERS or _adjective(doc[k - 1])
+                                                                 or doc[k - 1].text == "," and _bare_adjective(doc[k])):
         k, adjectives = k - 1, adjectives + 1
     if k >= 0 and doc[k].lower_ in DETERMINERS:
         k -= 1
+    k = _skip_occupation(doc, k)
     adverb = doc[k].lower_ if k >= 1 and doc[k].lower_ in APPOSITION_ADVERBS and doc[k - 1].text == "," else None
     k = k - 1 if adverb else k
     since = _since_phrase(doc, k) if not adverb else None
@@ -239,7 +264,30 @@ APPOSITION_ADVERBS = {"zuvor": "former", "einst": "former", "damals": "former", 
                       "ehemals": "former", "vormals": "former", "seinerzeit": "former",
                       "zugleich": "current", "gleichzeitig": "current", "derzeit": "current", "inzwischen": "current",
                       "mittlerweile": "current", "nun": "current", "jetzt": "current", "heute": "current",
-                      "auch": None, "selbst": None}
+                      "auch": None, "selbst": None, "ebenfalls": None}
+
+#: Endings of adjective stems ("technisch", "wissenschaftlich", "amtierend", "zuständig"): an
+#: adjective with one may open an apposition without an article ("X, technischer Leiter der Y,");
+#: a verb after a comma ("…, sagte Minister Y") has none.
+ADJECTIVE_STEM_ENDS = ("isch", "lich", "ig", "end", "bar", "iv", "ell", "al", "los", "haft", "sam")
+
+
+def _bare_adjective(tok) -> bool:
+    """"technischer", "wissenschaftliche": an adjective that can open an apposition right after
+    its comma, without an article."""
+    return _adjective(tok) and tok.lower_.endswith(("er", "e")) and adj_stem(tok.text).endswith(ADJECTIVE_STEM_ENDS)
+
+
+def _skip_occupation(doc, k: int) -> int:
+    """"X, Anwalt und Präsident des Vereins Y": an occupation joined by "und" before the post
+    (one capitalised noun that is no role, name or entity, right after the comma) is part of the
+    apposition; the token before it is where the apposition opens. Else k unchanged."""
+    if k < 2 or doc[k].lower_ != "und" or doc[k - 2].text != ",":
+        return k
+    noun = doc[k - 1]
+    if not (noun.is_alpha and noun.text[:1].isupper() and not noun.ent_type_) or match_role_de_compound(noun.text) is not None:
+        return k  # a second post is the rules' coordination (``_coordinated``), an entity is no occupation
+    return k - 2
 
 
 def _since_phrase(doc, k: int) -> Optional[int]:
@@ -266,6 +314,8 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
     lo = max(0, m.start - MAX_COPULA_GAP - 4)
     if any(t.lower_ in IRREALIS_AFTER for t in doc[m.core + 1 : m.end + 3]):
         return None  # "war als Finanzminister im Gespräch"
+    if _oblique(doc, m):
+        return None  # "X gilt als Kritiker … des Chefs der Partei Y": the post is someone else's
     nxt = doc[m.end].lower_ if m.end < len(doc) else ""
     future = nxt in ("werden", "bleiben") or nxt in FUTURE_OFFICE_INFINITIVES and _office_noun_before(doc, m)
     for v in range(m.start - 1, lo - 1, -1):
@@ -301,6 +351,18 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
             return None
         return subject[2], "de_copula", w
     return None
+
+
+#: Articles of the genitive and dative: a role after one is no predicate noun (a copula's
+#: predicate is in the nominative: "X ist der Chef", never "X ist des Chefs").
+OBLIQUE_ARTICLES = {"des", "dem", "den", "eines", "einem", "einen"}
+
+
+def _oblique(doc, m: RoleMatchDe) -> bool:
+    """The role phrase is in the genitive or dative ("… des Chefs der Partei", "diente dem
+    Präsidenten"), so it names another person's post, unless an office noun governs it ("bekleidet
+    das Amt des Innenministers") or the verb is "gehört … an" (a body in the dative)."""
+    return m.start > 0 and doc[m.start - 1].lower_ in OBLIQUE_ARTICLES and not m.belong and not _office_noun_before(doc, m)
 
 
 def _shared_subject(doc, v: int, spans) -> Optional[tuple[int, int, Mention]]:
@@ -442,7 +504,7 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
         if rule == "de_title_before_name" and _exit_noun_before(doc, m):
             _exited(sent, doc, m, claim, spans, dates)
         else:
-            if rule == "de_title_before_name" and _left_after_name(doc, m, spans):
+            if rule == "de_title_before_name" and (_left_after_name(doc, m, spans) or _past_era(doc, m, spans)):
                 claim.status, claim.status_strength = "former", 2
             _attach_date(claim, dates, lo, hi, event=verb in COPULA_EVENT or verb == "future")
         claims.append(claim)
@@ -495,7 +557,13 @@ def _date_reach(doc, m: RoleMatchDe, rule: str, spans) -> int:
     anchor = m.end
     if rule == "de_title_before_name":
         anchor = next((_after_age(doc, e) for s_, e, _p in spans if s_ >= m.end), m.end)
-    return min(len(doc), anchor + DATE_REACH)
+    reach = min(len(doc), anchor + DATE_REACH)
+    # "ZTE-Chef X: Bis 2020 wird …": a colon or quote after the name opens what the holder says
+    return next((k for k in range(anchor, reach) if doc[k].text in QUOTE_OPENERS), reach)
+
+
+#: Tokens that open a holder's quoted words after a title or apposition.
+QUOTE_OPENERS = {":", "„", "“", "\"", "»", "«"}
 
 
 def _exit_noun_before(doc, m: RoleMatchDe) -> bool:
@@ -569,6 +637,11 @@ def _story_org(sent: Sentence, m: RoleMatchDe, mentions: list[Mention]) -> None:
         m.org, m.org_label = found.text, "rule:story_org"
 
 
+#: Tokens that close an apposition after its genitive organisation: "X, Leiter des Wifo, sagte" and,
+#: as often in quotes, at the sentence's end: "…, sagt X, Leiter des Wifo."
+APPOSITION_ENDS = (",", ".", "–")
+
+
 def _genitive_np_holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str, int]]:
     """"Die Direktorin des Ägyptischen Museums in Berlin, Anna X, sagte" and "Anna X, Vorsitzender
     des Dachverbands der Elternvereine, sagte": a role, a genitive noun phrase the NER did not tag
@@ -580,14 +653,14 @@ def _genitive_np_holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, s
         return None
     first, end = np
     tail = end
-    while tail < len(doc) and tail - end < 4 and doc[tail].text != "," and not doc[tail].lower_ in CLAUSE_BREAKS \
+    while tail < len(doc) and tail - end < 4 and doc[tail].text not in APPOSITION_ENDS and not doc[tail].lower_ in CLAUSE_BREAKS \
             and not any(s_ == tail for s_, _e, _p in spans):
-        tail += 1  # "… in Uganda", "… im Hypo-U-Ausschuss" before the comma
+        tail += 1  # "… in Uganda", "… im Hypo-U-Ausschuss" before the comma (or the sentence's end)
     holder = None
     if tail < len(doc) and doc[tail].text == "," and _determiner_before(doc, m.start):
         holder = next((p for s_, _e, p in spans if s_ == tail + 1), None)
         rule = "de_title_before_name"
-    if holder is None and tail < len(doc) and (doc[tail].text in (",", ".", "–") or doc[tail].lower_ == "und"):
+    if holder is None and tail < len(doc) and (doc[tail].text in APPOSITION_ENDS or doc[tail].lower_ == "und"):
         found = _apposition(doc, m, spans)
         holder, rule = (found[0], found[1]) if found else (None, "")
     if holder is None:
@@ -604,17 +677,15 @@ def _genitive_np_holder(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, s
 
 
 def _nominative(doc, first: int, end: int) -> str:
-    """The noun phrase's text with its first noun out of the genitive after "des": "des Vereins
-    Neustart" -> "Verein Neustart", "des Krisenstabes" -> "Krisenstab" (names in capitals and
-    feminine or plural nouns after "der" stay as written)."""
-    words = [t.text for t in doc[first:end]]
-    head = words[0]
-    if doc[first - 1].lower_ == "des" and head.isalpha() and not head.isupper() and len(head) > 4:
-        if head.endswith("es") and head[-3] not in "aeiouäöü":
-            words[0] = head[:-2]
-        elif head.endswith("s"):
-            words[0] = head[:-1]
-    return " ".join(words) if all(t.whitespace_ for t in doc[first : end - 1]) else doc[first:end].text
+    """The noun phrase's text in the nominative (``orgs.nominative_name``): "des Vereins Neustart"
+    -> "Verein Neustart", "des Krisenstabes" -> "Krisenstab", "der Europäischen Union" ->
+    "Europäische Union". Names after lower-case adjectives keep their adjectives out."""
+    article = next((doc[k].lower_ for k in range(first - 1, max(-1, first - 5), -1) if not doc[k].text[:1].islower()
+                    or doc[k].lower_ in ("des", "der")), "")
+    words = nominative_name(article, [t.text for t in doc[first:end]])
+    if all(t.whitespace_ for t in doc[first : end - 1]):
+        return " ".join(words)
+    return doc[first:end].text if words == [t.text for t in doc[first:end]] else " ".join(words)
 
 
 def _genitive_np(doc, j: int) -> Optional[tuple[int, int]]:
@@ -652,6 +723,36 @@ def _left_after_name(doc, m: RoleMatchDe, spans) -> bool:
             return False
         past = past or w in ("trat", "traten")
         if w in LEFT_WORDS or (w == "zurück" and past):
+            return True
+    return False
+
+
+#: Past finite verbs of a clause: "Unter Finanzminister X vereinbarten …", "… hatte …", "… wurde …".
+PAST_FINITE = {"hatte", "hatten", "war", "waren", "wurde", "wurden"}
+#: Words ending like a weak past verb ("-te", "-ten") that are none.
+NOT_PAST = {"heute", "letzte", "letzten", "erste", "ersten", "zweite", "zweiten", "dritte", "dritten", "rechte",
+            "rechten", "meisten", "weiten", "seite", "seiten", "mitte", "konnte", "konnten"}
+
+
+def _past_era(doc, m: RoleMatchDe, spans) -> bool:
+    """"Unter Innenminister X (ÖVP) hatte Y …", "In der Ära von Landeshauptmann X wurden …": a
+    title after "unter" or "Ära (von)" dates the clause to the holder's time in office, and a
+    past tense there says that time is over. Not without a past verb ("Auch unter Parteichef X."),
+    nor after a noun ("die Grünen unter Stadträtin X rechneten …" names the group she leads)."""
+    before = doc[m.start - 1].lower_ if m.start > 0 else ""
+    if before == "unter" and m.start > 2 and doc[m.start - 2].text[:1].isupper():  # a capital opening the sentence is none
+        return False  # "die Grünen unter Stadträtin X rechneten …": a group under its head, not a time
+    if before != "unter" and not (before in ("ära", "von") and (before == "ära" or m.start > 1 and doc[m.start - 2].lower_ == "ära")):
+        return False
+    name_end = next((e for s_, e, _p in spans if s_ == m.end), None)
+    if name_end is None:
+        return False
+    for k in range(_after_age(doc, name_end), min(len(doc), name_end + MAX_COPULA_GAP)):
+        w = doc[k].lower_
+        if doc[k].text in (",", ";", ":") or w in CLAUSE_BREAKS:
+            return False
+        if w in PAST_FINITE or (doc[k].is_alpha and doc[k].text.islower() and w.endswith(("te", "ten")) and len(w) > 5
+                                 and w not in NOT_PAST):
             return True
     return False
 
