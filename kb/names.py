@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Optional
 
 _NON_WORD = re.compile(r"[^\w]+")
@@ -53,13 +54,23 @@ def strip_possessive(name: str) -> str:
     return _POSSESSIVE.sub("", name.strip()).rstrip()
 
 
+@lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    """``name_key`` of every country's English and German name (CLDR, through babel)."""
+    from babel import Locale
+
+    return frozenset(name_key(n) for lang in ("en", "de") for c, n in Locale(lang).territories.items()
+                     if len(c) == 2 and c.isalpha())
+
+
 def org_key(name: str) -> str:
     """An organisation's merge key: ``name_key`` without a possessive, a leading "the" or legal
     suffixes ("The Apple Inc." -> "apple"), so that one company is one record whichever legal
-    form a text writes. At least one word is always kept ("Co" stays "co")."""
+    form a text writes. At least one word is always kept ("Co" stays "co"), and so is a legal
+    form whose company would otherwise be the country of its name ("Austria AG" is no Austria)."""
     words = name_key(strip_possessive(name)).split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
-    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
+    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES and " ".join(words[:-1]) not in _country_keys():
         words = words[:-1]
     return " ".join(words)

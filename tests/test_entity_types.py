@@ -232,6 +232,9 @@ def test_org_key_drops_legal_forms_possessives_and_the():
     assert org_key("Volkswagen AG") == org_key("Volkswagen")
     assert org_key("Apple Computer") != org_key("Apple")  # another name, merged only by a shared QID
     assert org_key("Co") == "co"
+    # a company named after a country is not that country ("Austria AG", "Jordan Ltd")
+    assert org_key("Austria AG") == "austria ag" and org_key("Jordan Ltd.") == "jordan ltd"
+    assert org_key("Österreich GmbH") != org_key("Österreich")
     assert strip_possessive("Jones'") == "Jones"
 
 
