@@ -20,7 +20,7 @@ from ..roletitles import grammar
 from .lexicon import lexicon, party_name, rows, surface_key
 from .name_bounds import (HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS, cut_dash, is_honour,
                           not_name_word, person_bounds)
-from .roles import NOT_NAME_WORDS, after_describing_words
+from .roles import CHAMBER_WORDS, NOT_NAME_WORDS, after_describing_words
 
 PERSON_LABELS = {"PERSON", "PER"}
 ORG_LABELS = {"ORG"}
@@ -363,10 +363,20 @@ def _trim_org(ent):
         end -= 1
     if doc.lang_ == "en":
         start, end = _org_without_title(doc, start, end)
+        end = _without_chamber(doc, start, end)
     toks = doc[start:end]
     if len(toks) == 0 or not any(c.isalpha() for c in toks.text):
         return None
     return toks
+
+
+def _without_chamber(doc, start: int, end: int) -> int:
+    """ "[SNP Holyrood]ORG leader": the chamber a party's post is held in is no part of the
+    party's name, when a post follows ("the Palace of Westminster" keeps its last word)."""
+    if end - start > 1 and doc[end - 1].text in CHAMBER_WORDS and doc[end - 2].lower_ != "of" \
+            and end < len(doc) and doc[end].lower_ in lexicon().role_words:
+        return end - 1
+    return end
 
 
 #: Words that join the parts of one organisation's name ("Bank of England", "Save the Children").

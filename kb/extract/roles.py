@@ -667,6 +667,8 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     i = m.start - 1
     if i < 0:
         return
+    if doc[i].text in CHAMBER_WORDS and i > 0 and doc[i - 1].lower_ in ("'s", "’s", "'"):
+        i -= 1  # "the Scottish National Party's Holyrood leader": the party's post in a chamber
     possessive = doc[i].lower_ in ("'s", "’s", "'")
     if possessive:
         i -= 1
@@ -695,6 +697,8 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
         label = "rule:cap"
     while start < end - 1 and doc[start].lower_ in _LEADING_NOT_NAME:
         start += 1  # "Veteran Labour MP" at a sentence start: "Veteran" is no part of the name
+    if end - start > 1 and doc[end - 1].text in CHAMBER_WORDS:
+        end -= 1  # "[SNP Holyrood]ORG leader": the SNP's leader in the Scottish Parliament
     text = doc[start:end].text
     if text.lower() in _RANK_NOT_ORG:
         return  # "State Minister for …", "Junior Minister": a rank, not an organisation
@@ -727,6 +731,11 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.org_possessive = possessive
     m.start = start
+
+
+#: Nicknames of chambers that sit between a party and its post there ("SNP Holyrood leader",
+#: "the party's Westminster leader"): the post is the party's, the chamber says where it is held.
+CHAMBER_WORDS = {"Holyrood", "Westminster"}
 
 
 #: Capitalised words before a ministerial title that state its rank, not its organisation.

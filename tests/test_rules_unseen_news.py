@@ -1,0 +1,64 @@
+"""Holder and status rules added for unseen news (the BBC corpus without gold): sentences
+written for these tests, with sentences the rules must not fire on (real English model;
+skipped when absent).
+
+The small English model often tags a full personal name ORG right after a title ("Lib Dem
+Treasury spokesman [Vince Cable]ORG"). That error is not reproducible with made-up names, so
+the tests that need it add an entity ruler after the model's NER which tags the given names
+ORG, the way the model does on real text."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import english_model_name
+from helpers.facts import tenures
+
+PUBLISHED = "2025-03-14"
+
+
+@pytest.fixture(scope="module")
+def org_tagging_nlp():
+    """The English model plus a ruler that tags these personal names (and companies) ORG."""
+    name = english_model_name()
+    if name is None:
+        pytest.skip("no English spaCy model installed")
+    import spacy
+
+    nlp = spacy.load(name)
+    ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True})
+    ruler.add_patterns([{"label": "ORG", "pattern": text} for text in (
+        "Wendell Pryor", "Nadia Ferrand", "Osric Vale", "Halvard Group", "Norway Telecom", "Ostby Bank",
+        "Brindle Marsh")])
+    return nlp
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Liberal Democrat transport spokesman Wendell Pryor criticised the rail plans on Monday.",
+     ("Wendell Pryor", "transport spokesman", "Liberal Democrats")),
+    ("Former Acme boss Nadia Ferrand is due in court next week.", ("Nadia Ferrand", "boss", "Acme")),
+    ("Tindall Bank chief executive Osric Vale said profits had doubled.",
+     ("Osric Vale", "chief executive officer", "Tindall Bank")),
+])
+def test_title_before_a_name_tagged_org(org_tagging_nlp, text, key):
+    assert key in tenures(org_tagging_nlp, text, PUBLISHED)
+
+
+@pytest.mark.parametrize("text", [
+    "Acme's owner Halvard Group says it will appeal.",  # an organisation head word
+    "Profits rose at owner Norway Telecom last year.",  # a country in the name, a generic role with no org
+    "Vivendi adviser Ostby Bank was fined.",
+    "The deal was struck with market leader Brindle Marsh.",  # generic role, no organisation
+])
+def test_org_after_a_role_stays_an_org(org_tagging_nlp, text):
+    people = {k[0] for k in tenures(org_tagging_nlp, text, PUBLISHED)}
+    assert not people & {"Halvard Group", "Norway Telecom", "Ostby Bank", "Brindle Marsh"}
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Green Party Holyrood leader Maggie Fenwick welcomed the vote.", ("Maggie Fenwick", "leader", "Green Party")),
+    ("The Green Party's Westminster leader, Maggie Fenwick, welcomed the vote.",
+     ("Maggie Fenwick", "leader", "Green Party")),
+])
+def test_chamber_nickname_between_party_and_post(en_nlp, text, key):
+    assert key in tenures(en_nlp, text, PUBLISHED)
