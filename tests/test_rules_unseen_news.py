@@ -62,3 +62,28 @@ def test_org_after_a_role_stays_an_org(org_tagging_nlp, text):
 ])
 def test_chamber_nickname_between_party_and_post(en_nlp, text, key):
     assert key in tenures(en_nlp, text, PUBLISHED)
+
+
+# --- a bare ministerial title before a name: the document's country -----------------------------
+
+BRITISH_STORY = ("The Tories attacked the plans in the Commons on Tuesday. Downing Street said the Home Office "
+                 "would publish the figures. {} The row over the war in Iraq went on.")
+
+
+@pytest.mark.parametrize("sentence,name,status", [
+    ("Former minister Harriet Vane said the figures were misleading.", "Harriet Vane", "former"),
+    ("The rally was joined by ex-minister Harriet Vane and two councillors.", "Harriet Vane", "former"),
+    ("Meanwhile, minister Harriet Vane said the figures would be published.", "Harriet Vane", "current"),
+])
+def test_bare_minister_title_takes_the_story_country(en_nlp, sentence, name, status):
+    found = tenures(en_nlp, BRITISH_STORY.format(sentence), PUBLISHED)
+    assert found[(name, "minister", "United Kingdom")].status == status
+
+
+@pytest.mark.parametrize("sentence", [
+    "Meanwhile, the union leader Harriet Vane said the figures were misleading.",  # described: no document post
+    "Former minister Harriet Vane said the figures were misleading.",  # no country in the story
+])
+def test_bare_title_without_a_document_org_gives_nothing(en_nlp, sentence):
+    text = sentence if "minister" in sentence else BRITISH_STORY.format(sentence)
+    assert not {k for k in tenures(en_nlp, text, PUBLISHED) if k[0] == "Harriet Vane"}

@@ -89,8 +89,8 @@ def _home_office(c: Claim, cues: list[tuple[Span, str]], mentions: list[Mention]
     talks of the Iraq war or of Israel. Only with at least two cues besides the post itself, and
     only when its sentence names no other country."""
     country = cues[0][1]
-    if c.role not in STATE_ROLES or not _has_post(c.role, country):
-        return False
+    if not (c.role in STATE_ROLES or c.role == "minister") or not _has_post(c.role, country):
+        return False  # a bare "former minister X" in British news is a British minister too
     if len([x for x, _ in cues if x is not c.role_span]) < 2:
         return False
     others = [m for m, name in _country_mentions(mentions) if m.sentence == c.sentence and name != country]
