@@ -87,3 +87,19 @@ def test_bare_minister_title_takes_the_story_country(en_nlp, sentence, name, sta
 def test_bare_title_without_a_document_org_gives_nothing(en_nlp, sentence):
     text = sentence if "minister" in sentence else BRITISH_STORY.format(sentence)
     assert not {k for k in tenures(en_nlp, text, PUBLISHED) if k[0] == "Harriet Vane"}
+
+
+# --- "the former ROLE" is not the person the text names with that post now ---------------------
+
+def test_former_description_does_not_end_a_named_current_post(en_nlp):
+    text = ("A court has ruled that the sale of a mill to a cousin of the former president was unlawful. "
+            "President Tomas Ravel, elected in March, wants to review the sales.")
+    found = tenures(en_nlp, text, PUBLISHED)
+    assert found[("Tomas Ravel", "president", None)].status == "current"
+
+
+def test_former_description_still_resolves_to_a_past_holder(en_nlp):
+    text = ("Robin Pellow criticised the government on Monday. "
+            "The former cabinet secretary said ministers relied too much on advisers.")
+    found = tenures(en_nlp, text, PUBLISHED)
+    assert any(k[0] == "Robin Pellow" and k[1] == "cabinet secretary" and t.status == "former" for k, t in found.items())
