@@ -103,3 +103,22 @@ def test_former_description_still_resolves_to_a_past_holder(en_nlp):
             "The former cabinet secretary said ministers relied too much on advisers.")
     found = tenures(en_nlp, text, PUBLISHED)
     assert any(k[0] == "Robin Pellow" and k[1] == "cabinet secretary" and t.status == "former" for k, t in found.items())
+
+
+# --- "ex-PARTY ROLE", British judicial posts ----------------------------------------------------
+
+def test_ex_party_title_names_the_party_without_its_dash(en_nlp):
+    from kb.extract.roles import find_roles
+
+    doc = en_nlp("Ex-Labour leader Bryn Tallis said the plan would fail.")
+    m = next(m for m in find_roles(doc) if m.role == "leader")
+    assert m.org_name != "-Labour" and "Labour" in (m.org_name or "") and m.status_cue == "former"
+
+
+@pytest.mark.parametrize("text,key", [
+    ("The Lord Chief Justice, Lord Harwell, said sentences would be reviewed.", ("Harwell", "lord chief justice")),
+    ("The director of public prosecutions, Edwina Marsh, says few cases reach court.",
+     ("Edwina Marsh", "director of public prosecutions")),
+])
+def test_british_judicial_posts(en_nlp, text, key):
+    assert key in {(k[0].replace("Lord ", ""), k[1]) for k in tenures(en_nlp, text, PUBLISHED)}
