@@ -122,3 +122,22 @@ def test_ex_party_title_names_the_party_without_its_dash(en_nlp):
 ])
 def test_british_judicial_posts(en_nlp, text, key):
     assert key in {(k[0].replace("Lord ", ""), k[1]) for k in tenures(en_nlp, text, PUBLISHED)}
+
+
+# --- status: keeping a post, taking one up as a gerund, considering one -------------------------
+
+@pytest.mark.parametrize("text,key,status", [
+    ("Petra Lund will remain as chief executive of Halden Foods.",
+     ("Petra Lund", "chief executive officer", "Halden Foods"), "current"),
+    ("Petra Lund, who will remain as Halden Foods chief executive, welcomed the bid.",
+     ("Petra Lund", "chief executive officer", "Halden Foods"), "current"),
+    ("Mr Lund spent a year on the backbenches between stepping down as health secretary and becoming "
+     "Labour's campaign chief.", ("Lund", "campaign chief", "Labour"), "current"),
+])
+def test_status_of_kept_and_taken_up_posts(en_nlp, text, key, status):
+    assert tenures(en_nlp, text, PUBLISHED)[key].status == status
+
+
+def test_considering_a_post_is_no_tenure(en_nlp):
+    text = "Officials denied that Mr Lund was considering becoming foreign secretary."
+    assert not {k for k in tenures(en_nlp, text, PUBLISHED) if k[1] == "foreign secretary"}
