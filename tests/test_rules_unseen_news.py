@@ -141,3 +141,27 @@ def test_status_of_kept_and_taken_up_posts(en_nlp, text, key, status):
 def test_considering_a_post_is_no_tenure(en_nlp):
     text = "Officials denied that Mr Lund was considering becoming foreign secretary."
     assert not {k for k in tenures(en_nlp, text, PUBLISHED) if k[1] == "foreign secretary"}
+
+
+# --- quotation marks in paragraphs joined into one line ----------------------------------------
+
+def test_quote_reopened_for_a_new_paragraph_does_not_flip_the_rest_of_the_line():
+    from kb.extract.mentions import in_ranges, quoted_ranges
+
+    text = ('She called the plan "a mistake". "We will fight it. "Nobody asked us and nobody listened." '
+            'Mr Hale said he wanted "a fair hearing" first. Rosa Imrie, head of the Tenants Union, agreed.')
+    ranges = quoted_ranges(text)
+    assert in_ranges(text.index("We will"), ranges) and in_ranges(text.index("Nobody"), ranges)
+    assert in_ranges(text.index("a fair hearing"), ranges)
+    assert not in_ranges(text.index("Rosa Imrie"), ranges) and not in_ranges(text.index("Mr Hale"), ranges)
+
+
+def test_narration_after_a_reopened_quote_gives_its_tenure(en_nlp):
+    text = ('The minister said the rules were "unfair". "They must change. "Families deserve better." '
+            'Rosa Imrie, chief executive of the Tenants Union, said the plan would fail.')
+    assert ("Rosa Imrie", "chief executive officer", "Tenants Union") in tenures(en_nlp, text, PUBLISHED)
+
+
+def test_his_party_leader_is_no_party_named_his(en_nlp):
+    text = ("The Tories want lower taxes, the Tory MP said. His party leader, Michael Dunne, argued for cuts.")
+    assert not any(k[2] == "His Party" for k in tenures(en_nlp, text, PUBLISHED))

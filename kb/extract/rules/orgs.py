@@ -302,7 +302,9 @@ def juxtaposed_org(claims: list, mentions: list[Mention], text: str) -> None:
             x.type, x.label = "organization", "rule:juxtaposed_org"
 
 
-_NAME_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,4})$")
+#: Capitalised words right before "Party leader" ("Scottish National Party leader X"); not a
+#: sentence-initial determiner ("His party leader, X": his party, whatever it is).
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'’.-])(?!(?:His|Her|Their|Its|Our|The|This|That|A|An)\s)((?:[A-Z][\w'’.-]*\s+){1,4})$")
 
 
 def party_posts(claims: list, mentions: list[Mention], text: str) -> None:
