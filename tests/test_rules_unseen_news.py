@@ -165,3 +165,17 @@ def test_narration_after_a_reopened_quote_gives_its_tenure(en_nlp):
 def test_his_party_leader_is_no_party_named_his(en_nlp):
     text = ("The Tories want lower taxes, the Tory MP said. His party leader, Michael Dunne, argued for cuts.")
     assert not any(k[2] == "His Party" for k in tenures(en_nlp, text, PUBLISHED))
+
+
+# --- a post whose name is one country's, in a story naming several countries -------------------
+
+def test_foreign_secretary_is_british_in_a_story_naming_several_countries(en_nlp):
+    text = ("Japan, Germany and Canada have pledged more aid. Britain will match the sum. "
+            "Foreign Secretary Imogen Lusk said the number of Britons missing had risen.")
+    assert ("Imogen Lusk", "foreign secretary", "United Kingdom") in tenures(en_nlp, text, PUBLISHED)
+
+
+def test_prime_minister_stays_open_in_a_story_naming_several_countries(en_nlp):
+    text = ("Japan, Germany and Canada have pledged more aid. Britain will match the sum. "
+            "Prime Minister Imogen Lusk said the number of Britons missing had risen.")
+    assert not any(k[0] == "Imogen Lusk" and k[2] is not None for k in tenures(en_nlp, text, PUBLISHED))

@@ -60,6 +60,8 @@ def document_country(claims: list[Claim], mentions: list[Mention], sentences: Se
     if not open_claims:
         return
     found = _country_mentions(mentions)
+    _own_country_posts(open_claims, found)
+    open_claims = [c for c in open_claims if c.org is None]
     # its cue mentions are the org evidence; one cue is enough when the document names no country
     cues = _cue_country(claims, sentences, 2 if found else 1)
     if cues:  # a UK cabinet title or an MP in British politics news is British whatever else the story names
@@ -80,6 +82,20 @@ def document_country(claims: list[Claim], mentions: list[Mention], sentences: Se
         m = max((x for x in own if x.start <= c.role_span.start), key=lambda x: x.start, default=own[0])
         c.org, c.org_span, c.org_label = country, Span(m.start, m.end, m.text), "rule:doc_country"
     claims[:] = [c for c in claims if not (c.rule == "term_of_office" and c.org is None)]
+
+
+def _own_country_posts(open_claims: list[Claim], found: list[tuple[Mention, str]]) -> None:
+    """A post whose very name is one country's ("Foreign Secretary X", "the home secretary":
+    the role cues of ``country_cues_en.tsv``) is that country's whenever the document names it,
+    however many other countries it names ("Foreign Secretary X said 440 Britons were missing"
+    in a story naming Japan, Germany and Canada too). The country's nearest earlier mention is
+    the org evidence."""
+    for c in open_claims:
+        country = _CUES.get(c.role) if c.role.islower() else None
+        own = [x for x, n in found if n == country] if country else []
+        if own:
+            x = max((x for x in own if x.start <= c.role_span.start), key=lambda x: x.start, default=own[0])
+            c.org, c.org_span, c.org_label = country, Span(x.start, x.end, x.text), "rule:doc_country"
 
 
 def _home_office(c: Claim, cues: list[tuple[Span, str]], mentions: list[Mention]) -> bool:
