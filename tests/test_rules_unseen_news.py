@@ -179,3 +179,17 @@ def test_prime_minister_stays_open_in_a_story_naming_several_countries(en_nlp):
     text = ("Japan, Germany and Canada have pledged more aid. Britain will match the sum. "
             "Prime Minister Imogen Lusk said the number of Britons missing had risen.")
     assert not any(k[0] == "Imogen Lusk" and k[2] is not None for k in tenures(en_nlp, text, PUBLISHED))
+
+
+# --- a date inside a quotation is the speaker's, not the post's --------------------------------
+
+def test_date_in_a_quote_does_not_end_the_speakers_post(en_nlp):
+    text = '"We will not see growth return until 2007," Dutch finance minister Karel Hoek said.'
+    t = tenures(en_nlp, text, PUBLISHED)[("Karel Hoek", "finance minister", "Netherlands")]
+    assert t.end is None and t.status == "current"
+
+
+def test_date_outside_quotes_still_dates_the_post(en_nlp):
+    text = 'Karel Hoek, finance minister until 2003, said: "Growth will return."'
+    t = tenures(en_nlp, text, PUBLISHED)[("Karel Hoek", "finance minister", None)]
+    assert t.end is not None and t.end.value == "2003"
