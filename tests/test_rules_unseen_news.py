@@ -193,3 +193,12 @@ def test_date_outside_quotes_still_dates_the_post(en_nlp):
     text = 'Karel Hoek, finance minister until 2003, said: "Growth will return."'
     t = tenures(en_nlp, text, PUBLISHED)[("Karel Hoek", "finance minister", None)]
     assert t.end is not None and t.end.value == "2003"
+
+
+@pytest.mark.parametrize("title,role", [
+    ("chief medical officer", "chief medical officer"),
+    ("chief operations officer", "chief operations officer"),
+])
+def test_chief_officer_titles(en_nlp, title, role):
+    text = f"Halden Foods' {title} Petra Lund said the results were strong."
+    assert ("Petra Lund", role, "Halden Foods") in tenures(en_nlp, text, PUBLISHED)
