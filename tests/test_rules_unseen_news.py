@@ -202,3 +202,11 @@ def test_date_outside_quotes_still_dates_the_post(en_nlp):
 def test_chief_officer_titles(en_nlp, title, role):
     text = f"Halden Foods' {title} Petra Lund said the results were strong."
     assert ("Petra Lund", role, "Halden Foods") in tenures(en_nlp, text, PUBLISHED)
+
+
+# --- the holder's own name before an apposition is no owner of the post ------------------------
+
+def test_apposed_mp_takes_the_story_country(en_nlp):
+    text = ("The Tories attacked the plans in the Commons. "
+            "But Rhys Talbot, Labour MP for Northby, said the issue would soon disappear.")
+    assert ("Rhys Talbot", "member of parliament", "United Kingdom") in tenures(en_nlp, text, PUBLISHED)

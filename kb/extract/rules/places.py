@@ -175,9 +175,12 @@ def _government_post(role: str) -> bool:
 
 def _owner_before(c: Claim, mentions: list[Mention]) -> bool:
     """ "Velmora's foreign minister" with "Velmora" read as a person: the post has an owner the
-    text names (a name and "'s" right before the role), so it is no post of the document's country."""
+    text names (a name and "'s" right before the role), so it is no post of the document's country.
+    The holder is no owner: in "Jane Roe, MP for Northby" the two characters before the role are
+    an apposition's comma, not a possessive."""
+    own = (c.mention.start, c.mention.end)
     return any(m.type == "person" and 2 <= c.role_span.start - m.end <= 3 and m.end <= c.role_span.start
-               and m.sentence == c.sentence for m in mentions)
+               and m.sentence == c.sentence and (m.start, m.end) != own for m in mentions)
 
 
 #: Cue names (``country_cues_en.tsv``) as one regular expression over sentence texts.
