@@ -210,3 +210,15 @@ def test_apposed_mp_takes_the_story_country(en_nlp):
     text = ("The Tories attacked the plans in the Commons. "
             "But Rhys Talbot, Labour MP for Northby, said the issue would soon disappear.")
     assert ("Rhys Talbot", "member of parliament", "United Kingdom") in tenures(en_nlp, text, PUBLISHED)
+
+
+def test_first_minister_heads_the_one_devolved_nation_the_story_names(en_nlp):
+    text = ("Smoking will be banned in pubs across Wales from next year. "
+            "First Minister Owain Pryce said the ban would save lives.")
+    assert ("Owain Pryce", "first minister", "Wales") in tenures(en_nlp, text, PUBLISHED)
+
+
+def test_first_minister_stays_open_when_the_story_names_two_nations(en_nlp):
+    text = ("Smoking will be banned in pubs in Wales and Scotland. "
+            "First Minister Owain Pryce said the ban would save lives.")
+    assert ("Owain Pryce", "first minister", None) in tenures(en_nlp, text, PUBLISHED)

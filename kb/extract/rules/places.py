@@ -54,6 +54,7 @@ def document_country(claims: list[Claim], mentions: list[Mention], sentences: Se
     the story is about one country. Applied only when the document names exactly one country
     (by name; demonyms are ambiguous); the org evidence is its nearest earlier mention."""
     _drop_terms_of_other_posts(claims)
+    _devolved_first_ministers(claims, mentions)
     open_claims = [c for c in claims if c.org is None and (c.role in STATE_ROLES and (
         c.role not in TITLE_ONLY_STATE_ROLES or _capital_core(c) or c.rule == "term_of_office")
         or _government_post(c.role) and not _owner_before(c, mentions))]
@@ -82,6 +83,20 @@ def document_country(claims: list[Claim], mentions: list[Mention], sentences: Se
         m = max((x for x in own if x.start <= c.role_span.start), key=lambda x: x.start, default=own[0])
         c.org, c.org_span, c.org_label = country, Span(m.start, m.end, m.text), "rule:doc_country"
     claims[:] = [c for c in claims if not (c.rule == "term_of_office" and c.org is None)]
+
+
+def _devolved_first_ministers(claims: list[Claim], mentions: list[Mention]) -> None:
+    """ "First Minister Jack Roe", "the first minister said" with no place named: British news
+    uses the title for the head of a devolved government, so he heads the one nation of the
+    United Kingdom (``_NATION_OF``: Scotland, Wales, Northern Ireland) the story names; none
+    when it names none or several. The nation's nearest earlier mention is the org evidence."""
+    open_claims = [c for c in claims if c.org is None and c.role == "first minister"]
+    found = [(x, n) for x, n in _country_mentions(mentions) if n in _NATION_OF] if open_claims else []
+    if len({n for _, n in found}) != 1:
+        return
+    for c in open_claims:
+        x = max((x for x, _ in found if x.start <= c.role_span.start), key=lambda x: x.start, default=found[0][0])
+        c.org, c.org_span, c.org_label = found[0][1], Span(x.start, x.end, x.text), "rule:doc_country"
 
 
 def _own_country_posts(open_claims: list[Claim], found: list[tuple[Mention, str]]) -> None:
