@@ -20,7 +20,7 @@ from ..roletitles import grammar
 from .lexicon import lexicon, party_name, rows, surface_key
 from .name_bounds import (HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS, cut_dash, is_honour,
                           not_name_word, person_bounds)
-from .roles import NOT_NAME_WORDS, after_describing_words
+from .roles import CHAMBER_WORDS, NOT_NAME_WORDS, after_describing_words
 
 PERSON_LABELS = {"PERSON", "PER"}
 ORG_LABELS = {"ORG"}
@@ -46,7 +46,14 @@ def is_chrome(text: str) -> bool:
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks, per line (news reopens quotes each paragraph)."""
+    """Character ranges inside quotation marks, per line (news reopens quotes each paragraph).
+
+    A straight quote's direction is read from its neighbours where they tell ("said "We ...":
+    opens; "... now". The": closes), not only by counting: news reopens a quote at each
+    paragraph of a long quotation without closing it, and where paragraphs are joined into one
+    line (BBC texts) plain counting pairs every later quote of the line the wrong way round and
+    reads the narration after it as quoted ("... to "reflect on issues" before voting. Anne
+    Roe, chief executive of X, asked: ...")."""
     out: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
@@ -58,7 +65,12 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
                 out.append((pos + open_at, pos + k + 1))
                 open_at = None
             elif ch == '"':
+                opens, closes = _quote_shape(line, k)
                 if open_at is None:
+                    if not closes or opens:
+                        open_at = k
+                elif opens and not closes:  # a new paragraph's quote: the one before ran to here
+                    out.append((pos + open_at, pos + k))
                     open_at = k
                 else:
                     out.append((pos + open_at, pos + k + 1))
@@ -67,6 +79,17 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
             out.append((pos + open_at, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+def _quote_shape(line: str, k: int) -> tuple[bool, bool]:
+    """Whether the straight quote at ``k`` looks like an opening one (space or line start
+    before, a word after) and whether it looks like a closing one (a word or punctuation
+    before, space, punctuation or line end after); both or neither when its neighbours do not tell."""
+    before = line[k - 1] if k > 0 else " "
+    after = line[k + 1] if k + 1 < len(line) else " "
+    opens = (before.isspace() or before in "([{—–-/") and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}'’—–-/")
+    return opens, closes
 
 
 def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
@@ -363,10 +386,20 @@ def _trim_org(ent):
         end -= 1
     if doc.lang_ == "en":
         start, end = _org_without_title(doc, start, end)
+        end = _without_chamber(doc, start, end)
     toks = doc[start:end]
     if len(toks) == 0 or not any(c.isalpha() for c in toks.text):
         return None
     return toks
+
+
+def _without_chamber(doc, start: int, end: int) -> int:
+    """ "[SNP Holyrood]ORG leader": the chamber a party's post is held in is no part of the
+    party's name, when a post follows ("the Palace of Westminster" keeps its last word)."""
+    if end - start > 1 and doc[end - 1].text in CHAMBER_WORDS and doc[end - 2].lower_ != "of" \
+            and end < len(doc) and doc[end].lower_ in lexicon().role_words:
+        return end - 1
+    return end
 
 
 #: Words that join the parts of one organisation's name ("Bank of England", "Save the Children").

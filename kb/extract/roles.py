@@ -667,6 +667,8 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     i = m.start - 1
     if i < 0:
         return
+    if doc[i].text in CHAMBER_WORDS and i > 0 and doc[i - 1].lower_ in ("'s", "’s", "'"):
+        i -= 1  # "the Scottish National Party's Holyrood leader": the party's post in a chamber
     possessive = doc[i].lower_ in ("'s", "’s", "'")
     if possessive:
         i -= 1
@@ -675,8 +677,8 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     end = i + 1
     start = end - 1
     ent = _ent_at(doc, i, ORG_LABELS | PERSON_LABELS)
-    if ent is not None and ent.label_ in PERSON_LABELS and any(tuple(ent.text.split()[:n]) in lex.party_members for n in (1, 2)):
-        ent = None  # "[Lib Dem]PERSON leader", "[Lib Dem Home Affairs]PERSON spokesman": NER took the party word for a name
+    if ent is not None and ent.label_ in PERSON_LABELS and _party_words(ent.text, lex):
+        ent = None  # "[Lib Dem]PERSON leader", "[Ex-Labour]PERSON leader": NER took the party word for a name
     if ent is not None:
         if ent.label_ in PERSON_LABELS:
             return  # "Rutte's chief of staff": the possessor is a person, not an org
@@ -693,8 +695,11 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
                                                     or is_party(doc[0].text)):
             return  # a lone capitalised sentence-initial word is not evidence of a name
         label = "rule:cap"
-    while start < end - 1 and doc[start].lower_ in _LEADING_NOT_NAME:
-        start += 1  # "Veteran Labour MP" at a sentence start: "Veteran" is no part of the name
+    while start < end - 1 and (doc[start].lower_ in _LEADING_NOT_NAME or doc[start].text == "-" and start > 0
+                               and doc[start - 1].lower_ == "ex"):
+        start += 1  # "Veteran Labour MP" at a sentence start, "[Ex-Labour]ORG leader": no part of the name
+    if end - start > 1 and doc[end - 1].text in CHAMBER_WORDS:
+        end -= 1  # "[SNP Holyrood]ORG leader": the SNP's leader in the Scottish Parliament
     text = doc[start:end].text
     if text.lower() in _RANK_NOT_ORG:
         return  # "State Minister for …", "Junior Minister": a rank, not an organisation
@@ -727,6 +732,19 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.org_possessive = possessive
     m.start = start
+
+
+def _party_words(text: str, lex: Lexicon) -> bool:
+    """Whether a span NER called a person starts with a party word ("Lib Dem", "Lib Dem Home
+    Affairs"), also behind "ex-" ("Ex-Labour", "ex-Tory": the party the holder was in)."""
+    words = re.sub(r"(?i)^ex\s*-\s*", "", text).split()
+    return any(tuple(words[:n]) in lex.party_members for n in (1, 2)) or (len(words) == 1 and words != text.split()
+                                                                           and is_party(words[0]))
+
+
+#: Nicknames of chambers that sit between a party and its post there ("SNP Holyrood leader",
+#: "the party's Westminster leader"): the post is the party's, the chamber says where it is held.
+CHAMBER_WORDS = {"Holyrood", "Westminster"}
 
 
 #: Capitalised words before a ministerial title that state its rank, not its organisation.

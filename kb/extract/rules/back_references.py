@@ -158,8 +158,17 @@ def _subjects_over(ctx: SentCtx, m: RoleMatch) -> set[str]:
     return out
 
 
+#: Rules that name a person with a post in so many words ("President X", "X, the president,"):
+#: a post the text gives that way as held now is not the one "the former president" describes.
+_NAMING_RULES = {"title_before_name", "apposition"}
+
+
 def descriptions(deferred, claims: list[Claim], mentions: list[Mention], quoted, sentences: list[Sentence]) -> list[Claim]:
     """Role descriptions that refer back: new claims, folded later into known posts.
+
+    "The former president" is never the person the text names with that post as held now
+    ("President X, elected in December, ..." ... "a relative of the former president"): such a
+    description is left unresolved rather than turning X's current post into a past one.
 
     ``deferred`` holds every role phrase outside quotes that no rule gave a holder, in text order;
     the descriptions among them ("the chancellor said") are resolved in that order, and each one
@@ -167,6 +176,7 @@ def descriptions(deferred, claims: list[Claim], mentions: list[Mention], quoted,
     chancellor" of Mr Roe means him by "the chancellor" again (a later one is not the person named
     last), and he is not the prime minister it describes next."""
     holders: dict[tuple[str, Optional[str]], str] = {}
+    current = {(c.person, c.role) for c in claims if c.status == "current" and c.rule in _NAMING_RULES}
     out: list[Claim] = []
     persons = [m for m in mentions if m.type == "person"]
     posts: dict[str, set[tuple[str, Optional[str]]]] = {}
@@ -180,7 +190,7 @@ def descriptions(deferred, claims: list[Claim], mentions: list[Mention], quoted,
             continue
         pos = ctx.sent.start + ctx.doc[m.start].idx
         name = _holder(ctx, m, pos, persons, holders, posts, quoted, starts, unclaimed)
-        if name is None:
+        if name is None or m.status_cue == "former" and (name, m.role) in current:
             continue
         if m.role in NEEDS_ORG_ALWAYS and not any(c.person == name and c.org == m.org_name for c in claims):
             continue

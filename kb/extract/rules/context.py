@@ -26,7 +26,7 @@ LINK_WORDS = {
 }
 
 
-EVENT_WORDS = {"became", "become", "becomes", "appointed", "named", "elected", "chosen", "nominated", "installed",
+EVENT_WORDS = {"became", "become", "becomes", "becoming", "appointed", "named", "elected", "chosen", "nominated", "installed",
                "made", "took", "succeeded", "sworn", "reappointed", "crowned", "proclaimed", "promoted", "confirmed"}
 
 
@@ -42,7 +42,7 @@ PAST_WORDS = {"was", "were", "served", "had", "headed", "led", "chaired", "ran",
 IRREALIS = {"will", "would", "could", "might", "may", "should", "expected", "hopes", "hope", "wants", "want",
             "plans", "plan", "aims", "seeks", "bid", "candidate", "nominee", "not", "never", "n't", "if",
             "likely", "set", "whether", "running", "race", "tipped", "rumoured", "rumored", "next", "potential",
-            "possible", "ambition", "ambitions"}
+            "possible", "ambition", "ambitions", "considering", "mulling", "eyeing"}
 
 
 #: Verbs of leaving a post: "stepped down as ROLE in May" ends the tenure then.

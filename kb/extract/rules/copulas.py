@@ -98,13 +98,18 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
         claim.dated_event = True  # "since her appointment as CEO in 1999": the date starts the post
     if not future and _present_event(doc, between) and _future_time(doc, max(m.end, m.org_end)):
         future = True  # "takes over as chairman next month": a present tense announcing the change
-    if future and set(between) & _EXIT_ANY:  # "is to stand down as MP", "is to be replaced as": still holds it
+    if future and set(between) & (_EXIT_ANY | _STAYS):  # "is to stand down as MP", "will remain as": still holds it
         claim.status, claim.status_strength, claim.exit_event = "current", 2, False
     elif future:  # "is to become", "will succeed Y as": not held yet; a date is its start
         claim.status, claim.status_strength, claim.dated_event = "unknown", 2, True
     if rule == "succession":
         _predecessor(ctx, m, k, earlier, future)
     return claim
+
+
+#: Verbs of keeping a post: "will remain as chief executive", "is to stay on as chairman" announce
+#: no change, so the post is held now.
+_STAYS = {"remain", "stay", "continue"}
 
 
 #: Present-tense verbs of taking up (or leaving) a post that news uses for a scheduled change:

@@ -34,6 +34,8 @@ def attach_dates(ctx: SentCtx, claim: Claim, claims: list[Claim]) -> None:
     prev = max((c.role_span.end for c in claims if c.sentence == claim.sentence and c.role_span.end <= claim.role_span.start),
                default=ctx.sent.start)
     before = [d for d in ctx.dates if d.kind in tenure_kinds and prev <= d.start_char and d.end_char <= claim.role_span.start]
+    after = [d for d in after if not _quote_between(ctx, claim.role_span.end, d.start_char)]
+    before = [d for d in before if not _quote_between(ctx, d.end_char, claim.role_span.start)]
     if before and prev > ctx.sent.start and before[0].start_char - prev < 25 and not comma_between(ctx, prev, before[0].start_char):
         before = before[1:]  # "who led NATO as secretary general from 2014 to 2024, is now …": the earlier role's date
     if after and claim.rule in ("title_before_name", "apposition") and _verb_between(ctx, claim.role_span.end, after[0].start_char):
@@ -51,6 +53,16 @@ def attach_dates(ctx: SentCtx, claim: Claim, claims: list[Claim]) -> None:
     if chosen.kind == "point" and _new_term_between(ctx, claim.role_span.end, chosen.start_char):
         return  # "became chairman for a fifth term in June 2004": the term starts then, not the tenure
     apply_date(claim, chosen)
+
+
+def _quote_between(ctx: SentCtx, start: int, end: int) -> bool:
+    """A quotation mark between document offsets start and end: a date in the quoted words ("I
+    don't expect a turnaround until 2006," economy minister X said) is the speaker's, not the
+    date of the post the narration names."""
+    return any(ch in _QUOTE_MARKS for ch in ctx.sent.text[max(0, start - ctx.sent.start) : max(0, end - ctx.sent.start)])
+
+
+_QUOTE_MARKS = set('"“”„«»')
 
 
 def _verb_between(ctx: SentCtx, start: int, end: int) -> bool:

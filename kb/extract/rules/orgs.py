@@ -146,9 +146,29 @@ def org_from_document(doc, m: RoleMatch, rule: str) -> bool:
     """A company post that needs an organisation but names none before a name ("former director
     Jane Roe", "paid to director Jane Roe") may take the document's main organisation
     (``document_org``); the claim is dropped there when the document has none (a film director).
-    Not after a possessive ("its founder X"): its owner is some other organisation."""
-    return rule == "title_before_name" and m.org_name is None and _needs_org(m.role) \
-        and role_category(m.role) in COMPANY_CATEGORIES and not (m.start > 0 and doc[m.start - 1].lower_ in POSSESSIVES)
+    Not after a possessive ("its founder X"): its owner is some other organisation.
+
+    A bare party or ministerial title before a name ("with leader Jane Roe saying", "former
+    minister Jane Roe") is the same in political news: the party is the one the document is
+    about (``party_posts``), the country the one it is set in (``document_country``), and the
+    claim is dropped when the document gives none. Only when nothing describes the title from
+    the left: "union leader X", "market leader X", "Iraqi interim leader X" name some other body."""
+    if rule != "title_before_name" or m.org_name is not None or (m.start > 0 and doc[m.start - 1].lower_ in POSSESSIVES):
+        return False
+    category = role_category(m.role)
+    if category in COMPANY_CATEGORIES:
+        return _needs_org(m.role)
+    return category in _DOCUMENT_TITLE_CATEGORIES and m.role in GENERIC_ROLES and not _described_from_left(doc, m.start)
+
+
+#: Categories of bare titles whose organisation the document gives (see ``org_from_document``).
+_DOCUMENT_TITLE_CATEGORIES = {"minister"}
+
+
+def _described_from_left(doc, start: int) -> bool:
+    """ "union leader", "long-serving leader", "Iraqi leader": a word before the title phrase
+    that describes it (a noun, adjective or name), so the post is not simply the document's."""
+    return start > 0 and (doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or doc[start - 1].ent_type_ != "")
 
 
 def org_ok(m: RoleMatch, rule: str) -> bool:
@@ -282,7 +302,9 @@ def juxtaposed_org(claims: list, mentions: list[Mention], text: str) -> None:
             x.type, x.label = "organization", "rule:juxtaposed_org"
 
 
-_NAME_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,4})$")
+#: Capitalised words right before "Party leader" ("Scottish National Party leader X"); not a
+#: sentence-initial determiner ("His party leader, X": his party, whatever it is).
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'’.-])(?!(?:His|Her|Their|Its|Our|The|This|That|A|An)\s)((?:[A-Z][\w'’.-]*\s+){1,4})$")
 
 
 def party_posts(claims: list, mentions: list[Mention], text: str) -> None:

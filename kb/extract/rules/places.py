@@ -54,12 +54,15 @@ def document_country(claims: list[Claim], mentions: list[Mention], sentences: Se
     the story is about one country. Applied only when the document names exactly one country
     (by name; demonyms are ambiguous); the org evidence is its nearest earlier mention."""
     _drop_terms_of_other_posts(claims)
+    _devolved_first_ministers(claims, mentions)
     open_claims = [c for c in claims if c.org is None and (c.role in STATE_ROLES and (
         c.role not in TITLE_ONLY_STATE_ROLES or _capital_core(c) or c.rule == "term_of_office")
         or _government_post(c.role) and not _owner_before(c, mentions))]
     if not open_claims:
         return
     found = _country_mentions(mentions)
+    _own_country_posts(open_claims, found)
+    open_claims = [c for c in open_claims if c.org is None]
     # its cue mentions are the org evidence; one cue is enough when the document names no country
     cues = _cue_country(claims, sentences, 2 if found else 1)
     if cues:  # a UK cabinet title or an MP in British politics news is British whatever else the story names
@@ -82,6 +85,34 @@ def document_country(claims: list[Claim], mentions: list[Mention], sentences: Se
     claims[:] = [c for c in claims if not (c.rule == "term_of_office" and c.org is None)]
 
 
+def _devolved_first_ministers(claims: list[Claim], mentions: list[Mention]) -> None:
+    """ "First Minister Jack Roe", "the first minister said" with no place named: British news
+    uses the title for the head of a devolved government, so he heads the one nation of the
+    United Kingdom (``_NATION_OF``: Scotland, Wales, Northern Ireland) the story names; none
+    when it names none or several. The nation's nearest earlier mention is the org evidence."""
+    open_claims = [c for c in claims if c.org is None and c.role == "first minister"]
+    found = [(x, n) for x, n in _country_mentions(mentions) if n in _NATION_OF] if open_claims else []
+    if len({n for _, n in found}) != 1:
+        return
+    for c in open_claims:
+        x = max((x for x, _ in found if x.start <= c.role_span.start), key=lambda x: x.start, default=found[0][0])
+        c.org, c.org_span, c.org_label = found[0][1], Span(x.start, x.end, x.text), "rule:doc_country"
+
+
+def _own_country_posts(open_claims: list[Claim], found: list[tuple[Mention, str]]) -> None:
+    """A post whose very name is one country's ("Foreign Secretary X", "the home secretary":
+    the role cues of ``country_cues_en.tsv``) is that country's whenever the document names it,
+    however many other countries it names ("Foreign Secretary X said 440 Britons were missing"
+    in a story naming Japan, Germany and Canada too). The country's nearest earlier mention is
+    the org evidence."""
+    for c in open_claims:
+        country = _CUES.get(c.role) if c.role.islower() else None
+        own = [x for x, n in found if n == country] if country else []
+        if own:
+            x = max((x for x in own if x.start <= c.role_span.start), key=lambda x: x.start, default=own[0])
+            c.org, c.org_span, c.org_label = country, Span(x.start, x.end, x.text), "rule:doc_country"
+
+
 def _home_office(c: Claim, cues: list[tuple[Span, str]], mentions: list[Mention]) -> bool:
     """Whether an open head of state or government post is the one of the country the text places
     itself in by cues ("Downing Street", "the Tories"), whatever other country it names: British
@@ -89,8 +120,8 @@ def _home_office(c: Claim, cues: list[tuple[Span, str]], mentions: list[Mention]
     talks of the Iraq war or of Israel. Only with at least two cues besides the post itself, and
     only when its sentence names no other country."""
     country = cues[0][1]
-    if c.role not in STATE_ROLES or not _has_post(c.role, country):
-        return False
+    if not (c.role in STATE_ROLES or c.role == "minister") or not _has_post(c.role, country):
+        return False  # a bare "former minister X" in British news is a British minister too
     if len([x for x, _ in cues if x is not c.role_span]) < 2:
         return False
     others = [m for m, name in _country_mentions(mentions) if m.sentence == c.sentence and name != country]
@@ -159,9 +190,12 @@ def _government_post(role: str) -> bool:
 
 def _owner_before(c: Claim, mentions: list[Mention]) -> bool:
     """ "Velmora's foreign minister" with "Velmora" read as a person: the post has an owner the
-    text names (a name and "'s" right before the role), so it is no post of the document's country."""
+    text names (a name and "'s" right before the role), so it is no post of the document's country.
+    The holder is no owner: in "Jane Roe, MP for Northby" the two characters before the role are
+    an apposition's comma, not a possessive."""
+    own = (c.mention.start, c.mention.end)
     return any(m.type == "person" and 2 <= c.role_span.start - m.end <= 3 and m.end <= c.role_span.start
-               and m.sentence == c.sentence for m in mentions)
+               and m.sentence == c.sentence and (m.start, m.end) != own for m in mentions)
 
 
 #: Cue names (``country_cues_en.tsv``) as one regular expression over sentence texts.

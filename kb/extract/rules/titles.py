@@ -9,8 +9,9 @@ from typing import Optional
 from ...model import Mention
 from ..claims import Claim
 from ..lexicon import lexicon, word_tuples
-from ..mentions import name_forward, skip_honorific
-from ..roles import REGNAL_TITLES, RoleMatch, _org_name_span, regnal_name
+from ...names import LEGAL_SUFFIXES
+from ..mentions import ORG_HEAD_WORDS, name_forward, skip_honorific
+from ..roles import GENERIC_ROLES, REGNAL_TITLES, RoleMatch, _org_name_span, regnal_name
 from .context import (
     IRREALIS, Quoted, SentCtx, add_rule_person, new_claim, person_at, person_ending, regnal_person,
 )
@@ -37,6 +38,9 @@ def title_before_name(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quote
         if span is not None and (span[1] - span[0] >= 2 or m.capitalised) and not _modifies_noun(doc, span[1]) \
                 and not (span[1] - span[0] == 1 and (ctx.lowers[span[0]].rstrip("s"),) in lexicon().roles):  # "Lib Dem MPs"
             p = add_rule_person(ctx, span, "title", mentions)
+    if p is None and _person_named_org(doc, m, i):
+        ent = next(e for e in doc.ents if e.start == i)
+        p = regnal_person(ctx, (ent.start, ent.end), mentions, "title")
     if p is None:
         return None
     if m.org_name is None and m.category in ("head_of_state", "religious", "head_of_government"):
@@ -45,6 +49,30 @@ def title_before_name(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quote
     if claim.status == "unknown":
         claim.status, claim.status_strength = "current", 1  # news titles name the holder now
     return claim
+
+
+def _person_named_org(doc, m: RoleMatch, i: int) -> bool:
+    """ "Lib Dem Treasury spokesman [Vince Cable]ORG", "Former Worldcom boss [Bernie Ebbers]ORG":
+    the small English model often tags a two- or three-word personal name ORG, most of all
+    right after a title, and every rule then skips the holder. Such a span is read as the
+    title's person when it looks like a name and nothing in it says organisation: only
+    capitalised words, none an organisation head word ("Deutsche Bank", "Mitsubishi Motors"),
+    a legal suffix or a country or nationality ("France Telecom"), no noun after it. A generic
+    role needs its organisation for this ("owner France Telecom", "market leader Mengniu
+    Dairy" name companies after the role; "Yukos spokesman X" names the person)."""
+    ent = next((e for e in doc.ents if e.start == i), None)
+    if ent is None or ent.label_ != "ORG" or not 2 <= len(ent) <= 3 or _modifies_noun(doc, ent.end):
+        return False
+    if m.org_name is None and m.role in GENERIC_ROLES:
+        return False
+    lex = lexicon()
+    for tok in ent:
+        word = tok.text
+        if not (word[:1].isupper() and word[1:2].islower() and word.replace("-", "").replace("'", "").isalpha()):
+            return False
+        if word.lower() in ORG_HEAD_WORDS or word.lower() in LEGAL_SUFFIXES or word in lex.countries or word in lex.demonyms:
+            return False
+    return True
 
 
 def _modifies_noun(doc, end: int) -> bool:
