@@ -20,6 +20,7 @@ sys.path.insert(0, str(REPO))
 
 from kb.extract.de.germeval import GermEvalSentence, outer_spans  # noqa: E402
 from kb.extract.de.names import reference_names, split_possessives  # noqa: E402
+from kb.extract.de.stts import doc_tags  # noqa: E402
 from kb.extract.de.stacker import SpanStacker, candidate_features, fit_logistic  # noqa: E402
 
 GRID_L2 = (1.0, 5.0, 20.0)
@@ -40,7 +41,7 @@ def member_votes(nlp, vote, words: list[str]):
         doc = proc(doc)
     votes = [{(s.start, s.end, s.label_) for s in doc.spans.get(g, [])} for g in vote.groups]
     votes.append({(e.start, e.end, e.label_) for e in doc.ents})
-    crf, marginals = vote.crf_tag(words, marginals=True)
+    crf, marginals = vote.crf_tag(words, marginals=True, stts=doc_tags(doc))
     votes.append(crf)
     return split_possessives(votes, words), marginals
 
