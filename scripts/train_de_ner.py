@@ -660,12 +660,14 @@ def fit_vote_crf(nlp, vote, names_dir: Path, sents, crf_data: str, crf_names: bo
     return train_part, names, time.time() - t0
 
 
-def fit_stacker(model_dir: Path, sents: list[GermEvalSentence], sd_train: list, sd_tune: list) -> int:
+def fit_stacker(model_dir: Path, sents: list[GermEvalSentence], sd_train: list, sd_tune: list,
+                stts: bool = False) -> int:
     """Fit the vote's stacker (``scripts/de_stacking.py``) and save it in ``kb_de_vote/stack.json``.
 
     A temporary CRF with the artefact's own CRF options is trained on the training parts only
     (GermEval's and, with ``--smartdata``, SmartData's), so that all three members predict the
-    tuning parts unseen; the artefact's CRF itself is not changed.
+    tuning parts unseen; the artefact's CRF itself is not changed. With ``stts`` the stacker
+    also reads HanTa's tags (``stacker.STTS_FEATURES``; the pipeline gains ``kb_de_stts``).
     """
     import spacy
 
@@ -674,19 +676,26 @@ def fit_stacker(model_dir: Path, sents: list[GermEvalSentence], sd_train: list, 
     register_components()
     nlp = spacy.load(model_dir)
     vote = nlp.get_pipe("kb_de_vote")
+    if stts and "kb_de_stts" not in nlp.pipe_names:
+        nlp.add_pipe("kb_de_stts", first=True)
     t0 = time.time()
     fit_vote_crf(nlp, vote, model_dir, sents, "train", vote.name_features, sd_train, vote.domain is not None,
                  vote.stts)
     vote._tagger = None
     print(f"temporary CRF on the training parts ({time.time() - t0:.0f}s)", flush=True)
     ge_tune = [s for s in sents if not is_heldout(s.index) and is_tuning(s.index)]
-    rows = candidate_rows(nlp, vote, ge_tune, "ge") + candidate_rows(nlp, vote, sd_tune, "sd")
+    rows = candidate_rows(nlp, vote, ge_tune, "ge", stts) + candidate_rows(nlp, vote, sd_tune, "sd", stts)
     golds = {"ge": {s.index: set(outer_spans(s.tags)) for s in ge_tune}}
     if sd_tune:
         golds["sd"] = {s.index: set(outer_spans(s.tags)) for s in sd_tune}
-    stacker, settings = choose_and_fit(rows, golds, len(vote.groups) + 2)
-    final = spacy.load(model_dir).get_pipe("kb_de_vote")
+    stacker, settings = choose_and_fit(rows, golds, len(vote.groups) + 2, stts)
+    artefact = spacy.load(model_dir)
+    final = artefact.get_pipe("kb_de_vote")
     final.stacker = stacker
+    if stts and "kb_de_stts" not in artefact.pipe_names:  # config.cfg and meta.json change too
+        artefact.add_pipe("kb_de_stts", first=True)
+        artefact.meta["version"] = VOTE_VERSION
+        artefact.to_disk(model_dir)
     final.to_disk(model_dir / "kb_de_vote")
     print(f"stacker: {len(rows)} candidate spans, settings {settings} -> {model_dir / 'kb_de_vote' / 'stack.json'}")
     return 0
@@ -850,6 +859,10 @@ def main(argv: list[str] | None = None) -> int:
         "(pip install hanta; the pipeline gains kb_de_stts)",
     )
     ap.add_argument(
+        "--stacker-stts", action="store_true",
+        help="--fit-stacker: the stacker also reads HanTa's part-of-speech tags of each candidate span",
+    )
+    ap.add_argument(
         "--fit-stacker", action="store_true",
         help="fit the vote's stacker on the tuning parts (GermEval's; SmartData's with --smartdata) "
         "for the assembled artefact at --out",
@@ -899,7 +912,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.fit_stacker:
         sd_train, sd_tune = smartdata_parts(args.smartdata, args.smartdata_sources)
-        return fit_stacker(args.out, read_germeval(args.data), sd_train, sd_tune)
+        return fit_stacker(args.out, read_germeval(args.data), sd_train, sd_tune, args.stacker_stts)
     if args.retrain_crf or args.assemble:
         sd_train, sd_tune = smartdata_parts(args.smartdata, args.smartdata_sources)
         extra = sd_train + (sd_tune if args.crf_data == "all" else [])

@@ -47,17 +47,15 @@ def test_coarse_classes():
     assert [stts.coarse(t) for t in ("NE", "NN", "NNA", "FM", "ART", "VV(FIN)")] == ["NE", "NN", "NN", "FM", "o", "o"]
 
 
-def test_crf_features_add_the_tags_of_the_token_and_its_neighbours():
-    words = ["Gestern", "sprach", "Wessel", "."]
-    tags = [("gestern", "ADV"), ("sprechen", "VV(FIN)"), ("Wessel", "NE"), (".", "$.")]
+def test_crf_features_add_the_coarse_tag_of_the_token():
+    words = ["Gestern", "sprach", "Wessel", "vom", "Vorstand", "."]
+    tags = [("gestern", "ADV"), ("sprechen", "VV(FIN)"), ("Wessel", "NE"), ("von", "APPRART"),
+            ("Vorstand", "NN"), (".", "$.")]
     plain = de_features.crf_features(words, lambda w: None)
     tagged = de_features.crf_features(words, lambda w: None, stts=tags)
-    assert "pt" not in plain[2]
-    assert tagged[2]["pt"] == "NE" and tagged[2]["pc"] == "NE^"
-    assert tagged[2]["-1:pt"] == "VV(FIN)" and tagged[2]["-2:pt"] == "ADV" and tagged[2]["2:pt"] == "-"
-    assert tagged[2]["pt-1|0"] == "VV(FIN)|NE"
-    assert "plem" not in tagged[2] and "plem" not in tagged[1]  # verbs' lemmas are not a name signal
-    assert {k: v for k, v in tagged[2].items() if k in plain[2]} == plain[2]  # the other features stay
+    assert "pc" not in plain[2]
+    assert [f["pc"] for f in tagged] == ["o^", "o", "NE^", "o", "NN^", "o"]
+    assert [{k: v for k, v in f.items() if k != "pc"} for f in tagged] == plain  # the other features stay
 
 
 def test_vote_of_a_tag_reading_crf_needs_the_component(tmp_path):

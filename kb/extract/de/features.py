@@ -482,12 +482,13 @@ class EnsembleVote:
         words = [t.text for t in doc]
         votes = [{(s.start, s.end, s.label_) for s in doc.spans.get(g, [])} for g in self.groups]
         votes.append({(e.start, e.end, e.label_) for e in doc.ents})
-        crf, marginals = self.crf_tag(words, marginals=self.stacker is not None, stts=doc_tags(doc))
+        stts = doc_tags(doc)
+        crf, marginals = self.crf_tag(words, marginals=self.stacker is not None, stts=stts)
         votes.append(crf)
         votes = split_possessives(votes, words)  # members may disagree on the owner only
         if self.stacker is not None and len(votes) == self.stacker.members:
             kind = reference_names(self.names_path).kind
-            chosen = self.stacker.choose(votes, marginals, words, kind)
+            chosen = self.stacker.choose(votes, marginals, words, kind, stts)
         else:
             chosen = majority_vote(votes, self.min_votes)
         doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in chosen]
