@@ -92,3 +92,55 @@ def test_missing_hanta_fails_the_german_model_with_a_kb_error(tmp_path, monkeypa
     finally:
         german.load_german.cache_clear()
 
+
+
+def test_tag_embedding_member_learns_from_the_tags_saves_and_reloads(tagger, tmp_path):
+    """``kb.HashCharSttsEmbed.v1`` reads the tags kb_de_stts leaves; the member survives to_disk."""
+    import spacy
+    from spacy.tokens import Doc, Span
+    from spacy.training import Example
+
+    german.register_components()
+    embed = {"@architectures": "kb.HashCharSttsEmbed.v1", "width": 16, "attrs": ["NORM", "SHAPE"],
+             "rows": [200, 50], "nM": 8, "nC": 4}
+    model = {"@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
+             "hidden_width": 16, "maxout_pieces": 2, "use_upper": True, "nO": None,
+             "tok2vec": {"@architectures": "spacy.Tok2Vec.v2", "embed": embed,
+                         "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 16, "depth": 1,
+                                    "window_size": 1, "maxout_pieces": 2}}}
+    nlp = spacy.blank("de")
+    nlp.add_pipe("kb_de_stts")
+    nlp.add_pipe("ner", config={"model": model})
+    words = ["Heute", "sprach", "Irmgard", "Wessel", "in", "Hildesheim", "."]
+    gold = Doc(nlp.vocab, words=words)
+    gold.ents = [Span(gold, 2, 4, label="PER"), Span(gold, 5, 6, label="LOC")]
+    examples = [Example(nlp.get_pipe("kb_de_stts")(Doc(nlp.vocab, words=words)), gold)]
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(80):
+        nlp.update(examples, sgd=optimizer, drop=0.0)
+    before = {(e.start, e.end, e.label_) for e in nlp(Doc(nlp.vocab, words=words)).ents}
+    assert before == {(2, 4, "PER"), (5, 6, "LOC")}
+    nlp.to_disk(tmp_path / "m")
+    again = spacy.load(tmp_path / "m")
+    assert again.pipe_names == ["kb_de_stts", "ner"]
+    assert {(e.start, e.end, e.label_) for e in again(Doc(again.vocab, words=words)).ents} == before
+
+
+def test_stacker_with_tag_features_scores_them_and_roundtrips():
+    from kb.extract.de.stacker import STTS_FEATURES, SpanStacker, candidate_features, feature_names
+
+    words = ["Der", "Vorstand", "von", "Zemtrix", "tagt"]
+    tags = [("der", "ART"), ("Vorstand", "NN"), ("von", "APPR"), ("Zemtrix", "NE"), ("tagen", "VV(FIN)")]
+    votes = [{(3, 4, "ORG")}, {(1, 2, "ORG")}, {(3, 4, "ORG")}]
+    rows = dict(candidate_features(votes, None, words, lambda text: None, tags))
+    assert len(rows[(3, 4, "ORG")]) == len(feature_names(3, stts=True)) == len(feature_names(3)) + len(STTS_FEATURES)
+    assert rows[(3, 4, "ORG")][-2:] == [1.0, 0.0] and rows[(1, 2, "ORG")][-2:] == [0.0, 1.0]
+    # a stacker that trusts proper nouns and doubts common-noun heads keeps "Zemtrix" only
+    weights = [0.0] * len(feature_names(3, stts=True))
+    weights[-2], weights[-1] = 3.0, -3.0
+    stacker = SpanStacker(weights, 0.5, False, 3, stts=True)
+    assert stacker.choose(votes, None, words, lambda text: None, tags) == [(3, 4, "ORG")]
+    with pytest.raises(ModelError, match="kb_de_stts"):
+        stacker.choose(votes, None, words, lambda text: None)
+    again = SpanStacker.from_json(stacker.to_json())
+    assert again == stacker and SpanStacker.from_json({**stacker.to_json(), "features": list(feature_names(3))}) is None

@@ -7,6 +7,10 @@ falls back to ``spacy.blank("de")`` + rules when the artefact is missing.
 
 Pipeline (``load_german``):
 
+``kb_de_stts``      (since 0.6.0) HanTa's part-of-speech tag (STTS) and lemma of every token into
+                    ``doc.user_data`` (``stts.SttsTagger``), read by the members built to read them
+                    (``--crf-stts``, ``--stts-embed``, ``--stacker-stts``); HanTa (``pip install hanta``)
+                    is loaded when the component is made.
 ``kb_de_features``  writes one gazetteer/lexicon class per token into ``Token.lemma_``
                     (ROLE, FIRST, LAST, FIRSTLAST, ORG, LOC or "-") so that the NER's hash
                     embedding can use it as a fifth feature; without pretrained vectors this is

@@ -179,7 +179,8 @@ class SpanStacker:
         """The stacker saved by ``to_json``; None when absent or fitted on other features."""
         members = int(data.get("members", 3)) if data else 3
         stts = bool(data) and STTS_FEATURES[0] in data.get("features", [])  # type: ignore[union-attr]
-        if not data or list(data.get("features", [])) != list(feature_names(members, stts)):
+        names = feature_names(members, stts)
+        if not data or list(data.get("features", [])) != list(names) or len(data.get("weights", [])) != len(names):
             return None
         return cls([float(w) for w in data["weights"]], float(data["threshold"]), bool(data.get("keep_majority")),
                    members, stts)
