@@ -469,7 +469,7 @@ def train_crf(sents: list[GermEvalSentence], cluster, c1: float = 0.02, c2: floa
 
 def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path, crf_data: str = "all",
              crf_names: bool = False, extra: Optional[list[GermEvalSentence]] = None,
-             crf_domains: bool = False, crf_stts: bool = False) -> int:
+             crf_domains: bool = False, crf_stts: bool = False, tag_domain: str = "ge") -> int:
     """Ensemble artefact: ``base`` pipeline + ``second``'s NER + a CRF, 2-of-3 span vote.
 
     Both spaCy models must come from tuning runs of this script (same feature marker) or be
@@ -495,7 +495,7 @@ def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path,
         nlp.add_pipe("kb_de_stts", first=True)
     vote = nlp.add_pipe("kb_de_vote", after="ner_char", config={"groups": ["kb_ner"], "min_votes": 2})
     train_part, names, seconds = fit_vote_crf(nlp, vote, out, sents, crf_data, crf_names, extra, crf_domains,
-                                              crf_stts)
+                                              crf_stts, tag_domain)
     print(f"CRF trained on {len(train_part)} sentences, name features {names is not None} ({seconds:.0f}s)")
     nlp.meta.update({"name": "kb_germeval_ner_vote", "version": VOTE_VERSION, "license": "CC BY 4.0"})
     if out.exists():
@@ -604,7 +604,7 @@ def crf_sentences(sents: list[GermEvalSentence], crf_data: str) -> list[GermEval
 
 def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = "all", crf_names: bool = False,
                 extra: Optional[list[GermEvalSentence]] = None, crf_domains: bool = False,
-                crf_stts: bool = False) -> int:
+                crf_stts: bool = False, tag_domain: str = "ge") -> int:
     """Retrain only the vote's CRF of an assembled artefact (the spaCy models stay as they are).
 
     Why: the CRF trains in about a minute while each spaCy model takes 15-20; feature work on
@@ -618,7 +618,7 @@ def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = 
     vote = nlp.get_pipe("kb_de_vote")
     had_stts = "kb_de_stts" in nlp.pipe_names
     train_part, names, seconds = fit_vote_crf(nlp, vote, model_dir, sents, crf_data, crf_names, extra, crf_domains,
-                                              crf_stts)
+                                              crf_stts, tag_domain)
     if not had_stts and crf_stts:  # the pipeline gained kb_de_stts: config.cfg and meta.json change
         nlp.meta["version"] = VOTE_VERSION
         nlp.to_disk(model_dir)
@@ -635,12 +635,14 @@ def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = 
 
 
 def fit_vote_crf(nlp, vote, names_dir: Path, sents, crf_data: str, crf_names: bool,
-                 extra: Optional[list[GermEvalSentence]] = None, crf_domains: bool = False, crf_stts: bool = False):
+                 extra: Optional[list[GermEvalSentence]] = None, crf_domains: bool = False, crf_stts: bool = False,
+                 tag_domain: str = "ge"):
     """Train the vote's CRF on the chosen sentences (plus ``extra``: SmartData's with
     ``--smartdata``), with the pipeline's word clusters (and the reference names of
     ``names_dir`` as features with ``crf_names``; with ``crf_domains`` a shared and a
-    per-corpus copy of every feature, GermEval's copy used when tagging; with ``crf_stts``
-    HanTa's part-of-speech features, and ``kb_de_stts`` first in the pipeline); shared by
+    per-corpus copy of every feature, tagging with the copy of ``tag_domain``, GermEval's by
+    default; with ``crf_stts`` HanTa's part-of-speech features, and ``kb_de_stts`` first in the
+    pipeline); shared by
     ``--assemble`` and ``--retrain-crf`` so both fit it the same way. Returns (sentences,
     names, seconds)."""
     feats = nlp.get_pipe("kb_de_features")
@@ -655,7 +657,7 @@ def fit_vote_crf(nlp, vote, names_dir: Path, sents, crf_data: str, crf_names: bo
         nlp.add_pipe("kb_de_stts", first=True)
     vote.crf_bytes = train_crf(train_part, cluster, names=names, domains=domains, stts=stts)
     vote.name_features = names is not None
-    vote.domain = "ge" if crf_domains else None
+    vote.domain = tag_domain if crf_domains else None
     vote.stts = crf_stts
     return train_part, names, time.time() - t0
 
@@ -680,7 +682,7 @@ def fit_stacker(model_dir: Path, sents: list[GermEvalSentence], sd_train: list, 
         nlp.add_pipe("kb_de_stts", first=True)
     t0 = time.time()
     fit_vote_crf(nlp, vote, model_dir, sents, "train", vote.name_features, sd_train, vote.domain is not None,
-                 vote.stts)
+                 vote.stts, vote.domain or "ge")  # the temporary CRF tags with the artefact's corpus copy
     vote._tagger = None
     print(f"temporary CRF on the training parts ({time.time() - t0:.0f}s)", flush=True)
     ge_tune = [s for s in sents if not is_heldout(s.index) and is_tuning(s.index)]
@@ -849,6 +851,10 @@ def main(argv: list[str] | None = None) -> int:
         "(GermEval / SmartData) and tag with GermEval's copy (feature augmentation)",
     )
     ap.add_argument(
+        "--crf-tag-domain", choices=("ge", "sd"), default="ge",
+        help="with --crf-domains: the corpus copy the CRF tags with (GermEval's annotation style by default)",
+    )
+    ap.add_argument(
         "--crf-stts", action="store_true",
         help="--assemble/--retrain-crf: give the CRF HanTa's part-of-speech tags as features "
         "(pip install hanta; the pipeline gains kb_de_stts, which tags at run time)",
@@ -918,10 +924,10 @@ def main(argv: list[str] | None = None) -> int:
         extra = sd_train + (sd_tune if args.crf_data == "all" else [])
     if args.retrain_crf:
         return retrain_crf(args.out, read_germeval(args.data), args.crf_data, args.crf_names, extra, args.crf_domains,
-                           args.crf_stts)
+                           args.crf_stts, args.crf_tag_domain)
     if args.assemble:
         return assemble(args.assemble[0], args.assemble[1], read_germeval(args.data), args.out, args.crf_data,
-                        args.crf_names, extra, args.crf_domains, args.crf_stts)
+                        args.crf_names, extra, args.crf_domains, args.crf_stts, args.crf_tag_domain)
     t0 = time.time()
     sents = read_germeval(args.data)
     first: set[str] = set()
