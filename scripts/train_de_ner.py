@@ -429,8 +429,8 @@ def train(nlp, train_egs, tune_egs, seed: int, max_epochs: int, patience: int,
     return best, best_epoch
 
 
-def hanta_tags(sents: list[GermEvalSentence]) -> list[list[tuple[str, str]]]:
-    """HanTa's (lemma, STTS tag) per word of every sentence, tagged as ``kb_de_stts`` tags a doc
+def hanta_tags(sents: list[GermEvalSentence]) -> list[list[str]]:
+    """HanTa's STTS tag per word of every sentence, tagged as ``kb_de_stts`` tags a doc
     at run time (``stts.tag_words``); ~1-2k words/s."""
     from kb.extract.de.stts import load_hanta, tag_words
 
@@ -440,7 +440,7 @@ def hanta_tags(sents: list[GermEvalSentence]) -> list[list[tuple[str, str]]]:
 
 def train_crf(sents: list[GermEvalSentence], cluster, c1: float = 0.02, c2: float = 0.01,
               names: Optional[NameFeatures] = None, domains: Optional[list[str]] = None,
-              stts: Optional[list[list[tuple[str, str]]]] = None) -> bytes:
+              stts: Optional[list[list[str]]] = None) -> bytes:
     """Linear-chain CRF (python-crfsuite, L-BFGS, 200 iterations) on ``sents``; model bytes.
 
     c1/c2 chosen on the tuning part (0.02/0.01 best of c1 in {0, 0.02, 0.1, 0.3}). With

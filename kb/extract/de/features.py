@@ -263,10 +263,10 @@ class NameFeatures:
 
 def crf_features(words: list[str], cluster: Callable[[str], Optional[str]],
                  names: Optional[NameFeatures] = None,
-                 stts: Optional[list[tuple[str, str]]] = None) -> list[dict[str, object]]:
+                 stts: Optional[list[str]] = None) -> list[dict[str, object]]:
     """Per-token CRF features: the token's own plus two neighbours each side and word bigrams,
     with ``names`` the reference-name features (``NameFeatures``) and with ``stts`` (HanTa's
-    (lemma, tag) per word) the part-of-speech features (``stts.stts_features``).
+    tag per word) the part-of-speech features (``stts.stts_features``).
 
     Why a CRF beside the neural NER: with ~1.7k training sentences its sparse features make
     different errors from the CNN; a 2-of-3 vote of both spaCy models and the CRF lifted
@@ -442,13 +442,13 @@ class EnsembleVote:
             self._names = NameFeatures(names)
         return self._names
 
-    def crf_spans(self, words: list[str], stts: Optional[list[tuple[str, str]]] = None) -> set[tuple[int, int, str]]:
+    def crf_spans(self, words: list[str], stts: Optional[list[str]] = None) -> set[tuple[int, int, str]]:
         return self.crf_tag(words, stts=stts)[0]
 
-    def crf_tag(self, words: list[str], marginals: bool = False, stts: Optional[list[tuple[str, str]]] = None,
+    def crf_tag(self, words: list[str], marginals: bool = False, stts: Optional[list[str]] = None,
                 ) -> tuple[set[tuple[int, int, str]], list[dict[str, float]]]:
         """The CRF's spans and, with ``marginals``, each token's tag probabilities (for the stacker).
-        ``stts``: HanTa's (lemma, tag) per word (``stts.doc_tags``), needed when the CRF learnt them."""
+        ``stts``: HanTa's tag per word (``stts.doc_tags``), needed when the CRF learnt them."""
         if not self.crf_bytes or not words:
             return set(), []
         if self.stts and stts is None:

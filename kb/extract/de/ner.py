@@ -7,7 +7,7 @@ falls back to ``spacy.blank("de")`` + rules when the artefact is missing.
 
 Pipeline (``load_german``):
 
-``kb_de_stts``      (since 0.6.0) HanTa's part-of-speech tag (STTS) and lemma of every token into
+``kb_de_stts``      (not in 0.5.0) HanTa's part-of-speech tag (STTS) of every token into
                     ``doc.user_data`` (``stts.SttsTagger``), read by the members built to read them
                     (``--crf-stts``, ``--stts-embed``, ``--stacker-stts``); HanTa (``pip install hanta``)
                     is loaded when the component is made.
@@ -91,8 +91,8 @@ def stts_ids():
     def forward(model, docs, is_train):  # noqa: ARG001 - thinc's forward signature
         out = []
         for doc in docs:
-            tags = doc_tags(doc) or [("", "-")] * len(doc)
-            ids = numpy.asarray([[get_string_id(tag)] for _, tag in tags], dtype="uint64").reshape((len(doc), 1))
+            tags = doc_tags(doc) or ["-"] * len(doc)
+            ids = numpy.asarray([[get_string_id(tag)] for tag in tags], dtype="uint64").reshape((len(doc), 1))
             out.append(model.ops.asarray2i(ids, dtype="uint64"))
         return out, lambda d_out: []
 

@@ -89,10 +89,10 @@ def span_marginal(marginals: Optional[Marginals], start: int, end: int, label: s
 
 def candidate_features(votes: list[set[Span]], marginals: Optional[Marginals], words: list[str],
                        kind: Callable[[str], Optional[str]],
-                       stts: Optional[list[tuple[str, str]]] = None) -> list[tuple[Span, list[float]]]:
+                       stts: Optional[list[str]] = None) -> list[tuple[Span, list[float]]]:
     """Every span any member (the NER models, then the CRF last) proposes, with its features
     (``feature_names(len(votes), stts is not None)``); ``kind`` gives a text's reference-name
-    kind or None; ``stts`` HanTa's (lemma, tag) per word."""
+    kind or None; ``stts`` HanTa's STTS tag per word."""
     out = []
     k = len(votes)
     for start, end, label in sorted(set().union(*votes)):
@@ -109,7 +109,7 @@ def candidate_features(votes: list[set[Span]], marginals: Optional[Marginals], w
         x += [float(end - start == 1), float(end - start >= 3), float(start == 0), float(ref == label),
               float(ref is not None and ref != label), float(words[start].isupper() and len(words[start]) > 1)]
         if stts is not None:
-            tags = [tag for _, tag in stts[start:end]]
+            tags = stts[start:end]
             x += [sum(t in ("NE", "FM") for t in tags) / len(tags), float(tags[-1].startswith("NN"))]
         out.append(((start, end, label), x))
     return out
@@ -140,7 +140,7 @@ class SpanStacker:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def choose(self, votes: list[set[Span]], marginals: Optional[Marginals], words: list[str],
-               kind: Callable[[str], Optional[str]], stts: Optional[list[tuple[str, str]]] = None) -> list[Span]:
+               kind: Callable[[str], Optional[str]], stts: Optional[list[str]] = None) -> list[Span]:
         """The entities among the members' proposals (``select`` over ``candidate_features``);
         ``stts``: HanTa's tags of the words, needed when the stacker was fitted with them."""
         if self.stts and stts is None:
