@@ -20,6 +20,7 @@ sys.path.insert(0, str(REPO))
 
 from kb.extract.de.germeval import GermEvalSentence, outer_spans  # noqa: E402
 from kb.extract.de.names import reference_names, split_possessives  # noqa: E402
+from kb.extract.de.stts import doc_tags  # noqa: E402
 from kb.extract.de.stacker import SpanStacker, candidate_features, fit_logistic  # noqa: E402
 
 GRID_L2 = (1.0, 5.0, 20.0)
@@ -30,7 +31,8 @@ SCORED = ("PER", "ORG")
 
 
 def member_votes(nlp, vote, words: list[str]):
-    """The members' spans (the stashed NER groups, the last NER, the CRF) and the CRF's marginals."""
+    """The members' spans (the stashed NER groups, the last NER, the CRF), the CRF's marginals
+    and HanTa's tags (None without ``kb_de_stts``)."""
     from spacy.tokens import Doc
 
     doc = Doc(nlp.vocab, words=words)
@@ -40,19 +42,20 @@ def member_votes(nlp, vote, words: list[str]):
         doc = proc(doc)
     votes = [{(s.start, s.end, s.label_) for s in doc.spans.get(g, [])} for g in vote.groups]
     votes.append({(e.start, e.end, e.label_) for e in doc.ents})
-    crf, marginals = vote.crf_tag(words, marginals=True)
+    crf, marginals = vote.crf_tag(words, marginals=True, stts=doc_tags(doc))
     votes.append(crf)
-    return split_possessives(votes, words), marginals
+    return split_possessives(votes, words), marginals, doc_tags(doc)
 
 
-def candidate_rows(nlp, vote, sents: list[GermEvalSentence], part: str) -> list[dict]:
-    """One row per candidate span: part, sentence index, span, features, whether it is gold."""
+def candidate_rows(nlp, vote, sents: list[GermEvalSentence], part: str, stts: bool = False) -> list[dict]:
+    """One row per candidate span: part, sentence index, span, features (with ``stts`` also
+    ``stacker.STTS_FEATURES``), whether it is gold."""
     kind = reference_names(vote.names_path).kind
     rows = []
     for sent in sents:
-        votes, marginals = member_votes(nlp, vote, sent.words)
+        votes, marginals, tags = member_votes(nlp, vote, sent.words)
         gold = set(outer_spans(sent.tags))
-        for span, x in candidate_features(votes, marginals, sent.words, kind):
+        for span, x in candidate_features(votes, marginals, sent.words, kind, tags if stts else None):
             rows.append({"part": part, "sent": sent.index, "span": span, "x": x, "gold": span in gold})
     return rows
 
@@ -78,7 +81,8 @@ def fit(rows: list[dict], l2: float, sd_weight: float) -> list[float]:
     return fit_logistic([r["x"] for r in rows], [r["gold"] for r in rows], weights, l2=l2)
 
 
-def choose_and_fit(rows: list[dict], golds: dict[str, dict[int, set]], members: int = 3) -> tuple[SpanStacker, dict]:
+def choose_and_fit(rows: list[dict], golds: dict[str, dict[int, set]], members: int = 3,
+                   stts: bool = False) -> tuple[SpanStacker, dict]:
     """2-fold cross-validation over the grid, then a fit on all rows with the best setting
     (``members``: how many members proposed the rows' candidates)."""
     best: tuple[float, tuple] = (-1.0, ())
@@ -92,7 +96,7 @@ def choose_and_fit(rows: list[dict], golds: dict[str, dict[int, set]], members: 
         for threshold, keep_majority in product(GRID_THRESHOLD, GRID_KEEP_MAJORITY):
             scores: dict[str, float] = {}
             for weights, test, part_golds in folds:
-                stacker = SpanStacker(weights, threshold, keep_majority, members)
+                stacker = SpanStacker(weights, threshold, keep_majority, members, stts)
                 for part, f in f1_by_part(test, stacker, part_golds).items():
                     scores[part] = scores.get(part, 0.0) + f / 2
             total = sum(scores.values())
@@ -101,5 +105,5 @@ def choose_and_fit(rows: list[dict], golds: dict[str, dict[int, set]], members: 
             if total > best[0]:
                 best = (total, (l2, sd_weight, threshold, keep_majority))
     l2, sd_weight, threshold, keep_majority = best[1]
-    stacker = SpanStacker(fit(rows, l2, sd_weight), threshold, keep_majority, members)
+    stacker = SpanStacker(fit(rows, l2, sd_weight), threshold, keep_majority, members, stts)
     return stacker, {"l2": l2, "sd_weight": sd_weight, "threshold": threshold, "keep_majority": keep_majority}

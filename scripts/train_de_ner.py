@@ -89,6 +89,12 @@ seed of the flagged ``ner_char`` (0.705 / 0.623 for seed 1), ``--mention-copies 
 replacement; two such members added: 0.743 / 0.618, but German news-tenures persons and organisations
 fell by one entity each, and the German pipeline runs at about half the speed).
 
+After 0.5.0 (session 9, not shipped; figures in the README): HanTa part-of-speech tags (``pip install
+hanta``; ``kb.extract.de.stts``, the ``kb_de_stts`` component) as a CRF feature (``--crf-stts``), an
+embedding in ``ner_char`` (``--stts-embed``) and stacker features (``--stacker-stts``): GermEval up to
+0.742, SmartData no more than 0.609; ``--crf-tag-domain sd`` (the CRF tags with SmartData's copy) trades
+GermEval for SmartData.
+
 Example: .venv/bin/python scripts/train_de_ner.py --out /tmp/de_ner_base --seed 0
          .venv/bin/python scripts/train_de_ner.py --names
          .venv/bin/python scripts/train_de_ner.py --retrain-crf
@@ -182,12 +188,13 @@ def with_corpus_flag(model: dict, rows: int = 16) -> dict:
     return model
 
 
-def char_embed_model(nM: int = 32, nC: int = 6) -> dict:
-    """NER config whose embedding adds a character embedding (``kb.HashCharEmbed.v1``)."""
+def char_embed_model(nM: int = 32, nC: int = 6, stts: bool = False) -> dict:
+    """NER config whose embedding adds a character embedding (``kb.HashCharEmbed.v1``) and, with
+    ``stts``, an embedding of HanTa's part-of-speech tag (``kb.HashCharSttsEmbed.v1``)."""
     model = json.loads(json.dumps(NER_MODEL))
     embed = model["tok2vec"]["embed"]
     model["tok2vec"]["embed"] = {
-        "@architectures": "kb.HashCharEmbed.v1",
+        "@architectures": "kb.HashCharSttsEmbed.v1" if stts else "kb.HashCharEmbed.v1",
         "width": embed["width"], "attrs": embed["attrs"], "rows": embed["rows"], "nM": nM, "nC": nC,
     }
     return model
@@ -353,7 +360,10 @@ def make_example(nlp, sent: GermEvalSentence, features: FeatureMarker, corpus: s
     from spacy.tokens import Doc, Span
     from spacy.training import Example
 
-    doc = mark_corpus(features(Doc(nlp.vocab, words=sent.words)), corpus)
+    doc = features(Doc(nlp.vocab, words=sent.words))
+    if "kb_de_stts" in nlp.pipe_names:  # HanTa's tags, as kb_de_stts leaves them at run time
+        doc = nlp.get_pipe("kb_de_stts")(doc)
+    doc = mark_corpus(doc, corpus)
     gold = Doc(nlp.vocab, words=sent.words)
     gold.ents = [Span(gold, s, e, label=lab) for s, e, lab in outer_spans(sent.tags)]
     return Example(doc, gold)
@@ -372,15 +382,17 @@ def span_f1(nlp, examples) -> float:
 
 
 def build_pipeline(first: set[str], last: set[str], clusters: dict[str, str], char_embed: bool = False,
-                   corpus_flag: bool = False):
-    """Blank German + features + NER (untrained) + sentencizer + title rule."""
+                   corpus_flag: bool = False, stts: bool = False):
+    """Blank German (+ ``kb_de_stts`` with ``stts``) + features + NER (untrained) + sentencizer + title rule."""
     import spacy
 
     register_components()
     nlp = spacy.blank("de")
+    if stts:
+        nlp.add_pipe("kb_de_stts")
     feats = nlp.add_pipe("kb_de_features")
     feats.first, feats.last, feats.clusters = frozenset(first), frozenset(last), clusters
-    model = char_embed_model() if char_embed else NER_MODEL
+    model = char_embed_model(stts=stts) if char_embed else NER_MODEL
     ner = nlp.add_pipe("ner", config={"model": with_corpus_flag(model) if corpus_flag else model})
     for label in LABELS:
         ner.add_label(label)
@@ -423,14 +435,25 @@ def train(nlp, train_egs, tune_egs, seed: int, max_epochs: int, patience: int,
     return best, best_epoch
 
 
+def hanta_tags(sents: list[GermEvalSentence]) -> list[list[str]]:
+    """HanTa's STTS tag per word of every sentence, tagged as ``kb_de_stts`` tags a doc
+    at run time (``stts.tag_words``); ~1-2k words/s."""
+    from kb.extract.de.stts import load_hanta, tag_words
+
+    tagger = load_hanta()
+    return [tag_words(tagger, list(s.words)) for s in sents]
+
+
 def train_crf(sents: list[GermEvalSentence], cluster, c1: float = 0.02, c2: float = 0.01,
-              names: Optional[NameFeatures] = None, domains: Optional[list[str]] = None) -> bytes:
+              names: Optional[NameFeatures] = None, domains: Optional[list[str]] = None,
+              stts: Optional[list[list[str]]] = None) -> bytes:
     """Linear-chain CRF (python-crfsuite, L-BFGS, 200 iterations) on ``sents``; model bytes.
 
     c1/c2 chosen on the tuning part (0.02/0.01 best of c1 in {0, 0.02, 0.1, 0.3}). With
     ``names`` the reference-name features are added (``kb.extract.de.features.NameFeatures``);
     with ``domains`` (one corpus name per sentence) every feature gets a shared and a
-    per-corpus copy (``domain_features``).
+    per-corpus copy (``domain_features``); with ``stts`` (HanTa's tags per sentence,
+    ``hanta_tags``) the part-of-speech features (``kb.extract.de.stts.stts_features``).
     L-BFGS on a fixed sentence order is deterministic: same data, same CRF.
     """
     import tempfile
@@ -439,7 +462,7 @@ def train_crf(sents: list[GermEvalSentence], cluster, c1: float = 0.02, c2: floa
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for k, sent in enumerate(sents):
-        feats = crf_features(sent.words, cluster, names)
+        feats = crf_features(sent.words, cluster, names, stts[k] if stts is not None else None)
         if domains is not None:
             feats = domain_features(feats, domains[k])
         trainer.append(feats, bio_tags(len(sent.words), outer_spans(sent.tags)))
@@ -452,7 +475,7 @@ def train_crf(sents: list[GermEvalSentence], cluster, c1: float = 0.02, c2: floa
 
 def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path, crf_data: str = "all",
              crf_names: bool = False, extra: Optional[list[GermEvalSentence]] = None,
-             crf_domains: bool = False) -> int:
+             crf_domains: bool = False, crf_stts: bool = False, tag_domain: str = "ge") -> int:
     """Ensemble artefact: ``base`` pipeline + ``second``'s NER + a CRF, 2-of-3 span vote.
 
     Both spaCy models must come from tuning runs of this script (same feature marker) or be
@@ -474,8 +497,11 @@ def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path,
     # SECOND is a tuning run (its "ner") or an assembled artefact (its "ner_char" is reused)
     second_name = "ner_char" if "ner_char" in other.pipe_names else "ner"
     nlp.add_pipe(second_name, name="ner_char", source=other, after="kb_de_stash")
+    if "kb_de_stts" in other.pipe_names and "kb_de_stts" not in nlp.pipe_names:  # SECOND embeds HanTa's tags
+        nlp.add_pipe("kb_de_stts", first=True)
     vote = nlp.add_pipe("kb_de_vote", after="ner_char", config={"groups": ["kb_ner"], "min_votes": 2})
-    train_part, names, seconds = fit_vote_crf(nlp, vote, out, sents, crf_data, crf_names, extra, crf_domains)
+    train_part, names, seconds = fit_vote_crf(nlp, vote, out, sents, crf_data, crf_names, extra, crf_domains,
+                                              crf_stts, tag_domain)
     print(f"CRF trained on {len(train_part)} sentences, name features {names is not None} ({seconds:.0f}s)")
     nlp.meta.update({"name": "kb_germeval_ner_vote", "version": VOTE_VERSION, "license": "CC BY 4.0"})
     if out.exists():
@@ -583,7 +609,8 @@ def crf_sentences(sents: list[GermEvalSentence], crf_data: str) -> list[GermEval
 
 
 def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = "all", crf_names: bool = False,
-                extra: Optional[list[GermEvalSentence]] = None, crf_domains: bool = False) -> int:
+                extra: Optional[list[GermEvalSentence]] = None, crf_domains: bool = False,
+                crf_stts: bool = False, tag_domain: str = "ge") -> int:
     """Retrain only the vote's CRF of an assembled artefact (the spaCy models stay as they are).
 
     Why: the CRF trains in about a minute while each spaCy model takes 15-20; feature work on
@@ -595,7 +622,12 @@ def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = 
     register_components()
     nlp = spacy.load(model_dir)
     vote = nlp.get_pipe("kb_de_vote")
-    train_part, names, seconds = fit_vote_crf(nlp, vote, model_dir, sents, crf_data, crf_names, extra, crf_domains)
+    had_stts = "kb_de_stts" in nlp.pipe_names
+    train_part, names, seconds = fit_vote_crf(nlp, vote, model_dir, sents, crf_data, crf_names, extra, crf_domains,
+                                              crf_stts, tag_domain)
+    if not had_stts and crf_stts:  # the pipeline gained kb_de_stts: config.cfg and meta.json change
+        nlp.meta["version"] = VOTE_VERSION
+        nlp.to_disk(model_dir)
     vote.to_disk(model_dir / "kb_de_vote")
     import srsly  # spaCy's own JSON writer: meta.json keeps spaCy's layout
 
@@ -609,11 +641,14 @@ def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = 
 
 
 def fit_vote_crf(nlp, vote, names_dir: Path, sents, crf_data: str, crf_names: bool,
-                 extra: Optional[list[GermEvalSentence]] = None, crf_domains: bool = False):
+                 extra: Optional[list[GermEvalSentence]] = None, crf_domains: bool = False, crf_stts: bool = False,
+                 tag_domain: str = "ge"):
     """Train the vote's CRF on the chosen sentences (plus ``extra``: SmartData's with
     ``--smartdata``), with the pipeline's word clusters (and the reference names of
     ``names_dir`` as features with ``crf_names``; with ``crf_domains`` a shared and a
-    per-corpus copy of every feature, GermEval's copy used when tagging); shared by
+    per-corpus copy of every feature, tagging with the copy of ``tag_domain``, GermEval's by
+    default; with ``crf_stts`` HanTa's part-of-speech features, and ``kb_de_stts`` first in the
+    pipeline); shared by
     ``--assemble`` and ``--retrain-crf`` so both fit it the same way. Returns (sentences,
     names, seconds)."""
     feats = nlp.get_pipe("kb_de_features")
@@ -623,18 +658,24 @@ def fit_vote_crf(nlp, vote, names_dir: Path, sents, crf_data: str, crf_names: bo
     train_part = germeval + extra
     domains = ["ge"] * len(germeval) + ["sd"] * len(extra) if crf_domains else None
     t0 = time.time()
-    vote.crf_bytes = train_crf(train_part, cluster, names=names, domains=domains)
+    stts = hanta_tags(train_part) if crf_stts else None
+    if crf_stts and "kb_de_stts" not in nlp.pipe_names:
+        nlp.add_pipe("kb_de_stts", first=True)
+    vote.crf_bytes = train_crf(train_part, cluster, names=names, domains=domains, stts=stts)
     vote.name_features = names is not None
-    vote.domain = "ge" if crf_domains else None
+    vote.domain = tag_domain if crf_domains else None
+    vote.stts = crf_stts
     return train_part, names, time.time() - t0
 
 
-def fit_stacker(model_dir: Path, sents: list[GermEvalSentence], sd_train: list, sd_tune: list) -> int:
+def fit_stacker(model_dir: Path, sents: list[GermEvalSentence], sd_train: list, sd_tune: list,
+                stts: bool = False) -> int:
     """Fit the vote's stacker (``scripts/de_stacking.py``) and save it in ``kb_de_vote/stack.json``.
 
     A temporary CRF with the artefact's own CRF options is trained on the training parts only
     (GermEval's and, with ``--smartdata``, SmartData's), so that all three members predict the
-    tuning parts unseen; the artefact's CRF itself is not changed.
+    tuning parts unseen; the artefact's CRF itself is not changed. With ``stts`` the stacker
+    also reads HanTa's tags (``stacker.STTS_FEATURES``; the pipeline gains ``kb_de_stts``).
     """
     import spacy
 
@@ -643,18 +684,26 @@ def fit_stacker(model_dir: Path, sents: list[GermEvalSentence], sd_train: list, 
     register_components()
     nlp = spacy.load(model_dir)
     vote = nlp.get_pipe("kb_de_vote")
+    if stts and "kb_de_stts" not in nlp.pipe_names:
+        nlp.add_pipe("kb_de_stts", first=True)
     t0 = time.time()
-    fit_vote_crf(nlp, vote, model_dir, sents, "train", vote.name_features, sd_train, vote.domain is not None)
+    fit_vote_crf(nlp, vote, model_dir, sents, "train", vote.name_features, sd_train, vote.domain is not None,
+                 vote.stts, vote.domain or "ge")  # the temporary CRF tags with the artefact's corpus copy
     vote._tagger = None
     print(f"temporary CRF on the training parts ({time.time() - t0:.0f}s)", flush=True)
     ge_tune = [s for s in sents if not is_heldout(s.index) and is_tuning(s.index)]
-    rows = candidate_rows(nlp, vote, ge_tune, "ge") + candidate_rows(nlp, vote, sd_tune, "sd")
+    rows = candidate_rows(nlp, vote, ge_tune, "ge", stts) + candidate_rows(nlp, vote, sd_tune, "sd", stts)
     golds = {"ge": {s.index: set(outer_spans(s.tags)) for s in ge_tune}}
     if sd_tune:
         golds["sd"] = {s.index: set(outer_spans(s.tags)) for s in sd_tune}
-    stacker, settings = choose_and_fit(rows, golds, len(vote.groups) + 2)
-    final = spacy.load(model_dir).get_pipe("kb_de_vote")
+    stacker, settings = choose_and_fit(rows, golds, len(vote.groups) + 2, stts)
+    artefact = spacy.load(model_dir)
+    final = artefact.get_pipe("kb_de_vote")
     final.stacker = stacker
+    if stts and "kb_de_stts" not in artefact.pipe_names:  # config.cfg and meta.json change too
+        artefact.add_pipe("kb_de_stts", first=True)
+        artefact.meta["version"] = VOTE_VERSION
+        artefact.to_disk(model_dir)
     final.to_disk(model_dir / "kb_de_vote")
     print(f"stacker: {len(rows)} candidate spans, settings {settings} -> {model_dir / 'kb_de_vote' / 'stack.json'}")
     return 0
@@ -703,6 +752,7 @@ def write_card(out: Path, args, n_train: int, n_tune: int, n_held: int, best: fl
         rebuild += f" --smartdata-sources {args.smartdata_sources}"
     rebuild += " --tune-on germeval" if args.smartdata and args.tune_on == "germeval" else ""
     rebuild += f" --mention-copies {args.mention_copies}" if args.mention_copies else ""
+    rebuild += " --stts-embed" if args.stts_embed else ""
     embed = (
         "hash embeddings of NORM/PREFIX/SUFFIX/SHAPE/clusters plus a character embedding (`kb.HashCharEmbed.v1`)"
         if args.char_embed
@@ -807,6 +857,24 @@ def main(argv: list[str] | None = None) -> int:
         "(GermEval / SmartData) and tag with GermEval's copy (feature augmentation)",
     )
     ap.add_argument(
+        "--crf-tag-domain", choices=("ge", "sd"), default="ge",
+        help="with --crf-domains: the corpus copy the CRF tags with (GermEval's annotation style by default)",
+    )
+    ap.add_argument(
+        "--crf-stts", action="store_true",
+        help="--assemble/--retrain-crf: give the CRF HanTa's part-of-speech tags as features "
+        "(pip install hanta; the pipeline gains kb_de_stts, which tags at run time)",
+    )
+    ap.add_argument(
+        "--stts-embed", action="store_true",
+        help="with --char-embed (spaCy runs): also embed HanTa's part-of-speech tag of every token "
+        "(pip install hanta; the pipeline gains kb_de_stts)",
+    )
+    ap.add_argument(
+        "--stacker-stts", action="store_true",
+        help="--fit-stacker: the stacker also reads HanTa's part-of-speech tags of each candidate span",
+    )
+    ap.add_argument(
         "--fit-stacker", action="store_true",
         help="fit the vote's stacker on the tuning parts (GermEval's; SmartData's with --smartdata) "
         "for the assembled artefact at --out",
@@ -856,15 +924,16 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.fit_stacker:
         sd_train, sd_tune = smartdata_parts(args.smartdata, args.smartdata_sources)
-        return fit_stacker(args.out, read_germeval(args.data), sd_train, sd_tune)
+        return fit_stacker(args.out, read_germeval(args.data), sd_train, sd_tune, args.stacker_stts)
     if args.retrain_crf or args.assemble:
         sd_train, sd_tune = smartdata_parts(args.smartdata, args.smartdata_sources)
         extra = sd_train + (sd_tune if args.crf_data == "all" else [])
     if args.retrain_crf:
-        return retrain_crf(args.out, read_germeval(args.data), args.crf_data, args.crf_names, extra, args.crf_domains)
+        return retrain_crf(args.out, read_germeval(args.data), args.crf_data, args.crf_names, extra, args.crf_domains,
+                           args.crf_stts, args.crf_tag_domain)
     if args.assemble:
         return assemble(args.assemble[0], args.assemble[1], read_germeval(args.data), args.out, args.crf_data,
-                        args.crf_names, extra, args.crf_domains)
+                        args.crf_names, extra, args.crf_domains, args.crf_stts, args.crf_tag_domain)
     t0 = time.time()
     sents = read_germeval(args.data)
     first: set[str] = set()
@@ -884,7 +953,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus_flag and not args.smartdata:
         print("error: --corpus-flag needs --smartdata", file=sys.stderr)
         return 2
-    nlp, feats = build_pipeline(first, last, clusters, args.char_embed, args.corpus_flag)
+    if args.stts_embed and not args.char_embed:
+        print("error: --stts-embed needs --char-embed", file=sys.stderr)
+        return 2
+    nlp, feats = build_pipeline(first, last, clusters, args.char_embed, args.corpus_flag, args.stts_embed)
     sd = "sd" if args.corpus_flag else "ge"  # SmartData's training sentences carry its flag
     pool = [s for s in sents if not is_heldout(s.index)]
     extra_train, extra_tune = smartdata_parts(args.smartdata, args.smartdata_sources)

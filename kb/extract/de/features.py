@@ -14,6 +14,7 @@ from ...errors import ModelError
 from .germeval import outer_spans
 from .lexicon import match_role_entry
 from .stacker import SpanStacker, majority_vote
+from .stts import doc_tags, stts_features
 from .names import (
     MAX_GAZETTEER_TOKENS, MODEL_DIR, NAMES_FILE, ReferenceNames, fold_name, reference_names, split_possessives,
 )
@@ -261,9 +262,11 @@ class NameFeatures:
 
 
 def crf_features(words: list[str], cluster: Callable[[str], Optional[str]],
-                 names: Optional[NameFeatures] = None) -> list[dict[str, object]]:
+                 names: Optional[NameFeatures] = None,
+                 stts: Optional[list[str]] = None) -> list[dict[str, object]]:
     """Per-token CRF features: the token's own plus two neighbours each side and word bigrams,
-    and with ``names`` the reference-name features (``NameFeatures``).
+    with ``names`` the reference-name features (``NameFeatures``) and with ``stts`` (HanTa's
+    tag per word) the part-of-speech features (``stts.stts_features``).
 
     Why a CRF beside the neural NER: with ~1.7k training sentences its sparse features make
     different errors from the CNN; a 2-of-3 vote of both spaCy models and the CRF lifted
@@ -271,6 +274,8 @@ def crf_features(words: list[str], cluster: Callable[[str], Optional[str]],
     """
     base = [_crf_token(w, cluster) for w in words]
     extra = names(words) if names is not None else [{} for _ in words]
+    if stts is not None:
+        extra = [{**e, **p} for e, p in zip(extra, stts_features(words, stts))]
     out = []
     for i in range(len(words)):
         f: dict[str, object] = {"bias": 1.0, **base[i]}
@@ -413,6 +418,9 @@ class EnsembleVote:
         #: spans chooses the entities (``stack.json``, ``kb.extract.de.stacker``)
         self.stacker: Optional[SpanStacker] = None
         self.names_path: Path = MODEL_DIR / NAMES_FILE
+        #: the CRF was trained with HanTa's part-of-speech features (``stts.stts_features``):
+        #: it reads the tags ``kb_de_stts`` left on the doc
+        self.stts = False
         self._tagger = None
         self._names: Optional[NameFeatures] = None
 
@@ -434,13 +442,20 @@ class EnsembleVote:
             self._names = NameFeatures(names)
         return self._names
 
-    def crf_spans(self, words: list[str]) -> set[tuple[int, int, str]]:
-        return self.crf_tag(words)[0]
+    def crf_spans(self, words: list[str], stts: Optional[list[str]] = None) -> set[tuple[int, int, str]]:
+        return self.crf_tag(words, stts=stts)[0]
 
-    def crf_tag(self, words: list[str], marginals: bool = False) -> tuple[set[tuple[int, int, str]], list[dict[str, float]]]:
-        """The CRF's spans and, with ``marginals``, each token's tag probabilities (for the stacker)."""
+    def crf_tag(self, words: list[str], marginals: bool = False, stts: Optional[list[str]] = None,
+                ) -> tuple[set[tuple[int, int, str]], list[dict[str, float]]]:
+        """The CRF's spans and, with ``marginals``, each token's tag probabilities (for the stacker).
+        ``stts``: HanTa's tag per word (``stts.doc_tags``), needed when the CRF learnt them."""
         if not self.crf_bytes or not words:
             return set(), []
+        if self.stts and stts is None:
+            raise ModelError(
+                "the German CRF was trained with part-of-speech features but the doc has no tags: "
+                "the pipeline needs kb_de_stts before kb_de_vote (rebuild it with scripts/train_de_ner.py)"
+            )
         if self._tagger is None:
             try:
                 import pycrfsuite
@@ -451,7 +466,7 @@ class EnsembleVote:
                 ) from exc
             self._tagger = pycrfsuite.Tagger()
             self._tagger.open_inmemory(self.crf_bytes)
-        feats = crf_features(words, self._cluster(), self.names())
+        feats = crf_features(words, self._cluster(), self.names(), stts if self.stts else None)
         if self.domain:
             feats = domain_features(feats, self.domain)
         self._tagger.set(feats)
@@ -467,12 +482,13 @@ class EnsembleVote:
         words = [t.text for t in doc]
         votes = [{(s.start, s.end, s.label_) for s in doc.spans.get(g, [])} for g in self.groups]
         votes.append({(e.start, e.end, e.label_) for e in doc.ents})
-        crf, marginals = self.crf_tag(words, marginals=self.stacker is not None)
+        stts = doc_tags(doc)
+        crf, marginals = self.crf_tag(words, marginals=self.stacker is not None, stts=stts)
         votes.append(crf)
         votes = split_possessives(votes, words)  # members may disagree on the owner only
         if self.stacker is not None and len(votes) == self.stacker.members:
             kind = reference_names(self.names_path).kind
-            chosen = self.stacker.choose(votes, marginals, words, kind)
+            chosen = self.stacker.choose(votes, marginals, words, kind, stts)
         else:
             chosen = majority_vote(votes, self.min_votes)
         doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in chosen]
@@ -485,6 +501,8 @@ class EnsembleVote:
         path.mkdir(parents=True, exist_ok=True)
         (path / "crf.crfsuite").write_bytes(self.crf_bytes)
         meta = {"name_features": self.name_features, "domain": self.domain}
+        if self.stts:  # written only when set: a 0.5.0 crf.json stays byte for byte as it was
+            meta["stts"] = True
         (path / "crf.json").write_text(json.dumps(meta), encoding="utf-8")
         stack = path / "stack.json"
         if self.stacker is not None:
@@ -500,6 +518,7 @@ class EnsembleVote:
         data = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
         self.name_features = bool(data.get("name_features"))
         self.domain = data.get("domain") or None
+        self.stts = bool(data.get("stts"))
         stack = path / "stack.json"
         self.stacker = SpanStacker.from_json(json.loads(stack.read_text(encoding="utf-8"))) if stack.exists() else None
         self.names_path = path.parent / NAMES_FILE

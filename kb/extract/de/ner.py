@@ -7,6 +7,10 @@ falls back to ``spacy.blank("de")`` + rules when the artefact is missing.
 
 Pipeline (``load_german``):
 
+``kb_de_stts``      (not in 0.5.0) HanTa's part-of-speech tag (STTS) of every token into
+                    ``doc.user_data`` (``stts.SttsTagger``), read by the members built to read them
+                    (``--crf-stts``, ``--stts-embed``, ``--stacker-stts``); HanTa (``pip install hanta``)
+                    is loaded when the component is made.
 ``kb_de_features``  writes one gazetteer/lexicon class per token into ``Token.lemma_``
                     (ROLE, FIRST, LAST, FIRSTLAST, ORG, LOC or "-") so that the NER's hash
                     embedding can use it as a fifth feature; without pretrained vectors this is
@@ -53,6 +57,7 @@ from ...settings import get_settings
 from .features import EnsembleVote, EntityStash, FeatureMarker, FlaggedReading, add_title_persons
 from .names import MODEL_DIR, NAMES_FILE
 from .repair import EntityRepair
+from .stts import SttsTagger, doc_tags
 
 
 log = logging.getLogger(__name__)
@@ -76,6 +81,43 @@ def hash_char_embed(width: int, attrs: list[str], rows: list[int], nM: int, nC: 
     return chain(concatenate(chars, hashes), mix, ragged2list())
 
 
+def stts_ids():
+    """Layer: one row per token holding the hash of HanTa's STTS tag (``stts.doc_tags``; "-"
+    when the doc was not tagged), the input of a hash embedding of the tag."""
+    import numpy
+    from spacy.strings import get_string_id
+    from thinc.api import Model
+
+    def forward(model, docs, is_train):  # noqa: ARG001 - thinc's forward signature
+        out = []
+        for doc in docs:
+            tags = doc_tags(doc) or ["-"] * len(doc)
+            ids = numpy.asarray([[get_string_id(tag)] for tag in tags], dtype="uint64").reshape((len(doc), 1))
+            out.append(model.ops.asarray2i(ids, dtype="uint64"))
+        return out, lambda d_out: []
+
+    return Model("kb_stts_ids", forward)
+
+
+def hash_char_stts_embed(width: int, attrs: list[str], rows: list[int], nM: int, nC: int,
+                         stts_width: int = 16, stts_rows: int = 128):
+    """``hash_char_embed`` plus an embedding of HanTa's part-of-speech tag (``kb_de_stts``).
+
+    Why: a name and a common noun look alike in German (both capitalised); HanTa's NE / NN
+    tag says which it is from far more German than kb's training data. The tag cannot go
+    into a Token attribute the hash embeddings read (the free ones are taken), so this layer
+    reads it from where ``kb_de_stts`` leaves it."""
+    from spacy.ml import _character_embed
+    from spacy.ml.models.tok2vec import MultiHashEmbed
+    from thinc.api import HashEmbed, Maxout, chain, concatenate, list2ragged, ragged2list, with_array
+
+    chars = chain(_character_embed.CharacterEmbed(nM=nM, nC=nC), list2ragged())
+    hashes = chain(MultiHashEmbed(width=width, attrs=attrs, rows=rows, include_static_vectors=False), list2ragged())
+    tags = chain(stts_ids(), with_array(HashEmbed(nO=stts_width, nV=stts_rows, column=0)), list2ragged())
+    mix = with_array(Maxout(width, nM * nC + width + stts_width, nP=3, normalize=True, dropout=0.0))
+    return chain(concatenate(chars, hashes, tags), mix, ragged2list())
+
+
 def register_components() -> None:
     """Register kb's German components with spaCy (idempotent; needed before nlp.from_disk)."""
     from spacy.language import Language
@@ -83,12 +125,20 @@ def register_components() -> None:
 
     if "kb.HashCharEmbed.v1" not in registry.architectures:
         registry.architectures.register("kb.HashCharEmbed.v1", func=hash_char_embed)
+    if "kb.HashCharSttsEmbed.v1" not in registry.architectures:
+        registry.architectures.register("kb.HashCharSttsEmbed.v1", func=hash_char_stts_embed)
 
     if "kb_de_features" not in Language.factories:
 
         @Language.factory("kb_de_features")
         def _make_features(nlp, name):  # noqa: ARG001 - spaCy factory signature
             return FeatureMarker()
+
+    if "kb_de_stts" not in Language.factories:
+
+        @Language.factory("kb_de_stts")
+        def _make_stts(nlp, name):  # noqa: ARG001 - spaCy factory signature
+            return SttsTagger()  # loads HanTa here: a missing package fails at model load
 
     if "kb_de_stash" not in Language.factories:
 

@@ -17,6 +17,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from ...errors import ModelError
+
 Span = tuple[int, int, str]
 Marginals = list[dict[str, float]]
 
@@ -31,9 +33,16 @@ def member_names(n_members: int) -> tuple[str, ...]:
     return (*ordinals, "crf")
 
 
-def feature_names(n_members: int = 3) -> tuple[str, ...]:
+#: Candidate features from HanTa's part-of-speech tags (``stts``), appended when the stacker
+#: was fitted with them: the share of the span's words tagged proper noun (NE) or foreign
+#: material (FM), and whether its last word (a German noun phrase's head) is a common noun.
+STTS_FEATURES = ("pos_proper_share", "pos_common_head")
+
+
+def feature_names(n_members: int = 3, stts: bool = False) -> tuple[str, ...]:
     """Names of the candidate features for ``n_members`` members, in order (the fitted weights
-    follow this order). With three members they are 0.4.0's and 0.5.0's features exactly."""
+    follow this order). With three members they are 0.4.0's and 0.5.0's features exactly;
+    ``stts`` appends ``STTS_FEATURES``."""
     return (
         "bias", *(f"vote_{m}" for m in member_names(n_members)),
         *(f"votes_{k}" for k in range(2, n_members + 1)), "same_boundaries", "overlapping",
@@ -42,6 +51,7 @@ def feature_names(n_members: int = 3) -> tuple[str, ...]:
         *(f"marginal_{lab}" for lab in LABELS),
         *(f"votes_{lab}" for lab in LABELS),
         "one_token", "three_plus_tokens", "sentence_start", "reference_same_kind", "reference_other_kind", "acronym",
+        *(STTS_FEATURES if stts else ()),
     )
 
 
@@ -78,9 +88,11 @@ def span_marginal(marginals: Optional[Marginals], start: int, end: int, label: s
 
 
 def candidate_features(votes: list[set[Span]], marginals: Optional[Marginals], words: list[str],
-                       kind: Callable[[str], Optional[str]]) -> list[tuple[Span, list[float]]]:
+                       kind: Callable[[str], Optional[str]],
+                       stts: Optional[list[str]] = None) -> list[tuple[Span, list[float]]]:
     """Every span any member (the NER models, then the CRF last) proposes, with its features
-    (``feature_names(len(votes))``); ``kind`` gives a text's reference-name kind or None."""
+    (``feature_names(len(votes), stts is not None)``); ``kind`` gives a text's reference-name
+    kind or None; ``stts`` HanTa's STTS tag per word."""
     out = []
     k = len(votes)
     for start, end, label in sorted(set().union(*votes)):
@@ -96,6 +108,9 @@ def candidate_features(votes: list[set[Span]], marginals: Optional[Marginals], w
         x += [n / k * (label == lab) for lab in LABELS]
         x += [float(end - start == 1), float(end - start >= 3), float(start == 0), float(ref == label),
               float(ref is not None and ref != label), float(words[start].isupper() and len(words[start]) > 1)]
+        if stts is not None:
+            tags = stts[start:end]
+            x += [sum(t in ("NE", "FM") for t in tags) / len(tags), float(tags[-1].startswith("NN"))]
         out.append(((start, end, label), x))
     return out
 
@@ -117,15 +132,21 @@ class SpanStacker:
     keep_majority: bool = False
     #: how many members' proposals it was fitted on (the vote features' count)
     members: int = 3
+    #: fitted with HanTa's part-of-speech features (``STTS_FEATURES``)
+    stts: bool = False
 
     def probability(self, x: list[float]) -> float:
         z = sum(w * v for w, v in zip(self.weights, x))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def choose(self, votes: list[set[Span]], marginals: Optional[Marginals], words: list[str],
-               kind: Callable[[str], Optional[str]]) -> list[Span]:
-        """The entities among the members' proposals (``select`` over ``candidate_features``)."""
-        return self.select(candidate_features(votes, marginals, words, kind))
+               kind: Callable[[str], Optional[str]], stts: Optional[list[str]] = None) -> list[Span]:
+        """The entities among the members' proposals (``select`` over ``candidate_features``);
+        ``stts``: HanTa's tags of the words, needed when the stacker was fitted with them."""
+        if self.stts and stts is None:
+            raise ModelError("the German stacker reads part-of-speech tags: the pipeline needs kb_de_stts before "
+                             "kb_de_vote (rebuild it with scripts/train_de_ner.py)")
+        return self.select(candidate_features(votes, marginals, words, kind, stts if self.stts else None))
 
     def select(self, candidates: list[tuple[Span, list[float]]]) -> list[Span]:
         """Non-overlapping candidates at or above the threshold, most probable first; then,
@@ -147,7 +168,7 @@ class SpanStacker:
         return sorted(chosen)
 
     def to_json(self) -> dict:
-        data = {"features": list(feature_names(self.members)), "weights": self.weights, "threshold": self.threshold,
+        data = {"features": list(feature_names(self.members, self.stts)), "weights": self.weights, "threshold": self.threshold,
                 "keep_majority": self.keep_majority}
         if self.members != 3:
             data["members"] = self.members
@@ -157,10 +178,12 @@ class SpanStacker:
     def from_json(cls, data: Optional[dict]) -> Optional["SpanStacker"]:
         """The stacker saved by ``to_json``; None when absent or fitted on other features."""
         members = int(data.get("members", 3)) if data else 3
-        if not data or list(data.get("features", [])) != list(feature_names(members)):
+        stts = bool(data) and STTS_FEATURES[0] in data.get("features", [])  # type: ignore[union-attr]
+        names = feature_names(members, stts)
+        if not data or list(data.get("features", [])) != list(names) or len(data.get("weights", [])) != len(names):
             return None
         return cls([float(w) for w in data["weights"]], float(data["threshold"]), bool(data.get("keep_majority")),
-                   members)
+                   members, stts)
 
 
 def fit_logistic(rows: list[list[float]], labels: list[bool], sample_weights: list[float], l2: float = 1.0,
