@@ -111,6 +111,39 @@ def test_one_word_name_kept_when_a_fuller_name_has_it(blank):
     assert [m.text for m in parsed[0][2]] == ["Orla Quennell", "Quennell"]
 
 
+def _twice(nlp, text: str, name: str, first: tuple[str, str], second: tuple[str, str]):
+    """A sentence naming ``name`` twice, NER's (type, label) for each occurrence."""
+    parsed = _parsed(nlp, text, [(name, *first)])
+    start = text.rindex(name)
+    parsed[0][2].append(Mention(name, second[0], start, start + len(name), 0, label=second[1]))
+    return parsed
+
+
+def test_a_lone_word_ner_tags_person_and_organisation_is_the_organisation(blank):
+    text = "Vantrex said profits rose, and Vantrex will cut jobs."
+    parsed = _twice(blank, text, "Vantrex", ("person", "PERSON"), ("organization", "ORG"))
+    correct_types(parsed)
+    assert [m.type for m in parsed[0][2]] == ["organization", "organization"]
+
+
+def test_a_split_lone_word_ner_also_tags_a_place_is_left_as_it_was(blank):
+    text = "Vantrex said profits rose, and Vantrex will cut jobs in Vantrex."
+    parsed = _twice(blank, text, "Vantrex", ("person", "PERSON"), ("organization", "ORG"))
+    start = text.rindex("Vantrex")
+    parsed[0][2][1] = Mention("Vantrex", "organization", text.index("Vantrex", 1), text.index("Vantrex", 1) + 7, 0,
+                              label="ORG")
+    parsed[0][2].append(Mention("Vantrex", "place", start, start + 7, 0, label="GPE"))
+    correct_types(parsed)
+    assert parsed[0][2][0].type == "person"  # no longer read as the organisation
+
+
+def test_a_split_lone_word_with_a_title_stays_a_person(blank):
+    text = "Mr Vantrex said profits rose, and Vantrex will cut jobs."
+    parsed = _twice(blank, text, "Vantrex", ("person", "PERSON"), ("organization", "ORG"))
+    correct_types(parsed)
+    assert parsed[0][2][0].type == "person"
+
+
 def test_honorific_makes_an_org_mention_a_person_only_without_org_cues(blank):
     assert _types(_parsed(blank, "A letter from Ms Varga was read out.", [("Ms Varga", "organization", "ORG")])) \
         == {"Ms Varga": "person"}

@@ -295,15 +295,16 @@ def _supported_one_word(name: str, ev: NameEvidence, fuller: set[str]) -> bool:
     return ev.has("person") or ev.has("honorific") or ev.has("subject") or name in fuller
 
 
-def decide_type(name: str, ev: NameEvidence, current: str, fuller: set[str]) -> Optional[str]:
+def decide_type(name: str, ev: NameEvidence, current: str, fuller: set[str],
+                places: frozenset[str] | set[str] = frozenset()) -> Optional[str]:
     """The type a name gets: "person", "organization", None (neither: drop its mentions) or
     "weak" (a one-word person name without support: kept only if a rule makes it a holder).
     Only an honorific ("Ms Bowers") turns an organisation into a person; any person cue keeps
     a person one."""
     if ev.has("honorific") and not ev.has("org"):
         return "person"
-    if ev.has("person") and current == "person":
-        return "person"
+    if ev.has("person") and current == "person" and ev.counts["person"] >= ev.counts.get("org", 0):
+        return "person"  # more organisation cues than person ones: the organisation ("Ryanair")
     if (ev.has("thing") or ev.has("constituency")) and (current == "person" or not ev.has("legal_form")):
         return None  # "the Adam Smith Lecture", "the MP for Copeland": neither person nor organisation
     if ev.has("org"):
@@ -311,9 +312,21 @@ def decide_type(name: str, ev: NameEvidence, current: str, fuller: set[str]) -> 
     if current == "person":
         if ev.counts.get("place", 0) == ev.counts.get("mentions", 0) > 0 and name not in fuller:
             return None
+        if _split_one_word(name, ev, fuller) and name not in places:
+            return "organization"
         if len(name.split()) == 1 and not _supported_one_word(name, ev, fuller):
             return "weak"
     return current
+
+
+def _split_one_word(name: str, ev: NameEvidence, fuller: set[str]) -> bool:
+    """A one-word name NER tags both a person and an organisation in one document (and nowhere
+    a place: "Kirkcaldy"), that no title, person or place cue and no fuller person name
+    supports, is the organisation: a person news
+    names by one word was introduced by the full name or a title; a company says and decides
+    too ("Yukos said", "Ryanair decided"), so being a verb's subject is no support here."""
+    return (len(name.split()) == 1 and "ORG" in ev.labels and "PERSON" in ev.labels and name not in fuller
+            and not ev.has("honorific") and not ev.has("person") and not ev.has("place"))
 
 
 def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> tuple[set[str], set[str]]:
@@ -323,6 +336,7 @@ def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> tuple
     "Asprenas, bishop of Naples")."""
     evidence = collect_evidence(parsed)
     person_words = set()
+    places: set[str] = set()  # names NER tags a place somewhere in the document
     for _, _, mentions in parsed:
         for m in mentions:
             words = m.text.split()
@@ -330,6 +344,8 @@ def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> tuple
                 person_words.update(words)
             elif m.label == "ORG" and len(words) > 1:
                 person_words.add(words[-1])  # NER often tags a full name ORG ("[Haruto Sato]ORG ... Sato")
+            elif m.label in ("GPE", "LOC"):
+                places.add(m.text)
     org_names = {name for name, ev in evidence.items() if ev.has("org") and not ev.has("person")}
     weak: set[str] = set()
     for sent, _, mentions in parsed:
@@ -340,7 +356,7 @@ def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> tuple
             if m.label in ("GPE", "LOC", "NORP") or m.label.startswith("rule:"):
                 keep.append(m)
                 continue
-            new = decide_type(m.text, evidence.get(m.text, NameEvidence()), m.type, person_words)
+            new = decide_type(m.text, evidence.get(m.text, NameEvidence()), m.type, person_words, places)
             if new is None:
                 continue
             if new == "weak":
