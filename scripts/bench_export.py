@@ -44,7 +44,7 @@ def make_db(path: Path, n_nodes: int, n_edges: int, seed: int = 8) -> dict[str, 
     conn = db.conn
     conn.execute("PRAGMA synchronous=OFF")  # a throwaway benchmark db: no fsync per commit
     with conn:
-        docs = [(f"doc{i}", f"h{i}", f"2015-01-01" if i == 0 else _day(rng)) for i in range(2000)]
+        docs = [(f"doc{i}", f"h{i}", "2015-01-01" if i == 0 else _day(rng)) for i in range(2000)]
         conn.executemany("INSERT INTO documents (id, content_hash, published) VALUES (?, ?, ?)", docs)
         orgs = []
         for i in range(n_orgs):

@@ -375,8 +375,8 @@ def _apply_claim_changes(db: sqlite_utils.Database, doc_id: str, old: list[tuple
             continue
         posts.add((r[5], r[6]))
         _update_claim_group(db, tid, claim, r, old_ids, new_ids, old_key, new_key)
-    for (person, position, claim), (before, after) in documents.items():
-        if before != after:
+    for (person, position, claim), (was, after) in documents.items():
+        if was != after:
             posts.add((person, position))
             _update_claim_documents(db, person, position, claim, doc_id, after)
     return posts
