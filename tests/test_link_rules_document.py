@@ -311,6 +311,16 @@ def test_a_countrys_english_name_in_german_text_is_no_state(db):
     assert link["Velmora"].qid == "Q930000041"
 
 
+def test_the_authors_byline_is_no_politician(db):
+    """derStandard closes an article with its author's name and the date: a journalist."""
+    text = "Martin Holloway sprach lange im Unterhaus über den Haushalt."
+    link = _link(db, text, [("Martin Holloway", "person")], places=("United Kingdom",), lang="de", text_lang="de")
+    assert link["Martin Holloway"].qid == "Q930000020"
+    text = "Im Unterhaus wurde lange über den Haushalt gesprochen. (Martin Holloway, 9.4.2016)"
+    link = _link(db, text, [("Martin Holloway", "person")], places=("United Kingdom",), lang="de", text_lang="de")
+    assert link["Martin Holloway"].qid is None
+
+
 def test_namesake_abroad_is_no_better_than_the_foreign_brand_ruled_out(db):
     """The brand of Japan is ruled out in news about China; the German company of the same
     name is as foreign, so the name stays unlinked; in German news it is the German company."""

@@ -6,7 +6,8 @@ the reference says about one candidate (``Profile``, P39 holdings, birth date) a
 rule's name when they contradict each other:
 
 - ``type``:    the mention is not what the candidate is (a person name used for an airport or a
-               town or continuing into a prize's name; an organisation candidate that is only
+               town or continuing into a prize's name, or only as the author's byline "(Name,
+               9.4.2016)"; an organisation candidate that is only
                known as a place; a state in a match report, where it is a team, or written in a
                German text by its English name only ("die Austria", "Statistik Austria"); a shop brand
                found through another form than the entity's name, or through a form the text
@@ -99,6 +100,7 @@ class Evidence:
     tenures: list[Tenure] = field(default_factory=list)  # posts the text gives this person
     org_qids: dict[str, Optional[str]] = field(default_factory=dict)  # tenure.org -> QID
     place_reading: bool = False  # the person-typed mention reads as a place or building
+    byline_only: bool = False  # every mention is the author's byline "(Name, 9.4.2016)"
     acronym_form: bool = False  # the mention is an upper-case short form ("GM")
     text_key: str = ""  # the normalised document text (acronym expansions)
     acronyms: tuple[str, ...] = ()  # the upper-case short forms of the mention
@@ -287,6 +289,18 @@ def peer_styling(ent: Entity, text: str) -> tuple[tuple[str, ...], frozenset[str
     return tuple(forms), frozenset(places)
 
 
+#: The rest of an author's byline after the name: "(Walter Roe, 9.4.2016)", "(Ute Roe aus
+#: Brüssel, 14.12.2015)", as derStandard closes its articles.
+_BYLINE_REST = re.compile(r"^(?: aus [A-ZÄÖÜ][\w-]+)?, \d{1,2}\.\s?\d{1,2}\.\s?\d{4}\)")
+
+
+def _byline_only(ent: Entity, text: str) -> bool:
+    """Every mention is the byline of the article's author, a journalist: a politician of that
+    name in the reference is a namesake ("(Walter Müller, 9.4.2016)" is no Swiss MP)."""
+    return bool(ent.mentions) and all(text[m.start - 1:m.start] == "(" and _BYLINE_REST.match(text[m.end:m.end + 40])
+                                      for m in ent.mentions)
+
+
 def _reads_as_place(ent: Entity, text: str) -> bool:
     """Every mention of a person-typed entity reads as a place or building: NER called it a
     place, a place/facility noun follows it, or a bare name follows 'in'/'at' without 's."""
@@ -437,6 +451,7 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
         tenures=[t for t in extraction.tenures if t.person == ent.name] if ent.type == "person" else [],
         org_qids=org_qids,
         place_reading=ent.type == "person" and _reads_as_place(ent, text),
+        byline_only=ent.type == "person" and _byline_only(ent, text),
         acronym_form=acronym_form,
         acronyms=acronyms,
         definite=ent.type == "organization" and _always_definite(ent, text),
@@ -501,7 +516,7 @@ def _described_as_no_party(ent: Entity, text: str) -> bool:
 
 def type_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evidence) -> bool:
     if ev.etype == "person":
-        return ev.place_reading
+        return ev.place_reading or ev.byline_only
     if p.method.endswith(PARTY_NAME_METHOD) and ev.not_a_party:
         return True  # "civil rights group Liberty" is no short name of a "Liberty Party"
     if (ev.match_report or ev.exonym_only) and any(k.startswith(PLACE_KINDS) for k in prof.kinds):
