@@ -15,6 +15,7 @@ from kb.extract.de.lexicon import match_role_de, match_role_de_compound, role_le
 from kb.extract.de.features import FeatureMarker, title_person_spans
 from kb.extract.de.germeval import is_heldout, outer_spans, read_germeval
 from kb.extract.de.ner import blank_german
+from helpers.tiny_ner import ENTS, round_trip
 
 # --- role lexicon ------------------------------------------------------------------------
 
@@ -313,32 +314,11 @@ def test_scripts_skip_cleanly_without_data(tmp_path, script):
 
 def test_hash_char_embed_trains_saves_and_reloads(tmp_path):
     """The character-embedding architecture must survive to_disk / spacy.load (registered by kb)."""
-    import spacy
-    from spacy.tokens import Doc, Span
-    from spacy.training import Example
-
     german.register_components()
     embed = {"@architectures": "kb.HashCharEmbed.v1", "width": 16, "attrs": ["NORM", "SHAPE"], "rows": [200, 50],
              "nM": 8, "nC": 4}
-    model = {"@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
-             "hidden_width": 16, "maxout_pieces": 2, "use_upper": True, "nO": None,
-             "tok2vec": {"@architectures": "spacy.Tok2Vec.v2", "embed": embed,
-                         "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 16, "depth": 1,
-                                    "window_size": 1, "maxout_pieces": 2}}}
-    nlp = spacy.blank("de")
-    nlp.add_pipe("ner", config={"model": model})
-    words = ["Heute", "sprach", "Anna", "Keller", "in", "Bonn", "."]
-    gold = Doc(nlp.vocab, words=words)
-    gold.ents = [Span(gold, 2, 4, label="PER"), Span(gold, 5, 6, label="LOC")]
-    examples = [Example(Doc(nlp.vocab, words=words), gold)]
-    optimizer = nlp.initialize(lambda: examples)
-    for _ in range(80):
-        nlp.update(examples, sgd=optimizer, drop=0.0)
-    before = {(e.start, e.end, e.label_) for e in nlp(Doc(nlp.vocab, words=words)).ents}
-    assert before == {(2, 4, "PER"), (5, 6, "LOC")}
-    nlp.to_disk(tmp_path / "m")
-    again = spacy.load(tmp_path / "m")
-    after = {(e.start, e.end, e.label_) for e in again(Doc(again.vocab, words=words)).ents}
+    before, _, after = round_trip(embed, tmp_path)
+    assert before == ENTS
     assert after == before
 
 

@@ -11,6 +11,7 @@ from kb.errors import ModelError
 from kb.extract.de import features as de_features
 from kb.extract.de import ner as german
 from kb.extract.de import stts
+from helpers.tiny_ner import ENTS, round_trip
 
 
 @pytest.fixture(scope="module")
@@ -94,36 +95,13 @@ def test_missing_hanta_fails_the_german_model_with_a_kb_error(tmp_path, monkeypa
 
 def test_tag_embedding_member_learns_from_the_tags_saves_and_reloads(tagger, tmp_path):
     """``kb.HashCharSttsEmbed.v1`` reads the tags kb_de_stts leaves; the member survives to_disk."""
-    import spacy
-    from spacy.tokens import Doc, Span
-    from spacy.training import Example
-
     german.register_components()
     embed = {"@architectures": "kb.HashCharSttsEmbed.v1", "width": 16, "attrs": ["NORM", "SHAPE"],
              "rows": [200, 50], "nM": 8, "nC": 4}
-    model = {"@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
-             "hidden_width": 16, "maxout_pieces": 2, "use_upper": True, "nO": None,
-             "tok2vec": {"@architectures": "spacy.Tok2Vec.v2", "embed": embed,
-                         "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 16, "depth": 1,
-                                    "window_size": 1, "maxout_pieces": 2}}}
-    nlp = spacy.blank("de")
-    nlp.add_pipe("kb_de_stts")
-    nlp.add_pipe("ner", config={"model": model})
-    words = ["Heute", "sprach", "Irmgard", "Wessel", "in", "Hildesheim", "."]
-    gold = Doc(nlp.vocab, words=words)
-    gold.ents = [Span(gold, 2, 4, label="PER"), Span(gold, 5, 6, label="LOC")]
-    examples = [Example(nlp.get_pipe("kb_de_stts")(Doc(nlp.vocab, words=words)), gold)]
-    optimizer = nlp.initialize(lambda: examples)
-    for _ in range(80):
-        nlp.update(examples, sgd=optimizer, drop=0.0)
-    before = {(e.start, e.end, e.label_) for e in nlp(Doc(nlp.vocab, words=words)).ents}
-    assert before == {(2, 4, "PER"), (5, 6, "LOC")}
-    nlp.to_disk(tmp_path / "m")
-    again = spacy.load(tmp_path / "m")
+    before, again, after = round_trip(embed, tmp_path, before=("kb_de_stts",))
+    assert before == ENTS
     assert again.pipe_names == ["kb_de_stts", "ner"]
-    assert {(e.start, e.end, e.label_) for e in again(Doc(again.vocab, words=words)).ents} == before
-
-
+    assert after == before
 def test_stacker_with_tag_features_scores_them_and_roundtrips():
     from kb.extract.de.stacker import STTS_FEATURES, SpanStacker, candidate_features, feature_names
 
