@@ -171,17 +171,13 @@ def only_operator(kinds: Iterable[str]) -> bool:
 def _country_codes(lang: str = "en") -> dict[str, str]:
     """Normalised country name -> ISO alpha-2: CLDR's English names plus kb's usual forms, and
     for German text also CLDR's German names ("Österreich"; only there: "Island" is Iceland)."""
-    from babel import Locale
-
     out = {}
-    for code, name in Locale("en").territories.items():
-        if len(code) == 2 and code.isalpha():
-            out[norm(name)] = code
-            out.setdefault(norm(name.replace(" SAR China", "")), code)  # "Hong Kong SAR China"
-    for code, name in Locale("de").territories.items() if lang == "de" else ():
-        if len(code) == 2 and code.isalpha():
-            out.setdefault(norm(name), code)
-            out.setdefault(norm(name.replace(" SAR China", "").replace(" Sonderverwaltungsregion", "")), code)
+    for code, name in _cldr_countries("en"):
+        out[norm(name)] = code
+        out.setdefault(norm(name.replace(" SAR China", "")), code)  # "Hong Kong SAR China"
+    for code, name in _cldr_countries("de") if lang == "de" else ():
+        out.setdefault(norm(name), code)
+        out.setdefault(norm(name.replace(" SAR China", "").replace(" Sonderverwaltungsregion", "")), code)
     for name, code in (("united states of america", "US"), ("america", "US"), ("usa", "US"),
                        ("us", "US"), ("uk", "GB"), ("britain", "GB"), ("great britain", "GB"),
                        ("czech republic", "CZ"), ("republic of korea", "KR"), ("russian federation", "RU"),
@@ -189,6 +185,13 @@ def _country_codes(lang: str = "en") -> dict[str, str]:
                        ("england", "GB"), ("scotland", "GB"), ("wales", "GB"), ("northern ireland", "GB")):
         out.setdefault(name, code)
     return out
+
+
+def _cldr_countries(lang: str) -> list[tuple[str, str]]:
+    """CLDR's (ISO alpha-2 code, country name) pairs in ``lang`` (regions like "150" left out)."""
+    from babel import Locale
+
+    return [(c, n) for c, n in Locale(lang).territories.items() if len(c) == 2 and c.isalpha()]
 
 
 def country_code(name: str, lang: Optional[str] = None) -> Optional[str]:
@@ -201,9 +204,7 @@ def country_code(name: str, lang: Optional[str] = None) -> Optional[str]:
 def _german_country_names() -> frozenset[str]:
     """Normalised names German text gives countries: CLDR's German names and the short forms
     German news shares with English ("USA", "UK")."""
-    from babel import Locale
-
-    names = {norm(n) for c, n in Locale("de").territories.items() if len(c) == 2 and c.isalpha()}
+    names = {norm(n) for _, n in _cldr_countries("de")}
     return frozenset(names | {"usa", "us", "uk", "england", "wales"})
 
 

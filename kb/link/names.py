@@ -152,7 +152,7 @@ def peer_form(style: str, name: str) -> str:
 def is_peer_form(form: str) -> bool:
     """A name written as ``peer_form`` writes it ("Lord Campbell", "Baroness Morgan")."""
     first, _, rest = form.partition(" ")
-    return bool(rest) and first in ("Lord", "Baroness", "Lady") and " " not in rest
+    return bool(rest) and first in _PEER_STYLE.values() and " " not in rest
 
 
 def peer_names(label: Optional[str]) -> list[str]:
@@ -161,7 +161,7 @@ def peer_names(label: Optional[str]) -> list[str]:
     match = _PEER_LABEL.match(label or "")
     if not match:
         return []
-    return [match["name"], f"{_PEER_STYLE[match['rank']]} {match['title']}"]
+    return [match["name"], peer_form(match["rank"], match["title"])]
 
 
 def is_peer_label(label: Optional[str]) -> bool:
