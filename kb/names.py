@@ -12,6 +12,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Optional
 
+from .countries import cldr_countries
+
 _NON_WORD = re.compile(r"[^\w]+")
 
 
@@ -56,11 +58,8 @@ def strip_possessive(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _country_keys() -> frozenset[str]:
-    """``name_key`` of every country's English and German name (CLDR, through babel)."""
-    from babel import Locale
-
-    return frozenset(name_key(n) for lang in ("en", "de") for c, n in Locale(lang).territories.items()
-                     if len(c) == 2 and c.isalpha())
+    """``name_key`` of every country's English and German name (CLDR)."""
+    return frozenset(name_key(n) for lang in ("en", "de") for _, n in cldr_countries(lang))
 
 
 def org_key(name: str) -> str:

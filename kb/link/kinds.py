@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+from ..countries import cldr_countries, cldr_name
 from ..store.reference import replace_claims
 from .names import norm
 
@@ -172,10 +173,10 @@ def _country_codes(lang: str = "en") -> dict[str, str]:
     """Normalised country name -> ISO alpha-2: CLDR's English names plus kb's usual forms, and
     for German text also CLDR's German names ("Österreich"; only there: "Island" is Iceland)."""
     out = {}
-    for code, name in _cldr_countries("en"):
+    for code, name in cldr_countries("en"):
         out[norm(name)] = code
         out.setdefault(norm(name.replace(" SAR China", "")), code)  # "Hong Kong SAR China"
-    for code, name in _cldr_countries("de") if lang == "de" else ():
+    for code, name in cldr_countries("de") if lang == "de" else ():
         out.setdefault(norm(name), code)
         out.setdefault(norm(name.replace(" SAR China", "").replace(" Sonderverwaltungsregion", "")), code)
     for name, code in (("united states of america", "US"), ("america", "US"), ("usa", "US"),
@@ -185,13 +186,6 @@ def _country_codes(lang: str = "en") -> dict[str, str]:
                        ("england", "GB"), ("scotland", "GB"), ("wales", "GB"), ("northern ireland", "GB")):
         out.setdefault(name, code)
     return out
-
-
-def _cldr_countries(lang: str) -> list[tuple[str, str]]:
-    """CLDR's (ISO alpha-2 code, country name) pairs in ``lang`` (regions like "150" left out)."""
-    from babel import Locale
-
-    return [(c, n) for c, n in Locale(lang).territories.items() if len(c) == 2 and c.isalpha()]
 
 
 def country_code(name: str, lang: Optional[str] = None) -> Optional[str]:
@@ -204,7 +198,7 @@ def country_code(name: str, lang: Optional[str] = None) -> Optional[str]:
 def _german_country_names() -> frozenset[str]:
     """Normalised names German text gives countries: CLDR's German names and the short forms
     German news shares with English ("USA", "UK")."""
-    names = {norm(n) for _, n in _cldr_countries("de")}
+    names = {norm(n) for _, n in cldr_countries("de")}
     return frozenset(names | {"usa", "us", "uk", "england", "wales"})
 
 
@@ -218,6 +212,4 @@ def english_exonym(name: str) -> bool:
 
 def country_name(code: str) -> Optional[str]:
     """The English (CLDR) name of an ISO alpha-2 code ("GB" -> "United Kingdom"), or None."""
-    from babel import Locale
-
-    return Locale("en").territories.get(code)
+    return cldr_name(code)
