@@ -679,6 +679,9 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     ent = _ent_at(doc, i, ORG_LABELS | PERSON_LABELS)
     if ent is not None and ent.label_ in PERSON_LABELS and _party_words(ent.text, lex):
         ent = None  # "[Lib Dem]PERSON leader", "[Ex-Labour]PERSON leader": NER took the party word for a name
+    misread = ent is not None and not possessive and _company_word_before_title(doc, ent, m, lex)
+    if misread:
+        ent = None  # "said [Yukos]PERSON boss X", "[Investec]NORP economist X": a company NER misread
     if ent is not None:
         if ent.label_ in PERSON_LABELS:
             return  # "Rutte's chief of staff": the possessor is a person, not an org
@@ -692,7 +695,7 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
         if start >= end:
             return
         if start == 0 and end - start == 1 and not (possessive or doc[0].text.isupper() or doc[0].text in lex.demonyms
-                                                    or is_party(doc[0].text)):
+                                                    or is_party(doc[0].text) or _names_title_holder(doc, m, 0)):
             return  # a lone capitalised sentence-initial word is not evidence of a name
         label = "rule:cap"
     while start < end - 1 and (doc[start].lower_ in _LEADING_NOT_NAME or doc[start].text == "-" and start > 0
@@ -726,12 +729,50 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
         name, start = party, start - 1
     elif party:
         name = party  # "Tory leader" -> the Conservative Party
-    if m.category in FIELD_CATEGORIES and not possessive and (text in lex.demonyms or label in ("GPE", "NORP", "LOC")):
+    if m.category in FIELD_CATEGORIES and not possessive and not misread \
+            and (text in lex.demonyms or label in ("GPE", "NORP", "LOC")):
         m.extras["nationality"] = name
         return  # "an American journalist", "a German chemist": a nationality, not an employer
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.org_possessive = possessive
     m.start = start
+
+
+#: Capitalised words before a title that name a kind of body, not one body ("Committee
+#: chairman X", "Company spokesman X", "Party leader X" at a sentence start).
+_KIND_WORDS = ORG_KIND_NOUNS | BODY_NOUNS | {"board", "council", "party", "government", "ministry", "department",
+                                            "opposition", "club", "team", "union", "state", "city", "county"}
+#: Endings of nationality words ("Kenyan", "Chinese", "Polish", "Iraqi"): NER's NORP on them is right.
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "sh")
+
+
+def _names_title_holder(doc, m: RoleMatch, k: int, tagged: bool = False) -> bool:
+    """ "Gazprom chief Alexei Miller": a lone proper noun right before a title that a full personal
+    name follows is the holder's organisation, even at a sentence start (where a capital alone
+    proves nothing) or when NER gave it no label; not a kind of body ("Committee chairman X"), not
+    before a post of a state ("Euro MP X", "Turkmen President X": a place or a nationality).
+    ``tagged``: NER gave the word a (wrong) label, which shows it is a name whatever its tag."""
+    tok = doc[k]
+    holder = _ent_at(doc, m.end, PERSON_LABELS) if m.end < len(doc) else None
+    return (holder is not None and holder.start == m.end and holder.end - holder.start >= 2 and k == m.start - 1
+            and m.category not in STATE_POST_CATEGORIES and not tok.lower_.endswith(_DEMONYM_ENDINGS) and tok.is_alpha and (tagged or tok.pos_ == "PROPN") and tok.lower_ not in _KIND_WORDS
+            and tok.lower_ not in NOT_NAME_WORDS and (tok.lower_,) not in lexicon().roles)
+
+
+def _company_word_before_title(doc, ent, m: RoleMatch, lex: Lexicon) -> bool:
+    """ "said [Yukos]PERSON boss X", "said [Investec]NORP economist X": one word that NER called a
+    person or a nationality, right before a company post or an occupation that a full name
+    follows, is the holder's company. A person's post is named with a possessive ("Rutte's chief
+    of staff"), and only a post no person has (a company's boss, chairman, economist) counts, so
+    "Bush adviser X" stays without an organisation; a real nationality ("Kenyan economist")
+    stays one."""
+    if ent.end - ent.start != 1 or ent.end != m.start or not _names_title_holder(doc, m, ent.start, tagged=True):
+        return False
+    word = ent.text
+    if ent.label_ in PERSON_LABELS:
+        return m.category in NOT_OF_PERSON_CATEGORIES or m.category in FIELD_CATEGORIES
+    return ent.label_ == "NORP" and m.category in FIELD_CATEGORIES | {"executive", "org_head", "chair"} \
+        and word not in lex.demonyms and word not in lex.countries
 
 
 def _party_words(text: str, lex: Lexicon) -> bool:
