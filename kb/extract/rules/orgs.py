@@ -158,11 +158,14 @@ def org_from_document(doc, m: RoleMatch, rule: str) -> bool:
     category = role_category(m.role)
     if category in COMPANY_CATEGORIES:
         return _needs_org(m.role)
-    return category in _DOCUMENT_TITLE_CATEGORIES and m.role in GENERIC_ROLES and not _described_from_left(doc, m.start)
+    return category in _DOCUMENT_TITLE_CATEGORIES and m.role.split()[-1] in GENERIC_ROLES \
+        and not _described_from_left(doc, m.start)
 
 
-#: Categories of bare titles whose organisation the document gives (see ``org_from_document``).
-_DOCUMENT_TITLE_CATEGORIES = {"minister"}
+#: Categories of bare titles whose organisation the document gives (see ``org_from_document``):
+#: a minister's country; a party leader's party ("with leader Jane Roe saying", "deputy leader
+#: Tom Hale"; BBC corpus, session 10: 6 new such holders, 6 with the right party, see ``party_posts``).
+_DOCUMENT_TITLE_CATEGORIES = {"minister", "party"}
 
 
 def _described_from_left(doc, start: int) -> bool:
@@ -331,9 +334,21 @@ def party_posts(claims: list, mentions: list[Mention], text: str) -> None:
             name = hit.group(1).strip() + " Party"
             start = c.role_span.start - len(hit.group(1))
             c.org, c.org_span, c.org_label = name, Span(start, c.role_span.start + 5, text[start : c.role_span.start + 5]), "rule:party_name"
+        elif c.needs_doc_org and _party_just_named(c, counts) is not None:
+            name, x = _party_just_named(c, counts)
+            c.org, c.org_span, c.org_label = name, Span(x.start, x.end, x.text), "rule:near_party"
         elif main is not None:
             x = max((x for x in main[1] if x.start <= c.role_span.start), key=lambda x: x.start, default=main[1][0])
             c.org, c.org_span, c.org_label = main[0], Span(x.start, x.end, x.text), "rule:doc_party"
+
+
+def _party_just_named(c, counts: dict[str, list[Mention]]) -> Optional[tuple[str, Mention]]:
+    """ "As usual, the Liberal Democrats will have to fight ... But leader Jane Roe believes":
+    a bare party title ("leader X") in a story about several parties is the post of the party
+    named last before it, in its sentence or the one before; None when none is named there."""
+    near = [(name, x) for name, xs in counts.items() for x in xs
+            if c.sentence - 1 <= x.sentence <= c.sentence and x.end <= c.role_span.start]
+    return max(near, key=lambda nx: nx[1].start) if near else None
 
 
 def role_category(role: str) -> str:
