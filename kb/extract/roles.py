@@ -318,12 +318,17 @@ def _noun_premodifier(doc, i: int, m: RoleMatch) -> bool:
     """A lower-case common noun compounded onto the role ("county governor", "union leader"):
     part of the phrase, so "as county governor" links like "as governor". Needs a parse."""
     tok = doc[i]
+    # the word modifies the core or a premodifier already taken ("EU foreign policy chief", "BBC
+    # home affairs correspondent": "foreign" -> "policy" -> "chief"), not a body's kind ("Brazil's
+    # airport authority chief": the authority is the org, not Brazil)
+    on_phrase = m.core_start <= tok.head.i < m.core_end or (
+        i < tok.head.i < m.core_start and doc[tok.head.i].lower_ not in _KIND_WORDS | {"authority", "office", "service"})
     if tok.is_alpha and tok.text.islower() and tok.pos_ == "ADJ" and tok.dep_ == "amod" \
-            and m.core_start <= tok.head.i < m.core_end and tok.lower_ not in DETERMINERS and ordinal_value(tok.lower_) is None \
+            and on_phrase and tok.lower_ not in DETERMINERS and ordinal_value(tok.lower_) is None \
             and not tok.lower_.endswith(("est", "ed", "ing")) and not (i > 0 and doc[i - 1].text == "-"):
         return True  # "BBC political correspondent", "commercial director at X": a describing adjective
     return (tok.is_alpha and tok.text.islower() and tok.pos_ == "NOUN" and tok.dep_ == "compound"
-            and m.core_start <= tok.head.i < m.core_end and tok.lower_ not in DETERMINERS)
+            and on_phrase and tok.lower_ not in DETERMINERS)
 
 
 def _org_name_span(doc, i: int) -> Optional[tuple[int, int, str]]:
@@ -870,10 +875,10 @@ LEADER_ROLES = {"leader"}
 
 
 def party_or_led_org(m: RoleMatch, name: str, label: str) -> bool:
-    """The org of a party-category role: a party by name, or, for a leader, any organisation
+    """The org of a party-category role: a party by name, or, for a (deputy) leader, any organisation
     NER names as one (movements, unions, militias are led too, but a place is not: "Soviet
     leader" states no organisation)."""
-    return is_party(name, label) or (m.role in LEADER_ROLES and label == "ORG") or (
+    return is_party(name, label) or (m.role.split()[-1] in LEADER_ROLES and label == "ORG") or (
         label == "ORG" and m.text.lower().split()[-1:] == ["politician"])  # "a Fianna Fáil politician"
 
 
