@@ -418,7 +418,8 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry, at: Optional[int] = None) ->
     described, j = described != j, described
     span = None if field_in else _body_name(doc, j) or _org_name_span(doc, j)
     after_field = span is None and doc[i].lower_ in ("of", "in") and m.category in FIELD_CATEGORIES
-    if after_field:
+    after_unit = span is None and doc[i].lower_ == "of" and _unit_before_at(doc, j)
+    if after_field or after_unit:
         span = _org_after_field(doc, j)  # "professor of physics at Uppsala University"
     if span is None:
         return
@@ -638,6 +639,20 @@ def _skip_board(doc, j: int) -> int:
     return k + 1 + (doc[k + 1].lower_ == "the")
 
 
+#: Nouns ending a lower-case unit inside an organisation ("head of the natural disasters
+#: department at Acme Re"): the organisation follows "at".
+_UNIT_NOUNS = {"department", "division", "unit", "desk", "section", "team", "arm"}
+
+
+def _unit_before_at(doc, j: int) -> bool:
+    """Whether lower-case words from j end in a unit noun right before "at" ("deputy head of the
+    natural disasters department at X")."""
+    k = j
+    while k < len(doc) and k - j < 6 and doc[k].text.islower() and doc[k].is_alpha and doc[k].lower_ != "at":
+        k += 1
+    return k > j and k + 1 < len(doc) and doc[k - 1].lower_ in _UNIT_NOUNS and doc[k].lower_ == "at"
+
+
 def _org_after_field(doc, j: int) -> Optional[tuple[int, int, str]]:
     """ "professor of organic chemistry at the University of Oslo": after a lower-case field of
     up to five words (no verb, no comma) the employer follows "at"."""
@@ -688,6 +703,10 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     if misread:
         ent = None  # "said [Yukos]PERSON boss X", "[Investec]NORP economist X": a company NER misread
     if ent is not None:
+        if ent.label_ in PERSON_LABELS and _titled_domain(doc, m, ent.start, ent.end, possessive):
+            m.start = ent.start  # "The EU's [Humanitarian Aid]PERSON Commissioner": the title's own words
+            _org_before(doc, m, lex)
+            return
         if ent.label_ in PERSON_LABELS:
             return  # "Rutte's chief of staff": the possessor is a person, not an org
         start = after_describing_words(doc, ent.start, end)  # "[pro-reform Labour] MP": "Labour"
@@ -698,6 +717,10 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
             start -= 1
         start += 1
         if start >= end:
+            return
+        if _titled_domain(doc, m, start, end, possessive):
+            m.start = start  # "The EU's Humanitarian Aid Commissioner": the capitalised words are the title's
+            _org_before(doc, m, lex)
             return
         if start == 0 and end - start == 1 and not (possessive or doc[0].text.isupper() or doc[0].text in lex.demonyms
                                                     or is_party(doc[0].text) or _names_title_holder(doc, m, 0)):
@@ -749,6 +772,14 @@ _KIND_WORDS = ORG_KIND_NOUNS | BODY_NOUNS | {"board", "council", "party", "gover
                                             "opposition", "club", "team", "union", "state", "city", "county"}
 #: Endings of nationality words ("Kenyan", "Chinese", "Polish", "Iraqi"): NER's NORP on them is right.
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "sh")
+
+
+def _titled_domain(doc, m: RoleMatch, start: int, end: int, possessive: bool) -> bool:
+    """ "The EU's Humanitarian Aid Commissioner", "the UN's Refugee Coordinator": capitalised words
+    that NER names no organisation or place with (it may take them for a person), between an owner's "'s" and a capitalised title, are the title's
+    domain written in title case; the owner is the organisation."""
+    return not possessive and m.capitalised and start >= 2 and doc[start - 1].lower_ in ("'s", "’s", "'") \
+        and not any(doc[k].ent_type_ in ORG_LABELS for k in range(start, end)) and end == m.start
 
 
 def _names_title_holder(doc, m: RoleMatch, k: int, tagged: bool = False) -> bool:
