@@ -151,3 +151,33 @@ def test_body_kind_in_the_chain_blocks_the_possessor(en_nlp):
 def test_deputy_leader_of_a_named_body(en_nlp):
     found = tenures(en_nlp, "Jon Ames, Unison's deputy leader, made the comments at a rally.", PUBLISHED)
     assert ("Jon Ames", "deputy leader", "Unison") in found
+
+
+# ---------------------------------------------------------------- a unit of an organisation, a title-case domain
+def test_head_of_a_department_at_a_company(en_nlp):
+    found = tenures(en_nlp, "The losses are large, said Anna Lind, deputy head of the claims department at Kastel Bank.",
+                    PUBLISHED)
+    assert ("Anna Lind", "deputy head", "Kastel Bank") in found
+
+
+def test_head_of_a_unit_needs_at(en_nlp):
+    found = tenures(en_nlp, "The losses are large, said Anna Lind, deputy head of the claims department.", PUBLISHED)
+    assert not any(p == "Anna Lind" and o for (p, _r, o) in found)
+
+
+def test_title_case_domain_after_an_owner(en_nlp):
+    text = "The EU's Humanitarian Aid Commissioner, Paolo Marchetti, said the money would arrive within days."
+    found = tenures(en_nlp, text, PUBLISHED)
+    assert any(p == "Paolo Marchetti" and r == "commissioner" and o in ("EU", "European Union") for (p, r, o) in found)
+
+
+# ---------------------------------------------------------------- "company president X"
+def test_company_word_takes_the_story_company(en_nlp):
+    text = ("Kestrel Stores Inc is the biggest grocer. Kestrel Stores Inc has 900 shops. "
+            "Kestrel Stores Inc answered its critics with a letter from company president Lee Varga on Monday.")
+    assert ("Lee Varga", "president", "Kestrel Stores Inc") in tenures(en_nlp, text, PUBLISHED)
+
+
+def test_company_word_without_a_story_company_is_dropped(en_nlp):
+    text = "Prices rose in Norway. The letter came from company president Lee Varga on Monday."
+    assert not any(p == "Lee Varga" for (p, _r, _o) in tenures(en_nlp, text, PUBLISHED))

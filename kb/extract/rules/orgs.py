@@ -155,11 +155,25 @@ def org_from_document(doc, m: RoleMatch, rule: str) -> bool:
     the left: "union leader X", "market leader X", "Iraqi interim leader X" name some other body."""
     if rule != "title_before_name" or m.org_name is not None or (m.start > 0 and doc[m.start - 1].lower_ in POSSESSIVES):
         return False
+    if company_word(doc, m):
+        return True
     category = role_category(m.role)
     if category in COMPANY_CATEGORIES:
         return _needs_org(m.role)
     return category in _DOCUMENT_TITLE_CATEGORIES and m.role.split()[-1] in GENERIC_ROLES \
         and not _described_from_left(doc, m.start)
+
+
+#: Nouns for the company a story is about that stand before a title as its premodifier.
+_COMPANY_WORDS = {"company", "firm", "group"}
+
+
+def company_word(doc, m: RoleMatch) -> bool:
+    """ "using a letter from company president Lee Roe", "company spokesman Tom Hale said": a
+    title whose premodifier is the word "company" (or "firm", "group") is a post of the company
+    the story is about, whatever the title's category (a company president is no head of state);
+    ``document_org`` gives that company, or drops the claim when the document has none."""
+    return m.core_start > m.start and doc[m.core_start - 1].lower_ in _COMPANY_WORDS and doc[m.core_start - 1].text.islower()
 
 
 #: Categories of bare titles whose organisation the document gives (see ``org_from_document``):
@@ -247,7 +261,7 @@ def document_org(claims: list, mentions: list[Mention], text: str = "") -> None:
     (``org_from_document``), is dropped when there is none; such a title takes the main
     organisation only when its sentence or the one before names it. The org evidence is the main
     organisation's nearest earlier mention."""
-    open_claims = [c for c in claims if c.org is None and role_category(c.role) in COMPANY_CATEGORIES]
+    open_claims = [c for c in claims if c.org is None and (role_category(c.role) in COMPANY_CATEGORIES or c.company_word)]
     if open_claims:
         outlet = outlet_mentions(claims, mentions, text)
         main = _main_org([x for x in mentions if x.start not in outlet])
