@@ -181,3 +181,19 @@ def test_company_word_takes_the_story_company(en_nlp):
 def test_company_word_without_a_story_company_is_dropped(en_nlp):
     text = "Prices rose in Norway. The letter came from company president Lee Varga on Monday."
     assert not any(p == "Lee Varga" for (p, _r, _o) in tenures(en_nlp, text, PUBLISHED))
+
+
+# ---------------------------------------------------------------- market jobs and compound premodifiers
+@pytest.mark.parametrize("text,key", [
+    ("Anna Moss, chief currency strategist at Kellerman Bank, said the euro would rise.",
+     ("Anna Moss", "strategist", "Kellerman Bank")),
+    ("Hans Vogt, a fund manager at Tellus Capital, said the bid was likely.", ("Hans Vogt", "fund manager", "Tellus Capital")),
+    ("Blake Orton, campaigns director at Greenpeace, said the plan was meaningless.",
+     ("Blake Orton", "director", "Greenpeace")),
+])
+def test_market_jobs_and_plural_premodifiers(en_nlp, text, key):
+    assert key in tenures(en_nlp, text, PUBLISHED)
+
+
+def test_strategist_needs_an_org(en_nlp):
+    assert not tenures(en_nlp, "The euro will rise, said strategist Anna Moss.", PUBLISHED)

@@ -327,7 +327,8 @@ def _noun_premodifier(doc, i: int, m: RoleMatch) -> bool:
             and on_phrase and tok.lower_ not in DETERMINERS and ordinal_value(tok.lower_) is None \
             and not tok.lower_.endswith(("est", "ed", "ing")) and not (i > 0 and doc[i - 1].text == "-"):
         return True  # "BBC political correspondent", "commercial director at X": a describing adjective
-    return (tok.is_alpha and tok.text.islower() and tok.pos_ == "NOUN" and tok.dep_ == "compound"
+    # a compound's noun even when tagged a verb ("[campaigns]VERB director at X": a plural noun)
+    return (tok.is_alpha and tok.text.islower() and tok.pos_ in ("NOUN", "VERB") and tok.dep_ == "compound"
             and on_phrase and tok.lower_ not in DETERMINERS)
 
 
