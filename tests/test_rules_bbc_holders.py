@@ -197,3 +197,14 @@ def test_market_jobs_and_plural_premodifiers(en_nlp, text, key):
 
 def test_strategist_needs_an_org(en_nlp):
     assert not tenures(en_nlp, "The euro will rise, said strategist Anna Moss.", PUBLISHED)
+
+
+# ---------------------------------------------------------------- "leader of Britain's biggest union Unison"
+def test_possessed_kind_then_name(en_nlp):
+    found = tenures(en_nlp, "Jan Roe, chairman of Norway's largest bank DNB, said the merger was over.", PUBLISHED)
+    assert ("Jan Roe", "chairman", "DNB") in found
+
+
+def test_possessed_kind_without_name_keeps_the_owner(en_nlp):
+    found = tenures(en_nlp, "Jan Roe, head of Norway's central bank, said rates would rise.", PUBLISHED)
+    assert ("Jan Roe", "head", "Norway") in found

@@ -607,6 +607,9 @@ def _possessed_org(doc, start: int, end: int, label: str) -> tuple[int, int, str
         if k > end + 1 and k + 1 < len(doc) and doc[k].text == "," and doc[k - 1].lower_ in _ORG_NOUNS:
             span = _org_name_span(doc, k + 1)  # "Spain's biggest bank, X": X is an org whatever NER says
             return span if span is not None else (start, end, label)
+        if k > end + 1 and k < len(doc) and doc[k - 1].lower_ in _ORG_NOUNS | {"union"} and _is_cap(doc[k]) \
+                and not _full_person_at(doc, k):
+            span = _org_name_span(doc, k)  # "leader of Britain's biggest union Unison": the name follows the kind
     if span is None or any(doc[i].ent_type_ in PERSON_LABELS for i in range(span[0], span[1])):
         return start, end, label
     return span
