@@ -208,3 +208,17 @@ def test_possessed_kind_then_name(en_nlp):
 def test_possessed_kind_without_name_keeps_the_owner(en_nlp):
     found = tenures(en_nlp, "Jan Roe, head of Norway's central bank, said rates would rise.", PUBLISHED)
     assert ("Jan Roe", "head", "Norway") in found
+
+
+# ---------------------------------------------------------------- "said analyst Jane Roe at Acme Bank"
+@pytest.mark.parametrize("text,key", [
+    ("The deficit will widen, said economist Marie Dufort at Ixis Bank.", ("Marie Dufort", "economist", "Ixis Bank")),
+    ("Prices are high, said energy analyst Tom Hale of Barclays Capital.", ("Tom Hale", "analyst", "Barclays Capital")),
+])
+def test_employer_after_the_name(en_nlp, text, key):
+    assert key in tenures(en_nlp, text, PUBLISHED)
+
+
+def test_place_after_the_name_is_no_employer(en_nlp):
+    found = tenures(en_nlp, "The results are modest, said director Jane Roe of Leeds.", PUBLISHED)
+    assert not any(o == "Leeds" for (_p, _r, o) in found)

@@ -211,6 +211,21 @@ def org_after_name(doc, m: RoleMatch, end: int) -> None:
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, span[1], span[2]
 
 
+def employer_after_name(doc, m: RoleMatch, end: int) -> None:
+    """ "said analyst Jane Roe at Acme Bank", "energy analyst Tom Hale of Brindle Securities": a
+    job title before a name whose "of/at" organisation follows the name. Only an organisation:
+    a place after "of" is where the holder comes from ("director Jane Roe of Leeds")."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "at"):
+        return
+    j = end + 1 + (doc[end + 1].lower_ == "the")
+    span = _org_name_span(doc, j)
+    if span is None or span[2] not in ("ORG", "rule:cap") or any(doc[k].ent_type_ for k in range(span[0], span[1])
+                                                                   if doc[k].ent_type_ != "ORG"):
+        return
+    start, name = _clean_org(doc, span[0], span[1])
+    m.org_name, m.org_start, m.org_end, m.org_label = name, start, span[1], span[2]
+
+
 def person_to_org(ctx: SentCtx, m: RoleMatch, mentions: list[Mention]) -> None:
     """The name after "mayor of" / "chief executive of" that NER took for a person is the
     post's place or company: it stops being a person of this sentence."""
