@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ...model import Mention, Span
 from ..lexicon import lexicon, role_categories, word_lists, word_sets
