@@ -52,6 +52,7 @@ class Claim:
     version: int = 1  # the rule's version (see rules.RULES)
     dated_event: bool = False  # stated through an event ("taking office as"): a point date starts it
     needs_doc_org: bool = False  # a company post named with no org ("former director X"): kept only if the document has a main org
+    company_word: bool = False  # "company president X": whatever the post, it is the company's the story is about
     exit_event: bool = False  # "stepped down as", "resigned as": a point date ends it
     took_up: Optional[bool] = None  # True: taking up the post ("was appointed", "became"); False: no status can follow ("the youngest MP")
 

@@ -54,7 +54,7 @@ from .rules import DOCUMENT_RULES, ROLE_RULES, SENTENCE_RULES, stamp
 from .rules.context import Discourse, SentCtx, last_date, token_spans
 from .rules.dating import attach_dates, date_exit_events, date_office_events, exit_events, office_events
 from .rules.lifespans import born_clause, life_dates
-from .rules.orgs import adviser_of_holder, committee_chairs, document_org, org_anaphor, org_from_document, org_ok, party_posts, person_to_org, possessor_org, juxtaposed_org
+from .rules.orgs import adviser_of_holder, committee_chairs, company_word, document_org, org_anaphor, org_from_document, org_ok, party_posts, person_to_org, possessor_org, juxtaposed_org
 from .rules.places import country_of_place, document_country, document_region, legislature_from_committee
 from .rules.status import announced_exits, deaths_stated, effective_dates, historical_titles, past_exits, replacements
 from .rules.subjects import note_names, note_pronoun_subject, rescue_names
@@ -244,6 +244,7 @@ def _sentence_claims(ctx: SentCtx, mentions: list[Mention], quoted, deferred) ->
             if not org_from_document(doc, m, claim.rule):
                 continue
             claim.needs_doc_org = True
+            claim.company_word = company_word(doc, m)
         out.append(claim)
     if not any(in_ranges(ctx.sent.start + t.idx, quoted) for t in doc[:1]):
         for rule in SENTENCE_RULES:

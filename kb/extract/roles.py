@@ -318,12 +318,18 @@ def _noun_premodifier(doc, i: int, m: RoleMatch) -> bool:
     """A lower-case common noun compounded onto the role ("county governor", "union leader"):
     part of the phrase, so "as county governor" links like "as governor". Needs a parse."""
     tok = doc[i]
+    # the word modifies the core or a premodifier already taken ("EU foreign policy chief", "BBC
+    # home affairs correspondent": "foreign" -> "policy" -> "chief"), not a body's kind ("Brazil's
+    # airport authority chief": the authority is the org, not Brazil)
+    on_phrase = m.core_start <= tok.head.i < m.core_end or (
+        i < tok.head.i < m.core_start and doc[tok.head.i].lower_ not in _KIND_WORDS | {"authority", "office", "service"})
     if tok.is_alpha and tok.text.islower() and tok.pos_ == "ADJ" and tok.dep_ == "amod" \
-            and m.core_start <= tok.head.i < m.core_end and tok.lower_ not in DETERMINERS and ordinal_value(tok.lower_) is None \
+            and on_phrase and tok.lower_ not in DETERMINERS and ordinal_value(tok.lower_) is None \
             and not tok.lower_.endswith(("est", "ed", "ing")) and not (i > 0 and doc[i - 1].text == "-"):
         return True  # "BBC political correspondent", "commercial director at X": a describing adjective
-    return (tok.is_alpha and tok.text.islower() and tok.pos_ == "NOUN" and tok.dep_ == "compound"
-            and m.core_start <= tok.head.i < m.core_end and tok.lower_ not in DETERMINERS)
+    # a compound's noun even when tagged a verb ("[campaigns]VERB director at X": a plural noun)
+    return (tok.is_alpha and tok.text.islower() and tok.pos_ in ("NOUN", "VERB") and tok.dep_ == "compound"
+            and on_phrase and tok.lower_ not in DETERMINERS)
 
 
 def _org_name_span(doc, i: int) -> Optional[tuple[int, int, str]]:
@@ -413,7 +419,8 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry, at: Optional[int] = None) ->
     described, j = described != j, described
     span = None if field_in else _body_name(doc, j) or _org_name_span(doc, j)
     after_field = span is None and doc[i].lower_ in ("of", "in") and m.category in FIELD_CATEGORIES
-    if after_field:
+    after_unit = span is None and doc[i].lower_ == "of" and _unit_before_at(doc, j)
+    if after_field or after_unit:
         span = _org_after_field(doc, j)  # "professor of physics at Uppsala University"
     if span is None:
         return
@@ -600,6 +607,9 @@ def _possessed_org(doc, start: int, end: int, label: str) -> tuple[int, int, str
         if k > end + 1 and k + 1 < len(doc) and doc[k].text == "," and doc[k - 1].lower_ in _ORG_NOUNS:
             span = _org_name_span(doc, k + 1)  # "Spain's biggest bank, X": X is an org whatever NER says
             return span if span is not None else (start, end, label)
+        if k > end + 1 and k < len(doc) and doc[k - 1].lower_ in _ORG_NOUNS | {"union"} and _is_cap(doc[k]) \
+                and not _full_person_at(doc, k):
+            span = _org_name_span(doc, k)  # "leader of Britain's biggest union Unison": the name follows the kind
     if span is None or any(doc[i].ent_type_ in PERSON_LABELS for i in range(span[0], span[1])):
         return start, end, label
     return span
@@ -631,6 +641,20 @@ def _skip_board(doc, j: int) -> int:
     if k + 1 >= len(doc) or doc[k].lower_ != "of":
         return j
     return k + 1 + (doc[k + 1].lower_ == "the")
+
+
+#: Nouns ending a lower-case unit inside an organisation ("head of the natural disasters
+#: department at Acme Re"): the organisation follows "at".
+_UNIT_NOUNS = {"department", "division", "unit", "desk", "section", "team", "arm"}
+
+
+def _unit_before_at(doc, j: int) -> bool:
+    """Whether lower-case words from j end in a unit noun right before "at" ("deputy head of the
+    natural disasters department at X")."""
+    k = j
+    while k < len(doc) and k - j < 6 and doc[k].text.islower() and doc[k].is_alpha and doc[k].lower_ != "at":
+        k += 1
+    return k > j and k + 1 < len(doc) and doc[k - 1].lower_ in _UNIT_NOUNS and doc[k].lower_ == "at"
 
 
 def _org_after_field(doc, j: int) -> Optional[tuple[int, int, str]]:
@@ -679,7 +703,14 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     ent = _ent_at(doc, i, ORG_LABELS | PERSON_LABELS)
     if ent is not None and ent.label_ in PERSON_LABELS and _party_words(ent.text, lex):
         ent = None  # "[Lib Dem]PERSON leader", "[Ex-Labour]PERSON leader": NER took the party word for a name
+    misread = ent is not None and not possessive and _company_word_before_title(doc, ent, m, lex)
+    if misread:
+        ent = None  # "said [Yukos]PERSON boss X", "[Investec]NORP economist X": a company NER misread
     if ent is not None:
+        if ent.label_ in PERSON_LABELS and _titled_domain(doc, m, ent.start, ent.end, possessive):
+            m.start = ent.start  # "The EU's [Humanitarian Aid]PERSON Commissioner": the title's own words
+            _org_before(doc, m, lex)
+            return
         if ent.label_ in PERSON_LABELS:
             return  # "Rutte's chief of staff": the possessor is a person, not an org
         start = after_describing_words(doc, ent.start, end)  # "[pro-reform Labour] MP": "Labour"
@@ -691,8 +722,12 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
         start += 1
         if start >= end:
             return
+        if _titled_domain(doc, m, start, end, possessive):
+            m.start = start  # "The EU's Humanitarian Aid Commissioner": the capitalised words are the title's
+            _org_before(doc, m, lex)
+            return
         if start == 0 and end - start == 1 and not (possessive or doc[0].text.isupper() or doc[0].text in lex.demonyms
-                                                    or is_party(doc[0].text)):
+                                                    or is_party(doc[0].text) or _names_title_holder(doc, m, 0)):
             return  # a lone capitalised sentence-initial word is not evidence of a name
         label = "rule:cap"
     while start < end - 1 and (doc[start].lower_ in _LEADING_NOT_NAME or doc[start].text == "-" and start > 0
@@ -726,12 +761,58 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
         name, start = party, start - 1
     elif party:
         name = party  # "Tory leader" -> the Conservative Party
-    if m.category in FIELD_CATEGORIES and not possessive and (text in lex.demonyms or label in ("GPE", "NORP", "LOC")):
+    if m.category in FIELD_CATEGORIES and not possessive and not misread \
+            and (text in lex.demonyms or label in ("GPE", "NORP", "LOC")):
         m.extras["nationality"] = name
         return  # "an American journalist", "a German chemist": a nationality, not an employer
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.org_possessive = possessive
     m.start = start
+
+
+#: Capitalised words before a title that name a kind of body, not one body ("Committee
+#: chairman X", "Company spokesman X", "Party leader X" at a sentence start).
+_KIND_WORDS = ORG_KIND_NOUNS | BODY_NOUNS | {"board", "council", "party", "government", "ministry", "department",
+                                            "opposition", "club", "team", "union", "state", "city", "county"}
+#: Endings of nationality words ("Kenyan", "Chinese", "Polish", "Iraqi"): NER's NORP on them is right.
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "sh")
+
+
+def _titled_domain(doc, m: RoleMatch, start: int, end: int, possessive: bool) -> bool:
+    """ "The EU's Humanitarian Aid Commissioner", "the UN's Refugee Coordinator": capitalised words
+    that NER names no organisation or place with (it may take them for a person), between an owner's "'s" and a capitalised title, are the title's
+    domain written in title case; the owner is the organisation."""
+    return not possessive and m.capitalised and start >= 2 and doc[start - 1].lower_ in ("'s", "’s", "'") \
+        and not any(doc[k].ent_type_ in ORG_LABELS for k in range(start, end)) and end == m.start
+
+
+def _names_title_holder(doc, m: RoleMatch, k: int, tagged: bool = False) -> bool:
+    """ "Gazprom chief Alexei Miller": a lone proper noun right before a title that a full personal
+    name follows is the holder's organisation, even at a sentence start (where a capital alone
+    proves nothing) or when NER gave it no label; not a kind of body ("Committee chairman X"), not
+    before a post of a state ("Euro MP X", "Turkmen President X": a place or a nationality).
+    ``tagged``: NER gave the word a (wrong) label, which shows it is a name whatever its tag."""
+    tok = doc[k]
+    holder = _ent_at(doc, m.end, PERSON_LABELS) if m.end < len(doc) else None
+    return (holder is not None and holder.start == m.end and holder.end - holder.start >= 2 and k == m.start - 1
+            and m.category not in STATE_POST_CATEGORIES and not tok.lower_.endswith(_DEMONYM_ENDINGS) and tok.is_alpha and (tagged or tok.pos_ == "PROPN") and tok.lower_ not in _KIND_WORDS
+            and tok.lower_ not in NOT_NAME_WORDS and (tok.lower_,) not in lexicon().roles)
+
+
+def _company_word_before_title(doc, ent, m: RoleMatch, lex: Lexicon) -> bool:
+    """ "said [Yukos]PERSON boss X", "said [Investec]NORP economist X": one word that NER called a
+    person or a nationality, right before a company post or an occupation that a full name
+    follows, is the holder's company. A person's post is named with a possessive ("Rutte's chief
+    of staff"), and only a post no person has (a company's boss, chairman, economist) counts, so
+    "Bush adviser X" stays without an organisation; a real nationality ("Kenyan economist")
+    stays one."""
+    if ent.end - ent.start != 1 or ent.end != m.start or not _names_title_holder(doc, m, ent.start, tagged=True):
+        return False
+    word = ent.text
+    if ent.label_ in PERSON_LABELS:
+        return m.category in NOT_OF_PERSON_CATEGORIES or m.category in FIELD_CATEGORIES
+    return ent.label_ == "NORP" and m.category in FIELD_CATEGORIES | {"executive", "org_head", "chair"} \
+        and word not in lex.demonyms and word not in lex.countries
 
 
 def _party_words(text: str, lex: Lexicon) -> bool:
@@ -829,10 +910,10 @@ LEADER_ROLES = {"leader"}
 
 
 def party_or_led_org(m: RoleMatch, name: str, label: str) -> bool:
-    """The org of a party-category role: a party by name, or, for a leader, any organisation
+    """The org of a party-category role: a party by name, or, for a (deputy) leader, any organisation
     NER names as one (movements, unions, militias are led too, but a place is not: "Soviet
     leader" states no organisation)."""
-    return is_party(name, label) or (m.role in LEADER_ROLES and label == "ORG") or (
+    return is_party(name, label) or (m.role.split()[-1] in LEADER_ROLES and label == "ORG") or (
         label == "ORG" and m.text.lower().split()[-1:] == ["politician"])  # "a Fianna Fáil politician"
 
 

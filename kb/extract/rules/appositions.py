@@ -25,6 +25,8 @@ def apposition(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quot
     k = m.start - 1
     while k >= 1 and (doc[k].ent_type_ == "NORP" or (doc[k].text,) in lexicon().party_members) and doc[k].text[:1].isupper():
         k -= 1  # "X, the Conservative spokesman for the Cabinet Office": the holder's party before the title
+    if m.org_name is not None and m.org_start >= m.core_end:
+        k = _before_place_premodifier(doc, k)  # "X, UK economist at Y,": a place narrows the post, the org follows
     if k >= 2 and doc[k].lower_ in ("'s", "’s") and doc[k - 1].text.islower() and doc[k - 2].lower_ == "the":
         k -= 2  # "X, the bank's former finance chief,": an anaphoric possessor inside the apposition
     elif k >= 2 and doc[k].lower_ in ("'s", "’s") and doc[k].tag_ == "POS":
@@ -57,6 +59,28 @@ def apposition(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quot
     if claim.status == "unknown":
         claim.status, claim.status_strength = "current", 1
     return claim
+
+
+#: Rank words before a place premodifier of a post ("chief US economist at Y").
+_RANK_WORDS = {"chief", "senior", "lead", "principal", "head"}
+
+
+def _before_place_premodifier(doc, k: int) -> int:
+    """ "Ross Roe, UK economist at Acme Bank", "X, chief US economist for Y", "X, a Singapore-based
+    analyst with Y": the place (or "PLACE-based") and a rank word before it sit between the
+    apposition's comma and a post whose organisation follows; the index left of them (k itself
+    when no place is there). The place is where the holder works, not the organisation."""
+    j = k
+    if j >= 2 and doc[j].lower_ == "based" and doc[j - 1].text == "-":
+        j -= 2
+    start = j
+    while j >= 1 and doc[j].ent_type_ in ("GPE", "LOC", "NORP") and doc[j].text[:1].isupper():
+        j -= 1
+    if j == start:
+        return k
+    while j >= 1 and doc[j].lower_ in _RANK_WORDS:
+        j -= 1
+    return j
 
 
 #: Adverbs of time that open an apposition and say whether its post is held now.

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ...model import Mention, Span
 from ..lexicon import lexicon, role_categories, word_lists, word_sets
@@ -155,14 +156,31 @@ def org_from_document(doc, m: RoleMatch, rule: str) -> bool:
     the left: "union leader X", "market leader X", "Iraqi interim leader X" name some other body."""
     if rule != "title_before_name" or m.org_name is not None or (m.start > 0 and doc[m.start - 1].lower_ in POSSESSIVES):
         return False
+    if company_word(doc, m):
+        return True
     category = role_category(m.role)
     if category in COMPANY_CATEGORIES:
         return _needs_org(m.role)
-    return category in _DOCUMENT_TITLE_CATEGORIES and m.role in GENERIC_ROLES and not _described_from_left(doc, m.start)
+    return category in _DOCUMENT_TITLE_CATEGORIES and m.role.split()[-1] in GENERIC_ROLES \
+        and not _described_from_left(doc, m.start)
 
 
-#: Categories of bare titles whose organisation the document gives (see ``org_from_document``).
-_DOCUMENT_TITLE_CATEGORIES = {"minister"}
+#: Nouns for the company a story is about that stand before a title as its premodifier.
+_COMPANY_WORDS = {"company", "firm", "group"}
+
+
+def company_word(doc, m: RoleMatch) -> bool:
+    """ "using a letter from company president Lee Roe", "company spokesman Tom Hale said": a
+    title whose premodifier is the word "company" (or "firm", "group") is a post of the company
+    the story is about, whatever the title's category (a company president is no head of state);
+    ``document_org`` gives that company, or drops the claim when the document has none."""
+    return m.core_start > m.start and doc[m.core_start - 1].lower_ in _COMPANY_WORDS and doc[m.core_start - 1].text.islower()
+
+
+#: Categories of bare titles whose organisation the document gives (see ``org_from_document``):
+#: a minister's country; a party leader's party ("with leader Jane Roe saying", "deputy leader
+#: Tom Hale"; BBC corpus, session 10: 6 new such holders, 6 with the right party, see ``party_posts``).
+_DOCUMENT_TITLE_CATEGORIES = {"minister", "party"}
 
 
 def _described_from_left(doc, start: int) -> bool:
@@ -189,6 +207,21 @@ def org_after_name(doc, m: RoleMatch, end: int) -> None:
     j = end + 1 + (doc[end + 1].lower_ == "the")
     span = _org_name_span(doc, j)
     if span is None or doc[span[0]].ent_type_ in ("PERSON", "DATE"):
+        return
+    start, name = _clean_org(doc, span[0], span[1])
+    m.org_name, m.org_start, m.org_end, m.org_label = name, start, span[1], span[2]
+
+
+def employer_after_name(doc, m: RoleMatch, end: int) -> None:
+    """ "said analyst Jane Roe at Acme Bank", "energy analyst Tom Hale of Brindle Securities": a
+    job title before a name whose "of/at" organisation follows the name. Only an organisation:
+    a place after "of" is where the holder comes from ("director Jane Roe of Leeds")."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "at"):
+        return
+    j = end + 1 + (doc[end + 1].lower_ == "the")
+    span = _org_name_span(doc, j)
+    if span is None or span[2] not in ("ORG", "rule:cap") or any(doc[k].ent_type_ for k in range(span[0], span[1])
+                                                                   if doc[k].ent_type_ != "ORG"):
         return
     start, name = _clean_org(doc, span[0], span[1])
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, span[1], span[2]
@@ -244,7 +277,7 @@ def document_org(claims: list, mentions: list[Mention], text: str = "") -> None:
     (``org_from_document``), is dropped when there is none; such a title takes the main
     organisation only when its sentence or the one before names it. The org evidence is the main
     organisation's nearest earlier mention."""
-    open_claims = [c for c in claims if c.org is None and role_category(c.role) in COMPANY_CATEGORIES]
+    open_claims = [c for c in claims if c.org is None and (role_category(c.role) in COMPANY_CATEGORIES or c.company_word)]
     if open_claims:
         outlet = outlet_mentions(claims, mentions, text)
         main = _main_org([x for x in mentions if x.start not in outlet])
@@ -331,9 +364,21 @@ def party_posts(claims: list, mentions: list[Mention], text: str) -> None:
             name = hit.group(1).strip() + " Party"
             start = c.role_span.start - len(hit.group(1))
             c.org, c.org_span, c.org_label = name, Span(start, c.role_span.start + 5, text[start : c.role_span.start + 5]), "rule:party_name"
+        elif c.needs_doc_org and _party_just_named(c, counts) is not None:
+            name, x = _party_just_named(c, counts)
+            c.org, c.org_span, c.org_label = name, Span(x.start, x.end, x.text), "rule:near_party"
         elif main is not None:
             x = max((x for x in main[1] if x.start <= c.role_span.start), key=lambda x: x.start, default=main[1][0])
             c.org, c.org_span, c.org_label = main[0], Span(x.start, x.end, x.text), "rule:doc_party"
+
+
+def _party_just_named(c, counts: dict[str, list[Mention]]) -> Optional[tuple[str, Mention]]:
+    """ "As usual, the Liberal Democrats will have to fight ... But leader Jane Roe believes":
+    a bare party title ("leader X") in a story about several parties is the post of the party
+    named last before it, in its sentence or the one before; None when none is named there."""
+    near = [(name, x) for name, xs in counts.items() for x in xs
+            if c.sentence - 1 <= x.sentence <= c.sentence and x.end <= c.role_span.start]
+    return max(near, key=lambda nx: nx[1].start) if near else None
 
 
 def role_category(role: str) -> str:

@@ -15,7 +15,7 @@ from ..roles import GENERIC_ROLES, REGNAL_TITLES, RoleMatch, _org_name_span, reg
 from .context import (
     IRREALIS, Quoted, SentCtx, add_rule_person, new_claim, person_at, person_ending, regnal_person,
 )
-from .orgs import org_after_name
+from .orgs import employer_after_name, org_after_name
 from .places import country_of_place
 from .subjects import subject_left
 
@@ -45,10 +45,17 @@ def title_before_name(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quote
         return None
     if m.org_name is None and m.category in ("head_of_state", "religious", "head_of_government"):
         org_after_name(doc, m, p[1])
+    elif m.org_name is None and m.category in _EMPLOYER_AFTER_NAME:
+        employer_after_name(doc, m, p[1])  # "said analyst Jane Roe at Acme Bank"
     claim = new_claim(ctx, m, p[2], "title_before_name")
     if claim.status == "unknown":
         claim.status, claim.status_strength = "current", 1  # news titles name the holder now
     return claim
+
+
+#: Categories of posts whose organisation may follow the holder's name ("analyst Jane Roe of
+#: Acme Bank", "economist Tom Hale at Brindle"): jobs and company posts.
+_EMPLOYER_AFTER_NAME = {"employee", "media", "executive"}
 
 
 def _person_named_org(doc, m: RoleMatch, i: int) -> bool:
