@@ -70,6 +70,9 @@ def _successor(doc, k: int, spans: list[Span], after_age: Callable) -> Optional[
     """(successor, verb) around "Nachfolger" at token k: "sein Nachfolger X" (current), "Nachfolger
     ist/wird [der …] X", "Nachfolger soll X werden" (a post to come), "X wird/ist sein Nachfolger"."""
     after = next((p for p in spans if p[0] == k + 1), None)
+    if after is None and k + 3 < len(doc) and doc[k + 1].lower_ == "und" and doc[k + 2].is_alpha \
+            and doc[k + 2].text[:1].isupper() and not doc[k + 2].ent_type_:
+        after = next((p for p in spans if p[0] == k + 3), None)  # "ihr Nachfolger und Parteikollege X"
     if after is not None:
         return after[2], "ist"
     nxt = doc[k + 1].lower_ if k + 1 < len(doc) else ""
