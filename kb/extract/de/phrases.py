@@ -124,7 +124,7 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
     for i, tok in enumerate(doc):
         if out and i < out[-1].end:
             continue  # inside "Mitglied des Gemeinderats": the body is not a councillor
-        if not tok.text[:1].isupper() or in_person(doc, i):
+        if not tok.text[:1].isupper() or in_person(doc, i) and not _title_in_name(doc, i):
             continue
         member = _member_of(doc, i)
         if member is not None:
@@ -166,6 +166,17 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
     return out
 
 
+def _title_in_name(doc, i: int) -> bool:
+    """Token i is a title the NER took into a person's name ("EU-Kommissionspräsident Jean-Claude
+    Juncker" tagged as one name): the name's first words are role words and the name goes on after
+    token i. Person mentions drop such words (``rules._person_spans``); the title is the rules'."""
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ == doc[i].ent_type_ \
+        and all(match_role_de_compound(doc[k].text) is not None for k in range(start, i + 1))
+
+
 def _genitive_body(doc, m: RoleMatchDe) -> None:
     """"Vorsitzende des Vorstands (der Rheinwerke AG)" is a "Vorstandsvorsitzende": a role and
     a genitive body that German also writes as one lexicon word (``genitive_compound``) make
@@ -205,7 +216,7 @@ def party_head(doc, m: RoleMatchDe) -> None:
                               or m.org.split()[0].lower() in PARTY_NOUNS):
         m.role = deputy + "party leader"
         m.org = party_named(m.org) or m.org
-    elif m.org is not None and m.org.rsplit("-", 1)[-1] in GROUP_NOUNS:
+    elif m.org is not None and m.org.rsplit("-", 1)[-1] in GROUP_NOUNS and party_named(m.org.rsplit("-", 1)[0]):
         m.role = deputy + "parliamentary group leader"  # "Vorsitzende der Grünen-Fraktion", as "Fraktionschefin"
 
 
