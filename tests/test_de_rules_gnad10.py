@@ -176,3 +176,12 @@ def test_a_name_with_a_role_word_inside_is_no_title(nlp):
 def test_bare_commission_president_presides_the_european_commission(nlp):
     claims = run(nlp, "Das lobte Kommissionspräsident Karl Huber in Brüssel.", names=("Karl Huber",))
     assert facts(claims) == [("Karl Huber", "commission president", "Europäische Kommission", "current")]
+
+
+def test_successor_of_the_person_the_sentence_names(nlp):
+    # the nearest holder before "Nachfolger" is the mayor, but the sentence names Maier ("Maiers Amtszeit")
+    claims, _ = run_doc(nlp, ["Ex-Innenministerin Eva Maier traf am Montag Bürgermeister Hans Bauer.",
+                              "Warum das nicht in Maiers Amtszeit geschah, sondern erst unter ihrem Nachfolger Karl Huber, ist offen."],
+                        {"Eva Maier": "PER", "Hans Bauer": "PER", "Karl Huber": "PER"})
+    assert ("Karl Huber", "interior minister") in {(c.person, c.role) for c in claims}
+    assert ("Karl Huber", "mayor") not in {(c.person, c.role) for c in claims}
