@@ -27,6 +27,9 @@ Rules (German word order differs from English, so they are German rules, not tra
 * ``als``                "X arbeitet seit 2019 als Trainerin beim SK Y", "Als Bürgermeister eröffnete
                          X …": "als ROLE" after any verb gives the post to the clause's one subject;
                          the verb's tense sets the status (``_clause_tense``)
+* a plural title before a list of names gives each listed name the post ("die Exbankchefs A, B und C",
+  ``de/lists.py``); a title after "zur/zum/vom" takes a name between commas ("bis hin zur Vorsitzenden
+  der Grünen-Fraktion im Europäischen Parlament, X, …")
 * a genitive noun phrase between commas is the organisation ("Die Direktorin des Stadtmuseums in
   Talheim, X," / "X, Vorsitzender des Dachverbands der Imker,": ``_genitive_np_holder``)
 * nouns of leaving before a title ("nach dem Abtritt von Bürgermeister X 2003": former, ended)
