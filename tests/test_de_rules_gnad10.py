@@ -185,3 +185,22 @@ def test_successor_of_the_person_the_sentence_names(nlp):
                         {"Eva Maier": "PER", "Hans Bauer": "PER", "Karl Huber": "PER"})
     assert ("Karl Huber", "interior minister") in {(c.person, c.role) for c in claims}
     assert ("Karl Huber", "mayor") not in {(c.person, c.role) for c in claims}
+
+
+# --- "nicht mehr": the post ended -------------------------------------------------------------------
+
+
+def test_no_longer_holding_a_post_is_a_former_post(nlp):
+    claims = run(nlp, "Karl Huber ist nicht mehr Bürgermeister von Linz.", names=("Karl Huber",))
+    assert facts(claims) == [("Karl Huber", "mayor", "Linz", "former")]
+
+
+def test_no_longer_since_a_date_takes_no_start(nlp):
+    claims = run(nlp, "Karl Huber ist seit 2015 nicht mehr Bürgermeister von Linz.", names=("Karl Huber",))
+    assert facts(claims) == [("Karl Huber", "mayor", "Linz", "former")]
+    assert claims[0].start is None
+
+
+def test_plain_negation_and_future_negation_deny_the_post(nlp):
+    assert run(nlp, "Karl Huber ist nicht Bürgermeister von Linz.", names=("Karl Huber",)) == []
+    assert run(nlp, "Karl Huber wird nicht mehr Bürgermeister von Linz.", names=("Karl Huber",)) == []

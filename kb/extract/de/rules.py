@@ -368,6 +368,11 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
         elif w not in COPULA_PRESENT | COPULA_PAST | COPULA_EVENT or m.office:
             continue  # a portfolio ("das Innenressort") is an office only through its verb
         between = [t.lower_ for t in doc[v + 1 : m.start]]
+        no_longer = _no_longer(between)
+        if no_longer:  # "X ist nicht mehr Bürgermeister": held before, not now
+            if w not in COPULA_PRESENT | COPULA_PAST or w in PLURAL_VERBS:
+                return None  # "wird nicht mehr …" denies a post to come; "sind nicht mehr …" may be "they"
+            between, w = [x for k, x in enumerate(between) if k not in no_longer], NO_LONGER
         if any(x in IRREALIS for x in between) or len(between) > MAX_COPULA_GAP:
             return None
         if w in ("wird", "werden") and "weiterhin" in between:
@@ -386,6 +391,17 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
             return None
         return subject[2], "de_copula", w
     return None
+
+
+#: The verb a copula with "nicht mehr" stands for: the post ended; its "seit" dates the end, so
+#: the claim takes no date.
+NO_LONGER = "nicht mehr"
+
+
+def _no_longer(words: list[str]) -> tuple[int, ...]:
+    """Positions of "nicht mehr" among the words between a copula and its role, else (): the
+    negation says the post ended ("ist nicht mehr Trainer"), it does not deny it."""
+    return next(((k, k + 1) for k in range(len(words) - 1) if words[k] == "nicht" and words[k + 1] == "mehr"), ())
 
 
 #: Articles of the genitive and dative: a role after one is no predicate noun (a copula's
@@ -454,6 +470,8 @@ def _status(m: RoleMatchDe, rule: str, verb: str = "") -> tuple[str, int]:
         return "current", 1
     if verb in COPULA_PAST:
         return "former", 1
+    if verb == NO_LONGER:
+        return "former", 2
     if verb == "future":
         return "unknown", 1  # "soll … werden": a post to come
     return "unknown", 0
@@ -541,7 +559,8 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
         else:
             if rule == "de_title_before_name" and (_left_after_name(doc, m, spans) or _past_era(doc, m, spans)):
                 claim.status, claim.status_strength = "former", 2
-            _attach_date(claim, dates, lo, hi, event=verb in COPULA_EVENT or verb == "future")
+            if verb != NO_LONGER:  # "ist seit 2015 nicht mehr Trainer": 2015 ends the post
+                _attach_date(claim, dates, lo, hi, event=verb in COPULA_EVENT or verb == "future")
         claims.append(claim)
         held[n] = (person, rule, verb)
         if rule == "de_title_before_name" and lists.plural_title(doc, m.start, m.core):
