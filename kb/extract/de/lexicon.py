@@ -253,11 +253,18 @@ def _deputy_parts(parts: list[str]) -> Optional[tuple[RoleEntry, Optional[str]]]
     return _deputy(entry), prefix or None
 
 
+#: Parts that, after a name, are that organisation's own name ("Vatikan-Bank", "Hypo-Bank"), so a role
+#: row that starts with them ("Bankchef") is not read across the hyphen.
+_NAMED_BODY_PARTS = frozenset({"bank"})
+
+
 def _joined_tail(parts: list[str]) -> Optional[tuple[RoleEntry, int]]:
     """(entry, first part) of the longest run of two or more final parts that, written as one
     word, is a lexicon role: "Landeshauptmann-Stellvertreterin", "Fraktions-Chef". A hyphen
     inside a role word is a spelling; the parts before it are the organisation."""
     for i in range(len(parts) - 1):
+        if i > 0 and parts[i].lower() in _NAMED_BODY_PARTS:
+            continue  # "Vatikan-Bank-Chef": the head of the Vatikan-Bank, not a "Bankchef" of the Vatikan
         entry = _lookup("".join(parts[i:]).lower())
         if entry is not None:
             return entry, i

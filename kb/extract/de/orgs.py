@@ -61,6 +61,8 @@ def org_after(doc, j: int, openers: tuple[str, ...] = ORG_OPENERS) -> Optional[t
     elif doc[k].lower_ in WORKPLACE_OPENERS:
         return None
     found = _org_at(doc, j, k)
+    if found is None and k > j and _class_noun_end(doc, k) is not None:
+        found = _org_at(doc, j, _class_noun_end(doc, k), named_only=True)  # "der Hilfsorganisation Caritas"
     for skip in range(1, MAX_DESCRIPTORS + 1):
         if found is not None or k == j or k + skip >= len(doc) or not _descriptor(doc[k + skip - 1]):
             break
@@ -68,6 +70,21 @@ def org_after(doc, j: int, openers: tuple[str, ...] = ORG_OPENERS) -> Optional[t
     if found is not None and found[3] == "ORG" and k > j:  # "der Europäischen Union": its name in the nominative
         found = found[:2] + (" ".join(nominative_name(doc[k - 1].lower_, found[2].split(" "))), found[3])
     return found
+
+
+#: Heads of nouns that say what kind of body the name after them is: "der Hilfsorganisation Caritas",
+#: "der Umwelt- und Entwicklungsorganisation Germanwatch" (only a named organisation may follow).
+CLASS_NOUN_ENDS = ("organisation",)
+
+
+def _class_noun_end(doc, k: int) -> Optional[int]:
+    """Token after a class noun at k ("Entwicklungsorganisation", "Umwelt- und
+    Entwicklungsorganisation"), else None."""
+    if k + 2 < len(doc) and doc[k].text.endswith("-") and doc[k + 1].lower_ == "und":
+        k += 2  # "Umwelt- und Entwicklungsorganisation"
+    if k + 1 < len(doc) and doc[k].is_alpha and doc[k].lower_.endswith(CLASS_NOUN_ENDS) and not doc[k].ent_type_:
+        return k + 1
+    return None
 
 
 def _descriptor(tok) -> bool:
@@ -118,9 +135,23 @@ def _org_at(doc, j: int, k: int, named_only: bool = False) -> Optional[tuple[int
     if k > j and "-" in text and len(head) >= 2 and head.isupper() and text[-1].isalpha() \
             and match_role_de_compound(text) is None:  # "der EU-Außenbeauftragten X": a post, its holder follows
         return k, k + 1, text, "ORG"  # "der UN-Generalversammlung", "des EU-Parlaments"
-    if k > j and "-" in text and text.split("-")[-1] in LEGAL_FORMS and text[:1].isupper():
-        return k, k + 1, text, "ORG"  # "der Porsche-Holding"
+    if k > j and "-" in text and text.split("-")[-1] in GROUP_NOUNS and party_named(text.split("-")[0]):
+        return k, k + 1, text, "ORG"  # "der Grünen-Fraktion": a party's group in a parliament
+    if k > j and named_compound(text):
+        return k, k + 1, text, "ORG"  # "der Porsche-Holding", "der Flick-Privatstiftung"
     return None
+
+
+#: Last parts of "PARTY-Fraktion": a party's group in a parliament, an organisation of its own.
+GROUP_NOUNS = {"Fraktion", "Klub", "Parlamentsklub"}
+#: Last parts of a hyphenated name that make it an organisation's: "Flick-Privatstiftung", "Signa-Gruppe".
+ORG_TAILS = {"Stiftung", "Privatstiftung", "Gruppe", "Bank"}
+
+
+def named_compound(text: str) -> bool:
+    """"Porsche-Holding", "Flick-Privatstiftung": a capitalised name joined to a legal form or an
+    organisation noun (``ORG_TAILS``) is an organisation even where the NER left it untagged."""
+    return "-" in text and text[:1].isupper() and text.split("-")[-1] in LEGAL_FORMS | ORG_TAILS
 
 
 #: Legal forms that end a company's name: "der Rheinwerke AG", "der Muster Bau GmbH".
@@ -141,7 +172,8 @@ def _fuer_name_end(doc, k: int) -> Optional[int]:
     """One past a "NOUN für NOUN" name at token k ("Institut für Küstenforschung", "Bundesamt für
     Verfassungsschutz", "Verein für Konsumenteninformation"), else None: German names bodies by
     what they are for. The words after "für" are capitalised and not a person or role."""
-    if k + 2 >= len(doc) or not doc[k].text[:1].isupper() or not doc[k].is_alpha or doc[k + 1].lower_ != "für":
+    if k + 2 >= len(doc) or not doc[k].text[:1].isupper() or not doc[k].text.replace("-", "").isalpha() \
+            or doc[k + 1].lower_ != "für":  # "Institut für …", "Potsdam-Institut für …"
         return None
     if match_role_de_compound(doc[k].text) is not None:
         return None

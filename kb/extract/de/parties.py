@@ -76,8 +76,34 @@ def main_party(mentions: list[Mention], sentences: Iterable[Sentence] = ()) -> O
     return ranked[0][0]
 
 
+#: A party's short name defined in the text: "die Demokratische Unionspartei (PYD)", "der
+#: Fortschrittspartei (PP)": a word ending in "partei" (maybe after adjectives) and the short name in brackets.
+_DEFINED_PARTY = re.compile(r"\b[A-ZÄÖÜ]\w*partei\s*\(([A-ZÄÖÜ][\w-]{1,7})\)")
+#: Roles of a bare head ("PYD-Chef") that lead the body: a party's is its party leader.
+_HEADS = word_sets("role_classes_de.tsv")["party_heads"]
+
+
+def defined_parties(sentences: Iterable[Sentence]) -> set[str]:
+    """The short names German sentences define for a party: "die Demokratische Unionspartei (PYD)"."""
+    return {found.group(1) for s in sentences if s.lang == "de" for found in _DEFINED_PARTY.finditer(s.text)}
+
+
+def _lead_defined_parties(claims: list[Claim], sentences: list[Sentence]) -> None:
+    """"PYD-Chef X" in a text that defines "Demokratische Unionspartei (PYD)": X is the party's
+    leader, as "SPÖ-Chef" is for a party kb knows (parties_de.tsv lists Austrian and German ones only)."""
+    heads = [c for c in claims if c.role.removeprefix("deputy ") in _HEADS and c.org is not None]
+    if not heads:
+        return
+    defined = defined_parties(sentences)
+    for c in heads:
+        if c.org in defined:
+            c.role = ("deputy " if c.role.startswith("deputy ") else "") + "party leader"
+
+
 def resolve_parties_de(claims: list[Claim], mentions: list[Mention], sentences: list[Sentence]) -> None:
-    """Give German party posts that name no organisation the document's main party."""
+    """Give German party posts that name no organisation the document's main party; a head of a
+    party the text defines by its short name leads it (``_lead_defined_parties``)."""
+    _lead_defined_parties(claims, sentences)
     german = {s.index for s in sentences if s.lang == "de"}
     open_claims = [c for c in claims if c.org is None and c.sentence in german and is_party_post(c.role)]
     if not open_claims:

@@ -18,7 +18,7 @@ from typing import Optional
 from ..lexicon import records, word_map, word_sets
 from .lexicon import (DETERMINERS, PREPOSITIONS, adj_stem, compound_body, country_name, country_of_adjective, genitive_compound,
                       is_former_word, match_role_de, match_role_de_compound, match_role_entry)
-from .orgs import ORG_OPENERS, WORKPLACE_OPENERS, genitive_country, in_person, org_after, town_after
+from .orgs import GROUP_NOUNS, ORG_OPENERS, WORKPLACE_OPENERS, genitive_country, in_person, org_after, town_after
 from .parties import party_named
 from .places import PARLIAMENT_SEATS, place_named, place_of_adjective
 
@@ -49,7 +49,11 @@ CURRENT_STEMS = ("amtierend", "derzeitig", "jetzig", "heutig", "aktuell", "schei
 #: Adjective stems of a holder to be ("der designierte Kanzler"): the tenure has not begun.
 FUTURE_STEMS = ("designiert", "künftig", "zukünftig", "angehend", "neugewählt")
 #: Other adjectives allowed inside a role phrase (kept in role_text only).
-SKIP_STEMS = ("stellvertretend", "kommissarisch", "langjährig", "erst", "zweit", "dritt")
+SKIP_STEMS = ("stellvertretend", "kommissarisch", "langjährig", "erst", "zweit", "dritt", "amtsführend", "geschäftsführend",
+              "interimistisch")
+#: "nicht" before one of these is part of the title, not a negation: Vienna's "nicht amtsführende
+#: Stadträtin" holds a seat without a department.
+TITLE_NEGATED_STEMS = ("amtsführend",)
 #: Words before "Gemeinderat"/"Stadtrat" that make it the body, not a member: "im Gemeinderat".
 BODY_PREPOSITIONS = {"im", "ins"}
 #: A city's council ("SPÖ-Klubobmann im Gemeinderat": the group leader there).
@@ -120,7 +124,7 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
     for i, tok in enumerate(doc):
         if out and i < out[-1].end:
             continue  # inside "Mitglied des Gemeinderats": the body is not a councillor
-        if not tok.text[:1].isupper() or in_person(doc, i):
+        if not tok.text[:1].isupper() or in_person(doc, i) and not _title_in_name(doc, i):
             continue
         member = _member_of(doc, i)
         if member is not None:
@@ -162,6 +166,17 @@ def find_roles_de(doc) -> list[RoleMatchDe]:
     return out
 
 
+def _title_in_name(doc, i: int) -> bool:
+    """Token i is a title the NER took into a person's name ("EU-Kommissionspräsident Jean-Claude
+    Juncker" tagged as one name): the name's first words are role words and the name goes on after
+    token i. Person mentions drop such words (``rules._person_spans``); the title is the rules'."""
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" and doc[i + 1].ent_type_ == doc[i].ent_type_ \
+        and all(match_role_de_compound(doc[k].text) is not None for k in range(start, i + 1))
+
+
 def _genitive_body(doc, m: RoleMatchDe) -> None:
     """"Vorsitzende des Vorstands (der Rheinwerke AG)" is a "Vorstandsvorsitzende": a role and
     a genitive body that German also writes as one lexicon word (``genitive_compound``) make
@@ -201,6 +216,8 @@ def party_head(doc, m: RoleMatchDe) -> None:
                               or m.org.split()[0].lower() in PARTY_NOUNS):
         m.role = deputy + "party leader"
         m.org = party_named(m.org) or m.org
+    elif m.org is not None and m.org.rsplit("-", 1)[-1] in GROUP_NOUNS and party_named(m.org.rsplit("-", 1)[0]):
+        m.role = deputy + "parliamentary group leader"  # "Vorsitzende der Grünen-Fraktion", as "Fraktionschefin"
 
 
 def _party_noun_phrase(doc, k: int) -> Optional[tuple[int, int]]:
@@ -374,6 +391,8 @@ def _grow_left(doc, m: RoleMatchDe) -> None:
             m.org_label = "LOC"
         elif word[:1].islower() and _is_skip_adj(word):
             m.deputy = m.deputy or adj_stem(word).startswith("stellvertretend")
+        elif word == "nicht" and adj_stem(doc[k + 1].text).startswith(TITLE_NEGATED_STEMS):
+            pass  # "designierter nicht amtsführender Vizebürgermeister": a title, not a negation
         elif word[:1].isupper() and place_of_adjective(word) is not None and k > 0 \
                 and (doc[k - 1].text[:1].islower() or doc[k - 1].text in (",", "(")):
             pass  # "der designierte Wiener FPÖ-Klubchef", "X, Wiener Klubchef der Y,": part of the phrase

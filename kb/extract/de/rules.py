@@ -27,6 +27,9 @@ Rules (German word order differs from English, so they are German rules, not tra
 * ``als``                "X arbeitet seit 2019 als Trainerin beim SK Y", "Als Bürgermeister eröffnete
                          X …": "als ROLE" after any verb gives the post to the clause's one subject;
                          the verb's tense sets the status (``_clause_tense``)
+* a plural title before a list of names gives each listed name the post ("die Exbankchefs A, B und C",
+  ``de/lists.py``); a title after "zur/zum/vom" takes a name between commas ("bis hin zur Vorsitzenden
+  der Grünen-Fraktion im Europäischen Parlament, X, …")
 * a genitive noun phrase between commas is the organisation ("Die Direktorin des Stadtmuseums in
   Talheim, X," / "X, Vorsitzender des Dachverbands der Imker,": ``_genitive_np_holder``)
 * nouns of leaving before a title ("nach dem Abtritt von Bürgermeister X 2003": former, ended)
@@ -56,7 +59,7 @@ from typing import Any, Iterable, Optional
 from ...model import Mention, Sentence, Span
 from ..claims import Claim, apply_date
 from .lexicon import DETERMINERS, PREPOSITIONS, adj_stem, match_role_de_compound
-from . import successors, verbs
+from . import lists, successors, verbs
 from .anaphora import ROLES_ATTR, pronoun_spans, promote_known_names, role_anaphors
 from .parties import is_party_post, party_named
 from .orgs import in_person, nominative_name, org_after, story_org, subject_org
@@ -77,6 +80,8 @@ GENERIC_ORG_NOUNS = word_sets("role_classes_de.tsv")["generic_org_nouns"]
 #: Bodies whose seat a move into or out of them states ("aus dem Landtag", "in den Nationalrat"):
 #: the elected ones of member_bodies_de.tsv, never a company's board.
 SEAT_BODIES = {form: role for form, role in MEMBER_BODIES.items() if MEMBER_CATEGORIES.get(role) != "business"}
+#: A company's or foundation's boards, whose seat sitting on them states ("sitzt im Aufsichtsrat der Y").
+BOARD_BODIES = {form: role for form, role in MEMBER_BODIES.items() if MEMBER_CATEGORIES.get(role) == "business"}
 #: "X bekleidet das Amt des Innenministers", "X übernahm den Posten der Bürgermeisterin": verbs of
 #: an office named by "Amt/Posten/Funktion des ROLE", as the copula each stands for (holding: ist/war;
 #: taking up: wurde, an event whose date is the start).
@@ -169,19 +174,49 @@ def _title_before_name(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, st
     i = m.end
     if i + 2 < len(doc) and doc[i].lower_ in ("in", "im") and doc[i + 1].text[:1].isupper() and doc[i + 2].text == ",":
         i += 2  # "die Direktorin des Museums in Berlin, NAME"
+    elif m.org is not None and _place_phrase_end(doc, i, m) is not None:
+        i = _place_phrase_end(doc, i, m)  # "der Grünen-Fraktion im Europäischen Parlament, NAME"
     if m.org is not None and i + 3 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 3].text == ",":
         i += 3  # "der Generaldirektor der Talwerk Holding AG (THA), NAME": the organisation's short name
     complement = _complement_end(doc, i) if _determiner_before(doc, m.start) else None
     j = complement if complement is not None else i
+    enclosed = False  # "bis hin zur Vorsitzenden der X, NAME, …": the name between commas
     if j < len(doc) and doc[j].text == "," and _determiner_before(doc, m.start):
         j += 1
-    for s, _e, p in spans:
+    elif j < len(doc) and doc[j].text == "," and m.org is not None and m.start > 0 \
+            and doc[m.start - 1].lower_ in CONTRACTED_ARTICLES:
+        j, enclosed = j + 1, True
+    for s, e, p in spans:
+        if s == j and enclosed and not (_after_age(doc, e) < len(doc) and doc[_after_age(doc, e)].text == ","):
+            return None
         if s == j:
             if complement is not None and m.org is None and doc[i].lower_ in ("von", "vom"):
                 m.org, m.org_label = doc[i + 1 : complement].text, "ORG"  # "der Geschäftsführer von Köln-Tourismus, X"
                 m.org_span = (doc[i + 1].idx, doc[complement - 1].idx + len(doc[complement - 1].text))
             return p, "de_title_before_name"
     return None
+
+
+#: Prepositions with an article in them before a title: "zur Vorsitzenden der X, NAME,".
+CONTRACTED_ARTICLES = {"zur", "zum", "vom", "beim"}
+#: Capitalised words of a place phrase after a title's organisation: "im Europäischen Parlament".
+MAX_PLACE_WORDS = 3
+
+
+def _place_phrase_end(doc, i: int, m: RoleMatchDe) -> Optional[int]:
+    """Where "im Europäischen Parlament" / "in der Stadt Graz" (up to three capitalised words, no
+    person) ends when a comma follows it, else None. The role's phrase may already hold its start."""
+    if i < len(doc) and doc[i].lower_ in ("in", "im"):
+        k = i + 1 + (i + 1 < len(doc) and doc[i].lower_ == "in" and doc[i + 1].lower_ in ("der", "dem"))
+    elif any(t.lower_ in ("in", "im") for t in doc[m.core + 1 : m.end]):
+        k = i  # "Vorsitzenden der X im Europäischen" read as the phrase, "Parlament" after it
+    else:
+        return None
+    first = k
+    while k < len(doc) and k - first < MAX_PLACE_WORDS and doc[k].text[:1].isupper() and doc[k].is_alpha \
+            and not in_person(doc, k):
+        k += 1
+    return k if k > first and k < len(doc) and doc[k].text == "," else None
 
 
 #: Prepositions of a complement between a title and its comma: "der Hochkommissar für Flüchtlinge, X".
@@ -333,6 +368,11 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
         elif w not in COPULA_PRESENT | COPULA_PAST | COPULA_EVENT or m.office:
             continue  # a portfolio ("das Innenressort") is an office only through its verb
         between = [t.lower_ for t in doc[v + 1 : m.start]]
+        no_longer = _no_longer(between)
+        if no_longer:  # "X ist nicht mehr Bürgermeister": held before, not now
+            if w not in COPULA_PRESENT | COPULA_PAST or w in PLURAL_VERBS:
+                return None  # "wird nicht mehr …" denies a post to come; "sind nicht mehr …" may be "they"
+            between, w = [x for k, x in enumerate(between) if k not in no_longer], NO_LONGER
         if any(x in IRREALIS for x in between) or len(between) > MAX_COPULA_GAP:
             return None
         if w in ("wird", "werden") and "weiterhin" in between:
@@ -351,6 +391,17 @@ def _copula(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str, str]]:
             return None
         return subject[2], "de_copula", w
     return None
+
+
+#: The verb a copula with "nicht mehr" stands for: the post ended; its "seit" dates the end, so
+#: the claim takes no date.
+NO_LONGER = "nicht mehr"
+
+
+def _no_longer(words: list[str]) -> tuple[int, ...]:
+    """Positions of "nicht mehr" among the words between a copula and its role, else (): the
+    negation says the post ended ("ist nicht mehr Trainer"), it does not deny it."""
+    return next(((k, k + 1) for k in range(len(words) - 1) if words[k] == "nicht" and words[k + 1] == "mehr"), ())
 
 
 #: Articles of the genitive and dative: a role after one is no predicate noun (a copula's
@@ -419,6 +470,8 @@ def _status(m: RoleMatchDe, rule: str, verb: str = "") -> tuple[str, int]:
         return "current", 1
     if verb in COPULA_PAST:
         return "former", 1
+    if verb == NO_LONGER:
+        return "former", 2
     if verb == "future":
         return "unknown", 1  # "soll … werden": a post to come
     return "unknown", 0
@@ -506,9 +559,12 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
         else:
             if rule == "de_title_before_name" and (_left_after_name(doc, m, spans) or _past_era(doc, m, spans)):
                 claim.status, claim.status_strength = "former", 2
-            _attach_date(claim, dates, lo, hi, event=verb in COPULA_EVENT or verb == "future")
+            if verb != NO_LONGER:  # "ist seit 2015 nicht mehr Trainer": 2015 ends the post
+                _attach_date(claim, dates, lo, hi, event=verb in COPULA_EVENT or verb == "future")
         claims.append(claim)
         held[n] = (person, rule, verb)
+        if rule == "de_title_before_name" and lists.plural_title(doc, m.start, m.core):
+            claims.extend(_listed_claims(sent, doc, m, claim, spans))  # "die Exbankchefs A, B und C"
     claims.extend(_coordinated(sent, doc, roles, held))
     claims.extend(_verb_claims(sent, doc, roles, held, spans, dates))
     _remember(claims)
@@ -518,6 +574,18 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
             later.extend(_successor_claims(sent, doc, found))
     _remember(later)
     return claims + later
+
+
+def _listed_claims(sent: Sentence, doc, m: RoleMatchDe, first: Claim, spans) -> list[Claim]:
+    """The further holders of a plural title ("die Exbankchefs A, B und C"): each gets the first
+    holder's post and status (no dates: a date after the list dates its last name only)."""
+    first_end = next((e for s_, e, p in spans if p is first.mention), None)
+    out = []
+    for person in lists.listed_after(doc, first_end, spans, _after_age) if first_end is not None else []:
+        claim = _claim(sent, doc, m, person, "de_title_before_name")
+        claim.status, claim.status_strength = first.status, first.status_strength
+        out.append(claim)
+    return out
 
 
 def _remember(claims: list[Claim]) -> None:
@@ -774,6 +842,8 @@ def _verb_claims(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict, span
     words = {t.lower_ for t in doc}  # each construction needs its cue word: skip sentences without
     leads = verbs.leads(doc, spans, org_after, _after_age, IRREALIS) if words & verbs.LEAD_VERBS.keys() else []
     seats = verbs.seats(doc, spans, SEAT_BODIES, IRREALIS) if words & SEAT_BODIES.keys() and words & {"aus", "in", "im"} else []
+    boards = verbs.boards(doc, spans, BOARD_BODIES, IRREALIS, org_after) \
+        if words & BOARD_BODIES.keys() and words & (verbs.SITS | verbs.SAT) else []
     moves = (verbs.exits(doc, roles, spans, _after_age, IRREALIS) if "zurück" in words and roles else []) + (
         verbs.appoints(doc, roles, spans, subject_org, IRREALIS) if words & verbs.APPOINT_PARTICIPLES and roles else []) + (
         verbs.successions(doc, roles, spans, _after_age, IRREALIS) if words & verbs.SUCCESSION_VERBS.keys() and roles else [])
@@ -789,6 +859,11 @@ def _verb_claims(sent: Sentence, doc, roles: list[RoleMatchDe], held: dict, span
             continue  # "Die Gemeinderätin X sitzt seit 2010 im Gemeinderat": the title's seat already
         m = RoleMatchDe(post.verb - 2, post.verb + 1, post.verb, role, doc[post.verb].text, org,
                         None, "rule:role_body" if org else "")
+        out.append(_dated(sent, doc, m, post, dates))
+    for post in boards:
+        first, end, name, label = post.org
+        m = RoleMatchDe(post.verb, post.verb + 1, post.verb, post.role_name, doc[post.verb].text, name,
+                        (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)), label)
         out.append(_dated(sent, doc, m, post, dates))
     for post in moves:
         m = roles[post.role]

@@ -59,7 +59,8 @@ def successions(doc, sent_start: int, spans: list[Span], mentions: list[Mention]
         if found is None:
             continue
         person, verb = found
-        found_post = _predecessor_post(doc[max(0, k - 1)].idx + sent_start, mentions, person)
+        named_here = frozenset(_surname(t.text) for t in doc[:k] if t.text[:1].isupper() and t.is_alpha)
+        found_post = _predecessor_post(doc[max(0, k - 1)].idx + sent_start, mentions, person, named_here)
         if found_post is not None:
             predecessor, (role, org, role_text) = found_post
             out.append(Succession(person, role, org, role_text, verb, k, predecessor))
@@ -70,6 +71,9 @@ def _successor(doc, k: int, spans: list[Span], after_age: Callable) -> Optional[
     """(successor, verb) around "Nachfolger" at token k: "sein Nachfolger X" (current), "Nachfolger
     ist/wird [der …] X", "Nachfolger soll X werden" (a post to come), "X wird/ist sein Nachfolger"."""
     after = next((p for p in spans if p[0] == k + 1), None)
+    if after is None and k + 3 < len(doc) and doc[k + 1].lower_ == "und" and doc[k + 2].is_alpha \
+            and doc[k + 2].text[:1].isupper() and not doc[k + 2].ent_type_:
+        after = next((p for p in spans if p[0] == k + 3), None)  # "ihr Nachfolger und Parteikollege X"
     if after is not None:
         return after[2], "ist"
     nxt = doc[k + 1].lower_ if k + 1 < len(doc) else ""
@@ -91,13 +95,26 @@ def _successor(doc, k: int, spans: list[Span], after_age: Callable) -> Optional[
     return None
 
 
-def _predecessor_post(before: int, mentions: list[Mention], successor: Mention) -> Optional[tuple[Mention, tuple]]:
+def _predecessor_post(before: int, mentions: list[Mention], successor: Mention,
+                      named_here: frozenset = frozenset()) -> Optional[tuple[Mention, tuple]]:
     """(person, first post) of the nearest person named before offset ``before`` who has a post
-    (never the successor). The first: news names the post that changes hands in its lead ("Die
-    Grazer SPÖ-Chefin X tritt zurück") and other posts of the person later."""
+    (never the successor); a person whose surname the sentence writes before "Nachfolger"
+    (``named_here``: "in Fekters Amtszeit …, unter ihrem Nachfolger X", a genitive the NER often
+    leaves untagged) comes first. The first post: news names the post that changes hands in its
+    lead ("Die Grazer SPÖ-Chefin X tritt zurück") and other posts of the person later."""
     earlier = [m for m in mentions if m.type == "person" and m.end <= before and getattr(m, POSTS_ATTR, ())
                and m.text != successor.text and m.label != "pronoun"]
+    here = [m for m in earlier if _surname(m.text) in named_here]
+    if here:  # "in Fekters Amtszeit …, unter ihrem Nachfolger X": the holder this clause names, by surname
+        nearest = max(here, key=lambda m: m.start)
+        return nearest, getattr(nearest, POSTS_ATTR)[0]
     if not earlier:
         return None
     nearest = max(earlier, key=lambda m: m.start)
     return nearest, getattr(nearest, POSTS_ATTR)[0]
+
+
+def _surname(text: str) -> str:
+    """The last word of a name, a genitive -s dropped: "Fekters" and "Maria Fekter" are one person."""
+    last = text.split()[-1] if text.split() else text
+    return last[:-1] if last.endswith("s") and len(last) > 3 and not last.endswith("ss") else last

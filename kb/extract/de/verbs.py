@@ -19,6 +19,9 @@ copula). Three common news constructions name the post through a verb instead:
                   the seat, whatever the modality), "X zog 2013 in den Nationalrat ein" (current), or by
                   sitting in it: "X sitzt seit 2008 im Nationalrat" (current), "X saß im Gemeinderat" (former);
                   who moves up into a seat left: "Nach dem Rückzug von Y aus dem Landtag ist X nachgerückt".
+* ``de_board``    a seat on a company's or foundation's board by sitting on it: "X sitzt im Aufsichtsrat der
+                  Talwerk AG" (current), "die Y-Stiftung, in deren Vorstand X saß" (former): the board's
+                  organisation is the genitive after it or the relative pronoun's antecedent.
 
 This module only finds the constructions (token positions, plain tuples); ``de/rules.py`` turns
 them into claims with its role phrases, so the two modules share no code and import in one
@@ -29,6 +32,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable, Optional
+
+from .orgs import named_compound
 
 #: "leitet" (present: current) / "leitete" (past: former): the subject heads the object.
 LEAD_VERBS = {"leitet": "ist", "leiten": "sind", "leitete": "war", "leiteten": "waren"}
@@ -234,6 +239,66 @@ def seats(doc, spans: list[Span], bodies: dict[str, str], irrealis: set[str]) ->
         if pair[0] == "aus":
             out.extend(_moved_up(doc, b, spans, holder[-1], post.role_name, irrealis))
     return out
+
+
+#: Relative pronouns of a board's owner: "die Stiftung, in deren Vorstand X saß".
+OWNER_RELATIVES = {"deren", "dessen"}
+
+
+def boards(doc, spans: list[Span], bodies: dict[str, str], irrealis: set[str], org_after: Callable) -> list[VerbPost]:
+    """Board seats stated by sitting on a board of ``bodies`` (body form -> kb's role name) with its
+    organisation named: "X sitzt im Aufsichtsrat der Y" (holder before "im", organisation after the
+    board) or "Y, in deren Vorstand X saß" (holder after the board, the organisation before the comma)."""
+    out = []
+    for b in range(2, len(doc) - 1):
+        if doc[b].lower_ not in bodies:
+            continue
+        if doc[b - 1].lower_ == "im":
+            post = _sits_on(doc, b, spans, irrealis, org_after)
+        elif doc[b - 1].lower_ in OWNER_RELATIVES and doc[b - 2].lower_ == "in":
+            post = _owner_board(doc, b, spans, irrealis)
+        else:
+            continue
+        if post is not None:
+            post.role_name = bodies[doc[b].lower_]
+            out.append(post)
+    return out
+
+
+def _sits_on(doc, b: int, spans: list[Span], irrealis: set[str], org_after: Callable) -> Optional[VerbPost]:
+    """"X sitzt (seit 2019) im Aufsichtsrat der Y": the nearest person before "im" in the clause."""
+    org = org_after(doc, b + 1)
+    if org is None or org[3] != "ORG":
+        return None
+    lo = b - 1
+    while lo > 0 and b - lo < 12 and doc[lo - 1].lower_ not in CLAUSE_BREAKS:
+        lo -= 1
+    words = {t.lower_ for t in doc[lo:b]}
+    verb_as = "ist" if words & SITS else "war" if words & SAT else None
+    holder = [s for s in spans if lo <= s[0] and s[1] <= b - 1 and getattr(s[2], "label", "") != "pronoun"]
+    if verb_as is None or words & irrealis or not holder:
+        return None
+    verb = next(k for k in range(lo, b) if doc[k].lower_ in SITS | SAT)
+    return VerbPost(holder[-1][2], "de_board", verb, verb_as, lo, org[1], org=org)
+
+
+def _owner_board(doc, b: int, spans: list[Span], irrealis: set[str]) -> Optional[VerbPost]:
+    """"die Flick-Privatstiftung, in deren Vorstand X saß": the organisation entity right before the
+    comma, the person after the board, the verb after the person."""
+    if b < 4 or doc[b - 3].text != "," or not (doc[b - 4].ent_type_ == "ORG" or named_compound(doc[b - 4].text)):
+        return None
+    first = b - 4
+    while first > 0 and doc[first - 1].ent_type_ == "ORG" and doc[first].ent_iob_ == "I":
+        first -= 1
+    holder = next((s for s in spans if s[0] == b + 1 and getattr(s[2], "label", "") != "pronoun"), None)
+    if holder is None or holder[1] >= len(doc):
+        return None
+    w = doc[holder[1]].lower_
+    verb_as = "ist" if w in SITS else "war" if w in SAT else None
+    if verb_as is None or any(t.lower_ in irrealis for t in doc[b:holder[1] + 2]):
+        return None
+    org = (first, b - 3, doc[first:b - 3].text, "ORG")
+    return VerbPost(holder[2], "de_board", holder[1], verb_as, b - 2, holder[1] + 1, org=org)
 
 
 def _named_after_colon(doc, lo: int, b: int, spans: list[Span]) -> list[Span]:
