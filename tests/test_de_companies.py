@@ -50,3 +50,12 @@ def test_repair_component_tags_the_company(nlp, tmp_path):
     repair = EntityRepair(tmp_path / "absent.tsv.gz", english=False)
     doc = nlp.make_doc("Gestern meldete die Brixlinger Holz GmbH einen Verlust.")
     assert [(e.text, e.label_) for e in repair(doc).ents] == [("Brixlinger Holz GmbH", "ORG")]
+
+
+@pytest.mark.parametrize("text", [
+    "Sie sagte , dass der Konzern Förderungen erhalten habe .",
+    "Der Sprecher meinte , das Unternehmen Dienstagabend informiert zu haben .",
+    "Ob der Hersteller Ende März liefert , ist offen .",
+])
+def test_common_nouns_and_time_words_after_a_company_noun_are_no_name(text):
+    assert names(text) == []

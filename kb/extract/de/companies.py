@@ -33,6 +33,20 @@ _STOP = frozenset(
 
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
+#: Endings of German common nouns that follow a company noun in a verb-final clause ("dass der
+#: Konzern Förderungen bekommt", "das Unternehmen Rücksicht nehmen müsse"): never a company's name.
+_COMMON_NOUN_END = re.compile(
+    r"(ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|nis|nisse|tät|täten|ismus|sicht|"
+    r"bedenken|abend|morgen|mittag|nacht|woche|jahr|jahres|monat|monats)$"
+)
+
+#: Time words that follow a company noun ("der Konzern Montag mitteilte", "das Unternehmen Ende März").
+_TIME_WORDS = frozenset(
+    "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Anfang Ende Mitte Januar Jänner Februar "
+    "März April Mai Juni Juli August September Oktober November Dezember Jahr Jahre Jahren Woche Wochen "
+    "Tag Tage Tagen".split()
+)
+
 #: Longest name the rule tags (words before a legal form, after a company noun).
 MAX_NAME_WORDS = 4
 
@@ -42,6 +56,11 @@ def _name_word(word: str) -> bool:
     "Die" opens sentences) or legal form."""
     return (word.lower() not in _STOP and word not in LEGAL_FORMS and word[:1].isalnum()
             and (word[:1].isupper() or bool(_CAMEL.search(word))))
+
+
+def _common_noun(word: str) -> bool:
+    """A word after a company noun that is a common noun or a time word, not the company's name."""
+    return word in _TIME_WORDS or bool(_COMMON_NOUN_END.search(word))
 
 
 def company_spans(words: list[str]) -> list[tuple[int, int]]:
@@ -55,7 +74,7 @@ def company_spans(words: list[str]) -> list[tuple[int, int]]:
                 j -= 1
             if j < i:
                 out.append((j, i + 1))
-        elif word in COMPANY_NOUNS:
+        elif word in COMPANY_NOUNS and i + 1 < len(words) and not _common_noun(words[i + 1]):
             k = i + 1
             while k < len(words) and k - i <= 3 and _name_word(words[k]):
                 k += 1
