@@ -95,6 +95,10 @@ embedding in ``ner_char`` (``--stts-embed``) and stacker features (``--stacker-s
 0.742, SmartData no more than 0.609; ``--crf-tag-domain sd`` (the CRF tags with SmartData's copy) trades
 GermEval for SmartData.
 
+After 0.5.0 (session 10, figures in the README): ``--crf-lex``, CRF features from German word lists
+read at run time (``kb.extract.de.wordlists``: ``german-nouns``' Wiktionary noun classes, ``wordfreq``'s
+Zipf band).
+
 Example: .venv/bin/python scripts/train_de_ner.py --out /tmp/de_ner_base --seed 0
          .venv/bin/python scripts/train_de_ner.py --names
          .venv/bin/python scripts/train_de_ner.py --retrain-crf
@@ -446,14 +450,15 @@ def hanta_tags(sents: list[GermEvalSentence]) -> list[list[str]]:
 
 def train_crf(sents: list[GermEvalSentence], cluster, c1: float = 0.02, c2: float = 0.01,
               names: Optional[NameFeatures] = None, domains: Optional[list[str]] = None,
-              stts: Optional[list[list[str]]] = None) -> bytes:
+              stts: Optional[list[list[str]]] = None, lexical: bool = False) -> bytes:
     """Linear-chain CRF (python-crfsuite, L-BFGS, 200 iterations) on ``sents``; model bytes.
 
     c1/c2 chosen on the tuning part (0.02/0.01 best of c1 in {0, 0.02, 0.1, 0.3}). With
     ``names`` the reference-name features are added (``kb.extract.de.features.NameFeatures``);
     with ``domains`` (one corpus name per sentence) every feature gets a shared and a
     per-corpus copy (``domain_features``); with ``stts`` (HanTa's tags per sentence,
-    ``hanta_tags``) the part-of-speech features (``kb.extract.de.stts.stts_features``).
+    ``hanta_tags``) the part-of-speech features (``kb.extract.de.stts.stts_features``); with
+    ``lexical`` the word-list features (``kb.extract.de.wordlists.lexical_features``).
     L-BFGS on a fixed sentence order is deterministic: same data, same CRF.
     """
     import tempfile
@@ -462,7 +467,7 @@ def train_crf(sents: list[GermEvalSentence], cluster, c1: float = 0.02, c2: floa
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for k, sent in enumerate(sents):
-        feats = crf_features(sent.words, cluster, names, stts[k] if stts is not None else None)
+        feats = crf_features(sent.words, cluster, names, stts[k] if stts is not None else None, lexical)
         if domains is not None:
             feats = domain_features(feats, domains[k])
         trainer.append(feats, bio_tags(len(sent.words), outer_spans(sent.tags)))
@@ -475,7 +480,8 @@ def train_crf(sents: list[GermEvalSentence], cluster, c1: float = 0.02, c2: floa
 
 def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path, crf_data: str = "all",
              crf_names: bool = False, extra: Optional[list[GermEvalSentence]] = None,
-             crf_domains: bool = False, crf_stts: bool = False, tag_domain: str = "ge") -> int:
+             crf_domains: bool = False, crf_stts: bool = False, tag_domain: str = "ge",
+             crf_lex: bool = False) -> int:
     """Ensemble artefact: ``base`` pipeline + ``second``'s NER + a CRF, 2-of-3 span vote.
 
     Both spaCy models must come from tuning runs of this script (same feature marker) or be
@@ -501,7 +507,7 @@ def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path,
         nlp.add_pipe("kb_de_stts", first=True)
     vote = nlp.add_pipe("kb_de_vote", after="ner_char", config={"groups": ["kb_ner"], "min_votes": 2})
     train_part, names, seconds = fit_vote_crf(nlp, vote, out, sents, crf_data, crf_names, extra, crf_domains,
-                                              crf_stts, tag_domain)
+                                              crf_stts, tag_domain, crf_lex)
     print(f"CRF trained on {len(train_part)} sentences, name features {names is not None} ({seconds:.0f}s)")
     nlp.meta.update({"name": "kb_germeval_ner_vote", "version": VOTE_VERSION, "license": "CC BY 4.0"})
     if out.exists():
@@ -610,7 +616,7 @@ def crf_sentences(sents: list[GermEvalSentence], crf_data: str) -> list[GermEval
 
 def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = "all", crf_names: bool = False,
                 extra: Optional[list[GermEvalSentence]] = None, crf_domains: bool = False,
-                crf_stts: bool = False, tag_domain: str = "ge") -> int:
+                crf_stts: bool = False, tag_domain: str = "ge", crf_lex: bool = False) -> int:
     """Retrain only the vote's CRF of an assembled artefact (the spaCy models stay as they are).
 
     Why: the CRF trains in about a minute while each spaCy model takes 15-20; feature work on
@@ -624,7 +630,7 @@ def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = 
     vote = nlp.get_pipe("kb_de_vote")
     had_stts = "kb_de_stts" in nlp.pipe_names
     train_part, names, seconds = fit_vote_crf(nlp, vote, model_dir, sents, crf_data, crf_names, extra, crf_domains,
-                                              crf_stts, tag_domain)
+                                              crf_stts, tag_domain, crf_lex)
     if not had_stts and crf_stts:  # the pipeline gained kb_de_stts: config.cfg and meta.json change
         nlp.meta["version"] = VOTE_VERSION
         nlp.to_disk(model_dir)
@@ -642,13 +648,13 @@ def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = 
 
 def fit_vote_crf(nlp, vote, names_dir: Path, sents, crf_data: str, crf_names: bool,
                  extra: Optional[list[GermEvalSentence]] = None, crf_domains: bool = False, crf_stts: bool = False,
-                 tag_domain: str = "ge"):
+                 tag_domain: str = "ge", crf_lex: bool = False):
     """Train the vote's CRF on the chosen sentences (plus ``extra``: SmartData's with
     ``--smartdata``), with the pipeline's word clusters (and the reference names of
     ``names_dir`` as features with ``crf_names``; with ``crf_domains`` a shared and a
     per-corpus copy of every feature, tagging with the copy of ``tag_domain``, GermEval's by
     default; with ``crf_stts`` HanTa's part-of-speech features, and ``kb_de_stts`` first in the
-    pipeline); shared by
+    pipeline; with ``crf_lex`` the word-list features of ``kb.extract.de.wordlists``); shared by
     ``--assemble`` and ``--retrain-crf`` so both fit it the same way. Returns (sentences,
     names, seconds)."""
     feats = nlp.get_pipe("kb_de_features")
@@ -661,10 +667,11 @@ def fit_vote_crf(nlp, vote, names_dir: Path, sents, crf_data: str, crf_names: bo
     stts = hanta_tags(train_part) if crf_stts else None
     if crf_stts and "kb_de_stts" not in nlp.pipe_names:
         nlp.add_pipe("kb_de_stts", first=True)
-    vote.crf_bytes = train_crf(train_part, cluster, names=names, domains=domains, stts=stts)
+    vote.crf_bytes = train_crf(train_part, cluster, names=names, domains=domains, stts=stts, lexical=crf_lex)
     vote.name_features = names is not None
     vote.domain = tag_domain if crf_domains else None
     vote.stts = crf_stts
+    vote.lexical = crf_lex
     return train_part, names, time.time() - t0
 
 
@@ -688,7 +695,7 @@ def fit_stacker(model_dir: Path, sents: list[GermEvalSentence], sd_train: list, 
         nlp.add_pipe("kb_de_stts", first=True)
     t0 = time.time()
     fit_vote_crf(nlp, vote, model_dir, sents, "train", vote.name_features, sd_train, vote.domain is not None,
-                 vote.stts, vote.domain or "ge")  # the temporary CRF tags with the artefact's corpus copy
+                 vote.stts, vote.domain or "ge", vote.lexical)  # the temporary CRF tags with the artefact's corpus copy
     vote._tagger = None
     print(f"temporary CRF on the training parts ({time.time() - t0:.0f}s)", flush=True)
     ge_tune = [s for s in sents if not is_heldout(s.index) and is_tuning(s.index)]
@@ -866,6 +873,11 @@ def main(argv: list[str] | None = None) -> int:
         "(pip install hanta; the pipeline gains kb_de_stts, which tags at run time)",
     )
     ap.add_argument(
+        "--crf-lex", action="store_true",
+        help="--assemble/--retrain-crf: give the CRF word-list features (Wiktionary noun classes from "
+        "german-nouns, word frequency from wordfreq; both packages are then needed at run time)",
+    )
+    ap.add_argument(
         "--stts-embed", action="store_true",
         help="with --char-embed (spaCy runs): also embed HanTa's part-of-speech tag of every token "
         "(pip install hanta; the pipeline gains kb_de_stts)",
@@ -930,10 +942,10 @@ def main(argv: list[str] | None = None) -> int:
         extra = sd_train + (sd_tune if args.crf_data == "all" else [])
     if args.retrain_crf:
         return retrain_crf(args.out, read_germeval(args.data), args.crf_data, args.crf_names, extra, args.crf_domains,
-                           args.crf_stts, args.crf_tag_domain)
+                           args.crf_stts, args.crf_tag_domain, args.crf_lex)
     if args.assemble:
         return assemble(args.assemble[0], args.assemble[1], read_germeval(args.data), args.out, args.crf_data,
-                        args.crf_names, extra, args.crf_domains, args.crf_stts, args.crf_tag_domain)
+                        args.crf_names, extra, args.crf_domains, args.crf_stts, args.crf_tag_domain, args.crf_lex)
     t0 = time.time()
     sents = read_germeval(args.data)
     first: set[str] = set()

@@ -15,6 +15,7 @@ from .germeval import outer_spans
 from .lexicon import match_role_entry
 from .stacker import SpanStacker, majority_vote
 from .stts import doc_tags, stts_features
+from .wordlists import check_available, lexical_features
 from .names import (
     MAX_GAZETTEER_TOKENS, MODEL_DIR, NAMES_FILE, ReferenceNames, fold_name, reference_names, split_possessives,
 )
@@ -263,10 +264,11 @@ class NameFeatures:
 
 def crf_features(words: list[str], cluster: Callable[[str], Optional[str]],
                  names: Optional[NameFeatures] = None,
-                 stts: Optional[list[str]] = None) -> list[dict[str, object]]:
+                 stts: Optional[list[str]] = None, lexical: bool = False) -> list[dict[str, object]]:
     """Per-token CRF features: the token's own plus two neighbours each side and word bigrams,
-    with ``names`` the reference-name features (``NameFeatures``) and with ``stts`` (HanTa's
-    tag per word) the part-of-speech features (``stts.stts_features``).
+    with ``names`` the reference-name features (``NameFeatures``), with ``stts`` (HanTa's
+    tag per word) the part-of-speech features (``stts.stts_features``) and with ``lexical`` the
+    word-list features (``wordlists.lexical_features``: Wiktionary noun classes, word frequency).
 
     Why a CRF beside the neural NER: with ~1.7k training sentences its sparse features make
     different errors from the CNN; a 2-of-3 vote of both spaCy models and the CRF lifted
@@ -276,6 +278,8 @@ def crf_features(words: list[str], cluster: Callable[[str], Optional[str]],
     extra = names(words) if names is not None else [{} for _ in words]
     if stts is not None:
         extra = [{**e, **p} for e, p in zip(extra, stts_features(words, stts))]
+    if lexical:
+        extra = [{**e, **p} for e, p in zip(extra, lexical_features(words))]
     out = []
     for i in range(len(words)):
         f: dict[str, object] = {"bias": 1.0, **base[i]}
@@ -421,6 +425,9 @@ class EnsembleVote:
         #: the CRF was trained with HanTa's part-of-speech features (``stts.stts_features``):
         #: it reads the tags ``kb_de_stts`` left on the doc
         self.stts = False
+        #: the CRF was trained with the word-list features (``wordlists.lexical_features``):
+        #: it needs the ``german-nouns`` and ``wordfreq`` packages at run time
+        self.lexical = False
         self._tagger = None
         self._names: Optional[NameFeatures] = None
 
@@ -466,7 +473,7 @@ class EnsembleVote:
                 ) from exc
             self._tagger = pycrfsuite.Tagger()
             self._tagger.open_inmemory(self.crf_bytes)
-        feats = crf_features(words, self._cluster(), self.names(), stts if self.stts else None)
+        feats = crf_features(words, self._cluster(), self.names(), stts if self.stts else None, self.lexical)
         if self.domain:
             feats = domain_features(feats, self.domain)
         self._tagger.set(feats)
@@ -503,6 +510,8 @@ class EnsembleVote:
         meta = {"name_features": self.name_features, "domain": self.domain}
         if self.stts:  # written only when set: a 0.5.0 crf.json stays byte for byte as it was
             meta["stts"] = True
+        if self.lexical:
+            meta["lexical"] = True
         (path / "crf.json").write_text(json.dumps(meta), encoding="utf-8")
         stack = path / "stack.json"
         if self.stacker is not None:
@@ -519,6 +528,9 @@ class EnsembleVote:
         self.name_features = bool(data.get("name_features"))
         self.domain = data.get("domain") or None
         self.stts = bool(data.get("stts"))
+        self.lexical = bool(data.get("lexical"))
+        if self.lexical:
+            check_available()  # a missing package fails at model load, not mid-build
         stack = path / "stack.json"
         self.stacker = SpanStacker.from_json(json.loads(stack.read_text(encoding="utf-8"))) if stack.exists() else None
         self.names_path = path.parent / NAMES_FILE
