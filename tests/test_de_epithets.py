@@ -54,3 +54,31 @@ def test_epithet_of_another_organisation_than_the_persons_post(nlp):
     claims, _ = run_doc(nlp, ["SPÖ-Chef Ulf Brenner kam am Montag.", "Danach rief Ulf Brenner den ÖVP-Chef an."],
                         {"Ulf Brenner": "PER"})
     assert facts(claims) == [("Ulf Brenner", "party leader", "SPÖ", "current")]
+
+
+# --- a sentence that names nobody: the speaker's epithet is the person the story is about -----------------
+
+
+STORY = ["Ulf Brenner ist zufrieden.", "Seine Mannschaft habe gut gespielt, meinte Ulf Brenner."]
+
+
+@pytest.mark.parametrize("last", [
+    "Wir bleiben dran, sagte der Talbach-Coach.",
+    "Der Talbach-Coach hatte das so gewollt.",
+])
+def test_speaker_epithet_is_the_story_person(nlp, last):
+    claims, _ = run_doc(nlp, STORY + [last], {"Ulf Brenner": "PER"})
+    assert facts(claims) == [("Ulf Brenner", "coach", "Talbach", "current")]
+
+
+@pytest.mark.parametrize("sentences", [
+    # the sentence before names someone else than the story's person
+    STORY + ["Auch Ria Holm kam.", "Wir bleiben dran, sagte der Talbach-Coach."],
+    # nobody named twice: no story person
+    ["Ulf Brenner ist zufrieden.", "Wir bleiben dran, sagte der Talbach-Coach."],
+    # the epithet is an object, not the speaker
+    STORY + ["Danach lobte man den Talbach-Coach."],
+])
+def test_no_speaker_epithet(nlp, sentences):
+    claims, _ = run_doc(nlp, sentences, {"Ulf Brenner": "PER", "Ria Holm": "PER"})
+    assert not [c for c in claims if c.rule == "de_epithet"]

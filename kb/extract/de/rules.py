@@ -62,7 +62,7 @@ from ...model import Mention, Sentence, Span
 from ..claims import Claim, apply_date
 from .lexicon import DETERMINERS, PREPOSITIONS, adj_stem, match_role_de_compound
 from . import lists, successors, verbs
-from .epithets import epithet_holder
+from .epithets import epithet_holder, epithet_spans
 from .anaphora import ROLES_ATTR, pronoun_spans, promote_known_names, role_anaphors
 from .parties import is_party_post, party_named
 from .orgs import in_person, nominative_name, org_after, story_org, subject_org
@@ -525,6 +525,7 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
     roles = find_roles_de(doc)
     spans = spans + pronoun_spans(sent, doc, mentions, spans)
     spans = sorted(spans + role_anaphors(sent, doc, mentions, roles, spans), key=lambda x: x[0])
+    spans = sorted(spans + epithet_spans(sent, doc, roles, spans, mentions), key=lambda x: x[0])
     if not spans:
         return []
     claims = []
