@@ -82,3 +82,17 @@ def test_speaker_epithet_is_the_story_person(nlp, last):
 def test_no_speaker_epithet(nlp, sentences):
     claims, _ = run_doc(nlp, sentences, {"Ulf Brenner": "PER", "Ria Holm": "PER"})
     assert not [c for c in claims if c.rule == "de_epithet"]
+
+
+def test_speaker_state_title_is_the_story_person(nlp):
+    """A state post's one-word title ("Staatspräsident") names its body by itself."""
+    claims, _ = run_doc(nlp, ["Ulf Brenner reiste ab.", "Zuvor hatte Ulf Brenner gesprochen.",
+                              "Es gebe keine Eile, sagt der Staatspräsident."], {"Ulf Brenner": "PER"})
+    assert facts(claims) == [("Ulf Brenner", "president", None, "current")]
+
+
+def test_bare_president_is_no_speaker_epithet(nlp):
+    """"der Präsident" alone may be a club's or a company's: not read."""
+    claims, _ = run_doc(nlp, ["Ulf Brenner reiste ab.", "Zuvor hatte Ulf Brenner gesprochen.",
+                              "Es gebe keine Eile, sagt der Präsident."], {"Ulf Brenner": "PER"})
+    assert claims == []
