@@ -34,6 +34,8 @@ Rules (German word order differs from English, so they are German rules, not tra
   Talheim, X," / "X, Vorsitzender des Dachverbands der Imker,": ``_genitive_np_holder``)
 * nouns of leaving before a title ("nach dem Abtritt von Bürgermeister X 2003": former, ended)
   and verbs of leaving after the name ("Minister X ist zurückgetreten": former)
+* ``epithet``           "für den FPÖ-Chef" / "sagte der Volvo-Chef" without a name of its own: the one
+                         person its sentence names (``de/epithets.py``; no dates)
 * subjects not written as a name come from ``de/anaphora.py``: "er"/"sie", "der 52-Jährige",
   a sentence-initial "Diese", a bare "der Ministerpräsident" given that role before, and a
   known surname that is also a noun ("Schaden", "Vogel") right before a copula
@@ -60,6 +62,7 @@ from ...model import Mention, Sentence, Span
 from ..claims import Claim, apply_date
 from .lexicon import DETERMINERS, PREPOSITIONS, adj_stem, match_role_de_compound
 from . import lists, successors, verbs
+from .epithets import epithet_holder, epithet_spans
 from .anaphora import ROLES_ATTR, pronoun_spans, promote_known_names, role_anaphors
 from .parties import is_party_post, party_named
 from .orgs import in_person, nominative_name, org_after, story_org, subject_org
@@ -70,7 +73,7 @@ from ..lexicon import word_sets
 #: Rule names carry a "de_" prefix so that a tenure's extractor ("kb.roles.v1:de_copula") shows
 #: it came from the German rules; confidences match the English rules of the same shape.
 CONFIDENCE = {"de_title_before_name": 0.9, "de_apposition": 0.85, "de_copula": 0.8, "de_verb_final": 0.8,
-              "de_ellipsis": 0.6, "de_als": 0.7, "de_leads": 0.75, "de_exit": 0.75, "de_appoint": 0.8, "de_succeed": 0.75}
+              "de_ellipsis": 0.6, "de_als": 0.7, "de_leads": 0.75, "de_exit": 0.75, "de_appoint": 0.8, "de_succeed": 0.75, "de_epithet": 0.6}
 #: Roles too generic to mean anything without an organisation ("der Chef", "die Leiterin").
 NEEDS_ORG = word_sets("role_classes_de.tsv")["needs_org"]
 #: Generic posts that take the organisation the story is about when their sentence names none.
@@ -464,7 +467,7 @@ def _skip_apposition(doc, v: int) -> int:
 def _status(m: RoleMatchDe, rule: str, verb: str = "") -> tuple[str, int]:
     if m.status_cue:
         return m.status_cue, 2
-    if rule in ("de_title_before_name", "de_apposition"):
+    if rule in ("de_title_before_name", "de_apposition", "de_epithet"):
         return "current", 1  # news titles name the holder now
     if verb in COPULA_PRESENT:
         return "current", 1
@@ -522,6 +525,7 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
     roles = find_roles_de(doc)
     spans = spans + pronoun_spans(sent, doc, mentions, spans)
     spans = sorted(spans + role_anaphors(sent, doc, mentions, roles, spans), key=lambda x: x[0])
+    spans = sorted(spans + epithet_spans(sent, doc, roles, spans, mentions), key=lambda x: x[0])
     if not spans:
         return []
     claims = []
@@ -537,6 +541,8 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
         if m.role.removeprefix("deputy ") in NEEDS_ORG and m.org is None:
             continue
         found = found or _holder(doc, m, spans)
+        if found is None and (held_by := epithet_holder(doc, m, spans, mentions)) is not None:
+            found = (held_by, "de_epithet", "", 0)  # "für den FPÖ-Chef" in a sentence naming only X
         if found is None:
             continue
         person, rule, verb, clause = found
@@ -559,7 +565,7 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
         else:
             if rule == "de_title_before_name" and (_left_after_name(doc, m, spans) or _past_era(doc, m, spans)):
                 claim.status, claim.status_strength = "former", 2
-            if verb != NO_LONGER:  # "ist seit 2015 nicht mehr Trainer": 2015 ends the post
+            if verb != NO_LONGER and rule != "de_epithet":  # "ist seit 2015 nicht mehr Trainer": 2015 ends the post
                 _attach_date(claim, dates, lo, hi, event=verb in COPULA_EVENT or verb == "future")
         claims.append(claim)
         held[n] = (person, rule, verb)
