@@ -234,8 +234,9 @@ def test_short_name_in_brackets_before_the_holder(nlp):
 def test_team_before_the_coach(nlp):
     assert facts(run(nlp, "Der SV Almdorf von Trainer Udo Pichl gewann zu Hause.", names=("Udo Pichl",),
                      orgs=("SV Almdorf",))) == [("Udo Pichl", "coach", "SV Almdorf", "current")]
-    # a person before "mit" is no team
-    assert run(nlp, "Er sprach mit Trainer Udo Pichl lange.", names=("Udo Pichl",)) == []
+    # a person before "mit" is no team: the coach's club stays open
+    assert facts(run(nlp, "Er sprach mit Trainer Udo Pichl lange.", names=("Udo Pichl",))) == [
+        ("Udo Pichl", "coach", None, "current")]
 
 
 def test_party_named_after_the_noun_partei(nlp):

@@ -78,6 +78,8 @@ CONFIDENCE = {"de_title_before_name": 0.9, "de_apposition": 0.85, "de_copula": 0
 NEEDS_ORG = word_sets("role_classes_de.tsv")["needs_org"]
 #: Generic posts that take the organisation the story is about when their sentence names none.
 STORY_ORG_ROLES = word_sets("role_classes_de.tsv")["story_org_roles"]
+#: Team posts that stay posts as a title before a name when kb finds no team ("Trainer X").
+TITLED_WITHOUT_ORG = word_sets("role_classes_de.tsv")["titled_without_org"]
 #: Nouns that point to an organisation without naming it ("des Unternehmens", "der Partei"): no org.
 GENERIC_ORG_NOUNS = word_sets("role_classes_de.tsv")["generic_org_nouns"]
 #: Bodies whose seat a move into or out of them states ("aus dem Landtag", "in den Nationalrat"):
@@ -170,6 +172,14 @@ def _person_spans(sent: Sentence, doc, persons: Iterable[Mention]) -> list[tuple
             start += 1
         out.append((start, span.end, p))
     return sorted(out, key=lambda x: x[0])
+
+
+def _titled_name(m: RoleMatchDe, spans) -> bool:
+    """ "Trainer Udo Pichl": a team's post written as the title right before its holder's name is
+    a post even where kb cannot tell the team (the club tagged as a place, named only as "die
+    Knights"): the holder and the post are right, the organisation stays open. Not a captain: "der
+    italienische Kapitän X" may command a ship (a rank, no post)."""
+    return m.role.removeprefix("deputy ") in TITLED_WITHOUT_ORG and any(start == m.end for start, _, _ in spans)
 
 
 def _title_before_name(doc, m: RoleMatchDe, spans) -> Optional[tuple[Mention, str]]:
@@ -538,7 +548,7 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
             _possessor_party(doc, m)  # "Die ÖVP hatte ihren Klubobmann X dazugebeten"
         if m.role.removeprefix("deputy ") in STORY_ORG_ROLES and m.org is None:
             _story_org(sent, m, mentions)  # "Trainer X" in a story about one club
-        if m.role.removeprefix("deputy ") in NEEDS_ORG and m.org is None:
+        if m.role.removeprefix("deputy ") in NEEDS_ORG and m.org is None and not _titled_name(m, spans):
             continue
         found = found or _holder(doc, m, spans)
         if found is None and (held_by := epithet_holder(doc, m, spans, mentions)) is not None:
