@@ -749,6 +749,10 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     if end - start > 1 and doc[end - 1].text in CHAMBER_WORDS:
         end -= 1  # "[SNP Holyrood]ORG leader": the SNP's leader in the Scottish Parliament
     text = doc[start:end].text
+    if not possessive and start >= 2 and doc[start - 1].lower_ in ("'s", "’s") and _scope_country(text, label, lex):
+        m.start = start  # "E&Y's UK head of tax": the country is the post's scope, the possessor its org
+        _org_before(doc, m, lex)
+        return
     if text.lower() in _RANK_NOT_ORG | _MEDIUM_NOT_ORG:
         return  # "State Minister for …", "Junior Minister": a rank; "TV presenter": a medium
     name = lex.demonyms.get(text) or lex.demonyms.get(text.replace("-", " "))
@@ -839,6 +843,11 @@ def _party_words(text: str, lex: Lexicon) -> bool:
 #: Nicknames of chambers that sit between a party and its post there ("SNP Holyrood leader",
 #: "the party's Westminster leader"): the post is the party's, the chamber says where it is held.
 CHAMBER_WORDS = {"Holyrood", "Westminster"}
+
+
+def _scope_country(text: str, label: str, lex: Lexicon) -> bool:
+    """A country or nationality word before a title ("UK", "European"): a scope when an owner precedes it."""
+    return label in ("GPE", "NORP") or text in lex.countries or text in lex.demonyms
 
 
 #: Capitalised words before a ministerial title that state its rank, not its organisation.
