@@ -2,8 +2,8 @@
 analysis): false tenures (suppositions, a reported clause's subject, a peerage read as a name,
 a medium read as an organisation, a bare job beside the post it is), the organisation of a post
 (a bishop's see, a possessor before a scope country, reserved portfolios in a devolved nation's
-story, a company the story turns to) and dates (a past event's yearless month). Sentences
-written for these tests; each rule with sentences it must not fire on (real English model)."""
+story) and dates (a past event's yearless month). Sentences written for these tests; each rule
+with sentences it must not fire on (real English model)."""
 
 from __future__ import annotations
 
@@ -126,26 +126,6 @@ def test_reserved_portfolio_is_the_states(en_nlp):
 def test_devolved_portfolio_stays_the_nations(en_nlp):
     text = "Scotland's health minister Jane Kerr opened a hospital in Glasgow. Scotland has many."
     assert _roles(tenures(en_nlp, text, PUBLISHED), "Jane Kerr") == {("health minister", "Scotland")}
-
-
-_STORY = "Korlan Foods faces a lawsuit. Korlan Foods denies the claims. Critics say Korlan Foods pays too little. "
-
-
-def test_open_post_after_the_story_turns_to_another_company(en_nlp):
-    text = _STORY + ("Dunmore Motors Inc has also been sued. Dunmore Motors Inc is now launching adverts in the "
-                     "Daily Courier. In a letter from chief executive Tom Hale, the company says the story is wrong.")
-    assert _roles(tenures(en_nlp, text, PUBLISHED), "Tom Hale") == {("chief executive officer", "Dunmore Motors Inc")}
-
-
-@pytest.mark.parametrize("tail", [
-    # the other company is named once only
-    "Its rival Dunmore Motors Inc has done well. Chief executive Tom Hale said the rival was lucky.",
-    # the main company is named again right there
-    "Dunmore Motors Inc has also been sued. Dunmore Motors Inc is now launching adverts. "
-    "Chief executive Tom Hale said Korlan Foods would appeal.",
-])
-def test_open_post_stays_the_main_companys(en_nlp, tail):
-    assert _roles(tenures(en_nlp, _STORY + tail, PUBLISHED), "Tom Hale") == {("chief executive officer", "Korlan Foods")}
 
 
 # ---------------------------------------------------------------- a past event's yearless month

@@ -284,11 +284,6 @@ def document_org(claims: list, mentions: list[Mention], text: str = "") -> None:
         for c in open_claims if main else []:
             if c.needs_doc_org and not any(c.sentence - 1 <= x.sentence <= c.sentence for x in main):
                 continue  # a bare "director X" takes the main org only where the text just named it
-            local = _switched_company(c, mentions, main, outlet, text)
-            if local is not None:
-                x = local[-1]
-                c.org, c.org_span, c.org_label = main_org_name(local), Span(x.start, x.end, x.text), "rule:near_company"
-                continue
             found = [x for x in main if x.start <= c.role_span.start] or main
             x = found[-1]
             c.org, c.org_span, c.org_label = main_org_name(main), Span(x.start, x.end, x.text), "rule:doc_org"
@@ -403,43 +398,6 @@ def _needs_org(role: str) -> bool:
 #: Sentences that state what a news text is about (the headline, the lead): an organisation
 #: named there counts twice towards the document's main organisation.
 LEAD_SENTENCES = 2
-
-
-def _owned(text: str, start: int) -> bool:
-    """Whether the title at ``start`` follows a possessive, maybe across lower-case words of a
-    title pair ("May's chairman and chief executive")."""
-    return bool(re.search(r"\w['’]s(?:\s+[a-z-]+){0,3}\s+$", text[max(0, start - 50):start]))
-
-
-def _switched_company(c, mentions: list[Mention], main: list[Mention], outlet, text: str) -> Optional[list[Mention]]:
-    """ "Meanwhile Brellin is launching adverts … a letter from chief executive X": a story about
-    one company that turns to another names it just before an open company post. When the
-    post's sentence (before the post) and the one before do not name the main company but name
-    exactly one other NER company the story names at least twice (a short form "Lilly" counting
-    for "Eli Lilly"), the post is that company's (its mentions), not the main one's. A post with
-    an owner of its own ("May's chairman", the owner unread as a company) is left alone."""
-    if _owned(text, c.role_span.start):
-        return None
-    main_keys = {_org_key(x.text) for x in main}
-    companies = [x for x in mentions if x.type == "organization" and x.label == "ORG" and not is_party(x.text)
-                 and x.start not in outlet]
-    near = [x for x in companies if c.sentence - 1 <= x.sentence <= c.sentence
-            and (x.sentence < c.sentence or x.start < c.role_span.start)]
-    if any(_org_key(x.text) in main_keys for x in near) \
-            or any(x.sentence == c.sentence and _org_key(x.text) in main_keys for x in main):
-        return None
-
-    def same(a: str, b: str) -> bool:  # "lilly" is "eli lilly"
-        return a == b or a in b.split() or b in a.split()
-
-    keys = {_org_key(x.text) for x in near}
-    named = [k for k in keys if sum(same(k, _org_key(x.text)) for x in companies) >= 2]
-    if len(named) != 1:
-        return None
-    longest = max((k for k in {_org_key(x.text) for x in companies} if same(k, named[0])), key=len)
-    own = sorted((x for x in companies if same(_org_key(x.text), longest) and x.start <= c.role_span.start),
-                 key=lambda x: x.start)
-    return own or None
 
 
 def _org_key(text: str) -> str:
