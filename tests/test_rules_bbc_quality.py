@@ -145,3 +145,17 @@ def test_announced_month_is_to_come():
     assert [m.start.value for m in found] == ["2005-10"]
     found = find_dates("The deal was completed in October.", anchor="2005-06-05", lang="en")
     assert [m.start.value for m in found] == ["2004-10"]
+
+
+# ---------------------------------------------------------------- an exit with a subject of its own
+def test_exit_of_others_does_not_end_the_successors_post(en_nlp):
+    text = ("The plan was backed by the newly appointed chief executive of Brellin Bank, Tom Hale, who took over "
+            "after three directors stood down last month.")
+    t = next(t for (p, _r, _o), t in tenures(en_nlp, text, PUBLISHED).items() if p == "Tom Hale")
+    assert t.end is None and t.status != "former"
+
+
+def test_exit_of_the_holder_still_ends_it(en_nlp):
+    t = tenures(en_nlp, "Tom Hale, who was chairman of Brellin Bank, resigned in 2003.", PUBLISHED)[
+        ("Tom Hale", "chairman", "Brellin Bank")]
+    assert t.end is not None and t.end.value == "2003"
