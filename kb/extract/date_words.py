@@ -158,7 +158,7 @@ def _nearest_year(anchor: date, month: int, day: Optional[int]) -> Optional[int]
 _PAST_EN = re.compile(r"\b(?:was|were|had|did|said|quit|left|took|became|won|lost|went|came|began|stood|"
                       r"[a-z]{2,}ed)\b", re.I)
 #: Past participles that announce rather than report ("expected in March", "scheduled for May").
-_ANNOUNCING_EN = re.compile(r"\b(?:expected|scheduled|planned|proposed|intended|slated|due|will|shall|won't|"
+_ANNOUNCING_EN = re.compile(r"\b(?:expected|scheduled|effective|effect|planned|proposed|intended|slated|due|will|shall|won't|"
                             r"should|may|might|could|would|can|must|to\s+be|(?:is|are|was|were)\s+to|going\s+to)\b"
                             r"|'ll\b|\bnext\b", re.I)
 
