@@ -159,3 +159,19 @@ def test_exit_of_the_holder_still_ends_it(en_nlp):
     t = tenures(en_nlp, "Tom Hale, who was chairman of Brellin Bank, resigned in 2003.", PUBLISHED)[
         ("Tom Hale", "chairman", "Brellin Bank")]
     assert t.end is not None and t.end.value == "2003"
+
+
+# ---------------------------------------------------------------- a departure's date of effect
+def test_departure_taking_effect_later_keeps_the_post(en_nlp):
+    text = "Jane Kerr, chief executive of Brellin Bank, had resigned, but her departure will take effect on 1 March."
+    t = tenures(en_nlp, text, PUBLISHED)[("Jane Kerr", "chief executive officer", "Brellin Bank")]
+    assert t.status == "current" and t.start is None
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Kerr has been appointed chief executive of Brellin Bank, effective from 1 March.",
+    "Jane Kerr has been appointed chief executive of Brellin Bank after Tom Hale resigned, effective from 1 March.",
+])
+def test_appointment_taking_effect_later_is_announced(en_nlp, text):
+    t = tenures(en_nlp, text, PUBLISHED)[("Jane Kerr", "chief executive officer", "Brellin Bank")]
+    assert t.status == "unknown" and t.start is not None and t.start.value == "2005-03-01"
