@@ -175,3 +175,22 @@ def test_departure_taking_effect_later_keeps_the_post(en_nlp):
 def test_appointment_taking_effect_later_is_announced(en_nlp, text):
     t = tenures(en_nlp, text, PUBLISHED)[("Jane Kerr", "chief executive officer", "Brellin Bank")]
     assert t.status == "unknown" and t.start is not None and t.start.value == "2005-03-01"
+
+
+# ---------------------------------------------------------------- past appositions
+def test_former_covers_both_joined_titles(en_nlp):
+    found = tenures(en_nlp, "Tom Hale, a former chairman and chief executive of Brellin Bank, was charged.", PUBLISHED)
+    assert {t.status for (p, _r, _o), t in found.items() if p == "Tom Hale"} == {"former"}
+
+
+def test_joined_titles_without_former_are_current(en_nlp):
+    found = tenures(en_nlp, "Tom Hale, chairman and chief executive of Brellin Bank, was charged.", PUBLISHED)
+    assert {t.status for (p, _r, _o), t in found.items() if p == "Tom Hale"} == {"current"}
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Tom Hale, chief executive of Brellin Bank at the time, approved the deal.", "former"),
+    ("Tom Hale, chief executive of Brellin Bank, approved the deal at the time.", "current"),
+])
+def test_at_the_time_after_an_apposition(en_nlp, text, status):
+    assert tenures(en_nlp, text, PUBLISHED)[("Tom Hale", "chief executive officer", "Brellin Bank")].status == status
