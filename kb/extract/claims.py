@@ -200,6 +200,20 @@ def _fold_generic(claims: list[Claim]) -> None:
         roles = {d.role for d in specific}
         if len(roles) == 1:
             c.role = specific[0].role
+    _fold_employment(claims)
+
+
+def _fold_employment(claims: list[Claim]) -> None:
+    """ "She worked for Acme" beside "the former head of Acme's fund arm": the job at Acme is
+    that post, not a second tenure, so a bare "employee" claim folds into the same person's one
+    other post at the same organisation (a membership or a founding is no job there)."""
+    for c in claims:
+        if c.role != "employee" or c.org is None:
+            continue
+        roles = {d.role for d in claims if d.person == c.person and d.org == c.org and d.role != "employee"
+                 and d.role not in NOT_FOLD_TARGETS}
+        if len(roles) == 1:
+            c.role = roles.pop()
 
 
 def _fold_open_org(groups: dict) -> None:

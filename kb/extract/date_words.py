@@ -154,8 +154,42 @@ def _nearest_year(anchor: date, month: int, day: Optional[int]) -> Optional[int]
     return best[2] if best is not None else None
 
 
+#: A past-tense verb in English ("was ousted", "resigned", "took over"): the clause reports an event done.
+_PAST_EN = re.compile(r"\b(?:was|were|had|did|said|quit|left|took|became|won|lost|went|came|began|stood|"
+                      r"[a-z]{2,}ed)\b", re.I)
+#: Past participles that announce rather than report ("expected in March", "scheduled for May").
+_ANNOUNCING_EN = re.compile(r"\b(?:expected|scheduled|effective|effect|planned|proposed|intended|slated|due|will|shall|won't|"
+                            r"should|may|might|could|would|can|must|to\s+be|(?:is|are|was|were)\s+to|going\s+to)\b"
+                            r"|'ll\b|\bnext\b", re.I)
+
+
+def _reported_past(ctx: Ctx, start: int) -> bool:
+    """Whether the English clause before offset ``start`` (back to a sentence stop or semicolon,
+    at most 80 characters) has a past-tense verb and nothing announcing a future."""
+    if ctx.lang != "en":
+        return False
+    cut = max(ctx.text.rfind(c, 0, start) for c in ".;:!?")
+    clause = ctx.text[max(cut + 1, start - 80): start]
+    return bool(_PAST_EN.search(clause)) and not _ANNOUNCING_EN.search(clause)
+
+
+def _latest_year_before(anchor: date, month: int, day: Optional[int]) -> Optional[int]:
+    """The year of the latest occurrence of a yearless month/day on or before the anchor."""
+    for year in (anchor.year, anchor.year - 1):
+        if day is None and (year, month) <= (anchor.year, anchor.month):
+            return year
+        if day is not None and valid(year, month, day) and date(year, month, day) <= anchor:
+            return year
+    return None
+
+
 def resolve_missing_year(atom: Atom, ctx: Ctx) -> None:
-    """A day/month without a year takes its nearest year to the anchor (or stays open)."""
+    """A day/month without a year takes its nearest year to the anchor (or stays open); in an
+    English clause reporting a past event ("was ousted in March" in a February article) the
+    latest such month or day up to the anchor: a past tense never states a time still to come."""
     if atom.year is None and atom.shift is None and ctx.anchor is not None:
         atom.year = _nearest_year(ctx.anchor, atom.month, atom.day)
+        if atom.year is not None and _reported_past(ctx, atom.start) \
+                and (atom.year, atom.month, atom.day or 1) > (ctx.anchor.year, ctx.anchor.month, ctx.anchor.day):
+            atom.year = _latest_year_before(ctx.anchor, atom.month, atom.day) or atom.year
         atom.relative = atom.year is not None

@@ -156,7 +156,14 @@ def _trim_person(ent) -> Optional[tuple[int, int]]:
         return None
     if start > ent.start and _not_a_name_left(doc, start, end):
         return None  # "[Lib Dem MPs]PERSON", "[Lib Dem Home Affairs]PERSON spokesman": no name is left
+    if end - start == 1 and doc[start].lower_ in PEERAGE_TITLES and end < len(doc) and doc[end].lower_ == "of":
+        return None  # "the [Duke]PERSON of Kent": a peerage named by its place, no personal name
     return person_bounds(doc, start, end) if doc.lang_ == "en" else (start, end)
+
+
+#: Peerages named "TITLE of PLACE" ("Duke of Kent", "Earl of Wessex"): the title alone is no name.
+PEERAGE_TITLES = {"duke", "duchess", "earl", "countess", "marquess", "marchioness", "viscount", "viscountess",
+                  "baron", "baroness"}
 
 
 #: NER labels of a surname after a particle that NER cut off as an entity of its own

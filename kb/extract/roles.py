@@ -453,8 +453,21 @@ def _org_after(doc, m: RoleMatch, entry: RoleEntry, at: Optional[int] = None) ->
     start, name = _clean_org(doc, start, end)
     if not name or (m.category == "party" and not party_or_led_org(m, name, label)):
         return
+    if _see(doc, i, m, name, label):
+        m.end = end  # "the Archbishop of York": the see is part of the title, no body holds it
+        return
     m.org_name, m.org_start, m.org_end, m.org_label = name, start, end, label
     m.end = end
+
+
+#: A church body named after a bishop's "of" ("Bishop of the Diocese of Leeds"): an organisation, not a see.
+_CHURCH_BODY = re.compile(r"(?i)\b(church|diocese|archdiocese|synod|communion|conference|council|mission)\b")
+
+
+def _see(doc, i: int, m: RoleMatch, name: str, label: str) -> bool:
+    """ "Archbishop of Canterbury", "Bishop of Durham": a religious title's "of PLACE" names its
+    see, a city, not the church that appoints it, so the place is no organisation of the post."""
+    return m.category == "religious" and doc[i].lower_ == "of" and label != "ORG" and not _CHURCH_BODY.search(name)
 
 
 def _domain_after(doc, m: RoleMatch) -> None:
@@ -736,8 +749,12 @@ def _org_before(doc, m: RoleMatch, lex: Lexicon) -> None:
     if end - start > 1 and doc[end - 1].text in CHAMBER_WORDS:
         end -= 1  # "[SNP Holyrood]ORG leader": the SNP's leader in the Scottish Parliament
     text = doc[start:end].text
-    if text.lower() in _RANK_NOT_ORG:
-        return  # "State Minister for …", "Junior Minister": a rank, not an organisation
+    if not possessive and start >= 2 and doc[start - 1].lower_ in ("'s", "’s") and _scope_country(text, label, lex):
+        m.start = start  # "E&Y's UK head of tax": the country is the post's scope, the possessor its org
+        _org_before(doc, m, lex)
+        return
+    if text.lower() in _RANK_NOT_ORG | _MEDIUM_NOT_ORG:
+        return  # "State Minister for …", "Junior Minister": a rank; "TV presenter": a medium
     name = lex.demonyms.get(text) or lex.demonyms.get(text.replace("-", " "))
     if name is None and re.fullmatch(r"(?i)ex|former|then", text):
         return
@@ -828,8 +845,15 @@ def _party_words(text: str, lex: Lexicon) -> bool:
 CHAMBER_WORDS = {"Holyrood", "Westminster"}
 
 
+def _scope_country(text: str, label: str, lex: Lexicon) -> bool:
+    """A country or nationality word before a title ("UK", "European"): a scope when an owner precedes it."""
+    return label in ("GPE", "NORP") or text in lex.countries or text in lex.demonyms
+
+
 #: Capitalised words before a ministerial title that state its rank, not its organisation.
 _RANK_NOT_ORG = {"state", "junior", "cabinet", "government", "assistant", "parliamentary"}
+#: Words before a title that name a medium, not a broadcaster: "TV presenter X" states an occupation.
+_MEDIUM_NOT_ORG = {"tv", "television", "radio", "film", "internet", "online", "web"}
 
 
 #: Capitalised modifiers at a sentence start that NER may put into a name ("Veteran Labour").

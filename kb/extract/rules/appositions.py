@@ -40,7 +40,8 @@ def apposition(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quot
     k -= bool(adverb)  # "Tom Hale, now foreign secretary,", "X, formerly chief executive of Y"
     if k >= 3 and doc[k].text == "," and doc[k - 1].like_num and len(doc[k - 1].text) <= 3 and doc[k - 2].text == ",":
         k -= 2  # "Ola Berg, 54, the chief executive of …": an age between name and apposition
-    if k >= 3 and doc[k].lower_ == "and":
+    conjoined = k if k >= 3 and doc[k].lower_ == "and" else None
+    if conjoined is not None:
         k = _conjoined_apposition(doc, k)
     if k < 1 or doc[k].text not in (",", "("):
         return None
@@ -56,9 +57,23 @@ def apposition(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quot
     claim = new_claim(ctx, m, p[2], "apposition")
     if adverb and claim.status_strength < 2:
         claim.status, claim.status_strength = TIME_ADVERBS[adverb], 2
+    if claim.status_strength < 2 and (conjoined is not None and _FORMER_WORDS & {t.lower_ for t in doc[k + 1:conjoined]}
+                                      or _then_after(doc, max(m.end, m.org_end or 0))):
+        claim.status, claim.status_strength = "former", 2  # "X, a former chairman and chief executive of Y,"
     if claim.status == "unknown":
         claim.status, claim.status_strength = "current", 1
     return claim
+
+
+#: Words before the first of two joined titles that make both past: "a former chairman and chief executive".
+_FORMER_WORDS = {"former", "ex", "then", "erstwhile", "onetime", "one-time", "late"}
+
+
+def _then_after(doc, end: int) -> bool:
+    """ "X, chief executive of Y at the time," / "…, chief executive then,": the post of a past moment."""
+    words = [t.lower_ for t in doc[end:end + 4]]
+    return words[:3] == ["at", "the", "time"] and (len(words) < 4 or words[3] in (",", ")", "-", "–")) \
+        or words[:2] in (["then", ","], ["then", ")"])
 
 
 #: Rank words before a place premodifier of a post ("chief US economist at Y").

@@ -12,8 +12,8 @@ from ..lexicon import lexicon
 from ..mentions import skip_honorific
 from ..roles import RoleMatch, _clean_org, _org_name_span
 from .context import (
-    BLOCKERS, EXIT_WORDS, IRREALIS, LINK_ADVERBS, LINK_WORDS, Quoted, SentCtx, announced, follows_succession, new_claim,
-    outside_parens, person_at, tense_status,
+    BLOCKERS, EXIT_WORDS, IRREALIS, LINK_ADVERBS, LINK_WORDS, REPORTING_VERBS, Quoted, SentCtx, announced,
+    follows_succession, new_claim, outside_parens, person_at, tense_status,
 )
 from .orgs import org_from_verb
 from .subjects import clause_subject_name, subject_left
@@ -71,6 +71,8 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
     k = _link_index(doc, m)
     if k is None:
         return _conjunction(ctx, m, earlier, mentions, quoted)
+    if _reported_as_phrase(doc, k, m):
+        return None  # "X said as home secretary he was harsh": the role is the reported clause's subject's
     subject = subject_left(ctx, k, mentions, quoted)
     if subject is None:
         return _participle_clause(ctx, m, k, mentions)
@@ -83,6 +85,9 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
         return None
     if _whose_other(between):
         return None  # "X, whose father served as lord chancellor": the role is the father's
+    opener = _clause_opener(doc, ps)
+    if opener in _CONDITIONALS:
+        return None  # "if he became king, …", "… would rise if X were chairman": a supposition, no post
     if len(between) > 30:
         return None
     if m.org_name is None and doc[k].lower_ == "as":
@@ -98,6 +103,8 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
         claim.dated_event = True  # "since her appointment as CEO in 1999": the date starts the post
     if not future and _present_event(doc, between) and _future_time(doc, max(m.end, m.org_end)):
         future = True  # "takes over as chairman next month": a present tense announcing the change
+    if not future and opener in _TIME_CLAUSES and _present_event(doc, between):
+        future = True  # "after Charles becomes king", "once she takes over as chairman": still to come
     if future and set(between) & (_EXIT_ANY | _STAYS):  # "is to stand down as MP", "will remain as": still holds it
         claim.status, claim.status_strength, claim.exit_event = "current", 2, False
     elif future:  # "is to become", "will succeed Y as": not held yet; a date is its start
@@ -105,6 +112,31 @@ def copula(ctx: SentCtx, m: RoleMatch, mentions: list[Mention], quoted: Quoted, 
     if rule == "succession":
         _predecessor(ctx, m, k, earlier, future)
     return claim
+
+
+#: Words opening a clause that supposes its content: a post in it is held by no one.
+_CONDITIONALS = {"if", "unless", "whether", "suppose", "supposing"}
+#: Words opening a time clause: a present-tense event in it ("after she becomes chief executive") is still to come.
+_TIME_CLAUSES = {"after", "once", "when", "until", "till", "before", "whenever"}
+
+
+def _reported_as_phrase(doc, k: int, m: RoleMatch) -> bool:
+    """ "Ann Roe said as chairman he cut jobs": an "as ROLE" right after a verb of saying opens
+    the reported clause, whose own subject (a pronoun or a name after the role) holds the post,
+    not the speaker."""
+    if doc[k].lower_ != "as" or k == 0 or doc[k - 1].lower_ not in REPORTING_VERBS | {"says", "tells"}:
+        return False
+    j = max(m.end, m.org_end or 0)
+    j += j < len(doc) and doc[j].text == ","
+    return j < len(doc) and (doc[j].tag_ == "PRP" or doc[j].ent_type_ == "PERSON")
+
+
+def _clause_opener(doc, ps: int) -> str:
+    """The word right before the subject at ``ps`` (past a comma or "that"): what opens its clause."""
+    k = ps - 1
+    while k >= 0 and doc[k].lower_ in (",", "that"):
+        k -= 1
+    return doc[k].lower_ if k >= 0 else ""
 
 
 #: Verbs of keeping a post: "will remain as chief executive", "is to stay on as chairman" announce

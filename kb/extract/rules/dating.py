@@ -317,9 +317,22 @@ def exit_events(ctx: SentCtx, mentions, quoted) -> list[ExitEvent]:
         between = [t.lower_ for t in doc[pe:i]]
         if set(between) & IRREALIS or "to" in between or (doc[i].tag_ == "VBG" and pe != i):
             continue
+        if _own_subject(doc, i, ps, pe):
+            continue  # "X, who took over after three bosses stood down last month": the bosses left
         persons = [person] + (_coordinated_before(ctx, (ps, pe, person)) if between[:2] in ([",", "who"], ["who"]) else [])
         out.append(ExitEvent(persons, date, ctx.sent.index, kind, org))
     return out
+
+
+#: Subjects that stand for the person before them ("X, who quit in 2003").
+_RELATIVE_SUBJECTS = {"who", "that", "which", "whom"}
+
+
+def _own_subject(doc, i: int, ps: int, pe: int) -> bool:
+    """Whether the exit verb at ``i`` has a subject of its own other than the person at
+    ``ps:pe`` (or a relative pronoun standing for it): "after three bosses stood down"."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and not ps <= c.i < pe and c.lower_ not in _RELATIVE_SUBJECTS
+               for c in doc[i].children)
 
 
 def _date_follows(ctx: SentCtx, j: int, date) -> bool:

@@ -164,7 +164,18 @@ _STATE_ONLY_POSTS = {"prime minister", "deputy prime minister", "president", "vi
                      "chancellor of the exchequer", "member of parliament", "king", "queen", "monarch"}
 
 
+#: Portfolios a devolved government never holds (defence, foreign affairs, immigration: reserved to
+#: the state): "Armed Forces Minister X" in a story about Scotland is the United Kingdom's.
+_RESERVED_PORTFOLIOS = {"armed forces", "defence", "defense", "foreign", "foreign affairs", "foreign office",
+                        "europe", "european affairs", "immigration", "veterans", "treasury", "home office",
+                        "security", "counter-terrorism", "trade and industry"}
+
+
 def _state_only(role: str) -> bool:
+    if role.endswith(" minister") and role[: -len(" minister")] in _RESERVED_PORTFOLIOS:
+        return True
+    if role.startswith("minister for ") and role[len("minister for "):] in _RESERVED_PORTFOLIOS:
+        return True
     return role in _STATE_ONLY_POSTS or role.endswith(" secretary") and not role.startswith("shadow ")
 
 

@@ -150,12 +150,30 @@ def effective_dates(ctx: SentCtx, claims: list[Claim], anchor: Optional[str]) ->
     for c in claims:
         if c.sentence != ctx.sent.index or c.role_span.start > pos or c.status_strength >= 3:
             continue
-        if c.exit_event or (c.status == "former" and c.status_strength == 2 and c.end is not None):
+        if c.exit_event or (c.status == "former" and c.status_strength == 2 and c.end is not None) \
+                or _exit_before_effect(ctx, c.role_span.end, pos):
             c.status, c.status_strength, c.end, c.exit_event = "current", 2, None, False
         elif c.status != "former":
             c.status, c.status_strength, c.dated_event = "unknown", 2, True
             if date is not None and date.start is not None and c.start is None:
                 c.start, c.date_span = date.start, Span(date.start_char, date.end_char, date.text)
+
+
+#: Words of leaving a post whose date of effect is a departure, not an appointment: "X, chief
+#: executive, had resigned, but her departure will take effect on 1 March".
+_EXIT_EFFECT_WORDS = {"resigned", "resign", "resignation", "departure", "retirement", "retire", "retiring",
+                      "leaving", "exit", "quit", "quitting", "stepping", "stepped", "step"}
+
+
+def _exit_before_effect(ctx: SentCtx, role_end: int, pos: int) -> bool:
+    """Whether the words between a post (document offset ``role_end``) and its date of effect
+    (``pos``) state its holder's leaving, with no other person named before the leaving ("after
+    Tom Roe resigned" is Roe's): the date is then the handover, the post held until it."""
+    lo, hi = role_end - ctx.sent.start, pos - ctx.sent.start
+    exit_at = next((t.i for t in ctx.doc if lo <= t.idx < hi and t.lower_ in _EXIT_EFFECT_WORDS), None)
+    if exit_at is None:
+        return False
+    return not any(lo <= ctx.doc[p[0]].idx and p[0] < exit_at for p in ctx.persons)
 
 
 #: Verbs of leaving a post in the bare form an announcement takes ("is to stand down", "will resign").
