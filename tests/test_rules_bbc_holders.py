@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import english_model_name
 from helpers.facts import tenures
+from helpers.mislabel import english_with_labels
 
 PUBLISHED = "2005-02-14"
 
@@ -20,17 +20,8 @@ PUBLISHED = "2005-02-14"
 @pytest.fixture(scope="module")
 def mislabelling_nlp():
     """The English model plus a ruler that labels these company names PERSON or NORP."""
-    name = english_model_name()
-    if name is None:
-        pytest.skip("no English spaCy model installed")
-    import spacy
-
-    nlp = spacy.load(name)
-    ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True})
-    ruler.add_patterns([{"label": "PERSON", "pattern": w} for w in ("Korvex", "Hale")]
-                       + [{"label": "NORP", "pattern": w} for w in ("Brellin", "Kenyan")]
-                       + [{"label": "PERSON", "pattern": w} for w in ("Anton Lindqvist", "Maria Sotto", "Tom Brink")])
-    return nlp
+    return english_with_labels({**{w: "PERSON" for w in ("Korvex", "Hale", "Anton Lindqvist", "Maria Sotto", "Tom Brink")},
+                                **{w: "NORP" for w in ("Brellin", "Kenyan")}})
 
 
 def _orgs_of(found, person):

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import english_model_name
 from helpers.facts import tenures
+from helpers.mislabel import english_with_labels
 
 PUBLISHED = "2025-03-14"
 
@@ -20,17 +20,9 @@ PUBLISHED = "2025-03-14"
 @pytest.fixture(scope="module")
 def org_tagging_nlp():
     """The English model plus a ruler that tags these personal names (and companies) ORG."""
-    name = english_model_name()
-    if name is None:
-        pytest.skip("no English spaCy model installed")
-    import spacy
-
-    nlp = spacy.load(name)
-    ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True})
-    ruler.add_patterns([{"label": "ORG", "pattern": text} for text in (
+    return english_with_labels({text: "ORG" for text in (
         "Wendell Pryor", "Nadia Ferrand", "Osric Vale", "Halvard Group", "Norway Telecom", "Ostby Bank",
-        "Brindle Marsh")])
-    return nlp
+        "Brindle Marsh")})
 
 
 @pytest.mark.parametrize("text,key", [
