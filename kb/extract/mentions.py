@@ -17,7 +17,7 @@ from typing import Optional
 from ..model import Mention, Sentence
 from .de.lexicon import match_role_de
 from ..roletitles import grammar
-from .lexicon import lexicon, party_name, rows, surface_key
+from .lexicon import lexicon, party_name, rows, surface_key, word_set
 from .name_bounds import (HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS, cut_dash, is_honour,
                           not_name_word, person_bounds)
 from .roles import CHAMBER_WORDS, NOT_NAME_WORDS, after_describing_words
@@ -318,15 +318,23 @@ def in_role_title(doc, start: int, end: int) -> bool:
     return False
 
 
-#: German assemblies that the text names by their common noun alone ("im Gemeinderat", "aus dem
-#: Landtag"): one body of the place the article is about, an organisation by the gold's rules
-#: (parliaments and their committees). Governments ("Stadtregierung") are left out: news text
-#: uses them for the coalition in office rather than as a named body.
-BODIES_DE = {"Landtag", "Gemeinderat", "Nationalrat", "Bundesrat", "Bundestag", "Magistrat", "Stadtsenat",
-             "Kreistag", "Europaparlament"}
+#: German public bodies that the text names by their common noun alone ("im Gemeinderat", "aus dem
+#: Landtag", "das Finanzministerium"): one body of the place the article is about, an organisation by
+#: the gold's rules (lexicons/bodies_de.tsv says which nouns and why).
+BODIES_DE = frozenset(w for w in word_set("bodies_de.tsv") if not w.startswith("-"))
+#: Compound endings that make a noun a body ("-ministerium": "Innenministerium").
+BODY_ENDINGS_DE = tuple(w[1:] for w in word_set("bodies_de.tsv") if w.startswith("-"))
+
+
+def is_body_noun_de(word: str) -> bool:
+    """Whether ``word`` (as written, nominative) names a German public body of ``bodies_de.tsv``."""
+    return word in BODIES_DE or (word[:1].isupper() and word.endswith(BODY_ENDINGS_DE)
+                                 and len(word) > max(map(len, BODY_ENDINGS_DE), default=0))
+
+
 #: Words right before a body noun that make it the body, not a person's title ("Gemeinderat
 #: Müller"): an article or a preposition fused with one.
-_BODY_DETERMINERS = {"der", "den", "dem", "des", "im", "ins", "vom", "zum", "beim", "am"}
+_BODY_DETERMINERS = {"der", "die", "das", "den", "dem", "des", "im", "ins", "vom", "zum", "zur", "beim", "am"}
 
 
 def body_mentions_de(sent: Sentence, doc, taken: list[Mention]) -> list[Mention]:
@@ -339,7 +347,7 @@ def body_mentions_de(sent: Sentence, doc, taken: list[Mention]) -> list[Mention]
     person_starts = {m.start for m in taken if m.type == "person"}
     out = []
     for tok in doc:
-        if tok.text not in BODIES_DE or tok.i == 0 or doc[tok.i - 1].lower_ not in _BODY_DETERMINERS:
+        if not is_body_noun_de(tok.text) or tok.i == 0 or doc[tok.i - 1].lower_ not in _BODY_DETERMINERS:
             continue
         start = sent.start + tok.idx
         if tok.i + 1 < len(doc) and sent.start + doc[tok.i + 1].idx in person_starts:
