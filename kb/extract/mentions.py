@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..model import Mention, Sentence
+from .de.known_orgs import prefix_org_spans
 from .de.lexicon import match_role_de
 from ..roletitles import grammar
 from .lexicon import lexicon, party_name, rows, surface_key, word_set
@@ -257,7 +258,8 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
                 out = [m for m in out if not (m.type == "organization" and grown.start_char + sent.start <= m.start
                                               and m.end <= toks.start_char + sent.start)]
             out.append(_mention(sent, grown, "organization", label))
-    return out + body_mentions_de(sent, doc, out)
+    out += body_mentions_de(sent, doc, out)
+    return out + prefix_org_mentions_de(sent, doc, out)
 
 
 _PROGRAMME_WORDS = {"programme", "program", "show", "series"}
@@ -355,6 +357,21 @@ def body_mentions_de(sent: Sentence, doc, taken: list[Mention]) -> list[Mention]
         if any(s < start + len(tok.text) and start < e for s, e in spans):
             continue
         out.append(_mention(sent, doc[tok.i : tok.i + 1], "organization", "rule:body"))
+    return out
+
+
+def prefix_org_mentions_de(sent: Sentence, doc, taken: list[Mention]) -> list[Mention]:
+    """Organisation mentions for well-known organisations and parties named as the first part of
+    a German compound ("die Nato-Staaten", "ÖVP-Kontrahentin"; ``known_orgs.prefix_org_spans``),
+    where no other mention already covers the word."""
+    if doc.lang_ != "de":
+        return []
+    spans = [(m.start, m.end) for m in taken]
+    out = []
+    for a, b in prefix_org_spans(sent.text):
+        start, end = sent.start + a, sent.start + b
+        if not any(s < end and start < e for s, e in spans):
+            out.append(Mention(sent.text[a:b], "organization", start, end, sent.index, label="rule:prefix"))
     return out
 
 

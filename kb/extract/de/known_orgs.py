@@ -4,13 +4,16 @@ Why: German news names its own country's media, parties, companies and aid group
 Neos", "Greenpeace", "die Nato") without a word saying what they are; the models, trained on other
 text, leave them untagged or read them as a person or place. ``lexicons/known_orgs_de.tsv`` lists
 them as written. Only names that are no common German word are listed, so a match needs no context.
+The same names (and parties) often stand as the first part of a compound ("Nato-Staaten"): the
+organisation is named there too (``prefix_org_spans``).
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from ..lexicon import word_set
+from ..lexicon import records, word_set
 
 
 @lru_cache(maxsize=1)
@@ -55,3 +58,25 @@ def known_orgs(words: list[str], spans: set[tuple[int, int, str]]) -> set[tuple[
             out.add((start, end, "ORG"))
             taken.update(range(start, end))
     return out
+
+
+#: A word before a hyphen and a capitalised rest: "Nato-Staaten", "ORF-Sendung", "ÖVP-Kontrahentin".
+_PREFIX = re.compile(r"(?<![\w-])(\w+)-(?=[A-ZÄÖÜ])")
+
+
+@lru_cache(maxsize=1)
+def prefix_org_words() -> frozenset[str]:
+    """Words that name an organisation as the first part of a compound: the one-word names of
+    ``known_orgs_de.tsv`` and the parties of ``parties_de.tsv`` written by their own name ("SPÖ",
+    not the short "VP" nor "Grünen", whose surface is no name of the party)."""
+    parties = {row["prefix"] for row in records("parties_de.tsv") if row["prefix"] == row["party"]}
+    return frozenset({name for name in word_set("known_orgs_de.tsv") if " " not in name} | parties)
+
+
+def prefix_org_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) character offsets of organisations named as the first part of a hyphenated
+    compound ("die Nato-Staaten", "ein Greenpeace-Experte"). German news names an organisation so
+    as often as on its own, and the gold counts it as named; the compound's head says nothing
+    against it, since the list holds only names that are no common word."""
+    words = prefix_org_words()
+    return [(m.start(1), m.end(1)) for m in _PREFIX.finditer(text) if m.group(1) in words]
