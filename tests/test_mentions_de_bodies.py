@@ -80,3 +80,25 @@ def test_organisation_as_a_compound_first_part_is_a_mention(nlp):
 
 def test_compound_first_part_inside_a_person_mention_is_left(nlp):
     assert orgs(nlp, "Gestern sprach Hanna ORF-Lindner im Saal.", names=("Hanna ORF-Lindner",)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gestern stimmte das dänische Parlament dagegen.", "dänische Parlament"),
+    ("Dann zog die schwedische Armee ab.", "schwedische Armee"),
+    ("Er schrieb an das norwegische Außenministerium.", "norwegische Außenministerium"),
+])
+def test_body_with_a_country_adjective_keeps_the_adjective(nlp, text, expected):
+    assert orgs(nlp, text) == [(expected, "rule:body")]
+
+
+@pytest.mark.parametrize("text", [
+    "Gestern stimmte das Parlament dagegen.",  # which parliament: the story names it otherwise
+    "Dann zog die Armee ab.",
+    "Gestern stimmte das neue Parlament dagegen.",  # no country adjective
+])
+def test_national_nouns_need_a_country_adjective(nlp, text):
+    assert orgs(nlp, text) == []
+
+
+def test_country_adjective_only_in_the_nominative_form(nlp):
+    assert orgs(nlp, "Er sprach mit der schwedischen Armee.") == []

@@ -16,9 +16,9 @@ from typing import Optional
 
 from ..model import Mention, Sentence
 from .de.known_orgs import prefix_org_spans
-from .de.lexicon import match_role_de
+from .de.lexicon import country_of_adjective, match_role_de
 from ..roletitles import grammar
-from .lexicon import lexicon, party_name, rows, surface_key, word_set
+from .lexicon import lexicon, party_name, rows, surface_key
 from .name_bounds import (HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS, cut_dash, is_honour,
                           not_name_word, person_bounds)
 from .roles import CHAMBER_WORDS, NOT_NAME_WORDS, after_describing_words
@@ -323,15 +323,32 @@ def in_role_title(doc, start: int, end: int) -> bool:
 #: German public bodies that the text names by their common noun alone ("im Gemeinderat", "aus dem
 #: Landtag", "das Finanzministerium"): one body of the place the article is about, an organisation by
 #: the gold's rules (lexicons/bodies_de.tsv says which nouns and why).
-BODIES_DE = frozenset(w for w in word_set("bodies_de.tsv") if not w.startswith("-"))
+BODIES_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if not r[0].startswith("-") and r[1] == "article")
 #: Compound endings that make a noun a body ("-ministerium": "Innenministerium").
-BODY_ENDINGS_DE = tuple(w[1:] for w in word_set("bodies_de.tsv") if w.startswith("-"))
+BODY_ENDINGS_DE = tuple(r[0][1:] for r in rows("bodies_de.tsv") if r[0].startswith("-"))
+#: Nouns that are a body only after a country adjective ("das türkische Parlament").
+NATIONAL_BODIES_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if r[1] == "country")
 
 
 def is_body_noun_de(word: str) -> bool:
-    """Whether ``word`` (as written, nominative) names a German public body of ``bodies_de.tsv``."""
+    """Whether ``word`` (as written, nominative) names a German public body of ``bodies_de.tsv``
+    right after an article."""
     return word in BODIES_DE or (word[:1].isupper() and word.endswith(BODY_ENDINGS_DE)
                                  and len(word) > max(map(len, BODY_ENDINGS_DE), default=0))
+
+
+def _body_start_de(doc, i: int) -> Optional[int]:
+    """Where the body named by token ``i`` starts: at the noun after an article ("der Landtag"), at
+    a country adjective between them ("das türkische Parlament"; only in the "-e" form of the
+    nominative the name has, not "der türkischen Armee", whose name would be a second entity);
+    None when it is no body there."""
+    word, adj = doc[i].text, doc[i - 1].text if i else ""
+    if i >= 2 and doc[i - 2].lower_ in _BODY_DETERMINERS and adj.islower() and adj.endswith("e") \
+            and (is_body_noun_de(word) or word in NATIONAL_BODIES_DE) and country_of_adjective(adj):
+        return i - 1
+    if i >= 1 and is_body_noun_de(word) and doc[i - 1].lower_ in _BODY_DETERMINERS:
+        return i
+    return None
 
 
 #: Words right before a body noun that make it the body, not a person's title ("Gemeinderat
@@ -340,23 +357,24 @@ _BODY_DETERMINERS = {"der", "die", "das", "den", "dem", "des", "im", "ins", "vom
 
 
 def body_mentions_de(sent: Sentence, doc, taken: list[Mention]) -> list[Mention]:
-    """Organisation mentions for German assemblies named by their noun after an article
-    ("der Gemeinderat wählt", "in den Landtag"), where NER tags nothing; a person's title
-    ("Gemeinderat Hans Muster") and a plural ("die Gemeinderäte") are not bodies."""
+    """Organisation mentions for German public bodies named by their noun after an article
+    ("der Gemeinderat wählt", "in den Landtag", "das türkische Parlament"), where NER tags nothing;
+    a person's title ("Gemeinderat Hans Muster") and a plural ("die Gemeinderäte") are not bodies."""
     if doc.lang_ != "de":
         return []
     spans = [(m.start, m.end) for m in taken]
     person_starts = {m.start for m in taken if m.type == "person"}
     out = []
     for tok in doc:
-        if not is_body_noun_de(tok.text) or tok.i == 0 or doc[tok.i - 1].lower_ not in _BODY_DETERMINERS:
+        first = _body_start_de(doc, tok.i)
+        if first is None:
             continue
-        start = sent.start + tok.idx
+        start = sent.start + doc[first].idx
         if tok.i + 1 < len(doc) and sent.start + doc[tok.i + 1].idx in person_starts:
             continue  # "der Gemeinderat Hans Muster": a title before a name
-        if any(s < start + len(tok.text) and start < e for s, e in spans):
+        if any(s < sent.start + tok.idx + len(tok.text) and start < e for s, e in spans):
             continue
-        out.append(_mention(sent, doc[tok.i : tok.i + 1], "organization", "rule:body"))
+        out.append(_mention(sent, doc[first : tok.i + 1], "organization", "rule:body"))
     return out
 
 
