@@ -68,7 +68,7 @@ def test_no_body_for_genitives_bare_endings_or_other_compounds(nlp, text):
 
 
 def test_body_noun_test_reads_the_lexicon():
-    from kb.extract.mentions import is_body_noun_de
+    from kb.extract.de.known_orgs import is_body_noun_de
 
     assert is_body_noun_de("Sozialministerium") and is_body_noun_de("Landtag")
     assert not is_body_noun_de("ministerium") and not is_body_noun_de("Bahnhof")

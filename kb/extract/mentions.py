@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..model import Mention, Sentence
-from .de.known_orgs import prefix_org_spans
+from .de.known_orgs import NATIONAL_BODIES_DE, is_body_noun_de, prefix_org_spans
 from .de.lexicon import country_of_adjective, match_role_de
 from ..roletitles import grammar
 from .lexicon import lexicon, party_name, rows, surface_key
@@ -318,23 +318,6 @@ def in_role_title(doc, start: int, end: int) -> bool:
         name = " ".join(words[start:end])
         return name in _portfolios() or name.startswith("state for ")
     return False
-
-
-#: German public bodies that the text names by their common noun alone ("im Gemeinderat", "aus dem
-#: Landtag", "das Finanzministerium"): one body of the place the article is about, an organisation by
-#: the gold's rules (lexicons/bodies_de.tsv says which nouns and why).
-BODIES_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if not r[0].startswith("-") and r[1] == "article")
-#: Compound endings that make a noun a body ("-ministerium": "Innenministerium").
-BODY_ENDINGS_DE = tuple(r[0][1:] for r in rows("bodies_de.tsv") if r[0].startswith("-"))
-#: Nouns that are a body only after a country adjective ("das türkische Parlament").
-NATIONAL_BODIES_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if r[1] == "country")
-
-
-def is_body_noun_de(word: str) -> bool:
-    """Whether ``word`` (as written, nominative) names a German public body of ``bodies_de.tsv``
-    right after an article."""
-    return word in BODIES_DE or (word[:1].isupper() and word.endswith(BODY_ENDINGS_DE)
-                                 and len(word) > max(map(len, BODY_ENDINGS_DE), default=0))
 
 
 def _body_start_de(doc, i: int) -> Optional[int]:

@@ -13,7 +13,23 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import records, word_set
+from ..lexicon import records, rows, word_set
+
+
+#: German public bodies named by their noun alone ("der Landtag", "das Finanzministerium"; which and
+#: why: ``lexicons/bodies_de.tsv``); kb.extract.mentions.body_mentions_de tags them after an article.
+BODIES_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if not r[0].startswith("-") and r[1] == "article")
+#: Compound endings that make a noun a body ("-ministerium": "Innenministerium").
+BODY_ENDINGS_DE = tuple(r[0][1:] for r in rows("bodies_de.tsv") if r[0].startswith("-"))
+#: Nouns that are a body only after a country adjective ("das türkische Parlament").
+NATIONAL_BODIES_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if r[1] == "country")
+
+
+def is_body_noun_de(word: str) -> bool:
+    """Whether ``word`` (as written, nominative) names a German public body of ``bodies_de.tsv``
+    right after an article."""
+    return word in BODIES_DE or (word[:1].isupper() and word.endswith(BODY_ENDINGS_DE)
+                                 and len(word) > max(map(len, BODY_ENDINGS_DE), default=0))
 
 
 @lru_cache(maxsize=1)
@@ -44,19 +60,38 @@ def known_org_spans(words: list[str]) -> list[tuple[int, int]]:
 
 
 def known_orgs(words: list[str], spans: set[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
-    """``spans`` with each listed name an ORG: an entity that is exactly the name is retyped, an
-    untagged name is added; a name inside a longer entity ("ORF-Generaldirektor Wrabetz" aside, as
-    in "Greenpeace Österreich") is left to that entity."""
+    """``spans`` with each listed name an ORG: an entity that is exactly the name or lies inside it
+    ("[Stronach]PER" in "Team Stronach") gives way to it, an untagged name is added; a name inside a
+    longer entity ("Greenpeace Jugend Oberfeld") is left to that entity."""
     out = set(spans)
-    taken = {i for a, b, _ in spans for i in range(a, b)}
     for start, end in known_org_spans(words):
-        exact = [s for s in out if s[0] == start and s[1] == end]
-        if exact:
-            out -= set(exact)
-            out.add((start, end, "ORG"))
-        elif not taken.intersection(range(start, end)):
-            out.add((start, end, "ORG"))
-            taken.update(range(start, end))
+        overlapping = {s for s in out if s[0] < end and start < s[1]}
+        if all(start <= s[0] and s[1] <= end for s in overlapping):
+            out = (out - overlapping) | {(start, end, "ORG")}
+    return out
+
+
+#: Longest place name after a body noun ("Landesgericht St. Pölten").
+MAX_SEAT_TOKENS = 3
+
+
+def is_court_or_body_de(word: str) -> bool:
+    """A body noun of ``bodies_de.tsv`` or a court ("Straflandesgericht", "Verwaltungsgerichtshof")."""
+    return is_body_noun_de(word) or (word[:1].isupper() and word.endswith(("gericht", "gerichtshof")))
+
+
+def seated_bodies(words: list[str], spans: set[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
+    """``spans`` with a body or court noun and the place right after it one ORG: "Landesgericht
+    Linz", "Staatsanwaltschaft Graz", "Arbeiterkammer Wien" name one court or chamber; the models tag
+    the place alone (LOC) and leave the noun, so the organisation is lost or becomes its city."""
+    out = set(spans)
+    starts = {s[0]: s for s in spans}
+    covered = {i for a, b, _ in spans for i in range(a, b)}
+    for i, word in enumerate(words):
+        place = starts.get(i + 1)
+        if (place is not None and place[2] == "LOC" and place[1] - place[0] <= MAX_SEAT_TOKENS
+                and i not in covered and is_court_or_body_de(word)):
+            out = (out - {place}) | {(i, place[1], "ORG")}
     return out
 
 
