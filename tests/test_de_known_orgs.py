@@ -51,19 +51,3 @@ def test_compound_first_part_needs_a_capitalised_rest_and_a_word_start():
 def test_entity_inside_a_listed_name_gives_way_to_it():
     words = "Auch dem Team Stronach reicht das nicht .".split()
     assert known_orgs(words, {(3, 4, "PER")}) == {(2, 4, "ORG")}
-
-
-def test_court_or_body_with_its_seat_is_one_organisation():
-    from kb.extract.de.known_orgs import seated_bodies
-
-    words = "Das Landesgericht Oberfeld und die Staatsanwaltschaft St. Veit prüfen , in Linz auch .".split()
-    spans = {(2, 3, "LOC"), (6, 8, "LOC"), (12, 13, "LOC")}
-    assert seated_bodies(words, spans) == {(1, 3, "ORG"), (5, 8, "ORG"), (12, 13, "LOC")}
-
-
-def test_seat_needs_an_untagged_body_noun_and_a_place():
-    from kb.extract.de.known_orgs import seated_bodies
-
-    words = "Das Gericht Oberfeld , die Bahn Oberfeld und Hugo Brandl .".split()
-    spans = {(2, 3, "LOC"), (6, 7, "LOC"), (8, 10, "PER")}
-    assert seated_bodies(words, spans) == spans

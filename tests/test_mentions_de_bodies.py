@@ -102,3 +102,21 @@ def test_national_nouns_need_a_country_adjective(nlp, text):
 
 def test_country_adjective_only_in_the_nominative_form(nlp):
     assert orgs(nlp, "Er sprach mit der schwedischen Armee.") == []
+
+
+def orgs_with_places(nlp, text: str, places: tuple[str, ...]) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(p), text.index(p) + len(p), label="LOC") for p in places]
+    sent = Sentence(0, 0, len(text), text, "de")
+    return [(m.text, m.label) for m in ner_mentions(sent, doc) if m.type == "organization"]
+
+
+def test_court_or_chamber_with_its_seat_is_one_organisation(nlp):
+    text = "Das Landesgericht Oberfeld und die Ärztekammer St. Veit klagen, in Linz auch."
+    assert orgs_with_places(nlp, text, ("Oberfeld", "St. Veit", "Linz")) == [
+        ("Landesgericht Oberfeld", "rule:seat"), ("Ärztekammer St. Veit", "rule:seat"), ("Linz", "LOC")]
+
+
+def test_seat_needs_a_court_or_chamber_before_it(nlp):
+    text = "Das Gericht Oberfeld und die Bahn Oberfeld fahren."
+    assert orgs_with_places(nlp, text, ("Oberfeld",)) == [("Oberfeld", "LOC")]

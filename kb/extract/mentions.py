@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..model import Mention, Sentence
-from .de.known_orgs import NATIONAL_BODIES_DE, is_body_noun_de, prefix_org_spans
+from .de.known_orgs import NATIONAL_BODIES_DE, is_body_noun_de, is_seated_body_de, prefix_org_spans
 from .de.lexicon import country_of_adjective, match_role_de
 from ..roletitles import grammar
 from .lexicon import lexicon, party_name, rows, surface_key
@@ -258,6 +258,7 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
                 out = [m for m in out if not (m.type == "organization" and grown.start_char + sent.start <= m.start
                                               and m.end <= toks.start_char + sent.start)]
             out.append(_mention(sent, grown, "organization", label))
+    out = seated_bodies_de(sent, doc, out)
     out += body_mentions_de(sent, doc, out)
     return out + prefix_org_mentions_de(sent, doc, out)
 
@@ -358,6 +359,27 @@ def body_mentions_de(sent: Sentence, doc, taken: list[Mention]) -> list[Mention]
         if any(s < sent.start + tok.idx + len(tok.text) and start < e for s, e in spans):
             continue
         out.append(_mention(sent, doc[first : tok.i + 1], "organization", "rule:body"))
+    return out
+
+
+def seated_bodies_de(sent: Sentence, doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with a place that follows a court, prosecutor or chamber grown into that body:
+    "Landesgericht [Linz]LOC", "Staatsanwaltschaft [Graz]LOC" name one organisation, which NER
+    leaves untagged while it tags the seat; kb keeps the place only where it holds a post."""
+    if doc.lang_ != "de":
+        return mentions
+    covered = {(m.start, m.end) for m in mentions}
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start - sent.start, m.end - sent.start) if m.label in PLACE_LABELS else None
+        head = doc[span.start - 1] if span is not None and span.start > 0 else None
+        begin = sent.start + head.idx if head is not None else 0
+        if head is None or not is_seated_body_de(head.text) or any(s < begin + len(head.text) and begin < e
+                                                                    for s, e in covered):
+            out.append(m)
+            continue
+        out.append(Mention(sent.text[head.idx : m.end - sent.start], "organization", begin, m.end, sent.index,
+                           label="rule:seat"))
     return out
 
 

@@ -71,28 +71,14 @@ def known_orgs(words: list[str], spans: set[tuple[int, int, str]]) -> set[tuple[
     return out
 
 
-#: Longest place name after a body noun ("Landesgericht St. Pölten").
-MAX_SEAT_TOKENS = 3
+#: Endings of the bodies that have a seat in a place: courts, prosecutors, chambers
+#: ("Landesgericht Linz", "Staatsanwaltschaft Graz", "Arbeiterkammer Wien").
+SEATED_ENDINGS_DE = ("gericht", "gerichtshof", "anwaltschaft", "kammer")
 
 
-def is_court_or_body_de(word: str) -> bool:
-    """A body noun of ``bodies_de.tsv`` or a court ("Straflandesgericht", "Verwaltungsgerichtshof")."""
-    return is_body_noun_de(word) or (word[:1].isupper() and word.endswith(("gericht", "gerichtshof")))
-
-
-def seated_bodies(words: list[str], spans: set[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
-    """``spans`` with a body or court noun and the place right after it one ORG: "Landesgericht
-    Linz", "Staatsanwaltschaft Graz", "Arbeiterkammer Wien" name one court or chamber; the models tag
-    the place alone (LOC) and leave the noun, so the organisation is lost or becomes its city."""
-    out = set(spans)
-    starts = {s[0]: s for s in spans}
-    covered = {i for a, b, _ in spans for i in range(a, b)}
-    for i, word in enumerate(words):
-        place = starts.get(i + 1)
-        if (place is not None and place[2] == "LOC" and place[1] - place[0] <= MAX_SEAT_TOKENS
-                and i not in covered and is_court_or_body_de(word)):
-            out = (out - {place}) | {(i, place[1], "ORG")}
-    return out
+def is_seated_body_de(word: str) -> bool:
+    """A court, prosecutor or chamber named before its seat ("Straflandesgericht", "Ärztekammer")."""
+    return word[:1].isupper() and word.endswith(SEATED_ENDINGS_DE) and word.lower() not in SEATED_ENDINGS_DE
 
 
 #: A word before a hyphen and a capitalised rest: "Nato-Staaten", "ORF-Sendung", "ÖVP-Kontrahentin".
