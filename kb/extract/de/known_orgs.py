@@ -1,11 +1,14 @@
-"""Well-known organisation names the German NER models miss, tagged from a word list.
+"""German organisations the NER models miss, known from word lists: well-known names and the
+nouns of public bodies. Nothing here touches spaCy; the repair step and kb.extract.mentions use it.
 
 Why: German news names its own country's media, parties, companies and aid groups ("der ORF", "die
 Neos", "Greenpeace", "die Nato") without a word saying what they are; the models, trained on other
 text, leave them untagged or read them as a person or place. ``lexicons/known_orgs_de.tsv`` lists
 them as written. Only names that are no common German word are listed, so a match needs no context.
 The same names (and parties) often stand as the first part of a compound ("Nato-Staaten"): the
-organisation is named there too (``prefix_org_spans``).
+organisation is named there too (``prefix_org_spans``). Public bodies are named by a common noun
+("das Finanzministerium", ``lexicons/bodies_de.tsv``) or by a court's or chamber's noun before its
+seat ("Landesgericht Linz"); this module says which words those are.
 """
 
 from __future__ import annotations
