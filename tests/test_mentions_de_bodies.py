@@ -120,3 +120,7 @@ def test_court_or_chamber_with_its_seat_is_one_organisation(nlp):
 def test_seat_needs_a_court_or_chamber_before_it(nlp):
     text = "Das Gericht Oberfeld und die Bahn Oberfeld fahren."
     assert orgs_with_places(nlp, text, ("Oberfeld",)) == [("Oberfeld", "LOC")]
+
+
+def test_body_noun_whose_name_goes_on_is_left(nlp):
+    assert orgs(nlp, "Er ist Präsident der Ärztekammer für Oberfeld.") == []

@@ -356,6 +356,8 @@ def body_mentions_de(sent: Sentence, doc, taken: list[Mention]) -> list[Mention]
         start = sent.start + doc[first].idx
         if tok.i + 1 < len(doc) and sent.start + doc[tok.i + 1].idx in person_starts:
             continue  # "der Gemeinderat Hans Muster": a title before a name
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "für" and doc[tok.i + 2].text[:1].isupper():
+            continue  # "die Ärztekammer für Wien": the name goes on; the noun alone is no name of it
         if any(s < sent.start + tok.idx + len(tok.text) and start < e for s, e in spans):
             continue
         out.append(_mention(sent, doc[first : tok.i + 1], "organization", "rule:body"))
