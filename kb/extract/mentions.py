@@ -15,7 +15,8 @@ from functools import lru_cache
 from typing import Optional
 
 from ..model import Mention, Sentence
-from .de.lexicon import match_role_de
+from .de.known_orgs import NATIONAL_BODIES_DE, is_body_noun_de, is_seated_body_de, prefix_org_spans
+from .de.lexicon import country_of_adjective, match_role_de
 from ..roletitles import grammar
 from .lexicon import lexicon, party_name, rows, surface_key
 from .name_bounds import (HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS, cut_dash, is_honour,
@@ -257,7 +258,9 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
                 out = [m for m in out if not (m.type == "organization" and grown.start_char + sent.start <= m.start
                                               and m.end <= toks.start_char + sent.start)]
             out.append(_mention(sent, grown, "organization", label))
-    return out + body_mentions_de(sent, doc, out)
+    out = seated_bodies_de(sent, doc, out)
+    out += body_mentions_de(sent, doc, out)
+    return out + prefix_org_mentions_de(sent, doc, out)
 
 
 _PROGRAMME_WORDS = {"programme", "program", "show", "series"}
@@ -318,35 +321,82 @@ def in_role_title(doc, start: int, end: int) -> bool:
     return False
 
 
-#: German assemblies that the text names by their common noun alone ("im Gemeinderat", "aus dem
-#: Landtag"): one body of the place the article is about, an organisation by the gold's rules
-#: (parliaments and their committees). Governments ("Stadtregierung") are left out: news text
-#: uses them for the coalition in office rather than as a named body.
-BODIES_DE = {"Landtag", "Gemeinderat", "Nationalrat", "Bundesrat", "Bundestag", "Magistrat", "Stadtsenat",
-             "Kreistag", "Europaparlament"}
+def _body_start_de(doc, i: int) -> Optional[int]:
+    """Where the body named by token ``i`` starts: at the noun after an article ("der Landtag"), at
+    a country adjective between them ("das türkische Parlament"; only in the "-e" form of the
+    nominative the name has, not "der türkischen Armee", whose name would be a second entity);
+    None when it is no body there."""
+    word, adj = doc[i].text, doc[i - 1].text if i else ""
+    if i >= 2 and doc[i - 2].lower_ in _BODY_DETERMINERS and adj.islower() and adj.endswith("e") \
+            and (is_body_noun_de(word) or word in NATIONAL_BODIES_DE) and country_of_adjective(adj):
+        return i - 1
+    if i >= 1 and is_body_noun_de(word) and doc[i - 1].lower_ in _BODY_DETERMINERS:
+        return i
+    return None
+
+
 #: Words right before a body noun that make it the body, not a person's title ("Gemeinderat
 #: Müller"): an article or a preposition fused with one.
-_BODY_DETERMINERS = {"der", "den", "dem", "des", "im", "ins", "vom", "zum", "beim", "am"}
+_BODY_DETERMINERS = {"der", "die", "das", "den", "dem", "des", "im", "ins", "vom", "zum", "zur", "beim", "am"}
 
 
 def body_mentions_de(sent: Sentence, doc, taken: list[Mention]) -> list[Mention]:
-    """Organisation mentions for German assemblies named by their noun after an article
-    ("der Gemeinderat wählt", "in den Landtag"), where NER tags nothing; a person's title
-    ("Gemeinderat Hans Muster") and a plural ("die Gemeinderäte") are not bodies."""
+    """Organisation mentions for German public bodies named by their noun after an article
+    ("der Gemeinderat wählt", "in den Landtag", "das türkische Parlament"), where NER tags nothing;
+    a person's title ("Gemeinderat Hans Muster") and a plural ("die Gemeinderäte") are not bodies."""
     if doc.lang_ != "de":
         return []
     spans = [(m.start, m.end) for m in taken]
     person_starts = {m.start for m in taken if m.type == "person"}
     out = []
     for tok in doc:
-        if tok.text not in BODIES_DE or tok.i == 0 or doc[tok.i - 1].lower_ not in _BODY_DETERMINERS:
+        first = _body_start_de(doc, tok.i)
+        if first is None:
             continue
-        start = sent.start + tok.idx
+        start = sent.start + doc[first].idx
         if tok.i + 1 < len(doc) and sent.start + doc[tok.i + 1].idx in person_starts:
             continue  # "der Gemeinderat Hans Muster": a title before a name
-        if any(s < start + len(tok.text) and start < e for s, e in spans):
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "für" and doc[tok.i + 2].text[:1].isupper():
+            continue  # "die Ärztekammer für Wien": the name goes on; the noun alone is no name of it
+        if any(s < sent.start + tok.idx + len(tok.text) and start < e for s, e in spans):
             continue
-        out.append(_mention(sent, doc[tok.i : tok.i + 1], "organization", "rule:body"))
+        out.append(_mention(sent, doc[first : tok.i + 1], "organization", "rule:body"))
+    return out
+
+
+def seated_bodies_de(sent: Sentence, doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with a place that follows a court, prosecutor or chamber grown into that body:
+    "Landesgericht [Linz]LOC", "Staatsanwaltschaft [Graz]LOC" name one organisation, which NER
+    leaves untagged while it tags the seat; kb keeps the place only where it holds a post."""
+    if doc.lang_ != "de":
+        return mentions
+    covered = {(m.start, m.end) for m in mentions}
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start - sent.start, m.end - sent.start) if m.label in PLACE_LABELS else None
+        head = doc[span.start - 1] if span is not None and span.start > 0 else None
+        begin = sent.start + head.idx if head is not None else 0
+        if head is None or not is_seated_body_de(head.text) or any(s < begin + len(head.text) and begin < e
+                                                                    for s, e in covered):
+            out.append(m)
+            continue
+        out.append(Mention(sent.text[head.idx : m.end - sent.start], "organization", begin, m.end, sent.index,
+                           label="rule:seat"))
+    return out
+
+
+def prefix_org_mentions_de(sent: Sentence, doc, taken: list[Mention]) -> list[Mention]:
+    """Organisation mentions for well-known organisations and parties named as the first part of
+    a German compound ("die Nato-Staaten", "ÖVP-Kontrahentin"; ``known_orgs.prefix_org_spans``),
+    where no other mention already covers the word."""
+    if doc.lang_ != "de":
+        return []
+    spans = [(m.start, m.end) for m in taken]
+    out = []
+    for a, b in prefix_org_spans(sent.text):
+        start, end = sent.start + a, sent.start + b
+        if not any(s < end and start < e for s, e in spans):
+            out.append(Mention(sent.text[a:b], "organization", start, end, sent.index, label="rule:prefix"))
     return out
 
 

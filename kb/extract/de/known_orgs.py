@@ -1,0 +1,106 @@
+"""German organisations the NER models miss, known from word lists: well-known names and the
+nouns of public bodies. Nothing here touches spaCy; the repair step and kb.extract.mentions use it.
+
+Why: German news names its own country's media, parties, companies and aid groups ("der ORF", "die
+Neos", "Greenpeace", "die Nato") without a word saying what they are; the models, trained on other
+text, leave them untagged or read them as a person or place. ``lexicons/known_orgs_de.tsv`` lists
+them as written. Only names that are no common German word are listed, so a match needs no context.
+The same names (and parties) often stand as the first part of a compound ("Nato-Staaten"): the
+organisation is named there too (``prefix_org_spans``). Public bodies are named by a common noun
+("das Finanzministerium", ``lexicons/bodies_de.tsv``) or by a court's or chamber's noun before its
+seat ("Landesgericht Linz"); this module says which words those are.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import records, rows, word_set
+
+
+#: German public bodies named by their noun alone ("der Landtag", "das Finanzministerium"; which and
+#: why: ``lexicons/bodies_de.tsv``); kb.extract.mentions.body_mentions_de tags them after an article.
+BODIES_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if not r[0].startswith("-") and r[1] == "article")
+#: Compound endings that make a noun a body ("-ministerium": "Innenministerium").
+BODY_ENDINGS_DE = tuple(r[0][1:] for r in rows("bodies_de.tsv") if r[0].startswith("-"))
+#: Nouns that are a body only after a country adjective ("das türkische Parlament").
+NATIONAL_BODIES_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if r[1] == "country")
+
+
+def is_body_noun_de(word: str) -> bool:
+    """Whether ``word`` (as written, nominative) names a German public body of ``bodies_de.tsv``
+    right after an article."""
+    return word in BODIES_DE or (word[:1].isupper() and word.endswith(BODY_ENDINGS_DE)
+                                 and len(word) > max(map(len, BODY_ENDINGS_DE), default=0))
+
+
+@lru_cache(maxsize=1)
+def known_org_names() -> dict[str, list[tuple[str, ...]]]:
+    """First token -> the listed names (as token tuples) starting with it, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for name in word_set("known_orgs_de.tsv"):
+        words = tuple(name.split())
+        out.setdefault(words[0], []).append(words)
+    for names in out.values():
+        names.sort(key=len, reverse=True)
+    return out
+
+
+def known_org_spans(words: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of every listed name in ``words``, longest match first, not overlapping."""
+    names = known_org_names()
+    out = []
+    i = 0
+    while i < len(words):
+        for name in names.get(words[i], ()):
+            if tuple(words[i : i + len(name)]) == name:
+                out.append((i, i + len(name)))
+                i += len(name) - 1
+                break
+        i += 1
+    return out
+
+
+def known_orgs(words: list[str], spans: set[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
+    """``spans`` with each listed name an ORG: an entity that is exactly the name or lies inside it
+    ("[Stronach]PER" in "Team Stronach") gives way to it, an untagged name is added; a name inside a
+    longer entity ("Greenpeace Jugend Oberfeld") is left to that entity."""
+    out = set(spans)
+    for start, end in known_org_spans(words):
+        overlapping = {s for s in out if s[0] < end and start < s[1]}
+        if all(start <= s[0] and s[1] <= end for s in overlapping):
+            out = (out - overlapping) | {(start, end, "ORG")}
+    return out
+
+
+#: Endings of the bodies that have a seat in a place: courts, prosecutors, chambers
+#: ("Landesgericht Linz", "Staatsanwaltschaft Graz", "Arbeiterkammer Wien").
+SEATED_ENDINGS_DE = ("gericht", "gerichtshof", "anwaltschaft", "kammer")
+
+
+def is_seated_body_de(word: str) -> bool:
+    """A court, prosecutor or chamber named before its seat ("Straflandesgericht", "Ärztekammer")."""
+    return word[:1].isupper() and word.endswith(SEATED_ENDINGS_DE) and word.lower() not in SEATED_ENDINGS_DE
+
+
+#: A word before a hyphen and a capitalised rest: "Nato-Staaten", "ORF-Sendung", "ÖVP-Kontrahentin".
+_PREFIX = re.compile(r"(?<![\w-])(\w+)-(?=[A-ZÄÖÜ])")
+
+
+@lru_cache(maxsize=1)
+def prefix_org_words() -> frozenset[str]:
+    """Words that name an organisation as the first part of a compound: the one-word names of
+    ``known_orgs_de.tsv`` and the parties of ``parties_de.tsv`` written by their own name ("SPÖ",
+    not the short "VP" nor "Grünen", whose surface is no name of the party)."""
+    parties = {row["prefix"] for row in records("parties_de.tsv") if row["prefix"] == row["party"]}
+    return frozenset({name for name in word_set("known_orgs_de.tsv") if " " not in name} | parties)
+
+
+def prefix_org_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) character offsets of organisations named as the first part of a hyphenated
+    compound ("die Nato-Staaten", "ein Greenpeace-Experte"). German news names an organisation so
+    as often as on its own, and the gold counts it as named; the compound's head says nothing
+    against it, since the list holds only names that are no common word."""
+    words = prefix_org_words()
+    return [(m.start(1), m.end(1)) for m in _PREFIX.finditer(text) if m.group(1) in words]
