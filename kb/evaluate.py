@@ -81,6 +81,18 @@ def org_match(pred_name: Optional[str], pred_qid: Optional[str], gold: dict) -> 
     return norm(pred_name) in names - {""}
 
 
+def org_strength(pred: dict, gold: dict) -> int:
+    """How well a predicted organisation matches a gold one (0 = not at all): the same QID or the
+    gold's own name beats an alias. Why: "SPÖ", "Salzburger SPÖ" and "Grazer SPÖ" may all match
+    a gold SPÖ that lists the branches as aliases; the pairing must take the SPÖ itself, not
+    whichever the list order happens to offer first."""
+    if not org_match(pred.get("name"), pred.get("qid"), gold):
+        return 0
+    if pred.get("qid") and pred.get("qid") == gold.get("qid"):
+        return 3
+    return 2 if norm(pred.get("name")) == norm(gold.get("name")) else 1
+
+
 def role_match(pred_role: Optional[str], gold: dict) -> bool:
     pr = norm(pred_role)
     if not pr:
@@ -294,8 +306,8 @@ def evaluate_document(gold: dict, pred: dict, report: Report, judged_qids: Optio
                                 judged_qids):
         if g.get("birth_date"):
             report.acc("birth_date").add(p.get("birth_date") == g["birth_date"])
-    _score_entities(doc, "organization", gold["organizations"], pred.get("organizations", []),
-                    lambda p, g: int(org_match(p.get("name"), p.get("qid"), g)), report, judged_qids)
+    _score_entities(doc, "organization", gold["organizations"], pred.get("organizations", []), org_strength,
+                    report, judged_qids)
     gold_orgs = gold["organizations"]
     pairs = pair_tenures(gold, pred)
     matched_preds = [p for _, p in pairs if p is not None]

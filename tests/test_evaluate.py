@@ -153,3 +153,18 @@ def test_tenure_pairing_pairs_as_many_as_possible():
             "tenures": [_tenure("Ivo Lind", "finance minister"), _tenure("Ivo Lind", "minister")]}
     r = evaluate([gold], [pred])
     assert (r.scores["tenures"].tp, r.scores["tenures"].fp, r.scores["tenures"].fn) == (2, 0, 0)
+
+
+def test_organisation_pairing_prefers_the_gold_name_to_an_alias():
+    """A gold party lists its city branches as aliases; kb stores the party (linked) and a branch
+    (unlinked). Whichever comes first, the party is the gold's partner: its link is judged right
+    and the branch counts as spurious."""
+    gold = {"id": "m", "published": None, "lang": "de", "persons": [], "tenures": [],
+            "organizations": [{"name": "Volkspartei", "qid": "Q7", "aliases": ["Linzer Volkspartei"]}]}
+    party = {"name": "Volkspartei", "qid": "Q7"}
+    branch = {"name": "Linzer Volkspartei", "qid": None}
+    for order in ([branch, party], [party, branch]):
+        r = evaluate([gold], [{"id": "m", "persons": [], "tenures": [], "organizations": order}])
+        assert (r.scores["organizations"].tp, r.scores["organizations"].fp) == (1, 1)
+        assert r.accuracy["organization_link"].value == 1.0
+        assert (r.links["organization"].right, r.links["organization"].linked) == (1, 1)
