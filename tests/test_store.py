@@ -1,6 +1,5 @@
 """The store on real SQLite files: per-document replacement, aggregates, migrations."""
 
-import sqlite3
 
 import pytest
 
