@@ -1,6 +1,5 @@
 """The store on real SQLite files: per-document replacement, aggregates, migrations."""
 
-
 import pytest
 
 from kb import store
