@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+from ...prefixdate import MONTHS_DE
+from ..date_words import DE_WEEKDAYS
+
 #: Legal forms that end a company name (German, Austrian, Swiss, English, Nordic, Benelux, French).
 LEGAL_FORMS = frozenset({
     "GmbH", "AG", "SE", "KG", "KGaA", "OHG", "mbH", "eG", "plc", "Plc", "Oyj", "Inc.", "Inc", "Ltd.", "Ltd",
@@ -40,12 +43,10 @@ _COMMON_NOUN_END = re.compile(
     r"bedenken|abend|morgen|mittag|nacht|woche|jahr|jahres|monat|monats)$"
 )
 
-#: Time words that follow a company noun ("der Konzern Montag mitteilte", "das Unternehmen Ende März").
-_TIME_WORDS = frozenset(
-    "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Anfang Ende Mitte Januar Jänner Februar "
-    "März April Mai Juni Juli August September Oktober November Dezember Jahr Jahre Jahren Woche Wochen "
-    "Tag Tage Tagen".split()
-)
+#: Time words that follow a company noun ("der Konzern Montag mitteilte", "das Unternehmen Ende März"):
+#: the date finder's weekdays and months, and the words that place a time within them.
+_TIME_WORDS = frozenset(DE_WEEKDAYS) | frozenset(MONTHS_DE) | frozenset(
+    "Anfang Ende Mitte Jahr Jahre Jahren Woche Wochen Tag Tage Tagen".split())
 
 #: Longest name the rule tags (words before a legal form, after a company noun).
 MAX_NAME_WORDS = 4
