@@ -22,48 +22,13 @@ from kb.link.reference_status import (
 from kb.model import DateValue, Document, Entity, Extraction, Mention, Sentence, Tenure
 from kb.store import open_db
 
+from helpers.dump_items import item as _item
+
 COUNTRY = "Q931000001"  # Velmora (invented)
 PRESIDENT = "Q931000010"  # President of Velmora
 FINANCE, DEFENCE = "Q931000011", "Q931000012"  # Minister of Finance / of Defence of Velmora
 MP = "Q931000013"  # member of the 4th Assembly of Velmora
 PARTY = "Q931000020"  # Velmoran Civic Party
-
-
-def _time(value: str) -> dict:
-    year, month, day = (value.split("-") + ["00", "00"])[:3]
-    precision = 9 if month == "00" else (10 if day == "00" else 11)
-    return {"time": f"+{year}-{month}-{day}T00:00:00Z", "timezone": 0, "before": 0, "after": 0,
-            "precision": precision, "calendarmodel": "http://www.wikidata.org/entity/Q1985727"}
-
-
-def _snak(prop: str, value: dict, vtype: str) -> dict:
-    return {"snaktype": "value", "property": prop, "datavalue": {"value": value, "type": vtype}}
-
-
-def _item(qid: str, label: str, terms: tuple[tuple[str, Optional[str], Optional[str]], ...] = (),
-          person: bool = False, died: Optional[str] = None, country: Optional[str] = None) -> str:
-    """A dump line; ``terms``: (position, start, end) P39 statements with P580/P582 qualifiers."""
-    claims: dict = {}
-    if person:
-        claims["P31"] = [{"mainsnak": _snak("P31", {"id": "Q5"}, "wikibase-entityid"), "rank": "normal"}]
-    if died:
-        claims["P570"] = [{"mainsnak": _snak("P570", _time(died), "time"), "rank": "normal"}]
-    if country:
-        claims["P1001"] = [{"mainsnak": _snak("P1001", {"id": country}, "wikibase-entityid"), "rank": "normal"}]
-    statements = []
-    for position, start, end in terms:
-        qualifiers = {}
-        if start:
-            qualifiers["P580"] = [_snak("P580", _time(start), "time")]
-        if end:
-            qualifiers["P582"] = [_snak("P582", _time(end), "time")]
-        statements.append({"mainsnak": _snak("P39", {"id": position}, "wikibase-entityid"), "rank": "normal",
-                           "qualifiers": qualifiers})
-    if statements:
-        claims["P39"] = statements
-    return json.dumps({"type": "item", "id": qid, "labels": {"en": {"language": "en", "value": label}},
-                       "aliases": {}, "claims": claims,
-                       "sitelinks": {site: {"site": site, "title": label} for site in ("enwiki", "dewiki")}})
 
 
 PEOPLE = {

@@ -35,6 +35,7 @@ from .rules import (
     unsupported_org,
 )
 from .reference import ImportReport, has_reference, import_reference
+from .reference_orgs import orgs_from_reference
 from .reference_status import statuses_from_reference
 from .types import retype_by_reference
 
@@ -129,6 +130,9 @@ class Linker:
             ctx.places = places
             evidence = entity_evidence(ent, extraction, countries, org_qids)
             linked.entity_links[(ent.type, ent.name)] = self._link_entity(ent, ctx, evidence, full_names)
+        if self.has_reference:
+            orgs_from_reference(self.index, linked)  # countries of posts the text leaves open, from P39
+            org_qids = {name: link.qid for (etype, name), link in linked.entity_links.items() if etype == "organization"}
         self._link_positions(linked, org_qids)
         if self.has_reference:
             statuses_from_reference(self.index, linked)  # statuses the text leaves open, from P39 dates

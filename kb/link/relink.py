@@ -29,6 +29,7 @@ from ..store.stored import documents_mentioning, stored_extraction
 from .candidates import ReferenceIndex
 from .judgements import TYPES, NameJudgements, Verdict, judge, load_judgements, parse_qid, resolve_name
 from .positions import link_position
+from .reference_orgs import orgs_from_reference
 from .reference_status import statuses_from_reference
 
 
@@ -142,6 +143,7 @@ def apply_judgement(db: sqlite_utils.Database, entity_type: str, name: str, qid:
                     result.changes[change] += 1
         for linked in relinked:
             if index is not None:
+                orgs_from_reference(index, linked)  # the holder may have changed: decide again
                 link_positions(index, linked, threshold)
                 statuses_from_reference(index, linked)  # the holder may have changed: decide again
             save_extraction(db, linked)
