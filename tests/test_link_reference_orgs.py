@@ -14,7 +14,7 @@ from typing import Optional
 
 import pytest
 
-from helpers.dump_items import item
+from helpers.dump_items import item, run_cli, write_reference
 from kb.link import Linker
 from kb.link.reference import import_reference
 from kb.link.reference_orgs import METHOD, text_org
@@ -48,13 +48,8 @@ def db(tmp_path_factory):
              item(FM_NO, "Foreign Minister of Norway", country=NORWAY),
              item(BARE, "president")]
     lines += [item(q, name, terms, person=True) for q, (name, terms) in PEOPLE.items()]
-    dump = tmp / "ref.jsonl"
-    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    index = tmp / "ref-index.tsv"
-    index.write_text("qid\tkinds\tcatalogues\tcountry_iso2\n"
-                     f"{ICELAND}\tstate\t\t\n{NORWAY}\tstate\t\t\n", encoding="utf-8")
     db = open_db(tmp / "kb.db")
-    import_reference(db, [dump, index])
+    import_reference(db, write_reference(tmp, lines, {ICELAND: "state", NORWAY: "state"}))
     return db
 
 
@@ -135,20 +130,10 @@ def test_the_texts_organisation_comes_back_from_the_note():
 
 
 def test_built_org_comes_from_the_reference_and_a_rejected_link_takes_it_back(tmp_path, en_nlp):
-    from click.testing import CliRunner
-
-    from kb.cli import cli
-
-    def run(*args):
-        result = CliRunner().invoke(cli, [str(a) for a in args])
-        assert result.exit_code == 0, result.output
-
-    dump = tmp_path / "ref.jsonl"
+    run = run_cli
     lines = [item(ICELAND, "Iceland"), item(PRESIDENT, "President of Iceland", country=ICELAND),
              item("Q931000401", "Peter Hallberg", PEOPLE["Q931000401"][1], person=True)]
-    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    index = tmp_path / "ref-index.tsv"
-    index.write_text(f"qid\tkinds\tcatalogues\tcountry_iso2\n{ICELAND}\tstate\t\t\n", encoding="utf-8")
+    dump, index = write_reference(tmp_path, lines, {ICELAND: "state"})
     text = "Officials from Norway, Sweden and Denmark met in Geneva on Tuesday. President Peter Hallberg said the talks had gone well."
     docs = tmp_path / "docs.jsonl"
     docs.write_text(json.dumps({"id": "g1", "text": text, "published": "2004-06-01"}) + "\n", encoding="utf-8")
@@ -173,12 +158,8 @@ def test_posts_of_a_legislature_or_of_a_city_are_no_posts_of_the_state(tmp_path)
     # the mayor's post belongs to the city and to the state: two jurisdictions
     lines[3] = lines[3].replace('"claims": {', '"claims": {"P17": [{"mainsnak": {"snaktype": "value", "property": "P17", '
                                 '"datavalue": {"value": {"id": "' + london + '"}, "type": "wikibase-entityid"}}, "rank": "normal"}], ', 1)
-    dump = tmp_path / "ref.jsonl"
-    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    index = tmp_path / "ref-index.tsv"
-    index.write_text(f"qid\tkinds\tcatalogues\tcountry_iso2\n{ICELAND}\tstate\t\t\n", encoding="utf-8")
     local = open_db(tmp_path / "kb.db")
-    import_reference(local, [dump, index])
+    import_reference(local, write_reference(tmp_path, lines, {ICELAND: "state"}))
     linked = _link(local, "Speaker Anna Frost and Mayor Olaf Berg spoke.",
                    [_tenure("Anna Frost", "speaker"), _tenure("Olaf Berg", "mayor")])
     assert [t.org for t in linked.extraction.tenures] == [None, None]

@@ -22,7 +22,7 @@ from kb.link.reference_status import (
 from kb.model import DateValue, Document, Entity, Extraction, Mention, Sentence, Tenure
 from kb.store import open_db
 
-from helpers.dump_items import item as _item
+from helpers.dump_items import item as _item, run_cli, write_reference
 
 COUNTRY = "Q931000001"  # Velmora (invented)
 PRESIDENT = "Q931000010"  # President of Velmora
@@ -52,13 +52,8 @@ def db(tmp_path_factory):
              _item(DEFENCE, "Minister of Defence of Velmora", country=COUNTRY),
              _item(MP, "member of the 4th Assembly of Velmora"), _item(PARTY, "Velmoran Civic Party")]
     lines += [_item(q, name, terms, person=True, died=died) for q, (name, terms, died) in PEOPLE.items()]
-    dump = tmp / "ref.jsonl"
-    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    index = tmp / "ref-index.tsv"
-    index.write_text("qid\tkinds\tcatalogues\tcountry_iso2\n"
-                     f"{COUNTRY}\tstate\t\t\n{PARTY}\tpolitical party\t\t\n", encoding="utf-8")
     db = open_db(tmp / "kb.db")
-    import_reference(db, [dump, index])
+    import_reference(db, write_reference(tmp, lines, {COUNTRY: "state", PARTY: "political party"}))
     return db
 
 
@@ -224,14 +219,7 @@ def test_the_texts_status_comes_back_from_the_note():
 
 
 def test_built_statuses_come_from_the_reference_and_a_rejected_link_takes_its_status_back(tmp_path, en_nlp):
-    from click.testing import CliRunner
-
-    from kb.cli import cli
-
-    def run(*args):
-        result = CliRunner().invoke(cli, [str(a) for a in args])
-        assert result.exit_code == 0, result.output
-
+    run = run_cli
     # spaCy's small model needs names it knows as names and places: an invented reference of them
     dump = tmp_path / "ref.jsonl"
     lines = [_item(COUNTRY, "Iceland"), _item(PRESIDENT, "President of Iceland", country=COUNTRY),

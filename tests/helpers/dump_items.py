@@ -43,3 +43,25 @@ def item(qid: str, label: str, terms: tuple[tuple[str, Optional[str], Optional[s
     return json.dumps({"type": "item", "id": qid, "labels": {"en": {"language": "en", "value": label}},
                        "aliases": {}, "claims": claims,
                        "sitelinks": {site: {"site": site, "title": label} for site in ("enwiki", "dewiki")}})
+
+
+def run_cli(*args) -> str:
+    """Run kb's CLI in-process (click's runner) with the arguments as strings; fail on a non-zero exit."""
+    from click.testing import CliRunner
+
+    from kb.cli import cli
+
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def write_reference(folder, lines: list[str], kinds: dict[str, str]) -> list:
+    """Write dump ``lines`` and an index file giving ``kinds`` (QID -> kind) into ``folder``;
+    returns the two paths, ready for ``kb reference import`` or ``import_reference``."""
+    dump = folder / "ref.jsonl"
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    index = folder / "ref-index.tsv"
+    index.write_text("qid\tkinds\tcatalogues\tcountry_iso2\n" + "".join(f"{q}\t{k}\t\t\n" for q, k in kinds.items()),
+                     encoding="utf-8")
+    return [dump, index]
