@@ -468,3 +468,21 @@ def test_document_places_none_without_countries(en_nlp):
     from kb.extract.facts import document_places
 
     assert document_places(_parsed(en_nlp, "The mayor of Springfield opened a new library downtown.")) == []
+
+
+def test_a_country_typed_as_an_organisation_is_one_only_where_it_holds_a_post():
+    """Gold format v1: a country is an organisation only as a government with a post. A bare
+    country name the model typed ORG, or a person mistag the type rules made an organisation, is
+    kept only when a tenure names it; other organisations and supranational bodies always stay."""
+    from kb.extract.facts import _entities
+    from kb.model import Mention, Tenure
+
+    def mention(text: str, label: str) -> Mention:
+        return Mention(text, "organization", 0, len(text), 0, name=text, label=label)
+
+    mentions = [mention("Sri Lanka", "rule:type_organization"), mention("the Maldives", "ORG"),
+                mention("Österreich", "ORG"), mention("Swiss Re", "ORG"), mention("United Nations", "ORG"),
+                mention("Norway", "ORG")]
+    posts = [Tenure(person="Kari Lund", role="finance minister", org="Norway")]
+    names = {e.name for e in _entities(mentions, posts, {}, {}) if e.type == "organization"}
+    assert names == {"Swiss Re", "United Nations", "Norway"}

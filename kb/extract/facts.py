@@ -37,8 +37,10 @@ same ``Claim`` records. Claims are then merged into tenures (``claims.py``).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
+from ..countries import cldr_countries
 from ..model import DateValue, Entity, Mention, Tenure
 from .claims import Claim, merge_claims
 from .coref import canonical_names
@@ -255,6 +257,23 @@ def _sentence_claims(ctx: SentCtx, mentions: list[Mention], quoted, deferred) ->
     return out
 
 
+def _country_as_org(m: Mention) -> bool:
+    """A country's bare name typed as an organisation (the model's ORG, or a mistagged person
+    that the type rules turned into one: "the Maldives", "Sri Lanka"): like a place, an
+    organisation only where it holds a post (a country counts as one only when it acts as a
+    government with a post: gold format v1)."""
+    text = m.text.removeprefix("the ").removeprefix("The ")
+    return country_of_place(text, "de") is not None or text in _cldr_states()
+
+
+@lru_cache(maxsize=1)
+def _cldr_states() -> frozenset[str]:
+    """CLDR's English and German country names, without its regions that are no state
+    ("United Nations", "European Union", "Eurozone")."""
+    not_states = {"UN", "EU", "EZ", "QO", "XA", "XB"}
+    return frozenset(n for lang in ("en", "de") for c, n in cldr_countries(lang) if c not in not_states)
+
+
 def _entities(mentions: list[Mention], tenures: list[Tenure], births: dict, deaths: dict) -> list[Entity]:
     """Persons and organisations under their fullest names; places only where they hold a post."""
     post_orgs = {t.org for t in tenures if t.org}
@@ -271,7 +290,8 @@ def _entities(mentions: list[Mention], tenures: list[Tenure], births: dict, deat
             # one party, one record, under the first form the text uses ("Tory" links no better as
             # "Conservative Party": which one?)
             name = party_forms.setdefault(party, m.text) if party else name
-            if not party and m.label in ("GPE", "LOC", "NORP") and name not in post_orgs and m.text not in post_orgs:
+            if not party and (m.label in ("GPE", "LOC", "NORP") or _country_as_org(m)) and name not in post_orgs \
+                    and m.text not in post_orgs:
                 continue
             m.name = name
         ent = entities.setdefault((m.type, m.name), Entity(name=m.name, type=m.type))
