@@ -16,6 +16,7 @@ from typing import Iterable, Iterator, Optional
 
 from ..model import Document, Extraction, Sentence
 from ..settings import get_settings
+from .de.consistency import harmonise_docs
 from .de.ner import german_meta
 from .facts import document_adjective_places, document_places, extract_facts
 from .langid import document_lang, sentence_langs
@@ -318,7 +319,10 @@ class Extractor:
                 texts = (batch[i][1][j].text for i, j in keys)
                 parsed.update(zip(keys, nlp.pipe(texts, batch_size=self.batch_size)))
         for i, (doc, sents, doc_lang, part, parts) in enumerate(batch):
-            yield ParsedDocument(doc, sents, [parsed[(i, j)] for j in range(len(sents))], doc_lang, part, parts)
+            docs = [parsed[(i, j)] for j in range(len(sents))]
+            # German sentences are parsed one by one: one name gets one label over the document
+            harmonise_docs([d for s, d in zip(sents, docs) if s.lang == "de"])
+            yield ParsedDocument(doc, sents, docs, doc_lang, part, parts)
 
     def extract(self, documents: Iterable[Document], on_error=None) -> Iterator[Extraction]:
         """Yield one Extraction per document. With ``on_error(document, exc)``, a document whose
