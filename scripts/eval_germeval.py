@@ -26,7 +26,8 @@ SmartData has documents, and kb reads whole documents: after the sentence-level 
 scores the artefact as kb runs a German document, each sentence parsed on its own and then the
 document-level label consistency (``kb.extract.de.consistency``) applied over the sentences of
 one document (``sd-doc-types``: its one-type-per-name step only, ``sd-doc-propagate``: its
-propagation of organisation names only). GermEval has no documents (sentences only), so its rows are sentence-level only.
+propagation of organisation names only). GermEval has no documents (sentences only), so its rows
+are sentence-level only.
 
 Example: .venv/bin/python scripts/eval_germeval.py --model kb/extract/de/model
 """

@@ -4,8 +4,10 @@ Each document is split into sentences (``sentences.py``), each sentence gets a l
 (``langid.py``), and each sentence is parsed by the pipeline of its language, batched through
 ``nlp.pipe``. Working per sentence is what lets one article mix German and English, keeps
 offsets trivial (a token's document offset is ``sentence.start + token.idx``), and bounds the
-cost of huge or garbage documents. ``facts.py`` then turns the parsed sentences into entities
-and tenures.
+cost of huge or garbage documents. German sentences are parsed one by one; once a document's
+(part's) sentences are parsed, ``de/consistency.py`` gives each name one label over its German
+sentences ("Quendrix" tagged ORG once is ORG where it recurs). ``facts.py`` then turns the parsed
+sentences into entities and tenures.
 """
 
 from __future__ import annotations
