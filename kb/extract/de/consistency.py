@@ -15,7 +15,7 @@ of a document is parsed (``kb.extract.pipeline``) and before mentions are read f
    where it recurs untagged, when no entity covers any of those tokens (the models' spans always
    win) and the name looks like one (``eligible``): every word capitalised (camel case allowed),
    no function word ("Die" opens sentences), and a one-word name no German common noun ("Post",
-   "Bild", "Union" are words before they are names; ``common_noun``: HanTa's lexicon, a kb
+   "Bild", "Union" are words before they are names; ``stts.common_noun``: HanTa's lexicon, a kb
    dependency; without it no one-word name propagates). Persons are not propagated
    (``PROPAGATED_LABELS``).
 
@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 from .companies import LEGAL_FORMS, company_spans
+from .stts import common_noun
 
 Span = tuple[int, int, str]
 Key = tuple[str, ...]
@@ -56,45 +56,10 @@ FUNCTION_WORDS = frozenset(
 
 _CAMEL = re.compile(r"[a-zäöü][A-ZÄÖÜ]")
 
-#: HanTa's log-probability of a tag above which the word is in its lexicon (known words score
-#: about -7 to -14, words it only guesses from their ending about -30).
-KNOWN_WORD_LOGPROB = -20.0
-
-
 def _name_word(word: str) -> bool:
     """Capitalised or camel case ("touriDat"), alphanumeric start, no function word."""
     return (word[:1].isalnum() and word.lower() not in FUNCTION_WORDS
             and (word[:1].isupper() or bool(_CAMEL.search(word))))
-
-
-@lru_cache(maxsize=1)
-def _hanta():
-    """HanTa's German tagger, or None when the package is missing (no one-word propagation)."""
-    try:
-        from .stts import load_hanta
-
-        return load_hanta()
-    except Exception:  # a missing HanTa only loses one-word propagation (ModelError, ImportError)
-        return None
-
-
-@lru_cache(maxsize=20_000)
-def common_noun(word: str) -> bool:
-    """True when ``word`` is a known German common noun (or may be one: no HanTa), i.e. too
-    ambiguous to be tagged a name wherever it recurs.
-
-    HanTa's lexicon, read without context (``tag_word``): a word whose most likely tag is a
-    common noun (NN, NNA) and which HanTa knows rather than guesses ("Post", "Welt", "Grünen")
-    is a common noun; a name it knows ("Merkel", "Siemens", "Telekom") or a word it has never
-    seen ("Quendrix") is not."""
-    tagger = _hanta()
-    if tagger is None:
-        return True
-    tags = tagger.tag_word(word)
-    if not tags:
-        return False
-    tag, logprob = tags[0]
-    return str(tag).startswith("NN") and float(logprob) > KNOWN_WORD_LOGPROB
 
 
 def eligible(key: Key, is_common: Callable[[str], bool] = common_noun) -> bool:
