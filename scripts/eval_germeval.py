@@ -22,6 +22,13 @@ the same scores on the held-back ~20 % of SmartData train's news and RSS documen
 (``scripts/smartdata_de.py``: sha1 of the document id), printed after GermEval's, with the
 rows prefixed ``sd-``. SmartData's withheld test split is never used.
 
+SmartData has documents, and kb reads whole documents: after the sentence-level rows, ``sd-doc``
+scores the artefact as kb runs a German document, each sentence parsed on its own and then the
+document-level label consistency (``kb.extract.de.consistency``) applied over the sentences of
+one document (``sd-doc-types``: its one-type-per-name step only, ``sd-doc-propagate``: its
+propagation of organisation names only). GermEval has no documents (sentences only), so its rows
+are sentence-level only.
+
 Example: .venv/bin/python scripts/eval_germeval.py --model kb/extract/de/model
 """
 
@@ -35,6 +42,9 @@ from typing import Callable, Iterable
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from kb.extract.de.consistency import (  # noqa: E402
+    company_keys, consistent_spans, document_names, majority_labels, propagate,
+)
 from kb.extract.de.germeval import GermEvalSentence, is_heldout, outer_spans, read_germeval  # noqa: E402
 from kb.extract.de.ner import MODEL_DIR, blank_german, finish_pipeline, register_components  # noqa: E402
 from kb.settings import SHARED_DIR  # noqa: E402
@@ -62,15 +72,47 @@ def gold_spans(sents: Iterable[GermEvalSentence]) -> Spans:
 
 def pipeline_spans(nlp, sents: list[GermEvalSentence]) -> Spans:
     """Run every pipeline component on GermEval's own tokenisation (no re-tokenising)."""
+    return {(s.index, a, b, lab) for s, spans in zip(sents, sentence_spans(nlp, sents)) for a, b, lab in spans}
+
+
+def sentence_spans(nlp, sents: list[GermEvalSentence]) -> list[set[tuple[int, int, str]]]:
+    """Each sentence's entities, every component run on the sentence's own tokens."""
     from spacy.tokens import Doc
 
-    out: Spans = set()
+    out = []
     for s in sents:
         doc = Doc(nlp.vocab, words=s.words)
         for _, proc in nlp.pipeline:
             doc = proc(doc)
-        out |= {(s.index, e.start, e.end, e.label_) for e in doc.ents}
+        out.append({(e.start, e.end, e.label_) for e in doc.ents})
     return out
+
+
+def document_spans(sents: list, spans: list[set[tuple[int, int, str]]], step: Callable) -> Spans:
+    """The sentences' spans after ``step`` (words and spans of one document's sentences -> their new
+    spans) applied per SmartData document: as kb runs a German document."""
+    groups: dict[str, list[int]] = {}
+    for k, s in enumerate(sents):
+        groups.setdefault(getattr(s, "doc_id", ""), []).append(k)
+    out: Spans = set()
+    for members in groups.values():
+        new = step([sents[k].words for k in members], [spans[k] for k in members])
+        out |= {(sents[k].index, a, b, lab) for k, sent in zip(members, new) for a, b, lab in sent}
+    return out
+
+
+def _types_only(sentences: list[list[str]], spans: list[set[tuple[int, int, str]]]) -> list:
+    return majority_labels(sentences, spans, company_keys(sentences, spans))
+
+
+def _propagation_only(sentences: list[list[str]], spans: list[set[tuple[int, int, str]]]) -> list:
+    names = document_names(sentences, spans)
+    names.update({key: "ORG" for key in company_keys(sentences, spans)})
+    return propagate(sentences, spans, names)
+
+
+#: The document-level rows: the consistency step and each of its two halves alone.
+DOCUMENT_STEPS = {"doc": consistent_spans, "doc-types": _types_only, "doc-propagate": _propagation_only}
 
 
 def caps_spans(sents: list[GermEvalSentence]) -> Spans:
@@ -130,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipped model: {args.model} has no trained pipeline (run scripts/train_de_ner.py)")
             return 0
         models = models or load_models(args.model, args.compare)
-        score_models(models, sents, gold, prefix)
+        score_models(models, sents, gold, prefix, documents=bool(prefix))
     return 0
 
 
@@ -150,10 +192,16 @@ def load_models(model: Path, compare: list[Path]) -> list[tuple[str, object]]:
     return out
 
 
-def score_models(models: list[tuple[str, object]], sents: list[GermEvalSentence], gold: Spans, prefix: str) -> None:
-    """Report every model on ``sents``; the artefact also without kb_de_repair and title rule."""
+def score_models(models: list[tuple[str, object]], sents: list[GermEvalSentence], gold: Spans, prefix: str,
+                 documents: bool = False) -> None:
+    """Report every model on ``sents``; the artefact also without kb_de_repair and title rule, and
+    with ``documents`` also document by document (``DOCUMENT_STEPS``)."""
     for name, nlp in models:
-        report(prefix + name, pipeline_spans(nlp, sents), gold)
+        per_sentence = sentence_spans(nlp, sents)
+        report(prefix + name, {(s.index, a, b, lab) for s, sp in zip(sents, per_sentence) for a, b, lab in sp}, gold)
+    if documents:
+        for name, step in DOCUMENT_STEPS.items():
+            report(prefix + name, document_spans(sents, per_sentence, step), gold)
     nlp = models[-1][1]
     with nlp.select_pipes(disable=["kb_de_repair"]):
         report(prefix + "no-repair", pipeline_spans(nlp, sents), gold)

@@ -59,3 +59,26 @@ def test_repair_component_tags_the_company(nlp, tmp_path):
 ])
 def test_common_nouns_and_time_words_after_a_company_noun_are_no_name(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Der Glücksspielkonzern Varnoli steigt bei den Casinos ein .", ["Varnoli"]),
+    ("Die Baumarktkette Hölzlinger schließt zwei Filialen .", ["Hölzlinger"]),
+    ("Laut der Beratungsgesellschaft Krammer Vest sinken die Preise .", ["Krammer Vest"]),
+    ("Der Softwareriese Quendrix übernimmt ein Start-up .", ["Quendrix"]),
+])
+def test_compound_company_nouns_introduce_a_company(text, expected):
+    pytest.importorskip("HanTa")  # a one-word name must be no common noun by HanTa's lexicon
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Der Kunsthändler Varnoli zeigt neue Bilder .",  # "-händler": a person as often as a company
+    "Die Bauerntochter Anna Varnoli heiratet .",  # "-tochter": a daughter first
+    "Die Bank Varnoli meldet Verluste .",  # "Bank" alone is no compound (and no listed company noun)
+    "Sie sagte , dass der Internetkonzern Kunden verliere .",  # a common noun after the company noun
+    "Er meinte , dass das Unternehmen Mitarbeiter suche .",
+])
+def test_no_company_after_person_nouns_or_before_a_common_noun(text):
+    pytest.importorskip("HanTa")
+    assert names(text) == []

@@ -120,3 +120,22 @@ def test_stacker_with_tag_features_scores_them_and_roundtrips():
         stacker.choose(votes, None, words, lambda text: None)
     again = SpanStacker.from_json(stacker.to_json())
     assert again == stacker and SpanStacker.from_json({**stacker.to_json(), "features": list(feature_names(3))}) is None
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("Post", True), ("Kunden", True), ("Zeitung", True),  # common nouns HanTa knows
+    ("Merkel", False), ("Siemens", False),  # names HanTa knows
+    ("Quendrix", False),  # a word HanTa has never seen: it only guesses its tag
+])
+def test_common_noun_reads_hantas_lexicon(word, expected):
+    pytest.importorskip("HanTa")
+    assert stts.common_noun(word) is expected
+
+
+def test_without_hanta_every_word_may_be_a_common_noun(monkeypatch):
+    monkeypatch.setattr(stts, "_lexicon_tagger", lambda: None)
+    stts.common_noun.cache_clear()
+    try:
+        assert stts.common_noun("Quendrix") is True
+    finally:
+        stts.common_noun.cache_clear()

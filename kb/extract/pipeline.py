@@ -4,8 +4,10 @@ Each document is split into sentences (``sentences.py``), each sentence gets a l
 (``langid.py``), and each sentence is parsed by the pipeline of its language, batched through
 ``nlp.pipe``. Working per sentence is what lets one article mix German and English, keeps
 offsets trivial (a token's document offset is ``sentence.start + token.idx``), and bounds the
-cost of huge or garbage documents. ``facts.py`` then turns the parsed sentences into entities
-and tenures.
+cost of huge or garbage documents. German sentences are parsed one by one; once a document's
+(part's) sentences are parsed, ``de/consistency.py`` gives each name one label over its German
+sentences ("Quendrix" tagged ORG once is ORG where it recurs). ``facts.py`` then turns the parsed
+sentences into entities and tenures.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Iterable, Iterator, Optional
 
 from ..model import Document, Extraction, Sentence
 from ..settings import get_settings
+from .de.consistency import harmonise_docs
 from .de.ner import german_meta
 from .facts import document_adjective_places, document_places, extract_facts
 from .langid import document_lang, sentence_langs
@@ -318,7 +321,10 @@ class Extractor:
                 texts = (batch[i][1][j].text for i, j in keys)
                 parsed.update(zip(keys, nlp.pipe(texts, batch_size=self.batch_size)))
         for i, (doc, sents, doc_lang, part, parts) in enumerate(batch):
-            yield ParsedDocument(doc, sents, [parsed[(i, j)] for j in range(len(sents))], doc_lang, part, parts)
+            docs = [parsed[(i, j)] for j in range(len(sents))]
+            # German sentences are parsed one by one: one name gets one label over the document
+            harmonise_docs([d for s, d in zip(sents, docs) if s.lang == "de"])
+            yield ParsedDocument(doc, sents, docs, doc_lang, part, parts)
 
     def extract(self, documents: Iterable[Document], on_error=None) -> Iterator[Extraction]:
         """Yield one Extraction per document. With ``on_error(document, exc)``, a document whose

@@ -14,6 +14,7 @@ import re
 
 from ...prefixdate import MONTHS_DE
 from ..date_words import DE_WEEKDAYS
+from .stts import common_noun
 
 #: Legal forms that end a company name (German, Austrian, Swiss, English, Nordic, Benelux, French).
 LEGAL_FORMS = frozenset({
@@ -27,6 +28,15 @@ COMPANY_NOUNS = frozenset({
     "Herstellers", "Händler", "Händlers", "Versandhändler", "Softwarehersteller", "Tochterfirma",
     "Tochtergesellschaft", "Fluggesellschaft", "Airline", "Start-up", "Startup",
 })
+
+#: Endings of compound nouns that introduce a company the same way ("der Glücksspielkonzern X", "die
+#: Baumarktkette X", "der Softwareriese X", "die Beratungsgesellschaft X"). Not "-händler", "-tochter"
+#: or "-produzent": "der Kunsthändler X", "die Bauerntochter X", "der Filmproduzent X" are persons.
+COMPANY_NOUN_ENDINGS = (
+    "konzern", "konzerns", "unternehmen", "unternehmens", "hersteller", "herstellers", "anbieter", "anbieters",
+    "gesellschaft", "versicherer", "versicherers", "dienstleister", "dienstleisters", "zulieferer", "zulieferers",
+    "betreiber", "betreibers", "verarbeiter", "verarbeiters", "kette", "riese", "riesen", "bank",
+)
 
 #: Function words and punctuation that never belong to a company name.
 _STOP = frozenset(
@@ -64,6 +74,21 @@ def _common_noun(word: str) -> bool:
     return word in _TIME_WORDS or bool(_COMMON_NOUN_END.search(word))
 
 
+def company_noun(word: str) -> bool:
+    """A noun that introduces a company: one of ``COMPANY_NOUNS`` or a compound ending in one of
+    ``COMPANY_NOUN_ENDINGS`` (at least three letters before the ending: "Bank" alone is no compound)."""
+    if word in COMPANY_NOUNS:
+        return True
+    low = word.lower()
+    return word[:1].isupper() and any(low.endswith(end) and len(low) >= len(end) + 3 for end in COMPANY_NOUN_ENDINGS)
+
+
+def _name_after_noun(name: list[str]) -> bool:
+    """A one-word name after a company noun must be no German common noun by HanTa's lexicon
+    ("dass der Internetkonzern Kunden verliert": a verb-final clause's object)."""
+    return len(name) > 1 or not common_noun(name[0])
+
+
 def company_spans(words: list[str]) -> list[tuple[int, int]]:
     """(start, end) of the company names the context shows: up to ``MAX_NAME_WORDS`` name words
     ending in a legal form (the form included), or up to three name words after a company noun."""
@@ -75,11 +100,11 @@ def company_spans(words: list[str]) -> list[tuple[int, int]]:
                 j -= 1
             if j < i:
                 out.append((j, i + 1))
-        elif word in COMPANY_NOUNS and i + 1 < len(words) and not _common_noun(words[i + 1]):
+        elif company_noun(word) and i + 1 < len(words) and not _common_noun(words[i + 1]):
             k = i + 1
             while k < len(words) and k - i <= 3 and _name_word(words[k]):
                 k += 1
-            if k > i + 1:
+            if k > i + 1 and _name_after_noun(words[i + 1:k]):
                 out.append((i + 1, k))
     return out
 

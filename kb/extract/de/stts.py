@@ -1,6 +1,7 @@
-"""Part-of-speech tags (STTS) from HanTa, the Hanover Tagger, for the German NER's CRF: the
-tagger itself (loaded lazily), the ``kb_de_stts`` component that tags a doc before NER, and
-the CRF features built from the tags.
+"""Part-of-speech tags (STTS) from HanTa, the Hanover Tagger, for the German NER: the tagger
+itself (loaded lazily), the ``kb_de_stts`` component that tags a doc before NER, the CRF
+features built from the tags, and HanTa's lexicon asked whether a word is a common noun
+(``common_noun``, for the rules that tag one-word names).
 
 Why: German capitalises every noun, so spelling alone cannot tell a name ("Ferratum",
 "Hügli") from a common noun ("Vorstandschef", "Fleischkonzern"); that is the German NER's
@@ -13,6 +14,7 @@ kb's artefact holds no HanTa data: the tagger is a runtime dependency.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from ...errors import ModelError
@@ -43,6 +45,40 @@ def load_hanta():
             "(a kb dependency) or point KB_DE_MODEL at a pipeline without kb_de_stts"
         ) from exc
     return HanoverTagger.HanoverTagger(HANTA_MODEL)
+
+
+#: HanTa's log-probability of a tag above which the word is in its lexicon (known words score
+#: about -7 to -14, words it only guesses from their ending about -30).
+KNOWN_WORD_LOGPROB = -20.0
+
+
+@lru_cache(maxsize=1)
+def _lexicon_tagger():
+    """HanTa's tagger for ``common_noun``, or None when the package is missing."""
+    try:
+        return load_hanta()
+    except ModelError:
+        return None
+
+
+@lru_cache(maxsize=20_000)
+def common_noun(word: str) -> bool:
+    """True when ``word`` is a known German common noun (or may be one: HanTa is missing), so a
+    capitalised occurrence says nothing about a name.
+
+    HanTa's lexicon, read without context (``tag_word``): a word whose most likely tag is a
+    common noun (NN, NNA) and which HanTa knows rather than guesses ("Post", "Kunden", "Grünen")
+    is a common noun; a name it knows ("Merkel", "Siemens", "Telekom") or a word it has never
+    seen ("Quendrix") is not. Used by the rules that tag a one-word name from the context
+    (``companies.py``, ``consistency.py``)."""
+    tagger = _lexicon_tagger()
+    if tagger is None:
+        return True
+    tags = tagger.tag_word(word)
+    if not tags:
+        return False
+    tag, logprob = tags[0]
+    return str(tag).startswith("NN") and float(logprob) > KNOWN_WORD_LOGPROB
 
 
 def coarse(tag: str) -> str:
