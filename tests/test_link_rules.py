@@ -179,6 +179,20 @@ def test_two_letter_alias_needs_the_name_in_the_document(db):
     assert links["KM"].qid == "Q910000041"
 
 
+def test_a_name_written_in_lower_case_is_not_an_entry_known_only_in_capitals(db):
+    # "dpa" (a news agency) is not the "DPA" of a US alliance: a lower-case spelling is a
+    # different name, even where the text writes the alliance's name out
+    text = "The Drift Policy Alliance met; dpx reported the talks."
+    links = _link(db, text, [("Drift Policy Alliance", "organization"), ("dpx", "organization")])
+    assert links["dpx"].qid is None
+    assert any(c.method == "ruled out: acronym" for c in links["dpx"].candidates)
+    text = "The Drift Policy Alliance met; DPX reported the talks."
+    links = _link(db, text, [("Drift Policy Alliance", "organization"), ("DPX", "organization")])
+    assert links["DPX"].qid == "Q910000090"
+    # an entry whose own name is in lower case stays linkable
+    assert _link(db, "Members of vel.ko met on Monday.", [("vel.ko", "organization")])["vel.ko"].qid == "Q910000091"
+
+
 # -- namesakes by Wikipedia's own account -------------------------------------------------
 
 
@@ -197,7 +211,7 @@ def test_index_file_becomes_kind_and_country_claims(db):
                     ("Q910000040", "kb:kind", "cabinet")]
     # re-importing the index replaces its claims (idempotent)
     import_reference(db, [INDEX])
-    assert db.execute("SELECT count(*) FROM ref_claims WHERE property = 'kb:kind'").fetchone()[0] == 8
+    assert db.execute("SELECT count(*) FROM ref_claims WHERE property = 'kb:kind'").fetchone()[0] == 10
 
 
 @pytest.mark.shared

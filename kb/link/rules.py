@@ -43,7 +43,9 @@ rule's name when they contradict each other:
                Lord Campbell of Croy);
 - ``acronym``: a short upper-case mention matched only by the initials of a longer name that the
                document never writes out, or by an alias of an entry whose kind is unknown
-               (unless it is the only party of the document's country with those initials).
+               (unless it is the only party of the document's country with those initials);
+               and an organisation written only in lower case ("dpa") is no entry whose names
+               matching it are all capitals ("DPA").
 
 Rules only remove candidates; the remaining ones are scored as before (``kb.link.disambiguate``),
 so confidence stays in ``link_score``/``link_method``, and a removed candidate is kept among the
@@ -121,6 +123,7 @@ class Evidence:
     hinted_countries: frozenset[str] = frozenset()  # countries the document's other names point to
     name_countries: frozenset[str] = frozenset()  # countries the entity's own name writes ("Bank of America")
     not_a_party: bool = False  # a kind noun of no party stands before a mention ("rights group Liberty")
+    lower_forms: tuple[str, ...] = ()  # the organisation's forms when every one is in lower case ("dpa")
 
 
 def _year_of(value: Optional[str]) -> Optional[int]:
@@ -474,6 +477,7 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
         hinted_countries=hinted_countries,
         name_countries=name_countries(ent.name) if ent.type == "organization" else frozenset(),
         not_a_party=ent.type == "organization" and extraction.lang == "en" and _described_as_no_party(ent, text),
+        lower_forms=tuple(forms) if ent.type == "organization" and all(f.islower() for f in forms) else (),
     )
 
 
@@ -872,6 +876,17 @@ def acronym_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evid
     return False
 
 
+def capitals_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence) -> bool:
+    """An organisation the text writes only in lower case ("dpa", the German news agency) is not
+    an entry whose names matching it are all capitals ("DPA", the Drug Policy Alliance): a short
+    form in capitals is an acronym, and a name spelt in lower case is a different name (as
+    "ver.di", whose own label is lower case, stays linkable)."""
+    if not ev.lower_forms:
+        return False
+    written = [name for form in {norm(f) for f in ev.lower_forms} for q, name, _ in index.exact(form) if q == p.qid]
+    return bool(written) and all(name.isupper() for name in written)
+
+
 def _expanded(index: ReferenceIndex, qid: str, ev: Evidence) -> bool:
     """The document writes out one of the candidate's multi-word names."""
     return any(f" {name} " in ev.text_key for name in index.names(qid) if " " in name)
@@ -911,7 +926,8 @@ def conflicts(index: ReferenceIndex, prepared: list[Prepared], ev: Evidence) -> 
             out[p.qid] = "date"
         elif role_conflict(index, p, ev):
             out[p.qid] = "role"
-        elif acronym_conflict(index, p, prof, ev, n_initials, n_parties, n_home_parties):
+        elif acronym_conflict(index, p, prof, ev, n_initials, n_parties, n_home_parties) \
+                or capitals_conflict(index, p, ev):
             out[p.qid] = "acronym"
     out.update(_peer_namesakes(prepared, ev, out))
     if ev.etype == "organization":
