@@ -172,6 +172,29 @@ def test_consensus_country_needs_two_agreeing_entities_and_no_tie():
     assert consensus_country([gb, no, gb | no]) is None  # a tie
 
 
+def test_a_party_short_name_shared_with_many_other_bodies_still_votes_for_its_country(tmp_path):
+    # "SPD" names four parties and seven police departments and shops: only the parties cast a
+    # vote, so their number, not the whole candidate list, is what the cap on voters counts
+    lines = [_item("Q930000801", "Vorwärts Partei", ("VWP",), enwiki=False),
+             _item("Q930000802", "Volkswohl Partei", ("VWP",), enwiki=False),
+             _item("Q930000803", "Liga der Mitte", ("LDM",), enwiki=False)]
+    lines += [_item(f"Q93000081{i}", f"Vestland Works Polytechnic {i}", ("VWP",), enwiki=False) for i in range(10)]
+    lines += [_item(f"Q93000082{i}", f"Valley Water Police {i}", ("VWP",), enwiki=False) for i in range(4)]
+    rows = [("Q930000801", "political party", "", "DE"), ("Q930000802", "political party", "", "CZ"),
+            ("Q930000803", "political party", "", "DE")]
+    rows += [(f"Q93000081{i}", "ROR education", "", "NO") for i in range(10)]
+    rows += [(f"Q93000082{i}", "ROR facility", "", "US") for i in range(4)]
+    dump, index = tmp_path / "ref.jsonl", tmp_path / "ref-index.tsv"
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    index.write_text("qid\tkinds\tcatalogues\tcountry_iso2\n" + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    local = open_db(tmp_path / "kb.db")
+    import_reference(local, [dump, index])
+    text = "Politiker von VWP und LDM zogen für eine Woche in eine Wohngemeinschaft."
+    links = _link(local, text, [("VWP", "organization"), ("LDM", "organization")], text_lang="de")
+    assert links["VWP"].qid == "Q930000801"
+    assert links["LDM"].qid == "Q930000803"
+
+
 def test_party_of_the_country_the_documents_names_agree_on(db):
     text = "The Civic Party, the Rural League and the Harbour Union met on Monday."
     ents = [("Civic Party", "organization"), ("Rural League", "organization"), ("Harbour Union", "organization")]

@@ -152,11 +152,13 @@ class Linker:
         for ent in [*orgs, *persons]:
             forms = [*ent.aliases, *(m.text for m in ent.mentions)]
             prepared = self._candidates(ent.type, ent.name, forms)
-            if not prepared or len(prepared) > MAX_VOTING_CANDIDATES:
+            # an organisation's candidates tied to no country cast no vote, so only the others
+            # count towards the cap ("SPD": four parties among eleven candidates, the rest police
+            # departments and a drugstore); a person's namesakes all count (many are a weak name)
+            tied = [c for c in (self._candidate_countries(ent.type, p.qid) for p in prepared) if c]
+            if not tied or len(tied if ent.type == "organization" else prepared) > MAX_VOTING_CANDIDATES:
                 continue
-            vote: set[str] = set()
-            for p in prepared:
-                vote |= self._candidate_countries(ent.type, p.qid)
+            vote: set[str] = set().union(*tied)
             if vote:
                 votes.append(frozenset(vote))
                 if by_name is not None:
