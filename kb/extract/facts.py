@@ -43,6 +43,7 @@ from ..model import DateValue, Entity, Mention, Tenure
 from .claims import Claim, merge_claims
 from .coref import canonical_names
 from .dates import find_dates
+from .de.doc_orgs import resolve_orgs_de
 from .de.parties import resolve_parties_de
 from .de.places import resolve_places_de
 from .de.rules import extract_tenures_de
@@ -124,6 +125,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     date_exit_events(exits, claims, names)
     resolve_places_de(claims, mentions, pd.sentences)  # German posts: the document's city/state/country
     resolve_parties_de(claims, mentions, pd.sentences)  # German party posts: the document's main party
+    resolve_orgs_de(claims, mentions, pd.sentences)  # German company/club posts: the document's main one of their kind
     possessor_org(claims, mentions, pd.document.text)
     _on_english_claims(claims, lambda own: juxtaposed_org(own, mentions, pd.document.text))
     party_posts(claims, mentions, pd.document.text)
