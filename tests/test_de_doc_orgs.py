@@ -203,3 +203,14 @@ def test_a_kind_word_keeps_a_generic_post_for_the_document(nlp):
         s.start, s.end, offset = offset, offset + len(t), offset + len(t) + 1
     resolve_orgs_de(claims, mentions, sentences)
     assert claims[0].org == "Talwerk"
+
+
+def test_a_name_known_only_from_the_lexicon_must_be_named_three_times():
+    texts = ["Die Gehälter kommen später.", "Viele sind verärgert.", "Wien – Die Hypo prüft den Fall.",
+             "Konzernchef Karl Huber kritisiert die Hypo."]
+    sentences, mentions = document(texts, {"Hypo": "ORG", "Karl Huber": "PER"})
+    assert main_of_kind(document_orgs(mentions, sentences), "bank") is None  # named twice, outside the lead
+    sentences, mentions = document(["Die Hypo spart."] + texts[1:], {"Hypo": "ORG", "Karl Huber": "PER"})
+    assert main_of_kind(document_orgs(mentions, sentences), "bank").name == "Hypo"  # the lead counts twice
+    without_ner, _ = document(["Die Hypo spart."] + texts[1:], {})
+    assert main_of_kind(document_orgs([], without_ner), "bank").name == "Hypo"  # a listed name needs no NER

@@ -15,9 +15,11 @@ organisation of such posts after a document's sentences are read:
   text introduces by a kind noun ("der Konzern X", "das Nachrichtenmagazin Focus", "die X-Bank"),
   counted by how often the text names them (compounds such as "Hypo-Causa" included; the headline and
   lead count twice, as in English ``rules/orgs._main_org``);
-* the post takes the organisation of its kind the document names most, at least twice and more than
-  one and a half times as often as any other of that kind; not when its sentence names another
-  organisation or a possessive ("sein Geschäftsführer") points to someone else's.
+* the post takes the organisation of its kind the document names most, at least twice (a name
+  known only from the lexicon three times: stories cite rivals by name) and more than one and a half
+  times as often as any other of that kind; not when its sentence names another organisation that
+  may own the post, an organisation after the title the rules could not read ("Chefredakteur der
+  Zeitschrift X"), or a possessive ("sein Geschäftsführer") points to someone else's.
 
 Kinds and names: ``lexicons/org_kinds_de.tsv``. A title that needs an organisation to mean anything
 ("Firmensprecher", "Vereinschef") is kept by the rules only for this step (``needs_doc_org``): the
@@ -27,7 +29,6 @@ document stage drops it when no organisation is found. Nothing here touches spaC
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -63,6 +64,8 @@ FORMER_PREFIXES = ("ex", "alt")
 #: Sentences that state what a news text is about (the teaser, the lead): a name there counts twice.
 LEAD_SENTENCES = 2
 MIN_WEIGHT = 2
+#: A name known only from the lexicon ("Rewe", "Apple") must be named more: stories cite rivals by name.
+MIN_WEIGHT_LISTED = 3
 DOMINANCE = 1.5
 #: A kind noun as the last part of a compound must be at least this long ("Großbank": "bank").
 MIN_TAIL = 4
@@ -139,8 +142,8 @@ def title_kind(role: str, role_text: str, by_category: bool = True) -> Optional[
         return None
     if "-" in word.strip("-"):
         kind = noun_kind(word.strip("-").split("-")[-2])  # "Airline-Chef", "Klub-Präsident"
-    elif entry.category in NO_KIND_CATEGORIES and match_role_entry(entry.german) is entry:
-        return None  # "Klubchef": a lexicon row of its own
+    elif entry.category in NO_KIND_CATEGORIES:
+        return None  # "Klubchef": a party's post in parliament
     else:
         kind = _prefix_kind(word)
     after = [noun_kind(w) for w in words[at + 1 :] if w[:1].isupper()]
@@ -156,12 +159,14 @@ class DocOrg:
     kind: str
     weight: int = 0
     spans: list[Span] = field(default_factory=list)
+    listed: bool = False  # its kind known only from the lexicon's names
 
 
-def _name_kind(name: str) -> Optional[str]:
-    """The kind a name says itself: a listed name or name word ("Hypo", "FC Talheim"), a legal form
-    ("Rheinwerke AG"), or a kind noun as its last word ("Deutsche Bank", "Nordbank")."""
-    names = _kinds()[1]
+def _name_kind(name: str, listed: bool = True) -> Optional[str]:
+    """The kind a name says itself: a listed name or name word ("Hypo", "FC Talheim"; not with
+    ``listed=False``), a legal form ("Rheinwerke AG"), or a kind noun as its last word ("Deutsche
+    Bank", "Nordbank")."""
+    names = _kinds()[1] if listed else {}
     if name in names:
         return names[name]
     words = [w for part in name.split() for w in part.split("-")]
@@ -234,15 +239,16 @@ def document_orgs(mentions: list[Mention], sentences: list[Sentence]) -> list[Do
         if name in out or _kinds()[2].get(name) == "name_word" or not _countable(Mention(name, "organization", m.start, m.end, m.sentence, label="ORG")):
             continue
         found = _occurrences(name, german)
-        kind = kind or (None if place else _name_kind(name)) or _introduced_kind(name, found)
+        told = kind or _introduced_kind(name, found) or (None if place else _name_kind(name, listed=False))
+        kind = told or (None if place else _name_kind(name))
         if kind is None or not found:
             continue
-        out[name] = _counted(DocOrg(name, kind), found, lead)
+        out[name] = _counted(DocOrg(name, kind, listed=told is None), found, lead)
     for name, kind in _kinds()[1].items():  # a listed name needs no NER: "im Auftrag der Hypo"
         if _kinds()[2][name] == "name" and name not in out and any(name in s.text for s in german):
             found = _occurrences(name, german)
             if found:
-                out[name] = _counted(DocOrg(name, kind), found, lead)
+                out[name] = _counted(DocOrg(name, kind, listed=True), found, lead)
     return list(out.values())
 
 
@@ -259,7 +265,8 @@ def main_of_kind(orgs: list[DocOrg], kind: str) -> Optional[DocOrg]:
     tier of accepted kinds that the document names decides)."""
     tier = next((kinds for kinds in ACCEPTS[kind] if any(o.kind in kinds for o in orgs)), set())
     ranked = sorted((o for o in orgs if o.kind in tier), key=lambda o: -o.weight)
-    if not ranked or ranked[0].weight < MIN_WEIGHT or len(ranked) > 1 and ranked[0].weight <= DOMINANCE * ranked[1].weight:
+    least = MIN_WEIGHT_LISTED if ranked and ranked[0].listed else MIN_WEIGHT
+    if not ranked or ranked[0].weight < least or len(ranked) > 1 and ranked[0].weight <= DOMINANCE * ranked[1].weight:
         return None
     return ranked[0]
 
