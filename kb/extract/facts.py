@@ -32,7 +32,9 @@ status cues beyond the clause (a death, a dated past narrative, "is to be replac
 ("will", "hopes to", "never", "next") block a claim; page chrome gives nothing.
 
 Sentences with ``lang == "de"`` go to the German rules (``de/rules.py``), which return the
-same ``Claim`` records. Claims are then merged into tenures (``claims.py``).
+same ``Claim`` records; German posts naming no organisation take the document's place, party or
+organisation of their kind (``de/places.py``, ``de/parties.py``, ``de/doc_orgs.py``). Claims are
+then merged into tenures (``claims.py``).
 """
 
 from __future__ import annotations
