@@ -32,7 +32,9 @@ status cues beyond the clause (a death, a dated past narrative, "is to be replac
 ("will", "hopes to", "never", "next") block a claim; page chrome gives nothing.
 
 Sentences with ``lang == "de"`` go to the German rules (``de/rules.py``), which return the
-same ``Claim`` records. Claims are then merged into tenures (``claims.py``).
+same ``Claim`` records; German posts naming no organisation take the document's place, party or
+organisation of their kind (``de/places.py``, ``de/parties.py``, ``de/doc_orgs.py``). Claims are
+then merged into tenures (``claims.py``).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from ..model import DateValue, Entity, Mention, Tenure
 from .claims import Claim, merge_claims
 from .coref import canonical_names
 from .dates import find_dates
+from .de.doc_orgs import resolve_orgs_de
 from .de.parties import resolve_parties_de
 from .de.places import resolve_places_de
 from .de.rules import extract_tenures_de
@@ -126,6 +129,7 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     date_exit_events(exits, claims, names)
     resolve_places_de(claims, mentions, pd.sentences)  # German posts: the document's city/state/country
     resolve_parties_de(claims, mentions, pd.sentences)  # German party posts: the document's main party
+    resolve_orgs_de(claims, mentions, pd.sentences)  # German company/club posts: the document's main one of their kind
     possessor_org(claims, mentions, pd.document.text)
     _on_english_claims(claims, lambda own: juxtaposed_org(own, mentions, pd.document.text))
     party_posts(claims, mentions, pd.document.text)

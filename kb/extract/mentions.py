@@ -434,8 +434,8 @@ def _trim_org(ent):
     doc = ent.doc
     start, end = ent.start, ent.end
     while end - start > 1 and (doc[start].lower_ in ("ex", "-") or doc[start].lower_ in _ORG_LEADING_WORDS
-                               and doc[start].whitespace_):
-        start += 1  # "Ex-Downing Street", "a Supreme Court"; "A-Levels" keeps its "A"
+                               and doc[start].whitespace_ or doc.lang_ == "de" and doc[start].text == "Causa"):
+        start += 1  # "Ex-Downing Street", "a Supreme Court"; "A-Levels" keeps its "A"; German "Causa X": the X affair
     if doc.lang_ == "en":
         end = cut_dash(doc, start, end)  # "[European Union - the]ORG bloc's"
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’")

@@ -62,6 +62,7 @@ from ...model import Mention, Sentence, Span
 from ..claims import Claim, apply_date
 from .lexicon import DETERMINERS, PREPOSITIONS, adj_stem, match_role_de_compound
 from . import lists, successors, verbs
+from .doc_orgs import title_kind
 from .epithets import epithet_holder, epithet_spans
 from .anaphora import ROLES_ATTR, pronoun_spans, promote_known_names, role_anaphors
 from .parties import is_party_post, party_named
@@ -548,8 +549,9 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
             _possessor_party(doc, m)  # "Die ÖVP hatte ihren Klubobmann X dazugebeten"
         if m.role.removeprefix("deputy ") in STORY_ORG_ROLES and m.org is None:
             _story_org(sent, m, mentions)  # "Trainer X" in a story about one club
-        if m.role.removeprefix("deputy ") in NEEDS_ORG and m.org is None and not _titled_name(m, spans):
-            continue
+        kind_only = m.role.removeprefix("deputy ") in NEEDS_ORG and m.org is None and not _titled_name(m, spans)
+        if kind_only and title_kind(m.role, m.text, by_category=False) is None:
+            continue  # "Firmensprecher X", "Vereinschef X" wait for the story's organisation of their kind (de/doc_orgs.py)
         found = found or _holder(doc, m, spans)
         if found is None and (held_by := epithet_holder(doc, m, spans, mentions)) is not None:
             found = (held_by, "de_epithet", "", 0)  # "für den FPÖ-Chef" in a sentence naming only X
@@ -557,6 +559,7 @@ def extract_tenures_de(sent: Sentence, doc, persons: list[Mention], dates: list,
             continue
         person, rule, verb, clause = found
         claim = _claim(sent, doc, m, person, rule, verb)
+        claim.needs_doc_org = kind_only
         s0 = sent.start
         nxt = roles[n + 1].start if n + 1 < len(roles) else len(doc)
         # copula dates sit anywhere in the clause ("Seit 2021 ist X …", "X ist seit 2021 …"):
@@ -599,7 +602,7 @@ def _listed_claims(sent: Sentence, doc, m: RoleMatchDe, first: Claim, spans) -> 
     out = []
     for person in lists.listed_after(doc, first_end, spans, _after_age) if first_end is not None else []:
         claim = _claim(sent, doc, m, person, "de_title_before_name")
-        claim.status, claim.status_strength = first.status, first.status_strength
+        claim.status, claim.status_strength, claim.needs_doc_org = first.status, first.status_strength, first.needs_doc_org
         out.append(claim)
     return out
 
