@@ -8,13 +8,22 @@ from functools import lru_cache
 from typing import Optional
 
 
+#: The English names news and kb's lexicons use where CLDR's differ (CLDR writes "Türkiye",
+#: "Czechia", "Côte d’Ivoire", "Congo - Kinshasa"): without them a text naming "Turkey" would
+#: name no country the linker knows, and a post kb places in Turkey would read "Türkiye".
+USUAL_ENGLISH = {"TR": "Turkey", "CZ": "Czech Republic", "BA": "Bosnia and Herzegovina", "CI": "Ivory Coast",
+                 "CD": "Democratic Republic of the Congo", "MM": "Myanmar", "PS": "Palestine"}
+
+
 @lru_cache(maxsize=4)
 def cldr_countries(lang: str) -> tuple[tuple[str, str], ...]:
-    """CLDR's (ISO alpha-2 code, country name) pairs in ``lang``; regions such as "150" (Europe)
-    are left out because no text calls a continent a country."""
+    """CLDR's (ISO alpha-2 code, country name) pairs in ``lang``, and in English also the usual
+    names of ``USUAL_ENGLISH`` (listed last, so they are the names ``cldr_name`` gives); regions
+    such as "150" (Europe) are left out because no text calls a continent a country."""
     from babel import Locale
 
-    return tuple((c, n) for c, n in Locale(lang).territories.items() if len(c) == 2 and c.isalpha())
+    pairs = tuple((c, n) for c, n in Locale(lang).territories.items() if len(c) == 2 and c.isalpha())
+    return pairs + (tuple(USUAL_ENGLISH.items()) if lang == "en" else ())
 
 
 def cldr_name(code: str, lang: str = "en") -> Optional[str]:

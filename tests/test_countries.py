@@ -2,6 +2,7 @@
 
 from kb.countries import cldr_countries, cldr_name
 from kb.link.kinds import country_code, country_name
+from kb.link.rules import document_countries
 from kb.names import org_key
 
 
@@ -24,3 +25,14 @@ def test_merge_keys_and_linker_read_the_same_table():
     assert country_name("AT") == "Austria"
     assert org_key("Österreich GmbH") == "osterreich gmbh"  # a legal form that would leave a country stays
     assert org_key("Alpenblick GmbH") == "alpenblick"
+
+
+def test_the_usual_english_names_where_cldr_writes_others():
+    """CLDR writes "Türkiye" and "Czechia": news and kb's lexicons write "Turkey" and "Czech
+    Republic", and both must name the country for the linker and read back as kb's names."""
+    for name, code in (("Turkey", "TR"), ("Türkiye", "TR"), ("Czech Republic", "CZ"), ("Czechia", "CZ"),
+                       ("Ivory Coast", "CI"), ("Myanmar", "MM"), ("Bosnia and Herzegovina", "BA")):
+        assert country_code(name) == code, name
+    assert cldr_name("TR") == "Turkey" and cldr_name("CZ") == "Czech Republic"
+    assert cldr_name("GB") == "United Kingdom" and cldr_name("TR", "de") == "Türkei"
+    assert document_countries(["Turkey", "Austria"]) == frozenset({"TR", "AT"})
