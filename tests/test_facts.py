@@ -477,12 +477,16 @@ def test_a_country_typed_as_an_organisation_is_one_only_where_it_holds_a_post():
     from kb.extract.facts import _entities
     from kb.model import Mention, Tenure
 
-    def mention(text: str, label: str) -> Mention:
-        return Mention(text, "organization", 0, len(text), 0, name=text, label=label)
+    def mention(text: str, label: str, sentence: int = 0) -> Mention:
+        return Mention(text, "organization", 0, len(text), sentence, name=text, label=label)
 
     mentions = [mention("Sri Lanka", "rule:type_organization"), mention("the Maldives", "ORG"),
-                mention("Österreich", "ORG"), mention("Swiss Re", "ORG"), mention("United Nations", "ORG"),
-                mention("Norway", "ORG")]
+                mention("Österreich", "ORG", 1), mention("Swiss Re", "ORG"), mention("United Nations", "ORG"),
+                mention("Norway", "ORG"), mention("Island", "ORG"), mention("Island", "ORG", 1)]
     posts = [Tenure(person="Kari Lund", role="finance minister", org="Norway")]
-    names = {e.name for e in _entities(mentions, posts, {}, {}) if e.type == "organization"}
-    assert names == {"Swiss Re", "United Nations", "Norway"}
+    entities = _entities(mentions, posts, {}, {}, german=frozenset({1}))
+    names = {e.name for e in entities if e.type == "organization"}
+    # German country names count only in German sentences: "Island" is a record label in English
+    assert names == {"Swiss Re", "United Nations", "Norway", "Island"}
+    island = next(e for e in entities if e.name == "Island")
+    assert [m.sentence for m in island.mentions] == [0]

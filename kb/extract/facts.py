@@ -146,7 +146,8 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     tenures = merge_claims(claims, anchor, deaths, mentions, {m.name or names.get(m.text, m.text) for m in died})
     holders = {t.person for t in tenures}  # a one-word name without support stays only as a holder
     mentions = [m for m in mentions if not (m.type == "person" and m.text in weak and (m.name or m.text) not in holders)]
-    entities = _entities(mentions, tenures, births, deaths)
+    german = frozenset(s.index for s in pd.sentences if s.lang == "de")
+    entities = _entities(mentions, tenures, births, deaths, german)
     return entities, tenures
 
 
@@ -261,25 +262,29 @@ def _sentence_claims(ctx: SentCtx, mentions: list[Mention], quoted, deferred) ->
     return out
 
 
-def _country_as_org(m: Mention) -> bool:
+def _country_as_org(m: Mention, german: frozenset[int]) -> bool:
     """A country's bare name typed as an organisation (the model's ORG, or a mistagged person
     that the type rules turned into one: "the Maldives", "Sri Lanka"): like a place, an
     organisation only where it holds a post (a country counts as one only when it acts as a
-    government with a post: gold format v1)."""
+    government with a post: gold format v1). German names only in German sentences (``german``:
+    their indices): "Island" is Iceland there, a record label in English."""
     text = m.text.removeprefix("the ").removeprefix("The ")
-    return country_of_place(text, "de") is not None or text in _cldr_states()
+    lang = "de" if m.sentence in german else "en"
+    return country_of_place(text, lang) is not None or text in _cldr_states(lang)
 
 
-@lru_cache(maxsize=1)
-def _cldr_states() -> frozenset[str]:
-    """CLDR's English and German country names, without its regions that are no state
-    ("United Nations", "European Union", "Eurozone")."""
+@lru_cache(maxsize=2)
+def _cldr_states(lang: str) -> frozenset[str]:
+    """CLDR's country names in English, and for German text also in German, without its regions
+    that are no state ("United Nations", "European Union", "Eurozone")."""
     not_states = {"UN", "EU", "EZ", "QO", "XA", "XB"}
-    return frozenset(n for lang in ("en", "de") for c, n in cldr_countries(lang) if c not in not_states)
+    return frozenset(n for code_lang in {"en", lang} for c, n in cldr_countries(code_lang) if c not in not_states)
 
 
-def _entities(mentions: list[Mention], tenures: list[Tenure], births: dict, deaths: dict) -> list[Entity]:
-    """Persons and organisations under their fullest names; places only where they hold a post."""
+def _entities(mentions: list[Mention], tenures: list[Tenure], births: dict, deaths: dict,
+              german: frozenset[int] = frozenset()) -> list[Entity]:
+    """Persons and organisations under their fullest names; places only where they hold a post
+    (``german``: the indices of the document's German sentences)."""
     post_orgs = {t.org for t in tenures if t.org}
     demonyms, countries = lexicon().demonyms, lexicon().countries
     entities: dict[tuple[str, str], Entity] = {}
@@ -294,7 +299,7 @@ def _entities(mentions: list[Mention], tenures: list[Tenure], births: dict, deat
             # one party, one record, under the first form the text uses ("Tory" links no better as
             # "Conservative Party": which one?)
             name = party_forms.setdefault(party, m.text) if party else name
-            if not party and (m.label in ("GPE", "LOC", "NORP") or _country_as_org(m)) and name not in post_orgs \
+            if not party and (m.label in ("GPE", "LOC", "NORP") or _country_as_org(m, german)) and name not in post_orgs \
                     and m.text not in post_orgs:
                 continue
             m.name = name
