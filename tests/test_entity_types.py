@@ -322,6 +322,35 @@ def test_descriptions_come_from_the_facts(db_path):
     assert org == "posts: chief executive"
 
 
+def test_organisation_descriptions_tell_namesakes_apart_by_kind_country_and_founding(db_path, tmp_path):
+    """Two "Brindle"s of the reference: the description says what each is (the index files'
+    kind, country and the inception year), and the posts kb found there."""
+    import json
+
+    from helpers.dump_items import item, write_reference
+    from kb.link.reference import import_reference
+    from kb.store.descriptions import readable_kind
+
+    founded = json.loads(item("Q931000701", "Brindle"))
+    founded["claims"]["P571"] = [{"mainsnak": {"snaktype": "value", "property": "P571", "datavalue": {
+        "value": {"time": "+1998-00-00T00:00:00Z", "timezone": 0, "before": 0, "after": 0, "precision": 9,
+                  "calendarmodel": "http://www.wikidata.org/entity/Q1985727"}, "type": "time"}}, "rank": "normal"}]
+    files = write_reference(tmp_path, [json.dumps(founded), item("Q931000702", "Brindle")], {})
+    files[1].write_text("qid\tkinds\tcatalogues\tcountry_iso2\nQ931000701\tROR company+funder\t\tNO\n"
+                        "Q931000702\tNSI brand amenity/fast_food\t\tUS\n", encoding="utf-8")
+    db = store.open_db(db_path)
+    import_reference(db, files)
+    store.save_extraction(db, _doc("a", "Hale Brun runs Brindle.", [("Hale Brun", "person"), ("Brindle", "organization")],
+                                   {"Brindle": Link(qid="Q931000701", score=0.9, method="exact")},
+                                   [("Hale Brun", "chief executive", "Brindle")]))
+    store.save_extraction(db, _doc("b", "Brindle opened a shop.", [("Brindle", "organization")],
+                                   {"Brindle": Link(qid="Q931000702", score=0.9, method="exact")}))
+    rows = dict(db.execute("SELECT qid, description FROM organizations").fetchall())
+    assert rows == {"Q931000701": "company, Norway, founded 1998; posts: chief executive",
+                    "Q931000702": "brand (fast food), United States"}
+    assert readable_kind("ROR other") is None and readable_kind("NSI operator amenity/school") == "operator (school)"
+
+
 # --- the fragments script ----------------------------------------------------------------------
 
 def test_fragments_script_lists_rows_of_one_entity(db_path):

@@ -4,8 +4,8 @@ The reference's own description when it has one (the Wikidata dump's ``descripti
 ``ref_entities.description``); else a line made from the facts: a person's birth and death years
 and their best-known posts ("born 1967; prime minister of the Netherlands (2010–2024)": kb's
 own tenures first, the reference's P39 statements filling up), an
-organisation's country and the posts kb found in it ("in Spain; posts: chief executive,
-chairman"). Posts come from kb's own tenures first (what the news says), then the reference's
+organisation's kind, country and founding year from the reference's index files and claims
+and the posts kb found in it ("company, Spain, founded 1998; posts: chief executive, chairman"). Posts come from kb's own tenures first (what the news says), then the reference's
 P39 statements. Written by the store's entity refresh, so a description follows the facts.
 """
 
@@ -14,6 +14,8 @@ from __future__ import annotations
 from typing import Optional
 
 import sqlite_utils
+
+from ..countries import cldr_name
 
 #: At most this many posts in a description: enough to tell two "John Smith"s apart.
 MAX_POSTS = 2
@@ -85,7 +87,8 @@ def person_description(db: sqlite_utils.Database, person_id: str) -> Optional[st
 
 
 def organization_description(db: sqlite_utils.Database, org_id: str) -> Optional[str]:
-    """The reference's description, else "in COUNTRY; posts: ROLE, ROLE", or None."""
+    """The reference's description, else "KIND, COUNTRY, founded YEAR; posts: ROLE, ROLE" from
+    what the reference knows of it (``_org_facts``) and the posts kb found in it, or None."""
     row = db.execute("SELECT qid FROM organizations WHERE id = ?", [org_id]).fetchone()
     if row is None:
         return None
@@ -93,19 +96,49 @@ def organization_description(db: sqlite_utils.Database, org_id: str) -> Optional
     ref = _reference_description(db, qid)
     if ref:
         return ref
-    parts = []
-    if qid:
-        country = db.execute(
-            "SELECT e.label FROM ref_claims c JOIN ref_entities e ON e.qid = c.value "
-            "WHERE c.qid = ? AND c.property = 'P17' AND e.label IS NOT NULL LIMIT 1", [qid]).fetchone()
-        if country:
-            parts.append(f"in {country[0]}")
+    parts = [_org_facts(db, qid)] if qid else []
     roles = [r[0] for r in db.execute(
         "SELECT role FROM tenures WHERE organization_id = ? GROUP BY role ORDER BY count(*) DESC, role LIMIT 3",
         [org_id])]
     if roles:
         parts.append("posts: " + ", ".join(roles))
+    parts = [p for p in parts if p]
     return _clip("; ".join(parts)) if parts else None
+
+
+#: Kinds of the reference's index files that say nothing a reader can use.
+_VAGUE_KINDS = {"other", "organisation/jurisdiction", "state/territory"}
+
+
+def readable_kind(kind: str) -> Optional[str]:
+    """The index files' kind as a reader says it: "ROR company+funder" -> "company", "NSI brand
+    amenity/fast_food" -> "brand (fast food)", "NSI operator amenity/school" -> "operator
+    (school)", "international organisation (SupraVerden: …)" -> "international organisation";
+    None for kinds that tell nothing ("ROR other")."""
+    kind = kind.split(" (")[0].strip()
+    if kind.startswith("ROR "):
+        kind = kind[4:].split("+")[0].replace("government", "government body")
+    elif kind.startswith("NSI "):
+        role, _, what = kind[4:].partition(" ")
+        kind = f"{role} ({what.split('/')[-1].replace('_', ' ')})"
+    return None if kind in _VAGUE_KINDS else kind
+
+
+def _org_facts(db: sqlite_utils.Database, qid: str) -> str:
+    """ "company, United States, founded 1998" from the reference's kind, country and inception."""
+    claims = db.execute("SELECT property, value FROM ref_claims WHERE qid = ? AND property IN "
+                        "('kb:kind', 'kb:country', 'P17', 'P571') ORDER BY property, value", [qid]).fetchall()
+    kinds = [k for k in (readable_kind(v) for p, v in claims if p == "kb:kind") if k]
+    country = next((cldr_name(v) for p, v in claims if p == "kb:country" and cldr_name(v)), None)
+    if country is None:
+        row = db.execute("SELECT e.label FROM ref_claims c JOIN ref_entities e ON e.qid = c.value "
+                         "WHERE c.qid = ? AND c.property = 'P17' AND e.label IS NOT NULL LIMIT 1", [qid]).fetchone()
+        country = row[0] if row else None
+    founded = next((v[:4] for p, v in claims if p == "P571" and v and v[:4].isdigit()), None)
+    facts = [kinds[0]] if kinds else []
+    facts += [country] if country else []
+    facts += [f"founded {founded}"] if founded else []
+    return ", ".join(facts)
 
 
 def _clip(text: str) -> str:
