@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from kb.extract.de.types import (
-    cue_age, cue_honorific, cue_place, cue_role_before, cue_speaker, cue_speech, decide_type_de, document_types,
+    cue_age, cue_honorific, cue_place, cue_speaker, cue_speech, decide_type_de, document_types,
     org_compound_names,
 )
 
@@ -77,9 +77,11 @@ def test_speech_does_not_fire_on_other_verbs():
     assert cue_speech(*span("Quendler verkaufte das Werk im Mai .", "Quendler")) is None
 
 
-def test_role_word_before_a_name_supports_a_person():
-    assert cue_role_before(*span("Bürgermeister Quendler eröffnete die Brücke .", "Quendler")) == "person"
-    assert cue_role_before(*span("Die Brücke in Quendlingen wurde eröffnet .", "Quendlingen")) is None
+def test_a_role_word_before_a_name_is_no_support():
+    """Measured: as support, a role word before the name was right 2 times in 10 on the corpus
+    ("dem Bundespräsidenten Respekt", "des FPÖ-Chefs Kritik": a role in the dative or genitive)."""
+    words, a, b = span("Er zollte dem Bundespräsidenten Respekt .", "Respekt")
+    assert document_types([words], [[(a, b, "Respekt")]], set(), always_common) == {"Respekt": None}
 
 
 def test_interview_speaker_supports_a_person():
@@ -148,6 +150,9 @@ def test_document_types_reads_line_ups_and_cues():
     persons = [[(2, 3, "Novak"), (6, 7, "Brandt")], [(3, 4, "Keil")], [(3, 4, "Quendlingen"), (10, 11, "Quendlingen")]]
     decided = document_types(sentences, persons, set(), is_common=lambda w: w == "Keil")
     assert decided == {"Novak": "person", "Brandt": "person", "Keil": None, "Quendlingen": None}
+    dateline = "Quendlingen – Amelie Olbrich gewann .".split()
+    assert document_types([dateline], [[(0, 1, "Quendlingen"), (2, 4, "Amelie Olbrich")]], set(),
+                          never_common)["Quendlingen"] is None  # a dateline before a name is no line-up
     persons[0].append((4, 5, "Keil"))  # the line-up's Keil is a person: the whole name is kept
     assert document_types(sentences, persons, set(), is_common=lambda w: w == "Keil")["Keil"] == "person"
 

@@ -29,7 +29,6 @@ from typing import Callable, Optional
 
 from ...model import Mention, Sentence
 from .companies import LEGAL_FORMS
-from .lexicon import match_role_entry
 from .stts import common_noun
 
 Cue = Callable[[list[str], int, int], Optional[str]]
@@ -96,12 +95,6 @@ def cue_speech(words: list[str], start: int, end: int) -> Optional[str]:
     return "person" if _word(words, start - 1) in SPEECH_VERBS or _word(words, end) in SPEECH_VERBS else None
 
 
-def cue_role_before(words: list[str], start: int, end: int) -> Optional[str]:
-    """ "Präsident Hofer", "Sängerin Adele": a role word of kb's German lexicon right before."""
-    before = _word(words, start - 1)
-    return "person" if before[:1].isupper() and match_role_entry(before) is not None else None
-
-
 def cue_place(words: list[str], start: int, end: int) -> Optional[str]:
     """ "nahe Maimana", "die Stadt Flint", the dateline "Austin – ...": a place ("place"); "in Mina"
     is weaker ("place_in": "setzte sich in Dieter Hecking ... durch"). Not before a possessive
@@ -125,7 +118,6 @@ GERMAN_TYPE_CUES: list[tuple[str, Cue]] = [
     ("honorific", cue_honorific),
     ("age", cue_age),
     ("speech", cue_speech),
-    ("role_before", cue_role_before),
     ("place", cue_place),
     ("speaker", cue_speaker),
 ]
@@ -169,6 +161,8 @@ def _listed(spans: list[tuple[int, int, str]], words: list[str], start: int, end
     separator away on either side, or separators and capitalised words on both sides."""
     ends = {b for _, b, _ in spans}
     starts = {a for a, _, _ in spans}
+    if start == 0 and _word(words, end) in DASHES:
+        return False  # "Indian Wells – Dominic Thiem ...": a dateline, no line-up
     before, after = _word(words, start - 1) in LIST_SEPARATORS, _word(words, end) in LIST_SEPARATORS
     if before and after and _word(words, start - 2)[:1].isupper() and _word(words, end + 1)[:1].isupper():
         return True  # ", Wöber , Auer , Schobesberger ,": a line-up the NER tagged in part
