@@ -81,7 +81,7 @@ def test_a_role_word_before_a_name_is_no_support():
     """Measured: as support, a role word before the name was right 2 times in 10 on the corpus
     ("dem Bundespräsidenten Respekt", "des FPÖ-Chefs Kritik": a role in the dative or genitive)."""
     words, a, b = span("Er zollte dem Bundespräsidenten Respekt .", "Respekt")
-    assert document_types([words], [[(a, b, "Respekt")]], set(), always_common) == {"Respekt": None}
+    assert document_types([words], [[(a, b, "Respekt")]], set(), always_common) == {"Respekt": "weak"}
 
 
 def test_interview_speaker_supports_a_person():
@@ -122,8 +122,8 @@ def test_decide_person_support_wins():
     assert decide_type_de("Keil", Counter(), 1, {"Keil"}, set(), always_common) == "person"
 
 
-def test_decide_common_noun_without_support_is_dropped_unless_frequent():
-    assert decide_type_de("Keil", Counter(), 1, set(), set(), always_common) is None
+def test_decide_common_noun_without_support_is_weak_unless_frequent():
+    assert decide_type_de("Keil", Counter(), 1, set(), set(), always_common) == "weak"
     assert decide_type_de("Keil", Counter(), 6, set(), set(), always_common) == "person"
     assert decide_type_de("Quendler", Counter(), 1, set(), set(), never_common) == "person"
     assert decide_type_de("Amelie Keil", Counter(), 1, set(), set(), always_common) == "person"
@@ -149,7 +149,7 @@ def test_document_types_reads_line_ups_and_cues():
     )]
     persons = [[(2, 3, "Novak"), (6, 7, "Brandt")], [(3, 4, "Keil")], [(3, 4, "Quendlingen"), (10, 11, "Quendlingen")]]
     decided = document_types(sentences, persons, set(), is_common=lambda w: w == "Keil")
-    assert decided == {"Novak": "person", "Brandt": "person", "Keil": None, "Quendlingen": None}
+    assert decided == {"Novak": "person", "Brandt": "person", "Keil": "weak", "Quendlingen": None}
     dateline = "Quendlingen – Amelie Olbrich gewann .".split()
     assert document_types([dateline], [[(0, 1, "Quendlingen"), (2, 4, "Amelie Olbrich")]], set(),
                           never_common)["Quendlingen"] is None  # a dateline before a name is no line-up
@@ -186,7 +186,7 @@ def _parsed(nlp, texts: list[str], persons: list[str]):
     return out
 
 
-def test_real_pipeline_drops_a_common_noun_and_a_place_but_keeps_persons(german):
+def test_real_pipeline_drops_a_place_weakens_common_nouns_and_keeps_persons(german):
     pytest.importorskip("HanTa")
     from kb.extract.de.types import correct_types_de
 
@@ -195,10 +195,11 @@ def test_real_pipeline_drops_a_common_noun_and_a_place_but_keeps_persons(german)
         "Das sei ein Keil in der Gemeinde, sagte Olbrich am Montag in Quendlingen.",
         "Der 44-jährige Brenner kritisierte den Plan.",
     ], ["Quendlingen", "Silvester", "Amelie Olbrich", "Keil", "Olbrich", "Brenner"])
-    changed = correct_types_de(parsed)
+    weak, changed = correct_types_de(parsed)
     kept = [m.text for _, _, ms in parsed for m in ms]
-    assert kept == ["Amelie Olbrich", "Olbrich", "Brenner"]
-    assert changed == Counter(dropped=4)
+    assert kept == ["Silvester", "Amelie Olbrich", "Keil", "Olbrich", "Brenner"]  # the place is dropped
+    assert weak == {"Silvester", "Keil"}  # kept only where a rule makes them a post's holder
+    assert changed == Counter(dropped=2, weak=2)
 
 
 def test_real_pipeline_keeps_english_sentences_untouched(german):
@@ -207,5 +208,15 @@ def test_real_pipeline_keeps_english_sentences_untouched(german):
 
     sent = Sentence(0, 0, 30, "Keil said the plan was wrong.", "en")
     parsed = [(sent, german(sent.text), [Mention("Keil", "person", 0, 4, 0, label="PERSON")])]
-    assert correct_types_de(parsed) == Counter()
+    assert correct_types_de(parsed) == (set(), Counter())
     assert [m.text for m in parsed[0][2]] == ["Keil"]
+
+
+def test_a_weak_german_name_stays_only_as_a_holder(german):
+    """``correct_types`` hands the German weak names on with the English ones: ``facts`` keeps
+    their mentions only where a rule made them a post's holder."""
+    from kb.extract.entity_types import correct_types
+
+    parsed = _parsed(german, ["Das sei ein Keil in der Gemeinde, sagte Amelie Olbrich."], ["Keil", "Amelie Olbrich"])
+    org_names, weak = correct_types(parsed)
+    assert "Keil" in weak and "Amelie Olbrich" not in weak

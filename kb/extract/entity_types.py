@@ -338,7 +338,7 @@ def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> tuple
     the names with organisation evidence (which must not become persons later on) and the weak
     one-word person names (the caller keeps them only where a rule made them a post's holder:
     "Asprenas, bishop of Naples")."""
-    correct_types_de(parsed)  # German sentences: the German cue table (kb.extract.de.types)
+    weak, _ = correct_types_de(parsed)  # German sentences: the German cue table (kb.extract.de.types)
     evidence = collect_evidence(parsed)
     person_words = set()
     places: set[str] = set()  # names NER tags a place somewhere in the document
@@ -352,7 +352,6 @@ def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> tuple
             elif m.label in ("GPE", "LOC"):
                 places.add(m.text)
     org_names = {name for name, ev in evidence.items() if ev.has("org") and not ev.has("person")}
-    weak: set[str] = set()
     for sent, _, mentions in parsed:
         if sent.lang != "en":
             continue

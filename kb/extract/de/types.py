@@ -15,7 +15,8 @@ word or None (``GERMAN_TYPE_CUES``): "person" (support: the name is a person), "
 ``correct_types_de`` counts them per name over the document's German sentences and, for names
 the NER tagged PER only: "org" cues and no support -> organisation; place cues on at least half
 of the mentions and no support -> dropped; a one-word name that is a German common noun
-(``stts.common_noun``) and has no support -> dropped. A name that is a word of a fuller person
+(``stts.common_noun``) and has no support -> weak (kept only where a rule makes it a post's
+holder, like English one-word names without support). A name that is a word of a fuller person
 name of the document ("Hofer" of "Norbert Hofer") is always a person. Organisations and places
 the NER tagged are left alone: person cues fire on them too ("sagte Mexikos Trainer", "Ecuador
 (3)" in a table), so they only support.
@@ -142,8 +143,10 @@ def org_compound_names(sentences: list[list[str]]) -> set[str]:
 
 def decide_type_de(name: str, cues: Counter, mentions: int, fuller: set[str], org_names: set[str],
                    is_common: Callable[[str], bool] = common_noun) -> Optional[str]:
-    """The type of a name the NER tagged PER: "person", "organization" or None (drop it), from
-    its cue counts over the document (see the module docstring)."""
+    """The type of a name the NER tagged PER: "person", "organization", None (drop it) or "weak"
+    (a common noun: kept only where a rule makes it a post's holder, as English one-word names
+    without support are: "Teamchef Koller"), from its cue counts over the document (see the
+    module docstring)."""
     if cues["person"] or name in fuller:
         return "person"
     if name in org_names or name.split()[-1] in LEGAL_FORMS:
@@ -152,7 +155,7 @@ def decide_type_de(name: str, cues: Counter, mentions: int, fuller: set[str], or
     if placed and 2 * placed >= mentions and (cues["place"] or cues["place_in"] > 1):
         return None
     if len(name.split()) == 1 and mentions <= MAX_COMMON_MENTIONS and is_common(name):
-        return None
+        return "weak"
     return "person"
 
 
@@ -199,12 +202,13 @@ def _retypable(m: Mention) -> bool:
 
 
 def correct_types_de(parsed: list[tuple[Sentence, object, list[Mention]]],
-                     is_common: Callable[[str], bool] = common_noun) -> Counter:
+                     is_common: Callable[[str], bool] = common_noun) -> tuple[set[str], Counter]:
     """Retype or drop the German sentences' NER person mentions (in place) by the document's
-    cues (``document_types``); return how many mentions became organisations or were dropped."""
+    cues (``document_types``); return the weak names (the caller keeps them only as holders) and
+    how many mentions became organisations, were dropped or are weak."""
     german = [(sent, doc, mentions) for sent, doc, mentions in parsed if sent.lang == "de"]
     if not german:
-        return Counter()
+        return set(), Counter()
     fuller = {w for _, _, mentions in parsed for m in mentions if m.type == "person" and len(m.text.split()) > 1
               for w in m.text.split()}
     sentences, persons = [], []
@@ -221,9 +225,11 @@ def correct_types_de(parsed: list[tuple[Sentence, object, list[Mention]]],
             if new is None:
                 changed["dropped"] += 1
                 continue
-            if new != m.type:
+            if new == "weak":
+                changed["weak"] += 1
+            elif new != m.type:
                 m.type, m.label = new, f"rule:type_{new}"
                 changed[new] += 1
             keep.append(m)
         mentions[:] = keep
-    return changed
+    return {name for name, new in decided.items() if new == "weak"}, changed
