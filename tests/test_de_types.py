@@ -111,7 +111,8 @@ def test_place_does_not_fire(sentence, name):
 
 def test_organisation_compounds_name_the_organisation():
     sentences = [s.split() for s in ("Der Quendrix-Chef trat zurück .", "Die Quendrix-Aktie fiel .",
-                                     "Die Ex-Ministerin und die Quendler-Schwestern kamen .")]
+                                     "Die Ex-Ministerin und die Quendler-Schwestern kamen .",
+                                     "Die Olbrich-Tochter und ein Olbrich-Mitarbeiter kamen .")]
     assert org_compound_names(sentences) == {"Quendrix"}
 
 

@@ -55,10 +55,11 @@ PLACE_NOUNS = frozenset({"Stadt", "Provinz", "Ort", "Dorf", "Gemeinde", "Region"
 #: German common noun too ("Hofer", 17 times in an interview); common nouns are tagged now and then.
 MAX_COMMON_MENTIONS = 3
 
-#: Second parts of compounds "X-Chef", "X-Aktie" that only an organisation X has.
+#: Second parts of compounds "X-Chef", "X-Aktie" that only an organisation X has. Not "-Tochter"
+#: ("Trump-Tochter" is a daughter) nor "-Mitarbeiter" (a minister's staff).
 ORG_COMPOUND_HEADS = frozenset(
     "chef chefin chefs konzern konzerns aktie aktien aktionär aktionäre konzernchef konzernchefin "
-    "vorstand vorstands vorstandschef vorstandschefin tochter zentrale belegschaft mitarbeiter".split()
+    "vorstand vorstands vorstandschef vorstandschefin zentrale belegschaft".split()
 )
 
 #: Separators of a list of names ("Schubert , Bergmann", "Trauner / Schubert", "Auer und Dibon").
