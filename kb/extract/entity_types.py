@@ -17,6 +17,9 @@ mention of a document (the extract stage is the one that sees tokens) and decide
   document it is part of ("Anil" of "Anil Ambani"); ``complete_first_names`` maps a first name
   to the one full name it starts.
 
+German sentences have their own cue table (``kb.extract.de.types``: "sagte X", "Herr X", "in X",
+"X-Chef", common nouns tagged as names), applied first by ``correct_types``.
+
 Reference kinds (a name that is exactly a reference organisation's label) are not used here:
 the reference lives in the database, which the extract stage never reads; the link stage
 applies them (``kb.link.types``). ``complete_org_names`` (and ``lexicon.party_name``) give one
@@ -31,6 +34,7 @@ from typing import Callable, Optional
 
 from ..model import Mention, Sentence
 from ..names import LEGAL_SUFFIXES
+from .de.types import correct_types_de
 from .lexicon import lexicon
 from .mentions import HONORIFICS, ORG_HEAD_WORDS, PERSON_TITLES
 
@@ -334,6 +338,7 @@ def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> tuple
     the names with organisation evidence (which must not become persons later on) and the weak
     one-word person names (the caller keeps them only where a rule made them a post's holder:
     "Asprenas, bishop of Naples")."""
+    weak, _ = correct_types_de(parsed)  # German sentences: the German cue table (kb.extract.de.types)
     evidence = collect_evidence(parsed)
     person_words = set()
     places: set[str] = set()  # names NER tags a place somewhere in the document
@@ -347,7 +352,6 @@ def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> tuple
             elif m.label in ("GPE", "LOC"):
                 places.add(m.text)
     org_names = {name for name, ev in evidence.items() if ev.has("org") and not ev.has("person")}
-    weak: set[str] = set()
     for sent, _, mentions in parsed:
         if sent.lang != "en":
             continue
