@@ -193,6 +193,20 @@ def test_a_name_written_in_lower_case_is_not_an_entry_known_only_in_capitals(db)
     assert _link(db, "Members of vel.ko met on Monday.", [("vel.ko", "organization")])["vel.ko"].qid == "Q910000091"
 
 
+def test_a_short_form_the_text_defines_is_only_the_body_it_spells_out(db):
+    text = "In France, the DLR said it would stand in every seat."
+    assert _link(db, text, [("DLR", "organization")], places=("France",))["DLR"].qid == "Q910000092"
+    text = "In France, the Deutsches Luftfahrt Register (DLR) said it would check every plane."
+    link = _link(db, text, [("DLR", "organization")], places=("France",))["DLR"]
+    assert link.qid is None and any(c.method == "ruled out: acronym" for c in link.candidates)
+
+
+def test_initials_of_a_little_known_body_need_its_country_in_the_text(db):
+    # the one reference name with initials OVPI is an institute in France: not in Norwegian news
+    assert _link(db, "In Norway, OVPI said sales fell.", [("OVPI", "organization")], places=("Norway",))["OVPI"].qid is None
+    assert _link(db, "In France, OVPI said sales fell.", [("OVPI", "organization")], places=("France",))["OVPI"].qid == "Q910000093"
+
+
 # -- namesakes by Wikipedia's own account -------------------------------------------------
 
 
@@ -211,7 +225,7 @@ def test_index_file_becomes_kind_and_country_claims(db):
                     ("Q910000040", "kb:kind", "cabinet")]
     # re-importing the index replaces its claims (idempotent)
     import_reference(db, [INDEX])
-    assert db.execute("SELECT count(*) FROM ref_claims WHERE property = 'kb:kind'").fetchone()[0] == 10
+    assert db.execute("SELECT count(*) FROM ref_claims WHERE property = 'kb:kind'").fetchone()[0] == 12
 
 
 @pytest.mark.shared

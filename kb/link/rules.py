@@ -45,7 +45,8 @@ rule's name when they contradict each other:
                document never writes out, or by an alias of an entry whose kind is unknown
                (unless it is the only party of the document's country with those initials);
                and an organisation written only in lower case ("dpa") is no entry whose names
-               matching it are all capitals ("DPA").
+               matching it are all capitals ("DPA"); a short form the text defines in brackets
+               ("… Raumfahrt (DLR)") is only an entry whose long name the text writes.
 
 Rules only remove candidates; the remaining ones are scored as before (``kb.link.disambiguate``),
 so confidence stays in ``link_score``/``link_method``, and a removed candidate is kept among the
@@ -840,6 +841,8 @@ def acronym_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evid
     parties of the document's countries."""
     if ev.etype != "organization" or not ev.acronym_form:
         return False
+    if _defined_otherwise(index, p.qid, ev):
+        return True  # "Deutsches Zentrum für Luft- und Raumfahrt (DLR)": the text says which DLR
     if org_class(prof.kinds) == "party" and n_parties > 1 and not prof.countries & ev.countries:
         return True  # parties of several countries share this short name: the text must say which
     if (org_class(prof.kinds) == "party" and n_home_parties == 1 and ev.party_country in prof.countries
@@ -851,9 +854,12 @@ def acronym_conflict(index: ReferenceIndex, p: Prepared, prof: Profile, ev: Evid
         # initials of a longer name: only when the document writes that name out, or when
         # they are long and no other reference name has them
         if (n_initials == 1 and _longest_acronym(ev) >= MIN_UNIQUE_ACRONYM and p.ref and p.ref.label
-                and not only_nsi(prof.kinds)
+                and not only_nsi(prof.kinds) and (not prof.countries or prof.countries & ev.countries)
                 and (acronym(norm(p.ref.label)) or "") in {norm(a).replace(" ", "") for a in ev.acronyms}):
-            return False  # the only reference name with these initials, and its own (English) label
+            # the only reference name with these initials, and its own (English) label, of no
+            # country or one the text names ("IFPI" in a story about Norway's music trade is no
+            # photovoltaic institute of the Ile-de-France)
+            return False
         return not _expanded(index, p.qid, ev)
     cls = org_class(prof.kinds)
     if cls in ("organisation", "government") and not any(
@@ -885,6 +891,35 @@ def capitals_conflict(index: ReferenceIndex, p: Prepared, ev: Evidence) -> bool:
         return False
     written = [name for form in {norm(f) for f in ev.lower_forms} for q, name, _ in index.exact(form) if q == p.qid]
     return bool(written) and all(name.isupper() for name in written)
+
+
+#: The words before a bracketed short form that may spell it out ("… Raumfahrt (DLR)").
+_DEFINED = "(?:[^\\s.;:!?()]+\\s+){1,8}?\\(\\s*%s\\s*\\)"
+#: Two words are one when their first letters agree this far ("Freiheitlichen" ~ "freiheitliche").
+_STEM = 5
+
+
+def _spells(words: str, short: str) -> bool:
+    """Do the capitalised words (and hyphenated parts: "Luft-") before a bracket spell the short
+    form's letters in order ("Deutsche Zentrum für Luft- und Raumfahrt" -> DLR)? A party after
+    a person's name ("Johanna Mikl-Leitner (ÖVP)") spells nothing: it is an affiliation."""
+    initials = "".join(part[0] for w in words.split() for part in w.split("-") if part[:1].isupper())
+    letters = iter(initials.upper())
+    return all(ch in letters for ch in short.replace(".", "").upper())
+
+
+def _defined_otherwise(index: ReferenceIndex, qid: str, ev: Evidence) -> bool:
+    """The text spells the short form out in brackets ("das Deutsche Zentrum für Luft- und
+    Raumfahrt (DLR)") with words none of the candidate's names has: it names another body (not
+    France's "DLR" party). Words are compared by their first letters, so German inflection
+    ("der Freiheitlichen Partei Österreichs (FPÖ)") still matches the party's native name."""
+    spelt = [norm(found.group(0).split("(")[0]) for a in ev.acronyms
+             for found in re.finditer(_DEFINED % re.escape(a.removeprefix("the ")), ev.text)
+             if _spells(found.group(0).split("(")[0], a)]
+    if not spelt:
+        return False
+    mine = {w[:_STEM] for name in index.names(qid) for w in name.split() if len(w) > 3}
+    return not any(w[:_STEM] in mine for long in spelt for w in long.split() if len(w) > 3)
 
 
 def _expanded(index: ReferenceIndex, qid: str, ev: Evidence) -> bool:
