@@ -246,6 +246,8 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
                 continue
             if doc.lang_ == "en" and len(toks) == 1 and is_honour(toks[0]):
                 continue  # "[OBE]ORG": letters after a name, no organisation
+            if label in ORG_LABELS and doc.lang_ == "en" and _demonym(toks.text):
+                continue  # "the [Welsh]ORG want": a people's adjective, no organisation
             if label in ORG_LABELS and toks[0].lower_.rstrip(".") in HONORIFICS and len(toks) > 1:
                 person = _trim_person(toks)  # "Ms Bowers" tagged ORG is a person
                 if person is not None:
@@ -261,6 +263,12 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
     out = seated_bodies_de(sent, doc, out)
     out += body_mentions_de(sent, doc, out)
     return out + prefix_org_mentions_de(sent, doc, out)
+
+
+def _demonym(text: str) -> bool:
+    """A people's adjective of the demonym lexicon written as a word ("Welsh", "South African");
+    not its abbreviations ("UK", "EU", "UN": bodies and states NER rightly tags)."""
+    return text in lexicon().demonyms and text[:1].isupper() and not text.isupper() and "." not in text
 
 
 _PROGRAMME_WORDS = {"programme", "program", "show", "series"}
@@ -400,10 +408,36 @@ def prefix_org_mentions_de(sent: Sentence, doc, taken: list[Mention]) -> list[Me
     return out
 
 
+#: Small words an acronym skips ("Securities and Exchange Commission" is the SEC).
+ACRONYM_SKIP = {"and", "of", "for", "the", "&", "on", "in"}
+
+
+def acronym_of(words: list[str]) -> str:
+    """ "Child Support Agency" -> "CSA"; "" when a word is not capitalised (no acronym)."""
+    out = []
+    for w in words:
+        if w.lower() in ACRONYM_SKIP:
+            continue
+        if not w[:1].isupper():
+            return ""
+        out.append(w[0])
+    return "".join(out)
+
+
+def _acronym_after(doc, start: int, end: int) -> bool:
+    """Tokens ``start:end`` are followed by their acronym in brackets ("World Travel and Tourism
+    Council (WTTC)"): the text itself says the words are one name."""
+    if end + 1 >= len(doc) or doc[end].text != "(":
+        return False
+    letters = acronym_of([t.text for t in doc[start:end]])
+    return len(letters) >= 3 and doc[end + 1].text == letters
+
+
 def _joined_orgs(doc) -> list[tuple]:
     """(span, NER label) of ``doc.ents``, with "[Royal Bank] of [Scotland]" joined into one ORG
     span: NER often stops an organisation at "of" when its head word ("bank", "university")
-    wants a complement."""
+    wants a complement; and "[World Travel] and [Tourism Council] (WTTC)" joined where the
+    acronym in brackets after both says they are one name (NER cuts a name at "and"/"&")."""
     ents = list(doc.ents)
     out = []
     k = 0
@@ -413,6 +447,12 @@ def _joined_orgs(doc) -> list[tuple]:
         if (ent.label_ in ORG_LABELS and nxt is not None and nxt.start == ent.end + 1 and doc[ent.end].lower_ == "of"
                 and nxt.label_ in ORG_LABELS | PLACE_LABELS and doc[ent.end - 1].lower_ in ORG_HEAD_WORDS
                 and doc.lang_ == "en"):
+            out.append((doc[ent.start : nxt.end], ent.label_))
+            k += 2
+            continue
+        if (ent.label_ in ORG_LABELS and nxt is not None and nxt.start == ent.end + 1 and doc.lang_ == "en"
+                and doc[ent.end].lower_ in ("and", "&") and nxt.label_ in ORG_LABELS
+                and _acronym_after(doc, ent.start, nxt.end)):
             out.append((doc[ent.start : nxt.end], ent.label_))
             k += 2
             continue
@@ -436,8 +476,11 @@ def _trim_org(ent):
     while end - start > 1 and (doc[start].lower_ in ("ex", "-") or doc[start].lower_ in _ORG_LEADING_WORDS
                                and doc[start].whitespace_ or doc.lang_ == "de" and doc[start].text == "Causa"):
         start += 1  # "Ex-Downing Street", "a Supreme Court"; "A-Levels" keeps its "A"; German "Causa X": the X affair
+    end = _before_open_bracket(doc, start, end)  # "[International Monetary Fund (IMF]ORG)"
     if doc.lang_ == "en":
         end = cut_dash(doc, start, end)  # "[European Union - the]ORG bloc's"
+        end = _before_spaced_dash(doc, start, end)  # "[Whitehall - Labour]ORG"
+        end = _without_common_nouns(doc, start, end)  # "[House of Lords reform]ORG"
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’")
                            or doc[end - 1].lower_.rstrip(".") in HONORIFICS and end - start > 1):
         end -= 1
@@ -448,6 +491,50 @@ def _trim_org(ent):
     if len(toks) == 0 or not any(c.isalpha() for c in toks.text):
         return None
     return toks
+
+
+def _before_open_bracket(doc, start: int, end: int) -> int:
+    """End of an organisation span before a bracket it opens and never closes ("[International
+    Monetary Fund (IMF]ORG)"): the name and its acronym are two forms, never one name."""
+    for k in range(start + 1, end):
+        if doc[k].text == "(" and not any(t.text == ")" for t in doc[k:end]):
+            return k
+    return end
+
+
+#: Sentences of a tokenised corpus ("Jean - Pierre", "the group 's"): a spaced hyphen there can
+#: be a hyphen inside a name.
+_TOKENISED = re.compile(r"\w ,|\w 's\b|\w \.$| - \w+ - ")
+
+
+def _before_spaced_dash(doc, start: int, end: int) -> int:
+    """End of an organisation span before a hyphen written with spaces on both sides, which in
+    running text is a dash between clauses ("civil servants at [Whitehall - Labour]ORG by
+    80,000"); left alone in tokenised text, where "Rolls - Royce" is one name."""
+    if _TOKENISED.search(doc.text):
+        return end
+    for k in range(start + 1, end - 1):
+        if doc[k].text in ("-", "–") and doc[k - 1].whitespace_ and doc[k].whitespace_:
+            return k
+    return end
+
+
+#: Lower-case words that end an organisation's name ("Tate & Lyle plc", "the Catholic church").
+_LOWER_NAME_ENDS = {"plc", "inc", "ltd", "llc", "co", "church", "party", "group", "bank", "union"}
+
+
+def _without_common_nouns(doc, start: int, end: int) -> int:
+    """End of an organisation span without the lower-case common nouns NER ran into after the
+    name ("the [House of Lords reform]ORG", "[Labour Party plans]ORG"): a name ends in a
+    capitalised word (or a legal form: "plc"); a noun after a joiner stays ("Society of the
+    deaf" is rare, but then the whole name is lower-case after "of")."""
+    k = end
+    while k - start > 1 and doc[k - 1].is_alpha and doc[k - 1].text.islower() and doc[k - 1].tag_ in ("NN", "NNS") \
+            and doc[k - 1].lower_ not in _LOWER_NAME_ENDS:
+        k -= 1
+    if k == end or doc[k - 1].lower_ in _ORG_JOINERS or not doc[k - 1].text[:1].isupper():
+        return end
+    return k
 
 
 def _without_chamber(doc, start: int, end: int) -> int:
