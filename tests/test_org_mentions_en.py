@@ -79,6 +79,8 @@ def _trimmed(nlp, text: str, surface: str) -> str:
     ("We don't want this like the House of Elders reform, said the minister.", "House of Elders reform",
      "House of Elders"),
     ("The Norvale Council plans were dropped on Monday.", "Norvale Council plans", "Norvale Council"),
+    ("She told the Pacific Press news agency on Monday.", "Pacific Press news agency", "Pacific Press"),
+    ("It already has a winemaking arm - Norvale Estate Wines.", "arm - Norvale Estate Wines", "Norvale Estate Wines"),
 ])
 def test_org_spans_lose_what_is_no_name(en_nlp, text, surface, name):
     assert _trimmed(en_nlp, text, surface) == name
@@ -90,6 +92,8 @@ def test_org_spans_lose_what_is_no_name(en_nlp, text, surface, name):
     ("The Society of the deaf met in May.", "Society of the deaf"),                # a noun after a joiner
     ("The Global Currency Board (GCB) admits this.", "Global Currency Board (GCB)"),  # a closed bracket
     ("The Rolls - Royce group 's profits rose .", "Rolls - Royce"),                # tokenised text: a hyphen
+    ("She told the Commons home affairs committee so.", "Commons home affairs committee"),  # a body noun
+    ("New European commission president Jan Roe spoke.", "European commission"),  # an adjective before it
 ])
 def test_org_spans_that_stay_whole(en_nlp, text, surface):
     assert _trimmed(en_nlp, text, surface) == surface
@@ -127,6 +131,9 @@ def test_a_full_name_tagged_org_is_a_person_the_text_calls_mr(en_nlp):
     # an organisation head word in the name
     [("The Elvery Foundation paid.", [("Elvery Foundation", "organization", "ORG")]),
      ("Mr Foundation is no name.", [])],
+    # the title inside the span: no name to keep as a person
+    [("Analysing Mr Brindle's post, she spoke.", [("Analysing Mr Brindle", "organization", "ORG")]),
+     ("Mr Brindle said nothing.", [])],
     # no title before the last word anywhere: stays as NER said
     [("Tomas Elvery, for the Greens, asked for the books.", [("Tomas Elvery", "organization", "ORG")])],
 ])
@@ -172,3 +179,17 @@ def test_a_demonym_tagged_org_is_no_organisation(en_nlp):
     assert _orgs(en_nlp, "The Welsh want more say.", [("Welsh", "ORG")]) == []
     assert _orgs(en_nlp, "The Welsh Assembly met.", [("Welsh Assembly", "ORG")]) == ["Welsh Assembly"]
     assert _orgs(en_nlp, "The UN met in May.", [("UN", "ORG")]) == ["UN"]
+
+
+def test_a_modified_title_after_a_joiner_stays_in_the_name(en_nlp):
+    text = "MPs scrutinising the Office for the Deputy Prime Minister said so."
+    assert _trimmed(en_nlp, text, "Office for the Deputy Prime Minister") == "Office for the Deputy Prime Minister"
+    text = "The Harbour Party Deputy Leader said so."  # no joiner before the title: the body alone
+    assert _trimmed(en_nlp, text, "Harbour Party Deputy Leader") == "Harbour Party"
+
+
+def test_an_owners_product_is_no_organisation(en_nlp):
+    text = "The firm had hoped to pitch its Vantrex drug against a rival."
+    assert _typed(en_nlp, [(text, [("Vantrex", "organization", "ORG")])]) == {}
+    text = "The Norvale drug failed in trials."  # the maker's name before "drug": stays
+    assert _typed(en_nlp, [(text, [("Norvale", "organization", "ORG")])]) == {"Norvale": "organization"}

@@ -86,6 +86,8 @@ _WORDS = word_sets("words_en.tsv")
 TIME_ZONES = _WORDS["time_zones"]
 #: Kind nouns right before a name that make it a product or a work ("cholesterol drug Crestor").
 PRODUCT_NOUNS = _WORDS["product_nouns"]
+#: Possessive determiners before "X drug": the product of an owner named elsewhere.
+_OWNER_WORDS = {"its", "their", "his", "her"}
 #: Prepositions before a name that make it a place when nothing says person ("in Sedgefield").
 PLACE_PREPOSITIONS = {"in", "at", "near"}
 #: "the MP for Sleaford": the two words before a constituency.
@@ -186,6 +188,8 @@ def cue_thing(v: MentionView) -> Optional[str]:
         return "thing"
     if words == [w for w in words if w in TIME_ZONES] or v.word(v.start - 1) in PRODUCT_NOUNS:
         return "thing"  # "1230 GMT", "cholesterol drug Crestor", "its product Prozac": no organisation
+    if v.word(v.start - 1) in _OWNER_WORDS and v.word(v.end) in PRODUCT_NOUNS:
+        return "thing"  # "its Iressa drug": an owner's product ("the Pfizer drug" names its maker)
     return None
 
 
@@ -409,11 +413,12 @@ def _titled_words(parsed: list[tuple[Sentence, object, list[Mention]]]) -> set[s
 def _titled_surname_name(name: str, evidence: dict[str, NameEvidence], titled: set[str]) -> bool:
     """An organisation name of two or three capitalised words, no organisation cue and no head
     word, whose last word the document writes after a title ("Mr Cable", ``titled``) and never
-    with an organisation cue: NER tagged the person's full name ORG ("[Vincent Cable]ORG")."""
+    with an organisation cue: NER tagged the person's full name ORG ("[Vincent Cable]ORG"). A span with
+    the title inside ("[Analysing Mr Brown]ORG") is no name to keep as a person."""
     words = name.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
         return False
-    if any(w.lower() in ORG_HEAD_WORDS or w.lower() in LEGAL_SUFFIXES for w in words):
+    if any(w.lower() in ORG_HEAD_WORDS or w.lower() in LEGAL_SUFFIXES or w.lower() in HONORIFICS for w in words):
         return False
     ev, last = evidence.get(name, NameEvidence()), evidence.get(words[-1], NameEvidence())
     return not ev.has("org") and words[-1] in titled and not last.has("org")

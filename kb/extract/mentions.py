@@ -479,7 +479,7 @@ def _trim_org(ent):
     end = _before_open_bracket(doc, start, end)  # "[International Monetary Fund (IMF]ORG)"
     if doc.lang_ == "en":
         end = cut_dash(doc, start, end)  # "[European Union - the]ORG bloc's"
-        end = _before_spaced_dash(doc, start, end)  # "[Whitehall - Labour]ORG"
+        start, end = _before_spaced_dash(doc, start, end)  # "[Whitehall - Labour]ORG"
         end = _without_common_nouns(doc, start, end)  # "[House of Lords reform]ORG"
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’")
                            or doc[end - 1].lower_.rstrip(".") in HONORIFICS and end - start > 1):
@@ -507,16 +507,19 @@ def _before_open_bracket(doc, start: int, end: int) -> int:
 _TOKENISED = re.compile(r"\w ,|\w 's\b|\w \.$| - \w+ - ")
 
 
-def _before_spaced_dash(doc, start: int, end: int) -> int:
-    """End of an organisation span before a hyphen written with spaces on both sides, which in
-    running text is a dash between clauses ("civil servants at [Whitehall - Labour]ORG by
-    80,000"); left alone in tokenised text, where "Rolls - Royce" is one name."""
+def _before_spaced_dash(doc, start: int, end: int) -> tuple[int, int]:
+    """An organisation span cut at a hyphen written with spaces on both sides, which in running
+    text is a dash between clauses ("civil servants at [Whitehall - Labour]ORG by 80,000"): the
+    part before it, or the part after it when no capitalised word is before it ("a winemaking
+    [arm - Diageo Wines]ORG"); left alone in tokenised text, where "Rolls - Royce" is one name."""
     if _TOKENISED.search(doc.text):
-        return end
+        return start, end
     for k in range(start + 1, end - 1):
         if doc[k].text in ("-", "–") and doc[k - 1].whitespace_ and doc[k].whitespace_:
-            return k
-    return end
+            if not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:k]):
+                return k + 1, end
+            return start, k
+    return start, end
 
 
 #: Lower-case words that end an organisation's name ("Tate & Lyle plc", "the Catholic church").
@@ -532,8 +535,10 @@ def _without_common_nouns(doc, start: int, end: int) -> int:
     while k - start > 1 and doc[k - 1].is_alpha and doc[k - 1].text.islower() and doc[k - 1].tag_ in ("NN", "NNS") \
             and doc[k - 1].lower_ not in _LOWER_NAME_ENDS:
         k -= 1
-    if k == end or doc[k - 1].lower_ in _ORG_JOINERS or not doc[k - 1].text[:1].isupper():
-        return end
+    if k == end or doc[k - 1].lower_ in _ORG_JOINERS or not doc[k - 1].text[:1].isupper() or _demonym(doc[k - 1].text):
+        return end  # "New European commission": the adjective is no name
+    if doc[end - 1].lower_ in ORG_HEAD_WORDS and doc[k - 1].lower_ not in ORG_HEAD_WORDS:
+        return end  # "the Commons home affairs committee" is a body; "Associated Press news agency" is not
     return k
 
 
@@ -548,6 +553,8 @@ def _without_chamber(doc, start: int, end: int) -> int:
 
 #: Words that join the parts of one organisation's name ("Bank of England", "Save the Children").
 _ORG_JOINERS = {"of", "for", "the", "and", "&", "on", "to", "in", "at", "-"}
+#: Words before a title that make another post of it ("Deputy Prime Minister").
+_TITLE_MODIFIERS = {"deputy", "vice", "assistant", "first", "second", "junior", "shadow"}
 #: Prefixes of a title written with a hyphen ("Co-Chairman", "Vice-President").
 _TITLE_PREFIXES = {"co", "vice", "deputy", "acting", "joint", "interim"}
 
@@ -566,6 +573,8 @@ def _org_without_title(doc, start: int, end: int) -> tuple[int, int]:
             key = key[1:]  # "Co-Chairman", "Vice-President"
         if doc[i].text == "-" or not key or lex.roles.get(key) is None:
             continue
+        if doc[i - 1].lower_ in _TITLE_MODIFIERS and i - 2 > start and doc[i - 2].lower_ in _ORG_JOINERS:
+            break  # "Office for the Deputy Prime Minister": a modified title after a joiner stays whole
         if doc[i - 1].lower_ not in _ORG_JOINERS:  # the longest title wins: "of the Prime Minister" stays whole
             end = i
             start = after_describing_words(doc, start, end)
