@@ -86,8 +86,6 @@ _WORDS = word_sets("words_en.tsv")
 TIME_ZONES = _WORDS["time_zones"]
 #: Kind nouns right before a name that make it a product or a work ("cholesterol drug Crestor").
 PRODUCT_NOUNS = _WORDS["product_nouns"]
-#: Possessive determiners before "X drug": the product of an owner named elsewhere.
-_OWNER_WORDS = {"its", "their", "his", "her"}
 #: Prepositions before a name that make it a place when nothing says person ("in Sedgefield").
 PLACE_PREPOSITIONS = {"in", "at", "near"}
 #: "the MP for Sleaford": the two words before a constituency.
@@ -188,8 +186,6 @@ def cue_thing(v: MentionView) -> Optional[str]:
         return "thing"
     if words == [w for w in words if w in TIME_ZONES] or v.word(v.start - 1) in PRODUCT_NOUNS:
         return "thing"  # "1230 GMT", "cholesterol drug Crestor", "its product Prozac": no organisation
-    if v.word(v.start - 1) in _OWNER_WORDS and v.word(v.end) in PRODUCT_NOUNS:
-        return "thing"  # "its Iressa drug": an owner's product ("the Pfizer drug" names its maker)
     return None
 
 

@@ -485,6 +485,7 @@ def _trim_org(ent):
                            or doc[end - 1].lower_.rstrip(".") in HONORIFICS and end - start > 1):
         end -= 1
     if doc.lang_ == "en":
+        end = _with_cut_title(doc, start, end)  # "[the Office for the Deputy]ORG Prime Minister"
         start, end = _org_without_title(doc, start, end)
         end = _without_chamber(doc, start, end)
     toks = doc[start:end]
@@ -557,6 +558,16 @@ _ORG_JOINERS = {"of", "for", "the", "and", "&", "on", "to", "in", "at", "-"}
 _TITLE_MODIFIERS = {"deputy", "vice", "assistant", "first", "second", "junior", "shadow"}
 #: Prefixes of a title written with a hyphen ("Co-Chairman", "Vice-President").
 _TITLE_PREFIXES = {"co", "vice", "deputy", "acting", "joint", "interim"}
+
+
+def _with_cut_title(doc, start: int, end: int) -> int:
+    """End of an organisation span NER stopped inside a title after a joiner ("[the Office for
+    the Deputy]ORG Prime Minister"): the span grows over the whole title the modifier opens."""
+    if end - start < 3 or end >= len(doc) or doc[end - 1].lower_ not in _TITLE_MODIFIERS \
+            or doc[end - 2].lower_ not in _ORG_JOINERS:
+        return end
+    n, entry = lexicon().lookup([t.lower_ for t in doc], end - 1)
+    return end - 1 + n if entry is not None and end - 1 + n > end else end
 
 
 def _org_without_title(doc, start: int, end: int) -> tuple[int, int]:
