@@ -194,3 +194,14 @@ def test_a_title_ner_cut_after_its_modifier_is_grown(en_nlp):
     assert _trimmed(en_nlp, text, "Office for the Deputy") == "Office for the Deputy Prime Minister"
     text = "The Office for the Deputy said so."  # no title follows: as NER had it
     assert _trimmed(en_nlp, text, "Office for the Deputy") == "Office for the Deputy"
+
+
+@pytest.mark.parametrize("text, surface, kept", [
+    ("He hinted at a giveaway in the Budget on Tuesday.", "Budget", []),
+    ("Reform came before the General Election in May.", "General Election", []),
+    ("She offered State help to the farmers.", "State", []),
+    ("The Budget Review Office said no.", "Budget Review Office", ["Budget Review Office"]),  # a name holding the word
+    ("The Government Gazette printed it.", "Government Gazette", ["Government Gazette"]),
+])
+def test_generic_capitals_are_no_organisations(en_nlp, text, surface, kept):
+    assert _orgs(en_nlp, text, [(surface, "ORG")]) == kept

@@ -18,7 +18,7 @@ from ..model import Mention, Sentence
 from .de.known_orgs import NATIONAL_BODIES_DE, is_body_noun_de, is_seated_body_de, prefix_org_spans
 from .de.lexicon import country_of_adjective, match_role_de
 from ..roletitles import grammar
-from .lexicon import lexicon, party_name, rows, surface_key
+from .lexicon import lexicon, party_name, rows, surface_key, word_sets
 from .name_bounds import (HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS, cut_dash, is_honour,
                           not_name_word, person_bounds)
 from .roles import CHAMBER_WORDS, NOT_NAME_WORDS, after_describing_words
@@ -246,8 +246,8 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
                 continue
             if doc.lang_ == "en" and len(toks) == 1 and is_honour(toks[0]):
                 continue  # "[OBE]ORG": letters after a name, no organisation
-            if label in ORG_LABELS and doc.lang_ == "en" and _demonym(toks.text):
-                continue  # "the [Welsh]ORG want": a people's adjective, no organisation
+            if label in ORG_LABELS and doc.lang_ == "en" and (_demonym(toks.text) or toks.text.lower() in _GENERIC):
+                continue  # "the [Welsh]ORG want", "the [Budget]ORG": a people's adjective, a common noun
             if label in ORG_LABELS and toks[0].lower_.rstrip(".") in HONORIFICS and len(toks) > 1:
                 person = _trim_person(toks)  # "Ms Bowers" tagged ORG is a person
                 if person is not None:
@@ -263,6 +263,10 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
     out = seated_bodies_de(sent, doc, out)
     out += body_mentions_de(sent, doc, out)
     return out + prefix_org_mentions_de(sent, doc, out)
+
+
+#: Common nouns written with a capital that NER tags ORG ("the Budget", "the State").
+_GENERIC = word_sets("words_en.tsv")["generic_capitals"]
 
 
 def _demonym(text: str) -> bool:
