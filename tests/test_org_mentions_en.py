@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span as SpacySpan
 
-from kb.extract.entity_types import correct_types
+from kb.extract.entity_types import correct_types, split_listed_orgs
 from kb.extract.mentions import _joined_orgs, _trim_org, acronym_of, ner_mentions
 from kb.model import Mention, Sentence
 
@@ -205,3 +205,49 @@ def test_a_title_ner_cut_after_its_modifier_is_grown(en_nlp):
 ])
 def test_generic_capitals_are_no_organisations(en_nlp, text, surface, kept):
     assert _orgs(en_nlp, text, [(surface, "ORG")]) == kept
+
+
+def _split(nlp, sentences):
+    parsed, pos = [], 0
+    for i, (text, spans) in enumerate(sentences):
+        sent = Sentence(i, pos, pos + len(text), text, "en")
+        mentions = []
+        for surface, label in spans:
+            a = pos + text.index(surface)
+            mentions.append(Mention(surface, "organization", a, a + len(surface), i, label=label))
+        parsed.append((sent, nlp(text), mentions))
+        pos += len(text) + 1
+    split_listed_orgs(parsed)
+    return [[(m.text, m.start, m.end) for m in ms] for _, _, ms in parsed]
+
+
+def test_two_listed_organisations_are_split(en_nlp):
+    out = _split(en_nlp, [("Norvik and Brindle Tiles agreed a deal.", [("Norvik and Brindle Tiles", "ORG")]),
+                          ("Norvik said so, and Brindle Tiles did too.", [("Norvik", "ORG"), ("Brindle Tiles", "ORG")])])
+    assert out[0] == [("Norvik", 0, 6), ("Brindle Tiles", 11, 24)]
+
+
+@pytest.mark.parametrize("sentences", [
+    # the parts are no names of their own in the document
+    [("The Securities and Exchange Commission said no.", [("Securities and Exchange Commission", "ORG")])],
+    # only one part is named alone
+    [("Norvik and Brindle Tiles agreed.", [("Norvik and Brindle Tiles", "ORG")]),
+     ("Norvik said so.", [("Norvik", "ORG")])],
+    # "&" joins the names of one company
+    [("Tate & Lyle rose.", [("Tate & Lyle", "ORG")]), ("Tate said so and Lyle too.", [("Tate", "ORG"), ("Lyle", "ORG")])],
+])
+def test_names_with_and_that_stay_whole(en_nlp, sentences):
+    assert [t for t, _, _ in _split(en_nlp, sentences)[0]] == [sentences[0][1][0][0]]
+
+
+def test_and_inside_a_complement_stays(en_nlp):
+    text = "The University of the Lakes and Islands opened."
+    out = _split(en_nlp, [(text, [("University of the Lakes and Islands", "ORG")]),
+                          ("University of the Lakes staff met the Islands team.", [("University of the Lakes", "ORG"),
+                                                                                  ("Islands", "ORG")])])
+    assert [t for t, _, _ in out[0]] == ["University of the Lakes and Islands"]
+    text = "The Duchy of Arden and Duchy of Lorne paid."  # the head repeated: two bodies
+    out = _split(en_nlp, [(text, [("Duchy of Arden and Duchy of Lorne", "ORG")]),
+                          ("Duchy of Arden and later Duchy of Lorne said so.", [("Duchy of Arden", "ORG"),
+                                                                                ("Duchy of Lorne", "ORG")])])
+    assert [t for t, _, _ in out[0]] == ["Duchy of Arden", "Duchy of Lorne"]

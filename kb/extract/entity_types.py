@@ -344,12 +344,44 @@ def _split_one_word(name: str, ev: NameEvidence, fuller: set[str]) -> bool:
             and not ev.has("honorific") and not ev.has("person") and not ev.has("place"))
 
 
+def split_listed_orgs(parsed: list[tuple[Sentence, object, list[Mention]]]) -> None:
+    """Split (in place) an English ORG mention "A and B" whose two parts the document names on
+    their own elsewhere ("[Gazprom and Rosneft]ORG" where "Gazprom" and "Rosneft" are mentions
+    too): two organisations listed, not one name ("Securities and Exchange Commission" has no
+    "Securities" of its own)."""
+    texts = {m.text for _, _, mentions in parsed for m in mentions}
+    for sent, _, mentions in parsed:
+        if sent.lang != "en":
+            continue
+        out = []
+        for m in mentions:
+            out.extend(_listed_parts(m, texts) or [m])
+        mentions[:] = out
+
+
+def _listed_parts(m: Mention, texts: set[str]) -> Optional[list[Mention]]:
+    """The two mentions of ``m`` = "A and B" when A and B are mentions of their own, else None;
+    after "X of Y" only when B repeats X ("Duchy of Lancaster and Duchy of Cornwall")."""
+    if m.label != "ORG" or m.text.count(" and ") != 1:
+        return None
+    a, b = m.text.split(" and ")
+    b_name = b[4:] if b.startswith("The ") else b  # "Independent and The Times"
+    if not (a[:1].isupper() and b_name[:1].isupper()) or a not in texts or b_name not in texts and b not in texts:
+        return None
+    if " of " in a and b.split()[0] != a.split()[0]:
+        return None  # "University of the Highlands and Islands": the "and" may be inside the complement
+    first = Mention(a, m.type, m.start, m.start + len(a), m.sentence, label=m.label)
+    second = Mention(b, m.type, m.end - len(b), m.end, m.sentence, label=m.label)
+    return [first, second]
+
+
 def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> tuple[set[str], set[str]]:
     """Retype or drop each sentence's NER mentions (in place) by the document's cues; return
     the names with organisation evidence (which must not become persons later on) and the weak
     one-word person names (the caller keeps them only where a rule made them a post's holder:
     "Asprenas, bishop of Naples")."""
     weak, _ = correct_types_de(parsed)  # German sentences: the German cue table (kb.extract.de.types)
+    split_listed_orgs(parsed)
     evidence = collect_evidence(parsed)
     person_words = set()
     surnames: set[str] = set()  # last words of the document's full person names
