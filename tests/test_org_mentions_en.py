@@ -251,3 +251,13 @@ def test_and_inside_a_complement_stays(en_nlp):
                           ("Duchy of Arden and later Duchy of Lorne said so.", [("Duchy of Arden", "ORG"),
                                                                                 ("Duchy of Lorne", "ORG")])])
     assert [t for t, _, _ in out[0]] == ["Duchy of Arden", "Duchy of Lorne"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Budget said on Monday it would open more offices.", ["Budget"]),       # a brand at the start
+    ("The rental firm Budget said it would grow.", ["Budget"]),              # after a kind noun
+    ("Brown's Budget raised fuel duty.", []),
+    ("He hinted at a Budget giveaway.", []),
+])
+def test_a_generic_word_that_is_also_a_brand(en_nlp, text, kept):
+    assert _orgs(en_nlp, text, [("Budget", "ORG")]) == kept

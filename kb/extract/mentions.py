@@ -246,7 +246,7 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
                 continue
             if doc.lang_ == "en" and len(toks) == 1 and is_honour(toks[0]):
                 continue  # "[OBE]ORG": letters after a name, no organisation
-            if label in ORG_LABELS and doc.lang_ == "en" and (_demonym(toks.text) or toks.text.lower() in _GENERIC):
+            if label in ORG_LABELS and doc.lang_ == "en" and (_demonym(toks.text) or _generic(toks)):
                 continue  # "the [Welsh]ORG want", "the [Budget]ORG": a people's adjective, a common noun
             if label in ORG_LABELS and toks[0].lower_.rstrip(".") in HONORIFICS and len(toks) > 1:
                 person = _trim_person(toks)  # "Ms Bowers" tagged ORG is a person
@@ -265,8 +265,26 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
     return out + prefix_org_mentions_de(sent, doc, out)
 
 
-#: Common nouns written with a capital that NER tags ORG ("the Budget", "the State").
-_GENERIC = word_sets("words_en.tsv")["generic_capitals"]
+_WORDS = word_sets("words_en.tsv")
+#: Common nouns written with a capital that NER tags ORG ("the State", "General Election").
+_GENERIC = _WORDS["generic_capitals"]
+#: Common nouns that are also brands: generic only after a lower-case word ("his Budget").
+_GENERIC_AFTER_WORD = _WORDS["generic_after_word"]
+#: Nouns before a name that say it is an organisation ("the rental firm Budget").
+_ORG_KIND_WORDS = _WORDS["org_kind_nouns"]
+
+
+def _generic(toks) -> bool:
+    """An ORG span that is a common noun written with a capital ("the State", "his Budget"); a
+    word that is also a brand only after a lower-case word that is no kind noun ("Budget said",
+    "the rental firm Budget" are the company)."""
+    key = toks.text.lower()
+    if key in _GENERIC:
+        return True
+    if key not in _GENERIC_AFTER_WORD or toks.start == 0:
+        return False
+    before = toks.doc[toks.start - 1]
+    return (before.text[:1].islower() or before.lower_ in ("'s", "’s", "'", "’")) and before.lower_ not in _ORG_KIND_WORDS
 
 
 def _demonym(text: str) -> bool:
