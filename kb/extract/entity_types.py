@@ -35,8 +35,8 @@ from typing import Callable, Optional
 from ..model import Mention, Sentence
 from ..names import LEGAL_SUFFIXES
 from .de.types import correct_types_de
-from .lexicon import lexicon
-from .mentions import HONORIFICS, ORG_HEAD_WORDS, PERSON_TITLES
+from .lexicon import lexicon, word_sets
+from .mentions import HONORIFICS, ORG_HEAD_WORDS, PERSON_TITLES, acronym_of
 
 #: Nouns that, right before a name ("the British bank Abbey National", "bank, Santander"), say
 #: what kind of organisation it is.
@@ -81,6 +81,11 @@ THING_WORDS = {
 }
 #: Words inside a name that make it a place, never a person ("Manning Drive").
 PLACE_WORDS = {"street", "road", "drive", "avenue", "lane", "constituency", "stadium", "bridge", "square"}
+_WORDS = word_sets("words_en.tsv")
+#: Time zones ("1230 GMT"): NER tags them ORG.
+TIME_ZONES = _WORDS["time_zones"]
+#: Kind nouns right before a name that make it a product or a work ("cholesterol drug Crestor").
+PRODUCT_NOUNS = _WORDS["product_nouns"]
 #: Prepositions before a name that make it a place when nothing says person ("in Sedgefield").
 PLACE_PREPOSITIONS = {"in", "at", "near"}
 #: "the MP for Sleaford": the two words before a constituency.
@@ -179,6 +184,8 @@ def cue_thing(v: MentionView) -> Optional[str]:
         return "thing"
     if v.word(v.end) == "of" and v.word(v.end + 2) == "year":
         return "thing"
+    if words == [w for w in words if w in TIME_ZONES] or v.word(v.start - 1) in PRODUCT_NOUNS:
+        return "thing"  # "1230 GMT", "cholesterol drug Crestor", "its product Prozac": no organisation
     return None
 
 
@@ -300,13 +307,17 @@ def _supported_one_word(name: str, ev: NameEvidence, fuller: set[str]) -> bool:
 
 
 def decide_type(name: str, ev: NameEvidence, current: str, fuller: set[str],
-                places: frozenset[str] | set[str] = frozenset()) -> Optional[str]:
+                places: frozenset[str] | set[str] = frozenset(), surnames: frozenset[str] | set[str] = frozenset()
+                ) -> Optional[str]:
     """The type a name gets: "person", "organization", None (neither: drop its mentions) or
     "weak" (a one-word person name without support: kept only if a rule makes it a holder).
-    Only an honorific ("Ms Bowers") turns an organisation into a person; any person cue keeps
-    a person one."""
+    Only an honorific ("Ms Bowers") turns an organisation into a person, also against organisation
+    cues when they are fewer and the name is the surname of a person of the document
+    (``surnames``); any person cue keeps a person one."""
     if ev.has("honorific") and not ev.has("org"):
         return "person"
+    if ev.has("honorific") and name in surnames and ev.counts["honorific"] >= ev.counts["org"]:
+        return "person"  # "Mr Roe" and "Jane Roe" outweigh "the Roe and Doe families" read as "the Tote and"
     if ev.has("person") and current == "person" and ev.counts["person"] >= ev.counts.get("org", 0):
         return "person"  # more organisation cues than person ones: the organisation ("Ryanair")
     if (ev.has("thing") or ev.has("constituency")) and (current == "person" or not ev.has("legal_form")):
@@ -333,25 +344,60 @@ def _split_one_word(name: str, ev: NameEvidence, fuller: set[str]) -> bool:
             and not ev.has("honorific") and not ev.has("person") and not ev.has("place"))
 
 
+def split_listed_orgs(parsed: list[tuple[Sentence, object, list[Mention]]]) -> None:
+    """Split (in place) an English ORG mention "A and B" whose two parts the document names on
+    their own elsewhere ("[Gazprom and Rosneft]ORG" where "Gazprom" and "Rosneft" are mentions
+    too): two organisations listed, not one name ("Securities and Exchange Commission" has no
+    "Securities" of its own)."""
+    texts = {m.text for _, _, mentions in parsed for m in mentions}
+    for sent, _, mentions in parsed:
+        if sent.lang != "en":
+            continue
+        out = []
+        for m in mentions:
+            out.extend(_listed_parts(m, texts) or [m])
+        mentions[:] = out
+
+
+def _listed_parts(m: Mention, texts: set[str]) -> Optional[list[Mention]]:
+    """The two mentions of ``m`` = "A and B" when A and B are mentions of their own, else None;
+    after "X of Y" only when B repeats X ("Duchy of Lancaster and Duchy of Cornwall")."""
+    if m.label != "ORG" or m.text.count(" and ") != 1:
+        return None
+    a, b = m.text.split(" and ")
+    b_name = b[4:] if b.startswith("The ") else b  # "Independent and The Times"
+    if not (a[:1].isupper() and b_name[:1].isupper()) or a not in texts or b_name not in texts and b not in texts:
+        return None
+    if " of " in a and b.split()[0] != a.split()[0]:
+        return None  # "University of the Highlands and Islands": the "and" may be inside the complement
+    first = Mention(a, m.type, m.start, m.start + len(a), m.sentence, label=m.label)
+    second = Mention(b, m.type, m.end - len(b), m.end, m.sentence, label=m.label)
+    return [first, second]
+
+
 def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> tuple[set[str], set[str]]:
     """Retype or drop each sentence's NER mentions (in place) by the document's cues; return
     the names with organisation evidence (which must not become persons later on) and the weak
     one-word person names (the caller keeps them only where a rule made them a post's holder:
     "Asprenas, bishop of Naples")."""
     weak, _ = correct_types_de(parsed)  # German sentences: the German cue table (kb.extract.de.types)
+    split_listed_orgs(parsed)
     evidence = collect_evidence(parsed)
     person_words = set()
+    surnames: set[str] = set()  # last words of the document's full person names
     places: set[str] = set()  # names NER tags a place somewhere in the document
     for _, _, mentions in parsed:
         for m in mentions:
             words = m.text.split()
             if m.type == "person" and len(words) > 1:
                 person_words.update(words)
+                surnames.add(words[-1])
             elif m.label == "ORG" and len(words) > 1:
                 person_words.add(words[-1])  # NER often tags a full name ORG ("[Haruto Sato]ORG ... Sato")
             elif m.label in ("GPE", "LOC"):
                 places.add(m.text)
     org_names = {name for name, ev in evidence.items() if ev.has("org") and not ev.has("person")}
+    titled = _titled_words(parsed)
     for sent, _, mentions in parsed:
         if sent.lang != "en":
             continue
@@ -360,7 +406,9 @@ def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> tuple
             if m.label in ("GPE", "LOC", "NORP") or m.label.startswith("rule:"):
                 keep.append(m)
                 continue
-            new = decide_type(m.text, evidence.get(m.text, NameEvidence()), m.type, person_words, places)
+            new = decide_type(m.text, evidence.get(m.text, NameEvidence()), m.type, person_words, places, surnames)
+            if new == "organization" and _titled_surname_name(m.text, evidence, titled):
+                new = "person"  # "[Vincent Cable]ORG" of a text that calls him "Mr Cable"
             if new is None:
                 continue
             if new == "weak":
@@ -371,6 +419,37 @@ def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> tuple
             keep.append(m)
         mentions[:] = keep
     return org_names, weak
+
+
+#: Honorifics only persons carry ("Sir John Lewis" is also a shop, "Lord" also opens "Lord Chancellor").
+_PERSONAL_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
+
+
+def _titled_words(parsed: list[tuple[Sentence, object, list[Mention]]]) -> set[str]:
+    """Capitalised words the document's English sentences write right after an honorific ("Mr
+    Cable", "Mrs Roe"), tagged or not: the surnames the text gives persons."""
+    out = set()
+    for sent, doc, _ in parsed:
+        if sent.lang != "en":
+            continue
+        for i in range(len(doc) - 1):
+            if doc[i].lower_.rstrip(".") in _PERSONAL_HONORIFICS and doc[i + 1].is_alpha and doc[i + 1].text[:1].isupper():
+                out.add(doc[i + 1].text)
+    return out
+
+
+def _titled_surname_name(name: str, evidence: dict[str, NameEvidence], titled: set[str]) -> bool:
+    """An organisation name of two or three capitalised words, no organisation cue and no head
+    word, whose last word the document writes after a title ("Mr Cable", ``titled``) and never
+    with an organisation cue: NER tagged the person's full name ORG ("[Vincent Cable]ORG"). A span with
+    the title inside ("[Analysing Mr Brown]ORG") is no name to keep as a person."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    if any(w.lower() in ORG_HEAD_WORDS or w.lower() in LEGAL_SUFFIXES or w.lower() in HONORIFICS for w in words):
+        return False
+    ev, last = evidence.get(name, NameEvidence()), evidence.get(words[-1], NameEvidence())
+    return not ev.has("org") and words[-1] in titled and not last.has("org")
 
 
 def fuller_claim_orgs(claims, mentions: list[Mention]) -> None:
@@ -404,20 +483,9 @@ def complete_first_names(names: dict[str, str]) -> dict[str, str]:
     return out
 
 
-#: Small words an acronym skips ("Securities and Exchange Commission" is the SEC).
-_ACRONYM_SKIP = {"and", "of", "for", "the", "&", "on", "in"}
-
-
 def _initials(words: list[str]) -> str:
     """ "Child Support Agency" -> "CSA"; "" when a word is not capitalised (no acronym)."""
-    out = []
-    for w in words:
-        if w.lower() in _ACRONYM_SKIP:
-            continue
-        if not w[:1].isupper():
-            return ""
-        out.append(w[0])
-    return "".join(out)
+    return acronym_of(words)
 
 
 def _clean_name(name: str) -> bool:

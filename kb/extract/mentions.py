@@ -18,7 +18,7 @@ from ..model import Mention, Sentence
 from .de.known_orgs import NATIONAL_BODIES_DE, is_body_noun_de, is_seated_body_de, prefix_org_spans
 from .de.lexicon import country_of_adjective, match_role_de
 from ..roletitles import grammar
-from .lexicon import lexicon, party_name, rows, surface_key
+from .lexicon import lexicon, party_name, rows, surface_key, word_sets
 from .name_bounds import (HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS, cut_dash, is_honour,
                           not_name_word, person_bounds)
 from .roles import CHAMBER_WORDS, NOT_NAME_WORDS, after_describing_words
@@ -246,6 +246,8 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
                 continue
             if doc.lang_ == "en" and len(toks) == 1 and is_honour(toks[0]):
                 continue  # "[OBE]ORG": letters after a name, no organisation
+            if label in ORG_LABELS and doc.lang_ == "en" and (_demonym(toks.text) or _generic(toks)):
+                continue  # "the [Welsh]ORG want", "the [Budget]ORG": a people's adjective, a common noun
             if label in ORG_LABELS and toks[0].lower_.rstrip(".") in HONORIFICS and len(toks) > 1:
                 person = _trim_person(toks)  # "Ms Bowers" tagged ORG is a person
                 if person is not None:
@@ -261,6 +263,34 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
     out = seated_bodies_de(sent, doc, out)
     out += body_mentions_de(sent, doc, out)
     return out + prefix_org_mentions_de(sent, doc, out)
+
+
+_WORDS = word_sets("words_en.tsv")
+#: Common nouns written with a capital that NER tags ORG ("the State", "General Election").
+_GENERIC = _WORDS["generic_capitals"]
+#: Common nouns that are also brands: generic only after a lower-case word ("his Budget").
+_GENERIC_AFTER_WORD = _WORDS["generic_after_word"]
+#: Nouns before a name that say it is an organisation ("the rental firm Budget").
+_ORG_KIND_WORDS = _WORDS["org_kind_nouns"]
+
+
+def _generic(toks) -> bool:
+    """An ORG span that is a common noun written with a capital ("the State", "his Budget"); a
+    word that is also a brand only after a lower-case word that is no kind noun ("Budget said",
+    "the rental firm Budget" are the company)."""
+    key = toks.text.lower()
+    if key in _GENERIC:
+        return True
+    if key not in _GENERIC_AFTER_WORD or toks.start == 0:
+        return False
+    before = toks.doc[toks.start - 1]
+    return (before.text[:1].islower() or before.lower_ in ("'s", "’s", "'", "’")) and before.lower_ not in _ORG_KIND_WORDS
+
+
+def _demonym(text: str) -> bool:
+    """A people's adjective of the demonym lexicon written as a word ("Welsh", "South African");
+    not its abbreviations ("UK", "EU", "UN": bodies and states NER rightly tags)."""
+    return text in lexicon().demonyms and text[:1].isupper() and not text.isupper() and "." not in text
 
 
 _PROGRAMME_WORDS = {"programme", "program", "show", "series"}
@@ -400,10 +430,36 @@ def prefix_org_mentions_de(sent: Sentence, doc, taken: list[Mention]) -> list[Me
     return out
 
 
+#: Small words an acronym skips ("Securities and Exchange Commission" is the SEC).
+ACRONYM_SKIP = {"and", "of", "for", "the", "&", "on", "in"}
+
+
+def acronym_of(words: list[str]) -> str:
+    """ "Child Support Agency" -> "CSA"; "" when a word is not capitalised (no acronym)."""
+    out = []
+    for w in words:
+        if w.lower() in ACRONYM_SKIP:
+            continue
+        if not w[:1].isupper():
+            return ""
+        out.append(w[0])
+    return "".join(out)
+
+
+def _acronym_after(doc, start: int, end: int) -> bool:
+    """Tokens ``start:end`` are followed by their acronym in brackets ("World Travel and Tourism
+    Council (WTTC)"): the text itself says the words are one name."""
+    if end + 1 >= len(doc) or doc[end].text != "(":
+        return False
+    letters = acronym_of([t.text for t in doc[start:end]])
+    return len(letters) >= 3 and doc[end + 1].text == letters
+
+
 def _joined_orgs(doc) -> list[tuple]:
     """(span, NER label) of ``doc.ents``, with "[Royal Bank] of [Scotland]" joined into one ORG
     span: NER often stops an organisation at "of" when its head word ("bank", "university")
-    wants a complement."""
+    wants a complement; and "[World Travel] and [Tourism Council] (WTTC)" joined where the
+    acronym in brackets after both says they are one name (NER cuts a name at "and"/"&")."""
     ents = list(doc.ents)
     out = []
     k = 0
@@ -413,6 +469,12 @@ def _joined_orgs(doc) -> list[tuple]:
         if (ent.label_ in ORG_LABELS and nxt is not None and nxt.start == ent.end + 1 and doc[ent.end].lower_ == "of"
                 and nxt.label_ in ORG_LABELS | PLACE_LABELS and doc[ent.end - 1].lower_ in ORG_HEAD_WORDS
                 and doc.lang_ == "en"):
+            out.append((doc[ent.start : nxt.end], ent.label_))
+            k += 2
+            continue
+        if (ent.label_ in ORG_LABELS and nxt is not None and nxt.start == ent.end + 1 and doc.lang_ == "en"
+                and doc[ent.end].lower_ in ("and", "&") and nxt.label_ in ORG_LABELS
+                and _acronym_after(doc, ent.start, nxt.end)):
             out.append((doc[ent.start : nxt.end], ent.label_))
             k += 2
             continue
@@ -436,18 +498,71 @@ def _trim_org(ent):
     while end - start > 1 and (doc[start].lower_ in ("ex", "-") or doc[start].lower_ in _ORG_LEADING_WORDS
                                and doc[start].whitespace_ or doc.lang_ == "de" and doc[start].text == "Causa"):
         start += 1  # "Ex-Downing Street", "a Supreme Court"; "A-Levels" keeps its "A"; German "Causa X": the X affair
+    end = _before_open_bracket(doc, start, end)  # "[International Monetary Fund (IMF]ORG)"
     if doc.lang_ == "en":
         end = cut_dash(doc, start, end)  # "[European Union - the]ORG bloc's"
+        start, end = _before_spaced_dash(doc, start, end)  # "[Whitehall - Labour]ORG"
+        end = _without_common_nouns(doc, start, end)  # "[House of Lords reform]ORG"
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’")
                            or doc[end - 1].lower_.rstrip(".") in HONORIFICS and end - start > 1):
         end -= 1
     if doc.lang_ == "en":
+        end = _with_cut_title(doc, start, end)  # "[the Office for the Deputy]ORG Prime Minister"
         start, end = _org_without_title(doc, start, end)
         end = _without_chamber(doc, start, end)
     toks = doc[start:end]
     if len(toks) == 0 or not any(c.isalpha() for c in toks.text):
         return None
     return toks
+
+
+def _before_open_bracket(doc, start: int, end: int) -> int:
+    """End of an organisation span before a bracket it opens and never closes ("[International
+    Monetary Fund (IMF]ORG)"): the name and its acronym are two forms, never one name."""
+    for k in range(start + 1, end):
+        if doc[k].text == "(" and not any(t.text == ")" for t in doc[k:end]):
+            return k
+    return end
+
+
+#: Sentences of a tokenised corpus ("Jean - Pierre", "the group 's"): a spaced hyphen there can
+#: be a hyphen inside a name.
+_TOKENISED = re.compile(r"\w ,|\w 's\b|\w \.$| - \w+ - ")
+
+
+def _before_spaced_dash(doc, start: int, end: int) -> tuple[int, int]:
+    """An organisation span cut at a hyphen written with spaces on both sides, which in running
+    text is a dash between clauses ("civil servants at [Whitehall - Labour]ORG by 80,000"): the
+    part before it, or the part after it when no capitalised word is before it ("a winemaking
+    [arm - Diageo Wines]ORG"); left alone in tokenised text, where "Rolls - Royce" is one name."""
+    if _TOKENISED.search(doc.text):
+        return start, end
+    for k in range(start + 1, end - 1):
+        if doc[k].text in ("-", "–") and doc[k - 1].whitespace_ and doc[k].whitespace_:
+            if not any(t.is_alpha and t.text[:1].isupper() for t in doc[start:k]):
+                return k + 1, end
+            return start, k
+    return start, end
+
+
+#: Lower-case words that end an organisation's name ("Tate & Lyle plc", "the Catholic church").
+_LOWER_NAME_ENDS = {"plc", "inc", "ltd", "llc", "co", "church", "party", "group", "bank", "union"}
+
+
+def _without_common_nouns(doc, start: int, end: int) -> int:
+    """End of an organisation span without the lower-case common nouns NER ran into after the
+    name ("the [House of Lords reform]ORG", "[Labour Party plans]ORG"): a name ends in a
+    capitalised word (or a legal form: "plc"); a noun after a joiner stays ("Society of the
+    deaf" is rare, but then the whole name is lower-case after "of")."""
+    k = end
+    while k - start > 1 and doc[k - 1].is_alpha and doc[k - 1].text.islower() and doc[k - 1].tag_ in ("NN", "NNS") \
+            and doc[k - 1].lower_ not in _LOWER_NAME_ENDS:
+        k -= 1
+    if k == end or doc[k - 1].lower_ in _ORG_JOINERS or not doc[k - 1].text[:1].isupper() or _demonym(doc[k - 1].text):
+        return end  # "New European commission": the adjective is no name
+    if doc[end - 1].lower_ in ORG_HEAD_WORDS and doc[k - 1].lower_ not in ORG_HEAD_WORDS:
+        return end  # "the Commons home affairs committee" is a body; "Associated Press news agency" is not
+    return k
 
 
 def _without_chamber(doc, start: int, end: int) -> int:
@@ -461,8 +576,20 @@ def _without_chamber(doc, start: int, end: int) -> int:
 
 #: Words that join the parts of one organisation's name ("Bank of England", "Save the Children").
 _ORG_JOINERS = {"of", "for", "the", "and", "&", "on", "to", "in", "at", "-"}
+#: Words before a title that make another post of it ("Deputy Prime Minister").
+_TITLE_MODIFIERS = {"deputy", "vice", "assistant", "first", "second", "junior", "shadow"}
 #: Prefixes of a title written with a hyphen ("Co-Chairman", "Vice-President").
 _TITLE_PREFIXES = {"co", "vice", "deputy", "acting", "joint", "interim"}
+
+
+def _with_cut_title(doc, start: int, end: int) -> int:
+    """End of an organisation span NER stopped inside a title after a joiner ("[the Office for
+    the Deputy]ORG Prime Minister"): the span grows over the whole title the modifier opens."""
+    if end - start < 3 or end >= len(doc) or doc[end - 1].lower_ not in _TITLE_MODIFIERS \
+            or doc[end - 2].lower_ not in _ORG_JOINERS:
+        return end
+    n, entry = lexicon().lookup([t.lower_ for t in doc], end - 1)
+    return end - 1 + n if entry is not None and end - 1 + n > end else end
 
 
 def _org_without_title(doc, start: int, end: int) -> tuple[int, int]:
@@ -479,6 +606,8 @@ def _org_without_title(doc, start: int, end: int) -> tuple[int, int]:
             key = key[1:]  # "Co-Chairman", "Vice-President"
         if doc[i].text == "-" or not key or lex.roles.get(key) is None:
             continue
+        if doc[i - 1].lower_ in _TITLE_MODIFIERS and i - 2 > start and doc[i - 2].lower_ in _ORG_JOINERS:
+            break  # "Office for the Deputy Prime Minister": a modified title after a joiner stays whole
         if doc[i - 1].lower_ not in _ORG_JOINERS:  # the longest title wins: "of the Prime Minister" stays whole
             end = i
             start = after_describing_words(doc, start, end)
