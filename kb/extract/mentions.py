@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..model import Mention, Sentence
+from .de.institutions import institution_spans
 from .de.known_orgs import NATIONAL_BODIES_DE, is_body_noun_de, is_seated_body_de, prefix_org_spans
 from .de.lexicon import country_of_adjective, match_role_de
 from ..roletitles import grammar
@@ -258,7 +259,7 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
                 out = [m for m in out if not (m.type == "organization" and grown.start_char + sent.start <= m.start
                                               and m.end <= toks.start_char + sent.start)]
             out.append(_mention(sent, grown, "organization", label))
-    out = seated_bodies_de(sent, doc, out)
+    out = institution_mentions_de(sent, doc, seated_bodies_de(sent, doc, out))
     out += body_mentions_de(sent, doc, out)
     return out + prefix_org_mentions_de(sent, doc, out)
 
@@ -382,6 +383,28 @@ def seated_bodies_de(sent: Sentence, doc, mentions: list[Mention]) -> list[Menti
             continue
         out.append(Mention(sent.text[head.idx : m.end - sent.start], "organization", begin, m.end, sent.index,
                            label="rule:seat"))
+    return out
+
+
+def institution_mentions_de(sent: Sentence, doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with German institution names read from their head noun (``institutions.
+    institution_spans``: "Institut für Höhere Studien", "des Justizministeriums"): the name replaces
+    the organisations and places inside it ("[Syrische Beobachtungsstelle]ORG für Menschenrechte"),
+    and carries its nominative ("Justizministerium") as the mention's name; none where a mention
+    crosses its edge or a person is inside."""
+    if doc.lang_ != "de":
+        return mentions
+    out = list(mentions)
+    for a, b, name in institution_spans(doc):
+        lo, hi = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        start, end = sent.start + lo, sent.start + hi
+        inside = [m for m in out if start <= m.start and m.end <= end]
+        if any(m.type == "person" for m in inside) or any(m.start < end and start < m.end for m in out if m not in inside):
+            continue
+        text = sent.text[lo:hi]
+        out = [m for m in out if m not in inside]
+        out.append(Mention(text, "organization", start, end, sent.index, name="" if name == text else name,
+                           label="rule:institution"))
     return out
 
 
