@@ -16,7 +16,7 @@ from typing import Optional
 
 from ..model import Mention, Sentence
 from .de.institutions import institution_spans
-from .de.known_orgs import NATIONAL_BODIES_DE, is_body_noun_de, is_seated_body_de, prefix_org_spans
+from .de.known_orgs import NATIONAL_BODIES_DE, is_body_noun_de, is_seated_body_de, media_word_spans, prefix_org_spans
 from .de.lexicon import country_of_adjective, match_role_de
 from ..roletitles import grammar
 from .lexicon import lexicon, party_name, rows, surface_key
@@ -410,16 +410,20 @@ def institution_mentions_de(sent: Sentence, doc, mentions: list[Mention]) -> lis
 
 def prefix_org_mentions_de(sent: Sentence, doc, taken: list[Mention]) -> list[Mention]:
     """Organisation mentions for well-known organisations and parties named as the first part of
-    a German compound ("die Nato-Staaten", "ÖVP-Kontrahentin"; ``known_orgs.prefix_org_spans``),
-    where no other mention already covers the word."""
+    a German compound ("die Nato-Staaten", "ÖVP-Kontrahentin"; ``known_orgs.prefix_org_spans``) and
+    for media whose name is also a word, where the context leaves only the medium ("Falter-
+    Journalistin", "der Kurier"; ``known_orgs.media_word_spans``), where no other mention already
+    covers the word."""
     if doc.lang_ != "de":
         return []
     spans = [(m.start, m.end) for m in taken]
     out = []
-    for a, b in prefix_org_spans(sent.text):
+    found = [(a, b, "rule:prefix") for a, b in prefix_org_spans(sent.text)]
+    for a, b, label in found + [(a, b, "rule:media") for a, b in media_word_spans(sent.text)]:
         start, end = sent.start + a, sent.start + b
         if not any(s < end and start < e for s, e in spans):
-            out.append(Mention(sent.text[a:b], "organization", start, end, sent.index, label="rule:prefix"))
+            spans.append((start, end))
+            out.append(Mention(sent.text[a:b], "organization", start, end, sent.index, label=label))
     return out
 
 

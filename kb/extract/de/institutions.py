@@ -70,13 +70,20 @@ def _noun(word: str) -> bool:
     return word[:1].isupper() and word.replace("-", "").isalpha() and not word.isupper()
 
 
+def _attributive(word: str, following: str) -> bool:
+    """A capitalised "-e"/"-en" word before a noun is an adjective ("Angewandte Statik"): two nouns
+    never stand side by side in a complement."""
+    return word[:1].isupper() and word.isalpha() and word.endswith(("e", "en")) and _noun(following) \
+        and following[:1].isupper() and following.isalpha()
+
+
 def _phrase_end(doc, k: int) -> Optional[int]:
     """End of "Adj* Noun (und Adj* Noun)*" from token ``k`` ("Höhere Studien", "Fremdenwesen und
     Asyl"); None when no capitalised noun is there."""
     end = None
     j = k
     while j < len(doc) and j - k < MAX_COMPLEMENT:
-        while j < len(doc) - 1 and capitalised_adjective(doc[j].text):
+        while j < len(doc) - 1 and (capitalised_adjective(doc[j].text) or _attributive(doc[j].text, doc[j + 1].text)):
             j += 1
         if not _noun(doc[j].text):
             break

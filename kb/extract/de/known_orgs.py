@@ -104,3 +104,23 @@ def prefix_org_spans(text: str) -> list[tuple[int, int]]:
     against it, since the list holds only names that are no common word."""
     words = prefix_org_words()
     return [(m.start(1), m.end(1)) for m in _PREFIX.finditer(text) if m.group(1) in words]
+
+
+@lru_cache(maxsize=1)
+def _media_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The two contexts of ``lexicons/media_words_de.tsv``: a media word before a newsroom noun
+    ("Falter-Journalistin"), and an article before a word that is safe there ("der Kurier")."""
+    table = records("media_words_de.tsv")
+    names = [re.escape(r["word"] or "") for r in table if r["context"] in ("compound", "article")]
+    heads = [re.escape(r["word"] or "") for r in table if r["context"] == "head"]
+    safe = [re.escape(r["word"] or "") for r in table if r["context"] == "article"]
+    compound = re.compile(rf"(?<![\w-])({'|'.join(names)})-(?:{'|'.join(heads)})\b")
+    article = re.compile(rf"\b(?:der|dem|den|des|im|vom|beim|zum)\s+({'|'.join(safe)})s?\b(?!-)")
+    return compound, article
+
+
+def media_word_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) character offsets of media names that are also common words, where the context
+    leaves only the medium: "die Falter-Journalistin", "eine Profil-Umfrage", "der Kurier berichtete"
+    (``lexicons/media_words_de.tsv``). "die Welt", "das Profil der Partei" stay words."""
+    return sorted({m.span(1) for pattern in _media_patterns() for m in pattern.finditer(text)})

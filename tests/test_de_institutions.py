@@ -1,0 +1,92 @@
+"""Institution names read from a head noun and its complement, genitive bodies and bodies after a
+place adjective (kb.extract.de.institutions), and media names that are common words
+(kb.extract.de.known_orgs.media_word_spans). Sentences are written for these tests."""
+
+from __future__ import annotations
+
+from kb.extract.de.institutions import capitalised_adjective, institution_spans
+from kb.extract.de.known_orgs import media_word_spans
+from helpers.de_rules import nlp  # noqa: F401 (nlp is a fixture)
+
+
+def names(nlp, text, places=()):
+    """The (surface, nominative name) of every institution in ``text``; ``places`` are tagged LOC."""
+    doc = nlp(text)
+    ents = []
+    for place in places:
+        start = text.index(place)
+        ents.append(doc.char_span(start, start + len(place), label="LOC"))
+    doc.ents = ents
+    return [(doc[a:b].text, name) for a, b, name in institution_spans(doc)]
+
+
+def test_fuer_complement_with_adjectives_and_und(nlp):
+    text = "Laut dem Institut für Angewandte Statik und Bodenkunde steigt der Wert ."
+    assert names(nlp, text) == [("Institut für Angewandte Statik und Bodenkunde",) * 2]
+
+
+def test_genitive_head_is_named_in_the_nominative(nlp):
+    text = "Ein Sprecher des Instituts für Seenforschung bestätigte das ."
+    assert names(nlp, text) == [("Instituts für Seenforschung", "Institut für Seenforschung")]
+
+
+def test_adjective_before_the_head_joins_the_name(nlp):
+    text = "Nach Angaben der Albanischen Beobachtungsstelle für Wasserrechte fiel der Pegel ."
+    assert names(nlp, text) == [("Albanischen Beobachtungsstelle für Wasserrechte",
+                                 "Albanische Beobachtungsstelle für Wasserrechte")]
+
+
+def test_genitive_complement_and_seat(nlp):
+    text = "Die Gewerkschaft der Fährleute klagt vor dem Landesgericht Oberfeld ."
+    assert names(nlp, text, places=["Oberfeld"]) == [("Gewerkschaft der Fährleute",) * 2,
+                                                    ("Landesgericht Oberfeld",) * 2]
+
+
+def test_fuer_phrase_then_seat(nlp):
+    text = "Das Landesgericht für Strafsachen Oberfeld vertagte ."
+    assert names(nlp, text, places=["Oberfeld"]) == [("Landesgericht für Strafsachen Oberfeld",) * 2]
+
+
+def test_no_name_after_an_indefinite_article_or_a_possessive(nlp):
+    assert names(nlp, "Ein Verein für Jugendarbeit sucht Helfer .") == []
+    assert names(nlp, "Sein Institut für Tierkunde ist klein .") == []
+
+
+def test_no_name_when_the_complement_goes_on_in_lower_case(nlp):
+    assert names(nlp, "Die Universität für alle bleibt ein Traum .") == []
+    assert names(nlp, "Der Verband der drei Vereine tagt .") == []
+
+
+def test_head_without_the_complement_it_takes_is_no_name(nlp):
+    assert names(nlp, "Die Gewerkschaft für Bauarbeiter tagt .") == []  # takes a genitive only
+    assert names(nlp, "Das Institut der Stadt ist neu .") == []  # takes "für" only
+    assert names(nlp, "Die Universität Heute feierte .") == []  # no place after it
+
+
+def test_genitive_public_bodies(nlp):
+    text = "Mitarbeiter des Sozialministeriums und des Rechnungshofes trafen Vertreter des Landtags ."
+    assert [n for _, n in names(nlp, text)] == ["Sozialministerium", "Rechnungshof", "Landtag"]
+
+
+def test_genitive_body_needs_des_and_a_body_noun(nlp):
+    assert names(nlp, "Er kaufte Teile eines Ministeriums und des Hauses .") == []
+
+
+def test_body_after_a_place_adjective(nlp):
+    text = "Der Präsident des Wiener Landtags lud den Grazer Gemeinderat ein ."
+    assert [n for _, n in names(nlp, text)] == ["Wiener Landtag", "Grazer Gemeinderat"]
+
+
+def test_no_place_adjective_from_an_unknown_word(nlp):
+    assert names(nlp, "Der Präsident des Oberer Landtags sprach .") == []
+
+
+def test_capitalised_adjectives():
+    assert all(map(capitalised_adjective, ["Medizinische", "Höhere", "Syrischen", "Technischen"]))
+    assert not any(map(capitalised_adjective, ["Studien", "Wien", "Der", "Asyl", "Hohe"]))
+
+
+def test_media_words_only_in_safe_contexts():
+    text = ("Die Falter-Journalistin las im Kurier eine Profil-Umfrage , die Welt-Reporterin auch . "
+            "Das Profil der Partei ist in der Welt bekannt ; ein Kurier brachte das Profil-Blech .")
+    assert [text[a:b] for a, b in media_word_spans(text)] == ["Falter", "Kurier", "Profil", "Welt"]
