@@ -90,3 +90,19 @@ def test_media_words_only_in_safe_contexts():
     text = ("Die Falter-Journalistin las im Kurier eine Profil-Umfrage , die Welt-Reporterin auch . "
             "Das Profil der Partei ist in der Welt bekannt ; ein Kurier brachte das Profil-Blech .")
     assert [text[a:b] for a, b in media_word_spans(text)] == ["Falter", "Kurier", "Profil", "Welt"]
+
+
+def test_body_after_an_article_and_a_lower_case_adjective(nlp):
+    text = "Die Grünen wollen im oberfeldischen Landtag und im zuständigen Untersuchungsausschuss reden ."
+    assert [n for _, n in names(nlp, text)] == ["Landtag", "Untersuchungsausschuss"]
+
+
+def test_bare_body_after_laut_or_beside_another_organisation(nlp):
+    doc = nlp("Laut Innenministerium kritisieren Arbeiterkammer und Brandl-Verein den Plan .")
+    doc.ents = [doc.char_span(doc.text.index("Brandl"), doc.text.index(" den"), label="ORG")]
+    assert [name for _, _, name in institution_spans(doc)] == ["Innenministerium", "Arbeiterkammer"]
+
+
+def test_bare_body_noun_without_such_context_is_no_name(nlp):
+    assert names(nlp, "Innenministerium und Polizei sind hier Wörter , Landtag allein auch .") == []
+    assert names(nlp, "Ein neues Innenministerium entsteht .") == []

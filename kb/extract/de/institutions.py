@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..lexicon import records
-from .known_orgs import is_body_noun_de
+from .known_orgs import NATIONAL_BODIES_DE, is_body_noun_de
 from .orgs import nominative_name
 from .places import place_named
 
@@ -159,24 +159,68 @@ def _place_adjective(word: str) -> bool:
     return any(place_named(form) is not None for form in (stem, stem + "en", stem + "n", stem[:-1] + "en" if stem else ""))
 
 
+#: Articles and prepositions fused with one before a body noun ("der Landtag", "im Landtag").
+DEFINITE = ("der", "die", "das", "den", "dem", "des", "im", "ins", "vom", "zum", "zur", "beim", "am")
+#: Words joining a body to another organisation: "Wirtschaftskammer und Gewerkschaft".
+JOINERS = ("und", "oder", ",", "sowie")
+
+
+def _body_noun(word: str, genitive: bool) -> Optional[str]:
+    """The nominative of a body noun of ``lexicons/bodies_de.tsv``; a "-s"/"-es" genitive only
+    after "des"."""
+    if not genitive:
+        return word if is_body_noun_de(word) else None
+    return next((word[:-cut] for cut in (1, 2) if word.endswith("es"[2 - cut:]) and is_body_noun_de(word[:-cut])), None)
+
+
+def _organisation_at(doc, k: int, orgs: set[int]) -> bool:
+    """Whether token ``k`` is (part of) an organisation NER tagged, or a body noun."""
+    return 0 <= k < len(doc) and (k in orgs or is_body_noun_de(doc[k].text))
+
+
+def _bare_body(doc, i: int, orgs: set[int]) -> bool:
+    """A body noun with no article that still names the body: after "laut" ("laut Innenministerium"),
+    or joined to another organisation ("Wirtschaftskammer und Gewerkschaft", "ÖGB, Arbeiterkammer")."""
+    before, after = doc[i - 1].lower_ if i else "", doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return before == "laut" or (before in JOINERS and _organisation_at(doc, i - 2, orgs)) \
+        or (after in JOINERS and _organisation_at(doc, i + 2, orgs))
+
+
 def genitive_bodies(doc, taken: set[int]) -> list[tuple[int, int, str]]:
-    """Public bodies of ``lexicons/bodies_de.tsv`` in the genitive after "des" ("des Justizministeriums",
-    "des Kanzleramts", nominative name "Justizministerium"), and bodies after a place adjective ("der
-    Wiener Landtag", "des Wiener Landtags" -> "Wiener Landtag"), where no name was read already."""
+    """Public bodies of ``lexicons/bodies_de.tsv`` that ``mentions.body_mentions_de`` (a body noun
+    right after an article) leaves: in the genitive after "des" ("des Justizministeriums", name
+    "Justizministerium"); after a place adjective ("der Wiener Landtag", "des Wiener Landtags" ->
+    "Wiener Landtag"); after an article and a lower-case adjective ("im niederösterreichischen
+    Landtag", "im parlamentarischen Untersuchungsausschuss": the noun alone, as the adjective's case
+    varies); with no article after "laut" or beside another organisation. None before "für" (a longer
+    name) or where a name was read already."""
+    orgs = {k for e in doc.ents if e.label_ == "ORG" for k in range(e.start, e.end)}
     out = []
-    for i in range(1, len(doc)):
-        if i in taken:
+    for i in range(len(doc)):
+        if i in taken or (i + 1 < len(doc) and doc[i + 1].lower_ == "für"):
             continue
         word = doc[i].text
         adjective = i >= 2 and _place_adjective(doc[i - 1].text)
-        article = doc[i - 2 if adjective else i - 1].lower_
-        if article == "des":
-            noun = next((word[:-cut] for cut in (1, 2) if word.endswith("es"[2 - cut:]) and is_body_noun_de(word[:-cut])), None)
-        else:
-            noun = word if adjective and article in ("der", "die", "das", "den", "dem", "im", "vom", "zum", "zur", "beim", "am") \
-                and is_body_noun_de(word) else None
-        if noun is None or (i + 1 < len(doc) and doc[i + 1].lower_ == "für"):
+        article = doc[i - 2 if adjective else i - 1].lower_ if i else ""
+        noun = _body_noun(word, article == "des")
+        if noun is None:
             continue
-        start = i - 1 if adjective else i
-        out.append((start, i + 1, f"{doc[i - 1].text} {noun}" if adjective else noun))
+        if adjective and article in DEFINITE:
+            out.append((i - 1, i + 1, f"{doc[i - 1].text} {noun}"))
+        elif article == "des" and noun != word:
+            out.append((i, i + 1, noun))
+        elif _after_adjective(doc, i) and noun not in NATIONAL_BODIES_DE:
+            out.append((i, i + 1, noun))
+        elif noun == word and _bare_body(doc, i, orgs):
+            out.append((i, i + 1, noun))
     return out
+
+
+def _after_adjective(doc, i: int) -> bool:
+    """"im niederösterreichischen Landtag", "der neuen Staatsanwaltschaft": an article, then one or
+    two lower-case adjectives (no "-e" country adjective after a nominative article: that is
+    ``body_mentions_de``'s, with the adjective in the name)."""
+    k = i - 1
+    while k >= 0 and i - k <= 2 and doc[k].text.isalpha() and doc[k].text.islower() and doc[k].text.endswith(("e", "en", "er", "es")):
+        k -= 1
+    return k < i - 1 and k >= 0 and doc[k].lower_ in DEFINITE
