@@ -106,3 +106,24 @@ def test_bare_body_after_laut_or_beside_another_organisation(nlp):
 def test_bare_body_noun_without_such_context_is_no_name(nlp):
     assert names(nlp, "Innenministerium und Polizei sind hier Wörter , Landtag allein auch .") == []
     assert names(nlp, "Ein neues Innenministerium entsteht .") == []
+
+
+def test_owner_and_body_compound_is_one_body():
+    from kb.extract.de.known_orgs import prefix_org_spans
+
+    text = "Der US-Kongress, die EU-Kommission und der UN-Sicherheitsrat tagten ; die Nato-Staaten auch ."
+    assert [text[a:b] for a, b in prefix_org_spans(text)] == ["US-Kongress", "EU-Kommission", "UN-Sicherheitsrat", "Nato"]
+
+
+def test_owner_compound_with_another_head_is_no_body():
+    from kb.extract.de.known_orgs import prefix_org_spans
+
+    text = "Die US-Kongressabgeordnete und die EU-Staaten und der US-Kongress-Bericht ."
+    assert prefix_org_spans(text) == []
+
+
+def test_listed_names_of_several_words_as_a_compound_prefix():
+    from kb.extract.de.known_orgs import prefix_org_spans
+
+    text = "Im Puls-4-Interview sprach ein Team-Stronach-Mandatar ; Puls-Messung und Team-Sitzung nicht ."
+    assert [text[a:b] for a, b in prefix_org_spans(text)] == ["Puls-4", "Team-Stronach"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
 
 from ..lexicon import records, rows, word_set
 
@@ -26,6 +27,9 @@ BODIES_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if not r[0].startswith
 BODY_ENDINGS_DE = tuple(r[0][1:] for r in rows("bodies_de.tsv") if r[0].startswith("-"))
 #: Nouns that are a body only after a country adjective ("das türkische Parlament").
 NATIONAL_BODIES_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if r[1] == "country")
+#: Nouns that are a body only after an owner in a compound ("US-Kongress"), and those owners.
+COMPOUND_BODIES_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if r[1] in ("compound", "country"))
+BODY_OWNERS_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if r[1] == "owner")
 
 
 def is_body_noun_de(word: str) -> bool:
@@ -101,9 +105,41 @@ def prefix_org_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of organisations named as the first part of a hyphenated
     compound ("die Nato-Staaten", "ein Greenpeace-Experte"). German news names an organisation so
     as often as on its own, and the gold counts it as named; the compound's head says nothing
-    against it, since the list holds only names that are no common word."""
+    against it, since the list holds only names that are no common word. A compound of an owner
+    and a body noun is one body as a whole ("UN-Sicherheitsrat", "US-Kongress"; ``compound_body_end``)."""
     words = prefix_org_words()
-    return [(m.start(1), m.end(1)) for m in _PREFIX.finditer(text) if m.group(1) in words]
+    out = [(m.start(1), m.end(1)) for m in _hyphenated_names().finditer(text)]
+    for m in _PREFIX.finditer(text):
+        end = compound_body_end(text, m)
+        if end is not None:
+            out.append((m.start(1), end))
+        elif m.group(1) in words:
+            out.append((m.start(1), m.end(1)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _hyphenated_names() -> re.Pattern:
+    """Listed names of several words as a compound writes them ("Puls-4-Interview", "Team-Stronach-
+    Mandatar"): the words joined by hyphens, before a hyphen and the compound's rest."""
+    names = sorted((n.replace(" ", "-") for n in word_set("known_orgs_de.tsv") if " " in n), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, names))})-(?=\w)")
+
+
+_REST = re.compile(r"[\wÄÖÜäöüß]+(?![\w-])")
+
+
+def compound_body_end(text: str, m: re.Match) -> Optional[int]:
+    """Where a compound of an owner (``bodies_de.tsv``: "US", "EU", "UN") and a body noun ends
+    ("US-Kongress", "EU-Kommission", "UN-Sicherheitsrat", "EU-Innenministerium"); None for other
+    compounds ("EU-Staaten", "US-Kongressabgeordnete")."""
+    if m.group(1) not in BODY_OWNERS_DE:
+        return None
+    rest = _REST.match(text, m.end())
+    if rest is None:
+        return None
+    word = rest.group(0)
+    return rest.end() if word in COMPOUND_BODIES_DE or is_body_noun_de(word) else None
 
 
 @lru_cache(maxsize=1)
