@@ -28,7 +28,7 @@ BODY_ENDINGS_DE = tuple(r[0][1:] for r in rows("bodies_de.tsv") if r[0].startswi
 #: Nouns that are a body only after a country adjective ("das türkische Parlament").
 NATIONAL_BODIES_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if r[1] == "country")
 #: Nouns that are a body only after an owner in a compound ("US-Kongress"), and those owners.
-COMPOUND_BODIES_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if r[1] in ("compound", "country"))
+COMPOUND_BODIES_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if r[1] == "compound")
 BODY_OWNERS_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if r[1] == "owner")
 
 
