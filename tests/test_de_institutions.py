@@ -127,3 +127,10 @@ def test_listed_names_of_several_words_as_a_compound_prefix():
 
     text = "Im Puls-4-Interview sprach ein Team-Stronach-Mandatar ; Puls-Messung und Team-Sitzung nicht ."
     assert [text[a:b] for a, b in prefix_org_spans(text)] == ["Puls-4", "Team-Stronach"]
+
+
+def test_news_agency_is_a_name_alone_but_not_as_a_compound_prefix():
+    from kb.extract.de.known_orgs import known_org_spans, prefix_org_spans
+
+    assert known_org_spans("Das meldete die APA am Montag .".split()) == [(3, 4)]
+    assert prefix_org_spans("Auf APA-Anfrage sagte er nichts .") == []

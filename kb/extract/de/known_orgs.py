@@ -96,9 +96,11 @@ _PREFIX = re.compile(r"(?<![\w-])(\w+)-(?=[A-ZÄÖÜ])")
 def prefix_org_words() -> frozenset[str]:
     """Words that name an organisation as the first part of a compound: the one-word names of
     ``known_orgs_de.tsv`` and the parties of ``parties_de.tsv`` written by their own name ("SPÖ",
-    not the short "VP" nor "Grünen", whose surface is no name of the party)."""
+    not the short "VP" nor "Grünen", whose surface is no name of the party); not the names marked
+    ``prefix`` "no" (news agencies: "APA-Anfrage" is a question to the agency)."""
     parties = {row["prefix"] for row in records("parties_de.tsv") if row["prefix"] == row["party"]}
-    return frozenset({name for name in word_set("known_orgs_de.tsv") if " " not in name} | parties)
+    listed = {row["name"] or "" for row in records("known_orgs_de.tsv") if row["prefix"] != "no"}
+    return frozenset({name for name in listed if " " not in name} | parties)
 
 
 def prefix_org_spans(text: str) -> list[tuple[int, int]]:
