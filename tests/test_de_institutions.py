@@ -134,3 +134,19 @@ def test_news_agency_is_a_name_alone_but_not_as_a_compound_prefix():
 
     assert known_org_spans("Das meldete die APA am Montag .".split()) == [(3, 4)]
     assert prefix_org_spans("Auf APA-Anfrage sagte er nichts .") == []
+
+
+def test_fuer_list_with_commas_closed_by_und(nlp):
+    text = "Der Preis des Bundesministeriums für Wissenschaft , Forschung und Wirtschaft ging an sie ."
+    assert names(nlp, text) == [("Bundesministeriums für Wissenschaft , Forschung und Wirtschaft",
+                                 "Bundesministerium für Wissenschaft , Forschung und Wirtschaft")]
+
+
+def test_fuer_list_without_und_stops_before_the_comma(nlp):
+    text = "Das Institut für Statik , Hallenbau ist neu ."
+    assert names(nlp, text) == [("Institut für Statik",) * 2]
+
+
+def test_country_adjective_body_in_the_nominative_is_left_to_the_body_rule(nlp):
+    assert names(nlp, "Das slowenische Innenministerium teilte mit .") == []
+    assert [n for _, n in names(nlp, "Er kam vom slowenischen Innenministerium .")] == ["Innenministerium"]

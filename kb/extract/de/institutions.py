@@ -19,6 +19,7 @@ from typing import Optional
 
 from ..lexicon import records
 from .known_orgs import NATIONAL_BODIES_DE, is_body_noun_de
+from .lexicon import country_of_adjective
 from .orgs import nominative_name
 from .places import place_named
 
@@ -32,7 +33,7 @@ GENITIVE_ARTICLES = ("des", "eines")
 #: NER labels of a seat ("Universität [Wien]LOC").
 PLACE_LABELS = ("LOC", "GPE")
 #: Most words a "für" or genitive complement holds: adjectives, nouns and "und".
-MAX_COMPLEMENT = 6
+MAX_COMPLEMENT = 8
 #: Capitalised adjective endings (inflected): "Höhere", "Medizinische", "Syrischen", "Freie".
 _ADJECTIVE_STEM_ENDS = ("isch", "lich", "ig", "al", "är", "ell", "iv", "er", "hoh", "frei", "neu", "alt", "deutsch")
 
@@ -79,7 +80,8 @@ def _attributive(word: str, following: str) -> bool:
 
 def _phrase_end(doc, k: int) -> Optional[int]:
     """End of "Adj* Noun (und Adj* Noun)*" from token ``k`` ("Höhere Studien", "Fremdenwesen und
-    Asyl"); None when no capitalised noun is there."""
+    Asyl"), a list with commas before its "und" included ("Wissenschaft, Forschung und Wirtschaft");
+    None when no capitalised noun is there."""
     end = None
     j = k
     while j < len(doc) and j - k < MAX_COMPLEMENT:
@@ -87,12 +89,19 @@ def _phrase_end(doc, k: int) -> Optional[int]:
             j += 1
         if not _noun(doc[j].text):
             break
-        end = j = j + 1
-        if j + 1 < len(doc) and doc[j].lower_ == "und" and _noun(doc[j + 1].text):
+        j += 1
+        if end is None or doc[j - 2].lower_ == "und" or not _in_list(doc, j):
+            end = j  # a noun after a comma counts only once the list's "und" closes it
+        if j + 1 < len(doc) and doc[j].lower_ in ("und", ",") and _noun(doc[j + 1].text):
             j += 1
             continue
         break
     return end
+
+
+def _in_list(doc, j: int) -> bool:
+    """Whether the noun before token ``j`` follows a comma of a list ("Wissenschaft, [Forschung] und")."""
+    return j >= 2 and doc[j - 2].text == ","
 
 
 def _place_end(doc, k: int, ents: dict[int, tuple[int, str]]) -> Optional[int]:
@@ -145,8 +154,8 @@ def institution_spans(doc) -> list[tuple[int, int, str]]:
             i += 1
             continue
         words = [t.text for t in doc[start:i]] + [head if article in GENITIVE_ARTICLES else doc[i].text]
-        name = nominative_name(article, words) + [t.text for t in doc[i + 1 : end]]
-        out.append((start, end, " ".join(name)))
+        name = " ".join(nominative_name(article, words) + [doc[i + 1 : end].text])  # the complement as written
+        out.append((start, end, name))
         i = end
     return out + genitive_bodies(doc, {k for s, e, _ in out for k in range(s, e)})
 
@@ -209,11 +218,17 @@ def genitive_bodies(doc, taken: set[int]) -> list[tuple[int, int, str]]:
             out.append((i - 1, i + 1, f"{doc[i - 1].text} {noun}"))
         elif article == "des" and noun != word:
             out.append((i, i + 1, noun))
-        elif _after_adjective(doc, i) and noun not in NATIONAL_BODIES_DE:
+        elif _after_adjective(doc, i) and noun not in NATIONAL_BODIES_DE and not _country_nominative(doc, i):
             out.append((i, i + 1, noun))
         elif noun == word and _bare_body(doc, i, orgs):
             out.append((i, i + 1, noun))
     return out
+
+
+def _country_nominative(doc, i: int) -> bool:
+    """"das slowenische Innenministerium": ``mentions.body_mentions_de`` names it with the adjective."""
+    adj = doc[i - 1].text
+    return adj.islower() and adj.endswith("e") and country_of_adjective(adj) is not None
 
 
 def _after_adjective(doc, i: int) -> bool:
