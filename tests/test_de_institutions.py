@@ -150,3 +150,15 @@ def test_fuer_list_without_und_stops_before_the_comma(nlp):
 def test_country_adjective_body_in_the_nominative_is_left_to_the_body_rule(nlp):
     assert names(nlp, "Das slowenische Innenministerium teilte mit .") == []
     assert [n for _, n in names(nlp, "Er kam vom slowenischen Innenministerium .")] == ["Innenministerium"]
+
+
+def test_body_noun_before_a_persons_name_is_a_title_but_a_long_name_stays(nlp):
+    from kb.extract.mentions import institution_mentions_de
+    from kb.model import Mention, Sentence
+
+    text = "Der Preis des Amts für Statik Hugo Brandl ging an den grünen Bundesrat Eva Lindner ."
+    doc = nlp(text)
+    persons = [Mention(n, "person", text.index(n), text.index(n) + len(n), 0, label="PER")
+               for n in ("Hugo Brandl", "Eva Lindner")]
+    out = institution_mentions_de(Sentence(0, 0, len(text), text, "de"), doc, persons)
+    assert [(m.text, m.name) for m in out if m.type == "organization"] == [("Amts für Statik", "Amt für Statik")]

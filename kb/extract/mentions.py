@@ -401,7 +401,7 @@ def institution_mentions_de(sent: Sentence, doc, mentions: list[Mention]) -> lis
         inside = [m for m in out if start <= m.start and m.end <= end]
         if any(m.type == "person" for m in inside) or any(m.start < end and start < m.end for m in out if m not in inside):
             continue
-        if any(m.type == "person" and 0 < m.start - end <= 1 for m in out):
+        if b - a == 1 and any(m.type == "person" and 0 < m.start - end <= 1 for m in out):
             continue  # "der türkischstämmige Bundesrat Efgani Dönmez": a title before a name
         text = sent.text[lo:hi]
         out = [m for m in out if m not in inside]
