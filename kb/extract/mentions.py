@@ -399,6 +399,8 @@ def institution_mentions_de(sent: Sentence, doc, mentions: list[Mention]) -> lis
         lo, hi = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
         start, end = sent.start + lo, sent.start + hi
         inside = [m for m in out if start <= m.start and m.end <= end]
+        if any(m.type == "organization" and (m.start, m.end) == (start, end) for m in inside) and name == sent.text[lo:hi]:
+            continue  # read already ("Landesgericht [Linz]" by seated_bodies_de)
         if any(m.type == "person" for m in inside) or any(m.start < end and start < m.end for m in out if m not in inside):
             continue
         if b - a == 1 and any(m.type == "person" and 0 < m.start - end <= 1 for m in out):
