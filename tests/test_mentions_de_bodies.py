@@ -56,14 +56,23 @@ def test_public_body_noun_after_an_article_is_an_organisation(nlp, text, expecte
     assert orgs(nlp, text) == [(expected, "rule:body")]
 
 
+def test_genitive_body_is_an_organisation_named_in_the_nominative(nlp):
+    # session 11: news names a ministry often only in the genitive ("des Justizministeriums"), so the
+    # genitive is read too (kb.extract.de.institutions), under the nominative name; before, no mention
+    doc = nlp("Ein Sprecher des Verkehrsministeriums schwieg.")
+    sent = Sentence(0, 0, len(doc.text), doc.text, "de")
+    assert [(m.text, m.name, m.label) for m in ner_mentions(sent, doc) if m.type == "organization"] == [
+        ("Verkehrsministeriums", "Verkehrsministerium", "rule:institution")]
+
+
 @pytest.mark.parametrize("text", [
-    "Ein Sprecher des Verkehrsministeriums schwieg.",  # genitive: named in the nominative elsewhere
+    "Ein Sprecher eines Verkehrsministeriums schwieg.",  # genitive after an indefinite article: any ministry
     "Das Ministerium schwieg dazu.",  # the bare ending is no compound
     "Beide Ministerien schwiegen, auch die Gerichte.",
     "Viele Ministeriumssprecher schwiegen.",
     "Zuerst muss die Landesregierung zustimmen.",  # a government: the coalition in office
 ])
-def test_no_body_for_genitives_bare_endings_or_other_compounds(nlp, text):
+def test_no_body_for_indefinite_genitives_bare_endings_or_other_compounds(nlp, text):
     assert orgs(nlp, text) == []
 
 
@@ -123,4 +132,5 @@ def test_seat_needs_a_court_or_chamber_before_it(nlp):
 
 
 def test_body_noun_whose_name_goes_on_is_left(nlp):
-    assert orgs(nlp, "Er ist Präsident der Ärztekammer für Oberfeld.") == []
+    # the noun alone is no name of it; session 11 reads the whole name (kb.extract.de.institutions)
+    assert orgs(nlp, "Er ist Präsident der Ärztekammer für Oberfeld.") == [("Ärztekammer für Oberfeld", "rule:institution")]

@@ -115,10 +115,13 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
         died.extend(deaths_stated(ctx, mentions, quoted))
     _retype_orgs(mentions, org_names)
     names = complete_first_names(canonical_names(m.text for m in mentions if m.type == "person"))
-    orgs = complete_org_names([m.text for m in mentions if m.type == "organization" and m.label not in ("GPE", "LOC", "NORP")]
+    # an organisation a rule named in the nominative ("des Justizministeriums" -> "Justizministerium")
+    # goes by that name
+    orgs = complete_org_names([m.name or m.text for m in mentions if m.type == "organization"
+                               and m.label not in ("GPE", "LOC", "NORP")]
                               + [c.org for c in claims if c.org], _place_names(mentions))
     for m in mentions:
-        m.name = names.get(m.text, m.text) if m.type == "person" else orgs.get(m.text, m.text)
+        m.name = names.get(m.text, m.text) if m.type == "person" else orgs.get(m.name or m.text, m.name or m.text)
     for c in claims:
         c.person = c.mention.name or names.get(c.mention.text, c.mention.text)
     for rule in DOCUMENT_RULES:

@@ -15,7 +15,8 @@ from functools import lru_cache
 from typing import Optional
 
 from ..model import Mention, Sentence
-from .de.known_orgs import NATIONAL_BODIES_DE, is_body_noun_de, is_seated_body_de, prefix_org_spans
+from .de.institutions import institution_spans
+from .de.known_orgs import NATIONAL_BODIES_DE, is_body_noun_de, is_seated_body_de, media_word_spans, prefix_org_spans
 from .de.lexicon import country_of_adjective, match_role_de
 from ..roletitles import grammar
 from .lexicon import lexicon, party_name, rows, surface_key, word_sets
@@ -260,7 +261,7 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
                 out = [m for m in out if not (m.type == "organization" and grown.start_char + sent.start <= m.start
                                               and m.end <= toks.start_char + sent.start)]
             out.append(_mention(sent, grown, "organization", label))
-    out = seated_bodies_de(sent, doc, out)
+    out = institution_mentions_de(sent, doc, seated_bodies_de(sent, doc, out))
     out += body_mentions_de(sent, doc, out)
     return out + prefix_org_mentions_de(sent, doc, out)
 
@@ -415,18 +416,48 @@ def seated_bodies_de(sent: Sentence, doc, mentions: list[Mention]) -> list[Menti
     return out
 
 
+def institution_mentions_de(sent: Sentence, doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with German institution names read from their head noun (``institutions.
+    institution_spans``: "Institut für Höhere Studien", "des Justizministeriums"): the name replaces
+    the organisations and places inside it ("[Syrische Beobachtungsstelle]ORG für Menschenrechte"),
+    and carries its nominative ("Justizministerium") as the mention's name; none where a mention
+    crosses its edge or a person is inside."""
+    if doc.lang_ != "de":
+        return mentions
+    out = list(mentions)
+    for a, b, name in institution_spans(doc):
+        lo, hi = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        start, end = sent.start + lo, sent.start + hi
+        inside = [m for m in out if start <= m.start and m.end <= end]
+        if any(m.type == "organization" and (m.start, m.end) == (start, end) for m in inside) and name == sent.text[lo:hi]:
+            continue  # read already ("Landesgericht [Linz]" by seated_bodies_de)
+        if any(m.type == "person" for m in inside) or any(m.start < end and start < m.end for m in out if m not in inside):
+            continue
+        if b - a == 1 and any(m.type == "person" and 0 < m.start - end <= 1 for m in out):
+            continue  # "der türkischstämmige Bundesrat Efgani Dönmez": a title before a name
+        text = sent.text[lo:hi]
+        out = [m for m in out if m not in inside]
+        out.append(Mention(text, "organization", start, end, sent.index, name="" if name == text else name,
+                           label="rule:institution"))
+    return out
+
+
 def prefix_org_mentions_de(sent: Sentence, doc, taken: list[Mention]) -> list[Mention]:
     """Organisation mentions for well-known organisations and parties named as the first part of
-    a German compound ("die Nato-Staaten", "ÖVP-Kontrahentin"; ``known_orgs.prefix_org_spans``),
-    where no other mention already covers the word."""
+    a German compound ("die Nato-Staaten", "ÖVP-Kontrahentin"; ``known_orgs.prefix_org_spans``) and
+    for media whose name is also a word, where the context leaves only the medium ("Falter-
+    Journalistin", "der Kurier"; ``known_orgs.media_word_spans``), where no other mention already
+    covers the word."""
     if doc.lang_ != "de":
         return []
     spans = [(m.start, m.end) for m in taken]
     out = []
-    for a, b in prefix_org_spans(sent.text):
+    found = [(a, b, "rule:prefix") for a, b in prefix_org_spans(sent.text)]
+    for a, b, label in found + [(a, b, "rule:media") for a, b in media_word_spans(sent.text)]:
         start, end = sent.start + a, sent.start + b
         if not any(s < end and start < e for s, e in spans):
-            out.append(Mention(sent.text[a:b], "organization", start, end, sent.index, label="rule:prefix"))
+            spans.append((start, end))
+            out.append(Mention(sent.text[a:b], "organization", start, end, sent.index, label=label))
     return out
 
 

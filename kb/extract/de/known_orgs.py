@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
 
 from ..lexicon import records, rows, word_set
 
@@ -26,6 +27,9 @@ BODIES_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if not r[0].startswith
 BODY_ENDINGS_DE = tuple(r[0][1:] for r in rows("bodies_de.tsv") if r[0].startswith("-"))
 #: Nouns that are a body only after a country adjective ("das türkische Parlament").
 NATIONAL_BODIES_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if r[1] == "country")
+#: Nouns that are a body only after an owner in a compound ("US-Kongress"), and those owners.
+COMPOUND_BODIES_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if r[1] == "compound")
+BODY_OWNERS_DE = frozenset(r[0] for r in rows("bodies_de.tsv") if r[1] == "owner")
 
 
 def is_body_noun_de(word: str) -> bool:
@@ -92,15 +96,69 @@ _PREFIX = re.compile(r"(?<![\w-])(\w+)-(?=[A-ZÄÖÜ])")
 def prefix_org_words() -> frozenset[str]:
     """Words that name an organisation as the first part of a compound: the one-word names of
     ``known_orgs_de.tsv`` and the parties of ``parties_de.tsv`` written by their own name ("SPÖ",
-    not the short "VP" nor "Grünen", whose surface is no name of the party)."""
+    not the short "VP" nor "Grünen", whose surface is no name of the party); not the names marked
+    ``prefix`` "no" (news agencies: "APA-Anfrage" is a question to the agency)."""
     parties = {row["prefix"] for row in records("parties_de.tsv") if row["prefix"] == row["party"]}
-    return frozenset({name for name in word_set("known_orgs_de.tsv") if " " not in name} | parties)
+    listed = {row["name"] or "" for row in records("known_orgs_de.tsv") if row["prefix"] != "no"}
+    return frozenset({name for name in listed if " " not in name} | parties)
 
 
 def prefix_org_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of organisations named as the first part of a hyphenated
     compound ("die Nato-Staaten", "ein Greenpeace-Experte"). German news names an organisation so
     as often as on its own, and the gold counts it as named; the compound's head says nothing
-    against it, since the list holds only names that are no common word."""
+    against it, since the list holds only names that are no common word. A compound of an owner
+    and a body noun is one body as a whole ("UN-Sicherheitsrat", "US-Kongress"; ``compound_body_end``)."""
     words = prefix_org_words()
-    return [(m.start(1), m.end(1)) for m in _PREFIX.finditer(text) if m.group(1) in words]
+    out = [(m.start(1), m.end(1)) for m in _hyphenated_names().finditer(text)]
+    for m in _PREFIX.finditer(text):
+        end = compound_body_end(text, m)
+        if end is not None:
+            out.append((m.start(1), end))
+        elif m.group(1) in words:
+            out.append((m.start(1), m.end(1)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _hyphenated_names() -> re.Pattern:
+    """Listed names of several words as a compound writes them ("Puls-4-Interview", "Team-Stronach-
+    Mandatar"): the words joined by hyphens, before a hyphen and the compound's rest."""
+    names = sorted((n.replace(" ", "-") for n in word_set("known_orgs_de.tsv") if " " in n), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, names))})-(?=\w)")
+
+
+_REST = re.compile(r"[\wÄÖÜäöüß]+(?![\w-])")
+
+
+def compound_body_end(text: str, m: re.Match) -> Optional[int]:
+    """Where a compound of an owner (``bodies_de.tsv``: "US", "EU", "UN") and a body noun ends
+    ("US-Kongress", "EU-Kommission", "UN-Sicherheitsrat", "EU-Innenministerium"); None for other
+    compounds ("EU-Staaten", "US-Kongressabgeordnete")."""
+    if m.group(1) not in BODY_OWNERS_DE:
+        return None
+    rest = _REST.match(text, m.end())
+    if rest is None:
+        return None
+    word = rest.group(0)
+    return rest.end() if word in COMPOUND_BODIES_DE or is_body_noun_de(word) else None
+
+
+@lru_cache(maxsize=1)
+def _media_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The two contexts of ``lexicons/media_words_de.tsv``: a media word before a newsroom noun
+    ("Falter-Journalistin"), and an article before a word that is safe there ("der Kurier")."""
+    table = records("media_words_de.tsv")
+    names = [re.escape(r["word"] or "") for r in table if r["context"] in ("compound", "article")]
+    heads = [re.escape(r["word"] or "") for r in table if r["context"] == "head"]
+    safe = [re.escape(r["word"] or "") for r in table if r["context"] == "article"]
+    compound = re.compile(rf"(?<![\w-])({'|'.join(names)})-(?:{'|'.join(heads)})\b")
+    article = re.compile(rf"\b(?:der|dem|den|des|im|vom|beim|zum)\s+({'|'.join(safe)})s?\b(?!-)")
+    return compound, article
+
+
+def media_word_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) character offsets of media names that are also common words, where the context
+    leaves only the medium: "die Falter-Journalistin", "eine Profil-Umfrage", "der Kurier berichtete"
+    (``lexicons/media_words_de.tsv``). "die Welt", "das Profil der Partei" stay words."""
+    return sorted({m.span(1) for pattern in _media_patterns() for m in pattern.finditer(text)})
