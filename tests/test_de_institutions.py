@@ -6,17 +6,12 @@ from __future__ import annotations
 
 from kb.extract.de.institutions import capitalised_adjective, institution_spans
 from kb.extract.de.known_orgs import media_word_spans
-from helpers.de_rules import nlp  # noqa: F401 (nlp is a fixture)
+from helpers.de_rules import nlp, tagged  # noqa: F401 (nlp is a fixture)
 
 
 def names(nlp, text, places=()):
     """The (surface, nominative name) of every institution in ``text``; ``places`` are tagged LOC."""
-    doc = nlp(text)
-    ents = []
-    for place in places:
-        start = text.index(place)
-        ents.append(doc.char_span(start, start + len(place), label="LOC"))
-    doc.ents = ents
+    doc = tagged(nlp, text, places, "LOC")
     return [(doc[a:b].text, name) for a, b, name in institution_spans(doc)]
 
 

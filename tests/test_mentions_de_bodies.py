@@ -10,16 +10,11 @@ import pytest
 
 from kb.extract.mentions import ner_mentions
 from kb.model import Sentence
-from helpers.de_rules import nlp  # noqa: F401 (nlp is a fixture)
+from helpers.de_rules import nlp, tagged  # noqa: F401 (nlp is a fixture)
 
 
 def orgs(nlp, text: str, names: tuple[str, ...] = ()) -> list[tuple[str, str]]:
-    doc = nlp(text)
-    ents = []
-    for name in names:
-        start = text.index(name)
-        ents.append(doc.char_span(start, start + len(name), label="PER"))
-    doc.ents = ents
+    doc = tagged(nlp, text, names, "PER")
     sent = Sentence(0, 0, len(text), text, "de")
     return [(m.text, m.label) for m in ner_mentions(sent, doc) if m.type == "organization"]
 
