@@ -28,4 +28,10 @@ def cldr_countries(lang: str) -> tuple[tuple[str, str], ...]:
 
 def cldr_name(code: str, lang: str = "en") -> Optional[str]:
     """The CLDR name of an ISO alpha-2 code in ``lang`` ("GB" -> "United Kingdom"), or None."""
-    return dict(cldr_countries(lang)).get(code)
+    return _names_by_code(lang).get(code)
+
+
+@lru_cache(maxsize=4)
+def _names_by_code(lang: str) -> dict[str, str]:
+    """Code -> name, built once per language (the linker asks per candidate position)."""
+    return dict(cldr_countries(lang))

@@ -192,6 +192,10 @@ class LinkedExtraction:
             return Link(qid=None)
         return self.entity_links.get((type, name), Link(qid=None))
 
+    def org_qids(self) -> dict[str, Optional[str]]:
+        """Organisation name -> its QID (None when unlinked): what position linking reads."""
+        return {name: link.qid for (etype, name), link in self.entity_links.items() if etype == "organization"}
+
     def ruled_out(self, type: str, name: Optional[str]) -> frozenset[str]:
         """The QIDs the linker's rules ruled out for this name in this document."""
         return frozenset(c.qid for c in self.link_for(type, name).candidates if c.method.startswith(RULED_OUT))

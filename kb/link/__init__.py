@@ -132,7 +132,7 @@ class Linker:
             linked.entity_links[(ent.type, ent.name)] = self._link_entity(ent, ctx, evidence, full_names)
         if self.has_reference:
             orgs_from_reference(self.index, linked)  # countries of posts the text leaves open, from P39
-            org_qids = {name: link.qid for (etype, name), link in linked.entity_links.items() if etype == "organization"}
+            org_qids = linked.org_qids()
         self._link_positions(linked, org_qids)
         if self.has_reference:
             statuses_from_reference(self.index, linked)  # statuses the text leaves open, from P39 dates
@@ -158,11 +158,10 @@ class Linker:
             tied = [c for c in (self._candidate_countries(ent.type, p.qid) for p in prepared) if c]
             if not tied or len(tied if ent.type == "organization" else prepared) > MAX_VOTING_CANDIDATES:
                 continue
-            vote: set[str] = set().union(*tied)
-            if vote:
-                votes.append(frozenset(vote))
-                if by_name is not None:
-                    by_name[ent.name] = by_name.get(ent.name, frozenset()) | vote
+            vote = frozenset().union(*tied)
+            votes.append(vote)
+            if by_name is not None:
+                by_name[ent.name] = by_name.get(ent.name, frozenset()) | vote
             if ent.type == "organization":
                 parties = frozenset().union(*(self.index.profile(p.qid).countries for p in prepared
                                               if org_class(self.index.profile(p.qid).kinds) == "party"))

@@ -34,12 +34,10 @@ from dataclasses import replace
 from typing import Optional
 
 from ..model import Entity, Link, LinkedExtraction, Tenure
-from ..prefixdate import before, overlaps
+from ..prefixdate import before
 from .candidates import Holding, ReferenceIndex
-from .disambiguate import best_role_similarity
 from .kinds import country_code, country_name
-from .names import norm
-from .reference_status import MIN_ROLE_SIMILARITY, text_present
+from .reference_status import matching_holdings, text_present
 
 #: The note appended to ``Tenure.extractor`` where the rule set the organisation.
 NOTE = "; org from reference P39 {positions}"
@@ -107,24 +105,20 @@ def holding_state(index: ReferenceIndex, h: Holding) -> Optional[tuple[str, str]
 def post_state(index: ReferenceIndex, holder: str, ten: Tenure,
                present: Optional[tuple[str, str]]) -> Optional[tuple[str, str, list[str]]]:
     """(state QID, name, positions) when every holding of the tenure's role (see the module
-    docstring) belongs to one state; None otherwise."""
-    role = norm(ten.role)
-    start = ten.start.value if ten.start else None
-    end = ten.end.value if ten.end else None
+    docstring) belongs to one state; None otherwise. The holdings are those the status rule
+    reads for the same post (``matching_holdings``: the role's positions, overlapping a date the
+    text gives), less those begun after the text's present."""
     states: set[tuple[str, str]] = set()
     positions: set[str] = set()
-    for h in index.holdings(holder):
-        if best_role_similarity(role, index.names(h.position)) < MIN_ROLE_SIMILARITY:
-            continue
-        if present is not None and h.start and before(present[1], h.start):
-            continue  # began after the text was written
-        if (start or end) and not overlaps(start, end, h.start, h.end):
-            continue
-        state = holding_state(index, h)
-        if state is None:
-            return None  # a holding of no known state: the reference cannot tell
-        states.add(state)
-        positions.add(h.position)
+    for position, holdings in matching_holdings(index, holder, ten, None, None).items():
+        for h in holdings:
+            if present is not None and h.start and before(present[1], h.start):
+                continue  # began after the text was written
+            state = holding_state(index, h)
+            if state is None:
+                return None  # a holding of no known state: the reference cannot tell
+            states.add(state)
+            positions.add(position)
     if len(states) != 1:
         return None
     qid, name = states.pop()

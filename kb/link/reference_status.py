@@ -192,7 +192,7 @@ def statuses_from_reference(index: ReferenceIndex, linked: LinkedExtraction) -> 
     present = text_present(ext.document.published, ext.document.text)
     if present is None:
         return 0
-    org_qids = {name: link.qid for (etype, name), link in linked.entity_links.items() if etype == "organization"}
+    org_qids = linked.org_qids()
     sentences = {s.index: s.text for s in ext.sentences}
     changed = 0
     for i, ten in enumerate(ext.tenures):

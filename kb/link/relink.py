@@ -154,7 +154,7 @@ def link_positions(index: ReferenceIndex, linked: LinkedExtraction, threshold: f
     """Decide the document's position links again with its entity links as they now are, as
     the linker does at build time: per (role, organisation), the first tenure whose holder and
     organisation give a position item decides it."""
-    org_qids = {name: link.qid for (etype, name), link in linked.entity_links.items() if etype == "organization"}
+    org_qids = linked.org_qids()
     linked.position_links = {}
     for ten in linked.extraction.tenures:
         if not ten.person:  # a claim whose person was never stored: nothing to link

@@ -125,6 +125,7 @@ class Evidence:
     name_countries: frozenset[str] = frozenset()  # countries the entity's own name writes ("Bank of America")
     not_a_party: bool = False  # a kind noun of no party stands before a mention ("rights group Liberty")
     lower_forms: tuple[str, ...] = ()  # the organisation's forms when every one is in lower case ("dpa")
+    spelt_out: tuple[str, ...] = ()  # long forms the text gives its short forms ("… Raumfahrt (DLR)"), normalised
 
 
 def _year_of(value: Optional[str]) -> Optional[int]:
@@ -479,6 +480,7 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
         name_countries=name_countries(ent.name) if ent.type == "organization" else frozenset(),
         not_a_party=ent.type == "organization" and extraction.lang == "en" and _described_as_no_party(ent, text),
         lower_forms=tuple(forms) if ent.type == "organization" and all(f.islower() for f in forms) else (),
+        spelt_out=spelt_out(acronyms, text),
     )
 
 
@@ -908,18 +910,23 @@ def _spells(words: str, short: str) -> bool:
     return all(ch in letters for ch in short.replace(".", "").upper())
 
 
+def spelt_out(acronyms: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """The long forms (normalised) the text spells its short forms out with, in brackets after
+    them ("das Deutsche Zentrum für Luft- und Raumfahrt (DLR)"); read once per entity."""
+    found = ((m.group(0).split("(")[0], a) for a in acronyms
+             for m in re.finditer(_DEFINED % re.escape(a.removeprefix("the ")), text))
+    return tuple(norm(words) for words, a in found if _spells(words, a))
+
+
 def _defined_otherwise(index: ReferenceIndex, qid: str, ev: Evidence) -> bool:
-    """The text spells the short form out in brackets ("das Deutsche Zentrum für Luft- und
-    Raumfahrt (DLR)") with words none of the candidate's names has: it names another body (not
-    France's "DLR" party). Words are compared by their first letters, so German inflection
-    ("der Freiheitlichen Partei Österreichs (FPÖ)") still matches the party's native name."""
-    spelt = [norm(found.group(0).split("(")[0]) for a in ev.acronyms
-             for found in re.finditer(_DEFINED % re.escape(a.removeprefix("the ")), ev.text)
-             if _spells(found.group(0).split("(")[0], a)]
-    if not spelt:
+    """The text spells the short form out in brackets (``Evidence.spelt_out``) with words none of
+    the candidate's names has: it names another body (not France's "DLR" party). Words are
+    compared by their first letters, so German inflection ("der Freiheitlichen Partei
+    Österreichs (FPÖ)") still matches the party's native name."""
+    if not ev.spelt_out:
         return False
     mine = {w[:_STEM] for name in index.names(qid) for w in name.split() if len(w) > 3}
-    return not any(w[:_STEM] in mine for long in spelt for w in long.split() if len(w) > 3)
+    return not any(w[:_STEM] in mine for long in ev.spelt_out for w in long.split() if len(w) > 3)
 
 
 def _expanded(index: ReferenceIndex, qid: str, ev: Evidence) -> bool:
