@@ -100,3 +100,36 @@ def test_a_description_is_not_the_object_of_an_if_clause(en_nlp):
     """ "even if the prime minister asked": no statement by the prime minister; "asked" stays out."""
     t = tenures(en_nlp, "Tom Hale spoke in Leeds. He said he would not go even if the prime minister asked.")
     assert _holders(t, "prime minister") == [], sorted(t)
+
+
+# --- an office named anywhere in a sentence (back_references.is_office_description) -------------
+
+@pytest.mark.parametrize("text,role", [
+    ("Tom Hale has spoken of his plans for the railways. The transport secretary described how the money "
+     "would be spent.", "transport secretary"),
+    ("Tom Hale unveiled the budget on Monday. Critics accused the chancellor of hiding the debt.", "chancellor"),
+    ("Tom Hale flew to Oslo on Monday. A summit chaired by the prime minister will discuss fishing.", "prime minister"),
+    ("Tom Hale backed the plan. Ann Roe said he would not resign even if the prime minister asked.", "prime minister"),
+])
+def test_an_office_named_anywhere_is_the_previous_sentences_subject(en_nlp, text, role):
+    t = tenures(en_nlp, text)
+    assert _holders(t, role) == ["Tom Hale"], sorted(t)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Hale and Ann Roe met in Leeds. Critics accused the prime minister of hiding the debt.",  # two subjects
+    "Tom Hale opened the school. The prime minister's wife was also there.",  # his wife: maybe the story's person
+    "Tom Hale spoke in Leeds. MPs scrutinising the Office of the Prime Minister found waste.",  # a name
+    "Tom Hale spoke in Leeds. He hopes one day to become the prime minister.",  # a predicate
+    "Chancellor Tom Hale spoke in Leeds. Critics accused the prime minister of hiding the debt.",  # another post
+    "Tom Hale spoke in Leeds. But he criticised both the prime minister and the unions.",  # "he" is Tom Hale
+    "Critics met Tom Hale in Leeds. They accused the prime minister of hiding the debt.",  # not a subject
+])
+def test_an_office_named_anywhere_needs_one_clear_subject(en_nlp, text):
+    t = tenures(en_nlp, text)
+    assert _holders(t, "prime minister") == [], sorted(t)
+
+
+def test_an_office_named_anywhere_is_not_a_person_of_its_own_sentence(en_nlp):
+    t = tenures(en_nlp, "Tom Hale spoke in Leeds. Ann Roe turned to face the chancellor.")
+    assert "Ann Roe" not in _holders(t, "chancellor"), sorted(t)

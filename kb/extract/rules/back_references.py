@@ -28,12 +28,50 @@ def is_description(doc, m: RoleMatch) -> bool:
     for Northby admitted")."""
     if m.start == 0 or doc[m.start - 1].lower_ != "the":
         return False
+    return _speech_subject(doc, m) or is_office_description(doc, m)
+
+
+def _speech_subject(doc, m: RoleMatch) -> bool:
+    """ "the ROLE" right before a verb of saying or an auxiliary: the subject of the clause."""
     v = _after_place(doc, m.end)
     if v >= len(doc) or doc[v].lower_ not in SPEECH_VERBS:
         return False
     if doc[v].lower_ in ("is", "was", "has", "had"):
         return v + 1 >= len(doc) or not doc[v + 1].text[:1].isupper()  # not "the mayor is Jane Roe"
     return True
+
+
+#: Verbs after which "the ROLE" is a predicate, not a description ("would become the prime minister").
+_PREDICATE_BEFORE = {"be", "become", "remain", "as", "stay", "name", "appoint", "elect", "make", "replace", "succeed"}
+
+
+_KIN = {"wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "family", "children", "widow",
+        "partner", "spouse"}
+
+
+def is_office_description(doc, m: RoleMatch) -> bool:
+    """ "the prime minister", "the chancellor", "the home secretary", "the Tory leader" anywhere
+    in a sentence: a post one person holds at a time, named without its holder."""
+    if not _unique_office(m) or any(t.text != t.lower_ for t in doc[m.core_start:m.core_end] if t.i > 0):
+        return False
+    if m.end < len(doc) and (doc[m.end].text[:1].isupper() or doc[m.end].text == "," and m.end + 1 < len(doc)
+                             and doc[m.end + 1].text[:1].isupper()):
+        return False  # a title or an apposition: "the prime minister Tony Blair", "the chancellor, Mr Brown"
+    if m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s") and doc[m.end + 1].lower_ in _KIN:
+        return False  # "the prime minister's wife": the person the story is about may be her
+    before = doc[m.start - 2] if m.start >= 2 else None
+    return before is None or before.lemma_.lower() not in _PREDICATE_BEFORE and before.lower_ not in _PREDICATE_BEFORE
+
+
+def _unique_office(m: RoleMatch) -> bool:
+    """A post with one holder at a time in its body."""
+    cat = role_category(m.role)
+    if m.role in ("vice president", "deputy prime minister", "vice chancellor") or m.status_cue == "former":
+        return m.role == "deputy prime minister" and m.status_cue != "former"
+    if cat in ("head_of_government", "head_of_state"):
+        return True
+    words = m.role.split()
+    return len(words) >= 2 and words[-1] in ("secretary", "minister") and words[0] not in ("deputy", "junior", "assistant", "shadow", "state", "press", "permanent")
 
 
 def _after_place(doc, i: int) -> int:
@@ -189,7 +227,8 @@ def descriptions(deferred, claims: list[Claim], mentions: list[Mention], quoted,
         if not is_description(ctx.doc, m):
             continue
         pos = ctx.sent.start + ctx.doc[m.start].idx
-        name = _holder(ctx, m, pos, persons, holders, posts, quoted, starts, unclaimed)
+        loose = not _speech_subject(ctx.doc, m)
+        name = _holder(ctx, m, pos, persons, holders, posts, quoted, starts, unclaimed, loose)
         if name is None or m.status_cue == "former" and (name, m.role) in current:
             continue
         if m.role in NEEDS_ORG_ALWAYS and not any(c.person == name and c.org == m.org_name for c in claims):
@@ -207,13 +246,13 @@ def descriptions(deferred, claims: list[Claim], mentions: list[Mention], quoted,
 
 
 def _holder(ctx: SentCtx, m: RoleMatch, pos: int, persons: list[Mention], holders, posts, quoted,
-            starts: list[int], unclaimed: list[tuple[int, str]]) -> Optional[str]:
+            starts: list[int], unclaimed: list[tuple[int, str]], loose: bool = False) -> Optional[str]:
     """Who one description refers to: the holder the text named with the post, else the person
     named last when nothing says otherwise (see the checks), else None."""
     fits = _same_kind_of_post(m.role)
     name = named_holder(m.role, m.org_name, holders, fits)
-    if name is not None:
-        return name
+    if name is not None or loose:
+        return name or _topic_holder(ctx, m, pos, persons, posts, quoted, starts, unclaimed)
     speakers = _speakers_before(ctx, m.start)
     # "the chief executive said Mr Kennedy had missed the vote": who the sentence names after
     # the description is someone else; so is the subject of a clause holding it
@@ -238,6 +277,32 @@ def _holder(ctx: SentCtx, m: RoleMatch, pos: int, persons: list[Mention], holder
 #: chancellor", "the mayor of X", "the US president" 0 of 3 (a chancellor, a mayor, a president
 #: are named in stories about other posts all the time).
 _SKIPPING_OFFICES = {"prime minister"}
+
+
+def _topic_holder(ctx: SentCtx, m: RoleMatch, pos: int, persons: list[Mention], posts, quoted, starts: list[int],
+                  unclaimed: list[tuple[int, str]]) -> Optional[str]:
+    """Who an office named anywhere in a sentence ("accused the prime minister of", "a claim
+    denied by the chancellor") refers to when the text never named its holder with it: the
+    person the sentence before is about, i.e. the one name that is a clause's subject there
+    ("David Roe has spoken of ... . The home secretary described ..."), when this sentence
+    does not name him (he would be "he" or "Mr Roe" here) and the text gives him no post."""
+    window = _window_start(ctx.sent.index, starts, quoted)
+    topics = [p for p in persons if window <= p.sentence < ctx.sent.index and id(p) in ctx.disc.subject_names
+              and not in_ranges(p.start, quoted)]
+    names = {p.name or p.text for p in topics}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    here = {p.name or p.text for p in persons if p.sentence == ctx.sent.index}
+    pronoun = ctx.disc.subjects.get(ctx.sent.index)  # "But he criticised the chancellor": not him
+    if pronoun is not None and not any(t.lower_ in ("he", "she") for t in ctx.doc[:m.start]):
+        pronoun = None  # "The home secretary said he ...": the pronoun is the description's
+    if name in here or posts.get(name) or pronoun is not None and name in (pronoun.name, pronoun.text):
+        return None
+    last = topics[-1]
+    if _gender_clash(m.role, last, ctx.disc.genders) or _unnamed_holder_between(m, starts[last.sentence], pos, unclaimed):
+        return None
+    return name
 
 
 def _office_holder_before(ctx: SentCtx, m: RoleMatch, last: Mention, pos: int, cands: list[Mention], posts, quoted,

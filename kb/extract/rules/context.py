@@ -102,6 +102,7 @@ class Discourse:
     subjects: dict[int, Mention] = field(default_factory=dict)  # sentence -> referent of its pronoun subject
     genders: dict[str, str] = field(default_factory=dict)  # person text -> "m" / "f"
     modifiers: set[int] = field(default_factory=set)  # ids of names used as noun modifiers
+    subject_names: set[int] = field(default_factory=set)  # ids of names that are a clause's subject
 
 
 @dataclass

@@ -186,10 +186,16 @@ def rescue_names(ctx: SentCtx, mentions: list[Mention]) -> None:
 
 
 def note_names(ctx: SentCtx) -> None:
-    """Record genders stated by honorifics and names used as noun modifiers ("the Tom Hall
-    administration", "a Jane Roe song"): such a name is no sentence's subject."""
+    """Record genders stated by honorifics, names used as noun modifiers ("the Tom Hall
+    administration", "a Jane Roe song": such a name is no sentence's subject) and names that are
+    a clause's subject (the person the next sentence's "the prime minister" may be about)."""
     doc, d = ctx.doc, ctx.disc
     for ps, pe, m in ctx.persons:
+        root = doc[ps:pe].root
+        while root.dep_ == "conj" and root.head.i < ps:  # "Tom Hale and Ann Roe met": both subjects
+            root = root.head
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            d.subject_names.add(id(m))
         k = ps - 1 - (ps > 1 and doc[ps - 1].text == ".")
         if k >= 0 and doc[k].lower_.rstrip(".") in HONORIFIC_GENDER:
             d.genders.setdefault(m.text, HONORIFIC_GENDER[doc[k].lower_.rstrip(".")])
