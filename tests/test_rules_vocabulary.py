@@ -44,6 +44,18 @@ CASES = [
          [F("Tom Ashby", "prime minister", "United Kingdom"), No(org="England")]),
     Case("c_no_cues", "Health secretary Rupa Malhotra opened the new ward on Monday.",
          [F("Rupa Malhotra", "health secretary", None)]),
+    # portfolios news names ministers by (session 12): oil, petroleum, aid; never an organisation
+    Case("g_oil_minister", "Talks were held with Velland's oil minister Omar Salim on Monday.",
+         [F("Omar Salim", "oil minister", ANY), No(person="Omar Salim", role="minister")]),
+    Case("g_petroleum_minister", "The deal was signed by Velland's petroleum minister Raj Kumar in May.",
+         [F("Raj Kumar", "petroleum minister", ANY)]),
+    Case("g_aid_minister", "The MPs met Aid minister Hilary Bowen and Home Secretary Ann Dale in Leeds.",
+         [F("Hilary Bowen", "aid minister", ANY), No(person="Hilary Bowen", org="Aid")]),
+    # a department "... Office" before "minister" names the post and its organisation (session 12)
+    Case("o_office_minister", "Home Office minister Fiona Hale said the plan would work.",
+         [F("Fiona Hale", "home office minister", "Home Office")]),
+    Case("o_office_minister_former", "Ex-Welsh Office minister Tom Brink denied the claim.",
+         [F("Tom Brink", "welsh office minister", "Welsh Office")]),
     # "whose" clause: the role is someone else's
     Case("w_whose_father", "Former minister Alan Pryce, whose father served as lord chancellor, spoke first.",
          [No(person="Alan Pryce", role="lord chancellor")]),

@@ -278,9 +278,19 @@ def _grow(doc, cs: int, ce: int, entry: RoleEntry, lex: Lexicon) -> Optional[Rol
             _org_after(doc, m, entry, m.end)  # "head of equity research at NCB Stockbrokers"
         if m.org_name is None:
             _org_before(doc, m, lex)
+            _office_minister(m)
         _status_left(doc, m)
     m.text = doc[m.start : m.end].text
     return m
+
+
+def _office_minister(m: RoleMatch) -> None:
+    """ "Home Office minister X", "Cabinet Office minister X": a British department named "... Office"
+    right before "minister" names the post as well as its organisation (a minister of state there,
+    not the cabinet's "home secretary"); the role keeps the department's name."""
+    if m.role == "minister" and m.org_name and m.org_name.endswith(" Office") and m.org_end == m.core_start \
+            and not m.org_possessive and len(m.org_name.split()) <= 3:
+        m.role = f"{m.org_name.lower()} minister"
 
 
 def _left_modifiers(doc, m: RoleMatch) -> None:
