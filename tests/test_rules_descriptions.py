@@ -133,3 +133,15 @@ def test_an_office_named_anywhere_needs_one_clear_subject(en_nlp, text):
 def test_an_office_named_anywhere_is_not_a_person_of_its_own_sentence(en_nlp):
     t = tenures(en_nlp, "Tom Hale spoke in Leeds. Ann Roe turned to face the chancellor.")
     assert "Ann Roe" not in _holders(t, "chancellor"), sorted(t)
+
+
+def test_an_office_reaches_over_a_sentence_that_names_nobody(en_nlp):
+    t = tenures(en_nlp, "Tom Hale unveiled the plans on Monday. They include a new phone number for every town. "
+                        "The home secretary said targets would follow.")
+    assert _holders(t, "home secretary") == ["Tom Hale"], sorted(t)
+
+
+def test_a_post_many_hold_does_not_reach_over_a_sentence(en_nlp):
+    t = tenures(en_nlp, "Tom Hale unveiled the plans on Monday. They include a new phone number for every town. "
+                        "The police spokesman said targets would follow.")
+    assert "Tom Hale" not in _holders(t, "police spokesman") + _holders(t, "spokesman"), sorted(t)
