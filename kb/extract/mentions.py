@@ -20,6 +20,7 @@ from .de.known_orgs import NATIONAL_BODIES_DE, is_body_noun_de, is_seated_body_d
 from .de.lexicon import country_of_adjective, match_role_de
 from ..roletitles import grammar
 from .lexicon import lexicon, party_name, rows, surface_key, word_sets
+from .org_spans_en import chamber_spans, chambers, ministry_spans, sunday_paper_start
 from .name_bounds import (HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS, cut_dash, is_honour,
                           not_name_word, person_bounds)
 from .roles import CHAMBER_WORDS, NOT_NAME_WORDS, after_describing_words
@@ -260,7 +261,12 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
             if grown.start < toks.start:  # "[Liberal]ORG [Democrat]NORP": the first word is no party of its own
                 out = [m for m in out if not (m.type == "organization" and grown.start_char + sent.start <= m.start
                                               and m.end <= toks.start_char + sent.start)]
-            out.append(_mention(sent, grown, "organization", label))
+            chamber = chambers().get(grown.text) if doc.lang_ == "en" else None
+            out.append(_mention(sent, grown, "organization", "ORG" if chamber else label))
+            if chamber:
+                out[-1].name = chamber  # "[Commons]ORG" ("[Commons]NORP"): the chamber, under its full name
+    if doc.lang_ == "en":
+        out += _chamber_mentions(sent, doc, out)
     out = institution_mentions_de(sent, doc, seated_bodies_de(sent, doc, out))
     out += body_mentions_de(sent, doc, out)
     return out + prefix_org_mentions_de(sent, doc, out)
@@ -511,6 +517,40 @@ def _joined_orgs(doc) -> list[tuple]:
             continue
         out.append((ent, ent.label_))
         k += 1
+    if doc.lang_ == "en":
+        out = [_sunday_paper(doc, e, lab) for e, lab in _with_ministries(doc, out)]
+    return out
+
+
+def _sunday_paper(doc, ent, label: str) -> tuple:
+    """(span, label) of a one-word organisation or person NER gave without the "Sunday" before
+    it ("the Sunday [Telegraph]ORG said", "the Sunday [Telegraph]PERSON report"): the newspaper, an ORG."""
+    if len(ent) != 1 or label not in ORG_LABELS | PERSON_LABELS:
+        return ent, label
+    start = sunday_paper_start(doc, ent.start)
+    return (doc[start : ent.end], "ORG") if start < ent.start else (ent, label)
+
+
+def _with_ministries(doc, ents: list[tuple]) -> list[tuple]:
+    """``ents`` with each ministry named after a portfolio of the title grammar as one ORG span
+    (``org_spans_en.ministry_spans``: "[Department for Education] and [Skills]" -> one name), in
+    place of the entities it overlaps; NER's span is kept where it is that name already."""
+    for a, b in ministry_spans(doc):
+        if any(e.start <= a and e.end >= b for e, _ in ents):
+            continue  # NER has the name (or a longer one)
+        start = min([e.start for e, _ in ents if e.start < a < e.end] + [a])  # "[The US Department for] ..."
+        ents = [(e, lab) for e, lab in ents if e.end <= start or e.start >= b] + [(doc[start:b], "ORG")]
+    return sorted(ents, key=lambda pair: pair[0].start)
+
+
+def _chamber_mentions(sent: Sentence, doc, taken: list[Mention]) -> list[Mention]:
+    """A chamber's short form NER left untagged ("In the Commons, ..."), under its full name."""
+    out = []
+    for a, b, name in chamber_spans(doc):
+        m = _mention(sent, doc[a:b], "organization", "rule:chamber")
+        if not any(t.start < m.end and m.start < t.end for t in taken):
+            m.name = name
+            out.append(m)
     return out
 
 
