@@ -123,3 +123,22 @@ def test_sunday_paper_ner_read_as_a_person(en_nlp):
 def test_chamber_before_a_persons_name(en_nlp):
     text = "Shadow leader of the Commons Jane Roe said it was late."
     assert ("Commons", "House of Commons") in _orgs(en_nlp, text, [("Jane Roe", "PERSON")])
+
+
+# --- a nation's body NER tagged by its adjective ---------------------------------------------
+
+@pytest.mark.parametrize("text, ents, name", [
+    ("The Scottish Executive said ministers would be told.", [("Scottish", "NORP")], "Scottish Executive"),
+    ("Members of the Ruritanian Assembly voted on Monday.", [("Ruritanian", "NORP")], "Ruritanian Assembly"),
+])
+def test_a_nations_body_grows_over_its_noun(en_nlp, text, ents, name):
+    assert [t for t, _ in _orgs(en_nlp, text, ents)] == [name]
+
+
+@pytest.mark.parametrize("text, ents", [
+    ("The Scottish executive Jane Roe said so.", [("Scottish", "NORP"), ("Jane Roe", "PERSON")]),  # lower case: a role
+    ("The Scottish Government said so.", [("Scottish", "NORP")]),      # "government" is the state, no body name
+    ("Scottish Widows said profits rose.", [("Scottish", "NORP")]),  # no body noun
+])
+def test_a_nations_body_needs_a_capitalised_body_noun(en_nlp, text, ents):
+    assert not any(t.startswith("Scottish ") for t, _ in _orgs(en_nlp, text, ents))

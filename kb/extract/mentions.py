@@ -20,7 +20,8 @@ from .de.known_orgs import NATIONAL_BODIES_DE, is_body_noun_de, is_seated_body_d
 from .de.lexicon import country_of_adjective, match_role_de
 from ..roletitles import grammar
 from .lexicon import lexicon, party_name, rows, surface_key, word_sets
-from .org_spans_en import chamber_spans, chambers, ministry_spans, sunday_paper_start
+from .org_spans_en import (NATIONAL_BODIES, chamber_spans, chambers, ministry_spans, national_body_end,
+                           sunday_paper_start)
 from .name_bounds import (HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS, cut_dash, is_honour,
                           not_name_word, person_bounds)
 from .roles import CHAMBER_WORDS, NOT_NAME_WORDS, after_describing_words
@@ -518,8 +519,17 @@ def _joined_orgs(doc) -> list[tuple]:
         out.append((ent, ent.label_))
         k += 1
     if doc.lang_ == "en":
-        out = [_sunday_paper(doc, e, lab) for e, lab in _with_ministries(doc, out)]
+        out = [_national_body(doc, *_sunday_paper(doc, e, lab)) for e, lab in _with_ministries(doc, out)]
     return out
+
+
+def _national_body(doc, ent, label: str) -> tuple:
+    """(span, label) of a nation's body NER tagged by its adjective alone ("the [Scottish]NORP
+    Executive"): the whole name, an ORG (``org_spans_en.national_body_end``)."""
+    if label not in PLACE_LABELS:
+        return ent, label
+    end = national_body_end(doc, ent)
+    return (doc[ent.start : end], "ORG") if end > ent.end else (ent, label)
 
 
 def _sunday_paper(doc, ent, label: str) -> tuple:
@@ -677,6 +687,8 @@ def _org_without_title(doc, start: int, end: int) -> tuple[int, int]:
             key = key[1:]  # "Co-Chairman", "Vice-President"
         if doc[i].text == "-" or not key or lex.roles.get(key) is None:
             continue
+        if i == end - 1 and doc[i].lower_ in NATIONAL_BODIES and doc[i - 1].ent_type_ in PLACE_LABELS:
+            break  # "[Scottish]NORP Executive": a nation's body (org_spans_en.national_body_end), no member's title
         if doc[i - 1].lower_ in _TITLE_MODIFIERS and i - 2 > start and doc[i - 2].lower_ in _ORG_JOINERS:
             break  # "Office for the Deputy Prime Minister": a modified title after a joiner stays whole
         if doc[i - 1].lower_ not in _ORG_JOINERS:  # the longest title wins: "of the Prime Minister" stays whole

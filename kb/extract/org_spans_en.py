@@ -3,11 +3,13 @@
 The small English model cuts a ministry named after a portfolio at its "and" or comma
 ("[Department for Education] and [Skills]", "Department for Culture, [Media] and [Sport]"), misses
 a chamber's short form ("In the Commons, ...") and reads "Sunday" of a newspaper's name as a date
-("[Sunday]DATE [Telegraph]ORG journalist"). Each of those gives a wrong organisation (a fragment
+("[Sunday]DATE [Telegraph]ORG journalist"), and a nation's body NER tagged by its adjective alone
+("the [Scottish]NORP Executive"). Each of those gives a wrong organisation (a fragment
 such as "Skills") or none. The names are not guessed from the words around them but read from
 data: the portfolios of the title grammar (``kb.roletitles.grammar().domains``: kb's portfolio
-lexicon and the portfolios of positions_ref, "education and skills", "work and pensions"), and
-``chambers_en.tsv`` (a chamber's short form -> its full name). This module only finds token spans;
+lexicon and the portfolios of positions_ref, "education and skills", "work and pensions"), 
+``chambers_en.tsv`` (a chamber's short form -> its full name) and the ``national_bodies`` of
+``words_en.tsv``. This module only finds token spans;
 ``mentions.ner_mentions`` turns them into mentions.
 """
 
@@ -17,8 +19,10 @@ from functools import lru_cache
 from typing import Optional
 
 from ..roletitles import grammar
-from .lexicon import word_map
+from .lexicon import word_map, word_sets
 
+#: Nouns that finish a nation's body after its adjective ("Scottish Executive"): words_en.tsv.
+NATIONAL_BODIES = word_sets("words_en.tsv")["national_bodies"]
 #: Capitalised head nouns of a ministry named after its portfolio ("Department for X", "Ministry of X").
 MINISTRY_HEADS = {"Department", "Ministry"}
 #: Longest portfolio tried after the head, in tokens ("Environment , Food and Rural Affairs" is 6).
@@ -105,3 +109,14 @@ def sunday_paper_start(doc, start: int) -> int:
     if before in _DAY_WORDS and not (before == "by" and start + 1 < len(doc) and doc[start + 1].pos_ == "NOUN"):
         return start
     return start - 1
+
+
+def national_body_end(doc, ent) -> int:
+    """End of a nation's body whose adjective or name NER tagged alone and whose capitalised
+    body noun it left out ("the [Scottish]NORP Executive said", "the [Northern Ireland]GPE
+    Assembly"): the span grows over the noun; ``ent.end`` when no such noun follows, or when
+    the noun starts a name of its own NER tagged."""
+    k = ent.end
+    if k >= len(doc) or doc[k].ent_type_ or doc[k].lower_ not in NATIONAL_BODIES or not doc[k].text[:1].isupper():
+        return ent.end
+    return k + 1
