@@ -142,3 +142,18 @@ def test_a_nations_body_grows_over_its_noun(en_nlp, text, ents, name):
 ])
 def test_a_nations_body_needs_a_capitalised_body_noun(en_nlp, text, ents):
     assert not any(t.startswith("Scottish ") for t, _ in _orgs(en_nlp, text, ents))
+
+
+# --- an organisation span without a capital letter -------------------------------------------
+
+@pytest.mark.parametrize("text, surface", [
+    ("A spokesman said the transport department would reply.", "transport department"),
+    ("He was wearing blue trousers and a cap.", "blue trousers"),
+    ("Rebates totalled 310bn yuan last year.", "310bn yuan"),
+])
+def test_an_org_span_without_a_capital_is_no_name(en_nlp, text, surface):
+    assert _orgs(en_nlp, text, [(surface, "ORG")]) == []
+
+
+def test_an_org_name_with_a_capital_stays(en_nlp):
+    assert _orgs(en_nlp, "The eBay auction closed.", [("eBay", "ORG")]) == [("eBay", "eBay")]

@@ -249,6 +249,8 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
                 continue
             if doc.lang_ == "en" and len(toks) == 1 and is_honour(toks[0]):
                 continue  # "[OBE]ORG": letters after a name, no organisation
+            if label in ORG_LABELS and doc.lang_ == "en" and not any(c.isupper() for c in toks.text):
+                continue  # "the [health department]ORG", "[grey jeans]ORG", "[420bn yuan]ORG": no capital, no name
             if label in ORG_LABELS and doc.lang_ == "en" and (_demonym(toks.text) or _generic(toks)):
                 continue  # "the [Welsh]ORG want", "the [Budget]ORG": a people's adjective, a common noun
             if label in ORG_LABELS and toks[0].lower_.rstrip(".") in HONORIFICS and len(toks) > 1:
