@@ -157,3 +157,40 @@ def test_an_org_span_without_a_capital_is_no_name(en_nlp, text, surface):
 
 def test_an_org_name_with_a_capital_stays(en_nlp):
     assert _orgs(en_nlp, "The eBay auction closed.", [("eBay", "ORG")]) == [("eBay", "eBay")]
+
+
+# --- a sentence's capital is no name ---------------------------------------------------------
+
+def _typed(nlp, sentences: list[tuple[str, list[tuple[str, str]]]]) -> list[str]:
+    """Texts of the mentions left after ``correct_types`` over the sentences of one document."""
+    from kb.extract.entity_types import correct_types
+    from kb.model import Mention
+
+    parsed, pos = [], 0
+    for i, (text, spans) in enumerate(sentences):
+        sent = Sentence(i, pos, pos + len(text), text, "en")
+        mentions = [Mention(s, "organization", pos + text.index(s), pos + text.index(s) + len(s), i, label=lab)
+                    for s, lab in spans]
+        parsed.append((sent, nlp(text), mentions))
+        pos += len(text) + 1
+    correct_types(parsed)
+    return [m.text for _, _, ms in parsed for m in ms]
+
+
+def test_a_sentence_capital_the_text_writes_in_lower_case_is_no_name(en_nlp):
+    assert _typed(en_nlp, [("Rent levels rose again in May.", [("Rent", "ORG")]),
+                           ("Agents said rent levels would fall.", [])]) == []
+
+
+@pytest.mark.parametrize("sentences", [
+    # an organisation cue: the company named after a common word
+    [("Pebble profits rose in May.", [("Pebble", "ORG")]), ("Buyers liked pebble beaches.", [])],
+    # the word is capitalised inside a sentence too
+    [("Pebble said profits rose.", [("Pebble", "ORG")]), ("Buyers like Pebble and pebble beaches.", [])],
+    # never written in lower case
+    [("Pebble said profits rose.", [("Pebble", "ORG")]), ("Buyers were pleased.", [])],
+    # a state body's noun
+    [("Parliament will vote in May.", [("Parliament", "ORG")]), ("The parliament is split.", [])],
+])
+def test_sentence_capitals_that_stay(en_nlp, sentences):
+    assert _typed(en_nlp, sentences) == [sentences[0][1][0][0]]
