@@ -35,3 +35,16 @@ def cldr_name(code: str, lang: str = "en") -> Optional[str]:
 def _names_by_code(lang: str) -> dict[str, str]:
     """Code -> name, built once per language (the linker asks per candidate position)."""
     return dict(cldr_countries(lang))
+
+
+@lru_cache(maxsize=1)
+def grouping_codes() -> frozenset[str]:
+    """CLDR's two-letter codes that name no state but a grouping or a placeholder ("EU" European
+    Union, "EZ" Eurozone, "UN" United Nations, "QO" Outlying Oceania, "XA"/"XB" pseudo-locales):
+    the territories CLDR gives no population's languages (``territory_languages``, its
+    supplemental population data), which every inhabited state and territory has. Read from
+    CLDR rather than listed, so a grouping a later CLDR adds is no country either."""
+    from babel.core import get_global
+
+    populated = get_global("territory_languages")
+    return frozenset(c for c, _ in cldr_countries("en") if c not in populated and c not in USUAL_ENGLISH)

@@ -36,3 +36,14 @@ def test_the_usual_english_names_where_cldr_writes_others():
     assert cldr_name("TR") == "Turkey" and cldr_name("CZ") == "Czech Republic"
     assert cldr_name("GB") == "United Kingdom" and cldr_name("TR", "de") == "Türkei"
     assert document_countries(["Turkey", "Austria"]) == frozenset({"TR", "AT"})
+
+
+def test_groupings_are_read_from_cldr_not_listed():
+    from kb.countries import grouping_codes
+    from kb.extract.facts import _cldr_states
+
+    groups = grouping_codes()
+    assert {"EU", "UN", "EZ"} <= groups
+    assert not groups & {"GB", "DE", "US", "AQ", "HK", "PS"}
+    assert "European Union" not in _cldr_states("en") and "United Nations" not in _cldr_states("en")
+    assert "Germany" in _cldr_states("en") and "Deutschland" in _cldr_states("de")

@@ -37,6 +37,7 @@ from ..names import LEGAL_SUFFIXES
 from .de.types import correct_types_de
 from .lexicon import lexicon, word_sets
 from .mentions import HONORIFICS, ORG_HEAD_WORDS, PERSON_TITLES, acronym_of
+from .org_spans_en import NATIONAL_BODIES
 
 #: Nouns that, right before a name ("the British bank Abbey National", "bank, Santander"), say
 #: what kind of organisation it is.
@@ -359,6 +360,46 @@ def split_listed_orgs(parsed: list[tuple[Sentence, object, list[Mention]]]) -> N
         mentions[:] = out
 
 
+_OPENERS = {'"', "'", "“", "‘", "(", "-", "—", "–"}
+
+
+def _sentence_initial(doc, i: int) -> bool:
+    """Token ``i`` opens its sentence (after opening quotes or brackets, if any)."""
+    return all(doc[k].text in _OPENERS for k in range(i))
+
+
+def drop_sentence_capitals(parsed: list[tuple[Sentence, object, list[Mention]]],
+                           evidence: dict[str, NameEvidence]) -> None:
+    """Drop (in place) English one-word ORG mentions that open a sentence or headline and whose
+    word the document writes in lower case elsewhere and never with a capital inside a sentence
+    ("House prices rose" ... "house prices", "Visa decision ..." ... "visa applications"): the
+    capital is the sentence's, not a name's. A word with an organisation cue stays ("Shell
+    profits rose" ... "shell companies"), and so does a state body's noun ("Parliament as a whole
+    will vote" of a text that also says "the parliament": ``NATIONAL_BODIES``)."""
+    lower: set[str] = set()
+    inner: set[str] = set()  # capitalised words the document writes inside a sentence
+    for sent, doc, _ in parsed:
+        for i, tok in enumerate(doc):
+            if tok.is_alpha and tok.text.islower():
+                lower.add(tok.text)
+            elif tok.is_alpha and not _sentence_initial(doc, i):
+                inner.add(tok.text)
+    for sent, doc, mentions in parsed:
+        if sent.lang != "en":
+            continue
+        keep = []
+        for m in mentions:
+            word = m.text
+            if m.label == "ORG" and word.isalpha() and word[:1].isupper() and word[1:].islower() \
+                    and word.lower() in lower and word not in inner and word.lower() not in NATIONAL_BODIES \
+                    and not evidence.get(word, NameEvidence()).has("org"):
+                span = _token_span(sent, doc, m)
+                if span is not None and span[1] - span[0] == 1 and _sentence_initial(doc, span[0]):
+                    continue
+            keep.append(m)
+        mentions[:] = keep
+
+
 def _listed_parts(m: Mention, texts: set[str]) -> Optional[list[Mention]]:
     """The two mentions of ``m`` = "A and B" when A and B are mentions of their own, else None;
     after "X of Y" only when B repeats X ("Duchy of Lancaster and Duchy of Cornwall")."""
@@ -383,6 +424,7 @@ def correct_types(parsed: list[tuple[Sentence, object, list[Mention]]]) -> tuple
     weak, _ = correct_types_de(parsed)  # German sentences: the German cue table (kb.extract.de.types)
     split_listed_orgs(parsed)
     evidence = collect_evidence(parsed)
+    drop_sentence_capitals(parsed, evidence)
     person_words = set()
     surnames: set[str] = set()  # last words of the document's full person names
     places: set[str] = set()  # names NER tags a place somewhere in the document

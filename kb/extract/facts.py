@@ -42,7 +42,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
-from ..countries import cldr_countries
+from ..countries import cldr_countries, grouping_codes
 from ..model import DateValue, Entity, Mention, Tenure
 from .claims import Claim, merge_claims
 from .coref import canonical_names
@@ -278,9 +278,9 @@ def _country_as_org(m: Mention, german: frozenset[int]) -> bool:
 
 @lru_cache(maxsize=2)
 def _cldr_states(lang: str) -> frozenset[str]:
-    """CLDR's country names in English, and for German text also in German, without its regions
-    that are no state ("United Nations", "European Union", "Eurozone")."""
-    not_states = {"UN", "EU", "EZ", "QO", "XA", "XB"}
+    """CLDR's country names in English, and for German text also in German, without its groupings
+    that are no state ("United Nations", "European Union", "Eurozone": ``countries.grouping_codes``)."""
+    not_states = grouping_codes()
     return frozenset(n for code_lang in {"en", lang} for c, n in cldr_countries(code_lang) if c not in not_states)
 
 

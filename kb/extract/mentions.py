@@ -20,6 +20,8 @@ from .de.known_orgs import NATIONAL_BODIES_DE, is_body_noun_de, is_seated_body_d
 from .de.lexicon import country_of_adjective, match_role_de
 from ..roletitles import grammar
 from .lexicon import lexicon, party_name, rows, surface_key, word_sets
+from .org_spans_en import (NATIONAL_BODIES, chamber_spans, chambers, ministry_spans, national_body_end,
+                           sunday_paper_start)
 from .name_bounds import (HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS, cut_dash, is_honour,
                           not_name_word, person_bounds)
 from .roles import CHAMBER_WORDS, NOT_NAME_WORDS, after_describing_words
@@ -247,6 +249,8 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
                 continue
             if doc.lang_ == "en" and len(toks) == 1 and is_honour(toks[0]):
                 continue  # "[OBE]ORG": letters after a name, no organisation
+            if label in ORG_LABELS and doc.lang_ == "en" and not any(c.isupper() for c in toks.text):
+                continue  # "the [health department]ORG", "[grey jeans]ORG", "[420bn yuan]ORG": no capital, no name
             if label in ORG_LABELS and doc.lang_ == "en" and (_demonym(toks.text) or _generic(toks)):
                 continue  # "the [Welsh]ORG want", "the [Budget]ORG": a people's adjective, a common noun
             if label in ORG_LABELS and toks[0].lower_.rstrip(".") in HONORIFICS and len(toks) > 1:
@@ -260,7 +264,12 @@ def ner_mentions(sent: Sentence, doc) -> list[Mention]:
             if grown.start < toks.start:  # "[Liberal]ORG [Democrat]NORP": the first word is no party of its own
                 out = [m for m in out if not (m.type == "organization" and grown.start_char + sent.start <= m.start
                                               and m.end <= toks.start_char + sent.start)]
-            out.append(_mention(sent, grown, "organization", label))
+            chamber = chambers().get(grown.text) if doc.lang_ == "en" else None
+            out.append(_mention(sent, grown, "organization", "ORG" if chamber else label))
+            if chamber:
+                out[-1].name = chamber  # "[Commons]ORG" ("[Commons]NORP"): the chamber, under its full name
+    if doc.lang_ == "en":
+        out += _chamber_mentions(sent, doc, out)
     out = institution_mentions_de(sent, doc, seated_bodies_de(sent, doc, out))
     out += body_mentions_de(sent, doc, out)
     return out + prefix_org_mentions_de(sent, doc, out)
@@ -511,6 +520,49 @@ def _joined_orgs(doc) -> list[tuple]:
             continue
         out.append((ent, ent.label_))
         k += 1
+    if doc.lang_ == "en":
+        out = [_national_body(doc, *_sunday_paper(doc, e, lab)) for e, lab in _with_ministries(doc, out)]
+    return out
+
+
+def _national_body(doc, ent, label: str) -> tuple:
+    """(span, label) of a nation's body NER tagged by its adjective alone ("the [Scottish]NORP
+    Executive"): the whole name, an ORG (``org_spans_en.national_body_end``)."""
+    if label not in PLACE_LABELS:
+        return ent, label
+    end = national_body_end(doc, ent)
+    return (doc[ent.start : end], "ORG") if end > ent.end else (ent, label)
+
+
+def _sunday_paper(doc, ent, label: str) -> tuple:
+    """(span, label) of a one-word organisation or person NER gave without the "Sunday" before
+    it ("the Sunday [Telegraph]ORG said", "the Sunday [Telegraph]PERSON report"): the newspaper, an ORG."""
+    if len(ent) != 1 or label not in ORG_LABELS | PERSON_LABELS:
+        return ent, label
+    start = sunday_paper_start(doc, ent.start)
+    return (doc[start : ent.end], "ORG") if start < ent.start else (ent, label)
+
+
+def _with_ministries(doc, ents: list[tuple]) -> list[tuple]:
+    """``ents`` with each ministry named after a portfolio of the title grammar as one ORG span
+    (``org_spans_en.ministry_spans``: "[Department for Education] and [Skills]" -> one name), in
+    place of the entities it overlaps; NER's span is kept where it is that name already."""
+    for a, b in ministry_spans(doc):
+        if any(e.start <= a and e.end >= b for e, _ in ents):
+            continue  # NER has the name (or a longer one)
+        start = min([e.start for e, _ in ents if e.start < a < e.end] + [a])  # "[The US Department for] ..."
+        ents = [(e, lab) for e, lab in ents if e.end <= start or e.start >= b] + [(doc[start:b], "ORG")]
+    return sorted(ents, key=lambda pair: pair[0].start)
+
+
+def _chamber_mentions(sent: Sentence, doc, taken: list[Mention]) -> list[Mention]:
+    """A chamber's short form NER left untagged ("In the Commons, ..."), under its full name."""
+    out = []
+    for a, b, name in chamber_spans(doc):
+        m = _mention(sent, doc[a:b], "organization", "rule:chamber")
+        if not any(t.start < m.end and m.start < t.end for t in taken):
+            m.name = name
+            out.append(m)
     return out
 
 
@@ -637,6 +689,8 @@ def _org_without_title(doc, start: int, end: int) -> tuple[int, int]:
             key = key[1:]  # "Co-Chairman", "Vice-President"
         if doc[i].text == "-" or not key or lex.roles.get(key) is None:
             continue
+        if i == end - 1 and doc[i].lower_ in NATIONAL_BODIES and doc[i - 1].ent_type_ in PLACE_LABELS:
+            break  # "[Scottish]NORP Executive": a nation's body (org_spans_en.national_body_end), no member's title
         if doc[i - 1].lower_ in _TITLE_MODIFIERS and i - 2 > start and doc[i - 2].lower_ in _ORG_JOINERS:
             break  # "Office for the Deputy Prime Minister": a modified title after a joiner stays whole
         if doc[i - 1].lower_ not in _ORG_JOINERS:  # the longest title wins: "of the Prime Minister" stays whole

@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from ..countries import cldr_countries, cldr_name
+from ..countries import cldr_countries, cldr_name, grouping_codes
 from ..store.reference import replace_claims
 from .names import norm
 
@@ -113,13 +113,9 @@ def catalogue_countries(catalogues: str) -> list[str]:
     out = []
     for slug in catalogues.split(";"):
         code = country_code(slug.strip().replace("-", " ")) if slug.strip() else None
-        if code and code not in _NOT_COUNTRIES:
+        if code and code not in grouping_codes():  # CLDR's unions and groupings ("european-union" -> EU)
             out.append(code)
     return out
-
-
-#: CLDR territory codes of unions and groupings, not countries ("european-union" -> EU).
-_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO"})
 
 
 def import_index(db, path: Path) -> tuple[int, int]:
