@@ -181,3 +181,59 @@ def test_federal_president_only_in_german_speaking_countries():
     claims = [_claim("Udo Falk", "president", "Bundespräsident", 200)]
     resolve_places_de(claims, _places("Serbien", "Serbien", "Serbien"), _sents())
     assert claims[0].org is None
+
+
+def test_head_of_state_takes_the_dominant_foreign_country():
+    # a story about one foreign country: its unmarked "Präsident", "Staatschef" and "Ex-Präsident" are its own
+    claims = [_claim("Ivo Marek", "president", "Präsidenten", 200), _claim("Ana Dorin", "head of state", "Staatschef", 250),
+              _claim("Sami Oud", "president", "Ex-Präsident", 300)]
+    resolve_places_de(claims, _places("Tschechien", "Tschechien", "Tschechien", "Polen"), _sents())
+    assert [c.org for c in claims] == ["Czech Republic"] * 3
+
+
+def test_bare_president_at_home_leads_no_country():
+    # in an Austrian story a bare "Präsident" leads a club or a chamber (the head of state is the
+    # "Bundespräsident"); "Staatsoberhaupt" is the state's own under any flag
+    claims = [_claim("Karl Wenz", "president", "Präsident", 200), _claim("Rita Hold", "head of state", "Staatsoberhaupt", 250)]
+    resolve_places_de(claims, _places("Österreich", "Österreich"), _sents())
+    assert [c.org for c in claims] == [None, "Austria"]
+
+
+def test_compound_and_vice_presidents_take_no_country():
+    # "Verbandspräsident" leads an association, "Kurdenpräsident" a people, "Vizepräsident" a club as often as a state
+    claims = [_claim("Udo Fenk", "president", "Verbandspräsident", 200), _claim("Ali Beri", "president", "Kurdenpräsident", 250),
+              _claim("Ole Sand", "vice president", "Vizepräsident", 300)]
+    resolve_places_de(claims, _places("Irak", "Irak", "Irak"), _sents())
+    assert [c.org for c in claims] == [None, None, None]
+
+
+def test_head_of_state_left_open_when_no_country_dominates():
+    claims = [_claim("Ivo Marek", "president", "Präsident", 200)]
+    resolve_places_de(claims, _places("Tschechien", "Polen", "Ungarn"), _sents())
+    assert claims[0].org is None
+
+
+def _story(*texts: str) -> list[Sentence]:
+    out, at = [], 0
+    for i, text in enumerate(texts):
+        out.append(Sentence(i, at, at + len(text), text, "de"))
+        at += len(text) + 1
+    return out
+
+
+def test_state_post_takes_the_state_named_clearly_most():
+    # a story filed from Vienna about a storm in Carinthia, naming Tyrol once: the "Landesrätin" is Carinthia's,
+    # counted where the text writes it: inside a name ("Landwirtschaftskammer Kärnten") and as an adjective too
+    sents = _story("Wien – Ein Sturm traf Kärnten und Tirol schwer.", "Die Kärntner Bauern und die Landwirtschaftskammer Kärnten "
+                   "schätzen den Schaden der Kärntner Obstbauern hoch.", "Landesrätin Eva Brandt will helfen.")
+    claims = [_claim("Eva Brandt", "state councillor", "Landesrätin", 150)]
+    resolve_places_de(claims, _places("Kärnten", "Tirol"), sents)
+    assert claims[0].org == "Kärnten"
+
+
+def test_state_post_takes_the_dateline_state_when_none_dominates():
+    sents = _story("Wien – Ein Sturm traf Kärnten und Tirol schwer.", "In Kärnten und Tirol schätzen die Bauern den Schaden hoch.",
+                   "Landesrätin Eva Brandt will helfen.")
+    claims = [_claim("Eva Brandt", "state councillor", "Landesrätin", 150)]
+    resolve_places_de(claims, _places("Kärnten", "Tirol", "Kärnten", "Tirol"), sents)
+    assert claims[0].org == "Wien"

@@ -6,8 +6,9 @@ it. ``resolve_places_de`` fills those organisations after a document's sentences
 a city post (lexicon category "local government": mayor, city councillor) takes the dateline
 city, else the one city the document names, else (no city named) the city whose adjective the
 document uses clearly most ("die Salzburger SPÖ"); a state post ("regional government": governor,
-state councillor) the one state named, else the dateline city's state; a national government
-post (category "government", and "Bundespräsident") the country, only when every place the
+state councillor) the one state named, else the state named clearly most, else the dateline city's state; a national government
+post (category "government", "Bundespräsident", and a head of state: "Staatschef", "Ex-Präsident", a
+bare "Präsident" only abroad, see ``_head_of_state``) the country, only when every place the
 document names lies in that one country (a story that names a foreign country may be about
 that country's minister), or else the country the document names clearly most often (country
 names only: a conference city says where, not whose); a post only German-speaking states have
@@ -121,6 +122,24 @@ def _adjective_places(sentences: list[Sentence]) -> list[Place]:
             if (p := place_of_adjective(w)) is not None]
 
 
+def _states_written(sentences: list[Sentence]) -> list[str]:
+    """The states the German sentences write, once per use, by name (also in the genitive and inside
+    names: "des Landes Steiermark", "die Landwirtschaftskammer Steiermark") or by adjective ("die steirische
+    Kammer", "die Tiroler Grünen"): the NER tags a state inside another name not at all, so mentions undercount the story's state."""
+    out = []
+    for s in sentences:
+        if s.lang != "de":
+            continue
+        out += [p.name for w in _STATE_WORD.findall(s.text) if (p := place_named(w) or place_of_adjective(w)) and p.kind == "state"]
+        out += [p.name for w in _LOWER_ADJECTIVE.findall(s.text) if (p := place_of_adjective(w)) and p.kind == "state"]
+    return out
+
+
+#: A capitalised word (a state's name, maybe in the genitive) and a lower-case place adjective ("steirischen").
+_STATE_WORD = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+\b")
+_LOWER_ADJECTIVE = re.compile(r"\b[a-zäöü]+isch(?:e|en|er|es|em)?\b")
+
+
 def _one(values: Iterable[str]) -> Optional[str]:
     distinct = set(values)
     return distinct.pop() if len(distinct) == 1 else None
@@ -153,6 +172,12 @@ CAPITALS = {"Wien": "Austria", "Berlin": "Germany", "Bern": "Switzerland"}
 #: country leaves them open.
 GERMAN_SPEAKING_POSTS = word_sets("role_classes_de.tsv")["german_speaking_posts"]
 GERMAN_SPEAKING = {"Germany", "Austria"}
+#: Head-of-state words a story at home uses for foreign heads only ("Präsident X"), and ones that lead
+#: clubs and companies as often as states ("Vizepräsident"): role_classes_de.tsv.
+FOREIGN_HEADS_ONLY = word_sets("role_classes_de.tsv")["foreign_heads_only"]
+NO_COUNTRY_HEADS = word_sets("role_classes_de.tsv")["no_country_heads"]
+#: Prefixes of a title that say when, not what: "Ex-Präsident", "Altbundespräsident".
+_STATUS_PREFIXES = ("ex-", "alt-", "ex", "alt")
 _MEMBER_CATEGORIES = {row["role"] or "": row["category"] or "" for row in records("member_bodies_de.tsv")}
 _MEMBER_FORMS = {form for row in records("member_bodies_de.tsv") for form in (row["body"] or "").split("|")}
 
@@ -164,8 +189,25 @@ def _category(c: Claim) -> str:
     for word in re.split(r"[\s(),]+", c.role_text):
         entry = match_role_entry(word) if word[:1].isupper() else None
         if entry is not None:
-            return "head of country" if entry.german.lower() == "bundespräsident" else entry.category
+            if entry.german.lower() == "bundespräsident":
+                return "head of country"
+            return _head_of_state(word, entry.german) if entry.category == "head of state" else entry.category
     return "government" if c.role.endswith(" minister") else ""  # "übernimmt das Innenressort"
+
+
+def _head_of_state(word: str, german: str) -> str:
+    """The category of a head-of-state title as written: "head of state" for the title itself
+    ("Staatschef", "Präsidenten", "Ex-Präsident"), "foreign head of state" for a bare "Präsident",
+    "" for a compound whose first part names something else ("Verbandspräsident", "Kurdenpräsident":
+    a body, a people) and for titles of clubs as much as states ("Vizepräsident")."""
+    low, base = word.lower(), german.lower()
+    for prefix in _STATUS_PREFIXES:
+        if low.startswith(prefix) and low[len(prefix):].startswith(base):
+            low = low[len(prefix):]
+            break
+    if not low.startswith(base) or base in NO_COUNTRY_HEADS:
+        return ""
+    return "foreign head of state" if base in FOREIGN_HEADS_ONLY else "head of state"
 
 
 def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: list[Sentence]) -> None:
@@ -182,7 +224,8 @@ def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: l
     home_city = dateline[0].name if dateline and dateline[0].kind == "city" else _one(cities)
     if home_city is None and not cities:  # "die Salzburger SPÖ", "die Salzburger Gebietskrankenkasse"
         home_city = _dominant([p.name for p in adjectives if p.kind == "city"])
-    home_state = _one(states) or (dateline[0].state if dateline else None)
+    # a story filed from Vienna about the Styrian frost names Styria again and again: its "Landesrat" is Styria's
+    home_state = _one(states) or _dominant(_states_written(sentences)) or (dateline[0].state if dateline else None)
     countries = [c for _m, _p, c in named] + ([dateline[0].country] if dateline else [])
     capital = CAPITALS.get(dateline[0].name) if dateline else None
     home_country = _one(countries) or capital or _dominant([c for _m, p, c in named if p is None])
@@ -207,9 +250,12 @@ def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: l
             national = national if country in (None, "-") else country
             cat = "government"
         name = {"local government": local or home_city, "regional government": regional or home_state,
-                "government": national, "head of country": national}.get(cat)
+                "government": national, "head of country": national, "head of state": national,
+                "foreign head of state": national}.get(cat)
         if name is None or ((c.role in GERMAN_SPEAKING_POSTS or cat == "head of country") and name not in GERMAN_SPEAKING):
             continue  # "Kanzlerin X", "Bundespräsident X" in a story about Turkey: no Turkish post
+        if cat == "foreign head of state" and name in GERMAN_SPEAKING:
+            continue  # "Präsident X" in a story from Vienna leads a club or a chamber, not Austria
         c.org, c.org_label = name, "rule:doc_place"
         c.org_span = _evidence(name, named, c, dateline)
 
@@ -293,7 +339,7 @@ def _party_post_countries(claims: list[Claim]) -> dict[str, str]:
     out: dict[str, str] = {}
     for c in claims:
         country = _NAMED_PARTY_COUNTRY.get(c.org or "", "-")
-        if country != "-" and c.org_label != "rule:doc_party":
+        if country != "-" and c.org_label not in ("rule:doc_party", "rule:near_party"):
             out.setdefault(c.person, country)
     return out
 
