@@ -32,7 +32,7 @@ from typing import Iterable, Optional
 from ...model import Mention, Sentence, Span
 from ..claims import Claim
 from ..lexicon import records, word_sets
-from .lexicon import adj_stem, country_name, match_role_entry
+from .lexicon import adj_stem, country_name, country_of_adjective, match_role_entry
 
 
 @dataclass(frozen=True)
@@ -195,6 +195,28 @@ def _category(c: Claim) -> str:
     return "government" if c.role.endswith(" minister") else ""  # "übernimmt das Innenressort"
 
 
+#: Head-of-state categories that take the story's country only where it is written close by: the story's country
+#: is not every head of state's ("Präsident X" in a story about Cuba may be the US president of 1961).
+HEADS_NEAR = {"head of state", "foreign head of state"}
+#: How many sentences before and after a head of state's may name their country.
+NEAR_SENTENCES = 1
+_CAPITALISED_WORD = re.compile(r"\b[A-ZÄÖÜ][\wäöüß]+")
+
+
+def _country_near(c: Claim, country: str, by_index: dict[int, Sentence]) -> bool:
+    """The claim's sentence or a neighbour writes ``country`` by name ("Ägypten", "Ägyptens", "US-Botschaft")
+    or adjective ("ägyptische")."""
+    for k in range(c.sentence - NEAR_SENTENCES, c.sentence + NEAR_SENTENCES + 1):
+        sent = by_index.get(k)
+        if sent is None:
+            continue
+        names = [country_name(w) for found in _CAPITALISED_WORD.findall(sent.text) for w in found.split("-")]
+        adjectives = [country_of_adjective(w) for w in _LOWER_ADJECTIVE.findall(sent.text)]
+        if country in names or country in adjectives:
+            return True
+    return False
+
+
 def _head_of_state(word: str, german: str) -> str:
     """The category of a head-of-state title as written: "head of state" for the title itself
     ("Staatschef", "Präsidenten", "Ex-Präsident"), "foreign head of state" for a bare "Präsident",
@@ -256,6 +278,8 @@ def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: l
             continue  # "Kanzlerin X", "Bundespräsident X" in a story about Turkey: no Turkish post
         if cat == "foreign head of state" and name in GERMAN_SPEAKING:
             continue  # "Präsident X" in a story from Vienna leads a club or a chamber, not Austria
+        if cat in HEADS_NEAR and not _country_near(c, name, by_index):
+            continue  # "Als Präsident X 1961 die Beziehungen zu Havanna abbrach" in a story about Cuba: the US's
         c.org, c.org_label = name, "rule:doc_place"
         c.org_span = _evidence(name, named, c, dateline)
 
@@ -339,7 +363,7 @@ def _party_post_countries(claims: list[Claim]) -> dict[str, str]:
     out: dict[str, str] = {}
     for c in claims:
         country = _NAMED_PARTY_COUNTRY.get(c.org or "", "-")
-        if country != "-" and c.org_label not in ("rule:doc_party", "rule:near_party"):
+        if country != "-" and c.org_label not in ("rule:doc_party", "rule:near_party", "rule:own_party"):
             out.setdefault(c.person, country)
     return out
 
