@@ -119,3 +119,27 @@ def test_two_parties_in_brackets_give_none():
     c = _claim_in("secretary general", 3, "Generalsekretär")
     resolve_parties_de([c], mentions, sents)
     assert c.org is None
+
+
+def _claim_at(role: str, sentence: int, sents: list[Sentence], role_text: str) -> Claim:
+    sent = sents[sentence]
+    at = sent.start + sent.text.index(role_text)
+    person = Mention("Olga Tamm", "person", at + len(role_text) + 1, at + len(role_text) + 10, sentence, label="PER")
+    return Claim(person, "Olga Tamm", role, None, sentence, "de_title_before_name", Span(at, at + len(role_text), role_text),
+                 None, "", role_text=role_text)
+
+
+def test_party_adjective_before_the_title_names_the_party():
+    # "der grüne Agrarsprecher": the Greens', though the sentence names the FPÖ's members too
+    sents = _sentences("Der grüne Agrarsprecher Olga Tamm stellte einen Antrag; die FPÖ eine Anfrage.")
+    c = _claim_at("agriculture spokesperson", 0, sents, "Agrarsprecher")
+    resolve_parties_de([c], [], sents)
+    assert c.org == "Die Grünen"
+
+
+def test_possessive_makes_the_post_someone_elses():
+    # "Gegen die Grünen ritt Berger mit seinem Wahlkampfleiter": Berger's party's, not the Greens'
+    sents = _sentences("Gegen die Grünen ritten Berger und sein Wahlkampfleiter Olga Tamm Attacken.")
+    c = _claim_at("campaign manager", 0, sents, "Wahlkampfleiter")
+    resolve_parties_de([c], [], sents)
+    assert c.org is None

@@ -129,11 +129,41 @@ def parties_written(text: str) -> set[str]:
                     if m.group(1) in PARTIES and match_role_de(m.group(2)) is not None}
 
 
+#: Party adjectives right before a title ("der grüne Agrarsprecher", "die freiheitliche Klubchefin") -> the party.
+PARTY_ADJECTIVES = {"grün": "Die Grünen", "freiheitlich": "FPÖ"}
+#: Words before a title that make the post someone else's: "Hofer und sein Wahlkampfleiter X".
+POSSESSIVES = {"sein", "seine", "seinem", "seinen", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihrer", "dessen", "deren"}
+
+
+def _words_before(c: Claim, by_index: dict[int, Sentence]) -> list[str]:
+    """The words of the claim's sentence before its title, lower case."""
+    sent = by_index.get(c.sentence)
+    if sent is None or not sent.start <= c.role_span.start <= sent.end:
+        return []
+    return re.findall(r"\w+", sent.text[: c.role_span.start - sent.start].lower())
+
+
+def adjective_party(c: Claim, by_index: dict[int, Sentence]) -> Optional[str]:
+    """The party an adjective right before the title names: "der grüne Agrarsprecher X" is the Greens'."""
+    before = _words_before(c, by_index)
+    if not before:
+        return None
+    word = before[-1]
+    for stem, party in PARTY_ADJECTIVES.items():
+        if word.startswith(stem) and word[len(stem):] in ("e", "en", "er", "es", "em"):
+            return party
+    return None
+
+
 def nearby_party(c: Claim, by_index: dict[int, Sentence]) -> Optional[str]:
     """The one party a party post's own sentence names, else (its sentence naming none) the one party
     the sentence before names: news reports the parties' reactions a paragraph each ("Die ÖVP sieht
     darin einen Schwenk. Das kommt spät, sagte Generalsekretär X."; "Zustimmung kam von den Grünen.
-    …, erklärte Menschenrechtssprecherin Y."). None when a sentence names several."""
+    …, erklärte Menschenrechtssprecherin Y."). None when a sentence names several, or a possessive makes
+    the post someone else's ("Gegen den Grünen X ritt Y mit seinem Wahlkampfleiter Z aus")."""
+    before = _words_before(c, by_index)
+    if before and before[-1] in POSSESSIVES:
+        return None
     for index in (c.sentence, c.sentence - 1):
         sent = by_index.get(index)
         if sent is None or sent.lang != "de":
@@ -184,6 +214,10 @@ def resolve_parties_de(claims: list[Claim], mentions: list[Mention], sentences: 
     for c in open_claims:
         if c.person in own:  # "Norbert Kern (FPÖ)" … "Präsidentschaftskandidat Kern": his own party's
             c.org, c.org_label = own[c.person], "rule:own_party"
+            continue
+        adjective = adjective_party(c, by_index)
+        if adjective is not None:  # "der grüne Agrarsprecher X"
+            c.org, c.org_label = adjective, "rule:own_party"
             continue
         if c.role in CANDIDATE_POSTS:
             continue

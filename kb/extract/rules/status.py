@@ -64,8 +64,6 @@ def deaths_stated(ctx: SentCtx, mentions: list[Mention], quoted) -> list[Mention
 
 #: Years a title before a name must lie before the text's present to be history.
 HISTORY_YEARS = 10
-#: Rules whose titles ``historical_titles`` reads: English and German titles before a name ("Als Präsident X 1961 …").
-HISTORICAL_RULES = {"title_before_name", "de_title_before_name"}
 
 
 def historical_titles(claims: list[Claim], dated: dict[int, list[tuple[int, str]]], anchor: Optional[str]) -> None:
@@ -79,7 +77,7 @@ def historical_titles(claims: list[Claim], dated: dict[int, list[tuple[int, str]
     if not now:
         return
     for c in claims:
-        if c.rule not in HISTORICAL_RULES or c.status != "current" or c.status_strength != 1:
+        if c.rule != "title_before_name" or c.status != "current" or c.status_strength != 1:
             continue
         stated = dated.get(c.sentence, [])
         near = any(abs(pos - c.role_span.start) <= 80 for pos, _ in stated)
