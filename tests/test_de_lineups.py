@@ -35,3 +35,8 @@ def test_no_lineup_without_a_line_of_positions_or_enough_names():
     assert persons("Ergebnis : Brenek – Holzner , Wald") == []  # three names: a result, not a team
     assert persons("Es fehlen : Holzner , Wald") == []  # absentees without reasons
     assert persons("Er sagte : Das – so Holzner , Wald , Perschy – ist gut") == []  # "Das" is no name
+
+
+def test_a_two_letter_initial_is_no_player():
+    # "Lazaro, Ch." with the sentence cut after "Ch": the initial of the next player, no name
+    assert persons("Salzburg : Walke – Schwegler , Miranda , Ulmer – Lazaro , Ch") == ["Lazaro", "Miranda", "Schwegler", "Ulmer", "Walke"]

@@ -98,29 +98,6 @@ def test_party_named_by_its_members_makes_a_second_party():
     assert c.org is None
 
 
-def _person(name: str, sentence: int, start: int) -> Mention:
-    return Mention(name, "person", start, start + len(name), sentence, label="PER")
-
-
-def test_candidate_takes_the_party_in_brackets_after_their_name():
-    sents = _sentences("Zur Wahl stehen Olga Tamm (FPÖ) und Ida Rast.", "Präsidentschaftskandidatin Olga Tamm sprach, Kandidatin Ida Rast schwieg.")
-    mentions = [_person("Olga Tamm", 0, 16), _person("Ida Rast", 0, 36)]
-    tamm, rast = _claim_in("candidate", 1, "Präsidentschaftskandidatin"), _claim_in("candidate", 1, "Kandidatin")
-    rast.person = "Ida Rast"
-    resolve_parties_de([tamm, rast], mentions, sents)
-    assert (tamm.org, tamm.org_label) == ("FPÖ", "rule:own_party")
-    assert rast.org is None  # no party of her own written: a candidate never takes a neighbour's
-
-
-def test_two_parties_in_brackets_give_none():
-    # "(vormals FPÖ)" and later "(BZÖ)": which one holds the post is not said
-    sents = _sentences("Olga Tamm (FPÖ) trat aus.", "Olga Tamm (BZÖ) kandidiert.", "Es wird knapp.", "Das sagte Generalsekretär Olga Tamm.")
-    mentions = [_person("Olga Tamm", 0, 0), _person("Olga Tamm", 1, 26)]
-    c = _claim_in("secretary general", 3, "Generalsekretär")
-    resolve_parties_de([c], mentions, sents)
-    assert c.org is None
-
-
 def _claim_at(role: str, sentence: int, sents: list[Sentence], role_text: str) -> Claim:
     sent = sents[sentence]
     at = sent.start + sent.text.index(role_text)
@@ -143,3 +120,13 @@ def test_possessive_makes_the_post_someone_elses():
     c = _claim_at("campaign manager", 0, sents, "Wahlkampfleiter")
     resolve_parties_de([c], [], sents)
     assert c.org is None
+
+
+def test_candidate_takes_only_an_adjective_party():
+    # "der grüne Präsidentschaftskandidat X": the Greens'; a bare "Kandidatin" never takes a neighbour's party
+    sents = _sentences("Die FPÖ wartet ab.", "Der grüne Präsidentschaftskandidat Olga Tamm sprach.", "Die FPÖ wartet ab.",
+                       "Kandidatin Olga Tamm schwieg.")
+    green, bare = _claim_at("candidate", 1, sents, "Präsidentschaftskandidat"), _claim_at("candidate", 3, sents, "Kandidatin")
+    resolve_parties_de([green, bare], [], sents)
+    assert (green.org, green.org_label) == ("Die Grünen", "rule:adjective_party")
+    assert bare.org is None

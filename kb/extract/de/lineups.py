@@ -26,6 +26,8 @@ LINE_SEPARATORS = {"–", "-", "—"}
 ABSENT_WORDS = {"fehlen", "fehlt", "Gesperrt", "Verletzt"}
 #: An initial before a surname: "T. Kainz", "M. Stankovic".
 INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+#: Shortest surname: "Ch." (an initial the sentence splitter cut off its full stop) is none.
+MIN_SURNAME = 3
 #: Longest bracket after a player: "(88. Alar)", "(fünfte Gelbe Karte)".
 MAX_BRACKET = 8
 
@@ -35,7 +37,7 @@ Span = tuple[int, int, str]
 def _player(words: list[str], i: int, name_word: Callable[[str], bool]) -> Optional[tuple[int, int]]:
     """The player named at ``i``: an optional initial and one surname, as (start, end)."""
     j = i + 1 if i < len(words) and INITIAL.match(words[i]) else i
-    if j < len(words) and name_word(words[j]) and not INITIAL.match(words[j]):
+    if j < len(words) and name_word(words[j]) and len(words[j]) >= MIN_SURNAME and not INITIAL.match(words[j]):
         return i, j + 1
     return None
 

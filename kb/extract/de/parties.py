@@ -9,10 +9,10 @@ names most, only when it is named at least twice and more than three times as of
 party (a story about a coalition or an election leaves the post open). Parties are the
 organisation mentions whose text is a party of ``parties_de.tsv`` and the party prefixes of
 role words ("SPÖ-Stadtrat", "FP-Landeschef"). A party's spokesperson for a portfolio
-("Bildungssprecherin") is a party post too. Before the main party come two closer signs (session 12): the
-holder's own party in brackets after their name anywhere in the story ("Norbert Kern (FPÖ)"; this one also
-gives a candidacy its party), and the one party the post's sentence or, naming none, the sentence before
-names ("Die ÖVP sieht darin einen Schwenk. …, sagte Generalsekretär X."). Nothing here touches spaCy.
+("Bildungssprecherin") is a party post too. Before the main party come two closer signs (session 12): a
+party adjective right before the title ("der grüne Agrarsprecher"; this one also gives a candidacy its
+party), and the one party the post's sentence or, naming none, the sentence before names ("Die ÖVP sieht
+darin einen Schwenk. …, sagte Generalsekretär X."). Nothing here touches spaCy.
 """
 
 from __future__ import annotations
@@ -176,31 +176,10 @@ def nearby_party(c: Claim, by_index: dict[int, Sentence]) -> Optional[str]:
 
 #: Candidacies: a candidate's party is only their own, never the story's or a neighbour's (rivals stand side by side).
 CANDIDATE_POSTS = {"candidate", "mayoral candidate", "chancellor candidate"}
-#: "Hans Berger (ÖVP)", "Hans Berger (Innenminister, ÖVP)": a bracket right after a person's name.
-_BRACKET = re.compile(r"\s*\(([^()]{2,40})\)")
-
-
-def bracketed_parties(mentions: list[Mention], sentences: list[Sentence]) -> dict[str, str]:
-    """Person -> the party written in brackets right after their name ("Norbert Kern (FPÖ)"), when the
-    document gives them one party only: Austrian news marks a politician's party so, once or every time."""
-    by_index = {s.index: s for s in sentences}
-    found: dict[str, set[str]] = {}
-    for m in mentions:
-        sent = by_index.get(m.sentence)
-        if m.type != "person" or sent is None or sent.lang != "de":
-            continue
-        bracket = _BRACKET.match(sent.text, m.end - sent.start)
-        parts = [p.strip() for p in bracket.group(1).split(",")] if bracket else []
-        party = next((PARTIES[p] for p in parts if p in PARTIES), None)
-        if party is not None:
-            found.setdefault(m.name or m.text, set()).add(party)
-    return {person: parties.pop() for person, parties in found.items() if len(parties) == 1}
-
-
 def resolve_parties_de(claims: list[Claim], mentions: list[Mention], sentences: list[Sentence]) -> None:
-    """Give German party posts and candidacies that name no organisation the holder's own party in
-    brackets after their name (``bracketed_parties``); party posts else the party their sentence or the
-    one before names (``nearby_party``), else the document's main party; a head of a party the text defines by
+    """Give German party posts and candidacies that name no organisation the party of an adjective right
+    before the title (``adjective_party``); party posts else the party their sentence or the one before
+    names (``nearby_party``), else the document's main party; a head of a party the text defines by
     its short name leads it (``_lead_defined_parties``)."""
     _lead_defined_parties(claims, sentences)
     german = {s.index for s in sentences if s.lang == "de"}
@@ -210,14 +189,10 @@ def resolve_parties_de(claims: list[Claim], mentions: list[Mention], sentences: 
         return
     by_index = {s.index: s for s in sentences}
     party = main_party(mentions, sentences)
-    own = bracketed_parties(mentions, sentences)
     for c in open_claims:
-        if c.person in own:  # "Norbert Kern (FPÖ)" … "Präsidentschaftskandidat Kern": his own party's
-            c.org, c.org_label = own[c.person], "rule:own_party"
-            continue
         adjective = adjective_party(c, by_index)
         if adjective is not None:  # "der grüne Agrarsprecher X"
-            c.org, c.org_label = adjective, "rule:own_party"
+            c.org, c.org_label = adjective, "rule:adjective_party"
             continue
         if c.role in CANDIDATE_POSTS:
             continue

@@ -6,9 +6,10 @@ it. ``resolve_places_de`` fills those organisations after a document's sentences
 a city post (lexicon category "local government": mayor, city councillor) takes the dateline
 city, else the one city the document names, else (no city named) the city whose adjective the
 document uses clearly most ("die Salzburger SPÖ"); a state post ("regional government": governor,
-state councillor) the one state named, else the state named clearly most, else the dateline city's state; a national government
+state councillor) the one state named, else the dateline city's state; a national government
 post (category "government", "Bundespräsident", and a head of state: "Staatschef", "Ex-Präsident", a
-bare "Präsident" only abroad, see ``_head_of_state``) the country, only when every place the
+bare "Präsident" only abroad, see ``_head_of_state``, and only when its own sentence or a neighbour writes
+that country: the story's country is not every head of state's) the country, only when every place the
 document names lies in that one country (a story that names a foreign country may be about
 that country's minister), or else the country the document names clearly most often (country
 names only: a conference city says where, not whose); a post only German-speaking states have
@@ -122,24 +123,6 @@ def _adjective_places(sentences: list[Sentence]) -> list[Place]:
             if (p := place_of_adjective(w)) is not None]
 
 
-def _states_written(sentences: list[Sentence]) -> list[str]:
-    """The states the German sentences write, once per use, by name (also in the genitive and inside
-    names: "des Landes Steiermark", "die Landwirtschaftskammer Steiermark") or by adjective ("die steirische
-    Kammer", "die Tiroler Grünen"): the NER tags a state inside another name not at all, so mentions undercount the story's state."""
-    out = []
-    for s in sentences:
-        if s.lang != "de":
-            continue
-        out += [p.name for w in _STATE_WORD.findall(s.text) if (p := place_named(w) or place_of_adjective(w)) and p.kind == "state"]
-        out += [p.name for w in _LOWER_ADJECTIVE.findall(s.text) if (p := place_of_adjective(w)) and p.kind == "state"]
-    return out
-
-
-#: A capitalised word (a state's name, maybe in the genitive) and a lower-case place adjective ("steirischen").
-_STATE_WORD = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+\b")
-_LOWER_ADJECTIVE = re.compile(r"\b[a-zäöü]+isch(?:e|en|er|es|em)?\b")
-
-
 def _one(values: Iterable[str]) -> Optional[str]:
     distinct = set(values)
     return distinct.pop() if len(distinct) == 1 else None
@@ -201,6 +184,7 @@ HEADS_NEAR = {"head of state", "foreign head of state"}
 #: How many sentences before and after a head of state's may name their country.
 NEAR_SENTENCES = 1
 _CAPITALISED_WORD = re.compile(r"\b[A-ZÄÖÜ][\wäöüß]+")
+_LOWER_ADJECTIVE = re.compile(r"\b[a-zäöü]+isch(?:e|en|er|es|em)?\b")
 
 
 def _country_near(c: Claim, country: str, by_index: dict[int, Sentence]) -> bool:
@@ -246,8 +230,7 @@ def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: l
     home_city = dateline[0].name if dateline and dateline[0].kind == "city" else _one(cities)
     if home_city is None and not cities:  # "die Salzburger SPÖ", "die Salzburger Gebietskrankenkasse"
         home_city = _dominant([p.name for p in adjectives if p.kind == "city"])
-    # a story filed from Vienna about the Styrian frost names Styria again and again: its "Landesrat" is Styria's
-    home_state = _one(states) or _dominant(_states_written(sentences)) or (dateline[0].state if dateline else None)
+    home_state = _one(states) or (dateline[0].state if dateline else None)
     countries = [c for _m, _p, c in named] + ([dateline[0].country] if dateline else [])
     capital = CAPITALS.get(dateline[0].name) if dateline else None
     home_country = _one(countries) or capital or _dominant([c for _m, p, c in named if p is None])
@@ -363,7 +346,7 @@ def _party_post_countries(claims: list[Claim]) -> dict[str, str]:
     out: dict[str, str] = {}
     for c in claims:
         country = _NAMED_PARTY_COUNTRY.get(c.org or "", "-")
-        if country != "-" and c.org_label not in ("rule:doc_party", "rule:near_party", "rule:own_party"):
+        if country != "-" and c.org_label not in ("rule:doc_party", "rule:near_party", "rule:adjective_party"):
             out.setdefault(c.person, country)
     return out
 
