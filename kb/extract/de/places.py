@@ -7,7 +7,9 @@ a city post (lexicon category "local government": mayor, city councillor) takes 
 city, else the one city the document names, else (no city named) the city whose adjective the
 document uses clearly most ("die Salzburger SPÖ"); a state post ("regional government": governor,
 state councillor) the one state named, else the dateline city's state; a national government
-post (category "government", and "Bundespräsident") the country, only when every place the
+post (category "government", "Bundespräsident", and a head of state: "Staatschef", "Ex-Präsident", a
+bare "Präsident" only abroad, see ``_head_of_state``, and only when its own sentence or a neighbour writes
+that country: the story's country is not every head of state's) the country, only when every place the
 document names lies in that one country (a story that names a foreign country may be about
 that country's minister), or else the country the document names clearly most often (country
 names only: a conference city says where, not whose); a post only German-speaking states have
@@ -31,7 +33,7 @@ from typing import Iterable, Optional
 from ...model import Mention, Sentence, Span
 from ..claims import Claim
 from ..lexicon import records, word_sets
-from .lexicon import adj_stem, country_name, match_role_entry
+from .lexicon import adj_stem, country_name, country_of_adjective, match_role_entry
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,12 @@ CAPITALS = {"Wien": "Austria", "Berlin": "Germany", "Bern": "Switzerland"}
 #: country leaves them open.
 GERMAN_SPEAKING_POSTS = word_sets("role_classes_de.tsv")["german_speaking_posts"]
 GERMAN_SPEAKING = {"Germany", "Austria"}
+#: Head-of-state words a story at home uses for foreign heads only ("Präsident X"), and ones that lead
+#: clubs and companies as often as states ("Vizepräsident"): role_classes_de.tsv.
+FOREIGN_HEADS_ONLY = word_sets("role_classes_de.tsv")["foreign_heads_only"]
+NO_COUNTRY_HEADS = word_sets("role_classes_de.tsv")["no_country_heads"]
+#: Prefixes of a title that say when, not what: "Ex-Präsident", "Altbundespräsident".
+_STATUS_PREFIXES = ("ex-", "alt-", "ex", "alt")
 _MEMBER_CATEGORIES = {row["role"] or "": row["category"] or "" for row in records("member_bodies_de.tsv")}
 _MEMBER_FORMS = {form for row in records("member_bodies_de.tsv") for form in (row["body"] or "").split("|")}
 
@@ -164,8 +172,48 @@ def _category(c: Claim) -> str:
     for word in re.split(r"[\s(),]+", c.role_text):
         entry = match_role_entry(word) if word[:1].isupper() else None
         if entry is not None:
-            return "head of country" if entry.german.lower() == "bundespräsident" else entry.category
+            if entry.german.lower() == "bundespräsident":
+                return "head of country"
+            return _head_of_state(word, entry.german) if entry.category == "head of state" else entry.category
     return "government" if c.role.endswith(" minister") else ""  # "übernimmt das Innenressort"
+
+
+#: Head-of-state categories that take the story's country only where it is written close by: the story's country
+#: is not every head of state's ("Präsident X" in a story about Cuba may be the US president of 1961).
+HEADS_NEAR = {"head of state", "foreign head of state"}
+#: How many sentences before and after a head of state's may name their country.
+NEAR_SENTENCES = 1
+_CAPITALISED_WORD = re.compile(r"\b[A-ZÄÖÜ][\wäöüß]+")
+_LOWER_ADJECTIVE = re.compile(r"\b[a-zäöü]+isch(?:e|en|er|es|em)?\b")
+
+
+def _country_near(c: Claim, country: str, by_index: dict[int, Sentence]) -> bool:
+    """The claim's sentence or a neighbour writes ``country`` by name ("Ägypten", "Ägyptens", "US-Botschaft")
+    or adjective ("ägyptische")."""
+    for k in range(c.sentence - NEAR_SENTENCES, c.sentence + NEAR_SENTENCES + 1):
+        sent = by_index.get(k)
+        if sent is None:
+            continue
+        names = [country_name(w) for found in _CAPITALISED_WORD.findall(sent.text) for w in found.split("-")]
+        adjectives = [country_of_adjective(w) for w in _LOWER_ADJECTIVE.findall(sent.text)]
+        if country in names or country in adjectives:
+            return True
+    return False
+
+
+def _head_of_state(word: str, german: str) -> str:
+    """The category of a head-of-state title as written: "head of state" for the title itself
+    ("Staatschef", "Präsidenten", "Ex-Präsident"), "foreign head of state" for a bare "Präsident",
+    "" for a compound whose first part names something else ("Verbandspräsident", "Kurdenpräsident":
+    a body, a people) and for titles of clubs as much as states ("Vizepräsident")."""
+    low, base = word.lower(), german.lower()
+    for prefix in _STATUS_PREFIXES:
+        if low.startswith(prefix) and low[len(prefix):].startswith(base):
+            low = low[len(prefix):]
+            break
+    if not low.startswith(base) or base in NO_COUNTRY_HEADS:
+        return ""
+    return "foreign head of state" if base in FOREIGN_HEADS_ONLY else "head of state"
 
 
 def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: list[Sentence]) -> None:
@@ -207,9 +255,14 @@ def resolve_places_de(claims: list[Claim], mentions: list[Mention], sentences: l
             national = national if country in (None, "-") else country
             cat = "government"
         name = {"local government": local or home_city, "regional government": regional or home_state,
-                "government": national, "head of country": national}.get(cat)
+                "government": national, "head of country": national, "head of state": national,
+                "foreign head of state": national}.get(cat)
         if name is None or ((c.role in GERMAN_SPEAKING_POSTS or cat == "head of country") and name not in GERMAN_SPEAKING):
             continue  # "Kanzlerin X", "Bundespräsident X" in a story about Turkey: no Turkish post
+        if cat == "foreign head of state" and name in GERMAN_SPEAKING:
+            continue  # "Präsident X" in a story from Vienna leads a club or a chamber, not Austria
+        if cat in HEADS_NEAR and not _country_near(c, name, by_index):
+            continue  # "Als Präsident X 1961 die Beziehungen zu Havanna abbrach" in a story about Cuba: the US's
         c.org, c.org_label = name, "rule:doc_place"
         c.org_span = _evidence(name, named, c, dateline)
 
@@ -293,7 +346,7 @@ def _party_post_countries(claims: list[Claim]) -> dict[str, str]:
     out: dict[str, str] = {}
     for c in claims:
         country = _NAMED_PARTY_COUNTRY.get(c.org or "", "-")
-        if country != "-" and c.org_label != "rule:doc_party":
+        if country != "-" and c.org_label not in ("rule:doc_party", "rule:near_party", "rule:adjective_party"):
             out.setdefault(c.person, country)
     return out
 

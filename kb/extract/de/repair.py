@@ -10,9 +10,11 @@ from typing import Callable, Optional
 from ..langid import english_stretches
 from .companies import company_names
 from .known_orgs import known_orgs
+from .lineups import lineup_names
 from .features import CAPITALISED, NOT_NAME_WORDS
 from .lexicon import country_name, match_role_entry
-from .names import MAX_GAZETTEER_TOKENS, REFERENCE_NAMES, ReferenceNames, reference_names
+from .names import MAX_GAZETTEER_TOKENS, REFERENCE_NAMES, ReferenceNames, fold_name, reference_names
+from .particle_names import particle_names
 from .stacker import majority_vote
 
 
@@ -147,9 +149,10 @@ class EntityRepair:
 
     In order (the vote already cut spans at English possessives): re-read English passages with the English
     pipeline, type names after role words as persons, type exact reference names (persons,
-    parties) and add untagged full reference person names, then type "St. X" as a place, then tag the
+    parties) and add untagged full reference person names, tag reference persons whose names hold a
+    particle whole ("Alexander Van der Bellen", ``particle_names``), then type "St. X" as a place, then tag the
     company names the context shows (``companies.company_names``) and the well-known organisations
-    of ``known_orgs_de.tsv`` (``known_orgs.known_orgs``). Each step is a small rule with its
+    of ``known_orgs_de.tsv`` (``known_orgs.known_orgs``), and the players of a line-up (``lineups``). Each step is a small rule with its
     own reason (see the functions); together they make the German path robust to the English
     material real German pages carry.
     """
@@ -175,7 +178,8 @@ class EntityRepair:
         if self.english:
             spans = english_reread(doc, spans, english=self.english_nlp, words=words, load_english=self.load_english)
         names = self.names
-        spans = saint_places(doc, gazetteer_types(doc, title_types(doc, spans, names), names, words))
-        spans = known_orgs(words, company_names(words, spans))
+        spans = gazetteer_types(doc, title_types(doc, spans, names), names, words)
+        spans = saint_places(doc, particle_names(words, spans, names.persons, _name_word, fold_name))
+        spans = lineup_names(words, known_orgs(words, company_names(words, spans)), _name_word)
         doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in majority_vote([spans], 1)]
         return doc
