@@ -173,6 +173,17 @@ def test_social_democratic_is_not_the_democratic_party(en_nlp):
     assert ("Sam Ortiz", "member", "Democratic Party") not in t
 
 
+@pytest.mark.parametrize("text,party", [
+    ("Liberal Democrat Sam Ortiz said the plan would fail.", "Liberal Democrats"),
+    ("Social Democrat Sam Ortiz voted against the bill.", "Social Democratic Party"),
+])
+def test_a_two_word_member_noun_is_one_party(en_nlp, text, party):
+    """The second word of "Liberal Democrat X" is no member noun of another party."""
+    t = keys(en_nlp, text)
+    assert ("Sam Ortiz", "member", party) in t
+    assert ("Sam Ortiz", "member", "Democratic Party") not in t
+
+
 # --- employment ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,fact", [

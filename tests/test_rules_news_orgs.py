@@ -53,6 +53,9 @@ CASES = [
     Case("chair_body_named_before", "Waste report\n\nThe Commons transport select committee criticised the project. "
          "Committee chairman Edwin Marsh said it was a waste of money.",
          [F("Edwin Marsh", "chairman", "Commons transport select committee")]),
+    Case("chair_body_before_main_org", "Audit row\n\nThe Home Office spent too much. The Home Office said costs rose. "
+         "The Home Office will reply. Public accounts committee chairman Edwin Marsh said the audit was late.",
+         [F("Edwin Marsh", "chairman", "Public accounts committee"), No(person="Edwin Marsh", org="Home Office")]),
     Case("chair_body_none_named", "Committee chairman Edwin Marsh said it was a waste of money.",
          [F("Edwin Marsh", "chairman", None)]),
     # a national public office takes the document's country

@@ -138,9 +138,9 @@ def extract_facts(pd) -> tuple[list[Entity], list[Tenure]]:
     party_posts(claims, mentions, pd.document.text)
     _on_english_claims(claims, lambda own: document_region(own, mentions))
     _on_english_claims(claims, lambda own: document_country(own, mentions, pd.sentences))
+    committee_chairs(claims, bodies, pd.document.text)  # before the main org: "committee chairman X" chairs a committee
     document_org(claims, mentions, pd.document.text)
     adviser_of_holder(claims, pd.document.text)
-    committee_chairs(claims, bodies, pd.document.text)
     legislature_from_committee(claims)
     for c in claims:
         c.org = orgs.get(c.org, c.org) if c.org else c.org

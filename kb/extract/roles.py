@@ -201,6 +201,8 @@ def _party_member(doc, i: int, lex: Lexicon) -> Optional[RoleMatch]:
     ("Democratic Party") and used as a noun or before a political role word. The caller
     (``find_roles``) calls it only at words that start a member noun (``_party_firsts``).
     """
+    if i > 0 and (doc[i - 1].text, doc[i].text) in lex.party_members:
+        return None  # "Democrat" of "Liberal Democrat X": the two-word noun names the party
     for n in (2, 1):
         key = tuple(t.text for t in doc[i : i + n])
         party = lex.party_members.get(key)

@@ -184,8 +184,9 @@ def blank_german():
 #: Tag appended to the pipeline version when ``finish_pipeline`` adds the repair, so that
 #: documents extracted without it are re-extracted.
 #: r2: company names by their context (companies.py); r3: the document-level label consistency that
-#: the extract stage applies after a document's German sentences are parsed (consistency.py).
-REPAIR_VERSION = "r3"
+#: the extract stage applies after a document's German sentences are parsed (consistency.py);
+#: r4: names with a particle tagged whole (particle_names.py) and football line-ups (lineups.py).
+REPAIR_VERSION = "r4"
 
 
 def finish_pipeline(nlp, english: bool = True, model_dir: Optional[Path] = None,
