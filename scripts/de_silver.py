@@ -117,6 +117,8 @@ def silver_sentences(corpus: Path, tagger: Path, cache: Path | None = None, ever
         return sents
     if not corpus.exists():
         raise SystemExit(f"error: {corpus} not found: pass --silver-gnad PATH to news-corpus/gnad.jsonl")
+    if not (Path(tagger) / "kb_de_vote").exists():
+        raise SystemExit(f"error: {tagger} is no assembled German vote: pass --silver-tagger MODEL_DIR (or a --silver-cache)")
     sents = silver_from_corpus(tagger, corpus, every)
     named = sum(any(t != "O" for t in s.tags) for s in sents)
     print(f"silver: {len(sents)} sentences ({named} with a name) from {corpus}, tagged by {tagger}", flush=True)

@@ -763,8 +763,7 @@ def silver_part(args) -> list[GermEvalSentence]:
         return []
     from de_silver import silver_sentences
 
-    tagger = args.silver_tagger or (args.assemble[0] if args.assemble else args.out)
-    return silver_sentences(Path(args.silver_gnad), tagger, args.silver_cache, args.silver_every)
+    return silver_sentences(Path(args.silver_gnad), args.silver_tagger or args.out, args.silver_cache, args.silver_every)
 
 
 def save_checkpoint(nlp, out: Path, epoch: int) -> None:

@@ -109,6 +109,10 @@ def test_silver_cache_round_trip_and_is_read_without_the_corpus(tmp_path):
     assert [(s.index, s.words, s.tags) for s in again] == [(s.index, s.words, s.tags) for s in sents]
     with pytest.raises(SystemExit, match="--silver-gnad"):
         de_silver.silver_sentences(tmp_path / "absent.jsonl", tmp_path / "no-model", tmp_path / "none.jsonl")
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(json.dumps({"id": "n0", "text": "Es regnete."}) + "\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="--silver-tagger"):
+        de_silver.silver_sentences(corpus, tmp_path / "no-model", tmp_path / "none.jsonl")
 
 
 def _write_mini_germeval(path: Path, n: int = 30) -> None:
