@@ -99,6 +99,13 @@ After 0.5.0 (session 10, figures in the README): ``--crf-lex``, CRF features fro
 read at run time (``kb.extract.de.wordlists``: ``german-nouns``' Wiktionary noun classes, ``wordfreq``'s
 Zipf band).
 
+Session 12 (issue #15): ``--silver-gnad [PATH]`` self-training (``scripts/de_silver.py``): the sentences
+of 10kGNAD articles no dev set can hold that all members of ``--silver-tagger`` (default: the artefact
+at ``--out`` before this run) tag alike join the CRF as a third corpus with its own feature copy
+(``gn:``); ``--silver-cache FILE`` keeps them, so ``--fit-stacker`` (whose temporary CRF learns them
+too) and a rebuild read the same sentences. A model built with it is **CC BY-NC-SA 4.0** (10kGNAD's
+licence, written into meta.json); without the option the CC BY 4.0 model is rebuilt as before.
+
 Example: .venv/bin/python scripts/train_de_ner.py --out /tmp/de_ner_base --seed 0
          .venv/bin/python scripts/train_de_ner.py --names
          .venv/bin/python scripts/train_de_ner.py --retrain-crf
@@ -150,6 +157,12 @@ from smartdata_de import DEFAULT_SMARTDATA, read_smartdata, training_sentences  
 
 DEFAULT_DATA = SHARED_DIR / "eval" / "germeval2014-de" / "dev.tsv"
 DEFAULT_REFERENCE = SHARED_DIR / "reference" / "wikidata-subset.jsonl.gz"
+
+#: The CRF's feature copy for self-training sentences (``--silver-gnad``): a corpus of its own.
+SILVER_DOMAIN = "gn"
+#: A model trained on 10kGNAD's silver sentences carries 10kGNAD's licence.
+SILVER_LICENCE = "CC BY-NC-SA 4.0"
+DEFAULT_GNAD = SHARED_DIR / "eval" / "news-corpus" / "gnad.jsonl"
 
 WIDTH = 96
 NER_MODEL = {
@@ -481,7 +494,8 @@ def train_crf(sents: list[GermEvalSentence], cluster, c1: float = 0.02, c2: floa
 def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path, crf_data: str = "all",
              crf_names: bool = False, extra: Optional[list[GermEvalSentence]] = None,
              crf_domains: bool = False, crf_stts: bool = False, tag_domain: str = "ge",
-             crf_lex: bool = False) -> int:
+             crf_lex: bool = False, silver: Optional[list[GermEvalSentence]] = None,
+             silver_domain: str = SILVER_DOMAIN) -> int:
     """Ensemble artefact: ``base`` pipeline + ``second``'s NER + a CRF, 2-of-3 span vote.
 
     Both spaCy models must come from tuning runs of this script (same feature marker) or be
@@ -507,9 +521,10 @@ def assemble(base: Path, second: Path, sents: list[GermEvalSentence], out: Path,
         nlp.add_pipe("kb_de_stts", first=True)
     vote = nlp.add_pipe("kb_de_vote", after="ner_char", config={"groups": ["kb_ner"], "min_votes": 2})
     train_part, names, seconds = fit_vote_crf(nlp, vote, out, sents, crf_data, crf_names, extra, crf_domains,
-                                              crf_stts, tag_domain, crf_lex)
+                                              crf_stts, tag_domain, crf_lex, silver, silver_domain)
     print(f"CRF trained on {len(train_part)} sentences, name features {names is not None} ({seconds:.0f}s)")
-    nlp.meta.update({"name": "kb_germeval_ner_vote", "version": VOTE_VERSION, "license": "CC BY 4.0"})
+    nlp.meta.update({"name": "kb_germeval_ner_vote", "version": VOTE_VERSION,
+                     "license": SILVER_LICENCE if silver else "CC BY 4.0"})
     if out.exists():
         shutil.rmtree(out)
     nlp.to_disk(out)
@@ -616,7 +631,8 @@ def crf_sentences(sents: list[GermEvalSentence], crf_data: str) -> list[GermEval
 
 def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = "all", crf_names: bool = False,
                 extra: Optional[list[GermEvalSentence]] = None, crf_domains: bool = False,
-                crf_stts: bool = False, tag_domain: str = "ge", crf_lex: bool = False) -> int:
+                crf_stts: bool = False, tag_domain: str = "ge", crf_lex: bool = False,
+                silver: Optional[list[GermEvalSentence]] = None, silver_domain: str = SILVER_DOMAIN) -> int:
     """Retrain only the vote's CRF of an assembled artefact (the spaCy models stay as they are).
 
     Why: the CRF trains in about a minute while each spaCy model takes 15-20; feature work on
@@ -630,7 +646,7 @@ def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = 
     vote = nlp.get_pipe("kb_de_vote")
     had_stts = "kb_de_stts" in nlp.pipe_names
     train_part, names, seconds = fit_vote_crf(nlp, vote, model_dir, sents, crf_data, crf_names, extra, crf_domains,
-                                              crf_stts, tag_domain, crf_lex)
+                                              crf_stts, tag_domain, crf_lex, silver, silver_domain)
     if not had_stts and crf_stts:  # the pipeline gained kb_de_stts: config.cfg and meta.json change
         nlp.meta["version"] = VOTE_VERSION
         nlp.to_disk(model_dir)
@@ -640,6 +656,7 @@ def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = 
     meta_path = model_dir / "meta.json"
     meta = srsly.read_json(meta_path)
     meta["version"] = VOTE_VERSION
+    meta["license"] = SILVER_LICENCE if silver else "CC BY 4.0"
     srsly.write_json(meta_path, meta)
     print(f"CRF retrained on {len(train_part)} sentences, name features {names is not None} "
           f"({seconds:.0f}s) -> {model_dir / 'kb_de_vote'}")
@@ -648,21 +665,23 @@ def retrain_crf(model_dir: Path, sents: list[GermEvalSentence], crf_data: str = 
 
 def fit_vote_crf(nlp, vote, names_dir: Path, sents, crf_data: str, crf_names: bool,
                  extra: Optional[list[GermEvalSentence]] = None, crf_domains: bool = False, crf_stts: bool = False,
-                 tag_domain: str = "ge", crf_lex: bool = False):
+                 tag_domain: str = "ge", crf_lex: bool = False, silver: Optional[list[GermEvalSentence]] = None,
+                 silver_domain: str = SILVER_DOMAIN):
     """Train the vote's CRF on the chosen sentences (plus ``extra``: SmartData's with
     ``--smartdata``), with the pipeline's word clusters (and the reference names of
     ``names_dir`` as features with ``crf_names``; with ``crf_domains`` a shared and a
     per-corpus copy of every feature, tagging with the copy of ``tag_domain``, GermEval's by
     default; with ``crf_stts`` HanTa's part-of-speech features, and ``kb_de_stts`` first in the
-    pipeline; with ``crf_lex`` the word-list features of ``kb.extract.de.wordlists``); shared by
-    ``--assemble`` and ``--retrain-crf`` so both fit it the same way. Returns (sentences,
-    names, seconds)."""
+    pipeline; with ``crf_lex`` the word-list features of ``kb.extract.de.wordlists``; ``silver``:
+    self-training sentences, ``de_silver``, a corpus of their own, ``silver_domain``, under
+    ``crf_domains``); shared by ``--assemble`` and ``--retrain-crf`` so both fit it the same way.
+    Returns (sentences, names, seconds)."""
     feats = nlp.get_pipe("kb_de_features")
     cluster = lambda w: (lambda p: None if p == "-" else p)(feats.cluster(w))  # noqa: E731
     names = _name_features(names_dir) if crf_names else None
-    germeval, extra = crf_sentences(sents, crf_data), list(extra or [])
-    train_part = germeval + extra
-    domains = ["ge"] * len(germeval) + ["sd"] * len(extra) if crf_domains else None
+    germeval, extra, silver = crf_sentences(sents, crf_data), list(extra or []), list(silver or [])
+    train_part = germeval + extra + silver
+    domains = ["ge"] * len(germeval) + ["sd"] * len(extra) + [silver_domain] * len(silver) if crf_domains else None
     t0 = time.time()
     stts = hanta_tags(train_part) if crf_stts else None
     if crf_stts and "kb_de_stts" not in nlp.pipe_names:
@@ -676,13 +695,16 @@ def fit_vote_crf(nlp, vote, names_dir: Path, sents, crf_data: str, crf_names: bo
 
 
 def fit_stacker(model_dir: Path, sents: list[GermEvalSentence], sd_train: list, sd_tune: list,
-                stts: bool = False) -> int:
+                stts: bool = False, silver: Optional[list[GermEvalSentence]] = None,
+                silver_domain: str = SILVER_DOMAIN) -> int:
     """Fit the vote's stacker (``scripts/de_stacking.py``) and save it in ``kb_de_vote/stack.json``.
 
     A temporary CRF with the artefact's own CRF options is trained on the training parts only
     (GermEval's and, with ``--smartdata``, SmartData's), so that all three members predict the
     tuning parts unseen; the artefact's CRF itself is not changed. With ``stts`` the stacker
     also reads HanTa's tags (``stacker.STTS_FEATURES``; the pipeline gains ``kb_de_stts``).
+    ``silver``: the artefact's CRF was trained with these self-training sentences; the temporary
+    CRF is too (they hold no tuning-part text).
     """
     import spacy
 
@@ -695,7 +717,7 @@ def fit_stacker(model_dir: Path, sents: list[GermEvalSentence], sd_train: list, 
         nlp.add_pipe("kb_de_stts", first=True)
     t0 = time.time()
     fit_vote_crf(nlp, vote, model_dir, sents, "train", vote.name_features, sd_train, vote.domain is not None,
-                 vote.stts, vote.domain or "ge", vote.lexical)  # the temporary CRF tags with the artefact's corpus copy
+                 vote.stts, vote.domain or "ge", vote.lexical, silver, silver_domain)  # tags with the artefact's corpus copy
     vote._tagger = None
     print(f"temporary CRF on the training parts ({time.time() - t0:.0f}s)", flush=True)
     ge_tune = [s for s in sents if not is_heldout(s.index) and is_tuning(s.index)]
@@ -730,6 +752,18 @@ def smartdata_parts(path: Optional[Path], sources: str) -> tuple[list, list]:
     keep = set(sources.split(","))
     sents = [s for s in read_smartdata(Path(path)) if s.source in keep]
     return training_sentences(sents, "train"), training_sentences(sents, "tune")
+
+
+def silver_part(args) -> list[GermEvalSentence]:
+    """The self-training sentences ``--silver-gnad`` asks for (``de_silver``), or none.
+
+    The tagger defaults to the artefact at ``--out`` as it is before this run changes it; for a
+    rebuild give the artefact that tagged them (``--silver-tagger``) or their ``--silver-cache``."""
+    if args.silver_gnad is None:
+        return []
+    from de_silver import silver_sentences
+
+    return silver_sentences(Path(args.silver_gnad), args.silver_tagger or args.out, args.silver_cache, args.silver_every)
 
 
 def save_checkpoint(nlp, out: Path, epoch: int) -> None:
@@ -917,6 +951,20 @@ def main(argv: list[str] | None = None) -> int:
         help="no training: copy the assembled artefact VOTE to --out with its ner_char read a second time "
         "under SmartData's corpus flag as one more member (then --fit-stacker)",
     )
+    ap.add_argument(
+        "--silver-gnad", type=Path, nargs="?", const=DEFAULT_GNAD, default=None, metavar="PATH",
+        help="--assemble/--retrain-crf/--fit-stacker: self-training; the CRF also learns from the sentences of "
+        "10kGNAD (news-corpus/gnad.jsonl; only articles no dev set can hold) all members of --silver-tagger tag "
+        "alike, a third corpus under --crf-domains (scripts/de_silver.py). The model becomes CC BY-NC-SA 4.0",
+    )
+    ap.add_argument("--silver-tagger", type=Path, default=None,
+                    help="artefact whose members tag the silver sentences (default: --out before it changes)")
+    ap.add_argument("--silver-cache", type=Path, default=None,
+                    help="JSON-lines file of the silver sentences: read when it exists, else written")
+    ap.add_argument("--silver-every", type=int, default=4,
+                    help="keep every Nth agreed sentence without a name (all with one are kept)")
+    ap.add_argument("--silver-domain", choices=(SILVER_DOMAIN, "ge"), default=SILVER_DOMAIN,
+                    help="the CRF's corpus copy for the silver sentences: their own (default) or GermEval's")
     args = ap.parse_args(argv)
     if args.add_member:
         return add_member(args.add_member[0], args.add_member[1], args.out, args.min_votes)
@@ -934,18 +982,21 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.exists():
         print(f"error: {args.data} not found: pass --data PATH to GermEval 2014 dev.tsv", file=sys.stderr)
         return 2
+    silver = silver_part(args) if args.fit_stacker or args.retrain_crf or args.assemble else []
     if args.fit_stacker:
         sd_train, sd_tune = smartdata_parts(args.smartdata, args.smartdata_sources)
-        return fit_stacker(args.out, read_germeval(args.data), sd_train, sd_tune, args.stacker_stts)
+        return fit_stacker(args.out, read_germeval(args.data), sd_train, sd_tune, args.stacker_stts, silver,
+                           args.silver_domain)
     if args.retrain_crf or args.assemble:
         sd_train, sd_tune = smartdata_parts(args.smartdata, args.smartdata_sources)
         extra = sd_train + (sd_tune if args.crf_data == "all" else [])
     if args.retrain_crf:
         return retrain_crf(args.out, read_germeval(args.data), args.crf_data, args.crf_names, extra, args.crf_domains,
-                           args.crf_stts, args.crf_tag_domain, args.crf_lex)
+                           args.crf_stts, args.crf_tag_domain, args.crf_lex, silver, args.silver_domain)
     if args.assemble:
         return assemble(args.assemble[0], args.assemble[1], read_germeval(args.data), args.out, args.crf_data,
-                        args.crf_names, extra, args.crf_domains, args.crf_stts, args.crf_tag_domain, args.crf_lex)
+                        args.crf_names, extra, args.crf_domains, args.crf_stts, args.crf_tag_domain, args.crf_lex,
+                        silver, args.silver_domain)
     t0 = time.time()
     sents = read_germeval(args.data)
     first: set[str] = set()
