@@ -410,6 +410,21 @@ def test_an_obscure_entry_of_a_country_the_document_does_not_name_needs_evidence
     assert _link(db, text, [("Dina Varro", "person")], places=("Austria",))["Dina Varro"].qid == "Q930000049"
 
 
+def test_a_player_in_a_german_match_report_is_no_politician_of_the_name(db):
+    """German results ("2:0") make a match report too; there a name known to the reference by
+    nothing but itself is a player's namesake, while the same name in other news still links."""
+    report = ("Wien – Der SV Arden gewann am Samstag 2:0 gegen Velmora. Nach dem Tor in der 20. Minute "
+              "verwandelte der Stürmer einen Elfmeter; Dina Varro fehlt wegen einer Verletzung. Beim 1:1 "
+              "im Hinspiel hatte der Schiedsrichter das Spiel in der Liga abgebrochen.")
+    assert match_report(report)
+    assert _link(db, report, [("Dina Varro", "person")], places=("Austria",), lang="de",
+                 text_lang="de")["Dina Varro"].qid is None
+    assert not match_report("Die Sitzung beginnt um 16:30 Uhr, der Bericht um 18:00 Uhr.")
+    text = "Wien – Dina Varro sagte am Samstag, in Österreich fehlten Betten."
+    assert _link(db, text, [("Dina Varro", "person")], places=("Austria",), lang="de",
+                 text_lang="de")["Dina Varro"].qid == "Q930000049"
+
+
 def test_peer_names():
     assert peer_names("Ada Marwick, Baroness Marwick of Fell") == ["Ada Marwick", "Baroness Marwick"]
     assert peer_names("Jon Vale, Baron Vale") == ["Jon Vale", "Lord Vale"]

@@ -31,8 +31,8 @@ from .judgements import NameJudgements, judge, load_judgements
 from .positions import link_position
 from .kinds import country_code, org_class
 from .rules import (
-    MAX_VOTING_CANDIDATES, Evidence, conflicts, consensus_country, document_countries, entity_evidence, unsupported,
-    unsupported_org,
+    MAX_VOTING_CANDIDATES, Evidence, conflicts, consensus_country, document_countries, entity_evidence, sport_namesake,
+    unsupported, unsupported_org,
 )
 from .reference import ImportReport, has_reference, import_reference
 from .reference_orgs import orgs_from_reference
@@ -232,7 +232,8 @@ class Linker:
             ctx = replace(ctx, co_mentioned=ctx.co_mentioned | ctx.places)
         link = self._decide(ent.type, prepared[:_MAX_SCORED], ctx, evidence.countries)
         if link.qid and (unsupported_org(self.index.entity(link.qid), link.method, self.index.profile(link.qid),
-                                         evidence) or self._left_standing(link, ruled_out, evidence)):
+                                         evidence) or self._left_standing(link, ruled_out, evidence)
+                         or sport_namesake(ent.type, self.index.entity(link.qid), link.candidates[0].features, evidence)):
             link.candidates[0].features["unsupported"] = 1.0
             link = Link(qid=None, score=link.score, method="nil", candidates=link.candidates)
         if ruled_out:

@@ -195,7 +195,7 @@ def _entity_years(ent: Entity, extraction: Extraction) -> list[int]:
 
 #: A result as sports reports write it ("1 – 0", "3-1"): one or two digits each side, not part
 #: of a longer number, date or decimal ("2014-15", "1-2.5").
-_SCORELINE = re.compile(r"(?<![\d./-])\d{1,2}\s?[–-]\s?\d{1,2}(?![\d%]|[./-]\d)")
+_SCORELINE = re.compile(r"(?<![\d./:-])\d{1,2}\s?[–:-]\s?\d{1,2}(?![\d%]|[./:-]\d|\s?Uhr)")  # German writes 2:0
 #: Words of sports reports (English and German); a document needs several different ones.
 _SPORT_WORDS = frozenset(
     "match goal goals scored scoring scorer striker midfielder defender goalkeeper referee penalty "
@@ -462,7 +462,7 @@ def entity_evidence(ent: Entity, extraction: Extraction, countries: frozenset[st
         definite=ent.type == "organization" and _always_definite(ent, text),
         common_noun=ent.type == "organization" and _common_noun(ent.name, text),
         text_key=f" {norm(text)} " if acronym_form else "",
-        match_report=ent.type == "organization" and match_report(text),
+        match_report=match_report(text),
         ages=stated_ages(ent, text) if ent.type == "person" else [],
         party_country=party_country,
         text=text,
@@ -1054,6 +1054,14 @@ def unsupported(etype: str, ref: Optional[RefEntity], method: str, features: dic
     if any(features.get(f, 0.0) > 0 for f in _EVIDENCE_FEATURES):
         return False
     return not enwiki and (foreign or any(w in method for w in _WEAK_METHODS) and "+document" not in method)
+
+
+def sport_namesake(etype: str, ref: Optional[RefEntity], features: dict[str, float], ev: Evidence) -> bool:
+    """A person a match report names (a player, a coach, a referee) found on the name alone on
+    an entry without an English Wikipedia article: the reference holds politicians, so such an
+    entry is a namesake ("Thorsten Schick" in a football injury list is no German politician)."""
+    return (etype == "person" and ev.match_report and not (ref and ref.enwiki)
+            and not any(features.get(f, 0.0) > 0 for f in _EVIDENCE_FEATURES))
 
 
 def unsupported_org(ref: Optional[RefEntity], method: str, prof: Profile, ev: Evidence) -> bool:
