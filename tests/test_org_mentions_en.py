@@ -10,31 +10,15 @@ pipeline (tokens and tags from the model), so a test does not hang on what NER g
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Span as SpacySpan
 
+from helpers.en_docs import org_mentions, with_ents
 from kb.extract.entity_types import correct_types, split_listed_orgs
-from kb.extract.mentions import _joined_orgs, _trim_org, acronym_of, ner_mentions
+from kb.extract.mentions import _joined_orgs, _trim_org, acronym_of
 from kb.model import Mention, Sentence
 
 
-def _doc(nlp, text: str, ents: list[tuple[str, str]]):
-    """``text`` parsed by the real pipeline with its entities replaced by ``ents`` (surface, label),
-    each found at its first occurrence."""
-    doc = nlp(text)
-    spans = []
-    for surface, label in ents:
-        a = text.index(surface)
-        span = doc.char_span(a, a + len(surface), label=label)
-        assert span is not None, surface
-        spans.append(span)
-    doc.ents = spans
-    return doc
-
-
 def _orgs(nlp, text: str, ents: list[tuple[str, str]]) -> list[str]:
-    doc = _doc(nlp, text, ents)
-    sent = Sentence(0, 0, len(text), text, "en")
-    return [m.text for m in ner_mentions(sent, doc) if m.type == "organization"]
+    return [m.text for m in org_mentions(nlp, text, ents)]
 
 
 # --- names cut at "and" ----------------------------------------------------------------------
@@ -55,7 +39,7 @@ def test_acronym_joins_a_name_cut_at_and(en_nlp):
     ("Jane Roe and Harbour Board (JRHB) staff met.", [("Jane Roe", "PERSON"), ("Harbour Board", "ORG")]),
 ])
 def test_no_join_without_a_matching_acronym(en_nlp, text, ents):
-    doc = _doc(en_nlp, text, ents)
+    doc = with_ents(en_nlp, text, ents)
     assert [s.text for s, _ in _joined_orgs(doc)] == [e for e, _ in ents]
 
 
@@ -68,7 +52,7 @@ def test_acronym_of_skips_joiners_and_needs_capitals():
 # --- spans trimmed ---------------------------------------------------------------------------
 
 def _trimmed(nlp, text: str, surface: str) -> str:
-    doc = _doc(nlp, text, [(surface, "ORG")])
+    doc = with_ents(nlp, text, [(surface, "ORG")])
     toks = _trim_org(doc.ents[0])
     return "" if toks is None else toks.text
 

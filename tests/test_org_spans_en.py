@@ -10,30 +10,15 @@ from __future__ import annotations
 
 import pytest
 
+from helpers.en_docs import org_mentions, with_ents
 from kb.extract.mentions import ner_mentions
 from kb.extract.org_spans_en import chambers, ministry_spans
 from kb.model import Sentence
 
 
-def _doc(nlp, text: str, ents: list[tuple[str, str]]):
-    """``text`` parsed by the real pipeline with its entities replaced by ``ents`` (surface, label),
-    each found at its first occurrence."""
-    doc = nlp(text)
-    spans = []
-    for surface, label in ents:
-        a = text.index(surface)
-        span = doc.char_span(a, a + len(surface), label=label)
-        assert span is not None, surface
-        spans.append(span)
-    doc.ents = spans
-    return doc
-
-
 def _orgs(nlp, text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """(text, name) of the organisation mentions of one sentence."""
-    doc = _doc(nlp, text, ents)
-    sent = Sentence(0, 0, len(text), text, "en")
-    return [(m.text, m.name or m.text) for m in ner_mentions(sent, doc) if m.type == "organization"]
+    return [(m.text, m.name or m.text) for m in org_mentions(nlp, text, ents)]
 
 
 # --- ministries named after a portfolio ------------------------------------------------------
@@ -78,7 +63,7 @@ def test_the_commons_is_the_house_of_commons(en_nlp):
 def test_a_tagged_short_form_takes_the_full_name(en_nlp):
     assert _orgs(en_nlp, "He told the Commons that it was wrong.", [("Commons", "ORG")]) == [
         ("Commons", "House of Commons")]
-    doc = _doc(en_nlp, "In the Commons, the minister said no.", [("Commons", "NORP")])  # NER's "people"
+    doc = with_ents(en_nlp, "In the Commons, the minister said no.", [("Commons", "NORP")])  # NER's "people"
     found = [m for m in ner_mentions(Sentence(0, 0, len(doc.text), doc.text, "en"), doc) if m.type == "organization"]
     assert [(m.name, m.label) for m in found] == [("House of Commons", "ORG")]
 
