@@ -5,6 +5,7 @@ Mentions and claims are built by hand; names are invented.
 
 from __future__ import annotations
 
+from helpers.de_rules import german_story
 from kb.extract.claims import Claim
 from kb.extract.de.parties import main_party, resolve_parties_de
 from kb.model import Mention, Sentence, Span
@@ -48,12 +49,6 @@ def test_an_english_claim_is_left_alone():
     assert c.org is None
 
 
-def _sentences(*texts: str) -> list[Sentence]:
-    out, at = [], 0
-    for i, text in enumerate(texts):
-        out.append(Sentence(i, at, at + len(text), text, "de"))
-        at += len(text) + 1
-    return out
 
 
 def _claim_in(role: str, sentence: int, role_text: str) -> Claim:
@@ -64,7 +59,7 @@ def _claim_in(role: str, sentence: int, role_text: str) -> Claim:
 
 def test_party_reaction_paragraph_names_the_post_party():
     # each party's reaction a paragraph: the party named in the sentence before the quote owns the post
-    sents = _sentences("Die SPÖ lobte den Plan.", "Die ÖVP sieht darin einen Schwenk.",
+    sents = german_story("Die SPÖ lobte den Plan.", "Die ÖVP sieht darin einen Schwenk.",
                        "Das kommt spät, sagte Generalsekretär Olga Tamm.",
                        "Zustimmung kam von den Grünen.", "Das ist gut, erklärte Umweltsprecherin Olga Tamm.")
     general, speaker = _claim_in("secretary general", 2, "Generalsekretär"), _claim_in("environment spokesperson", 4, "Umweltsprecherin")
@@ -74,7 +69,7 @@ def test_party_reaction_paragraph_names_the_post_party():
 
 
 def test_party_in_own_sentence_wins_and_two_parties_leave_it_open():
-    sents = _sentences("Die SPÖ lobte den Plan.", "Die FPÖ kritisierte ihn, sagte Generalsekretär Olga Tamm.",
+    sents = german_story("Die SPÖ lobte den Plan.", "Die FPÖ kritisierte ihn, sagte Generalsekretär Olga Tamm.",
                        "Die ÖVP und die SPÖ stimmten zu.", "Das sei gut, sagte Generalsekretär Olga Tamm.")
     own, two = _claim_in("secretary general", 1, "Generalsekretär"), _claim_in("secretary general", 3, "Generalsekretär")
     resolve_parties_de([own, two], [], sents)
@@ -84,7 +79,7 @@ def test_party_in_own_sentence_wins_and_two_parties_leave_it_open():
 
 def test_general_secretary_takes_no_main_party():
     # the document's main party fills party posts only; a secretary general far from any party stays open
-    sents = _sentences("x" * 30, "y" * 30, "Das sei gut, sagte Generalsekretär Olga Tamm.")
+    sents = german_story("x" * 30, "y" * 30, "Das sei gut, sagte Generalsekretär Olga Tamm.")
     c = _claim_in("secretary general", 2, "Generalsekretär")
     resolve_parties_de([c], [org("SPÖ", 1), org("SPÖ", 10), org("SPÖ", 20)], sents)
     assert c.org is None
@@ -92,7 +87,7 @@ def test_general_secretary_takes_no_main_party():
 
 def test_party_named_by_its_members_makes_a_second_party():
     # "die Sozialdemokraten" names a party too: with the FPÖ that is two, so the candidate's stays open
-    sents = _sentences("In der Hochburg der Sozialdemokraten droht die FPÖ zu siegen, sagte Spitzenkandidat Olga Tamm.")
+    sents = german_story("In der Hochburg der Sozialdemokraten droht die FPÖ zu siegen, sagte Spitzenkandidat Olga Tamm.")
     c = _claim_in("lead candidate", 0, "Spitzenkandidat")
     resolve_parties_de([c], [], sents)
     assert c.org is None
@@ -108,7 +103,7 @@ def _claim_at(role: str, sentence: int, sents: list[Sentence], role_text: str) -
 
 def test_party_adjective_before_the_title_names_the_party():
     # "der grüne Agrarsprecher": the Greens', though the sentence names the FPÖ's members too
-    sents = _sentences("Der grüne Agrarsprecher Olga Tamm stellte einen Antrag; die FPÖ eine Anfrage.")
+    sents = german_story("Der grüne Agrarsprecher Olga Tamm stellte einen Antrag; die FPÖ eine Anfrage.")
     c = _claim_at("agriculture spokesperson", 0, sents, "Agrarsprecher")
     resolve_parties_de([c], [], sents)
     assert c.org == "Die Grünen"
@@ -116,7 +111,7 @@ def test_party_adjective_before_the_title_names_the_party():
 
 def test_possessive_makes_the_post_someone_elses():
     # "Gegen die Grünen ritt Berger mit seinem Wahlkampfleiter": Berger's party's, not the Greens'
-    sents = _sentences("Gegen die Grünen ritten Berger und sein Wahlkampfleiter Olga Tamm Attacken.")
+    sents = german_story("Gegen die Grünen ritten Berger und sein Wahlkampfleiter Olga Tamm Attacken.")
     c = _claim_at("campaign manager", 0, sents, "Wahlkampfleiter")
     resolve_parties_de([c], [], sents)
     assert c.org is None
@@ -124,7 +119,7 @@ def test_possessive_makes_the_post_someone_elses():
 
 def test_candidate_takes_only_an_adjective_party():
     # "der grüne Präsidentschaftskandidat X": the Greens'; a bare "Kandidatin" never takes a neighbour's party
-    sents = _sentences("Die FPÖ wartet ab.", "Der grüne Präsidentschaftskandidat Olga Tamm sprach.", "Die FPÖ wartet ab.",
+    sents = german_story("Die FPÖ wartet ab.", "Der grüne Präsidentschaftskandidat Olga Tamm sprach.", "Die FPÖ wartet ab.",
                        "Kandidatin Olga Tamm schwieg.")
     green, bare = _claim_at("candidate", 1, sents, "Präsidentschaftskandidat"), _claim_at("candidate", 3, sents, "Kandidatin")
     resolve_parties_de([green, bare], [], sents)

@@ -18,7 +18,7 @@ from kb.extract.claims import Claim
 from kb.extract.de.lexicon import country_name
 from kb.extract.de.places import resolve_places_de
 from kb.model import Mention, Sentence, Span
-from helpers.de_rules import facts, nlp, run  # noqa: F401 (nlp is a fixture)
+from helpers.de_rules import facts, german_story, nlp, run  # noqa: F401 (nlp is a fixture)
 
 
 @pytest.mark.parametrize("text, expected", [("Island", "Iceland"), ("Ägyptens", "Egypt"), ("Moldau", "Moldova"),
@@ -185,7 +185,7 @@ def test_federal_president_only_in_german_speaking_countries():
 
 def test_head_of_state_takes_the_dominant_foreign_country():
     # a story about one foreign country: its unmarked "Präsident", "Staatschef" and "Ex-Präsident" are its own
-    sents = _story("Prag – In Tschechien wird gewählt.", "Präsident Ivo Marek sprach.", "Staatschef Ana Dorin und "
+    sents = german_story("Prag – In Tschechien wird gewählt.", "Präsident Ivo Marek sprach.", "Staatschef Ana Dorin und "
                    "Ex-Präsident Sami Oud schwiegen.", "Die tschechische Regierung und Polen verhandeln.")
     claims = [_claim("Ivo Marek", "president", "Präsidenten", 0), _claim("Ana Dorin", "head of state", "Staatschef", 0),
               _claim("Sami Oud", "president", "Ex-Präsident", 0)]
@@ -197,7 +197,7 @@ def test_head_of_state_takes_the_dominant_foreign_country():
 def test_head_of_state_far_from_the_country_stays_open():
     # "Als Präsident X 1961 die Beziehungen zu Havanna abbrach": the story's country is not written near the
     # title, so the president may be anyone's (here the US's, in a story about Cuba)
-    sents = _story("Kuba öffnet sich.", "Die Villa steht leer.", "Der Garten verwildert.",
+    sents = german_story("Kuba öffnet sich.", "Die Villa steht leer.", "Der Garten verwildert.",
                    "Als Präsident Ivo Marek 1961 die Beziehungen abbrach, schloss sie.", "Die Nachbarn warten.",
                    "Kuba und Kubas Nachbarn hoffen.")
     c = _claim("Ivo Marek", "president", "Präsident", 0)
@@ -209,7 +209,7 @@ def test_head_of_state_far_from_the_country_stays_open():
 def test_bare_president_at_home_leads_no_country():
     # in an Austrian story a bare "Präsident" leads a club or a chamber (the head of state is the
     # "Bundespräsident"); "Staatsoberhaupt" is the state's own under any flag
-    sents = _story("Österreich wählt.", "Präsident Karl Wenz und Staatsoberhaupt Rita Hold sprachen in Österreich.")
+    sents = german_story("Österreich wählt.", "Präsident Karl Wenz und Staatsoberhaupt Rita Hold sprachen in Österreich.")
     claims = [_claim("Karl Wenz", "president", "Präsident", 0), _claim("Rita Hold", "head of state", "Staatsoberhaupt", 0)]
     claims[0].sentence = claims[1].sentence = 1
     resolve_places_de(claims, _places("Österreich", "Österreich"), sents)
@@ -218,7 +218,7 @@ def test_bare_president_at_home_leads_no_country():
 
 def test_compound_and_vice_presidents_take_no_country():
     # "Verbandspräsident" leads an association, "Kurdenpräsident" a people, "Vizepräsident" a club as often as a state
-    sents = _story("Im Irak wird gewählt.", "Der Irak zählt.")
+    sents = german_story("Im Irak wird gewählt.", "Der Irak zählt.")
     claims = [_claim("Udo Fenk", "president", "Verbandspräsident", 0), _claim("Ali Beri", "president", "Kurdenpräsident", 0),
               _claim("Ole Sand", "vice president", "Vizepräsident", 0)]
     resolve_places_de(claims, _places("Irak", "Irak", "Irak"), sents)
@@ -226,23 +226,17 @@ def test_compound_and_vice_presidents_take_no_country():
 
 
 def test_head_of_state_left_open_when_no_country_dominates():
-    sents = _story("Tschechien, Polen und Ungarn beraten.", "Präsident Ivo Marek sprach in Tschechien.")
+    sents = german_story("Tschechien, Polen und Ungarn beraten.", "Präsident Ivo Marek sprach in Tschechien.")
     c = _claim("Ivo Marek", "president", "Präsident", 0)
     c.sentence = 1
     resolve_places_de([c], _places("Tschechien", "Polen", "Ungarn"), sents)
     assert c.org is None
 
 
-def _story(*texts: str) -> list[Sentence]:
-    out, at = [], 0
-    for i, text in enumerate(texts):
-        out.append(Sentence(i, at, at + len(text), text, "de"))
-        at += len(text) + 1
-    return out
 
 
 def test_state_post_takes_the_dateline_state_when_several_are_named():
-    sents = _story("Wien – Ein Sturm traf Kärnten und Tirol schwer.", "In Kärnten und Tirol schätzen die Bauern den Schaden hoch.",
+    sents = german_story("Wien – Ein Sturm traf Kärnten und Tirol schwer.", "In Kärnten und Tirol schätzen die Bauern den Schaden hoch.",
                    "Landesrätin Eva Brandt will helfen.")
     claims = [_claim("Eva Brandt", "state councillor", "Landesrätin", 150)]
     resolve_places_de(claims, _places("Kärnten", "Tirol", "Kärnten", "Tirol"), sents)

@@ -14,7 +14,7 @@ from kb.extract.claims import Claim
 from kb.extract.de.lexicon import compound_body, is_former_word, match_role_de_compound
 from kb.extract.de.places import resolve_places_de
 from kb.model import Mention, Sentence, Span
-from helpers.de_rules import facts, nlp, run, run_doc  # noqa: F401 (nlp is a fixture)
+from helpers.de_rules import facts, german_story, nlp, run, run_doc  # noqa: F401 (nlp is a fixture)
 
 
 # --- an institution written into the role word ----------------------------------------------------
@@ -137,12 +137,6 @@ def test_honorary_title_alone_is_no_post(nlp):
 # --- the holder's party gives a national post its country ------------------------------------------------
 
 
-def _sentences(*texts: str) -> list[Sentence]:
-    out, start = [], 0
-    for i, text in enumerate(texts):
-        out.append(Sentence(i, start, start + len(text), text, "de"))
-        start += len(text) + 1
-    return out
 
 
 def _claim_at(sents: list[Sentence], person: str, role: str, role_text: str, org=None, index: int = 0) -> Claim:
@@ -155,7 +149,7 @@ def _claim_at(sents: list[Sentence], person: str, role: str, role_text: str, org
 
 
 def test_bracketed_post_and_party_give_the_country():
-    sents = _sentences("Gäste im Studio: Udo Pichl (Innenminister, ÖVP) und Eva Sulz.", "In Kanada und Peru schneit es.")
+    sents = german_story("Gäste im Studio: Udo Pichl (Innenminister, ÖVP) und Eva Sulz.", "In Kanada und Peru schneit es.")
     mentions = [Mention("Udo Pichl", "person", 17, 26, 0), Mention("Kanada", "organization", sents[1].start + 3,
                                                                   sents[1].start + 9, 1, label="LOC")]
     claims = [_claim_at(sents, "Udo Pichl", "interior minister", "Innenminister")]
@@ -165,7 +159,7 @@ def test_bracketed_post_and_party_give_the_country():
 
 def test_party_post_of_the_same_person_gives_the_country():
     # "Kanzler und SPÖ-Chef X": the party's one country is the chancellor's, though other countries are named
-    sents = _sentences("Kanzler und SPÖ-Chef Udo Pichl reiste nach Berlin und Paris.", "Frankreich und Deutschland schwiegen.")
+    sents = german_story("Kanzler und SPÖ-Chef Udo Pichl reiste nach Berlin und Paris.", "Frankreich und Deutschland schwiegen.")
     mentions = [Mention("Frankreich", "organization", sents[1].start, sents[1].start + 10, 1, label="LOC"),
                 Mention("Deutschland", "organization", sents[1].start + 15, sents[1].start + 26, 1, label="LOC")]
     claims = [_claim_at(sents, "Udo Pichl", "chancellor", "Kanzler"),
@@ -175,7 +169,7 @@ def test_party_post_of_the_same_person_gives_the_country():
 
 
 def test_no_party_no_country_when_several_are_named():
-    sents = _sentences("Kanzler Udo Pichl reiste nach Berlin und Paris.", "Frankreich und Deutschland schwiegen.")
+    sents = german_story("Kanzler Udo Pichl reiste nach Berlin und Paris.", "Frankreich und Deutschland schwiegen.")
     mentions = [Mention("Frankreich", "organization", sents[1].start, sents[1].start + 10, 1, label="LOC"),
                 Mention("Deutschland", "organization", sents[1].start + 15, sents[1].start + 26, 1, label="LOC")]
     claims = [_claim_at(sents, "Udo Pichl", "chancellor", "Kanzler")]
@@ -329,7 +323,7 @@ def test_no_succession(nlp, text):
 
 
 def _mayor_in(text_sentences: tuple[str, ...], person: str, org_mentions: tuple[str, ...] = ()) -> Claim:
-    sents = _sentences(*text_sentences)
+    sents = german_story(*text_sentences)
     mentions = []
     for s in sents:
         for name in org_mentions:

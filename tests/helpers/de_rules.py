@@ -86,3 +86,13 @@ def tagged(nlp, text: str, names: tuple[str, ...] = (), label: str = "PER"):
         spans.append(doc.char_span(start, start + len(name), label=label))
     doc.ents = spans
     return doc
+
+
+def german_story(*texts: str) -> list[Sentence]:
+    """One German sentence per text, laid end to end with a space between them, as the extract
+    stage numbers a document's sentences (index, start, end)."""
+    out, at = [], 0
+    for i, text in enumerate(texts):
+        out.append(Sentence(i, at, at + len(text), text, "de"))
+        at += len(text) + 1
+    return out
