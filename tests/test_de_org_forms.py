@@ -27,6 +27,10 @@ from helpers.de_rules import nlp, run  # noqa: F401 (nlp is a fixture)
         ("Datenbank Foo", 0),  # a compound the lexicon marks as no body
         ("Holding Graz", 0),
         ("Ärztegewerkschaft Hippokrates", 0),  # not a listed kind
+        ("Raiffeisen Landesbank Tirol", 0),  # a name before the kind noun: one long name
+        ("Volksbank Holding Nord", 0),
+        ("Vorarlberger Bank Feldkirch", 0),  # a bank noun after an adjective: still the name
+        ("Vorarlberger Firma AG", 0),  # nothing but a legal form after the kind noun
     ],
 )
 def test_kind_words(name, expected):

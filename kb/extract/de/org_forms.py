@@ -14,15 +14,16 @@ from functools import lru_cache
 from typing import Optional
 
 from ..lexicon import records
-from .lexicon import country_name
+from .companies import LEGAL_FORMS
+from .lexicon import country_name, country_of_adjective
 from .parties import party_named
-from .places import place_named
+from .places import place_named, place_of_adjective
 
 #: Nouns that introduce a body's name but are no kind in ``org_kinds_de.tsv`` (which feeds the
 #: document's main company or club, where a party or a "Zulieferer" has no place).
 INTRODUCERS = {"partei", "zulieferer", "absteiger", "aufsteiger"}
-#: Kind nouns that open real names when they stand first and alone ("Bank Austria", "Holding Graz"):
-#: only stripped as a compound's last part or after an adjective. Club nouns are never stripped: a
+#: Kind nouns that are part of real names, alone or as a compound's last part ("Bank Austria", "Deutsche
+#: Bank AG", "Volksbank Wien", "Holding Graz"): never stripped. Club nouns are never stripped: a
 #: club is named by its kind and town ("Yachtklub Neusiedl", "Sportverein Kufstein").
 NAME_OPENERS = {"bank", "banken", "holding", "sparkasse", "versicherer"}
 #: A kind noun as a compound's last part must be at least this long ("Sicherheitsfirma": "firma").
@@ -45,9 +46,9 @@ def _stems(word: str) -> list[str]:
     return [w] + [w[: -len(e)] for e in ("es", "en", "s", "n") if w.endswith(e) and len(w) - len(e) >= 3]
 
 
-def _kind_word(word: str, first: bool) -> bool:
+def _kind_word(word: str) -> bool:
     """``word`` says what kind of body follows: a kind noun, or a compound ending in one
-    ("Sicherheitsfirma", "Bundesliga-Absteiger"); a bare name opener only when not first."""
+    ("Sicherheitsfirma", "Bundesliga-Absteiger"), but no name opener ("Volksbank")."""
     if not word[:1].isupper() or not word.replace("-", "").isalpha():
         return False
     nouns, excluded = _kind_nouns()
@@ -55,10 +56,18 @@ def _kind_word(word: str, first: bool) -> bool:
         if stem in excluded:
             return False
         if stem in nouns:
-            return not (first and stem in NAME_OPENERS)
-        if any(stem[i:].lstrip("-") in nouns for i in range(1, len(stem) - MIN_TAIL + 1)):
-            return True  # "Sicherheitsfirma", "Bundesliga-Absteiger"
+            return stem not in NAME_OPENERS
+        tails = [stem[i:].lstrip("-") for i in range(1, len(stem) - MIN_TAIL + 1)]
+        if any(t in nouns for t in tails):  # "Sicherheitsfirma", "Bundesliga-Absteiger"; not "Volksbank Wien"
+            return not any(t in NAME_OPENERS for t in tails)
     return False
+
+
+def _modifier(word: str) -> bool:
+    """A word before a kind noun that leaves it introducing the name: an adjective ("liberale"), a
+    place's ("Vorarlberger Firma X"). A name there makes the kind noun part of a longer name
+    ("Raiffeisen Landesbank OÖ")."""
+    return not word[:1].isupper() or place_of_adjective(word) is not None or country_of_adjective(word) is not None
 
 
 def kind_words(name: str) -> int:
@@ -72,7 +81,8 @@ def kind_words(name: str) -> int:
             if party_named(" ".join(rest[1:])) is not None and words[i][:1].isupper():
                 return i + 2  # "Sozialisten der Pasok", "Partei der Grünen" are the party
             continue
-        if _kind_word(words[i], first=i == 0) and rest[0][:1].isupper():
+        if _kind_word(words[i]) and rest[0][:1].isupper() and all(map(_modifier, words[:i])) \
+                and rest[-1] not in LEGAL_FORMS:
             rest_text = " ".join(rest)
             return 0 if place_named(rest_text) or country_name(rest_text) else i + 1
     return 0
