@@ -1,9 +1,9 @@
 """The name inside a German organisation phrase that opens with what kind of body it is.
 
-German news introduces a body by its kind before its name: "der Sicherheitsfirma Alert Logic", "der
-Zeitung Cumhuriyet", "der liberalen Partei To Potami", "der Sozialisten der Pasok", "des
-Bundesliga-Absteigers SC Wiener Neustadt". The NER often takes the kind noun into the entity, and a
-tenure's organisation would then be "Partei To Potami" where the body is "To Potami"
+German news introduces a body by its kind before its name: "der Sicherheitsfirma Datenwacht", "der
+Zeitung Morgenblatt", "der liberalen Partei Nea Fotia", "der Sozialisten der Pasok", "des
+Bundesliga-Absteigers FC Talheim". The NER often takes the kind noun into the entity, and a
+tenure's organisation would then be "Partei Nea Fotia" where the body is "Nea Fotia"
 (``strip_kind``). Kind nouns are ``lexicons/org_kinds_de.tsv``'s (the nouns that say what a body is,
 alone or as a compound's last part) and a few that only ever introduce a name (``INTRODUCERS``).
 """
@@ -71,8 +71,8 @@ def _modifier(word: str) -> bool:
 
 
 def kind_words(name: str) -> int:
-    """How many words before the body's name say what kind it is: 1 in "Partei To Potami" (-> "To Potami"), 2 in "Sozialisten der Pasok" (a party after "der"),
-    2 in "Vorarlberger Firma Häusle"; 0 when no kind noun opens the name, when a place follows it
+    """How many words before the body's name say what kind it is: 1 in "Partei Nea Fotia" (-> "Nea Fotia"), 2 in "Sozialisten der Pasok" (a party after "der"),
+    2 in "Vorarlberger Firma Brenner"; 0 when no kind noun opens the name, when a place follows it
     ("Holding Graz") or nothing name-like does."""
     words = name.split()
     for i in range(len(words) - 2, -1, -1):
@@ -90,7 +90,7 @@ def kind_words(name: str) -> int:
 
 def strip_kind(org: Optional[str], label: str, span_text: str) -> tuple[Optional[str], int]:
     """(the organisation without the kind words that open it, characters to drop from the start of
-    its evidence span ``span_text``): "Partei To Potami" -> ("To Potami", 7), "Sozialisten der Pasok"
+    its evidence span ``span_text``): "Partei Nea Fotia" -> ("Nea Fotia", 7), "Sozialisten der Pasok"
     -> ("Pasok", 16); (org, 0) for other names, places and parties as found."""
     if not org or label != "ORG" or " " not in org or len(span_text.split()) != len(org.split()):
         return org, 0
