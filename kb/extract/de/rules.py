@@ -66,6 +66,7 @@ from .doc_orgs import title_kind
 from .epithets import epithet_holder, epithet_spans
 from .anaphora import ROLES_ATTR, pronoun_spans, promote_known_names, role_anaphors
 from .parties import is_party_post, party_named
+from .org_forms import strip_kind
 from .orgs import in_person, nominative_name, org_after, story_org, subject_org
 from .phrases import (BELONG_VERBS, MAX_COPULA_GAP, MEMBER_BODIES, MEMBER_CATEGORIES, PARTIES, ROLE_BODIES, RoleMatchDe,
                       find_roles_de, party_head)
@@ -507,15 +508,17 @@ def _claim(sent: Sentence, doc, m: RoleMatchDe, person: Mention, rule: str, verb
     s0 = sent.start
     rs = doc[m.start].idx + s0
     re_ = doc[m.core].idx + len(doc[m.core].text) + s0
-    org_span = None
+    org_span, org = None, m.org
     if m.org_span is not None:
         os_, oe = m.org_span
+        org, drop = strip_kind(m.org, m.org_label, sent.text[os_:oe])  # "der Zeitung X": the body is X
+        os_ += drop
         org_span = Span(os_ + s0, oe + s0, sent.text[os_:oe])
         re_ = max(re_, oe + s0) if m.end > m.core + 1 else re_
     role_span = Span(rs, re_, sent.text[rs - s0 : re_ - s0])
     status, strength = _status(m, rule, verb)
     return Claim(
-        person, person.text, m.role, m.org, sent.index, rule, role_span, org_span, m.org_label,
+        person, person.text, m.role, org, sent.index, rule, role_span, org_span, m.org_label,
         ordinal=m.ordinal, status=status, status_strength=strength, role_text=m.text,
         confidence=CONFIDENCE.get(rule, 0.5),
     )
