@@ -16,7 +16,7 @@ def _env(name: str, default: str) -> str:
 
 
 #: Bump when extraction rules change: documents built with an older version are re-extracted.
-EXTRACTION_VERSION = "2"
+EXTRACTION_VERSION = "3"  # 3: session 12 (offices named anywhere, org forms, party-member nouns, German line-ups)
 
 #: Where the repository's sibling ``shared/`` folder is expected (demo data, eval data).
 REPO_ROOT = Path(__file__).resolve().parent.parent
